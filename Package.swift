@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "TensorCollective",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "collective", targets: ["CLI"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "Math", targets: ["Math"]),
+        .library(name: "Highlight", targets: ["Highlight"]),
+        .library(name: "Site", targets: ["Site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Pure-Swift engines with no dependencies.
+        .target(name: "Markdown"),
+        .target(name: "Math"),
+        .target(name: "Highlight"),
+        // The site builder composes the engines.
+        .target(
+            name: "Site",
+            dependencies: [
+                "Markdown", "Math", "Highlight",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The `collective` command: parses arguments, calls the libraries.
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Site", "Markdown", "Math", "Highlight",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MathTests", dependencies: ["Math"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+    ]
+)
