@@ -40,6 +40,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Release-build throughput benchmarks (run by scripts/, never as tests).
+        .executableTarget(name: "MarkdownBench", dependencies: ["Markdown"], path: "Benchmarks/MarkdownBench"),
+        .executableTarget(name: "MathBench", dependencies: ["Math"], path: "Benchmarks/MathBench"),
+        .executableTarget(name: "HighlightBench", dependencies: ["Highlight"], path: "Benchmarks/HighlightBench"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "MathTests", dependencies: ["Math"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),

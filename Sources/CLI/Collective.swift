@@ -6,6 +6,8 @@ struct Collective: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collective",
         abstract: "Build and serve technical blogs: Markdown, math, code and charts, no JavaScript needed.",
-        subcommands: []
+        subcommands: [
+            MarkdownCommand.self, MathCommand.self, HighlightCommand.self,
+        ]
     )
 }

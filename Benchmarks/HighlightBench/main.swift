@@ -1,0 +1,1 @@
+print("Highlight benchmark: not written yet")

@@ -1,0 +1,1 @@
+print("Math benchmark: not written yet")
