@@ -1,0 +1,97 @@
+import Foundation
+
+/// A value read from front matter or site configuration, whatever the format (YAML, TOML, JSON).
+///
+/// Dates stay strings until a field that expects a date reads them (see ``DateReader``), so
+/// a malformed date is reported with its original text.
+public enum Value: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case array([Value])
+    case table([String: Value])
+    case null
+
+    /// The value as text, when it is a scalar.
+    public var string: String? {
+        switch self {
+        case .string(let s): s
+        case .int(let i): String(i)
+        case .double(let d): d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .bool(let b): b ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// The value as an integer, reading numeric strings too.
+    public var int: Int? {
+        switch self {
+        case .int(let i): i
+        case .double(let d): Int(exactly: d.rounded())
+        case .string(let s): Int(s.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+    }
+
+    /// The value as a boolean, reading "true"/"false" strings too.
+    public var bool: Bool? {
+        switch self {
+        case .bool(let b): b
+        case .string(let s):
+            switch s.lowercased() {
+            case "true", "yes", "on": true
+            case "false", "no", "off": false
+            default: nil
+            }
+        case .int(let i): i != 0
+        default: nil
+        }
+    }
+
+    /// The elements, when the value is an array.
+    public var array: [Value]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    /// The entries, when the value is a table.
+    public var table: [String: Value]? {
+        if case .table(let t) = self { return t }
+        return nil
+    }
+
+    /// A list of strings: an array of scalars, or one string as a one-element list (as Hugo reads `author`).
+    public var stringList: [String] {
+        switch self {
+        case .array(let items): items.compactMap(\.string).filter { !$0.isEmpty }
+        case .string(let s): s.isEmpty ? [] : [s]
+        default: []
+        }
+    }
+
+    /// Looks a key up in a table, ignoring case as Hugo's `.Param` does.
+    public subscript(key: String) -> Value? {
+        guard case .table(let t) = self else { return nil }
+        return t.valueIgnoringCase(key)
+    }
+
+    /// Looks a dotted path (`params.math.macros`) up, ignoring case at each step.
+    public func value(atPath path: String) -> Value? {
+        var current: Value? = self
+        for part in path.split(separator: ".") {
+            current = current?[String(part)]
+        }
+        return current
+    }
+}
+
+extension Dictionary where Key == String, Value == Site.Value {
+    /// The value for `key`, matching exactly first and then ignoring case.
+    public func valueIgnoringCase(_ key: String) -> Site.Value? {
+        if let exact = self[key] { return exact }
+        let lowered = key.lowercased()
+        for (k, v) in self where k.lowercased() == lowered { return v }
+        return nil
+    }
+}

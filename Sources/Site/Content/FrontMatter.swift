@@ -1,0 +1,75 @@
+/// The front matter block at the top of a content file and the Markdown body after it.
+struct FrontMatter {
+    var format: DataFormat?
+    /// The front matter text, without its delimiters.
+    var text: String
+    /// The file line on which ``text`` starts (1-based).
+    var firstLine: Int
+    /// The Markdown after the front matter.
+    var body: String
+    /// The file line on which ``body`` starts (1-based).
+    var bodyLine: Int
+
+    /// Splits a content file into front matter and body: YAML between `---` lines, TOML between
+    /// `+++` lines, or a JSON object starting with `{` on the first line.
+    static func split(_ source: String) -> FrontMatter? {
+        var text = Substring(source)
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first?.trimmingTrailingSpace else {
+            return FrontMatter(format: nil, text: "", firstLine: 1, body: String(text), bodyLine: 1)
+        }
+        let format: DataFormat
+        let closer: Set<Substring>
+        switch first {
+        case "---": format = .yaml; closer = ["---", "..."]
+        case "+++": format = .toml; closer = ["+++"]
+        default:
+            if first.hasPrefix("{") { return splitJSON(lines) }
+            return FrontMatter(format: nil, text: "", firstLine: 1, body: String(text), bodyLine: 1)
+        }
+        for index in 1..<lines.count where closer.contains(lines[index].trimmingTrailingSpace) {
+            let fm = lines[1..<index].joined(separator: "\n")
+            let body = lines[(index + 1)...].joined(separator: "\n")
+            return FrontMatter(format: format, text: fm, firstLine: 2, body: body, bodyLine: index + 2)
+        }
+        return nil
+    }
+
+    /// JSON front matter ends at the line holding the brace that closes the first one.
+    private static func splitJSON(_ lines: [Substring]) -> FrontMatter? {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (index, line) in lines.enumerated() {
+            for byte in line.utf8 {
+                if inString {
+                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: "}"): depth -= 1
+                default: break
+                }
+            }
+            if depth == 0 {
+                let fm = lines[0...index].joined(separator: "\n")
+                let body = lines[(index + 1)...].joined(separator: "\n")
+                return FrontMatter(format: .json, text: fm, firstLine: 1, body: body, bodyLine: index + 2)
+            }
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpace: Substring {
+        var end = endIndex
+        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" || last == "\r" {
+            end = index(before: end)
+        }
+        return self[..<end]
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// Turns one content file's text into a ``Page``, collecting what is wrong with it.
+struct PageReader {
+    let config: SiteConfig
+
+    /// Reads a content file. `contentPath` is relative to `content/` (`posts/a.md`).
+    /// Returns nil (with an error diagnostic) when the front matter cannot be read.
+    func read(source: String, contentPath: String, kind: Page.Kind, section: String,
+              bundleFolder: String?) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let file = "content/" + contentPath
+        var diagnostics: [Diagnostic] = []
+        guard let split = FrontMatter.split(source.replacingOccurrences(of: "\r\n", with: "\n")) else {
+            let diagnostic = Diagnostic(.error, "front matter is not closed: add a closing `---` (or `+++`) line after it",
+                                        file: file, line: 1, column: 1)
+            return (nil, [diagnostic])
+        }
+        var params: [String: Value] = [:]
+        var keyLines: [String: Int] = [:]
+        if let format = split.format {
+            do {
+                (params, keyLines) = try format.parseTable(split.text)
+            } catch {
+                let line = split.firstLine + error.line - 1
+                let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.reason)",
+                                            file: file, line: line, column: error.column)
+                return (nil, [diagnostic])
+            }
+        }
+        func line(of key: String) -> Int? {
+            keyLines.first { $0.key.lowercased() == key.lowercased() }.map { split.firstLine + $0.value - 1 }
+        }
+        func date(_ key: String) -> Date? {
+            guard let value = params.valueIgnoringCase(key) else { return nil }
+            guard let text = value.string, !text.isEmpty else { return nil }
+            guard let reading = DateReader.read(text) else {
+                diagnostics.append(Diagnostic(.warning, "cannot read \(key) \"\(text)\"; use a form such as 2023-11-16T10:30:00+00:00; the date is ignored",
+                                              file: file, line: line(of: key)))
+                return nil
+            }
+            if reading.isPartial {
+                let day = String(text.prefix(10))
+                diagnostics.append(Diagnostic(.warning, "cannot fully read \(key) \"\(text)\"; read as \(day); write it as \(day)T10:30:00+00:00 or \(day)",
+                                              file: file, line: line(of: key)))
+            }
+            return reading.date
+        }
+
+        var terms: [String: [String]] = [:]
+        for taxonomy in config.taxonomies {
+            var values = params.valueIgnoringCase(taxonomy.plural)?.stringList ?? []
+            if taxonomy.plural == "authors", values.isEmpty {
+                values = params.valueIgnoringCase("author")?.stringList ?? []
+            }
+            if !values.isEmpty { terms[taxonomy.plural] = values }
+        }
+
+        let title = params.valueIgnoringCase("title")?.string
+            ?? (kind == .home ? config.title : Self.humanize(contentPath, kind: kind))
+        let publishDate = date("publishDate")
+        let pageDate = date("date") ?? publishDate
+        var page = Page(
+            kind: kind,
+            sourceFile: file,
+            bundleFolder: bundleFolder,
+            section: section,
+            params: params,
+            title: title,
+            description: params.valueIgnoringCase("description")?.string,
+            date: pageDate,
+            lastmod: date("lastmod") ?? pageDate,
+            publishDate: publishDate,
+            expiryDate: date("expiryDate"),
+            isDraft: params.valueIgnoringCase("draft")?.bool ?? false,
+            slug: params.valueIgnoringCase("slug")?.string,
+            url: params.valueIgnoringCase("url")?.string,
+            aliases: params.valueIgnoringCase("aliases")?.stringList ?? [],
+            weight: params.valueIgnoringCase("weight")?.int ?? 0,
+            layout: params.valueIgnoringCase("layout")?.string,
+            terms: terms,
+            cover: Self.cover(params.valueIgnoringCase("cover")),
+            body: split.body,
+            bodyLine: split.bodyLine
+        )
+        if page.title.isEmpty, kind == .page { page.title = Self.humanize(contentPath, kind: kind) }
+        return (page, diagnostics)
+    }
+
+    private static func cover(_ value: Value?) -> Cover? {
+        guard let value, let image = value["image"]?.string, !image.isEmpty else { return nil }
+        return Cover(image: image, alt: value["alt"]?.string, caption: value["caption"]?.string,
+                     relative: value["relative"]?.bool ?? false, hidden: value["hidden"]?.bool ?? false,
+                     hiddenInList: value["hiddenInList"]?.bool ?? false,
+                     hiddenInSingle: value["hiddenInSingle"]?.bool ?? false)
+    }
+
+    /// A title from a file or folder name: `my-first-post.md` → "My first post".
+    static func humanize(_ contentPath: String, kind: Page.Kind) -> String {
+        var parts = contentPath.split(separator: "/").map(String.init)
+        if let last = parts.last, last.hasPrefix("index.") || last.hasPrefix("_index.") { parts.removeLast() }
+        guard var name = parts.last else { return "" }
+        if let dot = name.firstIndex(of: "."), kind == .page || name.hasSuffix(".md") { name = String(name[..<dot]) }
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Gives every page its URL path, as Hugo does: folders become path segments, `slug` replaces the
+/// file name, `url` replaces the whole path, and `permalinks` patterns apply per section.
+struct Permalinks {
+    let config: SiteConfig
+
+    /// The URL path of a page, such as `/posts/my-post/`.
+    func path(for page: Page) -> String {
+        switch page.kind {
+        case .home:
+            return "/"
+        case .section:
+            return "/" + page.section.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/") + "/"
+        case .taxonomy:
+            return "/" + Self.urlize(page.taxonomy ?? "") + "/"
+        case .term:
+            let base = "/" + Self.urlize(page.taxonomy ?? "") + "/" + Self.urlize(page.term ?? "") + "/"
+            return base
+        case .page:
+            if let url = page.url, !url.isEmpty { return Self.normalize(url) }
+            let (folder, name) = location(of: page)
+            let topSection = page.section.split(separator: "/").first.map(String.init) ?? ""
+            if let pattern = config.permalinks[topSection] {
+                return Self.normalize(expand(pattern, page: page, fileName: name))
+            }
+            let segment = Self.urlize(page.slug ?? name)
+            let folderPath = folder.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/")
+            return folderPath.isEmpty ? "/\(segment)/" : "/\(folderPath)/\(segment)/"
+        }
+    }
+
+    /// The folder a page's URL starts from and its own name (file stem or bundle folder name).
+    private func location(of page: Page) -> (folder: String, name: String) {
+        let contentPath = String((page.sourceFile ?? "").dropFirst("content/".count))
+        let named = page.bundleFolder ?? (contentPath as NSString).deletingPathExtension
+        var folder = (named as NSString).deletingLastPathComponent
+        var name = (named as NSString).lastPathComponent
+        // `about.en.md`: drop the language suffix.
+        if page.bundleFolder == nil, let dot = name.lastIndex(of: "."), name[name.index(after: dot)...] == config.defaultLanguage {
+            name = String(name[..<dot])
+        }
+        if folder == "." { folder = "" }
+        return (folder, name)
+    }
+
+    private func expand(_ pattern: String, page: Page, fileName: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: page.sortDate)
+        let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"]
+        let replacements: [(String, String)] = [
+            (":year", String(format: "%04d", parts.year ?? 1970)),
+            (":monthname", monthNames[((parts.month ?? 1) - 1) % 12]),
+            (":month", String(format: "%02d", parts.month ?? 1)),
+            (":day", String(format: "%02d", parts.day ?? 1)),
+            (":slug", Self.urlize(page.slug ?? page.title)),
+            (":title", Self.urlize(page.title)),
+            (":filename", Self.urlize(fileName)),
+            (":contentbasename", Self.urlize(fileName)),
+            (":sections", page.section.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/")),
+            (":section", Self.urlize(page.section.split(separator: "/").first.map(String.init) ?? "")),
+        ]
+        var result = pattern
+        for (token, value) in replacements { result = result.replacingOccurrences(of: token, with: value) }
+        return result
+    }
+
+    /// A URL path with a leading slash, and a trailing one unless it names a file (`/feed.xml`).
+    static func normalize(_ url: String) -> String {
+        var path = url.hasPrefix("/") ? url : "/" + url
+        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
+        let last = path.split(separator: "/").last ?? ""
+        if !path.hasSuffix("/"), !last.contains(".") { path += "/" }
+        return path
+    }
+
+    /// Hugo's `urlize`: lower case, spaces to hyphens, only letters, digits and `-_.` kept.
+    static func urlize(_ text: String) -> String {
+        var result = ""
+        var lastWasHyphen = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." {
+                result.unicodeScalars.append(scalar)
+                lastWasHyphen = false
+            } else if scalar == "-" || scalar == " " || scalar == "\t" || scalar == "/" {
+                if !lastWasHyphen, !result.isEmpty { result.append("-") }
+                lastWasHyphen = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Which pages a build includes besides the published ones.
+public struct BuildOptions: Sendable {
+    public var drafts = false
+    public var future = false
+    public var expired = false
+    /// Overrides the config's `baseURL`.
+    public var baseURL: String?
+    /// "Now", for deciding what is future or expired.
+    public var now = Date()
+
+    public init(drafts: Bool = false, future: Bool = false, expired: Bool = false, baseURL: String? = nil) {
+        self.drafts = drafts
+        self.future = future
+        self.expired = expired
+        self.baseURL = baseURL
+    }
+}
+
+/// The site's pages with their URLs and relations: sections, taxonomies, neighbours.
+struct SiteContent: Sendable {
+    /// Every page, content and generated lists alike. Indices into this array identify pages.
+    var pages: [Page]
+    /// Regular pages (kind `.page`) in Hugo's default order: weight, then newest first.
+    var regularPages: [Int]
+    /// Section path → index of its section page.
+    var sectionPage: [String: Int]
+    /// Section path → regular pages directly in it or in its sub-sections, ordered.
+    var sectionPages: [String: [Int]]
+    /// Section path → its direct sub-sections.
+    var subsections: [String: [String]]
+    /// Taxonomy plural → term name → pages, ordered.
+    var taxonomyTerms: [String: [(term: String, pages: [Int])]]
+    /// Path → page index.
+    var pageByPath: [String: Int]
+    /// Content path (`posts/a.md`, `posts/bundle`) → page index, for resolving links to files.
+    var pageByContentPath: [String: Int]
+    var homeIndex: Int
+
+    /// Filters, gives URLs to and relates the pages read from `content/`.
+    static func assemble(_ tree: ContentTree, config: SiteConfig, options: BuildOptions)
+        -> (SiteContent, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let permalinks = Permalinks(config: config)
+        let drafts = options.drafts || config.buildDrafts
+        let future = options.future || config.buildFuture
+        let expired = options.expired || config.buildExpired
+        var pages = tree.pages.filter { page in
+            if page.isDraft && !drafts { return false }
+            if !future, let date = page.publishDate ?? page.date, date > options.now, page.kind == .page { return false }
+            if !expired, let expiry = page.expiryDate, expiry < options.now { return false }
+            return true
+        }
+        // Sections and the home page exist even without an _index.md.
+        var haveSection = Set(pages.filter { $0.kind == .section }.map(\.section))
+        for section in tree.sections.sorted() where !haveSection.contains(section) {
+            pages.append(generated(.section, title: PageReader.humanize(section + "/x", kind: .section)
+                .split(separator: " ").joined(separator: " "), section: section))
+            haveSection.insert(section)
+        }
+        if !pages.contains(where: { $0.kind == .home }) {
+            pages.append(generated(.home, title: config.title, section: ""))
+        }
+        // Taxonomy and term pages.
+        for taxonomy in config.taxonomies {
+            var names: [String: String] = [:]  // urlized → first spelling
+            for page in pages where page.kind == .page {
+                for term in page.terms[taxonomy.plural] ?? [] {
+                    let key = Permalinks.urlize(term)
+                    if names[key] == nil { names[key] = term }
+                }
+            }
+            var list = generated(.taxonomy, title: taxonomy.plural.capitalized, section: taxonomy.plural)
+            list.taxonomy = taxonomy.plural
+            pages.append(list)
+            for (_, name) in names.sorted(by: { $0.key < $1.key }) {
+                var termPage = generated(.term, title: name, section: taxonomy.plural)
+                termPage.taxonomy = taxonomy.plural
+                termPage.term = name
+                pages.append(termPage)
+            }
+        }
+        for index in pages.indices { pages[index].path = permalinks.path(for: pages[index]) }
+        // Content _index.md for a taxonomy or term (content/tags/_index.md) replaces the generated one.
+        var pageByPath: [String: Int] = [:]
+        var keep = [Bool](repeating: true, count: pages.count)
+        for index in pages.indices {
+            let path = pages[index].path
+            if let other = pageByPath[path] {
+                let (a, b) = (pages[other], pages[index])
+                if a.kind == .section, b.kind == .taxonomy || b.kind == .term {
+                    pages[other].kind = b.kind
+                    pages[other].taxonomy = b.taxonomy
+                    pages[other].term = b.term
+                    keep[index] = false
+                    continue
+                }
+                diagnostics.append(Diagnostic(.error, "\(a.sourceFile ?? a.kind.rawValue) and \(b.sourceFile ?? b.kind.rawValue) both have the URL \(path); change the slug or url of one of them",
+                                              file: b.sourceFile ?? a.sourceFile))
+                keep[index] = false
+                continue
+            }
+            pageByPath[path] = index
+        }
+        pages = zip(pages, keep).filter(\.1).map(\.0)
+        return (build(pages), diagnostics)
+    }
+
+    private static func generated(_ kind: Page.Kind, title: String, section: String) -> Page {
+        Page(kind: kind, sourceFile: nil, bundleFolder: nil, section: section, params: [:], title: title,
+             description: nil, date: nil, lastmod: nil, publishDate: nil, expiryDate: nil, isDraft: false,
+             slug: nil, url: nil, aliases: [], weight: 0, layout: nil, terms: [:], cover: nil, body: "", bodyLine: 1)
+    }
+
+    /// Hugo's default page order: weighted pages first by weight, then newest first, then by title.
+    static func precedes(_ a: Page, _ b: Page) -> Bool {
+        let wa = a.weight == 0 ? Int.max : a.weight
+        let wb = b.weight == 0 ? Int.max : b.weight
+        if wa != wb { return wa < wb }
+        if a.sortDate != b.sortDate { return a.sortDate > b.sortDate }
+        if a.title != b.title { return a.title < b.title }
+        return a.path < b.path
+    }
+
+    private static func build(_ pages: [Page]) -> SiteContent {
+        var pageByPath: [String: Int] = [:]
+        var pageByContentPath: [String: Int] = [:]
+        var sectionPage: [String: Int] = [:]
+        var homeIndex = 0
+        for (index, page) in pages.enumerated() {
+            pageByPath[page.path] = index
+            if let file = page.sourceFile {
+                let contentPath = String(file.dropFirst("content/".count))
+                pageByContentPath[contentPath] = index
+                if let bundle = page.bundleFolder { pageByContentPath[bundle] = index }
+            }
+            switch page.kind {
+            case .section: sectionPage[page.section] = index
+            case .home: homeIndex = index
+            default: break
+            }
+        }
+        let order: (Int, Int) -> Bool = { precedes(pages[$0], pages[$1]) }
+        let regular = pages.indices.filter { pages[$0].kind == .page }.sorted(by: order)
+        var sectionPages: [String: [Int]] = [:]
+        for index in regular {
+            var section = pages[index].section
+            while true {
+                sectionPages[section, default: []].append(index)
+                guard let slash = section.lastIndex(of: "/") else { break }
+                section = String(section[..<slash])
+            }
+        }
+        var subsections: [String: [String]] = [:]
+        for section in sectionPage.keys where !section.isEmpty {
+            let parent = section.lastIndex(of: "/").map { String(section[..<$0]) } ?? ""
+            subsections[parent, default: []].append(section)
+        }
+        for key in subsections.keys { subsections[key]?.sort() }
+        var taxonomyTerms: [String: [(String, [Int])]] = [:]
+        var termPages: [String: [String: [Int]]] = [:]
+        var termNames: [String: [String: String]] = [:]
+        for index in regular {
+            for (plural, terms) in pages[index].terms {
+                for term in terms {
+                    let key = Permalinks.urlize(term)
+                    termPages[plural, default: [:]][key, default: []].append(index)
+                    if termNames[plural]?[key] == nil { termNames[plural, default: [:]][key] = term }
+                }
+            }
+        }
+        for (plural, terms) in termPages {
+            taxonomyTerms[plural] = terms.map { (termNames[plural]?[$0.key] ?? $0.key, $0.value) }
+                .sorted { $0.0.lowercased() < $1.0.lowercased() }
+        }
+        return SiteContent(pages: pages, regularPages: regular, sectionPage: sectionPage, sectionPages: sectionPages,
+                           subsections: subsections, taxonomyTerms: taxonomyTerms, pageByPath: pageByPath,
+                           pageByContentPath: pageByContentPath, homeIndex: homeIndex)
+    }
+
+    /// Pages of the main sections (config `mainSections`, else the section with most pages), for the home list.
+    func mainPages(config: SiteConfig) -> [Int] {
+        var sections = config.mainSections
+        if sections.isEmpty, let biggest = sectionPages.filter({ !$0.key.isEmpty && !$0.key.contains("/") })
+            .max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) {
+            sections = [biggest.key]
+        }
+        return regularPages.filter { index in
+            let top = pages[index].section.split(separator: "/").first.map(String.init) ?? ""
+            return sections.contains(top)
+        }
+    }
+
+    /// The previous and next page in the same section, by date (newer, older).
+    func neighbours(of index: Int) -> (newer: Int?, older: Int?) {
+        let page = pages[index]
+        let siblings = regularPages.filter { pages[$0].section == page.section }
+            .sorted { pages[$0].sortDate > pages[$1].sortDate }
+        guard let position = siblings.firstIndex(of: index) else { return (nil, nil) }
+        let newer: Int? = position > 0 ? siblings[position - 1] : nil
+        let older: Int? = position + 1 < siblings.count ? siblings[position + 1] : nil
+        return (newer, older)
+    }
+
+    /// Up to `limit` pages sharing the most tags, series and categories with `index`, newest first on ties.
+    func related(to index: Int, limit: Int = 3) -> [Int] {
+        let page = pages[index]
+        let weights = ["series": 3, "tags": 2, "categories": 1]
+        var scores: [Int: Int] = [:]
+        for (plural, weight) in weights {
+            for term in page.terms[plural] ?? [] {
+                let key = Permalinks.urlize(term)
+                guard let entry = taxonomyTerms[plural]?.first(where: { Permalinks.urlize($0.term) == key }) else { continue }
+                for other in entry.pages where other != index { scores[other, default: 0] += weight }
+            }
+        }
+        return scores.sorted {
+            $0.value != $1.value ? $0.value > $1.value : pages[$0.key].sortDate > pages[$1.key].sortDate
+        }.prefix(limit).map(\.key)
+    }
+}
