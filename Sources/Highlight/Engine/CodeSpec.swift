@@ -1,0 +1,37 @@
+/// What a curly-brace or indentation language looks like to `CodeLexer`: its words, comments,
+/// string literals and the few context rules (names after `def`, `class`, `import`).
+struct CodeSpec: Sendable {
+    /// Keywords, types, builtins and constants with their kinds.
+    var words = WordTable([])
+    /// Words after which the next identifier names a function (`def`, `func`, `fn`).
+    var functionIntroducers = WordTable([])
+    /// Words after which the next identifier names a type (`class`, `struct`).
+    var classIntroducers = WordTable([])
+    /// Words after which a dotted name is a namespace (`import`, `package`).
+    var namespaceIntroducers = WordTable([])
+    /// Prefixes that start a comment running to the end of the line.
+    var lineComments: [String] = []
+    /// Block comment delimiters, and whether such comments nest.
+    var blockComment: (open: String, close: String, nests: Bool)?
+    /// Finds a string literal (prefix included) at an index; `afterValue` tells whether the
+    /// previous token ends an operand, for quote characters that are also operators.
+    var stringStart: @Sendable (_ scanner: Scanner, _ index: Int, _ afterValue: Bool) -> StringStart? = { _, _, _ in nil }
+    /// A language-specific rule tried before the generic ones; returns whether it consumed input.
+    var special: (@Sendable (_ scanner: inout Scanner, _ afterValue: Bool) -> Bool)?
+    /// The kind of ordinary identifiers.
+    var identifierKind: TokenKind = .name
+    /// The kind of an identifier directly followed by `(`, if calls are marked.
+    var callKind: TokenKind?
+    /// The kind given to a name after `.` (builtins are not looked up there).
+    var memberKind: TokenKind?
+    /// Bytes that are punctuation; other operator symbols are operators.
+    var punctuation: Set<UInt8> = Set("()[]{},;.:".utf8)
+    /// Bytes that count as operator symbols.
+    var operators: Set<UInt8> = Set("+-*/%=<>!&|^~?".utf8)
+    /// Whether `#` first on a line starts a C preprocessor directive.
+    var preprocessor = false
+    /// Whether `@name` is a decorator or annotation.
+    var decorators = false
+    /// Whether a letter directly after digits belongs to the number (`10u32`, `1.5f`).
+    var numberSuffixes = true
+}
