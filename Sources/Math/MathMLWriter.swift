@@ -1,0 +1,240 @@
+/// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
+struct MathMLWriter {
+    private(set) var output = ""
+
+    /// The complete `<math>` element with the TeX source as annotation.
+    static func document(_ node: MathNode, source: String, display: Bool) -> String {
+        var writer = MathMLWriter()
+        writer.output.reserveCapacity(source.utf8.count * 12 + 160)
+        writer.output += display
+            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>"
+            : "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics>"
+        writer.write(node)
+        writer.output += "<annotation encoding=\"application/x-tex\">"
+        XMLEscaping.append(source, to: &writer.output)
+        writer.output += "</annotation></semantics></math>"
+        return writer.output
+    }
+
+    private static func em(_ value: Double) -> String { Dimension.format(value) + "em" }
+
+    mutating func write(_ node: MathNode, asLimitsBase: Bool = false) {
+        switch node {
+        case .identifier(let text, let upright, _):
+            var isLetter = false
+            if upright {
+                var scalars = text.unicodeScalars.makeIterator()
+                if let first = scalars.next(), scalars.next() == nil { isLetter = first.properties.isAlphabetic }
+            }
+            output += isLetter ? "<mi mathvariant=\"normal\">" : "<mi>"
+            XMLEscaping.append(text, to: &output)
+            output += "</mi>"
+        case .number(let text):
+            output += "<mn>"
+            XMLEscaping.append(text, to: &output)
+            output += "</mn>"
+        case .operator(let text, let attributes):
+            writeOperator(text, attributes, asLimitsBase: asLimitsBase)
+        case .text(let text, let css):
+            output += "<mtext"
+            if let css { attribute("style", css) }
+            output += ">"
+            XMLEscaping.append(text, to: &output)
+            output += "</mtext>"
+        case .row(let children):
+            output += "<mrow>"
+            writeChildren(children)
+            output += "</mrow>"
+        case .fraction(let numerator, let denominator, let thickness, let displayParts):
+            output += "<mfrac"
+            if let thickness { attribute("linethickness", thickness) }
+            output += ">"
+            if displayParts {
+                output += "<mstyle displaystyle=\"true\">"
+                write(numerator)
+                output += "</mstyle><mstyle displaystyle=\"true\">"
+                write(denominator)
+                output += "</mstyle>"
+            } else {
+                write(numerator)
+                write(denominator)
+            }
+            output += "</mfrac>"
+        case .radical(let body, let index):
+            if let index {
+                output += "<mroot>"
+                write(body)
+                write(index)
+                output += "</mroot>"
+            } else {
+                output += "<msqrt>"
+                write(body)
+                output += "</msqrt>"
+            }
+        case .scripts(let base, let sub, let sup):
+            let name = sub == nil ? "msup" : sup == nil ? "msub" : "msubsup"
+            output += "<\(name)>"
+            write(base)
+            if let sub { write(sub) }
+            if let sup { write(sup) }
+            output += "</\(name)>"
+        case .limits(let base, let under, let over, let accent, let accentUnder):
+            let name = over == nil ? "munder" : under == nil ? "mover" : "munderover"
+            output += "<" + name
+            if accent { output += " accent=\"true\"" }
+            if accentUnder { output += " accentunder=\"true\"" }
+            output += ">"
+            write(base, asLimitsBase: true)
+            if let under { write(under) }
+            if let over { write(over) }
+            output += "</\(name)>"
+        case .space(let width):
+            if width >= 0 {
+                output += "<mspace width=\"\(Self.em(width))\"></mspace>"
+            } else {
+                output += "<mspace style=\"margin-left:\(Self.em(width))\"></mspace>"
+            }
+        case .style(let body, let displayStyle, let scriptLevel, let size):
+            output += "<mstyle"
+            if let displayStyle { attribute("displaystyle", displayStyle ? "true" : "false") }
+            if let scriptLevel { attribute("scriptlevel", String(scriptLevel)) }
+            if let size { attribute("mathsize", Self.em(size)) }
+            output += ">"
+            write(body)
+            output += "</mstyle>"
+        case .color(let body, let color):
+            output += "<mstyle"
+            attribute("mathcolor", color)
+            output += ">"
+            write(body)
+            output += "</mstyle>"
+        case .phantom(let body):
+            output += "<mphantom>"
+            write(body)
+            output += "</mphantom>"
+        case .padded(let body, let width, let height, let depth, let lspace):
+            output += "<mpadded"
+            if let width { attribute("width", width) }
+            if let height { attribute("height", height) }
+            if let depth { attribute("depth", depth) }
+            if let lspace { attribute("lspace", lspace) }
+            output += ">"
+            write(body)
+            output += "</mpadded>"
+        case .decorated(let body, let css):
+            output += "<mrow"
+            attribute("style", css)
+            output += ">"
+            write(body)
+            output += "</mrow>"
+        case .table(let table):
+            writeTable(table)
+        }
+    }
+
+    private mutating func attribute(_ name: String, _ value: String) {
+        output += " " + name + "=\""
+        XMLEscaping.append(value, to: &output)
+        output += "\""
+    }
+
+    /// Children of a row; a named function is followed by a function application and,
+    /// unless a delimiter follows, a thin space.
+    private mutating func writeChildren(_ children: [MathNode]) {
+        for index in children.indices {
+            let child = children[index]
+            write(child)
+            guard child.isFunction else { continue }
+            if case .identifier = child.core { output += "<mo>\u{2061}</mo>" }
+            if index + 1 < children.count, !children[index + 1].isOpening {
+                output += "<mspace width=\"0.1667em\"></mspace>"
+            }
+        }
+    }
+
+    private mutating func writeOperator(_ text: String, _ attributes: OperatorAttributes, asLimitsBase: Bool) {
+        output += "<mo"
+        if let stretchy = attributes.stretchy { output += stretchy ? " stretchy=\"true\"" : " stretchy=\"false\"" }
+        if let symmetric = attributes.symmetric { output += symmetric ? " symmetric=\"true\"" : " symmetric=\"false\"" }
+        if attributes.fence { output += " fence=\"true\"" }
+        if let form = attributes.form { attribute("form", form) }
+        if let lspace = attributes.lspace { attribute("lspace", Self.em(lspace)) }
+        if let rspace = attributes.rspace { attribute("rspace", Self.em(rspace)) }
+        if let size = attributes.size {
+            attribute("minsize", Self.em(size))
+            attribute("maxsize", Self.em(size))
+        }
+        if asLimitsBase {
+            switch attributes.limits {
+            case .displayLimits: output += " movablelimits=\"true\""
+            case .limits: output += " movablelimits=\"false\""
+            case .scripts: break
+            }
+        }
+        output += ">"
+        XMLEscaping.append(text, to: &output)
+        output += "</mo>"
+    }
+
+    // MARK: Tables
+
+    private mutating func writeTable(_ table: MathTable) {
+        let columns = table.rows.map(\.count).max() ?? 0
+        let labeled = !table.labels.isEmpty
+        output += "<mtable"
+        if table.displayStyle { output += " displaystyle=\"true\"" }
+        if labeled { output += " style=\"width:100%\"" }
+        output += ">"
+        for (rowIndex, cells) in table.rows.enumerated() {
+            output += "<mtr>"
+            if labeled { output += "<mtd style=\"width:50%;padding:0\"></mtd>" }
+            for column in 0..<columns {
+                let css = cellStyle(table, row: rowIndex, column: column, columns: columns)
+                output += css.isEmpty ? "<mtd>" : "<mtd style=\"\(css)\">"
+                if column < cells.count { write(cells[column]) }
+                output += "</mtd>"
+            }
+            if labeled {
+                output += "<mtd style=\"width:50%;padding:0;text-align:right\">"
+                if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
+                    output += "<mtext>"
+                    XMLEscaping.append(label, to: &output)
+                    output += "</mtext>"
+                }
+                output += "</mtd>"
+            }
+            output += "</mtr>"
+        }
+        output += "</mtable>"
+    }
+
+    private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
+        var css = ""
+        let alignment = table.alignment(ofColumn: column)
+        switch table.spacing {
+        case .matrix:
+            switch alignment {
+            case .left: css += "text-align:left;"
+            case .right: css += "text-align:right;"
+            case .center: break
+            }
+        case .aligned:
+            let isRight = column % 2 == 0
+            css += isRight ? "text-align:right;padding-right:0;" : "text-align:left;padding-left:0;"
+            if isRight, column > 0 { css += "padding-left:1em;" }
+        case .compact:
+            switch alignment {
+            case .left: css += "text-align:left;"
+            case .right: css += "text-align:right;"
+            case .center: break
+            }
+            css += "padding:\(table.rowGap.map { Dimension.format($0 / 2) + "em" } ?? "0") 0;"
+        }
+        if let line = table.rowLines[row] { css += "border-top:0.06em \(line);" }
+        if row == table.rows.count - 1, let line = table.rowLines[table.rows.count] { css += "border-bottom:0.06em \(line);" }
+        if let line = table.columnLines[column] { css += "border-left:0.06em \(line);" }
+        if column == columns - 1, let line = table.columnLines[columns] { css += "border-right:0.06em \(line);" }
+        if css.hasSuffix(";") { css.removeLast() }
+        return css
+    }
+}

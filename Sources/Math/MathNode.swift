@@ -1,0 +1,117 @@
+/// How an operator places its scripts.
+enum LimitsPlacement: Sendable {
+    /// Ordinary sub- and superscripts.
+    case scripts
+    /// Above and below in display style, as scripts inline (`\sum`, `\lim`).
+    case displayLimits
+    /// Always above and below (`\limits`).
+    case limits
+}
+
+/// The attributes of an `<mo>`.
+struct OperatorAttributes: Sendable, Equatable {
+    var stretchy: Bool?
+    var symmetric: Bool?
+    var fence: Bool = false
+    var form: String?
+    var lspace: Double?
+    var rspace: Double?
+    var size: Double?
+    var limits: LimitsPlacement = .scripts
+    /// A named function such as `\sin` or `\lim`, followed by a function application.
+    var isFunction = false
+    /// `(`, `[` and the like: a function name before one takes no space.
+    var isOpening = false
+}
+
+/// A table (matrix, array, aligned equations) with its layout.
+struct MathTable: Sendable {
+    enum Alignment: Sendable { case left, center, right }
+    enum Spacing: Sendable {
+        /// Matrices and arrays: padding on both sides of every column.
+        case matrix
+        /// `align`-like: right/left column pairs with no gap inside a pair.
+        case aligned
+        /// `\substack`: no padding.
+        case compact
+    }
+
+    var rows: [[MathNode]] = []
+    var alignments: [Alignment] = []
+    /// Vertical rules: after column `i` (index 0 is the left edge).
+    var columnLines: [Int: String] = [:]
+    /// Horizontal rules above row `i` (`rows.count` means below the last).
+    var rowLines: [Int: String] = [:]
+    /// Equation numbers or tags, one per row (nil for none).
+    var labels: [String?] = []
+    var spacing: Spacing = .matrix
+    var displayStyle = false
+    var rowGap: Double?
+
+    func alignment(ofColumn column: Int) -> Alignment {
+        if alignments.isEmpty { return .center }
+        return column < alignments.count ? alignments[column] : alignments[alignments.count - 1]
+    }
+}
+
+/// The parsed formula: a small tree that ``MathMLWriter`` turns into MathML.
+indirect enum MathNode: Sendable {
+    /// `<mi>`; `upright` forces `mathvariant="normal"` on a single letter.
+    case identifier(String, upright: Bool, isFunction: Bool)
+    /// `<mn>`
+    case number(String)
+    /// `<mo>`
+    case `operator`(String, OperatorAttributes)
+    /// `<mtext>` with optional CSS.
+    case text(String, css: String?)
+    /// `<mrow>`
+    case row([MathNode])
+    /// `<mfrac>`; `cramped` puts both parts in display style (`\cfrac`).
+    case fraction(MathNode, MathNode, thickness: String?, displayParts: Bool)
+    /// `<msqrt>` or, with an index, `<mroot>`.
+    case radical(MathNode, index: MathNode?)
+    /// `<msub>`, `<msup>` or `<msubsup>`.
+    case scripts(MathNode, sub: MathNode?, sup: MathNode?)
+    /// `<munder>`, `<mover>` or `<munderover>`.
+    case limits(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
+    /// `<mspace>` of a width in em (negative widths pull the neighbours together).
+    case space(Double)
+    /// `<mstyle>` changing display style, script level or size.
+    case style(MathNode, displayStyle: Bool?, scriptLevel: Int?, size: Double?)
+    /// `<mstyle mathcolor>`
+    case color(MathNode, String)
+    /// `<mphantom>`
+    case phantom(MathNode)
+    /// `<mpadded>` with zeroed width, height or depth (`\hphantom`, `\smash`, `\rlap`).
+    case padded(MathNode, width: String?, height: String?, depth: String?, lspace: String?)
+    /// `<mrow>` with CSS, for boxes and strike-outs.
+    case decorated(MathNode, css: String)
+    /// `<mtable>`
+    case table(MathTable)
+
+    static let empty = MathNode.row([])
+
+    /// The innermost base of scripts and limits, which decides how further scripts attach.
+    var core: MathNode {
+        switch self {
+        case .scripts(let base, _, _), .limits(let base, _, _, _, _): return base.core
+        default: return self
+        }
+    }
+
+    /// Whether the formula is a named function (`\sin`, `\lim`), possibly with scripts.
+    var isFunction: Bool {
+        switch core {
+        case .identifier(_, _, let isFunction): return isFunction
+        case .operator(_, let attributes): return attributes.isFunction
+        default: return false
+        }
+    }
+
+    /// Whether this is an opening delimiter.
+    var isOpening: Bool {
+        if case .operator(_, let attributes) = core { return attributes.isOpening }
+        if case .row(let children) = self, let first = children.first { return first.isOpening }
+        return false
+    }
+}

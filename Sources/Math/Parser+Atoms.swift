@@ -1,0 +1,105 @@
+/// Single atoms: characters, symbol commands and groups.
+extension Parser {
+    /// Parses the next atom. Returns nil for tokens that produce nothing (`\label`, definitions).
+    mutating func parseAtom() throws(MathError) -> MathNode? {
+        try enter()
+        defer { leave() }
+        guard let token = try stream.next() else { return nil }
+        switch token {
+        case .character(let scalar): return characterNode(scalar)
+        case .beginGroup: return try parseGroupBody()
+        case .command(let name): return try parseCommand(name)
+        case .tie: return .text("\u{A0}", css: nil)
+        case .space: return nil
+        case .mathShift: throw MathError("$ is not allowed inside math", command: "$")
+        case .parameter(let number):
+            throw MathError("#\(number) is only allowed in a macro definition", command: "#")
+        case .endGroup: throw MathError("unmatched }")
+        case .alignment: throw MathError("& is only allowed inside a table environment", command: "&")
+        case .superscript, .subscript: throw MathError("unexpected script")
+        }
+    }
+
+    /// The node for a character typed in math mode.
+    func characterNode(_ scalar: Unicode.Scalar) -> MathNode {
+        if Lexer.isLetter(scalar) { return letter(scalar) }
+        switch scalar {
+        case "0"..."9":
+            return .number(font.map { $0.isUpright ? String(scalar) : $0.map(String(scalar)) } ?? String(scalar))
+        case "+", "=", "<", ">", ":", ",", ";", "!", "?":
+            return .operator(String(scalar), OperatorAttributes())
+        case "-": return .operator("−", OperatorAttributes())
+        case "*": return .operator("∗", OperatorAttributes())
+        case "(", "[": return .operator(String(scalar), OperatorAttributes(stretchy: false, isOpening: true))
+        case ")", "]", "|": return .operator(String(scalar), OperatorAttributes(stretchy: false))
+        case "/": return .operator("/", OperatorAttributes(stretchy: false, lspace: 0, rspace: 0))
+        case ".": return .operator(".", OperatorAttributes(lspace: 0, rspace: 0))
+        default:
+            if scalar.isASCII { return .identifier(String(scalar), upright: true, isFunction: false) }
+            if let kind = Symbols.kind(of: scalar) { return symbolNode(MathSymbol(text: String(scalar), kind: kind)) }
+            if scalar.properties.isAlphabetic { return letter(scalar) }
+            return .operator(String(scalar), OperatorAttributes())
+        }
+    }
+
+    /// A letter in the current font.
+    func letter(_ scalar: Unicode.Scalar) -> MathNode {
+        guard let font else { return .identifier(String(scalar), upright: false, isFunction: false) }
+        if font.isUpright { return .identifier(String(scalar), upright: true, isFunction: false) }
+        return .identifier(String(font.map(scalar)), upright: false, isFunction: false)
+    }
+
+    /// The node for a symbol from the tables.
+    func symbolNode(_ symbol: MathSymbol) -> MathNode {
+        switch symbol.kind {
+        case .ordinary, .upright:
+            if let font, !font.isUpright, symbol.text.unicodeScalars.count == 1 {
+                let mapped = font.map(symbol.text)
+                if mapped != symbol.text { return .identifier(mapped, upright: false, isFunction: false) }
+            }
+            return .identifier(symbol.text, upright: symbol.kind == .upright, isFunction: false)
+        case .binary, .relation, .punctuation:
+            return .operator(symbol.text, OperatorAttributes())
+        case .open:
+            return .operator(symbol.text, OperatorAttributes(stretchy: false, isOpening: true))
+        case .close, .fence:
+            return .operator(symbol.text, OperatorAttributes(stretchy: false))
+        case .largeOperator:
+            return .operator(symbol.text, OperatorAttributes(limits: .displayLimits))
+        case .integral:
+            return .operator(symbol.text, OperatorAttributes(limits: .scripts))
+        }
+    }
+
+    /// Consumes a `*` right after a command name (`\tag*`, `\operatorname*`).
+    mutating func consumeStar() -> Bool {
+        guard stream.peekRaw == .character("*") else { return false }
+        _ = stream.nextRaw()
+        return true
+    }
+
+    /// Parses an argument with another math alphabet in force.
+    mutating func parseArgument(for command: String, font newFont: MathFont?) throws(MathError) -> MathNode {
+        let saved = font
+        font = newFont
+        defer { font = saved }
+        return try parseArgument(for: command)
+    }
+
+    /// Joins the text of a list of identifiers and numbers (`\operatorname{arg\,max}`), or nil.
+    static func plainText(of node: MathNode) -> String? {
+        switch node {
+        case .identifier(let text, _, _), .number(let text), .text(let text, nil): return text
+        case .operator(let text, _): return text == "−" ? "-" : text
+        case .space: return "\u{2009}"
+        case .row(let children):
+            var text = ""
+            for child in children {
+                guard let part = plainText(of: child) else { return nil }
+                text += part
+            }
+            return text
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,287 @@
+/// Commands that take arguments: fractions, roots, fonts, accents, operators, spacing, boxes.
+extension Parser {
+    /// Parses the command `name` (its backslash token already read).
+    mutating func parseCommand(_ name: String) throws(MathError) -> MathNode? {
+        if let symbol = Symbols.symbol(name) { return symbolNode(symbol) }
+        if let newFont = MathFont.named(name) { return try parseArgument(for: name, font: newFont) }
+        if CommandTables.functions.contains(name) {
+            return .identifier(name, upright: false, isFunction: true)
+        }
+        if let text = CommandTables.limitFunctions[name] {
+            return .operator(text, OperatorAttributes(lspace: 0.1667, rspace: 0, limits: .displayLimits, isFunction: true))
+        }
+        if let accent = CommandTables.accents[name] { return try parseAccent(name, accent) }
+        if let arrow = CommandTables.extensibleArrows[name] { return try parseExtensibleArrow(name, arrow) }
+        if let width = CommandTables.spaces[name] { return .space(width) }
+        if let size = CommandTables.delimiterSizes[name] { return try parseBigDelimiter(name, size: size, kind: "") }
+        if name.count > 1, let last = name.last, "lrm".contains(last),
+           let size = CommandTables.delimiterSizes[String(name.dropLast())] {
+            return try parseBigDelimiter(name, size: size, kind: String(last))
+        }
+        switch name {
+        case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "genfrac":
+            return try parseFraction(name)
+        case "sqrt":
+            let index = try parseOptionalArgument()
+            return .radical(try parseArgument(for: name), index: index)
+        case "mathnormal":
+            return try parseArgument(for: name, font: nil)
+        case "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textbf", "textit", "textsf",
+             "texttt", "emph", "textsl":
+            return try parseTextArgument(name)
+        case "operatorname", "operatornamewithlimits":
+            let star = consumeStar() || name == "operatornamewithlimits"
+            let body = try parseArgument(for: name, font: .roman)
+            guard let text = Self.plainText(of: body) else { return body }
+            if star {
+                return .operator(text, OperatorAttributes(lspace: 0.1667, rspace: 0, limits: .displayLimits, isFunction: true))
+            }
+            return .identifier(text, upright: true, isFunction: true)
+        case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
+            return try parseMathClass(name)
+        case "overset", "underset", "stackrel":
+            let top = try parseArgument(for: name)
+            let base = try parseArgument(for: name)
+            if name == "underset" { return .limits(base, under: top, over: nil, accent: false, accentUnder: false) }
+            return .limits(base, under: nil, over: top, accent: false, accentUnder: false)
+        case "left":
+            return try parseLeftRight()
+        case "begin":
+            return try parseEnvironment()
+        case "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox":
+            return try parseDecoration(name)
+        case "phantom", "hphantom", "vphantom", "smash", "rlap", "llap", "clap", "mathrlap", "mathllap", "mathclap":
+            return try parsePhantom(name)
+        case "mathstrut", "strut":
+            return .padded(.phantom(.operator("(", OperatorAttributes(stretchy: false))),
+                           width: "0", height: nil, depth: nil, lspace: nil)
+        case "textcolor", "colorbox":
+            let color = try parseColor(name)
+            let body = name == "colorbox" ? try parseTextArgument(name) : try parseArgument(for: name)
+            return name == "colorbox" ? .decorated(body, css: "background-color:\(color);padding:0 0.2em") : .color(body, color)
+        case "hspace", "hskip", "kern", "mkern", "mskip", "hspace*", "mspace":
+            _ = consumeStar()
+            return .space(try readDimension(for: name))
+        case "newcommand", "renewcommand", "providecommand", "def", "gdef", "edef", "let":
+            try parseDefinition(name)
+            return nil
+        case "ce", "pu":
+            return try parseChemistry(name)
+        case "tag":
+            let star = consumeStar()
+            let text = try parseRawText(for: name)
+            pendingTag = star ? text : "(\(text))"
+            return nil
+        case "notag", "nonumber":
+            suppressNumber = true
+            return nil
+        case "label":
+            _ = try parseRawText(for: name)
+            return nil
+        case "relax", "allowbreak", "nobreak", "ignorespaces", "displaylimits":
+            return nil
+        case "not":
+            return try parseNegation()
+        case "substack":
+            return try parseSubstack()
+        case "bmod", "pmod", "mod", "pod":
+            return try parseModulo(name)
+        case "#", "$", "%", "&", "_":
+            return .identifier(name, upright: true, isFunction: false)
+        case "hline", "hdashline":
+            throw MathError("\\\(name) is only allowed at the start of a table row", command: "\\" + name)
+        default:
+            throw MathError("unknown command \\\(name)", command: "\\" + name)
+        }
+    }
+
+    // MARK: Fractions
+
+    private mutating func parseFraction(_ name: String) throws(MathError) -> MathNode {
+        if name == "genfrac" { return try parseGeneralFraction() }
+        if name == "cfrac" { _ = parseOptionalRawText() }
+        let numerator = try parseArgument(for: name)
+        let denominator = try parseArgument(for: name)
+        let isBinomial = name.hasSuffix("binom")
+        let fraction = MathNode.fraction(numerator, denominator, thickness: isBinomial ? "0" : nil,
+                                         displayParts: name == "cfrac")
+        let body = isBinomial
+            ? MathNode.row([.operator("(", OperatorAttributes(isOpening: true)), fraction, .operator(")", OperatorAttributes())])
+            : fraction
+        switch name {
+        case "dfrac", "dbinom", "cfrac": return .style(body, displayStyle: true, scriptLevel: nil, size: nil)
+        case "tfrac", "tbinom": return .style(body, displayStyle: false, scriptLevel: nil, size: nil)
+        default: return body
+        }
+    }
+
+    /// `\genfrac{(}{)}{0pt}{style}{num}{den}`
+    private mutating func parseGeneralFraction() throws(MathError) -> MathNode {
+        let open = try parseRawText(for: "genfrac")
+        let close = try parseRawText(for: "genfrac")
+        let thickness = try parseRawText(for: "genfrac")
+        let style = try parseRawText(for: "genfrac")
+        let numerator = try parseArgument(for: "genfrac")
+        let denominator = try parseArgument(for: "genfrac")
+        let width = thickness.isEmpty ? nil : Dimension.em(thickness).map { Dimension.format($0) + "em" }
+        var parts: [MathNode] = [.fraction(numerator, denominator, thickness: width, displayParts: false)]
+        if let delimiter = Delimiters.text(forSource: open), !delimiter.isEmpty {
+            parts.insert(.operator(delimiter, OperatorAttributes(isOpening: true)), at: 0)
+        }
+        if let delimiter = Delimiters.text(forSource: close), !delimiter.isEmpty {
+            parts.append(.operator(delimiter, OperatorAttributes()))
+        }
+        let body = MathNode.row(parts)
+        switch style {
+        case "0": return .style(body, displayStyle: true, scriptLevel: nil, size: nil)
+        case "1": return .style(body, displayStyle: false, scriptLevel: nil, size: nil)
+        case "2": return .style(body, displayStyle: false, scriptLevel: 1, size: nil)
+        case "3": return .style(body, displayStyle: false, scriptLevel: 2, size: nil)
+        default: return body
+        }
+    }
+
+    // MARK: Accents and arrows
+
+    private mutating func parseAccent(_ name: String, _ accent: CommandTables.Accent) throws(MathError) -> MathNode {
+        let base = try parseArgument(for: name)
+        let limits: LimitsPlacement = accent.isAccent ? .scripts : .limits
+        let mark = MathNode.operator(accent.mark, OperatorAttributes(stretchy: accent.stretchy, lspace: nil, limits: limits))
+        if accent.below {
+            return .limits(base, under: mark, over: nil, accent: false, accentUnder: accent.isAccent)
+        }
+        return .limits(base, under: nil, over: mark, accent: accent.isAccent, accentUnder: false)
+    }
+
+    private mutating func parseExtensibleArrow(_ name: String, _ arrow: String) throws(MathError) -> MathNode {
+        let below = try parseOptionalArgument()
+        let above = try parseArgument(for: name)
+        func padded(_ label: MathNode?) -> MathNode? {
+            guard let label else { return nil }
+            if case .row(let children) = label, children.isEmpty { return nil }
+            return .row([.space(0.4), label, .space(0.4)])
+        }
+        let over = padded(above) ?? .space(1.2)
+        let operatorNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true))
+        return .limits(operatorNode, under: padded(below), over: over, accent: false, accentUnder: false)
+    }
+
+    // MARK: Operators and classes
+
+    private mutating func parseMathClass(_ name: String) throws(MathError) -> MathNode {
+        let body = try parseArgument(for: name)
+        let text = Self.plainText(of: body)
+        switch name {
+        case "mathop":
+            guard let text else { return body }
+            return .operator(text, OperatorAttributes(lspace: 0.1667, rspace: 0.1667, limits: .displayLimits))
+        case "mathbin", "mathrel":
+            let width = name == "mathbin" ? 4.0 / 18 : 5.0 / 18
+            guard let text else { return .row([.space(width), body, .space(width)]) }
+            return .operator(text, OperatorAttributes(lspace: width, rspace: width))
+        case "mathopen":
+            guard let text else { return body }
+            return .operator(text, OperatorAttributes(stretchy: false, lspace: 0, rspace: 0, isOpening: true))
+        case "mathclose", "mathpunct":
+            guard let text else { return body }
+            return .operator(text, OperatorAttributes(stretchy: false, lspace: 0, rspace: name == "mathpunct" ? 0.1667 : 0))
+        default:
+            return .row([body])
+        }
+    }
+
+    private mutating func parseNegation() throws(MathError) -> MathNode {
+        stream.skipSpaces()
+        guard let next = try parseAtom() else { throw MathError("\\not needs a symbol after it", command: "\\not") }
+        switch next {
+        case .operator(let text, let attributes):
+            return .operator(CommandTables.negations[text] ?? text + "\u{338}", attributes)
+        case .identifier(let text, let upright, _):
+            return .identifier(CommandTables.negations[text] ?? text + "\u{338}", upright: upright, isFunction: false)
+        default:
+            return .row([.operator("\u{338}", OperatorAttributes(lspace: 0, rspace: 0)), next])
+        }
+    }
+
+    private mutating func parseModulo(_ name: String) throws(MathError) -> MathNode {
+        let word = MathNode.operator("mod", OperatorAttributes(lspace: 0.2222, rspace: 0.2222))
+        switch name {
+        case "bmod":
+            return word
+        case "mod":
+            return .row([.space(1), .identifier("mod", upright: true, isFunction: false), .space(0.3333),
+                         try parseArgument(for: name)])
+        default:
+            let argument = try parseArgument(for: name)
+            var inner: [MathNode] = [.operator("(", OperatorAttributes(stretchy: false, isOpening: true))]
+            if name == "pmod" { inner += [.identifier("mod", upright: true, isFunction: false), .space(0.3333)] }
+            inner += [argument, .operator(")", OperatorAttributes(stretchy: false))]
+            return .row([.space(name == "pmod" ? 1 : 0.4444), .row(inner)])
+        }
+    }
+
+    // MARK: Boxes, phantoms, colour
+
+    private mutating func parseDecoration(_ name: String) throws(MathError) -> MathNode {
+        let body = name == "fbox" ? try parseTextArgument(name) : try parseArgument(for: name)
+        let stripe = "transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
+            + "currentColor calc(50% + 0.04em),transparent calc(50% + 0.04em))"
+        let rising = "linear-gradient(to top right," + stripe
+        let falling = "linear-gradient(to bottom right," + stripe
+        switch name {
+        case "cancel": return .decorated(body, css: "background:\(rising)")
+        case "bcancel": return .decorated(body, css: "background:\(falling)")
+        case "xcancel": return .decorated(body, css: "background:\(rising),\(falling)")
+        case "sout": return .decorated(body, css: "text-decoration:line-through")
+        default: return .decorated(body, css: "border:0.06em solid;padding:0.2em 0.3em")
+        }
+    }
+
+    private mutating func parsePhantom(_ name: String) throws(MathError) -> MathNode {
+        let body = try parseArgument(for: name)
+        switch name {
+        case "phantom": return .phantom(body)
+        case "hphantom": return .padded(.phantom(body), width: nil, height: "0", depth: "0", lspace: nil)
+        case "vphantom": return .padded(.phantom(body), width: "0", height: nil, depth: nil, lspace: nil)
+        case "smash": return .padded(body, width: nil, height: "0", depth: "0", lspace: nil)
+        case "rlap", "mathrlap": return .padded(body, width: "0", height: nil, depth: nil, lspace: nil)
+        case "llap", "mathllap":
+            return .decorated(.padded(body, width: "0", height: nil, depth: nil, lspace: nil), css: "direction:rtl")
+        default: return .padded(body, width: "0", height: nil, depth: nil, lspace: "-50%")
+        }
+    }
+
+    /// Reads a colour argument: a name, `#rgb`/`#rrggbb`, or `[HTML]{hex}`-free forms of these.
+    mutating func parseColor(_ command: String) throws(MathError) -> String {
+        _ = parseOptionalRawText()
+        let raw = String(try parseRawText(for: command).filter { $0 != " " })
+        let isValid = !raw.isEmpty && raw.count <= 32 && raw.unicodeScalars.allSatisfy {
+            ($0.isASCII && $0.properties.isAlphabetic) || ($0 >= "0" && $0 <= "9") || $0 == "#"
+        }
+        guard isValid else { throw MathError("invalid colour \"\(raw)\"", command: "\\" + command) }
+        let isHex = raw.count == 6 || raw.count == 3
+            ? raw.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit } && raw.contains(where: \.isNumber)
+            : false
+        return isHex ? "#" + raw : raw
+    }
+
+    // MARK: Stacks
+
+    private mutating func parseSubstack() throws(MathError) -> MathNode {
+        stream.skipSpaces()
+        guard try stream.next() == .beginGroup else {
+            throw MathError("\\substack needs a braced argument", command: "\\substack")
+        }
+        var table = MathTable()
+        table.spacing = .compact
+        while true {
+            table.rows.append([row(try parseList(stops: [.cell, .group]))])
+            guard let token = try stream.next() else { throw MathError("missing } after \\substack") }
+            switch token {
+            case .command("\\"), .command("cr"): continue
+            case .endGroup: return .table(table)
+            default: throw MathError("unexpected \(token.source) in \\substack", command: "\\substack")
+            }
+        }
+    }
+}

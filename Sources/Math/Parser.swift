@@ -1,0 +1,347 @@
+/// Turns tokens into a ``MathNode`` tree: math lists, groups, scripts and arguments.
+/// Commands, text, environments and chemistry live in extensions in their own files.
+struct Parser {
+    /// Where a math list may end, besides the end of input.
+    struct Stops: OptionSet {
+        let rawValue: UInt8
+        /// `}` closes the list.
+        static let group = Stops(rawValue: 1)
+        /// `]` closes the list (optional arguments).
+        static let bracket = Stops(rawValue: 2)
+        /// `\right` or `\middle` closes the list.
+        static let right = Stops(rawValue: 4)
+        /// `&`, `\\` and `\end` close the list (table cells).
+        static let cell = Stops(rawValue: 8)
+        /// `\\` closes the list (top-level lines).
+        static let line = Stops(rawValue: 16)
+        /// `$` closes the list (math inside `\text`).
+        static let dollar = Stops(rawValue: 32)
+    }
+
+    /// Deepest nesting of groups, arguments and environments accepted.
+    static let maxDepth = 500
+
+    var stream: TokenStream
+    let display: Bool
+    var depth = 0
+    /// The math alphabet in force (`\mathbf{…}`, `\bf`), nil for the default.
+    var font: MathFont?
+    /// The next automatic equation number.
+    var nextEquationNumber: Int
+    /// A `\tag{…}` waiting for its row.
+    var pendingTag: String?
+    /// `\nonumber` seen in the current row.
+    var suppressNumber = false
+
+    init(tokens: [Token], macros: [String: Macro], display: Bool, firstEquationNumber: Int) {
+        stream = TokenStream(tokens: tokens, macros: macros)
+        self.display = display
+        nextEquationNumber = firstEquationNumber
+    }
+
+    // MARK: Nesting
+
+    mutating func enter() throws(MathError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw MathError("the formula is nested more than \(Self.maxDepth) levels deep")
+        }
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    // MARK: Whole formulas
+
+    /// Parses the whole input. Top-level `\\` splits it into centred lines; `\tag` numbers it.
+    mutating func parseFormula() throws(MathError) -> MathNode {
+        var lines: [[MathNode]] = []
+        while true {
+            lines.append(try parseList(stops: .line))
+            guard let token = try stream.next() else { break }
+            switch token {
+            case .command("\\"), .command("newline"), .command("cr"):
+                skipOptionalDimension()
+            case .endGroup: throw MathError("unmatched }")
+            case .command(let name): throw MathError("\\\(name) is out of place", command: "\\" + name)
+            default: throw MathError("unexpected \(token.source)")
+            }
+        }
+        if lines.count == 1, pendingTag == nil { return row(lines[0]) }
+        var table = MathTable()
+        table.rows = lines.map { [row($0)] }
+        table.spacing = .compact
+        table.displayStyle = display
+        table.rowGap = 0.5
+        if let tag = pendingTag {
+            table.labels = Array(repeating: nil, count: lines.count)
+            table.labels[lines.count - 1] = tag
+            pendingTag = nil
+        }
+        return .table(table)
+    }
+
+    /// A row node, or the single node itself.
+    func row(_ nodes: [MathNode]) -> MathNode {
+        nodes.count == 1 ? nodes[0] : .row(nodes)
+    }
+
+    // MARK: Math lists
+
+    /// Parses atoms until a stop allowed by `stops` (left unread) or the end of input.
+    mutating func parseList(stops: Stops) throws(MathError) -> [MathNode] {
+        try enter()
+        defer { leave() }
+        var list: [MathNode] = []
+        var fraction: (index: Int, name: String)?
+        loop: while let token = try stream.peek() {
+            switch token {
+            case .endGroup:
+                if stops.contains(.group) { break loop }
+                throw MathError(stops.contains(.right) ? "missing \\right" : "unmatched }")
+            case .character("]") where stops.contains(.bracket):
+                break loop
+            case .mathShift where stops.contains(.dollar):
+                break loop
+            case .alignment:
+                if stops.contains(.cell) { break loop }
+                throw MathError("& is only allowed inside a table environment", command: "&")
+            case .command("\\"), .command("cr"), .command("newline"):
+                if stops.contains(.cell) || stops.contains(.line) { break loop }
+                throw MathError("\\\\ is not allowed here", command: "\\\\")
+            case .command("end"):
+                if stops.contains(.cell) { break loop }
+                throw MathError("\\end without a matching \\begin", command: "\\end")
+            case .command("right"), .command("middle"):
+                if stops.contains(.right) { break loop }
+                throw MathError("\\right or \\middle without a matching \\left", command: "\\right")
+            case .space:
+                _ = stream.nextRaw()
+            case .superscript, .subscript:
+                _ = stream.nextRaw()
+                try attachScript(to: &list, superscript: token == .superscript)
+            case .character("'"):
+                try attachPrimes(to: &list)
+            case .command(let name):
+                switch try parseSwitch(name, stops: stops) {
+                case .restOfList(let node):
+                    list.append(node)
+                    break loop
+                case .applied:
+                    continue loop
+                case .notASwitch:
+                    break
+                }
+                if ["over", "atop", "choose", "above", "brace", "brack"].contains(name) {
+                    _ = stream.nextRaw()
+                    guard fraction == nil else {
+                        throw MathError("ambiguous use of \\\(name)", command: "\\" + name)
+                    }
+                    if name == "above" { _ = try readDimension() }
+                    fraction = (list.count, name)
+                } else if name == "limits" || name == "nolimits" || name == "displaylimits" {
+                    _ = stream.nextRaw()
+                    try applyLimits(name, to: &list)
+                } else {
+                    if let node = try parseAtom() { list.append(node) }
+                }
+            case .character(let scalar) where scalar.properties.numericType != nil && scalar.isASCII:
+                list.append(parseNumber())
+            default:
+                if let node = try parseAtom() { list.append(node) }
+            }
+        }
+        if let fraction {
+            let numerator = row(Array(list[..<fraction.index]))
+            let denominator = row(Array(list[fraction.index...]))
+            return [Self.infixFraction(fraction.name, numerator, denominator)]
+        }
+        return list
+    }
+
+    private static func infixFraction(_ name: String, _ numerator: MathNode, _ denominator: MathNode) -> MathNode {
+        switch name {
+        case "atop", "choose", "brace", "brack":
+            let bare = MathNode.fraction(numerator, denominator, thickness: "0", displayParts: false)
+            let fences = ["choose": ("(", ")"), "brace": ("{", "}"), "brack": ("[", "]")]
+            guard let (open, close) = fences[name] else { return bare }
+            return .row([.operator(open, OperatorAttributes(isOpening: true)), bare, .operator(close, OperatorAttributes())])
+        default:
+            return .fraction(numerator, denominator, thickness: nil, displayParts: false)
+        }
+    }
+
+    /// Reads digits, with decimal points between digits, into one `<mn>`.
+    mutating func parseNumber() -> MathNode {
+        var text = ""
+        while case .character(let scalar)? = stream.peekRaw {
+            let isDigit = scalar >= "0" && scalar <= "9"
+            var isPoint = false
+            if scalar == ".", case .character(let following)? = stream.peekSecondRaw, following >= "0", following <= "9",
+               !text.isEmpty {
+                isPoint = true
+            }
+            guard isDigit || isPoint else { break }
+            text.unicodeScalars.append(scalar)
+            _ = stream.nextRaw()
+        }
+        if let font, !font.isUpright { return .number(font.map(text)) }
+        return .number(text)
+    }
+
+    // MARK: Groups and arguments
+
+    /// Parses `{…}` after its `{` has been read, restoring the font afterwards.
+    mutating func parseGroupBody() throws(MathError) -> MathNode {
+        let savedFont = font
+        defer { font = savedFont }
+        let list = try parseList(stops: .group)
+        guard try stream.next() == .endGroup else { throw MathError("missing } to close a group") }
+        return row(list)
+    }
+
+    /// Parses a mandatory argument: a `{…}` group or a single atom.
+    mutating func parseArgument(for command: String) throws(MathError) -> MathNode {
+        stream.skipSpaces()
+        guard let token = try stream.peek() else {
+            throw MathError("missing argument", command: "\\" + command)
+        }
+        switch token {
+        case .beginGroup:
+            _ = stream.nextRaw()
+            return try parseGroupBody()
+        case .endGroup, .alignment, .superscript, .subscript:
+            throw MathError("missing argument", command: "\\" + command)
+        default:
+            try enter()
+            defer { leave() }
+            return try parseAtom() ?? .empty
+        }
+    }
+
+    /// Parses an optional `[…]` argument in math mode, if one comes next.
+    mutating func parseOptionalArgument() throws(MathError) -> MathNode? {
+        stream.skipSpaces()
+        guard try stream.peek() == .character("[") else { return nil }
+        _ = stream.nextRaw()
+        let list = try parseList(stops: .bracket)
+        guard try stream.next() == .character("]") else { throw MathError("missing ] to close an optional argument") }
+        return row(list)
+    }
+
+    /// Reads a mandatory argument as plain text (a colour, an environment name, a length).
+    mutating func parseRawText(for command: String) throws(MathError) -> String {
+        guard let tokens = try stream.rawArgument() else {
+            throw MathError("missing argument", command: "\\" + command)
+        }
+        return tokens.source
+    }
+
+    /// Reads an optional `[…]` argument as plain text.
+    mutating func parseOptionalRawText() -> String? {
+        stream.rawOptional()?.source
+    }
+
+    /// Skips the `[2pt]` that may follow `\\`.
+    mutating func skipOptionalDimension() {
+        _ = stream.rawOptional()
+    }
+
+    // MARK: Scripts
+
+    /// Attaches a `^` or `_` argument to the last atom of `list`.
+    mutating func attachScript(to list: inout [MathNode], superscript: Bool) throws(MathError) {
+        let base = list.popLast() ?? .empty
+        let argument = try parseScriptArgument(superscript: superscript)
+        list.append(try Self.attach(argument, to: base, superscript: superscript))
+    }
+
+    private mutating func parseScriptArgument(superscript: Bool) throws(MathError) -> MathNode {
+        let symbol = superscript ? "^" : "_"
+        stream.skipSpaces()
+        guard let token = try stream.peek() else { throw MathError("missing argument after \(symbol)", command: symbol) }
+        switch token {
+        case .superscript, .subscript: throw MathError("double script; use braces", command: symbol)
+        case .endGroup, .alignment: throw MathError("missing argument after \(symbol)", command: symbol)
+        case .character("'"): throw MathError("a prime cannot be a script", command: symbol)
+        default: return try parseArgument(for: symbol)
+        }
+    }
+
+    static func attach(_ script: MathNode, to base: MathNode, superscript: Bool) throws(MathError) -> MathNode {
+        let double = MathError(superscript ? "double superscript" : "double subscript", command: superscript ? "^" : "_")
+        switch base {
+        case .scripts(let inner, let sub, let sup):
+            if superscript {
+                guard sup == nil else { throw double }
+                return .scripts(inner, sub: sub, sup: script)
+            }
+            guard sub == nil else { throw double }
+            return .scripts(inner, sub: script, sup: sup)
+        case .limits(let inner, let under, let over, false, false) where hasLimits(inner):
+            if superscript {
+                guard over == nil else { throw double }
+                return .limits(inner, under: under, over: script, accent: false, accentUnder: false)
+            }
+            guard under == nil else { throw double }
+            return .limits(inner, under: script, over: over, accent: false, accentUnder: false)
+        default:
+            if hasLimits(base) || isBrace(base) {
+                return .limits(base, under: superscript ? nil : script, over: superscript ? script : nil,
+                               accent: false, accentUnder: false)
+            }
+            return .scripts(base, sub: superscript ? nil : script, sup: superscript ? script : nil)
+        }
+    }
+
+    private static func hasLimits(_ node: MathNode) -> Bool {
+        if case .operator(_, let attributes) = node { return attributes.limits != .scripts }
+        return false
+    }
+
+    /// `\overbrace{…}` and `\underbrace{…}` take their label as a limit.
+    private static func isBrace(_ node: MathNode) -> Bool {
+        if case .limits(_, let under, let over, _, _) = node {
+            if case .operator("⏞", _)? = over { return true }
+            if case .operator("⏟", _)? = under { return true }
+        }
+        return false
+    }
+
+    /// `x'`, `x''^2`: primes become (part of) the superscript.
+    private mutating func attachPrimes(to list: inout [MathNode]) throws(MathError) {
+        var count = 0
+        while stream.peekRaw == .character("'") {
+            _ = stream.nextRaw()
+            count += 1
+        }
+        let primes = ["′", "″", "‴", "⁗"]
+        var text = ""
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, 4)
+            text += primes[chunk - 1]
+            remaining -= chunk
+        }
+        var sup = MathNode.operator(text, OperatorAttributes(lspace: 0, rspace: 0))
+        stream.skipSpaces()
+        if try stream.peek() == .superscript {
+            _ = stream.nextRaw()
+            sup = .row([sup, try parseScriptArgument(superscript: true)])
+        }
+        let base = list.popLast() ?? .empty
+        list.append(try Self.attach(sup, to: base, superscript: true))
+    }
+
+    /// `\limits` and `\nolimits` change how the preceding operator takes its scripts.
+    private func applyLimits(_ name: String, to list: inout [MathNode]) throws(MathError) {
+        guard case .operator(let text, var attributes)? = list.last else {
+            throw MathError("\\\(name) must follow an operator", command: "\\" + name)
+        }
+        switch name {
+        case "limits": attributes.limits = .limits
+        case "nolimits": attributes.limits = .scripts
+        default: attributes.limits = .displayLimits
+        }
+        list[list.count - 1] = .operator(text, attributes)
+    }
+}
