@@ -1,0 +1,557 @@
+/// The first pass: splits the source into lines and builds the block tree
+/// (containers and leaves), following the CommonMark block-structure algorithm.
+struct BlockParser {
+    let parser: Parser
+    let s: UnsafeBufferPointer<UInt8>
+    var lineStart = 0
+    var lineEnd = 0
+    var lineNumber: Int32 = 0
+    var offset = 0
+    var column = 0
+    var firstNonspace = 0
+    var firstNonspaceColumn = 0
+    var indent = 0
+    var blank = false
+    var partiallyConsumedTab = false
+    /// The deepest open block.
+    var tip: Int32 = 0
+    /// The deepest block the current line continues.
+    var lastMatched: Int32 = 0
+    /// Content of the open leaf block, moved to storage when the leaf closes.
+    var pending: [UInt8] = []
+    var pendingLines: [(offset: Int32, line: Int32, column: Int32)] = []
+
+    init(parser: Parser, source: UnsafeBufferPointer<UInt8>) {
+        self.parser = parser
+        self.s = source
+    }
+
+    // MARK: - Driver
+
+    mutating func parse() {
+        let root = parser.makeNode(.document, line: 1, column: 1)
+        parser.nodes[Int(root)].flags = NodeFlags.open
+        tip = root
+        var i = 0
+        let n = s.count
+        while i < n {
+            var j = i
+            while j < n, s[j] != 0x0A, s[j] != 0x0D { j += 1 }
+            lineStart = i
+            lineEnd = j
+            processLine()
+            if j < n, s[j] == 0x0D, j + 1 < n, s[j + 1] == 0x0A { j += 1 }
+            i = j + 1
+        }
+        while tip >= 0 { tip = finalize(tip) }
+    }
+
+    // MARK: - Line helpers
+
+    @inline(__always)
+    func peek(_ i: Int) -> UInt8 { i < lineEnd ? s[i] : 0x0A }
+
+    func kind(_ node: Int32) -> NodeKind { parser.nodes[Int(node)].kind }
+
+    mutating func findFirstNonspace() {
+        var charsToTab = 4 - (column % 4)
+        if firstNonspace <= offset {
+            firstNonspace = offset
+            firstNonspaceColumn = column
+            while firstNonspace < lineEnd {
+                let c = s[firstNonspace]
+                if c == 0x20 {
+                    firstNonspace += 1
+                    firstNonspaceColumn += 1
+                    charsToTab -= 1
+                    if charsToTab == 0 { charsToTab = 4 }
+                } else if c == 0x09 {
+                    firstNonspace += 1
+                    firstNonspaceColumn += charsToTab
+                    charsToTab = 4
+                } else {
+                    break
+                }
+            }
+        }
+        indent = firstNonspaceColumn - column
+        blank = firstNonspace >= lineEnd
+    }
+
+    mutating func advanceOffset(_ count: Int, columns: Bool) {
+        var count = count
+        while count > 0, offset < lineEnd {
+            if s[offset] == 0x09 {
+                let charsToTab = 4 - (column % 4)
+                if columns {
+                    partiallyConsumedTab = charsToTab > count
+                    let advance = min(count, charsToTab)
+                    column += advance
+                    offset += partiallyConsumedTab ? 0 : 1
+                    count -= advance
+                } else {
+                    partiallyConsumedTab = false
+                    column += charsToTab
+                    offset += 1
+                    count -= 1
+                }
+            } else {
+                partiallyConsumedTab = false
+                offset += 1
+                column += 1
+                count -= 1
+            }
+        }
+    }
+
+    var lineColumn: Int32 { Int32(firstNonspace - lineStart + 1) }
+
+    // MARK: - Tree building
+
+    func canContain(_ parent: NodeKind, _ child: NodeKind) -> Bool {
+        switch parent {
+        case .document, .blockQuote, .item, .footnoteDefinition, .alert: child != .item
+        case .list: child == .item
+        default: false
+        }
+    }
+
+    mutating func addChild(_ parent: Int32, _ kind: NodeKind, column: Int32) -> Int32 {
+        while tip != lastMatched { tip = finalize(tip) }
+        var parent = parent
+        while !canContain(self.kind(parent), kind) { parent = finalize(parent) }
+        let child = parser.makeNode(kind, line: lineNumber, column: column)
+        parser.nodes[Int(child)].flags = NodeFlags.open
+        parser.appendChild(parent, child)
+        if kind == .paragraph || kind == .heading || kind == .codeBlock || kind == .htmlBlock || kind == .mathBlock {
+            pending.removeAll(keepingCapacity: true)
+            pendingLines.removeAll(keepingCapacity: true)
+        }
+        return child
+    }
+
+    mutating func addLine() {
+        pendingLines.append((Int32(pending.count), lineNumber, Int32(offset - lineStart + 1)))
+        if partiallyConsumedTab {
+            offset += 1
+            let charsToTab = 4 - (column % 4)
+            for _ in 0..<charsToTab { pending.append(0x20) }
+        }
+        if offset < lineEnd { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[offset..<lineEnd])) }
+        pending.append(0x0A)
+    }
+
+    /// Moves the pending leaf content into storage and returns its span.
+    mutating func flushPending() -> TextSpan {
+        let base = Int32(parser.storage.count)
+        for entry in pendingLines {
+            parser.lineMap.append((entry.offset + base, entry.line, entry.column))
+        }
+        let span = parser.store(pending)
+        pending.removeAll(keepingCapacity: true)
+        pendingLines.removeAll(keepingCapacity: true)
+        return span
+    }
+
+    // MARK: - Per line
+
+    mutating func processLine() {
+        offset = lineStart
+        column = 0
+        firstNonspace = lineStart
+        firstNonspaceColumn = 0
+        indent = 0
+        blank = false
+        partiallyConsumedTab = false
+        lineNumber += 1
+
+        var container: Int32 = 0
+        var allMatched = true
+        // 1. Which open blocks does this line continue?
+        while true {
+            let last = parser.nodes[Int(container)].lastChild
+            guard last >= 0, parser.nodes[Int(last)].has(NodeFlags.open) else { break }
+            container = last
+            findFirstNonspace()
+            var matched = true
+            switch kind(container) {
+            case .blockQuote, .alert:
+                if indent <= 3, peek(firstNonspace) == UInt8(ascii: ">") {
+                    advanceOffset(firstNonspace + 1 - offset, columns: false)
+                    if peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
+                } else {
+                    matched = false
+                }
+            case .item:
+                let node = parser.nodes[Int(container)]
+                let width = Int(node.value + node.extra)
+                if indent >= width {
+                    advanceOffset(width, columns: true)
+                } else if blank, node.firstChild >= 0 {
+                    advanceOffset(firstNonspace - offset, columns: false)
+                } else {
+                    matched = false
+                }
+            case .footnoteDefinition:
+                if indent >= 4 {
+                    advanceOffset(4, columns: true)
+                } else if blank {
+                    advanceOffset(firstNonspace - offset, columns: false)
+                } else {
+                    matched = false
+                }
+            case .codeBlock:
+                let node = parser.nodes[Int(container)]
+                if node.has(NodeFlags.fenced) {
+                    let fenceChar = UInt8(node.extra & 0xFF)
+                    if indent <= 3, peek(firstNonspace) == fenceChar,
+                       let length = closingFenceLength(at: firstNonspace, char: fenceChar),
+                       length >= Int(node.value) {
+                        tip = finalize(container)
+                        return
+                    }
+                    var i = Int(node.extra >> 8)
+                    while i > 0, peek(offset) == 0x20 || peek(offset) == 0x09 {
+                        advanceOffset(1, columns: true)
+                        i -= 1
+                    }
+                } else if indent >= 4 {
+                    advanceOffset(4, columns: true)
+                } else if blank {
+                    advanceOffset(firstNonspace - offset, columns: false)
+                } else {
+                    matched = false
+                }
+            case .mathBlock:
+                if closesMathBlock(container) {
+                    tip = finalize(container)
+                    return
+                }
+            case .htmlBlock:
+                let type = parser.nodes[Int(container)].value
+                if blank, type == 6 || type == 7 { matched = false }
+            case .paragraph, .table:
+                if blank { matched = false }
+            default:
+                matched = false
+            }
+            if !matched {
+                container = parser.nodes[Int(container)].parent
+                allMatched = false
+                break
+            }
+        }
+        lastMatched = container
+
+        // 2. Does it open new blocks?
+        var maybeLazy = kind(tip) == .paragraph
+        var lineConsumed = false
+        newBlocks: while true {
+            let containerKind = kind(container)
+            if containerKind == .codeBlock || containerKind == .htmlBlock || containerKind == .mathBlock { break }
+            findFirstNonspace()
+            let indented = indent >= 4
+            let c = peek(firstNonspace)
+            if !indented, c == UInt8(ascii: ">") {
+                let start = lineColumn
+                advanceOffset(firstNonspace + 1 - offset, columns: false)
+                if peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
+                container = addChild(container, .blockQuote, column: start)
+            } else if !indented, c == UInt8(ascii: "#"), let level = atxHeadingLevel(at: firstNonspace) {
+                let start = lineColumn
+                advanceOffset(firstNonspace + level - offset, columns: false)
+                while peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: false) }
+                container = addChild(container, .heading, column: start)
+                parser.nodes[Int(container)].value = Int32(level)
+            } else if !indented, c == UInt8(ascii: "`") || c == UInt8(ascii: "~"),
+                      let length = openingFenceLength(at: firstNonspace) {
+                container = addChild(container, .codeBlock, column: lineColumn)
+                let fenceOffset = firstNonspace - offset
+                advanceOffset(firstNonspace + length - offset, columns: false)
+                openFence(container, char: c, length: length, fenceOffset: fenceOffset)
+                lineConsumed = true
+            } else if !indented, parser.options.math, c == UInt8(ascii: "$") || c == UInt8(ascii: "\\"),
+                      let kindOfMath = mathBlockOpener(at: firstNonspace) {
+                container = addChild(container, .mathBlock, column: lineColumn)
+                container = openMathBlock(container, opener: kindOfMath)
+                lineConsumed = true
+            } else if !indented, c == UInt8(ascii: "<"),
+                      let type = htmlBlockStart(s, firstNonspace, lineEnd,
+                                                allowType7: containerKind != .paragraph && !maybeLazy) {
+                container = addChild(container, .htmlBlock, column: lineColumn)
+                parser.nodes[Int(container)].value = Int32(type)
+            } else if !indented, containerKind == .paragraph,
+                      c == UInt8(ascii: "=") || c == UInt8(ascii: "-"),
+                      let level = setextLevel(at: firstNonspace) {
+                if convertToSetextHeading(container, level: level) {
+                    advanceOffset(lineEnd - offset, columns: false)
+                }
+                break newBlocks
+            } else if !indented, !(containerKind == .paragraph && !allMatched),
+                      c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_"),
+                      isThematicBreak(at: firstNonspace) {
+                container = addChild(container, .thematicBreak, column: lineColumn)
+                advanceOffset(lineEnd - offset, columns: false)
+            } else if !indented, parser.options.footnotes, c == UInt8(ascii: "["),
+                      let (label, length) = footnoteDefinitionStart(at: firstNonspace) {
+                let start = lineColumn
+                advanceOffset(firstNonspace + length - offset, columns: false)
+                while peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
+                container = addChild(container, .footnoteDefinition, column: start)
+                parser.nodes[Int(container)].text = parser.store(label)
+            } else if !indented || containerKind == .list, indent < 4,
+                      let marker = listMarker(at: firstNonspace, interruptsParagraph: containerKind == .paragraph) {
+                container = openListItem(container, marker: marker)
+            } else if indented, !maybeLazy, !blank {
+                advanceOffset(4, columns: true)
+                container = addChild(container, .codeBlock, column: Int32(offset - lineStart + 1))
+            } else if parser.options.tables, containerKind == .paragraph, !indented,
+                      let table = openTable(container) {
+                container = table
+                lineConsumed = true
+                break newBlocks
+            } else {
+                break
+            }
+            let k = kind(container)
+            if k == .paragraph || k == .heading || k == .codeBlock || k == .mathBlock { break }
+            maybeLazy = false
+        }
+
+        // 3. Add the rest of the line to the right block.
+        findFirstNonspace()
+        if blank {
+            let last = parser.nodes[Int(container)].lastChild
+            if last >= 0 { parser.nodes[Int(last)].flags |= NodeFlags.lastLineBlank }
+        }
+        let ck = kind(container)
+        let node = parser.nodes[Int(container)]
+        let lastLineBlank = blank && ck != .blockQuote && ck != .alert && ck != .heading && ck != .thematicBreak
+            && !(ck == .codeBlock && node.has(NodeFlags.fenced)) && ck != .mathBlock
+            && !(ck == .item && node.firstChild < 0 && node.line == lineNumber)
+        setLastLineBlank(container, lastLineBlank)
+        var p = parser.nodes[Int(container)].parent
+        while p >= 0 {
+            parser.nodes[Int(p)].flags &= ~NodeFlags.lastLineBlank
+            p = parser.nodes[Int(p)].parent
+        }
+
+        if tip != lastMatched, container == lastMatched, !blank, kind(tip) == .paragraph {
+            addLine()
+            return
+        }
+        while tip != lastMatched { tip = finalize(tip) }
+        if lineConsumed {
+            tip = container
+            return
+        }
+        switch ck {
+        case .codeBlock, .mathBlock:
+            addLine()
+        case .htmlBlock:
+            addLine()
+            if htmlBlockEnds(type: Int(node.value), s, firstNonspace, lineEnd) {
+                container = finalize(container)
+            }
+        case .table:
+            if !blank { addTableRow(container) }
+        default:
+            if blank {
+                // Nothing to add.
+            } else if ck == .paragraph || ck == .heading {
+                if ck == .heading, !node.has(NodeFlags.setext) {
+                    advanceOffset(firstNonspace - offset, columns: false)
+                    addHeadingLine()
+                } else {
+                    advanceOffset(firstNonspace - offset, columns: false)
+                    addLine()
+                }
+            } else {
+                container = addChild(container, .paragraph, column: lineColumn)
+                advanceOffset(firstNonspace - offset, columns: false)
+                addLine()
+            }
+        }
+        tip = container
+    }
+
+    mutating func setLastLineBlank(_ node: Int32, _ value: Bool) {
+        if value {
+            parser.nodes[Int(node)].flags |= NodeFlags.lastLineBlank
+        } else {
+            parser.nodes[Int(node)].flags &= ~NodeFlags.lastLineBlank
+        }
+    }
+
+    /// Adds an ATX heading's text without its closing sequence of `#`.
+    mutating func addHeadingLine() {
+        var end = lineEnd
+        while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
+        var hashes = end
+        while hashes > offset, s[hashes - 1] == UInt8(ascii: "#") { hashes -= 1 }
+        if hashes < end {
+            if hashes == offset {
+                end = hashes
+            } else if s[hashes - 1] == 0x20 || s[hashes - 1] == 0x09 {
+                end = hashes
+                while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
+            }
+        }
+        pendingLines.append((Int32(pending.count), lineNumber, Int32(offset - lineStart + 1)))
+        if offset < end { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[offset..<end])) }
+    }
+
+    mutating func openListItem(_ container: Int32, marker: ListMarker) -> Int32 {
+        var container = container
+        let markerIndent = indent
+        advanceOffset(firstNonspace + marker.length - offset, columns: false)
+        let savedTab = partiallyConsumedTab, savedOffset = offset, savedColumn = column
+        while column - savedColumn <= 5, peek(offset) == 0x20 || peek(offset) == 0x09 {
+            advanceOffset(1, columns: true)
+        }
+        let spaces = column - savedColumn
+        var padding: Int
+        if spaces >= 5 || spaces < 1 || offset >= lineEnd {
+            padding = marker.length + 1
+            offset = savedOffset
+            column = savedColumn
+            partiallyConsumedTab = savedTab
+            if spaces > 0 { advanceOffset(1, columns: true) }
+        } else {
+            padding = marker.length + spaces
+        }
+        if padding < 0 { padding = 0 }
+        let start = lineColumn
+        var sameList = false
+        if kind(container) == .list {
+            let list = parser.nodes[Int(container)]
+            sameList = list.has(NodeFlags.ordered) == marker.ordered && list.extra == Int32(marker.char)
+        }
+        if !sameList {
+            container = addChild(container, .list, column: start)
+            parser.nodes[Int(container)].value = Int32(marker.start)
+            parser.nodes[Int(container)].extra = Int32(marker.char)
+            if marker.ordered { parser.nodes[Int(container)].flags |= NodeFlags.ordered }
+        }
+        container = addChild(container, .item, column: start)
+        parser.nodes[Int(container)].value = Int32(markerIndent)
+        parser.nodes[Int(container)].extra = Int32(padding)
+        return container
+    }
+
+    mutating func openFence(_ node: Int32, char: UInt8, length: Int, fenceOffset: Int) {
+        parser.nodes[Int(node)].flags |= NodeFlags.fenced
+        parser.nodes[Int(node)].value = Int32(length)
+        parser.nodes[Int(node)].extra = Int32(char) | Int32(fenceOffset) << 8
+        var a = offset, b = lineEnd
+        while a < b, s[a] == 0x20 || s[a] == 0x09 { a += 1 }
+        while b > a, s[b - 1] == 0x20 || s[b - 1] == 0x09 { b -= 1 }
+        parser.nodes[Int(node)].text2 = parser.storeUnescaped(UnsafeBufferPointer(rebasing: s[a..<b]))
+    }
+
+    /// Turns the paragraph into a setext heading unless it held only link reference definitions.
+    mutating func convertToSetextHeading(_ paragraph: Int32, level: Int) -> Bool {
+        var span = flushPending()
+        span = parser.consumeReferenceDefinitions(span)
+        if span.count == 0 {
+            parser.nodes[Int(paragraph)].text = span
+            return false
+        }
+        parser.nodes[Int(paragraph)].kind = .heading
+        parser.nodes[Int(paragraph)].flags |= NodeFlags.setext
+        parser.nodes[Int(paragraph)].value = Int32(level)
+        parser.nodes[Int(paragraph)].text = span
+        return true
+    }
+
+    // MARK: - Closing blocks
+
+    /// Closes a block and returns its parent.
+    mutating func finalize(_ block: Int32) -> Int32 {
+        let b = Int(block)
+        parser.nodes[b].flags &= ~NodeFlags.open
+        let parent = parser.nodes[b].parent
+        switch parser.nodes[b].kind {
+        case .paragraph:
+            let span = joinPending(block)
+            let rest = parser.consumeReferenceDefinitions(span)
+            parser.nodes[b].text = rest
+            if rest.count == 0 {
+                parser.unlink(block)
+            } else if parser.options.alerts {
+                markAlert(block)
+            }
+        case .heading:
+            parser.nodes[b].text = joinPending(block)
+        case .codeBlock:
+            if parser.nodes[b].has(NodeFlags.fenced) {
+                parser.nodes[b].text = flushPending()
+            } else {
+                trimTrailingBlankLines()
+                parser.nodes[b].text = flushPending()
+            }
+        case .htmlBlock, .mathBlock:
+            parser.nodes[b].text = flushPending()
+        case .list:
+            finalizeList(block)
+        default:
+            break
+        }
+        return parent
+    }
+
+    /// Stores the pending content of a paragraph or heading (a setext heading stored it already).
+    mutating func joinPending(_ block: Int32) -> TextSpan {
+        let node = parser.nodes[Int(block)]
+        if node.text.count > 0, pending.isEmpty { return node.text }
+        if node.text.count == 0 { return flushPending() }
+        // A paragraph whose first line was ===-only text after reference definitions.
+        return flushPending()
+    }
+
+    mutating func trimTrailingBlankLines() {
+        var i = pending.count - 1
+        while i >= 0, pending[i] == 0x20 || pending[i] == 0x09 || pending[i] == 0x0A { i -= 1 }
+        if i < 0 {
+            pending.removeAll(keepingCapacity: true)
+            return
+        }
+        var j = i
+        while j < pending.count, pending[j] != 0x0A { j += 1 }
+        pending.removeSubrange(j...)
+        pending.append(0x0A)
+        while let last = pendingLines.last, Int(last.offset) >= pending.count { pendingLines.removeLast() }
+    }
+
+    mutating func finalizeList(_ list: Int32) {
+        var tight = true
+        var item = parser.nodes[Int(list)].firstChild
+        outer: while item >= 0 {
+            let itemNode = parser.nodes[Int(item)]
+            if itemNode.has(NodeFlags.lastLineBlank), itemNode.next >= 0 {
+                tight = false
+                break
+            }
+            var sub = itemNode.firstChild
+            while sub >= 0 {
+                if endsWithBlankLine(sub), itemNode.next >= 0 || parser.nodes[Int(sub)].next >= 0 {
+                    tight = false
+                    break outer
+                }
+                sub = parser.nodes[Int(sub)].next
+            }
+            item = itemNode.next
+        }
+        if tight { parser.nodes[Int(list)].flags |= NodeFlags.tight }
+    }
+
+    func endsWithBlankLine(_ node: Int32) -> Bool {
+        var n = node
+        while n >= 0 {
+            let current = parser.nodes[Int(n)]
+            if current.has(NodeFlags.lastLineBlank) { return true }
+            if current.kind == .list || current.kind == .item { n = current.lastChild } else { return false }
+        }
+        return false
+    }
+}

@@ -1,0 +1,43 @@
+/// GFM footnotes: definitions are registered before the inline pass and numbered by first reference.
+extension Parser {
+    func registerFootnoteDefinitions() {
+        for i in nodes.indices where nodes[i].kind == .footnoteDefinition {
+            let label = Array(bytes(nodes[i].text))
+            let key = label.withUnsafeBufferPointer { normalizeLabel($0, 0, $0.count) }
+            if footnoteDefinitions[key] == nil { footnoteDefinitions[key] = Int32(i) }
+        }
+    }
+
+    /// Numbers referenced footnotes in order of their first reference.
+    func orderFootnotes() {
+        guard !footnoteDefinitions.isEmpty else { return }
+        var next: Int32 = 1
+        for id in Document.preorder(nodes, from: 0) where nodes[Int(id)].kind == .footnoteReference {
+            let key = Array(bytes(nodes[Int(id)].text))
+            guard let definition = footnoteDefinitions[key] else { continue }
+            if nodes[Int(definition)].value == 0 {
+                nodes[Int(definition)].value = next
+                next += 1
+            }
+            nodes[Int(id)].value = nodes[Int(definition)].value
+        }
+    }
+}
+
+extension Document {
+    /// Node indexes under `start` in document order (footnote definitions included).
+    static func preorder(_ nodes: [Node], from start: Int32) -> [Int32] {
+        var result: [Int32] = []
+        var current = start
+        while true {
+            result.append(current)
+            if nodes[Int(current)].firstChild >= 0 {
+                current = nodes[Int(current)].firstChild
+                continue
+            }
+            while current != start, nodes[Int(current)].next < 0 { current = nodes[Int(current)].parent }
+            if current == start { return result }
+            current = nodes[Int(current)].next
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Renders a ``Document`` to HTML the way cmark-gfm does, with optional hooks.
+public struct HTMLRenderer {
+    /// The options that decide raw HTML handling and the tag filter.
+    public var options: MarkdownOptions
+    /// Caller-supplied renderers for code blocks, math, images, links and headings.
+    public var hooks: RenderHooks
+
+    /// Creates a renderer.
+    public init(options: MarkdownOptions = .site, hooks: RenderHooks = RenderHooks()) {
+        self.options = options
+        self.hooks = hooks
+    }
+
+    /// The HTML for the whole document.
+    public func render(_ document: Document) -> String {
+        var writer = HTMLWriter(document: document, options: options, hooks: hooks)
+        writer.out.reserveCapacity(document.storage.count + document.storage.count / 4 + 64)
+        writer.renderSubtree(document.root.raw)
+        writer.renderFootnotes()
+        return String(decoding: writer.out, as: UTF8.self)
+    }
+}
+
+/// Parses `markdown` and renders it with the default hooks.
+public func renderHTML(_ markdown: String, options: MarkdownOptions = .site) -> String {
+    HTMLRenderer(options: options).render(Document.parse(markdown, options: options))
+}

@@ -1,0 +1,446 @@
+/// The state of one rendering: walks the arena without recursion and appends bytes.
+struct HTMLWriter {
+    let document: Document
+    let options: MarkdownOptions
+    let hooks: RenderHooks
+    var out: [UInt8] = []
+
+    init(document: Document, options: MarkdownOptions, hooks: RenderHooks) {
+        self.document = document
+        self.options = options
+        self.hooks = hooks
+    }
+
+    var nodes: [Node] { document.nodes }
+
+    @inline(__always)
+    func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
+        document.storage[Int(span.start)..<span.end]
+    }
+
+    mutating func newlineIfNeeded() {
+        if let last = out.last, last != ASCII.newline { out.append(ASCII.newline) }
+    }
+
+    mutating func escaped(_ span: TextSpan) { HTMLEscaping.appendEscaped(bytes(span), to: &out) }
+
+    mutating func appendNumber(_ n: Int32) { out.append(contentsOf: String(n).utf8) }
+
+    // MARK: - Traversal
+
+    /// Renders `start` and everything below it.
+    mutating func renderSubtree(_ start: Int32) {
+        var node = start
+        var entering = true
+        while true {
+            if entering {
+                if enter(node) {
+                    let first = nodes[Int(node)].firstChild
+                    if first >= 0 {
+                        node = first
+                        continue
+                    }
+                    exit(node)
+                }
+            } else {
+                exit(node)
+            }
+            if node == start { return }
+            let next = nodes[Int(node)].next
+            if next >= 0 {
+                node = next
+                entering = true
+            } else {
+                node = nodes[Int(node)].parent
+                entering = false
+            }
+        }
+    }
+
+    /// Renders the children of `node` into a separate buffer.
+    mutating func renderChildren(_ node: Int32) -> [UInt8] {
+        let saved = out
+        out = []
+        var child = nodes[Int(node)].firstChild
+        while child >= 0 {
+            renderSubtree(child)
+            child = nodes[Int(child)].next
+        }
+        let result = out
+        out = saved
+        return result
+    }
+
+    func isInTightList(_ paragraph: Int32) -> Bool {
+        let parent = nodes[Int(paragraph)].parent
+        guard parent >= 0, nodes[Int(parent)].kind == .item else { return false }
+        let list = nodes[Int(parent)].parent
+        return list >= 0 && nodes[Int(list)].has(NodeFlags.tight)
+    }
+
+    /// Opens `node`; returns whether its children should be visited (and `exit` called).
+    mutating func enter(_ id: Int32) -> Bool {
+        let node = nodes[Int(id)]
+        switch node.kind {
+        case .document:
+            return true
+        case .blockQuote:
+            newlineIfNeeded()
+            out.append("<blockquote>\n")
+        case .alert:
+            newlineIfNeeded()
+            let kind = AlertKind(rawValue: node.value) ?? .note
+            out.append("<div class=\"markdown-alert markdown-alert-")
+            out.append(contentsOf: kind.marker.lowercased().utf8)
+            out.append("\">\n<p class=\"markdown-alert-title\">")
+            out.append(contentsOf: kind.title.utf8)
+            out.append("</p>\n")
+        case .list:
+            newlineIfNeeded()
+            if node.has(NodeFlags.ordered) {
+                if node.value != 1 {
+                    out.append("<ol start=\"")
+                    appendNumber(node.value)
+                    out.append("\">\n")
+                } else {
+                    out.append("<ol>\n")
+                }
+            } else {
+                out.append("<ul>\n")
+            }
+        case .item:
+            newlineIfNeeded()
+            out.append("<li>")
+            if node.has(NodeFlags.task) {
+                out.append(node.has(NodeFlags.checked) ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                                                       : "<input type=\"checkbox\" disabled=\"\" /> ")
+            }
+        case .paragraph:
+            if !isInTightList(id) {
+                newlineIfNeeded()
+                out.append("<p>")
+            }
+        case .heading:
+            return enterHeading(id)
+        case .codeBlock:
+            renderCodeBlock(id)
+            return false
+        case .htmlBlock:
+            newlineIfNeeded()
+            rawHTML(node.text)
+            newlineIfNeeded()
+            return false
+        case .thematicBreak:
+            newlineIfNeeded()
+            out.append("<hr />\n")
+            return false
+        case .mathBlock:
+            newlineIfNeeded()
+            renderMath(id, block: true)
+            out.append(ASCII.newline)
+            return false
+        case .table:
+            newlineIfNeeded()
+            out.append("<table>\n")
+        case .tableRow:
+            let isHeader = node.has(NodeFlags.header)
+            if isHeader {
+                out.append("<thead>\n")
+            } else if node.previous >= 0, nodes[Int(node.previous)].has(NodeFlags.header) {
+                out.append("<tbody>\n")
+            }
+            out.append("<tr>\n")
+        case .tableCell:
+            let header = nodes[Int(node.parent)].has(NodeFlags.header)
+            out.append(header ? "<th" : "<td")
+            switch TableAlignment(rawValue: node.value) ?? .none {
+            case .left: out.append(" align=\"left\"")
+            case .center: out.append(" align=\"center\"")
+            case .right: out.append(" align=\"right\"")
+            case .none: break
+            }
+            out.append(">")
+        case .footnoteDefinition:
+            return false
+        case .text:
+            escaped(node.text)
+            return false
+        case .softBreak:
+            out.append(ASCII.newline)
+            return false
+        case .lineBreak:
+            out.append("<br />\n")
+            return false
+        case .code:
+            out.append("<code>")
+            escaped(node.text)
+            out.append("</code>")
+            return false
+        case .inlineHTML:
+            rawHTML(node.text)
+            return false
+        case .emphasis:
+            out.append("<em>")
+        case .strong:
+            out.append("<strong>")
+        case .strikethrough:
+            out.append("<del>")
+        case .link:
+            return enterLink(id)
+        case .image:
+            renderImage(id)
+            return false
+        case .footnoteReference:
+            out.append("<sup class=\"footnote-ref\"><a href=\"#fn")
+            appendNumber(node.value)
+            out.append("\" id=\"fnref")
+            appendNumber(node.value)
+            out.append("\">")
+            appendNumber(node.value)
+            out.append("</a></sup>")
+            return false
+        case .math:
+            renderMath(id, block: false)
+            return false
+        }
+        return true
+    }
+
+    mutating func exit(_ id: Int32) {
+        let node = nodes[Int(id)]
+        switch node.kind {
+        case .blockQuote:
+            newlineIfNeeded()
+            out.append("</blockquote>\n")
+        case .alert:
+            newlineIfNeeded()
+            out.append("</div>\n")
+        case .list:
+            newlineIfNeeded()
+            out.append(node.has(NodeFlags.ordered) ? "</ol>\n" : "</ul>\n")
+        case .item:
+            out.append("</li>\n")
+        case .paragraph:
+            if let number = footnoteNumberIfLastParagraph(id) {
+                appendBackReference(number)
+            }
+            if !isInTightList(id) { out.append("</p>\n") }
+        case .heading:
+            out.append("</h")
+            appendNumber(node.value)
+            out.append(">\n")
+        case .table:
+            if nodes[Int(node.lastChild)].has(NodeFlags.header) == false { out.append("</tbody>\n") }
+            out.append("</table>\n")
+        case .tableRow:
+            out.append("</tr>\n")
+            if node.has(NodeFlags.header) { out.append("</thead>\n") }
+        case .tableCell:
+            out.append(nodes[Int(node.parent)].has(NodeFlags.header) ? "</th>\n" : "</td>\n")
+        case .emphasis:
+            out.append("</em>")
+        case .strong:
+            out.append("</strong>")
+        case .strikethrough:
+            out.append("</del>")
+        case .link:
+            out.append("</a>")
+        default:
+            break
+        }
+    }
+
+    // MARK: - Pieces
+
+    mutating func rawHTML(_ span: TextSpan) {
+        if !options.rawHTML {
+            escaped(span)
+        } else if options.tagFilter {
+            TagFilter.append(bytes(span), to: &out)
+        } else {
+            out.append(contentsOf: bytes(span))
+        }
+    }
+
+    mutating func enterHeading(_ id: Int32) -> Bool {
+        let node = nodes[Int(id)]
+        if let hook = hooks.heading {
+            let content = renderChildren(id)
+            let info = HeadingRenderInfo(
+                level: Int(node.value), id: node.text2.count > 0 ? document.string(node.text2) : nil,
+                contentHTML: String(decoding: content, as: UTF8.self), text: document.plainText(of: NodeID(id)),
+                position: document.position(of: NodeID(id)))
+            if let html = hook(info) {
+                newlineIfNeeded()
+                out.append(contentsOf: html.utf8)
+                newlineIfNeeded()
+                return false
+            }
+        }
+        newlineIfNeeded()
+        out.append("<h")
+        appendNumber(node.value)
+        if node.text2.count > 0 {
+            out.append(" id=\"")
+            escaped(node.text2)
+            out.append("\"")
+        }
+        out.append(">")
+        return true
+    }
+
+    mutating func renderCodeBlock(_ id: Int32) {
+        let node = nodes[Int(id)]
+        let info = bytes(node.text2)
+        var languageEnd = info.startIndex
+        while languageEnd < info.endIndex, !ASCII.isWhitespace(info[languageEnd]) { languageEnd += 1 }
+        var language = info[info.startIndex..<languageEnd]
+        if options.fenceAttributes, let brace = language.firstIndex(of: UInt8(ascii: "{")) {
+            language = language[language.startIndex..<brace]
+        }
+        if let hook = hooks.codeBlock {
+            let infoString = String(decoding: info, as: UTF8.self)
+            let block = CodeBlockInfo(
+                language: language.isEmpty ? nil : String(decoding: language, as: UTF8.self), info: infoString,
+                attributes: options.fenceAttributes ? FenceAttributes.parse(infoString) : [:],
+                code: document.string(node.text), position: document.position(of: NodeID(id)))
+            if let html = hook(block) {
+                newlineIfNeeded()
+                out.append(contentsOf: html.utf8)
+                newlineIfNeeded()
+                return
+            }
+        }
+        newlineIfNeeded()
+        if language.isEmpty {
+            out.append("<pre><code>")
+        } else {
+            out.append("<pre><code class=\"language-")
+            HTMLEscaping.appendEscaped(language, to: &out)
+            out.append("\">")
+        }
+        escaped(node.text)
+        out.append("</code></pre>\n")
+    }
+
+    mutating func renderMath(_ id: Int32, block: Bool) {
+        let node = nodes[Int(id)]
+        let display = block || node.has(NodeFlags.display)
+        if let hook = hooks.math,
+           let html = hook(MathInfo(tex: document.string(node.text), isDisplay: display,
+                                    position: document.position(of: NodeID(id)))) {
+            out.append(contentsOf: html.utf8)
+            return
+        }
+        if block {
+            out.append("<div class=\"math display\">\\[")
+            escaped(node.text)
+            out.append("\\]</div>")
+        } else if display {
+            out.append("<span class=\"math display\">\\[")
+            escaped(node.text)
+            out.append("\\]</span>")
+        } else {
+            out.append("<span class=\"math inline\">\\(")
+            escaped(node.text)
+            out.append("\\)</span>")
+        }
+    }
+
+    mutating func enterLink(_ id: Int32) -> Bool {
+        let node = nodes[Int(id)]
+        if let hook = hooks.link {
+            let content = renderChildren(id)
+            let info = LinkInfo(
+                destination: document.string(node.text),
+                title: node.text2.count > 0 ? document.string(node.text2) : nil,
+                contentHTML: String(decoding: content, as: UTF8.self), position: document.position(of: NodeID(id)))
+            if let html = hook(info) {
+                out.append(contentsOf: html.utf8)
+                return false
+            }
+        }
+        out.append("<a href=\"")
+        HTMLEscaping.appendHref(bytes(node.text), to: &out)
+        if node.text2.count > 0 {
+            out.append("\" title=\"")
+            escaped(node.text2)
+        }
+        out.append("\">")
+        return true
+    }
+
+    mutating func renderImage(_ id: Int32) {
+        let node = nodes[Int(id)]
+        var alt: [UInt8] = []
+        document.appendPlainText(of: id, to: &alt)
+        if let hook = hooks.image {
+            let info = ImageInfo(
+                destination: document.string(node.text),
+                title: node.text2.count > 0 ? document.string(node.text2) : nil,
+                alt: String(decoding: alt, as: UTF8.self), position: document.position(of: NodeID(id)))
+            if let html = hook(info) {
+                out.append(contentsOf: html.utf8)
+                return
+            }
+        }
+        out.append("<img src=\"")
+        HTMLEscaping.appendHref(bytes(node.text), to: &out)
+        out.append("\" alt=\"")
+        HTMLEscaping.appendEscaped(alt[...], to: &out)
+        out.append("\"")
+        if node.text2.count > 0 {
+            out.append(" title=\"")
+            escaped(node.text2)
+            out.append("\"")
+        }
+        out.append(" />")
+    }
+
+    // MARK: - Footnotes
+
+    func footnoteNumberIfLastParagraph(_ paragraph: Int32) -> Int32? {
+        let node = nodes[Int(paragraph)]
+        guard node.next < 0, node.parent >= 0 else { return nil }
+        let parent = nodes[Int(node.parent)]
+        return parent.kind == .footnoteDefinition ? parent.value : nil
+    }
+
+    mutating func appendBackReference(_ number: Int32) {
+        out.append(" <a href=\"#fnref")
+        appendNumber(number)
+        out.append("\" class=\"footnote-backref\">\u{21A9}</a>")
+    }
+
+    /// The footnotes section: referenced definitions in order of first reference.
+    mutating func renderFootnotes() {
+        var definitions: [(Int32, Int32)] = []
+        for (index, node) in nodes.enumerated() where node.kind == .footnoteDefinition && node.value > 0 {
+            definitions.append((node.value, Int32(index)))
+        }
+        guard !definitions.isEmpty else { return }
+        definitions.sort { $0.0 < $1.0 }
+        newlineIfNeeded()
+        out.append("<section class=\"footnotes\">\n<ol>\n")
+        for (number, id) in definitions {
+            out.append("<li id=\"fn")
+            appendNumber(number)
+            out.append("\">\n")
+            var child = nodes[Int(id)].firstChild
+            while child >= 0 {
+                renderSubtree(child)
+                child = nodes[Int(child)].next
+            }
+            let last = nodes[Int(id)].lastChild
+            if last < 0 || nodes[Int(last)].kind != .paragraph {
+                newlineIfNeeded()
+                out.append("<a href=\"#fnref")
+                appendNumber(number)
+                out.append("\" class=\"footnote-backref\">\u{21A9}</a>\n")
+            }
+            newlineIfNeeded()
+            out.append("</li>\n")
+        }
+        out.append("</ol>\n</section>\n")
+    }
+}

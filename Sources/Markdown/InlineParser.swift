@@ -1,0 +1,442 @@
+/// A run of `*`, `_`, `~` or a quote that may open or close emphasis.
+struct Delimiter {
+    var node: Int32
+    var char: UInt8
+    var count: Int
+    var originalCount: Int
+    var canOpen: Bool
+    var canClose: Bool
+    var previous: Int
+    var next: Int
+}
+
+/// An unmatched `[` or `![`.
+struct Bracket {
+    var node: Int32
+    /// Subject index just after the bracket.
+    var position: Int
+    var isImage: Bool
+    var active = true
+    var bracketAfter = false
+    /// The top of the delimiter stack when the bracket was pushed.
+    var delimiterBottom: Int
+}
+
+/// The second pass: parses the inline content of one paragraph, heading or table cell.
+struct InlineParser {
+    let parser: Parser
+    let s: UnsafeBufferPointer<UInt8>
+    /// Storage offset of `s[0]`.
+    let base: Int32
+    let end: Int
+    let container: Int32
+    var pos = 0
+    var delimiters: [Delimiter] = []
+    var lastDelimiter = -1
+    var brackets: [Bracket] = []
+    var backtickRuns: [Int: Int] = [:]
+    var scannedAllBackticks = false
+    /// Subject indexes after which no terminator of each raw HTML construct exists.
+    var noCommentEnd = Int.max, noProcessingEnd = Int.max, noDeclarationEnd = Int.max, noCDataEnd = Int.max
+    /// Memos for math closers (site mode).
+    var noDollarCloserAfter = Int.max, noDoubleDollarAfter = Int.max
+    var noInlineCloserAfter = Int.max, noDisplayCloserAfter = Int.max
+    var nextDollarCloser: Int?
+    var dollarQueryStart = 0
+    let special: SpecialBytes
+
+    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: SpecialBytes) {
+        self.parser = parser
+        self.s = subject
+        self.base = base
+        self.end = subject.count
+        self.container = container
+        self.special = special
+    }
+
+    // MARK: - Nodes
+
+    func position(_ i: Int) -> (Int32, Int32) {
+        if let p = parser.position(ofStorageOffset: base + Int32(i)) { return p }
+        let c = parser.nodes[Int(container)]
+        return (c.line, c.column)
+    }
+
+    mutating func append(_ kind: NodeKind, at i: Int) -> Int32 {
+        let (line, column) = position(i)
+        let node = parser.makeNode(kind, line: line, column: column)
+        parser.appendChild(container, node)
+        return node
+    }
+
+    /// Appends literal text taken straight from the subject, merging with a preceding text node.
+    mutating func appendText(_ start: Int, _ stop: Int) {
+        guard stop > start else { return }
+        let span = TextSpan(start: base + Int32(start), count: Int32(stop - start))
+        let last = parser.nodes[Int(container)].lastChild
+        if last >= 0, parser.nodes[Int(last)].kind == .text, parser.nodes[Int(last)].text.end == Int(span.start),
+           lastDelimiter < 0 || delimiters[lastDelimiter].node != last, brackets.last?.node != last {
+            parser.nodes[Int(last)].text.count += span.count
+            return
+        }
+        let node = append(.text, at: start)
+        parser.nodes[Int(node)].text = span
+    }
+
+    /// Appends a text node with new bytes.
+    @discardableResult
+    mutating func appendStoredText(_ bytes: some Sequence<UInt8>, at i: Int) -> Int32 {
+        let node = append(.text, at: i)
+        parser.nodes[Int(node)].text = parser.store(bytes)
+        return node
+    }
+
+    // MARK: - Driver
+
+    mutating func parse() {
+        while pos < end {
+            let c = s[pos]
+            if !special.contains(c) {
+                let start = pos
+                pos += 1
+                while pos < end, !special.contains(s[pos]) { pos += 1 }
+                var stop = pos
+                if pos < end, s[pos] == ASCII.newline {
+                    while stop > start, ASCII.isSpaceOrTab(s[stop - 1]) { stop -= 1 }
+                }
+                appendText(start, stop)
+                continue
+            }
+            parseSpecial(c)
+        }
+        processEmphasis(bottom: -1)
+    }
+
+    mutating func parseSpecial(_ c: UInt8) {
+        switch c {
+        case ASCII.newline: handleNewline()
+        case UInt8(ascii: "\\"): handleBackslash()
+        case UInt8(ascii: "`"): handleBackticks()
+        case UInt8(ascii: "*"), UInt8(ascii: "_"): handleDelimiter(c)
+        case UInt8(ascii: "~"):
+            if parser.options.strikethrough { handleDelimiter(c) } else { literalByte() }
+        case UInt8(ascii: "'"), UInt8(ascii: "\""):
+            if parser.options.smartPunctuation { handleDelimiter(c) } else { literalByte() }
+        case UInt8(ascii: "."), UInt8(ascii: "-"):
+            if parser.options.smartPunctuation { handleSmartDashOrDots(c) } else { literalByte() }
+        case UInt8(ascii: "["):
+            let node = appendStoredText(CollectionOfOne(c), at: pos)
+            pushBracket(node: node, position: pos + 1, isImage: false)
+            pos += 1
+        case UInt8(ascii: "!"):
+            if pos + 1 < end, s[pos + 1] == UInt8(ascii: "[") {
+                let node = appendStoredText([c, UInt8(ascii: "[")], at: pos)
+                pushBracket(node: node, position: pos + 2, isImage: true)
+                pos += 2
+            } else {
+                literalByte()
+            }
+        case UInt8(ascii: "]"): handleCloseBracket()
+        case UInt8(ascii: "<"): handleLessThan()
+        case UInt8(ascii: "&"): handleEntity()
+        case UInt8(ascii: "$"):
+            if !parseDollarMath() { literalByte() }
+        default:
+            if !parseExtendedAutolink(c) { literalByte() }
+        }
+    }
+
+    mutating func literalByte() {
+        appendText(pos, pos + 1)
+        pos += 1
+    }
+
+    // MARK: - Line breaks, escapes, entities
+
+    mutating func handleNewline() {
+        let hard = pos >= 2 && s[pos - 1] == 0x20 && s[pos - 2] == 0x20
+        _ = append(hard ? .lineBreak : .softBreak, at: pos)
+        pos += 1
+        while pos < end, ASCII.isSpaceOrTab(s[pos]) { pos += 1 }
+    }
+
+    mutating func handleBackslash() {
+        let next: UInt8 = pos + 1 < end ? s[pos + 1] : 0
+        if parser.options.math, next == UInt8(ascii: "(") || next == UInt8(ascii: "["), parseBracketMath() { return }
+        if ASCII.isPunctuation(next) {
+            appendText(pos + 1, pos + 2)
+            // Keep an escaped character out of a neighbouring merge so it stays literal.
+            pos += 2
+        } else if next == ASCII.newline {
+            _ = append(.lineBreak, at: pos)
+            pos += 2
+            while pos < end, ASCII.isSpaceOrTab(s[pos]) { pos += 1 }
+        } else {
+            literalByte()
+        }
+    }
+
+    mutating func handleEntity() {
+        if let (bytes, next) = decodeEntity(s, pos, end) {
+            appendStoredText(bytes, at: pos)
+            pos = next
+        } else {
+            literalByte()
+        }
+    }
+
+    // MARK: - Code spans
+
+    mutating func handleBackticks() {
+        let start = pos
+        while pos < end, s[pos] == UInt8(ascii: "`") { pos += 1 }
+        let length = pos - start
+        guard let closer = findBacktickCloser(length: length, from: pos) else {
+            appendText(start, pos)
+            return
+        }
+        let node = append(.code, at: start)
+        var a = pos, b = closer
+        var content: [UInt8] = []
+        content.reserveCapacity(b - a)
+        var allSpace = true
+        for k in a..<b {
+            let c = s[k]
+            let mapped = c == ASCII.newline ? 0x20 : c
+            if mapped != 0x20 { allSpace = false }
+            content.append(mapped)
+        }
+        if !allSpace, content.count >= 2, content.first == 0x20, content.last == 0x20 {
+            content.removeFirst()
+            content.removeLast()
+        }
+        a = 0
+        b = 0
+        parser.nodes[Int(node)].text = parser.store(content)
+        pos = closer + length
+    }
+
+    /// The start of the next run of exactly `length` backticks at or after `from`.
+    mutating func findBacktickCloser(length: Int, from: Int) -> Int? {
+        if scannedAllBackticks, (backtickRuns[length] ?? -1) < from { return nil }
+        var i = from
+        while i < end {
+            if s[i] == UInt8(ascii: "`") {
+                let runStart = i
+                while i < end, s[i] == UInt8(ascii: "`") { i += 1 }
+                let runLength = i - runStart
+                backtickRuns[runLength] = runStart
+                if runLength == length { return runStart }
+            } else {
+                i += 1
+            }
+        }
+        scannedAllBackticks = true
+        return nil
+    }
+
+    // MARK: - Autolinks and raw HTML
+
+    mutating func handleLessThan() {
+        if let next = scanAutolink() { pos = next; return }
+        if let next = scanInlineHTML() {
+            let node = append(.inlineHTML, at: pos)
+            parser.nodes[Int(node)].text = TextSpan(start: base + Int32(pos), count: Int32(next - pos))
+            pos = next
+            return
+        }
+        literalByte()
+    }
+
+    /// `<scheme:…>` or `<user@example.com>`.
+    mutating func scanAutolink() -> Int? {
+        var j = pos + 1
+        let schemeStart = j
+        while j < end, ASCII.isAlphanumeric(s[j]) || s[j] == UInt8(ascii: "+") || s[j] == UInt8(ascii: ".")
+            || s[j] == UInt8(ascii: "-") { j += 1 }
+        let schemeLength = j - schemeStart
+        if schemeLength >= 2, schemeLength <= 32, ASCII.isLetter(s[schemeStart]), j < end, s[j] == UInt8(ascii: ":") {
+            j += 1
+            while j < end, s[j] > 0x20, s[j] != UInt8(ascii: "<"), s[j] != UInt8(ascii: ">") { j += 1 }
+            if j < end, s[j] == UInt8(ascii: ">") {
+                makeAutolink(contentStart: schemeStart, contentEnd: j, email: false)
+                return j + 1
+            }
+            return nil
+        }
+        // E-mail address.
+        j = pos + 1
+        while j < end, isEmailLocalByte(s[j]) { j += 1 }
+        guard j > pos + 1, j < end, s[j] == UInt8(ascii: "@") else { return nil }
+        j += 1
+        var labelLength = 0
+        var labels = 0
+        while j < end {
+            let c = s[j]
+            if ASCII.isAlphanumeric(c) || (c == UInt8(ascii: "-") && labelLength > 0) {
+                labelLength += 1
+                if labelLength > 63 { return nil }
+                j += 1
+            } else if c == UInt8(ascii: "."), labelLength > 0, s[j - 1] != UInt8(ascii: "-") {
+                labels += 1
+                labelLength = 0
+                j += 1
+            } else {
+                break
+            }
+        }
+        guard labelLength > 0, s[j - 1] != UInt8(ascii: "-"), j < end, s[j] == UInt8(ascii: ">") else { return nil }
+        makeAutolink(contentStart: pos + 1, contentEnd: j, email: true)
+        return j + 1
+    }
+
+    func isEmailLocalByte(_ c: UInt8) -> Bool {
+        if ASCII.isAlphanumeric(c) { return true }
+        switch c {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"),
+             UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+             UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    mutating func makeAutolink(contentStart: Int, contentEnd: Int, email: Bool) {
+        let link = append(.link, at: pos)
+        parser.nodes[Int(link)].flags |= NodeFlags.autolink
+        let raw = UnsafeBufferPointer(rebasing: s[contentStart..<contentEnd])
+        let decoded = parser.storeEntitiesOnly(raw)
+        if email {
+            let start = parser.storage.count
+            parser.storage.append(contentsOf: "mailto:".utf8)
+            parser.storage.append(contentsOf: parser.storage[Int(decoded.start)..<decoded.end])
+            parser.nodes[Int(link)].text = TextSpan(start: Int32(start), count: Int32(parser.storage.count - start))
+        } else {
+            parser.nodes[Int(link)].text = decoded
+        }
+        let (line, column) = position(contentStart)
+        let text = parser.makeNode(.text, line: line, column: column)
+        parser.nodes[Int(text)].text = decoded
+        parser.appendChild(link, text)
+    }
+
+    mutating func scanInlineHTML() -> Int? {
+        guard pos + 1 < end else { return nil }
+        let c = s[pos + 1]
+        if ASCII.isLetter(c) { return scanOpenTag(s, pos, end) }
+        if c == UInt8(ascii: "/") { return scanClosingTag(s, pos, end) }
+        if c == UInt8(ascii: "?") {
+            guard pos < noProcessingEnd else { return nil }
+            if let k = find(s, pos + 2, end, "?>") { return k + 2 }
+            noProcessingEnd = pos
+            return nil
+        }
+        guard c == UInt8(ascii: "!"), pos + 2 < end else { return nil }
+        if hasPrefix(s, pos, end, caseInsensitive: "<!--") {
+            if hasPrefix(s, pos, end, caseInsensitive: "<!-->") { return pos + 5 }
+            if hasPrefix(s, pos, end, caseInsensitive: "<!--->") { return pos + 6 }
+            guard pos < noCommentEnd else { return nil }
+            if let k = find(s, pos + 4, end, "-->") { return k + 3 }
+            noCommentEnd = pos
+            return nil
+        }
+        if hasPrefix(s, pos, end, caseInsensitive: "<![cdata["), s[pos + 3] == UInt8(ascii: "C") {
+            guard pos < noCDataEnd else { return nil }
+            if let k = find(s, pos + 9, end, "]]>") { return k + 3 }
+            noCDataEnd = pos
+            return nil
+        }
+        if ASCII.isLetter(s[pos + 2]) {
+            guard pos < noDeclarationEnd else { return nil }
+            if let k = find(s, pos + 3, end, ">") { return k + 1 }
+            noDeclarationEnd = pos
+            return nil
+        }
+        return nil
+    }
+}
+
+/// The bytes that interrupt a run of plain text for a given set of options.
+struct SpecialBytes {
+    private var table: [Bool]
+
+    init(options: MarkdownOptions) {
+        table = [Bool](repeating: false, count: 256)
+        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = true }
+        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = true }
+        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = true } }
+        if options.math { table[Int(UInt8(ascii: "$"))] = true }
+        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = true } }
+    }
+
+    @inline(__always) func contains(_ c: UInt8) -> Bool { table[Int(c)] }
+}
+
+extension Parser {
+    /// Stores `bytes` with entity references resolved (backslashes stay).
+    func storeEntitiesOnly(_ s: UnsafeBufferPointer<UInt8>) -> TextSpan {
+        let start = storage.count
+        var i = 0
+        while i < s.count {
+            if s[i] == UInt8(ascii: "&"), let (decoded, next) = decodeEntity(s, i, s.count) {
+                storage.append(contentsOf: decoded)
+                i = next
+            } else {
+                storage.append(s[i])
+                i += 1
+            }
+        }
+        return TextSpan(start: Int32(start), count: Int32(storage.count - start))
+    }
+
+    /// Parses the inlines of every paragraph, heading and table cell.
+    func parseInlines() {
+        let special = SpecialBytes(options: options)
+        var subject: [UInt8] = []
+        let blockCount = nodes.count
+        for i in 0..<blockCount {
+            let kind = nodes[i].kind
+            guard kind == .paragraph || kind == .heading || kind == .tableCell else { continue }
+            guard nodes[i].parent >= 0 else { continue }
+            var span = nodes[i].text
+            // Trim trailing whitespace; headings also lose leading whitespace.
+            while span.count > 0, ASCII.isWhitespace(storage[span.end - 1]) { span.count -= 1 }
+            while span.count > 0, ASCII.isSpaceOrTab(storage[Int(span.start)]) {
+                span.start += 1
+                span.count -= 1
+            }
+            if options.taskLists, kind == .paragraph { span = takeTaskMarker(paragraph: Int32(i), span) }
+            guard span.count > 0 else { continue }
+            subject.removeAll(keepingCapacity: true)
+            subject.append(contentsOf: storage[Int(span.start)..<span.end])
+            subject.withUnsafeBufferPointer { buffer in
+                var inline = InlineParser(parser: self, subject: buffer, base: span.start,
+                                          container: Int32(i), special: special)
+                inline.parse()
+            }
+        }
+    }
+}
+
+extension Parser {
+    /// `[ ]`, `[x]` or `[X]` and a space opening an item's first paragraph make the item a task.
+    func takeTaskMarker(paragraph: Int32, _ span: TextSpan) -> TextSpan {
+        let item = nodes[Int(paragraph)].parent
+        guard nodes[Int(item)].kind == .item, nodes[Int(item)].firstChild == paragraph, span.count >= 4 else { return span }
+        let b = Int(span.start)
+        guard storage[b] == UInt8(ascii: "["), storage[b + 2] == UInt8(ascii: "]"),
+              ASCII.isWhitespace(storage[b + 3]) else { return span }
+        let mark = storage[b + 1]
+        guard mark == 0x20 || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") else { return span }
+        nodes[Int(item)].flags |= NodeFlags.task
+        if mark != 0x20 { nodes[Int(item)].flags |= NodeFlags.checked }
+        var rest = TextSpan(start: span.start + 3, count: span.count - 3)
+        while rest.count > 0, ASCII.isSpaceOrTab(storage[Int(rest.start)]) {
+            rest.start += 1
+            rest.count -= 1
+        }
+        return rest
+    }
+}

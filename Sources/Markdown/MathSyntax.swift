@@ -1,0 +1,128 @@
+/// Math (site mode): `$…$` and `\(…\)` inline, `$$…$$` and `\[…\]` display, TeX kept verbatim.
+///
+/// Dollar rules follow Pandoc: an opening `$` is followed by a non-space, a closing `$` is preceded
+/// by a non-space and not followed by a digit, so "$5 and $6" stays text.
+extension InlineParser {
+    /// Whether the `$` at `i` can close inline math.
+    func isDollarCloser(_ i: Int) -> Bool {
+        guard i > 0, !ASCII.isWhitespace(s[i - 1]), s[i - 1] != UInt8(ascii: "\\") else { return false }
+        return i + 1 >= end || !ASCII.isDigit(s[i + 1])
+    }
+
+    mutating func parseDollarMath() -> Bool {
+        let start = pos
+        if start + 1 < end, s[start + 1] == UInt8(ascii: "$") {
+            guard let close = findDoubleDollar(from: start + 2), close > start + 2 else { return false }
+            makeMath(contentStart: start + 2, contentEnd: close, display: true, at: start)
+            pos = close + 2
+            return true
+        }
+        guard start + 1 < end, !ASCII.isWhitespace(s[start + 1]) else { return false }
+        guard let close = findDollarCloser(from: start + 1) else { return false }
+        makeMath(contentStart: start + 1, contentEnd: close, display: false, at: start)
+        pos = close + 1
+        return true
+    }
+
+    /// The next `$` at or after `from` that can close inline math (memoised for linear time).
+    mutating func findDollarCloser(from: Int) -> Int? {
+        if from > noDollarCloserAfter { return nil }
+        if let cached = nextDollarCloser, cached >= from, from >= dollarQueryStart { return cached }
+        var i = from
+        while i < end {
+            if s[i] == UInt8(ascii: "$"), isDollarCloser(i) {
+                dollarQueryStart = from
+                nextDollarCloser = i
+                return i
+            }
+            i += 1
+        }
+        noDollarCloserAfter = from
+        return nil
+    }
+
+    mutating func findDoubleDollar(from: Int) -> Int? {
+        if from > noDoubleDollarAfter { return nil }
+        if let k = find(s, from, end, "$$") { return k }
+        noDoubleDollarAfter = from
+        return nil
+    }
+
+    /// `\(…\)` or `\[…\]` starting at the backslash.
+    mutating func parseBracketMath() -> Bool {
+        let display = s[pos + 1] == UInt8(ascii: "[")
+        let from = pos + 2
+        let found: Int?
+        if display {
+            if from > noDisplayCloserAfter { return false }
+            found = find(s, from, end, "\\]")
+            if found == nil { noDisplayCloserAfter = from }
+        } else {
+            if from > noInlineCloserAfter { return false }
+            found = find(s, from, end, "\\)")
+            if found == nil { noInlineCloserAfter = from }
+        }
+        guard let close = found, close > from else { return false }
+        makeMath(contentStart: from, contentEnd: close, display: display, at: pos)
+        pos = close + 2
+        return true
+    }
+
+    mutating func makeMath(contentStart: Int, contentEnd: Int, display: Bool, at i: Int) {
+        let node = append(.math, at: i)
+        parser.nodes[Int(node)].text = TextSpan(start: base + Int32(contentStart), count: Int32(contentEnd - contentStart))
+        if display { parser.nodes[Int(node)].flags |= NodeFlags.display }
+    }
+}
+
+/// Display math blocks: a line starting with `$$` or `\[` up to a line ending with `$$` or `\]`.
+extension BlockParser {
+    /// 1 for `$$`, 2 for `\[`.
+    func mathBlockOpener(at i: Int) -> Int32? {
+        guard i + 1 < lineEnd else { return nil }
+        if s[i] == UInt8(ascii: "$"), s[i + 1] == UInt8(ascii: "$") { return 1 }
+        if s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "[") {
+            // Only when the rest of the line is empty or closes it, so "\[x\] text" stays a paragraph.
+            return 2
+        }
+        return nil
+    }
+
+    /// Opens a math block after its opener; a block closed on the same line is finished at once.
+    /// Returns the block to continue in.
+    mutating func openMathBlock(_ node: Int32, opener: Int32) -> Int32 {
+        parser.nodes[Int(node)].value = opener
+        advanceOffset(firstNonspace + 2 - offset, columns: false)
+        var e = lineEnd
+        while e > offset, ASCII.isSpaceOrTab(s[e - 1]) { e -= 1 }
+        if closesOnLine(from: offset, to: e, opener: opener) {
+            appendMathLine(from: offset, to: e - 2)
+            return finalize(node)
+        }
+        if e > offset { appendMathLine(from: offset, to: e) }
+        return node
+    }
+
+    func closesOnLine(from a: Int, to e: Int, opener: Int32) -> Bool {
+        guard e - a >= 2 else { return false }
+        if opener == 1 { return s[e - 2] == UInt8(ascii: "$") && s[e - 1] == UInt8(ascii: "$") }
+        return s[e - 2] == UInt8(ascii: "\\") && s[e - 1] == UInt8(ascii: "]")
+    }
+
+    mutating func appendMathLine(from a: Int, to b: Int) {
+        pendingLines.append((Int32(pending.count), lineNumber, Int32(a - lineStart + 1)))
+        if b > a { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[a..<b])) }
+        pending.append(ASCII.newline)
+    }
+
+    /// Whether the current line closes the open math block (its content before the closer is added).
+    mutating func closesMathBlock(_ node: Int32) -> Bool {
+        var e = lineEnd
+        while e > offset, ASCII.isSpaceOrTab(s[e - 1]) { e -= 1 }
+        guard closesOnLine(from: offset, to: e, opener: parser.nodes[Int(node)].value) else { return false }
+        var a = offset
+        while a < e - 2, ASCII.isSpaceOrTab(s[a]) { a += 1 }
+        if e - 2 > a { appendMathLine(from: a, to: e - 2) }
+        return true
+    }
+}

@@ -1,0 +1,62 @@
+/// Which Markdown dialect and extensions the parser and renderer use.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// GFM pipe tables.
+    public var tables: Bool
+    /// GFM `~~strikethrough~~`.
+    public var strikethrough: Bool
+    /// GFM extended autolinks (`www.`, `https://`, e-mail addresses without `<…>`).
+    public var autolinks: Bool
+    /// GFM task list items (`- [x] done`).
+    public var taskLists: Bool
+    /// GFM tag filter: escapes `<script>`, `<iframe>` and similar tags in raw HTML.
+    public var tagFilter: Bool
+    /// GFM footnotes (`[^label]` and `[^label]: text`).
+    public var footnotes: Bool
+    /// Typographic quotes, dashes and ellipses.
+    public var smartPunctuation: Bool
+    /// `true` passes raw HTML through (the CommonMark default); `false` escapes it as text.
+    public var rawHTML: Bool
+    /// GitHub-style `id` attributes on headings; an explicit `{#id}` after a heading wins.
+    public var headingIDs: Bool
+    /// `$…$`, `\(…\)`, `$$…$$` and `\[…\]` math with the TeX kept verbatim.
+    public var math: Bool
+    /// GitHub alerts: `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`.
+    public var alerts: Bool
+    /// Hugo-style attributes after a fence's language: ```` ```go {linenos=true} ````.
+    public var fenceAttributes: Bool
+
+    /// Creates options with every extension off (strict CommonMark) unless stated.
+    public init(
+        tables: Bool = false, strikethrough: Bool = false, autolinks: Bool = false,
+        taskLists: Bool = false, tagFilter: Bool = false, footnotes: Bool = false,
+        smartPunctuation: Bool = false, rawHTML: Bool = true, headingIDs: Bool = false,
+        math: Bool = false, alerts: Bool = false, fenceAttributes: Bool = false
+    ) {
+        self.tables = tables
+        self.strikethrough = strikethrough
+        self.autolinks = autolinks
+        self.taskLists = taskLists
+        self.tagFilter = tagFilter
+        self.footnotes = footnotes
+        self.smartPunctuation = smartPunctuation
+        self.rawHTML = rawHTML
+        self.headingIDs = headingIDs
+        self.math = math
+        self.alerts = alerts
+        self.fenceAttributes = fenceAttributes
+    }
+
+    /// Strict CommonMark 0.31.2: no extensions.
+    public static let commonMark = MarkdownOptions()
+
+    /// GitHub Flavored Markdown as cmark-gfm renders it with every GFM extension.
+    public static let gfm = MarkdownOptions(
+        tables: true, strikethrough: true, autolinks: true, taskLists: true,
+        tagFilter: true, footnotes: true)
+
+    /// GFM plus footnotes and this project's extensions: heading ids, math, alerts, fence attributes.
+    public static let site = MarkdownOptions(
+        tables: true, strikethrough: true, autolinks: true, taskLists: true,
+        tagFilter: false, footnotes: true, headingIDs: true, math: true, alerts: true,
+        fenceAttributes: true)
+}

@@ -1,0 +1,122 @@
+/// GFM pipe tables: a header row (the paragraph's last line), a delimiter row, then body rows.
+extension BlockParser {
+    /// Splits a row into trimmed cell ranges, honouring escaped pipes and optional outer pipes.
+    func splitRow(_ a: Int, _ b: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var i = a, end = b
+        while i < end, ASCII.isSpaceOrTab(bytes[i]) { i += 1 }
+        while end > i, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
+        if i < end, bytes[i] == UInt8(ascii: "|") { i += 1 }
+        var cells: [(Int, Int)] = []
+        var cellStart = i
+        var trailingPipe = false
+        while i < end {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\\"), i + 1 < end {
+                i += 2
+                continue
+            }
+            if c == UInt8(ascii: "|") {
+                cells.append(trim(cellStart, i, bytes))
+                cellStart = i + 1
+                trailingPipe = i + 1 == end
+            }
+            i += 1
+        }
+        if !trailingPipe || cellStart < end { cells.append(trim(cellStart, end, bytes)) }
+        return cells
+    }
+
+    private func trim(_ a: Int, _ b: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var a = a, b = b
+        while a < b, ASCII.isSpaceOrTab(bytes[a]) { a += 1 }
+        while b > a, ASCII.isSpaceOrTab(bytes[b - 1]) { b -= 1 }
+        return (a, b)
+    }
+
+    /// The column alignments if the current line is a delimiter row.
+    func delimiterRow() -> [TableAlignment]? {
+        let cells = splitRow(firstNonspace, lineEnd, in: s)
+        guard !cells.isEmpty else { return nil }
+        var sawPipe = false
+        for k in firstNonspace..<lineEnd where s[k] == UInt8(ascii: "|") { sawPipe = true }
+        var alignments: [TableAlignment] = []
+        for (a, b) in cells {
+            var i = a, e = b
+            guard i < e else { return nil }
+            let left = s[i] == UInt8(ascii: ":")
+            if left { i += 1 }
+            let right = e > i && s[e - 1] == UInt8(ascii: ":")
+            if right { e -= 1 }
+            guard e > i else { return nil }
+            for k in i..<e where s[k] != UInt8(ascii: "-") { return nil }
+            alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
+        }
+        if alignments.count == 1, !sawPipe { return nil }
+        return alignments
+    }
+
+    /// Turns the open paragraph's last line into a table header if the current line is a delimiter row.
+    mutating func openTable(_ paragraph: Int32) -> Int32? {
+        guard let lastLine = pendingLines.last, let alignments = delimiterRow() else { return nil }
+        let header = Array(pending[Int(lastLine.offset)...])
+        let headerCells = header.withUnsafeBufferPointer { splitRow(0, $0.count, in: $0) }
+        guard headerCells.count == alignments.count else { return nil }
+        pendingLines.removeLast()
+        pending.removeSubrange(Int(lastLine.offset)...)
+        let table = addChild(paragraph, .table, column: Int32(lastLine.column))
+        parser.nodes[Int(table)].line = lastLine.line
+        parser.nodes[Int(table)].value = Int32(alignments.count)
+        let row = parser.makeNode(.tableRow, line: lastLine.line, column: lastLine.column)
+        parser.nodes[Int(row)].flags |= NodeFlags.header
+        parser.appendChild(table, row)
+        header.withUnsafeBufferPointer { bytes in
+            for (k, cell) in headerCells.enumerated() {
+                addCell(row, bytes, cell, alignment: alignments[k], line: lastLine.line,
+                        column: lastLine.column + Int32(cell.0))
+            }
+        }
+        return table
+    }
+
+    /// Adds the current line as a body row, padded or cut to the table's width.
+    mutating func addTableRow(_ table: Int32) {
+        let columns = Int(parser.nodes[Int(table)].value)
+        let cells = splitRow(firstNonspace, lineEnd, in: s)
+        let row = parser.makeNode(.tableRow, line: lineNumber, column: lineColumn)
+        parser.appendChild(table, row)
+        var alignments: [Int32] = []
+        var cell = parser.nodes[Int(parser.nodes[Int(table)].firstChild)].firstChild
+        while cell >= 0 {
+            alignments.append(parser.nodes[Int(cell)].value)
+            cell = parser.nodes[Int(cell)].next
+        }
+        for k in 0..<columns {
+            let alignment = TableAlignment(rawValue: alignments[k]) ?? .none
+            if k < cells.count {
+                addCell(row, s, cells[k], alignment: alignment, line: lineNumber,
+                        column: Int32(cells[k].0 - lineStart + 1))
+            } else {
+                addCell(row, s, (0, 0), alignment: alignment, line: lineNumber, column: lineColumn)
+            }
+        }
+    }
+
+    /// Stores a cell's content (with `\|` unescaped) for the inline pass.
+    mutating func addCell(_ row: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: (Int, Int),
+                          alignment: TableAlignment, line: Int32, column: Int32) {
+        let cell = parser.makeNode(.tableCell, line: line, column: column)
+        parser.nodes[Int(cell)].value = alignment.rawValue
+        parser.appendChild(row, cell)
+        let start = parser.storage.count
+        parser.lineMap.append((Int32(start), line, column))
+        var i = range.0
+        while i < range.1 {
+            if bytes[i] == UInt8(ascii: "\\"), i + 1 < range.1, bytes[i + 1] == UInt8(ascii: "|") {
+                i += 1
+            }
+            parser.storage.append(bytes[i])
+            i += 1
+        }
+        parser.nodes[Int(cell)].text = TextSpan(start: Int32(start), count: Int32(parser.storage.count - start))
+    }
+}
