@@ -19,6 +19,8 @@ struct CodeLexer: Lexer {
         var stack: [Frame] = []
         var pending = Pending.none
         var afterValue = false
+        /// Whether the last token could end a type (`int`, `T`, `*`, `>`), for `declarationCalls`.
+        var typeLike = false
     }
 
     func lex(_ scanner: inout Scanner) {
@@ -60,6 +62,7 @@ struct CodeLexer: Lexer {
             return
         }
         if let start = spec.stringStart(s, s.pos, state.afterValue) {
+            state.typeLike = false
             s.emit(.stringAffix, length: start.prefixLength)
             s.emit(start.style.kind, length: start.openLength)
             state.stack.append(.string(start.style))
@@ -140,23 +143,36 @@ struct CodeLexer: Lexer {
     private func lexIdentifier(_ s: inout Scanner, _ state: inout State) {
         let end = s.identifierEnd(from: s.pos)
         let word = s.slice(s.pos, end)
-        let afterDot = s.previousNonSpace(before: s.pos) == UInt8(ascii: ".")
-            && s[s.pos - 2] != UInt8(ascii: ".")
+        let previous = s.previousNonSpace(before: s.pos)
+        let afterDot = previous == UInt8(ascii: ".") && s[s.pos - 2] != UInt8(ascii: ".")
         var kind = spec.words[word]
-        if afterDot, kind != nil, kind != .keyword, kind != .keywordConstant, kind != .operatorWord {
+        if afterDot, !spec.builtinsAfterDot, let known = kind, known == .nameBuiltin || known == .nameBuiltinPseudo {
             kind = nil
+        }
+        if let typeRule = spec.typeAfterColon, kind == nil || typeRule.overrides, s.followsTypeColon(s.pos) {
+            kind = typeRule.kind
         }
         if kind == nil || kind == .keywordType || kind == .nameBuiltin {
             switch state.pending {
             case .function: kind = .nameFunction
             case .type where kind == nil: kind = .nameClass
-            case .namespace: kind = .nameNamespace
+            case .namespace: kind = spec.namespaceKind
             default: break
             }
         }
+        let next = s.nextNonBlank(from: end).byte
+        if spec.bangMacros, kind == nil, s[end] == UInt8(ascii: "!"), s[end + 1] != UInt8(ascii: "=") {
+            s.emit(.nameFunctionMagic, to: end + 1)
+            state.pending = .none
+            state.afterValue = false
+            return
+        }
+        if kind == nil, spec.declarationCalls, state.typeLike, next == UInt8(ascii: "(") {
+            kind = .nameFunction
+        }
         let resolved = kind
             ?? (afterDot ? spec.memberKind : nil)
-            ?? (spec.callKind != nil && s.nextNonBlank(from: end).byte == UInt8(ascii: "(") ? spec.callKind : nil)
+            ?? (spec.callKind != nil && next == UInt8(ascii: "(") ? spec.callKind : nil)
             ?? spec.identifierKind
         s.emit(resolved, to: end)
         if spec.functionIntroducers.contains(word) {
@@ -165,9 +181,10 @@ struct CodeLexer: Lexer {
             state.pending = .type
         } else if spec.namespaceIntroducers.contains(word) {
             state.pending = .namespace
-        } else if state.pending != .namespace || resolved != .nameNamespace {
+        } else if state.pending != .namespace || resolved != spec.namespaceKind {
             state.pending = .none
         }
+        state.typeLike = kind == nil || kind == .keywordType || kind == .nameClass || kind == .nameBuiltin
         state.afterValue = kind == nil || kind == .keywordConstant || kind == .nameBuiltin || kind == .nameBuiltinPseudo
             || resolved == .nameFunction || resolved == .nameClass
     }
@@ -175,16 +192,30 @@ struct CodeLexer: Lexer {
     private func lexSymbol(_ s: inout Scanner, _ state: inout State) {
         let byte = s.peek()
         if state.pending == .namespace, byte == UInt8(ascii: "."), s.peek(1).isIdentifierStart {
-            s.emit(.nameNamespace, length: 1)
+            s.emit(spec.namespaceKind, length: 1)
             return
         }
         state.pending = .none
-        if spec.punctuation.contains(byte) {
+        let wasTypeLike = state.typeLike
+        state.typeLike = false
+        if let long = spec.longPunctuation.first(where: { s.matches($0) }) {
+            s.emit(.punctuation, length: long.utf8.count)
+            state.afterValue = false
+        } else if let long = spec.longOperators.first(where: { s.matches($0) }) {
+            s.emit(.operator, length: long.utf8.count)
+            state.afterValue = false
+        } else if spec.punctuation.contains(byte) {
             s.emit(.punctuation, length: 1)
             state.afterValue = byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
+            state.typeLike = wasTypeLike && (byte == UInt8(ascii: "]") || byte == UInt8(ascii: ">"))
         } else if spec.operators.contains(byte) {
-            s.emit(.operator, to: s.end(from: s.pos) { spec.operators.contains($0) && !spec.punctuation.contains($0) })
+            let end = s.end(from: s.pos) { spec.operators.contains($0) && !spec.punctuation.contains($0) }
+            let pointerOrGeneric = s.slice(s.pos, end).allSatisfy {
+                $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: ">")
+            }
+            s.emit(.operator, to: end)
             state.afterValue = false
+            state.typeLike = wasTypeLike && pointerOrGeneric
         } else {
             s.emitScalar(.text)
         }
@@ -260,6 +291,15 @@ struct CodeLexer: Lexer {
 }
 
 extension Scanner {
+    /// Whether `index` follows a type-annotation colon or arrow (`x: T`, `-> T`), skipping `&`.
+    func followsTypeColon(_ index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0, bytes[i].isSpace || bytes[i] == UInt8(ascii: "&") { i -= 1 }
+        guard i >= 0 else { return false }
+        if bytes[i] == UInt8(ascii: ":") { return self[i - 1] != UInt8(ascii: ":") && self[i + 1] != UInt8(ascii: ":") }
+        return bytes[i] == UInt8(ascii: ">") && self[i - 1] == UInt8(ascii: "-")
+    }
+
     /// Whether `word` occurs at `index`.
     func matches(_ word: [UInt8], at index: Int) -> Bool {
         guard index >= 0, index + word.count <= count else { return false }

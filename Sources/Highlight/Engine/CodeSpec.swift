@@ -24,6 +24,10 @@ struct CodeSpec: Sendable {
     var callKind: TokenKind?
     /// The kind given to a name after `.` (builtins are not looked up there).
     var memberKind: TokenKind?
+    /// Multi-character operators matched before single punctuation (Go's `:=`, Kotlin's `?:`).
+    var longOperators: [String] = []
+    /// Multi-character punctuation matched before operators (JavaScript's `=>`, Swift's `->`).
+    var longPunctuation: [String] = []
     /// Bytes that are punctuation; other operator symbols are operators.
     var punctuation: Set<UInt8> = Set("()[]{},;.:".utf8)
     /// Bytes that count as operator symbols.
@@ -32,6 +36,17 @@ struct CodeSpec: Sendable {
     var preprocessor = false
     /// Whether `@name` is a decorator or annotation.
     var decorators = false
+    /// Whether identifiers followed by `(` after a type name are function declarations (C, Java).
+    var declarationCalls = false
+    /// Whether builtins are also recognised after `.` (Swift's `a.count`).
+    var builtinsAfterDot = false
+    /// The kind of the name introduced by a namespace word (`import Foundation`).
+    var namespaceKind: TokenKind = .nameNamespace
+    /// The kind of a word right after a type colon (`x: Int`, `-> T`); `overrides` applies it
+    /// even to known words (TypeScript marks `: string` and `: true` alike).
+    var typeAfterColon: (kind: TokenKind, overrides: Bool)?
+    /// Whether `name!` is a macro call (Rust).
+    var bangMacros = false
     /// Whether a letter directly after digits belongs to the number (`10u32`, `1.5f`).
     var numberSuffixes = true
 }

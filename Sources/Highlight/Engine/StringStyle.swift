@@ -59,3 +59,21 @@ extension Scanner {
         }
     }
 }
+
+extension StringStart {
+    /// A string opened by `delimiter` at `index` (after `prefixLength` prefix bytes), if present.
+    static func delimited(_ s: Scanner, _ index: Int, prefixLength: Int = 0, _ delimiter: String, _ style: StringStyle) -> StringStart? {
+        s.matches(delimiter, at: index + prefixLength)
+            ? StringStart(prefixLength: prefixLength, openLength: delimiter.utf8.count, style: style)
+            : nil
+    }
+
+    /// A one-character literal in single quotes (`'a'`, `'\n'`, `'\u{1F600}'`), as `kind`.
+    static func character(_ s: Scanner, _ index: Int, prefixLength: Int = 0, kind: TokenKind = .stringChar) -> StringStart? {
+        let open = index + prefixLength
+        guard s[open] == UInt8(ascii: "'") else { return nil }
+        let bodyEnd = s[open + 1] == UInt8(ascii: "\\") ? s.escapeEnd(from: open + 2) : s.scalarEnd(from: open + 1)
+        guard s[open + 1] != UInt8(ascii: "'"), s[open + 1] != .newline, s[bodyEnd] == UInt8(ascii: "'") else { return nil }
+        return StringStart(prefixLength: prefixLength, openLength: 1, style: StringStyle(close: "'", kind: kind))
+    }
+}

@@ -6,6 +6,15 @@ enum LanguageRegistry {
             for name in names.split(separator: " ") { table[String(name)] = lexer }
         }
         add(CodeLexer(spec: Python.spec), "python py python3 py3 gyp sage")
+        add(CodeLexer(spec: Swift.spec), "swift")
+        add(CodeLexer(spec: CFamily.c), "c h")
+        add(CodeLexer(spec: CFamily.cpp), "cpp c++ cc cxx hpp hh hxx")
+        add(CodeLexer(spec: Rust.spec), "rust rs")
+        add(CodeLexer(spec: Go.spec), "go golang")
+        add(CodeLexer(spec: JVM.java), "java")
+        add(CodeLexer(spec: JVM.kotlin), "kotlin kt kts")
+        add(CodeLexer(spec: JavaScript.javascript), "javascript js jsx mjs cjs node")
+        add(CodeLexer(spec: JavaScript.typescript), "typescript ts tsx mts cts")
         return table
     }()
 
