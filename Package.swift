@@ -45,8 +45,9 @@ let package = Package(
         .executableTarget(name: "MathBench", dependencies: ["Math"], path: "Benchmarks/MathBench"),
         .executableTarget(name: "HighlightBench", dependencies: ["Highlight"], path: "Benchmarks/HighlightBench"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "MathTests", dependencies: ["Math"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        // Test data folders are read through #filePath, not bundled as resources.
+        .testTarget(name: "MathTests", dependencies: ["Math"], exclude: ["Corpus"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"], exclude: ["Corpus"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
     ]
 )

@@ -220,3 +220,11 @@ struct SiteContent: Sendable {
         }.prefix(limit).map(\.key)
     }
 }
+
+extension SiteContent {
+    /// The main sections' pages, or every regular page when there are none.
+    func mainPagesOrAll(config: SiteConfig) -> [Int] {
+        let main = mainPages(config: config)
+        return main.isEmpty ? regularPages : main
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `collective build`: builds a site folder into static files.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into a folder of static files."
+    )
+
+    @Option(name: [.short, .long], help: "The site folder (with content/ and a config file).")
+    var source: String = "."
+
+    @Option(name: [.short, .long], help: "Where to write the site (default: SOURCE/public).")
+    var destination: String?
+
+    @Option(name: .customLong("base-url"), help: "Override the config's baseURL.")
+    var baseURL: String?
+
+    @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
+    var drafts = false
+
+    @Flag(name: [.customShort("F"), .long], help: "Include pages dated in the future.")
+    var future = false
+
+    @Flag(name: [.customShort("E"), .long], help: "Include expired pages.")
+    var expired = false
+
+    func run() throws {
+        let sourceURL = URL(fileURLWithPath: source)
+        let destinationURL = destination.map { URL(fileURLWithPath: $0) }
+        let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: baseURL)
+        let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options)
+        let report: BuildReport
+        do {
+            report = try builder.build()
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
+        for diagnostic in report.diagnostics {
+            Terminal.printError(diagnostic.description)
+        }
+        let milliseconds = Int((report.seconds * 1000).rounded())
+        print("Built \(report.pageCount) pages, \(report.listCount) list pages and \(report.staticCount) static files in \(milliseconds) ms"
+              + " (\(report.written) written, \(report.unchanged) unchanged); \(report.errors.count) errors, \(report.warnings.count) warnings.")
+        if !report.errors.isEmpty {
+            if !report.published {
+                Terminal.printError("The build failed: the previous output in \(builder.destination.path) was left untouched.")
+            }
+            throw ExitCode.failure
+        }
+        print("Output: \(builder.destination.path)")
+    }
+}
+
+/// Writing to standard error.
+enum Terminal {
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import Highlight
+import Markdown
+import Math
+
+/// One entry of a page's table of contents.
+public struct TOCEntry: Sendable, Equatable {
+    public var level: Int
+    public var id: String
+    public var text: String
+}
+
+/// A page's Markdown turned into HTML, with what templates and feeds need from it.
+public struct RenderedContent: Sendable {
+    public var html = ""
+    public var summaryHTML = ""
+    /// True when the summary is shorter than the content (a "Read more" link is useful).
+    public var isTruncated = false
+    public var toc: [TOCEntry] = []
+    public var wordCount = 0
+    public var readingMinutes = 0
+    /// The text without markup, for search and descriptions.
+    public var plainText = ""
+    public var hasMath = false
+    public var hasCode = false
+}
+
+/// Renders pages' Markdown with the site's hooks: heading anchors, highlighted code, MathML,
+/// images resolved against the bundle and `static/`, and links to content files rewritten to URLs.
+struct ContentRenderer: Sendable {
+    let config: SiteConfig
+    let content: SiteContent
+    /// Files under `static/`, relative (`images/a.png`).
+    let staticFiles: Set<String>
+    /// Files of `content/` that are not pages, relative (`posts/b/cover.png`).
+    let resourceFiles: Set<String>
+    let math: MathRenderer
+
+    init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource]) {
+        self.config = config
+        self.content = content
+        self.staticFiles = staticFiles
+        self.resourceFiles = Set(resources.map(\.contentPath))
+        var macros: [String: String] = [:]
+        for (name, value) in config.param("math.macros")?.table ?? [:] {
+            if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
+        }
+        self.math = MathRenderer(macros: macros)
+    }
+
+    /// Renders the page at `index`, returning its content and the problems found.
+    func render(_ index: Int) -> (RenderedContent, [Diagnostic]) {
+        let page = content.pages[index]
+        let sink = DiagnosticSink(file: page.sourceFile, bodyLine: page.bodyLine)
+        var result = RenderedContent()
+        guard !page.body.isEmpty else { return (result, []) }
+
+        var expander = ShortcodeExpander(context: .init(
+            resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
+            param: { page.param($0)?.string ?? self.config.param($0)?.string },
+            inlineMarkdown: { Self.inlineHTML($0) }
+        ))
+        let markdown = expander.expand(page.body, firstLine: page.bodyLine)
+        for warning in expander.warnings { sink.warn(warning.message, fileLine: warning.line) }
+
+        var options = MarkdownOptions.site
+        options.rawHTML = config.allowsRawHTML
+        let document = Document.parse(markdown, options: options)
+        var hooks = RenderHooks()
+        hooks.heading = { heading in
+            guard let id = heading.id else { return nil }
+            let label = HTMLText.escape("Link to the section “\(heading.text)”")
+            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a></h\(heading.level)>\n"
+        }
+        hooks.codeBlock = { block in
+            result.hasCode = true
+            let options = HighlightOptions(fenceAttributes: block.attributes)
+            return Highlighter.html(code: block.code, language: block.language, options: options) + "\n"
+        }
+        hooks.math = { span in
+            result.hasMath = true
+            let output = self.math.render(span.tex, display: span.isDisplay)
+            if let error = output.error { sink.warn("math: \(error.message)", position: span.position) }
+            return output.html
+        }
+        hooks.image = { image in
+            if image.alt.trimmingCharacters(in: .whitespaces).isEmpty {
+                sink.warn("image \(image.destination) has no alt text; describe it in ![…](…) for readers who cannot see it",
+                          position: image.position)
+            }
+            let source = self.resolveResource(image.destination, for: page, position: image.position, sink: sink, kind: "image")
+            let title = image.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
+            return "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"\(title) loading=\"lazy\" decoding=\"async\">"
+        }
+        hooks.link = { link in
+            guard let url = self.resolveLink(link.destination, for: page, position: link.position, sink: sink) else { return nil }
+            let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
+            return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
+        }
+        let html = HTMLRenderer(options: options, hooks: hooks).render(document)
+        result.html = html
+        result.toc = document.headings.compactMap { heading in
+            guard (2...4).contains(heading.level), let id = heading.id else { return nil }
+            return TOCEntry(level: heading.level, id: id, text: heading.text)
+        }
+        result.plainText = HTMLText.plainText(html)
+        result.wordCount = TextMetrics.wordCount(result.plainText)
+        result.readingMinutes = TextMetrics.readingMinutes(result.plainText)
+        if let divider = html.range(of: "<!--more-->") {
+            result.summaryHTML = String(html[..<divider.lowerBound])
+            result.isTruncated = !html[divider.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        } else if let summary = page.param("summary")?.string, !summary.isEmpty {
+            result.summaryHTML = Self.inlineHTML(summary)
+            result.isTruncated = true
+        } else {
+            let (text, truncated) = TextMetrics.summary(result.plainText, length: config.summaryLength)
+            result.summaryHTML = HTMLText.escape(text)
+            result.isTruncated = truncated
+        }
+        return (result, sink.diagnostics)
+    }
+
+    /// Markdown of one line (a caption, a summary) as inline HTML, without the paragraph around it.
+    static func inlineHTML(_ markdown: String) -> String {
+        var html = renderHTML(markdown, options: .site).trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
+    }
+
+    /// Markdown text (a config's home text) as block HTML.
+    static func inlineBlockHTML(_ markdown: String) -> String {
+        renderHTML(markdown, options: .site)
+    }
+
+    // MARK: Resolving paths
+
+    /// The URL of an image or file referenced by a page; warns when it cannot be found.
+    func resolveResource(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink,
+                         kind: String) -> String {
+        if destination.isEmpty || destination.contains("://") || destination.hasPrefix("data:") || destination.hasPrefix("//") {
+            return destination
+        }
+        let (pathPart, suffix) = Self.splitSuffix(destination)
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        if decoded.hasPrefix("/") {
+            let relative = String(decoded.drop(while: { $0 == "/" }))
+            if staticFiles.contains(relative) || resourceFiles.contains(relative) {
+                return config.relativeURL("/" + relative) + suffix
+            }
+            // Already includes the base path?
+            let base = config.basePath.dropFirst()
+            if !base.isEmpty, relative.hasPrefix(base), staticFiles.contains(String(relative.dropFirst(base.count))) {
+                return destination
+            }
+        } else if let folder = ownFolder(of: page) {
+            let candidate = Self.normalizePath(folder.isEmpty ? decoded : folder + "/" + decoded)
+            if resourceFiles.contains(candidate) {
+                if let bundle = page.bundleFolder, candidate.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
+                    let inside = bundle.isEmpty ? candidate : String(candidate.dropFirst(bundle.count + 1))
+                    return config.relativeURL(page.path + inside) + suffix
+                }
+                return config.relativeURL("/" + candidate) + suffix
+            }
+            if staticFiles.contains(Self.normalizePath(decoded)) {
+                return config.relativeURL("/" + Self.normalizePath(decoded)) + suffix
+            }
+        }
+        let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
+        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/); add the file or fix the path",
+                  position: position)
+        return destination
+    }
+
+    /// The folder that relative paths of a page start from: its bundle, else the folder of its file.
+    private func ownFolder(of page: Page) -> String? {
+        if let bundle = page.bundleFolder { return bundle }
+        guard let file = page.sourceFile else { return nil }
+        let contentPath = String(file.dropFirst("content/".count))
+        let folder = (contentPath as NSString).deletingLastPathComponent
+        return folder == "." ? "" : folder
+    }
+
+    /// Rewrites links to content files (`../other.md`, `{{< ref "other" >}}`) to their page URLs;
+    /// nil keeps the link as written.
+    func resolveLink(_ destination: String, for page: Page, position: SourcePosition, sink: DiagnosticSink) -> String? {
+        var target = destination
+        let isReference = target.hasPrefix(ShortcodeExpander.referencePrefix)
+        if isReference { target = String(target.dropFirst(ShortcodeExpander.referencePrefix.count)) }
+        guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return nil }
+        let (pathPart, fragment) = Self.splitFragment(target)
+        if isReference, pathPart.isEmpty { return fragment }
+        let lower = pathPart.lowercased()
+        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.contains(".md/") else { return nil }
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        if let index = findPage(decoded, from: page) {
+            return config.relativeURL(content.pages[index].path) + fragment
+        }
+        sink.warn("link target not found: \(destination.replacingOccurrences(of: ShortcodeExpander.referencePrefix, with: "ref "))); point it at an existing content file",
+                  position: position)
+        return isReference ? "#" : nil
+    }
+
+    private func findPage(_ path: String, from page: Page) -> Int? {
+        var candidates: [String] = []
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        if trimmed.hasPrefix("/") {
+            candidates.append(String(trimmed.dropFirst()))
+        } else {
+            let folder = ownFolder(of: page).map { page.bundleFolder == $0 ? (($0 as NSString).deletingLastPathComponent) : $0 } ?? ""
+            candidates.append(Self.normalizePath(folder.isEmpty || folder == "." ? trimmed : folder + "/" + trimmed))
+            candidates.append(trimmed)
+        }
+        for candidate in candidates {
+            for form in [candidate, candidate + ".md", candidate + "/index.md", candidate + "/_index.md"] {
+                if let index = content.pageByContentPath[form] { return index }
+            }
+            if candidate.hasSuffix("/index.md") || candidate.hasSuffix("/_index.md"),
+               let index = content.pageByContentPath[(candidate as NSString).deletingLastPathComponent] {
+                return index
+            }
+        }
+        // Hugo's ref also accepts a bare file name anywhere in content/.
+        let name = (trimmed as NSString).lastPathComponent
+        let matches = content.pageByContentPath.filter { ($0.key as NSString).lastPathComponent == name || $0.key.hasSuffix("/" + name + ".md") }
+        return matches.count == 1 ? matches.first?.value : nil
+    }
+
+    static func splitFragment(_ url: String) -> (String, String) {
+        guard let hash = url.firstIndex(of: "#") else { return (url, "") }
+        return (String(url[..<hash]), String(url[hash...]))
+    }
+
+    private static func splitSuffix(_ url: String) -> (String, String) {
+        guard let index = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
+        return (String(url[..<index]), String(url[index...]))
+    }
+
+    /// Resolves `.` and `..` segments of a relative path.
+    static func normalizePath(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+}
+
+/// Collects a page's warnings while its Markdown renders, translating Markdown positions to file lines.
+final class DiagnosticSink {
+    let file: String?
+    let bodyLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String?, bodyLine: Int) {
+        self.file = file
+        self.bodyLine = bodyLine
+    }
+
+    func warn(_ message: String, position: SourcePosition?) {
+        diagnostics.append(Diagnostic(.warning, message, file: file,
+                                      line: position.map { bodyLine + $0.line - 1 }, column: position?.column))
+    }
+
+    func warn(_ message: String, fileLine: Int) {
+        diagnostics.append(Diagnostic(.warning, message, file: file, line: fileLine))
+    }
+}

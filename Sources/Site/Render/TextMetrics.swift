@@ -1,0 +1,77 @@
+/// Word counts, reading time and automatic summaries from a page's plain text.
+enum TextMetrics {
+    /// Words of space-separated scripts, plus one per CJK character (which has no spaces).
+    static func wordCount(_ text: String) -> Int {
+        var words = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if isCJK(scalar) {
+                words += 1
+                inWord = false
+            } else if scalar.properties.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words
+    }
+
+    /// Minutes to read: 213 words a minute for alphabetic text, 500 characters a minute for CJK (as Hugo).
+    static func readingMinutes(_ text: String) -> Int {
+        var cjk = 0
+        for scalar in text.unicodeScalars where isCJK(scalar) { cjk += 1 }
+        let others = wordCount(text) - cjk
+        let minutes = (Double(others) / 213 + Double(cjk) / 500).rounded(.up)
+        return max(1, Int(minutes))
+    }
+
+    /// The first `length` words, ended at a sentence end near there when there is one.
+    /// Returns the summary and whether text was cut off.
+    static func summary(_ text: String, length: Int) -> (text: String, truncated: Bool) {
+        var words: [Substring] = []
+        var count = 0
+        var index = text.startIndex
+        var sentenceEnd: Int?
+        while index < text.endIndex, count < Int(Double(length) * 1.3) {
+            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
+            let start = index
+            while index < text.endIndex, !text[index].isWhitespace, !(text[index].unicodeScalars.first.map(isCJK) ?? false) {
+                index = text.index(after: index)
+            }
+            if start == index, index < text.endIndex { index = text.index(after: index) }
+            guard start < index else { break }
+            let word = text[start..<index]
+            words.append(word)
+            count += 1
+            if let last = word.last, ".!?。！？".contains(last), count >= length * 2 / 3 {
+                sentenceEnd = count
+                if count >= length { break }
+            }
+        }
+        let truncatedAt: Int
+        if let end = sentenceEnd, end <= Int(Double(length) * 1.3) { truncatedAt = end } else { truncatedAt = min(length, words.count) }
+        let chosen = words.prefix(truncatedAt)
+        let rest = text[(chosen.last?.endIndex ?? text.startIndex)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let joined = chosen.reduce(into: "") { result, word in
+            let cjk = word.unicodeScalars.first.map(isCJK) ?? false
+            if !result.isEmpty, !cjk, !(result.unicodeScalars.last.map(isCJK) ?? false) { result += " " }
+            result += word
+        }
+        let truncated = !rest.isEmpty
+        if truncated, let last = joined.last, !".!?。！？".contains(last) { return (joined + "…", true) }
+        return (joined, truncated)
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0xAC00...0xD7AF:
+            true
+        default:
+            false
+        }
+    }
+}
+
+import Foundation
