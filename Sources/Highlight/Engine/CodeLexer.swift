@@ -141,7 +141,9 @@ struct CodeLexer: Lexer {
     }
 
     private func lexIdentifier(_ s: inout Scanner, _ state: inout State) {
-        let end = s.identifierEnd(from: s.pos)
+        let end = spec.dottedIdentifiers
+            ? s.end(from: s.pos) { $0.isIdentifier || $0 == UInt8(ascii: ".") }
+            : s.identifierEnd(from: s.pos)
         let word = s.slice(s.pos, end)
         let previous = s.previousNonSpace(before: s.pos)
         let afterDot = previous == UInt8(ascii: ".") && s[s.pos - 2] != UInt8(ascii: ".")
@@ -155,7 +157,7 @@ struct CodeLexer: Lexer {
         if kind == nil || kind == .keywordType || kind == .nameBuiltin {
             switch state.pending {
             case .function: kind = .nameFunction
-            case .type where kind == nil: kind = .nameClass
+            case .type where kind == nil: kind = spec.classKind
             case .namespace: kind = spec.namespaceKind
             default: break
             }
@@ -184,9 +186,9 @@ struct CodeLexer: Lexer {
         } else if state.pending != .namespace || resolved != spec.namespaceKind {
             state.pending = .none
         }
-        state.typeLike = kind == nil || kind == .keywordType || kind == .nameClass || kind == .nameBuiltin
+        state.typeLike = kind == nil || kind == .keywordType || kind == spec.classKind || kind == .nameBuiltin
         state.afterValue = kind == nil || kind == .keywordConstant || kind == .nameBuiltin || kind == .nameBuiltinPseudo
-            || resolved == .nameFunction || resolved == .nameClass
+            || resolved == .nameFunction || resolved == spec.classKind
     }
 
     private func lexSymbol(_ s: inout Scanner, _ state: inout State) {

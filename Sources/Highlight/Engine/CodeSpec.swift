@@ -47,6 +47,10 @@ struct CodeSpec: Sendable {
     var typeAfterColon: (kind: TokenKind, overrides: Bool)?
     /// Whether `name!` is a macro call (Rust).
     var bangMacros = false
+    /// Whether `.` may occur inside identifiers (R's `read.csv`).
+    var dottedIdentifiers = false
+    /// The kind of the name after a class introducer.
+    var classKind: TokenKind = .nameClass
     /// Whether a letter directly after digits belongs to the number (`10u32`, `1.5f`).
     var numberSuffixes = true
 }

@@ -15,6 +15,9 @@ enum LanguageRegistry {
         add(CodeLexer(spec: JVM.kotlin), "kotlin kt kts")
         add(CodeLexer(spec: JavaScript.javascript), "javascript js jsx mjs cjs node")
         add(CodeLexer(spec: JavaScript.typescript), "typescript ts tsx mts cts")
+        add(CodeLexer(spec: Scientific.r), "r s splus rscript")
+        add(CodeLexer(spec: Scientific.julia), "julia jl")
+        add(CodeLexer(spec: Scientific.matlab), "matlab octave m")
         return table
     }()
 
