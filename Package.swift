@@ -9,7 +9,10 @@ let package = Package(
         .library(name: "Markdown", targets: ["Markdown"]),
         .library(name: "Math", targets: ["Math"]),
         .library(name: "Highlight", targets: ["Highlight"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Search", targets: ["Search"]),
         .library(name: "Site", targets: ["Site"]),
+        .library(name: "DevServer", targets: ["DevServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,21 +25,25 @@ let package = Package(
         .target(name: "Markdown"),
         .target(name: "Math"),
         .target(name: "Highlight"),
+        .target(name: "Search"),
+        .target(name: "Charts", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight",
+                "Markdown", "Math", "Highlight", "Charts", "Search",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `collective serve`: HTTP, file watching and live reload over the site builder.
+        .target(name: "DevServer", dependencies: ["Site"]),
         // The `collective` command: parses arguments, calls the libraries.
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Site", "Markdown", "Math", "Highlight",
+                "Site", "DevServer", "Markdown", "Math", "Highlight", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +55,9 @@ let package = Package(
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math"], exclude: ["Corpus"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"], exclude: ["Corpus"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
     ]
 )

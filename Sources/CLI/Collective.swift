@@ -7,8 +7,8 @@ struct Collective: AsyncParsableCommand {
         commandName: "collective",
         abstract: "Build and serve technical blogs: Markdown, math, code and charts, no JavaScript needed.",
         subcommands: [
-            BuildCommand.self, InitCommand.self, NewCommand.self,
-            MarkdownCommand.self, MathCommand.self, HighlightCommand.self,
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self,
+            MarkdownCommand.self, MathCommand.self, HighlightCommand.self, ChartCommand.self,
         ]
     )
 }

@@ -1,0 +1,1 @@
+// DevServer module
