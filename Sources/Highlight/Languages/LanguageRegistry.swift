@@ -18,6 +18,10 @@ enum LanguageRegistry {
         add(CodeLexer(spec: Scientific.r), "r s splus rscript")
         add(CodeLexer(spec: Scientific.julia), "julia jl")
         add(CodeLexer(spec: Scientific.matlab), "matlab octave m")
+        add(JSONLexer(allowsComments: false), "json")
+        add(JSONLexer(allowsComments: true), "jsonc json5 jsonl")
+        add(YAMLLexer(), "yaml yml")
+        add(TOMLLexer(), "toml")
         return table
     }()
 
