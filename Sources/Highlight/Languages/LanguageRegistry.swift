@@ -22,6 +22,9 @@ enum LanguageRegistry {
         add(JSONLexer(allowsComments: true), "jsonc json5 jsonl")
         add(YAMLLexer(), "yaml yml")
         add(TOMLLexer(), "toml")
+        add(CSSLexer(), "css")
+        add(SQLLexer(), "sql mysql postgresql postgres psql sqlite plsql")
+        add(DiffLexer(), "diff patch udiff")
         return table
     }()
 
