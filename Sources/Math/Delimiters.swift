@@ -45,29 +45,39 @@ extension Parser {
         return text
     }
 
-    /// `\left( … \middle| … \right)`, after `\left` has been read.
+    /// `\left( … \middle| … \right)`, after `\left` has been read. Around content no taller
+    /// than a line the delimiters keep their normal size, as in TeX.
     mutating func parseLeftRight() throws(MathError) -> MathNode {
-        let open = try parseDelimiter(after: "left")
-        var parts: [MathNode] = []
-        if !open.isEmpty {
-            parts.append(.operator(open, OperatorAttributes(stretchy: true, fence: true, form: "prefix", isOpening: true)))
-        }
+        var delimiters = [try parseDelimiter(after: "left")]
+        var bodies: [MathNode] = []
         while true {
-            let list = try parseList(stops: [.right])
-            parts.append(row(list))
+            bodies.append(row(try parseList(stops: [.right])))
             guard case .command(let name)? = try stream.next() else {
                 throw MathError("missing \\right", command: "\\left")
             }
-            let delimiter = try parseDelimiter(after: name)
-            if name == "right" {
-                if !delimiter.isEmpty {
-                    parts.append(.operator(delimiter, OperatorAttributes(stretchy: true, fence: true, form: "postfix")))
-                }
-                return .row(parts)
-            }
-            parts.append(.operator(delimiter.isEmpty ? "\u{200B}" : delimiter,
-                                   OperatorAttributes(stretchy: true, fence: true, lspace: 0.1667, rspace: 0.1667)))
+            delimiters.append(try parseDelimiter(after: name))
+            if name == "right" { break }
         }
+        let stretchy = bodies.contains(where: \.isTall)
+        var parts: [MathNode] = []
+        for (index, delimiter) in delimiters.enumerated() {
+            if index > 0 { parts.append(bodies[index - 1]) }
+            var attributes = OperatorAttributes(stretchy: stretchy, fence: true)
+            if index == 0 {
+                attributes.form = "prefix"
+                attributes.isOpening = true
+            } else if index == delimiters.count - 1 {
+                attributes.form = "postfix"
+                attributes.isClosing = true
+            } else {
+                attributes.lspace = 0.1667
+                attributes.rspace = 0.1667
+            }
+            if !delimiter.isEmpty || (index > 0 && index < delimiters.count - 1) {
+                parts.append(.operator(delimiter.isEmpty ? "\u{200B}" : delimiter, attributes))
+            }
+        }
+        return .row(parts)
     }
 
     /// `\big(`, `\Bigl[`, `\biggm|` …: a delimiter of a fixed size.

@@ -25,9 +25,19 @@ enum Dimension {
 
     /// A short decimal for an attribute value.
     static func format(_ value: Double) -> String {
-        let rounded = (value * 10_000).rounded() / 10_000
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(rounded)
+        let scaled = Int(value * 10_000 + (value >= 0 ? 0.5 : -0.5))
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = abs(scaled)
+        let whole = magnitude / 10_000
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return sign + String(whole) }
+        var digits = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 }
 

@@ -143,13 +143,29 @@ struct MathMLWriter {
     private mutating func writeChildren(_ children: [MathNode]) {
         for index in children.indices {
             let child = children[index]
-            write(child)
+            if child.isFunction, index > 0, !children[index - 1].makesFollowingBinaryUnary,
+               !Self.isSpace(children[index - 1]) {
+                output += "<mspace width=\"0.1667em\"></mspace>"
+            }
+            if child.isBinaryOperator, index == 0 || children[index - 1].makesFollowingBinaryUnary,
+               case .operator(let text, var attributes) = child {
+                attributes.lspace = attributes.lspace ?? 0
+                attributes.rspace = attributes.rspace ?? 0
+                writeOperator(text, attributes, asLimitsBase: false)
+            } else {
+                write(child)
+            }
             guard child.isFunction else { continue }
             if case .identifier = child.core { output += "<mo>\u{2061}</mo>" }
             if index + 1 < children.count, !children[index + 1].isOpening {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
         }
+    }
+
+    private static func isSpace(_ node: MathNode) -> Bool {
+        if case .space = node { return true }
+        return false
     }
 
     private mutating func writeOperator(_ text: String, _ attributes: OperatorAttributes, asLimitsBase: Bool) {

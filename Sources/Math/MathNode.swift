@@ -22,6 +22,12 @@ struct OperatorAttributes: Sendable, Equatable {
     var isFunction = false
     /// `(`, `[` and the like: a function name before one takes no space.
     var isOpening = false
+    /// `)`, `]`, `|`: a binary operator after one stays binary.
+    var isClosing = false
+    /// `+`, `−`, `\times`: spaced as binary only between two operands.
+    var isBinary = false
+    /// `\sum`, `\int`: a large operator.
+    var isLarge = false
 }
 
 /// A table (matrix, array, aligned equations) with its layout.
@@ -104,6 +110,36 @@ indirect enum MathNode: Sendable {
         switch core {
         case .identifier(_, _, let isFunction): return isFunction
         case .operator(_, let attributes): return attributes.isFunction
+        default: return false
+        }
+    }
+
+    /// Whether a binary operator after this node is unary (TeX turns it into an ordinary atom).
+    var makesFollowingBinaryUnary: Bool {
+        if case .operator(_, let attributes) = core { return !attributes.isClosing }
+        return false
+    }
+
+    /// Whether the node is a binary operator.
+    var isBinaryOperator: Bool {
+        if case .operator(_, let attributes) = self { return attributes.isBinary }
+        return false
+    }
+
+    /// Whether the node is taller than a line of text, so that `\left`/`\right` should stretch.
+    var isTall: Bool {
+        switch self {
+        case .fraction, .radical, .table: return true
+        case .limits(let base, _, _, let accent, let accentUnder):
+            if accent || accentUnder { return base.isTall }
+            return true
+        case .operator(_, let attributes): return attributes.isLarge || attributes.size != nil
+        case .scripts(let base, let sub, let sup):
+            return base.isTall || (sub?.isTall ?? false) || (sup?.isTall ?? false)
+        case .row(let children): return children.contains(where: \.isTall)
+        case .style(let body, _, _, _), .color(let body, _), .phantom(let body), .decorated(let body, _):
+            return body.isTall
+        case .padded(let body, _, let height, _, _): return height == nil && body.isTall
         default: return false
         }
     }

@@ -26,12 +26,13 @@ extension Parser {
         switch scalar {
         case "0"..."9":
             return .number(font.map { $0.isUpright ? String(scalar) : $0.map(String(scalar)) } ?? String(scalar))
-        case "+", "=", "<", ">", ":", ",", ";", "!", "?":
+        case "=", "<", ">", ":", ",", ";", "!", "?":
             return .operator(String(scalar), OperatorAttributes())
-        case "-": return .operator("−", OperatorAttributes())
-        case "*": return .operator("∗", OperatorAttributes())
+        case "+": return .operator("+", OperatorAttributes(isBinary: true))
+        case "-": return .operator("−", OperatorAttributes(isBinary: true))
+        case "*": return .operator("∗", OperatorAttributes(isBinary: true))
         case "(", "[": return .operator(String(scalar), OperatorAttributes(stretchy: false, isOpening: true))
-        case ")", "]", "|": return .operator(String(scalar), OperatorAttributes(stretchy: false))
+        case ")", "]", "|": return .operator(String(scalar), OperatorAttributes(stretchy: false, isClosing: true))
         case "/": return .operator("/", OperatorAttributes(stretchy: false, lspace: 0, rspace: 0))
         case ".": return .operator(".", OperatorAttributes(lspace: 0, rspace: 0))
         default:
@@ -58,16 +59,18 @@ extension Parser {
                 if mapped != symbol.text { return .identifier(mapped, upright: false, isFunction: false) }
             }
             return .identifier(symbol.text, upright: symbol.kind == .upright, isFunction: false)
-        case .binary, .relation, .punctuation:
+        case .binary:
+            return .operator(symbol.text, OperatorAttributes(isBinary: true))
+        case .relation, .punctuation:
             return .operator(symbol.text, OperatorAttributes())
         case .open:
             return .operator(symbol.text, OperatorAttributes(stretchy: false, isOpening: true))
         case .close, .fence:
-            return .operator(symbol.text, OperatorAttributes(stretchy: false))
+            return .operator(symbol.text, OperatorAttributes(stretchy: false, isClosing: true))
         case .largeOperator:
-            return .operator(symbol.text, OperatorAttributes(limits: .displayLimits))
+            return .operator(symbol.text, OperatorAttributes(limits: .displayLimits, isLarge: true))
         case .integral:
-            return .operator(symbol.text, OperatorAttributes(limits: .scripts))
+            return .operator(symbol.text, OperatorAttributes(limits: .scripts, isLarge: true))
         }
     }
 

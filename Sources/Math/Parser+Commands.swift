@@ -8,7 +8,7 @@ extension Parser {
             return .identifier(name, upright: false, isFunction: true)
         }
         if let text = CommandTables.limitFunctions[name] {
-            return .operator(text, OperatorAttributes(lspace: 0.1667, rspace: 0, limits: .displayLimits, isFunction: true))
+            return .operator(text, OperatorAttributes(lspace: 0, rspace: 0, limits: .displayLimits, isFunction: true))
         }
         if let accent = CommandTables.accents[name] { return try parseAccent(name, accent) }
         if let arrow = CommandTables.extensibleArrows[name] { return try parseExtensibleArrow(name, arrow) }
@@ -34,7 +34,7 @@ extension Parser {
             let body = try parseArgument(for: name, font: .roman)
             guard let text = Self.plainText(of: body) else { return body }
             if star {
-                return .operator(text, OperatorAttributes(lspace: 0.1667, rspace: 0, limits: .displayLimits, isFunction: true))
+                return .operator(text, OperatorAttributes(lspace: 0, rspace: 0, limits: .displayLimits, isFunction: true))
             }
             return .identifier(text, upright: true, isFunction: true)
         case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
