@@ -1,0 +1,122 @@
+import Foundation
+
+/// Collects pages and writes the static search index that `search.js` reads.
+///
+/// Output, all under `search/` and all JSONP-style scripts (`__tcs("key",value)`):
+/// - `index.js`: page count, the first term of every shard, and the section and tag filters.
+/// - `s/N.js`: shard N, a range of sorted terms → `[idf×100, postings, tail?]`. A term keeps its
+///   ``IndexLayout/inlinePostings`` best pages inline; the rest go to `t/M.js`, fetched only
+///   when a query needs more matches.
+/// - `p/N.js`: page N's URL, title, date, section, tags, excerpt and text, fetched only when
+///   the page is shown as a result. Pages are numbered newest first, so a lower number wins ties.
+/// - `f/N.js`: the page ids of one section or tag, fetched when that filter is chosen.
+public struct SearchIndexBuilder {
+    private var pages: [PageFragment] = []
+    private var lengths: [RankingModel.FieldLengths] = []
+    private var termIDs: [String: Int] = [:]
+    private var terms: [String] = []
+    private var postings: [[Posting]] = []
+
+    private struct Posting {
+        var page: Int32
+        var counts: RankingModel.FieldCounts
+    }
+
+    public init() {}
+
+    /// The number of pages added so far.
+    public var count: Int { pages.count }
+
+    /// Adds one page. Leave out drafts and pages with `searchHidden: true` before calling.
+    public mutating func add(_ document: SearchDocument) {
+        let page = Int32(pages.count)
+        pages.append(PageFragment(document))
+        var counts: [String: RankingModel.FieldCounts] = [:]
+        var length = RankingModel.FieldLengths()
+        Tokenizer.forEachTerm(in: document.title) { counts[$0, default: .init()].title.increment(); length.title += 1 }
+        for heading in document.headings {
+            Tokenizer.forEachTerm(in: heading) { counts[$0, default: .init()].headings.increment(); length.headings += 1 }
+        }
+        for tag in document.tags {
+            Tokenizer.forEachTerm(in: tag) { counts[$0, default: .init()].tags.increment(); length.tags += 1 }
+        }
+        Tokenizer.forEachTerm(in: document.body) { counts[$0, default: .init()].body.increment(); length.body += 1 }
+        lengths.append(length)
+        for (term, fieldCounts) in counts {
+            let id: Int
+            if let known = termIDs[term] {
+                id = known
+            } else {
+                id = terms.count
+                termIDs[term] = id
+                terms.append(term)
+                postings.append([])
+            }
+            postings[id].append(Posting(page: page, counts: fieldCounts))
+        }
+    }
+
+    /// Output files relative to the site root, e.g. `search/index.js`, `search/s/3.js`,
+    /// `search/p/12.js`.
+    public func files() -> [String: Data] {
+        var files: [String: Data] = [:]
+        func write(_ key: String, _ value: String) {
+            files[IndexLayout.folder + key + ".js"] = Data(JSONText.script(key: key, value: value).utf8)
+        }
+        let order = pages.indices.sorted { pages[$0].isNewer(than: pages[$1]) }
+        var rank = [Int](repeating: 0, count: pages.count)
+        for (r, p) in order.enumerated() { rank[p] = r }
+        for (r, p) in order.enumerated() { write("p/\(r)", pages[p].json) }
+
+        let model = RankingModel(lengths: lengths)
+        var shard: [String] = []
+        var shardBytes = 0
+        var boundaries: [String] = []
+        var tailCount = 0
+        func closeShard() {
+            guard !shard.isEmpty else { return }
+            write("s/\(boundaries.count - 1)", "{" + shard.joined(separator: ",") + "}")
+            shard = []
+            shardBytes = 0
+        }
+        let sortedTerms = terms.indices.sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
+        for t in sortedTerms {
+            var list = postings[t].map { p in
+                (id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
+            }
+            let idf = Int((RankingModel.idf(count: list.count, total: pages.count) * 100).rounded())
+            var tail = ""
+            if list.count > IndexLayout.inlinePostings {
+                list.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }
+                let rest = list[IndexLayout.inlinePostings...].sorted { $0.id < $1.id }
+                list.removeLast(list.count - IndexLayout.inlinePostings)
+                write("t/\(tailCount)", JSONText.string(PostingCode.encode(rest)))
+                tail = ",\(tailCount)"
+                tailCount += 1
+            }
+            list.sort { $0.id < $1.id }
+            let entry = JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(list) + "\"" + tail + "]"
+            if shard.isEmpty { boundaries.append(boundaries.isEmpty ? "" : terms[t]) }
+            shard.append(entry)
+            shardBytes += entry.utf8.count
+            if shardBytes >= IndexLayout.shardBytes { closeShard() }
+        }
+        closeShard()
+
+        let filters = FilterLists(pages: pages, rank: rank)
+        for (i, ids) in filters.pageIDs.enumerated() { write("f/\(i)", JSONText.string(PostingCode.encodeIDs(ids))) }
+        let top = "{\"v\":\(IndexLayout.version),\"n\":\(pages.count),\"k\":"
+            + JSONText.array(boundaries.map(JSONText.string)) + ",\"sec\":" + filters.sectionsJSON
+            + ",\"tag\":" + filters.tagsJSON + "}"
+        write("index", top)
+        return files
+    }
+}
+
+extension UInt8 {
+    fileprivate mutating func increment() { if self < .max { self += 1 } }
+}
+
+extension UInt16 {
+    fileprivate mutating func increment() { if self < .max { self += 1 } }
+}

@@ -1,0 +1,124 @@
+/// Splits text into index terms.
+///
+/// A word is a run of letters, marks, digits and `_`; apostrophes inside words are dropped
+/// ("don't" → "dont"). Runs of CJK characters (Han, kana, Hangul) become overlapping bigrams,
+/// since those scripts do not separate words with spaces. Words are folded (``TextFolding``),
+/// stemmed (``EnglishStemmer``), and code identifiers also yield their parts
+/// (`parseHTTPHeader`, `hash_map` → `parse`, `http`, `header`, `hash`, `map`).
+/// search.js tokenises queries by the same rules, without the identifier parts.
+enum Tokenizer {
+    /// Words longer than this (hashes, base64, URLs without separators) are not indexed.
+    static let maximumWordLength = 40
+
+    /// Calls `body` with every index term of `text`, in order.
+    static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        forEachWord(in: text) { word, isCJK in
+            if isCJK {
+                let folded = Array(TextFolding.fold(word).unicodeScalars)
+                if folded.count == 1 { body(String(folded[0])) }
+                for i in folded.indices.dropLast() {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(folded[i])
+                    pair.append(folded[i + 1])
+                    body(String(pair))
+                }
+                return
+            }
+            guard let term = term(for: word) else { return }
+            body(term)
+            let parts = identifierParts(word)
+            if parts.count > 1 {
+                for part in parts { if let p = self.term(for: part), p != term { body(p) } }
+            }
+        }
+    }
+
+    /// All index terms of `text`.
+    static func terms(in text: String) -> [String] {
+        var result: [String] = []
+        forEachTerm(in: text) { result.append($0) }
+        return result
+    }
+
+    /// The folded, stemmed term for one word, or nil for stop words and overlong words.
+    static func term(for word: String) -> String? {
+        let folded = TextFolding.fold(word)
+        guard folded.unicodeScalars.count <= maximumWordLength, !StopWords.english.contains(folded) else { return nil }
+        return EnglishStemmer.stem(folded)
+    }
+
+    /// Calls `body` with each raw word and whether it is a CJK run.
+    static func forEachWord(in text: String, _ body: (String, Bool) -> Void) {
+        var word = String.UnicodeScalarView()
+        var wordIsCJK = false
+        func flush() {
+            if !word.isEmpty { body(String(word), wordIsCJK) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            if scalar == "'" || scalar == "\u{2019}" { continue }
+            let cjk = isCJK(scalar)
+            if cjk || isWordScalar(scalar) {
+                if cjk != wordIsCJK { flush() }
+                wordIsCJK = cjk
+                word.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+    }
+
+    /// Splits a code identifier at `_`, lower→upper case changes and letter/digit changes.
+    static func identifierParts(_ word: String) -> [String] {
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in word.unicodeScalars {
+            if scalar == "_" {
+                if !current.isEmpty { parts.append(String(current)) }
+                current = String.UnicodeScalarView()
+                previous = nil
+                continue
+            }
+            if let p = previous {
+                let humps = p.properties.isLowercase && scalar.properties.isUppercase
+                let digitChange = p.properties.numericType != nil && scalar.properties.numericType == nil
+                    || p.properties.numericType == nil && scalar.properties.numericType != nil
+                if humps || digitChange {
+                    parts.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+            }
+            current.append(scalar)
+            previous = scalar
+        }
+        if !current.isEmpty { parts.append(String(current)) }
+        return parts
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return v >= 0x30 && v <= 0x39 || v >= 0x41 && v <= 0x5A || v >= 0x61 && v <= 0x7A || v == 0x5F
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Han, kana and Hangul, including half-width katakana and the CJK extension planes.
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x11FF, 0x3040...0x30FF, 0x3130...0x318F, 0x31F0...0x31FF, 0x3400...0x4DBF,
+            0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
+}
