@@ -42,6 +42,16 @@ struct Scanner {
     /// Emits everything up to the end of the current line (not the newline itself).
     mutating func emitRestOfLine(_ kind: TokenKind) { emit(kind, to: lineEnd(from: pos)) }
 
+    /// Emits the bytes up to `end` as tokens of another language (a fence's code, a prompt's
+    /// command). The embedded lexer sees only those bytes.
+    mutating func emit(lexedBy lexer: any Lexer, to end: Int) {
+        let end = min(end, bytes.count)
+        guard end > pos else { return }
+        for token in lexer.tokens(Array(bytes[pos..<end])) {
+            emit(token.kind, to: pos + (token.end - token.start))
+        }
+    }
+
     /// Calls `step` until the source is consumed; a step that consumes nothing costs one scalar
     /// of plain text, so no lexer can stall.
     mutating func run(_ step: (inout Scanner) -> Void) {

@@ -18,6 +18,7 @@ struct CSSLexer: Lexer {
             black white red green blue yellow orange purple gray grey silver navy teal maroon olive lime aqua
             fuchsia alternate forwards backwards running paused ltr rtl
             """),
+        (.keyword, "background-color color opacity transform width height border-color box-shadow filter"),
     ])
     private static let builtinFunctions = WordTable([
         (.nameBuiltin, """

@@ -16,7 +16,6 @@ struct DiffLexer: Lexer {
                 case UInt8(ascii: "+"), UInt8(ascii: ">"): kind = .genericInserted
                 case UInt8(ascii: "-"), UInt8(ascii: "<"): kind = .genericDeleted
                 case UInt8(ascii: "!"): kind = .genericStrong
-                case UInt8(ascii: "\\"): kind = .comment
                 default: kind = .text
                 }
             }

@@ -25,6 +25,10 @@ enum LanguageRegistry {
         add(CSSLexer(), "css")
         add(SQLLexer(), "sql mysql postgresql postgres psql sqlite plsql")
         add(DiffLexer(), "diff patch udiff")
+        add(BashLexer(), "bash sh shell zsh ksh")
+        add(ConsoleLexer(), "console shell-session shellsession terminal")
+        add(DockerfileLexer(), "dockerfile docker containerfile")
+        add(MakeLexer(), "make makefile mk bsdmake gnumake")
         return table
     }()
 
