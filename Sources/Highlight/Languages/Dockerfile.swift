@@ -31,8 +31,6 @@ struct DockerfileLexer: Lexer {
                 s.emitRestOfLine(.string)
             } else if s.peek() == UInt8(ascii: "[") {
                 s.emit(lexedBy: JSONLexer(allowsComments: false), to: s.lineEnd(from: s.pos))
-            } else if upper.elementsEqual("HEALTHCHECK".utf8) || upper.elementsEqual("ONBUILD".utf8) {
-                s.emit(lexedBy: shell, to: logicalLineEnd(s))
             } else {
                 s.emit(lexedBy: shell, to: logicalLineEnd(s))
             }

@@ -29,6 +29,8 @@ enum LanguageRegistry {
         add(ConsoleLexer(), "console shell-session shellsession terminal")
         add(DockerfileLexer(), "dockerfile docker containerfile")
         add(MakeLexer(), "make makefile mk bsdmake gnumake")
+        add(MarkupLexer(isXML: false), "html htm xhtml")
+        add(MarkupLexer(isXML: true), "xml svg xsd xsl xslt rss atom plist")
         return table
     }()
 

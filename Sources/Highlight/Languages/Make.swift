@@ -2,9 +2,9 @@
 /// conditionals, and recipe lines lexed as shell.
 struct MakeLexer: Lexer {
     private let shell = BashLexer()
-    private static let directives = WordTable([(.keyword, """
-        ifeq ifneq ifdef ifndef else endif include -include sinclude define endef export unexport override vpath
-        """)])
+    /// Conditionals and macro definitions: whole lines, as preprocessor directives.
+    private static let conditionals = WordTable([(.commentPreproc, "ifeq ifneq ifdef ifndef else endif define endef")])
+    private static let directives = WordTable([(.keyword, "include -include sinclude export unexport override vpath")])
 
     func lex(_ scanner: inout Scanner) {
         var inDefine = false
@@ -25,8 +25,12 @@ struct MakeLexer: Lexer {
                 return s.emitRestOfLine(.comment)
             }
             let wordEnd = s.end(from: s.pos) { $0.isIdentifier || $0 == UInt8(ascii: "-") }
-            if let kind = Self.directives[s.slice(s.pos, wordEnd)], s[wordEnd].isSpace || s[wordEnd] == UInt8(ascii: "(") {
-                inDefine = s.slice(s.pos, wordEnd).elementsEqual("define".utf8) || (inDefine && !s.matches("endef"))
+            let word = s.slice(s.pos, wordEnd)
+            if Self.conditionals.contains(word), s[wordEnd].isSpace || s[wordEnd] == UInt8(ascii: "(") || wordEnd == s.count {
+                inDefine = word.elementsEqual("define".utf8) || (inDefine && !word.elementsEqual("endef".utf8))
+                return s.emit(.commentPreproc, to: lineEnd)
+            }
+            if let kind = Self.directives[word], s[wordEnd].isBlank {
                 s.emit(kind, to: wordEnd)
                 return lexReferences(&s, lineEnd, plain: .text)
             }
@@ -38,7 +42,7 @@ struct MakeLexer: Lexer {
                 return s.emit(lexedBy: shell, to: lineEnd)
             }
             if let colon = ruleColon(s, lineEnd) {
-                lexReferences(&s, colon, plain: .nameFunction)
+                s.emit(.nameFunction, to: colon)
                 s.emit(.operator, to: s.end(from: colon) { $0 == UInt8(ascii: ":") })
                 let recipe = s.end(from: s.pos) { $0 != UInt8(ascii: ";") && $0 != .newline }
                 lexReferences(&s, min(recipe, lineEnd), plain: .name)
