@@ -31,6 +31,8 @@ enum LanguageRegistry {
         add(MakeLexer(), "make makefile mk bsdmake gnumake")
         add(MarkupLexer(isXML: false), "html htm xhtml")
         add(MarkupLexer(isXML: true), "xml svg xsd xsl xslt rss atom plist")
+        add(MarkdownLexer(), "markdown md mkd")
+        add(LaTeXLexer(), "latex tex")
         return table
     }()
 
