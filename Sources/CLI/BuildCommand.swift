@@ -43,8 +43,8 @@ struct BuildCommand: ParsableCommand {
             Terminal.printError(diagnostic.description)
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
-        print("Built \(report.pageCount) pages, \(report.listCount) list pages and \(report.staticCount) static files in \(milliseconds) ms"
-              + " (\(report.written) written, \(report.unchanged) unchanged); \(report.errors.count) errors, \(report.warnings.count) warnings.")
+        print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
+              + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count, "warning")).")
         if !report.errors.isEmpty {
             if !report.published {
                 Terminal.printError("The build failed: the previous output in \(builder.destination.path) was left untouched.")
@@ -53,6 +53,11 @@ struct BuildCommand: ParsableCommand {
         }
         print("Output: \(builder.destination.path)")
     }
+}
+
+/// "1 page", "2 pages".
+func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
 }
 
 /// Writing to standard error.

@@ -7,6 +7,15 @@ struct DataFormatError: Error {
     var line: Int
     var column: Int
     var reason: String
+    /// Where the construct that failed began (YAML reports it), as a line within the text.
+    var contextLine: Int?
+    var context: String?
+
+    /// The reason, with the context's line shifted by `offset` lines (its place in the file).
+    func describe(lineOffset offset: Int) -> String {
+        guard let context, let contextLine else { return reason }
+        return "\(reason) (\(context) that starts on line \(contextLine + offset))"
+    }
 }
 
 /// The structured-text formats that configuration and front matter are written in.
@@ -79,9 +88,8 @@ enum DataFormat: String, Sendable {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            var reason = problem
-            if let context { reason += " (\(context.text) at line \(context.mark.line))" }
-            return DataFormatError(line: mark.line, column: mark.column, reason: reason)
+            return DataFormatError(line: mark.line, column: mark.column, reason: problem,
+                                   contextLine: context?.mark.line, context: context?.text)
         case .reader(let problem, _, _, _):
             return DataFormatError(line: 1, column: 1, reason: problem)
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -111,7 +111,7 @@ public struct SiteConfig: Sendable {
                 let (table, _) = try format.parseTable(text)
                 return SiteConfig(raw: table, fileName: name)
             } catch {
-                throw Diagnostic(.error, "invalid \(format.rawValue.uppercased()): \(error.reason); fix the config file",
+                throw Diagnostic(.error, "invalid \(format.rawValue.uppercased()): \(error.describe(lineOffset: 0)); fix the config file",
                                  file: name, line: error.line, column: error.column)
             }
         }

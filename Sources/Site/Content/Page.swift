@@ -48,6 +48,8 @@ public struct Page: Sendable {
     public var body: String
     /// The file line on which ``body`` starts.
     public var bodyLine: Int
+    /// File lines of front matter keys (lower-cased), for warnings about a field.
+    public var fieldLines: [String: Int] = [:]
     /// The site-root-relative URL path, e.g. `/posts/a/` (without the base path).
     public var path: String = "/"
     /// For term pages: the taxonomy plural and the term's display name.

@@ -22,7 +22,7 @@ struct PageReader {
                 (params, keyLines) = try format.parseTable(split.text)
             } catch {
                 let line = split.firstLine + error.line - 1
-                let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.reason)",
+                let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.describe(lineOffset: split.firstLine - 1))",
                                             file: file, line: line, column: error.column)
                 return (nil, [diagnostic])
             }
@@ -82,6 +82,7 @@ struct PageReader {
             body: split.body,
             bodyLine: split.bodyLine
         )
+        for (key, line) in keyLines { page.fieldLines[key.lowercased()] = split.firstLine + line - 1 }
         if page.title.isEmpty, kind == .page { page.title = Self.humanize(contentPath, kind: kind) }
         return (page, diagnostics)
     }

@@ -23,6 +23,8 @@ public struct RenderedContent: Sendable {
     public var plainText = ""
     public var hasMath = false
     public var hasCode = false
+    /// The cover image's URL, resolved like the page's images (nil without a cover).
+    public var coverURL: String?
 }
 
 /// Renders pages' Markdown with the site's hooks: heading anchors, highlighted code, MathML,
@@ -53,7 +55,10 @@ struct ContentRenderer: Sendable {
         let page = content.pages[index]
         let sink = DiagnosticSink(file: page.sourceFile, bodyLine: page.bodyLine)
         var result = RenderedContent()
-        guard !page.body.isEmpty else { return (result, []) }
+        if let cover = page.cover {
+            result.coverURL = resolveCover(cover, for: page, sink: sink)
+        }
+        guard !page.body.isEmpty else { return (result, sink.diagnostics) }
 
         var expander = ShortcodeExpander(context: .init(
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
@@ -171,6 +176,22 @@ struct ContentRenderer: Sendable {
         return destination
     }
 
+    /// A cover image path: relative to the bundle for bundles and `relative: true`, else from the site root (as PaperMod).
+    private func resolveCover(_ cover: Cover, for page: Page, sink: DiagnosticSink) -> String {
+        let image = cover.image
+        if image.contains("://") || image.hasPrefix("data:") { return image }
+        let line = page.fieldLines["cover"]
+        if !image.hasPrefix("/"), cover.relative || page.bundleFolder != nil {
+            let position = line.map { SourcePosition(line: $0 - page.bodyLine + 1, column: 1) }
+            return resolveResource(image, for: page, position: position, sink: sink, kind: "cover image")
+        }
+        let relative = Self.normalizePath(image)
+        if staticFiles.contains(relative) || resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
+        sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? "")); add the file or fix cover.image",
+                                           file: page.sourceFile, line: line))
+        return config.relativeURL("/" + relative)
+    }
+
     /// The folder that relative paths of a page start from: its bundle, else the folder of its file.
     private func ownFolder(of page: Page) -> String? {
         if let bundle = page.bundleFolder { return bundle }
@@ -251,7 +272,7 @@ struct ContentRenderer: Sendable {
 final class DiagnosticSink {
     let file: String?
     let bodyLine: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
     init(file: String?, bodyLine: Int) {
         self.file = file

@@ -85,7 +85,7 @@ struct ContextBuilder {
         if param("hidemeta", page)?.bool ?? false { p["hideMeta"] = true }
         if param("math", page)?.bool ?? false || body.hasMath { p["math"] = true }
         if let cover = page.cover, !cover.hidden, !cover.hiddenInSingle {
-            p["coverSingle"] = coverContext(cover, page: page)
+            p["coverSingle"] = coverContext(cover, index: index)
         }
         p.set("breadcrumbs", page.kind == .home || (param("ShowBreadCrumbs", page)?.bool == false) ? [] : breadcrumbs(page))
         if page.kind == .page {
@@ -147,7 +147,7 @@ struct ContextBuilder {
             ["name": name, "url": config.relativeURL("/authors/" + Permalinks.urlize(name) + "/")]
         })
         if page.isDraft { e["draft"] = true }
-        if let cover = page.cover, !cover.hidden, !cover.hiddenInList { e["cover"] = coverContext(cover, page: page) }
+        if let cover = page.cover, !cover.hidden, !cover.hiddenInList { e["cover"] = coverContext(cover, index: index) }
         var taxonomies: [[String: Any]] = []
         for taxonomy in config.taxonomies where taxonomy.plural != "authors" {
             let terms = page.terms[taxonomy.plural] ?? []
@@ -170,18 +170,8 @@ struct ContextBuilder {
         page.param(name) ?? config.param(name)
     }
 
-    private func coverContext(_ cover: Cover, page: Page) -> [String: Any] {
-        var source = cover.image
-        if !source.contains("://") {
-            if source.hasPrefix("/") {
-                source = config.relativeURL(source)
-            } else if cover.relative || page.bundleFolder != nil {
-                source = config.relativeURL(page.path + source)
-            } else {
-                source = config.relativeURL("/" + source)
-            }
-        }
-        var c: [String: Any] = ["src": source, "alt": cover.alt ?? ""]
+    private func coverContext(_ cover: Cover, index: Int) -> [String: Any] {
+        var c: [String: Any] = ["src": rendered[index].coverURL ?? cover.image, "alt": cover.alt ?? ""]
         c.set("caption", cover.caption.map(ContentRenderer.inlineHTML))
         return c
     }

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Suite struct DateReaderTests {
+    @Test(arguments: [
+        ("2023-11-16T10:30:03+00:00", "2023-11-16T10:30:03Z"),
+        ("2023-11-16T10:30:03Z", "2023-11-16T10:30:03Z"),
+        ("2023-11-16T12:30:03+02:00", "2023-11-16T10:30:03Z"),
+        ("2023-11-16 10:30:03 +0000", "2023-11-16T10:30:03Z"),
+        ("2023-11-16 10:30", "2023-11-16T10:30:00Z"),
+        ("2023-11-16", "2023-11-16T00:00:00Z"),
+        ("2023-11-16T10:30:03.123-05:00", "2023-11-16T15:30:03Z"),
+    ])
+    func readsHugoForms(text: String, iso: String) throws {
+        let reading = try #require(DateReader.read(text))
+        #expect(!reading.isPartial)
+        #expect(reading.date.formatted(.iso8601) == iso)
+    }
+
+    @Test func readsTheDateOfAMalformedValue() throws {
+        let reading = try #require(DateReader.read("2023-11-16:30:03+00:00"))
+        #expect(reading.isPartial)
+        #expect(reading.date.formatted(.iso8601) == "2023-11-16T00:00:00Z")
+    }
+
+    @Test func rejectsWhatIsNoDate() {
+        #expect(DateReader.read("yesterday") == nil)
+        #expect(DateReader.read("2023-13-01") == nil)
+    }
+}
+
+@Suite struct FrontMatterTests {
+    @Test func splitsYAMLTOMLAndJSON() throws {
+        let yaml = try #require(FrontMatter.split("---\ntitle: A\n---\nBody\n"))
+        #expect(yaml.format == .yaml && yaml.text == "title: A" && yaml.body == "Body\n" && yaml.bodyLine == 4)
+        let toml = try #require(FrontMatter.split("+++\ntitle = \"A\"\n+++\n\nBody"))
+        #expect(toml.format == .toml && toml.bodyLine == 4)
+        let json = try #require(FrontMatter.split("{\n  \"title\": \"A {x}\"\n}\nBody"))
+        #expect(json.format == .json && json.body == "Body" && json.bodyLine == 4)
+        let none = try #require(FrontMatter.split("# Title\n"))
+        #expect(none.format == nil && none.body == "# Title\n")
+    }
+
+    @Test func unclosedFrontMatterIsNil() {
+        #expect(FrontMatter.split("---\ntitle: A\n") == nil)
+    }
+
+    @Test func parameterLookUpIgnoresCaseAndFallsBackToSite() throws {
+        let config = SiteConfig(raw: ["params": .table(["ShowToc": .bool(true), "math": .table(["macros": .table([:])])])])
+        let reader = PageReader(config: config)
+        let (page, _) = reader.read(source: "---\nshowtoc: false\nTocOpen: true\n---\n", contentPath: "a.md", kind: .page,
+                                    section: "", bundleFolder: nil)
+        let read = try #require(page)
+        #expect(read.param("ShowToc")?.bool == false)
+        #expect(read.param("tocopen")?.bool == true)
+        #expect(config.param("showtoc")?.bool == true)
+        #expect(config.param("Math.Macros") != nil)
+    }
+
+    @Test func authorMayBeAStringOrAList() throws {
+        let reader = PageReader(config: SiteConfig())
+        let one = reader.read(source: "---\nauthor: Ada\n---\n", contentPath: "a.md", kind: .page, section: "", bundleFolder: nil).page
+        let two = reader.read(source: "---\nauthors: [Ada, Bo]\n---\n", contentPath: "b.md", kind: .page, section: "", bundleFolder: nil).page
+        #expect(one?.authors == ["Ada"])
+        #expect(two?.authors == ["Ada", "Bo"])
+    }
+}
+
+@Suite struct TextMetricsTests {
+    @Test func countsWordsAndCJKCharacters() {
+        #expect(TextMetrics.wordCount("one two  three") == 3)
+        #expect(TextMetrics.wordCount("机器学习 is fun") == 6)
+    }
+
+    @Test func readingTimeUsesHugosRates() {
+        #expect(TextMetrics.readingMinutes(String(repeating: "word ", count: 213)) == 1)
+        #expect(TextMetrics.readingMinutes(String(repeating: "word ", count: 214)) == 2)
+        #expect(TextMetrics.readingMinutes(String(repeating: "字", count: 1000)) == 2)
+    }
+
+    @Test func summaryEndsAtASentenceNearTheLength() {
+        let text = "First sentence has five words. " + String(repeating: "filler ", count: 10) + "end. More text follows here."
+        let (summary, truncated) = TextMetrics.summary(text, length: 15)
+        #expect(summary.hasSuffix("end."))
+        #expect(truncated)
+    }
+
+    @Test func shortTextIsNotTruncated() {
+        let (summary, truncated) = TextMetrics.summary("Just a few words.", length: 70)
+        #expect(summary == "Just a few words.")
+        #expect(!truncated)
+    }
+}
+
+@Suite struct PermalinkTests {
+    @Test func urlizeLikeHugo() {
+        #expect(Permalinks.urlize("Deep Dives") == "deep-dives")
+        #expect(Permalinks.urlize("C++ & Rust") == "c-rust")
+        #expect(Permalinks.urlize("Über Café") == "über-café")
+    }
+
+    @Test func patternsExpandDateAndSlug() {
+        let config = SiteConfig(raw: ["permalinks": .table(["posts": .string("/:year/:month/:slug/")])])
+        var page = Page(kind: .page, sourceFile: "content/posts/my-post.md", bundleFolder: nil, section: "posts", params: [:],
+                        title: "My Post", description: nil, date: DateReader.read("2024-03-05")?.date, lastmod: nil,
+                        publishDate: nil, expiryDate: nil, isDraft: false, slug: nil, url: nil, aliases: [], weight: 0,
+                        layout: nil, terms: [:], cover: nil, body: "", bodyLine: 1)
+        #expect(Permalinks(config: config).path(for: page) == "/2024/03/my-post/")
+        page.url = "/custom/place"
+        #expect(Permalinks(config: config).path(for: page) == "/custom/place/")
+    }
+}
