@@ -89,20 +89,37 @@ extension InlineParser {
         return true
     }
 
-    /// Length of the text node that ends exactly at `pos`, if the last child is one.
+    /// How many bytes before `pos` are plain text nodes (delimiter runs included) taken straight
+    /// from the subject.
     func precedingTextLength() -> Int {
-        let last = parser.nodes[Int(container)].lastChild
-        guard last >= 0, parser.nodes[Int(last)].kind == .text,
-              parser.nodes[Int(last)].text.end == Int(base) + pos,
-              lastDelimiter < 0 || delimiters[lastDelimiter].node != last else { return 0 }
-        return Int(parser.nodes[Int(last)].text.count)
+        var total = 0
+        var node = parser.nodes[Int(container)].lastChild
+        var expectedEnd = Int(base) + pos
+        while node >= 0 {
+            let n = parser.nodes[Int(node)]
+            guard n.kind == .text, n.text.end == expectedEnd else { break }
+            total += Int(n.text.count)
+            expectedEnd = Int(n.text.start)
+            node = n.previous
+        }
+        return total
     }
 
-    /// Shortens the preceding text node by `count` bytes.
+    /// Removes the last `count` bytes of preceding text, dropping emptied nodes and their delimiters.
     mutating func unputText(_ count: Int) {
-        let last = parser.nodes[Int(container)].lastChild
-        parser.nodes[Int(last)].text.count -= Int32(count)
-        if parser.nodes[Int(last)].text.count == 0 { parser.unlink(last) }
+        var remaining = count
+        while remaining > 0 {
+            let last = parser.nodes[Int(container)].lastChild
+            let length = Int(parser.nodes[Int(last)].text.count)
+            if length > remaining {
+                parser.nodes[Int(last)].text.count -= Int32(remaining)
+                if lastDelimiter >= 0, delimiters[lastDelimiter].node == last { removeDelimiter(lastDelimiter) }
+                return
+            }
+            remaining -= length
+            if lastDelimiter >= 0, delimiters[lastDelimiter].node == last { removeDelimiter(lastDelimiter) }
+            parser.unlink(last)
+        }
     }
 
     mutating func parseURLAutolink() -> Bool {

@@ -232,6 +232,8 @@ struct BlockParser {
                 if blank, type == 6 || type == 7 { matched = false }
             case .paragraph, .table:
                 if blank { matched = false }
+            case .list:
+                break
             default:
                 matched = false
             }

@@ -64,7 +64,7 @@ extension InlineParser {
                 title = reference.1
                 pos = next
                 matched = true
-            } else if parser.options.footnotes, !opener.isImage, makeFootnoteReference(opener: opener, closeAt: closeAt) {
+            } else if parser.options.footnotes, makeFootnoteReference(opener: opener, closeAt: closeAt) {
                 return
             }
         }
@@ -119,7 +119,12 @@ extension InlineParser {
         let reference = parser.makeNode(.footnoteReference, line: openerNode.line, column: openerNode.column)
         parser.nodes[Int(reference)].text = parser.store(key)
         parser.insertAfter(opener.node, reference)
-        parser.unlink(opener.node)
+        if opener.isImage {
+            // `![^1]` is a "!" followed by the reference.
+            parser.nodes[Int(opener.node)].text.count = 1
+        } else {
+            parser.unlink(opener.node)
+        }
         brackets.removeLast()
         return true
     }

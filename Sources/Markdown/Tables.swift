@@ -5,7 +5,10 @@ extension BlockParser {
         var i = a, end = b
         while i < end, ASCII.isSpaceOrTab(bytes[i]) { i += 1 }
         while end > i, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
-        if i < end, bytes[i] == UInt8(ascii: "|") { i += 1 }
+        if i < end, bytes[i] == UInt8(ascii: "|") {
+            i += 1
+            if i == end { return [] }
+        }
         var cells: [(Int, Int)] = []
         var cellStart = i
         var trailingPipe = false

@@ -1,0 +1,103 @@
+import Markdown
+import Testing
+
+/// Heading ids, math, alerts and fence attributes (site mode), and that strict mode ignores them.
+struct SiteExtensionTests {
+    @Test func headingIDsAreGitHubSlugsMadeUnique() {
+        let html = renderHTML("# Hello, World!\n\n## Hello, World!\n\n### Hello World\n\n# Ünïcode *and* `code`\n")
+        #expect(html == """
+            <h1 id="hello-world">Hello, World!</h1>
+            <h2 id="hello-world-1">Hello, World!</h2>
+            <h3 id="hello-world-2">Hello World</h3>
+            <h1 id="ünïcode-and-code">Ünïcode <em>and</em> <code>code</code></h1>
+
+            """)
+    }
+
+    @Test func explicitHeadingIDWins() {
+        let document = Document.parse("## Install it {#setup}\n\n# Setup\n")
+        #expect(document.headings.map(\.id) == ["setup", "setup-1"])
+        #expect(document.headings.map(\.text) == ["Install it", "Setup"])
+        #expect(HTMLRenderer().render(document) == "<h2 id=\"setup\">Install it</h2>\n<h1 id=\"setup-1\">Setup</h1>\n")
+    }
+
+    @Test func strictModeHasNoSiteExtensions() {
+        #expect(renderHTML("# A {#b}\n\n$x$\n", options: .commonMark) == "<h1>A {#b}</h1>\n<p>$x$</p>\n")
+        #expect(renderHTML("> [!NOTE]\n> a\n", options: .gfm) == "<blockquote>\n<p>[!NOTE]\na</p>\n</blockquote>\n")
+    }
+
+    @Test func inlineMathKeepsTeXVerbatim() {
+        #expect(renderHTML("Euler: $e^{i\\pi} + 1 = 0$, *a*") ==
+            "<p>Euler: <span class=\"math inline\">\\(e^{i\\pi} + 1 = 0\\)</span>, <em>a</em></p>\n")
+        #expect(renderHTML("\\(a_1 * b_2 * c\\) and \\[x<y\\]") ==
+            "<p><span class=\"math inline\">\\(a_1 * b_2 * c\\)</span> and <span class=\"math display\">\\[x&lt;y\\]</span></p>\n")
+    }
+
+    @Test func pricesStayText() {
+        #expect(renderHTML("It costs $5 and $6 today.") == "<p>It costs $5 and $6 today.</p>\n")
+        #expect(renderHTML("$ a$ and $a $ stay") == "<p>$ a$ and $a $ stay</p>\n")
+        #expect(renderHTML("$a$5") == "<p>$a$5</p>\n")
+        #expect(renderHTML("\\$a$") == "<p>$a$</p>\n")
+    }
+
+    @Test func displayMathBlocks() {
+        #expect(renderHTML("$$\n\\int_0^1 x\\,dx\n$$\n") == "<div class=\"math display\">\\[\\int_0^1 x\\,dx\n\\]</div>\n")
+        #expect(renderHTML("\\[\na*b*c\n\\]\n") == "<div class=\"math display\">\\[a*b*c\n\\]</div>\n")
+        #expect(renderHTML("$$ x = 1 $$\n\ntext") == "<div class=\"math display\">\\[ x = 1 \n\\]</div>\n<p>text</p>\n")
+    }
+
+    @Test func alerts() {
+        let document = Document.parse("> [!WARNING]\n> Mind the *gap*.\n")
+        let alert = document.children(of: document.root)[0]
+        #expect(document.kind(of: alert) == .alert)
+        #expect(document.alertKind(of: alert) == .warning)
+        #expect(HTMLRenderer().render(document) == """
+            <div class="markdown-alert markdown-alert-warning">
+            <p class="markdown-alert-title">Warning</p>
+            <p>Mind the <em>gap</em>.</p>
+            </div>
+
+            """)
+        #expect(renderHTML("> [!NOPE]\n> a\n") == "<blockquote>\n<p>[!NOPE]\na</p>\n</blockquote>\n")
+    }
+
+    @Test func fenceAttributesReachTheHook() {
+        var hooks = RenderHooks()
+        var seen: CodeBlockInfo?
+        hooks.codeBlock = { info in
+            seen = info
+            return "<pre>hooked</pre>"
+        }
+        let markdown = "```python {linenos=true, hl_lines=[2,\"4-6\"], title=\"a.py\"}\nprint(1)\n```\n"
+        let html = HTMLRenderer(hooks: hooks).render(Document.parse(markdown))
+        #expect(html == "<pre>hooked</pre>\n")
+        #expect(seen?.language == "python")
+        #expect(seen?.attributes == ["linenos": "true", "hl_lines": "[2,\"4-6\"]", "title": "a.py"])
+        #expect(seen?.code == "print(1)\n")
+        #expect(seen?.position == SourcePosition(line: 1, column: 1))
+        #expect(renderHTML(markdown) == "<pre><code class=\"language-python\">print(1)\n</code></pre>\n")
+    }
+
+    @Test func rawHTMLCanBeEscaped() {
+        var options = MarkdownOptions.site
+        options.rawHTML = false
+        #expect(renderHTML("<div>x</div>\n\na <b>b</b>", options: options) ==
+            "&lt;div&gt;x&lt;/div&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n")
+    }
+
+    @Test func taskListsAndFootnotesInSiteMode() {
+        #expect(renderHTML("- [x] done\n- [ ] todo\n") ==
+            "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n</ul>\n")
+        #expect(renderHTML("a[^n]\n\n[^n]: note\n") == """
+            <p>a<sup class="footnote-ref"><a href="#fn1" id="fnref1">1</a></sup></p>
+            <section class="footnotes">
+            <ol>
+            <li id="fn1">
+            <p>note <a href="#fnref1" class="footnote-backref">↩</a></p>
+            </li>
+            </ol>
+            </section>
+
+            """)
+    }
+}
