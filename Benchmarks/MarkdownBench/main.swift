@@ -1,1 +1,51 @@
-print("Markdown benchmark: not written yet")
+import Foundation
+import Markdown
+
+// Usage: MarkdownBench [--iterations N] [--mode site|gfm|commonmark] FILE...
+// Parses and renders every file N times and prints the throughput in MB/s.
+
+var iterations = 10
+var options = MarkdownOptions.gfm
+var paths: [String] = []
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--iterations":
+        iterations = Int(arguments.popFirst() ?? "") ?? iterations
+    case "--mode":
+        switch arguments.popFirst() {
+        case "site": options = .site
+        case "commonmark": options = .commonMark
+        default: options = .gfm
+        }
+    default:
+        paths.append(argument)
+    }
+}
+
+let inputs = paths.compactMap { path -> String? in
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        return nil
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+guard !inputs.isEmpty else {
+    print("usage: MarkdownBench [--iterations N] [--mode site|gfm|commonmark] FILE...")
+    exit(1)
+}
+
+let totalBytes = inputs.reduce(0) { $0 + $1.utf8.count }
+var outputBytes = 0
+let renderer = HTMLRenderer(options: options)
+let start = ContinuousClock.now
+for _ in 0..<iterations {
+    for input in inputs {
+        outputBytes &+= renderer.render(Document.parse(input, options: options)).utf8.count
+    }
+}
+let elapsed = ContinuousClock.now - start
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let megabytes = Double(totalBytes * iterations) / 1_000_000
+print(String(format: "files %d, input %.2f MB x %d, %.3f s, %.1f MB/s (output %d bytes)",
+             inputs.count, Double(totalBytes) / 1_000_000, iterations, seconds, megabytes / seconds, outputBytes))
