@@ -1,0 +1,116 @@
+/// Heat maps of a value over two categorical axes (confusion matrices, attention maps).
+///
+/// Cells are the first series colour at an opacity that grows with the value, so the map follows the
+/// light or dark theme; the first row of `y` is drawn at the top.
+struct HeatmapChart: ChartKind {
+    let spec: ChartSpec
+    let columns: [String]
+    let rows: [String]
+    /// cells[row][column]; NaN for combinations absent from the data.
+    let cells: [[Double]]
+    let lower: Double
+    let upper: Double
+    let xName: String
+    let yName: String
+    let valueName: String
+
+    static let minimumOpacity = 0.06
+    static let maximumCategories = 200
+
+    init(spec: ChartSpec, table: DataTable, log: inout WarningLog) throws {
+        guard let xField = spec.x, let yField = spec.y.first else {
+            throw ChartError("a heatmap needs `x:` and `y:` (the two category columns) and usually `value:`", line: 1)
+        }
+        let xColumn = try table.require(xField, role: "x")
+        let yColumn = try table.require(yField, role: "y")
+        let valueColumn = try spec.value.map { try table.require($0, role: "value") }
+        if let valueColumn, valueColumn.kind != .number {
+            throw ChartError("column `\(valueColumn.name)` for value holds text, not numbers", line: spec.value?.line)
+        }
+        let x = try SeriesBuilder.xEncoding(xColumn, choice: .band, forceBand: true)
+        let y = try SeriesBuilder.xEncoding(yColumn, choice: .band, forceBand: true)
+        guard x.categories.count <= Self.maximumCategories, y.categories.count <= Self.maximumCategories else {
+            throw ChartError("a heatmap can show at most \(Self.maximumCategories) categories on each axis", line: xField.line)
+        }
+        var cells = Array(repeating: Array(repeating: Double.nan, count: x.categories.count), count: y.categories.count)
+        for row in 0..<min(x.values.count, y.values.count) {
+            guard x.values[row].isFinite, y.values[row].isFinite else { continue }
+            let amount = valueColumn.map { $0.numbers[row] } ?? 1
+            guard amount.isFinite else { continue }
+            let (r, c) = (Int(y.values[row]), Int(x.values[row]))
+            cells[r][c] = cells[r][c].isNaN ? amount : cells[r][c] + amount
+        }
+        let extent = SeriesBuilder.extent(cells.lazy.flatMap { $0 }) ?? (0, 1)
+        self.spec = spec
+        columns = x.categories
+        rows = y.categories
+        self.cells = cells
+        lower = spec.yRange.lower ?? min(0, extent.0)
+        upper = spec.yRange.upper ?? (extent.1 > lower ? extent.1 : lower + 1)
+        xName = xColumn.name
+        yName = yColumn.name
+        valueName = valueColumn?.name ?? "count"
+        if spec.yScale == .log || spec.xScale == .log { log.add("heatmap axes are categories; `log` is ignored", line: nil) }
+    }
+
+    func xAxis(tickCount: Int) -> AxisModel { .band(columns) }
+    func yAxis(tickCount: Int) -> AxisModel { .band(rows) }
+    var legend: [LegendEntry] { [] }
+    var colorBar: ColorBar? { ColorBar(label: valueName, lower: lower, upper: upper) }
+    var defaultXLabel: String { xName }
+    var defaultYLabel: String { yName }
+    var bandPadding: Double { 0 }
+    var showsGrid: Bool { false }
+    var typeName: String { "Heat map" }
+
+    var summary: String {
+        var best: (Int, Int)?
+        for (r, row) in cells.enumerated() {
+            for (c, value) in row.enumerated() where value.isFinite {
+                if best.map({ value > cells[$0.0][$0.1] }) ?? true { best = (r, c) }
+            }
+        }
+        var text = "\(valueName) for \(rows.count) \(yName) by \(columns.count) \(xName)"
+        if let (r, c) = best {
+            text += "; the largest is \(NumberFormat.value(cells[r][c])) at \(yName) \(rows[r]), \(xName) \(columns[c])"
+        }
+        return text + "."
+    }
+
+    /// The cell's strength from 0 to 1.
+    func strength(_ value: Double) -> Double {
+        guard upper > lower else { return 1 }
+        return max(0, min(1, (value - lower) / (upper - lower)))
+    }
+
+    func draw(x xScale: Scale, y yScale: Scale, frame: Rect, into svg: inout SVGWriter) {
+        let width = abs(xScale.step)
+        let height = abs(yScale.step)
+        let cellCount = rows.count * columns.count
+        let labels = spec.cellLabels ?? (width >= 30 && height >= 18 && cellCount <= 900)
+        let fontSize = min(FontSize.tick, height * 0.6, width / 3.2)
+        svg.raw("<g class=\"chart-series\" style=\"fill:\(Palette.color(0));stroke:var(--chart-bg, #fff)\" stroke-width=\"1\">")
+        for (r, row) in cells.enumerated() {
+            for (c, value) in row.enumerated() where value.isFinite {
+                let opacity = Self.minimumOpacity + (1 - Self.minimumOpacity) * strength(value)
+                let left = xScale.position(Double(c)) - width / 2
+                let top = yScale.position(Double(r)) - height / 2
+                let tip = "\(yName) \(rows[r]), \(xName) \(columns[c]): \(NumberFormat.value(value))"
+                svg.element("rect", [("class", "chart-mark")] + Marks.rect(x0: left, y0: top, x1: left + width, y1: top + height)
+                            + [("fill-opacity", NumberFormat.fixed(opacity, decimals: 3))], content: SVGWriter.tooltip(tip))
+            }
+        }
+        svg.raw("</g>")
+        guard labels else { return }
+        svg.raw("<g class=\"chart-cell-labels\" font-size=\"\(SVGWriter.number(fontSize))\" text-anchor=\"middle\" dominant-baseline=\"central\" aria-hidden=\"true\">")
+        for (r, row) in cells.enumerated() {
+            for (c, value) in row.enumerated() where value.isFinite {
+                let strong = strength(value) > 0.55
+                svg.element("text", [("x", SVGWriter.number(xScale.position(Double(c)))), ("y", SVGWriter.number(yScale.position(Double(r)))),
+                                     ("style", strong ? "fill:\(Palette.onStrong)" : "fill:currentColor")],
+                            content: SVGWriter.escape(NumberFormat.value(value)))
+            }
+        }
+        svg.raw("</g>")
+    }
+}
