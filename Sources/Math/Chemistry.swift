@@ -34,7 +34,7 @@ extension Parser {
         }
         func isBoundary(_ position: Int) -> Bool {
             position >= scalars.count || scalars[position] == " " || scalars[position] == ")"
-                || scalars[position] == "]" || scalars[position] == "}"
+                || scalars[position] == "]" || scalars[position] == "}" || scalars[position] == "("
         }
         /// A balanced `{…}` or `[…]` body starting after the opening character at `position`.
         func balanced(from position: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> (String, Int)? {
@@ -69,10 +69,11 @@ extension Parser {
                     labels.append(try parseChemistryText(Array(body.unicodeScalars)))
                     index = end
                 }
-                let arrowNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true, lspace: 0.2778, rspace: 0.2778))
+                let arrowNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true, lspace: 0, rspace: 0))
                 let padded = labels.map { MathNode.row([.space(0.3), .style($0, displayStyle: false, scriptLevel: 1, size: nil), .space(0.3)]) }
-                nodes.append(.limits(arrowNode, under: padded.count > 1 ? padded[1] : nil,
-                                     over: padded.first ?? .space(1.5), accent: false, accentUnder: false))
+                let stacked = MathNode.limits(arrowNode, under: padded.count > 1 ? padded[1] : nil,
+                                              over: padded.first ?? .space(1.5), accent: false, accentUnder: false)
+                nodes.append(.row([.space(0.2778), stacked, .space(0.2778)]))
                 inFormula = false
                 continue
             }
@@ -112,7 +113,7 @@ extension Parser {
                     }
                 }
                 if script.isEmpty, scalar == "^" {
-                    nodes.append(.operator("↑", OperatorAttributes()))
+                    nodes.append(.operator("↑", OperatorAttributes(stretchy: false)))
                     continue
                 }
                 let node = Self.chargeNode(script)
@@ -153,7 +154,7 @@ extension Parser {
                         nodes.append(.number(number))
                     }
                 } else if scalar == "v", !inFormula, isBoundary(index + 1) {
-                    nodes.append(.operator("↓", OperatorAttributes()))
+                    nodes.append(.operator("↓", OperatorAttributes(stretchy: false)))
                     index += 1
                 } else if scalar.properties.isAlphabetic {
                     var name = String(Character(scalar))

@@ -19,17 +19,19 @@ enum CommandTables {
         let mark: String
         let stretchy: Bool
         let below: Bool
+        /// Drawn at a reduced size (`\vec` uses a full arrow, which is too large as an accent).
+        var small = false
         /// Braces and arrows are limits, not accents: they sit at a distance.
         var isAccent = true
     }
 
     static let accents: [String: Accent] = [
         "hat": Accent(mark: "^", stretchy: false, below: false),
-        "widehat": Accent(mark: "^", stretchy: true, below: false),
+        "widehat": Accent(mark: "\u{302}", stretchy: true, below: false),
         "check": Accent(mark: "ˇ", stretchy: false, below: false),
         "widecheck": Accent(mark: "ˇ", stretchy: true, below: false),
         "tilde": Accent(mark: "~", stretchy: false, below: false),
-        "widetilde": Accent(mark: "~", stretchy: true, below: false),
+        "widetilde": Accent(mark: "~", stretchy: false, below: false),
         "acute": Accent(mark: "´", stretchy: false, below: false),
         "grave": Accent(mark: "`", stretchy: false, below: false),
         "dot": Accent(mark: "˙", stretchy: false, below: false),
@@ -38,10 +40,8 @@ enum CommandTables {
         "ddddot": Accent(mark: "\u{20DC}", stretchy: false, below: false),
         "breve": Accent(mark: "˘", stretchy: false, below: false),
         "bar": Accent(mark: "¯", stretchy: false, below: false),
-        "vec": Accent(mark: "\u{20D7}", stretchy: false, below: false),
+        "vec": Accent(mark: "→", stretchy: false, below: false, small: true),
         "mathring": Accent(mark: "˚", stretchy: false, below: false),
-        "overline": Accent(mark: "‾", stretchy: true, below: false),
-        "underline": Accent(mark: "_", stretchy: true, below: true),
         "overrightarrow": Accent(mark: "→", stretchy: true, below: false),
         "overleftarrow": Accent(mark: "←", stretchy: true, below: false),
         "overleftrightarrow": Accent(mark: "↔", stretchy: true, below: false),
@@ -49,7 +49,7 @@ enum CommandTables {
         "underrightarrow": Accent(mark: "→", stretchy: true, below: true),
         "underleftarrow": Accent(mark: "←", stretchy: true, below: true),
         "underleftrightarrow": Accent(mark: "↔", stretchy: true, below: true),
-        "utilde": Accent(mark: "~", stretchy: true, below: true),
+        "utilde": Accent(mark: "~", stretchy: false, below: true),
         "overbrace": Accent(mark: "⏞", stretchy: true, below: false, isAccent: false),
         "underbrace": Accent(mark: "⏟", stretchy: true, below: true, isAccent: false),
         "overgroup": Accent(mark: "⏠", stretchy: true, below: false, isAccent: false),

@@ -90,6 +90,7 @@ extension Parser {
         case "m": attributes.lspace = 0.2778; attributes.rspace = 0.2778
         default: attributes.lspace = 0; attributes.rspace = 0
         }
-        return .operator(delimiter.isEmpty ? "\u{200B}" : delimiter, attributes)
+        // In its own row, so that Chromium still gives it its size when it carries scripts.
+        return .row([.operator(delimiter.isEmpty ? "\u{200B}" : delimiter, attributes)])
     }
 }

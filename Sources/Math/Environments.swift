@@ -32,11 +32,11 @@ struct EnvironmentLayout {
         case "align", "alignat", "flalign":
             return EnvironmentLayout(columns: .alternating, spacing: .aligned, displayStyle: true,
                                      numbering: starred ? .none : .eachRow)
-        case "gathered": return EnvironmentLayout(spacing: .compact, displayStyle: true)
+        case "gathered": return EnvironmentLayout(spacing: .lines, displayStyle: true)
         case "gather":
-            return EnvironmentLayout(spacing: .compact, displayStyle: true, numbering: starred ? .none : .eachRow)
+            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .eachRow)
         case "equation", "multline":
-            return EnvironmentLayout(spacing: .compact, displayStyle: true, numbering: starred ? .none : .once)
+            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .once)
         default: return nil
         }
     }

@@ -1,19 +1,24 @@
 /// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
 struct MathMLWriter {
     private(set) var output = ""
+    /// Whether an equation number was written; numbers are placed against the `<math>` box.
+    private var hasLabels = false
 
     /// The complete `<math>` element with the TeX source as annotation.
     static func document(_ node: MathNode, source: String, display: Bool) -> String {
         var writer = MathMLWriter()
         writer.output.reserveCapacity(source.utf8.count * 12 + 160)
-        writer.output += display
-            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>"
-            : "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics>"
         writer.write(node)
-        writer.output += "<annotation encoding=\"application/x-tex\">"
-        XMLEscaping.append(source, to: &writer.output)
-        writer.output += "</annotation></semantics></math>"
-        return writer.output
+        var html = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
+        html.reserveCapacity(writer.output.utf8.count + source.utf8.count + 160)
+        if display { html += " display=\"block\"" }
+        if writer.hasLabels { html += " style=\"position:relative\"" }
+        html += "><semantics>"
+        html += writer.output
+        html += "<annotation encoding=\"application/x-tex\">"
+        XMLEscaping.append(source, to: &html)
+        html += "</annotation></semantics></math>"
+        return html
     }
 
     private static func em(_ value: Double) -> String { Dimension.format(value) + "em" }
@@ -194,30 +199,24 @@ struct MathMLWriter {
 
     // MARK: Tables
 
+    /// Equation numbers go in a last cell taken out of the flow and set against the right edge
+    /// of the `<math>` box (made `position:relative`), so the equations themselves stay centred.
     private mutating func writeTable(_ table: MathTable) {
         let columns = table.rows.map(\.count).max() ?? 0
-        let labeled = !table.labels.isEmpty
-        output += "<mtable"
-        if table.displayStyle { output += " displaystyle=\"true\"" }
-        if labeled { output += " style=\"width:100%\"" }
-        output += ">"
+        output += table.displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for (rowIndex, cells) in table.rows.enumerated() {
             output += "<mtr>"
-            if labeled { output += "<mtd style=\"width:50%;padding:0\"></mtd>" }
             for column in 0..<columns {
                 let css = cellStyle(table, row: rowIndex, column: column, columns: columns)
                 output += css.isEmpty ? "<mtd>" : "<mtd style=\"\(css)\">"
                 if column < cells.count { write(cells[column]) }
                 output += "</mtd>"
             }
-            if labeled {
-                output += "<mtd style=\"width:50%;padding:0;text-align:right\">"
-                if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
-                    output += "<mtext>"
-                    XMLEscaping.append(label, to: &output)
-                    output += "</mtext>"
-                }
-                output += "</mtd>"
+            if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
+                hasLabels = true
+                output += "<mtd style=\"position:absolute;right:0;padding:0\"><mtext>"
+                XMLEscaping.append(label, to: &output)
+                output += "</mtext></mtd>"
             }
             output += "</mtr>"
         }
@@ -238,13 +237,13 @@ struct MathMLWriter {
             let isRight = column % 2 == 0
             css += isRight ? "text-align:right;padding-right:0;" : "text-align:left;padding-left:0;"
             if isRight, column > 0 { css += "padding-left:1em;" }
-        case .compact:
+        case .compact, .lines:
             switch alignment {
             case .left: css += "text-align:left;"
             case .right: css += "text-align:right;"
             case .center: break
             }
-            css += "padding:\(table.rowGap.map { Dimension.format($0 / 2) + "em" } ?? "0") 0;"
+            css += table.spacing == .lines ? "padding:0.25em 0;" : "padding:0;"
         }
         if let line = table.rowLines[row] { css += "border-top:0.06em \(line);" }
         if row == table.rows.count - 1, let line = table.rowLines[table.rows.count] { css += "border-bottom:0.06em \(line);" }

@@ -38,6 +38,8 @@ struct MathTable: Sendable {
         case matrix
         /// `align`-like: right/left column pairs with no gap inside a pair.
         case aligned
+        /// `gather` and top-level lines: centred lines with a gap between them.
+        case lines
         /// `\substack`: no padding.
         case compact
     }
@@ -52,7 +54,6 @@ struct MathTable: Sendable {
     var labels: [String?] = []
     var spacing: Spacing = .matrix
     var displayStyle = false
-    var rowGap: Double?
 
     func alignment(ofColumn column: Int) -> Alignment {
         if alignments.isEmpty { return .center }

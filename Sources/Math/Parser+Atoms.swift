@@ -26,13 +26,15 @@ extension Parser {
         switch scalar {
         case "0"..."9":
             return .number(font.map { $0.isUpright ? String(scalar) : $0.map(String(scalar)) } ?? String(scalar))
-        case "=", "<", ">", ":", ",", ";", "!", "?":
+        case ":": return .operator(":", OperatorAttributes(lspace: 0.2778, rspace: 0.2778))
+        case "=", "<", ">", ",", ";", "!", "?":
             return .operator(String(scalar), OperatorAttributes())
         case "+": return .operator("+", OperatorAttributes(isBinary: true))
         case "-": return .operator("−", OperatorAttributes(isBinary: true))
         case "*": return .operator("∗", OperatorAttributes(isBinary: true))
         case "(", "[": return .operator(String(scalar), OperatorAttributes(stretchy: false, isOpening: true))
-        case ")", "]", "|": return .operator(String(scalar), OperatorAttributes(stretchy: false, isClosing: true))
+        case ")", "]": return .operator(String(scalar), OperatorAttributes(stretchy: false, isClosing: true))
+        case "|": return .operator("|", OperatorAttributes(stretchy: false, lspace: 0, rspace: 0, isClosing: true))
         case "/": return .operator("/", OperatorAttributes(stretchy: false, lspace: 0, rspace: 0))
         case ".": return .operator(".", OperatorAttributes(lspace: 0, rspace: 0))
         default:
@@ -54,7 +56,8 @@ extension Parser {
     func symbolNode(_ symbol: MathSymbol) -> MathNode {
         switch symbol.kind {
         case .ordinary, .upright:
-            if let font, !font.isUpright, symbol.text.unicodeScalars.count == 1 {
+            if var font, !font.isUpright, symbol.text.unicodeScalars.count == 1 {
+                if symbol.kind == .upright, font == .boldItalic { font = .bold }
                 let mapped = font.map(symbol.text)
                 if mapped != symbol.text { return .identifier(mapped, upright: false, isFunction: false) }
             }
@@ -63,10 +66,12 @@ extension Parser {
             return .operator(symbol.text, OperatorAttributes(isBinary: true))
         case .relation, .punctuation:
             return .operator(symbol.text, OperatorAttributes())
-        case .open:
-            return .operator(symbol.text, OperatorAttributes(stretchy: false, isOpening: true))
-        case .close, .fence:
-            return .operator(symbol.text, OperatorAttributes(stretchy: false, isClosing: true))
+        case .open, .close:
+            let isBar = symbol.text == "|" || symbol.text == "‖"
+            return .operator(symbol.text, OperatorAttributes(stretchy: false, lspace: isBar ? 0 : nil, rspace: isBar ? 0 : nil,
+                                                             isOpening: symbol.kind == .open, isClosing: symbol.kind == .close))
+        case .fence:
+            return .operator(symbol.text, OperatorAttributes(stretchy: false, lspace: 0, rspace: 0, isClosing: true))
         case .largeOperator:
             return .operator(symbol.text, OperatorAttributes(limits: .displayLimits, isLarge: true))
         case .integral:

@@ -48,6 +48,10 @@ extension Parser {
             return try parseLeftRight()
         case "begin":
             return try parseEnvironment()
+        case "overline":
+            return .decorated(try parseArgument(for: name), css: "border-top:0.06em solid;padding-top:0.08em")
+        case "underline":
+            return .decorated(try parseArgument(for: name), css: "border-bottom:0.06em solid;padding-bottom:0.08em")
         case "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox":
             return try parseDecoration(name)
         case "phantom", "hphantom", "vphantom", "smash", "rlap", "llap", "clap", "mathrlap", "mathllap", "mathclap":
@@ -146,7 +150,8 @@ extension Parser {
     private mutating func parseAccent(_ name: String, _ accent: CommandTables.Accent) throws(MathError) -> MathNode {
         let base = try parseArgument(for: name)
         let limits: LimitsPlacement = accent.isAccent ? .scripts : .limits
-        let mark = MathNode.operator(accent.mark, OperatorAttributes(stretchy: accent.stretchy, lspace: nil, limits: limits))
+        var mark = MathNode.operator(accent.mark, OperatorAttributes(stretchy: accent.stretchy, limits: limits))
+        if accent.small { mark = .style(mark, displayStyle: nil, scriptLevel: nil, size: 0.7) }
         if accent.below {
             return .limits(base, under: mark, over: nil, accent: false, accentUnder: accent.isAccent)
         }
@@ -162,8 +167,9 @@ extension Parser {
             return .row([.space(0.4), label, .space(0.4)])
         }
         let over = padded(above) ?? .space(1.2)
-        let operatorNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true))
-        return .limits(operatorNode, under: padded(below), over: over, accent: false, accentUnder: false)
+        let operatorNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true, lspace: 0, rspace: 0))
+        let stacked = MathNode.limits(operatorNode, under: padded(below), over: over, accent: false, accentUnder: false)
+        return .row([.space(0.2778), stacked, .space(0.2778)])
     }
 
     // MARK: Operators and classes

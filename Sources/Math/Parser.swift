@@ -69,9 +69,8 @@ struct Parser {
         if lines.count == 1, pendingTag == nil { return row(lines[0]) }
         var table = MathTable()
         table.rows = lines.map { [row($0)] }
-        table.spacing = .compact
+        table.spacing = .lines
         table.displayStyle = display
-        table.rowGap = 0.5
         if let tag = pendingTag {
             table.labels = Array(repeating: nil, count: lines.count)
             table.labels[lines.count - 1] = tag

@@ -104,14 +104,14 @@ enum Symbols {
         """),
         (.punctuation, "colon : cdotp ⋅ ldotp ."),
         (.open, """
-        { { lbrace { langle ⟨ lceil ⌈ lfloor ⌊ lbrack [ lgroup ⟮ llbracket ⟦ lmoustache ⎰ ulcorner ┌
+        lvert | lVert ‖ { { lbrace { langle ⟨ lceil ⌈ lfloor ⌊ lbrack [ lgroup ⟮ llbracket ⟦ lmoustache ⎰ ulcorner ┌
         llcorner └
         """),
         (.close, """
-        } } rbrace } rangle ⟩ rceil ⌉ rfloor ⌋ rbrack ] rgroup ⟯ rrbracket ⟧ rmoustache ⎱ urcorner ┐
+        rvert | rVert ‖ } } rbrace } rangle ⟩ rceil ⌉ rfloor ⌋ rbrack ] rgroup ⟯ rrbracket ⟧ rmoustache ⎱ urcorner ┐
         lrcorner ┘
         """),
-        (.fence, "| ‖ vert | Vert ‖ lvert | rvert | lVert ‖ rVert ‖"),
+        (.fence, "| ‖ vert | Vert ‖"),
         (.largeOperator, """
         sum ∑ prod ∏ coprod ∐ bigcup ⋃ bigcap ⋂ bigvee ⋁ bigwedge ⋀ bigoplus ⨁ bigotimes ⨂
         bigodot ⨀ biguplus ⨄ bigsqcup ⨆
