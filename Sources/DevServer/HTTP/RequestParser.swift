@@ -21,9 +21,9 @@ enum RequestParser {
             return buffer.count > headLimit ? .invalid(.headersTooLarge) : .incomplete
         }
         guard headEnd <= headLimit else { return .invalid(.headersTooLarge) }
-        let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
-        var lines = head.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Split bytes, not characters: Swift reads "\r\n" as one character.
+        var lines = buffer[..<headEnd].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
         }
         // Tolerate empty lines before the request line (RFC 9112 §2.2).
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
