@@ -73,6 +73,7 @@ extension BlockParser {
     /// A bullet or ordered list marker; one that interrupts a paragraph must be followed by
     /// text and, if ordered, start at 1.
     func listMarker(at i: Int, interruptsParagraph: Bool) -> ListMarker? {
+        guard i < lineEnd else { return nil }
         let c = s[i]
         var marker: ListMarker
         var j = i
