@@ -1,5 +1,17 @@
 import Foundation
 
+/// A page of the built site, as the link checker and the dev server see it.
+public struct BuiltPage: Sendable {
+    public var kind: Page.Kind
+    /// Source file relative to the site root; nil for generated lists.
+    public var sourceFile: String?
+    /// URL path under the site root, without the base path (`/posts/a/`).
+    public var path: String
+    public var title: String
+    /// The page's Markdown links and images with their positions.
+    public var references: [LinkReference]
+}
+
 /// What a build produced and what it found wrong.
 public struct BuildReport: Sendable {
     /// Every output file, by path relative to the destination.
@@ -15,6 +27,10 @@ public struct BuildReport: Sendable {
     public var seconds = 0.0
     /// True when the output folder was replaced with this build's output.
     public var published = false
+    /// Every page with its links, for checking.
+    public var pages: [BuiltPage] = []
+    /// The site's configuration as read (base URL, menus, params).
+    public var config: SiteConfig?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -137,6 +153,12 @@ public struct SiteBuilder: Sendable {
 
         report.files = files
         report.copies = copies
+        report.config = config
+        report.pages = content.pages.indices.map { index in
+            let page = content.pages[index]
+            return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: page.path, title: page.title,
+                             references: rendered[index].references)
+        }
         report.diagnostics.sort { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
         if write {
             let hasPrevious = FileManager.default.fileExists(atPath: destination.path)

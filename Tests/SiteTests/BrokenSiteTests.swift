@@ -7,7 +7,7 @@ import Testing
     @Test func badYAMLNamesFileLineAndColumn() throws {
         let (report, _) = try SiteFixtures.build(SiteFixtures.site("bad-yaml"), write: false)
         #expect(report.lines.contains(
-            "content/posts/broken.md:4:1: error: invalid YAML front matter: found unexpected end of stream (while scanning a quoted scalar that starts on line 2)"
+            "content/posts/broken.md:3:12: error: invalid YAML front matter: found unexpected end of stream (while scanning a quoted scalar that starts on line 2)"
         ), "\(report.lines)")
         #expect(report.html(at: "/posts/fine/")?.contains("Still built.") == true)
     }
@@ -15,7 +15,7 @@ import Testing
     @Test func badTOMLNamesFileLineAndColumn() throws {
         let (report, _) = try SiteFixtures.build(SiteFixtures.site("bad-toml"), write: false)
         #expect(report.errors.map(\.description) == [
-            "content/posts/broken.md:5:1: error: invalid TOML front matter: Error while parsing array: encountered end-of-file",
+            "content/posts/broken.md:4:17: error: invalid TOML front matter: Error while parsing array: encountered end-of-file",
         ], "\(report.lines)")
         #expect(report.html(at: "/posts/fine/")?.contains("Still built.") == true)
     }

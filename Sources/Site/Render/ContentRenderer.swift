@@ -10,6 +10,21 @@ public struct TOCEntry: Sendable, Equatable {
     public var text: String
 }
 
+/// A link or image written in a page's Markdown, where it is written, and the URL it became.
+public struct LinkReference: Sendable, Equatable {
+    public enum Kind: String, Sendable { case link, image }
+    public var kind: Kind
+    /// The destination as written (`../other.md#part`, `diagram.png`, `https://…`).
+    public var destination: String
+    /// The URL in the output (after rewriting links to content files and resolving images).
+    public var url: String
+    /// File line and column of the link's start (nil when unknown).
+    public var line: Int?
+    public var column: Int?
+    /// An image's alt text.
+    public var alt: String?
+}
+
 /// A page's Markdown turned into HTML, with what templates and feeds need from it.
 public struct RenderedContent: Sendable {
     public var html = ""
@@ -25,6 +40,8 @@ public struct RenderedContent: Sendable {
     public var hasCode = false
     /// The cover image's URL, resolved like the page's images (nil without a cover).
     public var coverURL: String?
+    /// Every Markdown link and image of the page, for link checking.
+    public var references: [LinkReference] = []
 }
 
 /// Renders pages' Markdown with the site's hooks: heading anchors, highlighted code, MathML,
@@ -94,11 +111,18 @@ struct ContentRenderer: Sendable {
                           position: image.position)
             }
             let source = self.resolveResource(image.destination, for: page, position: image.position, sink: sink, kind: "image")
+            result.references.append(LinkReference(kind: .image, destination: image.destination, url: source,
+                                                   line: page.bodyLine + image.position.line - 1,
+                                                   column: image.position.column, alt: image.alt))
             let title = image.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"\(title) loading=\"lazy\" decoding=\"async\">"
         }
         hooks.link = { link in
-            guard let url = self.resolveLink(link.destination, for: page, position: link.position, sink: sink) else { return nil }
+            let resolved = self.resolveLink(link.destination, for: page, position: link.position, sink: sink)
+            result.references.append(LinkReference(kind: .link, destination: link.destination, url: resolved ?? link.destination,
+                                                   line: page.bodyLine + link.position.line - 1,
+                                                   column: link.position.column))
+            guard let url = resolved else { return nil }
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }

@@ -77,7 +77,7 @@ struct ContextBuilder {
         }
         if let lastmod = page.lastmod ?? page.date { p["modifiedISO"] = isoDate(lastmod) }
         if page.kind == .page, body.wordCount > 0 { p["wordCount"] = body.wordCount }
-        let showToc = param("ShowToc", page)?.bool ?? false
+        let showToc = param("ShowToc", page)?.bool ?? true  // on unless turned off: long technical pages need it
         if showToc, body.toc.count > 1 || (body.toc.count == 1 && page.kind == .page) {
             p["toc"] = tocContext(body.toc)
             if param("TocOpen", page)?.bool ?? false { p["tocOpen"] = true }
