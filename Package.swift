@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Search", targets: ["Search"]),
         .library(name: "Site", targets: ["Site"]),
         .library(name: "DevServer", targets: ["DevServer"]),
+        .library(name: "LinkCheck", targets: ["LinkCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,11 +40,13 @@ let package = Package(
         ),
         // `collective serve`: HTTP, file watching and live reload over the site builder.
         .target(name: "DevServer", dependencies: ["Site"]),
+        // `collective check`: internal and external links, anchors and images.
+        .target(name: "LinkCheck", dependencies: ["Site"]),
         // The `collective` command: parses arguments, calls the libraries.
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Site", "DevServer", "Markdown", "Math", "Highlight", "Charts",
+                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,5 +62,6 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
+        .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),
     ]
 )
