@@ -1,5 +1,49 @@
 /// Tables for commands that share one shape: named functions, accents and extensible arrows.
 enum CommandTables {
+    /// What a command is, found with one dictionary look-up.
+    enum Kind {
+        case symbol(MathSymbol)
+        case font(MathFont)
+        case function
+        case limitFunction(String)
+        case accent(Accent)
+        case arrow(String)
+        case space(Double)
+        case bigDelimiter(size: Double, kind: String)
+        /// `\over`, `\choose`: splits the list around it.
+        case infixFraction
+        /// `\limits`, `\nolimits`: changes the preceding operator.
+        case limitsModifier
+        /// `\color`, `\displaystyle`, `\bf`, `\large`: changes the rest of the group.
+        case declaration
+    }
+
+    /// The kind of every command that is not parsed by name in ``Parser/parseCommand(_:)``.
+    static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = [:]
+        for name in functions { kinds[name] = .function }
+        for (name, text) in limitFunctions { kinds[name] = .limitFunction(text) }
+        for (name, accent) in accents { kinds[name] = .accent(accent) }
+        for (name, arrow) in extensibleArrows { kinds[name] = .arrow(arrow) }
+        for (name, width) in spaces { kinds[name] = .space(width) }
+        for (name, size) in delimiterSizes {
+            kinds[name] = .bigDelimiter(size: size, kind: "")
+            for suffix in ["l", "r", "m"] { kinds[name + suffix] = .bigDelimiter(size: size, kind: suffix) }
+        }
+        for name in ["over", "atop", "choose", "above", "brace", "brack"] { kinds[name] = .infixFraction }
+        for name in ["limits", "nolimits", "displaylimits"] { kinds[name] = .limitsModifier }
+        for name in ["color", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "rm", "bf", "it", "cal",
+                     "sf", "tt", "frak", "scr", "boldmath"] {
+            kinds[name] = .declaration
+        }
+        for name in sizes.keys { kinds[name] = .declaration }
+        for name in MathFont.commandNames {
+            if let font = MathFont.named(name) { kinds[name] = .font(font) }
+        }
+        Symbols.forEach { name, symbol in kinds[name] = .symbol(symbol) }
+        return kinds
+    }()
+
     /// Functions written upright with scripts at the side (`\sin x`).
     static let functions: Set<String> = [
         "arcsin", "arccos", "arctan", "arctg", "arcctg", "arcsec", "arccsc", "arccot", "arg", "ch", "cos",

@@ -141,6 +141,7 @@ extension Parser {
             for index in labels.indices { labels[index] = tags[index] }
         }
         table.labels = labels.contains(where: { $0 != nil }) ? labels : []
+        if !table.labels.isEmpty { hasLabels = true }
     }
 
     /// `\hline` and `\hdashline` before a row.

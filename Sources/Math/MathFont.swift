@@ -86,6 +86,13 @@ enum MathFont: Sendable {
         return String(result)
     }
 
+    /// Every command that selects an alphabet for its argument.
+    static let commandNames = [
+        "mathrm", "mathup", "mathbf", "mathbfup", "mathit", "boldsymbol", "bm", "mathbfit", "pmb", "mathcal",
+        "mathscr", "mathbfcal", "mathbfscr", "mathfrak", "mathbffrak", "mathbb", "Bbb", "mathds", "mathsf",
+        "mathsfup", "mathbfsf", "mathsfbf", "mathsfit", "mathtt",
+    ]
+
     /// The alphabet selected by a command such as `mathbf`, or nil.
     static func named(_ name: String) -> MathFont? {
         switch name {

@@ -1,24 +1,21 @@
 /// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
 struct MathMLWriter {
     private(set) var output = ""
-    /// Whether an equation number was written; numbers are placed against the `<math>` box.
-    private var hasLabels = false
 
-    /// The complete `<math>` element with the TeX source as annotation.
-    static func document(_ node: MathNode, source: String, display: Bool) -> String {
+    /// The complete `<math>` element with the TeX source as annotation. With `numbered`, the
+    /// element is made `position:relative`: equation numbers are placed against its right edge.
+    static func document(_ node: MathNode, source: String, display: Bool, numbered: Bool) -> String {
         var writer = MathMLWriter()
-        writer.output.reserveCapacity(source.utf8.count * 12 + 160)
+        writer.output.reserveCapacity(source.utf8.count * 14 + 160)
+        writer.output += "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
+        if display { writer.output += " display=\"block\"" }
+        if numbered { writer.output += " style=\"position:relative\"" }
+        writer.output += "><semantics>"
         writer.write(node)
-        var html = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
-        html.reserveCapacity(writer.output.utf8.count + source.utf8.count + 160)
-        if display { html += " display=\"block\"" }
-        if writer.hasLabels { html += " style=\"position:relative\"" }
-        html += "><semantics>"
-        html += writer.output
-        html += "<annotation encoding=\"application/x-tex\">"
-        XMLEscaping.append(source, to: &html)
-        html += "</annotation></semantics></math>"
-        return html
+        writer.output += "<annotation encoding=\"application/x-tex\">"
+        XMLEscaping.append(source, to: &writer.output)
+        writer.output += "</annotation></semantics></math>"
+        return writer.output
     }
 
     private static func em(_ value: Double) -> String { Dimension.format(value) + "em" }
@@ -213,7 +210,6 @@ struct MathMLWriter {
                 output += "</mtd>"
             }
             if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
-                hasLabels = true
                 output += "<mtd style=\"position:absolute;right:0;padding:0\"><mtext>"
                 XMLEscaping.append(label, to: &output)
                 output += "</mtext></mtd>"

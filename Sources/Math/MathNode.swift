@@ -62,7 +62,7 @@ struct MathTable: Sendable {
 }
 
 /// The parsed formula: a small tree that ``MathMLWriter`` turns into MathML.
-indirect enum MathNode: Sendable {
+enum MathNode: Sendable {
     /// `<mi>`; `upright` forces `mathvariant="normal"` on a single letter.
     case identifier(String, upright: Bool, isFunction: Bool)
     /// `<mn>`
@@ -74,25 +74,25 @@ indirect enum MathNode: Sendable {
     /// `<mrow>`
     case row([MathNode])
     /// `<mfrac>`; `cramped` puts both parts in display style (`\cfrac`).
-    case fraction(MathNode, MathNode, thickness: String?, displayParts: Bool)
+    indirect case fraction(MathNode, MathNode, thickness: String?, displayParts: Bool)
     /// `<msqrt>` or, with an index, `<mroot>`.
-    case radical(MathNode, index: MathNode?)
+    indirect case radical(MathNode, index: MathNode?)
     /// `<msub>`, `<msup>` or `<msubsup>`.
-    case scripts(MathNode, sub: MathNode?, sup: MathNode?)
+    indirect case scripts(MathNode, sub: MathNode?, sup: MathNode?)
     /// `<munder>`, `<mover>` or `<munderover>`.
-    case limits(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
+    indirect case limits(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
     /// `<mspace>` of a width in em (negative widths pull the neighbours together).
     case space(Double)
     /// `<mstyle>` changing display style, script level or size.
-    case style(MathNode, displayStyle: Bool?, scriptLevel: Int?, size: Double?)
+    indirect case style(MathNode, displayStyle: Bool?, scriptLevel: Int?, size: Double?)
     /// `<mstyle mathcolor>`
-    case color(MathNode, String)
+    indirect case color(MathNode, String)
     /// `<mphantom>`
-    case phantom(MathNode)
+    indirect case phantom(MathNode)
     /// `<mpadded>` with zeroed width, height or depth (`\hphantom`, `\smash`, `\rlap`).
-    case padded(MathNode, width: String?, height: String?, depth: String?, lspace: String?)
+    indirect case padded(MathNode, width: String?, height: String?, depth: String?, lspace: String?)
     /// `<mrow>` with CSS, for boxes and strike-outs.
-    case decorated(MathNode, css: String)
+    indirect case decorated(MathNode, css: String)
     /// `<mtable>`
     case table(MathTable)
 

@@ -27,7 +27,7 @@ public struct MathRenderer: Sendable {
             var parser = Parser(tokens: try Lexer.tokenize(tex), macros: macros, display: display,
                                 firstEquationNumber: firstEquationNumber)
             let node = try parser.parseFormula()
-            let html = MathMLWriter.document(node, source: tex, display: display)
+            let html = MathMLWriter.document(node, source: tex, display: display, numbered: parser.hasLabels)
             return MathResult(html: html, error: nil, equationsNumbered: parser.nextEquationNumber - firstEquationNumber)
         } catch {
             return MathResult(html: Self.errorHTML(tex, error: error, display: display), error: error)

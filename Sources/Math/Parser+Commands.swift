@@ -2,21 +2,21 @@
 extension Parser {
     /// Parses the command `name` (its backslash token already read).
     mutating func parseCommand(_ name: String) throws(MathError) -> MathNode? {
-        if let symbol = Symbols.symbol(name) { return symbolNode(symbol) }
-        if let newFont = MathFont.named(name) { return try parseArgument(for: name, font: newFont) }
-        if CommandTables.functions.contains(name) {
-            return .identifier(name, upright: false, isFunction: true)
-        }
-        if let text = CommandTables.limitFunctions[name] {
-            return .operator(text, OperatorAttributes(lspace: 0, rspace: 0, limits: .displayLimits, isFunction: true))
-        }
-        if let accent = CommandTables.accents[name] { return try parseAccent(name, accent) }
-        if let arrow = CommandTables.extensibleArrows[name] { return try parseExtensibleArrow(name, arrow) }
-        if let width = CommandTables.spaces[name] { return .space(width) }
-        if let size = CommandTables.delimiterSizes[name] { return try parseBigDelimiter(name, size: size, kind: "") }
-        if name.count > 1, let last = name.last, "lrm".contains(last),
-           let size = CommandTables.delimiterSizes[String(name.dropLast())] {
-            return try parseBigDelimiter(name, size: size, kind: String(last))
+        if let kind = CommandTables.kinds[name] {
+            switch kind {
+            case .symbol(let symbol): return symbolNode(symbol)
+            case .font(let newFont): return try parseArgument(for: name, font: newFont)
+            case .function: return .identifier(name, upright: false, isFunction: true)
+            case .limitFunction(let text):
+                return .operator(text, OperatorAttributes(lspace: 0, rspace: 0, limits: .displayLimits, isFunction: true))
+            case .accent(let accent): return try parseAccent(name, accent)
+            case .arrow(let arrow): return try parseExtensibleArrow(name, arrow)
+            case .space(let width): return .space(width)
+            case .bigDelimiter(let size, let delimiterKind):
+                return try parseBigDelimiter(name, size: size, kind: delimiterKind)
+            case .infixFraction, .limitsModifier, .declaration:
+                throw MathError("\\\(name) is out of place", command: "\\" + name)
+            }
         }
         switch name {
         case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "genfrac":

@@ -1,33 +1,23 @@
 /// Declarations that change the rest of the current group: `\color`, `\displaystyle`, `\bf`, `\large`.
 extension Parser {
-    enum SwitchResult {
-        /// Not a switch: parse the command as an atom.
-        case notASwitch
-        /// The switch changed the parser state; go on with the list.
-        case applied
-        /// The switch wrapped the rest of the list, which is now read.
-        case restOfList(MathNode)
-    }
-
-    mutating func parseSwitch(_ name: String, stops: Stops) throws(MathError) -> SwitchResult {
+    /// Parses a declaration (its token still unread). Returns the rest of the list wrapped in the
+    /// declaration's effect, or nil when the declaration only changed the parser state (fonts).
+    mutating func parseDeclaration(_ name: String, stops: Stops) throws(MathError) -> MathNode? {
+        _ = stream.nextRaw()
         switch name {
         case "color":
-            _ = stream.nextRaw()
             let color = try parseColor(name)
-            return .restOfList(.color(row(try parseList(stops: stops)), color))
+            return .color(row(try parseList(stops: stops)), color)
         case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
-            _ = stream.nextRaw()
             let rest = row(try parseList(stops: stops))
             let level = ["displaystyle": 0, "textstyle": 0, "scriptstyle": 1, "scriptscriptstyle": 2][name]
-            return .restOfList(.style(rest, displayStyle: name == "displaystyle", scriptLevel: level, size: nil))
+            return .style(rest, displayStyle: name == "displaystyle", scriptLevel: level, size: nil)
         case "rm", "bf", "it", "cal", "sf", "tt", "frak", "scr", "boldmath":
-            _ = stream.nextRaw()
             font = name == "boldmath" ? .bold : MathFont.named(name)
-            return .applied
+            return nil
         default:
-            guard let size = CommandTables.sizes[name] else { return .notASwitch }
-            _ = stream.nextRaw()
-            return .restOfList(.style(row(try parseList(stops: stops)), displayStyle: nil, scriptLevel: nil, size: size))
+            let size = CommandTables.sizes[name] ?? 1
+            return .style(row(try parseList(stops: stops)), displayStyle: nil, scriptLevel: nil, size: size)
         }
     }
 }

@@ -32,6 +32,8 @@ struct Parser {
     var pendingTag: String?
     /// `\nonumber` seen in the current row.
     var suppressNumber = false
+    /// Whether some table row carries an equation number or tag.
+    var hasLabels = false
 
     init(tokens: [Token], macros: [String: Macro], display: Bool, firstEquationNumber: Int) {
         stream = TokenStream(tokens: tokens, macros: macros)
@@ -74,6 +76,7 @@ struct Parser {
         if let tag = pendingTag {
             table.labels = Array(repeating: nil, count: lines.count)
             table.labels[lines.count - 1] = tag
+            hasLabels = true
             pendingTag = nil
         }
         return .table(table)
@@ -121,29 +124,27 @@ struct Parser {
             case .character("'"):
                 try attachPrimes(to: &list)
             case .command(let name):
-                switch try parseSwitch(name, stops: stops) {
-                case .restOfList(let node):
-                    list.append(node)
-                    break loop
-                case .applied:
-                    continue loop
-                case .notASwitch:
-                    break
-                }
-                if ["over", "atop", "choose", "above", "brace", "brack"].contains(name) {
+                switch CommandTables.kinds[name] {
+                case .declaration?:
+                    if let node = try parseDeclaration(name, stops: stops) {
+                        list.append(node)
+                        break loop
+                    }
+                case .infixFraction?:
                     _ = stream.nextRaw()
                     guard fraction == nil else {
                         throw MathError("ambiguous use of \\\(name)", command: "\\" + name)
                     }
                     if name == "above" { _ = try readDimension() }
                     fraction = (list.count, name)
-                } else if name == "limits" || name == "nolimits" || name == "displaylimits" {
+                case .limitsModifier?:
                     _ = stream.nextRaw()
                     try applyLimits(name, to: &list)
-                } else {
-                    if let node = try parseAtom() { list.append(node) }
+                default:
+                    _ = stream.nextRaw()
+                    if let node = try parseCommand(name) { list.append(node) }
                 }
-            case .character(let scalar) where scalar.properties.numericType != nil && scalar.isASCII:
+            case .character(let scalar) where scalar >= "0" && scalar <= "9":
                 list.append(parseNumber())
             default:
                 if let node = try parseAtom() { list.append(node) }

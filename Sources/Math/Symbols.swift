@@ -24,6 +24,11 @@ enum Symbols {
     /// Looks up a symbol command such as `alpha` or `leq`.
     static func symbol(_ name: String) -> MathSymbol? { table[name] }
 
+    /// Calls `body` with every symbol command.
+    static func forEach(_ body: (String, MathSymbol) -> Void) {
+        for (name, symbol) in table { body(name, symbol) }
+    }
+
     /// How a Unicode character typed directly in math mode behaves.
     static func kind(of scalar: Unicode.Scalar) -> MathSymbol.Kind? { byCharacter[scalar] }
 
