@@ -31,10 +31,21 @@ def main() -> None:
         text = path.read_text(encoding="utf-8").rstrip("\n")
         lines.append(f'        "{path.stem}": {literal(text)},')
     lines.append("    ]")
+    lines.append("")
+    lines.append("    /// Every text file in Theme/assets/: file name → contents.")
+    lines.append("    static let assets: [String: String] = [")
+    for path in sorted((THEME / "assets").iterdir()):
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8").rstrip("\n")
+        except UnicodeDecodeError:
+            continue
+        lines.append(f'        "{path.name}": {literal(text)},')
+    lines.append("    ]")
     for name, file in (("stylesheet", "style.css"), ("script", "script.js")):
-        text = (THEME / "assets" / file).read_text(encoding="utf-8").rstrip("\n")
         lines.append("")
-        lines.append(f"    static let {name} = {literal(text)}")
+        lines.append(f'    static var {name}: String {{ assets["{file}"] ?? "" }}')
     lines.append("}")
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -4,7 +4,7 @@
 /// ("don't" → "dont"). Runs of CJK characters (Han, kana, Hangul) become overlapping bigrams,
 /// since those scripts do not separate words with spaces. Words are folded (``TextFolding``),
 /// stemmed (``EnglishStemmer``), and code identifiers also yield their parts
-/// (`parseHTTPHeader`, `hash_map` → `parse`, `http`, `header`, `hash`, `map`).
+/// (`parseHTTPHeader` → `parse`, `http`, `header`; `hash_map` → `hash`, `map`).
 /// search.js tokenises queries by the same rules, without the identifier parts.
 enum Tokenizer {
     /// Words longer than this (hashes, base64, URLs without separators) are not indexed.
@@ -69,29 +69,25 @@ enum Tokenizer {
         flush()
     }
 
-    /// Splits a code identifier at `_`, lower→upper case changes and letter/digit changes.
+    /// Splits a code identifier at `_` and at case humps: `parseHTTPHeader` → parse, HTTP, Header.
     static func identifierParts(_ word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
         var parts: [String] = []
         var current = String.UnicodeScalarView()
-        var previous: Unicode.Scalar?
-        for scalar in word.unicodeScalars {
+        for (i, scalar) in scalars.enumerated() {
             if scalar == "_" {
                 if !current.isEmpty { parts.append(String(current)) }
                 current = String.UnicodeScalarView()
-                previous = nil
                 continue
             }
-            if let p = previous {
-                let humps = p.properties.isLowercase && scalar.properties.isUppercase
-                let digitChange = p.properties.numericType != nil && scalar.properties.numericType == nil
-                    || p.properties.numericType == nil && scalar.properties.numericType != nil
-                if humps || digitChange {
+            if let last = current.last, scalar.properties.isUppercase {
+                let nextIsLower = i + 1 < scalars.count && scalars[i + 1].properties.isLowercase
+                if last.properties.isLowercase || last.properties.isUppercase && nextIsLower {
                     parts.append(String(current))
                     current = String.UnicodeScalarView()
                 }
             }
             current.append(scalar)
-            previous = scalar
         }
         if !current.isEmpty { parts.append(String(current)) }
         return parts

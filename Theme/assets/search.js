@@ -1,0 +1,261 @@
+// The Tensor Collective: static search. Only the search page loads this script, and it fetches
+// nothing until the reader focuses the box (or opens the page with ?q=). The index is written by
+// Sources/Search (format: docs/search.md); its files are scripts calling __tcs(key, value), so
+// they load from file:// too. Tokenising, folding and stemming mirror Sources/Search exactly.
+(function () {
+  "use strict";
+  var CJK = "\\u1100-\\u11ff\\u3040-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{3ffff}";
+  var WORD = new RegExp("[" + CJK + "]+|(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}_])+", "gu");
+  var IS_CJK = new RegExp("^[" + CJK + "]", "u");
+  var PAGE = 10;
+
+  function fold(w) {
+    return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize("NFKD").toLowerCase()
+      .replace(/(?![\u3099\u309a])\p{Mn}/gu, "").replace(/ς/g, "σ").replace(/ß/g, "ss").normalize("NFC");
+  }
+
+  function stem(w) {
+    var m, r;
+    if (w.length < 4 || /[^a-z]/.test(w)) return w;
+    if (/sses$/.test(w)) w = w.slice(0, -2);
+    else if (/ies$/.test(w)) { if (w.length > 4) w = w.slice(0, -3) + "y"; }
+    else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
+    if (/eed$/.test(w)) ;
+    else if (/ied$/.test(w) && w.length > 4) w = w.slice(0, -3) + "y";
+    else if ((m = /(ing|ed)$/.exec(w)) && (r = w.slice(0, m.index)).length > 2 && /[aeiouy]/.test(r)) {
+      w = /([^aeiouylsz])\1$/.test(r) ? r.slice(0, -1) : r;
+    }
+    return w.length > 3 && /e$/.test(w) ? w.slice(0, -1) : w;
+  }
+
+  // Query words: {w: folded word, s: its term, c: CJK bigram}.
+  function words(q) {
+    var out = [];
+    (q.replace(/['’]/g, "").match(WORD) || []).forEach(function (raw) {
+      var w = fold(raw), cs = Array.from(w), i;
+      if (IS_CJK.test(raw)) {
+        if (cs.length == 1) out.push({ w: w, s: w, c: 1 });
+        for (i = 0; i + 1 < cs.length; i++) out.push({ w: cs[i] + cs[i + 1], s: cs[i] + cs[i + 1], c: 1 });
+      } else if (cs.length <= 40) out.push({ w: w, s: stem(w) });
+    });
+    return out;
+  }
+
+  // True when a and b are at most one insertion, deletion, substitution or transposition apart.
+  function near(a, b) {
+    if (a.length < b.length) { var t = a; a = b; b = t; }
+    var m = a.length, n = b.length, i = 0;
+    if (m - n > 1) return false;
+    while (i < n && a[i] == b[i]) i++;
+    if (m > n) return a.slice(i + 1) == b.slice(i);
+    return a.slice(i + 1) == b.slice(i + 1) || a[i] == b[i + 1] && a[i + 1] == b[i] && a.slice(i + 2) == b.slice(i + 2);
+  }
+
+  // Posting lists: base-32 id gaps (digits from "(" skipping "\"), each followed by a level digit.
+  function decode(s, f, levels) {
+    var i = 0, id = 0, v, d, c;
+    while (i < s.length) {
+      v = 0;
+      do { c = s.charCodeAt(i++); d = c - (c > 92 ? 41 : 40); v = v * 32 + (d & 31); } while (d > 31);
+      id += v;
+      if (levels) { c = s.charCodeAt(i++); f(id, c - (c > 92 ? 41 : 40)); } else f(id);
+    }
+  }
+
+  // The search engine over a loader: load(key) returns a promise of the value in search/<key>.js.
+  function Engine(load) {
+    var cache = {}, data = {}, meta;
+    function get(k) {
+      return cache[k] || (cache[k] = load(k).then(function (v) { return (data[k] = v); }));
+    }
+    function shard(t) {
+      var lo = 0, hi = meta.k.length - 1, mid;
+      while (lo < hi) { mid = (lo + hi + 1) >> 1; if (meta.k[mid] <= t) lo = mid; else hi = mid - 1; }
+      return lo;
+    }
+    function span(x, a, b) { for (; a <= b; a++) x.sh["s/" + a] = 1; }
+
+    // Page ids, best first, and the terms matched; filters are f/ file numbers that all must hold.
+    function search(q, filters) {
+      var ws = words(q);
+      return get("index").then(function (m) {
+        meta = m;
+        var keys = filters.map(function (f) { return "f/" + f; }), r, n;
+        ws.forEach(function (x, i) {
+          x.sh = {};
+          x.pre = i == ws.length - 1 && (x.c || x.w.length > 1);
+          x.typo = !x.c && x.w.length > 4;
+          span(x, shard(x.s), shard(x.s));
+          if (x.pre) { r = shard(x.w); span(x, r, Math.min(shard(x.w + "\uffff"), r + 2)); }
+          if (x.typo) {
+            for (n = 2; n < x.w.length && shard(x.w.slice(0, n) + "\uffff") - shard(x.w.slice(0, n)) > 1; n++);
+            r = shard(x.w.slice(0, n));
+            span(x, r, Math.min(shard(x.w.slice(0, n) + "\uffff"), r + 2));
+          }
+          keys = keys.concat(Object.keys(x.sh));
+        });
+        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, 0); });
+      });
+    }
+
+    function rank(ws, filters, tails) {
+      var total = {}, terms = {}, need = {}, hit = 0, allow = null, ids, full;
+      filters.forEach(function (f) {
+        var next = {};
+        decode(data["f/" + f], function (id) { if (!allow || allow[id]) next[id] = 1; });
+        allow = next;
+      });
+      ws.forEach(function (x) {
+        var best = {}, found = 0;
+        Object.keys(x.sh).forEach(function (k) {
+          var s = data[k], t, f, e;
+          function add(id, lv) { var v = e[0] * lv * f; if (!(best[id] >= v)) best[id] = v; }
+          for (t in s) {
+            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && (near(t, x.s) || near(t, x.w)) ? 0.4 : 0;
+            if (!f) continue;
+            e = s[t];
+            terms[t] = found = 1;
+            decode(e[1], add, 1);
+            if (e.length > 2) { if (data["t/" + e[2]] != null) decode(data["t/" + e[2]], add, 1); else need["t/" + e[2]] = 1; }
+          }
+        });
+        hit += found;
+        Object.keys(best).forEach(function (id) {
+          if (allow && !allow[id]) return;
+          var r = total[id] || (total[id] = [0, 0]);
+          r[0]++; r[1] += best[id];
+        });
+      });
+      ids = Object.keys(total).map(Number);
+      full = ids.filter(function (id) { return total[id][0] == hit; }).length;
+      need = Object.keys(need);
+      if (full < PAGE && need.length && !tails) {
+        return Promise.all(need.map(get)).then(function () { return rank(ws, filters, 1); });
+      }
+      ids.sort(function (a, b) { var x = total[a], y = total[b]; return y[0] - x[0] || y[1] - x[1] || a - b; });
+      return { ids: ids, terms: terms, words: ws };
+    }
+
+    return {
+      search: search,
+      meta: function () { return get("index"); },
+      page: function (id) { return get("p/" + id); }
+    };
+  }
+
+  function escape(s) {
+    return s.replace(/[&<>"]/g, function (c) { return "&" + { "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c] + ";"; });
+  }
+
+  // HTML for text around the first matched word (all of it if width is 0), matches in <mark>.
+  function excerpt(text, r, width) {
+    var re = /[\p{L}\p{N}\p{M}_'’]+/gu, hits = [], m, from = 0, to = text.length, out = "", at;
+    while ((m = re.exec(text)) && hits.length < 50) {
+      if (r.terms[stem(fold(m[0].replace(/['’]/g, "")))]) hits.push([m.index, m.index + m[0].length]);
+    }
+    r.words.forEach(function (x) {
+      for (at = x.c ? text.indexOf(x.w) : -1; at >= 0 && hits.length < 50; at = text.indexOf(x.w, at + 1)) hits.push([at, at + x.w.length]);
+    });
+    hits.sort(function (a, b) { return a[0] - b[0]; });
+    if (width) {
+      if (!hits.length) return "";
+      from = Math.max(0, text.lastIndexOf(" ", Math.max(0, hits[0][0] - width / 4)) + 1);
+      to = Math.min(text.length, from + width);
+    }
+    hits.forEach(function (h) {
+      if (h[0] < from || h[1] > to) return;
+      out += escape(text.slice(from, h[0])) + "<mark>" + escape(text.slice(h[0], h[1])) + "</mark>";
+      from = h[1];
+    });
+    return out + escape(text.slice(from, to)) + (to < text.length ? "…" : "");
+  }
+
+  if (typeof module == "object" && module.exports) {
+    module.exports = { Engine: Engine, words: words, fold: fold, stem: stem, near: near, excerpt: excerpt };
+    return;
+  }
+
+  // The page: <div id="search" data-base="…/search/"> with the input, filters and results.
+  var box = document.getElementById("search");
+  if (!box) return;
+  var input = box.querySelector("input"), list = document.getElementById("search-results");
+  var selects = box.querySelectorAll("select"), status = document.getElementById("search-status");
+  var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
+  var waiting = {}, seq = 0, result, shown, ready;
+  window.__tcs = function (k, v) { if (waiting[k]) waiting[k](v); };
+  var engine = Engine(function (k) {
+    return new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      waiting[k] = ok;
+      s.src = box.dataset.base + k + ".js";
+      s.onerror = fail;
+      document.head.appendChild(s);
+    });
+  });
+
+  // Fills the section and tag filters once, from the top-level file.
+  function prepare() {
+    return ready || (ready = engine.meta().then(function (m) {
+      [m.sec, m.tag].forEach(function (names, i) {
+        var select = selects[i], offset = i ? m.sec.length : 0;
+        if (!select || names.length < 2) return;
+        names.forEach(function (n, j) { select.add(new Option(n[0] + " (" + n[1] + ")", offset + j, false, n[0] == params.get(select.name))); });
+        select.parentNode.hidden = false;
+      });
+    }));
+  }
+
+  // Reads the filters, keeps the query and filters in the URL, and returns the filter numbers.
+  function state() {
+    var filters = [], url = new URLSearchParams();
+    if (input.value) url.set("q", input.value);
+    selects.forEach(function (s) {
+      if (s.value) { filters.push(+s.value); url.set(s.name, s.options[s.selectedIndex].text.replace(/ \(\d+\)$/, "")); }
+    });
+    history.replaceState(null, "", url.toString() ? "?" + url : location.pathname);
+    return filters;
+  }
+
+  function run() {
+    var q = input.value, n = ++seq;
+    if (!words(q).length) { state(); list.innerHTML = status.textContent = ""; more.hidden = true; return; }
+    prepare().then(function () { return engine.search(q, state()); }).then(function (r) {
+      if (n != seq) return;
+      result = r; shown = 0; list.innerHTML = "";
+      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length);
+      show(n);
+    });
+  }
+
+  function show(n) {
+    var ids = result.ids.slice(shown, shown += PAGE);
+    Promise.all(ids.map(engine.page)).then(function (pages) {
+      if (n != seq) return;
+      pages.forEach(function (p) {
+        var li = document.createElement("li");
+        li.innerHTML = '<a href="' + escape(p.u) + '">' + excerpt(p.t, result, 0) + "</a>" +
+          (p.d ? ' <time datetime="' + p.d + '">' + p.d + "</time>" : "") +
+          "<p>" + (excerpt(p.b, result, 220) || escape(p.e)) + "</p>";
+        list.appendChild(li);
+      });
+      more.hidden = shown >= result.ids.length;
+    });
+  }
+
+  input.addEventListener("focus", prepare);
+  input.addEventListener("input", run);
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  more.addEventListener("click", function () { show(seq); });
+  document.addEventListener("keydown", function (e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a")), at = links.indexOf(document.activeElement);
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (e.key == "/" && !typing) { e.preventDefault(); input.focus(); }
+    else if (e.key == "Escape") { input.value = ""; run(); input.blur(); }
+    else if ((e.key == "ArrowDown" || e.key == "ArrowUp") && links.length && (at >= 0 || document.activeElement == input)) {
+      e.preventDefault();
+      at += e.key == "ArrowDown" ? 1 : -1;
+      (at < 0 ? input : links[Math.min(at, links.length - 1)]).focus();
+    } else if (e.key == "Enter" && document.activeElement == input && links.length) links[0].click();
+  });
+  if (params.get("q")) { input.value = params.get("q"); run(); }
+})();
