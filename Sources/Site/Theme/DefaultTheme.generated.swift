@@ -147,11 +147,20 @@ enum DefaultTheme {
         "search": #"""
 {{<baseof}}{{$main}}
 <header class="page-header"><h1>{{page.title}}</h1></header>
-<form class="search" role="search" action="" method="get" data-index="{{page.searchIndexURL}}">
+<style>.search-filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.6rem 0}.search-filters select{font:inherit;margin-inline-start:.4rem}.search-status{color:var(--secondary,inherit);font-size:.9em}.search-results time{font-size:.85em;opacity:.75}.search-results p{margin:.3rem 0 0}.search-results mark{padding:0 .1em;border-radius:2px}</style>
+<div id="search" class="search" role="search" data-base="{{page.searchBaseURL}}" data-results="{{t.searchResults}}">
 <label class="visually-hidden" for="search-input">{{t.search}}</label>
-<input id="search-input" name="q" type="search" placeholder="{{#page.placeholder}}{{page.placeholder}}{{/page.placeholder}}{{^page.placeholder}}{{t.searchPlaceholder}}{{/page.placeholder}}" autocomplete="off" accesskey="/">
-</form>
-<ul id="search-results" class="search-results" aria-live="polite"></ul>
+<input id="search-input" type="search" placeholder="{{#page.placeholder}}{{page.placeholder}}{{/page.placeholder}}{{^page.placeholder}}{{t.searchPlaceholder}}{{/page.placeholder}}" autocomplete="off" spellcheck="false">
+<div class="search-filters">
+<label hidden>{{#t.section}}{{t.section}}{{/t.section}}{{^t.section}}Section{{/t.section}}<select name="section"><option value="">{{#t.all}}{{t.all}}{{/t.all}}{{^t.all}}All{{/t.all}}</option></select></label>
+<label hidden>{{t.tags}}<select name="tag"><option value="">{{#t.all}}{{t.all}}{{/t.all}}{{^t.all}}All{{/t.all}}</option></select></label>
+</div>
+</div>
+<p id="search-status" class="search-status" role="status"></p>
+<ul id="search-results" class="search-results"></ul>
+<button id="search-more" type="button" hidden>{{#t.moreResults}}{{t.moreResults}}{{/t.moreResults}}{{^t.moreResults}}More results{{/t.moreResults}}</button>
+<noscript><p>Search needs JavaScript.</p></noscript>
+<script defer src="{{page.searchScriptURL}}"></script>
 {{/main}}{{/baseof}}
 """#,
         "section": #"""
@@ -215,7 +224,366 @@ enum DefaultTheme {
 """#,
     ]
 
-    static let stylesheet = #"""
+    /// Every text file in Theme/assets/: file name → contents.
+    static let assets: [String: String] = [
+        "script.js": #"""
+// The Tensor Collective: optional enhancements. Every page reads fully without this script.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  // Theme toggle: remembers the reader's choice; the inline script in <head> applies it before paint.
+  var toggle = document.querySelector(".theme-toggle");
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+      root.dataset.theme = dark ? "light" : "dark";
+      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) {}
+    });
+  }
+
+  // Copy buttons on code blocks.
+  var label = document.documentElement.lang.indexOf("fr") === 0 ? ["Copier", "Copié"] : ["Copy", "Copied"];
+  document.querySelectorAll(".highlight").forEach(function (block) {
+    if (!navigator.clipboard) return;
+    var button = document.createElement("button");
+    button.type = "button"; button.className = "copy-code"; button.textContent = label[0];
+    button.addEventListener("click", function () {
+      var code = block.querySelector("pre code:last-child") || block.querySelector("code");
+      var lines = code.querySelectorAll(".cl");
+      var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
+      navigator.clipboard.writeText(text).then(function () {
+        button.textContent = label[1];
+        setTimeout(function () { button.textContent = label[0]; }, 1500);
+      });
+    });
+    block.appendChild(button);
+  });
+
+  // Table of contents: mark the section in view.
+  var tocLinks = document.querySelectorAll(".toc a");
+  if (tocLinks.length && "IntersectionObserver" in window) {
+    var byId = {};
+    tocLinks.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting || !byId[entry.target.id]) return;
+        tocLinks.forEach(function (a) { a.classList.remove("active"); a.removeAttribute("aria-current"); });
+        byId[entry.target.id].classList.add("active");
+        byId[entry.target.id].setAttribute("aria-current", "true");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) observer.observe(h); });
+  }
+
+  // Click an image in a post to zoom it; click again or press Escape to close.
+  document.querySelectorAll(".post-content img:not(.in-text)").forEach(function (img) {
+    img.addEventListener("click", function () { img.classList.toggle("zoomed"); });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") document.querySelectorAll(".zoomed").forEach(function (img) { img.classList.remove("zoomed"); });
+  });
+
+  // Search page: loads the index when the reader first uses the box.
+  var form = document.querySelector("form.search");
+  if (!form) return;
+  var input = form.querySelector("input"), results = document.getElementById("search-results"), index = null;
+  function load(then) {
+    if (index) return then();
+    fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) { index = data; then(); });
+  }
+  function escape(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+  function run() {
+    var q = input.value.trim().toLowerCase(), words = q.split(/\s+/).filter(Boolean);
+    history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
+    if (!words.length) { results.innerHTML = ""; return; }
+    var scored = index.map(function (p) {
+      var title = p.title.toLowerCase(), body = (p.content || "").toLowerCase(), score = 0;
+      for (var i = 0; i < words.length; i++) {
+        var inTitle = title.indexOf(words[i]) >= 0, inBody = body.indexOf(words[i]) >= 0;
+        if (!inTitle && !inBody) return null;
+        score += (inTitle ? 10 : 0) + (inBody ? 1 : 0);
+      }
+      return { page: p, score: score };
+    }).filter(Boolean).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
+    results.innerHTML = scored.map(function (r) {
+      return '<li><a href="' + escape(r.page.permalink) + '">' + escape(r.page.title) + "</a><br><small>" + escape(r.page.summary || "") + "</small></li>";
+    }).join("");
+  }
+  input.addEventListener("input", function () { load(run); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); load(run); });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; load(run); }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "/" && document.activeElement !== input) { event.preventDefault(); input.focus(); }
+  });
+})();
+"""#,
+        "search.js": #"""
+// The Tensor Collective: static search. Only the search page loads this script, and it fetches
+// nothing until the reader focuses the box (or opens the page with ?q=). The index is written by
+// Sources/Search (format: docs/search.md); its files are scripts calling __tcs(key, value), so
+// they load from file:// too. Tokenising, folding and stemming mirror Sources/Search exactly.
+(function () {
+  "use strict";
+  var CJK = "\\u1100-\\u11ff\\u3040-\\u30ff\\u3130-\\u318f\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff66-\\uff9f\\u{20000}-\\u{3ffff}";
+  var WORD = new RegExp("[" + CJK + "]+|(?:(?![" + CJK + "])[\\p{L}\\p{N}\\p{M}_])+", "gu");
+  var IS_CJK = new RegExp("^[" + CJK + "]", "u");
+  var PAGE = 10;
+
+  function fold(w) {
+    return /^[\x00-\x7f]*$/.test(w) ? w.toLowerCase() : w.normalize("NFKD").toLowerCase()
+      .replace(/(?![\u3099\u309a])\p{Mn}/gu, "").replace(/ς/g, "σ").replace(/ß/g, "ss").normalize("NFC");
+  }
+
+  function stem(w) {
+    var m, r;
+    if (w.length < 4 || /[^a-z]/.test(w)) return w;
+    if (/sses$/.test(w)) w = w.slice(0, -2);
+    else if (/ies$/.test(w)) { if (w.length > 4) w = w.slice(0, -3) + "y"; }
+    else if (/[^sui]s$/.test(w)) w = w.slice(0, -1);
+    if (/eed$/.test(w)) ;
+    else if (/ied$/.test(w) && w.length > 4) w = w.slice(0, -3) + "y";
+    else if ((m = /(ing|ed)$/.exec(w)) && (r = w.slice(0, m.index)).length > 2 && /[aeiouy]/.test(r)) {
+      w = /([^aeiouylsz])\1$/.test(r) ? r.slice(0, -1) : r;
+    }
+    return w.length > 3 && /e$/.test(w) ? w.slice(0, -1) : w;
+  }
+
+  // Query words: {w: folded word, s: its term, c: CJK bigram}.
+  function words(q) {
+    var out = [];
+    (q.replace(/['’]/g, "").match(WORD) || []).forEach(function (raw) {
+      var w = fold(raw), cs = Array.from(w), i;
+      if (IS_CJK.test(raw)) {
+        if (cs.length == 1) out.push({ w: w, s: w, c: 1 });
+        for (i = 0; i + 1 < cs.length; i++) out.push({ w: cs[i] + cs[i + 1], s: cs[i] + cs[i + 1], c: 1 });
+      } else if (cs.length <= 40) out.push({ w: w, s: stem(w) });
+    });
+    return out;
+  }
+
+  // True when a and b are at most one insertion, deletion, substitution or transposition apart.
+  function near(a, b) {
+    if (a.length < b.length) { var t = a; a = b; b = t; }
+    var m = a.length, n = b.length, i = 0;
+    if (m - n > 1) return false;
+    while (i < n && a[i] == b[i]) i++;
+    if (m > n) return a.slice(i + 1) == b.slice(i);
+    return a.slice(i + 1) == b.slice(i + 1) || a[i] == b[i + 1] && a[i + 1] == b[i] && a.slice(i + 2) == b.slice(i + 2);
+  }
+
+  // Posting lists: base-32 id gaps (digits from "(" skipping "\"), each followed by a level digit.
+  function decode(s, f, levels) {
+    var i = 0, id = 0, v, d, c;
+    while (i < s.length) {
+      v = 0;
+      do { c = s.charCodeAt(i++); d = c - (c > 92 ? 41 : 40); v = v * 32 + (d & 31); } while (d > 31);
+      id += v;
+      if (levels) { c = s.charCodeAt(i++); f(id, c - (c > 92 ? 41 : 40)); } else f(id);
+    }
+  }
+
+  // The search engine over a loader: load(key) returns a promise of the value in search/<key>.js.
+  function Engine(load) {
+    var cache = {}, data = {}, meta;
+    function get(k) {
+      return cache[k] || (cache[k] = load(k).then(function (v) { return (data[k] = v); }));
+    }
+    function shard(t) {
+      var lo = 0, hi = meta.k.length - 1, mid;
+      while (lo < hi) { mid = (lo + hi + 1) >> 1; if (meta.k[mid] <= t) lo = mid; else hi = mid - 1; }
+      return lo;
+    }
+    function span(x, a, b) { for (; a <= b; a++) x.sh["s/" + a] = 1; }
+
+    // Page ids, best first, and the terms matched; filters are f/ file numbers that all must hold.
+    function search(q, filters) {
+      var ws = words(q);
+      return get("index").then(function (m) {
+        meta = m;
+        var keys = filters.map(function (f) { return "f/" + f; }), r, n;
+        ws.forEach(function (x, i) {
+          x.sh = {};
+          x.pre = i == ws.length - 1 && (x.c || x.w.length > 1);
+          x.typo = !x.c && x.w.length > 4;
+          span(x, shard(x.s), shard(x.s));
+          if (x.pre) { r = shard(x.w); span(x, r, Math.min(shard(x.w + "\uffff"), r + 2)); }
+          if (x.typo) {
+            for (n = 2; n < x.w.length && shard(x.w.slice(0, n) + "\uffff") - shard(x.w.slice(0, n)) > 1; n++);
+            r = shard(x.w.slice(0, n));
+            span(x, r, Math.min(shard(x.w.slice(0, n) + "\uffff"), r + 2));
+          }
+          keys = keys.concat(Object.keys(x.sh));
+        });
+        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, 0); });
+      });
+    }
+
+    function rank(ws, filters, tails) {
+      var total = {}, terms = {}, need = {}, hit = 0, allow = null, ids, full;
+      filters.forEach(function (f) {
+        var next = {};
+        decode(data["f/" + f], function (id) { if (!allow || allow[id]) next[id] = 1; });
+        allow = next;
+      });
+      ws.forEach(function (x) {
+        var best = {}, found = 0;
+        Object.keys(x.sh).forEach(function (k) {
+          var s = data[k], t, f, e;
+          function add(id, lv) { var v = e[0] * lv * f; if (!(best[id] >= v)) best[id] = v; }
+          for (t in s) {
+            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && (near(t, x.s) || near(t, x.w)) ? 0.4 : 0;
+            if (!f) continue;
+            e = s[t];
+            terms[t] = found = 1;
+            decode(e[1], add, 1);
+            if (e.length > 2) { if (data["t/" + e[2]] != null) decode(data["t/" + e[2]], add, 1); else need["t/" + e[2]] = 1; }
+          }
+        });
+        hit += found;
+        Object.keys(best).forEach(function (id) {
+          if (allow && !allow[id]) return;
+          var r = total[id] || (total[id] = [0, 0]);
+          r[0]++; r[1] += best[id];
+        });
+      });
+      ids = Object.keys(total).map(Number);
+      full = ids.filter(function (id) { return total[id][0] == hit; }).length;
+      need = Object.keys(need);
+      if (full < PAGE && need.length && !tails) {
+        return Promise.all(need.map(get)).then(function () { return rank(ws, filters, 1); });
+      }
+      ids.sort(function (a, b) { var x = total[a], y = total[b]; return y[0] - x[0] || y[1] - x[1] || a - b; });
+      return { ids: ids, terms: terms, words: ws };
+    }
+
+    return {
+      search: search,
+      meta: function () { return get("index"); },
+      page: function (id) { return get("p/" + id); }
+    };
+  }
+
+  function escape(s) {
+    return s.replace(/[&<>"]/g, function (c) { return "&" + { "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c] + ";"; });
+  }
+
+  // HTML for text around the first matched word (all of it if width is 0), matches in <mark>.
+  function excerpt(text, r, width) {
+    var re = /[\p{L}\p{N}\p{M}_'’]+/gu, hits = [], m, from = 0, to = text.length, out = "", at;
+    while ((m = re.exec(text)) && hits.length < 50) {
+      if (r.terms[stem(fold(m[0].replace(/['’]/g, "")))]) hits.push([m.index, m.index + m[0].length]);
+    }
+    r.words.forEach(function (x) {
+      for (at = x.c ? text.indexOf(x.w) : -1; at >= 0 && hits.length < 50; at = text.indexOf(x.w, at + 1)) hits.push([at, at + x.w.length]);
+    });
+    hits.sort(function (a, b) { return a[0] - b[0]; });
+    if (width) {
+      if (!hits.length) return "";
+      from = Math.max(0, text.lastIndexOf(" ", Math.max(0, hits[0][0] - width / 4)) + 1);
+      to = Math.min(text.length, from + width);
+    }
+    hits.forEach(function (h) {
+      if (h[0] < from || h[1] > to) return;
+      out += escape(text.slice(from, h[0])) + "<mark>" + escape(text.slice(h[0], h[1])) + "</mark>";
+      from = h[1];
+    });
+    return out + escape(text.slice(from, to)) + (to < text.length ? "…" : "");
+  }
+
+  if (typeof module == "object" && module.exports) {
+    module.exports = { Engine: Engine, words: words, fold: fold, stem: stem, near: near, excerpt: excerpt };
+    return;
+  }
+
+  // The page: <div id="search" data-base="…/search/"> with the input, filters and results.
+  var box = document.getElementById("search");
+  if (!box) return;
+  var input = box.querySelector("input"), list = document.getElementById("search-results");
+  var selects = box.querySelectorAll("select"), status = document.getElementById("search-status");
+  var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
+  var waiting = {}, seq = 0, result, shown, ready;
+  window.__tcs = function (k, v) { if (waiting[k]) waiting[k](v); };
+  var engine = Engine(function (k) {
+    return new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      waiting[k] = ok;
+      s.src = box.dataset.base + k + ".js";
+      s.onerror = fail;
+      document.head.appendChild(s);
+    });
+  });
+
+  // Fills the section and tag filters once, from the top-level file.
+  function prepare() {
+    return ready || (ready = engine.meta().then(function (m) {
+      [m.sec, m.tag].forEach(function (names, i) {
+        var select = selects[i], offset = i ? m.sec.length : 0;
+        if (!select || names.length < 2) return;
+        names.forEach(function (n, j) { select.add(new Option(n[0] + " (" + n[1] + ")", offset + j, false, n[0] == params.get(select.name))); });
+        select.parentNode.hidden = false;
+      });
+    }));
+  }
+
+  // Reads the filters, keeps the query and filters in the URL, and returns the filter numbers.
+  function state() {
+    var filters = [], url = new URLSearchParams();
+    if (input.value) url.set("q", input.value);
+    selects.forEach(function (s) {
+      if (s.value) { filters.push(+s.value); url.set(s.name, s.options[s.selectedIndex].text.replace(/ \(\d+\)$/, "")); }
+    });
+    history.replaceState(null, "", url.toString() ? "?" + url : location.pathname);
+    return filters;
+  }
+
+  function run() {
+    var q = input.value, n = ++seq;
+    if (!words(q).length) { state(); list.innerHTML = status.textContent = ""; more.hidden = true; return; }
+    prepare().then(function () { return engine.search(q, state()); }).then(function (r) {
+      if (n != seq) return;
+      result = r; shown = 0; list.innerHTML = "";
+      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length);
+      show(n);
+    });
+  }
+
+  function show(n) {
+    var ids = result.ids.slice(shown, shown += PAGE);
+    Promise.all(ids.map(engine.page)).then(function (pages) {
+      if (n != seq) return;
+      pages.forEach(function (p) {
+        var li = document.createElement("li");
+        li.innerHTML = '<a href="' + escape(p.u) + '">' + excerpt(p.t, result, 0) + "</a>" +
+          (p.d ? ' <time datetime="' + p.d + '">' + p.d + "</time>" : "") +
+          "<p>" + (excerpt(p.b, result, 220) || escape(p.e)) + "</p>";
+        list.appendChild(li);
+      });
+      more.hidden = shown >= result.ids.length;
+    });
+  }
+
+  input.addEventListener("focus", prepare);
+  input.addEventListener("input", run);
+  selects.forEach(function (s) { s.addEventListener("change", run); });
+  more.addEventListener("click", function () { show(seq); });
+  document.addEventListener("keydown", function (e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a")), at = links.indexOf(document.activeElement);
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (e.key == "/" && !typing) { e.preventDefault(); input.focus(); }
+    else if (e.key == "Escape") { input.value = ""; run(); input.blur(); }
+    else if ((e.key == "ArrowDown" || e.key == "ArrowUp") && links.length && (at >= 0 || document.activeElement == input)) {
+      e.preventDefault();
+      at += e.key == "ArrowDown" ? 1 : -1;
+      (at < 0 ? input : links[Math.min(at, links.length - 1)]).focus();
+    } else if (e.key == "Enter" && document.activeElement == input && links.length) links[0].click();
+  });
+  if (params.get("q")) { input.value = params.get("q"); run(); }
+})();
+"""#,
+        "style.css": #"""
 /* The Tensor Collective default theme. System fonts only; light and dark; no request leaves the site. */
 :root {
   --bg: #fdfdfc; --surface: #f3f3f1; --text: #1d1e20; --muted: #5b5d63; --border: #dcdcd8;
@@ -411,100 +779,10 @@ math[display="block"], .math.display { display: block; overflow-x: auto; overflo
   .post-content a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: #444; }
   pre { white-space: pre-wrap; border: 1px solid #ccc; }
 }
-"""#
+"""#,
+    ]
 
-    static let script = #"""
-// The Tensor Collective: optional enhancements. Every page reads fully without this script.
-(function () {
-  "use strict";
-  var root = document.documentElement;
+    static var stylesheet: String { assets["style.css"] ?? "" }
 
-  // Theme toggle: remembers the reader's choice; the inline script in <head> applies it before paint.
-  var toggle = document.querySelector(".theme-toggle");
-  if (toggle) {
-    toggle.hidden = false;
-    toggle.addEventListener("click", function () {
-      var dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-      root.dataset.theme = dark ? "light" : "dark";
-      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) {}
-    });
-  }
-
-  // Copy buttons on code blocks.
-  var label = document.documentElement.lang.indexOf("fr") === 0 ? ["Copier", "Copié"] : ["Copy", "Copied"];
-  document.querySelectorAll(".highlight").forEach(function (block) {
-    if (!navigator.clipboard) return;
-    var button = document.createElement("button");
-    button.type = "button"; button.className = "copy-code"; button.textContent = label[0];
-    button.addEventListener("click", function () {
-      var code = block.querySelector("pre code:last-child") || block.querySelector("code");
-      var lines = code.querySelectorAll(".cl");
-      var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
-      navigator.clipboard.writeText(text).then(function () {
-        button.textContent = label[1];
-        setTimeout(function () { button.textContent = label[0]; }, 1500);
-      });
-    });
-    block.appendChild(button);
-  });
-
-  // Table of contents: mark the section in view.
-  var tocLinks = document.querySelectorAll(".toc a");
-  if (tocLinks.length && "IntersectionObserver" in window) {
-    var byId = {};
-    tocLinks.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting || !byId[entry.target.id]) return;
-        tocLinks.forEach(function (a) { a.classList.remove("active"); a.removeAttribute("aria-current"); });
-        byId[entry.target.id].classList.add("active");
-        byId[entry.target.id].setAttribute("aria-current", "true");
-      });
-    }, { rootMargin: "0px 0px -70% 0px" });
-    Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) observer.observe(h); });
-  }
-
-  // Click an image in a post to zoom it; click again or press Escape to close.
-  document.querySelectorAll(".post-content img:not(.in-text)").forEach(function (img) {
-    img.addEventListener("click", function () { img.classList.toggle("zoomed"); });
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") document.querySelectorAll(".zoomed").forEach(function (img) { img.classList.remove("zoomed"); });
-  });
-
-  // Search page: loads the index when the reader first uses the box.
-  var form = document.querySelector("form.search");
-  if (!form) return;
-  var input = form.querySelector("input"), results = document.getElementById("search-results"), index = null;
-  function load(then) {
-    if (index) return then();
-    fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) { index = data; then(); });
-  }
-  function escape(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
-  function run() {
-    var q = input.value.trim().toLowerCase(), words = q.split(/\s+/).filter(Boolean);
-    history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-    if (!words.length) { results.innerHTML = ""; return; }
-    var scored = index.map(function (p) {
-      var title = p.title.toLowerCase(), body = (p.content || "").toLowerCase(), score = 0;
-      for (var i = 0; i < words.length; i++) {
-        var inTitle = title.indexOf(words[i]) >= 0, inBody = body.indexOf(words[i]) >= 0;
-        if (!inTitle && !inBody) return null;
-        score += (inTitle ? 10 : 0) + (inBody ? 1 : 0);
-      }
-      return { page: p, score: score };
-    }).filter(Boolean).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
-    results.innerHTML = scored.map(function (r) {
-      return '<li><a href="' + escape(r.page.permalink) + '">' + escape(r.page.title) + "</a><br><small>" + escape(r.page.summary || "") + "</small></li>";
-    }).join("");
-  }
-  input.addEventListener("input", function () { load(run); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); load(run); });
-  var initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; load(run); }
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "/" && document.activeElement !== input) { event.preventDefault(); input.focus(); }
-  });
-})();
-"""#
+    static var script: String { assets["script.js"] ?? "" }
 }
