@@ -2,11 +2,11 @@
 /// the node arena, the text storage and the link reference definitions.
 final class Parser {
     let options: MarkdownOptions
-    var nodes: [Node] = []
+    @exclusivity(unchecked) var nodes: [Node] = []
     /// Literal bytes of all nodes (block contents, escaped text, destinations, titles).
-    var storage: [UInt8] = []
+    @exclusivity(unchecked) var storage: [UInt8] = []
     /// Source line of each stored content line: (storage offset, line, column), sorted by offset.
-    var lineMap: [(offset: Int32, line: Int32, column: Int32)] = []
+    @exclusivity(unchecked) var lineMap: [(offset: Int32, line: Int32, column: Int32)] = []
     /// Link reference definitions by normalised label: (destination, title).
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Footnote definitions by normalised label.
