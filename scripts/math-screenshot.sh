@@ -21,6 +21,7 @@ fi
 command -v chromium >/dev/null || { echo "chromium is missing: apt-get install -y chromium" >&2; exit 1; }
 
 per_page="${PER_PAGE:-40}"
+site_rr='\mathbb{R}'
 head=$(cat <<'HTML'
 <!doctype html>
 <html><head><meta charset="utf-8"><title>Math corpus</title>
@@ -47,6 +48,7 @@ while IFS= read -r line; do
     flag=()
     tex="$line"
     if [[ "$line" == '$$ '* ]]; then flag=(--display); tex="${line#\$\$ }"; fi
+    tex="${tex//\\RR/$site_rr}"  # the corpus's one site-wide macro
     html=$("$COLLECTIVE" math "${flag[@]}" "$tex" 2>/dev/null || echo '<span class="math-error">error</span>')
     src=$(printf '%s' "$tex" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g')
     printf '<div class="item"><div class="src">%d. %s</div>%s</div>\n' "$n" "$src" "$html" >> "$out/corpus-$page.html"

@@ -19,7 +19,7 @@ func threadCPUSeconds() -> Double {
 }
 
 func measure(_ label: String, formulas: [(String, Bool)], seconds: Double = 2) -> Double {
-    let renderer = MathRenderer()
+    let renderer = MathRenderer(macros: ["\\RR": "\\mathbb{R}"])
     var count = 0
     var bytes = 0
     let start = threadCPUSeconds()

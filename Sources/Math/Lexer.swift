@@ -50,7 +50,8 @@ enum Lexer {
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
             case UInt8(ascii: "#"):
                 guard index < bytes.count, bytes[index] >= UInt8(ascii: "1"), bytes[index] <= UInt8(ascii: "9") else {
-                    throw MathError("# must be followed by a parameter number 1 to 9", command: "#")
+                    tokens.append(.character("#"))
+                    continue
                 }
                 tokens.append(.parameter(Int(bytes[index] - UInt8(ascii: "0"))))
                 index += 1

@@ -2,8 +2,6 @@
 extension Parser {
     /// Parses the next atom. Returns nil for tokens that produce nothing (`\label`, definitions).
     mutating func parseAtom() throws(MathError) -> MathNode? {
-        try enter()
-        defer { leave() }
         guard let token = try stream.next() else { return nil }
         switch token {
         case .character(let scalar): return characterNode(scalar)

@@ -15,88 +15,105 @@ extension Parser {
             case .bigDelimiter(let size, let delimiterKind):
                 return try parseBigDelimiter(name, size: size, kind: delimiterKind)
             case .infixFraction, .limitsModifier, .declaration:
-                throw MathError("\\\(name) is out of place", command: "\\" + name)
+                throw Self.outOfPlace(name)
             }
         }
-        switch name {
-        case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "genfrac":
-            return try parseFraction(name)
-        case "sqrt":
-            let index = try parseOptionalArgument()
-            return .radical(try parseArgument(for: name), index: index)
-        case "mathnormal":
-            return try parseArgument(for: name, font: nil)
-        case "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textbf", "textit", "textsf",
-             "texttt", "emph", "textsl":
-            return try parseTextArgument(name)
-        case "operatorname", "operatornamewithlimits":
-            let star = consumeStar() || name == "operatornamewithlimits"
-            let body = try parseArgument(for: name, font: .roman)
-            guard let text = Self.plainText(of: body) else { return body }
-            if star {
-                return .operator(text, OperatorAttributes(lspace: 0, rspace: 0, limits: .displayLimits, isFunction: true))
-            }
-            return .identifier(text, upright: true, isFunction: true)
-        case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
-            return try parseMathClass(name)
-        case "overset", "underset", "stackrel":
-            let top = try parseArgument(for: name)
-            let base = try parseArgument(for: name)
-            if name == "underset" { return .limits(base, under: top, over: nil, accent: false, accentUnder: false) }
-            return .limits(base, under: nil, over: top, accent: false, accentUnder: false)
-        case "left":
-            return try parseLeftRight()
-        case "begin":
-            return try parseEnvironment()
-        case "overline":
-            return .decorated(try parseArgument(for: name), css: "border-top:0.06em solid;padding-top:0.08em")
-        case "underline":
-            return .decorated(try parseArgument(for: name), css: "border-bottom:0.06em solid;padding-bottom:0.08em")
-        case "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox":
-            return try parseDecoration(name)
-        case "phantom", "hphantom", "vphantom", "smash", "rlap", "llap", "clap", "mathrlap", "mathllap", "mathclap":
-            return try parsePhantom(name)
-        case "mathstrut", "strut":
-            return .padded(.phantom(.operator("(", OperatorAttributes(stretchy: false))),
-                           width: "0", height: nil, depth: nil, lspace: nil)
-        case "textcolor", "colorbox":
-            let color = try parseColor(name)
-            let body = name == "colorbox" ? try parseTextArgument(name) : try parseArgument(for: name)
-            return name == "colorbox" ? .decorated(body, css: "background-color:\(color);padding:0 0.2em") : .color(body, color)
-        case "hspace", "hskip", "kern", "mkern", "mskip", "hspace*", "mspace":
+        return try parseNamedCommand(name)
+    }
+
+    private static func outOfPlace(_ name: String) -> MathError {
+        MathError("\\\(name) is out of place", command: "\\" + name)
+    }
+
+    private static func unknownCommand(_ name: String) -> MathError {
+        MathError("unknown command \\\(name)", command: "\\" + name)
+    }
+
+    /// Commands parsed by name. The string comparisons happen in ``NamedCommand/init(_:)``, whose
+    /// frame is gone before the recursion: this function is on the stack once per nesting level.
+    private mutating func parseNamedCommand(_ name: String) throws(MathError) -> MathNode? {
+        guard let command = NamedCommand(name) else { throw Self.unknownCommand(name) }
+        switch command {
+        case .fraction: return try parseFraction(name)
+        case .root: return try parseRoot()
+        case .normalFont: return try parseArgument(for: name, font: nil)
+        case .text: return try parseTextArgument(name)
+        case .operatorName: return try parseOperatorName(name)
+        case .mathClass: return try parseMathClass(name)
+        case .stacked: return try parseStacked(name)
+        case .leftRight: return try parseLeftRight()
+        case .environment: return try parseEnvironment()
+        case .decoration: return try parseDecoration(name)
+        case .phantom: return try parsePhantom(name)
+        case .strut: return Self.strut()
+        case .colored: return try parseColored(name)
+        case .space:
             _ = consumeStar()
             return .space(try readDimension(for: name))
-        case "newcommand", "renewcommand", "providecommand", "def", "gdef", "edef", "let":
+        case .definition:
             try parseDefinition(name)
             return nil
-        case "ce", "pu":
-            return try parseChemistry(name)
-        case "tag":
-            let star = consumeStar()
-            let text = try parseRawText(for: name)
-            pendingTag = star ? text : "(\(text))"
+        case .chemistry: return try parseChemistry(name)
+        case .tag:
+            try parseTag()
             return nil
-        case "notag", "nonumber":
+        case .noNumber:
             suppressNumber = true
             return nil
-        case "label":
+        case .label:
             _ = try parseRawText(for: name)
             return nil
-        case "relax", "allowbreak", "nobreak", "ignorespaces", "displaylimits":
-            return nil
-        case "not":
-            return try parseNegation()
-        case "substack":
-            return try parseSubstack()
-        case "bmod", "pmod", "mod", "pod":
-            return try parseModulo(name)
-        case "#", "$", "%", "&", "_":
-            return .identifier(name, upright: true, isFunction: false)
-        case "hline", "hdashline":
-            throw MathError("\\\(name) is only allowed at the start of a table row", command: "\\" + name)
-        default:
-            throw MathError("unknown command \\\(name)", command: "\\" + name)
+        case .ignored: return nil
+        case .negation: return try parseNegation()
+        case .substack: return try parseSubstack()
+        case .modulo: return try parseModulo(name)
+        case .escapedCharacter: return .identifier(name, upright: true, isFunction: false)
+        case .rule: throw Self.misplacedRule(name)
         }
+    }
+
+    private static func misplacedRule(_ name: String) -> MathError {
+        MathError("\\\(name) is only allowed at the start of a table row", command: "\\" + name)
+    }
+
+    private mutating func parseRoot() throws(MathError) -> MathNode {
+        let index = try parseOptionalArgument()
+        return .radical(try parseArgument(for: "sqrt"), index: index)
+    }
+
+    private mutating func parseOperatorName(_ name: String) throws(MathError) -> MathNode {
+        let star = consumeStar() || name == "operatornamewithlimits"
+        let body = try parseArgument(for: name, font: .roman)
+        guard let text = Self.plainText(of: body) else { return body }
+        if star {
+            return .operator(text, OperatorAttributes(lspace: 0, rspace: 0, limits: .displayLimits, isFunction: true))
+        }
+        return .identifier(text, upright: true, isFunction: true)
+    }
+
+    private mutating func parseStacked(_ name: String) throws(MathError) -> MathNode {
+        let top = try parseArgument(for: name)
+        let base = try parseArgument(for: name)
+        if name == "underset" { return .limits(base, under: top, over: nil, accent: false, accentUnder: false) }
+        return .limits(base, under: nil, over: top, accent: false, accentUnder: false)
+    }
+
+    private static func strut() -> MathNode {
+        .padded(.phantom(.operator("(", OperatorAttributes(stretchy: false))), width: "0", height: nil, depth: nil, lspace: nil)
+    }
+
+    private mutating func parseColored(_ name: String) throws(MathError) -> MathNode {
+        let color = try parseColor(name)
+        if name == "colorbox" {
+            return .decorated(try parseTextArgument(name), css: "background-color:\(color);padding:0 0.2em")
+        }
+        return .color(try parseArgument(for: name), color)
+    }
+
+    private mutating func parseTag() throws(MathError) {
+        let star = consumeStar()
+        let text = try parseRawText(for: "tag")
+        pendingTag = star ? text : "(\(text))"
     }
 
     // MARK: Fractions
@@ -230,6 +247,8 @@ extension Parser {
 
     private mutating func parseDecoration(_ name: String) throws(MathError) -> MathNode {
         let body = name == "fbox" ? try parseTextArgument(name) : try parseArgument(for: name)
+        if name == "overline" { return .decorated(body, css: "border-top:0.06em solid;padding-top:0.08em") }
+        if name == "underline" { return .decorated(body, css: "border-bottom:0.06em solid;padding-bottom:0.08em") }
         let stripe = "transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
             + "currentColor calc(50% + 0.04em),transparent calc(50% + 0.04em))"
         let rising = "linear-gradient(to top right," + stripe

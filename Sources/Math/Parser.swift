@@ -18,8 +18,9 @@ struct Parser {
         static let dollar = Stops(rawValue: 32)
     }
 
-    /// Deepest nesting of groups, arguments and environments accepted.
-    static let maxDepth = 500
+    /// Deepest nesting of groups, arguments and environments accepted. Real formulas stay far
+    /// below it; the limit keeps the recursive parser within a small thread stack.
+    static let maxDepth = 100
 
     var stream: TokenStream
     let display: Bool
@@ -99,23 +100,23 @@ struct Parser {
             switch token {
             case .endGroup:
                 if stops.contains(.group) { break loop }
-                throw MathError(stops.contains(.right) ? "missing \\right" : "unmatched }")
+                throw Self.unmatchedBrace(insideLeft: stops.contains(.right))
             case .character("]") where stops.contains(.bracket):
                 break loop
             case .mathShift where stops.contains(.dollar):
                 break loop
             case .alignment:
                 if stops.contains(.cell) { break loop }
-                throw MathError("& is only allowed inside a table environment", command: "&")
+                throw Self.misplaced("&")
             case .command("\\"), .command("cr"), .command("newline"):
                 if stops.contains(.cell) || stops.contains(.line) { break loop }
-                throw MathError("\\\\ is not allowed here", command: "\\\\")
+                throw Self.misplaced("\\\\")
             case .command("end"):
                 if stops.contains(.cell) { break loop }
-                throw MathError("\\end without a matching \\begin", command: "\\end")
+                throw Self.misplaced("\\end")
             case .command("right"), .command("middle"):
                 if stops.contains(.right) { break loop }
-                throw MathError("\\right or \\middle without a matching \\left", command: "\\right")
+                throw Self.misplaced("\\right")
             case .space:
                 _ = stream.nextRaw()
             case .superscript, .subscript:
@@ -132,9 +133,7 @@ struct Parser {
                     }
                 case .infixFraction?:
                     _ = stream.nextRaw()
-                    guard fraction == nil else {
-                        throw MathError("ambiguous use of \\\(name)", command: "\\" + name)
-                    }
+                    guard fraction == nil else { throw Self.ambiguous(name) }
                     if name == "above" { _ = try readDimension() }
                     fraction = (list.count, name)
                 case .limitsModifier?:
@@ -156,6 +155,23 @@ struct Parser {
             return [Self.infixFraction(fraction.name, numerator, denominator)]
         }
         return list
+    }
+
+    private static func unmatchedBrace(insideLeft: Bool) -> MathError {
+        MathError(insideLeft ? "missing \\right" : "unmatched }")
+    }
+
+    private static func ambiguous(_ name: String) -> MathError {
+        MathError("ambiguous use of \\\(name)", command: "\\" + name)
+    }
+
+    private static func misplaced(_ command: String) -> MathError {
+        switch command {
+        case "&": return MathError("& is only allowed inside a table environment", command: "&")
+        case "\\\\": return MathError("\\\\ is not allowed here", command: "\\\\")
+        case "\\end": return MathError("\\end without a matching \\begin", command: "\\end")
+        default: return MathError("\\right or \\middle without a matching \\left", command: "\\right")
+        }
     }
 
     private static func infixFraction(_ name: String, _ numerator: MathNode, _ denominator: MathNode) -> MathNode {

@@ -1,0 +1,41 @@
+/// Commands with their own parsing routine in ``Parser``, recognised by name.
+enum NamedCommand {
+    case fraction, root, normalFont, text, operatorName, mathClass, stacked, leftRight, environment
+    case decoration, phantom, strut, colored, space, definition, chemistry, tag, noNumber, label, ignored
+    case negation, substack, modulo, escapedCharacter, rule
+
+    init?(_ name: String) {
+        switch name {
+        case "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "genfrac": self = .fraction
+        case "sqrt": self = .root
+        case "mathnormal": self = .normalFont
+        case "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textbf", "textit", "textsf",
+             "texttt", "emph", "textsl":
+            self = .text
+        case "operatorname", "operatornamewithlimits": self = .operatorName
+        case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
+            self = .mathClass
+        case "overset", "underset", "stackrel": self = .stacked
+        case "left": self = .leftRight
+        case "begin": self = .environment
+        case "overline", "underline", "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox": self = .decoration
+        case "phantom", "hphantom", "vphantom", "smash", "rlap", "llap", "clap", "mathrlap", "mathllap", "mathclap":
+            self = .phantom
+        case "mathstrut", "strut": self = .strut
+        case "textcolor", "colorbox": self = .colored
+        case "hspace", "hskip", "kern", "mkern", "mskip", "mspace": self = .space
+        case "newcommand", "renewcommand", "providecommand", "def", "gdef", "edef", "let": self = .definition
+        case "ce", "pu": self = .chemistry
+        case "tag": self = .tag
+        case "notag", "nonumber": self = .noNumber
+        case "label": self = .label
+        case "relax", "allowbreak", "nobreak", "ignorespaces": self = .ignored
+        case "not": self = .negation
+        case "substack": self = .substack
+        case "bmod", "pmod", "mod", "pod": self = .modulo
+        case "#", "$", "%", "&", "_": self = .escapedCharacter
+        case "hline", "hdashline": self = .rule
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import Math
+
+@Suite struct EnvironmentsTests {
+    @Test func matrixWithParentheses() {
+        #expect(body("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}") == "<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">(</mo><mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr></mtable><mo stretchy=\"true\" fence=\"true\" form=\"postfix\">)</mo></mrow>")
+    }
+
+    @Test func otherMatrixDelimiters() {
+        #expect(body("\\begin{bmatrix}1\\end{bmatrix}")?.contains("form=\"prefix\">[</mo>") == true)
+        #expect(body("\\begin{Bmatrix}1\\end{Bmatrix}")?.contains("form=\"prefix\">{</mo>") == true)
+        #expect(body("\\begin{vmatrix}1\\end{vmatrix}")?.contains("form=\"prefix\">|</mo>") == true)
+        #expect(body("\\begin{Vmatrix}1\\end{Vmatrix}")?.contains("form=\"prefix\">‖</mo>") == true)
+        #expect(body("\\begin{matrix}1\\end{matrix}") == "<mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable>")
+        #expect(body("\\begin{smallmatrix}1\\end{smallmatrix}")?.hasPrefix("<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable>") == true)
+    }
+
+    @Test func trailingRowBreakIsIgnoredAndShortRowsArePadded() {
+        #expect(body("\\begin{matrix} a & b \\\\ c \\\\ \\end{matrix}") == "<mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd></mtd></mtr></mtable>")
+    }
+
+    @Test func arrayColumnsAndRules() {
+        let table = body("\\begin{array}{l|r} \\hline a & b \\end{array}")
+        #expect(table == "<mtable><mtr><mtd style=\"text-align:left;border-top:0.06em solid\"><mi>a</mi></mtd><mtd style=\"text-align:right;border-top:0.06em solid;border-left:0.06em solid\"><mi>b</mi></mtd></mtr></mtable>")
+        #expect(error("\\begin{array}{x} a \\end{array}")?.command == "\\begin{array}")
+    }
+
+    @Test func casesAreLeftAlignedWithABrace() {
+        let cases = body("\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}")
+        #expect(cases?.hasPrefix("<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">{</mo><mtable><mtr><mtd style=\"text-align:left\"><mn>1</mn></mtd>") == true)
+        #expect(body("\\begin{dcases} a \\end{dcases}")?.contains("<mtable displaystyle=\"true\">") == true)
+    }
+
+    @Test func alignedPairsColumnsRightLeft() {
+        let aligned = body("\\begin{aligned} a &= b \\\\ &= c \\end{aligned}")
+        #expect(aligned?.hasPrefix("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>") == true)
+    }
+
+    @Test func alignNumbersEachRowAndHonoursTagsAndNonumber() {
+        let result = MathRenderer().render("\\begin{align} a &= 1 \\\\ b &= 2 \\nonumber \\\\ c &= 3 \\tag{$*$} \\\\ d &= 4 \\end{align}", display: true)
+        #expect(result.error == nil)
+        #expect(result.equationsNumbered == 2)
+        #expect(result.html.hasPrefix("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" style=\"position:relative\">"))
+        let labels = result.html.components(separatedBy: "<mtd style=\"position:absolute;right:0;padding:0\"><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
+        #expect(labels == ["(1)", "($*$)", "(2)"])
+    }
+
+    @Test func numberingContinuesFromTheGivenNumber() {
+        let result = MathRenderer().render("\\begin{equation} E = mc^2 \\end{equation}", display: true, firstEquationNumber: 7)
+        #expect(result.equationsNumbered == 1)
+        #expect(result.html.contains("<mtext>(7)</mtext>"))
+        let unnumbered = MathRenderer().render("\\begin{equation*} x \\end{equation*}", display: true)
+        #expect(unnumbered.equationsNumbered == 0)
+        #expect(!unnumbered.html.contains("position:absolute"))
+    }
+
+    @Test func topLevelTagAndLines() {
+        #expect(MathRenderer().render("E = mc^2 \\tag{1.1}", display: true).html.contains("<mtext>(1.1)</mtext>"))
+        #expect(MathRenderer().render("x \\tag*{A}", display: true).html.contains("<mtext>A</mtext>"))
+        let lines = body("a \\\\ b", display: true)
+        #expect(lines == "<mtable displaystyle=\"true\"><mtr><mtd style=\"padding:0.25em 0\"><mi>a</mi></mtd></mtr><mtr><mtd style=\"padding:0.25em 0\"><mi>b</mi></mtd></mtr></mtable>")
+    }
+
+    @Test func environmentErrors() {
+        #expect(error("\\begin{foo} x \\end{foo}")?.command == "\\begin{foo}")
+        #expect(error("\\begin{matrix} x \\end{pmatrix}")?.command == "\\end{pmatrix}")
+        #expect(error("\\begin{matrix} x")?.command == "\\begin{matrix}")
+        #expect(error("a & b")?.command == "&")
+        #expect(error("x \\end{matrix}")?.command == "\\end")
+    }
+}

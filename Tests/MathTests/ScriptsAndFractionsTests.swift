@@ -1,0 +1,73 @@
+import Testing
+@testable import Math
+
+@Suite struct ScriptsAndFractionsTests {
+    @Test func subAndSuperscriptsCombine() {
+        #expect(body("x_i^2") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
+        #expect(body("x^2_i") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
+        #expect(body("a^{b^c}") == "<msup><mi>a</mi><msup><mi>b</mi><mi>c</mi></msup></msup>")
+    }
+
+    @Test func scriptArgumentIsOneToken() {
+        #expect(body("x_12") == "<mrow><msub><mi>x</mi><mn>1</mn></msub><mn>2</mn></mrow>")
+    }
+
+    @Test func emptyBaseTakesPrescripts() {
+        #expect(body("{}^{14}C") == "<mrow><msup><mrow></mrow><mn>14</mn></msup><mi>C</mi></mrow>")
+    }
+
+    @Test func primesBecomeSuperscripts() {
+        #expect(body("f'") == "<msup><mi>f</mi><mo lspace=\"0em\" rspace=\"0em\">′</mo></msup>")
+        #expect(body("f''")?.contains("″") == true)
+        #expect(body("f'^2") == "<msup><mi>f</mi><mrow><mo lspace=\"0em\" rspace=\"0em\">′</mo><mn>2</mn></mrow></msup>")
+    }
+
+    @Test func doubleScriptsAreErrors() {
+        #expect(error("x^2^3")?.message == "double superscript")
+        #expect(error("x_a_b")?.message == "double subscript")
+    }
+
+    @Test func numbersKeepTheirDecimalPoint() {
+        #expect(body("3.14") == "<mn>3.14</mn>")
+        #expect(body("1.") == "<mrow><mn>1</mn><mo lspace=\"0em\" rspace=\"0em\">.</mo></mrow>")
+    }
+
+    @Test func fractionsInTheirStyles() {
+        #expect(body("\\frac{a}{b}") == "<mfrac><mi>a</mi><mi>b</mi></mfrac>")
+        #expect(body("\\frac12") == "<mfrac><mn>1</mn><mn>2</mn></mfrac>")
+        #expect(body("\\dfrac12") == "<mstyle displaystyle=\"true\"><mfrac><mn>1</mn><mn>2</mn></mfrac></mstyle>")
+        #expect(body("\\tfrac12") == "<mstyle displaystyle=\"false\"><mfrac><mn>1</mn><mn>2</mn></mfrac></mstyle>")
+        let continued = body("\\cfrac{1}{2}")
+        #expect(continued?.contains("<mfrac><mstyle displaystyle=\"true\"><mn>1</mn></mstyle><mstyle displaystyle=\"true\"><mn>2</mn></mstyle></mfrac>") == true)
+    }
+
+    @Test func infixFractions() {
+        #expect(body("a \\over b") == "<mfrac><mi>a</mi><mi>b</mi></mfrac>")
+        #expect(body("{n \\choose k}") == body("\\binom{n}{k}"))
+        #expect(error("a \\over b \\over c")?.command == "\\over")
+    }
+
+    @Test func binomialHasNoBar() {
+        #expect(body("\\binom{n}{k}") == "<mrow><mo>(</mo><mfrac linethickness=\"0\"><mi>n</mi><mi>k</mi></mfrac><mo>)</mo></mrow>")
+    }
+
+    @Test func roots() {
+        #expect(body("\\sqrt{x}") == "<msqrt><mi>x</mi></msqrt>")
+        #expect(body("\\sqrt[3]{x}") == "<mroot><mi>x</mi><mn>3</mn></mroot>")
+    }
+
+    @Test func largeOperatorsTakeLimits() {
+        #expect(body("\\sum_{i=1}^n") == "<munderover><mo movablelimits=\"true\">∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>")
+        #expect(body("\\int_0^1") == "<msubsup><mo>∫</mo><mn>0</mn><mn>1</mn></msubsup>")
+        #expect(body("\\int\\limits_0^1") == "<munderover><mo movablelimits=\"false\">∫</mo><mn>0</mn><mn>1</mn></munderover>")
+        #expect(body("\\sum\\nolimits_i") == "<msub><mo>∑</mo><mi>i</mi></msub>")
+        #expect(body("\\lim_{x\\to0}")?.hasPrefix("<munder><mo lspace=\"0em\" rspace=\"0em\" movablelimits=\"true\">lim</mo>") == true)
+        #expect(error("x\\limits")?.command == "\\limits")
+    }
+
+    @Test func substackStacksLines() {
+        let stacked = body("\\sum_{\\substack{i<n\\\\j<m}}")
+        #expect(stacked?.contains("<munder><mo movablelimits=\"true\">∑</mo><mtable><mtr><mtd style=\"padding:0\">") == true)
+        #expect(stacked?.components(separatedBy: "<mtr>").count == 3)
+    }
+}
