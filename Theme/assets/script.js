@@ -1,92 +1,109 @@
-// The Tensor Collective: optional enhancements. Every page reads fully without this script.
+// The Tensor Collective: optional enhancements. Every page reads fully without this script;
+// it adds the theme toggle, copy buttons on code, the table of contents' current section and image zoom.
 (function () {
   "use strict";
   var root = document.documentElement;
+  var body = document.body;
 
-  // Theme toggle: remembers the reader's choice; the inline script in <head> applies it before paint.
+  // Theme toggle: the choice is remembered; the inline script in <head> applies it before paint.
   var toggle = document.querySelector(".theme-toggle");
   if (toggle) {
+    var dark = function () {
+      return root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    };
+    var show = function () { toggle.setAttribute("aria-pressed", String(dark())); };
     toggle.hidden = false;
+    show();
     toggle.addEventListener("click", function () {
-      var dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-      root.dataset.theme = dark ? "light" : "dark";
-      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) {}
+      root.dataset.theme = dark() ? "light" : "dark";
+      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) { /* private mode: not remembered */ }
+      show();
+    });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", show);
+  }
+
+  // Copy buttons on code blocks; line numbers are left out of the copied text.
+  var copy = body.dataset.copy || "Copy", copied = body.dataset.copied || "Copied";
+  if (navigator.clipboard) {
+    document.querySelectorAll(".highlight").forEach(function (block) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-code";
+      button.textContent = copy;
+      button.addEventListener("click", function () {
+        var code = block.querySelector("pre code:last-child, .lntd:last-child code") || block.querySelector("code");
+        if (!code) return;
+        var lines = code.querySelectorAll(".cl");
+        var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
+        navigator.clipboard.writeText(text.replace(/\n$/, "")).then(function () {
+          button.textContent = copied;
+          button.classList.add("done");
+          setTimeout(function () { button.textContent = copy; button.classList.remove("done"); }, 1600);
+        });
+      });
+      block.appendChild(button);
     });
   }
 
-  // Copy buttons on code blocks.
-  var label = document.documentElement.lang.indexOf("fr") === 0 ? ["Copier", "Copié"] : ["Copy", "Copied"];
-  document.querySelectorAll(".highlight").forEach(function (block) {
-    if (!navigator.clipboard) return;
-    var button = document.createElement("button");
-    button.type = "button"; button.className = "copy-code"; button.textContent = label[0];
-    button.addEventListener("click", function () {
-      var code = block.querySelector("pre code:last-child") || block.querySelector("code");
-      var lines = code.querySelectorAll(".cl");
-      var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
-      navigator.clipboard.writeText(text).then(function () {
-        button.textContent = label[1];
-        setTimeout(function () { button.textContent = label[0]; }, 1500);
-      });
-    });
-    block.appendChild(button);
+  // Table of contents: mark the section being read.
+  var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+  var headings = tocLinks.map(function (a) {
+    try { return document.getElementById(decodeURIComponent(a.hash.slice(1))); } catch (e) { return null; }
   });
-
-  // Table of contents: mark the section in view.
-  var tocLinks = document.querySelectorAll(".toc a");
-  if (tocLinks.length && "IntersectionObserver" in window) {
-    var byId = {};
-    tocLinks.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting || !byId[entry.target.id]) return;
-        tocLinks.forEach(function (a) { a.classList.remove("active"); a.removeAttribute("aria-current"); });
-        byId[entry.target.id].classList.add("active");
-        byId[entry.target.id].setAttribute("aria-current", "true");
-      });
-    }, { rootMargin: "0px 0px -70% 0px" });
-    Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) observer.observe(h); });
-  }
-
-  // Click an image in a post to zoom it; click again or press Escape to close.
-  document.querySelectorAll(".post-content img:not(.in-text)").forEach(function (img) {
-    img.addEventListener("click", function () { img.classList.toggle("zoomed"); });
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") document.querySelectorAll(".zoomed").forEach(function (img) { img.classList.remove("zoomed"); });
-  });
-
-  // Search page: loads the index when the reader first uses the box.
-  var form = document.querySelector("form.search");
-  if (!form) return;
-  var input = form.querySelector("input"), results = document.getElementById("search-results"), index = null;
-  function load(then) {
-    if (index) return then();
-    fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) { index = data; then(); });
-  }
-  function escape(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
-  function run() {
-    var q = input.value.trim().toLowerCase(), words = q.split(/\s+/).filter(Boolean);
-    history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-    if (!words.length) { results.innerHTML = ""; return; }
-    var scored = index.map(function (p) {
-      var title = p.title.toLowerCase(), body = (p.content || "").toLowerCase(), score = 0;
-      for (var i = 0; i < words.length; i++) {
-        var inTitle = title.indexOf(words[i]) >= 0, inBody = body.indexOf(words[i]) >= 0;
-        if (!inTitle && !inBody) return null;
-        score += (inTitle ? 10 : 0) + (inBody ? 1 : 0);
+  if (tocLinks.length) {
+    // Beside the text there is room for it: open it there even when it starts closed.
+    var details = document.querySelector(".has-toc .toc details");
+    if (details && matchMedia("(min-width: 80rem)").matches) details.open = true;
+    var current = -1, ticking = false;
+    var mark = function () {
+      ticking = false;
+      var line = Math.min(innerHeight * 0.25, 160), index = -1;
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i] && headings[i].getBoundingClientRect().top <= line) index = i;
       }
-      return { page: p, score: score };
-    }).filter(Boolean).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
-    results.innerHTML = scored.map(function (r) {
-      return '<li><a href="' + escape(r.page.permalink) + '">' + escape(r.page.title) + "</a><br><small>" + escape(r.page.summary || "") + "</small></li>";
-    }).join("");
+      if (index === current) return;
+      if (current >= 0) tocLinks[current].removeAttribute("aria-current");
+      if (index >= 0) tocLinks[index].setAttribute("aria-current", "true");
+      current = index;
+    };
+    addEventListener("scroll", function () {
+      if (!ticking) { ticking = true; requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
   }
-  input.addEventListener("input", function () { load(run); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); load(run); });
-  var initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; load(run); }
+
+  // Images in a post open full screen on click or Enter; a click or Escape closes them.
+  var overlay = null, opener = null;
+  var close = function () {
+    if (!overlay) return;
+    overlay.remove();
+    overlay = null;
+    if (opener) opener.focus();
+  };
+  var open = function (img) {
+    opener = img;
+    overlay = document.createElement("button");
+    overlay.type = "button";
+    overlay.className = "zoom-overlay";
+    overlay.setAttribute("aria-label", img.alt || "");
+    var big = document.createElement("img");
+    big.src = img.currentSrc || img.src;
+    big.alt = img.alt;
+    overlay.appendChild(big);
+    overlay.addEventListener("click", close);
+    body.appendChild(overlay);
+    overlay.focus();
+  };
+  document.querySelectorAll(".post-content img").forEach(function (img) {
+    if (img.closest("a")) return;
+    img.classList.add("zoomable");
+    img.tabIndex = 0;
+    img.addEventListener("click", function () { open(img); });
+    img.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(img); }
+    });
+  });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "/" && document.activeElement !== input) { event.preventDefault(); input.focus(); }
+    if (event.key === "Escape") close();
   });
 })();

@@ -35,7 +35,9 @@ struct ContextBuilder {
         site.set("feedURL", config.relativeURL("/index.xml"))
         site.set("searchURL", content.pageByPath["/search/"] != nil ? config.relativeURL("/search/") : nil)
         site["themeToggle"] = !(config.param("disableThemeToggle")?.bool ?? false)
-        site["defaultTheme"] = config.param("defaultTheme")?.string ?? "auto"
+        if let theme = config.param("defaultTheme")?.string?.lowercased(), theme == "light" || theme == "dark" {
+            site["fixedTheme"] = theme
+        }
         if let info = config.param("homeInfoParams") {
             var home: [String: Any] = [:]
             home.set("title", info["Title"]?.string)
@@ -85,10 +87,14 @@ struct ContextBuilder {
         if param("hidemeta", page)?.bool ?? false { p["hideMeta"] = true }
         if param("math", page)?.bool ?? false || body.hasMath { p["math"] = true }
         if let cover = page.cover, !cover.hidden, !cover.hiddenInSingle {
-            p["coverSingle"] = coverContext(cover, index: index)
+            let single = coverContext(cover, index: index)
+            p["coverSingle"] = single
+            p.set("imageURL", (single["src"] as? String).map(absoluteURL(fromSiteRelative:)))
         }
         p.set("breadcrumbs", page.kind == .home || (param("ShowBreadCrumbs", page)?.bool == false) ? [] : breadcrumbs(page))
-        if page.kind == .page {
+        if page.kind == .page, !page.section.isEmpty {
+            // A post; a page at the root (an about page) stands alone, without post navigation.
+            p["isPost"] = true
             let (newer, older) = content.neighbours(of: index)
             if let newer { p["newer"] = link(newer) }
             if let older { p["older"] = link(older) }
@@ -97,8 +103,8 @@ struct ContextBuilder {
             if !(param("disableShare", page)?.bool ?? false), param("ShowShareButtons", page)?.bool ?? true {
                 p.set("share", shareLinks(page))
             }
-            p.set("editURL", editURL(page))
         }
+        if page.kind == .page { p.set("editURL", editURL(page)) }
         if let pager {
             context["list"] = listContext(pager)
         }
@@ -110,6 +116,9 @@ struct ContextBuilder {
             if taxonomy == "authors" { p["isAuthors"] = true }
         }
         if page.kind == .term, page.taxonomy == "authors" { p["isAuthor"] = true }
+        if page.kind == .term, let taxonomy = config.taxonomies.first(where: { $0.plural == page.taxonomy }) {
+            p["kicker"] = strings["singular." + taxonomy.singular] ?? taxonomy.singular.capitalized
+        }
         if page.kind == .section || page.kind == .term || page.kind == .home {
             p["feedURL"] = config.relativeURL(page.path + "index.xml")
             p["atomURL"] = config.relativeURL(page.path + "atom.xml")
@@ -241,14 +250,18 @@ struct ContextBuilder {
     private func shareLinks(_ page: Page) -> [[String: Any]] {
         let url = config.absoluteURL(page.path).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let title = page.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return [
-            ["name": "X", "url": "https://x.com/intent/tweet/?text=\(title)&url=\(url)"],
-            ["name": "LinkedIn", "url": "https://www.linkedin.com/shareArticle?mini=true&url=\(url)&title=\(title)"],
-            ["name": "Bluesky", "url": "https://bsky.app/intent/compose?text=\(title)%20\(url)"],
-            ["name": "Mastodon", "url": "https://mastodonshare.com/?text=\(title)&url=\(url)"],
-            ["name": "Hacker News", "url": "https://news.ycombinator.com/submitlink?t=\(title)&u=\(url)"],
-            ["name": "Email", "url": "mailto:?subject=\(title)&body=\(url)"],
+        let targets = [
+            ("X", "x", "https://x.com/intent/tweet/?text=\(title)&url=\(url)"),
+            ("LinkedIn", "linkedin", "https://www.linkedin.com/shareArticle?mini=true&url=\(url)&title=\(title)"),
+            ("Bluesky", "bluesky", "https://bsky.app/intent/compose?text=\(title)%20\(url)"),
+            ("Mastodon", "mastodon", "https://mastodonshare.com/?text=\(title)&url=\(url)"),
+            ("Hacker News", "hackernews", "https://news.ycombinator.com/submitlink?t=\(title)&u=\(url)"),
+            ("Email", "email", "mailto:?subject=\(title)&body=\(url)"),
         ]
+        let shareOn = strings["shareOn"] ?? "Share on"
+        return targets.map { name, icon, link in
+            ["name": name, "url": link, "label": "\(shareOn) \(name)", "svg": SocialIcons.svg(named: icon)]
+        }
     }
 
     private func editURL(_ page: Page) -> [String: Any]? {
@@ -267,17 +280,34 @@ struct ContextBuilder {
             return item
         })
         if pager.count > 1 {
-            list["pagination"] = [
-                "pages": (1...pager.count).map { number -> [String: Any] in
-                    var item: [String: Any] = ["number": number, "url": config.relativeURL(pager.url(number))]
-                    if number == pager.number { item["current"] = true }
-                    return item
-                },
-            ] as [String: Any]
+            list["pagination"] = ["pages": pageNumbers(pager)] as [String: Any]
             if pager.number > 1 { list["prevURL"] = config.relativeURL(pager.url(pager.number - 1)) }
             if pager.number < pager.count { list["nextURL"] = config.relativeURL(pager.url(pager.number + 1)) }
         }
         return list
+    }
+
+    /// Page number links: the first, the last and two either side of the current one, with gaps
+    /// between, so a list of thousands of pages still links a handful.
+    private func pageNumbers(_ pager: Pager) -> [[String: Any]] {
+        let shown = Set([1, pager.count] + Array(max(1, pager.number - 2)...min(pager.count, pager.number + 2)))
+        var items: [[String: Any]] = []
+        var previous = 0
+        for number in shown.sorted() {
+            if number > previous + 1 { items.append(["gap": true]) }
+            var item: [String: Any] = ["number": number, "url": config.relativeURL(pager.url(number))]
+            if number == pager.number { item["current"] = true }
+            items.append(item)
+            previous = number
+        }
+        return items
+    }
+
+    /// An absolute URL for a URL that is already relative to the site (it carries the base path).
+    private func absoluteURL(fromSiteRelative url: String) -> String {
+        guard !url.contains("://") else { return url }
+        let base = config.basePath
+        return config.absoluteURL(url.hasPrefix(base) ? String(url.dropFirst(base.count)) : url)
     }
 
     private func archiveContext() -> [[String: Any]] {

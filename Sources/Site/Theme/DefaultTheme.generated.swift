@@ -6,39 +6,48 @@ enum DefaultTheme {
     static let templates: [String: String] = [
         "404": #"""
 {{<baseof}}{{$main}}
-<div class="not-found"><h1>404</h1><p>{{t.notFoundText}}</p><p><a href="{{site.home}}">{{t.backHome}}</a></p></div>
+<div class="not-found">
+<p class="not-found-code" aria-hidden="true">404</p>
+<h1>{{t.notFound}}</h1>
+<p>{{t.notFoundText}}</p>
+<p class="buttons"><a class="button" href="{{site.home}}">{{t.backHome}}</a>{{#site.searchURL}} <a class="button" href="{{site.searchURL}}">{{t.search}}</a>{{/site.searchURL}}</p>
+</div>
 {{/main}}{{/baseof}}
 """#,
         "archives": #"""
 {{<baseof}}{{$main}}
-<header class="page-header"><h1>{{page.title}}</h1></header>
-{{#page.archive}}<section class="archive-year" aria-labelledby="year-{{year}}"><h2 id="year-{{year}}">{{year}} <sup>{{count}}</sup></h2>
-{{#months}}<div class="archive-month"><h3>{{name}} <sup>{{count}}</sup></h3><ul>{{#pages}}<li><a href="{{url}}">{{title}}</a> <time datetime="{{dateISO}}">{{dateHuman}}</time>{{#draft}} <span class="badge">{{t.draft}}</span>{{/draft}}</li>{{/pages}}</ul></div>{{/months}}
+<header class="page-header">{{> breadcrumbs}}<h1>{{page.title}}</h1>{{#page.description}}<p class="page-description">{{page.description}}</p>{{/page.description}}</header>
+{{#page.archive}}<section class="archive-year" aria-labelledby="year-{{year}}"><h2 id="year-{{year}}">{{year}} <span class="count">{{count}}</span></h2>
+{{#months}}<div class="archive-month"><h3>{{name}} <span class="count">{{count}}</span></h3><ul class="archive-posts">{{#pages}}<li><time datetime="{{dateISO}}">{{dateHuman}}</time> <a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge">{{t.draft}}</span>{{/draft}}</li>{{/pages}}</ul></div>{{/months}}
 </section>{{/page.archive}}
 {{/main}}{{/baseof}}
 """#,
         "author": #"""
 {{<baseof}}{{$main}}
-<header class="page-header">
+<header class="page-header author-header">
 {{> breadcrumbs}}
-<h1><span class="visually-hidden">{{t.authors}}: </span>{{page.title}}{{#page.feedURL}} <a class="feed-link" href="{{page.feedURL}}" title="RSS" aria-label="RSS feed of {{page.title}}"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2"><path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14"/><circle cx="6" cy="18" r="1.5"/></svg></a>{{/page.feedURL}}</h1>
+<p class="kicker">{{t.author}}</p>
+<div class="title-row"><h1>{{page.title}}</h1>{{> feed-link}}</div>
 {{#page.description}}<p class="page-description">{{page.description}}</p>{{/page.description}}
 </header>
-{{#page.contentHTML}}<div class="post-content">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
+{{#page.contentHTML}}<div class="post-content list-intro">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
+<h2 class="entries-title">{{t.postsBy}} {{page.title}}</h2>
+<div class="entries">
 {{#list.pages}}{{> post-entry}}{{/list.pages}}
+</div>
 {{> pagination}}
 {{/main}}{{/baseof}}
 """#,
         "baseof": #"""
 <!doctype html>
-<html lang="{{site.languageCode}}" dir="{{site.dir}}" data-default-theme="{{site.defaultTheme}}">
+<html lang="{{site.languageCode}}" dir="{{site.dir}}"{{#site.fixedTheme}} data-theme="{{site.fixedTheme}}"{{/site.fixedTheme}}>
 <head>
 {{> head}}
 </head>
-<body class="kind-{{page.kind}}">
+<body class="kind-{{page.kind}}{{#page.layout}} layout-{{page.layout}}{{/page.layout}}" data-copy="{{t.copy}}" data-copied="{{t.copied}}">
 <a class="skip-link" href="#main">{{t.skip}}</a>
 {{> header}}
-<main id="main" class="main">
+<main id="main" class="main" tabindex="-1">
 {{$main}}{{/main}}
 </main>
 {{> footer}}
@@ -48,45 +57,71 @@ enum DefaultTheme {
         "breadcrumbs": #"""
 {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="{{t.breadcrumbs}}"><ol>{{#page.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}</ol></nav>{{/page.hasBreadcrumbs}}
 """#,
+        "feed-link": #"""
+{{#page.feedURL}}<a class="feed-link" href="{{page.feedURL}}" title="{{t.feed}}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="6" cy="18" r="2.2" fill="currentColor"/><path fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" d="M4.5 10.5a9 9 0 0 1 9 9M4.5 4a15.5 15.5 0 0 1 15.5 15.5"/></svg><span class="visually-hidden">{{t.feed}}: {{page.title}}</span></a>{{/page.feedURL}}
+"""#,
         "footer": #"""
 <footer class="site-footer">
 {{#site.copyrightHTML}}<p>{{{site.copyrightHTML}}}</p>{{/site.copyrightHTML}}
-<p><a href="{{site.feedURL}}">{{t.subscribe}}</a> · Built with The Tensor Collective</p>
+<p><a href="{{site.feedURL}}">{{t.subscribe}}</a> · {{t.poweredBy}}</p>
+<a class="top-link" href="#top" accesskey="g" title="{{t.toTop}} (Alt+G)"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M5 15l7-7 7 7"/></svg><span class="visually-hidden">{{t.toTop}}</span></a>
 </footer>
 """#,
         "head": #"""
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} · {{site.title}}{{/page.isHome}}</title>
-<meta name="description" content="{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{site.description}}{{/page.description}}">
+<meta name="description" content="{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{#page.summaryText}}{{page.summaryText}}{{/page.summaryText}}{{^page.summaryText}}{{site.description}}{{/page.summaryText}}{{/page.description}}">
 {{#page.authors}}<meta name="author" content="{{name}}">
 {{/page.authors}}
-{{#page.permalink}}<link rel="canonical" href="{{page.permalink}}">{{/page.permalink}}
+{{#page.draft}}<meta name="robots" content="noindex">
+{{/page.draft}}{{#page.is404}}<meta name="robots" content="noindex">
+{{/page.is404}}
+{{#page.permalink}}<link rel="canonical" href="{{page.permalink}}">
+{{/page.permalink}}
 <meta name="color-scheme" content="light dark">
-<script>(function(){try{var t=localStorage.getItem("theme");if(t){document.documentElement.dataset.theme=t}}catch(e){}})();</script>
+<script>try{var s=localStorage.getItem("theme");if(s==="light"||s==="dark")document.documentElement.dataset.theme=s}catch(e){}</script>
 <link rel="stylesheet" href="{{site.css}}">
 <script defer src="{{site.js}}"></script>
-<link rel="alternate" type="application/rss+xml" href="{{#page.feedURL}}{{page.feedURL}}{{/page.feedURL}}{{^page.feedURL}}{{site.feedURL}}{{/page.feedURL}}" title="{{site.title}}">
-{{#page.atomURL}}<link rel="alternate" type="application/atom+xml" href="{{page.atomURL}}" title="{{site.title}} (Atom)">
-<link rel="alternate" type="application/feed+json" href="{{page.jsonFeedURL}}" title="{{site.title}} (JSON Feed)">{{/page.atomURL}}
-<meta property="og:title" content="{{page.title}}">
+{{#page.feedURL}}<link rel="alternate" type="application/rss+xml" href="{{page.feedURL}}" title="{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} · {{site.title}}{{/page.isHome}}">
+<link rel="alternate" type="application/atom+xml" href="{{page.atomURL}}" title="{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} · {{site.title}}{{/page.isHome}} (Atom)">
+<link rel="alternate" type="application/feed+json" href="{{page.jsonFeedURL}}" title="{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}} · {{site.title}}{{/page.isHome}} (JSON Feed)">
+{{/page.feedURL}}{{^page.feedURL}}<link rel="alternate" type="application/rss+xml" href="{{site.feedURL}}" title="{{site.title}}">
+{{/page.feedURL}}
+{{#list.prevURL}}<link rel="prev" href="{{list.prevURL}}">
+{{/list.prevURL}}{{#list.nextURL}}<link rel="next" href="{{list.nextURL}}">
+{{/list.nextURL}}
+<meta property="og:title" content="{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}}{{/page.isHome}}">
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:type" content="{{#page.isPage}}article{{/page.isPage}}{{^page.isPage}}website{{/page.isPage}}">
-{{#page.permalink}}<meta property="og:url" content="{{page.permalink}}">{{/page.permalink}}
-{{#page.description}}<meta property="og:description" content="{{page.description}}">{{/page.description}}
-{{#page.coverSingle}}<meta property="og:image" content="{{src}}">{{/page.coverSingle}}
-{{#page.dateISO}}<meta property="article:published_time" content="{{page.dateISO}}">{{/page.dateISO}}
-{{#page.modifiedISO}}<meta property="article:modified_time" content="{{page.modifiedISO}}">{{/page.modifiedISO}}
-<meta name="twitter:card" content="{{#page.coverSingle}}summary_large_image{{/page.coverSingle}}{{^page.coverSingle}}summary{{/page.coverSingle}}">
-<meta name="twitter:title" content="{{page.title}}">
-{{#page.description}}<meta name="twitter:description" content="{{page.description}}">{{/page.description}}
-<script type="application/ld+json">{{{jsonLD}}}</script>
+<meta property="og:locale" content="{{site.languageCode}}">
+{{#page.permalink}}<meta property="og:url" content="{{page.permalink}}">
+{{/page.permalink}}
+{{#page.description}}<meta property="og:description" content="{{page.description}}">
+{{/page.description}}
+{{#page.imageURL}}<meta property="og:image" content="{{page.imageURL}}">
+{{#page.coverSingle.alt}}<meta property="og:image:alt" content="{{page.coverSingle.alt}}">
+{{/page.coverSingle.alt}}{{/page.imageURL}}
+{{#page.isPage}}{{#page.dateISO}}<meta property="article:published_time" content="{{page.dateISO}}">
+{{/page.dateISO}}{{#page.modifiedISO}}<meta property="article:modified_time" content="{{page.modifiedISO}}">
+{{/page.modifiedISO}}{{#page.tags}}<meta property="article:tag" content="{{name}}">
+{{/page.tags}}{{/page.isPage}}
+<meta name="twitter:card" content="{{#page.imageURL}}summary_large_image{{/page.imageURL}}{{^page.imageURL}}summary{{/page.imageURL}}">
+<meta name="twitter:title" content="{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}}{{/page.isHome}}">
+{{#page.description}}<meta name="twitter:description" content="{{page.description}}">
+{{/page.description}}
+{{#page.imageURL}}<meta name="twitter:image" content="{{page.imageURL}}">
+{{/page.imageURL}}
+{{#jsonLD}}<script type="application/ld+json">{{{jsonLD}}}</script>
+{{/jsonLD}}
 """#,
         "header": #"""
 <header class="site-header">
 <nav class="nav" aria-label="{{t.menu}}">
-<a class="logo" href="{{site.home}}" accesskey="h">{{site.title}}</a>
-{{#site.themeToggle}}<button class="theme-toggle" type="button" aria-label="{{t.toggleTheme}}" title="{{t.toggleTheme}} (Alt+T)" accesskey="t" hidden><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="currentColor" d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z"/></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><circle cx="12" cy="12" r="4.5" fill="currentColor"/><path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 1.5v2.5M12 20v2.5M1.5 12H4M20 12h2.5M4.6 4.6l1.8 1.8M17.6 17.6l1.8 1.8M4.6 19.4l1.8-1.8M17.6 6.4l1.8-1.8"/></svg></button>{{/site.themeToggle}}
+<div class="nav-start">
+<a class="logo" href="{{site.home}}" accesskey="h" title="{{site.title}} (Alt+H)">{{site.title}}</a>
+{{#site.themeToggle}}<button class="theme-toggle" type="button" aria-label="{{t.toggleTheme}}" title="{{t.toggleTheme}} (Alt+T)" accesskey="t" hidden><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d="M20.5 14.6A8.7 8.7 0 0 1 9.4 3.5a8.7 8.7 0 1 0 11.1 11.1z"/></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4.2" fill="currentColor"/><path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 2v2.2M12 19.8V22M2 12h2.2M19.8 12H22M4.9 4.9l1.6 1.6M17.5 17.5l1.6 1.6M4.9 19.1l1.6-1.6M17.5 6.5l1.6-1.6"/></svg></button>{{/site.themeToggle}}
+</div>
 {{#site.hasMenu}}<ul class="menu">
 {{#site.menu}}<li><a href="{{url}}"{{#active}} aria-current="page"{{/active}}>{{name}}</a></li>
 {{/site.menu}}</ul>{{/site.hasMenu}}
@@ -95,21 +130,23 @@ enum DefaultTheme {
 """#,
         "home": #"""
 {{<baseof}}{{$main}}
-{{#site.profile}}<section class="profile">
+{{#site.profile}}<section class="profile" aria-labelledby="profile-title">
 {{#imageURL}}<img class="profile-image" src="{{imageURL}}" alt="{{imageTitle}}" width="120" height="120">{{/imageURL}}
-<h1>{{title}}</h1>
+<h1 id="profile-title">{{title}}</h1>
 {{#subtitle}}<p class="profile-subtitle">{{subtitle}}</p>{{/subtitle}}
 {{> social}}
 {{#hasButtons}}<ul class="buttons">{{#buttons}}<li><a class="button" href="{{url}}">{{name}}</a></li>{{/buttons}}</ul>{{/hasButtons}}
 </section>{{/site.profile}}
 {{^site.profile}}
-{{#site.homeInfo}}<section class="home-info">
-{{#title}}<h1>{{title}}</h1>{{/title}}
+{{#site.homeInfo}}<section class="home-info" aria-label="{{site.title}}">
+{{#title}}<h1>{{title}}</h1>{{/title}}{{^title}}<h1 class="visually-hidden">{{site.title}}</h1>{{/title}}
 {{#contentHTML}}<div class="home-info-content">{{{contentHTML}}}</div>{{/contentHTML}}
 {{> social}}
 </section>{{/site.homeInfo}}
 {{^site.homeInfo}}<h1 class="visually-hidden">{{site.title}}</h1>{{/site.homeInfo}}
+<div class="entries">
 {{#list.pages}}{{> post-entry}}{{/list.pages}}
+</div>
 {{> pagination}}
 {{/site.profile}}
 {{/main}}{{/baseof}}
@@ -118,31 +155,51 @@ enum DefaultTheme {
 {{<baseof}}{{$main}}
 <header class="page-header">
 {{> breadcrumbs}}
-<h1>{{page.title}}{{#page.feedURL}} <a class="feed-link" href="{{page.feedURL}}" title="RSS" aria-label="RSS feed of {{page.title}}"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2"><path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14"/><circle cx="6" cy="18" r="1.5"/></svg></a>{{/page.feedURL}}</h1>
+{{#page.kicker}}<p class="kicker">{{page.kicker}}</p>{{/page.kicker}}
+<div class="title-row"><h1>{{page.title}}</h1>{{> feed-link}}</div>
 {{#page.description}}<p class="page-description">{{page.description}}</p>{{/page.description}}
 </header>
-{{#page.contentHTML}}<div class="post-content">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
+{{#page.contentHTML}}<div class="post-content list-intro">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
+<div class="entries">
 {{#list.pages}}{{> post-entry}}{{/list.pages}}
+</div>
 {{> pagination}}
 {{/main}}{{/baseof}}
 """#,
         "meta": #"""
-{{#dateISO}}<time datetime="{{dateISO}}">{{dateHuman}}</time>{{/dateISO}}{{#readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{readingMinutes}} {{t.minRead}}</span>{{/readingMinutes}}{{#hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#authors}}<a href="{{url}}">{{name}}</a> {{/authors}}</span>{{/hasAuthors}}
+{{#dateISO}}<time datetime="{{dateISO}}">{{dateHuman}}</time>{{/dateISO}}{{#readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{readingMinutes}} {{t.minRead}}</span>{{/readingMinutes}}{{#hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#authors}}<a href="{{url}}">{{name}}</a>{{/authors}}</span>{{/hasAuthors}}
 """#,
         "pagination": #"""
 {{#list.pagination}}<nav class="pagination" aria-label="{{t.pages}}">
 {{#list.prevURL}}<a class="prev" href="{{list.prevURL}}" rel="prev">« {{t.prevPage}}</a>{{/list.prevURL}}
-<ol class="page-numbers">{{#pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/pages}}</ol>
+<ol class="page-numbers">{{#pages}}<li>{{#gap}}<span class="gap" aria-hidden="true">…</span>{{/gap}}{{^gap}}{{#current}}<a href="{{url}}" aria-current="page"><span class="visually-hidden">{{t.page}} </span>{{number}}</a>{{/current}}{{^current}}<a href="{{url}}"><span class="visually-hidden">{{t.page}} </span>{{number}}</a>{{/current}}{{/gap}}</li>{{/pages}}</ol>
 {{#list.nextURL}}<a class="next" href="{{list.nextURL}}" rel="next">{{t.nextPage}} »</a>{{/list.nextURL}}
 </nav>{{/list.pagination}}
 """#,
+        "paginav": #"""
+<nav class="paginav" aria-label="{{t.postNav}}">{{#page.newer}}<a class="prev" href="{{url}}" rel="prev"><span class="paginav-label">« {{t.prev}}</span><span class="paginav-title">{{title}}</span></a>{{/page.newer}}{{#page.older}}<a class="next" href="{{url}}" rel="next"><span class="paginav-label">{{t.next}} »</span><span class="paginav-title">{{title}}</span></a>{{/page.older}}</nav>
+"""#,
         "post-entry": #"""
-<article class="post-entry{{#featured}} featured{{/featured}}">
+<article class="post-entry{{#featured}} featured{{/featured}}{{#cover}} has-cover{{/cover}}">
 {{#cover}}<figure class="entry-cover"><img src="{{src}}" alt="{{alt}}" loading="lazy" decoding="async"></figure>{{/cover}}
+<div class="entry-body">
 <header class="entry-header"><h2 class="entry-title"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge">{{t.draft}}</span>{{/draft}}</h2></header>
-{{#summaryText}}<div class="entry-summary"><p>{{summaryText}}</p></div>{{/summaryText}}
+{{#summaryText}}<p class="entry-summary">{{summaryText}}{{#truncated}}…{{/truncated}}</p>{{/summaryText}}{{^summaryText}}{{#description}}<p class="entry-summary">{{description}}</p>{{/description}}{{/summaryText}}
 <footer class="entry-meta">{{> meta}}</footer>
+</div>
 </article>
+"""#,
+        "post-footer": #"""
+<footer class="post-footer">
+{{#page.hideMeta}}{{#page.editURL}}<p class="edit-line"><a class="edit-link" href="{{url}}" rel="noopener">{{text}}</a></p>{{/page.editURL}}{{/page.hideMeta}}
+{{#page.hasTaxonomies}}<div class="post-terms">{{#page.taxonomies}}<div class="term-row"><span class="term-label">{{name}}</span><ul class="post-tags">{{#terms}}<li><a href="{{url}}" rel="tag">{{name}}</a></li>{{/terms}}</ul></div>{{/page.taxonomies}}</div>{{/page.hasTaxonomies}}
+{{#page.hasShare}}<div class="share"><span class="term-label">{{t.share}}</span><ul class="share-buttons">{{#page.share}}<li><a href="{{url}}" rel="noopener noreferrer" title="{{label}}">{{{svg}}}<span class="visually-hidden">{{label}}</span></a></li>{{/page.share}}</ul></div>{{/page.hasShare}}
+{{#page.isPost}}{{#page.newer}}{{> paginav}}{{/page.newer}}{{^page.newer}}{{#page.older}}{{> paginav}}{{/page.older}}{{/page.newer}}{{/page.isPost}}
+{{#page.hasRelated}}<section class="related" aria-labelledby="related-title"><h2 id="related-title">{{t.related}}</h2><ul>{{#page.related}}<li><a href="{{url}}">{{title}}</a></li>{{/page.related}}</ul></section>{{/page.hasRelated}}
+</footer>
+"""#,
+        "post-meta": #"""
+<div class="post-meta">{{#page.dateISO}}<time datetime="{{page.dateISO}}">{{page.dateHuman}}</time>{{/page.dateISO}}{{#page.lastmodISO}}<span class="sep" aria-hidden="true">·</span><span>{{t.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmodHuman}}</time></span>{{/page.lastmodISO}}{{#page.readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{page.readingMinutes}} {{t.minRead}}</span>{{/page.readingMinutes}}{{#page.wordCount}}<span class="sep" aria-hidden="true">·</span><span>{{page.wordCount}} {{t.words}}</span>{{/page.wordCount}}{{#page.hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#page.authors}}<a href="{{url}}" rel="author">{{name}}</a>{{/page.authors}}</span>{{/page.hasAuthors}}{{#page.editURL}}<span class="sep" aria-hidden="true">·</span><a class="edit-link" href="{{url}}" rel="noopener">{{text}}</a>{{/page.editURL}}</div>
 """#,
         "search": #"""
 {{<baseof}}{{$main}}
@@ -163,17 +220,8 @@ enum DefaultTheme {
 <script defer src="{{page.searchScriptURL}}"></script>
 {{/main}}{{/baseof}}
 """#,
-        "section": #"""
-{{<baseof}}{{$main}}
-<header class="page-header">
-{{> breadcrumbs}}
-<h1>{{page.title}}{{#page.feedURL}} <a class="feed-link" href="{{page.feedURL}}" title="RSS" aria-label="RSS feed of {{page.title}}"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2"><path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14"/><circle cx="6" cy="18" r="1.5"/></svg></a>{{/page.feedURL}}</h1>
-{{#page.description}}<p class="page-description">{{page.description}}</p>{{/page.description}}
-</header>
-{{#page.contentHTML}}<div class="post-content">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
-{{#list.pages}}{{> post-entry}}{{/list.pages}}
-{{> pagination}}
-{{/main}}{{/baseof}}
+        "series": #"""
+<aside class="series-box" aria-label="{{t.series}}: {{name}}"><details open><summary>{{t.seriesPart}} <a href="{{url}}">{{name}}</a></summary><ol>{{#pages}}<li>{{#current}}<a href="{{url}}" aria-current="page">{{title}}</a>{{/current}}{{^current}}<a href="{{url}}">{{title}}</a>{{/current}}</li>{{/pages}}</ol></details></aside>
 """#,
         "single": #"""
 {{<baseof}}{{$main}}
@@ -182,141 +230,145 @@ enum DefaultTheme {
 {{> breadcrumbs}}
 <h1 class="post-title">{{page.title}}{{#page.draft}} <span class="badge">{{t.draft}}</span>{{/page.draft}}</h1>
 {{#page.description}}<p class="post-description">{{page.description}}</p>{{/page.description}}
-{{^page.hideMeta}}<div class="post-meta">{{#page}}{{> meta}}{{/page}}{{#page.lastmodISO}}<span class="sep" aria-hidden="true">·</span><span>{{t.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmodHuman}}</time></span>{{/page.lastmodISO}}{{#page.wordCount}}<span class="sep" aria-hidden="true">·</span><span>{{page.wordCount}} {{t.words}}</span>{{/page.wordCount}}{{#page.editURL}}<span class="sep" aria-hidden="true">·</span><a href="{{url}}" rel="noopener">{{text}}</a>{{/page.editURL}}</div>{{/page.hideMeta}}
+{{^page.hideMeta}}{{> post-meta}}{{/page.hideMeta}}
 </header>
 {{#page.coverSingle}}<figure class="post-cover"><img src="{{src}}" alt="{{alt}}" decoding="async">{{#caption}}<figcaption>{{{caption}}}</figcaption>{{/caption}}</figure>{{/page.coverSingle}}
+{{#page.series}}{{> series}}{{/page.series}}
 <div class="post-body{{#page.toc}} has-toc{{/page.toc}}">
-{{#page.toc}}<aside class="toc"><details{{#page.tocOpen}} open{{/page.tocOpen}}><summary accesskey="c" title="(Alt + C)">{{t.toc}}</summary><nav aria-label="{{t.toc}}">{{{html}}}</nav></details></aside>{{/page.toc}}
+{{#page.toc}}{{> toc}}{{/page.toc}}
 <div class="post-content">{{{page.contentHTML}}}</div>
 </div>
-<footer class="post-footer">
-{{#page.series}}<aside class="series-box" aria-label="{{t.series}}"><p>{{t.seriesPart}} <a href="{{url}}">{{name}}</a></p><ol>{{#pages}}<li>{{#current}}<span aria-current="page">{{title}}</span>{{/current}}{{^current}}<a href="{{url}}">{{title}}</a>{{/current}}</li>{{/pages}}</ol></aside>{{/page.series}}
-{{#page.taxonomies}}<ul class="post-tags" aria-label="{{name}}">{{#terms}}<li><a href="{{url}}">{{name}}</a></li>{{/terms}}</ul>{{/page.taxonomies}}
-<nav class="paginav" aria-label="{{t.next}} / {{t.prev}}">{{#page.newer}}<a class="prev" href="{{url}}" rel="prev"><span class="title">« {{t.prev}}</span><br><span>{{title}}</span></a>{{/page.newer}}{{#page.older}}<a class="next" href="{{url}}" rel="next"><span class="title">{{t.next}} »</span><br><span>{{title}}</span></a>{{/page.older}}</nav>
-{{#page.hasRelated}}<section class="related" aria-labelledby="related-title"><h2 id="related-title">{{t.related}}</h2><ul>{{#page.related}}<li><a href="{{url}}">{{title}}</a></li>{{/page.related}}</ul></section>{{/page.hasRelated}}
-{{#page.hasShare}}<ul class="share-buttons" aria-label="{{t.share}}">{{#page.share}}<li><a href="{{url}}" rel="noopener noreferrer">{{name}}</a></li>{{/page.share}}</ul>{{/page.hasShare}}
-</footer>
+{{> post-footer}}
 </article>
 {{/main}}{{/baseof}}
 """#,
         "social": #"""
-{{#site.hasSocialIcons}}<ul class="social-icons">{{#site.socialIcons}}<li><a href="{{url}}" title="{{title}}" aria-label="{{title}}" rel="me noopener">{{{svg}}}</a></li>{{/site.socialIcons}}</ul>{{/site.hasSocialIcons}}
+{{#site.hasSocialIcons}}<ul class="social-icons">{{#site.socialIcons}}<li><a href="{{url}}" title="{{title}}" rel="me noopener">{{{svg}}}<span class="visually-hidden">{{title}}</span></a></li>{{/site.socialIcons}}</ul>{{/site.hasSocialIcons}}
 """#,
         "taxonomy": #"""
 {{<baseof}}{{$main}}
-<header class="page-header">{{> breadcrumbs}}<h1>{{page.title}}</h1></header>
-<ul class="terms-list">
-{{#page.terms}}<li><a href="{{url}}">{{name}} <sup>{{count}}</sup></a></li>
-{{/page.terms}}</ul>
+<header class="page-header">{{> breadcrumbs}}<h1>{{page.title}}</h1>{{#page.description}}<p class="page-description">{{page.description}}</p>{{/page.description}}</header>
+{{#page.contentHTML}}<div class="post-content list-intro">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
+{{#page.hasTerms}}<ul class="terms-list{{#page.isAuthors}} authors-list{{/page.isAuthors}}">
+{{#page.terms}}<li><a href="{{url}}">{{name}}<span class="count"><span class="visually-hidden"> (</span>{{count}}<span class="visually-hidden"> {{t.posts}})</span></span></a></li>
+{{/page.terms}}</ul>{{/page.hasTerms}}
 {{/main}}{{/baseof}}
 """#,
-        "term": #"""
-{{<baseof}}{{$main}}
-<header class="page-header">
-{{> breadcrumbs}}
-<h1>{{page.title}}{{#page.feedURL}} <a class="feed-link" href="{{page.feedURL}}" title="RSS" aria-label="RSS feed of {{page.title}}"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2"><path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14"/><circle cx="6" cy="18" r="1.5"/></svg></a>{{/page.feedURL}}</h1>
-{{#page.description}}<p class="page-description">{{page.description}}</p>{{/page.description}}
-</header>
-{{#page.contentHTML}}<div class="post-content">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
-{{#list.pages}}{{> post-entry}}{{/list.pages}}
-{{> pagination}}
-{{/main}}{{/baseof}}
+        "toc": #"""
+<aside class="toc" aria-labelledby="toc-title"><details{{#page.tocOpen}} open{{/page.tocOpen}}><summary accesskey="c" title="{{t.toc}} (Alt+C)"><span id="toc-title">{{t.toc}}</span></summary><nav aria-labelledby="toc-title">{{{html}}}</nav></details></aside>
 """#,
     ]
 
     /// Every text file in Theme/assets/: file name → contents.
     static let assets: [String: String] = [
         "script.js": #"""
-// The Tensor Collective: optional enhancements. Every page reads fully without this script.
+// The Tensor Collective: optional enhancements. Every page reads fully without this script;
+// it adds the theme toggle, copy buttons on code, the table of contents' current section and image zoom.
 (function () {
   "use strict";
   var root = document.documentElement;
+  var body = document.body;
 
-  // Theme toggle: remembers the reader's choice; the inline script in <head> applies it before paint.
+  // Theme toggle: the choice is remembered; the inline script in <head> applies it before paint.
   var toggle = document.querySelector(".theme-toggle");
   if (toggle) {
+    var dark = function () {
+      return root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    };
+    var show = function () { toggle.setAttribute("aria-pressed", String(dark())); };
     toggle.hidden = false;
+    show();
     toggle.addEventListener("click", function () {
-      var dark = root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-      root.dataset.theme = dark ? "light" : "dark";
-      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) {}
+      root.dataset.theme = dark() ? "light" : "dark";
+      try { localStorage.setItem("theme", root.dataset.theme); } catch (e) { /* private mode: not remembered */ }
+      show();
+    });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", show);
+  }
+
+  // Copy buttons on code blocks; line numbers are left out of the copied text.
+  var copy = body.dataset.copy || "Copy", copied = body.dataset.copied || "Copied";
+  if (navigator.clipboard) {
+    document.querySelectorAll(".highlight").forEach(function (block) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-code";
+      button.textContent = copy;
+      button.addEventListener("click", function () {
+        var code = block.querySelector("pre code:last-child, .lntd:last-child code") || block.querySelector("code");
+        if (!code) return;
+        var lines = code.querySelectorAll(".cl");
+        var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
+        navigator.clipboard.writeText(text.replace(/\n$/, "")).then(function () {
+          button.textContent = copied;
+          button.classList.add("done");
+          setTimeout(function () { button.textContent = copy; button.classList.remove("done"); }, 1600);
+        });
+      });
+      block.appendChild(button);
     });
   }
 
-  // Copy buttons on code blocks.
-  var label = document.documentElement.lang.indexOf("fr") === 0 ? ["Copier", "Copié"] : ["Copy", "Copied"];
-  document.querySelectorAll(".highlight").forEach(function (block) {
-    if (!navigator.clipboard) return;
-    var button = document.createElement("button");
-    button.type = "button"; button.className = "copy-code"; button.textContent = label[0];
-    button.addEventListener("click", function () {
-      var code = block.querySelector("pre code:last-child") || block.querySelector("code");
-      var lines = code.querySelectorAll(".cl");
-      var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
-      navigator.clipboard.writeText(text).then(function () {
-        button.textContent = label[1];
-        setTimeout(function () { button.textContent = label[0]; }, 1500);
-      });
-    });
-    block.appendChild(button);
+  // Table of contents: mark the section being read.
+  var tocLinks = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+  var headings = tocLinks.map(function (a) {
+    try { return document.getElementById(decodeURIComponent(a.hash.slice(1))); } catch (e) { return null; }
   });
-
-  // Table of contents: mark the section in view.
-  var tocLinks = document.querySelectorAll(".toc a");
-  if (tocLinks.length && "IntersectionObserver" in window) {
-    var byId = {};
-    tocLinks.forEach(function (a) { byId[decodeURIComponent(a.hash.slice(1))] = a; });
-    var observer = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting || !byId[entry.target.id]) return;
-        tocLinks.forEach(function (a) { a.classList.remove("active"); a.removeAttribute("aria-current"); });
-        byId[entry.target.id].classList.add("active");
-        byId[entry.target.id].setAttribute("aria-current", "true");
-      });
-    }, { rootMargin: "0px 0px -70% 0px" });
-    Object.keys(byId).forEach(function (id) { var h = document.getElementById(id); if (h) observer.observe(h); });
-  }
-
-  // Click an image in a post to zoom it; click again or press Escape to close.
-  document.querySelectorAll(".post-content img:not(.in-text)").forEach(function (img) {
-    img.addEventListener("click", function () { img.classList.toggle("zoomed"); });
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") document.querySelectorAll(".zoomed").forEach(function (img) { img.classList.remove("zoomed"); });
-  });
-
-  // Search page: loads the index when the reader first uses the box.
-  var form = document.querySelector("form.search");
-  if (!form) return;
-  var input = form.querySelector("input"), results = document.getElementById("search-results"), index = null;
-  function load(then) {
-    if (index) return then();
-    fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) { index = data; then(); });
-  }
-  function escape(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
-  function run() {
-    var q = input.value.trim().toLowerCase(), words = q.split(/\s+/).filter(Boolean);
-    history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-    if (!words.length) { results.innerHTML = ""; return; }
-    var scored = index.map(function (p) {
-      var title = p.title.toLowerCase(), body = (p.content || "").toLowerCase(), score = 0;
-      for (var i = 0; i < words.length; i++) {
-        var inTitle = title.indexOf(words[i]) >= 0, inBody = body.indexOf(words[i]) >= 0;
-        if (!inTitle && !inBody) return null;
-        score += (inTitle ? 10 : 0) + (inBody ? 1 : 0);
+  if (tocLinks.length) {
+    // Beside the text there is room for it: open it there even when it starts closed.
+    var details = document.querySelector(".has-toc .toc details");
+    if (details && matchMedia("(min-width: 80rem)").matches) details.open = true;
+    var current = -1, ticking = false;
+    var mark = function () {
+      ticking = false;
+      var line = Math.min(innerHeight * 0.25, 160), index = -1;
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i] && headings[i].getBoundingClientRect().top <= line) index = i;
       }
-      return { page: p, score: score };
-    }).filter(Boolean).sort(function (a, b) { return b.score - a.score; }).slice(0, 20);
-    results.innerHTML = scored.map(function (r) {
-      return '<li><a href="' + escape(r.page.permalink) + '">' + escape(r.page.title) + "</a><br><small>" + escape(r.page.summary || "") + "</small></li>";
-    }).join("");
+      if (index === current) return;
+      if (current >= 0) tocLinks[current].removeAttribute("aria-current");
+      if (index >= 0) tocLinks[index].setAttribute("aria-current", "true");
+      current = index;
+    };
+    addEventListener("scroll", function () {
+      if (!ticking) { ticking = true; requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
   }
-  input.addEventListener("input", function () { load(run); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); load(run); });
-  var initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; load(run); }
+
+  // Images in a post open full screen on click or Enter; a click or Escape closes them.
+  var overlay = null, opener = null;
+  var close = function () {
+    if (!overlay) return;
+    overlay.remove();
+    overlay = null;
+    if (opener) opener.focus();
+  };
+  var open = function (img) {
+    opener = img;
+    overlay = document.createElement("button");
+    overlay.type = "button";
+    overlay.className = "zoom-overlay";
+    overlay.setAttribute("aria-label", img.alt || "");
+    var big = document.createElement("img");
+    big.src = img.currentSrc || img.src;
+    big.alt = img.alt;
+    overlay.appendChild(big);
+    overlay.addEventListener("click", close);
+    body.appendChild(overlay);
+    overlay.focus();
+  };
+  document.querySelectorAll(".post-content img").forEach(function (img) {
+    if (img.closest("a")) return;
+    img.classList.add("zoomable");
+    img.tabIndex = 0;
+    img.addEventListener("click", function () { open(img); });
+    img.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); open(img); }
+    });
+  });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "/" && document.activeElement !== input) { event.preventDefault(); input.focus(); }
+    if (event.key === "Escape") close();
   });
 })();
 """#,
@@ -399,7 +451,9 @@ enum DefaultTheme {
     function span(x, a, b) { for (; a <= b; a++) x.sh["s/" + a] = 1; }
 
     // Page ids, best first, and the terms matched; filters are f/ file numbers that all must hold.
-    function search(q, filters) {
+    // Common terms keep their best pages inline; the rest are fetched when too few pages match
+    // every word, or when all is set (more: true tells that some were left out).
+    function search(q, filters, all) {
       var ws = words(q);
       return get("index").then(function (m) {
         meta = m;
@@ -417,7 +471,7 @@ enum DefaultTheme {
           }
           keys = keys.concat(Object.keys(x.sh));
         });
-        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, 0); });
+        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, all); });
       });
     }
 
@@ -432,9 +486,9 @@ enum DefaultTheme {
         var best = {}, found = 0;
         Object.keys(x.sh).forEach(function (k) {
           var s = data[k], t, f, e;
-          function add(id, lv) { var v = e[0] * lv * f; if (!(best[id] >= v)) best[id] = v; }
+          function add(id, lv) { var v = e[0] * lv * lv * f; if (!(best[id] >= v)) best[id] = v; }
           for (t in s) {
-            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && (near(t, x.s) || near(t, x.w)) ? 0.4 : 0;
+            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
             if (!f) continue;
             e = s[t];
             terms[t] = found = 1;
@@ -452,11 +506,11 @@ enum DefaultTheme {
       ids = Object.keys(total).map(Number);
       full = ids.filter(function (id) { return total[id][0] == hit; }).length;
       need = Object.keys(need);
-      if (full < PAGE && need.length && !tails) {
+      if (need.length && (full < PAGE || tails)) {
         return Promise.all(need.map(get)).then(function () { return rank(ws, filters, 1); });
       }
       ids.sort(function (a, b) { var x = total[a], y = total[b]; return y[0] - x[0] || y[1] - x[1] || a - b; });
-      return { ids: ids, terms: terms, words: ws };
+      return { ids: ids, terms: terms, words: ws, more: need.length > 0 };
     }
 
     return {
@@ -504,13 +558,14 @@ enum DefaultTheme {
   var input = box.querySelector("input"), list = document.getElementById("search-results");
   var selects = box.querySelectorAll("select"), status = document.getElementById("search-status");
   var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
-  var waiting = {}, seq = 0, result, shown, ready;
+  var waiting = {}, seq = 0, result, shown, seen, ready;
   window.__tcs = function (k, v) { if (waiting[k]) waiting[k](v); };
   var engine = Engine(function (k) {
     return new Promise(function (ok, fail) {
       var s = document.createElement("script");
       waiting[k] = ok;
       s.src = box.dataset.base + k + ".js";
+      s.onload = function () { s.remove(); };
       s.onerror = fail;
       document.head.appendChild(s);
     });
@@ -544,14 +599,20 @@ enum DefaultTheme {
     if (!words(q).length) { state(); list.innerHTML = status.textContent = ""; more.hidden = true; return; }
     prepare().then(function () { return engine.search(q, state()); }).then(function (r) {
       if (n != seq) return;
-      result = r; shown = 0; list.innerHTML = "";
-      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length);
+      result = r; shown = 0; seen = {}; list.innerHTML = "";
+      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length + (r.more ? "+" : ""));
       show(n);
     });
   }
 
+  // Shows the next results; near the end of a list that left pages out, fetches the rest first.
   function show(n) {
-    var ids = result.ids.slice(shown, shown += PAGE);
+    if (result.more && shown + PAGE >= result.ids.length) {
+      return engine.search(input.value, state(), 1).then(function (r) { if (n == seq) { result = r; show(n); } });
+    }
+    var ids = result.ids.filter(function (id) { return !seen[id]; }).slice(0, PAGE);
+    ids.forEach(function (id) { seen[id] = 1; });
+    shown += ids.length;
     Promise.all(ids.map(engine.page)).then(function (pages) {
       if (n != seq) return;
       pages.forEach(function (p) {
@@ -561,7 +622,7 @@ enum DefaultTheme {
           "<p>" + (excerpt(p.b, result, 220) || escape(p.e)) + "</p>";
         list.appendChild(li);
       });
-      more.hidden = shown >= result.ids.length;
+      more.hidden = !result.more && shown >= result.ids.length;
     });
   }
 
@@ -586,198 +647,281 @@ enum DefaultTheme {
         "style.css": #"""
 /* The Tensor Collective default theme. System fonts only; light and dark; no request leaves the site. */
 :root {
-  --bg: #fdfdfc; --surface: #f3f3f1; --text: #1d1e20; --muted: #5b5d63; --border: #dcdcd8;
-  --accent: #1f5fbf; --accent-text: #fff; --code-bg: #f4f4f2; --mark: #fff3b0;
-  --note: #1f6feb; --tip: #1a7f37; --important: #8250df; --warning: #9a6700; --caution: #cf222e;
-  --measure: 42rem; --wide: 72rem; --radius: 8px;
+  --bg: #fdfdfc; --surface: #f2f2ef; --text: #1c1d1f; --muted: #585a60; --border: #d9d9d4;
+  --accent: #1d5bb8; --accent-text: #fff; --code-bg: #f4f4f1; --mark: #fff1a8; --shadow: rgb(0 0 0 / .06);
+  --note: #1f63d1; --tip: #1a7535; --important: #7a47d1; --warning: #8a5c00; --caution: #c11f2b;
+  --measure: 38rem; --wide: 76rem; --side: 15rem; --radius: 10px; --gap: 1.25rem;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
   color-scheme: light;
 }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) {
-    --bg: #1d1e20; --surface: #2a2b2e; --text: #e8e8e6; --muted: #a8aab0; --border: #3b3d42;
-    --accent: #8ab4f8; --accent-text: #111; --code-bg: #25262a; --mark: #5c4b00;
-    --note: #58a6ff; --tip: #3fb950; --important: #a371f7; --warning: #d29922; --caution: #f85149;
+    --bg: #1b1c1e; --surface: #26272b; --text: #e6e6e3; --muted: #a9abb1; --border: #3a3c41;
+    --accent: #8cb6f8; --accent-text: #111; --code-bg: #232428; --mark: #5a4a00; --shadow: rgb(0 0 0 / .3);
+    --note: #6cb0ff; --tip: #4cc463; --important: #b38cf9; --warning: #dba633; --caution: #ff7a70;
     color-scheme: dark;
   }
 }
 :root[data-theme="dark"] {
-  --bg: #1d1e20; --surface: #2a2b2e; --text: #e8e8e6; --muted: #a8aab0; --border: #3b3d42;
-  --accent: #8ab4f8; --accent-text: #111; --code-bg: #25262a; --mark: #5c4b00;
-  --note: #58a6ff; --tip: #3fb950; --important: #a371f7; --warning: #d29922; --caution: #f85149;
+  --bg: #1b1c1e; --surface: #26272b; --text: #e6e6e3; --muted: #a9abb1; --border: #3a3c41;
+  --accent: #8cb6f8; --accent-text: #111; --code-bg: #232428; --mark: #5a4a00; --shadow: rgb(0 0 0 / .3);
+  --note: #6cb0ff; --tip: #4cc463; --important: #b38cf9; --warning: #dba633; --caution: #ff7a70;
   color-scheme: dark;
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.65 var(--font); overflow-wrap: break-word; }
-a { color: var(--accent); text-underline-offset: .15em; }
+body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.7 var(--font); overflow-wrap: break-word; display: flex; flex-direction: column; min-height: 100vh; }
+a { color: var(--accent); text-underline-offset: .18em; text-decoration-thickness: 1px; }
 a:hover { text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
+main:focus { outline: none; }
 img, svg, video { max-width: 100%; height: auto; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-.skip-link { position: absolute; left: .5rem; top: -3rem; padding: .5rem 1rem; background: var(--accent); color: var(--accent-text); border-radius: var(--radius); z-index: 10; }
+svg { flex-shrink: 0; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.skip-link { position: absolute; inset-inline-start: .5rem; top: -4rem; padding: .5rem 1rem; background: var(--accent); color: var(--accent-text); border-radius: var(--radius); z-index: 30; }
 .skip-link:focus { top: .5rem; }
 
 /* Header and footer */
 .site-header { border-bottom: 1px solid var(--border); }
-.nav { max-width: var(--wide); margin: 0 auto; padding: .75rem 1.25rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
-.logo { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; margin-inline-end: auto; }
-.menu { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
-.menu a { color: var(--text); text-decoration: none; padding: .25rem 0; }
-.menu a[aria-current="page"], .menu a:hover { color: var(--accent); border-bottom: 2px solid currentColor; }
-.theme-toggle { background: none; border: 0; color: var(--text); cursor: pointer; padding: .25rem; display: inline-flex; }
-.theme-toggle .icon-sun { display: none; }
+.nav { max-width: var(--wide); margin: 0 auto; padding: .7rem var(--gap); display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .4rem 1.25rem; }
+.nav-start { display: flex; align-items: center; gap: .5rem; }
+.logo { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; letter-spacing: -.01em; }
+.menu { display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; list-style: none; margin: 0; padding: 0; }
+.menu a { color: var(--text); text-decoration: none; display: inline-block; padding: .3rem 0; border-bottom: 2px solid transparent; }
+.menu a[aria-current="page"], .menu a:hover { color: var(--accent); border-bottom-color: currentColor; }
+.theme-toggle { background: none; border: 0; color: var(--text); cursor: pointer; padding: .4rem; display: inline-flex; border-radius: 50%; }
+.theme-toggle[hidden] { display: none; }
+.theme-toggle:hover { background: var(--surface); }
+.theme-toggle .icon-sun, :root[data-theme="dark"] .theme-toggle .icon-moon { display: none; }
 :root[data-theme="dark"] .theme-toggle .icon-sun { display: inline; }
-:root[data-theme="dark"] .theme-toggle .icon-moon { display: none; }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) .theme-toggle .icon-sun { display: inline; }
   :root:not([data-theme="light"]) .theme-toggle .icon-moon { display: none; }
 }
-.site-footer { max-width: var(--measure); margin: 3rem auto 0; padding: 1.5rem 1.25rem 2.5rem; color: var(--muted); font-size: .9rem; text-align: center; border-top: 1px solid var(--border); }
+.main { flex: 1 0 auto; width: 100%; max-width: calc(var(--measure) + 2 * var(--gap)); margin: 0 auto; padding: 1.5rem var(--gap) 2rem; }
+.site-footer { position: relative; width: 100%; max-width: calc(var(--measure) + 2 * var(--gap)); margin: 2rem auto 0; padding: 1.5rem 3.5rem 3rem; color: var(--muted); font-size: .9rem; text-align: center; border-top: 1px solid var(--border); }
 .site-footer p { margin: .25rem 0; }
 .site-footer a { color: var(--muted); }
+.top-link { position: fixed; bottom: 1.25rem; inset-inline-end: 1.25rem; display: flex; padding: .55rem; border-radius: 50%; background: var(--surface); color: var(--text) !important; border: 1px solid var(--border); box-shadow: 0 2px 6px var(--shadow); z-index: 5; }
 
-/* Layout */
-.main { max-width: var(--measure); margin: 0 auto; padding: 1.5rem 1.25rem; }
-.kind-page .main { max-width: var(--wide); }
-.post-single { max-width: var(--measure); margin: 0 auto; }
-h1, h2, h3, h4 { line-height: 1.25; margin: 2rem 0 .75rem; }
-h1 { font-size: clamp(1.8rem, 1.2rem + 2.4vw, 2.5rem); margin-top: .5rem; }
-h2 { font-size: 1.55rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.08rem; }
-.page-header h1 { margin-bottom: .5rem; }
-.page-description, .post-description { color: var(--muted); font-size: 1.1rem; margin-top: 0; }
-.badge { display: inline-block; font-size: .75rem; font-weight: 600; padding: .1rem .45rem; border: 1px solid var(--border); border-radius: 999px; color: var(--muted); vertical-align: middle; }
-.sep { margin: 0 .4rem; }
-.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem; padding: 0; margin: 0 0 .5rem; font-size: .9rem; }
-.breadcrumbs li + li::before { content: "›"; margin-inline-end: .25rem; color: var(--muted); }
+/* Type */
+h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 2.2rem 0 .8rem; letter-spacing: -.01em; text-wrap: balance; }
+h1 { font-size: clamp(1.85rem, 1.4rem + 1.9vw, 2.45rem); margin-top: .4rem; letter-spacing: -.02em; }
+h2 { font-size: 1.6rem; } h3 { font-size: 1.3rem; } h4 { font-size: 1.1rem; } h5, h6 { font-size: 1rem; }
+p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
+.page-header { margin-bottom: 1.75rem; }
+.page-header h1 { margin-bottom: .35rem; }
+.title-row { display: flex; align-items: center; gap: .6rem; }
+.title-row h1 { margin-top: .4rem; }
+.kicker { margin: 0; color: var(--muted); font-size: .85rem; font-weight: 600; text-transform: uppercase; letter-spacing: .06em; }
+.page-description, .post-description { color: var(--muted); font-size: 1.12rem; margin: .25rem 0 .75rem; }
+.badge { display: inline-block; font-size: .72rem; font-weight: 600; letter-spacing: .03em; text-transform: uppercase; padding: .1rem .5rem; border: 1px solid currentColor; border-radius: 999px; color: var(--warning); vertical-align: middle; }
+.sep { margin: 0 .45rem; }
+.authors a + a::before { content: ", "; color: var(--muted); }
+.count { display: inline-block; min-width: 1.6em; margin-inline-start: .35rem; padding: 0 .4em; font-size: .75rem; font-weight: 600; line-height: 1.6; text-align: center; border-radius: 999px; background: var(--surface); color: var(--muted); vertical-align: middle; }
+.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 0 0 .6rem; font-size: .9rem; }
+.breadcrumbs li + li::before { content: "›"; margin-inline-end: .3rem; color: var(--muted); }
+[dir="rtl"] .breadcrumbs li + li::before { content: "‹"; }
 .breadcrumbs a { color: var(--muted); }
+.feed-link { display: inline-flex; padding: .3rem; color: var(--warning); border-radius: 6px; }
+.feed-link:hover { background: var(--surface); }
 
 /* Home */
-.home-info, .profile { margin-bottom: 2rem; }
-.profile { text-align: center; padding: 2rem 0; }
-.profile-image { border-radius: 50%; }
+.home-info, .profile { margin: .5rem 0 2.25rem; }
+.home-info h1 { margin-bottom: .5rem; }
+.home-info-content { color: var(--muted); font-size: 1.1rem; }
+.home-info-content p:last-child { margin-bottom: 0; }
+.profile { text-align: center; padding: 2.5rem 0 1rem; }
+.profile h1 { margin: 1rem 0 .25rem; }
+.profile-subtitle { color: var(--muted); font-size: 1.15rem; }
+.profile-image { border-radius: 50%; object-fit: cover; }
 .buttons { display: flex; flex-wrap: wrap; justify-content: center; gap: .75rem; list-style: none; padding: 0; }
-.button { display: inline-block; padding: .5rem 1.1rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; border: 1px solid var(--border); }
-.social-icons { display: flex; flex-wrap: wrap; gap: .75rem; list-style: none; padding: 0; margin: 1rem 0; }
-.profile .social-icons { justify-content: center; }
-.social-icons a { color: var(--text); display: inline-flex; padding: .2rem; }
+.button { display: inline-block; padding: .5rem 1.15rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; border: 1px solid var(--border); }
+.button:hover { border-color: var(--muted); }
+.social-icons { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; margin: 1rem 0 0; }
+.profile .social-icons { justify-content: center; margin-bottom: 1rem; }
+.social-icons a { color: var(--text); display: inline-flex; padding: .45rem; border-radius: 50%; }
+.social-icons a:hover { background: var(--surface); color: var(--accent); }
 
 /* Lists */
-.post-entry { position: relative; margin: 0 0 1.25rem; padding: 1.25rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); }
-.post-entry:hover { border-color: var(--muted); }
-.post-entry.featured { background: var(--surface); }
-.post-entry.featured .entry-title { font-size: 1.6rem; }
-.entry-title { font-size: 1.3rem; margin: 0 0 .5rem; }
+.entries { display: grid; gap: 1.1rem; }
+.entries-title { font-size: 1.2rem; color: var(--muted); margin-top: 1.5rem; }
+.post-entry { position: relative; display: flex; gap: 1.1rem; padding: 1.15rem 1.25rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); transition: border-color .15s, box-shadow .15s; }
+.post-entry:hover { border-color: var(--muted); box-shadow: 0 2px 10px var(--shadow); }
+.post-entry:focus-within { border-color: var(--accent); }
+.entry-body { flex: 1; min-width: 0; }
+.entry-title { font-size: 1.25rem; margin: 0 0 .4rem; }
 .entry-title a { color: var(--text); text-decoration: none; }
-.entry-title a::after { content: ""; position: absolute; inset: 0; }
-.entry-summary p { margin: 0 0 .5rem; color: var(--muted); }
+.entry-title a::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
+.entry-title a:focus-visible { outline: none; }
+.entry-title a:focus-visible::after { outline: 3px solid var(--accent); outline-offset: 2px; }
+.entry-summary { margin: 0 0 .6rem; color: var(--muted); display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; line-clamp: 4; overflow: hidden; }
 .entry-meta, .post-meta { color: var(--muted); font-size: .9rem; }
 .entry-meta a, .post-meta a { position: relative; z-index: 1; color: var(--muted); }
-.entry-cover { margin: -1.25rem -1.25rem 1rem; }
-.entry-cover img { display: block; width: 100%; max-height: 16rem; object-fit: cover; border-radius: var(--radius) var(--radius) 0 0; }
-.pagination { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem; margin-top: 2rem; }
-.page-numbers { display: flex; gap: .35rem; list-style: none; padding: 0; margin: 0 auto; }
-.page-numbers a, .page-numbers span { display: inline-block; min-width: 2.2rem; padding: .3rem .5rem; text-align: center; border-radius: var(--radius); border: 1px solid var(--border); text-decoration: none; }
-.page-numbers span[aria-current] { background: var(--text); color: var(--bg); }
-.pagination .prev, .pagination .next { padding: .4rem .9rem; border-radius: var(--radius); background: var(--text); color: var(--bg); text-decoration: none; }
-.terms-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; }
-.terms-list a { display: inline-block; padding: .35rem .8rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; }
-.archive-month ul { list-style: none; padding-inline-start: 0; }
-.archive-month li { margin: .35rem 0; }
-.archive-month time { color: var(--muted); font-size: .9rem; margin-inline-start: .5rem; }
-.feed-link { color: var(--muted); vertical-align: middle; }
+.entry-cover { order: 2; flex: 0 0 8.5rem; margin: 0; }
+.entry-cover img { display: block; width: 100%; aspect-ratio: 4 / 3; object-fit: cover; border-radius: calc(var(--radius) - 4px); background: var(--surface); }
+.post-entry.featured { flex-direction: column; padding: 0; background: var(--surface); overflow: hidden; }
+.post-entry.featured .entry-body { padding: 1.2rem 1.4rem 1.1rem; }
+.post-entry.featured .entry-title { font-size: 1.6rem; }
+.post-entry.featured .entry-cover { order: 0; flex: none; }
+.post-entry.featured .entry-cover img { aspect-ratio: 2 / 1; border-radius: 0; }
+@media (max-width: 34rem) {
+  .post-entry { flex-direction: column; }
+  .post-entry.has-cover:not(.featured) { padding-top: 0; overflow: hidden; }
+  .entry-cover { order: 0; flex: none; margin: 0 -1.25rem; }
+  .entry-cover img { aspect-ratio: 2 / 1; border-radius: 0; }
+}
+.pagination { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .75rem; margin-top: 2rem; }
+.page-numbers { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; margin: 0 auto; }
+.page-numbers a, .page-numbers .gap { display: inline-block; min-width: 2.4rem; padding: .35rem .5rem; text-align: center; border-radius: var(--radius); text-decoration: none; }
+.page-numbers a { border: 1px solid var(--border); }
+.page-numbers a:hover { border-color: var(--muted); }
+.page-numbers a[aria-current] { background: var(--text); border-color: var(--text); color: var(--bg); font-weight: 600; }
+.page-numbers .gap { color: var(--muted); }
+.pagination .prev, .pagination .next { padding: .45rem 1rem; border-radius: var(--radius); background: var(--text); color: var(--bg); text-decoration: none; }
+.pagination .next { margin-inline-start: auto; }
+.terms-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem; }
+.terms-list a { display: inline-flex; align-items: center; padding: .4rem .55rem .4rem .85rem; border-radius: var(--radius); border: 1px solid var(--border); color: var(--text); text-decoration: none; }
+.terms-list a:hover { border-color: var(--muted); }
+.authors-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
+.authors-list a { justify-content: space-between; padding: .7rem .8rem .7rem 1rem; font-weight: 600; }
+.archive-year h2 { margin-top: 1.5rem; }
+.archive-month h3 { font-size: 1.05rem; color: var(--muted); margin: 1.1rem 0 .5rem; }
+.archive-posts { list-style: none; padding: 0; margin: 0; border-inline-start: 2px solid var(--border); }
+.archive-posts li { padding: .3rem 0 .3rem 1rem; padding-inline: 1rem 0; }
+.archive-posts time { display: inline-block; min-width: 9.5rem; color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; }
 
 /* Single post */
-.post-cover { margin: 1.5rem 0; }
-.post-cover img { border-radius: var(--radius); display: block; margin: 0 auto; }
-.post-cover figcaption { color: var(--muted); font-size: .9rem; text-align: center; margin-top: .5rem; }
-.toc details { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: .6rem 1rem; margin: 1.5rem 0; }
-.toc summary { cursor: pointer; font-weight: 600; }
-.toc ul { padding-inline-start: 1.1rem; margin: .4rem 0; }
-.toc a { color: var(--text); text-decoration: none; }
-.toc a:hover, .toc a.active { color: var(--accent); text-decoration: underline; }
-@media (min-width: 78rem) {
-  .kind-page .main { max-width: calc(var(--measure) + 2 * 16rem + 4rem); }
-  .post-body.has-toc { display: grid; grid-template-columns: 1fr minmax(0, var(--measure)) 1fr; column-gap: 2rem; }
-  .post-single:has(.has-toc) { max-width: none; }
-  .post-single:has(.has-toc) > header, .post-single:has(.has-toc) > .post-cover, .post-single:has(.has-toc) > footer { max-width: var(--measure); margin-inline: auto; }
+.kind-page .main { max-width: calc(var(--measure) + 2 * var(--gap)); }
+.post-header { margin-bottom: 1.5rem; }
+.post-title { margin-bottom: .6rem; }
+.post-meta { display: flex; flex-wrap: wrap; align-items: baseline; row-gap: .2rem; }
+.post-cover { margin: 0 0 1.75rem; }
+.post-cover img { display: block; margin: 0 auto; border-radius: var(--radius); }
+.post-cover figcaption, .post-content figcaption { color: var(--muted); font-size: .9rem; text-align: center; margin-top: .5rem; }
+.toc details, .series-box details { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: .65rem 1.1rem; margin: 0 0 1.75rem; }
+.toc summary, .series-box summary { cursor: pointer; font-weight: 600; }
+.toc ul { list-style: none; padding-inline-start: 1rem; margin: .3rem 0; }
+.toc nav > ul { padding-inline-start: 0; }
+.toc li { margin: .2rem 0; line-height: 1.45; }
+.toc a { color: var(--muted); text-decoration: none; display: block; padding-inline-start: .6rem; border-inline-start: 2px solid transparent; }
+.toc a:hover { color: var(--accent); }
+.toc a[aria-current] { color: var(--accent); border-inline-start-color: var(--accent); font-weight: 600; }
+.series-box ol { margin: .5rem 0 .2rem; padding-inline-start: 1.5rem; }
+.series-box a[aria-current] { color: var(--text); font-weight: 600; text-decoration: none; }
+.series-box a[aria-current]::after { content: " ←"; color: var(--muted); }
+[dir="rtl"] .series-box a[aria-current]::after { content: " →"; }
+@media (min-width: 80rem) {
+  .kind-page .main:has(.has-toc) { max-width: calc(var(--measure) + 2 * var(--side) + 4rem + 2 * var(--gap)); }
+  .post-single:has(.has-toc) > :not(.post-body) { max-width: var(--measure); margin-inline: auto; }
+  .post-body.has-toc { display: grid; grid-template-columns: var(--side) minmax(0, var(--measure)) var(--side); column-gap: 2rem; }
   .post-body.has-toc .post-content { grid-column: 2; grid-row: 1; }
-  .post-body.has-toc .toc { grid-column: 3; grid-row: 1; }
-  .post-body.has-toc .toc details { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; margin-top: 0; font-size: .9rem; }
+  .post-body.has-toc .toc { grid-column: 3; grid-row: 1; font-size: .88rem; }
+  .post-body.has-toc .toc details { position: sticky; top: 1.5rem; max-height: calc(100vh - 3rem); overflow-y: auto; background: none; border: 0; border-inline-start: 1px solid var(--border); border-radius: 0; padding: 0 0 0 1rem; padding-inline: 1rem 0; }
 }
 .post-content { min-width: 0; }
-.post-content h2, .post-content h3, .post-content h4 { scroll-margin-top: 1rem; }
+.post-content :is(h2, h3, h4, h5, h6) { scroll-margin-top: 1rem; }
+.post-content > :first-child { margin-top: 0; }
 .anchor { margin-inline-start: .4rem; color: var(--muted); text-decoration: none; opacity: 0; font-weight: 400; }
 .anchor::after { content: "#"; }
-h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
-.post-content blockquote { margin: 1.25rem 0; padding: .25rem 1rem; border-inline-start: 4px solid var(--border); color: var(--muted); }
-.post-content table { display: block; max-width: 100%; overflow-x: auto; border-collapse: collapse; margin: 1.25rem 0; }
-.post-content th, .post-content td { border: 1px solid var(--border); padding: .4rem .7rem; }
+:is(h2, h3, h4, h5, h6):hover .anchor, .anchor:focus-visible { opacity: 1; }
+@media (hover: none) { .anchor { opacity: .5; } }
+.post-content blockquote { margin-inline: 0; padding: .1rem 1.1rem; border-inline-start: 4px solid var(--border); color: var(--muted); }
+.post-content table { display: block; max-width: 100%; width: max-content; overflow-x: auto; border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
+.post-content th, .post-content td { border: 1px solid var(--border); padding: .45rem .75rem; text-align: start; }
 .post-content th { background: var(--surface); }
-.post-content img { display: block; margin: 1rem auto; border-radius: 4px; cursor: zoom-in; }
-.post-content img.in-text { display: inline; margin: 0; vertical-align: middle; cursor: auto; }
-.post-content figure { margin: 1.5rem 0; text-align: center; }
-.post-content figcaption { color: var(--muted); font-size: .9rem; }
-.post-content hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
-.post-content mark { background: var(--mark); color: inherit; }
-.post-content li.task-list-item, .post-content .contains-task-list li { list-style: none; }
-.post-content input[type="checkbox"] { margin-inline-end: .4rem; }
-.post-content details { border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1rem; margin: 1rem 0; }
-.post-content .footnotes { font-size: .92rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; }
+.post-content img { display: block; margin: 1.25rem auto; border-radius: 6px; }
+.post-content img.zoomable { cursor: zoom-in; }
+.post-content figure { margin-inline: 0; text-align: center; }
+.post-content hr { border: 0; border-top: 1px solid var(--border); margin: 2.25rem 0; }
+.post-content mark { background: var(--mark); color: inherit; padding: 0 .15em; border-radius: 2px; }
+.post-content :is(ul, ol) { padding-inline-start: 1.6rem; }
+.post-content li { margin: .25rem 0; }
+.post-content li:has(> input[type="checkbox"]), .post-content .task-list-item { list-style: none; margin-inline-start: -1.4rem; }
+.post-content input[type="checkbox"] { margin-inline-end: .45rem; accent-color: var(--accent); }
+.post-content details { border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1rem; }
+.post-content .footnotes { font-size: .92rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; padding-top: .5rem; }
+.post-content kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 4px; padding: 0 .3em; }
 .embed a { display: block; padding: 1rem; border: 1px dashed var(--border); border-radius: var(--radius); text-align: center; }
-.zoomed { position: fixed; inset: 0; z-index: 20; margin: 0 !important; width: 100vw; height: 100vh; max-width: none; object-fit: contain; background: rgb(0 0 0 / .85); cursor: zoom-out !important; border-radius: 0 !important; }
+.zoom-overlay { position: fixed; inset: 0; z-index: 40; display: flex; align-items: center; justify-content: center; padding: 1rem; background: rgb(0 0 0 / .88); cursor: zoom-out; border: 0; margin: 0; width: 100%; height: 100%; max-width: none; max-height: none; }
+.zoom-overlay img { max-width: 100%; max-height: 100%; object-fit: contain; border-radius: 4px; }
 
 /* Code */
-code, kbd, pre { font-family: var(--mono); font-size: .9em; }
-:not(pre) > code { background: var(--code-bg); padding: .1em .35em; border-radius: 4px; }
-pre { background: var(--code-bg); padding: .9rem 1rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.5; white-space: pre; }
-.highlight { position: relative; margin: 1.25rem 0; }
+code, kbd, pre, samp { font-family: var(--mono); font-size: .88em; }
+:not(pre) > code { background: var(--code-bg); padding: .12em .36em; border-radius: 5px; border: 1px solid var(--border); }
+pre { background: var(--code-bg); padding: .9rem 1.1rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.55; white-space: pre; tab-size: 4; }
+.highlight { margin-block: 0 1.25rem; }
 .highlight pre { margin: 0; }
-.copy-code { position: absolute; top: .4rem; inset-inline-end: .4rem; font: .75rem var(--font); padding: .2rem .5rem; border-radius: 4px; border: 1px solid var(--border); background: var(--bg); color: var(--text); cursor: pointer; opacity: .8; }
-.copy-code:hover, .copy-code:focus { opacity: 1; }
+.copy-code { position: absolute; top: .45rem; inset-inline-end: .45rem; font: 600 .75rem var(--font); padding: .25rem .6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--bg); color: var(--text); cursor: pointer; opacity: 0; transition: opacity .15s; }
+.highlight:hover .copy-code, .copy-code:focus-visible, .copy-code.done { opacity: 1; }
+@media (hover: none) { .copy-code { opacity: .9; } }
 
 /* Math */
-math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.08em; }
-math[display="block"], .math.display { display: block; overflow-x: auto; overflow-y: hidden; margin: 1.25rem 0; padding: .25rem 0; }
+math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.1em; }
+math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidden; margin: 1.25rem 0; padding: .3rem 0; }
 .math-error { color: var(--caution); font-family: var(--mono); font-size: .9em; }
 
 /* Callouts (GitHub alerts) */
-.markdown-alert { border-inline-start: 4px solid var(--note); background: var(--surface); padding: .6rem 1rem; margin: 1.25rem 0; border-radius: 0 var(--radius) var(--radius) 0; }
+.markdown-alert { --tone: var(--note); border-inline-start: 4px solid var(--tone); background: var(--surface); padding: .7rem 1.1rem; margin: 0 0 1.25rem; border-start-end-radius: var(--radius); border-end-end-radius: var(--radius); }
 .markdown-alert > :last-child { margin-bottom: 0; }
-.markdown-alert-title { font-weight: 600; margin: 0 0 .35rem; color: var(--note); }
-.markdown-alert-tip { border-color: var(--tip); } .markdown-alert-tip .markdown-alert-title { color: var(--tip); }
-.markdown-alert-important { border-color: var(--important); } .markdown-alert-important .markdown-alert-title { color: var(--important); }
-.markdown-alert-warning { border-color: var(--warning); } .markdown-alert-warning .markdown-alert-title { color: var(--warning); }
-.markdown-alert-caution { border-color: var(--caution); } .markdown-alert-caution .markdown-alert-title { color: var(--caution); }
+.markdown-alert-title { font-weight: 700; margin: 0 0 .3rem; color: var(--tone); }
+.markdown-alert-tip { --tone: var(--tip); }
+.markdown-alert-important { --tone: var(--important); }
+.markdown-alert-warning { --tone: var(--warning); }
+.markdown-alert-caution { --tone: var(--caution); }
 
 /* Post footer */
-.post-footer { margin-top: 2.5rem; }
-.post-tags { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
-.post-tags a { display: inline-block; padding: .2rem .7rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; font-size: .9rem; }
-.paginav { display: flex; gap: 1rem; margin: 1.5rem 0; }
-.paginav a { flex: 1; padding: .8rem 1rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; }
-.paginav .next { text-align: end; }
-.paginav .title { color: var(--muted); font-size: .85rem; }
-.series-box, .related { background: var(--surface); border-radius: var(--radius); padding: .75rem 1.25rem; margin: 1.5rem 0; }
-.related h2 { font-size: 1.1rem; margin: .25rem 0 .5rem; }
-.share-buttons { display: flex; flex-wrap: wrap; gap: .5rem 1rem; list-style: none; padding: 0; font-size: .9rem; }
+.post-footer { margin-top: 2.5rem; display: grid; gap: 1.25rem; }
+.post-terms { display: grid; gap: .5rem; }
+.term-row, .share { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
+.term-label { color: var(--muted); font-size: .85rem; font-weight: 600; min-width: 6.5rem; }
+.post-tags, .share-buttons { display: flex; flex-wrap: wrap; gap: .45rem; list-style: none; padding: 0; margin: 0; }
+.post-tags a { display: inline-block; padding: .15rem .75rem; border-radius: 999px; border: 1px solid var(--border); color: var(--text); text-decoration: none; font-size: .9rem; }
+.post-tags a:hover { border-color: var(--muted); }
+.share-buttons a { display: inline-flex; padding: .4rem; border-radius: 50%; color: var(--muted); }
+.share-buttons a:hover { color: var(--accent); background: var(--surface); }
+.share-buttons svg { width: 20px; height: 20px; }
+.paginav { display: flex; gap: 1rem; }
+.paginav a { flex: 1; display: flex; flex-direction: column; padding: .8rem 1.1rem; border-radius: var(--radius); border: 1px solid var(--border); color: var(--text); text-decoration: none; }
+.paginav a:hover { border-color: var(--muted); }
+.paginav .next { text-align: end; margin-inline-start: auto; }
+.paginav-label { color: var(--muted); font-size: .85rem; }
+.paginav-title { font-weight: 600; }
+.related { background: var(--surface); border-radius: var(--radius); padding: .8rem 1.25rem; }
+.related h2 { font-size: 1.1rem; margin: .2rem 0 .5rem; }
+.related ul { margin: 0; padding-inline-start: 1.2rem; }
+.edit-line { margin: 0; font-size: .9rem; }
 
-/* Search */
-.search input { width: 100%; padding: .7rem 1rem; font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+/* Search and 404 */
+.search input { width: 100%; padding: .75rem 1rem; font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+.search input:focus { border-color: var(--accent); }
+.search-status { color: var(--muted); }
 .search-results { list-style: none; padding: 0; }
-.search-results li { padding: .75rem 1rem; border-bottom: 1px solid var(--border); }
-.search-results li:focus-within, .search-results li.active { background: var(--surface); }
-.not-found { text-align: center; padding: 4rem 0; }
-.not-found h1 { font-size: 5rem; margin: 0; }
+.search-results li { padding: .8rem 0; border-bottom: 1px solid var(--border); }
+.not-found { text-align: center; padding: 3rem 0; }
+.not-found-code { font-size: clamp(4rem, 3rem + 6vw, 7rem); font-weight: 800; line-height: 1; margin: 0; color: var(--border); letter-spacing: -.04em; }
+.not-found h1 { margin-top: 1rem; }
 
-@media (prefers-reduced-motion: reduce) { * { scroll-behavior: auto !important; transition: none !important; animation: none !important; } }
+@media (max-width: 30rem) {
+  :root { --gap: 1rem; }
+  body { font-size: 1rem; }
+  .paginav { flex-direction: column; }
+  .paginav a { width: 100%; }
+  .term-label { min-width: 100%; }
+  .archive-posts time { display: block; min-width: 0; }
+}
+@media (prefers-reduced-motion: reduce) { *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation: none !important; } }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print {
-  .site-header, .site-footer, .toc, .paginav, .share-buttons, .copy-code, .theme-toggle, .related, .skip-link, .pagination { display: none !important; }
-  body { background: #fff; color: #000; font-size: 11pt; }
-  .post-content a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: #444; }
+  .site-header, .site-footer, .toc, .paginav, .share, .copy-code, .related, .skip-link, .pagination, .top-link, .anchor, .feed-link, .breadcrumbs, .edit-link { display: none !important; }
+  html:root:not(.print) { --bg: #fff; --surface: #f4f4f4; --text: #000; --muted: #444; --border: #bbb; --accent: #000; color-scheme: light; }
+  body { font: 11pt/1.5 Georgia, "Times New Roman", serif; }
+  .main { max-width: none; padding: 0; }
+  .post-content a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: #444; word-break: break-all; }
   pre { white-space: pre-wrap; border: 1px solid #ccc; }
+  pre, figure, table, blockquote, .markdown-alert { break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; }
 }
 """#,
     ]
