@@ -27,7 +27,7 @@ except ImportError:
     sys.exit("Pygments is missing: pip install pygments")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(ROOT, "Tests", "HighlightTests", "Corpus")
+CORPUS = os.path.join(ROOT, "Tests", "HighlightCorpus")
 SEPARATOR = "-----8<-----\n"
 # Corpus file name -> Pygments lexer name, where they differ.
 PYGMENTS_NAMES = {"latex": "tex", "dockerfile": "docker"}

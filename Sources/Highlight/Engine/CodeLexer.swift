@@ -39,7 +39,9 @@ struct CodeLexer: Lexer {
     private func lexCode(_ s: inout Scanner, _ state: inout State) {
         let byte = s.peek()
         if byte.isSpace {
-            s.emit(.text, to: s.end(from: s.pos, while: \.isSpace))
+            let end = s.end(from: s.pos, while: \.isSpace)
+            if state.pending == .namespace, s.slice(s.pos, end).contains(.newline) { state.pending = .none }
+            s.emit(.text, to: end)
             return
         }
         if closesInterpolation(byte, &state) {

@@ -21,10 +21,12 @@ struct Scanner {
     /// The byte `offset` places from the cursor, or 0 outside the source.
     func peek(_ offset: Int = 0) -> UInt8 { self[pos + offset] }
 
-    /// Emits the bytes from the cursor up to `end` (clamped to the source) as one token.
+    /// Emits the bytes from the cursor up to `end` (clamped to the source, and moved past any
+    /// continuation bytes so no UTF-8 scalar is split) as one token.
     mutating func emit(_ kind: TokenKind, to end: Int) {
-        let end = min(end, bytes.count)
+        var end = min(end, bytes.count)
         guard end > pos else { return }
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         if let last = tokens.last, last.kind == kind, last.end == pos {
             tokens[tokens.count - 1].end = end
         } else {

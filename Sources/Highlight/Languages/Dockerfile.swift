@@ -41,7 +41,7 @@ struct DockerfileLexer: Lexer {
     private func lexFrom(_ s: inout Scanner) {
         let lineEnd = s.lineEnd(from: s.pos)
         while s.pos < lineEnd {
-            let wordEnd = s.end(from: s.pos) { !$0.isSpace }
+            let wordEnd = max(s.pos + 1, s.end(from: s.pos) { !$0.isSpace })
             let word = s.slice(s.pos, wordEnd)
             s.emit(word.elementsEqual("AS".utf8) || word.elementsEqual("as".utf8) ? .keyword : .string, to: wordEnd)
             s.emit(.text, to: s.end(from: s.pos, while: \.isBlank))

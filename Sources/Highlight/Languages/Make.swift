@@ -73,7 +73,7 @@ struct MakeLexer: Lexer {
             } else if byte.isSpace {
                 s.emit(.text, to: min(s.end(from: s.pos, while: \.isSpace), end))
             } else {
-                s.emit(plain, to: min(s.end(from: s.pos) { !$0.isSpace && $0 != UInt8(ascii: "$") }, end))
+                s.emit(plain, to: min(max(s.pos + 1, s.end(from: s.pos) { !$0.isSpace && $0 != UInt8(ascii: "$") }), end))
             }
         }
     }

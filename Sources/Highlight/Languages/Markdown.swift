@@ -22,6 +22,9 @@ struct MarkdownLexer: Lexer {
                 s.emit(.text, to: lineEnd + 1)
                 return s.emit(underline, to: s.lineEnd(from: s.pos))
             }
+            if isTableDelimiterRow(s, indent, lineEnd) {
+                return s.emit(.punctuation, to: lineEnd)
+            }
             if byte == UInt8(ascii: ">") {
                 s.emit(.text, to: indent)
                 s.emit(.keyword, to: s[indent + 1].isBlank ? indent + 2 : indent + 1)
@@ -96,6 +99,13 @@ struct MarkdownLexer: Lexer {
         let run = s.end(from: next) { $0 == marker }
         guard s.end(from: run, while: \.isBlank) == s.lineEnd(from: next) else { return nil }
         return marker == UInt8(ascii: "=") ? .genericHeading : .genericSubheading
+    }
+
+    /// Whether the line is a table's delimiter row, such as `|---|:--:|`.
+    private func isTableDelimiterRow(_ s: Scanner, _ start: Int, _ lineEnd: Int) -> Bool {
+        let row = s.slice(start, lineEnd)
+        return row.contains(UInt8(ascii: "|")) && row.contains(UInt8(ascii: "-"))
+            && row.allSatisfy { "|-: \t".utf8.contains($0) }
     }
 
     /// The end of a `-`, `*`, `+` or `1.` list marker at `index`, if there is one.

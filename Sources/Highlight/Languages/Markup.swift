@@ -10,7 +10,9 @@ struct MarkupLexer: Lexer {
         var embedded: (lexer: any Lexer, closing: String)?
         scanner.run { s in
             if inTag {
-                return lexInsideTag(&s, &inTag)
+                // A `<` inside a tag means the tag was never closed: start the next one.
+                guard s.peek() == UInt8(ascii: "<") else { return lexInsideTag(&s, &inTag) }
+                inTag = false
             }
             if let content = embedded {
                 embedded = nil
@@ -82,11 +84,6 @@ struct MarkupLexer: Lexer {
                 s.emit(.text, to: value)
                 s.emit(.string, to: s.end(from: s.pos) { !$0.isSpace && $0 != UInt8(ascii: ">") })
             }
-            return
-        }
-        if byte == UInt8(ascii: "<") {
-            // An unclosed tag: let the next tag start.
-            inTag = false
             return
         }
         let end = s.end(from: s.pos) { !$0.isSpace && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "<") }

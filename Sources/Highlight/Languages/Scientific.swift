@@ -55,7 +55,7 @@ enum Scientific {
         spec.decorators = true
         spec.numberSuffixes = false
         spec.punctuation = Set("[](),;{}".utf8)
-        spec.operators = Set("+-*/\\%=<>!&|^~?:.$'÷".utf8)
+        spec.operators = Set("+-*/\\%=<>!&|^~?:.$'".utf8)
         spec.stringStart = { s, i, afterValue in
             StringStart.delimited(s, i, "\"\"\"", StringStyle(close: "\"\"\"", kind: .string, interpolation: .dollar, multiline: true))
                 ?? StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string, interpolation: .dollar, multiline: true))

@@ -40,8 +40,10 @@ struct YAMLLexer: Lexer {
         let atLineStart = s.isFirstOnLine(s.pos)
         let followedBySpace = s.peek(1).isSpace || s.pos + 1 >= s.count
         switch byte {
+        case .newline:
+            s.emit(.text, length: 1)
         case _ where byte.isSpace:
-            s.emit(.text, to: s.end(from: s.pos, while: \.isSpace))
+            s.emit(.text, to: s.end(from: s.pos) { $0.isSpace && $0 != .newline })
         case UInt8(ascii: "#") where s.pos == 0 || s[s.pos - 1].isSpace:
             s.emitRestOfLine(.commentSingle)
         case UInt8(ascii: "-") where atLineStart && s.pos == s.lineStart && (s.matches("---") || s.matches("...")):
