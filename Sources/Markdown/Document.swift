@@ -16,16 +16,17 @@ public struct Document: Sendable {
 
     /// Parses `markdown` (U+0000 becomes U+FFFD).
     public static func parse(_ markdown: String, options: MarkdownOptions = .site) -> Document {
-        var bytes = Array(markdown.utf8)
-        if bytes.contains(0) {
+        var markdown = markdown
+        return markdown.withUTF8 { buffer in
+            let parser = Parser(options: options)
+            guard containsNUL(buffer) else { return parser.parseDocument(buffer) }
             var cleaned: [UInt8] = []
-            cleaned.reserveCapacity(bytes.count + 16)
-            for b in bytes {
-                if b == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(b) }
+            cleaned.reserveCapacity(buffer.count + 16)
+            for byte in buffer {
+                if byte == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(byte) }
             }
-            bytes = cleaned
+            return cleaned.withUnsafeBufferPointer { parser.parseDocument($0) }
         }
-        return Parser(options: options).parseDocument(bytes)
     }
 
     // MARK: - Tree

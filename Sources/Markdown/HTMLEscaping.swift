@@ -2,26 +2,28 @@
 enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`.
     static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        var runStart = bytes.startIndex
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let c = bytes[i]
-            let replacement: StaticString?
-            switch c {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out.append(contentsOf: bytes[runStart..<i])
+        bytes.withUnsafeBufferPointer { buffer in
+            var runStart = 0
+            for i in 0..<buffer.count {
+                let c = buffer[i]
+                // Every byte that needs escaping is at most `>`.
+                if c > UInt8(ascii: ">") { continue }
+                let replacement: StaticString
+                switch c {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                default: continue
+                }
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
                 out.append(replacement)
                 runStart = i + 1
             }
-            i += 1
+            if buffer.count > runStart {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
+            }
         }
-        out.append(contentsOf: bytes[runStart..<bytes.endIndex])
     }
 
     private static let hrefSafe: [Bool] = {

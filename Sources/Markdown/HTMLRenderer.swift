@@ -17,7 +17,11 @@ public struct HTMLRenderer {
         writer.out.reserveCapacity(document.storage.count + document.storage.count / 4 + 64)
         writer.renderSubtree(document.root.raw)
         writer.renderFootnotes()
-        return String(decoding: writer.out, as: UTF8.self)
+        let bytes = writer.out
+        return String(unsafeUninitializedCapacity: bytes.count) { target in
+            _ = target.initialize(fromContentsOf: bytes)
+            return bytes.count
+        }
     }
 }
 

@@ -14,7 +14,6 @@ final class Parser {
 
     init(options: MarkdownOptions) {
         self.options = options
-        nodes.reserveCapacity(256)
     }
 
     // MARK: - Arena
@@ -82,11 +81,11 @@ final class Parser {
     }
 
     /// Runs both passes and returns the finished document.
-    func parseDocument(_ source: [UInt8]) -> Document {
-        source.withUnsafeBufferPointer { buffer in
-            var blocks = BlockParser(parser: self, source: buffer)
-            blocks.parse()
-        }
+    func parseDocument(_ source: UnsafeBufferPointer<UInt8>) -> Document {
+        storage.reserveCapacity(source.count + source.count / 8 + 64)
+        nodes.reserveCapacity(source.count / 32 + 16)
+        var blocks = BlockParser(parser: self, source: source)
+        blocks.parse()
         if options.footnotes { registerFootnoteDefinitions() }
         parseInlines()
         if options.headingIDs { assignHeadingIDs() }

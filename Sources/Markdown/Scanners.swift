@@ -97,3 +97,22 @@ extension Unicode.Scalar {
         }
     }
 }
+
+/// Whether `buffer` contains a zero byte, checking eight bytes at a time.
+func containsNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = buffer.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    let count = buffer.count
+    var i = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if (word &- ones) & ~word & highs != 0 { return true }
+        i += 8
+    }
+    while i < count {
+        if buffer[i] == 0 { return true }
+        i += 1
+    }
+    return false
+}
