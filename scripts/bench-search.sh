@@ -118,39 +118,63 @@ if [ ! -x "$TOOL" ] || [ -n "$(find "$ROOT/Sources/Search" "$BENCH/main.swift" -
   swiftc -O -wmo -module-name SearchBench "$ROOT"/Sources/Search/*.swift "$BENCH/main.swift" -o "$TOOL"
 fi
 
-# 2. Query measurements under node: bytes per query (raw and gzip) and warm query time.
-cat > "$BENCH/queries.js" <<'JS'
-const fs = require("fs"), vm = require("vm"), path = require("path"), zlib = require("zlib");
-const S = require(process.argv[2]), dir = process.argv[3];
-const queries = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
+# 2. Query measurements under node: bytes per query (raw and gzip), warm query time, and the same
+#    for Pagefind (its own JS and wasm, served over a loopback HTTP server) with recall of its top 10.
+cat > "$BENCH/queries.mjs" <<'JS'
+import fs from "fs"; import vm from "vm"; import path from "path"; import zlib from "zlib"; import { createRequire } from "module";
+const [script, dir, queryFile, pfURL, pfJS] = process.argv.slice(2);
+const S = createRequire(import.meta.url)(script), queries = JSON.parse(fs.readFileSync(queryFile, "utf8"));
+const gzip = b => zlib.gzipSync(b, { level: 6 }).length, median = a => a.slice().sort((x, y) => x - y)[a.length >> 1];
 let bytes = 0, gz = 0;
 function load(key) {
   const text = fs.readFileSync(path.join(dir, key + ".js"));
-  bytes += text.length; gz += zlib.gzipSync(text, { level: 6 }).length;
+  bytes += text.length; gz += gzip(text);
   let value;
   vm.runInNewContext(text.toString("utf8"), { __tcs: (k, v) => { value = v; } });
   return Promise.resolve(value);
 }
-const median = a => a.slice().sort((x, y) => x - y)[a.length >> 1];
-(async () => {
-  const rows = [];
-  for (const q of queries) {
-    bytes = gz = 0;
-    const engine = S.Engine(load);
-    const r = await engine.search(q, []);
-    await Promise.all(r.ids.slice(0, 10).map(engine.page));
-    const b = bytes, g = gz, times = [];
-    for (let i = 0; i < 20; i++) { const t = process.hrtime.bigint(); await engine.search(q, []); times.push(Number(process.hrtime.bigint() - t) / 1e6); }
-    rows.push({ q, results: r.ids.length, bytes: b, gzip: g, ms: median(times), top: r.ids.slice(0, 10) });
+async function timed(f) { const times = []; for (let i = 0; i < 20; i++) { const t = process.hrtime.bigint(); await f(); times.push(Number(process.hrtime.bigint() - t) / 1e6); } return median(times); }
+if (pfURL) {
+  const fetch0 = globalThis.fetch;
+  globalThis.fetch = async (u, o) => { const r = await fetch0(u, o); bytes += (await r.clone().arrayBuffer()).byteLength; return r; };
+}
+const pfSize = pfJS ? fs.statSync(pfJS).size : 0, pfGzip = pfJS ? gzip(fs.readFileSync(pfJS)) : 0;
+const rows = [];
+for (const [i, q] of queries.entries()) {
+  bytes = gz = 0;
+  const engine = S.Engine(load), r = await engine.search(q, []);
+  const pages = await Promise.all(r.ids.slice(0, 10).map(engine.page));
+  const row = { q, results: r.ids.length + (r.more ? "+" : ""), bytes, gzip: gz, ms: await timed(() => engine.search(q, [])), top: pages.map(p => p.u) };
+  if (pfURL) {
+    bytes = 0;
+    const pf = await import(pfJS + "?" + i);
+    await pf.options({ basePath: pfURL });
+    const pr = await pf.search(q), data = await Promise.all(pr.results.slice(0, 10).map(x => x.data()));
+    const top = data.map(d => d.url.replace(/^https?:\/\/[^/]+/, ""));
+    Object.assign(row, { pfResults: pr.results.length, pfBytes: bytes + pfSize, pfGzip: bytes + pfGzip, pfMs: await timed(() => pf.search(q)), pfTop: top,
+      recall: top.length ? top.filter(u => row.top.includes(u)).length / top.length : null });
   }
-  console.log(JSON.stringify(rows));
-})();
+  rows.push(row);
+}
+console.log(JSON.stringify(rows));
 JS
 
-QUERIES='["cache","concurrency","rust","allocator","latency","hash tables","memory allocation","error handling","static site","lock free"]'
+# 50 queries: 25 one-word, 25 two-word, from the generator's vocabulary.
+QUERIES='["cache","concurrency","rust","allocator","latency","observability","pagination","tokenizers","kubernetes","postgresql",
+"sqlite","heaptrack","valgrind","throughput","scheduler","parser","swiftnio","docker","redis","taxonomies","actors","hashing",
+"unicode","profiling","benchmarks","hash tables","memory allocation","error handling","static site","lock-free queues",
+"rate limiting","feature flags","connection pooling","garbage collection","reference counting","branch prediction",
+"cache locality","structured logging","async streams","regular expressions","file watching","incremental builds",
+"string interning","parallel rendering","template caching","markdown parsing","syntax highlighting","type inference",
+"json decoding","dependency graphs"]'
+PAGEFIND=${PAGEFIND:-$(command -v pagefind || true)}
 SCRIPT="$ROOT/Theme/assets/search.js"
-MIN_SIZE=$(command -v esbuild >/dev/null && esbuild --minify --log-level=error "$SCRIPT" | wc -c || echo "n/a (apt-get install esbuild)")
-echo "search.js: $(wc -c < "$SCRIPT") bytes source, $MIN_SIZE bytes minified (esbuild)"
+MIN_SIZE=0 MIN_GZ=0
+if command -v esbuild >/dev/null; then
+  MIN_SIZE=$(esbuild --minify --log-level=error "$SCRIPT" | wc -c)
+  MIN_GZ=$(esbuild --minify --log-level=error "$SCRIPT" | gzip -6 | wc -c)
+fi
+echo "search.js: $(wc -c < "$SCRIPT") bytes source, $MIN_SIZE bytes minified by esbuild ($MIN_GZ gzip; 0 = esbuild missing: apt-get install esbuild)"
 for N in "${PAGES[@]}"; do
   SITE="$BENCH/site-$N" OUT="$BENCH/out-$N"
   [ -d "$SITE/content" ] || python3 "$GEN" "$SITE" --pages "$N" >/dev/null
@@ -158,10 +182,23 @@ for N in "${PAGES[@]}"; do
   echo "== $N pages"
   /usr/bin/time -f "  tool wall %e s, peak RSS %M KB" "$TOOL" "$SITE/content" "$OUT"
   echo "$QUERIES" > "$BENCH/queries.json"
-  node "$BENCH/queries.js" "$SCRIPT" "$OUT/search" "$BENCH/queries.json" > "$BENCH/result-$N.json"
-  python3 - "$OUT" "$BENCH/result-$N.json" <<'PY'
+  PF_ARGS=()
+  if [ -n "$PAGEFIND" ]; then
+    rm -rf "$OUT/html/pagefind"
+    /usr/bin/time -f "  Pagefind indexing: wall %e s, peak RSS %M KB" "$PAGEFIND" --site "$OUT/html" > "$BENCH/pagefind-$N.log"
+    PORT=$((20000 + RANDOM % 20000))
+    python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$OUT/html" > /dev/null 2>&1 &
+    SERVER=$!
+    sleep 1
+    cp "$OUT/html/pagefind/pagefind.js" "$BENCH/pagefind-$N.mjs"
+    PF_ARGS=("http://127.0.0.1:$PORT/pagefind/" "$BENCH/pagefind-$N.mjs")
+  fi
+  node "$BENCH/queries.mjs" "$SCRIPT" "$OUT/search" "$BENCH/queries.json" "${PF_ARGS[@]}" > "$BENCH/result-$N.json"
+  [ -n "${SERVER:-}" ] && kill "$SERVER" && unset SERVER
+  python3 - "$OUT" "$BENCH/result-$N.json" "$MIN_SIZE" "$MIN_GZ" <<'PY'
 import json, os, sys, gzip, statistics
 out, result = sys.argv[1], json.load(open(sys.argv[2]))
+script, script_gz = int(sys.argv[3]), int(sys.argv[4])
 def size(p):
     total = n = 0
     for root, _, files in os.walk(p):
@@ -172,23 +209,23 @@ top = os.path.getsize(os.path.join(out, "search", "index.js"))
 shards = [os.path.getsize(os.path.join(out, "search", "s", f)) for f in os.listdir(os.path.join(out, "search", "s"))]
 pm = os.path.getsize(os.path.join(out, "index.json"))
 pm_gz = len(gzip.compress(open(os.path.join(out, "index.json"), "rb").read(), 6))
-print(f"  our index: {idx/1e6:.1f} MB in {nfiles} files; top-level {top/1e3:.1f} KB; {len(shards)} shards, median {statistics.median(shards)/1e3:.1f} KB, max {max(shards)/1e3:.1f} KB")
-print(f"  PaperMod-style index.json: {pm/1e6:.1f} MB ({pm_gz/1e6:.1f} MB gzip), all of it downloaded for any query")
-print("  | query | results | bytes (raw) | bytes (gzip) | query ms (warm, node) |")
-print("  |---|--:|--:|--:|--:|")
+print(f"  ours: {idx/1e6:.1f} MB in {nfiles} files; top-level {top/1e3:.1f} KB; {len(shards)} shards, median {statistics.median(shards)/1e3:.1f} KB, max {max(shards)/1e3:.1f} KB")
+print(f"  PaperMod-style index.json: {pm/1e6:.1f} MB ({pm_gz/1e6:.2f} MB gzip), all downloaded for the first query")
+pf = os.path.join(out, "html", "pagefind")
+if os.path.isdir(pf):
+    print(f"  Pagefind: {size(pf)[0]/1e6:.1f} MB in {size(pf)[1]} files (index and fragments pre-compressed)")
+print("  bytes per query include the script (ours minified; Pagefind's pagefind.js), top-level files, shards and the first 10 results")
+print("  | query | ours: results | KB raw | KB gzip | ms | Pagefind: results | KB | KB (js gzip) | ms | recall of its top 10 |")
+print("  |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
 for r in result:
-    print(f"  | {r['q']} | {r['results']} | {r['bytes']/1e3:.1f} KB | {r['gzip']/1e3:.1f} KB | {r['ms']:.2f} |")
-one = [r for r in result if " " not in r["q"]]; two = [r for r in result if " " in r["q"]]
-for name, rows in (("one-word", one), ("two-word", two)):
-    print(f"  median {name}: {statistics.median(r['bytes'] for r in rows)/1e3:.1f} KB raw, {statistics.median(r['gzip'] for r in rows)/1e3:.1f} KB gzip, {statistics.median(r['ms'] for r in rows):.2f} ms")
+    pfc = f"{r['pfResults']} | {r['pfBytes']/1e3:.1f} | {r['pfGzip']/1e3:.1f} | {r['pfMs']:.2f} | {r['recall'] if r['recall'] is None else round(r['recall'], 2)}" if "pfResults" in r else "– | – | – | – | –"
+    print(f"  | {r['q']} | {r['results']} | {(r['bytes']+script)/1e3:.1f} | {(r['gzip']+script_gz)/1e3:.1f} | {r['ms']:.2f} | {pfc} |")
+for name, rows in (("one-word", [r for r in result if " " not in r["q"]]), ("two-word", [r for r in result if " " in r["q"]])):
+    line = f"  median {name}: ours {statistics.median(r['bytes'] for r in rows)/1e3 + script/1e3:.1f} KB raw, {statistics.median(r['gzip'] for r in rows)/1e3 + script_gz/1e3:.1f} KB gzip, {statistics.median(r['ms'] for r in rows):.2f} ms"
+    if rows and "pfBytes" in rows[0]:
+        line += f"; Pagefind {statistics.median(r['pfBytes'] for r in rows)/1e3:.1f} KB raw, {statistics.median(r['pfGzip'] for r in rows)/1e3:.1f} KB with its JS gzipped, {statistics.median(r['pfMs'] for r in rows):.2f} ms"
+    print(line)
+rec = [r["recall"] for r in result if r.get("recall") is not None]
+if rec: print(f"  recall of Pagefind's top 10 over {len(rec)} queries: mean {statistics.mean(rec):.2f}")
 PY
-  if command -v pagefind >/dev/null; then
-    rm -rf "$OUT/html/pagefind"
-    pagefind --site "$OUT/html" --quiet >/dev/null 2>&1 || pagefind --site "$OUT/html" > /dev/null
-    PF=$(du -sb "$OUT/html/pagefind" | cut -f1)
-    PF_FIXED=$(cat "$OUT"/html/pagefind/pagefind.js "$OUT"/html/pagefind/wasm.unknown.pagefind "$OUT"/html/pagefind/pagefind-entry.json "$OUT"/html/pagefind/pagefind.*.pf_meta 2>/dev/null | wc -c)
-    CHUNK=$(find "$OUT/html/pagefind/index" -type f -printf "%s\n" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    FRAG=$(find "$OUT/html/pagefind/fragment" -type f -printf "%s\n" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    echo "  Pagefind: index $((PF/1000)) KB on disk (pre-compressed); fixed per query (js + wasm + entry + meta) $((PF_FIXED/1000)) KB; median chunk $((CHUNK/1000)) KB; median fragment $FRAG B"
-  fi
 done

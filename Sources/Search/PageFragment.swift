@@ -54,7 +54,7 @@ struct PageFragment {
         var pendingSpace = false
         var truncated = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.value < 0x80 ? scalar == " " || scalar.value >= 0x09 && scalar.value <= 0x0D : scalar.properties.isWhitespace {
                 pendingSpace = count > 0
                 continue
             }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// BM25F with per-field weights. Every (term, page) pair gets its saturated term frequency at
-/// build time, so the browser only adds `idf × weight` numbers.
+/// BM25 per field, summed with field weights: each field saturates on its own, so a word in the
+/// title outweighs any number of mentions in the body. Every (term, page) pair gets its score at
+/// build time, so the browser only multiplies by the term's idf and adds.
 struct RankingModel {
     /// A page's occurrences of one term, by field.
     struct FieldCounts {
@@ -20,9 +21,10 @@ struct RankingModel {
     }
 
     static let k1 = 1.2
-    static let weights = (title: 8.0, headings: 3.0, tags: 4.0, body: 1.0)
+    static let weights = (title: 5.0, headings: 1.5, tags: 1.0, body: 1.0)
     static let b = (title: 0.5, headings: 0.5, tags: 0.0, body: 0.75)
-    /// Term frequencies are quantised to 1...`levels` (one character in the index).
+    /// Scores are quantised to 1...`levels` (one character in the index) on a square-root scale,
+    /// which keeps body-only scores apart: the browser squares the level back.
     static let levels = 63
 
     let averages: (title: Double, headings: Double, tags: Double, body: Double)
@@ -38,17 +40,17 @@ struct RankingModel {
         log(1 + (Double(total - count) + 0.5) / (Double(count) + 0.5))
     }
 
-    /// The saturated, length-normalised term frequency, quantised to 1...levels.
+    /// The page's weighted sum of saturated, length-normalised field frequencies, quantised.
     func level(_ c: FieldCounts, _ length: FieldLengths) -> Int {
-        func part(_ tf: Double, _ weight: Double, _ b: Double, _ len: Int, _ avg: Double) -> Double {
-            tf == 0 ? 0 : weight * tf / (1 - b + b * Double(len) / avg)
+        func part(_ tf: UInt16, _ weight: Double, _ b: Double, _ len: Int, _ avg: Double) -> Double {
+            tf == 0 ? 0 : weight * Double(tf) / (Self.k1 * (1 - b + b * Double(len) / avg) + Double(tf))
         }
         let w = Self.weights, b = Self.b
-        let tf = part(Double(c.title), w.title, b.title, length.title, averages.title)
-            + part(Double(c.headings), w.headings, b.headings, length.headings, averages.headings)
-            + part(Double(c.tags), w.tags, b.tags, length.tags, averages.tags)
-            + part(Double(c.body), w.body, b.body, length.body, averages.body)
-        let saturated = tf / (Self.k1 + tf)
-        return min(Self.levels, max(1, Int((saturated * Double(Self.levels)).rounded())))
+        let score = part(UInt16(c.title), w.title, b.title, length.title, averages.title)
+            + part(UInt16(c.headings), w.headings, b.headings, length.headings, averages.headings)
+            + part(UInt16(c.tags), w.tags, b.tags, length.tags, averages.tags)
+            + part(c.body, w.body, b.body, length.body, averages.body)
+        let maximum = w.title + w.headings + w.tags + w.body
+        return min(Self.levels, max(1, Int((Double(Self.levels) * (score / maximum).squareRoot()).rounded())))
     }
 }

@@ -26,6 +26,7 @@ enum Tokenizer {
             }
             guard let term = term(for: word) else { return }
             body(term)
+            guard mayHaveParts(word) else { return }
             let parts = identifierParts(word)
             if parts.count > 1 {
                 for part in parts { if let p = self.term(for: part), p != term { body(p) } }
@@ -67,6 +68,11 @@ enum Tokenizer {
             }
         }
         flush()
+    }
+
+    /// A quick test that rules out most words: no `_` and no capital letter after the first.
+    static func mayHaveParts(_ word: String) -> Bool {
+        word.utf8.dropFirst().contains { $0 == 0x5F || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }
     }
 
     /// Splits a code identifier at `_` and at case humps: `parseHTTPHeader` → parse, HTTP, Header.

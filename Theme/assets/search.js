@@ -76,7 +76,9 @@
     function span(x, a, b) { for (; a <= b; a++) x.sh["s/" + a] = 1; }
 
     // Page ids, best first, and the terms matched; filters are f/ file numbers that all must hold.
-    function search(q, filters) {
+    // Common terms keep their best pages inline; the rest are fetched when too few pages match
+    // every word, or when all is set (more: true tells that some were left out).
+    function search(q, filters, all) {
       var ws = words(q);
       return get("index").then(function (m) {
         meta = m;
@@ -94,7 +96,7 @@
           }
           keys = keys.concat(Object.keys(x.sh));
         });
-        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, 0); });
+        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, all); });
       });
     }
 
@@ -109,9 +111,9 @@
         var best = {}, found = 0;
         Object.keys(x.sh).forEach(function (k) {
           var s = data[k], t, f, e;
-          function add(id, lv) { var v = e[0] * lv * f; if (!(best[id] >= v)) best[id] = v; }
+          function add(id, lv) { var v = e[0] * lv * lv * f; if (!(best[id] >= v)) best[id] = v; }
           for (t in s) {
-            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && (near(t, x.s) || near(t, x.w)) ? 0.4 : 0;
+            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
             if (!f) continue;
             e = s[t];
             terms[t] = found = 1;
@@ -126,14 +128,16 @@
           r[0]++; r[1] += best[id];
         });
       });
+      // Pages with every matched word; pages with some of them only when none has all.
       ids = Object.keys(total).map(Number);
-      full = ids.filter(function (id) { return total[id][0] == hit; }).length;
+      full = ids.filter(function (id) { return total[id][0] == hit; });
+      if (full.length) ids = full;
       need = Object.keys(need);
-      if (full < PAGE && need.length && !tails) {
+      if (need.length && (full.length < PAGE || tails)) {
         return Promise.all(need.map(get)).then(function () { return rank(ws, filters, 1); });
       }
       ids.sort(function (a, b) { var x = total[a], y = total[b]; return y[0] - x[0] || y[1] - x[1] || a - b; });
-      return { ids: ids, terms: terms, words: ws };
+      return { ids: ids, terms: terms, words: ws, more: need.length > 0 };
     }
 
     return {
@@ -181,13 +185,14 @@
   var input = box.querySelector("input"), list = document.getElementById("search-results");
   var selects = box.querySelectorAll("select"), status = document.getElementById("search-status");
   var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
-  var waiting = {}, seq = 0, result, shown, ready;
+  var waiting = {}, seq = 0, result, shown, seen, ready;
   window.__tcs = function (k, v) { if (waiting[k]) waiting[k](v); };
   var engine = Engine(function (k) {
     return new Promise(function (ok, fail) {
       var s = document.createElement("script");
       waiting[k] = ok;
       s.src = box.dataset.base + k + ".js";
+      s.onload = function () { s.remove(); };
       s.onerror = fail;
       document.head.appendChild(s);
     });
@@ -221,14 +226,20 @@
     if (!words(q).length) { state(); list.innerHTML = status.textContent = ""; more.hidden = true; return; }
     prepare().then(function () { return engine.search(q, state()); }).then(function (r) {
       if (n != seq) return;
-      result = r; shown = 0; list.innerHTML = "";
-      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length);
+      result = r; shown = 0; seen = {}; list.innerHTML = "";
+      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length + (r.more ? "+" : ""));
       show(n);
     });
   }
 
+  // Shows the next results; near the end of a list that left pages out, fetches the rest first.
   function show(n) {
-    var ids = result.ids.slice(shown, shown += PAGE);
+    if (result.more && shown + PAGE >= result.ids.length) {
+      return engine.search(input.value, state(), 1).then(function (r) { if (n == seq) { result = r; show(n); } });
+    }
+    var ids = result.ids.filter(function (id) { return !seen[id]; }).slice(0, PAGE);
+    ids.forEach(function (id) { seen[id] = 1; });
+    shown += ids.length;
     Promise.all(ids.map(engine.page)).then(function (pages) {
       if (n != seq) return;
       pages.forEach(function (p) {
@@ -238,7 +249,7 @@
           "<p>" + (excerpt(p.b, result, 220) || escape(p.e)) + "</p>";
         list.appendChild(li);
       });
-      more.hidden = shown >= result.ids.length;
+      more.hidden = !result.more && shown >= result.ids.length;
     });
   }
 
