@@ -37,20 +37,24 @@ PY
 swift build -c release --scratch-path .build-md --product MarkdownBench >/dev/null
 BENCH=.build-md/release/MarkdownBench
 
-# Wall-clock seconds for cmark-gfm to render FILE ITERATIONS times (process start included).
+# cmark-gfm throughput on FILE: "WALL_MBPS CPU_MBPS", best of ITERATIONS runs (process start included).
 cmark_rate() {
     python3 - "$1" "$ITERATIONS" <<'PY'
-import os, subprocess, sys, time
+import os, resource, subprocess, sys, time
 path, n = sys.argv[1], int(sys.argv[2])
 size = os.path.getsize(path)
 cmd = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", path]
-best = None
+best_wall = best_cpu = None
 for _ in range(n):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-    elapsed = time.perf_counter() - start
-    best = elapsed if best is None else min(best, elapsed)
-print(f"{size / best / 1e6:.1f}")
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    best_wall = wall if best_wall is None else min(best_wall, wall)
+    best_cpu = cpu if best_cpu is None else min(best_cpu, cpu)
+print(f"{size / best_wall / 1e6:.1f} {size / max(best_cpu, 1e-6) / 1e6:.1f}")
 PY
 }
 
@@ -60,10 +64,13 @@ for input in bodies spec; do
     file="$WORK/$input.md"
     size=$(stat -c %s "$file")
     ours=$("$BENCH" --iterations "$ITERATIONS" "$file")
-    ours_rate=$(echo "$ours" | sed -E 's/.* ([0-9.]+) MB\/s.*/\1/')
-    cmark=$(cmark_rate "$file")
+    ours_wall=$(echo "$ours" | sed -E 's/.*wall [0-9.]+ s = ([0-9.]+) MB\/s.*/\1/')
+    ours_cpu=$(echo "$ours" | sed -E 's/.*cpu [0-9.]+ s = ([0-9.]+) MB\/s.*/\1/')
+    read -r cmark_wall cmark_cpu <<<"$(cmark_rate "$file")"
     ours_mem=$(peak_kb "$BENCH" --iterations 1 "$file")
     cmark_mem=$(peak_kb cmark-gfm -e table -e strikethrough -e autolink -e tasklist "$file")
-    ratio=$(python3 -c "print(f'{$ours_rate / $cmark:.2f}')")
-    echo "$input: $(printf '%.2f' "$(echo "$size / 1000000" | bc -l)") MB | ours $ours_rate MB/s (peak ${ours_mem} KB) | cmark-gfm $cmark MB/s (best of $ITERATIONS runs, peak ${cmark_mem} KB) | ratio $ratio"
+    ratio=$(python3 -c "print(f'{$ours_cpu / $cmark_cpu:.2f}')")
+    printf '%s: %.2f MB | ours %s MB/s cpu, %s MB/s wall, peak %s KB | cmark-gfm %s MB/s cpu, %s MB/s wall, peak %s KB | cpu ratio %s\n' \
+        "$input" "$(echo "$size / 1000000" | bc -l)" "$ours_cpu" "$ours_wall" "$ours_mem" \
+        "$cmark_cpu" "$cmark_wall" "$cmark_mem" "$ratio"
 done
