@@ -1,7 +1,62 @@
 import ArgumentParser
+import Foundation
+import LinkCheck
+import Site
 
-/// `collective check` (being written).
-struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check")
-    func run() throws { throw ValidationError("not available yet") }
+/// `collective check`: builds the site in memory and reports broken links, anchors and images.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every link, anchor and image of the site (exit 1 on errors).",
+        discussion: "Findings are reported at the source file, line and column where a link is written. See docs/check.md."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: [.short, .long], help: "The site folder (with content/ and a config file).")
+    var source: String = "."
+
+    @Flag(help: "Also check external URLs over the network.")
+    var external = false
+
+    @Option(help: "Report format: text (grouped by file) or json (stable, for CI tools).")
+    var format: Format = .text
+
+    @Flag(help: "Fail on warnings too, not only on errors.")
+    var strict = false
+
+    @Flag(name: .customLong("no-cache"), help: "Ask about every external URL, ignoring and not writing the cache.")
+    var noCache = false
+
+    @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
+    var drafts = false
+
+    func run() async throws {
+        let siteRoot = URL(fileURLWithPath: source)
+        let report: BuildReport
+        do {
+            report = try SiteBuilder(source: siteRoot, options: BuildOptions(drafts: drafts)).build(write: false)
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
+        var options: ExternalOptions?
+        if external {
+            var externalOptions = ExternalOptions(config: report.config, siteRoot: siteRoot)
+            if noCache { externalOptions.cacheFile = nil }
+            options = externalOptions
+        }
+        let result: CheckResult
+        do {
+            result = try await LinkChecker(report: report).run(external: options)
+        } catch {
+            Terminal.printError("error: check.skip: \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+        print(format == .json ? result.json : result.text, terminator: "")
+        let status = result.exitStatus(strict: strict)
+        if status != 0 { throw ExitCode(status) }
+    }
 }

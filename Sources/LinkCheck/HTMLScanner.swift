@@ -1,0 +1,115 @@
+/// A tolerant scanner of HTML start tags: it reads tag names and attributes, skips comments and
+/// the contents of `<script>` and `<style>`, and never fails on malformed input.
+struct HTMLScanner {
+    /// One start tag: its lowercased name and attributes (lowercased names, decoded values).
+    struct Tag {
+        var name: String
+        var attributes: [(name: String, value: String)]
+
+        func value(_ name: String) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
+    }
+
+    /// Calls `visit` for every start tag of `html`, in order.
+    static func scan(_ html: [UInt8], visit: (Tag) -> Void) {
+        var index = 0
+        let count = html.count
+        while index < count {
+            guard html[index] == UInt8(ascii: "<") else { index += 1; continue }
+            if starts(html, at: index, with: "<!--") {
+                index = find(html, "-->", from: index + 4).map { $0 + 3 } ?? count
+                continue
+            }
+            let nameStart = index + 1
+            guard nameStart < count, isLetter(html[nameStart]) else { index += 1; continue }
+            var cursor = nameStart
+            while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: ">"), html[cursor] != UInt8(ascii: "/") {
+                cursor += 1
+            }
+            let name = String(decoding: html[nameStart..<cursor], as: UTF8.self).lowercased()
+            var attributes: [(name: String, value: String)] = []
+            cursor = readAttributes(html, from: cursor, into: &attributes)
+            visit(Tag(name: name, attributes: attributes))
+            index = cursor
+            if name == "script" || name == "style" {
+                index = find(html, "</" + name, from: index, ignoringCase: true) ?? count
+            }
+        }
+    }
+
+    /// Reads attributes up to the end of the tag; returns the index after `>`.
+    private static func readAttributes(_ html: [UInt8], from start: Int, into attributes: inout [(name: String, value: String)]) -> Int {
+        let count = html.count
+        var cursor = start
+        while cursor < count {
+            let byte = html[cursor]
+            if byte == UInt8(ascii: ">") { return cursor + 1 }
+            if isSpace(byte) || byte == UInt8(ascii: "/") { cursor += 1; continue }
+            let nameStart = cursor
+            while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: "="),
+                  html[cursor] != UInt8(ascii: ">"), html[cursor] != UInt8(ascii: "/") {
+                cursor += 1
+            }
+            let name = String(decoding: html[nameStart..<cursor], as: UTF8.self).lowercased()
+            while cursor < count, isSpace(html[cursor]) { cursor += 1 }
+            guard cursor < count, html[cursor] == UInt8(ascii: "=") else {
+                attributes.append((name, ""))
+                continue
+            }
+            cursor += 1
+            while cursor < count, isSpace(html[cursor]) { cursor += 1 }
+            guard cursor < count else { break }
+            let valueStart: Int
+            let valueEnd: Int
+            let quote = html[cursor]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                valueStart = cursor + 1
+                var end = valueStart
+                while end < count, html[end] != quote { end += 1 }
+                valueEnd = end
+                cursor = min(end + 1, count)
+            } else {
+                valueStart = cursor
+                while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: ">") { cursor += 1 }
+                valueEnd = cursor
+            }
+            attributes.append((name, HTMLEntities.decode(html[valueStart..<valueEnd])))
+        }
+        return count
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    private static func starts(_ html: [UInt8], at index: Int, with text: String, ignoringCase: Bool = false) -> Bool {
+        let needle = Array(text.utf8)
+        guard index + needle.count <= html.count else { return false }
+        for offset in 0..<needle.count {
+            let byte = html[index + offset]
+            if byte == needle[offset] { continue }
+            if ignoringCase, isLetter(byte), byte | 0x20 == needle[offset] | 0x20 { continue }
+            return false
+        }
+        return true
+    }
+
+    /// The index where `text` next occurs at or after `start`.
+    private static func find(_ html: [UInt8], _ text: String, from start: Int, ignoringCase: Bool = false) -> Int? {
+        guard let first = text.utf8.first else { return nil }
+        var index = start
+        while index < html.count {
+            if html[index] == first || (ignoringCase && html[index] | 0x20 == first | 0x20),
+               starts(html, at: index, with: text, ignoringCase: ignoringCase) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// LinkCheck module

@@ -1,0 +1,38 @@
+import Foundation
+import Site
+
+/// `collective check` as a library: checks a site built in memory, and optionally its external links.
+public struct LinkChecker: Sendable {
+    public let report: BuildReport
+
+    /// Checks the output of `SiteBuilder.build(write: false)`.
+    public init(report: BuildReport) {
+        self.report = report
+    }
+
+    /// Runs the internal checks and, with `external` options, the external ones.
+    /// Build errors are findings too: a site that does not build is not ready to publish.
+    /// Throws when a `check.skip` pattern is not a valid regular expression.
+    public func run(external: ExternalOptions? = nil) async throws -> CheckResult {
+        let (internalFindings, references) = InternalChecker(report: report, site: SiteMap(report: report)).run()
+        var findings = internalFindings
+        for diagnostic in report.errors {
+            findings.append(Finding(.error, .buildError, file: diagnostic.file ?? report.config?.fileName ?? "", line: diagnostic.line,
+                                    column: diagnostic.column, subject: "", message: diagnostic.message))
+        }
+        var externalCount = 0
+        if let external {
+            findings += try await ExternalChecker(options: external).check(references)
+            externalCount = Set(references.map { ExternalChecker.splitFragment($0.url).0 }).count
+        }
+        return CheckResult(findings: findings, pageCount: report.pages.count, externalCount: externalCount)
+    }
+}
+
+/// The internal link checks of `collective check` as build diagnostics (warnings and notices),
+/// without those the builder already reports. Fast: no network.
+public func internalFindings(_ report: BuildReport) -> [Diagnostic] {
+    var checker = InternalChecker(report: report, site: SiteMap(report: report))
+    checker.skipBuilderFindings = true
+    return checker.run().findings.sorted(by: Finding.ordered).map(\.diagnostic)
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Site
+
+/// The built site as the checker sees it: every output path and the scan of every HTML file.
+struct SiteMap: Sendable {
+    /// Output paths (`posts/a/index.html`, `images/b.png`) of generated and copied files.
+    let outputPaths: Set<String>
+    /// Scans of the HTML files by output path.
+    let pages: [String: ScannedPage]
+    let basePath: String
+    let siteHost: String?
+
+    init(report: BuildReport) {
+        outputPaths = Set(report.files.keys).union(report.copies.keys)
+        let htmlPaths = report.files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let files = report.files
+        let scans = htmlPaths.concurrentMap { ScannedPage(html: Array(files[$0] ?? Data())) }
+        pages = Dictionary(uniqueKeysWithValues: zip(htmlPaths, scans))
+        basePath = report.config?.basePath ?? "/"
+        siteHost = report.config.flatMap { LinkTarget.host(of: $0.baseURL) }
+    }
+
+    /// Classifies a URL written on the page at site path `pagePath`.
+    func classify(_ url: String, on pagePath: String) -> LinkTarget {
+        LinkTarget.classify(url, pagePath: pagePath, basePath: basePath, siteHost: siteHost)
+    }
+
+    /// The output file a site path is served from, or nil when the site has none.
+    func outputPath(for sitePath: String) -> String? {
+        var key = sitePath.hasPrefix("/") ? String(sitePath.dropFirst()) : sitePath
+        if key.isEmpty || key.hasSuffix("/") {
+            key += "index.html"
+            return outputPaths.contains(key) ? key : nil
+        }
+        if outputPaths.contains(key) { return key }
+        return outputPaths.contains(key + "/index.html") ? key + "/index.html" : nil
+    }
+
+    /// The site path an HTML output file is served at (`posts/a/index.html` → `/posts/a/`).
+    static func sitePath(ofOutput path: String) -> String {
+        if path == "index.html" { return "/" }
+        if path.hasSuffix("/index.html") { return "/" + path.dropLast("index.html".count) }
+        return "/" + path
+    }
+
+    /// The output file of a page at a site path (`/posts/a/` → `posts/a/index.html`).
+    static func outputPath(ofPage path: String) -> String {
+        var key = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
+        return key
+    }
+}
