@@ -45,7 +45,7 @@ enum DefaultTheme {
 {{> head}}
 </head>
 <body class="kind-{{page.kind}}{{#page.layout}} layout-{{page.layout}}{{/page.layout}}" data-copy="{{t.copy}}" data-copied="{{t.copied}}">
-<a class="skip-link" href="#main">{{t.skip}}</a>
+<a class="skip-link" id="top" href="#main">{{t.skip}}</a>
 {{> header}}
 <main id="main" class="main" tabindex="-1">
 {{$main}}{{/main}}
@@ -900,7 +900,7 @@ math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidde
 .search-results { list-style: none; padding: 0; }
 .search-results li { padding: .8rem 0; border-bottom: 1px solid var(--border); }
 .not-found { text-align: center; padding: 3rem 0; }
-.not-found-code { font-size: clamp(4rem, 3rem + 6vw, 7rem); font-weight: 800; line-height: 1; margin: 0; color: var(--border); letter-spacing: -.04em; }
+.not-found-code { font-size: clamp(4rem, 3rem + 6vw, 7rem); font-weight: 800; line-height: 1; margin: 0; color: var(--muted); letter-spacing: -.04em; }
 .not-found h1 { margin-top: 1rem; }
 
 @media (max-width: 30rem) {
