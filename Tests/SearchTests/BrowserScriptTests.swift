@@ -82,7 +82,7 @@ import Testing
         Query(q: "concurency"), Query(q: "cocnurrency"), Query(q: "CRÈME brulee"), Query(q: "生成器"),
         Query(q: "東京"), Query(q: "header"), Query(q: "parsehttpheader"), Query(q: "caching", filters: ["notes"]),
         Query(q: "swift", filters: ["cuisine"]), Query(q: "twin"), Query(q: "common needle"), Query(q: "needle"),
-        Query(q: "!!!"), Query(q: "swift", filters: ["swift"]),
+        Query(q: "!!!"), Query(q: "swift", filters: ["swift"]), Query(q: "cachin"),
     ]
 
     static let tokenSamples = [
@@ -149,6 +149,7 @@ import Testing
         #expect(!r[15].fetched.contains { $0.hasPrefix("t/") }, "a rare word needs no tail")
         #expect(r[16].urls.isEmpty && r[16].count == 0)
         #expect(Set(r[17].urls) == ["/posts/code/", "/posts/concurrency/"])
+        #expect(first[18] == "/posts/caching/", "a word cut short while typing")
 
         #expect(r[0].title == "<mark>Caching</mark> HTTP responses")
         #expect(r[0].excerpt.contains("<mark>cache</mark>"))

@@ -88,7 +88,13 @@
           x.pre = i == ws.length - 1 && (x.c || x.w.length > 1);
           x.typo = !x.c && x.w.length > 4;
           span(x, shard(x.s), shard(x.s));
-          if (x.pre) { r = shard(x.w); span(x, r, Math.min(shard(x.w + "\uffff"), r + 2)); }
+          if (x.pre) {
+            r = shard(x.w);
+            span(x, r, Math.min(shard(x.w + "\uffff"), r + 2));
+            // A word cut short while typing ("cachin") matches the stem of its likely endings.
+            x.ends = ["g", "ng", "ing", "d", "ed", "s", "es"].map(function (e) { return stem(x.w + e); });
+            x.ends.forEach(function (e) { span(x, shard(e), shard(e)); });
+          }
           if (x.typo) {
             for (n = 2; n < x.w.length && shard(x.w.slice(0, n) + "\uffff") - shard(x.w.slice(0, n)) > 1; n++);
             r = shard(x.w.slice(0, n));
@@ -113,7 +119,7 @@
           var s = data[k], t, f, e;
           function add(id, lv) { var v = e[0] * lv * lv * f; if (!(best[id] >= v)) best[id] = v; }
           for (t in s) {
-            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
+            f = t == x.s ? 1 : x.pre && (t.indexOf(x.w) == 0 || x.ends.indexOf(t) >= 0) ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
             if (!f) continue;
             e = s[t];
             terms[t] = found = 1;
