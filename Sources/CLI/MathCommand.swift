@@ -19,6 +19,7 @@ struct MathCommand: ParsableCommand {
         var source = tex ?? ""
         if tex == nil {
             while let line = readLine(strippingNewline: false) { source += line }
+            while let last = source.last, last.isNewline { source.removeLast() }
         }
         let result = MathRenderer().render(source, display: display)
         if let error = result.error {
