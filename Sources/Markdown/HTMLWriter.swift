@@ -254,12 +254,26 @@ struct HTMLWriter {
 
     mutating func rawHTML(_ span: TextSpan) {
         if !options.rawHTML {
-            escaped(span)
+            // A lone comment (such as Hugo's `<!--more-->`) is harmless and kept; anything else is text.
+            if isSingleComment(bytes(span)) { out.append(contentsOf: bytes(span)) } else { escaped(span) }
         } else if options.tagFilter {
             TagFilter.append(bytes(span), to: &out)
         } else {
             out.append(contentsOf: bytes(span))
         }
+    }
+
+    func isSingleComment(_ html: ArraySlice<UInt8>) -> Bool {
+        var end = html.endIndex
+        while end > html.startIndex, ASCII.isWhitespace(html[end - 1]) { end -= 1 }
+        let text = html[html.startIndex..<end]
+        guard text.count >= 7, text.starts(with: "<!--".utf8), text.suffix(3).elementsEqual("-->".utf8) else { return false }
+        var i = text.startIndex + 4
+        while i + 2 < end - 3 {
+            if text[i] == UInt8(ascii: "-"), text[i + 1] == UInt8(ascii: "-"), text[i + 2] == UInt8(ascii: ">") { return false }
+            i += 1
+        }
+        return true
     }
 
     mutating func enterHeading(_ id: Int32) -> Bool {

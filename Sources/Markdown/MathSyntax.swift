@@ -77,15 +77,22 @@ extension InlineParser {
 
 /// Display math blocks: a line starting with `$$` or `\[` up to a line ending with `$$` or `\]`.
 extension BlockParser {
-    /// 1 for `$$`, 2 for `\[`.
+    /// 1 for `$$`, 2 for `\[`, when the opener stands alone on its line or the line also ends
+    /// with the closer (so "\[1\] a citation" stays a paragraph).
     func mathBlockOpener(at i: Int) -> Int32? {
         guard i + 1 < lineEnd else { return nil }
-        if s[i] == UInt8(ascii: "$"), s[i + 1] == UInt8(ascii: "$") { return 1 }
-        if s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "[") {
-            // Only when the rest of the line is empty or closes it, so "\[x\] text" stays a paragraph.
-            return 2
+        let opener: Int32
+        if s[i] == UInt8(ascii: "$"), s[i + 1] == UInt8(ascii: "$") {
+            opener = 1
+        } else if s[i] == UInt8(ascii: "\\"), s[i + 1] == UInt8(ascii: "[") {
+            opener = 2
+        } else {
+            return nil
         }
-        return nil
+        var e = lineEnd
+        while e > i + 2, ASCII.isSpaceOrTab(s[e - 1]) { e -= 1 }
+        if e == i + 2 { return opener }
+        return e - (i + 2) >= 2 && closesOnLine(from: i + 2, to: e, opener: opener) ? opener : nil
     }
 
     /// Opens a math block after its opener; a block closed on the same line is finished at once.

@@ -46,6 +46,12 @@ struct SiteExtensionTests {
         #expect(renderHTML("$$ x = 1 $$\n\ntext") == "<div class=\"math display\">\\[ x = 1 \n\\]</div>\n<p>text</p>\n")
     }
 
+    @Test func mathBlockNeedsItsOpenerAlone() {
+        #expect(renderHTML("\\[1\\]: see the note\n\ntext") ==
+            "<p><span class=\"math display\">\\[1\\]</span>: see the note</p>\n<p>text</p>\n")
+        #expect(renderHTML("$$5 or $$6\n") == "<p><span class=\"math display\">\\[5 or \\]</span>6</p>\n")
+    }
+
     @Test func alerts() {
         let document = Document.parse("> [!WARNING]\n> Mind the *gap*.\n")
         let alert = document.children(of: document.root)[0]
@@ -83,6 +89,8 @@ struct SiteExtensionTests {
         options.rawHTML = false
         #expect(renderHTML("<div>x</div>\n\na <b>b</b>", options: options) ==
             "&lt;div&gt;x&lt;/div&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n")
+        #expect(renderHTML("a\n\n<!--more-->\n\n<!-- x --><script>", options: options) ==
+            "<p>a</p>\n<!--more-->\n&lt;!-- x --&gt;&lt;script&gt;\n")
     }
 
     @Test func taskListsAndFootnotesInSiteMode() {
