@@ -2,7 +2,7 @@
 enum NamedCommand {
     case fraction, root, normalFont, text, operatorName, mathClass, stacked, leftRight, environment
     case decoration, phantom, strut, colored, space, definition, chemistry, tag, noNumber, label, ignored
-    case negation, substack, modulo, escapedCharacter, rule
+    case negation, substack, modulo, escapedCharacter, rule, braKet, logo
 
     init?(_ name: String) {
         switch name {
@@ -10,7 +10,7 @@ enum NamedCommand {
         case "sqrt": self = .root
         case "mathnormal": self = .normalFont
         case "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textbf", "textit", "textsf",
-             "texttt", "emph", "textsl":
+             "texttt", "emph", "textsl", "textsc":
             self = .text
         case "operatorname", "operatornamewithlimits": self = .operatorName
         case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
@@ -18,7 +18,7 @@ enum NamedCommand {
         case "overset", "underset", "stackrel": self = .stacked
         case "left": self = .leftRight
         case "begin": self = .environment
-        case "overline", "underline", "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox": self = .decoration
+        case "overline", "underline", "underbar", "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox": self = .decoration
         case "phantom", "hphantom", "vphantom", "smash", "rlap", "llap", "clap", "mathrlap", "mathllap", "mathclap":
             self = .phantom
         case "mathstrut", "strut": self = .strut
@@ -35,6 +35,8 @@ enum NamedCommand {
         case "bmod", "pmod", "mod", "pod": self = .modulo
         case "#", "$", "%", "&", "_": self = .escapedCharacter
         case "hline", "hdashline": self = .rule
+        case "bra", "ket", "braket", "Bra", "Ket", "Braket": self = .braKet
+        case "TeX", "LaTeX", "KaTeX": self = .logo
         default: return nil
         }
     }

@@ -69,7 +69,34 @@ extension Parser {
         case .modulo: return try parseModulo(name)
         case .escapedCharacter: return .identifier(name, upright: true, isFunction: false)
         case .rule: throw Self.misplacedRule(name)
+        case .braKet: return try parseBraKet(name)
+        case .logo: return .text(name, css: "font-family:serif")
         }
+    }
+
+    /// Dirac notation: `\bra{ψ}` ⟨ψ|, `\ket{ψ}` |ψ⟩, `\braket{φ|ψ}` ⟨φ|ψ⟩; the capitalised forms
+    /// stretch around tall content.
+    private mutating func parseBraKet(_ name: String) throws(MathError) -> MathNode {
+        let body = try parseArgument(for: name)
+        let lower = name.lowercased()
+        let stretchy = name != lower && body.isTall
+        let open = lower == "ket" ? "|" : "⟨"
+        let close = lower == "bra" ? "|" : "⟩"
+        let bar = OperatorAttributes(stretchy: stretchy, lspace: 0, rspace: 0)
+        return .row([
+            .operator(open, OperatorAttributes(stretchy: stretchy, fence: true, form: "prefix", lspace: 0, rspace: 0, isOpening: true)),
+            Self.replacingBars(in: body, with: bar),
+            .operator(close, OperatorAttributes(stretchy: stretchy, fence: true, form: "postfix", lspace: 0, rspace: 0, isClosing: true)),
+        ])
+    }
+
+    /// The `|` inside `\braket` separates bra and ket: spaced as a relation-free bar.
+    private static func replacingBars(in node: MathNode, with attributes: OperatorAttributes) -> MathNode {
+        guard case .row(let children) = node else { return node }
+        return .row(children.map { child in
+            if case .operator("|", _) = child { return .operator("|", attributes) }
+            return child
+        })
     }
 
     private static func misplacedRule(_ name: String) -> MathError {
@@ -248,7 +275,7 @@ extension Parser {
     private mutating func parseDecoration(_ name: String) throws(MathError) -> MathNode {
         let body = name == "fbox" ? try parseTextArgument(name) : try parseArgument(for: name)
         if name == "overline" { return .decorated(body, css: "border-top:0.06em solid;padding-top:0.08em") }
-        if name == "underline" { return .decorated(body, css: "border-bottom:0.06em solid;padding-bottom:0.08em") }
+        if name == "underline" || name == "underbar" { return .decorated(body, css: "border-bottom:0.06em solid;padding-bottom:0.08em") }
         let stripe = "transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
             + "currentColor calc(50% + 0.04em),transparent calc(50% + 0.04em))"
         let rising = "linear-gradient(to top right," + stripe

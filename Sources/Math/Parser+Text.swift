@@ -7,6 +7,7 @@ extension Parser {
         case "textit", "emph", "textsl": return "font-style:italic"
         case "textsf": return "font-family:sans-serif"
         case "texttt": return "font-family:monospace"
+        case "textsc": return "font-variant:small-caps"
         default: return nil
         }
     }
@@ -92,6 +93,7 @@ extension Parser {
         case "qquad": return "\u{2003}\u{2003}"
         case "\\", "newline", "relax": return ""
         case "textbackslash": return "\\"
+        case "textdollar": return "$"
         case "textasciitilde": return "~"
         case "textasciicircum": return "^"
         case "textendash": return "–"

@@ -71,7 +71,8 @@ enum Symbols {
         heartsuit ♡ spadesuit ♠ surd √ checkmark ✓ S § P ¶ copyright © pounds £ textdegree °
         degree ° ldots … dots … dotsc … dotso … cdots ⋯ dotsb ⋯ dotsm ⋯ dotsi ⋯ vdots ⋮ ddots ⋱
         iddots ⋰ Box □ square □ blacksquare ■ Diamond ◊ lozenge ◊ blacklozenge ⧫ bigstar ★
-        complement ∁ circledS Ⓢ maltese ✠ yen ¥ euro € infin ∞ backslash ∖ diagup ╱ diagdown ╲
+        complement ∁ circledS Ⓢ circledR ® vartriangle △ blacktriangleleft ◀ blacktriangleright ▶
+        backepsilon ϶ maltese ✠ yen ¥ euro € infin ∞ backslash ∖ diagup ╱ diagdown ╲
         """),
         (.binary, """
         pm ± mp ∓ times × div ÷ cdot ⋅ ast ∗ star ⋆ circ ∘ bullet ∙ oplus ⊕ ominus ⊖ otimes ⊗
@@ -80,7 +81,8 @@ enum Symbols {
         triangleright ▹ dagger † ddagger ‡ diamond ⋄ bigcirc ◯ ltimes ⋉ rtimes ⋊ boxplus ⊞
         boxminus ⊟ boxtimes ⊠ boxdot ⊡ dotplus ∔ intercal ⊺ barwedge ⊼ veebar ⊻ curlywedge ⋏
         curlyvee ⋎ circledast ⊛ circledcirc ⊚ circleddash ⊝ divideontimes ⋇ centerdot ⋅
-        leftthreetimes ⋋ rightthreetimes ⋌ doublebarwedge ⩞ Cup ⋓ Cap ⋒ gtrdot ⋗ lessdot ⋖
+        leftthreetimes ⋋ rightthreetimes ⋌ doublebarwedge ⩞ Cup ⋓ Cap ⋒ doublecup ⋓ doublecap ⋒ gtrdot ⋗
+        lessdot ⋖ minuso ⦵
         """),
         (.relation, """
         leq ≤ le ≤ geq ≥ ge ≥ neq ≠ ne ≠ equiv ≡ approx ≈ approxeq ≊ sim ∼ simeq ≃ cong ≅ propto ∝
@@ -92,7 +94,10 @@ enum Symbols {
         geqslant ⩾ leqq ≦ geqq ≧ lesssim ≲ gtrsim ≳ lessapprox ⪅ gtrapprox ⪆ nless ≮ ngtr ≯ nleq ≰
         ngeq ≱ lneq ⪇ gneq ⪈ nsim ≁ ncong ≇ therefore ∴ because ∵ eqsim ≂ backsim ∽ thicksim ∼
         thickapprox ≈ lessgtr ≶ gtrless ≷ Subset ⋐ Supset ⋑ vartriangleleft ⊲ vartriangleright ⊳
-        trianglelefteq ⊴ trianglerighteq ⊵ precsim ≾ succsim ≿ circeq ≗ bumpeq ≏ Bumpeq ≎
+        trianglelefteq ⊴ trianglerighteq ⊵ precsim ≾ succsim ≿ circeq ≗ bumpeq ≏ Bumpeq ≎ eqcirc ≖
+        vcentcolon : Coloneqq ⩴ Vvdash ⊪ nVdash ⊮ smallfrown ⌢ smallsmile ⌣ nsubseteqq ⊈ subsetneqq ⫋
+        supsetneqq ⫌ precnapprox ⪹ succnapprox ⪺ between ≬ pitchfork ⋔ upuparrows ⇈ downdownarrows ⇊
+        mapsfrom ↤ longmapsfrom ⟻
         to → rightarrow → leftarrow ← gets ← leftrightarrow ↔ Rightarrow ⇒ Leftarrow ⇐
         Leftrightarrow ⇔ longrightarrow ⟶ longleftarrow ⟵ longleftrightarrow ⟷ Longrightarrow ⟹
         Longleftarrow ⟸ Longleftrightarrow ⟺ mapsto ↦ longmapsto ⟼ hookrightarrow ↪

@@ -58,6 +58,13 @@ import Testing
         #expect(body("\\xleftarrow{}")?.contains("<mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">←</mo><mspace width=\"1.2em\"></mspace></mover>") == true)
     }
 
+    @Test func diracNotation() {
+        #expect(body("\\bra{x}") == "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\" lspace=\"0em\" rspace=\"0em\">⟨</mo><mi>x</mi><mo stretchy=\"false\" fence=\"true\" form=\"postfix\" lspace=\"0em\" rspace=\"0em\">|</mo></mrow>")
+        #expect(body("\\ket{x}")?.hasSuffix("rspace=\"0em\">⟩</mo></mrow>") == true)
+        #expect(body("\\braket{a|b}")?.contains("<mrow><mi>a</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">|</mo><mi>b</mi></mrow>") == true)
+        #expect(body("\\Ket{\\frac{a}{b}}")?.hasPrefix("<mrow><mo stretchy=\"true\"") == true)
+    }
+
     @Test func boxesAndStrikeOuts() {
         #expect(body("\\boxed{x}") == "<mrow style=\"border:0.06em solid;padding:0.2em 0.3em\"><mi>x</mi></mrow>")
         #expect(body("\\cancel{x}")?.hasPrefix("<mrow style=\"background:linear-gradient(to top right,") == true)
