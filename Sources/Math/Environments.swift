@@ -78,7 +78,7 @@ extension Parser {
 
     private mutating func parseRows(into table: inout MathTable, environment name: String,
                                     numbering: EnvironmentLayout.Numbering) throws(MathError) {
-        var rowTags: [String?] = []
+        var rowTags: [MathNode?] = []
         var rowSuppressed: [Bool] = []
         while true {
             try readRowLines(into: &table)
@@ -116,16 +116,16 @@ extension Parser {
         assignLabels(to: &table, tags: rowTags, suppressed: rowSuppressed, numbering: numbering)
     }
 
-    private mutating func assignLabels(to table: inout MathTable, tags: [String?], suppressed: [Bool],
+    private mutating func assignLabels(to table: inout MathTable, tags: [MathNode?], suppressed: [Bool],
                                        numbering: EnvironmentLayout.Numbering) {
-        var labels: [String?] = Array(repeating: nil, count: table.rows.count)
+        var labels: [MathNode?] = Array(repeating: nil, count: table.rows.count)
         switch numbering {
         case .eachRow:
             for index in labels.indices {
                 if let tag = tags[index] {
                     labels[index] = tag
                 } else if !suppressed[index] {
-                    labels[index] = "(\(nextEquationNumber))"
+                    labels[index] = .text("(\(nextEquationNumber))", css: nil)
                     nextEquationNumber += 1
                 }
             }
@@ -134,7 +134,7 @@ extension Parser {
             if let tag = tags.compactMap({ $0 }).last {
                 labels[labels.count - 1] = tag
             } else if !suppressed.contains(true) {
-                labels[labels.count - 1] = "(\(nextEquationNumber))"
+                labels[labels.count - 1] = .text("(\(nextEquationNumber))", css: nil)
                 nextEquationNumber += 1
             }
         case .none:

@@ -210,9 +210,9 @@ struct MathMLWriter {
                 output += "</mtd>"
             }
             if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
-                output += "<mtd style=\"position:absolute;right:0;padding:0\"><mtext>"
-                XMLEscaping.append(label, to: &output)
-                output += "</mtext></mtd>"
+                output += "<mtd style=\"position:absolute;right:0;padding:0\">"
+                write(label)
+                output += "</mtd>"
             }
             output += "</mtr>"
         }

@@ -51,7 +51,7 @@ struct MathTable: Sendable {
     /// Horizontal rules above row `i` (`rows.count` means below the last).
     var rowLines: [Int: String] = [:]
     /// Equation numbers or tags, one per row (nil for none).
-    var labels: [String?] = []
+    var labels: [MathNode?] = []
     var spacing: Spacing = .matrix
     var displayStyle = false
 

@@ -84,12 +84,29 @@ extension Parser {
         return true
     }
 
-    /// Parses an argument with another math alphabet in force.
+    /// Parses an argument with another math alphabet in force. Upright letters in a row are
+    /// joined into one identifier (`\mathrm{Var}` is `<mi>Var</mi>`, read as a word).
     mutating func parseArgument(for command: String, font newFont: MathFont?) throws(MathError) -> MathNode {
         let saved = font
         font = newFont
         defer { font = saved }
-        return try parseArgument(for: command)
+        let argument = try parseArgument(for: command)
+        guard newFont == .roman, case .row(let children) = argument else { return argument }
+        return row(Self.joiningUprightLetters(children))
+    }
+
+    private static func joiningUprightLetters(_ nodes: [MathNode]) -> [MathNode] {
+        var result: [MathNode] = []
+        for node in nodes {
+            if case .identifier(let text, true, false) = node, text.unicodeScalars.allSatisfy(Lexer.isLetter),
+               case .identifier(let previous, true, false)? = result.last,
+               previous.unicodeScalars.allSatisfy(Lexer.isLetter) {
+                result[result.count - 1] = .identifier(previous + text, upright: true, isFunction: false)
+            } else {
+                result.append(node)
+            }
+        }
+        return result
     }
 
     /// Joins the text of a list of identifiers and numbers (`\operatorname{arg\,max}`), or nil.

@@ -137,10 +137,19 @@ extension Parser {
         return .color(try parseArgument(for: name), color)
     }
 
+    /// `\tag{…}` is text (with `$…$` math), shown in parentheses; `\tag*{…}` without them.
     private mutating func parseTag() throws(MathError) {
         let star = consumeStar()
-        let text = try parseRawText(for: "tag")
-        pendingTag = star ? text : "(\(text))"
+        guard let tokens = try stream.rawArgument() else { throw MathError("missing argument", command: "\\tag") }
+        try stream.push([.beginGroup] + tokens + [.endGroup])
+        let label = try parseTextArgument("tag")
+        if star {
+            pendingTag = label
+        } else if case .text(let text, nil) = label {
+            pendingTag = .text("(" + text + ")", css: nil)
+        } else {
+            pendingTag = .row([.text("(", css: nil), label, .text(")", css: nil)])
+        }
     }
 
     // MARK: Fractions

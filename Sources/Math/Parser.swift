@@ -30,7 +30,7 @@ struct Parser {
     /// The next automatic equation number.
     var nextEquationNumber: Int
     /// A `\tag{…}` waiting for its row.
-    var pendingTag: String?
+    var pendingTag: MathNode?
     /// `\nonumber` seen in the current row.
     var suppressNumber = false
     /// Whether some table row carries an equation number or tag.

@@ -39,6 +39,12 @@ import Testing
         #expect(body("\\mathit{h}") == "<mi>ℎ</mi>")
     }
 
+    @Test func romanWordsAreOneIdentifier() {
+        #expect(body("\\mathrm{GL}_n") == "<msub><mi>GL</mi><mi>n</mi></msub>")
+        #expect(body("\\mathrm{d x}") == "<mi>dx</mi>")
+        #expect(body("\\mathrm{a_1}") == "<msub><mi mathvariant=\"normal\">a</mi><mn>1</mn></msub>")
+    }
+
     @Test func romanLettersAreUpright() {
         #expect(body("\\mathrm{d}x") == "<mrow><mi mathvariant=\"normal\">d</mi><mi>x</mi></mrow>")
         #expect(body("{\\rm d}") == "<mi mathvariant=\"normal\">d</mi>")
