@@ -79,7 +79,8 @@ struct BoxChart: ChartKind {
         }
         if lower > upper { lower = 0; upper = 1 }
         let kind: AxisModel.Kind = spec.yScale == .log ? .log : .linear
-        return .continuous(kind, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount)
+        return .continuous(kind, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
+                           margin: 0.04)
     }
 
     var legend: [LegendEntry] { [] }

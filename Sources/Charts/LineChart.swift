@@ -19,7 +19,8 @@ struct LineChart: ChartKind {
         self.spec = spec
         self.xName = xColumn.name
         x = try SeriesBuilder.xEncoding(xColumn, choice: spec.xScale)
-        var series = try SeriesBuilder.build(spec: spec, table: table, x: x)
+        // Rows missing a value are skipped, so a column logged less often still draws as one line.
+        var series = try SeriesBuilder.build(spec: spec, table: table, x: x).map(Self.dropMissing)
         filled = spec.type == .area || spec.type == .stackedArea
         if spec.type == .stackedArea || (spec.type == .area && spec.stacked) {
             let stacked = Self.stack(series)
@@ -33,6 +34,16 @@ struct LineChart: ChartKind {
             if dropped > 0 { log.add("\(dropped) values ≤ 0 cannot be shown on a log axis and were left out", line: spec.y.first?.line) }
         }
         self.series = series
+    }
+
+    private static func dropMissing(_ series: Series) -> Series {
+        var result = series
+        let kept = series.xs.indices.filter { series.xs[$0].isFinite && series.ys[$0].isFinite }
+        guard kept.count < series.xs.count else { return series }
+        result.xs = kept.map { series.xs[$0] }
+        result.ys = kept.map { series.ys[$0] }
+        result.errors = series.errors.map { errors in kept.map { $0 < errors.count ? errors[$0] : .nan } }
+        return result
     }
 
     /// Stacks series on shared x values (sorted), summing repeats and treating absent values as zero.

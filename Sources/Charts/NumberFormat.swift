@@ -1,3 +1,5 @@
+import Foundation
+
 /// Number text for ticks, tooltips and tables: fixed decimals, SI suffixes for large and tiny values.
 enum NumberFormat {
     private static let largeSuffixes = ["k", "M", "G", "T", "P", "E"]
@@ -6,10 +8,10 @@ enum NumberFormat {
     static let minus = "\u{2212}"
 
     /// Labels for tick values that share one format: as few decimals as tell them apart, with a common SI
-    /// suffix when the largest is 10,000 or more, or below 0.001.
-    static func tickLabels(_ values: [Double]) -> [String] {
+    /// suffix when the largest is `siFrom` (10,000 unless given) or more, or below 0.001.
+    static func tickLabels(_ values: [Double], siFrom: Double = 1e4) -> [String] {
         let largest = values.map { abs($0) }.max() ?? 0
-        let (divisor, suffix) = siScale(for: largest)
+        let (divisor, suffix) = siScale(for: largest, from: siFrom)
         let scaled = values.map { $0 / divisor }
         let decimals = (0...6).first { digits in
             let factor = power10(digits)
@@ -30,10 +32,10 @@ enum NumberFormat {
         return significant(value, digits: 4)
     }
 
-    /// The power of 1000 and suffix used for numbers around `magnitude`.
-    static func siScale(for magnitude: Double) -> (Double, String) {
+    /// The power of 1000 and suffix used for numbers around `magnitude`; none between 0.001 and `from`.
+    static func siScale(for magnitude: Double, from: Double = 1e4) -> (Double, String) {
         guard magnitude.isFinite, magnitude > 0 else { return (1, "") }
-        if magnitude >= 1e4 {
+        if magnitude >= max(1000, from) {
             let group = min(largeSuffixes.count, Int((log10(magnitude) / 3).rounded(.down)))
             return (power10(group * 3), largeSuffixes[group - 1])
         }
@@ -81,5 +83,3 @@ enum NumberFormat {
         return exponent < 0 ? 1 / result : result
     }
 }
-
-import Foundation

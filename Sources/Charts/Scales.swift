@@ -15,10 +15,22 @@ struct AxisModel: Sendable {
 
     /// A numeric axis over data in `dataLower...dataUpper`, honouring the spec's range. Linear axes
     /// widen to whole tick steps (and to zero when `includeZero`); time axes keep the data's extent.
+    /// `margin` widens the data extent by that fraction on each side first, so marks clear the frame.
     static func continuous(_ kind: Kind, dataLower: Double, dataUpper: Double, requested: AxisRange,
-                           tickCount: Int, includeZero: Bool = false, nice: Bool = true) -> AxisModel {
+                           tickCount: Int, includeZero: Bool = false, nice: Bool = true, margin: Double = 0) -> AxisModel {
         var lower = dataLower.isFinite ? dataLower : 0
         var upper = dataUpper.isFinite ? dataUpper : 1
+        if margin > 0, upper > lower {
+            if kind == .log, lower > 0 {
+                let factor = pow(upper / lower, margin)
+                lower /= factor
+                upper *= factor
+            } else if kind != .log {
+                let pad = (upper - lower) * margin
+                if !(includeZero && lower >= 0 && lower - pad < 0) { lower -= pad }
+                upper += pad
+            }
+        }
         if kind == .log {
             lower = lower > 0 ? lower : 1
             upper = upper > 0 ? upper : max(lower * 10, 10)
@@ -39,12 +51,14 @@ struct AxisModel: Sendable {
                 upper += pad
             }
         }
+        var step: Double?
         if nice {
             switch kind {
             case .linear:
-                let (niceLower, niceUpper) = NiceTicks.extend(lower: lower, upper: upper, count: tickCount)
+                let (niceLower, niceUpper, niceStep) = NiceTicks.extend(lower: lower, upper: upper, count: tickCount)
                 if requested.lower == nil { lower = niceLower }
                 if requested.upper == nil { upper = niceUpper }
+                if requested.lower == nil, requested.upper == nil { step = niceStep }
             case .log:
                 let (niceLower, niceUpper) = NiceTicks.extendLog(lower: lower, upper: upper)
                 if requested.lower == nil { lower = niceLower }
@@ -55,7 +69,7 @@ struct AxisModel: Sendable {
         }
         var model = AxisModel(kind: kind, lower: lower, upper: upper)
         switch kind {
-        case .linear: model.ticks = NiceTicks.linear(lower: lower, upper: upper, count: tickCount)
+        case .linear: model.ticks = NiceTicks.linear(lower: lower, upper: upper, count: tickCount, step: step)
         case .log: model.ticks = NiceTicks.log(lower: lower, upper: upper, count: tickCount)
         case .time: model.ticks = TimeTicks.ticks(lower: lower, upper: upper, count: tickCount)
         case .band: break

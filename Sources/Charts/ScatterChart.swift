@@ -27,7 +27,7 @@ struct ScatterChart: ChartKind {
         if x.kind == .band { return .band(x.categories) }
         let extent = SeriesBuilder.extent(series.lazy.flatMap(\.xs).filter { x.kind != .log || $0 > 0 }) ?? (0, 1)
         return .continuous(x.kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.xRange, tickCount: tickCount,
-                           nice: x.kind != .time)
+                           nice: x.kind != .time, margin: 0.03)
     }
 
     func yAxis(tickCount: Int) -> AxisModel {
@@ -41,7 +41,8 @@ struct ScatterChart: ChartKind {
             }
         }
         let extent = SeriesBuilder.extent(values.filter { kind != .log || $0 > 0 }) ?? (0, 1)
-        return .continuous(kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.yRange, tickCount: tickCount)
+        return .continuous(kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.yRange, tickCount: tickCount,
+                           margin: 0.04)
     }
 
     var legend: [LegendEntry] {

@@ -19,18 +19,19 @@ enum NiceTicks {
         return nice * magnitude
     }
 
-    /// The domain widened outward to whole steps.
-    static func extend(lower: Double, upper: Double, count: Int) -> (Double, Double) {
+    /// The domain widened outward to whole steps, and the step.
+    static func extend(lower: Double, upper: Double, count: Int) -> (Double, Double, step: Double) {
         let step = step(span: upper - lower, count: count)
         let extendedLower = (lower / step).rounded(.down) * step
         let extendedUpper = (upper / step).rounded(.up) * step
-        return (clean(extendedLower, step: step), clean(extendedUpper, step: step))
+        return (clean(extendedLower, step: step), clean(extendedUpper, step: step), step)
     }
 
-    /// Tick values at whole multiples of a nice step inside `lower...upper`.
-    static func values(lower: Double, upper: Double, count: Int) -> [Double] {
+    /// Tick values at whole multiples of a nice step inside `lower...upper` (the step for `count` ticks
+    /// unless given).
+    static func values(lower: Double, upper: Double, count: Int, step given: Double? = nil) -> [Double] {
         guard lower.isFinite, upper.isFinite, upper > lower else { return lower.isFinite ? [lower] : [] }
-        let step = step(span: upper - lower, count: count)
+        let step = given ?? step(span: upper - lower, count: count)
         let first = (lower / step - 1e-9).rounded(.up)
         let last = (upper / step + 1e-9).rounded(.down)
         guard last >= first, last - first < 1000 else { return [] }
@@ -38,8 +39,8 @@ enum NiceTicks {
     }
 
     /// Labelled linear ticks.
-    static func linear(lower: Double, upper: Double, count: Int) -> [Tick] {
-        let values = values(lower: lower, upper: upper, count: count)
+    static func linear(lower: Double, upper: Double, count: Int, step: Double? = nil) -> [Tick] {
+        let values = values(lower: lower, upper: upper, count: count, step: step)
         return zip(values, NumberFormat.tickLabels(values)).map { Tick(value: $0, label: $1) }
     }
 
@@ -58,7 +59,7 @@ enum NiceTicks {
                 if value >= lower * (1 - 1e-9), value <= upper * (1 + 1e-9) { values.append(value) }
             }
         }
-        return values.map { Tick(value: $0, label: NumberFormat.tickLabels([$0])[0]) }
+        return values.map { Tick(value: $0, label: NumberFormat.tickLabels([$0], siFrom: 1000)[0]) }
     }
 
     /// The log domain widened to the 1-2-5 values around it.
