@@ -463,7 +463,13 @@ enum DefaultTheme {
           x.pre = i == ws.length - 1 && (x.c || x.w.length > 1);
           x.typo = !x.c && x.w.length > 4;
           span(x, shard(x.s), shard(x.s));
-          if (x.pre) { r = shard(x.w); span(x, r, Math.min(shard(x.w + "\uffff"), r + 2)); }
+          if (x.pre) {
+            r = shard(x.w);
+            span(x, r, Math.min(shard(x.w + "\uffff"), r + 2));
+            // A word cut short while typing ("cachin") matches the stem of its likely endings.
+            x.ends = ["g", "ng", "ing", "d", "ed", "s", "es"].map(function (e) { return stem(x.w + e); });
+            x.ends.forEach(function (e) { span(x, shard(e), shard(e)); });
+          }
           if (x.typo) {
             for (n = 2; n < x.w.length && shard(x.w.slice(0, n) + "\uffff") - shard(x.w.slice(0, n)) > 1; n++);
             r = shard(x.w.slice(0, n));
@@ -488,7 +494,7 @@ enum DefaultTheme {
           var s = data[k], t, f, e;
           function add(id, lv) { var v = e[0] * lv * lv * f; if (!(best[id] >= v)) best[id] = v; }
           for (t in s) {
-            f = t == x.s ? 1 : x.pre && t.indexOf(x.w) == 0 ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
+            f = t == x.s ? 1 : x.pre && (t.indexOf(x.w) == 0 || x.ends.indexOf(t) >= 0) ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
             if (!f) continue;
             e = s[t];
             terms[t] = found = 1;
@@ -503,10 +509,12 @@ enum DefaultTheme {
           r[0]++; r[1] += best[id];
         });
       });
+      // Pages with every matched word; pages with some of them only when none has all.
       ids = Object.keys(total).map(Number);
-      full = ids.filter(function (id) { return total[id][0] == hit; }).length;
+      full = ids.filter(function (id) { return total[id][0] == hit; });
+      if (full.length) ids = full;
       need = Object.keys(need);
-      if (need.length && (full < PAGE || tails)) {
+      if (need.length && (full.length < PAGE || tails)) {
         return Promise.all(need.map(get)).then(function () { return rank(ws, filters, 1); });
       }
       ids.sort(function (a, b) { var x = total[a], y = total[b]; return y[0] - x[0] || y[1] - x[1] || a - b; });
@@ -646,29 +654,20 @@ enum DefaultTheme {
 """#,
         "style.css": #"""
 /* The Tensor Collective default theme. System fonts only; light and dark; no request leaves the site. */
+/* Colours are light-dark() pairs: the scheme follows the system unless the reader chose one. */
 :root {
-  --bg: #fdfdfc; --surface: #f2f2ef; --text: #1c1d1f; --muted: #585a60; --border: #d9d9d4;
-  --accent: #1d5bb8; --accent-text: #fff; --code-bg: #f4f4f1; --mark: #fff1a8; --shadow: rgb(0 0 0 / .06);
-  --note: #1f63d1; --tip: #1a7535; --important: #7a47d1; --warning: #8a5c00; --caution: #c11f2b;
-  --measure: 38rem; --wide: 76rem; --side: 15rem; --radius: 10px; --gap: 1.25rem;
+  --bg: light-dark(#fdfdfc, #1b1c1e); --surface: light-dark(#f2f2ef, #26272b); --text: light-dark(#1c1d1f, #e6e6e3);
+  --muted: light-dark(#585a60, #a9abb1); --border: light-dark(#d9d9d4, #3a3c41); --accent: light-dark(#1d5bb8, #8cb6f8);
+  --accent-text: light-dark(#fff, #111); --code-bg: light-dark(#f4f4f1, #232428); --mark: light-dark(#fff1a8, #5a4a00);
+  --shadow: light-dark(rgb(0 0 0 / .06), rgb(0 0 0 / .3)); --note: light-dark(#1f63d1, #6cb0ff); --tip: light-dark(#1a7535, #4cc463);
+  --important: light-dark(#7a47d1, #b38cf9); --warning: light-dark(#8a5c00, #dba633); --caution: light-dark(#c11f2b, #ff7a70);
+  --measure: 56ch; --wide: 76rem; --side: 15rem; --radius: 10px; --gap: 1.25rem;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
   --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-  color-scheme: light;
+  color-scheme: light dark;
 }
-@media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) {
-    --bg: #1b1c1e; --surface: #26272b; --text: #e6e6e3; --muted: #a9abb1; --border: #3a3c41;
-    --accent: #8cb6f8; --accent-text: #111; --code-bg: #232428; --mark: #5a4a00; --shadow: rgb(0 0 0 / .3);
-    --note: #6cb0ff; --tip: #4cc463; --important: #b38cf9; --warning: #dba633; --caution: #ff7a70;
-    color-scheme: dark;
-  }
-}
-:root[data-theme="dark"] {
-  --bg: #1b1c1e; --surface: #26272b; --text: #e6e6e3; --muted: #a9abb1; --border: #3a3c41;
-  --accent: #8cb6f8; --accent-text: #111; --code-bg: #232428; --mark: #5a4a00; --shadow: rgb(0 0 0 / .3);
-  --note: #6cb0ff; --tip: #4cc463; --important: #b38cf9; --warning: #dba633; --caution: #ff7a70;
-  color-scheme: dark;
-}
+:root[data-theme="light"] { color-scheme: light; }
+:root[data-theme="dark"] { color-scheme: dark; }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.7 var(--font); overflow-wrap: break-word; display: flex; flex-direction: column; min-height: 100vh; }
@@ -682,7 +681,6 @@ svg { flex-shrink: 0; }
 .skip-link { position: absolute; inset-inline-start: .5rem; top: -4rem; padding: .5rem 1rem; background: var(--accent); color: var(--accent-text); border-radius: var(--radius); z-index: 30; }
 .skip-link:focus { top: .5rem; }
 
-/* Header and footer */
 .site-header { border-bottom: 1px solid var(--border); }
 .nav { max-width: var(--wide); margin: 0 auto; padding: .7rem var(--gap); display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .4rem 1.25rem; }
 .nav-start { display: flex; align-items: center; gap: .5rem; }
@@ -692,7 +690,6 @@ svg { flex-shrink: 0; }
 .menu a[aria-current="page"], .menu a:hover { color: var(--accent); border-bottom-color: currentColor; }
 .theme-toggle { background: none; border: 0; color: var(--text); cursor: pointer; padding: .4rem; display: inline-flex; border-radius: 50%; }
 .theme-toggle[hidden] { display: none; }
-.theme-toggle:hover { background: var(--surface); }
 .theme-toggle .icon-sun, :root[data-theme="dark"] .theme-toggle .icon-moon { display: none; }
 :root[data-theme="dark"] .theme-toggle .icon-sun { display: inline; }
 @media (prefers-color-scheme: dark) {
@@ -705,7 +702,6 @@ svg { flex-shrink: 0; }
 .site-footer a { color: var(--muted); }
 .top-link { position: fixed; bottom: 1.25rem; inset-inline-end: 1.25rem; display: flex; padding: .55rem; border-radius: 50%; background: var(--surface); color: var(--text) !important; border: 1px solid var(--border); box-shadow: 0 2px 6px var(--shadow); z-index: 5; }
 
-/* Type */
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 2.2rem 0 .8rem; letter-spacing: -.01em; text-wrap: balance; }
 h1 { font-size: clamp(1.85rem, 1.4rem + 1.9vw, 2.45rem); margin-top: .4rem; letter-spacing: -.02em; }
 h2 { font-size: 1.6rem; } h3 { font-size: 1.3rem; } h4 { font-size: 1.1rem; } h5, h6 { font-size: 1rem; }
@@ -725,9 +721,7 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 [dir="rtl"] .breadcrumbs li + li::before { content: "‹"; }
 .breadcrumbs a { color: var(--muted); }
 .feed-link { display: inline-flex; padding: .3rem; color: var(--warning); border-radius: 6px; }
-.feed-link:hover { background: var(--surface); }
 
-/* Home */
 .home-info, .profile { margin: .5rem 0 2.25rem; }
 .home-info h1 { margin-bottom: .5rem; }
 .home-info-content { color: var(--muted); font-size: 1.1rem; }
@@ -738,18 +732,15 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 .profile-image { border-radius: 50%; object-fit: cover; }
 .buttons { display: flex; flex-wrap: wrap; justify-content: center; gap: .75rem; list-style: none; padding: 0; }
 .button { display: inline-block; padding: .5rem 1.15rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; border: 1px solid var(--border); }
-.button:hover { border-color: var(--muted); }
 .social-icons { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; margin: 1rem 0 0; }
 .profile .social-icons { justify-content: center; margin-bottom: 1rem; }
 .social-icons a { color: var(--text); display: inline-flex; padding: .45rem; border-radius: 50%; }
-.social-icons a:hover { background: var(--surface); color: var(--accent); }
 
-/* Lists */
 .entries { display: grid; gap: 1.1rem; }
 .entries-title { font-size: 1.2rem; color: var(--muted); margin-top: 1.5rem; }
-.post-entry { position: relative; display: flex; gap: 1.1rem; padding: 1.15rem 1.25rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); transition: border-color .15s, box-shadow .15s; }
-.post-entry:hover { border-color: var(--muted); box-shadow: 0 2px 10px var(--shadow); }
-.post-entry:focus-within { border-color: var(--accent); }
+.post-entry { position: relative; display: flex; gap: 1.1rem; padding: 1.15rem 1.25rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); }
+:is(.button, .page-numbers a, .terms-list a, .post-tags a, .paginav a, .post-entry):hover { border-color: var(--muted); }
+:is(.feed-link, .theme-toggle, .social-icons a, .share-buttons a):hover { background: var(--surface); color: var(--accent); }
 .entry-body { flex: 1; min-width: 0; }
 .entry-title { font-size: 1.25rem; margin: 0 0 .4rem; }
 .entry-title a { color: var(--text); text-decoration: none; }
@@ -758,6 +749,7 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 .entry-title a:focus-visible::after { outline: 3px solid var(--accent); outline-offset: 2px; }
 .entry-summary { margin: 0 0 .6rem; color: var(--muted); display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; line-clamp: 4; overflow: hidden; }
 .entry-meta, .post-meta { color: var(--muted); font-size: .9rem; }
+:is(.entry-meta, .post-meta) > :not(.authors) { white-space: nowrap; }
 .entry-meta a, .post-meta a { position: relative; z-index: 1; color: var(--muted); }
 .entry-cover { order: 2; flex: 0 0 8.5rem; margin: 0; }
 .entry-cover img { display: block; width: 100%; aspect-ratio: 4 / 3; object-fit: cover; border-radius: calc(var(--radius) - 4px); background: var(--surface); }
@@ -774,26 +766,22 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 }
 .pagination { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .75rem; margin-top: 2rem; }
 .page-numbers { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; margin: 0 auto; }
-.page-numbers a, .page-numbers .gap { display: inline-block; min-width: 2.4rem; padding: .35rem .5rem; text-align: center; border-radius: var(--radius); text-decoration: none; }
-.page-numbers a { border: 1px solid var(--border); }
-.page-numbers a:hover { border-color: var(--muted); }
+.page-numbers > li > * { display: inline-block; min-width: 2.4rem; padding: .35rem .5rem; text-align: center; border-radius: var(--radius); text-decoration: none; border: 1px solid var(--border); }
 .page-numbers a[aria-current] { background: var(--text); border-color: var(--text); color: var(--bg); font-weight: 600; }
-.page-numbers .gap { color: var(--muted); }
+.page-numbers .gap { color: var(--muted); border: 0; }
 .pagination .prev, .pagination .next { padding: .45rem 1rem; border-radius: var(--radius); background: var(--text); color: var(--bg); text-decoration: none; }
 .pagination .next { margin-inline-start: auto; }
 .terms-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem; }
 .terms-list a { display: inline-flex; align-items: center; padding: .4rem .55rem .4rem .85rem; border-radius: var(--radius); border: 1px solid var(--border); color: var(--text); text-decoration: none; }
-.terms-list a:hover { border-color: var(--muted); }
 .authors-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
 .authors-list a { justify-content: space-between; padding: .7rem .8rem .7rem 1rem; font-weight: 600; }
 .archive-year h2 { margin-top: 1.5rem; }
 .archive-month h3 { font-size: 1.05rem; color: var(--muted); margin: 1.1rem 0 .5rem; }
 .archive-posts { list-style: none; padding: 0; margin: 0; border-inline-start: 2px solid var(--border); }
-.archive-posts li { padding: .3rem 0 .3rem 1rem; padding-inline: 1rem 0; }
+.archive-posts li { padding: .3rem 0; padding-inline: 1rem 0; }
 .archive-posts time { display: inline-block; min-width: 9.5rem; color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; }
 
 /* Single post */
-.kind-page .main { max-width: calc(var(--measure) + 2 * var(--gap)); }
 .post-header { margin-bottom: 1.5rem; }
 .post-title { margin-bottom: .6rem; }
 .post-meta { display: flex; flex-wrap: wrap; align-items: baseline; row-gap: .2rem; }
@@ -826,7 +814,6 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 .anchor { margin-inline-start: .4rem; color: var(--muted); text-decoration: none; opacity: 0; font-weight: 400; }
 .anchor::after { content: "#"; }
 :is(h2, h3, h4, h5, h6):hover .anchor, .anchor:focus-visible { opacity: 1; }
-@media (hover: none) { .anchor { opacity: .5; } }
 .post-content blockquote { margin-inline: 0; padding: .1rem 1.1rem; border-inline-start: 4px solid var(--border); color: var(--muted); }
 .post-content table { display: block; max-width: 100%; width: max-content; overflow-x: auto; border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
 .post-content th, .post-content td { border: 1px solid var(--border); padding: .45rem .75rem; text-align: start; }
@@ -834,6 +821,12 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 .post-content img { display: block; margin: 1.25rem auto; border-radius: 6px; }
 .post-content img.zoomable { cursor: zoom-in; }
 .post-content figure { margin-inline: 0; text-align: center; }
+.figure-number { font-weight: 600; }
+.post-content caption { caption-side: top; padding-bottom: .4rem; color: var(--muted); font-size: .9rem; text-align: start; }
+math[display="block"]:has(+ .equation-number) { margin-bottom: 0; padding-inline-end: 3rem; }
+.equation-number { display: block; margin: -2.4rem 0 1.25rem; text-align: end; color: var(--muted); pointer-events: none; }
+.cross-ref.unresolved { color: var(--caution); }
+.post-content :is(video, audio) { display: block; width: 100%; margin: 1.25rem 0; }
 .post-content hr { border: 0; border-top: 1px solid var(--border); margin: 2.25rem 0; }
 .post-content mark { background: var(--mark); color: inherit; padding: 0 .15em; border-radius: 2px; }
 .post-content :is(ul, ol) { padding-inline-start: 1.6rem; }
@@ -842,7 +835,6 @@ p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
 .post-content input[type="checkbox"] { margin-inline-end: .45rem; accent-color: var(--accent); }
 .post-content details { border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1rem; }
 .post-content .footnotes { font-size: .92rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; padding-top: .5rem; }
-.post-content kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 4px; padding: 0 .3em; }
 .embed a { display: block; padding: 1rem; border: 1px dashed var(--border); border-radius: var(--radius); text-align: center; }
 .zoom-overlay { position: fixed; inset: 0; z-index: 40; display: flex; align-items: center; justify-content: center; padding: 1rem; background: rgb(0 0 0 / .88); cursor: zoom-out; border: 0; margin: 0; width: 100%; height: 100%; max-width: none; max-height: none; }
 .zoom-overlay img { max-width: 100%; max-height: 100%; object-fit: contain; border-radius: 4px; }
@@ -871,20 +863,16 @@ math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidde
 .markdown-alert-warning { --tone: var(--warning); }
 .markdown-alert-caution { --tone: var(--caution); }
 
-/* Post footer */
 .post-footer { margin-top: 2.5rem; display: grid; gap: 1.25rem; }
 .post-terms { display: grid; gap: .5rem; }
 .term-row, .share { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
 .term-label { color: var(--muted); font-size: .85rem; font-weight: 600; min-width: 6.5rem; }
 .post-tags, .share-buttons { display: flex; flex-wrap: wrap; gap: .45rem; list-style: none; padding: 0; margin: 0; }
 .post-tags a { display: inline-block; padding: .15rem .75rem; border-radius: 999px; border: 1px solid var(--border); color: var(--text); text-decoration: none; font-size: .9rem; }
-.post-tags a:hover { border-color: var(--muted); }
 .share-buttons a { display: inline-flex; padding: .4rem; border-radius: 50%; color: var(--muted); }
-.share-buttons a:hover { color: var(--accent); background: var(--surface); }
 .share-buttons svg { width: 20px; height: 20px; }
 .paginav { display: flex; gap: 1rem; }
 .paginav a { flex: 1; display: flex; flex-direction: column; padding: .8rem 1.1rem; border-radius: var(--radius); border: 1px solid var(--border); color: var(--text); text-decoration: none; }
-.paginav a:hover { border-color: var(--muted); }
 .paginav .next { text-align: end; margin-inline-start: auto; }
 .paginav-label { color: var(--muted); font-size: .85rem; }
 .paginav-title { font-weight: 600; }
@@ -895,8 +883,10 @@ math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidde
 
 /* Search and 404 */
 .search input { width: 100%; padding: .75rem 1rem; font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
-.search input:focus { border-color: var(--accent); }
-.search-status { color: var(--muted); }
+.search-status, .search-results time { color: var(--muted); font-size: .9rem; }
+.search-filters { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .6rem 0; }
+.search-filters select { font: inherit; margin-inline-start: .4rem; }
+.search-results p { margin: .3rem 0 0; }
 .search-results { list-style: none; padding: 0; }
 .search-results li { padding: .8rem 0; border-bottom: 1px solid var(--border); }
 .not-found { text-align: center; padding: 3rem 0; }
@@ -915,7 +905,7 @@ math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidde
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 @media print {
   .site-header, .site-footer, .toc, .paginav, .share, .copy-code, .related, .skip-link, .pagination, .top-link, .anchor, .feed-link, .breadcrumbs, .edit-link { display: none !important; }
-  html:root:not(.print) { --bg: #fff; --surface: #f4f4f4; --text: #000; --muted: #444; --border: #bbb; --accent: #000; color-scheme: light; }
+  html:root:not(.print) { color-scheme: light; --bg: #fff; --text: #000; --accent: #000; }
   body { font: 11pt/1.5 Georgia, "Times New Roman", serif; }
   .main { max-width: none; padding: 0; }
   .post-content a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: #444; word-break: break-all; }
