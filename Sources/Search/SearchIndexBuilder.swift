@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Output, all under `search/` and all JSONP-style scripts (`__tcs("key",value)`):
 /// - `index.js`: page count, the first term of every shard, and the section and tag filters.
-/// - `s/N.js`: shard N, a range of sorted terms → `[idf×100, postings, tail?]`. A term keeps its
+/// - `s/N.js`: shard N, a range of sorted terms → `[idf×1000, postings, tail?]`. A term keeps its
 ///   ``IndexLayout/inlinePostings`` best pages inline; the rest go to `t/M.js`, fetched only
 ///   when a query needs more matches.
 /// - `p/N.js`: page N's URL, title, date, section, tags, excerpt and text, fetched only when
@@ -84,7 +84,8 @@ public struct SearchIndexBuilder {
             var list = postings[t].map { p in
                 (id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
             }
-            let idf = Int((RankingModel.idf(count: list.count, total: pages.count) * 100).rounded())
+            // At least 1, so a word on every page still ranks its pages among themselves.
+            let idf = max(1, Int((RankingModel.idf(count: list.count, total: pages.count) * 1000).rounded()))
             var tail = ""
             if list.count > IndexLayout.inlinePostings {
                 list.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }

@@ -32,7 +32,7 @@ struct IndexFiles {
         try #require(try value("s/\(n)") as? [String: [Any]])
     }
 
-    /// A term's idf×100 and all its (page, level) postings, inline and tail.
+    /// A term's idf×1000 and all its (page, level) postings, inline and tail.
     func postings(_ term: String) throws -> (idf: Int, inline: [(Int, Int)], tail: [(Int, Int)])? {
         guard let entry = try shard(shardNumber(for: term))[term] else { return nil }
         let idf = try #require(entry[0] as? Int)

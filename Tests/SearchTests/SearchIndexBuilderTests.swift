@@ -72,6 +72,20 @@ import Testing
         #expect(heaps.idf > page.idf)
     }
 
+    @Test func keepsAWordFoundOnEveryPageRankable() throws {
+        var builder = SearchIndexBuilder()
+        builder.add(.page("a", title: "Alpha", body: "everywhere once", day: 3))
+        builder.add(.page("b", title: "Everywhere", body: "everywhere once", day: 1))
+        builder.add(.page("c", title: "Gamma", body: "everywhere everywhere everywhere", day: 2))
+        let index = IndexFiles(builder)
+        let word = try #require(try index.postings("everywher"))
+        #expect(word.idf >= 1, "an idf of 0 would leave only the date to rank by")
+        let levels = Dictionary(uniqueKeysWithValues: word.inline)
+        // Pages: 0 = a (newest), 1 = c, 2 = b. Title beats three body mentions beats one.
+        #expect(try #require(levels[2]) > (try #require(levels[1])))
+        #expect(try #require(levels[1]) > (try #require(levels[0])))
+    }
+
     @Test func movesPostingsBeyondTheInlineLimitToATail() throws {
         var builder = SearchIndexBuilder()
         let total = IndexLayout.inlinePostings + 40
