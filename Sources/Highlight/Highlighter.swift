@@ -8,8 +8,7 @@ public enum Highlighter {
         let name = language.map(attributeSafeName).flatMap { $0.isEmpty ? nil : $0 }
         let tokens = name.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
             ?? [RawToken(kind: .text, start: 0, end: source.count)]
-        var writer = HTMLWriter(source: source, tokens: tokens, language: name, options: options)
-        return writer.render()
+        return HTMLWriter(source: source, tokens: tokens, language: name, options: options).render()
     }
 
     /// Whether `language` (a name or alias such as `py`, `yml`, `shell`) has a lexer.

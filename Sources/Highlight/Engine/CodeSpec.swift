@@ -29,9 +29,9 @@ struct CodeSpec: Sendable {
     /// Multi-character punctuation matched before operators (JavaScript's `=>`, Swift's `->`).
     var longPunctuation: [String] = []
     /// Bytes that are punctuation; other operator symbols are operators.
-    var punctuation: Set<UInt8> = Set("()[]{},;.:".utf8)
+    var punctuation = ByteSet("()[]{},;.:")
     /// Bytes that count as operator symbols.
-    var operators: Set<UInt8> = Set("+-*/%=<>!&|^~?".utf8)
+    var operators = ByteSet("+-*/%=<>!&|^~?")
     /// Whether `#` first on a line starts a C preprocessor directive.
     var preprocessor = false
     /// Whether `@name` is a decorator or annotation.

@@ -66,6 +66,7 @@ struct Scanner {
 
     /// Whether `word` occurs at `index`.
     func matches(_ word: String, at index: Int) -> Bool {
+        guard index >= 0, index < bytes.count, bytes[index] == word.utf8.first else { return false }
         var i = index
         for byte in word.utf8 {
             guard i < bytes.count, bytes[i] == byte else { return false }

@@ -1,6 +1,13 @@
 /// POSIX shells and Bash: quoting, `$var`, `${…}`, `$(…)`, `$((…))` and backquotes nested on an
 /// explicit stack, and here-documents whose bodies start on the line after `<<WORD`.
 struct BashLexer: Lexer {
+    /// Bytes that end a run of plain command text.
+    private static let textBreaks: ByteSet = "=[]{}()$\"'`\\<&|; \t\n#"
+    /// Bytes that end a command word.
+    private static let wordBreaks: ByteSet = "=[]{}()$\"'`\\<&|; \t\n"
+    /// Bytes after which a new word starts.
+    private static let wordStarts: ByteSet = " \t\n;&|(`"
+
     private enum Frame: Equatable {
         case code
         /// Inside `$(…)`; `depth` counts unclosed `(` since.
@@ -111,7 +118,7 @@ struct BashLexer: Lexer {
 
     private func lexCode(_ s: inout Scanner, _ stack: inout [Frame], _ hereDocuments: inout [HereDocument], _ frame: Frame) {
         let byte = s.peek()
-        let wordStart = s.pos == 0 || " \t\n;&|(`".utf8.contains(s[s.pos - 1])
+        let wordStart = s.pos == 0 || Self.wordStarts.contains(s[s.pos - 1])
         switch byte {
         case UInt8(ascii: "#") where wordStart:
             s.emitRestOfLine(s.pos == 0 && s.peek(1) == UInt8(ascii: "!") ? .commentHashbang : .commentSingle)
@@ -148,7 +155,7 @@ struct BashLexer: Lexer {
         case _ where byte.isIdentifierStart && wordStart:
             lexWord(&s)
         default:
-            s.emit(.text, to: max(s.scalarEnd(from: s.pos), s.end(from: s.pos) { !"=[]{}()$\"'`\\<&|; \t\n#".utf8.contains($0) }))
+            s.emit(.text, to: max(s.scalarEnd(from: s.pos), s.end(from: s.pos) { !Self.textBreaks.contains($0) }))
         }
     }
 
@@ -166,7 +173,7 @@ struct BashLexer: Lexer {
             s.emit(kind, to: end)
             return
         }
-        s.emit(.text, to: s.end(from: s.pos) { !"=[]{}()$\"'`\\<&|; \t\n".utf8.contains($0) })
+        s.emit(.text, to: s.end(from: s.pos) { !Self.wordBreaks.contains($0) })
     }
 
     /// `$name`, `$1`, `$@`, `${…}`, `$(…)` and `$((…))`.

@@ -47,8 +47,8 @@ enum CFamily {
         spec.blockComment = ("/*", "*/", false)
         spec.preprocessor = true
         spec.declarationCalls = true
-        spec.punctuation = Set("()[]{},.;".utf8)
-        spec.operators = Set("+-*/%=<>!&|^~?:".utf8)
+        spec.punctuation = ByteSet("()[]{},.;")
+        spec.operators = ByteSet("+-*/%=<>!&|^~?:")
         spec.stringStart = { s, i, _ in stringStart(s, i) }
         return spec
     }()

@@ -20,8 +20,8 @@ enum Go {
             "<<=", ">>=", "&^=", "...", "<<", ">>", "<=", ">=", "&^", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
             "&&", "||", "<-", "++", "--", "==", "!=", ":=",
         ]
-        spec.punctuation = Set("|^<>=!()[]{}.,;:".utf8)
-        spec.operators = Set("+-*/%&~".utf8)
+        spec.punctuation = ByteSet("|^<>=!()[]{}.,;:")
+        spec.operators = ByteSet("+-*/%&~")
         spec.stringStart = { s, i, _ in
             StringStart.delimited(s, i, "`", StringStyle(close: "`", kind: .string, escapes: false, multiline: true))
                 ?? StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string))

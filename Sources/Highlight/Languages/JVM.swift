@@ -22,8 +22,8 @@ enum JVM {
         spec.declarationCalls = true
         spec.decorators = true
         spec.memberKind = .nameAttribute
-        spec.punctuation = Set("(){};:.,".utf8)
-        spec.operators = Set("~^*!%&[]<>|+=/?-".utf8)
+        spec.punctuation = ByteSet("(){};:.,")
+        spec.operators = ByteSet("~^*!%&[]<>|+=/?-")
         spec.stringStart = { s, i, _ in
             StringStart.delimited(s, i, "\"\"\"", StringStyle(close: "\"\"\"", kind: .string, multiline: true))
                 ?? StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string))
@@ -57,8 +57,8 @@ enum JVM {
         spec.decorators = true
         spec.memberKind = .nameAttribute
         spec.longOperators = ["::", "!!", "?:", "?."]
-        spec.punctuation = Set("(){};:.,".utf8)
-        spec.operators = Set("~^*!%&[]<>|+=/?-".utf8)
+        spec.punctuation = ByteSet("(){};:.,")
+        spec.operators = ByteSet("~^*!%&[]<>|+=/?-")
         spec.stringStart = { s, i, _ in
             StringStart.delimited(s, i, "\"\"\"", StringStyle(close: "\"\"\"", kind: .string, escapes: false, interpolation: .dollar, multiline: true))
                 ?? StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string, interpolation: .dollar))

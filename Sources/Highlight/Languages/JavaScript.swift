@@ -50,8 +50,8 @@ enum JavaScript {
         spec.lineComments = ["//"]
         spec.blockComment = ("/*", "*/", false)
         spec.longPunctuation = ["=>", "..."]
-        spec.punctuation = Set("{}()[];,.".utf8)
-        spec.operators = Set("+-*/%=<>!&|^~?:".utf8)
+        spec.punctuation = ByteSet("{}()[];,.")
+        spec.operators = ByteSet("+-*/%=<>!&|^~?:")
         spec.stringStart = { s, i, _ in
             StringStart.delimited(s, i, "`", StringStyle(close: "`", kind: .stringBacktick, interpolation: .dollarBrace, multiline: true))
                 ?? StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .stringDouble))

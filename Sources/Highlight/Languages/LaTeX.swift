@@ -1,6 +1,9 @@
 /// TeX and LaTeX: control sequences with optional `[…]` arguments, groups, comments, and inline
 /// and display math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) whose contents are marked symbol by symbol.
 struct LaTeXLexer: Lexer {
+    private static let textBreaks: ByteSet = "\\$%&_^{}"
+    private static let mathBreaks: ByteSet = "=!+*/()[]\\$%&_^{}-"
+
     func lex(_ scanner: inout Scanner) {
         /// The closing delimiter of the math mode we are in and the kind of its delimiters.
         var mathClose: (text: String, kind: TokenKind)?
@@ -35,7 +38,7 @@ struct LaTeXLexer: Lexer {
             if byte == UInt8(ascii: "\\") {
                 return lexCommand(&s)
             }
-            s.emit(.text, to: s.end(from: s.pos) { !"\\$%&_^{}".utf8.contains($0) })
+            s.emit(.text, to: s.end(from: s.pos) { !Self.textBreaks.contains($0) })
         }
     }
 
@@ -59,6 +62,6 @@ struct LaTeXLexer: Lexer {
         if byte == UInt8(ascii: "$") { return s.emit(.nameBuiltin, length: 1) }
         if byte.isDigit { return s.emit(.number, to: s.end(from: s.pos, while: \.isDigit)) }
         if "-=!+*/()[]".utf8.contains(byte) { return s.emit(.operator, length: 1) }
-        s.emit(.nameBuiltin, to: max(s.scalarEnd(from: s.pos), s.end(from: s.pos) { !"=!+*/()[]\\$%&_^{}-".utf8.contains($0) && !$0.isDigit }))
+        s.emit(.nameBuiltin, to: max(s.scalarEnd(from: s.pos), s.end(from: s.pos) { !Self.mathBreaks.contains($0) && !$0.isDigit }))
     }
 }

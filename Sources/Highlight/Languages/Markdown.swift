@@ -132,6 +132,9 @@ struct MarkdownLexer: Lexer {
 /// search for a closing delimiter stops at the next candidate, and the last result per delimiter
 /// is reused, so a line is scanned in linear time.
 private struct InlineScanner {
+    /// Bytes where an inline construct may start.
+    private static let inlineStarts: ByteSet = "\\`*_~[!\n"
+
     private var cache: [UInt8: (from: Int, found: Int)] = [:]
 
     /// The index of the next `byte` at or after `index`, before `limit` (or `limit`).
@@ -158,7 +161,7 @@ private struct InlineScanner {
             case UInt8(ascii: "["), UInt8(ascii: "!"):
                 lexLink(&s, lineEnd)
             default:
-                s.emit(.text, to: max(s.pos + 1, s.end(from: s.pos) { !"\\`*_~[!\n".utf8.contains($0) }))
+                s.emit(.text, to: max(s.pos + 1, s.end(from: s.pos) { !Self.inlineStarts.contains($0) }))
             }
         }
         s.emit(.text, to: lineEnd + 1)

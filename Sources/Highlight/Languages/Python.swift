@@ -54,8 +54,8 @@ enum Python {
         spec.classIntroducers = WordTable([(.keyword, "class")])
         spec.namespaceIntroducers = WordTable([(.keyword, "import from")])
         spec.lineComments = ["#"]
-        spec.punctuation = Set("()[]{},;:".utf8)
-        spec.operators = Set("+-*/%=<>!&|^~.@".utf8)
+        spec.punctuation = ByteSet("()[]{},;:")
+        spec.operators = ByteSet("+-*/%=<>!&|^~.@")
         spec.decorators = true
         spec.numberSuffixes = false
         spec.stringStart = { s, i, _ in stringStart(s, i) }

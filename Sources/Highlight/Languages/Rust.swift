@@ -27,8 +27,8 @@ enum Rust {
         spec.bangMacros = true
         spec.longOperators = ["..="]
         spec.longPunctuation = ["::", "->"]
-        spec.punctuation = Set("{}()[],.;".utf8)
-        spec.operators = Set("+-*/%&|<>^!~@=:?".utf8)
+        spec.punctuation = ByteSet("{}()[],.;")
+        spec.operators = ByteSet("+-*/%&|<>^!~@=:?")
         spec.stringStart = { s, i, _ in stringStart(s, i) }
         spec.special = { s, _ in lexSpecial(&s) }
         return spec

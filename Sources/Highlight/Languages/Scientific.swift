@@ -14,8 +14,8 @@ enum Scientific {
         spec.lineComments = ["#"]
         spec.numberSuffixes = true
         spec.longPunctuation = ["[[", "]]"]
-        spec.punctuation = Set("()[]{};,".utf8)
-        spec.operators = Set("<>-=!&|?*+^/~$@:".utf8)
+        spec.punctuation = ByteSet("()[]{};,")
+        spec.operators = ByteSet("<>-=!&|?*+^/~$@:")
         spec.stringStart = { s, i, _ in
             StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string, multiline: true))
                 ?? StringStart.delimited(s, i, "'", StringStyle(close: "'", kind: .string, multiline: true))
@@ -54,8 +54,8 @@ enum Scientific {
         spec.blockComment = ("#=", "=#", true)
         spec.decorators = true
         spec.numberSuffixes = false
-        spec.punctuation = Set("[](),;{}".utf8)
-        spec.operators = Set("+-*/\\%=<>!&|^~?:.$'".utf8)
+        spec.punctuation = ByteSet("[](),;{}")
+        spec.operators = ByteSet("+-*/\\%=<>!&|^~?:.$'")
         spec.stringStart = { s, i, afterValue in
             StringStart.delimited(s, i, "\"\"\"", StringStyle(close: "\"\"\"", kind: .string, interpolation: .dollar, multiline: true))
                 ?? StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string, interpolation: .dollar, multiline: true))
@@ -107,8 +107,8 @@ enum Scientific {
         spec.lineComments = ["%"]
         spec.numberSuffixes = false
         spec.longOperators = [".*", ".^", "./", ".\\", ".'", "==", "~=", "&&", "||", "<=", ">="]
-        spec.punctuation = Set("()[]{},;=:.@".utf8)
-        spec.operators = Set("+-*/\\^<>&|~'!".utf8)
+        spec.punctuation = ByteSet("()[]{},;=:.@")
+        spec.operators = ByteSet("+-*/\\^<>&|~'!")
         spec.stringStart = { s, i, afterValue in
             StringStart.delimited(s, i, "\"", StringStyle(close: "\"", kind: .string, escapes: false))
                 ?? (afterValue ? nil : StringStart.delimited(s, i, "'", StringStyle(close: "'", kind: .string, escapes: false)))

@@ -40,8 +40,8 @@ enum Swift {
         spec.blockComment = ("/*", "*/", true)
         spec.decorators = true
         spec.longPunctuation = ["->"]
-        spec.punctuation = Set("(){}[].,:;=@#`?".utf8)
-        spec.operators = Set("/=-+!*%<>&|^?~".utf8)
+        spec.punctuation = ByteSet("(){}[].,:;=@#`?")
+        spec.operators = ByteSet("/=-+!*%<>&|^?~")
         spec.stringStart = { s, i, _ in stringStart(s, i) }
         return spec
     }()

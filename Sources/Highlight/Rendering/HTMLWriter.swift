@@ -7,40 +7,36 @@ struct HTMLWriter {
     let language: String?
     let options: HighlightOptions
 
-    private var out: [UInt8] = []
-
-    init(source: [UInt8], tokens: [RawToken], language: String?, options: HighlightOptions) {
-        self.source = source
-        self.tokens = tokens
-        self.language = language
-        self.options = options
-    }
-
     /// The complete block.
-    mutating func render() -> String {
+    func render() -> String {
+        var out: [UInt8] = []
         out.reserveCapacity(source.count * 3 + 256)
-        write("<div class=\"highlight\">")
+        out += "<div class=\"highlight\">".utf8
         if let title = options.title {
-            write("<div class=\"highlight-title\">")
-            writeEscaped(Array(title.utf8)[...])
-            write("</div>")
+            out += "<div class=\"highlight-title\">".utf8
+            appendEscaped(title, to: &out)
+            out += "</div>".utf8
         }
         let lineCount = countLines()
         if options.lineNumbers == .table {
-            write("<div class=\"chroma\">\n<table class=\"lntable\"><tr><td class=\"lntd\">\n<pre class=\"chroma\"><code>")
+            out += "<div class=\"chroma\">\n<table class=\"lntable\"><tr><td class=\"lntd\">\n<pre class=\"chroma\"><code>".utf8
             for line in stride(from: 1, through: lineCount, by: 1) {
-                write(highlighted(line) ? "<span class=\"lnt hl\"" : "<span class=\"lnt\"")
-                writeLineNumber(line)
-                write("\n</span>")
+                out += (highlighted(line) ? "<span class=\"lnt hl\"" : "<span class=\"lnt\"").utf8
+                appendLineNumber(line, to: &out)
+                out += "\n</span>".utf8
             }
-            write("</code></pre></td>\n<td class=\"lntd\">\n")
+            out += "</code></pre></td>\n<td class=\"lntd\">\n".utf8
         }
-        write("<pre class=\"chroma\">")
-        writeCodeOpen()
-        writeLines()
-        write("</code></pre>")
-        if options.lineNumbers == .table { write("</td></tr></table>\n</div>\n") }
-        write("</div>")
+        out += "<pre class=\"chroma\">".utf8
+        if let language {
+            out += "<code class=\"language-\(language)\" data-lang=\"\(language)\">".utf8
+        } else {
+            out += "<code>".utf8
+        }
+        appendLines(to: &out)
+        out += "</code></pre>".utf8
+        if options.lineNumbers == .table { out += "</td></tr></table>\n</div>\n".utf8 }
+        out += "</div>".utf8
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -53,76 +49,105 @@ struct HTMLWriter {
 
     private func highlighted(_ line: Int) -> Bool { options.highlightedLines.contains(line) }
 
-    private mutating func writeCodeOpen() {
-        guard let language else { return write("<code>") }
-        write("<code class=\"language-\(language)\" data-lang=\"\(language)\">")
-    }
-
-    /// Writes the attributes-and-content tail of a line-number span opened by the caller.
-    private mutating func writeLineNumber(_ line: Int) {
+    /// The attributes-and-content tail of a line-number span whose opening the caller wrote.
+    private func appendLineNumber(_ line: Int, to out: inout [UInt8]) {
         let number = String(options.lineNumberStart + line - 1)
-        if options.anchorLineNumbers {
-            let id = "\(options.lineAnchorPrefix)-\(number)"
-            write(" id=\""); writeEscaped(Array(id.utf8)[...])
-            write("\"><a class=\"lnlinks\" href=\"#"); writeEscaped(Array(id.utf8)[...])
-            write("\">\(number)</a>")
-        } else {
-            write(">\(number)")
+        guard options.anchorLineNumbers else {
+            out += ">\(number)".utf8
+            return
         }
+        let id = "\(options.lineAnchorPrefix)-\(number)"
+        out += " id=\"".utf8
+        appendEscaped(id, to: &out)
+        out += "\"><a class=\"lnlinks\" href=\"#".utf8
+        appendEscaped(id, to: &out)
+        out += "\">\(number)</a>".utf8
     }
 
-    private mutating func openLine(_ line: Int) {
-        write(highlighted(line) ? "<span class=\"line hl\">" : "<span class=\"line\">")
+    private func openLine(_ line: Int, to out: inout [UInt8]) {
+        out += (highlighted(line) ? "<span class=\"line hl\">" : "<span class=\"line\">").utf8
         if options.lineNumbers == .inline {
-            write("<span class=\"ln\"")
-            writeLineNumber(line)
-            write("</span>")
+            out += "<span class=\"ln\"".utf8
+            appendLineNumber(line, to: &out)
+            out += "</span>".utf8
         }
-        write("<span class=\"cl\">")
+        out += "<span class=\"cl\">".utf8
     }
 
-    private mutating func writeLines() {
+    /// The code lines; the hot loop works on buffer pointers so it neither retains nor copies.
+    private func appendLines(to out: inout [UInt8]) {
         guard !source.isEmpty else { return }
         var line = 1
         var lineOpen = false
-        for token in tokens {
-            var start = token.start
-            while start < token.end {
-                if !lineOpen { openLine(line); lineOpen = true }
-                var end = start
-                while end < token.end, source[end] != .newline { end += 1 }
-                let closesLine = end < token.end
-                if closesLine { end += 1 }
-                writeSpan(token.kind, source[start..<end])
-                if closesLine {
-                    write("</span></span>")
-                    lineOpen = false
-                    line += 1
+        source.withUnsafeBufferPointer { src in
+            Self.tagBytes.withUnsafeBufferPointer { tags in
+                for token in tokens {
+                    let tag = Self.tagRanges[Int(token.kind.rawValue)]
+                    var start = token.start
+                    while start < token.end {
+                        if !lineOpen {
+                            openLine(line, to: &out)
+                            lineOpen = true
+                        }
+                        var end = start
+                        while end < token.end, src[end] != .newline { end += 1 }
+                        let closesLine = end < token.end
+                        if closesLine { end += 1 }
+                        if tag.isEmpty {
+                            appendEscaped(UnsafeBufferPointer(rebasing: src[start..<end]), to: &out)
+                        } else {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: tags[tag]))
+                            appendEscaped(UnsafeBufferPointer(rebasing: src[start..<end]), to: &out)
+                            out += "</span>".utf8
+                        }
+                        if closesLine {
+                            out += "</span></span>".utf8
+                            lineOpen = false
+                            line += 1
+                        }
+                        start = end
+                    }
                 }
-                start = end
             }
         }
-        if lineOpen { write("\n</span></span>") }
+        if lineOpen { out += "\n</span></span>".utf8 }
     }
 
-    private mutating func writeSpan(_ kind: TokenKind, _ text: ArraySlice<UInt8>) {
-        guard let cssClass = kind.cssClass else { return writeEscaped(text) }
-        write("<span class=\"\(cssClass)\">")
-        writeEscaped(text)
-        write("</span>")
+    /// Every `<span class="…">` opening tag, back to back, and each kind's range in it (empty
+    /// for plain text).
+    private static let tagBytes: [UInt8] = TokenKind.allCases.flatMap { kind in
+        kind.cssClass.map { Array("<span class=\"\($0)\">".utf8) } ?? []
+    }
+    private static let tagRanges: [Range<Int>] = {
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        for kind in TokenKind.allCases {
+            let length = kind.cssClass.map { "<span class=\"\($0)\">".utf8.count } ?? 0
+            ranges.append(offset..<offset + length)
+            offset += length
+        }
+        return ranges
+    }()
+
+    private func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &out) }
     }
 
-    private mutating func write(_ text: String) { out.append(contentsOf: text.utf8) }
-
-    private mutating func writeEscaped(_ text: ArraySlice<UInt8>) {
-        for byte in text {
+    private func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for (i, byte) in text.enumerated() {
+            let entity: String
             switch byte {
-            case UInt8(ascii: "&"): write("&amp;")
-            case UInt8(ascii: "<"): write("&lt;")
-            case UInt8(ascii: ">"): write("&gt;")
-            case UInt8(ascii: "\""): write("&#34;")
-            default: out.append(byte)
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&#34;"
+            default: continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
+            out += entity.utf8
+            runStart = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 }
