@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math"], exclude: ["Corpus"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight"], exclude: ["Corpus"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
