@@ -9,6 +9,7 @@ per language and overall.
     pip install pygments
     swift build -c release --product collective
     scripts/highlight-agreement.py [--bin .build/release/collective] [--details LANG] [--markdown]
+                                   [--fences ../shared/corpus/papermod-example/content]
 
 Development tool only: Pygments is never a runtime dependency.
 """
@@ -30,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Tests", "HighlightCorpus")
 SEPARATOR = "-----8<-----\n"
 # Corpus file name -> Pygments lexer name, where they differ.
-PYGMENTS_NAMES = {"latex": "tex", "dockerfile": "docker"}
+PYGMENTS_NAMES = {"latex": "tex", "dockerfile": "docker", "yml": "yaml"}
 
 FAMILIES = [
     (Token.Literal.String.Escape, "string.escape"),
@@ -61,6 +62,21 @@ def snippets(path):
     for part in text.split(SEPARATOR):
         if part.strip():
             yield part if part.endswith("\n") else part + "\n"
+
+
+def fenced_blocks(directory):
+    """(language, code) for every fenced code block with a language in the Markdown files below
+    `directory`, for a check on code we did not write."""
+    fence = re.compile(r"^([ \t]*)(```+|~~~+)[ \t]*([\w+#.-]+)[^\n]*\n(.*?)^[ \t]*\2[ \t]*$", re.S | re.M)
+    for root, _, files in os.walk(directory):
+        for name in sorted(files):
+            if name.endswith(".md"):
+                with open(os.path.join(root, name), encoding="utf-8") as handle:
+                    for match in fence.finditer(handle.read()):
+                        indent = len(match.group(1))
+                        lines = [line[indent:] if line[:indent].isspace() else line
+                                 for line in match.group(4).splitlines(True)]
+                        yield match.group(3).lower(), "".join(lines)
 
 
 def pygments_families(language, code):
@@ -98,18 +114,30 @@ def main():
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "collective"))
     parser.add_argument("--details", metavar="LANG", help="list the disagreements for one language")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--fences", metavar="DIR",
+                        help="compare on the fenced code blocks of the Markdown files below DIR instead")
     args = parser.parse_args()
+
+    groups = collections.defaultdict(list)
+    if args.fences:
+        for language, code in fenced_blocks(args.fences):
+            try:
+                get_lexer_by_name(PYGMENTS_NAMES.get(language, language))
+            except Exception:
+                continue
+            groups[language].append(code if code.endswith("\n") else code + "\n")
+    else:
+        for name in sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt")):
+            groups[name[:-4]] = list(snippets(os.path.join(CORPUS, name)))
 
     totals = {}
     all_agree = all_count = 0
-    files = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
-    for name in files:
-        language = name[:-4]
+    for language in sorted(groups):
         if args.details and language != args.details:
             continue
         agree = count = pieces = 0
         confusion = collections.Counter()
-        for code in snippets(os.path.join(CORPUS, name)):
+        for code in groups[language]:
             pieces += 1
             theirs = pygments_families(language, code)
             ours = our_families(args.bin, language, code)

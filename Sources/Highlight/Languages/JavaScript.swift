@@ -7,7 +7,7 @@ enum JavaScript {
         """
     private static let reserved = """
         abstract boolean byte char double enum final float goto implements int interface long native package
-        private protected public short synchronized throws transient volatile constructor get set
+        private protected public short synchronized throws transient volatile constructor
         """
     private static let builtins = """
         Array Boolean Date BigInt Function Math ArrayBuffer Number Object RegExp String Promise Proxy Symbol Map
@@ -47,6 +47,7 @@ enum JavaScript {
     private static let base: CodeSpec = {
         var spec = CodeSpec()
         spec.identifierKind = .nameOther
+        spec.builtinsAfterDot = true
         spec.lineComments = ["//"]
         spec.blockComment = ("/*", "*/", false)
         spec.longPunctuation = ["=>", "..."]
