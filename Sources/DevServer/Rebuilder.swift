@@ -65,8 +65,8 @@ final class Rebuilder: Sendable {
             state.withLock { $0.errors = errors }
             errors.forEach { log($0.description) }
         }
-        if let event { hub.broadcast(event.message) }
         log(summary(changedSources, outputs: changed.count, failed: !errors.isEmpty, event: event, start: start))
+        if let event { hub.broadcast(event.message) }
         return event
     }
 
