@@ -656,262 +656,251 @@ enum DefaultTheme {
 /* The Tensor Collective default theme. System fonts only; light and dark; no request leaves the site. */
 /* Colours are light-dark() pairs: the scheme follows the system unless the reader chose one. */
 :root {
-  --bg: light-dark(#fdfdfc, #1b1c1e); --surface: light-dark(#f2f2ef, #26272b); --text: light-dark(#1c1d1f, #e6e6e3);
-  --muted: light-dark(#585a60, #a9abb1); --border: light-dark(#d9d9d4, #3a3c41); --accent: light-dark(#1d5bb8, #8cb6f8);
-  --accent-text: light-dark(#fff, #111); --code-bg: light-dark(#f4f4f1, #232428); --mark: light-dark(#fff1a8, #5a4a00);
-  --shadow: light-dark(rgb(0 0 0 / .06), rgb(0 0 0 / .3)); --note: light-dark(#1f63d1, #6cb0ff); --tip: light-dark(#1a7535, #4cc463);
-  --important: light-dark(#7a47d1, #b38cf9); --warning: light-dark(#8a5c00, #dba633); --caution: light-dark(#c11f2b, #ff7a70);
-  --measure: 56ch; --wide: 76rem; --side: 15rem; --radius: 10px; --gap: 1.25rem;
-  --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-  --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
-  color-scheme: light dark;
+--bg:light-dark(#fdfdfc,#1b1c1e);--surface:light-dark(#f2f2ef,#26272b);--text:light-dark(#1c1d1f,#e6e6e3);
+--muted:light-dark(#585a60,#a9abb1);--border:light-dark(#d9d9d4,#3a3c41);--accent:light-dark(#1d5bb8,#8cb6f8);
+--accent-text:light-dark(#fff,#111);--code-bg:light-dark(#f4f4f1,#232428);--mark:light-dark(#fff1a8,#5a4a00);
+--shadow:light-dark(rgb(0 0 0 / .06),rgb(0 0 0 / .3));--note:light-dark(#1f63d1,#6cb0ff);--tip:light-dark(#1a7535,#4cc463);
+--important:light-dark(#7a47d1,#b38cf9);--warning:light-dark(#8a5c00,#dba633);--caution:light-dark(#c11f2b,#ff7a70);
+--measure:56ch;--wide:76rem;--side:15rem;--radius:10px;--gap:1.25rem;
+--font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;
+--mono:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;
+color-scheme:light dark;
 }
-:root[data-theme="light"] { color-scheme: light; }
-:root[data-theme="dark"] { color-scheme: dark; }
-*, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.7 var(--font); overflow-wrap: break-word; display: flex; flex-direction: column; min-height: 100vh; }
-a { color: var(--accent); text-underline-offset: .18em; text-decoration-thickness: 1px; }
-a:hover { text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 3px; }
-main:focus { outline: none; }
-img, svg, video { max-width: 100%; height: auto; }
-svg { flex-shrink: 0; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-.skip-link { position: absolute; inset-inline-start: .5rem; top: -4rem; padding: .5rem 1rem; background: var(--accent); color: var(--accent-text); border-radius: var(--radius); z-index: 30; }
-.skip-link:focus { top: .5rem; }
-
-.site-header { border-bottom: 1px solid var(--border); }
-.nav { max-width: var(--wide); margin: 0 auto; padding: .7rem var(--gap); display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .4rem 1.25rem; }
-.nav-start { display: flex; align-items: center; gap: .5rem; }
-.logo { font-weight: 700; font-size: 1.2rem; color: var(--text); text-decoration: none; letter-spacing: -.01em; }
-.menu { display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; list-style: none; margin: 0; padding: 0; }
-.menu a { color: var(--text); text-decoration: none; display: inline-block; padding: .3rem 0; border-bottom: 2px solid transparent; }
-.menu a[aria-current="page"], .menu a:hover { color: var(--accent); border-bottom-color: currentColor; }
-.theme-toggle { background: none; border: 0; color: var(--text); cursor: pointer; padding: .4rem; display: inline-flex; border-radius: 50%; }
-.theme-toggle[hidden] { display: none; }
-.theme-toggle .icon-sun, :root[data-theme="dark"] .theme-toggle .icon-moon { display: none; }
-:root[data-theme="dark"] .theme-toggle .icon-sun { display: inline; }
-@media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) .theme-toggle .icon-sun { display: inline; }
-  :root:not([data-theme="light"]) .theme-toggle .icon-moon { display: none; }
+:root[data-theme="light"]{color-scheme:light}
+:root[data-theme="dark"]{color-scheme:dark}
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--text);font:1.0625rem/1.7 var(--font);overflow-wrap:break-word;display:flex;flex-direction:column;min-height:100vh}
+a{color:var(--accent);text-underline-offset:.18em;text-decoration-thickness:1px}
+a:hover{text-decoration-thickness:2px}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px;border-radius:3px}
+main:focus{outline:none}
+img,svg,video{max-width:100%;height:auto}
+svg{flex-shrink:0}
+.visually-hidden{position:absolute !important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.skip-link{position:absolute;inset-inline-start:.5rem;top:-4rem;padding:.5rem 1rem;background:var(--accent);color:var(--accent-text);border-radius:var(--radius);z-index:30}
+.skip-link:focus{top:.5rem}
+.site-header{border-bottom:1px solid var(--border)}
+.nav{max-width:var(--wide);margin:0 auto;padding:.7rem var(--gap);display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.4rem 1.25rem}
+.nav-start{display:flex;align-items:center;gap:.5rem}
+.logo{font-weight:700;font-size:1.2rem;color:var(--text);text-decoration:none;letter-spacing:-.01em}
+.menu{display:flex;flex-wrap:wrap;gap:.1rem 1.1rem;list-style:none;margin:0;padding:0}
+.menu a{color:var(--text);text-decoration:none;display:inline-block;padding:.3rem 0;border-bottom:2px solid transparent}
+.menu a[aria-current="page"],.menu a:hover{color:var(--accent);border-bottom-color:currentColor}
+.theme-toggle{background:none;border:0;color:var(--text);cursor:pointer;padding:.4rem;display:inline-flex;border-radius:50%}
+.theme-toggle[hidden]{display:none}
+.theme-toggle .icon-sun,:root[data-theme="dark"] .theme-toggle .icon-moon{display:none}
+:root[data-theme="dark"] .theme-toggle .icon-sun{display:inline}
+@media (prefers-color-scheme:dark) {
+:root:not([data-theme="light"]) .theme-toggle .icon-sun{display:inline}
+:root:not([data-theme="light"]) .theme-toggle .icon-moon{display:none}
 }
-.main { flex: 1 0 auto; width: 100%; max-width: calc(var(--measure) + 2 * var(--gap)); margin: 0 auto; padding: 1.5rem var(--gap) 2rem; }
-.site-footer { position: relative; width: 100%; max-width: calc(var(--measure) + 2 * var(--gap)); margin: 2rem auto 0; padding: 1.5rem 3.5rem 3rem; color: var(--muted); font-size: .9rem; text-align: center; border-top: 1px solid var(--border); }
-.site-footer p { margin: .25rem 0; }
-.site-footer a { color: var(--muted); }
-.top-link { position: fixed; bottom: 1.25rem; inset-inline-end: 1.25rem; display: flex; padding: .55rem; border-radius: 50%; background: var(--surface); color: var(--text) !important; border: 1px solid var(--border); box-shadow: 0 2px 6px var(--shadow); z-index: 5; }
-
-h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 2.2rem 0 .8rem; letter-spacing: -.01em; text-wrap: balance; }
-h1 { font-size: clamp(1.85rem, 1.4rem + 1.9vw, 2.45rem); margin-top: .4rem; letter-spacing: -.02em; }
-h2 { font-size: 1.6rem; } h3 { font-size: 1.3rem; } h4 { font-size: 1.1rem; } h5, h6 { font-size: 1rem; }
-p, ul, ol, dl, blockquote, pre, table, figure { margin-block: 0 1.15rem; }
-.page-header { margin-bottom: 1.75rem; }
-.page-header h1 { margin-bottom: .35rem; }
-.title-row { display: flex; align-items: center; gap: .6rem; }
-.title-row h1 { margin-top: .4rem; }
-.kicker { margin: 0; color: var(--muted); font-size: .85rem; font-weight: 600; text-transform: uppercase; letter-spacing: .06em; }
-.page-description, .post-description { color: var(--muted); font-size: 1.12rem; margin: .25rem 0 .75rem; }
-.badge { display: inline-block; font-size: .72rem; font-weight: 600; letter-spacing: .03em; text-transform: uppercase; padding: .1rem .5rem; border: 1px solid currentColor; border-radius: 999px; color: var(--warning); vertical-align: middle; }
-.sep { margin: 0 .45rem; }
-.authors a + a::before { content: ", "; color: var(--muted); }
-.count { display: inline-block; min-width: 1.6em; margin-inline-start: .35rem; padding: 0 .4em; font-size: .75rem; font-weight: 600; line-height: 1.6; text-align: center; border-radius: 999px; background: var(--surface); color: var(--muted); vertical-align: middle; }
-.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 0 0 .6rem; font-size: .9rem; }
-.breadcrumbs li + li::before { content: "›"; margin-inline-end: .3rem; color: var(--muted); }
-[dir="rtl"] .breadcrumbs li + li::before { content: "‹"; }
-.breadcrumbs a { color: var(--muted); }
-.feed-link { display: inline-flex; padding: .3rem; color: var(--warning); border-radius: 6px; }
-
-.home-info, .profile { margin: .5rem 0 2.25rem; }
-.home-info h1 { margin-bottom: .5rem; }
-.home-info-content { color: var(--muted); font-size: 1.1rem; }
-.home-info-content p:last-child { margin-bottom: 0; }
-.profile { text-align: center; padding: 2.5rem 0 1rem; }
-.profile h1 { margin: 1rem 0 .25rem; }
-.profile-subtitle { color: var(--muted); font-size: 1.15rem; }
-.profile-image { border-radius: 50%; object-fit: cover; }
-.buttons { display: flex; flex-wrap: wrap; justify-content: center; gap: .75rem; list-style: none; padding: 0; }
-.button { display: inline-block; padding: .5rem 1.15rem; border-radius: var(--radius); background: var(--surface); color: var(--text); text-decoration: none; border: 1px solid var(--border); }
-.social-icons { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; margin: 1rem 0 0; }
-.profile .social-icons { justify-content: center; margin-bottom: 1rem; }
-.social-icons a { color: var(--text); display: inline-flex; padding: .45rem; border-radius: 50%; }
-
-.entries { display: grid; gap: 1.1rem; }
-.entries-title { font-size: 1.2rem; color: var(--muted); margin-top: 1.5rem; }
-.post-entry { position: relative; display: flex; gap: 1.1rem; padding: 1.15rem 1.25rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); }
-:is(.button, .page-numbers a, .terms-list a, .post-tags a, .paginav a, .post-entry):hover { border-color: var(--muted); }
-:is(.feed-link, .theme-toggle, .social-icons a, .share-buttons a):hover { background: var(--surface); color: var(--accent); }
-.entry-body { flex: 1; min-width: 0; }
-.entry-title { font-size: 1.25rem; margin: 0 0 .4rem; }
-.entry-title a { color: var(--text); text-decoration: none; }
-.entry-title a::after { content: ""; position: absolute; inset: 0; border-radius: var(--radius); }
-.entry-title a:focus-visible { outline: none; }
-.entry-title a:focus-visible::after { outline: 3px solid var(--accent); outline-offset: 2px; }
-.entry-summary { margin: 0 0 .6rem; color: var(--muted); display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; line-clamp: 4; overflow: hidden; }
-.entry-meta, .post-meta { color: var(--muted); font-size: .9rem; }
-:is(.entry-meta, .post-meta) > :not(.authors) { white-space: nowrap; }
-.entry-meta a, .post-meta a { position: relative; z-index: 1; color: var(--muted); }
-.entry-cover { order: 2; flex: 0 0 8.5rem; margin: 0; }
-.entry-cover img { display: block; width: 100%; aspect-ratio: 4 / 3; object-fit: cover; border-radius: calc(var(--radius) - 4px); background: var(--surface); }
-.post-entry.featured { flex-direction: column; padding: 0; background: var(--surface); overflow: hidden; }
-.post-entry.featured .entry-body { padding: 1.2rem 1.4rem 1.1rem; }
-.post-entry.featured .entry-title { font-size: 1.6rem; }
-.post-entry.featured .entry-cover { order: 0; flex: none; }
-.post-entry.featured .entry-cover img { aspect-ratio: 2 / 1; border-radius: 0; }
-@media (max-width: 34rem) {
-  .post-entry { flex-direction: column; }
-  .post-entry.has-cover:not(.featured) { padding-top: 0; overflow: hidden; }
-  .entry-cover { order: 0; flex: none; margin: 0 -1.25rem; }
-  .entry-cover img { aspect-ratio: 2 / 1; border-radius: 0; }
+.main{flex:1 0 auto;width:100%;max-width:calc(var(--measure) + 2 * var(--gap));margin:0 auto;padding:1.5rem var(--gap) 2rem}
+.site-footer{position:relative;width:100%;max-width:calc(var(--measure) + 2 * var(--gap));margin:2rem auto 0;padding:1.5rem 3.5rem 3rem;color:var(--muted);font-size:.9rem;text-align:center;border-top:1px solid var(--border)}
+.site-footer p{margin:.25rem 0}
+.site-footer a{color:var(--muted)}
+.top-link{position:fixed;bottom:1.25rem;inset-inline-end:1.25rem;display:flex;padding:.55rem;border-radius:50%;background:var(--surface);color:var(--text) !important;border:1px solid var(--border);box-shadow:0 2px 6px var(--shadow);z-index:5}
+h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2.2rem 0 .8rem;letter-spacing:-.01em;text-wrap:balance}
+h1{font-size:clamp(1.85rem,1.4rem + 1.9vw,2.45rem);margin-top:.4rem;letter-spacing:-.02em}
+h2{font-size:1.6rem} h3{font-size:1.3rem} h4{font-size:1.1rem} h5,h6{font-size:1rem}
+p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
+.page-header{margin-bottom:1.75rem}
+.page-header h1{margin-bottom:.35rem}
+.title-row{display:flex;align-items:center;gap:.6rem}
+.title-row h1{margin-top:.4rem}
+.kicker{margin:0;color:var(--muted);font-size:.85rem;font-weight:600;text-transform:uppercase;letter-spacing:.06em}
+.page-description,.post-description{color:var(--muted);font-size:1.12rem;margin:.25rem 0 .75rem}
+.badge{display:inline-block;font-size:.72rem;font-weight:600;letter-spacing:.03em;text-transform:uppercase;padding:.1rem .5rem;border:1px solid currentColor;border-radius:999px;color:var(--warning);vertical-align:middle}
+.sep{margin:0 .45rem}
+.authors a + a::before{content:", ";color:var(--muted)}
+.count{display:inline-block;min-width:1.6em;margin-inline-start:.35rem;padding:0 .4em;font-size:.75rem;font-weight:600;line-height:1.6;text-align:center;border-radius:999px;background:var(--surface);color:var(--muted);vertical-align:middle}
+.breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem;padding:0;margin:0 0 .6rem;font-size:.9rem}
+.breadcrumbs li + li::before{content:"›";margin-inline-end:.3rem;color:var(--muted)}
+[dir="rtl"] .breadcrumbs li + li::before{content:"‹"}
+.breadcrumbs a{color:var(--muted)}
+.feed-link{display:inline-flex;padding:.3rem;color:var(--warning);border-radius:6px}
+.home-info,.profile{margin:.5rem 0 2.25rem}
+.home-info h1{margin-bottom:.5rem}
+.home-info-content{color:var(--muted);font-size:1.1rem}
+.home-info-content p:last-child{margin-bottom:0}
+.profile{text-align:center;padding:2.5rem 0 1rem}
+.profile h1{margin:1rem 0 .25rem}
+.profile-subtitle{color:var(--muted);font-size:1.15rem}
+.profile-image{width:120px;height:120px;border-radius:50%;object-fit:cover}
+.buttons{display:flex;flex-wrap:wrap;justify-content:center;gap:.75rem;list-style:none;padding:0}
+.button{display:inline-block;padding:.5rem 1.15rem;border-radius:var(--radius);background:var(--surface);color:var(--text);text-decoration:none;border:1px solid var(--border)}
+.social-icons{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;padding:0;margin:1rem 0 0}
+.profile .social-icons{justify-content:center;margin-bottom:1rem}
+.social-icons a{color:var(--text);display:inline-flex;padding:.45rem;border-radius:50%}
+.entries{display:grid;gap:1.1rem}
+.entries-title{font-size:1.2rem;color:var(--muted);margin-top:1.5rem}
+.post-entry{position:relative;display:flex;gap:1.1rem;padding:1.15rem 1.25rem;border:1px solid var(--border);border-radius:var(--radius);background:var(--bg)}
+:is(.button,.page-numbers a,.terms-list a,.post-tags a,.paginav a,.post-entry):hover{border-color:var(--muted)}
+:is(.feed-link,.theme-toggle,.social-icons a,.share-buttons a):hover{background:var(--surface);color:var(--accent)}
+.entry-body{flex:1;min-width:0}
+.entry-title{font-size:1.25rem;margin:0 0 .4rem}
+.entry-title a{color:var(--text);text-decoration:none}
+.entry-title a::after{content:"";position:absolute;inset:0;border-radius:var(--radius)}
+.entry-title a:focus-visible{outline:none}
+.entry-title a:focus-visible::after{outline:3px solid var(--accent);outline-offset:2px}
+.entry-summary{margin:0 0 .6rem;color:var(--muted);display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;line-clamp:4;overflow:hidden}
+.entry-meta,.post-meta{color:var(--muted);font-size:.9rem}
+:is(.entry-meta,.post-meta) > :not(.authors){white-space:nowrap}
+.entry-meta a,.post-meta a{position:relative;z-index:1;color:var(--muted)}
+.entry-cover{order:2;flex:0 0 8.5rem;margin:0}
+.entry-cover img{display:block;width:100%;aspect-ratio:4 / 3;object-fit:cover;border-radius:calc(var(--radius) - 4px);background:var(--surface)}
+.post-entry.featured{flex-direction:column;padding:0;background:var(--surface);overflow:hidden}
+.post-entry.featured .entry-body{padding:1.2rem 1.4rem 1.1rem}
+.post-entry.featured .entry-title{font-size:1.6rem}
+.post-entry.featured .entry-cover{order:0;flex:none}
+.post-entry.featured .entry-cover img{aspect-ratio:2 / 1;border-radius:0}
+@media (max-width:34rem) {
+.post-entry{flex-direction:column}
+.post-entry.has-cover:not(.featured){padding-top:0;overflow:hidden}
+.entry-cover{order:0;flex:none;margin:0 -1.25rem}
+.entry-cover img{aspect-ratio:2 / 1;border-radius:0}
 }
-.pagination { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .75rem; margin-top: 2rem; }
-.page-numbers { display: flex; flex-wrap: wrap; gap: .35rem; list-style: none; padding: 0; margin: 0 auto; }
-.page-numbers > li > * { display: inline-block; min-width: 2.4rem; padding: .35rem .5rem; text-align: center; border-radius: var(--radius); text-decoration: none; border: 1px solid var(--border); }
-.page-numbers a[aria-current] { background: var(--text); border-color: var(--text); color: var(--bg); font-weight: 600; }
-.page-numbers .gap { color: var(--muted); border: 0; }
-.pagination .prev, .pagination .next { padding: .45rem 1rem; border-radius: var(--radius); background: var(--text); color: var(--bg); text-decoration: none; }
-.pagination .next { margin-inline-start: auto; }
-.terms-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem; }
-.terms-list a { display: inline-flex; align-items: center; padding: .4rem .55rem .4rem .85rem; border-radius: var(--radius); border: 1px solid var(--border); color: var(--text); text-decoration: none; }
-.authors-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); }
-.authors-list a { justify-content: space-between; padding: .7rem .8rem .7rem 1rem; font-weight: 600; }
-.archive-year h2 { margin-top: 1.5rem; }
-.archive-month h3 { font-size: 1.05rem; color: var(--muted); margin: 1.1rem 0 .5rem; }
-.archive-posts { list-style: none; padding: 0; margin: 0; border-inline-start: 2px solid var(--border); }
-.archive-posts li { padding: .3rem 0; padding-inline: 1rem 0; }
-.archive-posts time { display: inline-block; min-width: 9.5rem; color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; }
-
+.pagination{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.75rem;margin-top:2rem}
+.page-numbers{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;padding:0;margin:0 auto}
+.page-numbers > li > *{display:inline-block;min-width:2.4rem;padding:.35rem .5rem;text-align:center;border-radius:var(--radius);text-decoration:none;border:1px solid var(--border)}
+.page-numbers a[aria-current]{background:var(--text);border-color:var(--text);color:var(--bg);font-weight:600}
+.page-numbers .gap{color:var(--muted);border:0}
+.pagination .prev,.pagination .next{padding:.45rem 1rem;border-radius:var(--radius);background:var(--text);color:var(--bg);text-decoration:none}
+.pagination .next{margin-inline-start:auto}
+.terms-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.6rem}
+.terms-list a{display:inline-flex;align-items:center;padding:.4rem .55rem .4rem .85rem;border-radius:var(--radius);border:1px solid var(--border);color:var(--text);text-decoration:none}
+.authors-list{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr))}
+.authors-list a{justify-content:space-between;padding:.7rem .8rem .7rem 1rem;font-weight:600}
+.archive-year h2{margin-top:1.5rem}
+.archive-month h3{font-size:1.05rem;color:var(--muted);margin:1.1rem 0 .5rem}
+.archive-posts{list-style:none;padding:0;margin:0;border-inline-start:2px solid var(--border)}
+.archive-posts li{padding:.3rem 0;padding-inline:1rem 0}
+.archive-posts time{display:inline-block;min-width:9.5rem;color:var(--muted);font-size:.9rem;font-variant-numeric:tabular-nums}
 /* Single post */
-.post-header { margin-bottom: 1.5rem; }
-.post-title { margin-bottom: .6rem; }
-.post-meta { display: flex; flex-wrap: wrap; align-items: baseline; row-gap: .2rem; }
-.post-cover { margin: 0 0 1.75rem; }
-.post-cover img { display: block; margin: 0 auto; border-radius: var(--radius); }
-.post-cover figcaption, .post-content figcaption { color: var(--muted); font-size: .9rem; text-align: center; margin-top: .5rem; }
-.toc details, .series-box details { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: .65rem 1.1rem; margin: 0 0 1.75rem; }
-.toc summary, .series-box summary { cursor: pointer; font-weight: 600; }
-.toc ul { list-style: none; padding-inline-start: 1rem; margin: .3rem 0; }
-.toc nav > ul { padding-inline-start: 0; }
-.toc li { margin: .2rem 0; line-height: 1.45; }
-.toc a { color: var(--muted); text-decoration: none; display: block; padding-inline-start: .6rem; border-inline-start: 2px solid transparent; }
-.toc a:hover { color: var(--accent); }
-.toc a[aria-current] { color: var(--accent); border-inline-start-color: var(--accent); font-weight: 600; }
-.series-box ol { margin: .5rem 0 .2rem; padding-inline-start: 1.5rem; }
-.series-box a[aria-current] { color: var(--text); font-weight: 600; text-decoration: none; }
-.series-box a[aria-current]::after { content: " ←"; color: var(--muted); }
-[dir="rtl"] .series-box a[aria-current]::after { content: " →"; }
-@media (min-width: 80rem) {
-  .kind-page .main:has(.has-toc) { max-width: calc(var(--measure) + 2 * var(--side) + 4rem + 2 * var(--gap)); }
-  .post-single:has(.has-toc) > :not(.post-body) { max-width: var(--measure); margin-inline: auto; }
-  .post-body.has-toc { display: grid; grid-template-columns: var(--side) minmax(0, var(--measure)) var(--side); column-gap: 2rem; }
-  .post-body.has-toc .post-content { grid-column: 2; grid-row: 1; }
-  .post-body.has-toc .toc { grid-column: 3; grid-row: 1; font-size: .88rem; }
-  .post-body.has-toc .toc details { position: sticky; top: 1.5rem; max-height: calc(100vh - 3rem); overflow-y: auto; background: none; border: 0; border-inline-start: 1px solid var(--border); border-radius: 0; padding: 0 0 0 1rem; padding-inline: 1rem 0; }
+.post-header{margin-bottom:1.5rem}
+.post-title{margin-bottom:.6rem}
+.post-meta{display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}
+.post-cover{margin:0 0 1.75rem}
+.post-cover img{display:block;margin:0 auto;border-radius:var(--radius)}
+.post-cover figcaption,.post-content figcaption{color:var(--muted);font-size:.9rem;text-align:center;margin-top:.5rem}
+.toc details,.series-box details{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);padding:.65rem 1.1rem;margin:0 0 1.75rem}
+.toc summary,.series-box summary{cursor:pointer;font-weight:600}
+.toc ul{list-style:none;padding-inline-start:1rem;margin:.3rem 0}
+.toc nav > ul{padding-inline-start:0}
+.toc li{margin:.2rem 0;line-height:1.45}
+.toc a{color:var(--muted);text-decoration:none;display:block;padding-inline-start:.6rem;border-inline-start:2px solid transparent}
+.toc a:hover{color:var(--accent)}
+.toc a[aria-current]{color:var(--accent);border-inline-start-color:var(--accent);font-weight:600}
+.series-box ol{margin:.5rem 0 .2rem;padding-inline-start:1.5rem}
+.series-box a[aria-current]{color:var(--text);font-weight:600;text-decoration:none}
+.series-box a[aria-current]::after{content:" ←";color:var(--muted)}
+[dir="rtl"] .series-box a[aria-current]::after{content:" →"}
+@media (min-width:80rem) {
+.kind-page .main:has(.has-toc){max-width:calc(var(--measure) + 2 * var(--side) + 4rem + 2 * var(--gap))}
+.post-single:has(.has-toc) > :not(.post-body){max-width:var(--measure);margin-inline:auto}
+.post-body.has-toc{display:grid;grid-template-columns:var(--side) minmax(0,var(--measure)) var(--side);column-gap:2rem}
+.post-body.has-toc .post-content{grid-column:2;grid-row:1}
+.post-body.has-toc .toc{grid-column:3;grid-row:1;font-size:.88rem}
+.post-body.has-toc .toc details{position:sticky;top:1.5rem;max-height:calc(100vh - 3rem);overflow-y:auto;background:none;border:0;border-inline-start:1px solid var(--border);border-radius:0;padding:0 0 0 1rem;padding-inline:1rem 0}
 }
-.post-content { min-width: 0; }
-.post-content :is(h2, h3, h4, h5, h6) { scroll-margin-top: 1rem; }
-.post-content > :first-child { margin-top: 0; }
-.anchor { margin-inline-start: .4rem; color: var(--muted); text-decoration: none; opacity: 0; font-weight: 400; }
-.anchor::after { content: "#"; }
-:is(h2, h3, h4, h5, h6):hover .anchor, .anchor:focus-visible { opacity: 1; }
-.post-content blockquote { margin-inline: 0; padding: .1rem 1.1rem; border-inline-start: 4px solid var(--border); color: var(--muted); }
-.post-content table { display: block; max-width: 100%; width: max-content; overflow-x: auto; border-collapse: collapse; font-size: .95rem; font-variant-numeric: tabular-nums; }
-.post-content th, .post-content td { border: 1px solid var(--border); padding: .45rem .75rem; text-align: start; }
-.post-content th { background: var(--surface); }
-.post-content img { display: block; margin: 1.25rem auto; border-radius: 6px; }
-.post-content img.zoomable { cursor: zoom-in; }
-.post-content figure { margin-inline: 0; text-align: center; }
-.figure-number { font-weight: 600; }
-.post-content caption { caption-side: top; padding-bottom: .4rem; color: var(--muted); font-size: .9rem; text-align: start; }
-math[display="block"]:has(+ .equation-number) { margin-bottom: 0; padding-inline-end: 3rem; }
-.equation-number { display: block; margin: -2.4rem 0 1.25rem; text-align: end; color: var(--muted); pointer-events: none; }
-.cross-ref.unresolved { color: var(--caution); }
-.post-content :is(video, audio) { display: block; width: 100%; margin: 1.25rem 0; }
-.post-content hr { border: 0; border-top: 1px solid var(--border); margin: 2.25rem 0; }
-.post-content mark { background: var(--mark); color: inherit; padding: 0 .15em; border-radius: 2px; }
-.post-content :is(ul, ol) { padding-inline-start: 1.6rem; }
-.post-content li { margin: .25rem 0; }
-.post-content li:has(> input[type="checkbox"]), .post-content .task-list-item { list-style: none; margin-inline-start: -1.4rem; }
-.post-content input[type="checkbox"] { margin-inline-end: .45rem; accent-color: var(--accent); }
-.post-content details { border: 1px solid var(--border); border-radius: var(--radius); padding: .5rem 1rem; }
-.post-content .footnotes { font-size: .92rem; color: var(--muted); border-top: 1px solid var(--border); margin-top: 2.5rem; padding-top: .5rem; }
-.embed a { display: block; padding: 1rem; border: 1px dashed var(--border); border-radius: var(--radius); text-align: center; }
-.zoom-overlay { position: fixed; inset: 0; z-index: 40; display: flex; align-items: center; justify-content: center; padding: 1rem; background: rgb(0 0 0 / .88); cursor: zoom-out; border: 0; margin: 0; width: 100%; height: 100%; max-width: none; max-height: none; }
-.zoom-overlay img { max-width: 100%; max-height: 100%; object-fit: contain; border-radius: 4px; }
-
+.post-content{min-width:0}
+.post-content :is(h2,h3,h4,h5,h6){scroll-margin-top:1rem}
+.post-content > :first-child{margin-top:0}
+.anchor{margin-inline-start:.4rem;color:var(--muted);text-decoration:none;opacity:0;font-weight:400}
+.anchor::after{content:"#"}
+:is(h2,h3,h4,h5,h6):hover .anchor,.anchor:focus-visible{opacity:1}
+.post-content blockquote{margin-inline:0;padding:.1rem 1.1rem;border-inline-start:4px solid var(--border);color:var(--muted)}
+.post-content table{display:block;max-width:100%;width:max-content;overflow-x:auto;border-collapse:collapse;font-size:.95rem;font-variant-numeric:tabular-nums}
+.post-content th,.post-content td{border:1px solid var(--border);padding:.45rem .75rem;text-align:start}
+.post-content th{background:var(--surface)}
+.post-content img{display:block;margin:1.25rem auto;border-radius:6px}
+.post-content img.zoomable{cursor:zoom-in}
+.post-content figure{margin-inline:0;text-align:center}
+.figure-number{font-weight:600}
+.post-content caption{caption-side:top;padding-bottom:.4rem;color:var(--muted);font-size:.9rem;text-align:start}
+math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end:3rem}
+.equation-number{display:block;margin:-2.4rem 0 1.25rem;text-align:end;color:var(--muted);pointer-events:none}
+.cross-ref.unresolved{color:var(--caution)}
+.post-content :is(video,audio){display:block;width:100%;margin:1.25rem 0}
+.post-content hr{border:0;border-top:1px solid var(--border);margin:2.25rem 0}
+.post-content mark{background:var(--mark);color:inherit;padding:0 .15em;border-radius:2px}
+.post-content :is(ul,ol){padding-inline-start:1.6rem}
+.post-content li{margin:.25rem 0}
+.post-content li:has(> input[type="checkbox"]),.post-content .task-list-item{list-style:none;margin-inline-start:-1.4rem}
+.post-content input[type="checkbox"]{margin-inline-end:.45rem;accent-color:var(--accent)}
+.post-content details{border:1px solid var(--border);border-radius:var(--radius);padding:.5rem 1rem}
+.post-content .footnotes{font-size:.92rem;color:var(--muted);border-top:1px solid var(--border);margin-top:2.5rem;padding-top:.5rem}
+.embed a{display:block;padding:1rem;border:1px dashed var(--border);border-radius:var(--radius);text-align:center}
+.zoom-overlay{position:fixed;inset:0;z-index:40;display:flex;align-items:center;justify-content:center;padding:1rem;background:rgb(0 0 0 / .88);cursor:zoom-out;border:0;margin:0;width:100%;height:100%;max-width:none;max-height:none}
+.zoom-overlay img{max-width:100%;max-height:100%;object-fit:contain;border-radius:4px}
 /* Code */
-code, kbd, pre, samp { font-family: var(--mono); font-size: .88em; }
-:not(pre) > code { background: var(--code-bg); padding: .12em .36em; border-radius: 5px; border: 1px solid var(--border); }
-pre { background: var(--code-bg); padding: .9rem 1.1rem; border-radius: var(--radius); overflow-x: auto; line-height: 1.55; white-space: pre; tab-size: 4; }
-.highlight { margin-block: 0 1.25rem; }
-.highlight pre { margin: 0; }
-.copy-code { position: absolute; top: .45rem; inset-inline-end: .45rem; font: 600 .75rem var(--font); padding: .25rem .6rem; border-radius: 6px; border: 1px solid var(--border); background: var(--bg); color: var(--text); cursor: pointer; opacity: 0; transition: opacity .15s; }
-.highlight:hover .copy-code, .copy-code:focus-visible, .copy-code.done { opacity: 1; }
-@media (hover: none) { .copy-code { opacity: .9; } }
-
+code,kbd,pre,samp{font-family:var(--mono);font-size:.88em}
+:not(pre) > code{background:var(--code-bg);padding:.12em .36em;border-radius:5px;border:1px solid var(--border)}
+pre{background:var(--code-bg);padding:.9rem 1.1rem;border-radius:var(--radius);overflow-x:auto;line-height:1.55;white-space:pre;tab-size:4}
+.highlight{margin-block:0 1.25rem}
+.highlight pre{margin:0}
+.copy-code{position:absolute;top:.45rem;inset-inline-end:.45rem;font:600 .75rem var(--font);padding:.25rem .6rem;border-radius:6px;border:1px solid var(--border);background:var(--bg);color:var(--text);cursor:pointer;opacity:0;transition:opacity .15s}
+.highlight:hover .copy-code,.copy-code:focus-visible,.copy-code.done{opacity:1}
+@media (hover:none){.copy-code{opacity:.9}}
 /* Math */
-math { font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; font-size: 1.1em; }
-math[display="block"] { display: block math; overflow-x: auto; overflow-y: hidden; margin: 1.25rem 0; padding: .3rem 0; }
-.math-error { color: var(--caution); font-family: var(--mono); font-size: .9em; }
-
+math{font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math;font-size:1.1em}
+math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margin:1.25rem 0;padding:.3rem 0}
+.math-error{color:var(--caution);font-family:var(--mono);font-size:.9em}
 /* Callouts (GitHub alerts) */
-.markdown-alert { --tone: var(--note); border-inline-start: 4px solid var(--tone); background: var(--surface); padding: .7rem 1.1rem; margin: 0 0 1.25rem; border-start-end-radius: var(--radius); border-end-end-radius: var(--radius); }
-.markdown-alert > :last-child { margin-bottom: 0; }
-.markdown-alert-title { font-weight: 700; margin: 0 0 .3rem; color: var(--tone); }
-.markdown-alert-tip { --tone: var(--tip); }
-.markdown-alert-important { --tone: var(--important); }
-.markdown-alert-warning { --tone: var(--warning); }
-.markdown-alert-caution { --tone: var(--caution); }
-
-.post-footer { margin-top: 2.5rem; display: grid; gap: 1.25rem; }
-.post-terms { display: grid; gap: .5rem; }
-.term-row, .share { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; }
-.term-label { color: var(--muted); font-size: .85rem; font-weight: 600; min-width: 6.5rem; }
-.post-tags, .share-buttons { display: flex; flex-wrap: wrap; gap: .45rem; list-style: none; padding: 0; margin: 0; }
-.post-tags a { display: inline-block; padding: .15rem .75rem; border-radius: 999px; border: 1px solid var(--border); color: var(--text); text-decoration: none; font-size: .9rem; }
-.share-buttons a { display: inline-flex; padding: .4rem; border-radius: 50%; color: var(--muted); }
-.share-buttons svg { width: 20px; height: 20px; }
-.paginav { display: flex; gap: 1rem; }
-.paginav a { flex: 1; display: flex; flex-direction: column; padding: .8rem 1.1rem; border-radius: var(--radius); border: 1px solid var(--border); color: var(--text); text-decoration: none; }
-.paginav .next { text-align: end; margin-inline-start: auto; }
-.paginav-label { color: var(--muted); font-size: .85rem; }
-.paginav-title { font-weight: 600; }
-.related { background: var(--surface); border-radius: var(--radius); padding: .8rem 1.25rem; }
-.related h2 { font-size: 1.1rem; margin: .2rem 0 .5rem; }
-.related ul { margin: 0; padding-inline-start: 1.2rem; }
-.edit-line { margin: 0; font-size: .9rem; }
-
+.markdown-alert{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
+.markdown-alert > :last-child{margin-bottom:0}
+.markdown-alert-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
+.markdown-alert-tip{--tone:var(--tip)}
+.markdown-alert-important{--tone:var(--important)}
+.markdown-alert-warning{--tone:var(--warning)}
+.markdown-alert-caution{--tone:var(--caution)}
+.post-footer{margin-top:2.5rem;display:grid;gap:1.25rem}
+.post-terms{display:grid;gap:.5rem}
+.term-row,.share{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
+.term-label{color:var(--muted);font-size:.85rem;font-weight:600;min-width:6.5rem}
+.post-tags,.share-buttons{display:flex;flex-wrap:wrap;gap:.45rem;list-style:none;padding:0;margin:0}
+.post-tags a{display:inline-block;padding:.15rem .75rem;border-radius:999px;border:1px solid var(--border);color:var(--text);text-decoration:none;font-size:.9rem}
+.share-buttons a{display:inline-flex;padding:.4rem;border-radius:50%;color:var(--muted)}
+.share-buttons svg{width:20px;height:20px}
+.paginav{display:flex;gap:1rem}
+.paginav a{flex:1;display:flex;flex-direction:column;padding:.8rem 1.1rem;border-radius:var(--radius);border:1px solid var(--border);color:var(--text);text-decoration:none}
+.paginav .next{text-align:end;margin-inline-start:auto}
+.paginav-label{color:var(--muted);font-size:.85rem}
+.paginav-title{font-weight:600}
+.related{background:var(--surface);border-radius:var(--radius);padding:.8rem 1.25rem}
+.related h2{font-size:1.1rem;margin:.2rem 0 .5rem}
+.related ul{margin:0;padding-inline-start:1.2rem}
+.edit-line{margin:0;font-size:.9rem}
 /* Search and 404 */
-.search input { width: 100%; padding: .75rem 1rem; font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
-.search-status, .search-results time { color: var(--muted); font-size: .9rem; }
-.search-filters { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .6rem 0; }
-.search-filters select { font: inherit; margin-inline-start: .4rem; }
-.search-results p { margin: .3rem 0 0; }
-.search-results { list-style: none; padding: 0; }
-.search-results li { padding: .8rem 0; border-bottom: 1px solid var(--border); }
-.not-found { text-align: center; padding: 3rem 0; }
-.not-found-code { font-size: clamp(4rem, 3rem + 6vw, 7rem); font-weight: 800; line-height: 1; margin: 0; color: var(--muted); letter-spacing: -.04em; }
-.not-found h1 { margin-top: 1rem; }
-
-@media (max-width: 30rem) {
-  :root { --gap: 1rem; }
-  body { font-size: 1rem; }
-  .paginav { flex-direction: column; }
-  .paginav a { width: 100%; }
-  .term-label { min-width: 100%; }
-  .archive-posts time { display: block; min-width: 0; }
+.search input{width:100%;padding:.75rem 1rem;font:inherit;color:var(--text);background:var(--surface);border:1px solid var(--border);border-radius:var(--radius)}
+.search-status,.search-results time{color:var(--muted);font-size:.9rem}
+.search-filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.6rem 0}
+.search-filters select{font:inherit;margin-inline-start:.4rem}
+.search-results p{margin:.3rem 0 0}
+.search-results{list-style:none;padding:0}
+.search-results li{padding:.8rem 0;border-bottom:1px solid var(--border)}
+.not-found{text-align:center;padding:3rem 0}
+.not-found-code{font-size:clamp(4rem,3rem + 6vw,7rem);font-weight:800;line-height:1;margin:0;color:var(--muted);letter-spacing:-.04em}
+.not-found h1{margin-top:1rem}
+@media (max-width:30rem) {
+:root{--gap:1rem}
+body{font-size:1rem}
+.paginav{flex-direction:column}
+.paginav a{width:100%}
+.term-label{min-width:100%}
+.archive-posts time{display:block;min-width:0}
 }
-@media (prefers-reduced-motion: reduce) { *, *::before, *::after { scroll-behavior: auto !important; transition: none !important; animation: none !important; } }
-@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
+@media (prefers-reduced-motion:reduce){*,*::before,*::after{scroll-behavior:auto !important;transition:none !important;animation:none !important}}
+@media (prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
 @media print {
-  .site-header, .site-footer, .toc, .paginav, .share, .copy-code, .related, .skip-link, .pagination, .top-link, .anchor, .feed-link, .breadcrumbs, .edit-link { display: none !important; }
-  html:root:not(.print) { color-scheme: light; --bg: #fff; --text: #000; --accent: #000; }
-  body { font: 11pt/1.5 Georgia, "Times New Roman", serif; }
-  .main { max-width: none; padding: 0; }
-  .post-content a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: #444; word-break: break-all; }
-  pre { white-space: pre-wrap; border: 1px solid #ccc; }
-  pre, figure, table, blockquote, .markdown-alert { break-inside: avoid; }
-  h2, h3, h4 { break-after: avoid; }
+.site-header,.site-footer,.toc,.paginav,.share,.copy-code,.related,.skip-link,.pagination,.top-link,.anchor,.feed-link,.breadcrumbs,.edit-link{display:none !important}
+html:root:not(.print){color-scheme:light;--bg:#fff;--text:#000;--accent:#000}
+body{font:11pt/1.5 Georgia,"Times New Roman",serif}
+.main{max-width:none;padding:0}
+.post-content a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;color:#444;word-break:break-all}
+pre{white-space:pre-wrap;border:1px solid #ccc}
+pre,figure,table,blockquote,.markdown-alert{break-inside:avoid}
+h2,h3,h4{break-after:avoid}
 }
 """#,
     ]
