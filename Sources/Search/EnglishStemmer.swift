@@ -25,8 +25,14 @@ enum EnglishStemmer {
         return String(decoding: w, as: UTF8.self)
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8)
+    private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard w.count >= n else { return false }
+        return suffix.withUTF8Buffer { s in
+            var i = 0
+            while i < n, w[w.count - n + i] == s[i] { i += 1 }
+            return i == n
+        }
     }
 
     /// Removes a suffix of `count` letters when at least three letters with a vowel remain.

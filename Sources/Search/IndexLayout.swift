@@ -11,6 +11,6 @@ enum IndexLayout {
     static let shardBytes = 16_384
     /// Tags offered as filters: the most used ones.
     static let maximumTagFilters = 200
-    /// Page text kept in a page fragment for excerpts, in Unicode scalars.
+    /// Page text kept in a page fragment for excerpts, in bytes of UTF-8.
     static let fragmentTextLimit = 6_000
 }

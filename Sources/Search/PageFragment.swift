@@ -47,30 +47,34 @@ struct PageFragment {
         return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
     }
 
-    /// Collapses whitespace and cuts the text at a word boundary after at most `limit` scalars.
+    /// Collapses ASCII whitespace and cuts the text at a space (or, failing that, a character
+    /// boundary) so it keeps at most `limit` bytes of UTF-8.
     static func compact(_ text: String, limit: Int) -> String {
-        var out = String.UnicodeScalarView()
-        var count = 0
+        var out: [UInt8] = []
+        out.reserveCapacity(min(text.utf8.count, limit))
         var pendingSpace = false
-        var truncated = false
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 ? scalar == " " || scalar.value >= 0x09 && scalar.value <= 0x0D : scalar.properties.isWhitespace {
-                pendingSpace = count > 0
+        var lastSpace: Int?
+        for byte in text.utf8 {
+            if byte == 0x20 || byte >= 0x09 && byte <= 0x0D {
+                pendingSpace = !out.isEmpty
                 continue
             }
-            if count + (pendingSpace ? 2 : 1) > limit {
-                truncated = true
+            if out.count + (pendingSpace ? 2 : 1) > limit {
+                if let lastSpace {
+                    out.removeLast(out.count - lastSpace)
+                } else {
+                    while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
+                    if let last = out.last, last >= 0xC0 { out.removeLast() }
+                }
                 break
             }
             if pendingSpace {
-                out.append(" ")
-                count += 1
+                lastSpace = out.count
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
-            count += 1
+            out.append(byte)
         }
-        if truncated, let cut = out.lastIndex(of: " ") { out = String.UnicodeScalarView(out[..<cut]) }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

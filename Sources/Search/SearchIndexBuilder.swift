@@ -10,7 +10,7 @@ import Foundation
 /// - `p/N.js`: page N's URL, title, date, section, tags, excerpt and text, fetched only when
 ///   the page is shown as a result. Pages are numbered newest first, so a lower number wins ties.
 /// - `f/N.js`: the page ids of one section or tag, fetched when that filter is chosen.
-public struct SearchIndexBuilder {
+public struct SearchIndexBuilder: Sendable {
     private var pages: [PageFragment] = []
     private var lengths: [RankingModel.FieldLengths] = []
     private var termIDs: [String: Int] = [:]

@@ -5,9 +5,17 @@ import Foundation
 /// `ß`→`ss`, then NFC.
 enum TextFolding {
     static func fold(_ token: String) -> String {
-        if token.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        var ascii = Array(token.utf8)
+        var isASCII = true
+        for i in ascii.indices {
+            let byte = ascii[i]
+            if byte >= 0x80 {
+                isASCII = false
+                break
+            }
+            if byte >= 0x41 && byte <= 0x5A { ascii[i] = byte + 32 }
         }
+        if isASCII { return String(decoding: ascii, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
         for scalar in token.decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             switch scalar.value {

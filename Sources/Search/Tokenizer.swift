@@ -44,25 +44,38 @@ enum Tokenizer {
     /// The folded, stemmed term for one word, or nil for stop words and overlong words.
     static func term(for word: String) -> String? {
         let folded = TextFolding.fold(word)
-        guard folded.unicodeScalars.count <= maximumWordLength, !StopWords.english.contains(folded) else { return nil }
+        guard folded.utf8.count <= maximumWordLength || folded.unicodeScalars.count <= maximumWordLength,
+            !StopWords.english.contains(folded)
+        else { return nil }
         return EnglishStemmer.stem(folded)
     }
 
     /// Calls `body` with each raw word and whether it is a CJK run.
     static func forEachWord(in text: String, _ body: (String, Bool) -> Void) {
-        var word = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         var wordIsCJK = false
         func flush() {
-            if !word.isEmpty { body(String(word), wordIsCJK) }
-            word = String.UnicodeScalarView()
+            if !word.isEmpty { body(String(decoding: word, as: UTF8.self), wordIsCJK) }
+            word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
-            if scalar == "'" || scalar == "\u{2019}" { continue }
+            if scalar.value < 0x80 {
+                if isWordScalar(scalar) {
+                    if wordIsCJK { flush() }
+                    wordIsCJK = false
+                    word.append(UInt8(scalar.value))
+                } else if scalar != "'" {
+                    flush()
+                }
+                continue
+            }
+            if scalar == "\u{2019}" { continue }
             let cjk = isCJK(scalar)
             if cjk || isWordScalar(scalar) {
                 if cjk != wordIsCJK { flush() }
                 wordIsCJK = cjk
-                word.append(scalar)
+                UTF8.encode(scalar) { word.append($0) }
             } else {
                 flush()
             }

@@ -33,7 +33,7 @@ import Testing
         #expect(urls == ["/posts/new/", "/notes/mid/", "/posts/old/", "/notes/undated/"])
         let page = try #require(try index.value("p/3") as? [String: Any])
         #expect(page["t"] as? String == "Quotes \"and\" lines")
-        #expect(page["b"] as? String == "Line break here")
+        #expect(page["b"] as? String == "Line break\u{2028}here")
         #expect(page["d"] as? String == "2020-01-01")
         // The "notes" filter (f/0) lists pages 1 and 3.
         let notes = IndexFiles.decode(try #require(try index.value("f/0") as? String), levels: false).map(\.0)
