@@ -1,7 +1,7 @@
 import Site
 
 /// One problem the link checker found, where it is written and what to do about it.
-public struct Finding: Sendable, Equatable, Codable {
+public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     /// What kind of problem a finding is; the raw value is the `kind` of the JSON report.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         /// A link to a page, section, term or file the site does not have.
@@ -72,6 +72,12 @@ public struct Finding: Sendable, Equatable, Codable {
     static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
         (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.severity, lhs.message)
             < (rhs.file, rhs.line ?? 0, rhs.column ?? 0, rhs.severity, rhs.message)
+    }
+
+    /// `file:line:column: severity: message`, the form editors and terminals link to.
+    public var description: String {
+        let position = (line.map { ":\($0)" } ?? "") + (line != nil ? column.map { ":\($0)" } ?? "" : "")
+        return "\(file)\(position): \(severity.rawValue): \(message)"
     }
 
     /// The finding as a build diagnostic (errors become warnings: a build does not fail on links).

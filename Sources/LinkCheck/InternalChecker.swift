@@ -136,6 +136,11 @@ struct InternalChecker {
         let sourceByOutput = Dictionary(report.pages.compactMap { page in page.sourceFile.map { (SiteMap.outputPath(ofPage: page.path), $0) } },
                                         uniquingKeysWith: { first, _ in first })
         return pagesByURL.map { url, entry in
+            if let config = report.config, let menu = config.mainMenu.first(where: { $0.url == url || config.relativeURL($0.url) == url }) {
+                let what = entry.kind == .brokenLink ? "broken menu link" : "broken menu anchor"
+                return Finding(.error, entry.kind, file: config.fileName ?? "config", subject: url,
+                               message: "\(what): \(url) (menu entry \"\(menu.name)\")")
+            }
             let first = entry.outputs[0]
             let location = entry.outputs.count == 1 ? "on \(SiteMap.sitePath(ofOutput: first))"
                 : "on \(entry.outputs.count) pages, first \(SiteMap.sitePath(ofOutput: first))"

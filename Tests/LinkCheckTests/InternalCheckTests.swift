@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import LinkCheck
+
+@Suite("Internal checks of fixture sites")
+struct InternalCheckTests {
+    @Test func cleanSiteHasNoFindings() async throws {
+        let result = try await FixtureSite.check("clean")
+        #expect(result.findings == [])
+        #expect(result.text == "Checked 8 pages: 0 errors, 0 warnings, 0 notices.\n")
+        #expect(result.exitStatus(strict: true) == 0)
+    }
+
+    @Test func brokenLinksAnchorsAndReferences() async throws {
+        let result = try await FixtureSite.check("broken-links")
+        #expect(FixtureSite.lines(result) == [
+            "content/posts/a.md",
+            "  7:3: error: broken link: /posts/nope/ matches no page, section, term or file",
+            "  7:38: error: broken link: /files/report.pdf matches no page, section, term or file",
+            "  8:3: error: broken link: /tags/two/ matches no page, section, term or file",
+            "  8:36: error: broken link: b-missing.md matches no page, section, term or file",
+            "  9:3: error: ref target not found: gone.md; point it at an existing content file",
+            "  10:3: error: broken anchor: #unknown (no element on /posts/a/ has the id \"unknown\")",
+            "  10:57: error: broken anchor: b.md#nowhere (no element on /posts/b/ has the id \"nowhere\")",
+            "content/posts/b.md",
+            "  error: broken anchor in the page's template or HTML: /posts/a/#nothing (on /posts/b/)",
+            "  error: broken link in the page's template or HTML: /raw/missing/ (on /posts/b/)",
+            "hugo.toml",
+            "  error: broken menu link: /gone/ (menu entry \"Gone\")",
+        ])
+        #expect(result.summary == "Checked 7 pages: 10 errors, 0 warnings, 0 notices.")
+        #expect(result.exitStatus(strict: false) == 1)
+    }
+
+    @Test func missingImagesAndAltText() async throws {
+        let result = try await FixtureSite.check("broken-images")
+        #expect(FixtureSite.lines(result) == [
+            "content/posts/pics/index.md",
+            "  4:27: warning: image chart.png has no alt text; describe it for readers who cannot see it",
+            "  6:1: error: image not found: plot.png (looked in the page's folder and static/)",
+            "  8:1: error: image not found: /images/banner.png (looked in the page's folder and static/)",
+        ])
+        #expect(result.findings.map(\.kind) == [.missingAlt, .missingImage, .missingImage])
+    }
+
+    @Test func duplicateIDsAreWarningsThatFailOnlyWhenStrict() async throws {
+        let result = try await FixtureSite.check("duplicate-ids")
+        #expect(FixtureSite.lines(result) == [
+            "content/posts/ids.md",
+            "  warning: duplicate id \"note\" on /posts/ids/ (3 elements); links to #note reach only the first",
+            "  warning: duplicate id \"setup\" on /posts/ids/ (2 elements); links to #setup reach only the first",
+        ])
+        #expect(result.exitStatus(strict: false) == 0)
+        #expect(result.exitStatus(strict: true) == 1)
+    }
+
+    @Test func orphanPagesAreNotices() async throws {
+        let result = try await FixtureSite.check("orphan-page")
+        #expect(FixtureSite.lines(result) == [
+            "content/hidden.md",
+            "  notice: orphan page: no list, menu or link reaches /hidden/ from the home page",
+        ])
+        #expect(result.exitStatus(strict: true) == 0)
+    }
+
+    @Test func httpLinksToHostsUsedWithHTTPS() async throws {
+        let result = try await FixtureSite.check("insecure-links")
+        #expect(FixtureSite.lines(result) == [
+            "content/posts/links.md",
+            "  4:52: notice: http://example.com/b uses http:// but the site links to https://example.com elsewhere; use https://",
+        ])
+    }
+
+    @Test func buildWarningsLeaveOutWhatTheBuilderReports() throws {
+        let report = try FixtureSite.build("broken-links")
+        let lines = internalFindings(report).map(\.description)
+        #expect(lines == [
+            "content/posts/a.md:7:3: warning: broken link: /posts/nope/ matches no page, section, term or file",
+            "content/posts/a.md:7:38: warning: broken link: /files/report.pdf matches no page, section, term or file",
+            "content/posts/a.md:8:3: warning: broken link: /tags/two/ matches no page, section, term or file",
+            "content/posts/a.md:10:3: warning: broken anchor: #unknown (no element on /posts/a/ has the id \"unknown\")",
+            "content/posts/a.md:10:57: warning: broken anchor: b.md#nowhere (no element on /posts/b/ has the id \"nowhere\")",
+            "content/posts/b.md: warning: broken anchor in the page's template or HTML: /posts/a/#nothing (on /posts/b/)",
+            "content/posts/b.md: warning: broken link in the page's template or HTML: /raw/missing/ (on /posts/b/)",
+            "hugo.toml: warning: broken menu link: /gone/ (menu entry \"Gone\")",
+        ])
+        // The builder itself warns about the content file link and the ref.
+        #expect(report.warnings.contains { $0.line == 8 && $0.message.contains("b-missing.md") })
+        #expect(report.warnings.contains { $0.line == 9 && $0.message.contains("gone.md") })
+    }
+
+    @Test func jsonReportIsStable() async throws {
+        let result = try await FixtureSite.check("orphan-page")
+        #expect(result.json == """
+        {
+          "findings" : [
+            {
+              "file" : "content/hidden.md",
+              "kind" : "orphan-page",
+              "message" : "orphan page: no list, menu or link reaches /hidden/ from the home page",
+              "severity" : "notice",
+              "subject" : "/hidden/"
+            }
+          ],
+          "summary" : {
+            "errors" : 0,
+            "externalURLs" : 0,
+            "notices" : 1,
+            "pages" : 8,
+            "warnings" : 0
+          },
+          "version" : 1
+        }
+
+        """)
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+@testable import LinkCheck
+
+@Suite("HTML scanning and URL classification")
+struct ScannerTests {
+    @Test func readsIDsAndLinksTolerantly() {
+        let html = """
+        <!-- <a href="/commented/"> --><H2 ID=intro>Intro</H2><a href='/a/?x=1&amp;y=2#p'>a</a>
+        <script>var s = "<a href='/in-script/'>";</script><img src="/i.png" alt><a name=legacy></a>
+        <link rel="preconnect" href="https://fonts.example"><p id="">empty</p><div id="intro"><a href="/unclosed
+        """
+        let scan = ScannedPage(html: Array(html.utf8))
+        #expect(scan.idOrder == ["intro"])
+        #expect(scan.idCounts["intro"] == 2)
+        #expect(scan.links == ["/a/?x=1&y=2#p", "/i.png", "/unclosed"])
+        #expect(scan.hasAnchor("legacy"))
+        #expect(scan.hasAnchor("top"))
+        #expect(!scan.hasAnchor("missing"))
+    }
+
+    @Test func decodesCharacterReferences() {
+        #expect(HTMLEntities.decode(ArraySlice("a&#39;b&#x2F;c&quot;&bogus;&".utf8)) == "a'b/c\"&bogus;&")
+    }
+
+    @Test func classifiesURLs() {
+        func classify(_ url: String, base: String = "/") -> LinkTarget {
+            LinkTarget.classify(url, pagePath: "/posts/a/", basePath: base, siteHost: "example.org")
+        }
+        #expect(classify("../b/#x") == .local(path: "/posts/b/", fragment: "x"))
+        #expect(classify("img%20one.png") == .local(path: "/posts/a/img one.png", fragment: nil))
+        #expect(classify("#top") == .local(path: "/posts/a/", fragment: "top"))
+        #expect(classify("https://example.org/blog/x/", base: "/blog/") == .local(path: "/x/", fragment: nil))
+        #expect(classify("/blog/x/", base: "/blog/") == .local(path: "/x/", fragment: nil))
+        #expect(classify("//cdn.example.net/a.js") == .external("https://cdn.example.net/a.js"))
+        #expect(classify("HTTP://Other.example/") == .external("HTTP://Other.example/"))
+        #expect(classify("mailto:a@example.org") == .skipped)
+        #expect(classify("  ") == .skipped)
+        #expect(LinkTarget.host(of: "https://user@Example.COM:8443/x") == "example.com")
+    }
+}
