@@ -454,7 +454,7 @@ enum DefaultTheme {
     // Common terms keep their best pages inline; the rest are fetched when too few pages match
     // every word, or when all is set (more: true tells that some were left out).
     function search(q, filters, all) {
-      var ws = words(q);
+      var ws = words(q).slice(0, 10);
       return get("index").then(function (m) {
         meta = m;
         var keys = filters.map(function (f) { return "f/" + f; }), r, n;
