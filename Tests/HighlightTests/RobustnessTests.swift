@@ -53,6 +53,23 @@ import Testing
         #expect(tokens.map(\.text).joined() == code)
     }
 
+    /// Inputs that would make a naive lexer rescan the rest of a line at every byte. They are
+    /// not timed here (benchmarks do that); with a quadratic lexer this test would not finish.
+    @Test func pathologicalLinesAreLexed() {
+        let cases: [(String, String)] = [
+            ("swift", String(repeating: "#", count: 60_000)),
+            ("javascript", String(repeating: "= /", count: 30_000)),
+            ("latex", String(repeating: "\\a[", count: 30_000)),
+            ("markdown", String(repeating: "[*_`", count: 30_000)),
+            ("rust", String(repeating: "'a", count: 30_000)),
+            ("html", String(repeating: "<a b=", count: 30_000)),
+            ("c", "#define X " + String(repeating: "\"/", count: 30_000)),
+        ]
+        for (language, code) in cases {
+            #expect(Highlighter.tokens(code: code, language: language).map(\.text).joined() == code, "\(language)")
+        }
+    }
+
     @Test func invalidUTF8FromDataIsRepairedNotFatal() {
         let bytes: [UInt8] = [0x22, 0xFF, 0xFE, 0x5C, 0x28, 0x0A, 0xC3]
         let code = String(decoding: bytes, as: UTF8.self)

@@ -69,7 +69,9 @@ enum JavaScript {
         }
         var i = s.pos + 1
         var inClass = false
-        while i < s.count, s[i] != .newline {
+        // Bounded, so a line of many `/` cannot make the search quadratic.
+        let limit = min(s.count, s.pos + 2048)
+        while i < limit, s[i] != .newline {
             switch s[i] {
             case UInt8(ascii: "\\"): i += 1
             case UInt8(ascii: "["): inClass = true

@@ -49,7 +49,7 @@ struct LaTeXLexer: Lexer {
         if s.peek() == UInt8(ascii: "*") { s.emit(.keyword, length: 1) }
         if s.peek() == UInt8(ascii: "[") {
             let close = s.end(from: s.pos) { $0 != UInt8(ascii: "]") && $0 != .newline }
-            if s[close] == UInt8(ascii: "]") { s.emit(.nameAttribute, to: close + 1) }
+            if s[close] == UInt8(ascii: "]") { s.emit(.nameAttribute, to: close + 1) } else { s.emit(.text, to: close) }
         }
     }
 

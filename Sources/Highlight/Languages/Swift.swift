@@ -48,8 +48,9 @@ enum Swift {
 
     /// `"…"`, `"""…"""` and their raw forms with `#` delimiters, where escapes become `\#`.
     private static func stringStart(_ s: Scanner, _ i: Int) -> StringStart? {
-        let hashes = s.end(from: i) { $0 == UInt8(ascii: "#") } - i
-        guard hashes <= 255, s[i + hashes] == UInt8(ascii: "\"") else { return nil }
+        var hashes = 0
+        while hashes < 256, s[i + hashes] == UInt8(ascii: "#") { hashes += 1 }
+        guard s[i + hashes] == UInt8(ascii: "\"") else { return nil }
         let triple = s.matches("\"\"\"", at: i + hashes)
         let fence = String(repeating: "#", count: hashes)
         var style = StringStyle(close: (triple ? "\"\"\"" : "\"") + fence, kind: .string,
