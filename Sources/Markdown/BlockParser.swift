@@ -492,7 +492,10 @@ struct BlockParser {
                 trimTrailingBlankLines()
                 parser.nodes[b].text = flushPending()
             }
-        case .htmlBlock, .mathBlock:
+        case .htmlBlock:
+            parser.nodes[b].text = flushPending()
+        case .mathBlock:
+            if pending.last == ASCII.newline { pending.removeLast() }
             parser.nodes[b].text = flushPending()
         case .list:
             finalizeList(block)
@@ -506,8 +509,6 @@ struct BlockParser {
     mutating func joinPending(_ block: Int32) -> TextSpan {
         let node = parser.nodes[Int(block)]
         if node.text.count > 0, pending.isEmpty { return node.text }
-        if node.text.count == 0 { return flushPending() }
-        // A paragraph whose first line was ===-only text after reference definitions.
         return flushPending()
     }
 

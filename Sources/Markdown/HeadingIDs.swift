@@ -7,7 +7,6 @@ extension Parser {
             if let explicit = takeExplicitID(id) {
                 used[explicit, default: 0] += 1
                 nodes[Int(id)].text2 = store(explicit.utf8)
-                nodes[Int(id)].flags |= NodeFlags.explicitID
                 continue
             }
             var text: [UInt8] = []

@@ -165,7 +165,6 @@ struct InlineParser {
         if parser.options.math, next == UInt8(ascii: "(") || next == UInt8(ascii: "["), parseBracketMath() { return }
         if ASCII.isPunctuation(next) {
             appendText(pos + 1, pos + 2)
-            // Keep an escaped character out of a neighbouring merge so it stays literal.
             pos += 2
         } else if next == ASCII.newline {
             _ = append(.lineBreak, at: pos)
@@ -196,11 +195,10 @@ struct InlineParser {
             return
         }
         let node = append(.code, at: start)
-        var a = pos, b = closer
         var content: [UInt8] = []
-        content.reserveCapacity(b - a)
+        content.reserveCapacity(closer - pos)
         var allSpace = true
-        for k in a..<b {
+        for k in pos..<closer {
             let c = s[k]
             let mapped = c == ASCII.newline ? 0x20 : c
             if mapped != 0x20 { allSpace = false }
@@ -210,8 +208,6 @@ struct InlineParser {
             content.removeFirst()
             content.removeLast()
         }
-        a = 0
-        b = 0
         parser.nodes[Int(node)].text = parser.store(content)
         pos = closer + length
     }
@@ -417,26 +413,5 @@ extension Parser {
                 inline.parse()
             }
         }
-    }
-}
-
-extension Parser {
-    /// `[ ]`, `[x]` or `[X]` and a space opening an item's first paragraph make the item a task.
-    func takeTaskMarker(paragraph: Int32, _ span: TextSpan) -> TextSpan {
-        let item = nodes[Int(paragraph)].parent
-        guard nodes[Int(item)].kind == .item, nodes[Int(item)].firstChild == paragraph, span.count >= 4 else { return span }
-        let b = Int(span.start)
-        guard storage[b] == UInt8(ascii: "["), storage[b + 2] == UInt8(ascii: "]"),
-              ASCII.isWhitespace(storage[b + 3]) else { return span }
-        let mark = storage[b + 1]
-        guard mark == 0x20 || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") else { return span }
-        nodes[Int(item)].flags |= NodeFlags.task
-        if mark != 0x20 { nodes[Int(item)].flags |= NodeFlags.checked }
-        var rest = TextSpan(start: span.start + 3, count: span.count - 3)
-        while rest.count > 0, ASCII.isSpaceOrTab(storage[Int(rest.start)]) {
-            rest.start += 1
-            rest.count -= 1
-        }
-        return rest
     }
 }

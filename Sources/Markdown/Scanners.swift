@@ -1,6 +1,6 @@
 /// Small byte-level predicates shared by both passes.
 enum ASCII {
-    static let space: UInt8 = 0x20, tab: UInt8 = 0x09, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+    static let newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 
     @inline(__always) static func isSpaceOrTab(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 

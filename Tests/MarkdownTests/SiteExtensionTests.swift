@@ -41,9 +41,11 @@ struct SiteExtensionTests {
     }
 
     @Test func displayMathBlocks() {
-        #expect(renderHTML("$$\n\\int_0^1 x\\,dx\n$$\n") == "<div class=\"math display\">\\[\\int_0^1 x\\,dx\n\\]</div>\n")
-        #expect(renderHTML("\\[\na*b*c\n\\]\n") == "<div class=\"math display\">\\[a*b*c\n\\]</div>\n")
-        #expect(renderHTML("$$ x = 1 $$\n\ntext") == "<div class=\"math display\">\\[ x = 1 \n\\]</div>\n<p>text</p>\n")
+        #expect(renderHTML("$$\n\\int_0^1 x\\,dx\n$$\n") == "<div class=\"math display\">\\[\\int_0^1 x\\,dx\\]</div>\n")
+        #expect(renderHTML("\\[\na*b*c\n\\]\n") == "<div class=\"math display\">\\[a*b*c\\]</div>\n")
+        #expect(renderHTML("$$ x = 1 $$\n\ntext") == "<div class=\"math display\">\\[ x = 1 \\]</div>\n<p>text</p>\n")
+        #expect(renderHTML("> $$\n> a\n> b\n> $$\n") ==
+            "<blockquote>\n<div class=\"math display\">\\[a\nb\\]</div>\n</blockquote>\n")
     }
 
     @Test func mathBlockNeedsItsOpenerAlone() {
