@@ -889,6 +889,7 @@ body{font-size:1rem}
 .paginav a{width:100%}
 .term-label{min-width:100%}
 .archive-posts time{display:block;min-width:0}
+.page-numbers{order:1;flex-basis:100%;justify-content:center}
 }
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{scroll-behavior:auto !important;transition:none !important;animation:none !important}}
 @media (prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
