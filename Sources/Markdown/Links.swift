@@ -85,7 +85,16 @@ extension InlineParser {
         parser.unlink(opener.node)
         brackets.removeLast()
         if !opener.isImage {
-            for k in brackets.indices where !brackets[k].isImage { brackets[k].active = false }
+            // Links may not contain links: deactivate earlier `[` openers (stopping at one already
+            // inactive, as everything below it is too).
+            var k = brackets.count - 1
+            while k >= 0 {
+                if !brackets[k].isImage {
+                    if !brackets[k].active { break }
+                    brackets[k].active = false
+                }
+                k -= 1
+            }
         }
     }
 

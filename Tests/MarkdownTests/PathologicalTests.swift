@@ -40,6 +40,12 @@ struct PathologicalTests {
         #expect(renderHTML(input, options: .commonMark) == literalParagraph(input))
     }
 
+    @Test func manyLinksInsideOpenBrackets() {
+        let input = repeated("[", 50000) + repeated("[a](b)", 50000)
+        let expected = "<p>" + repeated("[", 50000) + repeated("<a href=\"b\">a</a>", 50000) + "</p>\n"
+        #expect(renderHTML(input, options: .commonMark) == expected)
+    }
+
     @Test func nestedBlockQuotes() {
         let input = repeated("> ", 50000) + "a"
         let expected = repeated("<blockquote>\n", 50000) + "<p>a</p>\n" + repeated("</blockquote>\n", 50000)
@@ -74,6 +80,12 @@ struct PathologicalTests {
         #expect(renderHTML(dollars, options: .site).hasPrefix("<p>$a $a"))
         let autolinks = repeated("www.a_b ", 30000)
         #expect(renderHTML(autolinks, options: .gfm) == literalParagraph(autolinks))
+    }
+
+    /// Found by the fuzzer: a last line of only spaces inside a list read past the end of the input.
+    @Test func trailingSpacesAtEndOfInputInList() {
+        #expect(renderHTML("1. a\n\n  2. b\n   ", options: .commonMark) ==
+            "<ol>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ol>\n")
     }
 
     @Test func nulBecomesReplacementCharacter() {
