@@ -31,7 +31,7 @@
       button.className = "copy-code";
       button.textContent = copy;
       button.addEventListener("click", function () {
-        var code = block.querySelector("pre code:last-child, .lntd:last-child code") || block.querySelector("code");
+        var code = block.querySelector(".lntd:last-child code") || block.querySelector("code");
         if (!code) return;
         var lines = code.querySelectorAll(".cl");
         var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;

@@ -295,7 +295,7 @@ enum DefaultTheme {
       button.className = "copy-code";
       button.textContent = copy;
       button.addEventListener("click", function () {
-        var code = block.querySelector("pre code:last-child, .lntd:last-child code") || block.querySelector("code");
+        var code = block.querySelector(".lntd:last-child code") || block.querySelector("code");
         if (!code) return;
         var lines = code.querySelectorAll(".cl");
         var text = lines.length ? Array.prototype.map.call(lines, function (l) { return l.textContent; }).join("") : code.textContent;
@@ -839,6 +839,9 @@ code,kbd,pre,samp{font-family:var(--mono);font-size:.88em}
 pre{background:var(--code-bg);padding:.9rem 1.1rem;border-radius:var(--radius);overflow-x:auto;line-height:1.55;white-space:pre;tab-size:4}
 .highlight{margin-block:0 1.25rem}
 .highlight pre{margin:0}
+div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
+.post-content .lntable{margin:0;font-size:1em}
+.lntable pre{padding:0 .4rem 0 0;border-radius:0}
 .copy-code{position:absolute;top:.45rem;inset-inline-end:.45rem;font:600 .75rem var(--font);padding:.25rem .6rem;border-radius:6px;border:1px solid var(--border);background:var(--bg);color:var(--text);cursor:pointer;opacity:0;transition:opacity .15s}
 .highlight:hover .copy-code,.copy-code:focus-visible,.copy-code.done{opacity:1}
 @media (hover:none){.copy-code{opacity:.9}}
@@ -894,7 +897,7 @@ body{font-size:1rem}
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{scroll-behavior:auto !important;transition:none !important;animation:none !important}}
 @media (prefers-reduced-motion:no-preference){html{scroll-behavior:smooth}}
 @media print {
-.site-header,.site-footer,.toc,.paginav,.share,.copy-code,.related,.skip-link,.pagination,.top-link,.anchor,.feed-link,.breadcrumbs,.edit-link{display:none !important}
+.site-header,.site-footer,.toc,.sep:has(+ .edit-link),.paginav,.share,.copy-code,.related,.skip-link,.pagination,.top-link,.anchor,.feed-link,.breadcrumbs,.edit-link{display:none !important}
 html:root:not(.print){color-scheme:light;--bg:#fff;--text:#000;--accent:#000}
 body{font:11pt/1.5 Georgia,"Times New Roman",serif}
 .main{max-width:none;padding:0}
