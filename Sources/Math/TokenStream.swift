@@ -21,8 +21,6 @@ struct TokenStream {
     /// The token after the next one, without expanding macros.
     var peekSecondRaw: Token? { pending.count >= 2 ? pending[pending.count - 2] : nil }
 
-    var isAtEnd: Bool { pending.isEmpty }
-
     /// Removes and returns the next token, without expanding macros.
     mutating func nextRaw() -> Token? { pending.popLast() }
 

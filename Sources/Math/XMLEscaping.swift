@@ -22,11 +22,4 @@ enum XMLEscaping {
             }
         }
     }
-
-    /// `text` escaped.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        append(text, to: &output)
-        return output
-    }
 }
