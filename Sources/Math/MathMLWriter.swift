@@ -210,7 +210,12 @@ struct MathMLWriter {
                 output += "</mtd>"
             }
             if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
-                output += "<mtd style=\"position:absolute;right:0;padding:0\">"
+                // The same top padding as the row's cells, so a one-line row and its number share a baseline.
+                switch table.spacing {
+                case .lines: output += "<mtd style=\"position:absolute;right:0;padding:0.25em 0 0\">"
+                case .compact: output += "<mtd style=\"position:absolute;right:0;padding:0\">"
+                case .matrix, .aligned: output += "<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
+                }
                 write(label)
                 output += "</mtd>"
             }

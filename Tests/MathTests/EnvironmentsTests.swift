@@ -41,7 +41,7 @@ import Testing
         #expect(result.error == nil)
         #expect(result.equationsNumbered == 2)
         #expect(result.html.hasPrefix("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" style=\"position:relative\">"))
-        let labels = result.html.components(separatedBy: "<mtd style=\"position:absolute;right:0;padding:0\"><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
+        let labels = result.html.components(separatedBy: "<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
         #expect(labels == ["(1)", "(A)", "(2)"])
     }
 
