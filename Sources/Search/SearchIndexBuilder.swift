@@ -29,20 +29,25 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Adds one page. Leave out drafts and pages with `searchHidden: true` before calling.
     public mutating func add(_ document: SearchDocument) {
-        let page = Int32(pages.count)
-        pages.append(PageFragment(document))
-        var counts: [String: RankingModel.FieldCounts] = [:]
-        var length = RankingModel.FieldLengths()
-        Tokenizer.forEachTerm(in: document.title) { counts[$0, default: .init()].title.increment(); length.title += 1 }
-        for heading in document.headings {
-            Tokenizer.forEachTerm(in: heading) { counts[$0, default: .init()].headings.increment(); length.headings += 1 }
+        append(PageTerms(document))
+    }
+
+    /// Adds pages, tokenising them on all cores; the index is the same as when they are added one
+    /// by one in this order.
+    public mutating func add(contentsOf documents: [SearchDocument]) {
+        var start = 0
+        while start < documents.count {
+            let batch = Array(documents[start..<min(start + 256, documents.count)])
+            for terms in batch.concurrentMap(PageTerms.init) { append(terms) }
+            start += batch.count
         }
-        for tag in document.tags {
-            Tokenizer.forEachTerm(in: tag) { counts[$0, default: .init()].tags.increment(); length.tags += 1 }
-        }
-        Tokenizer.forEachTerm(in: document.body) { counts[$0, default: .init()].body.increment(); length.body += 1 }
-        lengths.append(length)
-        for (term, fieldCounts) in counts {
+    }
+
+    private mutating func append(_ page: PageTerms) {
+        let id32 = Int32(pages.count)
+        pages.append(page.fragment)
+        lengths.append(page.length)
+        for (term, fieldCounts) in page.counts {
             let id: Int
             if let known = termIDs[term] {
                 id = known
@@ -52,7 +57,7 @@ public struct SearchIndexBuilder: Sendable {
                 terms.append(term)
                 postings.append([])
             }
-            postings[id].append(Posting(page: page, counts: fieldCounts))
+            postings[id].append(Posting(page: id32, counts: fieldCounts))
         }
     }
 
@@ -112,12 +117,4 @@ public struct SearchIndexBuilder: Sendable {
         write("index", top)
         return files
     }
-}
-
-extension UInt8 {
-    fileprivate mutating func increment() { if self < .max { self += 1 } }
-}
-
-extension UInt16 {
-    fileprivate mutating func increment() { if self < .max { self += 1 } }
 }

@@ -104,6 +104,18 @@ import Testing
         #expect(common.tail.allSatisfy { $0.1 <= worstInline })
     }
 
+    @Test func addsPagesInParallelWithTheSameResult() {
+        let documents = (0..<600).map { i in
+            SearchDocument.page("p\(i)", title: "Page \(i % 17)", body: "body \(i) word\(i % 29) 東京\(i % 5)", day: i % 40,
+                tags: ["t\(i % 3)"], headings: ["Heading \(i % 7)"])
+        }
+        var one = SearchIndexBuilder(), all = SearchIndexBuilder()
+        for document in documents { one.add(document) }
+        all.add(contentsOf: documents)
+        #expect(all.count == 600)
+        #expect(one.files() == all.files())
+    }
+
     @Test func encodesPostingsWithoutCharactersThatNeedEscaping() {
         let encoded = PostingCode.encode([(0, 1), (31, 63), (32, 5), (100_000, 2)])
         #expect(!encoded.contains("\\") && !encoded.contains("\""))
