@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 CSV (and TSV) reading: quoted fields, doubled quotes, CRLF or LF line ends, a header row.
 enum CSVParser {
     /// Tab when the first line has a tab, semicolon when it has semicolons but no commas, else comma.
@@ -18,75 +20,73 @@ enum CSVParser {
 
     /// Parses `text` into a table whose first row names the columns.
     static func parse(_ text: String, separator: UInt8) throws -> DataTable {
-        var names: [String]?
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var header: [String]?
         var columns: [[String]] = []
         var row: [String] = []
         var rowNumber = 0
-        var field: [UInt8] = []
-        var inQuotes = false
-        var quotedField = false
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-
-        func endField() {
-            row.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            quotedField = false
-        }
-        func endRow() throws {
-            rowNumber += 1
-            defer { row.removeAll(keepingCapacity: true) }
-            if row.count == 1, row[0].isEmpty { return }  // blank line
-            guard let header = names else {
-                names = row.map { $0.trimmingCharacters(in: .whitespaces) }
-                columns = Array(repeating: [], count: row.count)
-                for index in columns.indices { columns[index].reserveCapacity(bytes.count / max(1, row.count * 6)) }
-                return
-            }
-            guard row.count <= header.count else {
-                throw ChartError("row \(rowNumber) has \(row.count) fields but the header has \(header.count)")
-            }
-            for index in 0..<header.count {
-                columns[index].append(index < row.count ? row[index] : "")
-            }
-        }
-
+        var quoted: [UInt8] = []
         var index = 0
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if inQuotes {
-                if byte == 0x22 {
-                    if index + 1 < count, bytes[index + 1] == 0x22 {
-                        field.append(0x22)
-                        index += 1
+        while index <= count {
+            // One field: quoted (with "" escapes) or plain up to the separator or line end.
+            var field: String
+            if index < count, bytes[index] == 0x22 {
+                quoted.removeAll(keepingCapacity: true)
+                index += 1
+                var closed = false
+                while index < count {
+                    let byte = bytes[index]
+                    index += 1
+                    if byte == 0x22 {
+                        if index < count, bytes[index] == 0x22 {
+                            quoted.append(0x22)
+                            index += 1
+                        } else {
+                            closed = true
+                            break
+                        }
                     } else {
-                        inQuotes = false
+                        quoted.append(byte)
                     }
-                } else {
-                    field.append(byte)
                 }
-            } else if byte == separator {
-                endField()
-            } else if byte == 0x0A || byte == 0x0D {
-                endField()
-                try endRow()
-                if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-            } else if byte == 0x22, field.isEmpty, !quotedField {
-                inQuotes = true
-                quotedField = true
+                guard closed else { throw ChartError("a quoted field is not closed before the end of the data") }
+                let start = index
+                while index < count, bytes[index] != separator, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+                quoted += bytes[start..<index]
+                field = String(decoding: quoted, as: UTF8.self)
             } else {
-                field.append(byte)
+                let start = index
+                while index < count, bytes[index] != separator, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+                field = String(decoding: bytes[start..<index], as: UTF8.self)
             }
-            index += 1
+            row.append(field)
+            if index < count, bytes[index] == separator {
+                index += 1
+                continue
+            }
+            // End of a line (or of the data).
+            if index < count, bytes[index] == 0x0D { index += 1 }
+            if index < count, bytes[index] == 0x0A { index += 1 }
+            let atEnd = index >= count
+            rowNumber += 1
+            if !(row.count == 1 && row[0].isEmpty) {
+                if let names = header {
+                    guard row.count <= names.count else {
+                        throw ChartError("row \(rowNumber) has \(row.count) fields but the header has \(names.count)")
+                    }
+                    for column in 0..<names.count { columns[column].append(column < row.count ? row[column] : "") }
+                } else {
+                    header = row.map { $0.trimmingCharacters(in: .whitespaces) }
+                    columns = Array(repeating: [], count: row.count)
+                }
+            }
+            row.removeAll(keepingCapacity: true)
+            if atEnd { break }
         }
-        if inQuotes { throw ChartError("a quoted field is not closed before the end of the data") }
-        if !field.isEmpty || !row.isEmpty {
-            endField()
-            try endRow()
-        }
-        guard let header = names, !header.isEmpty else { throw ChartError("the data has no header row") }
+        guard let names = header, !names.isEmpty else { throw ChartError("the data has no header row") }
         guard columns.first.map({ !$0.isEmpty }) ?? false else { throw ChartError("the data has a header but no rows") }
-        return DataTable(names: header, cells: columns)
+        return DataTable(names: names, cells: columns)
     }
 }

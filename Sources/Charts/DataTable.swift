@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a column holds, decided from all of its non-empty cells.
 enum ColumnKind: Sendable, Equatable {
     case number
@@ -58,17 +60,47 @@ struct Column: Sendable {
 
     /// A finite number written in decimal or exponent form (a leading `+` and surrounding spaces allowed).
     static func number(_ cell: String) -> Double? {
-        guard let first = cell.utf8.first else { return nil }
-        // Double(String) also reads "inf" and "0x1p3"; data columns only hold plain decimals.
-        guard first == 0x2D || first == 0x2B || first == 0x2E || (0x30...0x39).contains(first) || first == 0x20 else {
-            return nil
+        if let value = fastDecimal(cell) { return value }
+        // Only plain decimals: Double(String) would also read "inf", "nan" and hexadecimal.
+        var hasDigit = false
+        for byte in cell.utf8 {
+            switch byte {
+            case 0x30...0x39: hasDigit = true
+            case 0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20: continue
+            default: return nil
+            }
         }
-        var trimmed = Substring(cell)
-        if first == 0x20 || cell.utf8.last == 0x20 { trimmed = trimmed.drop { $0 == " " } }
-        while trimmed.last == " " { trimmed = trimmed.dropLast() }
-        if trimmed.contains("x") || trimmed.contains("X") { return nil }
-        guard let value = Double(trimmed), value.isFinite else { return nil }
+        guard hasDigit, let value = Double(cell.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
         return value
+    }
+
+    private static let exactPowers: [Double] = (0...22).map { NumberFormat.power10($0) }
+
+    /// `-12.345` style decimals of at most 15 digits, converted exactly (one correctly rounded multiply or
+    /// divide, as both operands are exact); nil for anything else, which takes the general path.
+    private static func fastDecimal(_ cell: String) -> Double? {
+        var mantissa: Int64 = 0
+        var digits = 0
+        var fraction = 0
+        var negative = false
+        var seenPoint = false
+        var position = 0
+        for byte in cell.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                mantissa = mantissa * 10 + Int64(byte - 0x30)
+                if mantissa != 0 || seenPoint { digits += 1 }
+                if seenPoint { fraction += 1 }
+            case 0x2D where position == 0: negative = true
+            case 0x2E where !seenPoint: seenPoint = true
+            default: return nil
+            }
+            position += 1
+            if digits > 15 { return nil }
+        }
+        guard position > (negative ? 1 : 0), position > (seenPoint ? 1 : 0) + (negative ? 1 : 0) else { return nil }
+        let value = Double(mantissa) / exactPowers[fraction]
+        return negative ? -value : value
     }
 }
 

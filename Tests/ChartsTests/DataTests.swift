@@ -33,6 +33,16 @@ import Testing
         #expect(numbers[0] == 1 && numbers[1].isNaN && numbers[2] == 3)
     }
 
+    @Test(arguments: ["0.1", "-12.345", "1e5", "1.5E-3", "+7", " 42 ", "123456789012345678", "0.30000000000000004", ".5", "5."])
+    func numbersMatchTheStandardLibrary(text: String) {
+        #expect(Column.number(text) == Double(text.trimmingCharacters(in: .whitespaces)))
+    }
+
+    @Test(arguments: ["", "-", ".", "-.", "1.2.3", "1-2", "inf", "nan", "0x1p3", "1,5", "e5"])
+    func nonNumbersAreRejected(text: String) {
+        #expect(Column.number(text) == nil)
+    }
+
     @Test func filesLoadRelativeToTheBundle() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("charts-data-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
