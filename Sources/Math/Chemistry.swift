@@ -20,6 +20,8 @@ extension Parser {
 
     /// Parses mhchem text into a row.
     private mutating func parseChemistryText(_ scalars: [Unicode.Scalar]) throws(MathError) -> MathNode {
+        try enter()
+        defer { leave() }
         var nodes: [MathNode] = []
         var index = 0
         var inFormula = false

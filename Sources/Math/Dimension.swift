@@ -20,11 +20,13 @@ enum Dimension {
         }
         if number == "-" || number == "+" { number += "1" }
         guard let value = Double(number.isEmpty ? "1" : number), let scale = units[unit] else { return nil }
-        return value * scale
+        let em = value * scale
+        return em.isFinite && abs(em) < 1000 ? em : nil
     }
 
     /// A short decimal for an attribute value.
     static func format(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e9 else { return "0" }
         let scaled = Int(value * 10_000 + (value >= 0 ? 0.5 : -0.5))
         let sign = scaled < 0 ? "-" : ""
         let magnitude = abs(scaled)

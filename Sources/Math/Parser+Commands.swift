@@ -251,6 +251,8 @@ extension Parser {
 
     private mutating func parseNegation() throws(MathError) -> MathNode {
         stream.skipSpaces()
+        try enter()
+        defer { leave() }
         guard let next = try parseAtom() else { throw MathError("\\not needs a symbol after it", command: "\\not") }
         switch next {
         case .operator(let text, let attributes):

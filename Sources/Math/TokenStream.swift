@@ -99,6 +99,9 @@ struct TokenStream {
         throw MathError("missing } to close a group")
     }
 
+    /// Longest optional argument looked for; keeps repeated `[` without `]` from costing quadratic time.
+    static let optionalArgumentLimit = 1_000
+
     /// Reads an optional `[…]` argument as raw tokens, if one comes next.
     mutating func rawOptional() -> [Token]? {
         var index = pending.count - 1
@@ -107,7 +110,7 @@ struct TokenStream {
         var depth = 0
         var tokens: [Token] = []
         var cursor = index - 1
-        while cursor >= 0 {
+        while cursor >= 0, index - cursor <= Self.optionalArgumentLimit {
             let token = pending[cursor]
             switch token {
             case .beginGroup: depth += 1

@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    @Test func balancedAdversarialNestingStopsWithAnError() {
+        let braces = "\\ce{" + String(repeating: "{", count: 5_000) + String(repeating: "}", count: 5_000) + "}"
+        #expect(error(braces) != nil)
+        #expect(error(String(repeating: "\\not", count: 20_000) + "=") != nil)
+        #expect(error("\\genfrac{}{}{99999999999999999999pt}{}{a}{b}") == nil)
+    }
+
+    /// Each `\\a` looks for a `]` that never comes; the search is bounded, and the unclosed `[`
+    /// become the mandatory arguments.
+    @Test func unclosedOptionalArgumentsAreReadAsText() {
+        let tex = "\\newcommand{\\a}[2][x]{#1#2}" + String(repeating: "\\a[", count: 2_000)
+        #expect(body(tex)?.hasPrefix("<mrow><mi>x</mi><mo stretchy=\"false\">[</mo><mi>x</mi>") == true)
+    }
+
     @Test func unbalancedInputIsAnError() {
         for tex in ["{", "}", "x^", "\\frac{a}", "\\sqrt[", "\\", "\\left", "$", "#1", "\\begin", "\\text{a"] {
             #expect(error(tex) != nil, "\(tex)")
