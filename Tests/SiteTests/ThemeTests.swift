@@ -97,6 +97,8 @@ import Testing
         #expect(html.contains("accesskey=\"h\"") && html.contains("accesskey=\"t\"") && html.contains("accesskey=\"g\""))
         #expect(html.components(separatedBy: "<h1").count == 2, "one h1 on \(path)")
         #expect(html.contains("<link rel=\"stylesheet\" href=\"/blog/assets/style."))
+        // Without scripting the toggle would do nothing, so it starts hidden and the script shows it.
+        #expect(html.contains("accesskey=\"t\" hidden>"))
     }
 
     @Test func tableOfContentsFollowsTocOpen() throws {
@@ -309,6 +311,7 @@ import Testing
         for (language, table) in Strings.translations {
             let missing = Set(Strings.english.keys).subtracting(table.keys)
             #expect(missing.isEmpty, "\(language) lacks \(missing.sorted())")
+            #expect(table["searchResults"]?.contains("{n}") == true, "\(language): the search script puts the count at {n}")
         }
         #expect(Strings.isRightToLeft("he-IL") && !Strings.isRightToLeft("en"))
     }
