@@ -78,7 +78,8 @@ public struct SiteBuilder: Sendable {
 
         let staticRoot = source.appendingPathComponent("static")
         let staticFiles = Self.listFiles(under: staticRoot)
-        let renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: tree.resources)
+        let renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: tree.resources,
+                                       contentRoot: source.appendingPathComponent("content"))
         let renderedPairs = Array(content.pages.indices).parallelMap { renderer.render($0) }
         let rendered = renderedPairs.map(\.0)
         for (_, diagnostics) in renderedPairs { report.diagnostics += diagnostics }
@@ -122,7 +123,7 @@ public struct SiteBuilder: Sendable {
         let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
-        files["index.json"] = Data(siteFiles.searchIndex().utf8)
+        for (path, data) in siteFiles.searchIndex() { files[path] = data }
         for page in content.pages {
             for alias in page.aliases {
                 let path = Permalinks.normalize(alias)
@@ -179,8 +180,7 @@ public struct SiteBuilder: Sendable {
 
     private func termEntries(_ page: Page, content: SiteContent) -> [Int] {
         guard let taxonomy = page.taxonomy, let term = page.term else { return [] }
-        let key = Permalinks.urlize(term)
-        return content.taxonomyTerms[taxonomy]?.first { Permalinks.urlize($0.term) == key }?.pages ?? []
+        return content.pages(taxonomy: taxonomy, term: term)
     }
 
     /// One HTML file to render: a page, or one pager page of a list.

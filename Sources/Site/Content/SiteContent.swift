@@ -37,6 +37,10 @@ struct SiteContent: Sendable {
     /// Content path (`posts/a.md`, `posts/bundle`) → page index, for resolving links to files.
     var pageByContentPath: [String: Int]
     var homeIndex: Int
+    /// Page index → the newer and older page of its section (computed once: lists are long).
+    var sectionNeighbours: [Int: (newer: Int?, older: Int?)] = [:]
+    /// Taxonomy plural → urlized term → position in ``taxonomyTerms``.
+    var termPosition: [String: [String: Int]] = [:]
 
     /// Filters, gives URLs to and relates the pages read from `content/`.
     static func assemble(_ tree: ContentTree, config: SiteConfig, options: BuildOptions)
@@ -174,9 +178,24 @@ struct SiteContent: Sendable {
             taxonomyTerms[plural] = terms.map { (termNames[plural]?[$0.key] ?? $0.key, $0.value) }
                 .sorted { $0.0.lowercased() < $1.0.lowercased() }
         }
+        var bySection: [String: [Int]] = [:]
+        for index in regular { bySection[pages[index].section, default: []].append(index) }
+        var sectionNeighbours: [Int: (newer: Int?, older: Int?)] = [:]
+        for (_, members) in bySection {
+            let ordered = members.sorted { pages[$0].sortDate > pages[$1].sortDate }
+            for (position, index) in ordered.enumerated() {
+                sectionNeighbours[index] = (position > 0 ? ordered[position - 1] : nil,
+                                            position + 1 < ordered.count ? ordered[position + 1] : nil)
+            }
+        }
+        var termPosition: [String: [String: Int]] = [:]
+        for (plural, terms) in taxonomyTerms {
+            for (position, term) in terms.enumerated() { termPosition[plural, default: [:]][Permalinks.urlize(term.0)] = position }
+        }
         return SiteContent(pages: pages, regularPages: regular, sectionPage: sectionPage, sectionPages: sectionPages,
                            subsections: subsections, taxonomyTerms: taxonomyTerms, pageByPath: pageByPath,
-                           pageByContentPath: pageByContentPath, homeIndex: homeIndex)
+                           pageByContentPath: pageByContentPath, homeIndex: homeIndex,
+                           sectionNeighbours: sectionNeighbours, termPosition: termPosition)
     }
 
     /// Pages of the main sections (config `mainSections`, else the section with most pages), for the home list.
@@ -194,13 +213,13 @@ struct SiteContent: Sendable {
 
     /// The previous and next page in the same section, by date (newer, older).
     func neighbours(of index: Int) -> (newer: Int?, older: Int?) {
-        let page = pages[index]
-        let siblings = regularPages.filter { pages[$0].section == page.section }
-            .sorted { pages[$0].sortDate > pages[$1].sortDate }
-        guard let position = siblings.firstIndex(of: index) else { return (nil, nil) }
-        let newer: Int? = position > 0 ? siblings[position - 1] : nil
-        let older: Int? = position + 1 < siblings.count ? siblings[position + 1] : nil
-        return (newer, older)
+        sectionNeighbours[index] ?? (nil, nil)
+    }
+
+    /// The pages of a term, found by its urlized key.
+    func pages(taxonomy plural: String, term: String) -> [Int] {
+        guard let position = termPosition[plural]?[Permalinks.urlize(term)] else { return [] }
+        return taxonomyTerms[plural]?[position].pages ?? []
     }
 
     /// Up to `limit` pages sharing the most tags, series and categories with `index`, newest first on ties.
@@ -210,9 +229,7 @@ struct SiteContent: Sendable {
         var scores: [Int: Int] = [:]
         for (plural, weight) in weights {
             for term in page.terms[plural] ?? [] {
-                let key = Permalinks.urlize(term)
-                guard let entry = taxonomyTerms[plural]?.first(where: { Permalinks.urlize($0.term) == key }) else { continue }
-                for other in entry.pages where other != index { scores[other, default: 0] += weight }
+                for other in pages(taxonomy: plural, term: term) where other != index { scores[other, default: 0] += weight }
             }
         }
         return scores.sorted {

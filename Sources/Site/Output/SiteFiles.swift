@@ -1,4 +1,5 @@
 import Foundation
+import Search
 
 /// The small files every site gets: sitemap, robots.txt, alias redirects and the search index.
 struct SiteFiles {
@@ -35,21 +36,19 @@ struct SiteFiles {
         """
     }
 
-    /// The search index: one record per searchable page (PaperMod's `index.json` shape).
-    func searchIndex() -> String {
-        let records = content.regularPages.compactMap { index -> [String: Any]? in
+    /// The sharded search index (see the Search module): every page but drafts and `searchHidden` ones.
+    func searchIndex() -> [String: Data] {
+        var builder = SearchIndexBuilder()
+        for index in content.regularPages {
             let page = content.pages[index]
-            if page.param("searchHidden")?.bool ?? false { return nil }
-            var record: [String: Any] = [
-                "title": page.title, "permalink": config.relativeURL(page.path),
-                "summary": HTMLText.plainText(rendered[index].summaryHTML), "content": rendered[index].plainText,
-                "section": page.section,
-            ]
-            if let date = page.date { record["date"] = date.formatted(.iso8601) }
-            if let tags = page.terms["tags"] { record["tags"] = tags }
-            return record
+            if page.param("searchHidden")?.bool ?? false || page.isDraft { continue }
+            let body = rendered[index]
+            builder.add(SearchDocument(
+                url: config.relativeURL(page.path), title: page.title, date: page.date,
+                section: page.section.split(separator: "/").first.map(String.init) ?? "",
+                tags: page.terms["tags"] ?? [], headings: body.toc.map(\.text), body: body.plainText,
+                excerpt: page.description ?? body.summaryText))
         }
-        let data = (try? JSONSerialization.data(withJSONObject: records, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return builder.files()
     }
 }

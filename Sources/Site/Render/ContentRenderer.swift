@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Highlight
 import Markdown
@@ -29,6 +30,8 @@ public struct LinkReference: Sendable, Equatable {
 public struct RenderedContent: Sendable {
     public var html = ""
     public var summaryHTML = ""
+    /// The summary as plain text, for list entries.
+    public var summaryText = ""
     /// True when the summary is shorter than the content (a "Read more" link is useful).
     public var isTruncated = false
     public var toc: [TOCEntry] = []
@@ -54,9 +57,13 @@ struct ContentRenderer: Sendable {
     /// Files of `content/` that are not pages, relative (`posts/b/cover.png`).
     let resourceFiles: Set<String>
     let math: MathRenderer
+    /// The site's `content/` folder, where chart data files are read from.
+    let contentRoot: URL
+    let charts = ChartRenderer()
 
-    init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource]) {
+    init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL) {
         self.config = config
+        self.contentRoot = contentRoot
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
@@ -95,6 +102,16 @@ struct ContentRenderer: Sendable {
             return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a></h\(heading.level)>\n"
         }
         hooks.codeBlock = { block in
+            if block.language == "chart" {
+                let folder = self.ownFolder(of: page).map { self.contentRoot.appendingPathComponent($0) }
+                let chart = self.charts.render(spec: block.code, baseDirectory: folder)
+                for warning in chart.warnings {
+                    // The spec starts on the line after the opening fence.
+                    let line = page.bodyLine + block.position.line - 1 + (warning.line ?? 0)
+                    sink.warn("chart: \(warning.message)", fileLine: line)
+                }
+                return chart.html + "\n"
+            }
             result.hasCode = true
             let options = HighlightOptions(fenceAttributes: block.attributes)
             return Highlighter.html(code: block.code, language: block.language, options: options) + "\n"
@@ -126,7 +143,10 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
-        let html = HTMLRenderer(options: options, hooks: hooks).render(document)
+        let (html, unresolved) = FigureNumbering.apply(HTMLRenderer(options: options, hooks: hooks).render(document))
+        for id in unresolved {
+            sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
+        }
         result.html = html
         result.toc = document.headings.compactMap { heading in
             guard (2...4).contains(heading.level), let id = heading.id else { return nil }
@@ -146,6 +166,7 @@ struct ContentRenderer: Sendable {
             result.summaryHTML = HTMLText.escape(text)
             result.isTruncated = truncated
         }
+        result.summaryText = HTMLText.plainText(result.summaryHTML)
         return (result, sink.diagnostics)
     }
 

@@ -11,9 +11,33 @@ struct ContextBuilder {
     let strings: [String: String]
     /// URLs of the fingerprinted style sheet and script.
     let assets: [String: String]
+    /// The site context, built once per build (it renders Markdown and converts all params).
+    private var shared: FrozenContext
 
-    /// What every page shares: site title, menu, strings, assets.
+    init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
+         assets: [String: String]) {
+        self.config = config
+        self.content = content
+        self.rendered = rendered
+        self.strings = strings
+        self.assets = assets
+        self.shared = FrozenContext(value: [:])
+        self.shared = FrozenContext(value: makeSiteContext())
+    }
+
+    /// What every page shares (site title, menu, strings, assets), with the menu entry of `currentPath` marked.
     func siteContext(currentPath: String) -> [String: Any] {
+        var site = shared.value
+        guard let menu = site["menu"] as? [[String: Any]] else { return site }
+        site["menu"] = menu.map { item -> [String: Any] in
+            var item = item
+            if item["path"] as? String == currentPath { item["active"] = true }
+            return item
+        }
+        return site
+    }
+
+    private func makeSiteContext() -> [String: Any] {
         var site: [String: Any] = [:]
         site.set("title", config.title)
         site.set("baseURL", config.baseURL)
@@ -27,7 +51,7 @@ struct ContextBuilder {
         site.set("menu", config.mainMenu.map { entry -> [String: Any] in
             let url = entry.url.contains("://") ? entry.url : config.relativeURL(Permalinks.normalize(entry.url))
             var item: [String: Any] = ["name": entry.name, "url": url]
-            if !entry.url.contains("://"), Permalinks.normalize(entry.url) == currentPath { item["active"] = true }
+            if !entry.url.contains("://") { item["path"] = Permalinks.normalize(entry.url) }
             return item
         })
         site.set("socialIcons", socialIcons(config.param("socialIcons")))
@@ -91,6 +115,10 @@ struct ContextBuilder {
             p["coverSingle"] = single
             p.set("imageURL", (single["src"] as? String).map(absoluteURL(fromSiteRelative:)))
         }
+        if p["imageURL"] == nil, let image = param("images", page)?.stringList.first {
+            // PaperMod's `images`: the social card of a page without a cover, or of the whole site.
+            p.set("imageURL", config.absoluteURL(image))
+        }
         p.set("breadcrumbs", page.kind == .home || (param("ShowBreadCrumbs", page)?.bool == false) ? [] : breadcrumbs(page))
         if page.kind == .page, !page.section.isEmpty {
             // A post; a page at the root (an about page) stands alone, without post navigation.
@@ -128,7 +156,8 @@ struct ContextBuilder {
         if page.layout == "search" {
             p["isSearch"] = true
             p.set("placeholder", page.param("placeholder")?.string)
-            p["searchIndexURL"] = config.relativeURL("/index.json")
+            p["searchBaseURL"] = config.relativeURL("/search/")
+            p["searchScriptURL"] = assets["search"] ?? ""
         }
         p["params"] = anyValue(.table(page.params))
         context["page"] = p
@@ -145,7 +174,7 @@ struct ContextBuilder {
         e["url"] = config.relativeURL(page.path)
         e.set("description", page.description)
         e.set("summaryHTML", body.summaryHTML)
-        e.set("summaryText", HTMLText.plainText(body.summaryHTML))
+        e.set("summaryText", body.summaryText)
         if body.isTruncated { e["truncated"] = true }
         if let date = page.date {
             e["dateHuman"] = humanDate(date)
@@ -404,6 +433,12 @@ struct ContextBuilder {
         case .null: return false
         }
     }
+}
+
+/// A template context that is never changed after it is built, so threads may share it.
+private final class FrozenContext: @unchecked Sendable {
+    let value: [String: Any]
+    init(value: [String: Any]) { self.value = value }
 }
 
 extension Dictionary where Key == String, Value == Any {

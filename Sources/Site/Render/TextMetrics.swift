@@ -1,12 +1,28 @@
 /// Word counts, reading time and automatic summaries from a page's plain text.
 enum TextMetrics {
     /// Words of space-separated scripts, plus one per CJK character (which has no spaces).
-    static func wordCount(_ text: String) -> Int {
+    static func wordCount(_ text: String) -> Int { counts(text).words }
+
+    /// Minutes to read: 213 words a minute for alphabetic text, 500 characters a minute for CJK (as Hugo).
+    static func readingMinutes(_ text: String) -> Int {
+        let (words, cjk) = counts(text)
+        let minutes = (Double(words - cjk) / 213 + Double(cjk) / 500).rounded(.up)
+        return max(1, Int(minutes))
+    }
+
+    /// Words (CJK characters counted one each) and CJK characters, in one pass over the scalars.
+    private static func counts(_ text: String) -> (words: Int, cjk: Int) {
         var words = 0
+        var cjk = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            if isCJK(scalar) {
+            let value = scalar.value
+            if value < 0x80 {
+                let isSpace = value == 32 || (value >= 9 && value <= 13)
+                if isSpace { inWord = false } else if !inWord { inWord = true; words += 1 }
+            } else if isCJK(scalar) {
                 words += 1
+                cjk += 1
                 inWord = false
             } else if scalar.properties.isWhitespace {
                 inWord = false
@@ -15,16 +31,7 @@ enum TextMetrics {
                 words += 1
             }
         }
-        return words
-    }
-
-    /// Minutes to read: 213 words a minute for alphabetic text, 500 characters a minute for CJK (as Hugo).
-    static func readingMinutes(_ text: String) -> Int {
-        var cjk = 0
-        for scalar in text.unicodeScalars where isCJK(scalar) { cjk += 1 }
-        let others = wordCount(text) - cjk
-        let minutes = (Double(others) / 213 + Double(cjk) / 500).rounded(.up)
-        return max(1, Int(minutes))
+        return (words, cjk)
     }
 
     /// The first `length` words, ended at a sentence end near there when there is one.

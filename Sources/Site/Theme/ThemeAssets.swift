@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Highlight
 
@@ -6,16 +7,17 @@ import Highlight
 struct ThemeAssets {
     /// Output path → bytes.
     let files: [String: Data]
-    /// `css` and `js` → their site-relative URLs.
+    /// `css`, `js` and `search` (the search page's own script) → their site-relative URLs.
     let urls: [String: String]
 
     init(config: SiteConfig) {
-        let css = DefaultTheme.stylesheet + "\n" + Highlighter.stylesheet
-        let js = DefaultTheme.script
+        let css = [DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet].joined(separator: "\n")
+        let assets = [("css", "style", "css", css), ("js", "script", "js", DefaultTheme.script),
+                      ("search", "search", "js", DefaultTheme.assets["search.js"] ?? "")]
         var files: [String: Data] = [:]
         var urls: [String: String] = [:]
-        for (key, text, ext) in [("css", css, "css"), ("js", js, "js")] {
-            let path = "assets/\(key == "css" ? "style" : "script").\(Self.fingerprint(text)).\(ext)"
+        for (key, name, ext, text) in assets {
+            let path = "assets/\(name).\(Self.fingerprint(text)).\(ext)"
             files[path] = Data(text.utf8)
             urls[key] = config.relativeURL("/" + path)
         }
