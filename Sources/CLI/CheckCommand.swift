@@ -33,8 +33,13 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
     var drafts = false
 
+    @Flag(help: .hidden)
+    var timings = false
+
     func run() async throws {
         let siteRoot = URL(fileURLWithPath: source)
+        let clock = ContinuousClock()
+        let start = clock.now
         let report: BuildReport
         do {
             report = try SiteBuilder(source: siteRoot, options: BuildOptions(drafts: drafts)).build(write: false)
@@ -42,6 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
+        let built = clock.now
         var options: ExternalOptions?
         if external {
             var externalOptions = ExternalOptions(config: report.config, siteRoot: siteRoot)
@@ -54,6 +60,9 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             Terminal.printError("error: check.skip: \(error.localizedDescription)")
             throw ExitCode.failure
+        }
+        if timings {
+            Terminal.printError("build \(built - start), check \(clock.now - built)")
         }
         print(format == .json ? result.json : result.text, terminator: "")
         let status = result.exitStatus(strict: strict)
