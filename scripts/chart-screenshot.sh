@@ -37,7 +37,8 @@ shoot() { # page.html scheme (1 light, 0 dark: Blink's preferredColorScheme) out
 if [[ "${SITE:-0}" == 1 ]]; then
     site="$out/site"
     rm -rf "$site"
-    "$COLLECTIVE" build -s Examples/tensor-collective -d "$site"
+    mkdir -p "$site"
+    "$COLLECTIVE" build -s Examples/tensor-collective -d "$site" --base-url "file://$site/"
     page=$(grep -rl 'class="chart"' "$site" --include=index.html | head -1)
     [[ -n "$page" ]] || { echo "no page with a chart in $site" >&2; exit 1; }
     shoot "$page" 1 "$out/charts-light.png"

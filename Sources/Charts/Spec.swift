@@ -311,33 +311,46 @@ struct SpecParser {
     // MARK: Guards and errors
 
     /// The first line where brackets, block-sequence dashes or indentation exceed ``maximumNesting``.
+    /// Quoted scalars are skipped (a quote only opens one at the start of a token, and never spans lines here,
+    /// so an apostrophe cannot hide brackets); the estimate errs towards refusing.
     static func lineExceedingNesting(_ text: String) -> Int? {
         var depth = 0
         var line = 1
         var indent = 0
+        var dashes = 0
         var atLineStart = true
         var quote: UInt8?
-        var dashes = 0
+        var escaped = false
+        var previous: UInt8 = 0x0A
         for byte in text.utf8 {
+            defer { previous = byte }
             if byte == 0x0A {
                 line += 1
                 indent = 0
                 dashes = 0
                 atLineStart = true
-                if quote == 0x27 || quote == 0x22 { continue }
+                quote = nil
                 continue
             }
             if let open = quote {
-                if byte == open { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if open == 0x22, byte == 0x5C {
+                    escaped = true
+                } else if byte == open {
+                    quote = nil
+                }
                 continue
             }
             switch byte {
             case 0x20 where atLineStart: indent += 1
             case 0x2D where atLineStart: dashes += 1
-            case 0x22, 0x27: quote = byte; atLineStart = false
+            case 0x22, 0x27:
+                if [0x0A, 0x20, 0x09, 0x5B, 0x7B, 0x2C, 0x3A, 0x2D].contains(previous) { quote = byte }
+                atLineStart = false
             case 0x5B, 0x7B: depth += 1; atLineStart = false
             case 0x5D, 0x7D: depth = max(0, depth - 1); atLineStart = false
-            case 0x20: break
+            case 0x20, 0x09: break
             default: atLineStart = false
             }
             if depth + dashes + indent / 2 > maximumNesting { return line }

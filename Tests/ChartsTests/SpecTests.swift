@@ -92,5 +92,9 @@ import Testing
         #expect(error(deep)?.message.contains("nested") == true)
         let dashes = "data:\n" + String(repeating: "- ", count: 3000) + "x\n"
         #expect(error(dashes)?.message.contains("nested") == true)
+        let hidden = "title: it's\ndata: [it's, " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "]"
+        #expect(error(hidden)?.message.contains("nested") == true)
+        let quoted = "title: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\ndata: a.csv\n"
+        #expect(error(quoted) == nil)
     }
 }

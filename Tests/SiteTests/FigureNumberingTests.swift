@@ -86,6 +86,15 @@ import Testing
         #expect(result.contains(##"<span class="figure-number">Figure 2:</span> C"##))
     }
 
+    @Test func idsInsideChartsAndOtherElementsAreNotFigures() {
+        let html = ##"<figure class="chart" id="fig-loss"><svg role="img" aria-labelledby="fig-loss-title"><title id="fig-loss-title">T</title><defs><clipPath id="fig-loss-clip"></clipPath></defs></svg><figcaption>Loss</figcaption></figure><p id="fig-para">x</p><figure id="fig-next"><figcaption>Next</figcaption></figure><p>[@fig-next]</p>"##
+        let (result, unresolved) = FigureNumbering.apply(html)
+        #expect(result.contains(##"<span class="figure-number">Figure 1:</span> Loss"##))
+        #expect(result.contains(##"<span class="figure-number">Figure 2:</span> Next"##))
+        #expect(result.contains(##"class="cross-ref">Figure 2</a>"##))
+        #expect(unresolved.isEmpty)
+    }
+
     @Test func pagesWithoutIdsAreUnchanged() {
         let html = "<p>Plain <em>text</em> with [brackets] and <!-- [@fig-a] --> a comment.</p>"
         #expect(FigureNumbering.apply(html).html == html)

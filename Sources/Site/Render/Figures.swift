@@ -35,6 +35,15 @@ enum FigureNumbering {
             }
         }
 
+        /// Whether an element of this name can carry the kind's number (any element for equations).
+        func canNumber(_ element: String) -> Bool {
+            switch self {
+            case .figure: return ["figure", "div", "img", "svg", "section"].contains(element)
+            case .table: return ["table", "figure", "div"].contains(element)
+            case .equation: return true
+            }
+        }
+
         /// The text of a link to the element.
         func referenceText(_ number: Int) -> String {
             self == .equation ? "Equation (\(number))" : label(number)
@@ -52,12 +61,20 @@ enum FigureNumbering {
     }
 
     /// Number of every `fig-`/`tbl-`/`eq-` id in document order (the first element wins when an id repeats).
+    /// Ids inside an `<svg>` (a chart's title, description and clip path) are not figures of their own.
     private static func collectNumbers(_ bytes: [UInt8]) -> [String: (Kind, Int)] {
         var numbers: [String: (Kind, Int)] = [:]
         var counters: [Kind: Int] = [:]
         var scanner = TagScanner(bytes: bytes)
+        var svgDepth = 0
         while let token = scanner.next() {
-            guard case .start(let tag) = token, let id = tag.id, let kind = Kind(id: id), numbers[id] == nil else { continue }
+            if case .end("svg", _) = token { svgDepth = max(0, svgDepth - 1) }
+            guard case .start(let tag) = token else { continue }
+            let insideSVG = svgDepth > 0
+            if tag.name == "svg", !tag.isVoid { svgDepth += 1 }
+            guard !insideSVG, let id = tag.id, let kind = Kind(id: id), kind.canNumber(tag.name), numbers[id] == nil else {
+                continue
+            }
             let number = (counters[kind] ?? 0) + 1
             counters[kind] = number
             numbers[id] = (kind, number)
