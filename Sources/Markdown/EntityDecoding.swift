@@ -2,16 +2,36 @@
 private let namedEntities: [String: [UInt8]] = {
     var table: [String: [UInt8]] = [:]
     table.reserveCapacity(2200)
-    let packed = packedEntityTable.filter { $0 != "\n" }
-    for entry in packed.split(separator: ";") {
-        guard let eq = entry.firstIndex(of: "=") else { continue }
-        var bytes: [UInt8] = []
-        for hex in entry[entry.index(after: eq)...].split(separator: ",") {
-            if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
-                bytes.append(contentsOf: String(Character(scalar)).utf8)
+    var name: [UInt8] = []
+    var value: [UInt8] = []
+    var code: UInt32 = 0
+    var inValue = false
+    for byte in packedEntityTable.utf8 {
+        switch byte {
+        case ASCII.newline:
+            continue
+        case UInt8(ascii: "="):
+            inValue = true
+        case UInt8(ascii: ","), UInt8(ascii: ";"):
+            appendUTF8(code, to: &value)
+            code = 0
+            if byte == UInt8(ascii: ";") {
+                table[String(decoding: name, as: UTF8.self)] = value
+                name.removeAll(keepingCapacity: true)
+                value = []
+                inValue = false
+            }
+        default:
+            if inValue {
+                code = code << 4 | UInt32(ASCII.isDigit(byte) ? byte - 0x30 : (byte | 0x20) - 0x61 + 10)
+            } else {
+                name.append(byte)
             }
         }
-        table[String(entry[..<eq])] = bytes
+    }
+    if inValue {
+        appendUTF8(code, to: &value)
+        table[String(decoding: name, as: UTF8.self)] = value
     }
     return table
 }()
