@@ -83,9 +83,6 @@ public final class PreviewServer: Sendable {
         stopped.signal()
     }
 
-    /// The number of browsers listening for reload events.
-    public var listenerCount: Int { rebuilder.hub.count }
-
     private func startAccepting() {
         let thread = Thread { [self] in
             while !stopping.current {

@@ -16,8 +16,7 @@ final class PollingSource: ChangeSource {
 
     init(root: URL, interval: Duration) {
         self.root = root.standardizedFileURL
-        let (seconds, attoseconds) = interval.components
-        self.interval = UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000)
+        self.interval = MonotonicClock.nanoseconds(interval)
         known = [:]
         nextScan = 0
         known = scan()

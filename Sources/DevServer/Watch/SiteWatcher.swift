@@ -18,7 +18,7 @@ final class SiteWatcher: Sendable {
             let source = Self.makeSource(root: root, mode: mode)
             chosen.withLock { $0 = source.name }
             ready.signal()
-            let quiet = Self.nanoseconds(quietPeriod)
+            let quiet = MonotonicClock.nanoseconds(quietPeriod)
             var coalescer = ChangeCoalescer(quietPeriod: quiet, maximumDelay: max(quiet * 10, 500_000_000))
             while !stopRequested.current {
                 let timeout = coalescer.dueTime.map { MonotonicClock.milliseconds(until: $0, cap: 250) } ?? 250
@@ -52,10 +52,5 @@ final class SiteWatcher: Sendable {
         if let source = FSEventsSource(root: root) { return source }
         #endif
         return PollingSource(root: root, interval: .milliseconds(300))
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        return UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000)
     }
 }
