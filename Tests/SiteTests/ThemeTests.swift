@@ -295,6 +295,18 @@ import Testing
         #expect(html.contains("<html lang=\"en\" dir=\"ltr\">"), "no fixed theme unless the config asks")
     }
 
+    @Test func paperModSwitchesHideParts() throws {
+        let config = "title: Quiet\nparams:\n  hideSummary: true\n  disableScrollToTop: true\n"
+        let site = try SiteFixtures.makeSite(["config.yaml": config, "content/posts/a.md": Self.post("A", date: "2024-01-01")])
+        let (built, _) = try SiteFixtures.build(site, write: false)
+        let html = try #require(built.html(at: "/"))
+        #expect(html.contains("<h2 class=\"entry-title\"><a href=\"/posts/a/\">A</a></h2>"))
+        #expect(!html.contains("class=\"entry-summary\""))
+        #expect(!html.contains("class=\"top-link\""))
+        #expect(html.contains("<footer class=\"site-footer\">"))
+        #expect(try page("/").contains("class=\"entry-summary\""), "shown by default")
+    }
+
     @Test(arguments: [("fr", "ltr", "Aller au contenu"), ("de", "ltr", "Zum Inhalt springen"), ("es", "ltr", "Saltar al contenido"),
                       ("zh-cn", "ltr", "跳到正文"), ("ja", "ltr", "本文へ移動"), ("ar", "rtl", "انتقل إلى المحتوى")])
     func languageChoosesStringsAndDirection(language: String, direction: String, skip: String) throws {

@@ -61,11 +61,11 @@ enum DefaultTheme {
 {{#page.feedURL}}<a class="feed-link" href="{{page.feedURL}}" title="{{t.feed}}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="6" cy="18" r="2.2" fill="currentColor"/><path fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" d="M4.5 10.5a9 9 0 0 1 9 9M4.5 4a15.5 15.5 0 0 1 15.5 15.5"/></svg><span class="visually-hidden">{{t.feed}}: {{page.title}}</span></a>{{/page.feedURL}}
 """#,
         "footer": #"""
-<footer class="site-footer">
+{{^site.params.hideFooter}}<footer class="site-footer">
 {{#site.copyrightHTML}}<p>{{{site.copyrightHTML}}}</p>{{/site.copyrightHTML}}
 <p><a href="{{site.feedURL}}">{{t.subscribe}}</a> · {{t.poweredBy}}</p>
-<a class="top-link" href="#top" accesskey="g" title="{{t.toTop}} (Alt+G)"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M5 15l7-7 7 7"/></svg><span class="visually-hidden">{{t.toTop}}</span></a>
-</footer>
+{{^site.params.disableScrollToTop}}<a class="top-link" href="#top" accesskey="g" title="{{t.toTop}} (Alt+G)"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M5 15l7-7 7 7"/></svg><span class="visually-hidden">{{t.toTop}}</span></a>{{/site.params.disableScrollToTop}}
+</footer>{{/site.params.hideFooter}}
 """#,
         "head": #"""
 <meta charset="utf-8">
@@ -184,7 +184,7 @@ enum DefaultTheme {
 {{#cover}}<figure class="entry-cover"><img src="{{src}}" alt="{{alt}}" loading="lazy" decoding="async"></figure>{{/cover}}
 <div class="entry-body">
 <header class="entry-header"><h2 class="entry-title"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge">{{t.draft}}</span>{{/draft}}</h2></header>
-{{#summaryText}}<p class="entry-summary">{{summaryText}}{{#truncated}}…{{/truncated}}</p>{{/summaryText}}{{^summaryText}}{{#description}}<p class="entry-summary">{{description}}</p>{{/description}}{{/summaryText}}
+{{^site.params.hideSummary}}{{#summaryText}}<p class="entry-summary">{{summaryText}}{{#truncated}}…{{/truncated}}</p>{{/summaryText}}{{^summaryText}}{{#description}}<p class="entry-summary">{{description}}</p>{{/description}}{{/summaryText}}{{/site.params.hideSummary}}
 <footer class="entry-meta">{{> meta}}</footer>
 </div>
 </article>
