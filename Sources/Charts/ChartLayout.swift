@@ -57,12 +57,8 @@ struct ChartLayout {
             plan = XLabelPlan.fitting(xModel.ticks, length: plotWidth, band: false)
         }
         if plan.rotated {
-            let extra = plan.extraHeight
-            if plotHeight - extra >= 60 {
-                plotHeight -= extra
-            } else {
-                plan.every = max(plan.every, 1)
-            }
+            // Diagonal labels take height from the plot, down to a minimum; beyond it they are clipped.
+            plotHeight = max(60, plotHeight - plan.extraHeight)
         }
         let frame = Rect(x: left, y: top, width: plotWidth, height: plotHeight)
         let xScale = Scale(xModel, start: frame.x, end: frame.maxX, padding: kind.bandPadding)

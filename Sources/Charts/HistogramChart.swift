@@ -81,7 +81,7 @@ struct HistogramChart: ChartKind {
         let highest = counts.flatMap { $0 }.max() ?? 1
         let kind: AxisModel.Kind = spec.yScale == .log ? .log : .linear
         return .continuous(kind, dataLower: kind == .log ? 1 : 0, dataUpper: max(1, highest), requested: spec.yRange,
-                           tickCount: tickCount, includeZero: kind == .linear)
+                           tickCount: tickCount, includeZero: kind == .linear, integer: spec.value == nil)
     }
 
     var legend: [LegendEntry] {

@@ -15,9 +15,11 @@ struct AxisModel: Sendable {
 
     /// A numeric axis over data in `dataLower...dataUpper`, honouring the spec's range. Linear axes
     /// widen to whole tick steps (and to zero when `includeZero`); time axes keep the data's extent.
-    /// `margin` widens the data extent by that fraction on each side first, so marks clear the frame.
+    /// `margin` widens the data extent by that fraction on each side first, so marks clear the frame;
+    /// `integer` keeps linear ticks on whole numbers (counts).
     static func continuous(_ kind: Kind, dataLower: Double, dataUpper: Double, requested: AxisRange,
-                           tickCount: Int, includeZero: Bool = false, nice: Bool = true, margin: Double = 0) -> AxisModel {
+                           tickCount: Int, includeZero: Bool = false, nice: Bool = true, margin: Double = 0,
+                           integer: Bool = false) -> AxisModel {
         var lower = dataLower.isFinite ? dataLower : 0
         var upper = dataUpper.isFinite ? dataUpper : 1
         if margin > 0, upper > lower {
@@ -55,7 +57,8 @@ struct AxisModel: Sendable {
         if nice {
             switch kind {
             case .linear:
-                let (niceLower, niceUpper, niceStep) = NiceTicks.extend(lower: lower, upper: upper, count: tickCount)
+                let (niceLower, niceUpper, niceStep) = NiceTicks.extend(lower: lower, upper: upper, count: tickCount,
+                                                                        minimumStep: integer ? 1 : 0)
                 if requested.lower == nil { lower = niceLower }
                 if requested.upper == nil { upper = niceUpper }
                 if requested.lower == nil, requested.upper == nil { step = niceStep }
@@ -69,7 +72,9 @@ struct AxisModel: Sendable {
         }
         var model = AxisModel(kind: kind, lower: lower, upper: upper)
         switch kind {
-        case .linear: model.ticks = NiceTicks.linear(lower: lower, upper: upper, count: tickCount, step: step)
+        case .linear:
+            if integer, step == nil { step = max(1, NiceTicks.step(span: upper - lower, count: tickCount)) }
+            model.ticks = NiceTicks.linear(lower: lower, upper: upper, count: tickCount, step: step)
         case .log: model.ticks = NiceTicks.log(lower: lower, upper: upper, count: tickCount)
         case .time: model.ticks = TimeTicks.ticks(lower: lower, upper: upper, count: tickCount)
         case .band: break

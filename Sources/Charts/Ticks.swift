@@ -19,9 +19,9 @@ enum NiceTicks {
         return nice * magnitude
     }
 
-    /// The domain widened outward to whole steps, and the step.
-    static func extend(lower: Double, upper: Double, count: Int) -> (Double, Double, step: Double) {
-        let step = step(span: upper - lower, count: count)
+    /// The domain widened outward to whole steps (at least `minimumStep`), and the step.
+    static func extend(lower: Double, upper: Double, count: Int, minimumStep: Double = 0) -> (Double, Double, step: Double) {
+        let step = max(minimumStep, step(span: upper - lower, count: count))
         let extendedLower = (lower / step).rounded(.down) * step
         let extendedUpper = (upper / step).rounded(.up) * step
         return (clean(extendedLower, step: step), clean(extendedUpper, step: step), step)

@@ -163,6 +163,15 @@ import Testing
         #expect(model.upper > 0.31)
     }
 
+    @Test func countAxesTickOnWholeNumbers() {
+        let model = AxisModel.continuous(.linear, dataLower: 0, dataUpper: 3, requested: AxisRange(), tickCount: 8,
+                                         includeZero: true, integer: true)
+        #expect(model.ticks.map(\.value) == [0, 1, 2, 3])
+        let ranged = AxisModel.continuous(.linear, dataLower: 0, dataUpper: 2, requested: AxisRange(lower: 0, upper: 2),
+                                          tickCount: 8, integer: true)
+        #expect(ranged.ticks.map(\.label) == ["0", "1", "2"])
+    }
+
     @Test func zeroIsIncludedForBarsAndAreas() {
         let model = AxisModel.continuous(.linear, dataLower: 40, dataUpper: 90, requested: AxisRange(), tickCount: 5,
                                          includeZero: true)
