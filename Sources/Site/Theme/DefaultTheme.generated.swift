@@ -659,7 +659,7 @@ enum DefaultTheme {
 --bg:light-dark(#fdfdfc,#1b1c1e);--surface:light-dark(#f2f2ef,#26272b);--text:light-dark(#1c1d1f,#e6e6e3);
 --muted:light-dark(#585a60,#a9abb1);--border:light-dark(#d9d9d4,#3a3c41);--accent:light-dark(#1d5bb8,#8cb6f8);
 --accent-text:light-dark(#fff,#111);--code-bg:light-dark(#f4f4f1,#232428);--mark:light-dark(#fff1a8,#5a4a00);
---shadow:light-dark(rgb(0 0 0 / .06),rgb(0 0 0 / .3));--note:light-dark(#1f63d1,#6cb0ff);--tip:light-dark(#1a7535,#4cc463);
+--note:light-dark(#1f63d1,#6cb0ff);--tip:light-dark(#1a7535,#4cc463);
 --important:light-dark(#7a47d1,#b38cf9);--warning:light-dark(#8a5c00,#dba633);--caution:light-dark(#c11f2b,#ff7a70);
 --measure:56ch;--wide:76rem;--side:15rem;--radius:10px;--gap:1.25rem;
 --font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;
@@ -677,7 +677,7 @@ a:hover{text-decoration-thickness:2px}
 main:focus{outline:none}
 img,svg,video{max-width:100%;height:auto}
 svg{flex-shrink:0}
-.visually-hidden{position:absolute !important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.visually-hidden{position:absolute !important;width:1px !important;height:1px !important;padding:0 !important;margin:-1px !important;border:0 !important;overflow:hidden !important;clip-path:inset(50%) !important;white-space:nowrap !important}
 .skip-link{position:absolute;inset-inline-start:.5rem;top:-4rem;padding:.5rem 1rem;background:var(--accent);color:var(--accent-text);border-radius:var(--radius);z-index:30}
 .skip-link:focus{top:.5rem}
 .site-header{border-bottom:1px solid var(--border)}
@@ -699,7 +699,7 @@ svg{flex-shrink:0}
 .site-footer{position:relative;width:100%;max-width:calc(var(--measure) + 2 * var(--gap));margin:2rem auto 0;padding:1.5rem 3.5rem 3rem;color:var(--muted);font-size:.9rem;text-align:center;border-top:1px solid var(--border)}
 .site-footer p{margin:.25rem 0}
 .site-footer a{color:var(--muted)}
-.top-link{position:fixed;bottom:1.25rem;inset-inline-end:1.25rem;display:flex;padding:.55rem;border-radius:50%;background:var(--surface);color:var(--text) !important;border:1px solid var(--border);box-shadow:0 2px 6px var(--shadow);z-index:5}
+.top-link{position:fixed;bottom:1.25rem;inset-inline-end:1.25rem;display:flex;padding:.55rem;border-radius:50%;background:var(--surface);color:var(--text) !important;border:1px solid var(--border);z-index:5}
 h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2.2rem 0 .8rem;letter-spacing:-.01em;text-wrap:balance}
 h1{font-size:clamp(1.85rem,1.4rem + 1.9vw,2.45rem);margin-top:.4rem;letter-spacing:-.02em}
 h2{font-size:1.6rem} h3{font-size:1.3rem} h4{font-size:1.1rem} h5,h6{font-size:1rem}
@@ -771,12 +771,10 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .terms-list a{display:inline-flex;align-items:center;padding:.4rem .55rem .4rem .85rem;border-radius:var(--radius);border:1px solid var(--border);color:var(--text);text-decoration:none}
 .authors-list{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr))}
 .authors-list a{justify-content:space-between;padding:.7rem .8rem .7rem 1rem;font-weight:600}
-.archive-year h2{margin-top:1.5rem}
 .archive-month h3{font-size:1.05rem;color:var(--muted);margin:1.1rem 0 .5rem}
 .archive-posts{list-style:none;padding:0;margin:0;border-inline-start:2px solid var(--border)}
 .archive-posts li{padding:.3rem 0;padding-inline:1rem 0}
 .archive-posts time{display:inline-block;min-width:9.5rem;color:var(--muted);font-size:.9rem;font-variant-numeric:tabular-nums}
-/* Single post */
 .post-header{margin-bottom:1.5rem}
 .post-title{margin-bottom:.6rem}
 .post-meta{display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}
@@ -833,7 +831,6 @@ math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end
 .embed a{display:block;padding:1rem;border:1px dashed var(--border);border-radius:var(--radius);text-align:center}
 .zoom-overlay{position:fixed;inset:0;z-index:40;display:flex;align-items:center;justify-content:center;padding:1rem;background:rgb(0 0 0 / .88);cursor:zoom-out;border:0;margin:0;width:100%;height:100%;max-width:none;max-height:none}
 .zoom-overlay img{max-width:100%;max-height:100%;object-fit:contain;border-radius:4px}
-/* Code */
 code,kbd,pre,samp{font-family:var(--mono);font-size:.88em}
 :not(pre) > code{background:var(--code-bg);padding:.12em .36em;border-radius:5px;border:1px solid var(--border)}
 pre{background:var(--code-bg);padding:.9rem 1.1rem;border-radius:var(--radius);overflow-x:auto;line-height:1.55;white-space:pre;tab-size:4}
@@ -845,11 +842,9 @@ div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
 .copy-code{position:absolute;top:.45rem;inset-inline-end:.45rem;font:600 .75rem var(--font);padding:.25rem .6rem;border-radius:6px;border:1px solid var(--border);background:var(--bg);color:var(--text);cursor:pointer;opacity:0;transition:opacity .15s}
 .highlight:hover .copy-code,.copy-code:focus-visible,.copy-code.done{opacity:1}
 @media (hover:none){.copy-code{opacity:.9}}
-/* Math */
 math{font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math;font-size:1.1em}
 math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margin:1.25rem 0;padding:.3rem 0}
 .math-error{color:var(--caution);font-family:var(--mono);font-size:.9em}
-/* Callouts (GitHub alerts) */
 .markdown-alert{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
 .markdown-alert > :last-child{margin-bottom:0}
 .markdown-alert-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
@@ -874,7 +869,6 @@ math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margi
 .related h2{font-size:1.1rem;margin:.2rem 0 .5rem}
 .related ul{margin:0;padding-inline-start:1.2rem}
 .edit-line{margin:0;font-size:.9rem}
-/* Search and 404 */
 .search input{width:100%;padding:.75rem 1rem;font:inherit;color:var(--text);background:var(--surface);border:1px solid var(--border);border-radius:var(--radius)}
 .search-status,.search-results time{color:var(--muted);font-size:.9rem}
 .search-filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.6rem 0}
