@@ -26,12 +26,60 @@ public struct SourcePosition: Sendable, Hashable {
 
 /// What a node is.
 public enum NodeKind: UInt8, Sendable {
-    // Blocks.
-    case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading
-    case thematicBreak, table, tableRow, tableCell, footnoteDefinition, alert, mathBlock
-    // Inlines.
-    case text, softBreak, lineBreak, code, inlineHTML, emphasis, strong, strikethrough
-    case link, image, footnoteReference, math
+    /// The root.
+    case document
+    /// `> quote`.
+    case blockQuote
+    /// A bullet or ordered list; its children are items.
+    case list
+    /// A list item (possibly a task: see ``Document/taskState(of:)``).
+    case item
+    /// A fenced or indented code block.
+    case codeBlock
+    /// Raw HTML as a block.
+    case htmlBlock
+    /// A paragraph.
+    case paragraph
+    /// An ATX or setext heading.
+    case heading
+    /// `---`.
+    case thematicBreak
+    /// A GFM table; its children are rows, the first of them the header.
+    case table
+    /// A table row; its children are cells.
+    case tableRow
+    /// A table cell (see ``Document/alignment(of:)``).
+    case tableCell
+    /// `[^label]: …`, rendered in the footnotes section when referenced.
+    case footnoteDefinition
+    /// A GitHub alert (`> [!NOTE]`), see ``Document/alertKind(of:)``.
+    case alert
+    /// Display math as a block (`$$` or `\[` on its own line).
+    case mathBlock
+    /// Literal text.
+    case text
+    /// A line ending inside a paragraph.
+    case softBreak
+    /// A hard line break (two spaces or a backslash before the line ending).
+    case lineBreak
+    /// A code span.
+    case code
+    /// Raw inline HTML.
+    case inlineHTML
+    /// `*emphasis*`.
+    case emphasis
+    /// `**strong emphasis**`.
+    case strong
+    /// `~~strikethrough~~`.
+    case strikethrough
+    /// A link (inline, reference or autolink).
+    case link
+    /// An image; its children are the description.
+    case image
+    /// `[^label]` naming a defined footnote.
+    case footnoteReference
+    /// Inline math (`$…$`, `\(…\)`), or display math inside a paragraph (`$$…$$`, `\[…\]`).
+    case math
 
     /// Whether the node is a block (as opposed to an inline).
     public var isBlock: Bool { rawValue <= NodeKind.mathBlock.rawValue }
@@ -39,7 +87,16 @@ public enum NodeKind: UInt8, Sendable {
 
 /// The kind of a GitHub alert (`> [!NOTE]`).
 public enum AlertKind: Int32, Sendable, CaseIterable {
-    case note, tip, important, warning, caution
+    /// `[!NOTE]`.
+    case note
+    /// `[!TIP]`.
+    case tip
+    /// `[!IMPORTANT]`.
+    case important
+    /// `[!WARNING]`.
+    case warning
+    /// `[!CAUTION]`.
+    case caution
 
     /// The marker word as written, e.g. `NOTE`.
     public var marker: String {
@@ -61,7 +118,14 @@ public enum AlertKind: Int32, Sendable, CaseIterable {
 
 /// The alignment of a table column.
 public enum TableAlignment: Int32, Sendable {
-    case none, left, center, right
+    /// No colon in the delimiter row.
+    case none
+    /// `:---`.
+    case left
+    /// `:---:`.
+    case center
+    /// `---:`.
+    case right
 }
 
 /// A range of bytes in a document's text storage.
