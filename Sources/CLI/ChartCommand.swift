@@ -43,7 +43,8 @@ struct ChartCommand: ParsableCommand {
             let location = warning.line.map { "\(name):\($0)" } ?? name
             FileHandle.standardError.write(Data("\(location): warning: \(warning.message)\n".utf8))
         }
+        if html { print(result.html, terminator: "") }
         if result.svg.isEmpty { throw ExitCode(1) }
-        print(html ? result.html : result.svg, terminator: html ? "" : "\n")
+        if !html { print(result.svg) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lays a chart out (title, legend, axes, plot frame) and writes its SVG.
 struct ChartLayout {
     static let padding = 10.0
@@ -13,7 +15,7 @@ struct ChartLayout {
     /// The complete `<svg>` element.
     func svg(log: inout WarningLog) -> String {
         let width = spec.width
-        let height = spec.resolvedHeight
+        var height = spec.resolvedHeight
         let pad = Self.padding
         var top = pad
         if spec.title != nil { top += Self.titleHeight }
@@ -28,6 +30,8 @@ struct ChartLayout {
                 : .rows(entries, maxWidth: width - 2 * pad)
         }
         if !entries.isEmpty, position == .top { top += legend.height + 8 }
+        // A legend of more than two rows grows the chart rather than squeezing the plot (unless the height is fixed).
+        if spec.height == nil, position != .right { height += max(0, legend.height - 2 * LegendLayout.rowHeight) }
 
         let xTitle = spec.xLabel ?? kind.defaultXLabel
         let yTitle = spec.yLabel ?? kind.defaultYLabel
@@ -47,7 +51,7 @@ struct ChartLayout {
             right += layout.width + 16
         }
         if !entries.isEmpty, position == .right { right += legend.width + 16 }
-        let plotWidth = max(40, width - left - right)
+        var plotWidth = max(40, width - left - right)
 
         var xModel = kind.xAxis(tickCount: AxisModel.tickCount(length: plotWidth, spacing: 95))
         var plan = XLabelPlan.fitting(xModel.ticks, length: plotWidth, band: xModel.kind == .band)
@@ -56,11 +60,20 @@ struct ChartLayout {
             xModel = kind.xAxis(tickCount: fewer)
             plan = XLabelPlan.fitting(xModel.ticks, length: plotWidth, band: false)
         }
+        var plotLeft = left
         if plan.rotated {
             // Diagonal labels take height from the plot, down to a minimum; beyond it they are clipped.
             plotHeight = max(60, plotHeight - plan.extraHeight)
+            // The first label slants left of its band; keep it inside the chart.
+            let first = min(XLabelPlan.maximumLabel, TextMetrics.width(xModel.ticks.first?.label ?? "", size: FontSize.tick))
+            let reach = first * cos(XLabelPlan.angle * .pi / 180) - plotWidth / Double(max(1, xModel.ticks.count)) / 2
+            if pad + reach > plotLeft {
+                let shift = min(pad + reach - plotLeft, plotWidth / 3)
+                plotLeft += shift
+                plotWidth -= shift
+            }
         }
-        let frame = Rect(x: left, y: top, width: plotWidth, height: plotHeight)
+        let frame = Rect(x: plotLeft, y: top, width: plotWidth, height: plotHeight)
         let xScale = Scale(xModel, start: frame.x, end: frame.maxX, padding: kind.bandPadding)
         let yScale = yModel.kind == .band
             ? Scale(yModel, start: frame.y, end: frame.maxY, padding: 0)

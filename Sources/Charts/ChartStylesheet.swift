@@ -12,7 +12,8 @@ extension ChartRenderer {
             :root[data-theme="dark"]{\(dark)}
             @media (prefers-color-scheme:dark){:root:not([data-theme="light"]){\(dark)}}
             figure.chart{margin:1.75rem 0;overflow-x:auto}
-            figure.chart svg.chart-svg{display:block;width:100%;min-width:26rem;height:auto;color:var(--text, currentColor)}
+            figure.chart svg.chart-svg{display:block;max-width:100%;height:auto;margin:0 auto;color:var(--text, currentColor)}
+            @media (max-width:30rem){figure.chart svg.chart-svg{min-width:26rem}}
             figure.chart figcaption,figure.chart-error figcaption{color:var(--muted, inherit);font-size:.92rem;margin-top:.5rem;text-align:center}
             figure.chart figcaption:empty{display:none}
             .chart-svg .chart-hover{cursor:crosshair}

@@ -57,8 +57,10 @@ struct LegendLayout {
             let color = Palette.color(item.entry.colorIndex)
             switch item.entry.swatch {
             case .line:
-                svg.element("path", [("d", "M\(SVGWriter.number(x)) \(SVGWriter.number(middle))h\(SVGWriter.number(Self.swatchWidth))"),
-                                     ("style", "stroke:\(color)"), ("stroke-width", "2.5"), ("stroke-linecap", "round")])
+                var line = [("d", "M\(SVGWriter.number(x)) \(SVGWriter.number(middle))h\(SVGWriter.number(Self.swatchWidth))"),
+                            ("style", "stroke:\(color)"), ("stroke-width", "2.5")]
+                line.append(Palette.dash(item.entry.colorIndex).map { ("stroke-dasharray", $0) } ?? ("stroke-linecap", "round"))
+                svg.element("path", line)
             case .box:
                 svg.element("rect", [("x", SVGWriter.number(x + 2)), ("y", SVGWriter.number(middle - 6)), ("width", "12"),
                                      ("height", "12"), ("rx", "2"), ("style", "fill:\(color)")])

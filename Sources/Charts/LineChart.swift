@@ -151,9 +151,10 @@ struct LineChart: ChartKind {
                 let bottom = lows ?? Array(repeating: baseline, count: px.count)
                 drawArea(px: px, top: py, bottom: bottom, color: color, into: &svg)
             }
-            svg.element("path", [("d", Marks.polyline(Array(zip(px, py)))), ("fill", "none"), ("style", "stroke:\(color)"),
-                                 ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")],
-                        content: SVGWriter.tooltip(item.name))
+            var line = [("d", Marks.polyline(Array(zip(px, py)))), ("fill", "none"), ("style", "stroke:\(color)"),
+                        ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")]
+            if let dash = Palette.dash(item.colorIndex) { line.append(("stroke-dasharray", dash)) }
+            svg.element("path", line, content: SVGWriter.tooltip(item.name))
             let markers = spec.points ?? (item.xs.count <= Self.markerLimit)
             if markers || total <= Self.tooltipLimit {
                 drawPoints(name: item.name, px: px, py: py, xs: xs, ys: ys, visible: markers, color: color, into: &svg)

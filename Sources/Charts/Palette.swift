@@ -12,6 +12,15 @@ enum Palette {
         return "var(--chart-\(slot + 1), \(light[slot]))"
     }
 
+    /// A dash pattern for lines whose colour repeats an earlier series' (from the ninth series on), or nil.
+    static func dash(_ index: Int) -> String? {
+        switch (index / light.count) % 3 {
+        case 1: return "7 4"
+        case 2: return "2 3"
+        default: return nil
+        }
+    }
+
     /// The colour used for text drawn on a strongly filled cell.
     static let onStrong = "var(--chart-on-strong, #ffffff)"
 }

@@ -2,14 +2,16 @@
 enum TextMetrics {
     /// The approximate width of `text` in a proportional sans-serif at `size` user units.
     static func width(_ text: String, size: Double) -> Double {
+        // Widths of a wide system sans (DejaVu Sans on Linux is among the widest), so labels rather get
+        // too much room than overlap.
         var ems = 0.0
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "i", "l", "j", "'", ".", ",", ":", ";", "|", "!", "I", "f", "t", "r", " ": ems += 0.3
-            case "m", "w", "M", "W", "@", "%": ems += 0.86
-            case "A"..."Z": ems += 0.66
-            case "0"..."9": ems += 0.56
-            default: ems += scalar.value > 0x2E80 ? 1.0 : 0.54
+            case "i", "l", "j", "'", ".", ",", ":", ";", "|", "!", "I", "f", "t", "r", " ": ems += 0.33
+            case "m", "w", "M", "W", "@", "%": ems += 0.95
+            case "A"..."Z": ems += 0.72
+            case "0"..."9": ems += 0.64
+            default: ems += scalar.value > 0x2E80 ? 1.0 : 0.61
             }
         }
         return ems * size

@@ -164,6 +164,16 @@ import Testing
         #expect(renderer.render(spec: aliases, baseDirectory: nil).html.contains("chart-error"))
     }
 
+    @Test func manySeriesGrowTheChartAndRepeatColoursWithDashes() {
+        let rows = (0..<10).flatMap { run in (1...3).map { "{e: \($0), run: \"run number \(run) with a long label\", v: \($0 * run)}" } }
+        let result = renderer.render(spec: "type: line\nx: e\ny: v\ncolor: run\ndata: [\(rows.joined(separator: ", "))]\n",
+                                     baseDirectory: nil)
+        let defaultHeight = result.svg.contains("viewBox=\"0 0 700 437.5\"")
+        #expect(!defaultHeight)
+        #expect(result.svg.contains("stroke-dasharray=\"7 4\""))
+        #expect(result.svg.contains("run number 9"))
+    }
+
     @Test func stylesheetCoversBothSchemes() {
         let css = ChartRenderer.stylesheet
         #expect(css.contains("--chart-1:#0072b2"))
