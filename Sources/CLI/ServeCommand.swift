@@ -70,7 +70,8 @@ struct ServeCommand: ParsableCommand {
             }
             source.resume()
         }
-        server.waitUntilStopped()
+        // The sources must outlive the wait: an optimized build would otherwise release them early.
+        withExtendedLifetime(signals) { server.waitUntilStopped() }
     }
 
     /// Writes a line to standard output at once (the log interleaves with rebuilds on other threads).
