@@ -22,6 +22,7 @@ import Testing
         #expect(has(tokens, .name, "y"))
         #expect(has(tokens, .name, "w"))
         #expect(tokens.filter { $0.kind == .stringInterpol }.count >= 4)
+        #expect(kind(of: "!r}", in: tokens) == .stringInterpol)
         // The quote of the inner f-string does not end the outer one.
         #expect(tokens.last?.kind == .stringDouble)
     }

@@ -44,6 +44,12 @@ struct CodeLexer: Lexer {
             s.emit(.text, to: end)
             return
         }
+        if case .interpolation(_, 0, true)? = state.stack.last, byte == UInt8(ascii: "!"),
+           "rsa".utf8.contains(s.peek(1)), s.peek(2) == UInt8(ascii: "}") || s.peek(2) == UInt8(ascii: ":") {
+            // An f-string conversion (`{x!r}`) belongs to the replacement field, not the expression.
+            s.emit(.stringInterpol, length: 2)
+            return
+        }
         if closesInterpolation(byte, &state) {
             s.emit(.stringInterpol, length: 1)
             state.stack.removeLast()
