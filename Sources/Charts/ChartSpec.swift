@@ -60,6 +60,8 @@ struct Annotation: Sendable {
     var x: String
     var y: String
     var text: String
+    /// Text goes below the point instead of above it.
+    var below = false
     var line: Int?
 }
 

@@ -45,7 +45,7 @@ struct Overlays {
             svg.element("circle", [("cx", SVGWriter.number(px)), ("cy", SVGWriter.number(py)), ("r", "3.5"), ("fill", "none"),
                                    ("stroke", "currentColor"), ("stroke-width", "1.5")])
             let flip = px + TextMetrics.width(note.text, size: FontSize.note) + 8 > frame.maxX
-            let below = py < frame.y + 18
+            let below = note.below ? py < frame.maxY - 18 : py < frame.y + 18
             svg.element("text", haloed([("x", SVGWriter.number(px + (flip ? -7 : 7))), ("y", SVGWriter.number(py + (below ? 16 : -8))),
                                         ("text-anchor", flip ? "end" : "start")]), content: SVGWriter.escape(note.text))
         }

@@ -297,8 +297,14 @@ struct SpecParser {
                 case "x": note.x = try Self.text(valueNode, key: "\(key).x")
                 case "y": note.y = try Self.text(valueNode, key: "\(key).y")
                 case "text", "label", "note": note.text = try Self.text(valueNode, key: "\(key).text")
+                case "position":
+                    switch try Self.text(valueNode, key: "\(key).position").lowercased() {
+                    case "above": note.below = false
+                    case "below": note.below = true
+                    default: throw ChartError("an annotation's `position` is above or below", line: valueNode.mark?.line)
+                    }
                 default:
-                    throw ChartError("an annotation takes `x`, `y` and `text`", line: keyNode.mark?.line)
+                    throw ChartError("an annotation takes `x`, `y`, `text` and `position`", line: keyNode.mark?.line)
                 }
             }
             guard !note.x.isEmpty, !note.y.isEmpty, !note.text.isEmpty else {

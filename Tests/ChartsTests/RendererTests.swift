@@ -174,6 +174,25 @@ import Testing
         #expect(result.svg.contains("run number 9"))
     }
 
+    @Test func annotationsGoAboveOrBelowTheirPoint() throws {
+        let base = "type: line\ndata: [{a: 1, b: 1}, {a: 2, b: 5}, {a: 3, b: 9}]\nx: a\ny: b\n"
+        func textY(_ svg: String) -> Double? {
+            guard let note = svg.range(of: "<g class=\"chart-overlays\""),
+                  let text = svg.range(of: "<text x=\"", range: note.upperBound..<svg.endIndex),
+                  let y = svg.range(of: "y=\"", range: text.upperBound..<svg.endIndex),
+                  let end = svg.range(of: "\"", range: y.upperBound..<svg.endIndex) else { return nil }
+            return Double(svg[y.upperBound..<end.lowerBound])
+        }
+        let above = renderer.render(spec: base + "annotations: [{x: 2, y: 5, text: mid}]\n", baseDirectory: nil)
+        let below = renderer.render(spec: base + "annotations: [{x: 2, y: 5, text: mid, position: below}]\n", baseDirectory: nil)
+        #expect(above.warnings.isEmpty && below.warnings.isEmpty)
+        let aboveY = try #require(textY(above.svg))
+        let belowY = try #require(textY(below.svg))
+        #expect(aboveY < belowY)
+        let bad = renderer.render(spec: base + "annotations: [{x: 2, y: 5, text: mid, position: left}]\n", baseDirectory: nil)
+        #expect(bad.warnings.last?.line == 5)
+    }
+
     @Test func stylesheetCoversBothSchemes() {
         let css = ChartRenderer.stylesheet
         #expect(css.contains("--chart-1:#0072b2"))
