@@ -15,7 +15,7 @@ struct InternalChecker {
     func run() -> (findings: [Finding], external: [ExternalReference]) {
         var findings: [Finding] = []
         var external: [ExternalReference] = []
-        var checkedByReference: [String: Set<String>] = [:]
+        var checkedByReference: Set<String> = []
         var secureHosts: Set<String> = []
         var insecure: [(ExternalReference, String)] = []
 
@@ -23,9 +23,8 @@ struct InternalChecker {
             let output = SiteMap.outputPath(ofPage: page.path)
             guard let scan = site.pages[output] else { continue }
             let file = page.sourceFile ?? "public/" + output
-            var urls: Set<String> = []
             for reference in page.references {
-                urls.insert(reference.url)
+                checkedByReference.insert(reference.url)
                 if let finding = check(reference, on: page, file: file) { findings.append(finding) }
                 if reference.kind == .image, !skipBuilderFindings,
                    (reference.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -39,7 +38,6 @@ struct InternalChecker {
                 if url.lowercased().hasPrefix("https://"), let host = LinkTarget.host(of: url) { secureHosts.insert(host) }
                 if url.lowercased().hasPrefix("http://"), let host = LinkTarget.host(of: url) { insecure.append((item, host)) }
             }
-            checkedByReference[output] = urls
             findings += duplicateIDs(in: scan, page: page, file: file)
         }
         for (item, host) in insecure where secureHosts.contains(host) {
@@ -101,24 +99,24 @@ struct InternalChecker {
         var broken: [(url: String, kind: Finding.Kind)] = []
     }
 
-    /// Follows every link of every HTML file once, on all cores.
-    private func outlinks(skipping checked: [String: Set<String>]) -> [String: Outlinks] {
+    /// Follows every link of every HTML file once, on all cores. Broken links whose URL a Markdown
+    /// link or image already has (reported at its source, and repeated in list summaries) are left out.
+    private func outlinks(skipping checked: Set<String>) -> [String: Outlinks] {
         let outputs = site.pages.keys.sorted()
         let site = self.site
         let results = outputs.concurrentMap { output -> Outlinks in
             var result = Outlinks()
             guard let scan = site.pages[output] else { return result }
             let pagePath = SiteMap.sitePath(ofOutput: output)
-            let skip = checked[output] ?? []
             for url in scan.links {
                 guard case .local(let path, let fragment) = site.classify(url, on: pagePath) else { continue }
                 guard let target = site.outputPath(for: path) else {
-                    if !skip.contains(url) { result.broken.append((url, .brokenLink)) }
+                    if !checked.contains(url) { result.broken.append((url, .brokenLink)) }
                     continue
                 }
                 guard let targetScan = site.pages[target] else { continue }
                 result.pages.append(target)
-                if let fragment, !skip.contains(url), !targetScan.hasAnchor(fragment.removingPercentEncoding ?? fragment) {
+                if let fragment, !checked.contains(url), !targetScan.hasAnchor(fragment.removingPercentEncoding ?? fragment) {
                     result.broken.append((url, .brokenAnchor))
                 }
             }

@@ -25,10 +25,12 @@ struct InternalCheckTests {
             "content/posts/b.md",
             "  error: broken anchor in the page's template or HTML: /posts/a/#nothing (on /posts/b/)",
             "  error: broken link in the page's template or HTML: /raw/missing/ (on /posts/b/)",
+            "content/posts/c.md",
+            "  4:3: error: broken link: /posts/gone-too/ matches no page, section, term or file",
             "hugo.toml",
             "  error: broken menu link: /gone/ (menu entry \"Gone\")",
         ])
-        #expect(result.summary == "Checked 7 pages: 10 errors, 0 warnings, 0 notices.")
+        #expect(result.summary == "Checked 8 pages: 11 errors, 0 warnings, 0 notices.")
         #expect(result.exitStatus(strict: false) == 1)
     }
 
@@ -82,6 +84,7 @@ struct InternalCheckTests {
             "content/posts/a.md:10:57: warning: broken anchor: b.md#nowhere (no element on /posts/b/ has the id \"nowhere\")",
             "content/posts/b.md: warning: broken anchor in the page's template or HTML: /posts/a/#nothing (on /posts/b/)",
             "content/posts/b.md: warning: broken link in the page's template or HTML: /raw/missing/ (on /posts/b/)",
+            "content/posts/c.md:4:3: warning: broken link: /posts/gone-too/ matches no page, section, term or file",
             "hugo.toml: warning: broken menu link: /gone/ (menu entry \"Gone\")",
         ])
         // The builder itself warns about the content file link and the ref.
