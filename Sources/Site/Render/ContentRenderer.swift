@@ -96,6 +96,7 @@ struct ContentRenderer: Sendable {
         options.rawHTML = config.allowsRawHTML
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
+        var codeBlocks = 0
         hooks.heading = { heading in
             guard let id = heading.id else { return nil }
             let label = HTMLText.escape("Link to the section “\(heading.text)”")
@@ -113,7 +114,10 @@ struct ContentRenderer: Sendable {
                 return chart.html + "\n"
             }
             result.hasCode = true
-            let options = HighlightOptions(fenceAttributes: block.attributes)
+            codeBlocks += 1
+            var options = HighlightOptions(fenceAttributes: block.attributes)
+            // Line anchors must stay unique on the page: one prefix per block.
+            options.lineAnchorPrefix = "hl-\(codeBlocks)"
             return Highlighter.html(code: block.code, language: block.language, options: options) + "\n"
         }
         hooks.math = { span in
@@ -163,8 +167,14 @@ struct ContentRenderer: Sendable {
             result.isTruncated = true
         } else {
             let (text, truncated) = TextMetrics.summary(result.plainText, length: config.summaryLength)
-            result.summaryHTML = HTMLText.escape(text)
-            result.isTruncated = truncated
+            // TeX source reads badly in a list: a page whose opening is formulas is summed up by its description.
+            if let description = page.description, !description.isEmpty, text.contains("\\") || text.contains("^{") {
+                result.summaryHTML = HTMLText.escape(description)
+                result.isTruncated = true
+            } else {
+                result.summaryHTML = HTMLText.escape(text)
+                result.isTruncated = truncated
+            }
         }
         result.summaryText = HTMLText.plainText(result.summaryHTML)
         return (result, sink.diagnostics)

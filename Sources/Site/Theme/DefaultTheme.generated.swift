@@ -204,10 +204,9 @@ enum DefaultTheme {
         "search": #"""
 {{<baseof}}{{$main}}
 <header class="page-header"><h1>{{page.title}}</h1></header>
-<style>.search-filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.6rem 0}.search-filters select{font:inherit;margin-inline-start:.4rem}.search-status{color:var(--secondary,inherit);font-size:.9em}.search-results time{font-size:.85em;opacity:.75}.search-results p{margin:.3rem 0 0}.search-results mark{padding:0 .1em;border-radius:2px}</style>
 <div id="search" class="search" role="search" data-base="{{page.searchBaseURL}}" data-results="{{t.searchResults}}">
 <label class="visually-hidden" for="search-input">{{t.search}}</label>
-<input id="search-input" type="search" placeholder="{{#page.placeholder}}{{page.placeholder}}{{/page.placeholder}}{{^page.placeholder}}{{t.searchPlaceholder}}{{/page.placeholder}}" autocomplete="off" spellcheck="false">
+<input id="search-input" type="search" placeholder="{{#page.placeholder}}{{page.placeholder}}{{/page.placeholder}}{{^page.placeholder}}{{t.searchPlaceholder}}{{/page.placeholder}}" spellcheck="false">
 <div class="search-filters">
 <label hidden>{{#t.section}}{{t.section}}{{/t.section}}{{^t.section}}Section{{/t.section}}<select name="section"><option value="">{{#t.all}}{{t.all}}{{/t.all}}{{^t.all}}All{{/t.all}}</option></select></label>
 <label hidden>{{t.tags}}<select name="tag"><option value="">{{#t.all}}{{t.all}}{{/t.all}}{{^t.all}}All{{/t.all}}</option></select></label>

@@ -11,7 +11,7 @@ struct ThemeAssets {
     let urls: [String: String]
 
     init(config: SiteConfig) {
-        let css = [DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet].joined(separator: "\n")
+        let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet].joined(separator: "\n"))
         let assets = [("css", "style", "css", css), ("js", "script", "js", DefaultTheme.script),
                       ("search", "search", "js", DefaultTheme.assets["search.js"] ?? "")]
         var files: [String: Data] = [:]
@@ -23,6 +23,43 @@ struct ThemeAssets {
         }
         self.files = files
         self.urls = urls
+    }
+
+    /// Removes comments and the white space around `{ } ; ,` and at line starts; strings are kept as they are.
+    static func minifyCSS(_ css: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(css.utf8.count)
+        let bytes = Array(css.utf8)
+        var index = 0
+        var pendingSpace = false
+        let tight: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ">")]
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+                index += 2
+                while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: "*") && bytes[index + 1] == UInt8(ascii: "/")) { index += 1 }
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "\""), let close = bytes[(index + 1)...].firstIndex(of: byte) {
+                if pendingSpace, let last = output.last, !tight.contains(last) { output.append(32) }
+                pendingSpace = false
+                output.append(contentsOf: bytes[index...close])
+                index = close + 1
+                continue
+            }
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if pendingSpace, let last = output.last, !tight.contains(last), !tight.contains(byte) { output.append(32) }
+            pendingSpace = false
+            if byte == UInt8(ascii: "}"), output.last == UInt8(ascii: ";") { output.removeLast() }
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// 64-bit FNV-1a of the text, as 16 hex digits.
