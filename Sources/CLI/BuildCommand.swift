@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinkCheck
 import Site
 
 /// `collective build`: builds a site folder into static files.
@@ -39,12 +40,14 @@ struct BuildCommand: ParsableCommand {
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
-        for diagnostic in report.diagnostics {
+        // The link checker's internal checks run on every build, as warnings: no network, milliseconds.
+        let linkFindings = internalFindings(report)
+        for diagnostic in report.diagnostics + linkFindings {
             Terminal.printError(diagnostic.description)
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
         print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
-              + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count, "warning")).")
+              + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
         if !report.errors.isEmpty {
             if !report.published {
                 Terminal.printError("The build failed: the previous output in \(builder.destination.path) was left untouched.")
