@@ -101,6 +101,8 @@ private struct PlainTextScanner {
         }
         switch name {
         case Array("script".utf8), Array("style".utf8): skipping = name
+        case Array("table".utf8) where Self.isVisuallyHidden(input[start..<end]):
+            skipping = name  // a chart's data table for screen readers is not prose
         case Array("math".utf8): inMath = true
         case Array("/math".utf8): inMath = false; inAnnotation = false
         case Array("annotation".utf8): inAnnotation = true
@@ -109,6 +111,18 @@ private struct PlainTextScanner {
         }
         if Self.breaking.contains(name), !output.isEmpty { pendingSpace = true }
         return end
+    }
+
+    private static let hiddenClass = Array("visually-hidden".utf8)
+
+    private static func isVisuallyHidden(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard tag.count >= hiddenClass.count else { return false }
+        var index = tag.startIndex
+        while index + hiddenClass.count <= tag.endIndex {
+            if tag[index] == hiddenClass[0], tag[index..<(index + hiddenClass.count)].elementsEqual(hiddenClass) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Decodes `&name;` / `&#N;` / `&#xH;` for the entities renderers emit; nil leaves the `&` as text.
