@@ -111,3 +111,22 @@ import Testing
         #expect(Permalinks(config: config).path(for: page) == "/custom/place/")
     }
 }
+
+@Suite struct ShortcodeTests {
+    @Test func refToAFigureBecomesANumberedLink() throws {
+        let chart = "```chart\nid: fig-loss\ntype: line\ndata: [{x: 1, y: 2}, {x: 2, y: 3}]\nx: x\ny: y\ncaption: Loss\n```\n"
+        let site = try SiteFixtures.makeSite([
+            "content/posts/r.md": "---\ntitle: R\n---\n\nSee {{< ref \"#fig-loss\" >}} below.\n\n" + chart,
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(report.html(at: "/posts/r/")?.contains("See <a href=\"#fig-loss\" class=\"cross-ref\">Figure 1</a> below.") == true)
+    }
+
+    @Test func escapedShortcodesStayLiteral() throws {
+        let site = try SiteFixtures.makeSite([
+            "content/posts/e.md": "---\ntitle: E\n---\n\n`{{</* figure src=\"a.png\" */>}}`\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(report.html(at: "/posts/e/")?.contains("<code>{{&lt; figure src=&quot;a.png&quot; &gt;}}</code>") == true)
+    }
+}

@@ -183,7 +183,12 @@ struct ShortcodeExpander {
             let align = argument("align").map { " class=\"align-\(escape($0))\"" } ?? ""
             return "\n<figure\(align)>\(image)\(caption)</figure>\n"
         case "ref", "relref":
-            return Self.referencePrefix + (argument("path", 0) ?? "")
+            let path = argument("path", 0) ?? ""
+            // A reference to a numbered figure, table or equation becomes its "Figure 2" link.
+            if path.hasPrefix("#fig-") || path.hasPrefix("#tbl-") || path.hasPrefix("#eq-") {
+                return "[@\(path.dropFirst())]"
+            }
+            return Self.referencePrefix + path
         case "param":
             return context.param(argument("name", 0) ?? "") ?? ""
         case "youtube":
