@@ -130,3 +130,11 @@ import Testing
         #expect(report.html(at: "/posts/e/")?.contains("<code>{{&lt; figure src=&quot;a.png&quot; &gt;}}</code>") == true)
     }
 }
+
+@Suite struct FigureTests {
+    @Test func aTitledImageAloneInItsParagraphIsAFigure() {
+        let html = "<p><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\"></p>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
+        let result = ContentRenderer.titledImagesAsFigures(html)
+        #expect(result == "<figure><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\"><figcaption>The caption</figcaption></figure>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>")
+    }
+}

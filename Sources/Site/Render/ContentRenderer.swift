@@ -147,7 +147,7 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
-        let (html, unresolved) = FigureNumbering.apply(HTMLRenderer(options: options, hooks: hooks).render(document))
+        let (html, unresolved) = FigureNumbering.apply(Self.titledImagesAsFigures(HTMLRenderer(options: options, hooks: hooks).render(document)))
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
@@ -178,6 +178,24 @@ struct ContentRenderer: Sendable {
         }
         result.summaryText = HTMLText.plainText(result.summaryHTML)
         return (result, sink.diagnostics)
+    }
+
+    /// A paragraph holding only an image with a title (`![alt](a.png "Caption")`) becomes a
+    /// `<figure>` whose caption is the title, as in Hugo's and Quarto's figures.
+    static func titledImagesAsFigures(_ html: String) -> String {
+        guard html.contains("<p><img ") else { return html }
+        var lines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices {
+            let line = lines[index]
+            guard line.hasPrefix("<p><img "), line.hasSuffix("></p>"), line.dropFirst(3).firstIndex(of: "<") == line.index(line.startIndex, offsetBy: 3),
+                  line.components(separatedBy: "<").count == 4,
+                  let titleStart = line.range(of: " title=\""),
+                  let titleEnd = line[titleStart.upperBound...].firstIndex(of: "\"") else { continue }
+            let caption = line[titleStart.upperBound..<titleEnd]
+            let image = line.dropFirst(3).dropLast(4)
+            lines[index] = "<figure>\(image)<figcaption>\(caption)</figcaption></figure>"
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Markdown of one line (a caption, a summary) as inline HTML, without the paragraph around it.
