@@ -11,7 +11,10 @@ struct HTMLScanner {
         }
     }
 
-    /// Calls `visit` for every start tag of `html`, in order.
+    /// The attributes the checker reads; others are skipped without being decoded.
+    private static let wanted: [[UInt8]] = ["id", "name", "href", "src", "rel", "poster"].map { Array($0.utf8) }
+
+    /// Calls `visit` for every start tag of `html`, in order, with the attributes the checker reads.
     static func scan(_ html: [UInt8], visit: (Tag) -> Void) {
         var index = 0
         let count = html.count
@@ -51,10 +54,11 @@ struct HTMLScanner {
                   html[cursor] != UInt8(ascii: ">"), html[cursor] != UInt8(ascii: "/") {
                 cursor += 1
             }
-            let name = String(decoding: html[nameStart..<cursor], as: UTF8.self).lowercased()
+            let nameEnd = cursor
+            let keep = wanted.contains { isName($0, html[nameStart..<nameEnd]) }
             while cursor < count, isSpace(html[cursor]) { cursor += 1 }
             guard cursor < count, html[cursor] == UInt8(ascii: "=") else {
-                attributes.append((name, ""))
+                if keep { attributes.append((String(decoding: html[nameStart..<nameEnd], as: UTF8.self).lowercased(), "")) }
                 continue
             }
             cursor += 1
@@ -74,9 +78,18 @@ struct HTMLScanner {
                 while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: ">") { cursor += 1 }
                 valueEnd = cursor
             }
-            attributes.append((name, HTMLEntities.decode(html[valueStart..<valueEnd])))
+            if keep {
+                attributes.append((String(decoding: html[nameStart..<nameEnd], as: UTF8.self).lowercased(),
+                                   HTMLEntities.decode(html[valueStart..<valueEnd])))
+            }
         }
         return count
+    }
+
+    /// True when `bytes` spell the lowercase `name`, ignoring ASCII case.
+    private static func isName(_ name: [UInt8], _ bytes: ArraySlice<UInt8>) -> Bool {
+        guard name.count == bytes.count else { return false }
+        return zip(name, bytes).allSatisfy { $0 == $1 | 0x20 }
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
