@@ -12,7 +12,8 @@ enum LinkTarget: Equatable {
     /// Classifies `url` as written on the page at `pagePath` (a site path such as `/posts/a/`).
     /// `basePath` is the path of the site's base URL (`/` or `/blog/`); `siteHost` its host.
     static func classify(_ url: String, pagePath: String, basePath: String, siteHost: String?) -> LinkTarget {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = url.first?.isWhitespace == false && url.last?.isWhitespace == false
+            ? url : url.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .skipped }
         if trimmed.hasPrefix("//") { return classifyAbsolute("https:" + trimmed, basePath: basePath, siteHost: siteHost) }
         if let colon = trimmed.firstIndex(of: ":"), isScheme(trimmed[..<colon]) {
@@ -21,7 +22,7 @@ enum LinkTarget: Equatable {
         let (beforeFragment, fragment) = split(trimmed, at: "#")
         let (path, _) = split(beforeFragment, at: "?")
         if path.isEmpty { return .local(path: pagePath, fragment: fragment) }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = decode(path)
         if decoded.hasPrefix("/") {
             guard let inside = strip(basePath: basePath, from: decoded) else { return .local(path: decoded, fragment: fragment) }
             return .local(path: inside, fragment: fragment)
@@ -41,7 +42,7 @@ enum LinkTarget: Equatable {
             if !rest.hasPrefix("/") { rest = "/" + rest }
             let (beforeFragment, fragment) = split(rest, at: "#")
             let (path, _) = split(beforeFragment, at: "?")
-            let decoded = path.removingPercentEncoding ?? path
+            let decoded = decode(path)
             if let inside = strip(basePath: basePath, from: decoded) { return .local(path: inside, fragment: fragment) }
         }
         return .external(url)
@@ -57,6 +58,11 @@ enum LinkTarget: Equatable {
         }
         if let colon = authority.firstIndex(of: ":") { authority = authority[..<colon] }
         return authority.isEmpty ? nil : authority.lowercased()
+    }
+
+    /// Percent-decodes a path (unchanged when it has no escapes or invalid ones).
+    private static func decode(_ path: String) -> String {
+        path.contains("%") ? path.removingPercentEncoding ?? path : path
     }
 
     private static func isScheme(_ text: Substring) -> Bool {
