@@ -29,17 +29,19 @@ struct ContentScanner {
     func scan() -> ContentTree {
         var tree = ContentTree()
         let files = listFiles()
-        let fileSet = Set(files)
         // Leaf bundles: folders holding an index.md; everything under them belongs to them.
+        tree.otherLanguageFiles = files.filter { file in
+            let name = split(file).name
+            return Self.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) && languageStem(name) == nil
+        }
         var leafBundles = Set<String>()
         var branchFolders = Set<String>()
         for file in files {
             let (folder, name) = split(file)
-            guard let stem = languageStem(name, file: file, tree: &tree) else { continue }
+            guard let stem = languageStem(name) else { continue }
             if stem == "index" { leafBundles.insert(folder) }
             if stem == "_index" { branchFolders.insert(folder) }
         }
-        tree.otherLanguageFiles = []
         func leafBundle(containing file: String) -> String? {
             var folder = split(file).folder
             while !folder.isEmpty {
@@ -71,7 +73,7 @@ struct ContentScanner {
             let (folder, name) = split(file)
             let isMarkdown = Self.markdownExtensions.contains((name as NSString).pathExtension.lowercased())
             if let bundle = leafBundle(containing: file) {
-                let isIndex = folder == bundle && isMarkdown && languageStem(name, file: file, tree: &tree) == "index"
+                let isIndex = folder == bundle && isMarkdown && languageStem(name) == "index"
                 if isIndex {
                     jobs.append(Job(path: file, kind: .page, section: section(of: split(bundle).folder), bundle: bundle))
                 } else if !isMarkdown {
@@ -83,7 +85,7 @@ struct ContentScanner {
                 tree.resources.append(Resource(contentPath: file, owner: folder))
                 continue
             }
-            guard let stem = languageStem(name, file: file, tree: &tree) else { continue }
+            guard let stem = languageStem(name) else { continue }
             if stem == "_index" {
                 let kind: Page.Kind = folder.isEmpty ? .home : .section
                 jobs.append(Job(path: file, kind: kind, section: folder, bundle: folder))
@@ -91,7 +93,6 @@ struct ContentScanner {
                 jobs.append(Job(path: file, kind: .page, section: section(of: folder), bundle: nil))
             }
         }
-        _ = fileSet
 
         let reader = PageReader(config: config)
         let root = contentRoot
@@ -111,16 +112,13 @@ struct ContentScanner {
         return tree
     }
 
-    /// The file's name without extension and default-language suffix; nil (and recorded) when the
-    /// file is written in another configured language (`about.fr.md`).
-    private func languageStem(_ name: String, file: String, tree: inout ContentTree) -> String? {
+    /// The file's name without extension and default-language suffix; nil when the file is written
+    /// in another configured language (`about.fr.md`).
+    private func languageStem(_ name: String) -> String? {
         var parts = name.split(separator: ".").map(String.init)
         if parts.count > 1 { parts.removeLast() }
         if parts.count > 1, let language = parts.last {
-            if config.otherLanguages.contains(language) {
-                if !tree.otherLanguageFiles.contains(file) { tree.otherLanguageFiles.append(file) }
-                return nil
-            }
+            if config.otherLanguages.contains(language) { return nil }
             if language == config.defaultLanguage { parts.removeLast() }
         }
         return parts.joined(separator: ".")
