@@ -13,7 +13,7 @@ struct SiteFiles {
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in content.pages.sorted(by: { $0.path < $1.path }) where !(page.param("sitemapExclude")?.bool ?? false) {
             xml += "<url><loc>\(XML.escape(config.absoluteURL(page.path)))</loc>"
-            if let lastmod = page.lastmod ?? page.date { xml += "<lastmod>\(lastmod.formatted(.iso8601))</lastmod>" }
+            if let lastmod = page.lastmod ?? page.date { xml += "<lastmod>\(DateText.iso8601(lastmod))</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
@@ -39,16 +39,16 @@ struct SiteFiles {
     /// The sharded search index (see the Search module): every page but drafts and `searchHidden` ones.
     func searchIndex() -> [String: Data] {
         var builder = SearchIndexBuilder()
-        for index in content.regularPages {
+        builder.add(contentsOf: content.regularPages.compactMap { index -> SearchDocument? in
             let page = content.pages[index]
-            if page.param("searchHidden")?.bool ?? false || page.isDraft { continue }
+            if page.param("searchHidden")?.bool ?? false || page.isDraft { return nil }
             let body = rendered[index]
-            builder.add(SearchDocument(
+            return SearchDocument(
                 url: config.relativeURL(page.path), title: page.title, date: page.date,
                 section: page.section.split(separator: "/").first.map(String.init) ?? "",
                 tags: page.terms["tags"] ?? [], headings: body.toc.map(\.text), body: body.plainText,
-                excerpt: page.description ?? body.summaryText))
-        }
+                excerpt: page.description ?? body.summaryText)
+        })
         return builder.files()
     }
 }

@@ -159,7 +159,7 @@ struct ContentRenderer: Sendable {
         result.plainText = HTMLText.plainText(html)
         result.wordCount = TextMetrics.wordCount(result.plainText)
         result.readingMinutes = TextMetrics.readingMinutes(result.plainText)
-        if let divider = html.range(of: "<!--more-->") {
+        if let divider = html.firstRange(ofBytes: "<!--more-->") {
             result.summaryHTML = String(html[..<divider.lowerBound])
             result.isTruncated = !html[divider.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         } else if let summary = page.param("summary")?.string, !summary.isEmpty {
@@ -168,7 +168,7 @@ struct ContentRenderer: Sendable {
         } else {
             let (text, truncated) = TextMetrics.summary(result.plainText, length: config.summaryLength)
             // TeX source reads badly in a list: a page whose opening is formulas is summed up by its description.
-            if let description = page.description, !description.isEmpty, text.contains("\\") || text.contains("^{") {
+            if let description = page.description, !description.isEmpty, text.contains(bytes: "\\") || text.contains(bytes: "^{") {
                 result.summaryHTML = HTMLText.escape(description)
                 result.isTruncated = true
             } else {
@@ -183,13 +183,13 @@ struct ContentRenderer: Sendable {
     /// A paragraph holding only an image with a title (`![alt](a.png "Caption")`) becomes a
     /// `<figure>` whose caption is the title, as in Hugo's and Quarto's figures.
     static func titledImagesAsFigures(_ html: String) -> String {
-        guard html.contains("<p><img ") else { return html }
+        guard html.contains(bytes: "<p><img ") else { return html }
         var lines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for index in lines.indices {
             let line = lines[index]
             guard line.hasPrefix("<p><img "), line.hasSuffix("></p>"), line.dropFirst(3).firstIndex(of: "<") == line.index(line.startIndex, offsetBy: 3),
                   line.components(separatedBy: "<").count == 4,
-                  let titleStart = line.range(of: " title=\""),
+                  let titleStart = line.firstRange(ofBytes: " title=\""),
                   let titleEnd = line[titleStart.upperBound...].firstIndex(of: "\"") else { continue }
             let caption = line[titleStart.upperBound..<titleEnd]
             let image = line.dropFirst(3).dropLast(4)

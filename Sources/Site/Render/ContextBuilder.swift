@@ -6,13 +6,15 @@ import Foundation
 /// are shown exactly when there is something to show.
 struct ContextBuilder {
     let config: SiteConfig
-    let content: SiteContent
-    let rendered: [RenderedContent]
+    private(set) var content: SiteContent
+    private(set) var rendered: [RenderedContent]
     let strings: [String: String]
     /// URLs of the fingerprinted style sheet and script.
     let assets: [String: String]
     /// The site context, built once per build (it renders Markdown and converts all params).
-    private var shared: FrozenContext
+    private var shared = ReadOnly<[String: Any]>([:])
+    /// Every page as a list entry, built once: a page appears in many lists.
+    private var entries = ReadOnly<[[String: Any]]>([])
 
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
          assets: [String: String]) {
@@ -21,8 +23,15 @@ struct ContextBuilder {
         self.rendered = rendered
         self.strings = strings
         self.assets = assets
-        self.shared = FrozenContext(value: [:])
-        self.shared = FrozenContext(value: makeSiteContext())
+        shared = ReadOnly(makeSiteContext())
+        entries = ReadOnly(content.pages.indices.map(makeEntry))
+    }
+
+    /// Takes a page's new content (same metadata, new body) and its list entry.
+    mutating func update(page index: Int, to page: Page, rendered body: RenderedContent) {
+        content.pages[index] = page
+        rendered[index] = body
+        entries.value[index] = makeEntry(index)
     }
 
     /// What every page shares (site title, menu, strings, assets), with the menu entry of `currentPath` marked.
@@ -166,7 +175,9 @@ struct ContextBuilder {
     }
 
     /// A page as a list entry or link target.
-    func entry(_ index: Int) -> [String: Any] {
+    func entry(_ index: Int) -> [String: Any] { entries.value[index] }
+
+    private func makeEntry(_ index: Int) -> [String: Any] {
         let page = content.pages[index]
         let body = rendered[index]
         var e: [String: Any] = [:]
@@ -380,25 +391,26 @@ struct ContextBuilder {
     }
 
     private func jsonLD(_ page: Page, body: RenderedContent) -> String {
-        var object: [String: Any] = ["@context": "https://schema.org"]
+        var object: [String: JSONText] = ["@context": .string("https://schema.org")]
         if page.kind == .page {
-            object["@type"] = "BlogPosting"
-            object["headline"] = page.title
-            object["mainEntityOfPage"] = config.absoluteURL(page.path)
-            if let date = page.date { object["datePublished"] = isoDate(date) }
-            if let date = page.lastmod ?? page.date { object["dateModified"] = isoDate(date) }
-            if !page.authors.isEmpty { object["author"] = page.authors.map { ["@type": "Person", "name": $0] } }
-            if let description = page.description { object["description"] = description }
-            if body.wordCount > 0 { object["wordCount"] = body.wordCount }
+            object["@type"] = .string("BlogPosting")
+            object["headline"] = .string(page.title)
+            object["mainEntityOfPage"] = .string(config.absoluteURL(page.path))
+            if let date = page.date { object["datePublished"] = .string(isoDate(date)) }
+            if let date = page.lastmod ?? page.date { object["dateModified"] = .string(isoDate(date)) }
+            if !page.authors.isEmpty {
+                object["author"] = .array(page.authors.map { .object(["@type": .string("Person"), "name": .string($0)]) })
+            }
+            if let description = page.description { object["description"] = .string(description) }
+            if body.wordCount > 0 { object["wordCount"] = .int(body.wordCount) }
             let keywords = (page.terms["tags"] ?? []) + (page.param("keywords")?.stringList ?? [])
-            if !keywords.isEmpty { object["keywords"] = keywords }
+            if !keywords.isEmpty { object["keywords"] = .array(keywords.map(JSONText.string)) }
         } else {
-            object["@type"] = page.kind == .home ? "WebSite" : "CollectionPage"
-            object["name"] = page.kind == .home ? config.title : page.title
-            object["url"] = config.absoluteURL(page.path)
+            object["@type"] = .string(page.kind == .home ? "WebSite" : "CollectionPage")
+            object["name"] = .string(page.kind == .home ? config.title : page.title)
+            object["url"] = .string(config.absoluteURL(page.path))
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+        return JSONText.object(object).serialized(inScript: true)
     }
 
     // MARK: Formatting
@@ -418,7 +430,7 @@ struct ContextBuilder {
     }
 
     func isoDate(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        DateText.iso8601(date)
     }
 
     /// A config or front matter value as templates see it.
@@ -435,10 +447,11 @@ struct ContextBuilder {
     }
 }
 
-/// A template context that is never changed after it is built, so threads may share it.
-private final class FrozenContext: @unchecked Sendable {
-    let value: [String: Any]
-    init(value: [String: Any]) { self.value = value }
+/// Template values (`Any`, not `Sendable`) that threads share only to read: they are changed
+/// only between renders, by the builder's owner.
+private struct ReadOnly<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 extension Dictionary where Key == String, Value == Any {

@@ -52,7 +52,7 @@ enum FigureNumbering {
 
     /// Returns the page with numbers and links, and the referenced ids that match no element (in order, once each).
     static func apply(_ html: String) -> (html: String, unresolved: [String]) {
-        guard html.contains("fig-") || html.contains("tbl-") || html.contains("eq-") else { return (html, []) }
+        guard html.contains(bytes: "fig-") || html.contains(bytes: "tbl-") || html.contains(bytes: "eq-") else { return (html, []) }
         let bytes = Array(html.utf8)
         let numbers = collectNumbers(bytes)
         var writer = Writer(bytes: bytes, numbers: numbers)

@@ -24,7 +24,7 @@ struct ShortcodeExpander {
 
     /// Expands every shortcode in `text`. `firstLine` is the file line where `text` starts.
     mutating func expand(_ text: String, firstLine: Int) -> String {
-        guard text.contains("{{<") || text.contains("{{%") else { return text }
+        guard text.contains(bytes: "{{<") || text.contains(bytes: "{{%") else { return text }
         let tokens = Self.tokenize(text)
         var position = 0
         return render(tokens, from: &position, closing: nil, depth: 0, firstLine: firstLine)
@@ -42,7 +42,7 @@ struct ShortcodeExpander {
         var tokens: [Token] = []
         var rest = text[...]
         var line = 0
-        while let start = rest.range(of: "{{") {
+        while let start = rest.firstRange(ofBytes: "{{") {
             let afterBraces = rest[start.upperBound...]
             guard let marker = afterBraces.first, marker == "<" || marker == "%" else {
                 tokens.append(.text(rest[..<start.upperBound]))
@@ -51,7 +51,7 @@ struct ShortcodeExpander {
                 continue
             }
             let closer = marker == "<" ? ">}}" : "%}}"
-            guard let end = afterBraces.range(of: closer) else { break }
+            guard let end = afterBraces.firstRange(ofBytes: closer) else { break }
             let before = rest[..<start.lowerBound]
             tokens.append(.text(before))
             line += before.filter { $0 == "\n" }.count
@@ -157,7 +157,7 @@ struct ShortcodeExpander {
             if let index, index < positional.count { return positional[index] }
             return nil
         }
-        let escape = HTMLText.escape
+        let escape = { (text: String) in HTMLText.escape(text) }
         switch name {
         case "highlight":
             let language = positional.first ?? ""

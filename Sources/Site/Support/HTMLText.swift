@@ -1,20 +1,22 @@
 /// Small helpers for producing and reading HTML text.
 enum HTMLText {
-    /// Escapes `& < > "` for text and attribute values.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(character)
+    /// Escapes `& < > "` (and `'` with `apostrophe`) for text and attribute values, in one pass over the bytes.
+    static func escape(_ text: String, apostrophe: Bool = false) -> String {
+        let quote = apostrophe ? UInt8(ascii: "'") : UInt8(ascii: "\"")
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == quote }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'") where apostrophe: output.append(contentsOf: "&#39;".utf8)
+            default: output.append(byte)
             }
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text of an HTML fragment: tags removed, common entities decoded, whitespace collapsed.
