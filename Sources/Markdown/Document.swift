@@ -122,6 +122,12 @@ public struct Document: Sendable {
         return (n.kind == .link || n.kind == .image) && n.text2.count > 0 ? string(n.text2) : nil
     }
 
+    /// The `id` of an image written `![…](…){#id}` (site mode), if it has one.
+    public func imageID(of node: NodeID) -> String? {
+        let span = nodes[node.index].imageID
+        return span.count > 0 ? string(span) : nil
+    }
+
     /// The full info string of a fenced code block.
     public func info(of node: NodeID) -> String? {
         nodes[node.index].kind == .codeBlock ? string(nodes[node.index].text2) : nil

@@ -392,7 +392,8 @@ struct HTMLWriter {
             let info = ImageInfo(
                 destination: document.string(node.text),
                 title: node.text2.count > 0 ? document.string(node.text2) : nil,
-                alt: String(decoding: alt, as: UTF8.self), position: document.position(of: NodeID(id)))
+                alt: String(decoding: alt, as: UTF8.self), id: document.imageID(of: NodeID(id)),
+                position: document.position(of: NodeID(id)))
             if let html = hook(info) {
                 out.append(contentsOf: html.utf8)
                 return
@@ -406,6 +407,11 @@ struct HTMLWriter {
         if node.text2.count > 0 {
             out.append(" title=\"")
             escaped(node.text2)
+            out.append("\"")
+        }
+        if node.imageID.count > 0 {
+            out.append(" id=\"")
+            escaped(node.imageID)
             out.append("\"")
         }
         out.append(" />")

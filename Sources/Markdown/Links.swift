@@ -81,6 +81,7 @@ extension InlineParser {
         parser.nodes[Int(link)].text = destination
         parser.nodes[Int(link)].text2 = title
         wrapToEnd(after: opener.node, in: link)
+        if opener.isImage, parser.options.imageIDs { takeImageID(for: link) }
         processEmphasis(bottom: opener.delimiterBottom)
         parser.unlink(opener.node)
         brackets.removeLast()

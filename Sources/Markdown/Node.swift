@@ -158,6 +158,7 @@ struct NodeFlags {
 /// - item: `value` marker offset, `extra` padding; code block: `value` fence length,
 ///   `extra` fence byte | offset << 8, `text` code, `text2` info string;
 /// - html block: `value` HTML block type, `text` HTML; link/image: `text` destination, `text2` title;
+/// - image: `value` and `extra` the storage start and length of its `{#id}` (site mode; length 0 without);
 /// - table: `value` column count; table cell: `value` alignment; alert: `value` ``AlertKind``;
 /// - footnote definition/reference: `text` label, `value` number, `extra` reference index;
 /// - text, code, inline HTML, math: `text` content.
@@ -183,4 +184,13 @@ struct Node {
     }
 
     func has(_ flag: UInt16) -> Bool { flags & flag != 0 }
+
+    /// An image's `{#id}` in the text storage (empty when it has none).
+    var imageID: TextSpan {
+        get { kind == .image ? TextSpan(start: value, count: extra) : .empty }
+        set {
+            value = newValue.start
+            extra = newValue.count
+        }
+    }
 }

@@ -24,13 +24,16 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var alerts: Bool
     /// Hugo-style attributes after a fence's language: ```` ```go {linenos=true} ````.
     public var fenceAttributes: Bool
+    /// `{#id}` right after an image, or alone on the line after an image that ends its paragraph, gives the
+    /// image an `id` (for numbered figures: `![Loss](loss.png "Training loss"){#fig-loss}`).
+    public var imageIDs: Bool
 
     /// Creates options with every extension off (strict CommonMark) unless stated.
     public init(
         tables: Bool = false, strikethrough: Bool = false, autolinks: Bool = false,
         taskLists: Bool = false, tagFilter: Bool = false, footnotes: Bool = false,
         smartPunctuation: Bool = false, rawHTML: Bool = true, headingIDs: Bool = false,
-        math: Bool = false, alerts: Bool = false, fenceAttributes: Bool = false
+        math: Bool = false, alerts: Bool = false, fenceAttributes: Bool = false, imageIDs: Bool = false
     ) {
         self.tables = tables
         self.strikethrough = strikethrough
@@ -44,6 +47,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.math = math
         self.alerts = alerts
         self.fenceAttributes = fenceAttributes
+        self.imageIDs = imageIDs
     }
 
     /// Strict CommonMark 0.31.2: no extensions.
@@ -54,9 +58,9 @@ public struct MarkdownOptions: Sendable, Hashable {
         tables: true, strikethrough: true, autolinks: true, taskLists: true,
         tagFilter: true, footnotes: true)
 
-    /// GFM plus footnotes and this project's extensions: heading ids, math, alerts, fence attributes.
+    /// GFM plus footnotes and this project's extensions: heading and image ids, math, alerts, fence attributes.
     public static let site = MarkdownOptions(
         tables: true, strikethrough: true, autolinks: true, taskLists: true,
         tagFilter: false, footnotes: true, headingIDs: true, math: true, alerts: true,
-        fenceAttributes: true)
+        fenceAttributes: true, imageIDs: true)
 }

@@ -31,6 +31,8 @@ public struct ImageInfo {
     public var title: String?
     /// The alternative text (plain text of the description).
     public var alt: String
+    /// The `{#id}` written after the image (site mode), if any.
+    public var id: String?
     /// Where the image starts.
     public var position: SourcePosition
 }

@@ -21,6 +21,38 @@ struct SiteExtensionTests {
         #expect(HTMLRenderer().render(document) == "<h2 id=\"setup\">Install it</h2>\n<h1 id=\"setup-1\">Setup</h1>\n")
     }
 
+    @Test func imageIDRightAfterTheImage() {
+        let document = Document.parse("![Loss](loss.png \"Training loss\"){#fig-loss} and more\n")
+        let image = document.descendants(of: document.root).first { document.kind(of: $0) == .image }
+        #expect(image.flatMap { document.imageID(of: $0) } == "fig-loss")
+        #expect(HTMLRenderer().render(document) ==
+            "<p><img src=\"loss.png\" alt=\"Loss\" title=\"Training loss\" id=\"fig-loss\" /> and more</p>\n")
+    }
+
+    @Test func imageIDAloneOnTheNextLine() {
+        #expect(renderHTML("![Loss](loss.png)  \n  {#fig-loss_2.a}\n\nNext.") ==
+            "<p><img src=\"loss.png\" alt=\"Loss\" id=\"fig-loss_2.a\" /></p>\n<p>Next.</p>\n")
+        #expect(renderHTML("Inline ![A](a.png)\n{#fig-a}") == "<p>Inline <img src=\"a.png\" alt=\"A\" id=\"fig-a\" /></p>\n")
+    }
+
+    @Test func textThatIsNotAnImageIDStaysText() {
+        // A space before the braces, more text after the next-line form, an id that does not start with a
+        // letter, a space inside, an unclosed brace, braces after a link.
+        #expect(renderHTML("![A](a.png) {#fig-a}") == "<p><img src=\"a.png\" alt=\"A\" /> {#fig-a}</p>\n")
+        #expect(renderHTML("![A](a.png)\n{#fig-a} more") == "<p><img src=\"a.png\" alt=\"A\" />\n{#fig-a} more</p>\n")
+        #expect(renderHTML("![A](a.png){#1a}") == "<p><img src=\"a.png\" alt=\"A\" />{#1a}</p>\n")
+        #expect(renderHTML("![A](a.png){#a b}") == "<p><img src=\"a.png\" alt=\"A\" />{#a b}</p>\n")
+        #expect(renderHTML("![A](a.png){#a") == "<p><img src=\"a.png\" alt=\"A\" />{#a</p>\n")
+        #expect(renderHTML("[A](a.html){#a}") == "<p><a href=\"a.html\">A</a>{#a}</p>\n")
+        #expect(renderHTML("[![A](a.png){#fig-a}](big.png)") ==
+            "<p><a href=\"big.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\" /></a></p>\n")
+    }
+
+    @Test func imageIDsAreASiteExtensionOnly() {
+        #expect(renderHTML("![A](a.png){#fig-a}", options: .commonMark) == "<p><img src=\"a.png\" alt=\"A\" />{#fig-a}</p>\n")
+        #expect(renderHTML("![A](a.png)\n{#fig-a}", options: .gfm) == "<p><img src=\"a.png\" alt=\"A\" />\n{#fig-a}</p>\n")
+    }
+
     @Test func strictModeHasNoSiteExtensions() {
         #expect(renderHTML("# A {#b}\n\n$x$\n", options: .commonMark) == "<h1>A {#b}</h1>\n<p>$x$</p>\n")
         #expect(renderHTML("> [!NOTE]\n> a\n", options: .gfm) == "<blockquote>\n<p>[!NOTE]\na</p>\n</blockquote>\n")

@@ -134,7 +134,40 @@ import Testing
 @Suite struct FigureTests {
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {
         let html = "<p><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\"></p>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
-        let result = ContentRenderer.titledImagesAsFigures(html)
+        let result = ImageFigures.apply(html)
         #expect(result == "<figure><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\"><figcaption>The caption</figcaption></figure>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>")
+    }
+
+    @Test func anImageWithAFigureIDIsAFigureCarryingTheID() {
+        let titled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" id=\"fig-a\" loading=\"lazy\"></p>")
+        #expect(titled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" loading=\"lazy\"><figcaption>Loss &amp; accuracy</figcaption></figure>")
+        // Without a title the alt text is the caption, as in Quarto.
+        let untitled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"The loss\" id=\"fig-a\"></p>")
+        #expect(untitled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"The loss\"><figcaption>The loss</figcaption></figure>")
+    }
+
+    @Test func imagesThatStayImages() {
+        // An id that is not a figure's, without a title; an image with text beside it; an image in a link.
+        for html in ["<p><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>", "<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
+                     "<p><a href=\"b.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\"></a></p>"] {
+            #expect(ImageFigures.apply(html) == html)
+        }
+    }
+
+    @Test func markdownImagesWithIDsAreNumberedWithCharts() throws {
+        let chart = "```chart\nid: fig-chart\ntype: bar\ndata: [{k: a, v: 2}, {k: b, v: 3}]\nx: k\ny: v\ncaption: Bars\n```\n"
+        let site = try SiteFixtures.makeSite([
+            "content/posts/f/index.md": "---\ntitle: F\n---\n\nAs [@fig-loss] and [@fig-chart] show, [@fig-plain] too.\n\n"
+                + "![Loss curve](loss.png \"Training loss\"){#fig-loss}\n\n" + chart + "\n![Plain curve](loss.png)\n{#fig-plain}\n",
+            "content/posts/f/loss.png": "not really a PNG",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let html = try #require(report.html(at: "/posts/f/"))
+        #expect(html.contains("As <a href=\"#fig-loss\" class=\"cross-ref\">Figure 1</a> and <a href=\"#fig-chart\" class=\"cross-ref\">Figure 2</a> show, <a href=\"#fig-plain\" class=\"cross-ref\">Figure 3</a> too."))
+        #expect(html.contains("<figure id=\"fig-loss\"><img src=\"/posts/f/loss.png\" alt=\"Loss curve\" title=\"Training loss\" loading=\"lazy\" decoding=\"async\"><figcaption><span class=\"figure-number\">Figure 1:</span> Training loss</figcaption></figure>"))
+        #expect(html.contains("<figcaption><span class=\"figure-number\">Figure 2:</span> Bars</figcaption>"))
+        #expect(html.contains("<figure id=\"fig-plain\"><img src=\"/posts/f/loss.png\" alt=\"Plain curve\" loading=\"lazy\" decoding=\"async\"><figcaption><span class=\"figure-number\">Figure 3:</span> Plain curve</figcaption></figure>"))
+        #expect(!html.contains("{#fig"))
+        #expect(!report.lines.contains { $0.contains("cross-reference") })
     }
 }

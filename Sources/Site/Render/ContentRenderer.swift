@@ -136,7 +136,8 @@ struct ContentRenderer: Sendable {
                                                    line: page.bodyLine + image.position.line - 1,
                                                    column: image.position.column, alt: image.alt))
             let title = image.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
-            return "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"\(title) loading=\"lazy\" decoding=\"async\">"
+            let id = image.id.map { " id=\"\(HTMLText.escape($0))\"" } ?? ""
+            return "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"\(title)\(id) loading=\"lazy\" decoding=\"async\">"
         }
         hooks.link = { link in
             let resolved = self.resolveLink(link.destination, for: page, position: link.position, sink: sink)
@@ -147,7 +148,7 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
-        let (html, unresolved) = FigureNumbering.apply(Self.titledImagesAsFigures(HTMLRenderer(options: options, hooks: hooks).render(document)))
+        let (html, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
@@ -178,24 +179,6 @@ struct ContentRenderer: Sendable {
         }
         result.summaryText = HTMLText.plainText(result.summaryHTML)
         return (result, sink.diagnostics)
-    }
-
-    /// A paragraph holding only an image with a title (`![alt](a.png "Caption")`) becomes a
-    /// `<figure>` whose caption is the title, as in Hugo's and Quarto's figures.
-    static func titledImagesAsFigures(_ html: String) -> String {
-        guard html.contains(bytes: "<p><img ") else { return html }
-        var lines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for index in lines.indices {
-            let line = lines[index]
-            guard line.hasPrefix("<p><img "), line.hasSuffix("></p>"), line.dropFirst(3).firstIndex(of: "<") == line.index(line.startIndex, offsetBy: 3),
-                  line.components(separatedBy: "<").count == 4,
-                  let titleStart = line.firstRange(ofBytes: " title=\""),
-                  let titleEnd = line[titleStart.upperBound...].firstIndex(of: "\"") else { continue }
-            let caption = line[titleStart.upperBound..<titleEnd]
-            let image = line.dropFirst(3).dropLast(4)
-            lines[index] = "<figure>\(image)<figcaption>\(caption)</figcaption></figure>"
-        }
-        return lines.joined(separator: "\n")
     }
 
     /// Markdown of one line (a caption, a summary) as inline HTML, without the paragraph around it.

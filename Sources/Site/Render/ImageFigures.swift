@@ -1,0 +1,39 @@
+/// Turns images that stand alone in their paragraph into `<figure>`s, as Hugo's and Quarto's figures do.
+///
+/// A paragraph holding only an image becomes a figure when the image has a title
+/// (`![alt](a.png "Caption")`) or a `fig-` id (`![alt](a.png){#fig-a}`). The caption is the title, else
+/// the alt text; the image's id moves to the `<figure>`, so ``FigureNumbering`` numbers it like a chart.
+enum ImageFigures {
+    static func apply(_ html: String) -> String {
+        guard html.contains(bytes: "<p><img ") else { return html }
+        var lines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices where lines[index].hasPrefix("<p><img ") {
+            if let figure = figure(fromParagraph: lines[index]) { lines[index] = figure }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The figure for a line `<p><img …></p>`, or nil when the line holds more or the image needs no figure.
+    static func figure(fromParagraph line: String) -> String? {
+        // Exactly `<p>`, one `<img …>` and `</p>`: attribute values are escaped, so they hold no `<`.
+        guard line.hasSuffix("></p>"), line.utf8.count(where: { $0 == UInt8(ascii: "<") }) == 3 else { return nil }
+        var image = String(line.dropFirst(3).dropLast(4))
+        let title = attribute("title", in: image)
+        let id = attribute("id", in: image)
+        guard title != nil || id?.value.hasPrefix("fig-") == true else { return nil }
+        guard let caption = title?.value ?? attribute("alt", in: image)?.value else { return nil }
+        var idAttribute = ""
+        if let id {
+            image.removeSubrange(id.range)
+            idAttribute = " id=\"\(id.value)\""
+        }
+        return "<figure\(idAttribute)>\(image)<figcaption>\(caption)</figcaption></figure>"
+    }
+
+    /// The value of ` name="…"` in a tag, as written (still escaped), and the range of the whole attribute.
+    private static func attribute(_ name: String, in tag: String) -> (value: String, range: Range<String.Index>)? {
+        guard let start = tag.firstRange(ofBytes: " \(name)=\""),
+              let close = tag[start.upperBound...].firstIndex(of: "\"") else { return nil }
+        return (String(tag[start.upperBound..<close]), start.lowerBound..<tag.index(after: close))
+    }
+}
