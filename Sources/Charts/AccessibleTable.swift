@@ -3,13 +3,13 @@ enum AccessibleTable {
     /// Rows beyond this are summarised rather than listed.
     static let maximumRows = 500
 
-    /// A `<table class="visually-hidden">` of the columns the spec uses, in the data's column order.
+    /// A `<table class="visually-hidden">` of the columns the spec uses (all of a matrix's), in the data's order.
     static func html(spec: ChartSpec, table: DataTable, title: String) -> String {
         var wanted: [String] = []
         for field in [spec.x, spec.series, spec.value, spec.yError].compactMap({ $0 }) + spec.y {
             if let column = table.column(named: field.name) { wanted.append(column.name) }
         }
-        let columns = table.columns.filter { wanted.contains($0.name) }
+        let columns = spec.readsMatrix ? table.columns : table.columns.filter { wanted.contains($0.name) }
         guard !columns.isEmpty else { return "" }
         let shown = min(table.rowCount, maximumRows)
         var html = "<table class=\"visually-hidden\"><caption>Data: \(HTML.escape(title))"

@@ -106,6 +106,15 @@ struct ChartSpec: Sendable {
     var legend: LegendPosition = .auto
     var points: Bool?
     var cellLabels: Bool?
+    /// A heat map's data is a matrix (row labels, then one column per category); nil decides from the spec.
+    var matrix: Bool?
+    /// The title of a heat map's colour bar.
+    var valueLabel: String?
+
+    /// Whether a heat map reads its data as a matrix: when asked, or when no `x` or `y` column is named.
+    var readsMatrix: Bool {
+        type == .heatmap && (matrix ?? (x == nil && y.isEmpty))
+    }
 
     /// The drawing height: explicit, from the aspect ratio, or a type-specific default.
     var resolvedHeight: Double {

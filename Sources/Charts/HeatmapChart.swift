@@ -13,43 +13,25 @@ struct HeatmapChart: ChartKind {
     let xName: String
     let yName: String
     let valueName: String
+    let xTitle: String
+    let yTitle: String
 
     static let minimumOpacity = 0.06
-    static let maximumCategories = 200
 
     init(spec: ChartSpec, table: DataTable, log: inout WarningLog) throws {
-        guard let xField = spec.x, let yField = spec.y.first else {
-            throw ChartError("a heatmap needs `x:` and `y:` (the two category columns) and usually `value:`", line: 1)
-        }
-        let xColumn = try table.require(xField, role: "x")
-        let yColumn = try table.require(yField, role: "y")
-        let valueColumn = try spec.value.map { try table.require($0, role: "value") }
-        if let valueColumn, valueColumn.kind != .number {
-            throw ChartError("column `\(valueColumn.name)` for value holds text, not numbers", line: spec.value?.line)
-        }
-        let x = try SeriesBuilder.xEncoding(xColumn, choice: .band, forceBand: true)
-        let y = try SeriesBuilder.xEncoding(yColumn, choice: .band, forceBand: true)
-        guard x.categories.count <= Self.maximumCategories, y.categories.count <= Self.maximumCategories else {
-            throw ChartError("a heatmap can show at most \(Self.maximumCategories) categories on each axis", line: xField.line)
-        }
-        var cells = Array(repeating: Array(repeating: Double.nan, count: x.categories.count), count: y.categories.count)
-        for row in 0..<min(x.values.count, y.values.count) {
-            guard x.values[row].isFinite, y.values[row].isFinite else { continue }
-            let amount = valueColumn.map { $0.numbers[row] } ?? 1
-            guard amount.isFinite else { continue }
-            let (r, c) = (Int(y.values[row]), Int(x.values[row]))
-            cells[r][c] = cells[r][c].isNaN ? amount : cells[r][c] + amount
-        }
-        let extent = SeriesBuilder.extent(cells.lazy.flatMap { $0 }) ?? (0, 1)
+        let grid = try HeatmapGrid.read(spec: spec, table: table, log: &log)
+        let extent = SeriesBuilder.extent(grid.cells.lazy.flatMap { $0 }) ?? (0, 1)
         self.spec = spec
-        columns = x.categories
-        rows = y.categories
-        self.cells = cells
+        columns = grid.columns
+        rows = grid.rows
+        cells = grid.cells
         lower = spec.yRange.lower ?? min(0, extent.0)
         upper = spec.yRange.upper ?? (extent.1 > lower ? extent.1 : lower + 1)
-        xName = xColumn.name
-        yName = yColumn.name
-        valueName = valueColumn?.name ?? "count"
+        xName = grid.xName
+        yName = grid.yName
+        valueName = grid.valueName
+        xTitle = grid.xTitle
+        yTitle = grid.yTitle
         if spec.yScale == .log || spec.xScale == .log { log.add("heatmap axes are categories; `log` is ignored", line: nil) }
     }
 
@@ -57,8 +39,8 @@ struct HeatmapChart: ChartKind {
     func yAxis(tickCount: Int) -> AxisModel { .band(rows) }
     var legend: [LegendEntry] { [] }
     var colorBar: ColorBar? { ColorBar(label: valueName, lower: lower, upper: upper) }
-    var defaultXLabel: String { xName }
-    var defaultYLabel: String { yName }
+    var defaultXLabel: String { xTitle }
+    var defaultYLabel: String { yTitle }
     var bandPadding: Double { 0 }
     var showsGrid: Bool { false }
     var typeName: String { "Heat map" }

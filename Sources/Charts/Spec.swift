@@ -123,6 +123,9 @@ struct SpecParser {
             }
         case "points", "markers": spec.points = try Self.bool(value, key: original)
         case "celllabels", "labels", "showvalues", "values": spec.cellLabels = try Self.bool(value, key: original)
+        case "matrix", "wide": spec.matrix = try Self.bool(value, key: original)
+        case "valuelabel", "ztitle", "zlabel", "colorlabel", "colourlabel", "colorbar":
+            spec.valueLabel = try Self.text(value, key: original)
         default:
             return false
         }
@@ -382,6 +385,7 @@ enum SpecKey {
         "type", "id", "title", "caption", "description", "data", "x", "y", "color", "series", "value", "y_err",
         "x_label", "y_label", "log", "x_scale", "y_scale", "x_range", "y_range", "x_min", "x_max", "y_min", "y_max",
         "bins", "stack", "rules", "annotations", "width", "height", "aspect", "legend", "points", "labels",
+        "matrix", "value_label",
     ]
 
     static func normal(_ key: String) -> String {

@@ -105,6 +105,81 @@ import Testing
         #expect(result.svg.contains(">9</text>"))
     }
 
+    private let longConfusion = """
+        id: h
+        type: heatmap
+        description: Confusion.
+        data: |
+          actual,predicted,n
+          cat,cat,50
+          cat,dog,9
+          dog,cat,7
+          dog,dog,48
+          fox,dog,4
+          fox,fox,54
+        x: predicted
+        y: actual
+        value: n
+        """
+
+    @Test func aMatrixDrawsTheSameHeatmapAsLongData() {
+        // Row labels in the first column, column labels in the header (pandas' DataFrame.to_csv).
+        let matrix = """
+            id: h
+            type: heatmap
+            description: Confusion.
+            data: |
+              actual,cat,dog,fox
+              cat,50,9,
+              dog,7,48,NA
+              fox,,4,54
+            matrix: true
+            x_label: predicted
+            value_label: n
+            """
+        let long = renderer.render(spec: longConfusion, baseDirectory: nil)
+        let wide = renderer.render(spec: matrix, baseDirectory: nil)
+        #expect(wide.warnings.isEmpty, "\(wide.warnings)")
+        #expect(!wide.svg.isEmpty)
+        #expect(wide.svg == long.svg)
+        #expect(wide.svg.contains("<title>actual fox, predicted dog: 4</title>"))
+        // Without `matrix: true`, a heatmap that names no x or y column reads its data as a matrix too.
+        let detected = renderer.render(spec: matrix.replacingOccurrences(of: "matrix: true\n", with: ""), baseDirectory: nil)
+        #expect(detected.svg == wide.svg)
+        // The hidden table lists the whole matrix.
+        #expect(wide.html.contains("<th scope=\"col\">actual</th><th scope=\"col\">cat</th><th scope=\"col\">dog</th><th scope=\"col\">fox</th>"))
+        #expect(wide.html.contains("<tr><td>fox</td><td></td><td>4</td><td>54</td></tr>"))
+    }
+
+    @Test func aMatrixWithoutNamesGetsNeutralOnesAndAddsRepeatedLabels() {
+        let spec = "type: heatmap\ndata: |\n  ,a,b,a\n  x,1,2,3\n  y,4,5,6\n  x,10,0,0\n"
+        let result = renderer.render(spec: spec, baseDirectory: nil)
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        #expect(result.svg.contains("<title>row x, column a: 14</title>"))
+        #expect(result.svg.contains("<title>row y, column a: 10</title>"))
+        #expect(result.svg.contains("<title>row x, column b: 2</title>"))
+        #expect(result.html.contains("value for 2 row by 2 column; the largest is 14 at row x, column a."))
+    }
+
+    @Test(arguments: [
+        ("type: heatmap\ndata: |\n  actual,predicted,n\n  cat,dog,3\n", 2, "column `predicted` of the matrix holds `dog`, not a number (the spec names no `x` and `y`"),
+        ("type: heatmap\nmatrix: true\ndata: |\n  a\n  x\n", 3, "at least one column of values"),
+        ("type: heatmap\nmatrix: false\ndata: |\n  a,b\n  x,1\n", 1, "give `matrix: true`"),
+    ])
+    func badMatricesAreExplained(spec: String, line: Int, fragment: String) {
+        let result = renderer.render(spec: spec, baseDirectory: nil)
+        #expect(result.svg.isEmpty)
+        #expect(result.warnings.last?.line == line)
+        #expect(result.warnings.last?.message.contains(fragment) == true, "\(result.warnings)")
+    }
+
+    @Test func longDataKeysAreIgnoredForAMatrixWithAWarning() {
+        let result = renderer.render(spec: "type: heatmap\nmatrix: true\nx: predicted\ndata: |\n  a,b\n  x,1\n", baseDirectory: nil)
+        #expect(!result.svg.isEmpty)
+        #expect(result.warnings.map(\.line) == [3])
+        #expect(result.warnings.first?.message.contains("x_label") == true)
+    }
+
     @Test func boxPlotSummariesUseInterpolatedQuartiles() throws {
         let summary = try #require(BoxChart.Summary([1, 2, 3, 4, 5, 6, 7, 8, 100]))
         #expect(summary.median == 5)
