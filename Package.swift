@@ -54,6 +54,7 @@ let package = Package(
         .executableTarget(name: "MarkdownBench", dependencies: ["Markdown"], path: "Benchmarks/MarkdownBench"),
         .executableTarget(name: "MathBench", dependencies: ["Math"], path: "Benchmarks/MathBench"),
         .executableTarget(name: "HighlightBench", dependencies: ["Highlight"], path: "Benchmarks/HighlightBench"),
+        .executableTarget(name: "ChartsBench", dependencies: ["Charts"], path: "Benchmarks/ChartsBench"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math"], exclude: ["Corpus"]),
