@@ -1,7 +1,7 @@
 import Foundation
 import Site
 
-/// Builds the site in memory, keeps the last good build and tells browsers what changed.
+/// Keeps the site built in memory, rebuilds what a change affects, and tells browsers what changed.
 final class Rebuilder: Sendable {
     private let builder: SiteBuilder
     private let siteRoot: URL
@@ -9,6 +9,11 @@ final class Rebuilder: Sendable {
     let hub: EventHub
     private let log: @Sendable (String) -> Void
     private let shownWarnings = Locked<[Diagnostic]>([])
+    private let session = Locked<SiteSession?>(nil)
+    /// Counts taken updates, so that a search index built for an older one is dropped.
+    private let updates = Locked(0)
+    /// Builds search indexes after the reload, one at a time.
+    private let searchQueue = DispatchQueue(label: "collective.search-index")
 
     init(builder: SiteBuilder, hub: EventHub, log: @escaping @Sendable (String) -> Void) {
         self.builder = builder
@@ -20,7 +25,9 @@ final class Rebuilder: Sendable {
     /// The first build: it is served even with errors (there is nothing older), unless it cannot build at all.
     func buildFirst() throws(Diagnostic) {
         let start = MonotonicClock.now
-        let report = try builder.build(write: false)
+        let built = try SiteSession(builder: builder)
+        let report = built.report
+        session.withLock { $0 = built }
         state.withLock { state in
             state.snapshot = SiteSnapshot(report: report, previous: SiteSnapshot())
             state.errors = report.errors
@@ -36,43 +43,66 @@ final class Rebuilder: Sendable {
     @discardableResult
     func rebuild(after changedSources: [String]) -> ReloadEvent? {
         let start = MonotonicClock.now
-        let report: BuildReport?
-        let errors: [Diagnostic]
-        do {
-            let built = try builder.build(write: false)
-            report = built
-            errors = built.errors
-        } catch {
-            report = nil
-            errors = [error]
+        let outcome = session.withLock { session -> (SiteSession.Update, BuildReport, [String: String])? in
+            guard session != nil else { return nil }
+            let update = session!.update(changed: changedSources)
+            var keys: [String: String] = [:]
+            for source in changedSources {
+                if let path = session!.pagePath(forSource: source) { keys[source] = String(path.dropFirst()) + "index.html" }
+            }
+            return (update, session!.report, keys)
         }
-        let old = state.current
-        let errorsChanged = old.errors != errors
+        guard let (update, report, pageKeys) = outcome else { return nil }
+        let errorsChanged = state.current.errors != update.errors
         var event: ReloadEvent?
-        var changed: [String] = []
-        if let report, errors.isEmpty {
-            let snapshot = SiteSnapshot(report: report, previous: old.snapshot)
-            changed = OutputChanges.between(old.snapshot, snapshot, changedSources: changedSources, siteRoot: siteRoot)
-            event = ReloadEvent.after(changedOutputs: changed, changedSources: changedSources, errorsChanged: errorsChanged)
+        if update.errors.isEmpty {
+            event = ReloadEvent.after(changedOutputs: update.changedFiles, changedSources: changedSources,
+                                      errorsChanged: errorsChanged, pageKeys: pageKeys)
             state.withLock { state in
-                state.snapshot = snapshot
+                if update.scope == .site {
+                    state.snapshot = SiteSnapshot(report: report, previous: state.snapshot)
+                } else {
+                    state.snapshot.apply(update.changedFiles, from: report)
+                }
                 state.errors = []
                 state.generation += 1
             }
             reportWarnings(report)
         } else {
             event = errorsChanged ? .reload(page: nil) : nil
-            state.withLock { $0.errors = errors }
-            errors.forEach { log($0.description) }
+            state.withLock { $0.errors = update.errors }
+            update.errors.forEach { log($0.description) }
         }
-        log(summary(changedSources, outputs: changed.count, failed: !errors.isEmpty, event: event, start: start))
+        let generation = updates.withLock { count in
+            if update.errors.isEmpty { count += 1 }
+            return count
+        }
+        log(summary(changedSources, update: update, event: event, start: start))
         if let event { hub.broadcast(event.message) }
+        if update.searchIndexIsStale { refreshSearchIndex(for: generation) }
         return event
     }
 
-    private func summary(_ sources: [String], outputs: Int, failed: Bool, event: ReloadEvent?, start: UInt64) -> String {
+    /// Builds the search index in the background and takes it if no newer update came meanwhile.
+    private func refreshSearchIndex(for generation: Int) {
+        guard let job = session.withLock({ $0?.searchIndexJob() }) else { return }
+        searchQueue.async { [self] in
+            guard updates.current == generation else { return }
+            let index = job()
+            session.withLock { session in
+                guard updates.current == generation, session != nil else { return }
+                let changed = session!.setSearchIndex(index)
+                let report = session!.report
+                state.withLock { $0.snapshot.apply(changed, from: report) }
+            }
+        }
+    }
+
+    private func summary(_ sources: [String], update: SiteSession.Update, event: ReloadEvent?, start: UInt64) -> String {
         let what = sources.count == 1 ? sources[0] : "\(sources.count) files"
-        let outcome = failed ? "build failed, still serving the last good site" : "\(outputs) output files changed"
+        let outcome = update.errors.isEmpty
+            ? "\(update.changedFiles.count) output files changed (\(update.scope.rawValue))"
+            : "build failed, still serving the last good site"
         let sent: String
         switch event {
         case .reload(let page?): sent = "; opening \(page)"

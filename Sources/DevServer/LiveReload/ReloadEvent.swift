@@ -19,13 +19,16 @@ enum ReloadEvent: Equatable, Sendable {
     ///   - changedOutputs: keys of the output files whose bytes changed.
     ///   - changedSources: the source files (relative to the site root) that triggered the rebuild.
     ///   - errorsChanged: whether the set of build errors (and so the overlay) changed.
-    static func after(changedOutputs: [String], changedSources: [String], errorsChanged: Bool) -> ReloadEvent? {
+    ///   - pageKeys: the output key of the page each content file became, when the build knows it;
+    ///     other files are guessed by the default URL rules.
+    static func after(changedOutputs: [String], changedSources: [String], errorsChanged: Bool,
+                      pageKeys: [String: String] = [:]) -> ReloadEvent? {
         if changedOutputs.isEmpty { return errorsChanged ? .reload(page: nil) : nil }
         if !errorsChanged, changedOutputs.allSatisfy({ $0.hasSuffix(".css") }) {
             return .css(changedOutputs.map { "/" + $0 })
         }
         let changed = Set(changedOutputs)
-        let page = changedSources.lazy.compactMap(pageKey(forContentFile:)).first { changed.contains($0) }
+        let page = changedSources.lazy.compactMap { pageKeys[$0] ?? pageKey(forContentFile: $0) }.first { changed.contains($0) }
         return .reload(page: page.map { "/" + $0.dropLast("index.html".count) })
     }
 

@@ -27,4 +27,13 @@ struct SiteSnapshot: Sendable {
     }
 
     init() {}
+
+    /// Takes the files at `keys` from a newer build of which only they changed.
+    mutating func apply(_ keys: [String], from report: BuildReport, now: Date = Date()) {
+        for key in keys {
+            files[key] = report.files[key]
+            copies[key] = report.copies[key]
+            modified[key] = report.files[key] == nil ? nil : now
+        }
+    }
 }

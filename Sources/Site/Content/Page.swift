@@ -13,7 +13,7 @@ public struct Cover: Sendable, Equatable {
 }
 
 /// One page of the site: a content file, or a list the builder makes (home, section, taxonomy, term).
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     /// Hugo's page kinds.
     public enum Kind: String, Sendable {
         case home, section, page, taxonomy, term

@@ -1,0 +1,289 @@
+import Foundation
+
+/// Everything one build computed, kept so that a change can later be rebuilt in part
+/// (see ``SiteSession``): the content, each page's rendered Markdown, the templates and
+/// the template contexts, which list pages show which page, and the output.
+struct BuildState: Sendable {
+    let source: URL
+    let options: BuildOptions
+    let config: SiteConfig
+    let resources: [Resource]
+    let staticFiles: [String]
+    private(set) var contexts: ContextBuilder
+    private(set) var templates: Templates
+    /// Render diagnostics of each page, by page index.
+    private(set) var pageDiagnostics: [[Diagnostic]]
+    /// Diagnostics of the build as a whole (config, scanning, URLs, templates).
+    private(set) var siteDiagnostics: [Diagnostic] = []
+    private(set) var jobs: [RenderJob] = []
+    /// Page index → indices of the list jobs (pager pages) that show it.
+    private var listJobsShowing: [Int: [Int]] = [:]
+    /// Page index → list pages (home, sections, terms) whose feeds may hold it.
+    private var feedListsHolding: [Int: [Int]] = [:]
+    private(set) var files: [String: Data] = [:]
+    private(set) var copies: [String: URL] = [:]
+
+    var content: SiteContent { contexts.content }
+    var rendered: [RenderedContent] { contexts.rendered }
+    var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.joined() }
+
+    /// Reads, renders and lays out the whole site in memory.
+    init(source: URL, options: BuildOptions) throws(Diagnostic) {
+        self.source = source
+        self.options = options
+        var config = try SiteConfig.load(siteRoot: source)
+        if let baseURL = options.baseURL {
+            config.raw["baseURL"] = .string(baseURL)
+            config = SiteConfig(raw: config.raw, fileName: config.fileName)
+        }
+        self.config = config
+        var diagnostics: [Diagnostic] = []
+        let contentRoot = source.appendingPathComponent("content")
+        let tree = ContentScanner(contentRoot: contentRoot, config: config).scan()
+        diagnostics += tree.diagnostics
+        if !tree.otherLanguageFiles.isEmpty {
+            diagnostics.append(Diagnostic(.notice, "\(tree.otherLanguageFiles.count) page(s) in other languages (\(config.otherLanguages.joined(separator: ", "))) are not built yet: only \(config.defaultLanguage) is"))
+        }
+        let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
+        diagnostics += assembleDiagnostics
+        resources = tree.resources
+        staticFiles = Self.listFiles(under: source.appendingPathComponent("static"))
+
+        let renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
+                                       contentRoot: contentRoot)
+        let renderedPairs = Array(content.pages.indices).parallelMap { renderer.render($0) }
+        pageDiagnostics = renderedPairs.map(\.1)
+
+        templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
+        if !templates.ignoredGoTemplates.isEmpty {
+            let names = templates.ignoredGoTemplates.prefix(5).joined(separator: ", ")
+            let more = templates.ignoredGoTemplates.count > 5 ? " and \(templates.ignoredGoTemplates.count - 5) more" : ""
+            diagnostics.append(Diagnostic(.notice, "Hugo templates are not used (\(names)\(more)); the built-in theme renders the site; write .mustache layouts to change it"))
+        }
+        let assets = ThemeAssets(config: config)
+        for (path, data) in assets.files { files[path] = data }
+        contexts = ContextBuilder(config: config, content: content, rendered: renderedPairs.map(\.0),
+                                  strings: Strings.table(for: config.languageCode), assets: assets.urls)
+        jobs = Self.renderJobs(content, config: config)
+        for (position, job) in jobs.enumerated() {
+            for item in job.pager?.items ?? [] { listJobsShowing[item, default: []].append(position) }
+        }
+        for (index, entries) in feedLists() {
+            for entry in entries { feedListsHolding[entry, default: []].append(index) }
+        }
+        siteDiagnostics = diagnostics
+        renderHTML()
+        renderOtherFiles()
+        copies = bundleAndStaticCopies()
+        for path in files.keys { copies[path] = nil }
+    }
+
+    // MARK: Output
+
+    /// Renders every HTML page from the current contexts and templates.
+    private mutating func renderHTML() {
+        for (path, data) in renderJobsHTML(Array(jobs.indices)) { files[path] = data }
+        files["404.html"] = notFoundPage()
+    }
+
+    /// Feeds, sitemap, robots.txt, the search index and alias redirects.
+    private mutating func renderOtherFiles() {
+        for (list, entries) in feedLists() {
+            for (path, data) in feedFiles(list: list, entries: entries) { files[path] = data }
+        }
+        let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
+        files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
+        files["robots.txt"] = Data(siteFiles.robots().utf8)
+        for (path, data) in searchIndexJob()() { files[path] = data }
+        for page in content.pages {
+            for alias in page.aliases {
+                let path = Permalinks.normalize(alias)
+                let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+                if files[file] != nil {
+                    siteDiagnostics.append(Diagnostic(.warning, "alias \(alias) would replace another page; it was skipped", file: page.sourceFile))
+                    continue
+                }
+                files[file] = Data(siteFiles.redirect(to: page.path).utf8)
+            }
+        }
+    }
+
+    private func renderJobsHTML(_ selected: [Int]) -> [(String, Data)] {
+        selected.parallelMap { [jobs, contexts, templates] position -> (String, Data) in
+            let job = jobs[position]
+            let context = contexts.pageContext(job.index, pager: job.pager)
+            return (job.outputPath, Data(templates.render(context, candidates: job.templates).utf8))
+        }
+    }
+
+    private func notFoundPage() -> Data {
+        var context = contexts.pageContext(content.homeIndex)
+        context["page"] = ["title": "404", "kind": "404", "is404": true] as [String: Any]
+        return Data(templates.render(context, candidates: ["404"]).utf8)
+    }
+
+    /// The list pages that have feeds, with their entries.
+    private func feedLists() -> [(Int, [Int])] {
+        content.pages.indices.compactMap { index -> (Int, [Int])? in
+            let page = content.pages[index]
+            switch page.kind {
+            case .home: return (index, content.mainPagesOrAll(config: config))
+            case .section: return (index, content.sectionPages[page.section] ?? [])
+            case .term: return (index, termEntries(page))
+            default: return nil
+            }
+        }
+    }
+
+    private func feedFiles(list: Int, entries: [Int]) -> [(String, Data)] {
+        Feeds(config: config, content: content, rendered: rendered).files(for: list, entries: entries)
+            .map { ($0.0, Data($0.1.utf8)) }
+    }
+
+    /// A function that builds the search index from this state; it takes a while on big sites,
+    /// so the dev server runs it after the reload.
+    func searchIndexJob() -> @Sendable () -> [String: Data] {
+        let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
+        return { siteFiles.searchIndex() }
+    }
+
+    private func bundleAndStaticCopies() -> [String: URL] {
+        var copies: [String: URL] = [:]
+        let staticRoot = source.appendingPathComponent("static")
+        for file in staticFiles { copies[file] = staticRoot.appendingPathComponent(file) }
+        let contentRoot = source.appendingPathComponent("content")
+        for resource in resources {
+            let sourceURL = contentRoot.appendingPathComponent(resource.contentPath)
+            if let index = content.pageByContentPath[resource.owner], let bundle = content.pages[index].bundleFolder,
+               resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
+                let inside = bundle.isEmpty ? resource.contentPath : String(resource.contentPath.dropFirst(bundle.count + 1))
+                copies[content.pages[index].outputFolder.isEmpty ? inside : content.pages[index].outputFolder + "/" + inside] = sourceURL
+            } else {
+                copies[resource.contentPath] = sourceURL
+            }
+        }
+        return copies
+    }
+
+    // MARK: Partial rebuilds
+
+    /// Re-renders page `index` with `page` (whose front matter, and so URL, lists and terms, is
+    /// unchanged) and every output that shows its body: the page, the list pages and feeds holding it.
+    /// Returns the output paths whose bytes changed. The search index is left as it was.
+    mutating func replaceBody(of index: Int, with page: Page) -> [String] {
+        var updated = content
+        updated.pages[index] = page
+        let (body, diagnostics) = ContentRenderer(config: config, content: updated, staticFiles: Set(staticFiles), resources: resources,
+                                                  contentRoot: source.appendingPathComponent("content")).render(index)
+        contexts.update(page: index, to: page, rendered: body)
+        pageDiagnostics[index] = diagnostics
+        var output: [(String, Data)] = []
+        let own = jobs.indices.filter { jobs[$0].index == index }
+        let archives = jobs.indices.filter { content.pages[jobs[$0].index].layout == "archives" }
+        output += renderJobsHTML(own + (listJobsShowing[index] ?? []) + archives)
+        for list in feedListsHolding[index] ?? [] {
+            output += feedFiles(list: list, entries: feedEntries(of: list))
+        }
+        if index == content.homeIndex { output.append(("404.html", notFoundPage())) }
+        var changed: [String] = []
+        for (path, data) in output where files[path] != data {
+            files[path] = data
+            changed.append(path)
+        }
+        return changed.sorted()
+    }
+
+    /// Re-renders every page with the site's templates read again (after a layout changed).
+    /// Returns the output paths whose bytes changed.
+    mutating func reloadTemplates() throws(Diagnostic) -> [String] {
+        templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
+        let old = files
+        renderHTML()
+        return files.compactMap { path, data in old[path] == data ? nil : path }.sorted()
+    }
+
+    /// Takes the search index built by ``searchIndexJob()``.
+    mutating func setSearchIndex(_ index: [String: Data]) -> [String] {
+        var changed: [String] = []
+        for (path, data) in index where files[path] != data {
+            files[path] = data
+            changed.append(path)
+        }
+        return changed
+    }
+
+    private func feedEntries(of list: Int) -> [Int] {
+        let page = content.pages[list]
+        switch page.kind {
+        case .home: return content.mainPagesOrAll(config: config)
+        case .section: return content.sectionPages[page.section] ?? []
+        default: return termEntries(page)
+        }
+    }
+
+    private func termEntries(_ page: Page) -> [Int] {
+        guard let taxonomy = page.taxonomy, let term = page.term else { return [] }
+        return content.pages(taxonomy: taxonomy, term: term)
+    }
+
+    // MARK: Jobs
+
+    /// One HTML file to render: a page, or one pager page of a list.
+    struct RenderJob: Sendable {
+        var index: Int
+        var pager: Pager?
+        var templates: [String]
+        var outputPath: String
+    }
+
+    private static func renderJobs(_ content: SiteContent, config: SiteConfig) -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        for (index, page) in content.pages.enumerated() {
+            let folder = page.outputFolder.isEmpty ? "" : page.outputFolder + "/"
+            var templates = page.layout.map { [$0] } ?? []
+            let items: [Int]?
+            switch page.kind {
+            case .page:
+                templates += ["single"]
+                items = nil
+            case .home:
+                templates += ["home", "list"]
+                items = content.mainPagesOrAll(config: config)
+            case .section:
+                templates += ["section", "list"]
+                items = content.sectionPages[page.section] ?? []
+            case .taxonomy:
+                templates += ["taxonomy"]
+                items = nil
+            case .term:
+                templates += page.taxonomy == "authors" ? ["author", "term", "list"] : ["term", "list"]
+                items = page.taxonomy.flatMap { taxonomy in page.term.map { content.pages(taxonomy: taxonomy, term: $0) } } ?? []
+            }
+            guard let items, page.layout != "archives", page.layout != "search" else {
+                jobs.append(RenderJob(index: index, pager: nil, templates: templates, outputPath: folder + "index.html"))
+                continue
+            }
+            let featureFirst = page.kind == .home && !(config.param("disableSpecial1stPost")?.bool ?? false)
+            for pager in Pager.paginate(items, listPath: page.path, size: config.pagerSize, featureFirst: featureFirst) {
+                let pagerFolder = pager.path.split(separator: "/").joined(separator: "/")
+                jobs.append(RenderJob(index: index, pager: pager, templates: templates,
+                                      outputPath: (pagerFolder.isEmpty ? "" : pagerFolder + "/") + "index.html"))
+            }
+        }
+        return jobs
+    }
+
+    /// Files under `root`, relative and sorted, hidden files skipped.
+    static func listFiles(under root: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { return [] }
+        let rootPath = root.standardizedFileURL.path
+        var files: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            var path = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
+            while path.hasPrefix("/") { path.removeFirst() }
+            files.append(path)
+        }
+        return files.sorted()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// A page of the built site, as the link checker and the dev server see it.
+public struct BuiltPage: Sendable {
+    public var kind: Page.Kind
+    /// Source file relative to the site root; nil for generated lists.
+    public var sourceFile: String?
+    /// URL path under the site root, without the base path (`/posts/a/`).
+    public var path: String
+    public var title: String
+    /// The page's Markdown links and images with their positions.
+    public var references: [LinkReference]
+}
+
+/// What a build produced and what it found wrong.
+public struct BuildReport: Sendable {
+    /// Every output file, by path relative to the destination.
+    public var files: [String: Data] = [:]
+    /// Files copied as they are (static files, bundle resources): destination path → source.
+    public var copies: [String: URL] = [:]
+    public var diagnostics: [Diagnostic] = []
+    public var pageCount = 0
+    public var listCount = 0
+    public var staticCount = 0
+    public var written = 0
+    public var unchanged = 0
+    public var seconds = 0.0
+    /// True when the output folder was replaced with this build's output.
+    public var published = false
+    /// Every page with its links, for checking.
+    public var pages: [BuiltPage] = []
+    /// The site's configuration as read (base URL, menus, params).
+    public var config: SiteConfig?
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+
+    /// The report of a build's state.
+    init(_ state: BuildState) {
+        files = state.files
+        copies = state.copies
+        config = state.config
+        diagnostics = state.diagnostics.sorted { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
+        pageCount = state.content.regularPages.count
+        listCount = state.jobs.count - pageCount
+        staticCount = state.staticFiles.count
+        pages = state.content.pages.indices.map { index in
+            let page = state.content.pages[index]
+            return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: page.path, title: page.title,
+                             references: state.rendered[index].references)
+        }
+    }
+
+    /// The HTML of a page by its URL path (`/posts/a/`), for tests and the dev server.
+    public func html(at path: String) -> String? {
+        var key = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
+        return files[key].map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Builds a site folder (`content/`, `static/`, `layouts/`, config) into a folder of static files.
+public struct SiteBuilder: Sendable {
+    public let source: URL
+    public let destination: URL
+    public var options: BuildOptions
+
+    public init(source: URL, destination: URL? = nil, options: BuildOptions = BuildOptions()) {
+        self.source = source.standardizedFileURL
+        self.destination = (destination ?? source.appendingPathComponent("public")).standardizedFileURL
+        self.options = options
+    }
+
+    /// Builds the site. With `write`, the output replaces the destination folder, unless the build
+    /// has errors and a previous output exists (which is then left untouched).
+    /// Throws only when nothing can be built (unreadable config, unsafe destination).
+    public func build(write: Bool = true) throws(Diagnostic) -> BuildReport {
+        let start = Date()
+        if write { try checkDestination() }
+        var report = BuildReport(try BuildState(source: source, options: options))
+        if write {
+            let hasPrevious = FileManager.default.fileExists(atPath: destination.path)
+            if report.errors.isEmpty || !hasPrevious {
+                do {
+                    let summary = try OutputWriter(destination: destination).write(files: report.files, copies: report.copies)
+                    report.written = summary.written
+                    report.unchanged = summary.unchanged
+                    report.published = true
+                } catch {
+                    throw Diagnostic(.error, "cannot write the output to \(destination.path): \(error.localizedDescription)")
+                }
+            }
+        }
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Refuses destinations that would overwrite the sources.
+    private func checkDestination() throws(Diagnostic) {
+        let destinationPath = destination.path.hasSuffix("/") ? destination.path : destination.path + "/"
+        let sourcePath = source.path.hasSuffix("/") ? source.path : source.path + "/"
+        let contentPath = source.appendingPathComponent("content").path + "/"
+        if destinationPath == sourcePath || sourcePath.hasPrefix(destinationPath) {
+            throw Diagnostic(.error, "the destination \(destination.path) is the site folder or contains it; choose a folder such as \(source.appendingPathComponent("public").path)")
+        }
+        if destinationPath.hasPrefix(contentPath) {
+            throw Diagnostic(.error, "the destination \(destination.path) is inside content/; choose a folder outside it")
+        }
+        for folder in ["static", "layouts", "archetypes", "data", "assets"] {
+            let path = source.appendingPathComponent(folder).path + "/"
+            if destinationPath.hasPrefix(path) || destinationPath == path {
+                throw Diagnostic(.error, "the destination \(destination.path) is inside \(folder)/; choose a folder outside it")
+            }
+        }
+    }
+}

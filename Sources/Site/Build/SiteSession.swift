@@ -1,0 +1,223 @@
+import Foundation
+
+/// A site built in memory and kept there, so that a change rebuilds only what it affects:
+/// what `collective serve` holds.
+///
+/// An edit to a page's Markdown body re-renders that page, the list pages and feeds that show it,
+/// and nothing else; a layout change re-renders the HTML pages with the parsed content kept;
+/// anything else (config, new or deleted files, front matter that moves a page or changes its
+/// lists) rebuilds the whole site. The search index is left for ``searchIndexJob()``, because on
+/// a large site it takes longer than everything else.
+///
+/// ```swift
+/// var session = try SiteSession(builder: SiteBuilder(source: site))
+/// let update = session.update(changed: ["content/posts/a.md"])
+/// update.changedFiles   // ["index.html", "posts/a/index.html", "posts/index.xml", …]
+/// ```
+public struct SiteSession: Sendable {
+    /// The current build: files, pages and diagnostics.
+    public private(set) var report: BuildReport
+    private var state: BuildState
+    private let builder: SiteBuilder
+    /// Content file (relative to the site root) → page index.
+    private var pageBySource: [String: Int] = [:]
+    /// Files changed since the last update that was taken (it failed): they count as changed again.
+    private var pending: Set<String> = []
+    /// The last full rebuild had errors: the next update rebuilds everything again.
+    private var needsFullRebuild = false
+
+    /// What an update did.
+    public struct Update: Sendable {
+        /// How much was rebuilt.
+        public enum Scope: String, Sendable { case nothing, pages, templates, site }
+        public var scope: Scope
+        /// Output keys (`posts/a/index.html`) whose bytes changed, added or went away.
+        public var changedFiles: [String]
+        /// Errors that kept the update from being taken; the previous build stays current.
+        public var errors: [Diagnostic]
+        /// The search index is out of date: run ``SiteSession/searchIndexJob()``.
+        public var searchIndexIsStale: Bool
+    }
+
+    /// Builds the whole site in memory.
+    public init(builder: SiteBuilder) throws(Diagnostic) {
+        self.builder = builder
+        state = try BuildState(source: builder.source, options: builder.options)
+        report = BuildReport(state)
+        indexSources()
+    }
+
+    /// The URL path (`/posts/a/`) of the page built from a content file (`content/posts/a.md`).
+    public func pagePath(forSource file: String) -> String? {
+        pageBySource[file].map { state.content.pages[$0].path }
+    }
+
+    /// Rebuilds after the files at `paths` (relative to the site root) changed. When the result
+    /// has errors, the previous build stays current.
+    public mutating func update(changed paths: [String]) -> Update {
+        do {
+            return try updateOrThrow(changed: paths)
+        } catch {
+            needsFullRebuild = true
+            return Update(scope: .nothing, changedFiles: [], errors: [error], searchIndexIsStale: false)
+        }
+    }
+
+    private mutating func updateOrThrow(changed paths: [String]) throws(Diagnostic) -> Update {
+        let start = Date()
+        let paths = Set(paths).union(pending).sorted()
+        var plan = Plan()
+        if needsFullRebuild || !plan.classify(paths, state: state, pageBySource: pageBySource) {
+            return try rebuildSite(start: start)
+        }
+        var readErrors: [Diagnostic] = []
+        var bodies: [(Int, Page)] = []
+        for file in plan.pages {
+            let old = state.content.pages[pageBySource[file]!]
+            switch read(file, like: old) {
+            case .failure(let errors):
+                readErrors += errors.diagnostics
+            case .success(let page) where page.sameOutsideBody(old):
+                bodies.append((pageBySource[file]!, page))
+            case .success:
+                return try rebuildSite(start: start)
+            }
+        }
+        pending = readErrors.isEmpty ? [] : Set(paths)
+        if !readErrors.isEmpty {
+            return Update(scope: .nothing, changedFiles: [], errors: readErrors, searchIndexIsStale: false)
+        }
+        for index in plan.resourceOwners where !bodies.contains(where: { $0.0 == index }) {
+            bodies.append((index, state.content.pages[index]))
+        }
+        var changed = Set(plan.copies)
+        for (index, page) in bodies { changed.formUnion(state.replaceBody(of: index, with: page)) }
+        var scope: Update.Scope = bodies.isEmpty ? .nothing : .pages
+        if plan.templatesChanged {
+            do {
+                changed.formUnion(try state.reloadTemplates())
+            } catch {
+                return Update(scope: .nothing, changedFiles: [], errors: [error], searchIndexIsStale: false)
+            }
+            scope = .templates
+        }
+        refreshReport(pages: bodies.map(\.0), start: start)
+        return Update(scope: scope, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: !bodies.isEmpty)
+    }
+
+    /// A function that builds the search index of the current pages; give its result to
+    /// ``setSearchIndex(_:)``. It may run on another thread.
+    public func searchIndexJob() -> @Sendable () -> [String: Data] {
+        state.searchIndexJob()
+    }
+
+    /// Takes a search index built by ``searchIndexJob()``; returns the output keys that changed.
+    public mutating func setSearchIndex(_ files: [String: Data]) -> [String] {
+        let changed = state.setSearchIndex(files)
+        report.files = state.files
+        return changed
+    }
+
+    // MARK: Steps
+
+    private mutating func rebuildSite(start: Date) throws(Diagnostic) -> Update {
+        let next = try BuildState(source: builder.source, options: builder.options)
+        let errors = next.diagnostics.filter { $0.severity == .error }
+        needsFullRebuild = !errors.isEmpty
+        guard errors.isEmpty else {
+            return Update(scope: .nothing, changedFiles: [], errors: errors, searchIndexIsStale: false)
+        }
+        let old = state
+        state = next
+        pending = []
+        report = BuildReport(state)
+        report.seconds = Date().timeIntervalSince(start)
+        indexSources()
+        var changed = Set(state.files.compactMap { key, data in old.files[key] == data ? nil : key })
+        changed.formUnion(old.files.keys.filter { state.files[$0] == nil })
+        for (key, url) in state.copies where old.copies[key] != url { changed.insert(key) }
+        changed.formUnion(old.copies.keys.filter { state.copies[$0] == nil })
+        return Update(scope: .site, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: false)
+    }
+
+    private func read(_ file: String, like old: Page) -> Result<Page, ReadFailure> {
+        let url = builder.source.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(ReadFailure([Diagnostic(.error, "cannot read the file", file: file)]))
+        }
+        let contentPath = String(file.dropFirst("content/".count))
+        let (page, diagnostics) = PageReader(config: state.config).read(
+            source: String(decoding: data, as: UTF8.self), contentPath: contentPath, kind: old.kind,
+            section: old.section, bundleFolder: old.bundleFolder)
+        guard var page else { return .failure(ReadFailure(diagnostics.filter { $0.severity == .error })) }
+        page.path = old.path
+        page.taxonomy = old.taxonomy
+        page.term = old.term
+        return .success(page)
+    }
+
+    private mutating func refreshReport(pages: [Int], start: Date) {
+        report.files = state.files
+        report.copies = state.copies
+        report.diagnostics = state.diagnostics.sorted { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
+        for index in pages { report.pages[index].references = state.rendered[index].references }
+        report.seconds = Date().timeIntervalSince(start)
+    }
+
+    private mutating func indexSources() {
+        pageBySource = [:]
+        for (index, page) in state.content.pages.enumerated() {
+            if let file = page.sourceFile { pageBySource[file] = index }
+        }
+    }
+
+    private struct ReadFailure: Error {
+        var diagnostics: [Diagnostic]
+        init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    }
+
+    /// What a set of changed files needs, when it can be rebuilt in part.
+    private struct Plan {
+        /// Content files of pages to read again.
+        var pages: [String] = []
+        /// Pages whose bundle resources (chart data, images) changed.
+        var resourceOwners: [Int] = []
+        /// Output keys of changed files that are copied as they are.
+        var copies: [String] = []
+        var templatesChanged = false
+
+        /// Sorts the changes; false when one of them needs the whole site rebuilt.
+        mutating func classify(_ paths: [String], state: BuildState, pageBySource: [String: Int]) -> Bool {
+            let resources = Dictionary(state.resources.map { ("content/" + $0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+            let copiedFrom = Dictionary(state.copies.map { ($0.value.standardizedFileURL.path, $0.key) }, uniquingKeysWith: { a, _ in a })
+            let root = state.source.standardizedFileURL.path + "/"
+            for path in paths {
+                guard FileManager.default.fileExists(atPath: root + path) else { return false }  // deleted
+                if pageBySource[path] != nil {
+                    pages.append(path)
+                } else if let resource = resources[path] {
+                    if let owner = state.content.pageByContentPath[resource.owner] { resourceOwners.append(owner) }
+                    if let key = copiedFrom[root + path] { copies.append(key) }
+                } else if path.hasPrefix("static/"), let key = copiedFrom[root + path] {
+                    copies.append(key)
+                } else if path.hasPrefix("layouts/"), path.hasSuffix(".mustache") {
+                    templatesChanged = true
+                } else {
+                    return false  // config, data, a new file, a page that was left out (draft): all of it again
+                }
+            }
+            return true
+        }
+    }
+}
+
+extension Page {
+    /// True when the two differ at most in their Markdown body (and so in nothing lists, URLs or terms use).
+    func sameOutsideBody(_ other: Page) -> Bool {
+        var a = self, b = other
+        (a.body, b.body) = ("", "")
+        (a.bodyLine, b.bodyLine) = (0, 0)
+        (a.fieldLines, b.fieldLines) = ([:], [:])
+        return a == b
+    }
+}
