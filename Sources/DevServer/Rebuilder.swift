@@ -8,7 +8,7 @@ final class Rebuilder: Sendable {
     let state = Locked(PreviewState())
     let hub: EventHub
     private let log: @Sendable (String) -> Void
-    private let shownWarnings = Locked<[Diagnostic]>([])
+    private let shownWarnings = Locked<Set<Diagnostic>>([])
     private let session = Locked<SiteSession?>(nil)
     /// Counts taken updates, so that a search index built for an older one is dropped.
     private let updates = Locked(0)
@@ -115,12 +115,12 @@ final class Rebuilder: Sendable {
 
     /// Prints warnings that were not printed after the previous build.
     private func reportWarnings(_ report: BuildReport) {
-        let warnings = report.warnings
+        let warnings = Set(report.warnings)
         let previous = shownWarnings.withLock { shown in
             defer { shown = warnings }
             return shown
         }
-        for warning in warnings where !previous.contains(warning) { log(warning.description) }
+        for warning in report.warnings where !previous.contains(warning) { log(warning.description) }
     }
 
     private func milliseconds(since start: UInt64) -> Int {

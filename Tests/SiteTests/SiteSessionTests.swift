@@ -45,6 +45,19 @@ import Testing
         try expectSameAsFullBuild(session, includingSearch: true)
     }
 
+    @Test func editBeyondTheSummaryRerendersOnlyThePage() throws {
+        var session = try session()
+        let path = "content/posts/attention-from-scratch/index.md"
+        try edit(path) { text in
+            let last = text.range(of: " the ", options: .backwards)!
+            return text.replacingCharacters(in: last, with: " THE ")
+        }
+        let update = session.update(changed: [path])
+        #expect(update.scope == .pages)
+        #expect(update.changedFiles == ["posts/attention-from-scratch/index.html"])
+        try expectSameAsFullBuild(session, includingSearch: false)
+    }
+
     @Test func frontMatterEditRebuildsTheSite() throws {
         var session = try session()
         try edit("content/posts/easy-read-lab-to-model.md") { $0.replacingOccurrences(of: "title:", with: "title: Renamed —", options: [], range: $0.range(of: "title:")) }

@@ -16,8 +16,12 @@ struct BuildState: Sendable {
     /// Diagnostics of the build as a whole (config, scanning, URLs, templates).
     private(set) var siteDiagnostics: [Diagnostic] = []
     private(set) var jobs: [RenderJob] = []
+    /// Page index → indices of its own jobs (a list has one per pager page).
+    private var jobsOfPage: [Int: [Int]] = [:]
     /// Page index → indices of the list jobs (pager pages) that show it.
     private var listJobsShowing: [Int: [Int]] = [:]
+    /// Jobs of archive pages, which list every page.
+    private var archiveJobs: [Int] = []
     /// Page index → list pages (home, sections, terms) whose feeds may hold it.
     private var feedListsHolding: [Int: [Int]] = [:]
     private(set) var files: [String: Data] = [:]
@@ -66,7 +70,9 @@ struct BuildState: Sendable {
                                   strings: Strings.table(for: config.languageCode), assets: assets.urls)
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {
+            jobsOfPage[job.index, default: []].append(position)
             for item in job.pager?.items ?? [] { listJobsShowing[item, default: []].append(position) }
+            if content.pages[job.index].layout == "archives" { archiveJobs.append(position) }
         }
         for (index, entries) in feedLists() {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
@@ -168,21 +174,22 @@ struct BuildState: Sendable {
     // MARK: Partial rebuilds
 
     /// Re-renders page `index` with `page` (whose front matter, and so URL, lists and terms, is
-    /// unchanged) and every output that shows its body: the page, the list pages and feeds holding it.
+    /// unchanged) and the outputs that show its body: the page, and, when what lists show of it
+    /// changed (summary, reading time), the list pages and feeds holding it.
     /// Returns the output paths whose bytes changed. The search index is left as it was.
     mutating func replaceBody(of index: Int, with page: Page) -> [String] {
         var updated = content
         updated.pages[index] = page
         let (body, diagnostics) = ContentRenderer(config: config, content: updated, staticFiles: Set(staticFiles), resources: resources,
                                                   contentRoot: source.appendingPathComponent("content")).render(index)
+        let listsChanged = !body.showsInListsLike(rendered[index])
         contexts.update(page: index, to: page, rendered: body)
         pageDiagnostics[index] = diagnostics
-        var output: [(String, Data)] = []
-        let own = jobs.indices.filter { jobs[$0].index == index }
-        let archives = jobs.indices.filter { content.pages[jobs[$0].index].layout == "archives" }
-        output += renderJobsHTML(own + (listJobsShowing[index] ?? []) + archives)
-        for list in feedListsHolding[index] ?? [] {
-            output += feedFiles(list: list, entries: feedEntries(of: list))
+        var selected = jobsOfPage[index] ?? []
+        if listsChanged { selected += (listJobsShowing[index] ?? []) + archiveJobs }
+        var output = renderJobsHTML(selected)
+        if listsChanged || config.fullContentInFeeds {
+            for list in feedListsHolding[index] ?? [] { output += feedFiles(list: list, entries: feedEntries(of: list)) }
         }
         if index == content.homeIndex { output.append(("404.html", notFoundPage())) }
         var changed: [String] = []

@@ -40,7 +40,7 @@ public struct BuildReport: Sendable {
         files = state.files
         copies = state.copies
         config = state.config
-        diagnostics = state.diagnostics.sorted { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
+        diagnostics = Self.sorted(state.diagnostics)
         pageCount = state.content.regularPages.count
         listCount = state.jobs.count - pageCount
         staticCount = state.staticFiles.count
@@ -49,6 +49,11 @@ public struct BuildReport: Sendable {
             return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: page.path, title: page.title,
                              references: state.rendered[index].references)
         }
+    }
+
+    /// Errors first, then warnings and notices, each by file and line.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
     }
 
     /// The HTML of a page by its URL path (`/posts/a/`), for tests and the dev server.

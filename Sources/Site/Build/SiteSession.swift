@@ -91,7 +91,12 @@ public struct SiteSession: Sendable {
             bodies.append((index, state.content.pages[index]))
         }
         var changed = Set(plan.copies)
-        for (index, page) in bodies { changed.formUnion(state.replaceBody(of: index, with: page)) }
+        var diagnosticsChanged = false
+        for (index, page) in bodies {
+            let before = state.pageDiagnostics[index]
+            changed.formUnion(state.replaceBody(of: index, with: page))
+            diagnosticsChanged = diagnosticsChanged || state.pageDiagnostics[index] != before
+        }
         var scope: Update.Scope = bodies.isEmpty ? .nothing : .pages
         if plan.templatesChanged {
             do {
@@ -101,7 +106,7 @@ public struct SiteSession: Sendable {
             }
             scope = .templates
         }
-        refreshReport(pages: bodies.map(\.0), start: start)
+        refreshReport(pages: bodies.map(\.0), diagnosticsChanged: diagnosticsChanged || plan.templatesChanged, start: start)
         return Update(scope: scope, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: !bodies.isEmpty)
     }
 
@@ -156,10 +161,10 @@ public struct SiteSession: Sendable {
         return .success(page)
     }
 
-    private mutating func refreshReport(pages: [Int], start: Date) {
+    private mutating func refreshReport(pages: [Int], diagnosticsChanged: Bool, start: Date) {
         report.files = state.files
         report.copies = state.copies
-        report.diagnostics = state.diagnostics.sorted { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
+        if diagnosticsChanged { report.diagnostics = BuildReport.sorted(state.diagnostics) }
         for index in pages { report.pages[index].references = state.rendered[index].references }
         report.seconds = Date().timeIntervalSince(start)
     }

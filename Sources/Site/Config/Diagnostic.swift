@@ -1,5 +1,5 @@
 /// A problem found while building: where it is, what it is, and what to do about it.
-public struct Diagnostic: Sendable, Error, Equatable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Error, Hashable, CustomStringConvertible {
     /// How serious a diagnostic is: errors fail the build, warnings and notices do not.
     public enum Severity: String, Sendable, Comparable {
         case error, warning, notice

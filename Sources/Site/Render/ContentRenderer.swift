@@ -47,6 +47,14 @@ public struct RenderedContent: Sendable {
     public var references: [LinkReference] = []
 }
 
+extension RenderedContent {
+    /// True when lists, archives and summary feeds show both alike.
+    func showsInListsLike(_ other: RenderedContent) -> Bool {
+        summaryHTML == other.summaryHTML && summaryText == other.summaryText && isTruncated == other.isTruncated
+            && readingMinutes == other.readingMinutes && coverURL == other.coverURL
+    }
+}
+
 /// Renders pages' Markdown with the site's hooks: heading anchors, highlighted code, MathML,
 /// images resolved against the bundle and `static/`, and links to content files rewritten to URLs.
 struct ContentRenderer: Sendable {
