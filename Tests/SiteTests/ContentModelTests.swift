@@ -171,3 +171,27 @@ import Testing
         #expect(!report.lines.contains { $0.contains("cross-reference") })
     }
 }
+
+@Suite struct RelatedPagesTests {
+    @Test func mostSharedTermsFirstThenNewestThenStable() throws {
+        func post(_ title: String, _ date: String, tags: [String], series: String? = nil) -> String {
+            "---\ntitle: \(title)\ndate: \(date)\ntags: [\(tags.joined(separator: ", "))]\n" + (series.map { "series: [\($0)]\n" } ?? "") + "---\nBody.\n"
+        }
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[taxonomies]\ntag = \"tags\"\nseries = \"series\"\n",
+            "content/posts/a.md": post("A", "2024-01-10", tags: ["x", "y"], series: "s"),
+            "content/posts/b.md": post("B", "2024-01-01", tags: ["x", "y"]),
+            "content/posts/c.md": post("C", "2024-03-01", tags: ["x"]),
+            "content/posts/d.md": post("D", "2024-02-01", tags: ["y"]),
+            "content/posts/e.md": post("E", "2024-02-01", tags: ["z"], series: "s"),
+            "content/posts/f.md": post("F", "2024-05-01", tags: ["z"]),
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let html = try #require(report.html(at: "/posts/a/"))
+        let section = try #require(html.range(of: "<section class=\"related\"")).lowerBound
+        let related = html[section...].components(separatedBy: "</section>")[0]
+        // E shares the series (3), B both tags (4), C and D one tag (2; C is newer); F nothing.
+        let titles = related.components(separatedBy: "\">").dropFirst().map { $0.components(separatedBy: "<")[0] }.filter { !$0.isEmpty }
+        #expect(Array(titles.suffix(3)) == ["B", "E", "C"])
+    }
+}

@@ -232,9 +232,20 @@ struct SiteContent: Sendable {
                 for other in pages(taxonomy: plural, term: term) where other != index { scores[other, default: 0] += weight }
             }
         }
-        return scores.sorted {
-            $0.value != $1.value ? $0.value > $1.value : pages[$0.key].sortDate > pages[$1.key].sortDate
-        }.prefix(limit).map(\.key)
+        // The best `limit` by score, then date, then order: a running selection, since common
+        // tags give thousands of candidates on a large site.
+        let better: (Int, Int) -> Bool = { a, b in
+            if scores[a]! != scores[b]! { return scores[a]! > scores[b]! }
+            if pages[a].sortDate != pages[b].sortDate { return pages[a].sortDate > pages[b].sortDate }
+            return a < b
+        }
+        var best: [Int] = []
+        for candidate in scores.keys where best.count < limit || better(candidate, best[best.count - 1]) {
+            let position = best.firstIndex { better(candidate, $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
     }
 }
 

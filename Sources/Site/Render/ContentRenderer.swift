@@ -170,7 +170,7 @@ struct ContentRenderer: Sendable {
         result.readingMinutes = TextMetrics.readingMinutes(result.plainText)
         if let divider = html.firstRange(ofBytes: "<!--more-->") {
             result.summaryHTML = String(html[..<divider.lowerBound])
-            result.isTruncated = !html[divider.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            result.isTruncated = !html[divider.upperBound...].isBlank
         } else if let summary = page.param("summary")?.string, !summary.isEmpty {
             result.summaryHTML = Self.inlineHTML(summary)
             result.isTruncated = true

@@ -60,13 +60,12 @@ enum TextMetrics {
         let truncatedAt: Int
         if let end = sentenceEnd, end <= Int(Double(length) * 1.3) { truncatedAt = end } else { truncatedAt = min(length, words.count) }
         let chosen = words.prefix(truncatedAt)
-        let rest = text[(chosen.last?.endIndex ?? text.startIndex)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let truncated = !text[(chosen.last?.endIndex ?? text.startIndex)...].isBlank
         let joined = chosen.reduce(into: "") { result, word in
             let cjk = word.unicodeScalars.first.map(isCJK) ?? false
             if !result.isEmpty, !cjk, !(result.unicodeScalars.last.map(isCJK) ?? false) { result += " " }
             result += word
         }
-        let truncated = !rest.isEmpty
         if truncated, let last = joined.last, !".!?。！？".contains(last) { return (joined + "…", true) }
         return (joined, truncated)
     }

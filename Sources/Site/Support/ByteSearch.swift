@@ -26,4 +26,9 @@ extension StringProtocol {
     func contains(bytes needle: String) -> Bool {
         firstRange(ofBytes: needle) != nil
     }
+
+    /// True when the text holds nothing but ASCII spaces, tabs and line breaks.
+    var isBlank: Bool {
+        !utf8.contains { $0 != 32 && $0 != 10 && $0 != 9 && $0 != 13 }
+    }
 }
