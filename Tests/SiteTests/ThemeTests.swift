@@ -353,3 +353,19 @@ import Testing
         #expect(!DefaultTheme.stylesheet.contains("@import") && !DefaultTheme.stylesheet.contains("url(http"), "no request to another host")
     }
 }
+
+@Suite struct TemplateEscapingTests {
+    @Test func valuesAreEscapedInTheThemeAndInSiteLayouts() throws {
+        let title = "Ada's <b>\"quotes\"</b> & more"
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/posts/a.md": "---\ntitle: '\(title.replacingOccurrences(of: "'", with: "''"))'\ndate: 2024-01-01\n---\nBody.\n",
+            "layouts/partials/footer.mustache": "<footer>{{page.title}}|{{{page.title}}}</footer>",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let html = try #require(report.html(at: "/posts/a/"))
+        let escaped = "Ada&#39;s &lt;b&gt;&quot;quotes&quot;&lt;/b&gt; &amp; more"
+        #expect(html.contains("<title>\(escaped)"))
+        #expect(html.contains("<footer>\(escaped)|\(title)</footer>"))
+    }
+}

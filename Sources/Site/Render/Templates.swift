@@ -14,9 +14,10 @@ struct Templates: Sendable {
     init(siteLayouts: URL?) throws(Diagnostic) {
         var library = MustacheLibrary()
         var names = Set<String>()
+        _ = Self.escaping
         for (name, text) in DefaultTheme.templates {
             do {
-                try library.register(text, named: name)
+                try library.register(Self.pragma + text, named: name)
             } catch {
                 throw Diagnostic(.error, "built-in template \(name) does not parse: \(error)")
             }
@@ -33,7 +34,7 @@ struct Templates: Sendable {
                 let name = (relative as NSString).deletingPathExtension
                 let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
                 do {
-                    let template = try MustacheTemplate(string: text)
+                    let template = try MustacheTemplate(string: Self.pragma + text)
                     library.register(template, named: name)
                     // `partials/header.mustache` also replaces the partial `header`.
                     if name.hasPrefix("partials/") { library.register(template, named: String(name.dropFirst("partials/".count))) }
@@ -49,6 +50,16 @@ struct Templates: Sendable {
     }
 
     func has(_ name: String) -> Bool { names.contains(name) }
+
+    /// Every template starts with this pragma, so `{{value}}` is escaped by ``ByteEscaping``
+    /// (the same characters as Mustache's own HTML escaping, a tenth of the build's time).
+    private static let pragma = "{{%CONTENT_TYPE:collective-html}}"
+    private static let escaping: Void = MustacheContentTypes.register(ByteEscaping(), named: "collective-html")
+
+    /// HTML escaping of `& < > " '` over UTF-8 bytes.
+    private struct ByteEscaping: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLText.escape(text, apostrophe: true) }
+    }
 
     /// Renders `context` with the first template of `candidates` that exists.
     func render(_ context: [String: Any], candidates: [String]) -> String {
