@@ -42,6 +42,15 @@ import Testing
         #expect(none.format == nil && none.body == "# Title\n")
     }
 
+    @Test func splitsAtTheFirstCloserWhateverSurroundsIt() throws {
+        let empty = try #require(FrontMatter.split("---\n---\nBody"))
+        #expect(empty.text == "" && empty.body == "Body" && empty.bodyLine == 3)
+        let atEnd = try #require(FrontMatter.split("\u{FEFF}---\ntitle: Ünïcode — ✓\n---  "))
+        #expect(atEnd.text == "title: Ünïcode — ✓" && atEnd.body == "" && atEnd.bodyLine == 4)
+        let dots = try #require(FrontMatter.split("---\na: 1\nb: 2\n...\n\n---\nrule above\n"))
+        #expect(dots.text == "a: 1\nb: 2" && dots.body == "\n---\nrule above\n" && dots.bodyLine == 5)
+    }
+
     @Test func unclosedFrontMatterIsNil() {
         #expect(FrontMatter.split("---\ntitle: A\n") == nil)
     }

@@ -15,23 +15,33 @@ struct FrontMatter {
     static func split(_ source: String) -> FrontMatter? {
         var text = Substring(source)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first?.trimmingTrailingSpace else {
-            return FrontMatter(format: nil, text: "", firstLine: 1, body: String(text), bodyLine: 1)
-        }
+        // Walks line ends over UTF-8 bytes and slices once: the body is most of the file.
+        let bytes = text.utf8
+        let end = bytes.endIndex
+        func nextLine(after lineEnd: Substring.Index) -> Substring.Index { lineEnd == end ? end : bytes.index(after: lineEnd) }
+        let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? end
+        let first = text[..<firstEnd].trimmingTrailingSpace
         let format: DataFormat
         let closer: Set<Substring>
         switch first {
         case "---": format = .yaml; closer = ["---", "..."]
         case "+++": format = .toml; closer = ["+++"]
         default:
-            if first.hasPrefix("{") { return splitJSON(lines) }
+            if first.hasPrefix("{") { return splitJSON(text.split(separator: "\n", omittingEmptySubsequences: false)) }
             return FrontMatter(format: nil, text: "", firstLine: 1, body: String(text), bodyLine: 1)
         }
-        for index in 1..<lines.count where closer.contains(lines[index].trimmingTrailingSpace) {
-            let fm = lines[1..<index].joined(separator: "\n")
-            let body = lines[(index + 1)...].joined(separator: "\n")
-            return FrontMatter(format: format, text: fm, firstLine: 2, body: body, bodyLine: index + 2)
+        let frontMatterStart = nextLine(after: firstEnd)
+        var lineStart = frontMatterStart
+        var lineNumber = 2
+        while lineStart < end {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? end
+            if closer.contains(text[lineStart..<lineEnd].trimmingTrailingSpace) {
+                let frontMatterEnd = lineStart == frontMatterStart ? lineStart : bytes.index(before: lineStart)
+                return FrontMatter(format: format, text: String(text[frontMatterStart..<frontMatterEnd]), firstLine: 2,
+                                   body: String(text[nextLine(after: lineEnd)...]), bodyLine: lineNumber + 1)
+            }
+            lineStart = nextLine(after: lineEnd)
+            lineNumber += 1
         }
         return nil
     }

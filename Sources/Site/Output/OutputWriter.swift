@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Writes a built site atomically: everything goes to a staging folder beside the destination,
 /// which replaces the destination only once complete. Files whose bytes did not change are
@@ -23,28 +30,17 @@ struct OutputWriter {
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
 
-        var folders = Set<String>()
-        for path in Array(files.keys) + Array(copies.keys) {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { folders.insert(folder) }
-        }
-        for folder in folders.sorted() {
-            try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
-        let old = destination
+        try Self.makeFolders(for: Array(files.keys) + Array(copies.keys), under: staging.path)
+        let (stagingPath, oldPath) = (staging.path + "/", destination.path + "/")
         struct Job: Sendable { var path: String; var data: Data?; var source: URL? }
         let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) }
             + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
         let outcomes = jobs.parallelMap { job -> Result<Bool, Error> in
-            let target = staging.appendingPathComponent(job.path)
-            let previous = old.appendingPathComponent(job.path)
             do {
                 let bytes = try job.data ?? Data(contentsOf: job.source!)
-                if let existing = FileManager.default.contents(atPath: previous.path), existing == bytes {
-                    try FileManager.default.linkItem(at: previous, to: target)
-                    return .success(false)
-                }
-                try bytes.write(to: target)
+                let previous = oldPath + job.path
+                if Self.holds(previous, bytes), link(previous, stagingPath + job.path) == 0 { return .success(false) }
+                try Self.write(bytes, to: stagingPath + job.path)
                 return .success(true)
             } catch {
                 return .failure(error)
@@ -73,5 +69,59 @@ struct OutputWriter {
             try fileManager.moveItem(at: staging, to: destination)
         }
         return summary
+    }
+
+    // MARK: Files, through POSIX calls (Foundation's add a stat or a temporary file to each; a
+    // 10,000-page site writes 30,000 files)
+
+    /// A file system call that failed.
+    struct Failure: LocalizedError {
+        var operation: String
+        var path: String
+        var code: Int32
+        var errorDescription: String? { "\(operation) \(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Creates the folders of `paths` under `root`, parents first; each depth in parallel.
+    private static func makeFolders(for paths: [String], under root: String) throws {
+        var folders = Set<String>()
+        for path in paths {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
+        for depth in byDepth.keys.sorted() {
+            let failures = byDepth[depth]!.parallelMap { folder -> Failure? in
+                mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : Failure(operation: "cannot create folder", path: folder, code: errno)
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        }
+    }
+
+    /// True when the file at `path` exists and holds exactly `bytes`.
+    private static func holds(_ path: String, _ bytes: Data) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        return FileManager.default.contents(atPath: path) == bytes
+    }
+
+    private static func write(_ bytes: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(operation: "cannot create", path: path, code: errno) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(operation: "cannot write", path: path, code: errno)
+                }
+                offset += count
+            }
+        }
     }
 }
