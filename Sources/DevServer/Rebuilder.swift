@@ -14,6 +14,8 @@ final class Rebuilder: Sendable {
     private let updates = Locked(0)
     /// Builds search indexes after the reload, one at a time.
     private let searchQueue = DispatchQueue(label: "collective.search-index")
+    /// How long edits must pause before the search index is rebuilt.
+    static let searchIndexDelay = Duration.seconds(2)
 
     init(builder: SiteBuilder, hub: EventHub, log: @escaping @Sendable (String) -> Void) {
         self.builder = builder
@@ -67,7 +69,7 @@ final class Rebuilder: Sendable {
                 state.errors = []
                 state.generation += 1
             }
-            reportWarnings(report)
+            if update.diagnosticsChanged { reportWarnings(report) }
         } else {
             event = errorsChanged ? .reload(page: nil) : nil
             state.withLock { $0.errors = update.errors }
@@ -83,11 +85,11 @@ final class Rebuilder: Sendable {
         return event
     }
 
-    /// Builds the search index in the background and takes it if no newer update came meanwhile.
+    /// Builds the search index in the background once edits pause, and takes it if no newer
+    /// update came meanwhile (on a large site it takes seconds of both cores: not between keystrokes).
     private func refreshSearchIndex(for generation: Int) {
-        guard let job = session.withLock({ $0?.searchIndexJob() }) else { return }
-        searchQueue.async { [self] in
-            guard updates.current == generation else { return }
+        searchQueue.asyncAfter(deadline: .now() + .milliseconds(Int(Self.searchIndexDelay.components.seconds * 1000))) { [self] in
+            guard updates.current == generation, let job = session.withLock({ $0?.searchIndexJob() }) else { return }
             let index = job()
             session.withLock { session in
                 guard updates.current == generation, session != nil else { return }

@@ -40,6 +40,23 @@ import Testing
         #expect(!page.text.contains("Hello v1"))
     }
 
+    @Test func contentEditReachesTheSearchIndexOnceEditsPause() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let server = try site.startServer()
+        defer { server.stop() }
+        let events = try EventStream(port: server.port)
+        func indexed() throws -> Bool {
+            try (0..<2).contains { try TestClient(port: server.port).request("/search/p/\($0).js").text.contains("quokkas") }
+        }
+
+        try site.write("content/posts/hello.md", TestSite.post("Hello", body: "Hello quokkas"))
+        #expect(try events.next() == TestEvent(name: "reload", data: "/posts/hello/"))
+        let deadline = Date().addingTimeInterval(Double(Rebuilder.searchIndexDelay.components.seconds) + 10)
+        while try !indexed(), Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(try indexed())
+    }
+
     @Test func brokenFrontMatterKeepsTheLastGoodPageAndShowsTheOverlay() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -178,10 +178,8 @@ struct BuildState: Sendable {
     /// changed (summary, reading time), the list pages and feeds holding it.
     /// Returns the output paths whose bytes changed. The search index is left as it was.
     mutating func replaceBody(of index: Int, with page: Page) -> [String] {
-        var updated = content
-        updated.pages[index] = page
-        let (body, diagnostics) = ContentRenderer(config: config, content: updated, staticFiles: Set(staticFiles), resources: resources,
-                                                  contentRoot: source.appendingPathComponent("content")).render(index)
+        let (body, diagnostics) = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
+                                                  contentRoot: source.appendingPathComponent("content")).render(page)
         let listsChanged = !body.showsInListsLike(rendered[index])
         contexts.update(page: index, to: page, rendered: body)
         pageDiagnostics[index] = diagnostics

@@ -37,6 +37,8 @@ public struct SiteSession: Sendable {
         public var errors: [Diagnostic]
         /// The search index is out of date: run ``SiteSession/searchIndexJob()``.
         public var searchIndexIsStale: Bool
+        /// The report's diagnostics are not the previous ones.
+        public var diagnosticsChanged = false
     }
 
     /// Builds the whole site in memory.
@@ -106,8 +108,10 @@ public struct SiteSession: Sendable {
             }
             scope = .templates
         }
-        refreshReport(pages: bodies.map(\.0), diagnosticsChanged: diagnosticsChanged || plan.templatesChanged, start: start)
-        return Update(scope: scope, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: !bodies.isEmpty)
+        diagnosticsChanged = diagnosticsChanged || plan.templatesChanged
+        refreshReport(pages: bodies.map(\.0), diagnosticsChanged: diagnosticsChanged, start: start)
+        return Update(scope: scope, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: !bodies.isEmpty,
+                      diagnosticsChanged: diagnosticsChanged)
     }
 
     /// A function that builds the search index of the current pages; give its result to
@@ -142,7 +146,7 @@ public struct SiteSession: Sendable {
         changed.formUnion(old.files.keys.filter { state.files[$0] == nil })
         for (key, url) in state.copies where old.copies[key] != url { changed.insert(key) }
         changed.formUnion(old.copies.keys.filter { state.copies[$0] == nil })
-        return Update(scope: .site, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: false)
+        return Update(scope: .site, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: false, diagnosticsChanged: true)
     }
 
     private func read(_ file: String, like old: Page) -> Result<Page, ReadFailure> {

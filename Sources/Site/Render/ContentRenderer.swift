@@ -84,7 +84,11 @@ struct ContentRenderer: Sendable {
 
     /// Renders the page at `index`, returning its content and the problems found.
     func render(_ index: Int) -> (RenderedContent, [Diagnostic]) {
-        let page = content.pages[index]
+        render(content.pages[index])
+    }
+
+    /// Renders `page`, a new reading of one of the site's pages (links resolve against the site as it was read).
+    func render(_ page: Page) -> (RenderedContent, [Diagnostic]) {
         let sink = DiagnosticSink(file: page.sourceFile, bodyLine: page.bodyLine)
         var result = RenderedContent()
         if let cover = page.cover {
