@@ -52,6 +52,8 @@ ap.add_argument("--port", type=int, required=True)
 ap.add_argument("--file", required=True)
 ap.add_argument("--line", default="<!-- edit %d -->")
 ap.add_argument("--runs", type=int, default=7)
+ap.add_argument("--where", choices=["end", "start"], default="end",
+                help="append the line, or put it first in the Markdown body (it then changes the summary)")
 a = ap.parse_args()
 wait = sse(a.port) if a.server == "collective" else websocket(a.port)
 original = open(a.file, encoding="utf-8").read()
@@ -60,7 +62,12 @@ try:
     for run in range(a.runs):
         with open(a.file, "w", encoding="utf-8") as f:
             start = time.perf_counter()
-            f.write(original + "\n" + (a.line % run) + "\n")
+            line = a.line % run
+            if a.where == "end":
+                f.write(original + "\n" + line + "\n")
+            else:  # after the front matter's closing line
+                head, sep, body = original.partition("\n---\n")
+                f.write(head + sep + line + "\n\n" + body)
         message = wait()
         times.append((time.perf_counter() - start) * 1000)
         time.sleep(1.5)

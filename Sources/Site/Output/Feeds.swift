@@ -15,8 +15,9 @@ struct Feeds {
     /// The three feeds of a list page, as (file path relative to the output root, bytes).
     func files(for listIndex: Int, entries: [Int]) -> [(String, String)] {
         let list = content.pages[listIndex]
-        let chosen = entries.filter { !(content.pages[$0].param("hiddenInRss")?.bool ?? false) }
-            .sorted { content.pages[$0].sortDate > content.pages[$1].sortDate }.prefix(limit).map { $0 }
+        // Newest first; the hidden check (a case-insensitive parameter look-up) only until the feed is full.
+        let byDate = entries.map { (index: $0, date: content.pages[$0].sortDate) }.sorted { $0.date > $1.date }
+        let chosen = Array(byDate.lazy.map(\.index).filter { !(content.pages[$0].param("hiddenInRss")?.bool ?? false) }.prefix(limit))
         let folder = list.outputFolder.isEmpty ? "" : list.outputFolder + "/"
         let title = list.kind == .home ? config.title : "\(list.title) · \(config.title)"
         return [
