@@ -15,7 +15,7 @@ public struct PreviewOptions: Sendable {
     public var build = BuildOptions()
     public var watchMode: WatchMode = .automatic
     /// How long the file events of one save must go quiet before the site is rebuilt.
-    public var quietPeriod: Duration = .milliseconds(50)
+    public var quietPeriod: Duration = .milliseconds(20)
     /// Where progress and errors are written (standard output by default).
     public var log: @Sendable (String) -> Void = { print($0) }
 
