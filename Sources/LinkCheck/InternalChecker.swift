@@ -3,9 +3,6 @@ import Site
 
 /// Checks a built site without the network: links, anchors, images, ids, orphans and `http://` links.
 struct InternalChecker {
-    /// What `ref`/`relref` shortcodes leave in a link's destination before it is resolved.
-    static let referencePrefix = "collective-ref:"
-
     let report: BuildReport
     let site: SiteMap
     /// Leave out what the builder already warns about (missing images and alt text, `.md` and `ref` targets).
@@ -52,15 +49,14 @@ struct InternalChecker {
 
     /// The problem with one Markdown link or image, if any.
     private func check(_ reference: LinkReference, on page: BuiltPage, file: String) -> Finding? {
-        if reference.destination.hasPrefix(Self.referencePrefix) {
-            let target = String(reference.destination.dropFirst(Self.referencePrefix.count))
+        if let target = reference.referenceTarget {
             if reference.url == "#", !target.isEmpty, !target.hasPrefix("#") {
                 if skipBuilderFindings { return nil }
                 return Finding(.error, .brokenReference, file: file, line: reference.line, column: reference.column, subject: target,
                                message: "ref target not found: \(target); point it at an existing content file")
             }
         }
-        let shown = reference.destination.hasPrefix(Self.referencePrefix) ? reference.url : reference.destination
+        let shown = reference.referenceTarget == nil ? reference.destination : reference.url
         guard case .local(let path, let fragment) = site.classify(reference.url, on: page.path) else { return nil }
         guard let output = site.outputPath(for: path) else {
             if reference.kind == .image {

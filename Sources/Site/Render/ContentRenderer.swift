@@ -24,6 +24,12 @@ public struct LinkReference: Sendable, Equatable {
     public var column: Int?
     /// An image's alt text.
     public var alt: String?
+
+    /// The target of a `ref`/`relref` shortcode (`other.md#part`); nil for a link written in Markdown.
+    public var referenceTarget: String? {
+        destination.hasPrefix(ShortcodeExpander.referencePrefix)
+            ? String(destination.dropFirst(ShortcodeExpander.referencePrefix.count)) : nil
+    }
 }
 
 /// A page's Markdown turned into HTML, with what templates and feeds need from it.
