@@ -2,8 +2,8 @@
 enum IndexLayout {
     /// The index folder, relative to the site root.
     static let folder = "search/"
-    /// Format version, checked by search.js.
-    static let version = 1
+    /// Format version of the files; 2 added the typo buckets (`v/N.js`).
+    static let version = 2
     /// Postings kept inline per term: the pages where the term weighs most. A query that finds
     /// too few pages fetches the rest.
     static let inlinePostings = 500

@@ -10,6 +10,8 @@ import Foundation
 /// - `p/N.js`: page N's URL, title, date, section, tags, excerpt and text, fetched only when
 ///   the page is shown as a result. Pages are numbered newest first, so a lower number wins ties.
 /// - `f/N.js`: the page ids of one section or tag, fetched when that filter is chosen.
+/// - `v/N.js`: terms without postings, filed by their first and last two characters
+///   (``TypoBuckets``), fetched only to correct a word that matched nothing.
 public struct SearchIndexBuilder: Sendable {
     private var pages: [PageFragment] = []
     private var lengths: [RankingModel.FieldLengths] = []
@@ -111,8 +113,10 @@ public struct SearchIndexBuilder: Sendable {
 
         let filters = FilterLists(pages: pages, rank: rank)
         for (i, ids) in filters.pageIDs.enumerated() { write("f/\(i)", JSONText.string(PostingCode.encodeIDs(ids))) }
+        let typo = TypoBuckets.files(terms: terms)
+        for (b, value) in typo.values.enumerated() { write("v/\(b)", value) }
         let top = "{\"v\":\(IndexLayout.version),\"n\":\(pages.count),\"k\":"
-            + JSONText.array(boundaries.map(JSONText.string)) + ",\"sec\":" + filters.sectionsJSON
+            + JSONText.array(boundaries.map(JSONText.string)) + ",\"vb\":\(typo.count),\"sec\":" + filters.sectionsJSON
             + ",\"tag\":" + filters.tagsJSON + "}"
         write("index", top)
         return files

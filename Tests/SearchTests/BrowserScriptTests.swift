@@ -83,6 +83,10 @@ import Testing
         Query(q: "東京"), Query(q: "header"), Query(q: "parsehttpheader"), Query(q: "caching", filters: ["notes"]),
         Query(q: "swift", filters: ["cuisine"]), Query(q: "twin"), Query(q: "common needle"), Query(q: "needle"),
         Query(q: "!!!"), Query(q: "swift", filters: ["swift"]), Query(q: "cachin"),
+        // Typos in the first two letters: transposition, substitution, deletion, insertion.
+        Query(q: "ocncurrency"), Query(q: "xoncurrency"), Query(q: "oncurrency structured"), Query(q: "sstructured"),
+        // A typo in an inflected word, and one in the last letters.
+        Query(q: "evictoin notes"), Query(q: "profiilng"), Query(q: "allocatoins"),
     ]
 
     static let tokenSamples = [
@@ -150,6 +154,17 @@ import Testing
         #expect(r[16].urls.isEmpty && r[16].count == 0)
         #expect(Set(r[17].urls) == ["/posts/code/", "/posts/concurrency/"])
         #expect(first[18] == "/posts/caching/", "a word cut short while typing")
+        #expect(first[19] == "/posts/concurrency/", "first two letters swapped")
+        #expect(first[20] == "/posts/concurrency/", "first letter replaced")
+        #expect(r[21].urls == ["/posts/concurrency/"], "first letter missing, and both words required")
+        #expect(first[22] == "/posts/concurrency/", "a letter added at the start")
+        #expect(first[23] == "/notes/eviction/")
+        #expect(first[24] == "/posts/profiling/", "a typo in a word the stemmer shortens")
+        #expect(first[25] == "/posts/profiling/", "allocatoins → allocations")
+        // Only words that match nothing read the typo buckets, then the shards of the terms they name.
+        #expect(!r[0].fetched.contains { $0.hasPrefix("v/") })
+        #expect(r[19].fetched.contains { $0.hasPrefix("v/") })
+        #expect(r[19].fetched.filter { $0.hasPrefix("v/") }.count <= 3)
 
         #expect(r[0].title == "<mark>Caching</mark> HTTP responses")
         #expect(r[0].excerpt.contains("<mark>cache</mark>"))

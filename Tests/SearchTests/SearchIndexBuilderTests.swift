@@ -15,7 +15,7 @@ import Testing
     @Test func writesTopLevelShardsPagesAndFilters() throws {
         let index = IndexFiles(Self.corpus())
         let top = try index.top
-        #expect(top["v"] as? Int == 1)
+        #expect(top["v"] as? Int == 2)
         #expect(top["n"] as? Int == 4)
         #expect(try index.boundaries.first == "")
         #expect(index.files.keys.contains("search/p/3.js"))
@@ -128,5 +128,50 @@ import Testing
         #expect(PageFragment.compact("  a  b\n\nc ", limit: 100) == "a b c")
         #expect(PageFragment.compact("alpha beta gamma", limit: 12) == "alpha beta")
         #expect(PageFragment.compact("", limit: 5) == "")
+    }
+}
+
+@Suite struct TypoBucketTests {
+    /// Decodes one front-coded list as search.js does.
+    static func unpack(_ s: String, backward: Bool) -> [String] {
+        guard !s.isEmpty else { return [] }
+        var previous: [UInt16] = []
+        return s.split(separator: " ").map { entry in
+            let units = Array(entry.utf16)
+            let shared = Int(units[0]) - (units[0] > 92 ? 41 : 40)
+            previous = Array(previous.prefix(shared)) + units.dropFirst()
+            let term = String(decoding: previous, as: UTF16.self)
+            return backward ? String(String.UnicodeScalarView(term.unicodeScalars.reversed())) : term
+        }
+    }
+
+    @Test func filesEveryLongTermUnderItsFirstAndLastTwoCharacters() throws {
+        var builder = SearchIndexBuilder()
+        var words = ["concurrency", "concurrent", "currency", "ocean", "tree", "trees", "été", "𝒳𝒴𝒵𝒳", "δρόμος", "abc", "x2019", "hash_map"]
+        for i in 0..<400 { words.append("word" + String(UnicodeScalar(UInt8(97 + i % 26))) + String(UnicodeScalar(UInt8(97 + i / 26 % 26))) + "tail") }
+        for (i, w) in words.enumerated() { builder.add(.page("p\(i)", title: w, body: w, day: i)) }
+        let index = IndexFiles(builder)
+        let count = try #require(try index.top["vb"] as? Int)
+        #expect(count > 1, "a few thousand bytes of terms fill more than one bucket")
+        var forward: [Int: [String]] = [:], backward: [Int: [String]] = [:]
+        for b in 0..<count {
+            let lists = try #require(try index.value("v/\(b)") as? [String])
+            forward[b] = Self.unpack(lists[0], backward: false)
+            backward[b] = Self.unpack(lists[1], backward: true)
+        }
+        let terms = Set(words.flatMap { Tokenizer.terms(in: $0) })
+        for term in terms {
+            let filed = TypoBuckets.isCandidate(term)
+            #expect(forward[TypoBuckets.bucket(of: term, backward: false, count: count)]?.contains(term) == filed, "\(term)")
+            if filed { #expect(backward[TypoBuckets.bucket(of: term, backward: true, count: count)]?.contains(term) == true, "\(term)") }
+        }
+        #expect(!TypoBuckets.isCandidate("abc") && !TypoBuckets.isCandidate("x2019") && TypoBuckets.isCandidate("𝒳𝒴𝒵𝒳"))
+        #expect(forward.values.reduce(0) { $0 + $1.count } == terms.filter(TypoBuckets.isCandidate).count)
+    }
+
+    @Test func frontCodingSharesPrefixesInUTF16Units() {
+        let coded = TypoBuckets.frontCoded(["trees", "tree", "𝒳𝒴b", "𝒳𝒴a"])
+        #expect(coded == "(tree ,s (𝒳𝒴a ,b")
+        #expect(Self.unpack(coded, backward: false) == ["tree", "trees", "𝒳𝒴a", "𝒳𝒴b"])
     }
 }

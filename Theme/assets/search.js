@@ -75,18 +75,52 @@
     }
     function span(x, a, b) { for (; a <= b; a++) x.sh["s/" + a] = 1; }
 
+    // The bucket of typo candidates for a word's first (d = 0) or last (d = 1) two characters.
+    function bucket(w, d) {
+      var cs = Array.from(w), h = d;
+      (d ? [cs[cs.length - 1], cs[cs.length - 2]] : cs.slice(0, 2)).forEach(function (c) {
+        h = (h * 31 + c.codePointAt(0)) % meta.vb;
+      });
+      return "v/" + h;
+    }
+
+    // A bucket's front-coded list: each entry is a shared-prefix length digit and the rest.
+    function unpack(s, back) {
+      var prev = "";
+      return s ? s.split(" ").map(function (e) {
+        var c = e.charCodeAt(0);
+        prev = prev.slice(0, c - (c > 92 ? 41 : 40)) + e.slice(1);
+        return back ? Array.from(prev).reverse().join("") : prev;
+      }) : [];
+    }
+
+    // How much term t counts for query word x: exact 1, completion of the last word 0.6, typo 0.4.
+    function weight(x, t) {
+      return t == x.s ? 1 : x.pre && (t.indexOf(x.w) == 0 || x.ends.indexOf(t) >= 0) ? 0.6 : x.near[t] ? 0.4 : 0;
+    }
+
+    // True when term t is one edit from word x, or from x with one of the endings the stemmer removes.
+    function close(t, x) {
+      return near(t, x.w) || near(t, x.s) || ["e", "s", "es", "ed", "ing", t.slice(-1) + "ing", t.slice(-1) + "ed"]
+        .some(function (e) { return near(t + e, x.w); });
+    }
+
+    function fetch(keys) { return Promise.all(keys.map(get)); }
+
     // Page ids, best first, and the terms matched; filters are f/ file numbers that all must hold.
     // Common terms keep their best pages inline; the rest are fetched when too few pages match
-    // every word, or when all is set (more: true tells that some were left out).
+    // every word, or when all is set (more: true tells that some were left out). A word of 5+
+    // letters that matches nothing is corrected: the typo buckets of its first and last two
+    // letters name the terms one edit away, whose shards are fetched next.
     function search(q, filters, all) {
       var ws = words(q).slice(0, 10);
       return get("index").then(function (m) {
         meta = m;
-        var keys = filters.map(function (f) { return "f/" + f; }), r, n;
+        var keys = filters.map(function (f) { return "f/" + f; }), r;
         ws.forEach(function (x, i) {
           x.sh = {};
+          x.near = {};
           x.pre = i == ws.length - 1 && (x.c || x.w.length > 1);
-          x.typo = !x.c && x.w.length > 4;
           span(x, shard(x.s), shard(x.s));
           if (x.pre) {
             r = shard(x.w);
@@ -95,15 +129,30 @@
             x.ends = ["g", "ng", "ing", "d", "ed", "s", "es"].map(function (e) { return stem(x.w + e); });
             x.ends.forEach(function (e) { span(x, shard(e), shard(e)); });
           }
-          if (x.typo) {
-            for (n = 2; n < x.w.length && shard(x.w.slice(0, n) + "\uffff") - shard(x.w.slice(0, n)) > 1; n++);
-            r = shard(x.w.slice(0, n));
-            span(x, r, Math.min(shard(x.w.slice(0, n) + "\uffff"), r + 2));
-          }
           keys = keys.concat(Object.keys(x.sh));
         });
-        return Promise.all(keys.map(get)).then(function () { return rank(ws, filters, all); });
-      });
+        return fetch(keys);
+      }).then(function () {
+        var miss = ws.filter(function (x) {
+          return !x.c && meta.vb && x.w.length > 4 && !/\d/.test(x.w) && !Object.keys(x.sh).some(function (k) {
+            for (var t in data[k]) if (weight(x, t)) return 1;
+          });
+        });
+        miss.forEach(function (x) { x.vb = [bucket(x.w, 0), bucket(x.w, 1), bucket(x.s, 1)]; });
+        return fetch([].concat.apply([], miss.map(function (x) { return x.vb; }))).then(function () {
+          var keys = [];
+          miss.forEach(function (x) {
+            var n = 0;
+            x.vb.forEach(function (k) {
+              unpack(data[k][0]).concat(unpack(data[k][1], 1)).forEach(function (t) {
+                if (!x.near[t] && n < 3 && close(t, x)) { x.near[t] = 1; n += !x.sh["s/" + shard(t)]; span(x, shard(t), shard(t)); }
+              });
+            });
+            keys = keys.concat(Object.keys(x.sh));
+          });
+          return fetch(keys);
+        });
+      }).then(function () { return rank(ws, filters, all); });
     }
 
     function rank(ws, filters, tails) {
@@ -119,8 +168,7 @@
           var s = data[k], t, f, e;
           function add(id, lv) { var v = e[0] * lv * lv * f; if (!(best[id] >= v)) best[id] = v; }
           for (t in s) {
-            f = t == x.s ? 1 : x.pre && (t.indexOf(x.w) == 0 || x.ends.indexOf(t) >= 0) ? 0.6 : x.typo && t.length > 3 && near(t, x.w) ? 0.4 : 0;
-            if (!f) continue;
+            if (!(f = weight(x, t))) continue;
             e = s[t];
             terms[t] = found = 1;
             decode(e[1], add, 1);
