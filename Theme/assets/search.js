@@ -105,6 +105,9 @@
         .some(function (e) { return near(t + e, x.w); });
     }
 
+    // The first (d = 0) or last two characters of a word.
+    function ends(w, d) { return (d ? Array.from(w).slice(-2) : Array.from(w).slice(0, 2)).join(""); }
+
     function fetch(keys) { return Promise.all(keys.map(get)); }
 
     // Page ids, best first, and the terms matched; filters are f/ file numbers that all must hold.
@@ -144,9 +147,13 @@
           miss.forEach(function (x) {
             var n = 0;
             x.vb.forEach(function (k) {
-              unpack(data[k][0]).concat(unpack(data[k][1], 1)).forEach(function (t) {
-                if (!x.near[t] && n < 3 && close(t, x)) { x.near[t] = 1; n += !x.sh["s/" + shard(t)]; span(x, shard(t), shard(t)); }
-              });
+              // A bucket holds other keys too: only terms filed under the word's own ends are compared.
+              var a = ends(x.w, 0), b = ends(x.w, 1), c = ends(x.s, 1);
+              unpack(data[k][0]).filter(function (t) { return t.indexOf(a) == 0; })
+                .concat(unpack(data[k][1], 1).filter(function (t) { return t.slice(-b.length) == b || t.slice(-c.length) == c; }))
+                .forEach(function (t) {
+                  if (!x.near[t] && n < 3 && close(t, x)) { x.near[t] = 1; n += !x.sh["s/" + shard(t)]; span(x, shard(t), shard(t)); }
+                });
             });
             keys = keys.concat(Object.keys(x.sh));
           });
@@ -208,7 +215,8 @@
   // HTML for text around the first matched word (all of it if width is 0), matches in <mark>.
   function excerpt(text, r, width) {
     var re = /[\p{L}\p{N}\p{M}_'’]+/gu, hits = [], m, from = 0, to = text.length, out = "", at;
-    while ((m = re.exec(text)) && hits.length < 50) {
+    // Words past the excerpt's window are not scanned.
+    while ((m = re.exec(text)) && hits.length < 50 && !(width && hits.length && m.index > hits[0][0] + width)) {
       if (r.terms[stem(fold(m[0].replace(/['’]/g, "")))]) hits.push([m.index, m.index + m[0].length]);
     }
     r.words.forEach(function (x) {
