@@ -40,7 +40,7 @@ public struct SearchIndexBuilder: Sendable {
         var start = 0
         while start < documents.count {
             let batch = Array(documents[start..<min(start + 256, documents.count)])
-            for terms in batch.concurrentMap(PageTerms.init) { append(terms) }
+            for terms in batch.concurrentMap({ PageTerms($0) }) { append(terms) }
             start += batch.count
         }
     }

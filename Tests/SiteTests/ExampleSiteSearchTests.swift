@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The example site's search page in headless Chromium: typing, the keys PaperMod readers know,
+/// and no index request before the box is used. (Search's own SearchPageTests covers `?q=` links,
+/// filters and `file://`.)
+@Suite(.serialized) struct ExampleSiteSearchTests {
+    static let ready = WebDriver.tools != nil && StaticServer.available
+
+    /// Builds Examples/tensor-collective, serves it and opens its search page.
+    static func withSearchPage(_ body: (WebDriver, StaticServer) async throws -> Void) async throws {
+        let (report, site) = try SiteFixtures.build(SiteFixtures.repositoryRoot.appendingPathComponent("Examples/tensor-collective"))
+        #expect(report.diagnostics.isEmpty, "\(report.lines)")
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let server = try StaticServer(site)
+        defer { server.stop() }
+        let browser = try await WebDriver()
+        do {
+            try await browser.open(server.base + "/search/")
+            _ = try await browser.wait(for: "return document.readyState == 'complete'")
+            try await body(browser, server)
+        } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+
+    static let resultLinks = "return Array.from(document.querySelectorAll('#search-results li > a')).map(a => a.getAttribute('href'))"
+    static let focused = "const e = document.activeElement; return e.id || e.getAttribute('href') || e.tagName"
+
+    @Test(.enabled(if: ready, "chromium, chromedriver or python3 is missing: the example site's search page was not opened"))
+    func typingAQueryShowsTheExpectedFirstResult() async throws {
+        try await Self.withSearchPage { browser, _ in
+            let requested = "return performance.getEntriesByType('resource').some(r => r.name.includes('/search/index.js'))"
+            #expect(try await browser.run(requested) as? Bool == false, "nothing is fetched before the box is used")
+            try await browser.type("trainin", into: "#search-input")
+            // Search as you type: the unfinished word already finds the page.
+            let first = try await browser.wait(for: Self.resultLinks + "[0]")
+            #expect(first as? String == "/posts/training-curves/")
+            try await browser.type("g", into: "#search-input")
+            _ = try await browser.wait(for: "return location.search == '?q=training'")
+            _ = try await browser.wait(for: Self.resultLinks + ".length == 2")
+            #expect(try await browser.run(Self.resultLinks) as? [String] == ["/posts/training-curves/", "/posts/easy-read-lab-to-model/"])
+            let title = try await browser.run("return document.querySelector('#search-results li > a').innerHTML") as? String
+            #expect(title == "Reading <mark>Training</mark> Curves")
+            #expect(try await browser.run("return document.getElementById('search-status').textContent") as? String == "2 results")
+        }
+    }
+
+    @Test(.enabled(if: ready, "chromium, chromedriver or python3 is missing: keyboard navigation was not tested"))
+    func keyboardMovesThroughResultsOpensAndClears() async throws {
+        try await Self.withSearchPage { browser, server in
+            #expect(try await browser.run(Self.focused) as? String == "BODY")
+            try await browser.press(.slash)
+            #expect(try await browser.run(Self.focused) as? String == "search-input", "/ focuses the box")
+            #expect(try await browser.run("return document.getElementById('search-input').value") as? String == "", "the / is not typed")
+            try await browser.type("model", into: "#search-input")
+            _ = try await browser.wait(for: Self.resultLinks + ".length == 3")
+            let links = try #require(try await browser.run(Self.resultLinks) as? [String])
+
+            try await browser.press(.arrowDown)
+            #expect(try await browser.run(Self.focused) as? String == links[0])
+            try await browser.press(.arrowDown)
+            try await browser.press(.arrowDown)
+            #expect(try await browser.run(Self.focused) as? String == links[2])
+            try await browser.press(.arrowDown)
+            #expect(try await browser.run(Self.focused) as? String == links[2], "stays on the last result")
+            try await browser.press(.arrowUp)
+            try await browser.press(.arrowUp)
+            try await browser.press(.arrowUp)
+            #expect(try await browser.run(Self.focused) as? String == "search-input", "back to the box")
+
+            try await browser.press(.escape)
+            #expect(try await browser.run("return document.getElementById('search-input').value") as? String == "")
+            #expect(try await browser.run(Self.resultLinks + ".length") as? Int == 0, "Escape clears the results")
+            #expect(try await browser.run("return location.search") as? String == "")
+
+            try await browser.press(.slash)
+            try await browser.type("softmax", into: "#search-input")
+            _ = try await browser.wait(for: Self.resultLinks + ".length == 1")
+            try await browser.press(.enter)
+            _ = try await browser.wait(for: "return location.pathname == '/posts/attention-from-scratch/'")
+            #expect(try await browser.url == server.base + "/posts/attention-from-scratch/", "Enter opens the first result")
+        }
+    }
+}
