@@ -1,5 +1,5 @@
 /// ISO 8601 dates and times as seconds since 1970-01-01 UTC, and back to calendar fields.
-enum DateValue {
+public enum DateValue {
     /// Reads `2024-03`, `2024-03-05`, `2024-03-05T14:30`, `2024-03-05 14:30:15.5Z` or with a `+02:00` offset.
     static func parse(_ text: String) -> Double? {
         let bytes = Array(text.utf8)
@@ -67,16 +67,18 @@ enum DateValue {
     }
 
     /// Calendar fields of a time in seconds since 1970 (UTC).
-    struct Fields: Equatable {
-        var year: Int
-        var month: Int
-        var day: Int
-        var hour: Int
-        var minute: Int
-        var second: Int
+    /// A moment's calendar fields in UTC (proleptic Gregorian calendar).
+    public struct Fields: Equatable, Sendable {
+        public var year: Int
+        public var month: Int
+        public var day: Int
+        public var hour: Int
+        public var minute: Int
+        public var second: Int
     }
 
-    static func fields(_ seconds: Double) -> Fields {
+    /// The UTC calendar fields of `seconds` since 1970, by integer arithmetic.
+    public static func fields(_ seconds: Double) -> Fields {
         let clamped = min(max(seconds, -1e13), 1e13)
         let whole = Int(clamped.rounded(.down))
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
@@ -93,5 +95,6 @@ enum DateValue {
         return Fields(year: year, month: month, day: day, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60)
     }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// English month abbreviations, as axes and RFC 822 dates write them.
+    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
