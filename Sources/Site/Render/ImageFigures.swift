@@ -6,11 +6,21 @@
 enum ImageFigures {
     static func apply(_ html: String) -> String {
         guard html.contains(bytes: "<p><img ") else { return html }
-        var lines = html.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for index in lines.indices where lines[index].hasPrefix("<p><img ") {
-            if let figure = figure(fromParagraph: lines[index]) { lines[index] = figure }
+        // Only the lines that start a paragraph with an image are looked at; the rest is copied.
+        var output = ""
+        output.reserveCapacity(html.utf8.count + 256)
+        var rest = html[...]
+        while let found = rest.firstRange(ofBytes: "<p><img ") {
+            let atLineStart = found.lowerBound == html.startIndex
+                || html.utf8[html.utf8.index(before: found.lowerBound)] == UInt8(ascii: "\n")
+            let lineEnd = rest.utf8[found.lowerBound...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            output += rest[..<found.lowerBound]
+            let line = String(rest[found.lowerBound..<lineEnd])
+            output += atLineStart ? figure(fromParagraph: line) ?? line : line
+            rest = rest[lineEnd...]
         }
-        return lines.joined(separator: "\n")
+        output += rest
+        return output
     }
 
     /// The figure for a line `<p><img …></p>`, or nil when the line holds more or the image needs no figure.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Literal substring search over UTF-8 bytes.
 ///
 /// Foundation's `range(of:)` and `contains(_:)` on `String` go through `CFStringFind`, which
@@ -5,11 +7,38 @@
 extension StringProtocol {
     /// The range of the first occurrence of `needle`, compared byte for byte.
     func firstRange(ofBytes needle: String) -> Range<String.Index>? {
-        let haystack = utf8
         let pattern = Array(needle.utf8)
-        guard let first = pattern.first, haystack.count >= pattern.count else { return pattern.isEmpty ? startIndex..<startIndex : nil }
+        guard !pattern.isEmpty else { return startIndex..<startIndex }
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { haystack in
+            Self.offset(of: pattern, in: haystack)
+        }
+        guard let found else { return slowFirstRange(of: pattern) }
+        guard let offset = found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
+    }
+
+    /// The byte offset of `pattern` in `haystack`: `memchr` for its first byte, then `memcmp`.
+    private static func offset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
+        let last = haystack.count - pattern.count
+        var position = 0
+        return pattern.withUnsafeBufferPointer { needle -> Int? in
+            while position <= last {
+                guard let hit = memchr(base + position, Int32(needle[0]), last - position + 1) else { return nil }
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return start }
+                position = start + 1
+            }
+            return nil
+        }
+    }
+
+    /// The same search for text whose bytes are not contiguous (bridged strings).
+    private func slowFirstRange(of pattern: [UInt8]) -> Range<String.Index>? {
+        let haystack = utf8
         var start = haystack.startIndex
-        while let candidate = haystack[start...].firstIndex(of: first) {
+        while let candidate = haystack[start...].firstIndex(of: pattern[0]) {
             var position = candidate
             var matched = 0
             while matched < pattern.count, position != haystack.endIndex, haystack[position] == pattern[matched] {
