@@ -39,7 +39,7 @@ private struct PlainTextScanner {
     let input: UnsafeBufferPointer<UInt8>
     var output: [UInt8] = []
     var pendingSpace = false
-    var skipping: [UInt8]?  // "script" or "style" while inside one
+    var skipping: ShortName?  // "script", "style" or a hidden table while inside one
     var inMath = false
     var inAnnotation = false
 
@@ -49,9 +49,12 @@ private struct PlainTextScanner {
     }
 
     /// Tags after which words must not run together.
-    private static let breaking: Set<[UInt8]> = Set(["p", "/p", "br", "br/", "li", "/li", "/h1", "/h2", "/h3", "/h4", "/h5",
-                                                   "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
-                                                   "blockquote", "/blockquote", "figcaption", "dt", "dd"].map { Array($0.utf8) })
+    private static let breaking: Set<ShortName> = Set(["p", "/p", "br", "br/", "li", "/li", "/h1", "/h2", "/h3", "/h4", "/h5",
+                                                     "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
+                                                     "blockquote", "/blockquote", "figcaption", "dt", "dd"].map(ShortName.init))
+    private static let (script, style, table, math, endMath, annotation, endAnnotation) = (
+        ShortName("script"), ShortName("style"), ShortName("table"), ShortName("math"), ShortName("/math"),
+        ShortName("annotation"), ShortName("/annotation"))
 
     mutating func run() -> String {
         var index = 0
@@ -88,7 +91,7 @@ private struct PlainTextScanner {
     /// Reads the tag starting at `start` and returns the index after it.
     private mutating func tag(at start: Int) -> Int {
         var index = start + 1
-        var name: [UInt8] = []
+        var name = ShortName()
         while index < input.count, name.count < 16 {
             let byte = input[index]
             if byte == UInt8(ascii: ">") || byte == 32 || byte == 10 || byte == 9 { break }
@@ -98,17 +101,17 @@ private struct PlainTextScanner {
         while index < input.count, input[index] != UInt8(ascii: ">") { index += 1 }
         let end = min(index + 1, input.count)
         if let skip = skipping {
-            if name.first == UInt8(ascii: "/"), Array(name.dropFirst()) == skip { skipping = nil }
+            if name == skip.closing { skipping = nil }
             return end
         }
         switch name {
-        case Array("script".utf8), Array("style".utf8): skipping = name
-        case Array("table".utf8) where Self.isVisuallyHidden(input[start..<end]):
+        case Self.script, Self.style: skipping = name
+        case Self.table where Self.isVisuallyHidden(input[start..<end]):
             skipping = name  // a chart's data table for screen readers is not prose
-        case Array("math".utf8): inMath = true
-        case Array("/math".utf8): inMath = false; inAnnotation = false
-        case Array("annotation".utf8): inAnnotation = true
-        case Array("/annotation".utf8): inAnnotation = false
+        case Self.math: inMath = true
+        case Self.endMath: inMath = false; inAnnotation = false
+        case Self.annotation: inAnnotation = true
+        case Self.endAnnotation: inAnnotation = false
         default: break
         }
         if Self.breaking.contains(name), !output.isEmpty { pendingSpace = true }
@@ -127,21 +130,26 @@ private struct PlainTextScanner {
         return false
     }
 
+    private static let (amp, lt, gt, quot, apos, nbsp) = (
+        ShortName("amp"), ShortName("lt"), ShortName("gt"), ShortName("quot"), ShortName("apos"), ShortName("nbsp"))
+
     /// Decodes `&name;` / `&#N;` / `&#xH;` for the entities renderers emit; nil leaves the `&` as text.
     private func entity(at start: Int) -> ([UInt8], Int)? {
         var end = start + 1
         while end < input.count, end - start < 12, input[end] != UInt8(ascii: ";") { end += 1 }
         guard end < input.count, input[end] == UInt8(ascii: ";") else { return nil }
-        let body = Array(input[(start + 1)..<end])
-        switch body {
-        case Array("amp".utf8): return ([UInt8(ascii: "&")], end + 1)
-        case Array("lt".utf8): return ([UInt8(ascii: "<")], end + 1)
-        case Array("gt".utf8): return ([UInt8(ascii: ">")], end + 1)
-        case Array("quot".utf8): return ([UInt8(ascii: "\"")], end + 1)
-        case Array("apos".utf8): return ([UInt8(ascii: "'")], end + 1)
-        case Array("nbsp".utf8): return ([32], end + 1)
+        var name = ShortName()
+        for byte in input[(start + 1)..<end] { name.append(byte) }
+        switch name {
+        case Self.amp: return ([UInt8(ascii: "&")], end + 1)
+        case Self.lt: return ([UInt8(ascii: "<")], end + 1)
+        case Self.gt: return ([UInt8(ascii: ">")], end + 1)
+        case Self.quot: return ([UInt8(ascii: "\"")], end + 1)
+        case Self.apos: return ([UInt8(ascii: "'")], end + 1)
+        case Self.nbsp: return ([32], end + 1)
         default: break
         }
+        let body = input[(start + 1)..<end]
         guard body.first == UInt8(ascii: "#") else { return nil }
         let digits = body.dropFirst()
         let value: UInt32?
@@ -152,5 +160,40 @@ private struct PlainTextScanner {
         }
         guard let value, let scalar = Unicode.Scalar(value) else { return nil }
         return (Array(String(Character(scalar)).utf8), end + 1)
+    }
+}
+
+/// Up to 16 bytes of a tag or entity name, packed in two integers: compared and hashed
+/// without allocating (the scanner meets every tag of every page).
+private struct ShortName: Hashable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private(set) var count = 0
+
+    init() {}
+
+    init(_ text: String) {
+        for byte in text.utf8 { append(byte) }
+    }
+
+    /// Adds a byte; bytes past the sixteenth are dropped (the count still tells them apart).
+    mutating func append(_ byte: UInt8) {
+        if count < 8 {
+            low |= UInt64(byte) << (8 * UInt64(count))
+        } else if count < 16 {
+            high |= UInt64(byte) << (8 * UInt64(count - 8))
+        }
+        count += 1
+    }
+
+    /// The closing tag's name: `/` and this name.
+    var closing: ShortName {
+        var name = ShortName()
+        name.append(UInt8(ascii: "/"))
+        for position in 0..<min(count, 15) {
+            let word = position < 8 ? low : high
+            name.append(UInt8(truncatingIfNeeded: word >> (8 * UInt64(position % 8))))
+        }
+        return name
     }
 }
