@@ -12,11 +12,12 @@ enum LinkTarget: Equatable {
     /// Classifies `url` as written on the page at `pagePath` (a site path such as `/posts/a/`).
     /// `basePath` is the path of the site's base URL (`/` or `/blog/`); `siteHost` its host.
     static func classify(_ url: String, pagePath: String, basePath: String, siteHost: String?) -> LinkTarget {
-        let trimmed = url.first?.isWhitespace == false && url.last?.isWhitespace == false
+        // Byte tests first: every link of every page comes through here.
+        let trimmed = isPlainEdge(url.utf8.first) && isPlainEdge(url.utf8.last)
             ? url : url.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .skipped }
         if trimmed.hasPrefix("//") { return classifyAbsolute("https:" + trimmed, basePath: basePath, siteHost: siteHost) }
-        if let colon = trimmed.firstIndex(of: ":"), isScheme(trimmed[..<colon]) {
+        if let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")), isScheme(trimmed.utf8[..<colon]) {
             return classifyAbsolute(trimmed, basePath: basePath, siteHost: siteHost)
         }
         let (beforeFragment, fragment) = split(trimmed, at: "#")
@@ -34,9 +35,8 @@ enum LinkTarget: Equatable {
     private static func classifyAbsolute(_ url: String, basePath: String, siteHost: String?) -> LinkTarget {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .skipped }
-        if let siteHost, let host = host(of: url), host == siteHost,
-           let schemeEnd = url.range(of: "://") {
-            let afterScheme = url[schemeEnd.upperBound...]
+        if let siteHost, let host = host(of: url), host == siteHost, let authority = authorityStart(of: url) {
+            let afterScheme = url[authority...]
             let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
             var rest = String(afterScheme[pathStart...])
             if !rest.hasPrefix("/") { rest = "/" + rest }
@@ -50,8 +50,8 @@ enum LinkTarget: Equatable {
 
     /// The lowercased host of an absolute URL, without user info or port.
     static func host(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        var authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let start = authorityStart(of: url) else { return nil }
+        var authority = url[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
         if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
             return String(authority[...close]).lowercased()
@@ -60,14 +60,36 @@ enum LinkTarget: Equatable {
         return authority.isEmpty ? nil : authority.lowercased()
     }
 
-    /// Percent-decodes a path (unchanged when it has no escapes or invalid ones).
-    private static func decode(_ path: String) -> String {
-        path.contains("%") ? path.removingPercentEncoding ?? path : path
+    /// Where the authority of `scheme://authority/…` starts: after the first `://`.
+    private static func authorityStart(of url: String) -> String.Index? {
+        let bytes = url.utf8
+        var index = bytes.startIndex
+        while let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")) {
+            let rest = bytes[colon...].dropFirst()
+            if rest.starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) { return bytes.index(colon, offsetBy: 3) }
+            index = bytes.index(after: colon)
+        }
+        return nil
     }
 
-    private static func isScheme(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLetter else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    /// Percent-decodes a path (unchanged when it has no escapes or invalid ones).
+    private static func decode(_ path: String) -> String {
+        path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
+    }
+
+    /// A URL scheme: an ASCII letter, then letters, digits, `+`, `-` or `.`.
+    private static func isScheme(_ bytes: Substring.UTF8View) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.allSatisfy { isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+            || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// A first or last byte that needs no trimming: present, and neither ASCII white space nor
+    /// the start of a multi-byte character (which may be white space; those take the slow path).
+    private static func isPlainEdge(_ byte: UInt8?) -> Bool {
+        guard let byte else { return true }
+        return byte > 32 && byte < 0x80
     }
 
     private static func strip(basePath: String, from path: String) -> String? {

@@ -36,5 +36,12 @@ struct ScannerTests {
         #expect(classify("mailto:a@example.org") == .skipped)
         #expect(classify("  ") == .skipped)
         #expect(LinkTarget.host(of: "https://user@Example.COM:8443/x") == "example.com")
+        #expect(LinkTarget.host(of: "https://[::1]:8080/") == "[::1]")
+        #expect(LinkTarget.host(of: "urn:x:y") == nil)
+        #expect(classify(" https://example.org/a/#b\n") == .local(path: "/a/", fragment: "b"))
+        #expect(classify("\u{3000}/x/") == .local(path: "/x/", fragment: nil))  // ideographic space trimmed
+        #expect(classify("a:b/c.html") == .skipped)  // a scheme, not a path
+        #expect(classify("1a:b") == .local(path: "/posts/a/1a:b", fragment: nil))  // not a scheme
+        #expect(classify("tel:+1-555") == .skipped)
     }
 }

@@ -120,7 +120,7 @@ public struct SiteConfig: Sendable {
 
     /// The absolute URL for a site-relative path such as `/posts/a/`.
     public func absoluteURL(_ path: String) -> String {
-        if path.contains("://") { return path }
+        if path.contains(bytes: "://") { return path }
         let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
         return baseURL + trimmed
     }
@@ -135,7 +135,7 @@ public struct SiteConfig: Sendable {
 
     /// A site-relative URL (`/blog/posts/a/`) for a path under the site root (`/posts/a/`).
     public func relativeURL(_ path: String) -> String {
-        if path.contains("://") { return path }
+        if path.contains(bytes: "://") { return path }
         let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
         return basePath + trimmed
     }
