@@ -29,7 +29,16 @@ public struct SiteSession: Sendable {
     /// What an update did.
     public struct Update: Sendable {
         /// How much was rebuilt.
-        public enum Scope: String, Sendable { case nothing, pages, templates, site }
+        public enum Scope: String, Sendable {
+            /// No output was rendered (static files changed, or the change failed).
+            case nothing
+            /// Edited pages, and the lists and feeds showing them.
+            case pages
+            /// Every HTML page, after a layout changed.
+            case templates
+            /// The whole site.
+            case site
+        }
         public var scope: Scope
         /// Output keys (`posts/a/index.html`) whose bytes changed, added or went away.
         public var changedFiles: [String]
