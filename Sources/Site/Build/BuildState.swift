@@ -68,6 +68,7 @@ struct BuildState: Sendable {
         for (path, data) in assets.files { files[path] = data }
         contexts = ContextBuilder(config: config, content: content, rendered: renderedPairs.map(\.0),
                                   strings: Strings.table(for: config.languageCode), assets: assets.urls)
+        renderEntries(content.regularPages)
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {
             jobsOfPage[job.index, default: []].append(position)
@@ -85,6 +86,17 @@ struct BuildState: Sendable {
     }
 
     // MARK: Output
+
+    /// Renders the list entries of `pages` once, for every list to reuse (when the site keeps the
+    /// theme's entry templates; else lists render them in place).
+    private mutating func renderEntries(_ pages: [Int]) {
+        guard templates.rendersEntriesOnce else {
+            contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: pages.map { ($0, nil) }))
+            return
+        }
+        let html = pages.parallelMap { [contexts, templates] index in templates.renderEntry(contexts.entryContext(index)) }
+        contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: zip(pages, html.map(Optional.some))))
+    }
 
     /// Renders every HTML page from the current contexts and templates.
     private mutating func renderHTML() {
@@ -182,6 +194,7 @@ struct BuildState: Sendable {
                                                   contentRoot: source.appendingPathComponent("content")).render(page)
         let listsChanged = !body.showsInListsLike(rendered[index])
         contexts.update(page: index, to: page, rendered: body)
+        if page.kind == .page { renderEntries([index]) }
         pageDiagnostics[index] = diagnostics
         var selected = jobsOfPage[index] ?? []
         if listsChanged { selected += (listJobsShowing[index] ?? []) + archiveJobs }
@@ -202,6 +215,7 @@ struct BuildState: Sendable {
     /// Returns the output paths whose bytes changed.
     mutating func reloadTemplates() throws(Diagnostic) -> [String] {
         templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
+        renderEntries(content.regularPages)
         let old = files
         renderHTML()
         return files.compactMap { path, data in old[path] == data ? nil : path }.sorted()

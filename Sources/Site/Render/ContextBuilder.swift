@@ -27,6 +27,19 @@ struct ContextBuilder {
         entries = ReadOnly(content.pages.indices.map(makeEntry))
     }
 
+    /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.
+    func entryContext(_ index: Int) -> [String: Any] {
+        var context = entry(index)
+        context["site"] = shared.value
+        context["t"] = strings
+        return context
+    }
+
+    /// Stores pages' rendered list entries (`entryHTML`), which list templates reuse; nil removes one.
+    mutating func setEntryHTML(_ html: [Int: String?]) {
+        for (index, text) in html { entries.value[index]["entryHTML"] = text }
+    }
+
     /// Takes a page's new content (same metadata, new body) and its list entry.
     mutating func update(page index: Int, to page: Page, rendered body: RenderedContent) {
         content.pages[index] = page
@@ -100,6 +113,7 @@ struct ContextBuilder {
         let body = rendered[index]
         var context: [String: Any] = ["site": siteContext(currentPath: page.path), "t": strings]
         var p: [String: Any] = entry(index)
+        p["entryHTML"] = nil
         p["kind"] = page.kind.rawValue
         p["is" + page.kind.rawValue.capitalized] = true
         p.set("contentHTML", body.html)
@@ -316,7 +330,10 @@ struct ContextBuilder {
         var list: [String: Any] = [:]
         list.set("pages", pager.items.enumerated().map { position, index -> [String: Any] in
             var item = entry(index)
-            if position == 0, pager.number == 1, pager.featureFirst { item["featured"] = true }
+            if position == 0, pager.number == 1, pager.featureFirst {
+                item["featured"] = true
+                item["entryHTML"] = nil  // rendered in place: it looks different
+            }
             return item
         })
         if pager.count > 1 {

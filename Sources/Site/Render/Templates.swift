@@ -6,6 +6,8 @@ import Mustache
 struct Templates: Sendable {
     private let library: MustacheLibrary
     private let names: Set<String>
+    /// Templates the site's `layouts/` replaces (`partials/` stripped).
+    private let overridden: Set<String>
 
     /// Hugo Go templates found in `layouts/`, which are not ours to run.
     let ignoredGoTemplates: [String]
@@ -24,6 +26,7 @@ struct Templates: Sendable {
             names.insert(name)
         }
         var ignored: [String] = []
+        var overridden = Set<String>()
         if let layouts = siteLayouts, let enumerator = FileManager.default.enumerator(at: layouts, includingPropertiesForKeys: nil) {
             let root = layouts.standardizedFileURL.path
             for case let url as URL in enumerator {
@@ -39,6 +42,7 @@ struct Templates: Sendable {
                     // `partials/header.mustache` also replaces the partial `header`.
                     if name.hasPrefix("partials/") { library.register(template, named: String(name.dropFirst("partials/".count))) }
                     names.insert(name)
+                    overridden.insert(name.hasPrefix("partials/") ? String(name.dropFirst("partials/".count)) : name)
                 } catch {
                     throw Diagnostic(.error, "template does not parse: \(error)", file: "layouts/" + relative)
                 }
@@ -46,10 +50,20 @@ struct Templates: Sendable {
         }
         self.library = library
         self.names = names
+        self.overridden = overridden
         self.ignoredGoTemplates = ignored.sorted()
     }
 
     func has(_ name: String) -> Bool { names.contains(name) }
+
+    /// True when list entries can be rendered once per page and reused in every list: the
+    /// entry templates are the theme's, which read only the entry, `site` and `t`.
+    var rendersEntriesOnce: Bool { overridden.isDisjoint(with: ["post-entry", "meta"]) }
+
+    /// A page's list entry (`post-entry`), for ``ContextBuilder/setEntryHTML(_:)``.
+    func renderEntry(_ context: [String: Any]) -> String {
+        render(context, candidates: ["post-entry"])
+    }
 
     /// Every template starts with this pragma, so `{{value}}` is escaped by ``ByteEscaping``
     /// (the same characters as Mustache's own HTML escaping, a tenth of the build's time).

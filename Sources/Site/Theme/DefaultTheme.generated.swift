@@ -33,7 +33,7 @@ enum DefaultTheme {
 {{#page.contentHTML}}<div class="post-content list-intro">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
 <h2 class="entries-title">{{t.postsBy}} {{page.title}}</h2>
 <div class="entries">
-{{#list.pages}}{{> post-entry}}{{/list.pages}}
+{{#list.pages}}{{{entryHTML}}}{{^entryHTML}}{{> post-entry}}{{/entryHTML}}{{/list.pages}}
 </div>
 {{> pagination}}
 {{/main}}{{/baseof}}
@@ -145,7 +145,7 @@ enum DefaultTheme {
 </section>{{/site.homeInfo}}
 {{^site.homeInfo}}<h1 class="visually-hidden">{{site.title}}</h1>{{/site.homeInfo}}
 <div class="entries">
-{{#list.pages}}{{> post-entry}}{{/list.pages}}
+{{#list.pages}}{{{entryHTML}}}{{^entryHTML}}{{> post-entry}}{{/entryHTML}}{{/list.pages}}
 </div>
 {{> pagination}}
 {{/site.profile}}
@@ -161,7 +161,7 @@ enum DefaultTheme {
 </header>
 {{#page.contentHTML}}<div class="post-content list-intro">{{{page.contentHTML}}}</div>{{/page.contentHTML}}
 <div class="entries">
-{{#list.pages}}{{> post-entry}}{{/list.pages}}
+{{#list.pages}}{{{entryHTML}}}{{^entryHTML}}{{> post-entry}}{{/entryHTML}}{{/list.pages}}
 </div>
 {{> pagination}}
 {{/main}}{{/baseof}}
