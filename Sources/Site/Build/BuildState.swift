@@ -9,6 +9,8 @@ struct BuildState: Sendable {
     let config: SiteConfig
     let resources: [Resource]
     let staticFiles: [String]
+    /// The Markdown renderer, kept for edits: an edit that reaches it changes no URL or file set.
+    private let renderer: ContentRenderer
     private(set) var contexts: ContextBuilder
     private(set) var templates: Templates
     /// Render diagnostics of each page, by page index.
@@ -53,9 +55,9 @@ struct BuildState: Sendable {
         resources = tree.resources
         staticFiles = Self.listFiles(under: source.appendingPathComponent("static"))
 
-        let renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
-                                       contentRoot: contentRoot)
-        let renderedPairs = Array(content.pages.indices).parallelMap { renderer.render($0) }
+        renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
+                                   contentRoot: contentRoot)
+        let renderedPairs = Array(content.pages.indices).parallelMap { [renderer] in renderer.render($0) }
         pageDiagnostics = renderedPairs.map(\.1)
 
         templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
@@ -142,15 +144,7 @@ struct BuildState: Sendable {
 
     /// The list pages that have feeds, with their entries.
     private func feedLists() -> [(Int, [Int])] {
-        content.pages.indices.compactMap { index -> (Int, [Int])? in
-            let page = content.pages[index]
-            switch page.kind {
-            case .home: return (index, content.mainPagesOrAll(config: config))
-            case .section: return (index, content.sectionPages[page.section] ?? [])
-            case .term: return (index, termEntries(page))
-            default: return nil
-            }
-        }
+        content.pages.indices.compactMap { index in content.entries(ofList: index, config: config).map { (index, $0) } }
     }
 
     private func feedFiles(list: Int, entries: [Int]) -> [(String, Data)] {
@@ -190,8 +184,7 @@ struct BuildState: Sendable {
     /// changed (summary, reading time), the list pages and feeds holding it.
     /// Returns the output paths whose bytes changed. The search index is left as it was.
     mutating func replaceBody(of index: Int, with page: Page) -> [String] {
-        let (body, diagnostics) = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
-                                                  contentRoot: source.appendingPathComponent("content")).render(page)
+        let (body, diagnostics) = renderer.render(page)
         let listsChanged = !body.showsInListsLike(rendered[index])
         contexts.update(page: index, to: page, rendered: body)
         if page.kind == .page { renderEntries([index]) }
@@ -200,7 +193,7 @@ struct BuildState: Sendable {
         if listsChanged { selected += (listJobsShowing[index] ?? []) + archiveJobs }
         var output = renderJobsHTML(selected)
         if listsChanged || config.fullContentInFeeds {
-            for list in feedListsHolding[index] ?? [] { output += feedFiles(list: list, entries: feedEntries(of: list)) }
+            for list in feedListsHolding[index] ?? [] { output += feedFiles(list: list, entries: content.entries(ofList: list, config: config) ?? []) }
         }
         if index == content.homeIndex { output.append(("404.html", notFoundPage())) }
         var changed: [String] = []
@@ -231,20 +224,6 @@ struct BuildState: Sendable {
         return changed
     }
 
-    private func feedEntries(of list: Int) -> [Int] {
-        let page = content.pages[list]
-        switch page.kind {
-        case .home: return content.mainPagesOrAll(config: config)
-        case .section: return content.sectionPages[page.section] ?? []
-        default: return termEntries(page)
-        }
-    }
-
-    private func termEntries(_ page: Page) -> [Int] {
-        guard let taxonomy = page.taxonomy, let term = page.term else { return [] }
-        return content.pages(taxonomy: taxonomy, term: term)
-    }
-
     // MARK: Jobs
 
     /// One HTML file to render: a page, or one pager page of a list.
@@ -260,25 +239,14 @@ struct BuildState: Sendable {
         for (index, page) in content.pages.enumerated() {
             let folder = page.outputFolder.isEmpty ? "" : page.outputFolder + "/"
             var templates = page.layout.map { [$0] } ?? []
-            let items: [Int]?
             switch page.kind {
-            case .page:
-                templates += ["single"]
-                items = nil
-            case .home:
-                templates += ["home", "list"]
-                items = content.mainPagesOrAll(config: config)
-            case .section:
-                templates += ["section", "list"]
-                items = content.sectionPages[page.section] ?? []
-            case .taxonomy:
-                templates += ["taxonomy"]
-                items = nil
-            case .term:
-                templates += page.taxonomy == "authors" ? ["author", "term", "list"] : ["term", "list"]
-                items = page.taxonomy.flatMap { taxonomy in page.term.map { content.pages(taxonomy: taxonomy, term: $0) } } ?? []
+            case .page: templates += ["single"]
+            case .home: templates += ["home", "list"]
+            case .section: templates += ["section", "list"]
+            case .taxonomy: templates += ["taxonomy"]
+            case .term: templates += page.taxonomy == "authors" ? ["author", "term", "list"] : ["term", "list"]
             }
-            guard let items, page.layout != "archives", page.layout != "search" else {
+            guard let items = content.entries(ofList: index, config: config), page.layout != "archives", page.layout != "search" else {
                 jobs.append(RenderJob(index: index, pager: nil, templates: templates, outputPath: folder + "index.html"))
                 continue
             }

@@ -21,6 +21,10 @@ public struct SiteSession: Sendable {
     private let builder: SiteBuilder
     /// Content file (relative to the site root) → page index.
     private var pageBySource: [String: Int] = [:]
+    /// Bundle and section resources by file (relative to the site root).
+    private var resourceBySource: [String: Resource] = [:]
+    /// Absolute source path → output key of the files copied as they are.
+    private var copyBySource: [String: String] = [:]
     /// Files changed since the last update that was taken (it failed): they count as changed again.
     private var pending: Set<String> = []
     /// The last full rebuild had errors: the next update rebuilds everything again.
@@ -78,7 +82,7 @@ public struct SiteSession: Sendable {
         let start = Date()
         let paths = Set(paths).union(pending).sorted()
         var plan = Plan()
-        if needsFullRebuild || !plan.classify(paths, state: state, pageBySource: pageBySource) {
+        if needsFullRebuild || !plan.classify(paths, in: self) {
             return try rebuildSite(start: start)
         }
         var readErrors: [Diagnostic] = []
@@ -182,11 +186,14 @@ public struct SiteSession: Sendable {
         report.seconds = Date().timeIntervalSince(start)
     }
 
+    /// The look-up tables an update needs, made once per full build.
     private mutating func indexSources() {
         pageBySource = [:]
         for (index, page) in state.content.pages.enumerated() {
             if let file = page.sourceFile { pageBySource[file] = index }
         }
+        resourceBySource = Dictionary(state.resources.map { ("content/" + $0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
+        copyBySource = Dictionary(state.copies.map { ($0.value.standardizedFileURL.path, $0.key) }, uniquingKeysWith: { a, _ in a })
     }
 
     private struct ReadFailure: Error {
@@ -205,18 +212,16 @@ public struct SiteSession: Sendable {
         var templatesChanged = false
 
         /// Sorts the changes; false when one of them needs the whole site rebuilt.
-        mutating func classify(_ paths: [String], state: BuildState, pageBySource: [String: Int]) -> Bool {
-            let resources = Dictionary(state.resources.map { ("content/" + $0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
-            let copiedFrom = Dictionary(state.copies.map { ($0.value.standardizedFileURL.path, $0.key) }, uniquingKeysWith: { a, _ in a })
-            let root = state.source.standardizedFileURL.path + "/"
+        mutating func classify(_ paths: [String], in session: SiteSession) -> Bool {
+            let root = session.state.source.standardizedFileURL.path + "/"
             for path in paths {
                 guard FileManager.default.fileExists(atPath: root + path) else { return false }  // deleted
-                if pageBySource[path] != nil {
+                if session.pageBySource[path] != nil {
                     pages.append(path)
-                } else if let resource = resources[path] {
-                    if let owner = state.content.pageByContentPath[resource.owner] { resourceOwners.append(owner) }
-                    if let key = copiedFrom[root + path] { copies.append(key) }
-                } else if path.hasPrefix("static/"), let key = copiedFrom[root + path] {
+                } else if let resource = session.resourceBySource[path] {
+                    if let owner = session.state.content.pageByContentPath[resource.owner] { resourceOwners.append(owner) }
+                    if let key = session.copyBySource[root + path] { copies.append(key) }
+                } else if path.hasPrefix("static/"), let key = session.copyBySource[root + path] {
                     copies.append(key)
                 } else if path.hasPrefix("layouts/"), path.hasSuffix(".mustache") {
                     templatesChanged = true

@@ -250,6 +250,20 @@ struct SiteContent: Sendable {
 }
 
 extension SiteContent {
+    /// The pages a list page shows (and its feeds hold): the main sections' for the home, a
+    /// section's, a term's; nil for pages that are not lists of pages.
+    func entries(ofList index: Int, config: SiteConfig) -> [Int]? {
+        let page = pages[index]
+        switch page.kind {
+        case .home: return mainPagesOrAll(config: config)
+        case .section: return sectionPages[page.section] ?? []
+        case .term:
+            guard let taxonomy = page.taxonomy, let term = page.term else { return [] }
+            return pages(taxonomy: taxonomy, term: term)
+        case .page, .taxonomy: return nil
+        }
+    }
+
     /// The main sections' pages, or every regular page when there are none.
     func mainPagesOrAll(config: SiteConfig) -> [Int] {
         let main = mainPages(config: config)
