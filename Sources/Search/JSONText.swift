@@ -1,7 +1,7 @@
 /// Writes JSON values as text, escaping exactly what JSON and JavaScript require.
-enum JSONText {
-    /// `s` as a JSON string literal, over UTF-8 bytes (every page's text goes through here).
-    static func string(_ s: String) -> String {
+public enum JSONText {
+    /// `s` as a JSON string literal (U+2028 and U+2029 escaped too), over UTF-8 bytes.
+    public static func string(_ s: String) -> String {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(s.utf8.count + 16)
         var bytes = s.utf8.makeIterator()

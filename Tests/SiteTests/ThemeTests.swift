@@ -367,5 +367,7 @@ import Testing
         let escaped = "Ada&#39;s &lt;b&gt;&quot;quotes&quot;&lt;/b&gt; &amp; more"
         #expect(html.contains("<title>\(escaped)"))
         #expect(html.contains("<footer>\(escaped)|\(title)</footer>"))
+        // In JSON-LD the title stays JSON, with `</` broken so it cannot close the script.
+        #expect(html.contains("\"headline\":\"Ada's <b>\\\"quotes\\\"<\\/b> & more\""))
     }
 }

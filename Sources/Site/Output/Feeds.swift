@@ -76,7 +76,7 @@ struct Feeds {
     }
 
     private func jsonFeed(_ list: Page, title: String, entries: [Int]) -> String {
-        var feed: [String: JSONText] = [
+        var feed: [String: JSONValue] = [
             "version": .string("https://jsonfeed.org/version/1.1"),
             "title": .string(title),
             "home_page_url": .string(config.absoluteURL(list.path)),
@@ -84,9 +84,9 @@ struct Feeds {
             "language": .string(config.languageCode),
         ]
         if let description = config.param("description")?.string { feed["description"] = .string(description) }
-        feed["items"] = .array(entries.map { index -> JSONText in
+        feed["items"] = .array(entries.map { index -> JSONValue in
             let page = content.pages[index]
-            var item: [String: JSONText] = [
+            var item: [String: JSONValue] = [
                 "id": .string(config.absoluteURL(page.path)), "url": .string(config.absoluteURL(page.path)),
                 "title": .string(page.title), "content_html": .string(body(index)),
                 "date_published": .string(DateText.iso8601(page.sortDate)),
@@ -94,10 +94,10 @@ struct Feeds {
             ]
             if let description = page.description { item["summary"] = .string(description) }
             if !page.authors.isEmpty { item["authors"] = .array(page.authors.map { .object(["name": .string($0)]) }) }
-            if let tags = page.terms["tags"], !tags.isEmpty { item["tags"] = .array(tags.map(JSONText.string)) }
+            if let tags = page.terms["tags"], !tags.isEmpty { item["tags"] = .array(tags.map(JSONValue.string)) }
             return .object(item)
         })
-        return JSONText.object(feed).serialized(pretty: true) + "\n"
+        return JSONValue.object(feed).serialized(pretty: true) + "\n"
     }
 }
 

@@ -408,7 +408,7 @@ struct ContextBuilder {
     }
 
     private func jsonLD(_ page: Page, body: RenderedContent) -> String {
-        var object: [String: JSONText] = ["@context": .string("https://schema.org")]
+        var object: [String: JSONValue] = ["@context": .string("https://schema.org")]
         if page.kind == .page {
             object["@type"] = .string("BlogPosting")
             object["headline"] = .string(page.title)
@@ -421,13 +421,13 @@ struct ContextBuilder {
             if let description = page.description { object["description"] = .string(description) }
             if body.wordCount > 0 { object["wordCount"] = .int(body.wordCount) }
             let keywords = (page.terms["tags"] ?? []) + (page.param("keywords")?.stringList ?? [])
-            if !keywords.isEmpty { object["keywords"] = .array(keywords.map(JSONText.string)) }
+            if !keywords.isEmpty { object["keywords"] = .array(keywords.map(JSONValue.string)) }
         } else {
             object["@type"] = .string(page.kind == .home ? "WebSite" : "CollectionPage")
             object["name"] = .string(page.kind == .home ? config.title : page.title)
             object["url"] = .string(config.absoluteURL(page.path))
         }
-        return JSONText.object(object).serialized(inScript: true)
+        return JSONValue.object(object).serialized(inScript: true)
     }
 
     // MARK: Formatting

@@ -1,12 +1,14 @@
+import Search
+
 /// JSON written directly, for feeds and structured data.
 ///
 /// `JSONSerialization` boxes every value as an `NSObject` and sorts through Foundation: a twentieth
 /// of a build's CPU time went there. Keys are written in sorted order, so output is stable.
-indirect enum JSONText {
+indirect enum JSONValue {
     case string(String)
     case int(Int)
-    case array([JSONText])
-    case object([String: JSONText])
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     /// The value as JSON text. `pretty` indents with two spaces. `inScript` writes `</` as `<\/`,
     /// so the text can sit inside an HTML `<script>` element.
@@ -51,25 +53,14 @@ indirect enum JSONText {
         output += repeatElement(UInt8(ascii: " "), count: depth * 2)
     }
 
+    /// A string literal as the search index writes it (``Search/JSONText``); in a script, `</`
+    /// becomes `<\/` so the text cannot close the element.
     private static func writeString(_ text: String, to output: inout [UInt8], inScript: Bool) {
-        output.append(UInt8(ascii: "\""))
         var previous: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "/") where inScript && previous == UInt8(ascii: "<"): output += [UInt8(ascii: "\\"), byte]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output.append(contentsOf: "\\u00".utf8)
-                output += [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            default: output.append(byte)
-            }
+        for byte in JSONText.string(text).utf8 {
+            if inScript, byte == UInt8(ascii: "/"), previous == UInt8(ascii: "<") { output.append(UInt8(ascii: "\\")) }
+            output.append(byte)
             previous = byte
         }
-        output.append(UInt8(ascii: "\""))
     }
 }
