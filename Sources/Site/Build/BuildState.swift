@@ -114,7 +114,7 @@ struct BuildState: Sendable {
         let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
-        for (path, data) in searchIndexJob()() { files[path] = data }
+        for (path, data) in siteFiles.searchIndex() { files[path] = data }
         for page in content.pages {
             for alias in page.aliases {
                 let path = Permalinks.normalize(alias)
