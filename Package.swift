@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Highlight", targets: ["Highlight"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Search", targets: ["Search"]),
+        .library(name: "Templating", targets: ["Templating"]),
         .library(name: "Site", targets: ["Site"]),
         .library(name: "DevServer", targets: ["DevServer"]),
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
@@ -19,7 +20,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Pure-Swift engines with no dependencies.
@@ -27,15 +27,15 @@ let package = Package(
         .target(name: "Math"),
         .target(name: "Highlight"),
         .target(name: "Search"),
+        .target(name: "Templating"),
         .target(name: "Charts", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight", "Charts", "Search",
+                "Markdown", "Math", "Highlight", "Charts", "Search", "Templating",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // `collective serve`: HTTP, file watching and live reload over the site builder.
@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),

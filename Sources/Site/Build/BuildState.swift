@@ -31,7 +31,7 @@ struct BuildState: Sendable {
 
     var content: SiteContent { contexts.content }
     var rendered: [RenderedContent] { contexts.rendered }
-    var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.joined() }
+    var diagnostics: [Diagnostic] { siteDiagnostics + templates.diagnostics + pageDiagnostics.joined() }
 
     /// Reads, renders and lays out the whole site in memory.
     init(source: URL, options: BuildOptions) throws(Diagnostic) {
@@ -61,11 +61,6 @@ struct BuildState: Sendable {
         pageDiagnostics = renderedPairs.map(\.1)
 
         templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
-        if !templates.ignoredGoTemplates.isEmpty {
-            let names = templates.ignoredGoTemplates.prefix(5).joined(separator: ", ")
-            let more = templates.ignoredGoTemplates.count > 5 ? " and \(templates.ignoredGoTemplates.count - 5) more" : ""
-            diagnostics.append(Diagnostic(.notice, "Hugo templates are not used (\(names)\(more)); the built-in theme renders the site; write .mustache layouts to change it"))
-        }
         let assets = ThemeAssets(config: config)
         for (path, data) in assets.files { files[path] = data }
         contexts = ContextBuilder(config: config, content: content, rendered: renderedPairs.map(\.0),
@@ -132,14 +127,14 @@ struct BuildState: Sendable {
         selected.parallelMap { [jobs, contexts, templates] position -> (String, Data) in
             let job = jobs[position]
             let context = contexts.pageContext(job.index, pager: job.pager)
-            return (job.outputPath, Data(templates.render(context, candidates: job.templates).utf8))
+            return (job.outputPath, Data(templates.render(context, candidates: job.templates)))
         }
     }
 
     private func notFoundPage() -> Data {
         var context = contexts.pageContext(content.homeIndex)
-        context["page"] = ["title": "404", "kind": "404", "is404": true] as [String: Any]
-        return Data(templates.render(context, candidates: ["404"]).utf8)
+        context["page"] = ["title": "404", "kind": "404", "is404": true]
+        return Data(templates.render(context, candidates: ["404"]))
     }
 
     /// The list pages that have feeds, with their entries.

@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 
 /// Builds the dictionaries that templates render: the site, a page, its lists and neighbours.
 ///
@@ -9,12 +10,14 @@ struct ContextBuilder {
     private(set) var content: SiteContent
     private(set) var rendered: [RenderedContent]
     let strings: [String: String]
+    /// `strings` as templates see them (`t`).
+    private let stringsValue: TemplateValue
     /// URLs of the fingerprinted style sheet and script.
     let assets: [String: String]
     /// The site context, built once per build (it renders Markdown and converts all params).
-    private var shared = ReadOnly<[String: Any]>([:])
+    private var shared: Context = [:]
     /// Every page as a list entry, built once: a page appears in many lists.
-    private var entries = ReadOnly<[[String: Any]]>([])
+    private var entries: [Context] = []
 
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
          assets: [String: String]) {
@@ -22,45 +25,47 @@ struct ContextBuilder {
         self.content = content
         self.rendered = rendered
         self.strings = strings
+        stringsValue = .map(strings.mapValues(TemplateValue.string))
         self.assets = assets
-        shared = ReadOnly(makeSiteContext())
-        entries = ReadOnly(content.pages.indices.map(makeEntry))
+        shared = makeSiteContext()
+        entries = content.pages.indices.map(makeEntry)
     }
 
     /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.
-    func entryContext(_ index: Int) -> [String: Any] {
+    func entryContext(_ index: Int) -> Context {
         var context = entry(index)
-        context["site"] = shared.value
-        context["t"] = strings
+        context["site"] = .map(shared)
+        context["t"] = stringsValue
         return context
     }
 
     /// Stores pages' rendered list entries (`entryHTML`), which list templates reuse; nil removes one.
     mutating func setEntryHTML(_ html: [Int: String?]) {
-        for (index, text) in html { entries.value[index]["entryHTML"] = text }
+        for (index, text) in html { entries[index]["entryHTML"] = text.map(TemplateValue.string) }
     }
 
     /// Takes a page's new content (same metadata, new body) and its list entry.
     mutating func update(page index: Int, to page: Page, rendered body: RenderedContent) {
         content.pages[index] = page
         rendered[index] = body
-        entries.value[index] = makeEntry(index)
+        entries[index] = makeEntry(index)
     }
 
     /// What every page shares (site title, menu, strings, assets), with the menu entry of `currentPath` marked.
-    func siteContext(currentPath: String) -> [String: Any] {
-        var site = shared.value
-        guard let menu = site["menu"] as? [[String: Any]] else { return site }
-        site["menu"] = menu.map { item -> [String: Any] in
+    func siteContext(currentPath: String) -> Context {
+        var site = shared
+        guard case .list(let menu)? = site["menu"] else { return site }
+        site["menu"] = .list(menu.map { item -> TemplateValue in
+            guard item["path"] == .string(currentPath) else { return item }
             var item = item
-            if item["path"] as? String == currentPath { item["active"] = true }
+            item["active"] = true
             return item
-        }
+        })
         return site
     }
 
-    private func makeSiteContext() -> [String: Any] {
-        var site: [String: Any] = [:]
+    private func makeSiteContext() -> Context {
+        var site: Context = [:]
         site.set("title", config.title)
         site.set("baseURL", config.baseURL)
         site.set("home", config.relativeURL("/"))
@@ -69,74 +74,74 @@ struct ContextBuilder {
         site.set("description", config.param("description")?.string)
         site.set("copyrightHTML", config.copyright.map(ContentRenderer.inlineHTML))
         site.set("author", config.param("author")?.stringList.joined(separator: ", "))
-        site["year"] = Calendar(identifier: .gregorian).component(.year, from: Date())
-        site.set("menu", config.mainMenu.map { entry -> [String: Any] in
+        site["year"] = .int(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        site.set("menu", config.mainMenu.map { entry -> Context in
             let url = entry.url.contains("://") ? entry.url : config.relativeURL(Permalinks.normalize(entry.url))
-            var item: [String: Any] = ["name": entry.name, "url": url]
-            if !entry.url.contains("://") { item["path"] = Permalinks.normalize(entry.url) }
+            var item: Context = ["name": .string(entry.name), "url": .string(url)]
+            if !entry.url.contains("://") { item["path"] = .string(Permalinks.normalize(entry.url)) }
             return item
         })
         site.set("socialIcons", socialIcons(config.param("socialIcons")))
-        site["params"] = anyValue(.table(config.params))
+        site["params"] = templateValue(.table(config.params))
         site.set("feedURL", config.relativeURL("/index.xml"))
         site.set("searchURL", content.pageByPath["/search/"] != nil ? config.relativeURL("/search/") : nil)
-        site["themeToggle"] = !(config.param("disableThemeToggle")?.bool ?? false)
+        site["themeToggle"] = .bool(!(config.param("disableThemeToggle")?.bool ?? false))
         if let theme = config.param("defaultTheme")?.string?.lowercased(), theme == "light" || theme == "dark" {
-            site["fixedTheme"] = theme
+            site["fixedTheme"] = .string(theme)
         }
         if let info = config.param("homeInfoParams") {
-            var home: [String: Any] = [:]
+            var home: Context = [:]
             home.set("title", info["Title"]?.string)
             home.set("contentHTML", info["Content"]?.string.map { ContentRenderer.inlineBlockHTML($0) })
             site.set("homeInfo", home.isEmpty ? nil : home)
         }
         if let profile = config.param("profileMode"), profile["enabled"]?.bool == true {
-            var mode: [String: Any] = [:]
+            var mode: Context = [:]
             mode.set("title", profile["title"]?.string ?? config.title)
             mode.set("subtitle", profile["subtitle"]?.string)
             mode.set("imageURL", profile["imageUrl"]?.string.map { $0.contains("://") ? $0 : config.relativeURL($0) })
             mode.set("imageTitle", profile["imageTitle"]?.string ?? profile["title"]?.string)
-            mode.set("buttons", (profile["buttons"]?.array ?? []).compactMap { button -> [String: Any]? in
+            mode.set("buttons", (profile["buttons"]?.array ?? []).compactMap { button -> Context? in
                 guard let name = button["name"]?.string, let url = button["url"]?.string else { return nil }
-                return ["name": name, "url": url.contains("://") ? url : config.relativeURL(Permalinks.normalize(url))]
+                return ["name": .string(name), "url": .string(url.contains("://") ? url : config.relativeURL(Permalinks.normalize(url)))]
             })
-            site["profile"] = mode
+            site["profile"] = .map(mode)
         }
-        site["css"] = assets["css"] ?? ""
-        site["js"] = assets["js"] ?? ""
+        site["css"] = .string(assets["css"] ?? "")
+        site["js"] = .string(assets["js"] ?? "")
         return site
     }
 
     /// The context of a page of any kind, with `list` entries for lists (one pager's worth).
-    func pageContext(_ index: Int, pager: Pager? = nil) -> [String: Any] {
+    func pageContext(_ index: Int, pager: Pager? = nil) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
-        var context: [String: Any] = ["site": siteContext(currentPath: page.path), "t": strings]
-        var p: [String: Any] = entry(index)
+        var context: Context = ["site": .map(siteContext(currentPath: page.path)), "t": stringsValue]
+        var p: Context = entry(index)
         p["entryHTML"] = nil
-        p["kind"] = page.kind.rawValue
+        p["kind"] = .string(page.kind.rawValue)
         p["is" + page.kind.rawValue.capitalized] = true
         p.set("contentHTML", body.html)
         p.set("permalink", config.absoluteURL(pager?.path ?? page.path))
         p.set("layout", page.layout)
         let showLastmod = page.lastmod.map { last in page.date.map { abs(last.timeIntervalSince($0)) > 86_400 } ?? false } ?? false
         if showLastmod, let lastmod = page.lastmod {
-            p["lastmodHuman"] = humanDate(lastmod)
-            p["lastmodISO"] = isoDate(lastmod)
+            p["lastmodHuman"] = .string(humanDate(lastmod))
+            p["lastmodISO"] = .string(isoDate(lastmod))
         }
-        if let lastmod = page.lastmod ?? page.date { p["modifiedISO"] = isoDate(lastmod) }
-        if page.kind == .page, body.wordCount > 0 { p["wordCount"] = body.wordCount }
+        if let lastmod = page.lastmod ?? page.date { p["modifiedISO"] = .string(isoDate(lastmod)) }
+        if page.kind == .page, body.wordCount > 0 { p["wordCount"] = .int(body.wordCount) }
         let showToc = param("ShowToc", page)?.bool ?? true  // on unless turned off: long technical pages need it
         if showToc, body.toc.count > 1 || (body.toc.count == 1 && page.kind == .page) {
-            p["toc"] = tocContext(body.toc)
+            p["toc"] = .map(tocContext(body.toc))
             if param("TocOpen", page)?.bool ?? false { p["tocOpen"] = true }
         }
         if param("hidemeta", page)?.bool ?? false { p["hideMeta"] = true }
         if param("math", page)?.bool ?? false || body.hasMath { p["math"] = true }
         if let cover = page.cover, !cover.hidden, !cover.hiddenInSingle {
             let single = coverContext(cover, index: index)
-            p["coverSingle"] = single
-            p.set("imageURL", (single["src"] as? String).map(absoluteURL(fromSiteRelative:)))
+            p["coverSingle"] = .map(single)
+            if case .string(let src)? = single["src"] { p.set("imageURL", absoluteURL(fromSiteRelative: src)) }
         }
         if p["imageURL"] == nil, let image = param("images", page)?.stringList.first {
             // PaperMod's `images`: the social card of a page without a cover, or of the whole site.
@@ -147,8 +152,8 @@ struct ContextBuilder {
             // A post; a page at the root (an about page) stands alone, without post navigation.
             p["isPost"] = true
             let (newer, older) = content.neighbours(of: index)
-            if let newer { p["newer"] = link(newer) }
-            if let older { p["older"] = link(older) }
+            if let newer { p["newer"] = .map(link(newer)) }
+            if let older { p["older"] = .map(link(older)) }
             p.set("related", content.related(to: index).map(link))
             p.set("series", seriesContext(index))
             if !(param("disableShare", page)?.bool ?? false), param("ShowShareButtons", page)?.bool ?? true {
@@ -157,89 +162,89 @@ struct ContextBuilder {
         }
         if page.kind == .page { p.set("editURL", editURL(page)) }
         if let pager {
-            context["list"] = listContext(pager)
+            context["list"] = .map(listContext(pager))
         }
         if page.kind == .taxonomy, let taxonomy = page.taxonomy {
-            p.set("terms", (content.taxonomyTerms[taxonomy] ?? []).map { term -> [String: Any] in
+            p.set("terms", (content.taxonomyTerms[taxonomy] ?? []).map { term -> Context in
                 let path = "/" + Permalinks.urlize(taxonomy) + "/" + Permalinks.urlize(term.term) + "/"
-                return ["name": term.term, "url": config.relativeURL(path), "count": term.pages.count]
+                return ["name": .string(term.term), "url": .string(config.relativeURL(path)), "count": .int(term.pages.count)]
             })
             if taxonomy == "authors" { p["isAuthors"] = true }
         }
         if page.kind == .term, page.taxonomy == "authors" { p["isAuthor"] = true }
         if page.kind == .term, let taxonomy = config.taxonomies.first(where: { $0.plural == page.taxonomy }) {
-            p["kicker"] = strings["singular." + taxonomy.singular] ?? taxonomy.singular.capitalized
+            p["kicker"] = .string(strings["singular." + taxonomy.singular] ?? taxonomy.singular.capitalized)
         }
         if page.kind == .section || page.kind == .term || page.kind == .home {
-            p["feedURL"] = config.relativeURL(page.path + "index.xml")
-            p["atomURL"] = config.relativeURL(page.path + "atom.xml")
-            p["jsonFeedURL"] = config.relativeURL(page.path + "feed.json")
+            p["feedURL"] = .string(config.relativeURL(page.path + "index.xml"))
+            p["atomURL"] = .string(config.relativeURL(page.path + "atom.xml"))
+            p["jsonFeedURL"] = .string(config.relativeURL(page.path + "feed.json"))
         }
         if page.layout == "archives" { p.set("archive", archiveContext()) }
         if page.layout == "search" {
             p["isSearch"] = true
             p.set("placeholder", page.param("placeholder")?.string)
-            p["searchBaseURL"] = config.relativeURL("/search/")
-            p["searchScriptURL"] = assets["search"] ?? ""
+            p["searchBaseURL"] = .string(config.relativeURL("/search/"))
+            p["searchScriptURL"] = .string(assets["search"] ?? "")
         }
-        p["params"] = anyValue(.table(page.params))
-        context["page"] = p
-        context["jsonLD"] = jsonLD(page, body: body)
+        p["params"] = templateValue(.table(page.params))
+        context["page"] = .map(p)
+        context["jsonLD"] = .string(jsonLD(page, body: body))
         return context
     }
 
     /// A page as a list entry or link target.
-    func entry(_ index: Int) -> [String: Any] { entries.value[index] }
+    func entry(_ index: Int) -> Context { entries[index] }
 
-    private func makeEntry(_ index: Int) -> [String: Any] {
+    private func makeEntry(_ index: Int) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
-        var e: [String: Any] = [:]
-        e["title"] = page.title
-        e["url"] = config.relativeURL(page.path)
+        var e: Context = [:]
+        e["title"] = .string(page.title)
+        e["url"] = .string(config.relativeURL(page.path))
         e.set("description", page.description)
         e.set("summaryHTML", body.summaryHTML)
         e.set("summaryText", body.summaryText)
         if body.isTruncated { e["truncated"] = true }
         if let date = page.date {
-            e["dateHuman"] = humanDate(date)
-            e["dateISO"] = isoDate(date)
+            e["dateHuman"] = .string(humanDate(date))
+            e["dateISO"] = .string(isoDate(date))
         }
-        if page.kind == .page, body.readingMinutes > 0 { e["readingMinutes"] = body.readingMinutes }
-        e.set("authors", page.authors.map { name -> [String: Any] in
-            ["name": name, "url": config.relativeURL("/authors/" + Permalinks.urlize(name) + "/")]
+        if page.kind == .page, body.readingMinutes > 0 { e["readingMinutes"] = .int(body.readingMinutes) }
+        e.set("authors", page.authors.map { name -> Context in
+            ["name": .string(name), "url": .string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))]
         })
         if page.isDraft { e["draft"] = true }
-        if let cover = page.cover, !cover.hidden, !cover.hiddenInList { e["cover"] = coverContext(cover, index: index) }
-        var taxonomies: [[String: Any]] = []
+        if let cover = page.cover, !cover.hidden, !cover.hiddenInList { e["cover"] = .map(coverContext(cover, index: index)) }
+        var taxonomies: [Context] = []
         for taxonomy in config.taxonomies where taxonomy.plural != "authors" {
             let terms = page.terms[taxonomy.plural] ?? []
             guard !terms.isEmpty else { continue }
-            let items = terms.map { term -> [String: Any] in
-                ["name": term, "url": config.relativeURL("/\(Permalinks.urlize(taxonomy.plural))/\(Permalinks.urlize(term))/")]
-            }
+            let items = TemplateValue.list(terms.map { term -> TemplateValue in
+                ["name": .string(term), "url": .string(config.relativeURL("/\(Permalinks.urlize(taxonomy.plural))/\(Permalinks.urlize(term))/"))]
+            })
             e[taxonomy.plural] = items
-            taxonomies.append(["name": strings[taxonomy.plural] ?? taxonomy.plural.capitalized, "terms": items])
+            taxonomies.append(["name": .string(strings[taxonomy.plural] ?? taxonomy.plural.capitalized), "terms": items])
         }
         e.set("taxonomies", taxonomies)
         return e
     }
 
-    private func link(_ index: Int) -> [String: Any] {
-        ["title": content.pages[index].title, "url": config.relativeURL(content.pages[index].path)]
+    private func link(_ index: Int) -> Context {
+        ["title": .string(content.pages[index].title), "url": .string(config.relativeURL(content.pages[index].path))]
     }
 
     private func param(_ name: String, _ page: Page) -> Value? {
         page.param(name) ?? config.param(name)
     }
 
-    private func coverContext(_ cover: Cover, index: Int) -> [String: Any] {
-        var c: [String: Any] = ["src": rendered[index].coverURL ?? cover.image, "alt": cover.alt ?? ""]
+    private func coverContext(_ cover: Cover, index: Int) -> Context {
+        var c: Context = ["src": .string(rendered[index].coverURL ?? cover.image), "alt": .string(cover.alt ?? "")]
         c.set("caption", cover.caption.map(ContentRenderer.inlineHTML))
         return c
     }
 
-    private func tocContext(_ entries: [TOCEntry]) -> [String: Any] {
+    private func tocContext(_ entries: [TOCEntry]) -> Context {
         // Nested lists from a flat sequence of headings.
         var html = ""
         var stack: [Int] = []
@@ -264,13 +269,13 @@ struct ContextBuilder {
             html += String(repeating: "</ul></li>", count: stack.count - 1)
             html += "</ul>"
         }
-        return ["html": html]
+        return ["html": .string(html)]
     }
 
-    private func breadcrumbs(_ page: Page) -> [[String: Any]] {
-        var crumbs: [[String: Any]] = [["title": strings["home"] ?? "Home", "url": config.relativeURL("/")]]
+    private func breadcrumbs(_ page: Page) -> [Context] {
+        var crumbs: [Context] = [["title": .string(strings["home"] ?? "Home"), "url": .string(config.relativeURL("/"))]]
         var section = page.kind == .section ? (page.section.lastIndex(of: "/").map { String(page.section[..<$0]) } ?? "") : page.section
-        var trail: [[String: Any]] = []
+        var trail: [Context] = []
         while !section.isEmpty {
             if let index = content.sectionPage[section] { trail.insert(link(index), at: 0) }
             section = section.lastIndex(of: "/").map { String(section[..<$0]) } ?? ""
@@ -282,26 +287,26 @@ struct ContextBuilder {
         return crumbs.count > 1 || page.kind != .section ? crumbs : []
     }
 
-    private func seriesContext(_ index: Int) -> [[String: Any]] {
+    private func seriesContext(_ index: Int) -> [Context] {
         let page = content.pages[index]
-        return (page.terms["series"] ?? []).compactMap { name -> [String: Any]? in
+        return (page.terms["series"] ?? []).compactMap { name -> Context? in
             let key = Permalinks.urlize(name)
             guard let term = content.taxonomyTerms["series"]?.first(where: { Permalinks.urlize($0.term) == key }),
                   term.pages.count > 1 else { return nil }
             let ordered = term.pages.sorted { content.pages[$0].sortDate < content.pages[$1].sortDate }
             return [
-                "name": name, "url": config.relativeURL("/series/\(key)/"),
-                "pages": ordered.enumerated().map { position, other -> [String: Any] in
+                "name": .string(name), "url": .string(config.relativeURL("/series/\(key)/")),
+                "pages": .list(ordered.enumerated().map { position, other -> TemplateValue in
                     var item = link(other)
-                    item["number"] = position + 1
+                    item["number"] = .int(position + 1)
                     if other == index { item["current"] = true }
-                    return item
-                },
+                    return .map(item)
+                }),
             ]
         }
     }
 
-    private func shareLinks(_ page: Page) -> [[String: Any]] {
+    private func shareLinks(_ page: Page) -> [Context] {
         let url = config.absoluteURL(page.path).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let title = page.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let targets = [
@@ -314,21 +319,21 @@ struct ContextBuilder {
         ]
         let shareOn = strings["shareOn"] ?? "Share on"
         return targets.map { name, icon, link in
-            ["name": name, "url": link, "label": "\(shareOn) \(name)", "svg": SocialIcons.svg(named: icon)]
+            ["name": .string(name), "url": .string(link), "label": .string("\(shareOn) \(name)"), "svg": .string(SocialIcons.svg(named: icon))]
         }
     }
 
-    private func editURL(_ page: Page) -> [String: Any]? {
+    private func editURL(_ page: Page) -> Context? {
         guard let edit = page.param("editPost") ?? config.param("editPost"), let base = edit["URL"]?.string,
               let file = page.sourceFile else { return nil }
         let append = edit["appendFilePath"]?.bool ?? true
         let url = append ? base + (base.hasSuffix("/") ? "" : "/") + file.dropFirst("content/".count) : base
-        return ["url": url, "text": edit["Text"]?.string ?? strings["editPage"] ?? "Edit"]
+        return ["url": .string(url), "text": .string(edit["Text"]?.string ?? strings["editPage"] ?? "Edit")]
     }
 
-    private func listContext(_ pager: Pager) -> [String: Any] {
-        var list: [String: Any] = [:]
-        list.set("pages", pager.items.enumerated().map { position, index -> [String: Any] in
+    private func listContext(_ pager: Pager) -> Context {
+        var list: Context = [:]
+        list.set("pages", pager.items.enumerated().map { position, index -> Context in
             var item = entry(index)
             if position == 0, pager.number == 1, pager.featureFirst {
                 item["featured"] = true
@@ -337,22 +342,22 @@ struct ContextBuilder {
             return item
         })
         if pager.count > 1 {
-            list["pagination"] = ["pages": pageNumbers(pager)] as [String: Any]
-            if pager.number > 1 { list["prevURL"] = config.relativeURL(pager.url(pager.number - 1)) }
-            if pager.number < pager.count { list["nextURL"] = config.relativeURL(pager.url(pager.number + 1)) }
+            list["pagination"] = ["pages": .list(pageNumbers(pager).map(TemplateValue.map))]
+            if pager.number > 1 { list["prevURL"] = .string(config.relativeURL(pager.url(pager.number - 1))) }
+            if pager.number < pager.count { list["nextURL"] = .string(config.relativeURL(pager.url(pager.number + 1))) }
         }
         return list
     }
 
     /// Page number links: the first, the last and two either side of the current one, with gaps
     /// between, so a list of thousands of pages still links a handful.
-    private func pageNumbers(_ pager: Pager) -> [[String: Any]] {
+    private func pageNumbers(_ pager: Pager) -> [Context] {
         let shown = Set([1, pager.count] + Array(max(1, pager.number - 2)...min(pager.count, pager.number + 2)))
-        var items: [[String: Any]] = []
+        var items: [Context] = []
         var previous = 0
         for number in shown.sorted() {
             if number > previous + 1 { items.append(["gap": true]) }
-            var item: [String: Any] = ["number": number, "url": config.relativeURL(pager.url(number))]
+            var item: Context = ["number": .int(number), "url": .string(config.relativeURL(pager.url(number)))]
             if number == pager.number { item["current"] = true }
             items.append(item)
             previous = number
@@ -367,27 +372,30 @@ struct ContextBuilder {
         return config.absoluteURL(url.hasPrefix(base) ? String(url.dropFirst(base.count)) : url)
     }
 
-    private func archiveContext() -> [[String: Any]] {
+    private func archiveContext() -> [Context] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let pages = content.mainPagesOrAll(config: config).filter { content.pages[$0].date != nil }
             .sorted { content.pages[$0].sortDate > content.pages[$1].sortDate }
-        var years: [[String: Any]] = []
+        var years: [Context] = []
         var currentYear = -1
-        var months: [[String: Any]] = []
+        var months: [Context] = []
         var currentMonth = -1
-        var monthPages: [[String: Any]] = []
+        var monthPages: [Context] = []
         func closeMonth() {
             guard currentMonth >= 0, !monthPages.isEmpty else { return }
             let date = calendar.date(from: DateComponents(year: currentYear, month: currentMonth, day: 1)) ?? Date()
-            months.append(["name": monthName(date), "count": monthPages.count, "pages": monthPages])
+            months.append(["name": .string(monthName(date)), "count": .int(monthPages.count), "pages": .list(monthPages.map(TemplateValue.map))])
             monthPages = []
         }
         func closeYear() {
             closeMonth()
             guard currentYear >= 0, !months.isEmpty else { return }
-            let count = months.reduce(0) { $0 + (($1["count"] as? Int) ?? 0) }
-            years.append(["year": currentYear, "count": count, "months": months])
+            let count = months.reduce(0) { total, month in
+                guard case .int(let count)? = month["count"] else { return total }
+                return total + count
+            }
+            years.append(["year": .int(currentYear), "count": .int(count), "months": .list(months.map(TemplateValue.map))])
             months = []
         }
         for index in pages {
@@ -400,10 +408,10 @@ struct ContextBuilder {
         return years
     }
 
-    private func socialIcons(_ value: Value?) -> [[String: Any]] {
-        (value?.array ?? []).compactMap { item -> [String: Any]? in
+    private func socialIcons(_ value: Value?) -> [Context] {
+        (value?.array ?? []).compactMap { item -> Context? in
             guard let name = item["name"]?.string, let url = item["url"]?.string else { return nil }
-            return ["name": name, "title": item["title"]?.string ?? name, "url": url, "svg": SocialIcons.svg(named: name)]
+            return ["name": .string(name), "title": .string(item["title"]?.string ?? name), "url": .string(url), "svg": .string(SocialIcons.svg(named: name))]
         }
     }
 
@@ -451,40 +459,40 @@ struct ContextBuilder {
     }
 
     /// A config or front matter value as templates see it.
-    private func anyValue(_ value: Value) -> Any {
+    private func templateValue(_ value: Value) -> TemplateValue {
         switch value {
-        case .string(let s): return s
-        case .int(let i): return i
-        case .double(let d): return d
-        case .bool(let b): return b
-        case .array(let a): return a.map(anyValue)
-        case .table(let t): return t.mapValues(anyValue)
-        case .null: return false
+        case .string(let s): .string(s)
+        case .int(let i): .int(i)
+        case .double(let d): .double(d)
+        case .bool(let b): .bool(b)
+        case .array(let a): .list(a.map(templateValue))
+        case .table(let t): .map(t.mapValues(templateValue))
+        case .null: .bool(false)
         }
     }
 }
 
-/// Template values (`Any`, not `Sendable`) that threads share only to read: they are changed
-/// only between renders, by the builder's owner.
-private struct ReadOnly<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
-}
+/// A template context: named values.
+typealias Context = [String: TemplateValue]
 
-extension Dictionary where Key == String, Value == Any {
-    /// Sets a value only when it carries something: nil, empty strings and empty lists are left out.
-    /// A non-empty list `items` also sets `hasItems` to true.
-    mutating func set(_ key: String, _ value: Any?) {
-        switch value {
-        case nil: return
-        case let s as String where s.isEmpty: return
-        case let a as [Any] where a.isEmpty: return
-        case let d as [String: Any] where d.isEmpty: return
-        case is [Any]:
-            // Lists also get a flag, so templates can wrap them: {{#hasMenu}}<ul>…</ul>{{/hasMenu}}.
-            self[key] = value
-            self["has" + key.prefix(1).uppercased() + key.dropFirst()] = true
-        default: self[key] = value
-        }
+extension Dictionary where Key == String, Value == TemplateValue {
+    /// Sets text only when there is some: nil and empty strings are left out.
+    mutating func set(_ key: String, _ text: String?) {
+        guard let text, !text.isEmpty else { return }
+        self[key] = .string(text)
+    }
+
+    /// Sets a map only when it has entries.
+    mutating func set(_ key: String, _ map: Context?) {
+        guard let map, !map.isEmpty else { return }
+        self[key] = .map(map)
+    }
+
+    /// Sets a list only when it has items, and then also `hasItems` (for `key` "items") to true,
+    /// so templates can wrap it: {{#hasMenu}}<ul>…</ul>{{/hasMenu}}.
+    mutating func set(_ key: String, _ items: [Context]) {
+        guard !items.isEmpty else { return }
+        self[key] = .list(items.map(TemplateValue.map))
+        self["has" + key.prefix(1).uppercased() + key.dropFirst()] = true
     }
 }
