@@ -221,32 +221,6 @@ struct SiteContent: Sendable {
         guard let position = termPosition[plural]?[Permalinks.urlize(term)] else { return [] }
         return taxonomyTerms[plural]?[position].pages ?? []
     }
-
-    /// Up to `limit` pages sharing the most tags, series and categories with `index`, newest first on ties.
-    func related(to index: Int, limit: Int = 3) -> [Int] {
-        let page = pages[index]
-        let weights = ["series": 3, "tags": 2, "categories": 1]
-        var scores: [Int: Int] = [:]
-        for (plural, weight) in weights {
-            for term in page.terms[plural] ?? [] {
-                for other in pages(taxonomy: plural, term: term) where other != index { scores[other, default: 0] += weight }
-            }
-        }
-        // The best `limit` by score, then date, then order: a running selection, since common
-        // tags give thousands of candidates on a large site.
-        let better: (Int, Int) -> Bool = { a, b in
-            if scores[a]! != scores[b]! { return scores[a]! > scores[b]! }
-            if pages[a].sortDate != pages[b].sortDate { return pages[a].sortDate > pages[b].sortDate }
-            return a < b
-        }
-        var best: [Int] = []
-        for candidate in scores.keys where best.count < limit || better(candidate, best[best.count - 1]) {
-            let position = best.firstIndex { better(candidate, $0) } ?? best.count
-            best.insert(candidate, at: position)
-            if best.count > limit { best.removeLast() }
-        }
-        return best
-    }
 }
 
 extension SiteContent {

@@ -18,6 +18,8 @@ struct ContextBuilder {
     private var shared: Context = [:]
     /// Every page as a list entry, built once: a page appears in many lists.
     private var entries: [Context] = []
+    /// Each page's related pages (they depend on terms only, which an edit of a body keeps).
+    private let related: RelatedPages
 
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
          assets: [String: String]) {
@@ -27,8 +29,9 @@ struct ContextBuilder {
         self.strings = strings
         stringsValue = .map(strings.mapValues(TemplateValue.string))
         self.assets = assets
+        related = RelatedPages(content)
         shared = makeSiteContext()
-        entries = content.pages.indices.map(makeEntry)
+        entries = Array(content.pages.indices).parallelMap { [self] in makeEntry($0) }
     }
 
     /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.
@@ -154,7 +157,7 @@ struct ContextBuilder {
             let (newer, older) = content.neighbours(of: index)
             if let newer { p["newer"] = .map(link(newer)) }
             if let older { p["older"] = .map(link(older)) }
-            p.set("related", content.related(to: index).map(link))
+            p.set("related", related[index].map(link))
             p.set("series", seriesContext(index))
             if !(param("disableShare", page)?.bool ?? false), param("ShowShareButtons", page)?.bool ?? true {
                 p.set("share", shareLinks(page))

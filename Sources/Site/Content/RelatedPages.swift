@@ -1,0 +1,53 @@
+/// Each page's most related pages: those sharing the most series (weight 3), tags (2) and
+/// categories (1) with it, newest first on equal scores, then in page order.
+///
+/// Worked out for every page at once, in parallel: on a large site a common tag gives each page
+/// thousands of candidates, so scores live in one flat array per thread, not in dictionaries.
+struct RelatedPages: Sendable {
+    private let related: [[Int]]
+
+    private static let weights: [(plural: String, weight: Int32)] = [("series", 3), ("tags", 2), ("categories", 1)]
+
+    init(_ content: SiteContent, limit: Int = 3) {
+        let count = content.pages.count
+        let chunkSize = max(64, count / 64)
+        let chunks = Array(stride(from: 0, to: count, by: chunkSize)).map { $0..<min($0 + chunkSize, count) }
+        related = chunks.parallelMap { range -> [[Int]] in
+            var scores = [Int32](repeating: 0, count: count)
+            var candidates: [Int] = []
+            return range.map { index in
+                for (plural, weight) in Self.weights {
+                    for term in content.pages[index].terms[plural] ?? [] {
+                        for other in content.pages(taxonomy: plural, term: term) where other != index {
+                            if scores[other] == 0 { candidates.append(other) }
+                            scores[other] += weight
+                        }
+                    }
+                }
+                let best = Self.best(candidates, scores: scores, content: content, limit: limit)
+                for candidate in candidates { scores[candidate] = 0 }
+                candidates.removeAll(keepingCapacity: true)
+                return best
+            }
+        }.flatMap { $0 }
+    }
+
+    /// The related pages of page `index`, best first.
+    subscript(index: Int) -> [Int] { related[index] }
+
+    /// The best `limit` candidates, by a running selection.
+    private static func best(_ candidates: [Int], scores: [Int32], content: SiteContent, limit: Int) -> [Int] {
+        func better(_ a: Int, _ b: Int) -> Bool {
+            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            if content.pages[a].sortDate != content.pages[b].sortDate { return content.pages[a].sortDate > content.pages[b].sortDate }
+            return a < b
+        }
+        var best: [Int] = []
+        for candidate in candidates where best.count < limit || better(candidate, best[best.count - 1]) {
+            let position = best.firstIndex { better(candidate, $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+}
