@@ -82,6 +82,15 @@ import Testing
         #expect(TextMetrics.wordCount("机器学习 is fun") == 6)
     }
 
+    @Test func everyUnicodeSpaceSeparatesWords() {
+        // The word counter's own table of spaces agrees with Unicode's White_Space property.
+        for value in UInt32(0)...0x10FFF {
+            guard let scalar = Unicode.Scalar(value), !TextMetrics.isCJK(scalar) else { continue }
+            let expected = scalar.properties.isWhitespace ? 2 : 1
+            #expect(TextMetrics.wordCount("a\(Character(scalar))b") == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func readingTimeUsesHugosRates() {
         #expect(TextMetrics.readingMinutes(String(repeating: "word ", count: 213)) == 1)
         #expect(TextMetrics.readingMinutes(String(repeating: "word ", count: 214)) == 2)

@@ -176,8 +176,9 @@ struct ContentRenderer: Sendable {
             return TOCEntry(level: heading.level, id: id, text: heading.text)
         }
         result.plainText = HTMLText.plainText(html)
-        result.wordCount = TextMetrics.wordCount(result.plainText)
-        result.readingMinutes = TextMetrics.readingMinutes(result.plainText)
+        let counts = TextMetrics.counts(result.plainText)
+        result.wordCount = counts.words
+        result.readingMinutes = TextMetrics.readingMinutes(counts)
         if let divider = html.firstRange(ofBytes: "<!--more-->") {
             result.summaryHTML = String(html[..<divider.lowerBound])
             result.isTruncated = !html[divider.upperBound...].isBlank

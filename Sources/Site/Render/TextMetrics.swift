@@ -4,27 +4,25 @@ enum TextMetrics {
     static func wordCount(_ text: String) -> Int { counts(text).words }
 
     /// Minutes to read: 213 words a minute for alphabetic text, 500 characters a minute for CJK (as Hugo).
-    static func readingMinutes(_ text: String) -> Int {
-        let (words, cjk) = counts(text)
-        let minutes = (Double(words - cjk) / 213 + Double(cjk) / 500).rounded(.up)
+    static func readingMinutes(_ text: String) -> Int { readingMinutes(counts(text)) }
+
+    /// Reading minutes from ``counts(_:)``.
+    static func readingMinutes(_ counts: (words: Int, cjk: Int)) -> Int {
+        let minutes = (Double(counts.words - counts.cjk) / 213 + Double(counts.cjk) / 500).rounded(.up)
         return max(1, Int(minutes))
     }
 
     /// Words (CJK characters counted one each) and CJK characters, in one pass over the scalars.
-    private static func counts(_ text: String) -> (words: Int, cjk: Int) {
+    static func counts(_ text: String) -> (words: Int, cjk: Int) {
         var words = 0
         var cjk = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let isSpace = value == 32 || (value >= 9 && value <= 13)
-                if isSpace { inWord = false } else if !inWord { inWord = true; words += 1 }
-            } else if isCJK(scalar) {
+            if isCJK(scalar) {
                 words += 1
                 cjk += 1
                 inWord = false
-            } else if scalar.properties.isWhitespace {
+            } else if isWhitespace(scalar) {
                 inWord = false
             } else if !inWord {
                 inWord = true
@@ -32,6 +30,14 @@ enum TextMetrics {
             }
         }
         return (words, cjk)
+    }
+
+    /// Unicode's White_Space characters, without a property look-up per scalar.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 9...13, 32, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// The first `length` words, ended at a sentence end near there when there is one.
