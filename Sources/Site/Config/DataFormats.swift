@@ -35,6 +35,12 @@ enum DataFormat: String, Sendable {
     // MARK: YAML
 
     private static func parseYAML(_ text: String) throws(DataFormatError) -> ([String: Value], [String: Int]) {
+        if let plain = PlainYAML.parse(text) { return plain }
+        return try parseYAMLDocument(text)
+    }
+
+    /// YAML of any shape, through the full parser.
+    static func parseYAMLDocument(_ text: String) throws(DataFormatError) -> ([String: Value], [String: Int]) {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
