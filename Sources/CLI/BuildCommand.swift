@@ -42,7 +42,6 @@ struct BuildCommand: ParsableCommand {
         }
         // The link checker's internal checks run on every build, as warnings: no network, milliseconds.
         let linkFindings = internalFindings(report)
-        phase("link check done")
         for diagnostic in report.diagnostics + linkFindings {
             Terminal.printError(diagnostic.description)
         }

@@ -3,8 +3,6 @@ import Foundation
 /// Everything one build computed, kept so that a change can later be rebuilt in part
 /// (see ``SiteSession``): the content, each page's rendered Markdown, the templates and
 /// the template contexts, which list pages show which page, and the output.
-nonisolated(unsafe) var phaseStart = Date()
-public func phase(_ name: String) { let now = Date(); FileHandle.standardError.write(Data(String(format: "%6.2f  %@\n", now.timeIntervalSince(phaseStart), name).utf8)); phaseStart = now }
 struct BuildState: Sendable {
     let source: URL
     let options: BuildOptions
@@ -47,34 +45,27 @@ struct BuildState: Sendable {
         self.config = config
         var diagnostics: [Diagnostic] = []
         let contentRoot = source.appendingPathComponent("content")
-        phase("let tree = ContentScanner")
         let tree = ContentScanner(contentRoot: contentRoot, config: config).scan()
         diagnostics += tree.diagnostics
         if !tree.otherLanguageFiles.isEmpty {
             diagnostics.append(Diagnostic(.notice, "\(tree.otherLanguageFiles.count) page(s) in other languages (\(config.otherLanguages.joined(separator: ", "))) are not built yet: only \(config.defaultLanguage) is"))
         }
-        phase("let (content, assembleDiagnost")
         let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
         diagnostics += assembleDiagnostics
         resources = tree.resources
         staticFiles = Self.listFiles(under: source.appendingPathComponent("static"))
 
-        phase("renderer = ContentRenderer(")
         renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
                                    contentRoot: contentRoot)
         let renderedPairs = Array(content.pages.indices).parallelMap { [renderer] in renderer.render($0) }
         pageDiagnostics = renderedPairs.map(\.1)
 
-        phase("templates = try Templates(")
         templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
         let assets = ThemeAssets(config: config)
         for (path, data) in assets.files { files[path] = data }
-        phase("contexts = ContextBuilder(")
         contexts = ContextBuilder(config: config, content: content, rendered: renderedPairs.map(\.0),
                                   strings: Strings.table(for: config.languageCode), assets: assets.urls)
-        phase("renderEntries(content.regularP")
         renderEntries(content.regularPages)
-        phase("jobs = Self.renderJobs")
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {
             jobsOfPage[job.index, default: []].append(position)
@@ -85,11 +76,8 @@ struct BuildState: Sendable {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
         }
         siteDiagnostics = diagnostics
-        phase("renderHTML()")
         renderHTML()
-        phase("renderOtherFiles()")
         renderOtherFiles()
-        phase("copies = bundleAndStaticCopies")
         copies = bundleAndStaticCopies()
         for path in files.keys { copies[path] = nil }
     }

@@ -85,7 +85,6 @@ public struct SiteBuilder: Sendable {
         var report = BuildReport(try BuildState(source: source, options: options))
         if write {
             let hasPrevious = FileManager.default.fileExists(atPath: destination.path)
-            phase("state done")
             if report.errors.isEmpty || !hasPrevious {
                 do {
                     let summary = try OutputWriter(destination: destination).write(files: report.files, copies: report.copies)
@@ -97,7 +96,6 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
-        phase("write done")
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
