@@ -1,21 +1,21 @@
 import Foundation
 
-/// Everything one build computed, kept so that a change can later be rebuilt in part
+/// Everything one language's build computed, kept so that a change can later be rebuilt in part
 /// (see ``SiteSession``): the content, each page's rendered Markdown, the templates and
-/// the template contexts, which list pages show which page, and the output.
+/// the template contexts, which list pages show which page, and the output (whose paths are
+/// relative to the language's folder; ``SiteBuild`` places them).
 struct BuildState: Sendable {
     let source: URL
     let options: BuildOptions
     let config: SiteConfig
     let resources: [Resource]
-    let staticFiles: [String]
     /// The Markdown renderer, kept for edits: an edit that reaches it changes no URL or file set.
     private let renderer: ContentRenderer
     private(set) var contexts: ContextBuilder
     private(set) var templates: Templates
     /// Render diagnostics of each page, by page index.
     private(set) var pageDiagnostics: [[Diagnostic]]
-    /// Diagnostics of the build as a whole (config, scanning, URLs, templates).
+    /// Diagnostics of the language as a whole (scanning, URLs, aliases).
     private(set) var siteDiagnostics: [Diagnostic] = []
     private(set) var jobs: [RenderJob] = []
     /// Page index → indices of its own jobs (a list has one per pager page).
@@ -27,44 +27,29 @@ struct BuildState: Sendable {
     /// Page index → list pages (home, sections, terms) whose feeds may hold it.
     private var feedListsHolding: [Int: [Int]] = [:]
     private(set) var files: [String: Data] = [:]
+    /// Bundle and section resources copied as they are: output path → source.
     private(set) var copies: [String: URL] = [:]
 
     var content: SiteContent { contexts.content }
     var rendered: [RenderedContent] { contexts.rendered }
-    var diagnostics: [Diagnostic] { siteDiagnostics + templates.diagnostics + pageDiagnostics.joined() }
+    var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.joined() }
 
-    /// Reads, renders and lays out the whole site in memory.
-    init(source: URL, options: BuildOptions) throws(Diagnostic) {
-        self.source = source
+    /// Renders and lays out one language's content in memory.
+    init(_ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext) {
+        source = site.source
         self.options = options
-        var config = try SiteConfig.load(siteRoot: source)
-        if let baseURL = options.baseURL {
-            config.raw["baseURL"] = .string(baseURL)
-            config = SiteConfig(raw: config.raw, fileName: config.fileName)
-        }
-        self.config = config
-        var diagnostics: [Diagnostic] = []
-        let contentRoot = source.appendingPathComponent("content")
-        let tree = ContentScanner(contentRoot: contentRoot, config: config).scan()
-        diagnostics += tree.diagnostics
-        if !tree.otherLanguageFiles.isEmpty {
-            diagnostics.append(Diagnostic(.notice, "\(tree.otherLanguageFiles.count) page(s) in other languages (\(config.otherLanguages.joined(separator: ", "))) are not built yet: only \(config.defaultLanguage) is"))
-        }
-        let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
-        diagnostics += assembleDiagnostics
-        resources = tree.resources
-        staticFiles = Self.listFiles(under: source.appendingPathComponent("static"))
-
-        renderer = ContentRenderer(config: config, content: content, staticFiles: Set(staticFiles), resources: resources,
+        config = language.config
+        let content = language.content
+        resources = language.resources
+        let contentRoot = source.appendingPathComponent(config.language.contentDir)
+        renderer = ContentRenderer(config: config, content: content, staticFiles: site.staticFiles, resources: resources,
                                    contentRoot: contentRoot)
         let renderedPairs = Array(content.pages.indices).parallelMap { [renderer] in renderer.render($0) }
         pageDiagnostics = renderedPairs.map(\.1)
-
-        templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
-        let assets = ThemeAssets(config: config)
-        for (path, data) in assets.files { files[path] = data }
+        templates = site.templates
         contexts = ContextBuilder(config: config, content: content, rendered: renderedPairs.map(\.0),
-                                  strings: Strings.table(for: config.languageCode), assets: assets.urls)
+                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
+        contexts.languages = links
         renderEntries(content.regularPages)
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {
@@ -75,11 +60,21 @@ struct BuildState: Sendable {
         for (index, entries) in feedLists() {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
         }
-        siteDiagnostics = diagnostics
+        siteDiagnostics = language.diagnostics
         renderHTML()
         renderOtherFiles()
-        copies = bundleAndStaticCopies()
+        copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
+    }
+
+    /// What the languages of a site share: the source folder, its static files, the parsed
+    /// templates and the theme's asset URLs.
+    struct SiteParts: Sendable {
+        var source: URL
+        /// Files under `static/`, relative (`images/a.png`).
+        var staticFiles: Set<String>
+        var templates: Templates
+        var assetURLs: [String: String]
     }
 
     // MARK: Output
@@ -154,11 +149,10 @@ struct BuildState: Sendable {
         return { siteFiles.searchIndex() }
     }
 
-    private func bundleAndStaticCopies() -> [String: URL] {
+    /// Resources are copied beside the page that owns them (in every language that has the page).
+    private func resourceCopies() -> [String: URL] {
         var copies: [String: URL] = [:]
-        let staticRoot = source.appendingPathComponent("static")
-        for file in staticFiles { copies[file] = staticRoot.appendingPathComponent(file) }
-        let contentRoot = source.appendingPathComponent("content")
+        let contentRoot = source.appendingPathComponent(config.language.contentDir)
         for resource in resources {
             let sourceURL = contentRoot.appendingPathComponent(resource.contentPath)
             if let index = content.pageByContentPath[resource.owner], let bundle = content.pages[index].bundleFolder,
@@ -199,10 +193,10 @@ struct BuildState: Sendable {
         return changed.sorted()
     }
 
-    /// Re-renders every page with the site's templates read again (after a layout changed).
+    /// Re-renders every page with `templates`, the site's templates read again (after a layout changed).
     /// Returns the output paths whose bytes changed.
-    mutating func reloadTemplates() throws(Diagnostic) -> [String] {
-        templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
+    mutating func reloadTemplates(_ templates: Templates) -> [String] {
+        self.templates = templates
         renderEntries(content.regularPages)
         let old = files
         renderHTML()

@@ -5,7 +5,7 @@ public struct BuiltPage: Sendable {
     public var kind: Page.Kind
     /// Source file relative to the site root; nil for generated lists.
     public var sourceFile: String?
-    /// URL path under the site root, without the base path (`/posts/a/`).
+    /// URL path under the site root, without the base path (`/posts/a/`; `/fr/posts/a/` in French).
     public var path: String
     public var title: String
     /// The page's Markdown links and images with their positions.
@@ -29,25 +29,28 @@ public struct BuildReport: Sendable {
     public var published = false
     /// Every page with its links, for checking.
     public var pages: [BuiltPage] = []
-    /// The site's configuration as read (base URL, menus, params).
+    /// The site's configuration as read (base URL, menus, params), in its default language.
     public var config: SiteConfig?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
-    /// The report of a build's state.
-    init(_ state: BuildState) {
-        files = state.files
-        copies = state.copies
-        config = state.config
-        diagnostics = Self.sorted(state.diagnostics)
-        pageCount = state.content.regularPages.count
-        listCount = state.jobs.count - pageCount
-        staticCount = state.staticFiles.count
-        pages = state.content.pages.indices.map { index in
-            let page = state.content.pages[index]
-            return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: page.path, title: page.title,
-                             references: state.rendered[index].references)
+    /// The report of a build.
+    init(_ build: SiteBuild) {
+        files = build.files
+        copies = build.copies
+        config = build.config
+        diagnostics = Self.sorted(build.diagnostics)
+        pageCount = build.languages.reduce(0) { $0 + $1.content.regularPages.count }
+        listCount = build.languages.reduce(0) { $0 + $1.jobs.count } - pageCount
+        staticCount = build.staticFiles.count
+        pages = build.languages.indices.flatMap { language in
+            let state = build.languages[language]
+            return state.content.pages.indices.map { index in
+                let page = state.content.pages[index]
+                return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: build.sitePath(page.path, language: language),
+                                 title: page.title, references: state.rendered[index].references)
+            }
         }
     }
 
@@ -82,7 +85,7 @@ public struct SiteBuilder: Sendable {
     public func build(write: Bool = true) throws(Diagnostic) -> BuildReport {
         let start = Date()
         if write { try checkDestination() }
-        var report = BuildReport(try BuildState(source: source, options: options))
+        var report = BuildReport(try SiteBuild(source: source, options: options))
         if write {
             let hasPrevious = FileManager.default.fileExists(atPath: destination.path)
             if report.errors.isEmpty || !hasPrevious {

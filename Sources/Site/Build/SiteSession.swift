@@ -17,14 +17,14 @@ import Foundation
 public struct SiteSession: Sendable {
     /// The current build: files, pages and diagnostics.
     public private(set) var report: BuildReport
-    private var state: BuildState
+    private var build: SiteBuild
     private let builder: SiteBuilder
-    /// Content file (relative to the site root) → page index.
-    private var pageBySource: [String: Int] = [:]
-    /// Bundle and section resources by file (relative to the site root).
-    private var resourceBySource: [String: Resource] = [:]
-    /// Absolute source path → output key of the files copied as they are.
-    private var copyBySource: [String: String] = [:]
+    /// Content file (relative to the site root) → its page.
+    private var pageBySource: [String: PageRef] = [:]
+    /// Bundle and section resources by file (relative to the site root), with the languages that have them.
+    private var resourceBySource: [String: [(language: Int, resource: Resource)]] = [:]
+    /// Absolute source path → output keys of the files copied as they are (a shared resource has one per language).
+    private var copyBySource: [String: [String]] = [:]
     /// Files changed since the last update that was taken (it failed): they count as changed again.
     private var pending: Set<String> = []
     /// The last full rebuild had errors: the next update rebuilds everything again.
@@ -57,14 +57,14 @@ public struct SiteSession: Sendable {
     /// Builds the whole site in memory.
     public init(builder: SiteBuilder) throws(Diagnostic) {
         self.builder = builder
-        state = try BuildState(source: builder.source, options: builder.options)
-        report = BuildReport(state)
+        build = try SiteBuild(source: builder.source, options: builder.options)
+        report = BuildReport(build)
         indexSources()
     }
 
     /// The URL path (`/posts/a/`) of the page built from a content file (`content/posts/a.md`).
     public func pagePath(forSource file: String) -> String? {
-        pageBySource[file].map { state.content.pages[$0].path }
+        pageBySource[file].map { build.sitePath(page($0).path, language: $0.language) }
     }
 
     /// Rebuilds after the files at `paths` (relative to the site root) changed. When the result
@@ -86,14 +86,15 @@ public struct SiteSession: Sendable {
             return try rebuildSite(start: start)
         }
         var readErrors: [Diagnostic] = []
-        var bodies: [(Int, Page)] = []
+        var bodies: [(PageRef, Page)] = []
         for file in plan.pages {
-            let old = state.content.pages[pageBySource[file]!]
-            switch read(file, like: old) {
+            let ref = pageBySource[file]!
+            let old = page(ref)
+            switch read(file, like: old, language: ref.language) {
             case .failure(let errors):
                 readErrors += errors.diagnostics
             case .success(let page) where page.sameOutsideBody(old):
-                bodies.append((pageBySource[file]!, page))
+                bodies.append((ref, page))
             case .success:
                 return try rebuildSite(start: start)
             }
@@ -102,20 +103,20 @@ public struct SiteSession: Sendable {
         if !readErrors.isEmpty {
             return Update(scope: .nothing, changedFiles: [], errors: readErrors, searchIndexIsStale: false)
         }
-        for index in plan.resourceOwners where !bodies.contains(where: { $0.0 == index }) {
-            bodies.append((index, state.content.pages[index]))
+        for ref in plan.resourceOwners where !bodies.contains(where: { $0.0 == ref }) {
+            bodies.append((ref, page(ref)))
         }
         var changed = Set(plan.copies)
         var diagnosticsChanged = false
-        for (index, page) in bodies {
-            let before = state.pageDiagnostics[index]
-            changed.formUnion(state.replaceBody(of: index, with: page))
-            diagnosticsChanged = diagnosticsChanged || state.pageDiagnostics[index] != before
+        for (ref, page) in bodies {
+            let before = build.languages[ref.language].pageDiagnostics[ref.index]
+            changed.formUnion(build.replaceBody(of: ref.index, language: ref.language, with: page))
+            diagnosticsChanged = diagnosticsChanged || build.languages[ref.language].pageDiagnostics[ref.index] != before
         }
         var scope: Update.Scope = bodies.isEmpty ? .nothing : .pages
         if plan.templatesChanged {
             do {
-                changed.formUnion(try state.reloadTemplates())
+                changed.formUnion(try build.reloadTemplates())
             } catch {
                 return Update(scope: .nothing, changedFiles: [], errors: [error], searchIndexIsStale: false)
             }
@@ -130,45 +131,50 @@ public struct SiteSession: Sendable {
     /// A function that builds the search index of the current pages; give its result to
     /// ``setSearchIndex(_:)``. It may run on another thread.
     public func searchIndexJob() -> @Sendable () -> [String: Data] {
-        state.searchIndexJob()
+        build.searchIndexJob()
     }
 
     /// Takes a search index built by ``searchIndexJob()``; returns the output keys that changed.
     public mutating func setSearchIndex(_ files: [String: Data]) -> [String] {
-        let changed = state.setSearchIndex(files)
-        report.files = state.files
+        let changed = build.setSearchIndex(files)
+        report.files = build.files
         return changed
     }
 
     // MARK: Steps
 
     private mutating func rebuildSite(start: Date) throws(Diagnostic) -> Update {
-        let next = try BuildState(source: builder.source, options: builder.options)
+        let next = try SiteBuild(source: builder.source, options: builder.options)
         let errors = next.diagnostics.filter { $0.severity == .error }
         needsFullRebuild = !errors.isEmpty
         guard errors.isEmpty else {
             return Update(scope: .nothing, changedFiles: [], errors: errors, searchIndexIsStale: false)
         }
-        let old = state
-        state = next
+        let old = build
+        build = next
         pending = []
-        report = BuildReport(state)
+        report = BuildReport(build)
         report.seconds = Date().timeIntervalSince(start)
         indexSources()
-        var changed = Set(state.files.compactMap { key, data in old.files[key] == data ? nil : key })
-        changed.formUnion(old.files.keys.filter { state.files[$0] == nil })
-        for (key, url) in state.copies where old.copies[key] != url { changed.insert(key) }
-        changed.formUnion(old.copies.keys.filter { state.copies[$0] == nil })
+        var changed = Set(build.files.compactMap { key, data in old.files[key] == data ? nil : key })
+        changed.formUnion(old.files.keys.filter { build.files[$0] == nil })
+        for (key, url) in build.copies where old.copies[key] != url { changed.insert(key) }
+        changed.formUnion(old.copies.keys.filter { build.copies[$0] == nil })
         return Update(scope: .site, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: false, diagnosticsChanged: true)
     }
 
-    private func read(_ file: String, like old: Page) -> Result<Page, ReadFailure> {
+    private func page(_ ref: PageRef) -> Page {
+        build.languages[ref.language].content.pages[ref.index]
+    }
+
+    private func read(_ file: String, like old: Page, language: Int) -> Result<Page, ReadFailure> {
         let url = builder.source.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return .failure(ReadFailure([Diagnostic(.error, "cannot read the file", file: file)]))
         }
-        let contentPath = String(file.dropFirst("content/".count))
-        let (page, diagnostics) = PageReader(config: state.config).read(
+        let config = build.languages[language].config
+        let contentPath = config.contentPath(ofSource: file)
+        let (page, diagnostics) = PageReader(config: config).read(
             source: String(decoding: data, as: UTF8.self), contentPath: contentPath, kind: old.kind,
             section: old.section, bundleFolder: old.bundleFolder)
         guard var page else { return .failure(ReadFailure(diagnostics.filter { $0.severity == .error })) }
@@ -178,22 +184,36 @@ public struct SiteSession: Sendable {
         return .success(page)
     }
 
-    private mutating func refreshReport(pages: [Int], diagnosticsChanged: Bool, start: Date) {
-        report.files = state.files
-        report.copies = state.copies
-        if diagnosticsChanged { report.diagnostics = BuildReport.sorted(state.diagnostics) }
-        for index in pages { report.pages[index].references = state.rendered[index].references }
+    private mutating func refreshReport(pages: [PageRef], diagnosticsChanged: Bool, start: Date) {
+        report.files = build.files
+        report.copies = build.copies
+        if diagnosticsChanged { report.diagnostics = BuildReport.sorted(build.diagnostics) }
+        for ref in pages {
+            let offset = build.languages[..<ref.language].reduce(0) { $0 + $1.content.pages.count }
+            report.pages[offset + ref.index].references = build.languages[ref.language].rendered[ref.index].references
+        }
         report.seconds = Date().timeIntervalSince(start)
     }
 
     /// The look-up tables an update needs, made once per full build.
     private mutating func indexSources() {
         pageBySource = [:]
-        for (index, page) in state.content.pages.enumerated() {
-            if let file = page.sourceFile { pageBySource[file] = index }
+        resourceBySource = [:]
+        for (language, state) in build.languages.enumerated() {
+            for (index, page) in state.content.pages.enumerated() {
+                if let file = page.sourceFile { pageBySource[file] = PageRef(language: language, index: index) }
+            }
+            for resource in state.resources {
+                resourceBySource[state.config.language.contentDir + "/" + resource.contentPath, default: []].append((language, resource))
+            }
         }
-        resourceBySource = Dictionary(state.resources.map { ("content/" + $0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
-        copyBySource = Dictionary(state.copies.map { ($0.value.standardizedFileURL.path, $0.key) }, uniquingKeysWith: { a, _ in a })
+        copyBySource = Dictionary(grouping: build.copies, by: { $0.value.standardizedFileURL.path }).mapValues { $0.map(\.key) }
+    }
+
+    /// A page of one language's build.
+    private struct PageRef: Equatable {
+        var language: Int
+        var index: Int
     }
 
     private struct ReadFailure: Error {
@@ -206,23 +226,27 @@ public struct SiteSession: Sendable {
         /// Content files of pages to read again.
         var pages: [String] = []
         /// Pages whose bundle resources (chart data, images) changed.
-        var resourceOwners: [Int] = []
+        var resourceOwners: [PageRef] = []
         /// Output keys of changed files that are copied as they are.
         var copies: [String] = []
         var templatesChanged = false
 
         /// Sorts the changes; false when one of them needs the whole site rebuilt.
         mutating func classify(_ paths: [String], in session: SiteSession) -> Bool {
-            let root = session.state.source.standardizedFileURL.path + "/"
+            let root = session.build.source.standardizedFileURL.path + "/"
             for path in paths {
                 guard FileManager.default.fileExists(atPath: root + path) else { return false }  // deleted
                 if session.pageBySource[path] != nil {
                     pages.append(path)
-                } else if let resource = session.resourceBySource[path] {
-                    if let owner = session.state.content.pageByContentPath[resource.owner] { resourceOwners.append(owner) }
-                    if let key = session.copyBySource[root + path] { copies.append(key) }
-                } else if path.hasPrefix("static/"), let key = session.copyBySource[root + path] {
-                    copies.append(key)
+                } else if let resources = session.resourceBySource[path] {
+                    for (language, resource) in resources {
+                        if let owner = session.build.languages[language].content.pageByContentPath[resource.owner] {
+                            resourceOwners.append(PageRef(language: language, index: owner))
+                        }
+                    }
+                    copies += session.copyBySource[root + path] ?? []
+                } else if path.hasPrefix("static/"), let keys = session.copyBySource[root + path] {
+                    copies += keys
                 } else if path.hasPrefix("layouts/"), path.hasSuffix(".mustache") {
                     templatesChanged = true
                 } else {

@@ -19,7 +19,10 @@ public struct SiteConfig: Sendable {
         "config.toml", "config.yaml", "config.yml", "config.json",
     ]
 
+    /// Every key, with this language's own settings merged over the top level.
     public var raw: [String: Value]
+    /// The config file's table as written, from which each language's configuration is made.
+    public let siteRaw: [String: Value]
     /// The file the configuration came from, relative to the site root (nil when there is none).
     public var fileName: String?
     /// Always ends with `/`.
@@ -39,45 +42,56 @@ public struct SiteConfig: Sendable {
     public var buildFuture: Bool
     public var buildExpired: Bool
     public var summaryLength: Int
-    /// The language whose content is built; other languages' files (`page.fr.md`) are skipped.
+    /// The language a file without a language suffix belongs to (`defaultContentLanguage`).
     public var defaultLanguage: String
-    /// Languages configured besides the default one.
-    public var otherLanguages: [String]
+    /// The language this configuration describes: its own settings (`languages.fr`) override the top level.
+    public var language: Language
+    /// Every language of the site, by weight; one for a site without a `languages` table.
+    public var languages: [Language]
+    /// True when the default language is built under `/<code>/` too (`defaultContentLanguageInSubdir`).
+    public var defaultLanguageInSubdir: Bool
+    /// The site's `baseURL` without the language folder: static files and theme assets live under it.
+    /// Equal to ``baseURL`` for a site of one language. Always ends with `/`.
+    public var siteBaseURL: String
     /// False when `markup.goldmark.renderer.unsafe` is explicitly false: raw HTML in Markdown is then escaped.
     public var allowsRawHTML: Bool
     /// When true, feeds carry each page's full content instead of its summary.
     public var fullContentInFeeds: Bool
 
-    /// The configuration of a site without a config file.
-    public init(raw: [String: Value] = [:], fileName: String? = nil) {
+    /// The configuration of `language` (the default language when nil), read from the config
+    /// file's top-level table `raw`; a site without a config file gets the defaults.
+    public init(raw siteRaw: [String: Value] = [:], fileName: String? = nil, language code: String? = nil) {
         self.fileName = fileName
-        var raw = raw
-        let languages = raw.valueIgnoringCase("languages")?.table ?? [:]
-        let orderedLanguages = languages.sorted {
-            ($0.value["weight"]?.int ?? 0, $0.key) < ($1.value["weight"]?.int ?? 0, $1.key)
-        }.map(\.key)
-        let defaultLanguage = raw.valueIgnoringCase("defaultContentLanguage")?.string
-            ?? orderedLanguages.first ?? "en"
-        // The default language's own settings override the top level, as in Hugo.
-        if let own = languages[defaultLanguage]?.table {
-            for (key, value) in own {
-                if key.lowercased() == "params", let top = raw.valueIgnoringCase("params")?.table, let mine = value.table {
-                    raw["params"] = .table(top.merging(mine) { _, new in new })
-                } else if key.lowercased() == "menu" || key.lowercased() == "menus" {
-                    raw["menus"] = value
-                } else {
-                    raw[key] = value
-                }
+        self.siteRaw = siteRaw
+        let settings = LanguageSettings(siteRaw)
+        let language = settings.languages.first { $0.code == code } ?? settings.languages.first { $0.code == settings.defaultLanguage }
+            ?? settings.languages[0]
+        var raw = siteRaw
+        if language.code != settings.defaultLanguage {
+            raw = raw.filter { $0.key.lowercased() != "languagecode" }  // the top level's is the default language's
+        }
+        // The language's own settings override the top level, as in Hugo.
+        for (key, value) in settings.tables[language.code] ?? [:] {
+            if key.lowercased() == "params", let top = raw.valueIgnoringCase("params")?.table, let mine = value.table {
+                raw["params"] = .table(top.merging(mine) { _, new in new })
+            } else if key.lowercased() == "menu" || key.lowercased() == "menus" {
+                raw["menus"] = value
+            } else {
+                raw[key] = value
             }
         }
         self.raw = raw
-        self.defaultLanguage = defaultLanguage
-        self.otherLanguages = orderedLanguages.filter { $0 != defaultLanguage }
+        self.defaultLanguage = settings.defaultLanguage
+        self.language = language
+        self.languages = settings.languages
+        self.defaultLanguageInSubdir = settings.defaultInSubdir
 
-        let baseURL = raw.valueIgnoringCase("baseURL")?.string ?? "/"
-        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        let siteBaseURL = siteRaw.valueIgnoringCase("baseURL")?.string ?? "/"
+        self.siteBaseURL = siteBaseURL.hasSuffix("/") ? siteBaseURL : siteBaseURL + "/"
+        let folder = settings.languages.count > 1 && (language.code != settings.defaultLanguage || settings.defaultInSubdir)
+        self.baseURL = folder ? self.siteBaseURL + language.code + "/" : self.siteBaseURL
         self.title = raw.valueIgnoringCase("title")?.string ?? "My Site"
-        self.languageCode = raw.valueIgnoringCase("languageCode")?.string ?? defaultLanguage
+        self.languageCode = raw.valueIgnoringCase("languageCode")?.string ?? language.code
         self.copyright = raw.valueIgnoringCase("copyright")?.string
         self.params = raw.valueIgnoringCase("params")?.table ?? [:]
         let menus = raw.valueIgnoringCase("menus") ?? raw.valueIgnoringCase("menu")
@@ -107,15 +121,62 @@ public struct SiteConfig: Sendable {
                 throw Diagnostic(.error, "cannot read the file (is it UTF-8 text?)", file: name)
             }
             let format: DataFormat = name.hasSuffix(".toml") ? .toml : name.hasSuffix(".json") ? .json : .yaml
+            let table: [String: Value], lines: [String: Int]
             do {
-                let (table, _) = try format.parseTable(text)
-                return SiteConfig(raw: table, fileName: name)
+                (table, lines) = try format.parseTable(text)
             } catch {
                 throw Diagnostic(.error, "invalid \(format.rawValue.uppercased()): \(error.describe(lineOffset: 0)); fix the config file",
                                  file: name, line: error.line, column: error.column)
             }
+            if let problem = LanguageSettings.problems(table).first {
+                let line = lines.first { $0.key.lowercased() == "languages" }?.value
+                throw Diagnostic(.error, problem, file: name, line: line)
+            }
+            return SiteConfig(raw: table, fileName: name)
         }
         return SiteConfig()
+    }
+
+    /// True when the language is written right to left (`languageDirection: rtl`, or its code says so).
+    public var isRightToLeft: Bool {
+        raw.valueIgnoringCase("languageDirection")?.string.map { $0.lowercased() == "rtl" } ?? Strings.isRightToLeft(languageCode)
+    }
+
+    /// True when the site has more than one language.
+    public var isMultilingual: Bool { languages.count > 1 }
+
+    /// The configuration of another language of the same site.
+    public func view(for code: String) -> SiteConfig {
+        SiteConfig(raw: siteRaw, fileName: fileName, language: code)
+    }
+
+    /// The same site with another `baseURL` (`--base-url`, the dev server's address).
+    public func replacingBaseURL(_ url: String) -> SiteConfig {
+        var raw = siteRaw
+        raw["baseURL"] = .string(url)
+        return SiteConfig(raw: raw, fileName: fileName, language: language.code)
+    }
+
+    /// The folder this language's output goes to, relative to the site's output (`fr/`); empty at the root.
+    public var languageFolder: String {
+        baseURL.count > siteBaseURL.count ? language.code + "/" : ""
+    }
+
+    /// A content file's path inside its language's content folder (`posts/a.md` for `content/fr/posts/a.md`).
+    public func contentPath(ofSource file: String) -> String {
+        String(file.dropFirst(language.contentDir.count + 1))
+    }
+
+    /// A site-relative URL for a file at the site's root whatever the language (a file of `static/`).
+    public func rootRelativeURL(_ path: String) -> String {
+        if path.contains(bytes: "://") { return path }
+        return Self.pathPart(of: siteBaseURL) + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
+    }
+
+    /// An absolute URL for a file at the site's root whatever the language (a file of `static/`).
+    public func rootAbsoluteURL(_ path: String) -> String {
+        if path.contains(bytes: "://") { return path }
+        return siteBaseURL + (path.hasPrefix("/") ? String(path.dropFirst()) : path)
     }
 
     /// The absolute URL for a site-relative path such as `/posts/a/`.
@@ -126,9 +187,14 @@ public struct SiteConfig: Sendable {
     }
 
     /// The path part of ``baseURL`` (`/blog/` for `https://example.org/blog/`), always ending with `/`.
-    public var basePath: String {
-        guard let range = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" + baseURL }
-        let afterScheme = baseURL[range.upperBound...]
+    public var basePath: String { Self.pathPart(of: baseURL) }
+
+    /// The path part of ``siteBaseURL``, always ending with `/`.
+    public var siteBasePath: String { Self.pathPart(of: siteBaseURL) }
+
+    private static func pathPart(of url: String) -> String {
+        guard let range = url.range(of: "://") else { return url.hasPrefix("/") ? url : "/" + url }
+        let afterScheme = url[range.upperBound...]
         guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
         return String(afterScheme[slash...])
     }

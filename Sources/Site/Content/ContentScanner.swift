@@ -8,37 +8,43 @@ public struct Resource: Sendable, Equatable {
     public var owner: String
 }
 
-/// What `content/` holds, read and parsed.
+/// What `content/` holds for one language, read and parsed.
 struct ContentTree: Sendable {
     var pages: [Page] = []
     /// Every section path (`posts`, `posts/inner`), with or without an `_index.md`.
     var sections: Set<String> = []
     var resources: [Resource] = []
     var diagnostics: [Diagnostic] = []
-    /// Files skipped because they are written in another configured language.
-    var otherLanguageFiles: [String] = []
 }
 
-/// Walks `content/` and reads every page, in parallel.
+/// Walks a language's content folder and reads its pages, in parallel.
+///
+/// A file belongs to the language of its suffix (`post.fr.md`); a file without one to the
+/// language whose `contentDir` holds it, the default language first. Files that are not pages
+/// (bundle resources) belong to every language unless a suffix names one.
 struct ContentScanner {
     let contentRoot: URL
+    /// The configuration of the language being read.
     let config: SiteConfig
 
     static let markdownExtensions: Set<String> = ["md", "markdown"]
 
     func scan() -> ContentTree {
         var tree = ContentTree()
-        let files = listFiles()
-        // Leaf bundles: folders holding an index.md; everything under them belongs to them.
-        tree.otherLanguageFiles = files.filter { file in
-            let name = split(file).name
-            return Self.markdownExtensions.contains((name as NSString).pathExtension.lowercased()) && languageStem(name) == nil
+        let unmarkedLanguage = (config.languages.first { $0.code == config.defaultLanguage && $0.contentDir == config.language.contentDir }
+            ?? config.languages.first { $0.contentDir == config.language.contentDir })?.code
+        let ownsUnmarked = unmarkedLanguage == config.language.code
+        let all = listFiles()
+        let files = all.filter { file in
+            let (_, language) = languageStem(split(file).name)
+            return language.map { $0 == config.language.code } ?? (ownsUnmarked || !isMarkdown(file))
         }
+        // Leaf bundles: folders holding an index.md; everything under them belongs to them.
         var leafBundles = Set<String>()
         var branchFolders = Set<String>()
-        for file in files {
+        for file in files where isMarkdown(file) {
             let (folder, name) = split(file)
-            guard let stem = languageStem(name) else { continue }
+            let stem = languageStem(name).stem
             if stem == "index" { leafBundles.insert(folder) }
             if stem == "_index" { branchFolders.insert(folder) }
         }
@@ -50,8 +56,17 @@ struct ContentScanner {
             }
             return nil
         }
+        let otherBundles = otherLanguagesLeafBundles(all, excluding: leafBundles)
+        func inOtherLanguagesBundle(_ file: String) -> Bool {
+            var folder = split(file).folder
+            while !folder.isEmpty {
+                if otherBundles.contains(folder) { return true }
+                folder = split(folder).folder
+            }
+            return false
+        }
         // Sections: top-level folders, and deeper folders with an _index.md.
-        for file in files {
+        for file in files where !inOtherLanguagesBundle(file) {
             let parts = file.split(separator: "/")
             guard parts.count > 1 else { continue }
             let top = String(parts[0])
@@ -69,11 +84,12 @@ struct ContentScanner {
 
         struct Job: Sendable { var path: String; var kind: Page.Kind; var section: String; var bundle: String? }
         var jobs: [Job] = []
-        for file in files {
+        for file in files where !inOtherLanguagesBundle(file) {
             let (folder, name) = split(file)
-            let isMarkdown = Self.markdownExtensions.contains((name as NSString).pathExtension.lowercased())
+            let isMarkdown = isMarkdown(file)
+            let stem = languageStem(name).stem
             if let bundle = leafBundle(containing: file) {
-                let isIndex = folder == bundle && isMarkdown && languageStem(name) == "index"
+                let isIndex = folder == bundle && isMarkdown && stem == "index"
                 if isIndex {
                     jobs.append(Job(path: file, kind: .page, section: section(of: split(bundle).folder), bundle: bundle))
                 } else if !isMarkdown {
@@ -85,7 +101,6 @@ struct ContentScanner {
                 tree.resources.append(Resource(contentPath: file, owner: folder))
                 continue
             }
-            guard let stem = languageStem(name) else { continue }
             if stem == "_index" {
                 let kind: Page.Kind = folder.isEmpty ? .home : .section
                 jobs.append(Job(path: file, kind: kind, section: folder, bundle: folder))
@@ -99,7 +114,7 @@ struct ContentScanner {
         let results = jobs.parallelMap { job -> (Page?, [Diagnostic]) in
             let url = root.appendingPathComponent(job.path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                return (nil, [Diagnostic(.error, "cannot read the file", file: "content/" + job.path)])
+                return (nil, [Diagnostic(.error, "cannot read the file", file: config.language.contentDir + "/" + job.path)])
             }
             let text = String(decoding: data, as: UTF8.self)
             return reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section,
@@ -112,16 +127,32 @@ struct ContentScanner {
         return tree
     }
 
-    /// The file's name without extension and default-language suffix; nil when the file is written
-    /// in another configured language (`about.fr.md`).
-    private func languageStem(_ name: String) -> String? {
+    /// The file's name without its extension and language suffix, and the language the suffix
+    /// names (nil without one; only configured languages count: `v1.2.md` has none).
+    private func languageStem(_ name: String) -> (stem: String, language: String?) {
         var parts = name.split(separator: ".").map(String.init)
         if parts.count > 1 { parts.removeLast() }
-        if parts.count > 1, let language = parts.last {
-            if config.otherLanguages.contains(language) { return nil }
-            if language == config.defaultLanguage { parts.removeLast() }
+        if parts.count > 1, let suffix = parts.last, config.languages.contains(where: { $0.code == suffix }) {
+            parts.removeLast()
+            return (parts.joined(separator: "."), suffix)
         }
-        return parts.joined(separator: ".")
+        return (parts.joined(separator: "."), nil)
+    }
+
+    private func isMarkdown(_ file: String) -> Bool {
+        Self.markdownExtensions.contains((file as NSString).pathExtension.lowercased())
+    }
+
+    /// Leaf bundles that only other languages have (`post/index.fr.md` alone, read for English):
+    /// their resources are not this language's.
+    private func otherLanguagesLeafBundles(_ files: [String], excluding own: Set<String>) -> Set<String> {
+        guard config.isMultilingual else { return [] }
+        var bundles = Set<String>()
+        for file in files where isMarkdown(file) {
+            let (folder, name) = split(file)
+            if languageStem(name).stem == "index", !own.contains(folder) { bundles.insert(folder) }
+        }
+        return bundles
     }
 
     private func split(_ path: String) -> (folder: String, name: String) {
@@ -129,8 +160,11 @@ struct ContentScanner {
         return (String(path[..<slash]), String(path[path.index(after: slash)...]))
     }
 
-    /// Every file under `content/`, relative and sorted; hidden files and editor backups are skipped.
+    /// Every file under the content folder, relative and sorted; hidden files, editor backups and
+    /// other languages' content folders inside this one are skipped.
     private func listFiles() -> [String] {
+        let nested = config.languages.map(\.contentDir).filter { $0.hasPrefix(config.language.contentDir + "/") }
+            .map { String($0.dropFirst(config.language.contentDir.count + 1)) + "/" }
         guard let enumerator = FileManager.default.enumerator(at: contentRoot, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { return [] }
         let rootPath = contentRoot.standardizedFileURL.path
@@ -142,6 +176,7 @@ struct ContentScanner {
             var path = url.standardizedFileURL.path
             if path.hasPrefix(rootPath) { path = String(path.dropFirst(rootPath.count)) }
             while path.hasPrefix("/") { path.removeFirst() }
+            if nested.contains(where: { path.hasPrefix($0) }) { continue }
             files.append(path)
         }
         return files.sorted()

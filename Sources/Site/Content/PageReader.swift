@@ -4,11 +4,11 @@ import Foundation
 struct PageReader {
     let config: SiteConfig
 
-    /// Reads a content file. `contentPath` is relative to `content/` (`posts/a.md`).
+    /// Reads a content file. `contentPath` is relative to the language's content folder (`posts/a.md`).
     /// Returns nil (with an error diagnostic) when the front matter cannot be read.
     func read(source: String, contentPath: String, kind: Page.Kind, section: String,
               bundleFolder: String?) -> (page: Page?, diagnostics: [Diagnostic]) {
-        let file = "content/" + contentPath
+        let file = config.language.contentDir + "/" + contentPath
         var diagnostics: [Diagnostic] = []
         let source = source.utf8.contains(13) ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         guard let split = FrontMatter.split(source) else {

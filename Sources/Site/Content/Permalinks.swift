@@ -32,12 +32,12 @@ struct Permalinks {
 
     /// The folder a page's URL starts from and its own name (file stem or bundle folder name).
     private func location(of page: Page) -> (folder: String, name: String) {
-        let contentPath = String((page.sourceFile ?? "").dropFirst("content/".count))
+        let contentPath = page.sourceFile.map(config.contentPath(ofSource:)) ?? ""
         let named = page.bundleFolder ?? (contentPath as NSString).deletingPathExtension
         var folder = (named as NSString).deletingLastPathComponent
         var name = (named as NSString).lastPathComponent
         // `about.en.md`: drop the language suffix.
-        if page.bundleFolder == nil, let dot = name.lastIndex(of: "."), name[name.index(after: dot)...] == config.defaultLanguage {
+        if page.bundleFolder == nil, let dot = name.lastIndex(of: "."), name[name.index(after: dot)...] == config.language.code {
             name = String(name[..<dot])
         }
         if folder == "." { folder = "" }

@@ -108,7 +108,7 @@ struct SiteContent: Sendable {
             pageByPath[path] = index
         }
         pages = zip(pages, keep).filter(\.1).map(\.0)
-        return (build(pages), diagnostics)
+        return (build(pages, config: config), diagnostics)
     }
 
     private static func generated(_ kind: Page.Kind, title: String, section: String) -> Page {
@@ -127,7 +127,7 @@ struct SiteContent: Sendable {
         return a.path < b.path
     }
 
-    private static func build(_ pages: [Page]) -> SiteContent {
+    private static func build(_ pages: [Page], config: SiteConfig) -> SiteContent {
         var pageByPath: [String: Int] = [:]
         var pageByContentPath: [String: Int] = [:]
         var sectionPage: [String: Int] = [:]
@@ -135,7 +135,7 @@ struct SiteContent: Sendable {
         for (index, page) in pages.enumerated() {
             pageByPath[page.path] = index
             if let file = page.sourceFile {
-                let contentPath = String(file.dropFirst("content/".count))
+                let contentPath = config.contentPath(ofSource: file)
                 pageByContentPath[contentPath] = index
                 if let bundle = page.bundleFolder { pageByContentPath[bundle] = index }
             }
@@ -144,6 +144,13 @@ struct SiteContent: Sendable {
             case .home: homeIndex = index
             default: break
             }
+        }
+        // Links name files without the language suffix (`other.md` from `page.fr.md`): this language's file answers.
+        let suffix = "." + config.language.code + "."
+        for (index, page) in pages.enumerated() {
+            guard let file = page.sourceFile, file.contains(suffix) else { continue }
+            let plain = config.contentPath(ofSource: file).replacingOccurrences(of: suffix, with: ".")
+            if pageByContentPath[plain] == nil { pageByContentPath[plain] = index }
         }
         let order: (Int, Int) -> Bool = { precedes(pages[$0], pages[$1]) }
         let regular = pages.indices.filter { pages[$0].kind == .page }.sorted(by: order)

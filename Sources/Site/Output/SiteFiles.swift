@@ -21,7 +21,7 @@ struct SiteFiles {
     }
 
     func robots() -> String {
-        "User-agent: *\nAllow: /\nSitemap: \(config.absoluteURL("/sitemap.xml"))\n"
+        "User-agent: *\nAllow: /\nSitemap: \(config.rootAbsoluteURL("/sitemap.xml"))\n"
     }
 
     /// A page that sends the reader on to `target` (for `aliases`).

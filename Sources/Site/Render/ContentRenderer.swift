@@ -224,11 +224,10 @@ struct ContentRenderer: Sendable {
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if decoded.hasPrefix("/") {
             let relative = String(decoded.drop(while: { $0 == "/" }))
-            if staticFiles.contains(relative) || resourceFiles.contains(relative) {
-                return config.relativeURL("/" + relative) + suffix
-            }
+            if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) + suffix }
+            if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) + suffix }
             // Already includes the base path?
-            let base = config.basePath.dropFirst()
+            let base = config.siteBasePath.dropFirst()
             if !base.isEmpty, relative.hasPrefix(base), staticFiles.contains(String(relative.dropFirst(base.count))) {
                 return destination
             }
@@ -242,7 +241,7 @@ struct ContentRenderer: Sendable {
                 return config.relativeURL("/" + candidate) + suffix
             }
             if staticFiles.contains(Self.normalizePath(decoded)) {
-                return config.relativeURL("/" + Self.normalizePath(decoded)) + suffix
+                return config.rootRelativeURL("/" + Self.normalizePath(decoded)) + suffix
             }
         }
         let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
@@ -261,17 +260,18 @@ struct ContentRenderer: Sendable {
             return resolveResource(image, for: page, position: position, sink: sink, kind: "cover image")
         }
         let relative = Self.normalizePath(image)
-        if staticFiles.contains(relative) || resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
+        if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
+        if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
         sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? "")); add the file or fix cover.image",
                                            file: page.sourceFile, line: line))
-        return config.relativeURL("/" + relative)
+        return config.rootRelativeURL("/" + relative)
     }
 
     /// The folder that relative paths of a page start from: its bundle, else the folder of its file.
     private func ownFolder(of page: Page) -> String? {
         if let bundle = page.bundleFolder { return bundle }
         guard let file = page.sourceFile else { return nil }
-        let contentPath = String(file.dropFirst("content/".count))
+        let contentPath = config.contentPath(ofSource: file)
         let folder = (contentPath as NSString).deletingLastPathComponent
         return folder == "." ? "" : folder
     }

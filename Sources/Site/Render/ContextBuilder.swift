@@ -20,6 +20,8 @@ struct ContextBuilder {
     private var entries: [Context] = []
     /// Each page's related pages (they depend on terms only, which an edit of a body keeps).
     private let related: RelatedPages
+    /// Links to the other languages' pages (none on a site of one language).
+    var languages = LanguageContext()
 
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
          assets: [String: String]) {
@@ -73,7 +75,7 @@ struct ContextBuilder {
         site.set("baseURL", config.baseURL)
         site.set("home", config.relativeURL("/"))
         site.set("languageCode", config.languageCode)
-        site["dir"] = Strings.isRightToLeft(config.languageCode) ? "rtl" : "ltr"
+        site["dir"] = config.isRightToLeft ? "rtl" : "ltr"
         site.set("description", config.param("description")?.string)
         site.set("copyrightHTML", config.copyright.map(ContentRenderer.inlineHTML))
         site.set("author", config.param("author")?.stringList.joined(separator: ", "))
@@ -102,7 +104,7 @@ struct ContextBuilder {
             var mode: Context = [:]
             mode.set("title", profile["title"]?.string ?? config.title)
             mode.set("subtitle", profile["subtitle"]?.string)
-            mode.set("imageURL", profile["imageUrl"]?.string.map { $0.contains("://") ? $0 : config.relativeURL($0) })
+            mode.set("imageURL", profile["imageUrl"]?.string.map { $0.contains("://") ? $0 : config.rootRelativeURL($0) })
             mode.set("imageTitle", profile["imageTitle"]?.string ?? profile["title"]?.string)
             mode.set("buttons", (profile["buttons"]?.array ?? []).compactMap { button -> Context? in
                 guard let name = button["name"]?.string, let url = button["url"]?.string else { return nil }
@@ -148,7 +150,7 @@ struct ContextBuilder {
         }
         if p["imageURL"] == nil, let image = param("images", page)?.stringList.first {
             // PaperMod's `images`: the social card of a page without a cover, or of the whole site.
-            p.set("imageURL", config.absoluteURL(image))
+            p.set("imageURL", config.rootAbsoluteURL(image))
         }
         p.set("breadcrumbs", page.kind == .home || (param("ShowBreadCrumbs", page)?.bool == false) ? [] : breadcrumbs(page))
         if page.kind == .page, !page.section.isEmpty {
@@ -191,6 +193,8 @@ struct ContextBuilder {
             p["searchScriptURL"] = .string(assets["search"] ?? "")
         }
         p["params"] = templateValue(.table(page.params))
+        p.set("translations", languages.alternates(of: index).map { $0.mapValues(TemplateValue.string) })
+        context.set("languages", languages.switchLinks(of: index).map { $0.mapValues(TemplateValue.string) })
         context["page"] = .map(p)
         context["jsonLD"] = .string(jsonLD(page, body: body))
         return context
@@ -330,7 +334,7 @@ struct ContextBuilder {
         guard let edit = page.param("editPost") ?? config.param("editPost"), let base = edit["URL"]?.string,
               let file = page.sourceFile else { return nil }
         let append = edit["appendFilePath"]?.bool ?? true
-        let url = append ? base + (base.hasSuffix("/") ? "" : "/") + file.dropFirst("content/".count) : base
+        let url = append ? base + (base.hasSuffix("/") ? "" : "/") + config.contentPath(ofSource: file) : base
         return ["url": .string(url), "text": .string(edit["Text"]?.string ?? strings["editPage"] ?? "Edit")]
     }
 
@@ -371,8 +375,8 @@ struct ContextBuilder {
     /// An absolute URL for a URL that is already relative to the site (it carries the base path).
     private func absoluteURL(fromSiteRelative url: String) -> String {
         guard !url.contains("://") else { return url }
-        let base = config.basePath
-        return config.absoluteURL(url.hasPrefix(base) ? String(url.dropFirst(base.count)) : url)
+        let base = config.siteBasePath
+        return config.rootAbsoluteURL(url.hasPrefix(base) ? String(url.dropFirst(base.count)) : url)
     }
 
     private func archiveContext() -> [Context] {

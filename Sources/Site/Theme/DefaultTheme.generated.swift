@@ -79,6 +79,8 @@ enum DefaultTheme {
 {{/page.is404}}
 {{#page.permalink}}<link rel="canonical" href="{{page.permalink}}">
 {{/page.permalink}}
+{{#page.translations}}<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
+{{/page.translations}}
 <meta name="color-scheme" content="light dark">
 <script>try{var s=localStorage.getItem("theme");if(s==="light"||s==="dark")document.documentElement.dataset.theme=s}catch(e){}</script>
 <link rel="stylesheet" href="{{site.css}}">
@@ -120,7 +122,7 @@ enum DefaultTheme {
 <nav class="nav" aria-label="{{t.menu}}">
 <div class="nav-start">
 <a class="logo" href="{{site.home}}" accesskey="h" title="{{site.title}} (Alt+H)">{{site.title}}</a>
-{{#site.themeToggle}}<button class="theme-toggle" type="button" aria-label="{{t.toggleTheme}}" title="{{t.toggleTheme}} (Alt+T)" accesskey="t" hidden><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d="M20.5 14.6A8.7 8.7 0 0 1 9.4 3.5a8.7 8.7 0 1 0 11.1 11.1z"/></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4.2" fill="currentColor"/><path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 2v2.2M12 19.8V22M2 12h2.2M19.8 12H22M4.9 4.9l1.6 1.6M17.5 17.5l1.6 1.6M4.9 19.1l1.6-1.6M17.5 6.5l1.6-1.6"/></svg></button>{{/site.themeToggle}}
+{{#site.themeToggle}}<button class="theme-toggle" type="button" aria-label="{{t.toggleTheme}}" title="{{t.toggleTheme}} (Alt+T)" accesskey="t" hidden><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d="M20.5 14.6A8.7 8.7 0 0 1 9.4 3.5a8.7 8.7 0 1 0 11.1 11.1z"/></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4.2" fill="currentColor"/><path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 2v2.2M12 19.8V22M2 12h2.2M19.8 12H22M4.9 4.9l1.6 1.6M17.5 17.5l1.6 1.6M4.9 19.1l1.6-1.6M17.5 6.5l1.6-1.6"/></svg></button>{{/site.themeToggle}}{{#hasLanguages}}<ul class="menu lang-switch">{{#languages}}<li><a href="{{url}}" hreflang="{{hreflang}}" lang="{{hreflang}}" title="{{title}}">{{label}}</a></li>{{/languages}}</ul>{{/hasLanguages}}
 </div>
 {{#site.hasMenu}}<ul class="menu">
 {{#site.menu}}<li><a href="{{url}}"{{#active}} aria-current="page"{{/active}}>{{name}}</a></li>

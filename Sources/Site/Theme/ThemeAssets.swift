@@ -19,7 +19,7 @@ struct ThemeAssets {
         for (key, name, ext, text) in assets {
             let path = "assets/\(name).\(Self.fingerprint(text)).\(ext)"
             files[path] = Data(text.utf8)
-            urls[key] = config.relativeURL("/" + path)
+            urls[key] = config.rootRelativeURL("/" + path)
         }
         self.files = files
         self.urls = urls

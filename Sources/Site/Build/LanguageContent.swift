@@ -1,0 +1,21 @@
+import Foundation
+
+/// One language's pages, read and given their URLs, before anything is rendered: every
+/// language's are needed to relate translations first.
+struct LanguageContent: Sendable {
+    let config: SiteConfig
+    let content: SiteContent
+    let resources: [Resource]
+    /// What scanning and laying out found wrong.
+    let diagnostics: [Diagnostic]
+
+    /// Reads the content folder of `config`'s language in the site at `source`.
+    init(source: URL, config: SiteConfig, options: BuildOptions) {
+        self.config = config
+        let tree = ContentScanner(contentRoot: source.appendingPathComponent(config.language.contentDir), config: config).scan()
+        let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
+        self.content = content
+        resources = tree.resources
+        diagnostics = tree.diagnostics + assembleDiagnostics
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// A whole site built in memory: one ``BuildState`` per language, each writing under its
+/// language's folder (`fr/`; the default language at the root unless
+/// `defaultContentLanguageInSubdir`), and the files of no single language: the theme's assets,
+/// `static/`, `robots.txt` and, for several languages, the sitemap index (each language's
+/// sitemap moves to `<code>/sitemap.xml`, as Hugo places them).
+struct SiteBuild: Sendable {
+    let source: URL
+    /// The default language's configuration.
+    let config: SiteConfig
+    /// Every language's build, in ``SiteConfig/languages`` order.
+    private(set) var languages: [BuildState]
+    /// Files under `static/`, relative.
+    let staticFiles: [String]
+    /// Every output file, by path relative to the output folder.
+    private(set) var files: [String: Data] = [:]
+    /// Files copied as they are (static files, bundle resources): output path → source.
+    private(set) var copies: [String: URL] = [:]
+    /// Diagnostics of the templates, which every language shares.
+    private var templateDiagnostics: [Diagnostic]
+
+    var diagnostics: [Diagnostic] { languages.flatMap(\.diagnostics) + templateDiagnostics }
+
+    /// Reads, renders and lays out every language of the site at `source`.
+    init(source: URL, options: BuildOptions) throws(Diagnostic) {
+        self.source = source
+        var config = try SiteConfig.load(siteRoot: source)
+        if let baseURL = options.baseURL { config = config.replacingBaseURL(baseURL) }
+        self.config = config
+        let configs = config.languages.map { config.view(for: $0.code) }
+        let contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
+        let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
+        staticFiles = BuildState.listFiles(under: source.appendingPathComponent("static"))
+        let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
+        templateDiagnostics = templates.diagnostics
+        let assets = ThemeAssets(config: config)
+        let parts = BuildState.SiteParts(source: source, staticFiles: Set(staticFiles), templates: templates, assetURLs: assets.urls)
+        languages = contents.enumerated().map { position, content in
+            let links = configs.count > 1 ? LanguageContext(translations: translations, configs: configs, language: position) : LanguageContext()
+            return BuildState(content, options: options, site: parts, links: links)
+        }
+        for (path, data) in assets.files { files[path] = data }
+        let staticRoot = source.appendingPathComponent("static")
+        for file in staticFiles { copies[file] = staticRoot.appendingPathComponent(file) }
+        for language in languages.indices {
+            for (path, data) in languages[language].files {
+                for key in outputPaths(path, language: language) { files[key] = data }
+            }
+            let folder = languages.count > 1 ? languages[language].config.languageFolder : ""
+            for (path, url) in languages[language].copies { copies[folder + path] = url }
+        }
+        if configs.count > 1 { addRootFiles() }
+        for path in files.keys { copies[path] = nil }
+    }
+
+    /// Where a language's output file goes in the site's output: under the language's folder;
+    /// its sitemap under `<code>/`; `robots.txt` (which names the sitemap index) from the first
+    /// language only; and the default language's 404 page at the root too when it has a folder.
+    func outputPaths(_ path: String, language: Int) -> [String] {
+        guard languages.count > 1 else { return [path] }
+        let config = languages[language].config
+        switch path {
+        case "robots.txt": return language == 0 ? [path] : []
+        case "sitemap.xml": return [config.language.code + "/" + path]
+        case "404.html" where config.language.code == config.defaultLanguage && !config.languageFolder.isEmpty:
+            return [config.languageFolder + path, path]
+        default: return [config.languageFolder + path]
+        }
+    }
+
+    /// The URL path under the site root of a language's page path (`/fr/posts/a/` for `/posts/a/`).
+    func sitePath(_ path: String, language: Int) -> String {
+        "/" + languages[language].config.languageFolder + path.dropFirst()
+    }
+
+    /// The sitemap index, and with `defaultContentLanguageInSubdir` the root's redirect to the
+    /// default language.
+    private mutating func addRootFiles() {
+        let sitemaps = languages.map { language in
+            (url: language.config.rootAbsoluteURL("/" + language.config.language.code + "/sitemap.xml"),
+             lastmod: language.content.pages.compactMap { $0.lastmod ?? $0.date }.max())
+        }
+        files["sitemap.xml"] = Data(SiteFiles.sitemapIndex(sitemaps).utf8)
+        guard let main = languages.firstIndex(where: { $0.config.language.code == config.defaultLanguage }),
+              !languages[main].config.languageFolder.isEmpty else { return }
+        let state = languages[main]
+        files["index.html"] = Data(SiteFiles(config: state.config, content: state.content, rendered: state.rendered).redirect(to: "/").utf8)
+    }
+
+    // MARK: Partial rebuilds
+
+    /// Re-renders page `index` of `language` with its new body (see ``BuildState/replaceBody(of:with:)``).
+    /// Returns the output paths whose bytes changed.
+    mutating func replaceBody(of index: Int, language: Int, with page: Page) -> [String] {
+        take(languages[language].replaceBody(of: index, with: page), from: language)
+    }
+
+    /// Re-renders every language's pages with the site's templates read again.
+    /// Returns the output paths whose bytes changed.
+    mutating func reloadTemplates() throws(Diagnostic) -> [String] {
+        let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
+        templateDiagnostics = templates.diagnostics
+        var changed: [String] = []
+        for language in languages.indices { changed += take(languages[language].reloadTemplates(templates), from: language) }
+        return changed.sorted()
+    }
+
+    /// A function that builds every language's search index, by output path; it may run on another thread.
+    func searchIndexJob() -> @Sendable () -> [String: Data] {
+        let jobs = languages.map { $0.searchIndexJob() }
+        let folders = languages.map { languages.count > 1 ? $0.config.languageFolder : "" }
+        return {
+            var files: [String: Data] = [:]
+            for (job, folder) in zip(jobs, folders) {
+                for (path, data) in job() { files[folder + path] = data }
+            }
+            return files
+        }
+    }
+
+    /// Takes a search index built by ``searchIndexJob()``; returns the output paths that changed.
+    mutating func setSearchIndex(_ index: [String: Data]) -> [String] {
+        var changed: [String] = []
+        for language in languages.indices {
+            let folder = languages.count > 1 ? languages[language].config.languageFolder : ""
+            let others = languages.indices.filter { $0 != language }.map { languages[$0].config.languageFolder }.filter { !$0.isEmpty }
+            var own: [String: Data] = [:]
+            for (path, data) in index where path.hasPrefix(folder) && (!folder.isEmpty || !others.contains(where: path.hasPrefix)) {
+                own[String(path.dropFirst(folder.count))] = data
+            }
+            changed += take(languages[language].setSearchIndex(own), from: language)
+        }
+        return changed.sorted()
+    }
+
+    /// Copies a language's changed files into the site's output; returns their output paths.
+    private mutating func take(_ paths: [String], from language: Int) -> [String] {
+        var taken: [String] = []
+        for path in paths {
+            for key in outputPaths(path, language: language) {
+                files[key] = languages[language].files[path]
+                taken.append(key)
+            }
+        }
+        return taken
+    }
+}
