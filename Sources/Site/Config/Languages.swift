@@ -46,36 +46,37 @@ struct LanguageSettings: Sendable {
         self.tables = tables
     }
 
-    /// What is wrong with the language settings of `raw`, each with what to do about it.
-    static func problems(_ raw: [String: Value]) -> [String] {
+    /// What is wrong with the language settings of `raw`, each with what to do about it and the
+    /// top-level key it is about.
+    static func problems(_ raw: [String: Value]) -> [(key: String, message: String)] {
         guard let value = raw.valueIgnoringCase("languages") else {
             return []
         }
         guard let table = value.table else {
-            return ["`languages` must be a table with one entry per language code, such as languages.en and languages.fr"]
+            return [("languages", "`languages` must be a table with one entry per language code, such as languages.en and languages.fr")]
         }
-        var problems: [String] = []
+        var problems: [(key: String, message: String)] = []
         for (code, entry) in table.sorted(by: { $0.key < $1.key }) {
             if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-                problems.append("`languages.\(code)`: \"\(code)\" is not a language code; use codes such as en, fr or pt-br (letters, digits and hyphens)")
+                problems.append(("languages", "`languages.\(code)`: \"\(code)\" is not a language code; use codes such as en, fr or pt-br (letters, digits and hyphens)"))
                 continue
             }
             guard let settings = entry.table else {
-                problems.append("`languages.\(code)` must be a table of settings (languageName, weight, title, params, …), not a single value")
+                problems.append(("languages", "`languages.\(code)` must be a table of settings (languageName, weight, title, params, …), not a single value"))
                 continue
             }
             if let weight = settings.valueIgnoringCase("weight"), weight.int == nil {
-                problems.append("`languages.\(code).weight` must be a whole number")
+                problems.append(("languages", "`languages.\(code).weight` must be a whole number"))
             }
             if let dir = settings.valueIgnoringCase("contentDir"), folder(dir.string) == nil {
-                problems.append("`languages.\(code).contentDir` must be a folder inside the site, such as content/\(code)")
+                problems.append(("languages", "`languages.\(code).contentDir` must be a folder inside the site, such as content/\(code)"))
             }
         }
         if let configured = raw.valueIgnoringCase("defaultContentLanguage"), !table.isEmpty {
             let name = configured.string ?? ""
             if table[name] == nil {
                 let codes = table.keys.sorted().joined(separator: ", ")
-                problems.append("defaultContentLanguage \"\(name)\" is not one of the languages (\(codes)); add languages.\(name) or set defaultContentLanguage to one of them")
+                problems.append(("defaultContentLanguage", "defaultContentLanguage \"\(name)\" is not one of the languages (\(codes)); add languages.\(name) or set defaultContentLanguage to one of them"))
             }
         }
         return problems

@@ -129,8 +129,14 @@ public struct SiteConfig: Sendable {
                                  file: name, line: error.line, column: error.column)
             }
             if let problem = LanguageSettings.problems(table).first {
-                let line = lines.first { $0.key.lowercased() == "languages" }?.value
-                throw Diagnostic(.error, problem, file: name, line: line)
+                // TOML tables (`[languages.fr]`) have no key line: the first line naming the key then.
+                let key = problem.key.lowercased()
+                let line = lines.first { $0.key.lowercased() == key }?.value
+                    ?? text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                        let start = $0.drop { $0 == " " || $0 == "[" || $0 == "\"" }.lowercased()
+                        return start.hasPrefix(key)
+                    }.map { $0 + 1 }
+                throw Diagnostic(.error, problem.message, file: name, line: line)
             }
             return SiteConfig(raw: table, fileName: name)
         }
