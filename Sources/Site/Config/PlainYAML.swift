@@ -21,7 +21,21 @@ enum PlainYAML {
             let rest = Substring(line[line.index(after: colon)...])
             guard rest.isEmpty || rest.utf8.first == UInt8(ascii: " ") else { return nil }
             let valueText = rest.drop { $0 == " " }
-            if valueText.isEmpty {
+            if valueText.isEmpty, index < lines.count, lines[index].hasPrefix("  "), !lines[index].hasPrefix("  - ") {
+                // A map of `  name: value` lines (such as `cover:`), one level deep.
+                var map: [String: Value] = [:]
+                let firstLine = index + 1
+                while index < lines.count, lines[index].hasPrefix("  "), lines[index].utf8.dropFirst(2).first != UInt8(ascii: " ") {
+                    let line = lines[index].dropFirst(2)
+                    guard let colon = line.firstIndex(of: ":"), let name = plainKey(line[..<colon]), map[name] == nil else { return nil }
+                    let rest = line[line.index(after: colon)...]
+                    guard rest.first == " ", let value = value(trimmingEnd(rest.drop { $0 == " " })) else { return nil }
+                    map[name] = value
+                    index += 1
+                }
+                table[key] = .table(map)
+                keyLines[key] = firstLine
+            } else if valueText.isEmpty {
                 // A block list on the following lines, or nothing (left to the full parser).
                 var items: [Value] = []
                 let firstLine = index + 1
