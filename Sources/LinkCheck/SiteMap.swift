@@ -16,7 +16,7 @@ struct SiteMap: Sendable {
         let files = report.files
         let scans = htmlPaths.concurrentMap { ScannedPage(html: Array(files[$0] ?? Data())) }
         pages = Dictionary(uniqueKeysWithValues: zip(htmlPaths, scans))
-        basePath = report.config?.basePath ?? "/"
+        basePath = report.config?.siteBasePath ?? "/"
         siteHost = report.config.flatMap { LinkTarget.host(of: $0.baseURL) }
     }
 

@@ -118,3 +118,13 @@ struct InternalCheckTests {
         """)
     }
 }
+
+/// A multilingual site whose default language is in a folder too: links between the languages
+/// (the language switch, hreflang) are inside the site.
+@Suite struct MultilingualCheckTests {
+    @Test func linksAcrossLanguageFoldersResolve() async throws {
+        let result = try await FixtureSite.check("multilingual-subdir")
+        #expect(result.findings.filter { $0.severity != .notice } == [])
+        #expect(result.pageCount > 10)
+    }
+}

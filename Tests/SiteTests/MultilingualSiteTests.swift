@@ -121,6 +121,8 @@ import Testing
         let french = try text("fr/sitemap.xml")
         #expect(french.contains("<loc>https://polyglot.example.org/fr/posts/hello/</loc>"))
         #expect(!french.contains("<loc>https://polyglot.example.org/posts/hello/</loc>"))
+        #expect(french.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"))
+        #expect(french.contains("<url><loc>https://polyglot.example.org/fr/posts/premiere-semaine/</loc><lastmod>2024-01-10T00:00:00Z</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en-us\" href=\"https://polyglot.example.org/posts/week-one/\"/><xhtml:link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/posts/premiere-semaine/\"/>"))
         #expect(try text("en/sitemap.xml").contains("<loc>https://polyglot.example.org/about/</loc>"))
         #expect(try text("robots.txt").contains("Sitemap: https://polyglot.example.org/sitemap.xml"))
     }

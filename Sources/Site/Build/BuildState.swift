@@ -101,7 +101,8 @@ struct BuildState: Sendable {
         for (list, entries) in feedLists() {
             for (path, data) in feedFiles(list: list, entries: entries) { files[path] = data }
         }
-        let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
+        var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
+        siteFiles.languages = contexts.languages
         files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
         for (path, data) in siteFiles.searchIndex() { files[path] = data }

@@ -6,14 +6,22 @@ struct SiteFiles {
     let config: SiteConfig
     let content: SiteContent
     let rendered: [RenderedContent]
+    /// The pages' translations, listed in the sitemap as `xhtml:link` alternates (as Hugo's sitemap does).
+    var languages = LanguageContext()
 
-    /// `sitemap.xml` with every HTML page and its last modification date.
+    /// `sitemap.xml` with every HTML page, its last modification date and its translations.
     func sitemap() -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
-        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in content.pages.sorted(by: { $0.path < $1.path }) where !(page.param("sitemapExclude")?.bool ?? false) {
+        let xhtml = config.isMultilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(xhtml)>\n"
+        for index in content.pages.indices.sorted(by: { content.pages[$0].path < content.pages[$1].path }) {
+            let page = content.pages[index]
+            if page.param("sitemapExclude")?.bool ?? false { continue }
             xml += "<url><loc>\(XML.escape(config.absoluteURL(page.path)))</loc>"
             if let lastmod = page.lastmod ?? page.date { xml += "<lastmod>\(DateText.iso8601(lastmod))</lastmod>" }
+            for link in languages.alternates(of: index) {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(XML.escape(link["hreflang"] ?? ""))\" href=\"\(XML.escape(link["url"] ?? ""))\"/>"
+            }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"
