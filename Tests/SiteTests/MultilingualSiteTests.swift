@@ -168,6 +168,24 @@ import Testing
         #expect(String(decoding: report.files["sitemap.xml"] ?? Data(), as: UTF8.self).contains("<urlset"))
     }
 
+    static let papermod = SiteFixtures.shared.appendingPathComponent("corpus/papermod-example")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: papermod.path), "shared/corpus/papermod-example is absent"))
+    func papermodExampleBuildsItsThreeLanguages() throws {
+        let (report, _) = try SiteFixtures.build(Self.papermod, write: false)
+        #expect(report.errors.isEmpty, "\(report.lines)")
+        #expect(!report.lines.contains { $0.contains("other languages") })
+        let french = try #require(report.html(at: "/fr/"))
+        #expect(french.contains("<title>PaperModL2</title>"))
+        #expect(french.contains("<a href=\"/hugo-PaperMod/fr/frtags/\">FRTags</a>"))
+        let farsi = try #require(report.html(at: "/fa/posts/markdown-syntax/"))
+        #expect(farsi.contains("<html lang=\"fa\" dir=\"rtl\">"))
+        #expect(farsi.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"https://adityatelange.github.io/hugo-PaperMod/fr/posts/markdown-syntax/\">"))
+        #expect(report.html(at: "/fr/search/")?.contains("data-base=\"/hugo-PaperMod/fr/search/\"") == true)
+        #expect(report.html(at: "/fr/archives/") != nil && report.html(at: "/fa/archives/") == nil)
+        #expect(report.files["fa/sitemap.xml"] != nil && report.files["en/sitemap.xml"] != nil)
+    }
+
     @Test(arguments: [
         ("defaultContentLanguage = \"de\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
          "hugo.toml:1: error: defaultContentLanguage \"de\" is not one of the languages (en, fr); add languages.de or set defaultContentLanguage to one of them"),

@@ -7,7 +7,6 @@ public struct Language: Sendable, Equatable {
     public var code: String
     /// `languageName` (`Français`), for the language switch; nil when unset.
     public var name: String?
-    public var weight: Int
     /// The folder its content is read from, relative to the site root (`content`, or the language's `contentDir`).
     public var contentDir: String
 }
@@ -36,10 +35,9 @@ struct LanguageSettings: Sendable {
         let topContentDir = Self.folder(raw.valueIgnoringCase("contentDir")?.string) ?? "content"
         var languages = ordered.map { code, table in
             Language(code: code, name: table.valueIgnoringCase("languageName")?.string,
-                     weight: table.valueIgnoringCase("weight")?.int ?? 0,
                      contentDir: Self.folder(table.valueIgnoringCase("contentDir")?.string) ?? topContentDir)
         }
-        if languages.isEmpty { languages = [Language(code: defaultLanguage, name: nil, weight: 0, contentDir: topContentDir)] }
+        if languages.isEmpty { languages = [Language(code: defaultLanguage, name: nil, contentDir: topContentDir)] }
         self.languages = languages
         self.defaultLanguage = defaultLanguage
         self.defaultInSubdir = languages.count > 1 && (raw.valueIgnoringCase("defaultContentLanguageInSubdir")?.bool ?? false)

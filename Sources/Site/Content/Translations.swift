@@ -10,7 +10,6 @@ struct Translations: Sendable {
         /// The language's position in ``SiteConfig/languages``.
         var language: Int
         var path: String
-        var title: String
     }
 
     /// Per language, page index → every language's version of the page (itself included), by
@@ -27,8 +26,7 @@ struct Translations: Sendable {
         for (language, site) in sites.enumerated() {
             let pageKeys = site.content.pages.map { Self.key(of: $0, config: site.config) }
             for (index, key) in pageKeys.enumerated() {
-                let page = site.content.pages[index]
-                byKey[key, default: []].append(Version(language: language, path: page.path, title: page.title))
+                byKey[key, default: []].append(Version(language: language, path: site.content.pages[index].path))
             }
             keys.append(pageKeys)
         }
