@@ -140,7 +140,7 @@ import Testing
             defaultContentLanguageInSubdir: true
             languages:
               en: {weight: 1}
-              es: {weight: 2, languageName: Español}
+              ES: {weight: 2, languageName: Español}
             """,
             "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\nText.\n",
             "content/posts/a.es.md": "---\ntitle: Una\ndate: 2024-01-01\n---\nTexto.\n",

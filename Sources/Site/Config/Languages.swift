@@ -24,13 +24,14 @@ struct LanguageSettings: Sendable {
 
     /// Reads the settings without judging them (see ``problems(_:)``): entries that are not
     /// tables are left out and the default language is the first one when it is not configured.
+    /// Codes are lower-cased, as Hugo reads them (`pt-BR` is `pt-br`, in file names and URLs).
     init(_ raw: [String: Value]) {
         var tables: [String: [String: Value]] = [:]
-        for (code, value) in raw.valueIgnoringCase("languages")?.table ?? [:] { tables[code] = value.table }
+        for (code, value) in raw.valueIgnoringCase("languages")?.table ?? [:] { tables[code.lowercased()] = value.table }
         let ordered = tables.sorted {
             ($0.value.valueIgnoringCase("weight")?.int ?? 0, $0.key) < ($1.value.valueIgnoringCase("weight")?.int ?? 0, $1.key)
         }
-        let configured = raw.valueIgnoringCase("defaultContentLanguage")?.string
+        let configured = raw.valueIgnoringCase("defaultContentLanguage")?.string?.lowercased()
         let defaultLanguage = configured.flatMap { tables[$0] != nil || tables.isEmpty ? $0 : nil } ?? ordered.first?.key ?? "en"
         let topContentDir = Self.folder(raw.valueIgnoringCase("contentDir")?.string) ?? "content"
         var languages = ordered.map { code, table in
@@ -72,7 +73,7 @@ struct LanguageSettings: Sendable {
         }
         if let configured = raw.valueIgnoringCase("defaultContentLanguage"), !table.isEmpty {
             let name = configured.string ?? ""
-            if table[name] == nil {
+            if !table.keys.contains(where: { $0.lowercased() == name.lowercased() }) {
                 let codes = table.keys.sorted().joined(separator: ", ")
                 problems.append(("defaultContentLanguage", "defaultContentLanguage \"\(name)\" is not one of the languages (\(codes)); add languages.\(name) or set defaultContentLanguage to one of them"))
             }
