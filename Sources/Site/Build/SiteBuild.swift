@@ -47,7 +47,7 @@ struct SiteBuild: Sendable {
             for (path, data) in languages[language].files {
                 for key in outputPaths(path, language: language) { files[key] = data }
             }
-            let folder = languages.count > 1 ? languages[language].config.languageFolder : ""
+            let folder = languages[language].config.languageFolder
             for (path, url) in languages[language].copies { copies[folder + path] = url }
         }
         if configs.count > 1 { addRootFiles() }
@@ -109,7 +109,7 @@ struct SiteBuild: Sendable {
     /// A function that builds every language's search index, by output path; it may run on another thread.
     func searchIndexJob() -> @Sendable () -> [String: Data] {
         let jobs = languages.map { $0.searchIndexJob() }
-        let folders = languages.map { languages.count > 1 ? $0.config.languageFolder : "" }
+        let folders = languages.map(\.config.languageFolder)
         return {
             var files: [String: Data] = [:]
             for (job, folder) in zip(jobs, folders) {
@@ -123,7 +123,7 @@ struct SiteBuild: Sendable {
     mutating func setSearchIndex(_ index: [String: Data]) -> [String] {
         var changed: [String] = []
         for language in languages.indices {
-            let folder = languages.count > 1 ? languages[language].config.languageFolder : ""
+            let folder = languages[language].config.languageFolder
             let others = languages.indices.filter { $0 != language }.map { languages[$0].config.languageFolder }.filter { !$0.isEmpty }
             var own: [String: Data] = [:]
             for (path, data) in index where path.hasPrefix(folder) && (!folder.isEmpty || !others.contains(where: path.hasPrefix)) {

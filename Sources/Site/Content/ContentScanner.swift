@@ -58,6 +58,7 @@ struct ContentScanner {
         }
         let otherBundles = otherLanguagesLeafBundles(all, excluding: leafBundles)
         func inOtherLanguagesBundle(_ file: String) -> Bool {
+            guard !otherBundles.isEmpty else { return false }
             var folder = split(file).folder
             while !folder.isEmpty {
                 if otherBundles.contains(folder) { return true }
