@@ -46,8 +46,11 @@ struct BuildState: Sendable {
                                    contentRoot: contentRoot)
         let renderedPairs = Array(content.pages.indices).parallelMap { [renderer] in renderer.render($0) }
         pageDiagnostics = renderedPairs.map(\.1)
+        let rendered = renderedPairs.map(\.0)
+        // The search index needs only the content, and runs beside the templates.
+        let searchIndex = BackgroundJob { [config] in SiteFiles(config: config, content: content, rendered: rendered).searchIndex() }
         templates = site.templates
-        contexts = ContextBuilder(config: config, content: content, rendered: renderedPairs.map(\.0),
+        contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
         contexts.languages = links
         renderEntries(content.regularPages)
@@ -62,7 +65,7 @@ struct BuildState: Sendable {
         }
         siteDiagnostics = language.diagnostics
         renderHTML()
-        renderOtherFiles()
+        renderOtherFiles(searchIndex: searchIndex.result())
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
     }
@@ -96,16 +99,15 @@ struct BuildState: Sendable {
         files["404.html"] = notFoundPage()
     }
 
-    /// Feeds, sitemap, robots.txt, the search index and alias redirects.
-    private mutating func renderOtherFiles() {
-        for (list, entries) in feedLists() {
-            for (path, data) in feedFiles(list: list, entries: entries) { files[path] = data }
-        }
+    /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
+    private mutating func renderOtherFiles(searchIndex: [String: Data]) {
+        let feeds = feedLists().parallelMap { [self] list, entries in feedFiles(list: list, entries: entries) }
+        for (path, data) in feeds.joined() { files[path] = data }
         var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         siteFiles.languages = contexts.languages
         files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
-        for (path, data) in siteFiles.searchIndex() { files[path] = data }
+        for (path, data) in searchIndex { files[path] = data }
         for page in content.pages {
             for alias in page.aliases {
                 let path = Permalinks.normalize(alias)
