@@ -34,14 +34,14 @@ struct BuildCommand: ParsableCommand {
         let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: baseURL)
         let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options)
         let report: BuildReport
+        let linkFindings: [Diagnostic]
         do {
-            report = try builder.build()
+            // The link checker's internal checks run on every build, as warnings, while the output is written.
+            (report, linkFindings) = try builder.build(alongside: internalFindings)
         } catch {
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
-        // The link checker's internal checks run on every build, as warnings: no network, milliseconds.
-        let linkFindings = internalFindings(report)
         for diagnostic in report.diagnostics + linkFindings {
             Terminal.printError(diagnostic.description)
         }

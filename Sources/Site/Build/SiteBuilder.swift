@@ -83,9 +83,17 @@ public struct SiteBuilder: Sendable {
     /// has errors and a previous output exists (which is then left untouched).
     /// Throws only when nothing can be built (unreadable config, unsafe destination).
     public func build(write: Bool = true) throws(Diagnostic) -> BuildReport {
+        try build(write: write, alongside: { _ in () }).report
+    }
+
+    /// Builds the site as ``build(write:)`` does, and runs `work` on the report on another thread
+    /// while the output is written (the build command checks the site's links meanwhile).
+    public func build<Result: Sendable>(write: Bool = true, alongside work: @escaping @Sendable (BuildReport) -> Result)
+        throws(Diagnostic) -> (report: BuildReport, alongside: Result) {
         let start = Date()
         if write { try checkDestination() }
         var report = BuildReport(try SiteBuild(source: source, options: options))
+        let job = BackgroundJob { [report] in work(report) }
         if write {
             let hasPrevious = FileManager.default.fileExists(atPath: destination.path)
             if report.errors.isEmpty || !hasPrevious {
@@ -100,7 +108,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         report.seconds = Date().timeIntervalSince(start)
-        return report
+        return (report, job.result())
     }
 
     /// Refuses destinations that would overwrite the sources.
