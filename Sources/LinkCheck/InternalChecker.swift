@@ -95,30 +95,60 @@ struct InternalChecker {
         var broken: [(url: String, kind: Finding.Kind)] = []
     }
 
+    /// Where one link leads, as far as ``outlinks(skipping:)`` cares.
+    private enum Resolution {
+        /// Not a page of this site, or a file that is not an HTML page.
+        case ignored
+        case broken(Finding.Kind)
+        /// An HTML page; `anchorMissing` when the link's fragment names no element on it.
+        case page(String, anchorMissing: Bool)
+    }
+
     /// Follows every link of every HTML file once, on all cores. Broken links whose URL a Markdown
     /// link or image already has (reported at its source, and repeated in list summaries) are left out.
+    /// A URL that means the same on every page (`/tags/`, `https://…`) is resolved once per batch of pages.
     private func outlinks(skipping checked: Set<String>) -> [String: Outlinks] {
         let outputs = site.pages.keys.sorted()
+        let batches = stride(from: 0, to: outputs.count, by: 256).map { outputs[$0..<min($0 + 256, outputs.count)] }
         let site = self.site
-        let results = outputs.concurrentMap { output -> Outlinks in
-            var result = Outlinks()
-            guard let scan = site.pages[output] else { return result }
-            let pagePath = SiteMap.sitePath(ofOutput: output)
-            for url in scan.links {
-                guard case .local(let path, let fragment) = site.classify(url, on: pagePath) else { continue }
-                guard let target = site.outputPath(for: path) else {
-                    if !checked.contains(url) { result.broken.append((url, .brokenLink)) }
-                    continue
+        let results = batches.concurrentMap { batch -> [Outlinks] in
+            var shared: [String: Resolution] = [:]
+            return batch.map { output in
+                var result = Outlinks()
+                guard let scan = site.pages[output] else { return result }
+                let pagePath = SiteMap.sitePath(ofOutput: output)
+                for url in scan.links {
+                    let resolution: Resolution
+                    if LinkTarget.dependsOnPage(url) {
+                        resolution = Self.resolve(url, on: pagePath, in: site)
+                    } else if let known = shared[url] {
+                        resolution = known
+                    } else {
+                        resolution = Self.resolve(url, on: pagePath, in: site)
+                        shared[url] = resolution
+                    }
+                    switch resolution {
+                    case .ignored: continue
+                    case .broken(let kind): if !checked.contains(url) { result.broken.append((url, kind)) }
+                    case .page(let target, let anchorMissing):
+                        result.pages.append(target)
+                        if anchorMissing, !checked.contains(url) { result.broken.append((url, .brokenAnchor)) }
+                    }
                 }
-                guard let targetScan = site.pages[target] else { continue }
-                result.pages.append(target)
-                if let fragment, !checked.contains(url), !targetScan.hasAnchor(fragment.removingPercentEncoding ?? fragment) {
-                    result.broken.append((url, .brokenAnchor))
-                }
+                return result
             }
-            return result
         }
-        return Dictionary(uniqueKeysWithValues: zip(outputs, results))
+        return Dictionary(uniqueKeysWithValues: zip(outputs, results.joined()))
+    }
+
+    private static func resolve(_ url: String, on pagePath: String, in site: SiteMap) -> Resolution {
+        guard case .local(let path, let fragment) = site.classify(url, on: pagePath) else { return .ignored }
+        guard let target = site.outputPath(for: path) else { return .broken(.brokenLink) }
+        guard let targetScan = site.pages[target] else { return .ignored }
+        let anchorMissing = fragment.map { fragment in
+            !targetScan.hasAnchor(fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment)
+        } ?? false
+        return .page(target, anchorMissing: anchorMissing)
     }
 
     /// Broken links that templates, shortcodes or raw HTML wrote (not Markdown links), one finding per URL.

@@ -32,6 +32,15 @@ enum LinkTarget: Equatable {
         return .local(path: normalize(folder + decoded), fragment: fragment)
     }
 
+    /// False when `url` means the same on every page (it starts with `/`, or with a scheme), so
+    /// that its classification can be reused from page to page.
+    static func dependsOnPage(_ url: String) -> Bool {
+        guard let first = url.utf8.first, isPlainEdge(first), isPlainEdge(url.utf8.last) else { return true }
+        if first == UInt8(ascii: "/") { return false }
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return true }
+        return !isScheme(url.utf8[..<colon])
+    }
+
     private static func classifyAbsolute(_ url: String, basePath: String, siteHost: String?) -> LinkTarget {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .skipped }

@@ -44,4 +44,17 @@ struct ScannerTests {
         #expect(classify("1a:b") == .local(path: "/posts/a/1a:b", fragment: nil))  // not a scheme
         #expect(classify("tel:+1-555") == .skipped)
     }
+
+    @Test func tellsURLsThatMeanTheSameOnEveryPage() {
+        let urls = ["/tags/", "/blog/x/#y", "//cdn.example.net/a.js", "https://example.org/a/", "HTTP://Other.example/",
+                    "mailto:a@example.org", "#top", "../b/", "img%20one.png", "1a:b", " /x/", "?q=1", ""]
+        let samePlaceEverywhere = urls.filter { !LinkTarget.dependsOnPage($0) }
+        #expect(samePlaceEverywhere == ["/tags/", "/blog/x/#y", "//cdn.example.net/a.js", "https://example.org/a/",
+                                        "HTTP://Other.example/", "mailto:a@example.org"])
+        for url in samePlaceEverywhere {
+            let onPost = LinkTarget.classify(url, pagePath: "/posts/a/", basePath: "/blog/", siteHost: "example.org")
+            let onFile = LinkTarget.classify(url, pagePath: "/x/y/z.html", basePath: "/blog/", siteHost: "example.org")
+            #expect(onPost == onFile, "\(url)")
+        }
+    }
 }
