@@ -55,6 +55,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         print("Output: \(builder.destination.path)")
+        // Exit with the report still alive: freeing a large site's pages and files one object at
+        // a time takes longer than the kernel takes to drop the whole heap.
+        withExtendedLifetime(report) { Foundation.exit(EXIT_SUCCESS) }
     }
 }
 
