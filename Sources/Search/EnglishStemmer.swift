@@ -4,7 +4,13 @@
 enum EnglishStemmer {
     static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
-        guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        stem(&w)
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Stems the UTF-8 bytes of a word in place.
+    static func stem(_ w: inout [UInt8]) {
+        guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
         if ends(w, "sses") {
             w.removeLast(2)
         } else if ends(w, "ies") {
@@ -22,7 +28,6 @@ enum EnglishStemmer {
             if w[n - 1] == w[n - 2], !isVowel(w[n - 1]), !"lsz".utf8.contains(w[n - 1]) { w.removeLast() }
         }
         if w.count >= 4, w.last == 0x65 { w.removeLast() }
-        return String(decoding: w, as: UTF8.self)
     }
 
     private static func ends(_ w: [UInt8], _ suffix: StaticString) -> Bool {

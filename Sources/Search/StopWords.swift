@@ -6,4 +6,6 @@ enum StopWords {
         "it", "its", "of", "on", "or", "so", "than", "that", "the", "their", "then", "there", "these",
         "this", "to", "was", "were", "will", "with",
     ]
+    /// The length of the longest stop word, in bytes: longer words need no look-up.
+    static let longest = english.map(\.utf8.count).max() ?? 0
 }

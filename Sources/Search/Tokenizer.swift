@@ -12,7 +12,18 @@ enum Tokenizer {
 
     /// Calls `body` with every index term of `text`, in order.
     static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        forEachWord(in: text) { word, isCJK in
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        forEachWordBytes(in: text) { bytes, isCJK, isASCII in
+            if isASCII {
+                // Most words: folded, checked and stemmed as bytes, made a String once.
+                guard let term = asciiTerm(bytes, scratch: &scratch) else { return }
+                body(term)
+                guard mayHaveParts(bytes) else { return }
+                emitParts(of: String(decoding: bytes, as: UTF8.self), besides: term, body)
+                return
+            }
+            let word = String(decoding: bytes, as: UTF8.self)
             if isCJK {
                 let folded = Array(TextFolding.fold(word).unicodeScalars)
                 if folded.count == 1 { body(String(folded[0])) }
@@ -26,12 +37,26 @@ enum Tokenizer {
             }
             guard let term = term(for: word) else { return }
             body(term)
-            guard mayHaveParts(word) else { return }
-            let parts = identifierParts(word)
-            if parts.count > 1 {
-                for part in parts { if let p = self.term(for: part), p != term { body(p) } }
-            }
+            guard mayHaveParts(word.utf8) else { return }
+            emitParts(of: word, besides: term, body)
         }
+    }
+
+    /// The terms of a code identifier's parts, when it has more than one, other than `term`.
+    private static func emitParts(of word: String, besides term: String, _ body: (String) -> Void) {
+        let parts = identifierParts(word)
+        guard parts.count > 1 else { return }
+        for part in parts { if let p = self.term(for: part), p != term { body(p) } }
+    }
+
+    /// ``term(for:)`` for a word of ASCII bytes, without the Strings in between.
+    private static func asciiTerm(_ word: [UInt8], scratch folded: inout [UInt8]) -> String? {
+        guard word.count <= maximumWordLength else { return nil }
+        folded.removeAll(keepingCapacity: true)
+        for byte in word { folded.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+        if folded.count <= StopWords.longest, StopWords.english.contains(String(decoding: folded, as: UTF8.self)) { return nil }
+        EnglishStemmer.stem(&folded)
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// All index terms of `text`.
@@ -52,12 +77,19 @@ enum Tokenizer {
 
     /// Calls `body` with each raw word and whether it is a CJK run.
     static func forEachWord(in text: String, _ body: (String, Bool) -> Void) {
+        forEachWordBytes(in: text) { bytes, isCJK, _ in body(String(decoding: bytes, as: UTF8.self), isCJK) }
+    }
+
+    /// Calls `body` with the UTF-8 of each raw word, whether it is a CJK run and whether it is all ASCII.
+    private static func forEachWordBytes(in text: String, _ body: ([UInt8], Bool, Bool) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(64)
         var wordIsCJK = false
+        var wordIsASCII = true
         func flush() {
-            if !word.isEmpty { body(String(decoding: word, as: UTF8.self), wordIsCJK) }
+            if !word.isEmpty { body(word, wordIsCJK, wordIsASCII) }
             word.removeAll(keepingCapacity: true)
+            wordIsASCII = true
         }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
@@ -75,6 +107,7 @@ enum Tokenizer {
             if cjk || isWordScalar(scalar) {
                 if cjk != wordIsCJK { flush() }
                 wordIsCJK = cjk
+                wordIsASCII = false
                 UTF8.encode(scalar) { word.append($0) }
             } else {
                 flush()
@@ -84,8 +117,8 @@ enum Tokenizer {
     }
 
     /// A quick test that rules out most words: no `_` and no capital letter after the first.
-    static func mayHaveParts(_ word: String) -> Bool {
-        word.utf8.dropFirst().contains { $0 == 0x5F || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }
+    static func mayHaveParts<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
+        word.dropFirst().contains { $0 == 0x5F || $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }
     }
 
     /// Splits a code identifier at `_` and at case humps: `parseHTTPHeader` → parse, HTTP, Header.

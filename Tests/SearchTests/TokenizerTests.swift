@@ -39,6 +39,13 @@ import Testing
         #expect(Tokenizer.terms(in: String(repeating: "a", count: 41) + " ok") == ["ok"])
     }
 
+    @Test func foldsChecksAndStemsASCIIWordsLikeAnyOther() {
+        let forty = String(repeating: "a", count: 40)
+        let text = "The THESE Their Running CACHED with WITH parseHTTPHeader x_1 \(forty) \(forty)b Naïve naive"
+        #expect(Tokenizer.terms(in: text) == ["run", "cach", "parsehttpheader", "pars", "http", "header", "x_1", "x", "1",
+                                              forty, "naiv", "naiv"])
+    }
+
     @Test func makesBigramsOfCJKRuns() {
         #expect(Tokenizer.terms(in: "東京都に住む") == ["東京", "京都", "都に", "に住", "住む"])
         #expect(Tokenizer.terms(in: "Swift语言") == ["swift", "语言"])
