@@ -251,18 +251,4 @@ struct BuildState: Sendable {
         }
         return jobs
     }
-
-    /// Files under `root`, relative and sorted, hidden files skipped.
-    static func listFiles(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        let rootPath = root.standardizedFileURL.path
-        var files: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            var path = String(url.standardizedFileURL.path.dropFirst(rootPath.count))
-            while path.hasPrefix("/") { path.removeFirst() }
-            files.append(path)
-        }
-        return files.sorted()
-    }
 }

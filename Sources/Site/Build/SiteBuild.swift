@@ -31,7 +31,7 @@ struct SiteBuild: Sendable {
         let configs = config.languages.map { config.view(for: $0.code) }
         let contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
-        staticFiles = BuildState.listFiles(under: source.appendingPathComponent("static"))
+        staticFiles = FileTree.regularFiles(under: source.appendingPathComponent("static"))
         let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
         templateDiagnostics = templates.diagnostics
         let assets = ThemeAssets(config: config)

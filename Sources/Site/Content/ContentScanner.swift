@@ -166,20 +166,9 @@ struct ContentScanner {
     private func listFiles() -> [String] {
         let nested = config.languages.map(\.contentDir).filter { $0.hasPrefix(config.language.contentDir + "/") }
             .map { String($0.dropFirst(config.language.contentDir.count + 1)) + "/" }
-        guard let enumerator = FileManager.default.enumerator(at: contentRoot, includingPropertiesForKeys: [.isRegularFileKey],
-                                                              options: [.skipsHiddenFiles]) else { return [] }
-        let rootPath = contentRoot.standardizedFileURL.path
-        var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let name = url.lastPathComponent
-            if name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp") { continue }
-            var path = url.standardizedFileURL.path
-            if path.hasPrefix(rootPath) { path = String(path.dropFirst(rootPath.count)) }
-            while path.hasPrefix("/") { path.removeFirst() }
-            if nested.contains(where: { path.hasPrefix($0) }) { continue }
-            files.append(path)
+        let files = FileTree.regularFiles(under: contentRoot) { name in
+            !(name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp"))
         }
-        return files.sorted()
+        return nested.isEmpty ? files : files.filter { path in !nested.contains { path.hasPrefix($0) } }
     }
 }
