@@ -43,7 +43,8 @@ enum DataFormat: String, Sendable {
     static func parseYAMLDocument(_ text: String) throws(DataFormatError) -> ([String: Value], [String: Int]) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The encoding given: Yams' default reads the whole process environment on every call.
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw yamlError(error)
         } catch {

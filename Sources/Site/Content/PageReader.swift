@@ -10,7 +10,7 @@ struct PageReader {
               bundleFolder: String?) -> (page: Page?, diagnostics: [Diagnostic]) {
         let file = config.language.contentDir + "/" + contentPath
         var diagnostics: [Diagnostic] = []
-        let source = source.utf8.contains(13) ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
+        let source = source.firstRange(ofBytes: "\r") != nil ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         guard let split = FrontMatter.split(source) else {
             let diagnostic = Diagnostic(.error, "front matter is not closed: add a closing `---` (or `+++`) line after it",
                                         file: file, line: 1, column: 1)
