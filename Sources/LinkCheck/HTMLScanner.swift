@@ -14,14 +14,17 @@ struct HTMLScanner {
     /// The attributes the checker reads; others are skipped without being decoded.
     private static let wanted: [[UInt8]] = ["id", "name", "href", "src", "rel", "poster"].map { Array($0.utf8) }
 
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+
     /// Calls `visit` for every start tag of `html`, in order, with the attributes the checker reads.
-    static func scan(_ html: [UInt8], visit: (Tag) -> Void) {
+    static func scan(_ html: UnsafeBufferPointer<UInt8>, visit: (Tag) -> Void) {
         var index = 0
         let count = html.count
         while index < count {
             guard html[index] == UInt8(ascii: "<") else { index += 1; continue }
-            if starts(html, at: index, with: "<!--") {
-                index = find(html, "-->", from: index + 4).map { $0 + 3 } ?? count
+            if starts(html, at: index, with: commentStart) {
+                index = find(html, commentEnd, from: index + 4).map { $0 + 3 } ?? count
                 continue
             }
             let nameStart = index + 1
@@ -30,19 +33,19 @@ struct HTMLScanner {
             while cursor < count, !isSpace(html[cursor]), html[cursor] != UInt8(ascii: ">"), html[cursor] != UInt8(ascii: "/") {
                 cursor += 1
             }
-            let name = String(decoding: html[nameStart..<cursor], as: UTF8.self).lowercased()
+            let name = lowercased(html[nameStart..<cursor])
             var attributes: [(name: String, value: String)] = []
             cursor = readAttributes(html, from: cursor, into: &attributes)
             visit(Tag(name: name, attributes: attributes))
             index = cursor
             if name == "script" || name == "style" {
-                index = find(html, "</" + name, from: index, ignoringCase: true) ?? count
+                index = find(html, Array(("</" + name).utf8), from: index, ignoringCase: true) ?? count
             }
         }
     }
 
     /// Reads attributes up to the end of the tag; returns the index after `>`.
-    private static func readAttributes(_ html: [UInt8], from start: Int, into attributes: inout [(name: String, value: String)]) -> Int {
+    private static func readAttributes(_ html: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [(name: String, value: String)]) -> Int {
         let count = html.count
         var cursor = start
         while cursor < count {
@@ -58,7 +61,7 @@ struct HTMLScanner {
             let keep = wanted.contains { isName($0, html[nameStart..<nameEnd]) }
             while cursor < count, isSpace(html[cursor]) { cursor += 1 }
             guard cursor < count, html[cursor] == UInt8(ascii: "=") else {
-                if keep { attributes.append((String(decoding: html[nameStart..<nameEnd], as: UTF8.self).lowercased(), "")) }
+                if keep { attributes.append((lowercased(html[nameStart..<nameEnd]), "")) }
                 continue
             }
             cursor += 1
@@ -79,17 +82,27 @@ struct HTMLScanner {
                 valueEnd = cursor
             }
             if keep {
-                attributes.append((String(decoding: html[nameStart..<nameEnd], as: UTF8.self).lowercased(),
-                                   HTMLEntities.decode(html[valueStart..<valueEnd])))
+                attributes.append((lowercased(html[nameStart..<nameEnd]), HTMLEntities.decode(html[valueStart..<valueEnd])))
             }
         }
         return count
     }
 
     /// True when `bytes` spell the lowercase `name`, ignoring ASCII case.
-    private static func isName(_ name: [UInt8], _ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isName(_ name: [UInt8], _ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard name.count == bytes.count else { return false }
         return zip(name, bytes).allSatisfy { $0 == $1 | 0x20 }
+    }
+
+    /// A tag or attribute name in lower case: ASCII bytes directly, anything else through `lowercased()`.
+    private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (offset, byte) in bytes.enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
@@ -100,8 +113,7 @@ struct HTMLScanner {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
-    private static func starts(_ html: [UInt8], at index: Int, with text: String, ignoringCase: Bool = false) -> Bool {
-        let needle = Array(text.utf8)
+    private static func starts(_ html: UnsafeBufferPointer<UInt8>, at index: Int, with needle: [UInt8], ignoringCase: Bool = false) -> Bool {
         guard index + needle.count <= html.count else { return false }
         for offset in 0..<needle.count {
             let byte = html[index + offset]
@@ -113,8 +125,8 @@ struct HTMLScanner {
     }
 
     /// The index where `text` next occurs at or after `start`.
-    private static func find(_ html: [UInt8], _ text: String, from start: Int, ignoringCase: Bool = false) -> Int? {
-        guard let first = text.utf8.first else { return nil }
+    private static func find(_ html: UnsafeBufferPointer<UInt8>, _ text: [UInt8], from start: Int, ignoringCase: Bool = false) -> Int? {
+        guard let first = text.first else { return nil }
         var index = start
         while index < html.count {
             if html[index] == first || (ignoringCase && html[index] | 0x20 == first | 0x20),

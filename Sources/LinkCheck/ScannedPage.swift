@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the checker reads from one HTML output file: its ids and the URLs it links to.
 struct ScannedPage: Sendable {
     /// Every `id` attribute, with how many elements carry it.
@@ -15,6 +17,15 @@ struct ScannedPage: Sendable {
     private static let hintRelations: Set<String> = ["preconnect", "dns-prefetch"]
 
     init(html: [UInt8]) {
+        self = html.withUnsafeBufferPointer { ScannedPage(scanning: $0) }
+    }
+
+    /// Scans the bytes where they are, without copying them into an array.
+    init(html: Data) {
+        self = html.withUnsafeBytes { ScannedPage(scanning: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    private init(scanning html: UnsafeBufferPointer<UInt8>) {
         HTMLScanner.scan(html) { tag in
             for (name, value) in tag.attributes {
                 switch name {

@@ -14,7 +14,7 @@ struct SiteMap: Sendable {
         outputPaths = Set(report.files.keys).union(report.copies.keys)
         let htmlPaths = report.files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let files = report.files
-        let scans = htmlPaths.concurrentMap { ScannedPage(html: Array(files[$0] ?? Data())) }
+        let scans = htmlPaths.concurrentMap { ScannedPage(html: files[$0] ?? Data()) }
         pages = Dictionary(uniqueKeysWithValues: zip(htmlPaths, scans))
         basePath = report.config?.siteBasePath ?? "/"
         siteHost = report.config.flatMap { LinkTarget.host(of: $0.baseURL) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LinkCheck
 
@@ -16,6 +17,14 @@ struct ScannerTests {
         #expect(scan.hasAnchor("legacy"))
         #expect(scan.hasAnchor("top"))
         #expect(!scan.hasAnchor("missing"))
+        let fromData = ScannedPage(html: Data(html.utf8))
+        #expect(fromData.idOrder == scan.idOrder && fromData.idCounts == scan.idCounts && fromData.links == scan.links)
+    }
+
+    @Test func lowersTagAndAttributeNamesOnlyAsNamesGo() {
+        let scan = ScannedPage(html: Array("<A HREF='/x/'>x</A><IMG SRC=/i.png><ÀA href=/no/><a hréf=/no/ ID=Mixed>".utf8))
+        #expect(scan.links == ["/x/", "/i.png"])
+        #expect(scan.idOrder == ["Mixed"])
     }
 
     @Test func decodesCharacterReferences() {
@@ -43,6 +52,9 @@ struct ScannerTests {
         #expect(classify("a:b/c.html") == .skipped)  // a scheme, not a path
         #expect(classify("1a:b") == .local(path: "/posts/a/1a:b", fragment: nil))  // not a scheme
         #expect(classify("tel:+1-555") == .skipped)
+        #expect(classify("HTTPS://EXAMPLE.org/blog/a/?q#f", base: "/blog/") == .local(path: "/a/", fragment: "f"))
+        #expect(classify("httpx://example.org/") == .skipped)
+        #expect(LinkTarget.host(of: "http://a@b@Host.example:80?x") == "host.example")
     }
 
     @Test func tellsURLsThatMeanTheSameOnEveryPage() {
