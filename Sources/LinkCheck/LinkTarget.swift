@@ -20,8 +20,8 @@ enum LinkTarget: Equatable {
         if let colon = trimmed.utf8.firstIndex(of: UInt8(ascii: ":")), isScheme(trimmed.utf8[..<colon]) {
             return classifyAbsolute(trimmed, basePath: basePath, siteHost: siteHost)
         }
-        let (beforeFragment, fragment) = split(trimmed, at: "#")
-        let (path, _) = split(beforeFragment, at: "?")
+        let (beforeFragment, fragment) = split(trimmed, at: UInt8(ascii: "#"))
+        let (path, _) = split(beforeFragment, at: UInt8(ascii: "?"))
         if path.isEmpty { return .local(path: pagePath, fragment: fragment) }
         let decoded = decode(path)
         if decoded.hasPrefix("/") {
@@ -42,15 +42,14 @@ enum LinkTarget: Equatable {
     }
 
     private static func classifyAbsolute(_ url: String, basePath: String, siteHost: String?) -> LinkTarget {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return .skipped }
+        guard hasHTTPScheme(url) else { return .skipped }
         if let siteHost, let host = host(of: url), host == siteHost, let authority = authorityStart(of: url) {
-            let afterScheme = url[authority...]
-            let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? afterScheme.endIndex
-            var rest = String(afterScheme[pathStart...])
+            let afterScheme = url.utf8[authority...]
+            let pathStart = afterScheme.firstIndex(where: isAuthorityEnd) ?? afterScheme.endIndex
+            var rest = String(url[pathStart...])
             if !rest.hasPrefix("/") { rest = "/" + rest }
-            let (beforeFragment, fragment) = split(rest, at: "#")
-            let (path, _) = split(beforeFragment, at: "?")
+            let (beforeFragment, fragment) = split(rest, at: UInt8(ascii: "#"))
+            let (path, _) = split(beforeFragment, at: UInt8(ascii: "?"))
             let decoded = decode(path)
             if let inside = strip(basePath: basePath, from: decoded) { return .local(path: inside, fragment: fragment) }
         }
@@ -60,13 +59,30 @@ enum LinkTarget: Equatable {
     /// The lowercased host of an absolute URL, without user info or port.
     static func host(of url: String) -> String? {
         guard let start = authorityStart(of: url) else { return nil }
-        var authority = url[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-            return String(authority[...close]).lowercased()
+        var authority = url.utf8[start...].prefix { !isAuthorityEnd($0) }
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[authority.index(after: at)...] }
+        if authority.first == UInt8(ascii: "["), let close = authority.firstIndex(of: UInt8(ascii: "]")) {
+            return String(Substring(authority[...close])).lowercased()
         }
-        if let colon = authority.firstIndex(of: ":") { authority = authority[..<colon] }
-        return authority.isEmpty ? nil : authority.lowercased()
+        if let colon = authority.firstIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
+        return authority.isEmpty ? nil : String(Substring(authority)).lowercased()
+    }
+
+    /// `/`, `?` or `#`: the end of a URL's authority.
+    private static func isAuthorityEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#")
+    }
+
+    /// True when `url` starts with `http://` or `https://`, in any case.
+    private static func hasHTTPScheme(_ url: String) -> Bool {
+        func starts(with prefix: StaticString) -> Bool {
+            let bytes = url.utf8
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            return prefix.withUTF8Buffer { expected in
+                zip(bytes, expected).allSatisfy { actual, wanted in actual == wanted || (actual | 0x20) == wanted && wanted >= UInt8(ascii: "a") }
+            }
+        }
+        return starts(with: "http://") || starts(with: "https://")
     }
 
     /// Where the authority of `scheme://authority/…` starts: after the first `://`.
@@ -108,9 +124,10 @@ enum LinkTarget: Equatable {
         return nil
     }
 
-    private static func split(_ text: String, at separator: Character) -> (String, String?) {
-        guard let index = text.firstIndex(of: separator) else { return (text, nil) }
-        return (String(text[..<index]), String(text[text.index(after: index)...]))
+    /// `text` before and after the first `separator` (an ASCII byte).
+    private static func split(_ text: String, at separator: UInt8) -> (String, String?) {
+        guard let index = text.utf8.firstIndex(of: separator) else { return (text, nil) }
+        return (String(text[..<index]), String(text[text.utf8.index(after: index)...]))
     }
 
     /// Resolves `.` and `..` segments, keeping a trailing slash.
