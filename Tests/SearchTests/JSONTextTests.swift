@@ -6,6 +6,9 @@ struct JSONTextTests {
     @Test func escapesWhatJSONAndJavaScriptRequire() {
         #expect(JSONText.string("a\"b\\c\nd\re\tf\u{1}g\u{2028}h\u{2029}i") == "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u2028h\\u2029i\"")
         #expect(JSONText.string("\u{2027}\u{202A}€✓😀é") == "\"\u{2027}\u{202A}€✓😀é\"")  // E2-led neighbours stay as they are
+        #expect(JSONText.string("\u{2028}") == "\"\\u2028\"")
+        #expect(JSONText.string("") == "\"\"")
+        #expect(JSONText.string("plain text, no escapes") == "\"plain text, no escapes\"")
     }
 
     @Test func parsesBackToTheSameText() throws {
