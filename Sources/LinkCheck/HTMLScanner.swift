@@ -94,15 +94,9 @@ struct HTMLScanner {
         return zip(name, bytes).allSatisfy { $0 == $1 | 0x20 }
     }
 
-    /// A tag or attribute name in lower case: ASCII bytes directly, anything else through `lowercased()`.
+    /// A tag or attribute name in lower case (`lowercased()` has its own ASCII fast path).
     private static func lowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(decoding: bytes, as: UTF8.self).lowercased() }
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-            for (offset, byte) in bytes.enumerated() {
-                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            }
-            return bytes.count
-        }
+        String(decoding: bytes, as: UTF8.self).lowercased()
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
