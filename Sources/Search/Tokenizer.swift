@@ -132,9 +132,9 @@ enum Tokenizer {
                 current = String.UnicodeScalarView()
                 continue
             }
-            if let last = current.last, scalar.properties.isUppercase {
-                let nextIsLower = i + 1 < scalars.count && scalars[i + 1].properties.isLowercase
-                if last.properties.isLowercase || last.properties.isUppercase && nextIsLower {
+            if let last = current.last, isUppercase(scalar) {
+                let nextIsLower = i + 1 < scalars.count && isLowercase(scalars[i + 1])
+                if isLowercase(last) || isUppercase(last) && nextIsLower {
                     parts.append(String(current))
                     current = String.UnicodeScalarView()
                 }
@@ -143,6 +143,15 @@ enum Tokenizer {
         }
         if !current.isEmpty { parts.append(String(current)) }
         return parts
+    }
+
+    /// Unicode's upper and lower case, answered without a property look-up for ASCII.
+    private static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value >= 0x41 && s.value <= 0x5A : s.properties.isUppercase
+    }
+
+    private static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value >= 0x61 && s.value <= 0x7A : s.properties.isLowercase
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
