@@ -73,7 +73,10 @@ public struct SearchIndexBuilder: Sendable {
         let order = pages.indices.sorted { pages[$0].isNewer(than: pages[$1]) }
         var rank = [Int](repeating: 0, count: pages.count)
         for (r, p) in order.enumerated() { rank[p] = r }
-        for (r, p) in order.enumerated() { write("p/\(r)", pages[p].json) }
+        let fragments = Array(order.enumerated()).concurrentMap { [pages] r, p in
+            Data(JSONText.script(key: "p/\(r)", value: pages[p].json).utf8)
+        }
+        for (r, data) in fragments.enumerated() { files[IndexLayout.folder + "p/\(r).js"] = data }
 
         let model = RankingModel(lengths: lengths)
         var shard: [String] = []
@@ -87,23 +90,15 @@ public struct SearchIndexBuilder: Sendable {
             shardBytes = 0
         }
         let sortedTerms = terms.indices.sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
-        for t in sortedTerms {
-            var list = postings[t].map { p in
-                (id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
-            }
-            // At least 1, so a word on every page still ranks its pages among themselves.
-            let idf = max(1, Int((RankingModel.idf(count: list.count, total: pages.count) * 1000).rounded()))
-            var tail = ""
-            if list.count > IndexLayout.inlinePostings {
-                list.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }
-                let rest = list[IndexLayout.inlinePostings...].sorted { $0.id < $1.id }
-                list.removeLast(list.count - IndexLayout.inlinePostings)
-                write("t/\(tailCount)", JSONText.string(PostingCode.encode(rest)))
-                tail = ",\(tailCount)"
+        let encoded = sortedTerms.concurrentMap { [self, rank] t in encode(term: t, rank: rank, model: model) }
+        for (t, (head, rest)) in zip(sortedTerms, encoded) {
+            var entry = head
+            if let rest {
+                write("t/\(tailCount)", rest)
+                entry += ",\(tailCount)"
                 tailCount += 1
             }
-            list.sort { $0.id < $1.id }
-            let entry = JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(list) + "\"" + tail + "]"
+            entry += "]"
             if shard.isEmpty { boundaries.append(boundaries.isEmpty ? "" : terms[t]) }
             shard.append(entry)
             shardBytes += entry.utf8.count
@@ -120,5 +115,24 @@ public struct SearchIndexBuilder: Sendable {
             + ",\"tag\":" + filters.tagsJSON + "}"
         write("index", top)
         return files
+    }
+
+    /// A term's shard entry without its tail number and closing bracket (`"term":[idf,"postings"`),
+    /// and the JSON of its tail file when it has more than ``IndexLayout/inlinePostings`` pages.
+    private func encode(term t: Int, rank: [Int], model: RankingModel) -> (head: String, tail: String?) {
+        var list = postings[t].map { p in
+            (id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
+        }
+        // At least 1, so a word on every page still ranks its pages among themselves.
+        let idf = max(1, Int((RankingModel.idf(count: list.count, total: pages.count) * 1000).rounded()))
+        var tail: String?
+        if list.count > IndexLayout.inlinePostings {
+            list.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }
+            let rest = list[IndexLayout.inlinePostings...].sorted { $0.id < $1.id }
+            list.removeLast(list.count - IndexLayout.inlinePostings)
+            tail = JSONText.string(PostingCode.encode(rest))
+        }
+        list.sort { $0.id < $1.id }
+        return (JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(list) + "\"", tail)
     }
 }
