@@ -6,9 +6,13 @@ struct TemplateRenderer {
     /// Blocks that the templates being rendered as parents must show instead of their own.
     private var blocks: [String: [TemplateNode]] = [:]
     private var depth = 0
+    private var inclusions = 0
 
     /// Sections and inclusions nest at most this deep while rendering (a partial may include itself).
     static let maximumDepth = 200
+    /// Partials and parents included at most this often in one render: a partial that includes
+    /// itself twice would otherwise take time exponential in the depth.
+    static let maximumInclusions = 100_000
 
     init(library: TemplateLibrary, context: TemplateValue) {
         self.library = library
@@ -29,9 +33,12 @@ struct TemplateRenderer {
             case .section(let path, let children, let inverted):
                 section(lookUp(path), children, inverted: inverted)
             case .partial(let name, let indent):
-                if let template = library.template(name, indent: indent) { render(template.nodes) }
+                guard inclusions < Self.maximumInclusions, let template = library.template(name, indent: indent) else { continue }
+                inclusions += 1
+                render(template.nodes)
             case .parent(let name, let indent, let overrides):
-                guard let template = library.template(name, indent: indent) else { continue }
+                guard inclusions < Self.maximumInclusions, let template = library.template(name, indent: indent) else { continue }
+                inclusions += 1
                 let saved = blocks
                 // A block set further out (by the child of a child) wins over one set nearer.
                 blocks = overrides.merging(saved) { _, outer in outer }
