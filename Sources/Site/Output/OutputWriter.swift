@@ -29,6 +29,7 @@ struct OutputWriter {
         let retired = parent.appendingPathComponent(".\(name).previous-\(pid)")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        Self.spreadSubfolders(of: staging.path)
 
         try Self.makeFolders(for: Array(files.keys) + Array(copies.keys), under: staging.path)
         let (stagingPath, oldPath) = (staging.path + "/", destination.path + "/")
@@ -92,14 +93,39 @@ struct OutputWriter {
                 guard folders.insert(String(folder)).inserted else { break }
             }
         }
+        let parents = Set(folders.compactMap { folder in folder.lastIndex(of: "/").map { String(folder[..<$0]) } })
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
         for depth in byDepth.keys.sorted() {
             let failures = byDepth[depth]!.parallelMap { folder -> Failure? in
-                mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : Failure(operation: "cannot create folder", path: folder, code: errno)
+                guard mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST else {
+                    return Failure(operation: "cannot create folder", path: folder, code: errno)
+                }
+                if parents.contains(folder) { spreadSubfolders(of: root + "/" + folder) }
+                return nil
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
     }
+
+    /// Asks the file system to spread the subfolders of `path` over the disk, as `chattr +T` does
+    /// (ext4's flag for the top of a folder tree). Otherwise ext4 places a folder's subfolders and
+    /// files beside it, where the previous output's inodes were just freed, and when it runs without
+    /// a journal it steps over every recently freed inode for each new file: a rebuild right after
+    /// deleting 30,000 files spent most of its time there. Other file systems ignore the request.
+    static func spreadSubfolders(of path: String) {
+        #if os(Linux)
+        let folder = open(path, O_RDONLY | O_DIRECTORY)
+        guard folder >= 0 else { return }
+        defer { close(folder) }
+        var flags: Int32 = 0
+        guard ioctl(folder, getFlags, &flags) == 0, flags & topOfTree == 0 else { return }
+        flags |= topOfTree
+        _ = ioctl(folder, setFlags, &flags)
+        #endif
+    }
+
+    /// `FS_IOC_GETFLAGS`, `FS_IOC_SETFLAGS` and `FS_TOPDIR_FL` from linux/fs.h.
+    static let (getFlags, setFlags, topOfTree): (UInt, UInt, Int32) = (0x8008_6601, 0x4008_6602, 0x0002_0000)
 
     /// True when the file at `path` exists and holds exactly `bytes`.
     private static func holds(_ path: String, _ bytes: Data) -> Bool {
