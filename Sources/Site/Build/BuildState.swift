@@ -48,7 +48,7 @@ struct BuildState: Sendable {
         pageDiagnostics = renderedPairs.map(\.1)
         let rendered = renderedPairs.map(\.0)
         // The search index needs only the content, and runs beside the templates.
-        let searchIndex = BackgroundJob { [config] in SiteFiles(config: config, content: content, rendered: rendered).searchIndex() }
+        let searchIndex = BackgroundJob(Self.searchIndexJob(config: config, content: content, rendered: rendered))
         templates = site.templates
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
@@ -60,12 +60,13 @@ struct BuildState: Sendable {
             for item in job.pager?.items ?? [] { listJobsShowing[item, default: []].append(position) }
             if content.pages[job.index].layout == "archives" { archiveJobs.append(position) }
         }
-        for (index, entries) in feedLists() {
+        let feedLists = feedLists()
+        for (index, entries) in feedLists {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
         }
         siteDiagnostics = language.diagnostics
         renderHTML()
-        renderOtherFiles(searchIndex: searchIndex.result())
+        renderOtherFiles(feedLists: feedLists, searchIndex: searchIndex.result())
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
     }
@@ -100,8 +101,8 @@ struct BuildState: Sendable {
     }
 
     /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
-    private mutating func renderOtherFiles(searchIndex: [String: Data]) {
-        let feeds = feedLists().parallelMap { [self] list, entries in feedFiles(list: list, entries: entries) }
+    private mutating func renderOtherFiles(feedLists: [(Int, [Int])], searchIndex: [String: Data]) {
+        let feeds = feedLists.parallelMap { [self] list, entries in feedFiles(list: list, entries: entries) }
         for (path, data) in feeds.joined() { files[path] = data }
         var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         siteFiles.languages = contexts.languages
@@ -148,6 +149,11 @@ struct BuildState: Sendable {
     /// A function that builds the search index from this state; it takes a while on big sites,
     /// so the dev server runs it after the reload.
     func searchIndexJob() -> @Sendable () -> [String: Data] {
+        Self.searchIndexJob(config: config, content: content, rendered: rendered)
+    }
+
+    private static func searchIndexJob(config: SiteConfig, content: SiteContent, rendered: [RenderedContent])
+        -> @Sendable () -> [String: Data] {
         let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         return { siteFiles.searchIndex() }
     }
