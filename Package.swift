@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Site", targets: ["Site"]),
         .library(name: "DevServer", targets: ["DevServer"]),
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
+        .library(name: "GoTemplates", targets: ["GoTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "Highlight"),
         .target(name: "Search"),
         .target(name: "Templating"),
+        .target(name: "GoTemplates"),
         .target(name: "Charts", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The site builder composes the engines.
         .target(
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),
