@@ -16,9 +16,11 @@ func builtin(_ source: String, _ data: GoValue = .null) throws -> String {
 }
 
 /// The error a text template raises, parsing or executing.
-func failure(_ source: String, _ data: GoValue = .null, mode: TemplateSet.Mode = .text, name: String = "t") -> GoTemplateError? {
+func failure(
+    _ source: String, _ data: GoValue = .null, mode: TemplateSet.Mode = .text, name: String = "t", functions: FunctionRegistry = .standard
+) -> GoTemplateError? {
     do {
-        _ = try TemplateSet(name: name, source: source, mode: mode).execute(name, data: data)
+        _ = try TemplateSet(name: name, source: source, mode: mode, functions: functions).execute(name, data: data)
         return nil
     } catch {
         return error
