@@ -28,11 +28,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.customShort("E"), .long], help: "Include expired pages.")
     var expired = false
 
+    @Flag(name: .long, help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
+    var force = false
+
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source)
         let destinationURL = destination.map { URL(fileURLWithPath: $0) }
         let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: baseURL)
-        let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options)
+        let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
         let report: BuildReport
         let linkFindings: [Diagnostic]
         do {

@@ -1,4 +1,5 @@
 import Foundation
+import Site
 
 /// Where a URL written in a page points: a path of this site, another site, or nowhere to check.
 enum LinkTarget: Equatable {
@@ -28,7 +29,7 @@ enum LinkTarget: Equatable {
             guard let inside = strip(basePath: basePath, from: decoded) else { return .local(path: decoded, fragment: fragment) }
             return .local(path: inside, fragment: fragment)
         }
-        let folder = pagePath.hasSuffix("/") ? pagePath : (pagePath as NSString).deletingLastPathComponent + "/"
+        let folder = pagePath.hasSuffix("/") ? pagePath : PathText.folder(of: pagePath) + "/"
         return .local(path: normalize(folder + decoded), fragment: fragment)
     }
 

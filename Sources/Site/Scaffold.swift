@@ -108,9 +108,9 @@ public enum Scaffold {
         let template = [section + ".md", "default.md"].lazy.compactMap {
             try? String(contentsOf: archetypes.appendingPathComponent($0), encoding: .utf8)
         }.first ?? "---\ntitle: \"{{ title }}\"\ndate: {{ date }}\ndraft: true\n---\n\n"
-        var name = (relative as NSString).deletingPathExtension
-        if (name as NSString).lastPathComponent == "index" { name = (name as NSString).deletingLastPathComponent }
-        let base = (name as NSString).lastPathComponent
+        var name = PathText.removingExtension(relative)
+        if PathText.lastComponent(name) == "index" { name = PathText.folder(of: name) }
+        let base = PathText.lastComponent(name)
         let title = base.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalized
         let text = fillArchetype(template, title: title, name: base, date: now.formatted(.iso8601))
         do {

@@ -17,7 +17,8 @@ import Testing
     @Test func foldersHoldingFoldersAskForTheirSubfoldersToBeSpread() throws {
         let destination = SiteFixtures.temporaryFolder().appendingPathComponent("public")
         let files = ["index.html": Data("home".utf8), "posts/a/index.html": Data("a".utf8), "posts/b/index.html": Data("b".utf8)]
-        _ = try OutputWriter(destination: destination).write(files: files, copies: [:])
+        let folder = try OutputFolder(checking: destination, site: SiteFixtures.temporaryFolder(), replaceForeign: false)
+        _ = try OutputWriter(folder: folder).write(files: files, copies: [:])
         #expect(try String(contentsOf: destination.appendingPathComponent("posts/a/index.html"), encoding: .utf8) == "a")
         // Whether this file system keeps the flag at all (ext4 does; tmpfs and overlay do not).
         let probe = SiteFixtures.temporaryFolder().path

@@ -72,11 +72,14 @@ public struct SiteBuilder: Sendable {
     public let source: URL
     public let destination: URL
     public var options: BuildOptions
+    /// Whether a destination that holds files collective did not write may be replaced (`--force`).
+    public var replaceForeignOutput: Bool
 
-    public init(source: URL, destination: URL? = nil, options: BuildOptions = BuildOptions()) {
+    public init(source: URL, destination: URL? = nil, options: BuildOptions = BuildOptions(), replaceForeignOutput: Bool = false) {
         self.source = source.standardizedFileURL
         self.destination = (destination ?? source.appendingPathComponent("public")).standardizedFileURL
         self.options = options
+        self.replaceForeignOutput = replaceForeignOutput
     }
 
     /// Builds the site. With `write`, the output replaces the destination folder, unless the build
@@ -91,17 +94,20 @@ public struct SiteBuilder: Sendable {
     public func build<Result: Sendable>(write: Bool = true, alongside work: @escaping @Sendable (BuildReport) -> Result)
         throws(Diagnostic) -> (report: BuildReport, alongside: Result) {
         let start = Date()
-        if write { try checkDestination() }
+        let folder = write ? try outputFolder() : nil
         var report = BuildReport(try SiteBuild(source: source, options: options))
         let job = BackgroundJob { [report] in work(report) }
-        if write {
-            let hasPrevious = FileManager.default.fileExists(atPath: destination.path)
+        if let folder {
+            let hasPrevious = FileManager.default.fileExists(atPath: folder.path)
             if report.errors.isEmpty || !hasPrevious {
                 do {
-                    let summary = try OutputWriter(destination: destination).write(files: report.files, copies: report.copies)
+                    let summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies)
                     report.written = summary.written
                     report.unchanged = summary.unchanged
                     report.published = true
+                    if summary.waited >= 0.5 {
+                        report.diagnostics.append(Diagnostic(.notice, "waited \(Int(summary.waited.rounded())) s for another build writing to \(destination.path)"))
+                    }
                 } catch {
                     throw Diagnostic(.error, "cannot write the output to \(destination.path): \(error.localizedDescription)")
                 }
@@ -111,22 +117,9 @@ public struct SiteBuilder: Sendable {
         return (report, job.result())
     }
 
-    /// Refuses destinations that would overwrite the sources.
-    private func checkDestination() throws(Diagnostic) {
-        let destinationPath = destination.path.hasSuffix("/") ? destination.path : destination.path + "/"
-        let sourcePath = source.path.hasSuffix("/") ? source.path : source.path + "/"
-        let contentPath = source.appendingPathComponent("content").path + "/"
-        if destinationPath == sourcePath || sourcePath.hasPrefix(destinationPath) {
-            throw Diagnostic(.error, "the destination \(destination.path) is the site folder or contains it; choose a folder such as \(source.appendingPathComponent("public").path)")
-        }
-        if destinationPath.hasPrefix(contentPath) {
-            throw Diagnostic(.error, "the destination \(destination.path) is inside content/; choose a folder outside it")
-        }
-        for folder in ["static", "layouts", "archetypes", "data", "assets"] {
-            let path = source.appendingPathComponent(folder).path + "/"
-            if destinationPath.hasPrefix(path) || destinationPath == path {
-                throw Diagnostic(.error, "the destination \(destination.path) is inside \(folder)/; choose a folder outside it")
-            }
-        }
+    /// The destination, checked against the site's sources and what it already holds.
+    private func outputFolder() throws(Diagnostic) -> OutputFolder {
+        let contentDirs = (try? SiteConfig.load(siteRoot: source))?.languages.map(\.contentDir) ?? []
+        return try OutputFolder(checking: destination, site: source, sources: contentDirs, replaceForeign: replaceForeignOutput)
     }
 }

@@ -141,7 +141,7 @@ struct ContentScanner {
     }
 
     private func isMarkdown(_ file: String) -> Bool {
-        Self.markdownExtensions.contains((file as NSString).pathExtension.lowercased())
+        Self.markdownExtensions.contains(PathText.fileExtension(file).lowercased())
     }
 
     /// Leaf bundles that only other languages have (`post/index.fr.md` alone, read for English):

@@ -33,9 +33,9 @@ struct Permalinks {
     /// The folder a page's URL starts from and its own name (file stem or bundle folder name).
     private func location(of page: Page) -> (folder: String, name: String) {
         let contentPath = page.sourceFile.map(config.contentPath(ofSource:)) ?? ""
-        let named = page.bundleFolder ?? (contentPath as NSString).deletingPathExtension
-        var folder = (named as NSString).deletingLastPathComponent
-        var name = (named as NSString).lastPathComponent
+        let named = page.bundleFolder ?? PathText.removingExtension(contentPath)
+        var folder = PathText.folder(of: named)
+        var name = PathText.lastComponent(named)
         // `about.en.md`: drop the language suffix.
         if page.bundleFolder == nil, let dot = name.lastIndex(of: "."), name[name.index(after: dot)...] == config.language.code {
             name = String(name[..<dot])

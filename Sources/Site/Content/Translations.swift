@@ -56,7 +56,7 @@ struct Translations: Sendable {
         case .page:
             if let bundle = page.bundleFolder { return kind + bundle }
             guard let file = page.sourceFile else { return kind + page.path }
-            var stem = (config.contentPath(ofSource: file) as NSString).deletingPathExtension
+            var stem = PathText.removingExtension(config.contentPath(ofSource: file))
             if stem.hasSuffix("." + config.language.code) { stem.removeLast(config.language.code.count + 1) }
             return kind + stem
         }

@@ -7,32 +7,39 @@ import Darwin
 private let systemWrite = Darwin.write
 #endif
 
-/// Writes a built site atomically: everything goes to a staging folder beside the destination,
-/// which replaces the destination only once complete. Files whose bytes did not change are
-/// hard-linked from the previous output, so their modification times stay as they were.
+/// Writes a built site atomically: everything goes to a staging folder beside the output folder,
+/// which is exchanged with it in one step once complete, so the output exists at every instant.
+/// Files whose bytes did not change are hard-linked from the previous output, so their
+/// modification times stay as they were. One build at a time writes to a folder (a lock beside it),
+/// and leftovers of builds that were killed are removed.
 struct OutputWriter {
-    let destination: URL
+    let folder: OutputFolder
 
-    /// How many files were written anew and how many were unchanged.
+    /// How many files were written anew and how many were unchanged, and how long the build
+    /// waited for another one writing to the same folder.
     struct Summary: Sendable {
         var written = 0
         var unchanged = 0
+        var waited = 0.0
     }
 
     /// Writes `files` (relative path → bytes) and `copies` (relative path → source file).
     func write(files: [String: Data], copies: [String: URL]) throws -> Summary {
         let fileManager = FileManager.default
-        let parent = destination.deletingLastPathComponent()
-        let name = destination.lastPathComponent
+        let destination = folder.path
+        let (parent, name) = (PathText.folder(of: destination), PathText.lastComponent(destination))
+        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let lock = try OutputLock(path: parent + "/.\(name).lock")
+        defer { lock.release() }
+        removeLeftovers(in: parent, of: name)
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).previous-\(pid)")
-        try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        Self.spreadSubfolders(of: staging.path)
+        let staging = parent + "/.\(name).staging-\(pid)"
+        try? fileManager.removeItem(atPath: staging)
+        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        Self.spreadSubfolders(of: staging)
 
-        try Self.makeFolders(for: Array(files.keys) + Array(copies.keys), under: staging.path)
-        let (stagingPath, oldPath) = (staging.path + "/", destination.path + "/")
+        try Self.makeFolders(for: Array(files.keys) + Array(copies.keys), under: staging)
+        let (stagingPath, oldPath) = (staging + "/", destination + "/")
         struct Job: Sendable { var path: String; var data: Data?; var source: URL? }
         let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) }
             + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
@@ -47,29 +54,78 @@ struct OutputWriter {
                 return .failure(error)
             }
         }
-        var summary = Summary()
+        var summary = Summary(waited: lock.waited)
         for outcome in outcomes {
             switch outcome {
             case .success(true): summary.written += 1
             case .success(false): summary.unchanged += 1
             case .failure(let error):
-                try? fileManager.removeItem(at: staging)
+                try? fileManager.removeItem(atPath: staging)
                 throw error
             }
         }
-        if fileManager.fileExists(atPath: destination.path) {
-            try fileManager.moveItem(at: destination, to: retired)
-            do {
-                try fileManager.moveItem(at: staging, to: destination)
-            } catch {
-                try? fileManager.moveItem(at: retired, to: destination)
-                throw error
-            }
-            try? fileManager.removeItem(at: retired)
-        } else {
-            try fileManager.moveItem(at: staging, to: destination)
-        }
+        try Self.write(Data(Self.markerText.utf8), to: stagingPath + OutputFolder.marker)
+        try publish(staging: staging, files: files, copies: copies)
         return summary
+    }
+
+    static let markerText = """
+        This folder is the output of `collective build`: each build replaces its contents.
+        Kept across builds: \(OutputFolder.kept.joined(separator: ", ")).
+
+        """
+
+    /// Moves the kept entries of the previous output into `staging`, then exchanges the two.
+    private func publish(staging: String, files: [String: Data], copies: [String: URL]) throws {
+        let fileManager = FileManager.default
+        let destination = folder.path
+        var exists = stat()
+        guard lstat(destination, &exists) == 0 else {
+            try fileManager.moveItem(atPath: staging, toPath: destination)
+            return
+        }
+        let carried = OutputFolder.kept.filter { name in
+            files[name] == nil && copies[name] == nil && fileManager.fileExists(atPath: destination + "/" + name)
+        }
+        for name in carried { try fileManager.moveItem(atPath: destination + "/" + name, toPath: staging + "/" + name) }
+        do {
+            try Self.exchange(staging, destination)
+        } catch {
+            for name in carried { try? fileManager.moveItem(atPath: staging + "/" + name, toPath: destination + "/" + name) }
+            try? fileManager.removeItem(atPath: staging)
+            throw error
+        }
+        // `staging` now holds the previous output.
+        try? fileManager.removeItem(atPath: staging)
+    }
+
+    /// Swaps two folders in one step where the system can (Linux's `renameat2` exchange), and
+    /// otherwise with two renames.
+    static func exchange(_ new: String, _ old: String) throws {
+        #if os(Linux)
+        if let renameat2 = RenameExchange.function, renameat2(AT_FDCWD, new, AT_FDCWD, old, RenameExchange.flag) == 0 { return }
+        #endif
+        let retired = PathText.folder(of: old) + "/." + PathText.lastComponent(old) + ".previous-\(ProcessInfo.processInfo.processIdentifier)"
+        guard rename(old, retired) == 0 else { throw Failure(operation: "cannot move", path: old, code: errno) }
+        guard rename(new, old) == 0 else {
+            let code = errno
+            _ = rename(retired, old)
+            throw Failure(operation: "cannot move", path: new, code: code)
+        }
+        _ = rename(retired, new)
+    }
+
+    /// Removes `.NAME.staging-PID` and `.NAME.previous-PID` folders in `parent` whose process is gone
+    /// (a build that was killed).
+    private func removeLeftovers(in parent: String, of name: String) {
+        let prefixes = [".\(name).staging-", ".\(name).previous-"]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+            guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
+                  let pid = Int32(entry.dropFirst(prefix.count)), pid > 0 else { continue }
+            if kill(pid, 0) == -1, errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            }
+        }
     }
 
     // MARK: Files, through POSIX calls (Foundation's add a stat or a temporary file to each; a

@@ -272,7 +272,7 @@ struct ContentRenderer: Sendable {
         if let bundle = page.bundleFolder { return bundle }
         guard let file = page.sourceFile else { return nil }
         let contentPath = config.contentPath(ofSource: file)
-        let folder = (contentPath as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: contentPath)
         return folder == "." ? "" : folder
     }
 
@@ -302,7 +302,7 @@ struct ContentRenderer: Sendable {
         if trimmed.hasPrefix("/") {
             candidates.append(String(trimmed.dropFirst()))
         } else {
-            let folder = ownFolder(of: page).map { page.bundleFolder == $0 ? (($0 as NSString).deletingLastPathComponent) : $0 } ?? ""
+            let folder = ownFolder(of: page).map { page.bundleFolder == $0 ? (PathText.folder(of: $0)) : $0 } ?? ""
             candidates.append(Self.normalizePath(folder.isEmpty || folder == "." ? trimmed : folder + "/" + trimmed))
             candidates.append(trimmed)
         }
@@ -311,13 +311,13 @@ struct ContentRenderer: Sendable {
                 if let index = content.pageByContentPath[form] { return index }
             }
             if candidate.hasSuffix("/index.md") || candidate.hasSuffix("/_index.md"),
-               let index = content.pageByContentPath[(candidate as NSString).deletingLastPathComponent] {
+               let index = content.pageByContentPath[PathText.folder(of: candidate)] {
                 return index
             }
         }
         // Hugo's ref also accepts a bare file name anywhere in content/.
-        let name = (trimmed as NSString).lastPathComponent
-        let matches = content.pageByContentPath.filter { ($0.key as NSString).lastPathComponent == name || $0.key.hasSuffix("/" + name + ".md") }
+        let name = PathText.lastComponent(trimmed)
+        let matches = content.pageByContentPath.filter { PathText.lastComponent($0.key) == name || $0.key.hasSuffix("/" + name + ".md") }
         return matches.count == 1 ? matches.first?.value : nil
     }
 

@@ -32,7 +32,7 @@ struct Templates: Sendable {
                 while relative.hasPrefix("/") { relative.removeFirst() }
                 if url.pathExtension == "html" { ignored.append("layouts/" + relative); continue }
                 guard url.pathExtension == "mustache" else { continue }
-                let name = (relative as NSString).deletingPathExtension
+                let name = PathText.removingExtension(relative)
                 let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
                 let template: Template
                 do {
