@@ -7,11 +7,16 @@ public struct TemplateLimits: Sendable, Equatable {
     public var maxOutputBytes: Int
     /// `range` iterations at most, over a whole execution.
     public var maxIterations: Int
+    /// Bytes of the calling thread's stack an execution may use for nesting (templates calling
+    /// templates, blocks in blocks) before it fails instead of overflowing the stack. The
+    /// default suits threads of 512 KiB and more (release builds nest a few hundred levels in it).
+    public var maxStackBytes: Int
 
-    public init(maxDepth: Int = 1_000, maxOutputBytes: Int = 64 << 20, maxIterations: Int = 10_000_000) {
+    public init(maxDepth: Int = 1_000, maxOutputBytes: Int = 64 << 20, maxIterations: Int = 10_000_000, maxStackBytes: Int = 384 << 10) {
         self.maxDepth = maxDepth
         self.maxOutputBytes = maxOutputBytes
         self.maxIterations = maxIterations
+        self.maxStackBytes = maxStackBytes
     }
 }
 

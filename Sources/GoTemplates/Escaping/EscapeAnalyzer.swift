@@ -8,6 +8,8 @@ struct EscapeAnalyzer {
     private(set) var directErrors: [String: GoTemplateError] = [:]
     private var endContexts: [String: HTMLContext] = [:]
     private var inProgress: Set<String> = []
+    /// Templates being analysed inside each other; capped so no chain of calls exhausts the stack.
+    static let maxCallChain = 64
 
     init(sources: [String: ParsedTemplate]) { self.sources = sources }
 
@@ -37,6 +39,11 @@ struct EscapeAnalyzer {
         guard let source = sources[name] else { return (name, context) }
         // A template that calls itself: assume it ends where it started.
         if inProgress.contains(target) { return (target, context) }
+        guard inProgress.count < Self.maxCallChain else {
+            throw GoTemplateError(
+                kind: .escape, file: source.source.name, template: name, line: 0, column: 0, node: "",
+                message: "template calls nest deeper than \(Self.maxCallChain) levels")
+        }
         inProgress.insert(target)
         defer { inProgress.remove(target) }
         do {

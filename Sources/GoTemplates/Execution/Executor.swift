@@ -8,6 +8,7 @@ final class Executor {
     private var depth = 0
     private var iterations = 0
     private var template: ParsedTemplate
+    private var stack = StackGuard(budget: 0)
 
     enum Flow { case normal, breakLoop, continueLoop }
 
@@ -19,6 +20,7 @@ final class Executor {
     }
 
     func run(data: GoValue) throws(GoTemplateError) -> String {
+        stack = StackGuard(budget: limits.maxStackBytes)
         output.reserveCapacity(1024)
         variables = [("$", data)]
         _ = try walk(template.nodes, dot: data)
@@ -31,6 +33,7 @@ final class Executor {
         let target2 = try target.get()
         let saved = (output, variables, template)
         defer { (output, variables, template) = saved }
+        if stack.budget == 0 { stack = StackGuard(budget: limits.maxStackBytes) }
         output = ""
         try enter()
         defer { depth -= 1 }
@@ -68,32 +71,19 @@ final class Executor {
     // MARK: nodes
 
     private func walk(_ nodes: [Node], dot: GoValue) throws(GoTemplateError) -> Flow {
+        guard stack.hasRoom() else {
+            throw GoTemplateError(
+                kind: .limit, file: template.source.name, template: template.name, line: 0, column: 0, node: "",
+                message: "templates nest too deeply for the stack")
+        }
         for node in nodes {
             switch node {
             case .text(let text):
                 try append(text, at: 0)
             case .action(let pipeline, let escapers):
-                let value = try evalPipeline(pipeline, dot: dot)
-                guard pipeline.declarations.isEmpty else { continue }
-                let text: String
-                if escapers.isEmpty {
-                    text = set.mode == .html ? Escaping.stringify(value).text : printed(value)
-                } else {
-                    text = Escaping.apply(escapers, to: value)
-                }
-                try append(text, at: pipeline.start)
+                try walkAction(pipeline, escapers, dot: dot)
             case .branch(let branch):
-                let mark = variables.count
-                defer { variables.removeSubrange(mark...) }
-                let value = try evalPipeline(branch.pipeline, dot: dot)
-                let flow: Flow
-                if value.isTruthy {
-                    flow = try walkScoped(branch.list, dot: branch.kind == .withBranch ? value : dot)
-                } else if let elseList = branch.elseList {
-                    flow = try walkScoped(elseList, dot: dot)
-                } else {
-                    flow = .normal
-                }
+                let flow = try walkBranch(branch, dot: dot)
                 if flow != .normal { return flow }
             case .range(let branch):
                 try walkRange(branch, dot: dot)
@@ -102,6 +92,32 @@ final class Executor {
             case .breakLoop: return .breakLoop
             case .continueLoop: return .continueLoop
             }
+        }
+        return .normal
+    }
+
+    @inline(never)
+    private func walkAction(_ pipeline: Pipeline, _ escapers: [Escaper], dot: GoValue) throws(GoTemplateError) {
+        let value = try evalPipeline(pipeline, dot: dot)
+        guard pipeline.declarations.isEmpty else { return }
+        let text: String
+        if escapers.isEmpty {
+            text = set.mode == .html ? Escaping.stringify(value).text : printed(value)
+        } else {
+            text = Escaping.apply(escapers, to: value)
+        }
+        try append(text, at: pipeline.start)
+    }
+
+    @inline(never)
+    private func walkBranch(_ branch: Branch, dot: GoValue) throws(GoTemplateError) -> Flow {
+        let mark = variables.count
+        defer { variables.removeSubrange(mark...) }
+        let value = try evalPipeline(branch.pipeline, dot: dot)
+        if value.isTruthy {
+            return try walkScoped(branch.list, dot: branch.kind == .withBranch ? value : dot)
+        } else if let elseList = branch.elseList {
+            return try walkScoped(elseList, dot: dot)
         }
         return .normal
     }
@@ -117,6 +133,7 @@ final class Executor {
         return value.printed
     }
 
+    @inline(never)
     private func walkRange(_ branch: Branch, dot: GoValue) throws(GoTemplateError) {
         var pipeline = branch.pipeline
         let declarations = pipeline.declarations
@@ -176,6 +193,7 @@ final class Executor {
         }
     }
 
+    @inline(never)
     private func callTemplate(_ call: TemplateCall, dot: GoValue) throws(GoTemplateError) {
         guard let found = set.runnable(call.target) else {
             throw failure("no such template \"\(call.name)\"", call.start, call.end)

@@ -5,6 +5,9 @@ struct Parser {
     private let source: SourceText
     private let functions: FunctionRegistry
     private var rangeDepth = 0
+    /// Control structures and parentheses open at once; capped so no input can exhaust the stack.
+    private var nesting = 0
+    static let maxNesting = 100
     private var defines: [ParsedTemplate] = []
     /// Variables in scope, innermost last; `$` is always there.
     private var variables: [String] = ["$"]
@@ -166,7 +169,14 @@ struct Parser {
         return .template(TemplateCall(name: name, target: name, pipeline: pipeline, start: start, end: tokens[max(index - 1, 0)].end))
     }
 
+    private mutating func enterNesting(_ offset: Int) throws(Failure) {
+        nesting += 1
+        if nesting > Self.maxNesting { throw Failure(message: "nesting deeper than \(Self.maxNesting) levels", offset: offset) }
+    }
+
     private mutating func parseBranch(_ kind: Branch.Kind, start: Int) throws(Failure) -> Node {
+        try enterNesting(start)
+        defer { nesting -= 1 }
         let context = kind == .ifBranch ? "if" : kind == .withBranch ? "with" : "range"
         let mark = variables.count
         defer { variables.removeSubrange(mark...) }
@@ -299,6 +309,8 @@ struct Parser {
             default: kind = try resolveFunction(token)
             }
         case .leftParen:
+            try enterNesting(token.start)
+            defer { nesting -= 1 }
             let pipeline = try parsePipeline(context: "parenthesized pipeline", allowDeclarations: true, end: .rightParen)
             kind = .pipeline(pipeline, trailingFields())
         default:
