@@ -18,31 +18,52 @@ extension InlineParser {
     }
 
     /// The length of a valid domain at `start`, or 0.
-    func domainLength(at start: Int, allowShort: Bool) -> Int {
+    ///
+    /// Where a scan stops depends only on the bytes, not on where it started, so a scan from
+    /// inside the last scanned run stops at the same byte: the run's last two periods and last
+    /// underscores are remembered and such a start is answered without scanning again (otherwise
+    /// `www.a_www.a_…`, every `w` after an `_` a candidate, is quadratic).
+    mutating func domainLength(at start: Int, allowShort: Bool) -> Int {
+        if start < domainScan.start || start >= domainScan.stop { scanDomain(from: start) }
+        let scan = domainScan
+        let i = scan.stop
+        // The last segment runs from the last period (or the start) to the stop; the one before
+        // it from the period before (or the start) to the last period.
+        let lastPeriod = scan.lastPeriod >= start ? scan.lastPeriod : -1
+        let periodBefore = scan.periodBefore >= start ? scan.periodBefore : -1
+        if scan.lastUnderscore >= max(start, lastPeriod + 1) { return 0 }
+        if lastPeriod >= 0, scan.underscoreBeforeLastPeriod >= max(start, periodBefore + 1) { return 0 }
+        if i == start || (!allowShort && lastPeriod < 0) { return 0 }
+        return i - start
+    }
+
+    /// Scans a run of domain bytes from `start`, recording where it stops and its last periods and
+    /// underscores.
+    mutating func scanDomain(from start: Int) {
+        var scan = DomainScan(start: start, stop: start)
         var i = start
-        var periods = 0, underscoresLast = 0, underscoresBeforeLast = 0
         while i < end {
             let c = s[i]
             if c == UInt8(ascii: "_") {
-                underscoresLast += 1
+                scan.lastUnderscore = i
             } else if c == UInt8(ascii: ".") {
                 if i + 1 >= end || !isHostByte(i + 1) { break }
-                underscoresBeforeLast = underscoresLast
-                underscoresLast = 0
-                periods += 1
+                scan.underscoreBeforeLastPeriod = scan.lastUnderscore
+                scan.periodBefore = scan.lastPeriod
+                scan.lastPeriod = i
             } else if !isHostByte(i) && c != UInt8(ascii: "-") {
                 break
             }
             i += 1
         }
-        if underscoresLast > 0 || underscoresBeforeLast > 0 { return 0 }
-        if i == start || (!allowShort && periods == 0) { return 0 }
-        return i - start
+        scan.stop = i
+        domainScan = scan
     }
 
     /// Trims trailing punctuation, unbalanced `)` and entity-like `&name;` from a link ending at `stop`.
     func trimLinkEnd(_ start: Int, _ stop: Int) -> Int {
         var e = stop
+        var parentheses: (opening: Int, closing: Int)?
         while e > start {
             let c = s[e - 1]
             if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
@@ -54,11 +75,19 @@ extension InlineParser {
                 while k > start, ASCII.isAlphanumeric(s[k]) { k -= 1 }
                 if k < e - 2, k >= start, s[k] == UInt8(ascii: "&") { e = k } else { e -= 1 }
             } else if c == UInt8(ascii: ")") {
-                var opening = 0, closing = 0
-                for k in start..<e {
-                    if s[k] == UInt8(ascii: "(") { opening += 1 } else if s[k] == UInt8(ascii: ")") { closing += 1 }
+                // Counted once per link, then kept up to date as `)` are trimmed (recounting for
+                // each trailing `)` was quadratic).
+                if parentheses == nil {
+                    var opening = 0, closing = 0
+                    for k in start..<e {
+                        if s[k] == UInt8(ascii: "(") { opening += 1 } else if s[k] == UInt8(ascii: ")") { closing += 1 }
+                    }
+                    parentheses = (opening, closing)
                 }
-                if closing <= opening { break }
+                if let (opening, closing) = parentheses {
+                    if closing <= opening { break }
+                    parentheses = (opening, closing - 1)
+                }
                 e -= 1
             } else {
                 break
@@ -90,12 +119,13 @@ extension InlineParser {
     }
 
     /// How many bytes before `pos` are plain text nodes (delimiter runs included) taken straight
-    /// from the subject.
-    func precedingTextLength() -> Int {
+    /// from the subject, counting no further than `limit` (so a rewind of a few bytes does not walk
+    /// back over every text node of the paragraph).
+    func precedingTextLength(upTo limit: Int) -> Int {
         var total = 0
         var node = parser.nodes[Int(container)].lastChild
         var expectedEnd = Int(base) + pos
-        while node >= 0 {
+        while node >= 0, total < limit {
             let n = parser.nodes[Int(node)]
             guard n.kind == .text, n.text.end == expectedEnd else { break }
             total += Int(n.text.count)
@@ -124,9 +154,10 @@ extension InlineParser {
 
     mutating func parseURLAutolink() -> Bool {
         guard pos + 2 < end, s[pos + 1] == UInt8(ascii: "/"), s[pos + 2] == UInt8(ascii: "/") else { return false }
-        let available = precedingTextLength()
+        // Only `http`, `https` and `ftp` are schemes: six letters are already too many.
+        let available = precedingTextLength(upTo: 6)
         var rewind = 0
-        while rewind < available, ASCII.isLetter(s[pos - rewind - 1]) { rewind += 1 }
+        while rewind < min(available, 6), ASCII.isLetter(s[pos - rewind - 1]) { rewind += 1 }
         let schemeStart = pos - rewind
         let scheme = String(decoding: UnsafeBufferPointer(rebasing: s[schemeStart..<pos]), as: UTF8.self).lowercased()
         guard scheme == "http" || scheme == "https" || scheme == "ftp" else { return false }
@@ -143,14 +174,16 @@ extension InlineParser {
     }
 
     mutating func parseEmailAutolink() -> Bool {
-        let available = precedingTextLength()
+        // The local part's bytes first (each byte is read by at most one `@`: the next one stops
+        // at this `@`), then whether text nodes cover them.
         var rewind = 0
-        while rewind < available {
+        while rewind < pos {
             let c = s[pos - rewind - 1]
             guard ASCII.isAlphanumeric(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "+")
                 || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { break }
             rewind += 1
         }
+        rewind = min(rewind, precedingTextLength(upTo: rewind))
         guard rewind > 0 else { return false }
         var e = pos + 1
         var periods = 0
@@ -188,4 +221,16 @@ extension InlineParser {
         parser.nodes[Int(text)].text = TextSpan(start: base + Int32(textStart), count: Int32(textEnd - textStart))
         parser.appendChild(link, text)
     }
+}
+
+/// The last run of domain bytes scanned (see `InlineParser.domainLength`); positions are subject
+/// offsets, -1 for none.
+struct DomainScan {
+    var start: Int
+    var stop: Int
+    var lastPeriod = -1
+    var periodBefore = -1
+    var lastUnderscore = -1
+    /// The last underscore before `lastPeriod`.
+    var underscoreBeforeLastPeriod = -1
 }

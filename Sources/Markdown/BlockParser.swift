@@ -20,6 +20,12 @@ struct BlockParser {
     /// Content of the open leaf block, moved to storage when the leaf closes.
     var pending: [UInt8] = []
     var pendingLines: [(offset: Int32, line: Int32, column: Int32)] = []
+    /// The offset where the last failed thematic-break scan failed (see `isThematicBreak`).
+    var thematicBreakKill = -1
+    /// Empty cells added so far to pad the open table's short rows to its width.
+    var paddedTableCells = 0
+    /// Closed lists and items whose last child ends with a blank line (see `endsWithBlankLine`).
+    var blankBelow: Set<Int32> = []
 
     init(parser: Parser, source: UnsafeBufferPointer<UInt8>) {
         self.parser = parser
@@ -230,8 +236,12 @@ struct BlockParser {
             case .htmlBlock:
                 let type = parser.nodes[Int(container)].value
                 if blank, type == 6 || type == 7 { matched = false }
-            case .paragraph, .table:
+            case .paragraph:
                 if blank { matched = false }
+            case .table:
+                // Past the padding limit the line is not a row: the table ends and the line
+                // starts a paragraph (as in cmark-gfm).
+                if blank || paddedTableCells > BlockParser.maxPaddedTableCells { matched = false }
             case .list:
                 break
             default:
@@ -277,6 +287,9 @@ struct BlockParser {
                 container = addChild(container, .mathBlock, column: lineColumn)
                 container = openMathBlock(container, opener: kindOfMath)
                 lineConsumed = true
+                // The block took the whole line, even when it closed on it (then `container` is
+                // its parent, and looking for more blocks would open one per remaining `$$`).
+                break newBlocks
             } else if !indented, c == UInt8(ascii: "<"),
                       let type = htmlBlockStart(s, firstNonspace, lineEnd,
                                                 allowType7: containerKind != .paragraph && !maybeLazy) {
@@ -499,6 +512,9 @@ struct BlockParser {
             parser.nodes[b].text = flushPending()
         case .list:
             finalizeList(block)
+            noteBlankBelow(block)
+        case .item:
+            noteBlankBelow(block)
         default:
             break
         }
@@ -548,13 +564,24 @@ struct BlockParser {
         if tight { parser.nodes[Int(list)].flags |= NodeFlags.tight }
     }
 
+    /// Whether the block ends with a blank line: its own last line, or, for a list or an item, its
+    /// last child's. A closed list or item remembers the answer for its last child (children close
+    /// first and a closed block's children never change), so nested lists stay linear.
     func endsWithBlankLine(_ node: Int32) -> Bool {
         var n = node
         while n >= 0 {
             let current = parser.nodes[Int(n)]
             if current.has(NodeFlags.lastLineBlank) { return true }
-            if current.kind == .list || current.kind == .item { n = current.lastChild } else { return false }
+            guard current.kind == .list || current.kind == .item else { return false }
+            if !current.has(NodeFlags.open) { return blankBelow.contains(n) }
+            n = current.lastChild
         }
         return false
+    }
+
+    /// Records, as a list or item closes, whether its last child ends with a blank line.
+    mutating func noteBlankBelow(_ block: Int32) {
+        let last = parser.nodes[Int(block)].lastChild
+        if last >= 0, endsWithBlankLine(last) { blankBelow.insert(block) }
     }
 }

@@ -58,15 +58,26 @@ extension BlockParser {
     }
 
     /// Three or more `*`, `-` or `_` (the same one), with only spaces and tabs between.
-    func isThematicBreak(at i: Int) -> Bool {
+    ///
+    /// A failed scan remembers where it failed: any later start on the same line is one of the
+    /// same characters or a space, so it fails there too (as cmark does, this keeps `- - - … a`,
+    /// thousands of nested list markers on one line, linear).
+    mutating func isThematicBreak(at i: Int) -> Bool {
+        if i < thematicBreakKill { return false }
         let c = s[i]
         var count = 0
         var j = i
         while j < lineEnd {
             let d = s[j]
-            if d == c { count += 1 } else if !ASCII.isSpaceOrTab(d) { return false }
+            if d == c {
+                count += 1
+            } else if !ASCII.isSpaceOrTab(d) {
+                thematicBreakKill = j
+                return false
+            }
             j += 1
         }
+        if count < 3 { thematicBreakKill = lineEnd }
         return count >= 3
     }
 

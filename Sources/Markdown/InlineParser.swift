@@ -43,6 +43,8 @@ struct InlineParser {
     var noInlineCloserAfter = Int.max, noDisplayCloserAfter = Int.max
     var nextDollarCloser: Int?
     var dollarQueryStart = 0
+    /// The last domain scan of the extended autolinks (see `domainLength`).
+    var domainScan = DomainScan(start: 0, stop: 0)
     let special: SpecialBytes
 
     init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: SpecialBytes) {

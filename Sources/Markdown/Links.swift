@@ -59,7 +59,7 @@ extension InlineParser {
                     next = afterLabel + 2
                 }
             }
-            if let reference = key.isEmpty ? nil : parser.references[key] {
+            if let reference = key.isEmpty ? nil : parser.useReference(key) {
                 destination = reference.0
                 title = reference.1
                 pos = next

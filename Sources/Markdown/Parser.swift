@@ -11,6 +11,11 @@ final class Parser {
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Footnote definitions by normalised label.
     var footnoteDefinitions: [[UInt8]: Int32] = [:]
+    /// Bytes that reference links may still copy out of their definitions (destination plus title
+    /// per use). As in cmark, the total is capped at the input's size, and at least 100,000, so one
+    /// long definition used many times cannot blow a small input up quadratically; once the budget
+    /// is spent, further references stay literal text.
+    var referenceExpansionBudget = 100_000
 
     init(options: MarkdownOptions) {
         self.options = options
@@ -55,6 +60,13 @@ final class Parser {
         nodes[n].previous = -1
     }
 
+    /// The definition of a reference link, unless the expansion budget is spent.
+    func useReference(_ key: [UInt8]) -> (TextSpan, TextSpan)? {
+        guard referenceExpansionBudget >= 0, let reference = references[key] else { return nil }
+        referenceExpansionBudget -= Int(reference.0.count) + Int(reference.1.count)
+        return referenceExpansionBudget >= 0 ? reference : nil
+    }
+
     // MARK: - Storage
 
     @inline(__always)
@@ -82,6 +94,7 @@ final class Parser {
 
     /// Runs both passes and returns the finished document.
     func parseDocument(_ source: UnsafeBufferPointer<UInt8>) -> Document {
+        referenceExpansionBudget = max(source.count, 100_000)
         storage.reserveCapacity(source.count + source.count / 8 + 64)
         nodes.reserveCapacity(source.count / 32 + 16)
         var blocks = BlockParser(parser: self, source: source)

@@ -1,5 +1,11 @@
 /// GFM pipe tables: a header row (the paragraph's last line), a delimiter row, then body rows.
 extension BlockParser {
+    /// How many empty cells may pad a table's short rows before further lines stop being rows
+    /// (cmark-gfm's limit, 0x80000): a wide header over many one-cell rows would otherwise turn a
+    /// few kilobytes into hundreds of megabytes of `<td></td>`. The row that crosses the limit is
+    /// still a row; the next line ends the table.
+    static let maxPaddedTableCells = 0x80000
+
     /// Splits a row into trimmed cell ranges, honouring escaped pipes and optional outer pipes.
     func splitRow(_ a: Int, _ b: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
         var i = a, end = b
@@ -67,6 +73,7 @@ extension BlockParser {
         pendingLines.removeLast()
         pending.removeSubrange(Int(lastLine.offset)...)
         let table = addChild(paragraph, .table, column: Int32(lastLine.column))
+        paddedTableCells = 0
         parser.nodes[Int(table)].line = lastLine.line
         parser.nodes[Int(table)].value = Int32(alignments.count)
         let row = parser.makeNode(.tableRow, line: lastLine.line, column: lastLine.column)
@@ -87,6 +94,7 @@ extension BlockParser {
         let cells = splitRow(firstNonspace, lineEnd, in: s)
         let row = parser.makeNode(.tableRow, line: lineNumber, column: lineColumn)
         parser.appendChild(table, row)
+        paddedTableCells += max(0, columns - cells.count)
         var alignments: [Int32] = []
         var cell = parser.nodes[Int(parser.nodes[Int(table)].firstChild)].firstChild
         while cell >= 0 {

@@ -93,3 +93,91 @@ struct PathologicalTests {
         #expect(renderHTML("&#0;", options: .commonMark) == "<p>\u{FFFD}</p>\n")
     }
 }
+
+/// Blow-ups from issue 15: each is linear (or bounded as cmark and cmark-gfm bound it) with exact
+/// output. The time limit is a generous guard: the quadratic versions took minutes or ran out of
+/// memory.
+@Suite(.timeLimit(.minutes(1)))
+struct BlowUpTests {
+    func repeated(_ piece: String, _ count: Int) -> String { String(repeating: piece, count: count) }
+
+    /// `- - - … a`: 32,000 nested lists on one line took 3.5 s (each `-` rescanned the rest of
+    /// the line for a thematic break, and each list's tightness walked every list inside it).
+    @Test(arguments: ["- ", "1. ", "* "])
+    func thousandsOfNestedListsOnOneLine(marker: String) {
+        let n = 32000
+        let tag = marker == "1. " ? "ol" : "ul"
+        let expected = repeated("<\(tag)>\n<li>\n", n - 1) + "<\(tag)>\n<li>a</li>\n</\(tag)>\n"
+            + repeated("</li>\n</\(tag)>\n", n - 1)
+        #expect(renderHTML(repeated(marker, n) + "a", options: .commonMark) == expected)
+    }
+
+    /// A line of `$`: the first `$$` opened a display block closed by the last `$$`, then every
+    /// remaining `$$` of the line opened another one (quadratic output: it died at 3.5 GB).
+    @Test func runOfDollars() {
+        let n = 20000
+        #expect(renderHTML(repeated("$", n), options: .site)
+            == "<div class=\"math display\">\\[" + repeated("$", n - 4) + "\\]</div>\n")
+        #expect(renderHTML(repeated("$", 4), options: .site) == "<div class=\"math display\">\\[\\]</div>\n")
+        #expect(renderHTML(repeated("$", 3), options: .site) == "<p>$$$</p>\n")
+        #expect(renderHTML(repeated("\\[", 3) + repeated("\\]", 3), options: .site)
+            == "<div class=\"math display\">\\[\\[\\[\\]\\]\\]</div>\n")
+        let inline = "a " + repeated("$", n)
+        #expect(renderHTML(inline, options: .site) == "<p>\(inline)</p>\n")
+    }
+
+    /// A wide header over many one-cell rows: each row is padded to the header's width, so 24 KB
+    /// made 100 MB. As in cmark-gfm, once more than 0x80000 cells have been added as padding the
+    /// next line is no longer a row: the table ends and the rest is a paragraph.
+    @Test func tablePaddingIsCapped() {
+        let columns = 5000, rows = 300
+        let input = "|" + repeated("a|", columns) + "\n|" + repeated("-|", columns) + "\n" + repeated("b\n", rows)
+        // Row j is accepted while the padding before it, 4,999 × (j − 1), is at most 0x80000.
+        let accepted = 0x80000 / (columns - 1) + 1
+        #expect(accepted == 105)
+        let bodyRow = "<tr>\n<td>b</td>\n" + repeated("<td></td>\n", columns - 1) + "</tr>\n"
+        let expected = "<table>\n<thead>\n<tr>\n" + repeated("<th>a</th>\n", columns) + "</tr>\n</thead>\n<tbody>\n"
+            + repeated(bodyRow, accepted) + "</tbody>\n</table>\n"
+            + "<p>" + repeated("b\n", rows - accepted - 1) + "b</p>\n"
+        let output = renderHTML(input, options: .gfm)
+        #expect(output.utf8.count < 6_000_000)
+        #expect(output == expected)
+    }
+
+    /// One definition used 100,000 times turned 410 KB into 1 GB. As in cmark, the bytes copied out
+    /// of definitions (destination and title per use) may total the input's size (at least
+    /// 100,000); the references past that stay literal text.
+    @Test func referenceExpansionIsCapped() {
+        let destination = "/" + repeated("x", 1000)
+        let uses = 100_000
+        let input = "[a]: \(destination) \"t\"\n\n" + repeated("[a] ", uses)
+        let perUse = destination.utf8.count + 1
+        let expanded = input.utf8.count / perUse
+        #expect(expanded == 400)
+        let expected = "<p>" + repeated("<a href=\"\(destination)\" title=\"t\">a</a> ", expanded)
+            + repeated("[a] ", uses - expanded - 1) + "[a]</p>\n"
+        #expect(renderHTML(input, options: .commonMark) == expected)
+        // Small documents always get 100,000 bytes.
+        let small = "[a]: /" + repeated("y", 999) + "\n\n" + repeated("[a] ", 150)
+        let smallExpected = "<p>" + repeated("<a href=\"/" + repeated("y", 999) + "\">a</a> ", 100)
+            + repeated("[a] ", 49) + "[a]</p>\n"
+        #expect(renderHTML(small, options: .commonMark) == smallExpected)
+    }
+
+    /// `www.` after every `_`: each was a candidate whose domain scan ran to the end of the run
+    /// (no underscores may be in the last two segments, so none is a link).
+    @Test func extendedAutolinkCandidates() {
+        for input in [repeated("www.a_", 50000), repeated("a_@", 50000), repeated("a_://", 50000)] {
+            #expect(renderHTML(input, options: .gfm) == "<p>\(input)</p>\n")
+        }
+        // A link followed by many `)`: the parentheses were recounted for each one trimmed.
+        let parens = "www.a.com" + repeated(")", 50000)
+        #expect(renderHTML(parens, options: .gfm)
+            == "<p><a href=\"http://www.a.com\">www.a.com</a>" + repeated(")", 50000) + "</p>\n")
+        // The remembered scan gives the answers a fresh scan gives.
+        #expect(renderHTML("x_www.a.com_www.b_c.d www.a_b_www.c.d", options: .gfm)
+            == "<p>x_www.a.com_www.b_c.d <a href=\"http://www.a_b_www.c.d\">www.a_b_www.c.d</a></p>\n")
+        #expect(renderHTML("www.a_b.c.d www.a.b.c_d.e", options: .gfm)
+            == "<p><a href=\"http://www.a_b.c.d\">www.a_b.c.d</a> www.a.b.c_d.e</p>\n")
+    }
+}
