@@ -90,6 +90,33 @@ public struct TemplateSet: Sendable {
         return TemplateSet(mode: mode, functions: functions, limits: limits, sources: sources)
     }
 
+    /// This set with every template of `templates` that parses; the parse errors of the others
+    /// are appended to `errors` (one broken file does not take the rest down).
+    public func adding(_ templates: [(name: String, source: String)], errors: inout [GoTemplateError]) -> TemplateSet {
+        var sources = self.sources
+        for (name, source) in templates {
+            do {
+                for parsed in try Parser.parse(name: name, source: source, functions: functions) {
+                    if parsed.isBlank, sources[parsed.name] != nil, parsed.name != name { continue }
+                    sources[parsed.name] = parsed
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return TemplateSet(mode: mode, functions: functions, limits: limits, sources: sources)
+    }
+
+    /// Parses `source` without adding it anywhere: nil when it parses, else the error.
+    public static func check(name: String, source: String, functions: FunctionRegistry = .standard) -> GoTemplateError? {
+        do {
+            _ = try Parser.parse(name: name, source: source, functions: functions)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// This set with one more template.
     public func adding(name: String, source: String) throws(GoTemplateError) -> TemplateSet {
         try adding([(name, source)])
