@@ -10,6 +10,7 @@ struct EscapeAnalyzer {
     private var inProgress: Set<String> = []
     /// Templates being analysed inside each other; capped so no chain of calls exhausts the stack.
     static let maxCallChain = 64
+    private let stack = StackGuard(budget: 384 << 10)
 
     init(sources: [String: ParsedTemplate]) { self.sources = sources }
 
@@ -65,6 +66,7 @@ struct EscapeAnalyzer {
     }
 
     private mutating func escape(_ nodes: [Node], _ start: HTMLContext, in template: ParsedTemplate) throws(GoTemplateError) -> ([Node], HTMLContext) {
+        guard stack.hasRoom() else { throw failure("templates nest too deeply to analyse", at: 0, in: template) }
         var context = start
         var result: [Node] = []
         result.reserveCapacity(nodes.count)

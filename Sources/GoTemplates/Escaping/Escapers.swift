@@ -10,6 +10,20 @@ enum Escaper: String, Sendable, Hashable {
 }
 
 /// The escaping functions of html/template's contexts.
+/// Byte → replacement lookups for ASCII bytes, as an array (the escapers' hot loop).
+struct ReplacementTable: Sendable {
+    private let entries: [[UInt8]?]
+
+    init(_ table: [UInt8: String]) {
+        var entries = [[UInt8]?](repeating: nil, count: 128)
+        for (byte, replacement) in table where byte < 128 { entries[Int(byte)] = Array(replacement.utf8) }
+        self.entries = entries
+    }
+
+    @inline(__always) func replaces(_ byte: UInt8) -> Bool { byte < 128 && entries[Int(byte)] != nil }
+    @inline(__always) func replacement(_ byte: UInt8) -> [UInt8]? { byte < 128 ? entries[Int(byte)] : nil }
+}
+
 enum Escaping {
     /// The value Go's html/template would output replaced by this when it is unsafe in its context.
     static let failsafe = "ZgotmplZ"
@@ -44,13 +58,13 @@ enum Escaping {
     static func apply(_ escaper: Escaper, _ text: String, _ kind: SafeKind?) -> (String, SafeKind?) {
         switch escaper {
         case .html:
-            return kind == .html ? (text, nil) : (replace(text, htmlTable), nil)
+            return kind == .html ? (text, nil) : (replace(text, Tables.html), nil)
         case .rcdata:
-            return kind == .html ? (replace(text, htmlNormalizeTable), nil) : (replace(text, htmlTable), nil)
+            return kind == .html ? (replace(text, Tables.htmlNormalize), nil) : (replace(text, Tables.html), nil)
         case .attribute:
-            return kind == .html ? (replace(stripTags(text), htmlNormalizeTable), nil) : (replace(text, htmlTable), nil)
+            return kind == .html ? (replace(stripTags(text), Tables.htmlNormalize), nil) : (replace(text, Tables.html), nil)
         case .unquotedAttribute:
-            let value = kind == .html ? replace(stripTags(text), unquotedNormalizeTable) : replace(text, unquotedTable)
+            let value = kind == .html ? replace(stripTags(text), Tables.unquotedNormalize) : replace(text, Tables.unquoted)
             return (value.isEmpty ? failsafe : value, nil)
         case .attributeName:
             if kind == .htmlAttr { return (text, nil) }
@@ -73,12 +87,12 @@ enum Escaping {
         case .jsValue:
             return (jsValue(kind.map { .safe(text, $0) } ?? .string(text)), nil)
         case .jsString:
-            return (kind == .jsString ? text : replace(text, jsStringTable), nil)
+            return (kind == .jsString ? text : replace(text, Tables.jsString), nil)
         case .jsRegexp:
             if text.isEmpty { return ("(?:)", nil) }
-            return (replace(text, jsRegexpTable), nil)
+            return (replace(text, Tables.jsRegexp), nil)
         case .jsTemplate:
-            return (replace(text, jsTemplateTable), nil)
+            return (replace(text, Tables.jsTemplate), nil)
         case .cssValue:
             return kind == .css ? (text, kind) : (filterCSSValue(text), nil)
         case .cssString:
@@ -87,6 +101,17 @@ enum Escaping {
     }
 
     // MARK: replacement tables
+
+    enum Tables {
+        static let html = ReplacementTable(htmlTable)
+        static let htmlNormalize = ReplacementTable(htmlNormalizeTable)
+        static let unquoted = ReplacementTable(unquotedTable)
+        static let unquotedNormalize = ReplacementTable(unquotedNormalizeTable)
+        static let textHTML = ReplacementTable(textHTMLTable)
+        static let jsString = ReplacementTable(jsStringTable)
+        static let jsRegexp = ReplacementTable(jsRegexpTable)
+        static let jsTemplate = ReplacementTable(jsTemplateTable)
+    }
 
     static let htmlTable: [UInt8: String] = [
         0: "\u{FFFD}", UInt8(ascii: "\""): "&#34;", UInt8(ascii: "&"): "&amp;", UInt8(ascii: "'"): "&#39;",
@@ -122,13 +147,17 @@ enum Escaping {
 
     /// Replaces the ASCII bytes of `table`; leaves everything else (and all multi-byte UTF-8) as is.
     static func replace(_ text: String, _ table: [UInt8: String]) -> String {
+        replace(text, ReplacementTable(table))
+    }
+
+    static func replace(_ text: String, _ table: ReplacementTable) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: { table[$0] != nil }) else { return text }
+        guard utf8.contains(where: { table.replaces($0) }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
-            if let replacement = table[byte] {
-                out.append(contentsOf: replacement.utf8)
+            if let replacement = table.replacement(byte) {
+                out.append(contentsOf: replacement)
             } else {
                 out.append(byte)
             }

@@ -41,7 +41,7 @@ enum Builtins {
         registerOrder(&registry, "le") { $0 <= 0 }
         registerOrder(&registry, "gt") { $0 > 0 }
         registerOrder(&registry, "ge") { $0 >= 0 }
-        registry.register("html") { args in .string(Escaping.replace(argumentText(args), Escaping.textHTMLTable)) }
+        registry.register("html") { args in .string(Escaping.replace(argumentText(args), Escaping.Tables.textHTML)) }
         registry.register("js") { args in .string(jsEscape(argumentText(args))) }
         registry.register("urlquery") { args in .string(queryEscape(argumentText(args))) }
         registry.register("call") { args, context in

@@ -7,7 +7,7 @@ struct Parser {
     private var rangeDepth = 0
     /// Control structures and parentheses open at once; capped so no input can exhaust the stack.
     private var nesting = 0
-    static let maxNesting = 100
+    static let maxNesting = 64
     private var defines: [ParsedTemplate] = []
     /// Variables in scope, innermost last; `$` is always there.
     private var variables: [String] = ["$"]
