@@ -80,3 +80,28 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(results.allSatisfy { $0.hasSuffix(#"<li><a href="/p/%3cx%3e">&lt;x&gt;</a></li></ul>"#) })
     }
 }
+
+@Suite struct FunctionRobustnessTests {
+    static let pool: [GoValue] = [
+        0, 1, -1, 3, .int(Int.max), .int(Int.min), 2.5, -0.0, .float(1e300), .float(.nan), .float(.infinity), "", "abc", "-",
+        "2", "é€", "(", "&#99999999999;", [], [1, "a"], ["k": 1], nil, true, .safe("<b>", .html), .object(Person(name: "P", age: 1)),
+        .function(GoFunction("f") { _ in .null }),
+    ]
+
+    @Test func everyFunctionWithOddArgumentsFailsCleanly() {
+        var generator = SeededGenerator(state: 99)
+        let registry = FunctionRegistry.standard
+        var calls = 0
+        for name in registry.names {
+            guard let function = registry[name] else { continue }
+            for count in 0...4 {
+                for _ in 0..<30 {
+                    let args = (0..<count).map { _ in Self.pool[Int.random(in: 0..<Self.pool.count, using: &generator)] }
+                    _ = try? function(args, context: .detached)
+                    calls += 1
+                }
+            }
+        }
+        #expect(calls > 10_000)
+    }
+}

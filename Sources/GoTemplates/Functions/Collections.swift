@@ -120,8 +120,11 @@ enum CollectionFunctions {
             if numbers.count == 3 { first = numbers[0]; step = numbers[1]; last = numbers[2] }
             if numbers.count == 1, last < 1 { step = -1; first = -1 }
             if numbers.count == 1, last == 0 { return .array([]) }
-            guard step != 0, (last - first) / step >= 0 else { throw GoFunctionError("invalid arguments to seq") }
-            guard (last - first) / step < 2_000_000 else { throw GoFunctionError("size of result exceeds limit") }
+            let (span, overflow) = last.subtractingReportingOverflow(first)
+            guard step != 0, !overflow, step != -1 || span != Int.min, span / step >= 0 else {
+                throw GoFunctionError("invalid arguments to seq")
+            }
+            guard span / step < 2_000_000 else { throw GoFunctionError("size of result exceeds limit") }
             return .array(Swift.stride(from: first, through: last, by: step).map { .int($0) })
         }
         add(["append", "collections.Append"]) { args in

@@ -18,13 +18,13 @@ enum MathFunctions {
             try Cast.expect("mod", args, 2...2)
             let a = try Cast.int(args[0]), b = try Cast.int(args[1])
             guard b != 0 else { throw GoFunctionError("the number can't be divided by zero at modulo operation") }
-            return .int(a % b)
+            return .int(b == -1 ? 0 : a % b)
         }
         add(["modBool", "math.ModBool"]) { args in
             try Cast.expect("modBool", args, 2...2)
             let a = try Cast.int(args[0]), b = try Cast.int(args[1])
             guard b != 0 else { throw GoFunctionError("the number can't be divided by zero at modulo operation") }
-            return .bool(a % b == 0)
+            return .bool(b == -1 || a % b == 0)
         }
         func unary(_ name: String, _ body: @escaping @Sendable (Double) -> Double) {
             add([name]) { args in

@@ -148,7 +148,8 @@ enum StringFunctions {
         add(["strings.Repeat"]) { args in
             try Cast.expect("strings.Repeat", args, 2...2)
             let count = try Cast.int(args[0]), input = try Cast.string(args[1])
-            guard count >= 0, count.multipliedReportingOverflow(by: max(input.utf8.count, 1)).partialValue <= 16 << 20 else {
+            let (size, overflow) = count.multipliedReportingOverflow(by: max(input.utf8.count, 1))
+            guard count >= 0, !overflow, size <= 16 << 20 else {
                 throw GoFunctionError("strings: negative or too large Repeat count")
             }
             return .string(String(repeating: input, count: count))
@@ -168,7 +169,7 @@ enum StringFunctions {
             var end = scalars.count
             if args.count == 3 {
                 let length = try Cast.int(args[2])
-                end = length < 0 ? max(scalars.count + length, start) : min(start + length, scalars.count)
+                end = length < 0 ? max(scalars.count + max(length, -scalars.count), start) : start + min(length, scalars.count - start)
             }
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<max(end, start)])

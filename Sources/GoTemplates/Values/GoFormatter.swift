@@ -147,8 +147,8 @@ enum GoFormatter {
                 guard index < chars.count, chars[index] == "[" else { return }
                 var end = index + 1
                 var number = 0
-                while end < chars.count, let digit = chars[end].properties.numericType != nil ? Int(String(chars[end])) : nil {
-                    number = number * 10 + digit
+                while end < chars.count, chars[end].value >= 48, chars[end].value <= 57 {
+                    number = min(number * 10 + Int(chars[end].value - 48), 1_000_000)
                     end += 1
                 }
                 if end < chars.count, chars[end] == "]", number >= 1 {
@@ -169,7 +169,7 @@ enum GoFormatter {
             if index < chars.count, chars[index] == "*" {
                 index += 1
                 if argumentIndex < arguments.count, case .int(let width) = arguments[argumentIndex] {
-                    spec.width = min(abs(width), 1_000_000)
+                    spec.width = Int(min(width.magnitude, 1_000_000))
                     if width < 0 { spec.minus = true; spec.zero = false }
                 } else {
                     out += "%!(BADWIDTH)"
