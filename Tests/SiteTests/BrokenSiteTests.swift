@@ -40,8 +40,8 @@ import Testing
     @Test func malformedDatesWarnAndReadTheBestPart() throws {
         let (report, _) = try SiteFixtures.build(SiteFixtures.site("malformed-date"), write: false)
         #expect(report.lines == [
-            "content/posts/when.md:3: warning: cannot fully read date \"2023-11-16:30:03+00:00\"; read as 2023-11-16; write it as 2023-11-16T10:30:00+00:00 or 2023-11-16",
-            "content/posts/when.md:4: warning: cannot read lastmod \"yesterday\"; use a form such as 2023-11-16T10:30:00+00:00; the date is ignored",
+            "content/posts/when.md:3:7: warning: cannot fully read date \"2023-11-16:30:03+00:00\"; read as 2023-11-16; write it as 2023-11-16T10:30:00+00:00 or 2023-11-16",
+            "content/posts/when.md:4:10: warning: cannot read lastmod \"yesterday\"; use a form such as 2023-11-16T10:30:00+00:00; the date is ignored",
         ])
         #expect(report.html(at: "/posts/when/")?.contains("datetime=\"2023-11-16T00:00:00Z\"") == true)
     }

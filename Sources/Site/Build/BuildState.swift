@@ -111,7 +111,11 @@ struct BuildState: Sendable {
         for (path, data) in searchIndex { files[path] = data }
         for page in content.pages {
             for alias in page.aliases {
-                let path = Permalinks.normalize(alias)
+                guard let path = Permalinks.outputPath(alias) else {
+                    siteDiagnostics.append(Diagnostic(.error, "alias \(alias) has a `..` segment, which could write outside the site or over another page; it was skipped",
+                                                      file: page.sourceFile, line: page.fieldLines["aliases"]))
+                    continue
+                }
                 let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
                 if files[file] != nil {
                     siteDiagnostics.append(Diagnostic(.warning, "alias \(alias) would replace another page; it was skipped", file: page.sourceFile))

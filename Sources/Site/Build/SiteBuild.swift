@@ -17,7 +17,7 @@ struct SiteBuild: Sendable {
     private(set) var files: [String: Data] = [:]
     /// Files copied as they are (static files, bundle resources): output path → source.
     private(set) var copies: [String: URL] = [:]
-    /// Diagnostics of the templates, which every language shares.
+    /// Diagnostics of the config file and the templates, which every language shares.
     private var templateDiagnostics: [Diagnostic]
 
     var diagnostics: [Diagnostic] { languages.flatMap(\.diagnostics) + templateDiagnostics }
@@ -33,7 +33,7 @@ struct SiteBuild: Sendable {
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         staticFiles = FileTree.regularFiles(under: source.appendingPathComponent("static"))
         let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
-        templateDiagnostics = templates.diagnostics
+        templateDiagnostics = config.diagnostics + templates.diagnostics
         let assets = ThemeAssets(config: config)
         let parts = BuildState.SiteParts(source: source, staticFiles: Set(staticFiles), templates: templates, assetURLs: assets.urls)
         languages = contents.enumerated().map { position, content in
@@ -100,7 +100,7 @@ struct SiteBuild: Sendable {
     /// Returns the output paths whose bytes changed.
     mutating func reloadTemplates() throws(Diagnostic) -> [String] {
         let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
-        templateDiagnostics = templates.diagnostics
+        templateDiagnostics = config.diagnostics + templates.diagnostics
         var changed: [String] = []
         for language in languages.indices { changed += take(languages[language].reloadTemplates(templates), from: language) }
         return changed.sorted()

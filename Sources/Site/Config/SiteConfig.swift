@@ -60,6 +60,9 @@ public struct SiteConfig: Sendable {
 
     /// The configuration of `language` (the default language when nil), read from the config
     /// file's top-level table `raw`; a site without a config file gets the defaults.
+    /// What is wrong with the config file's settings (each is also read as well as it can be).
+    public internal(set) var diagnostics: [Diagnostic] = []
+
     public init(raw siteRaw: [String: Value] = [:], fileName: String? = nil, language code: String? = nil) {
         self.fileName = fileName
         self.siteRaw = siteRaw
@@ -99,13 +102,13 @@ public struct SiteConfig: Sendable {
         self.taxonomies = Self.taxonomies(raw.valueIgnoringCase("taxonomies"))
         self.permalinks = (raw.valueIgnoringCase("permalinks")?.table ?? [:]).compactMapValues(\.string)
         let pagination = raw.valueIgnoringCase("pagination")
-        self.pagerSize = max(1, pagination?["pagerSize"]?.int ?? raw.valueIgnoringCase("paginate")?.int ?? 10)
+        self.pagerSize = Self.pagerSizes.clamp(pagination?["pagerSize"]?.int ?? raw.valueIgnoringCase("paginate")?.int ?? 10)
         let mainSections = raw.valueIgnoringCase("mainSections") ?? raw.valueIgnoringCase("params")?["mainSections"]
         self.mainSections = mainSections?.stringList ?? []
         self.buildDrafts = raw.valueIgnoringCase("buildDrafts")?.bool ?? false
         self.buildFuture = raw.valueIgnoringCase("buildFuture")?.bool ?? false
         self.buildExpired = raw.valueIgnoringCase("buildExpired")?.bool ?? false
-        self.summaryLength = raw.valueIgnoringCase("summaryLength")?.int ?? 70
+        self.summaryLength = Self.summaryLengths.clamp(raw.valueIgnoringCase("summaryLength")?.int ?? 70)
         let unsafe = Value.table(raw).value(atPath: "markup.goldmark.renderer.unsafe")?.bool
         self.allowsRawHTML = unsafe ?? true
         self.fullContentInFeeds = self.params.valueIgnoringCase("feedFullContent")?.bool ?? false
@@ -138,9 +141,32 @@ public struct SiteConfig: Sendable {
                     }.map { $0 + 1 }
                 throw Diagnostic(.error, problem.message, file: name, line: line)
             }
-            return SiteConfig(raw: table, fileName: name)
+            var config = SiteConfig(raw: table, fileName: name)
+            config.diagnostics = numberProblems(table, lines: lines, file: name)
+            return config
         }
         return SiteConfig()
+    }
+
+    /// The numeric settings with the values they may take; others are clamped into range.
+    static let (summaryLengths, pagerSizes) = (0...100_000, 1...100_000)
+    private static let numericSettings: [(path: String, range: ClosedRange<Int>)] = [
+        ("summaryLength", summaryLengths), ("paginate", pagerSizes), ("pagination.pagerSize", pagerSizes),
+    ]
+
+    /// Warnings for numeric settings that are not whole numbers in their range.
+    private static func numberProblems(_ table: [String: Value], lines: [String: Int], file: String) -> [Diagnostic] {
+        numericSettings.compactMap { setting in
+            guard let value = Value.table(table).value(atPath: setting.path) else { return nil }
+            let key = setting.path.split(separator: ".").last.map(String.init) ?? setting.path
+            let line = lines.first { $0.key.lowercased() == key.lowercased() }?.value
+            let range = "\(setting.range.lowerBound) to \(setting.range.upperBound.formatted(.number.grouping(.automatic)))"
+            guard let number = value.int else {
+                return Diagnostic(.warning, "`\(setting.path)` should be a whole number from \(range), not \(value.shortDescription); it was ignored", file: file, line: line)
+            }
+            guard !setting.range.contains(number) else { return nil }
+            return Diagnostic(.warning, "`\(setting.path)` should be from \(range); \(number) was read as \(setting.range.clamp(number))", file: file, line: line)
+        }
     }
 
     /// True when the language is written right to left (`languageDirection: rtl`, or its code says so).
@@ -237,4 +263,9 @@ public struct SiteConfig: Sendable {
         if !result.contains(where: { $0.1 == "authors" }) { result.append(("author", "authors")) }
         return result
     }
+}
+
+extension ClosedRange<Int> {
+    /// `value` moved into the range.
+    func clamp(_ value: Int) -> Int { Swift.min(Swift.max(value, lowerBound), upperBound) }
 }

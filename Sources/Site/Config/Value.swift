@@ -14,6 +14,17 @@ public enum Value: Sendable, Equatable {
     case null
 
     /// The value as text, when it is a scalar.
+    /// The value as a message quotes it: `"maybe"`, `3`, `a list`.
+    public var shortDescription: String {
+        switch self {
+        case .string(let text): "\"\(text.count > 40 ? text.prefix(40) + "…" : Substring(text))\""
+        case .int, .double, .bool: string ?? ""
+        case .array: "a list"
+        case .table: "a table"
+        case .null: "nothing"
+        }
+    }
+
     public var string: String? {
         switch self {
         case .string(let s): s

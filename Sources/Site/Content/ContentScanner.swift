@@ -117,9 +117,16 @@ struct ContentScanner {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return (nil, [Diagnostic(.error, "cannot read the file", file: config.language.contentDir + "/" + job.path)])
             }
-            let text = String(decoding: data, as: UTF8.self)
-            return reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section,
-                               bundleFolder: job.bundle)
+            let file = config.language.contentDir + "/" + job.path
+            guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
+                return (nil, [Diagnostic(.warning, "the file is not UTF-8 text (a binary file named .md?); it was skipped: rename or convert it", file: file)])
+            }
+            var (page, diagnostics) = reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section,
+                                                  bundleFolder: job.bundle)
+            if text.allSatisfy(\.isWhitespace) {
+                diagnostics.append(Diagnostic(.warning, "the file is empty; it was built as a page without title or text", file: file))
+            }
+            return (page, diagnostics)
         }
         for (page, diagnostics) in results {
             if let page { tree.pages.append(page) }

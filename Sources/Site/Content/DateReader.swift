@@ -19,14 +19,14 @@ public enum DateReader {
         guard let year = scanner.number(digits: 4), scanner.take(UInt8(ascii: "-")),
               let month = scanner.number(digits: 2), scanner.take(UInt8(ascii: "-")),
               let day = scanner.number(digits: 2),
-              (1...12).contains(month), (1...31).contains(day)
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var parts = DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
         let dateOnly = Reading(date: utcDate(parts, offsetSeconds: 0), isPartial: true)
         if scanner.atEnd { return Reading(date: dateOnly.date, isPartial: false) }
 
         guard scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")) || scanner.take(UInt8(ascii: " ")),
-              let hour = scanner.number(digits: 2), scanner.take(UInt8(ascii: ":")),
+              let hour = scanner.number(digits: 2) ?? scanner.number(digits: 1), scanner.take(UInt8(ascii: ":")),
               let minute = scanner.number(digits: 2), hour < 24, minute < 60
         else { return dateOnly }
         parts.hour = hour
@@ -44,6 +44,15 @@ public enum DateReader {
         guard let offset = scanner.zoneOffset(), scanner.atEnd else { return dateOnly }
         let date = utcDate(parts, offsetSeconds: offset).addingTimeInterval(Double(nanoseconds) / 1e9)
         return Reading(date: date, isPartial: false)
+    }
+
+    /// 28 to 31: `2023-02-30` is no date (Foundation would move it to March).
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func utcDate(_ parts: DateComponents, offsetSeconds: Int) -> Date {

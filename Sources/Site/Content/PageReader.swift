@@ -20,7 +20,7 @@ struct PageReader {
         var keyLines: [String: Int] = [:]
         if let format = split.format {
             do {
-                (params, keyLines) = try format.parseTable(split.text)
+                (params, keyLines) = try Self.parse(split.text, format: format)
             } catch {
                 let line = split.firstLine + error.line - 1
                 let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.describe(lineOffset: split.firstLine - 1))",
@@ -31,18 +31,26 @@ struct PageReader {
         func line(of key: String) -> Int? {
             keyLines.first { $0.key.lowercased() == key.lowercased() }.map { split.firstLine + $0.value - 1 }
         }
+        /// The column where the value of a top-level `key: value` or `key = value` line starts.
+        func column(of key: String) -> Int? {
+            guard let keyLine = keyLines.first(where: { $0.key.lowercased() == key.lowercased() })?.value,
+                  let text = split.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(keyLine - 1).first,
+                  let separator = text.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return nil }
+            let value = text[text.index(after: separator)...].firstIndex { $0 != " " && $0 != "\t" } ?? text.endIndex
+            return text.distance(from: text.startIndex, to: value) + 1
+        }
         func date(_ key: String) -> Date? {
             guard let value = params.valueIgnoringCase(key) else { return nil }
             guard let text = value.string, !text.isEmpty else { return nil }
             guard let reading = DateReader.read(text) else {
                 diagnostics.append(Diagnostic(.warning, "cannot read \(key) \"\(text)\"; use a form such as 2023-11-16T10:30:00+00:00; the date is ignored",
-                                              file: file, line: line(of: key)))
+                                              file: file, line: line(of: key), column: column(of: key)))
                 return nil
             }
             if reading.isPartial {
                 let day = String(text.prefix(10))
                 diagnostics.append(Diagnostic(.warning, "cannot fully read \(key) \"\(text)\"; read as \(day); write it as \(day)T10:30:00+00:00 or \(day)",
-                                              file: file, line: line(of: key)))
+                                              file: file, line: line(of: key), column: column(of: key)))
             }
             return reading.date
         }
@@ -84,8 +92,60 @@ struct PageReader {
             bodyLine: split.bodyLine
         )
         for (key, line) in keyLines { page.fieldLines[key.lowercased()] = split.firstLine + line - 1 }
+        for field in Self.typedFields {
+            guard let value = params.valueIgnoringCase(field.key), !field.accepts(value) else { continue }
+            diagnostics.append(Diagnostic(.warning, "`\(field.key)` should be \(field.expected), not \(value.shortDescription); it was ignored",
+                                          file: file, line: line(of: field.key)))
+        }
         if page.title.isEmpty, kind == .page { page.title = Self.humanize(contentPath, kind: kind) }
         return (page, diagnostics)
+    }
+
+    /// Parses front matter. TOML reads `date = 2023-13-45` as a date literal and rejects the whole
+    /// table; such a value is read as text instead, so that, as in YAML, only the date is ignored
+    /// (with a warning) and not the page.
+    private static func parse(_ text: String, format: DataFormat) throws(DataFormatError) -> ([String: Value], [String: Int]) {
+        var text = text
+        for _ in 0..<20 {
+            do {
+                return try format.parseTable(text)
+            } catch {
+                guard format == .toml, error.reason.contains("date") || error.reason.contains("time"),
+                      let quoted = quotingValue(onLine: error.line, of: text) else { throw error }
+                text = quoted
+            }
+        }
+        return try format.parseTable(text)
+    }
+
+    /// `text` with the bare value of the `key = value` line `line` in quotes; nil when that line
+    /// holds no bare date-like value.
+    private static func quotingValue(onLine line: Int, of text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, let equals = lines[line - 1].firstIndex(of: "=") else { return nil }
+        let entry = lines[line - 1]
+        let value = entry[entry.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        guard let first = value.first, first.isNumber, value.allSatisfy({ $0.isNumber || "-:.+TtZz ".contains($0) }) else { return nil }
+        lines[line - 1] = entry[...equals] + " \"" + value + "\""
+        return lines.joined(separator: "\n")
+    }
+
+    /// Front matter fields with one type, and what a value must be to be read.
+    private static let typedFields: [(key: String, expected: String, accepts: @Sendable (Value) -> Bool)] = [
+        ("draft", "true or false", { $0 == .null || $0.bool != nil }),
+        ("weight", "a whole number", { $0 == .null || $0.int != nil }),
+        ("title", "text", Self.isText),
+        ("slug", "text", Self.isText),
+        ("url", "text", Self.isText),
+        ("layout", "text", Self.isText),
+        ("description", "text", Self.isText),
+    ]
+
+    @Sendable private static func isText(_ value: Value) -> Bool {
+        switch value {
+        case .string, .int, .double, .bool, .null: true
+        case .array, .table: false
+        }
     }
 
     private static func cover(_ value: Value?) -> Cover? {

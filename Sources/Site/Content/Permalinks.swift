@@ -5,8 +5,13 @@ import Foundation
 struct Permalinks {
     let config: SiteConfig
 
-    /// The URL path of a page, such as `/posts/my-post/`.
-    func path(for page: Page) -> String {
+    /// The URL path of a page, such as `/posts/my-post/`; nil when its `url`, `slug` or permalink
+    /// pattern has a `..` segment.
+    func path(for page: Page) -> String? {
+        Self.outputPath(unresolvedPath(for: page))
+    }
+
+    private func unresolvedPath(for page: Page) -> String {
         switch page.kind {
         case .home:
             return "/"
@@ -74,6 +79,23 @@ struct Permalinks {
         let last = path.split(separator: "/").last ?? ""
         if !path.hasSuffix("/"), !last.contains(".") { path += "/" }
         return path
+    }
+
+    /// `url` as a path inside the output folder: normalised, `.` segments dropped; nil when it has
+    /// a `..` segment (which could climb out of the output folder or onto another page) or a NUL.
+    static func outputPath(_ url: String) -> String? {
+        let path = normalize(url)
+        guard !path.contains("\0") else { return nil }
+        var segments: [Substring] = []
+        for segment in path.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": return nil
+            default: segments.append(segment)
+            }
+        }
+        if segments.isEmpty { return "/" }
+        return "/" + segments.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
     }
 
     /// Hugo's `urlize`: lower case, spaces to hyphens, only letters, digits and `-_.` kept.

@@ -85,11 +85,21 @@ struct SiteContent: Sendable {
                 pages.append(termPage)
             }
         }
-        for index in pages.indices { pages[index].path = permalinks.path(for: pages[index]) }
-        // Content _index.md for a taxonomy or term (content/tags/_index.md) replaces the generated one.
-        var pageByPath: [String: Int] = [:]
         var keep = [Bool](repeating: true, count: pages.count)
         for index in pages.indices {
+            if let path = permalinks.path(for: pages[index]) {
+                pages[index].path = path
+            } else {
+                let page = pages[index]
+                let field = ["url", "slug"].first { page.params.valueIgnoringCase($0) != nil } ?? "permalinks"
+                diagnostics.append(Diagnostic(.error, "the page's \(field) has a `..` segment, which could write outside the site or over another page; the page was skipped: write a path without `..`",
+                                              file: page.sourceFile, line: page.fieldLines[field]))
+                keep[index] = false
+            }
+        }
+        // Content _index.md for a taxonomy or term (content/tags/_index.md) replaces the generated one.
+        var pageByPath: [String: Int] = [:]
+        for index in pages.indices where keep[index] {
             let path = pages[index].path
             if let other = pageByPath[path] {
                 let (a, b) = (pages[other], pages[index])
