@@ -88,6 +88,12 @@ import Testing
         #expect(parseError("{{ .X ")?.description == "shortcodes/img.html:1:1: unclosed action")
     }
 
+    @Test func multipleDefinitions() {
+        #expect(parseError(#"{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}"#)?.message == #"template: multiple definition of template "a""#)
+        #expect(parseError(#"{{ define "shortcodes/img.html" }}x{{ end }}body"#)?.message == #"template: multiple definition of template "shortcodes/img.html""#)
+        #expect(parseError(#"{{ define "a" }} {{ end }}{{ define "a" }}y{{ end }}"#) == nil)
+    }
+
     @Test func escapeErrorsSurfaceOnExecution() {
         let error = failure(#"<a href="{{if .}}x{{end}}{{if .}}?{{end}}{{.}}">"#, true, mode: .html)
         #expect(error?.kind == .escape)

@@ -217,7 +217,7 @@ enum Escaping {
     static func isSafeURL(_ url: String) -> Bool {
         guard let colon = url.firstIndex(of: ":") else { return true }
         let scheme = url[..<colon]
-        if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }
+        if scheme.contains("/") { return true }
         let lower = scheme.lowercased()
         return lower == "http" || lower == "https" || lower == "mailto"
     }

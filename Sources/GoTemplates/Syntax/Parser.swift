@@ -37,12 +37,26 @@ struct Parser {
             throw failure(error.message, error.offset)
         }
         var parser = Parser(tokens: tokens, source: text, functions: functions)
+        let all: [ParsedTemplate]
         do {
             let nodes = try parser.parseList(topLevel: true).nodes
-            return [ParsedTemplate(name: name, source: text, nodes: nodes)] + parser.defines
+            all = [ParsedTemplate(name: name, source: text, nodes: nodes)] + parser.defines
         } catch {
             throw failure(error.message, error.offset)
         }
+        // As in Go, one source may not give a name two non-blank bodies; a blank one gives way.
+        var bodies: [String: Int] = [:]
+        for template in all where !template.isBlank {
+            bodies[template.name, default: 0] += 1
+            if bodies[template.name, default: 0] > 1 {
+                throw failure("template: multiple definition of template \"\(template.name)\"", 0)
+            }
+        }
+        var kept: [ParsedTemplate] = []
+        for template in all where !(template.isBlank && bodies[template.name] != nil) && !kept.contains(where: { $0.name == template.name }) {
+            kept.append(template)
+        }
+        return kept
     }
 
     // MARK: tokens
