@@ -123,9 +123,15 @@ struct InlineParser {
         case UInt8(ascii: "~"):
             if parser.options.strikethrough { handleDelimiter(c) } else { literalByte() }
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
-            if parser.options.smartPunctuation { handleDelimiter(c) } else { literalByte() }
+            if parser.options.typographer {
+                if !handleTypographer(c) { literalByte() }
+            } else if parser.options.smartPunctuation { handleDelimiter(c) } else { literalByte() }
         case UInt8(ascii: "."), UInt8(ascii: "-"):
-            if parser.options.smartPunctuation { handleSmartDashOrDots(c) } else { literalByte() }
+            if parser.options.typographer {
+                if !handleTypographer(c) { literalByte() }
+            } else if parser.options.smartPunctuation { handleSmartDashOrDots(c) } else { literalByte() }
+        case UInt8(ascii: ">"):
+            if !parser.options.typographer || !handleTypographer(c) { literalByte() }
         case UInt8(ascii: "["):
             let node = appendStoredText(CollectionOfOne(c), at: pos)
             pushBracket(node: node, position: pos + 1, isImage: false)
@@ -243,6 +249,7 @@ struct InlineParser {
             pos = next
             return
         }
+        if parser.options.typographer, handleTypographer(UInt8(ascii: "<")) { return }
         literalByte()
     }
 
@@ -365,6 +372,7 @@ struct SpecialBytes {
         for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = true }
         if options.strikethrough { table[Int(UInt8(ascii: "~"))] = true }
         if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = true } }
+        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = true } }
         if options.math { table[Int(UInt8(ascii: "$"))] = true }
         if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = true } }
     }

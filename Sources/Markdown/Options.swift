@@ -14,6 +14,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var footnotes: Bool
     /// Typographic quotes, dashes and ellipses.
     public var smartPunctuation: Bool
+    /// goldmark's typographer as Hugo runs it (`---`, `--`, `...`, `<<`, `>>`, quotes and apostrophes
+    /// decided one by one); takes precedence over `smartPunctuation`.
+    public var typographer: Bool = false
     /// `true` passes raw HTML through (the CommonMark default); `false` escapes it as text.
     public var rawHTML: Bool
     /// GitHub-style `id` attributes on headings; an explicit `{#id}` after a heading wins.

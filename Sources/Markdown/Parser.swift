@@ -16,6 +16,9 @@ final class Parser {
     /// long definition used many times cannot blow a small input up quadratically; once the budget
     /// is spent, further references stay literal text.
     var referenceExpansionBudget = 100_000
+    /// Quotes the typographer opened and has not closed yet: goldmark's unclosed counter, which
+    /// lasts the whole document (its reset hook never runs), so `'` in one paragraph can close in another.
+    var typographerQuotes = (single: 0, double: 0)
 
     init(options: MarkdownOptions) {
         self.options = options

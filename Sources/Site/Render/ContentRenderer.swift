@@ -112,6 +112,7 @@ struct ContentRenderer: Sendable {
 
         var options = MarkdownOptions.site
         options.rawHTML = config.allowsRawHTML
+        options.typographer = config.typographer
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
         var codeBlocks = 0

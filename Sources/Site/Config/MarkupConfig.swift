@@ -1,0 +1,23 @@
+/// Hugo's `markup.goldmark` settings that change how content renders, with Hugo's defaults.
+extension SiteConfig {
+    private func markup(_ path: String) -> Value? {
+        Value.table(raw).value(atPath: "markup.goldmark." + path)
+    }
+
+    /// goldmark's typographer: on unless `markup.goldmark.extensions.typographer` is `false` or its
+    /// `disable` is `true`.
+    public var typographer: Bool {
+        if let flag = markup("extensions.typographer")?.bool { return flag }
+        return !(markup("extensions.typographer.disable")?.bool ?? false)
+    }
+
+    /// goldmark's definition lists: on unless `markup.goldmark.extensions.definitionList` is `false`.
+    public var definitionLists: Bool {
+        markup("extensions.definitionList")?.bool ?? true
+    }
+
+    /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
+    public var enableEmoji: Bool {
+        raw.valueIgnoringCase("enableEmoji")?.bool ?? false
+    }
+}
