@@ -68,5 +68,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),
+        // Runs the built `collective` binary as a user would.
+        .testTarget(name: "CLITests", dependencies: ["CLI"]),
     ]
 )

@@ -28,6 +28,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.customShort("E"), .long], help: "Include expired pages.")
     var expired = false
 
+    @Flag(name: [.short, .long], help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Also print notices, and where the time went.")
+    var verbose = false
+
     @Flag(name: .long, help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
     var force = false
 
@@ -45,22 +51,38 @@ struct BuildCommand: ParsableCommand {
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
-        for diagnostic in report.diagnostics + linkFindings {
+        let shown: Set<Diagnostic.Severity> = quiet ? [.error] : verbose ? [.error, .warning, .notice] : [.error, .warning]
+        for diagnostic in report.diagnostics + linkFindings where shown.contains(diagnostic.severity) {
             Terminal.printError(diagnostic.description)
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
-        print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
-              + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
+        if !quiet {
+            print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
+                  + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
+            if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
+        }
         if !report.errors.isEmpty {
             if !report.published {
                 Terminal.printError("The build failed: the previous output in \(builder.destination.path) was left untouched.")
             }
             throw ExitCode.failure
         }
-        print("Output: \(builder.destination.path)")
+        if !quiet { print("Output: \(builder.destination.path)") }
         // Exit with the report still alive: freeing a large site's pages and files one object at
         // a time takes longer than the kernel takes to drop the whole heap.
         withExtendedLifetime(report) { Foundation.exit(EXIT_SUCCESS) }
+    }
+}
+
+extension BuildCommand {
+    /// "Left out 2 drafts (--drafts) and 1 future page (--future)."; nil when nothing was left out.
+    static func describe(_ leftOut: LeftOutPages) -> String? {
+        let parts = [(leftOut.drafts, "draft", "--drafts"), (leftOut.future, "future page", "--future"), (leftOut.expired, "expired page", "--expired")]
+            .filter { $0.0 > 0 }
+            .map { "\(count($0.0, $0.1)) (\($0.2))" }
+        guard !parts.isEmpty else { return nil }
+        let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+        return "Left out \(list); the flags in brackets include them."
     }
 }
 

@@ -54,7 +54,11 @@ struct ServeCommand: ParsableCommand {
         do {
             server = try PreviewServer.start(options)
         } catch {
-            Terminal.printError("Error: \(error.description)")
+            if case .build(let diagnostic) = error {
+                Terminal.printError(diagnostic.description)
+            } else {
+                Terminal.printError("error: \(error.description)")
+            }
             throw ExitCode.failure
         }
         Self.say("Serving \(source) at \(server.url) (watching with \(server.watchMechanism)); press Ctrl-C to stop.")

@@ -99,6 +99,9 @@ public enum Scaffold {
         guard !relative.split(separator: "/").contains("..") else {
             throw Diagnostic(.error, "\(path) leaves the content folder; give a path such as posts/my-post.md")
         }
+        if SiteConfig.configFile(in: siteRoot) == nil, !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent("content").path) {
+            throw Diagnostic(.error, "\(siteRoot.standardizedFileURL.path) is not a site folder (no config file and no content/); run `collective new` in a site, give one with -s, or make one with `collective init`")
+        }
         let target = siteRoot.appendingPathComponent("content").appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: target.path) {
             throw Diagnostic(.error, "content/\(relative) already exists; it was not changed", file: "content/\(relative)")

@@ -25,6 +25,7 @@ struct SiteBuild: Sendable {
     /// Reads, renders and lays out every language of the site at `source`.
     init(source: URL, options: BuildOptions) throws(Diagnostic) {
         self.source = source
+        let folderWarnings = try Self.checkSiteFolder(source)
         var config = try SiteConfig.load(siteRoot: source)
         if let baseURL = options.baseURL { config = config.replacingBaseURL(baseURL) }
         self.config = config
@@ -33,7 +34,7 @@ struct SiteBuild: Sendable {
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         staticFiles = FileTree.regularFiles(under: source.appendingPathComponent("static"))
         let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
-        templateDiagnostics = config.diagnostics + templates.diagnostics
+        templateDiagnostics = folderWarnings + config.diagnostics + templates.diagnostics
         let assets = ThemeAssets(config: config)
         let parts = BuildState.SiteParts(source: source, staticFiles: Set(staticFiles), templates: templates, assetURLs: assets.urls)
         languages = contents.enumerated().map { position, content in
@@ -52,6 +53,22 @@ struct SiteBuild: Sendable {
         }
         if configs.count > 1 { addRootFiles() }
         for path in files.keys { copies[path] = nil }
+    }
+
+    /// Refuses a site folder that does not exist; warns about one with neither a config file nor
+    /// `content/` (probably the wrong folder).
+    static func checkSiteFolder(_ source: URL) throws(Diagnostic) -> [Diagnostic] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
+            throw Diagnostic(.error, "the site folder \(source.path) does not exist; give the folder that holds content/ and the config file (-s), or make a new site with `collective init \(source.lastPathComponent)`")
+        }
+        guard isFolder.boolValue else {
+            throw Diagnostic(.error, "\(source.path) is a file, not a site folder; give the folder that holds content/ and the config file (-s)")
+        }
+        if SiteConfig.configFile(in: source) == nil, !FileManager.default.fileExists(atPath: source.appendingPathComponent("content").path) {
+            return [Diagnostic(.warning, "\(source.path) has no config file (\(SiteConfig.fileNames.joined(separator: ", "))) and no content/ folder: is it the site folder? Give the right one with -s, or make a site with `collective init`")]
+        }
+        return []
     }
 
     /// Where a language's output file goes in the site's output: under the language's folder;

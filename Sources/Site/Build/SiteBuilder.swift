@@ -22,6 +22,8 @@ public struct BuildReport: Sendable {
     public var pageCount = 0
     public var listCount = 0
     public var staticCount = 0
+    /// Drafts, future and expired pages the build options left out.
+    public var leftOut = LeftOutPages()
     public var written = 0
     public var unchanged = 0
     public var seconds = 0.0
@@ -44,6 +46,7 @@ public struct BuildReport: Sendable {
         pageCount = build.languages.reduce(0) { $0 + $1.content.regularPages.count }
         listCount = build.languages.reduce(0) { $0 + $1.jobs.count } - pageCount
         staticCount = build.staticFiles.count
+        leftOut = build.languages.reduce(LeftOutPages()) { $0 + $1.content.leftOut }
         pages = build.languages.indices.flatMap { language in
             let state = build.languages[language]
             return state.content.pages.indices.map { index in

@@ -19,6 +19,11 @@ public struct SiteConfig: Sendable {
         "config.toml", "config.yaml", "config.yml", "config.json",
     ]
 
+    /// The site's config file (or Hugo's `config/` folder), relative to `root`; nil without one.
+    public static func configFile(in root: URL) -> String? {
+        (fileNames + ["config"]).first { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+    }
+
     /// Every key, with this language's own settings merged over the top level.
     public var raw: [String: Value]
     /// The config file's table as written, from which each language's configuration is made.

@@ -18,6 +18,17 @@ public struct BuildOptions: Sendable {
     }
 }
 
+/// How many pages a build left out, and why.
+public struct LeftOutPages: Sendable, Equatable {
+    public var drafts = 0
+    public var future = 0
+    public var expired = 0
+
+    static func + (a: Self, b: Self) -> Self {
+        LeftOutPages(drafts: a.drafts + b.drafts, future: a.future + b.future, expired: a.expired + b.expired)
+    }
+}
+
 /// The site's pages with their URLs and relations: sections, taxonomies, neighbours.
 struct SiteContent: Sendable {
     /// Every page, content and generated lists alike. Indices into this array identify pages.
@@ -41,6 +52,8 @@ struct SiteContent: Sendable {
     var sectionNeighbours: [Int: (newer: Int?, older: Int?)] = [:]
     /// Taxonomy plural → urlized term → position in ``taxonomyTerms``.
     var termPosition: [String: [String: Int]] = [:]
+    /// Pages of `content/` that the build options left out.
+    var leftOut = LeftOutPages()
 
     /// Filters, gives URLs to and relates the pages read from `content/`.
     static func assemble(_ tree: ContentTree, config: SiteConfig, options: BuildOptions)
@@ -50,10 +63,20 @@ struct SiteContent: Sendable {
         let drafts = options.drafts || config.buildDrafts
         let future = options.future || config.buildFuture
         let expired = options.expired || config.buildExpired
+        var leftOut = LeftOutPages()
         var pages = tree.pages.filter { page in
-            if page.isDraft && !drafts { return false }
-            if !future, let date = page.publishDate ?? page.date, date > options.now, page.kind == .page { return false }
-            if !expired, let expiry = page.expiryDate, expiry < options.now { return false }
+            if page.isDraft && !drafts {
+                leftOut.drafts += 1
+                return false
+            }
+            if !future, let date = page.publishDate ?? page.date, date > options.now, page.kind == .page {
+                leftOut.future += 1
+                return false
+            }
+            if !expired, let expiry = page.expiryDate, expiry < options.now {
+                leftOut.expired += 1
+                return false
+            }
             return true
         }
         // Sections and the home page exist even without an _index.md.
@@ -118,7 +141,9 @@ struct SiteContent: Sendable {
             pageByPath[path] = index
         }
         pages = zip(pages, keep).filter(\.1).map(\.0)
-        return (build(pages, config: config), diagnostics)
+        var content = build(pages, config: config)
+        content.leftOut = leftOut
+        return (content, diagnostics)
     }
 
     private static func generated(_ kind: Page.Kind, title: String, section: String) -> Page {
