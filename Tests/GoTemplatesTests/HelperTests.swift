@@ -51,7 +51,7 @@ import Testing
 
     @Test func defaultsAndConditions() throws {
         #expect(try text(#"{{ default "fallback" .X }} {{ default "fallback" "set" }} {{ .X | default 5 }}"#, [:]) == "fallback set 5")
-        #expect(try text(#"{{ default 1 0 }} {{ default "x" false }}"#) == "1 x")
+        #expect(try text(#"{{ default 1 0 }} {{ default "x" false }} {{ default "x" nil }} {{ default "x" (slice) }}"#) == "1 false x x")
         #expect(try text(#"{{ cond true "yes" "no" }} {{ cond (eq 1 2) "yes" "no" }}"#) == "yes no")
     }
 

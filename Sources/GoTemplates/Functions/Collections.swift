@@ -17,6 +17,8 @@ enum CollectionFunctions {
         add(["default"]) { args in
             try Cast.expect("default", args, 1...2)
             guard args.count == 2 else { return args[0] }
+            // Hugo's "set": any boolean, non-zero numbers, non-empty strings and collections, objects.
+            if case .bool = args[1] { return args[1] }
             return args[1].isTruthy ? args[1] : args[0]
         }
         add(["cond"]) { args in
