@@ -9,8 +9,9 @@ public struct ChartRenderer: Sendable {
     public init() {}
 
     /// Renders one chart. `spec` is the fenced block's body (YAML or JSON); `baseDirectory` is the page bundle
-    /// folder that data file paths are relative to (the current directory when nil).
-    public func render(spec: String, baseDirectory: URL?) -> ChartResult {
+    /// folder that data file paths are relative to (the current directory when nil). With
+    /// `allowedFolders`, a data file must lie inside one of them, symlinks resolved.
+    public func render(spec: String, baseDirectory: URL?, allowedFolders: [URL]? = nil) -> ChartResult {
         var parser = SpecParser()
         var chartSpec: ChartSpec?
         do {
@@ -18,7 +19,7 @@ public struct ChartRenderer: Sendable {
             chartSpec = parsed
             var log = parser.log
             guard let source = parsed.data else { throw ChartError("the spec has no `data`", line: 1) }
-            let table = try DataLoader.load(source, baseDirectory: baseDirectory, line: parsed.dataLine)
+            let table = try DataLoader.load(source, baseDirectory: baseDirectory, allowedFolders: allowedFolders, line: parsed.dataLine)
             guard table.rowCount > 0 else { throw ChartError("the data has no rows", line: parsed.dataLine) }
             let kind = try Self.kind(for: parsed, table: table, log: &log)
             let id = parsed.id ?? Self.generatedID(spec)

@@ -5,13 +5,13 @@ enum DataLoader {
     /// Data files larger than this are refused.
     static let maximumFileSize = 64 << 20
 
-    static func load(_ source: DataSource, baseDirectory: URL?, line: Int?) throws -> DataTable {
+    static func load(_ source: DataSource, baseDirectory: URL?, allowedFolders: [URL]? = nil, line: Int?) throws -> DataTable {
         switch source {
         case .inline(let table):
             return table
         case .file(let path):
             do {
-                return try loadFile(path, baseDirectory: baseDirectory)
+                return try loadFile(path, baseDirectory: baseDirectory, allowedFolders: allowedFolders)
             } catch var error as ChartError {
                 if error.line == nil { error.line = line }
                 throw error
@@ -19,7 +19,7 @@ enum DataLoader {
         }
     }
 
-    private static func loadFile(_ path: String, baseDirectory: URL?) throws -> DataTable {
+    private static func loadFile(_ path: String, baseDirectory: URL?, allowedFolders: [URL]?) throws -> DataTable {
         if path.contains("://") { throw ChartError("data must be a file in the page bundle, not a URL (\(path))") }
         let url: URL
         if path.hasPrefix("/") {
@@ -28,6 +28,17 @@ enum DataLoader {
             url = baseDirectory.appendingPathComponent(path)
         } else {
             url = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        }
+        if let allowedFolders {
+            let real = url.standardizedFileURL.resolvingSymlinksInPath().path
+            let inside = allowedFolders.contains { folder in
+                let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
+                return real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+            }
+            guard inside else {
+                let names = allowedFolders.map { $0.lastPathComponent + "/" }.joined(separator: ", ")
+                throw ChartError("the data file \(path) is outside the site's data folders (\(names)); move it into the page bundle or data/")
+            }
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let size = attributes?[.size] as? NSNumber else { throw ChartError("cannot find the data file \(path)") }

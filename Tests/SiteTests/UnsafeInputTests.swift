@@ -104,3 +104,26 @@ import Testing
         #expect(report.html(at: "/posts/fine/")?.contains("Fine.") == true, "small aliases still read")
     }
 }
+
+/// Chart data comes from the site only: a spec cannot publish a file from elsewhere on the machine.
+@Suite struct ChartDataAccessTests {
+    @Test func dataOutsideTheSiteIsRefusedAndInsideIsRead() throws {
+        let outside = SiteFixtures.temporaryFolder().appendingPathComponent("secret.csv")
+        try Data("name,value\nsecret-row,42\n".utf8).write(to: outside)
+        let chart = { (path: String) in "```chart\ntype: bar\ndata: \(path)\nx: name\ny: value\n```\n" }
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "title = \"T\"\nbaseURL = \"https://example.org/\"\n",
+            "content/posts/absolute.md": "---\ntitle: A\n---\n" + chart(outside.path),
+            "content/posts/climb/index.md": "---\ntitle: C\n---\n" + chart("../../../../../../../../.." + outside.path),
+            "content/posts/fine/index.md": "---\ntitle: F\n---\n" + chart("../../../data/rows.csv"),
+            "data/rows.csv": "name,value\nsite-row,7\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        for page in ["/posts/absolute/", "/posts/climb/"] {
+            let html = try #require(report.html(at: page))
+            #expect(!html.contains("secret-row"), "\(page)")
+        }
+        #expect(report.lines.filter { $0.contains("is outside the site's data folders (content/, data/, assets/, static/)") }.count == 2, "\(report.lines)")
+        #expect(report.html(at: "/posts/fine/")?.contains("site-row") == true)
+    }
+}

@@ -73,11 +73,16 @@ struct ContentRenderer: Sendable {
     let math: MathRenderer
     /// The site's `content/` folder, where chart data files are read from.
     let contentRoot: URL
+    /// Where chart data files may be read: the content folder, and the site's `data/`, `assets/` and `static/`.
+    let dataFolders: [URL]
     let charts = ChartRenderer()
 
     init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL) {
         self.config = config
         self.contentRoot = contentRoot
+        var siteRoot = contentRoot
+        for _ in config.language.contentDir.split(separator: "/") { siteRoot.deleteLastPathComponent() }
+        self.dataFolders = [contentRoot] + ["data", "assets", "static"].map { siteRoot.appendingPathComponent($0) }
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
@@ -105,7 +110,9 @@ struct ContentRenderer: Sendable {
         var expander = ShortcodeExpander(context: .init(
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
-            inlineMarkdown: { Self.inlineHTML($0) }
+            inlineMarkdown: { Self.inlineHTML($0, typographer: self.config.typographer) },
+            youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
+            youtubeDisabled: config.youtubeDisabled
         ))
         let markdown = expander.expand(page.body, firstLine: page.bodyLine)
         for warning in expander.warnings { sink.warn(warning.message, fileLine: warning.line) }
@@ -113,6 +120,8 @@ struct ContentRenderer: Sendable {
         var options = MarkdownOptions.site
         options.rawHTML = config.allowsRawHTML
         options.typographer = config.typographer
+        options.goldmarkFootnotes = true
+        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
         var codeBlocks = 0
@@ -124,7 +133,7 @@ struct ContentRenderer: Sendable {
         hooks.codeBlock = { block in
             if block.language == "chart" {
                 let folder = self.ownFolder(of: page).map { self.contentRoot.appendingPathComponent($0) }
-                let chart = self.charts.render(spec: block.code, baseDirectory: folder)
+                let chart = self.charts.render(spec: block.code, baseDirectory: folder, allowedFolders: self.dataFolders)
                 for warning in chart.warnings {
                     // The spec starts on the line after the opening fence.
                     let line = page.bodyLine + block.position.line - 1 + (warning.line ?? 0)
@@ -203,7 +212,14 @@ struct ContentRenderer: Sendable {
 
     /// Markdown of one line (a caption, a summary) as inline HTML, without the paragraph around it.
     static func inlineHTML(_ markdown: String) -> String {
-        var html = renderHTML(markdown, options: .site).trimmingCharacters(in: .whitespacesAndNewlines)
+        inlineHTML(markdown, typographer: false)
+    }
+
+    /// Markdown text as inline HTML, with goldmark's typographer when the site has it (Hugo's `markdownify`).
+    static func inlineHTML(_ markdown: String, typographer: Bool) -> String {
+        var options = MarkdownOptions.site
+        options.typographer = typographer
+        var html = renderHTML(markdown, options: options).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
     }
