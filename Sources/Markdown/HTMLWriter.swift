@@ -4,6 +4,10 @@ struct HTMLWriter {
     let options: MarkdownOptions
     let hooks: RenderHooks
     var out: [UInt8] = []
+    /// Goldmark footnotes: how many references to each footnote number were written so far.
+    var footnoteReferencesWritten: [Int32: Int] = [:]
+    /// Goldmark footnotes: references to each footnote number in the document (counted once).
+    var footnoteReferenceCounts: [Int32: Int]?
 
     init(document: Document, options: MarkdownOptions, hooks: RenderHooks) {
         self.document = document
@@ -189,6 +193,9 @@ struct HTMLWriter {
             return enterLink(id)
         case .image:
             renderImage(id)
+            return false
+        case .footnoteReference where options.goldmarkFootnotes:
+            writeGoldmarkFootnoteReference(node.value)
             return false
         case .footnoteReference:
             out.append("<sup class=\"footnote-ref\"><a href=\"#fn")
@@ -427,6 +434,7 @@ struct HTMLWriter {
     }
 
     mutating func appendBackReference(_ number: Int32) {
+        if options.goldmarkFootnotes { return writeGoldmarkBacklinks(number) }
         out.append(" <a href=\"#fnref")
         appendNumber(number)
         out.append("\" class=\"footnote-backref\">\u{21A9}</a>")
@@ -441,9 +449,10 @@ struct HTMLWriter {
         guard !definitions.isEmpty else { return }
         definitions.sort { $0.0 < $1.0 }
         newlineIfNeeded()
-        out.append("<section class=\"footnotes\">\n<ol>\n")
+        let goldmark = options.goldmarkFootnotes
+        out.append(goldmark ? "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n" : "<section class=\"footnotes\">\n<ol>\n")
         for (number, id) in definitions {
-            out.append("<li id=\"fn")
+            out.append(goldmark ? "<li id=\"fn:" : "<li id=\"fn")
             appendNumber(number)
             out.append("\">\n")
             var child = nodes[Int(id)].firstChild
@@ -453,6 +462,11 @@ struct HTMLWriter {
             }
             let last = nodes[Int(id)].lastChild
             if last < 0 || nodes[Int(last)].kind != .paragraph {
+                if goldmark {
+                    writeGoldmarkBacklinks(number)
+                    out.append("</li>\n")
+                    continue
+                }
                 newlineIfNeeded()
                 out.append("<a href=\"#fnref")
                 appendNumber(number)
@@ -461,6 +475,40 @@ struct HTMLWriter {
             newlineIfNeeded()
             out.append("</li>\n")
         }
-        out.append("</ol>\n</section>\n")
+        out.append(goldmark ? "</ol>\n</div>\n" : "</ol>\n</section>\n")
+    }
+
+    /// goldmark's footnote reference: `<sup id="fnref:1">`, then `fnref1:1`, `fnref2:1` for later references.
+    mutating func writeGoldmarkFootnoteReference(_ number: Int32) {
+        let index = footnoteReferencesWritten[number, default: 0]
+        footnoteReferencesWritten[number] = index + 1
+        out.append("<sup id=\"fnref")
+        if index > 0 { appendNumber(Int32(index)) }
+        out.append(":")
+        appendNumber(number)
+        out.append("\"><a href=\"#fn:")
+        appendNumber(number)
+        out.append("\" class=\"footnote-ref\" role=\"doc-noteref\">")
+        appendNumber(number)
+        out.append("</a></sup>")
+    }
+
+    /// goldmark's back-links: one per reference to the footnote, each after a no-break space.
+    mutating func writeGoldmarkBacklinks(_ number: Int32) {
+        if footnoteReferenceCounts == nil {
+            var counts: [Int32: Int] = [:]
+            for node in nodes where node.kind == .footnoteReference { counts[node.value, default: 0] += 1 }
+            footnoteReferenceCounts = counts
+        }
+        let count = max(1, footnoteReferenceCounts?[number] ?? 1)
+        for index in 0..<count {
+            out.append("&#160;<a href=\"#fnref")
+            if index > 0 { appendNumber(Int32(index)) }
+            out.append(":")
+            appendNumber(number)
+            out.append("\" class=\"footnote-backref\" role=\"doc-backlink\">")
+            out.append(contentsOf: options.footnoteBacklinkHTML.utf8)
+            out.append("</a>")
+        }
     }
 }

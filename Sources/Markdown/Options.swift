@@ -17,6 +17,11 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// goldmark's typographer as Hugo runs it (`---`, `--`, `...`, `<<`, `>>`, quotes and apostrophes
     /// decided one by one); takes precedence over `smartPunctuation`.
     public var typographer: Bool = false
+    /// Footnotes marked up as goldmark writes them (`fnref:1`, `fn:1`, `div.footnotes`, one back-link
+    /// per reference) instead of the GFM-style `fnref1`/`section.footnotes`.
+    public var goldmarkFootnotes: Bool = false
+    /// The HTML of each footnote back-link in goldmark style (Hugo's `backlinkHTML`).
+    public var footnoteBacklinkHTML: String = "&#x21a9;&#xfe0e;"
     /// `true` passes raw HTML through (the CommonMark default); `false` escapes it as text.
     public var rawHTML: Bool
     /// GitHub-style `id` attributes on headings; an explicit `{#id}` after a heading wins.

@@ -78,3 +78,56 @@ enum HugoFidelity {
         #expect(body.contains("<annotation encoding=\"application/x-tex\">a--b's</annotation>"))
     }
 }
+
+@Suite struct HugoFootnoteTests {
+    @Test func goldmarkMarkupWithOneBackLinkPerReference() throws {
+        let body = try HugoFidelity.body("Text[^1] and more[^note].\n\nAgain[^1].\n\n[^1]: First note.\n[^note]: Second\n\n    with para.\n")
+        #expect(body.contains("<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup> and more<sup id=\"fnref:2\"><a href=\"#fn:2\" class=\"footnote-ref\" role=\"doc-noteref\">2</a></sup>.</p>"))
+        #expect(body.contains("<p>Again<sup id=\"fnref1:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>.</p>"))
+        #expect(body.contains("<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:1\">\n<p>First note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>&#160;<a href=\"#fnref1:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>"))
+        #expect(body.contains("<li id=\"fn:2\">\n<p>Second</p>\n<p>with para.&#160;<a href=\"#fnref:2\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>"))
+    }
+
+    @Test func backlinkHTMLFromTheConfig() throws {
+        let body = try HugoFidelity.body("A[^1].\n\n[^1]: B.\n", config: "[markup.goldmark.extensions.footnote]\nbacklinkHTML = \"[back]\"\n")
+        #expect(body.contains("<p>B.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">[back]</a></p>"))
+    }
+}
+
+@Suite struct HugoBuiltInShortcodeTests {
+    @Test func figureAsHugoWritesIt() throws {
+        let body = try HugoFidelity.body("""
+            {{< figure src="/img/a.png" caption="A *caption* here" >}}
+
+            {{< figure src="/img/b.png" title="Title" caption="Cap" alt="Alt text" >}}
+
+            {{< figure src="/img/c.png" title="Only title" link="https://example.org/x" target="_blank" rel="noopener" >}}
+
+            {{< figure src="/img/d.png" attr="Photo by Me" attrlink="https://example.org/me" caption="Cap" width="300" class="center" >}}
+            """, files: ["static/img/a.png": "", "static/img/b.png": "", "static/img/c.png": "", "static/img/d.png": ""])
+        #expect(body.contains("<figure><img src=\"/img/a.png\" alt=\"A caption here\" loading=\"lazy\" decoding=\"async\"><figcaption><p>A <em>caption</em> here</p></figcaption></figure>"))
+        #expect(body.contains("<figcaption><h4>Title</h4><p>Cap</p></figcaption>"))
+        #expect(body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" alt=\"\""))
+        #expect(body.contains("</a><figcaption><h4>Only title</h4></figcaption></figure>"))
+        #expect(body.contains("<figure class=\"center\"><img src=\"/img/d.png\" alt=\"Cap\" width=\"300\""))
+        #expect(body.contains("<figcaption><p>Cap\n<a href=\"https://example.org/me\">Photo by Me</a></p></figcaption>"))
+    }
+
+    @Test func namedParametersWithSpacesAroundTheEqualsSign() throws {
+        let body = try HugoFidelity.body("""
+            {{< figure src = "/img/f.png" width = "300" caption = "spaced" >}}
+
+            {{< figure src= "/img/f.png" alt = "left" >}}
+            """, files: ["static/img/f.png": ""])
+        #expect(body.contains("<img src=\"/img/f.png\" alt=\"spaced\" width=\"300\""))
+        #expect(body.contains("<figcaption><p>spaced</p></figcaption>"))
+        #expect(body.contains("<img src=\"/img/f.png\" alt=\"left\""))
+    }
+
+    @Test func youtubeIframeAsHugoWritesIt() throws {
+        let body = try HugoFidelity.body("{{< youtube id=\"abc\" title=\"My talk\" start=30 >}}\n\n{{< youtube xyz >}}\n")
+        #expect(body.contains("<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/abc?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=30\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"My talk\"></iframe></div>"))
+        let private_ = try HugoFidelity.body("{{< youtube xyz >}}\n", config: "[privacy.youtube]\nprivacyEnhanced = true\n")
+        #expect(private_.contains("src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
+    }
+}

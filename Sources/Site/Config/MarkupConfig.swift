@@ -21,3 +21,24 @@ extension SiteConfig {
         raw.valueIgnoringCase("enableEmoji")?.bool ?? false
     }
 }
+
+extension SiteConfig {
+    /// The HTML of a footnote back-link: `markup.goldmark.extensions.footnote.backlinkHTML`, else
+    /// goldmark's `&#x21a9;&#xfe0e;` (↩︎, the arrow in text presentation).
+    public var footnoteBacklinkHTML: String {
+        Value.table(raw).value(atPath: "markup.goldmark.extensions.footnote.backlinkHTML")?.string
+            ?? "&#x21a9;&#xfe0e;"
+    }
+}
+
+extension SiteConfig {
+    /// `privacy.youtube.privacyEnhanced`: YouTube embeds from www.youtube-nocookie.com.
+    public var youtubePrivacyEnhanced: Bool {
+        Value.table(raw).value(atPath: "privacy.youtube.privacyEnhanced")?.bool ?? false
+    }
+
+    /// `privacy.youtube.disable`: the `youtube` shortcode renders nothing.
+    public var youtubeDisabled: Bool {
+        Value.table(raw).value(atPath: "privacy.youtube.disable")?.bool ?? false
+    }
+}

@@ -12,6 +12,9 @@ struct ShortcodeExpander {
         var param: (String) -> String?
         /// Renders a line of Markdown to inline HTML (for captions and summaries).
         var inlineMarkdown: (String) -> String
+        /// Hugo's `privacy.youtube`: `privacyEnhanced` embeds from youtube-nocookie.com; `disable` drops the embed.
+        var youtubePrivacyEnhanced = false
+        var youtubeDisabled = false
     }
 
     /// Prefix of link destinations that `ref`/`relref` produce; the link hook resolves them.
@@ -66,7 +69,7 @@ struct ShortcodeExpander {
                 let words = splitArguments(inner)
                 var named: [String: String] = [:]
                 var positional: [String] = []
-                for word in words.dropFirst() {
+                for word in joinEquals(words.dropFirst()) {
                     if let eq = word.firstIndex(of: "="), !word.hasPrefix("\"") {
                         named[String(word[..<eq])] = unquote(String(word[word.index(after: eq)...]))
                     } else {
@@ -103,6 +106,29 @@ struct ShortcodeExpander {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// Joins `name = "value"`, `name= "value"` and `name ="value"` into one word, as Hugo's lexer
+    /// skips spaces around a parameter's `=`.
+    private static func joinEquals(_ words: ArraySlice<String>) -> [String] {
+        var joined: [String] = []
+        var i = words.startIndex
+        while i < words.endIndex {
+            var word = words[i]
+            i += 1
+            if !word.hasPrefix("\""), !word.hasPrefix("`") {
+                if !word.hasSuffix("="), i < words.endIndex, words[i].hasPrefix("=") {
+                    word += words[i]
+                    i += 1
+                }
+                if word.hasSuffix("="), word.count > 1, i < words.endIndex {
+                    word += words[i]
+                    i += 1
+                }
+            }
+            joined.append(word)
+        }
+        return joined
     }
 
     private static func unquote(_ text: String) -> String {
@@ -169,19 +195,7 @@ struct ShortcodeExpander {
                 warnings.append((line, "figure shortcode without src"))
                 return ""
             }
-            let alt = argument("alt") ?? argument("title") ?? argument("caption") ?? ""
-            var image = "<img src=\"\(escape(context.resolveResource(source)))\" alt=\"\(escape(alt))\" loading=\"lazy\" decoding=\"async\""
-            if let width = argument("width") { image += " width=\"\(escape(width))\"" }
-            if let height = argument("height") { image += " height=\"\(escape(height))\"" }
-            image += ">"
-            if let link = argument("link") { image = "<a href=\"\(escape(link))\">\(image)</a>" }
-            var caption = ""
-            let title = argument("title").map { "<h4>\(escape($0))</h4>" } ?? ""
-            if let text = argument("caption") ?? (title.isEmpty ? nil : "") {
-                caption = "<figcaption>\(title)\(context.inlineMarkdown(text))</figcaption>"
-            }
-            let align = argument("align").map { " class=\"align-\(escape($0))\"" } ?? ""
-            return "\n<figure\(align)>\(image)\(caption)</figure>\n"
+            return figure(source: source, argument: { argument($0) })
         case "ref", "relref":
             let path = argument("path", 0) ?? ""
             // A reference to a numbered figure, table or equation becomes its "Figure 2" link.
@@ -191,6 +205,8 @@ struct ShortcodeExpander {
             return Self.referencePrefix + path
         case "param":
             return context.param(argument("name", 0) ?? "") ?? ""
+        case "youtube" where !(argument("id", 0) ?? "").isEmpty:
+            return youtube(id: argument("id", 0) ?? "", argument: { argument($0) })
         case "youtube":
             let id = argument("id", 0) ?? ""
             return externalLink("https://www.youtube.com/watch?v=\(id)", label: argument("title") ?? "Watch the video on YouTube")
@@ -230,6 +246,87 @@ struct ShortcodeExpander {
             warnings.append((line, "unknown shortcode \"\(name)\"; it was left out (add layouts/shortcodes/\(name).mustache or remove it)"))
             return ""
         }
+    }
+
+    /// Hugo's built-in `figure` (0.168): class, link (target, rel), alt from `alt` or the caption's
+    /// plain text, a figcaption with the title as `<h4>` and caption plus attribution in a `<p>`.
+    /// Additions of ours: `align` as a class `align-…`, lazy loading unless `loading` says otherwise,
+    /// and `alt=""` where Hugo would leave an image without alt text.
+    private func figure(source: String, argument: (String) -> String?) -> String {
+        let escape = { (text: String) in HTMLText.escape(text) }
+        func given(_ key: String) -> String? { argument(key).flatMap { $0.isEmpty ? nil : $0 } }
+        let caption = given("caption").map { context.inlineMarkdown($0) }
+        let classes = [given("class"), given("align").map { "align-\($0)" }].compactMap { $0 }
+        var html = "\n<figure" + (classes.isEmpty ? "" : " class=\"\(escape(classes.joined(separator: " ")))\"") + ">"
+        if let link = given("link") {
+            html += "<a href=\"\(escape(link))\""
+            if let target = given("target") { html += " target=\"\(escape(target))\"" }
+            if let rel = given("rel") { html += " rel=\"\(escape(rel))\"" }
+            html += ">"
+        }
+        let alt = given("alt") ?? caption.map { HTMLText.plainText($0) } ?? ""
+        html += "<img src=\"\(escape(context.resolveResource(source)))\" alt=\"\(escape(alt))\""
+        if let width = given("width") { html += " width=\"\(escape(width))\"" }
+        if let height = given("height") { html += " height=\"\(escape(height))\"" }
+        html += " loading=\"\(escape(given("loading") ?? "lazy"))\" decoding=\"async\">"
+        if given("link") != nil { html += "</a>" }
+        let attribution = given("attr").map { context.inlineMarkdown($0) }
+        if given("title") != nil || caption != nil || attribution != nil {
+            html += "<figcaption>"
+            if let title = given("title") { html += "<h4>\(escape(title))</h4>" }
+            if caption != nil || attribution != nil {
+                html += "<p>" + (caption ?? "")
+                if let link = given("attrlink") {
+                    html += "\n<a href=\"\(escape(link))\">\(attribution ?? "")</a>"
+                } else {
+                    html += attribution ?? ""
+                }
+                html += "</p>"
+            }
+            html += "</figcaption>"
+        }
+        return html + "</figure>\n"
+    }
+
+    /// Go's `url.QueryEscape` for the plain values a shortcode passes (letters, digits and `-_.~` stay).
+    private static func queryEscape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "-_.~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// Hugo's built-in `youtube` (0.168): a responsive iframe with Hugo's player parameters.
+    private func youtube(id: String, argument: (String) -> String?) -> String {
+        guard !context.youtubeDisabled else { return "" }
+        let escape = { (text: String) in HTMLText.escape(text) }
+        func flag(_ key: String, _ fallback: Bool) -> Bool {
+            switch argument(key)?.lowercased() {
+            case "true", "1": true
+            case "false", "0": false
+            default: fallback
+            }
+        }
+        func given(_ key: String) -> String? { argument(key).flatMap { $0.isEmpty ? nil : $0 } }
+        let autoplay = flag("autoplay", false), loop = flag("loop", false)
+        var parameters: [(String, String)] = [
+            ("autoplay", autoplay ? "1" : "0"), ("controls", flag("controls", true) ? "1" : "0"),
+            ("end", given("end") ?? "0"), ("loop", loop ? "1" : "0"),
+            ("mute", autoplay || flag("mute", false) ? "1" : "0"), ("start", given("start") ?? "0"),
+        ]
+        if loop { parameters.append(("playlist", id)) }
+        parameters.sort { $0.0 < $1.0 }
+        let host = context.youtubePrivacyEnhanced ? "www.youtube-nocookie.com" : "www.youtube.com"
+        let query = parameters.map { "\($0.0)=\(Self.queryEscape($0.1))" }.joined(separator: "&")
+        let src = "https://\(host)/embed/\(Self.queryEscape(id))?\(query)"
+        var allow = "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
+        if flag("allowFullScreen", true) { allow += "; fullscreen" }
+        let cssClass = given("class")
+        var html = "\n<div"
+        html += cssClass.map { " class=\"\(escape($0))\"" } ?? " style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\""
+        html += "><iframe allow=\"\(allow)\" loading=\"\(escape(given("loading") ?? "eager"))\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"\(escape(src))\""
+        if cssClass == nil { html += " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\"" }
+        html += " title=\"\(escape(given("title") ?? "YouTube video"))\"></iframe></div>\n"
+        return html
     }
 
     private func externalLink(_ url: String, label: String) -> String {
