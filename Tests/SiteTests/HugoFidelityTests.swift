@@ -131,3 +131,46 @@ enum HugoFidelity {
         #expect(private_.contains("src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
     }
 }
+
+@Suite struct HugoConfigDirectoryAndPermalinkTests {
+    @Test func configDirectoryAndSectionSlices() throws {
+        let site = try SiteFixtures.makeSite([
+            "config/_default/hugo.toml": """
+                baseURL = "https://example.org/"
+                defaultContentLanguage = "en"
+                [permalinks]
+                posts = "/:sections[1:]/:slug/"
+                notes = "/n/:sections[last]/:sections[0]/:filename/"
+                page = "/:slug/"
+                """,
+            "config/_default/languages.toml": "[en]\nweight = 1\ntitle = \"T\"\n[fr]\nweight = 2\ntitle = \"TF\"\n",
+            "config/_default/params.toml": "author = \"Ann\"\n",
+            "config/_default/menus.fr.toml": "[[main]]\nname = \"Accueil\"\nurl = \"/fr/\"\n",
+            "content/_index.md": "---\ntitle: Home\n---\n",
+            "content/_index.fr.md": "---\ntitle: Accueil\n---\n",
+            "content/posts/topic/_index.md": "---\ntitle: Topic\n---\n",
+            "content/posts/topic/deep/_index.md": "---\ntitle: Deep\n---\n",
+            "content/posts/topic/deep/a.md": "---\ntitle: A Post\nslug: a-post\n---\nx\n",
+            "content/posts/topic/deep/a.fr.md": "---\ntitle: Un\n---\nx\n",
+            "content/notes/x/_index.md": "---\ntitle: X\n---\n",
+            "content/notes/x/b.md": "---\ntitle: B Note\n---\nx\n",
+            "content/page/about/index.md": "---\ntitle: About Me\nslug: about\n---\nx\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        // The URLs Hugo 0.168 gives the same site.
+        for path in ["/topic/deep/a-post/", "/n/x/notes/b/", "/about/", "/fr/un/", "/fr/", "/posts/topic/deep/"] {
+            #expect(report.html(at: path) != nil, "no page at \(path)")
+        }
+        #expect(report.html(at: "/_index.fr/") == nil)
+        #expect(report.html(at: "/fr/")?.contains("Accueil") == true)
+    }
+
+    @Test func sectionSliceTokens() {
+        let sections = ["a", "b", "c"]
+        #expect(Permalinks.expandSectionSlices("/:sections[1:]/", sections: sections) == "/b/c/")
+        #expect(Permalinks.expandSectionSlices("/:sections[:2]/", sections: sections) == "/a/b/")
+        #expect(Permalinks.expandSectionSlices("/:sections[last]/:sections[0]/", sections: sections) == "/c/a/")
+        #expect(Permalinks.expandSectionSlices("/:sections[1:2]/x", sections: sections) == "/b/x")
+        #expect(Permalinks.expandSectionSlices("/:sections[5]/:sections", sections: sections) == "//:sections")
+    }
+}

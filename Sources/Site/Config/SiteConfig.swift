@@ -150,6 +150,12 @@ public struct SiteConfig: Sendable {
             config.diagnostics = numberProblems(table, lines: lines, file: name)
             return config
         }
+        if let (table, file) = try loadDirectory(siteRoot: root) {
+            if let problem = LanguageSettings.problems(table).first { throw Diagnostic(.error, problem.message, file: file) }
+            var config = SiteConfig(raw: table, fileName: file)
+            config.diagnostics = numberProblems(table, lines: [:], file: file)
+            return config
+        }
         return SiteConfig()
     }
 

@@ -67,9 +67,39 @@ struct Permalinks {
             (":sections", page.section.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/")),
             (":section", Self.urlize(page.section.split(separator: "/").first.map(String.init) ?? "")),
         ]
-        var result = pattern
+        var result = Self.expandSectionSlices(pattern, sections: page.section.split(separator: "/").map { Self.urlize(String($0)) })
         for (token, value) in replacements { result = result.replacingOccurrences(of: token, with: value) }
         return result
+    }
+
+    /// Hugo's `:sections[…]` tokens: `[1:]`, `[:2]`, `[1:3]`, `[0]`, `[last]`, the selected sections
+    /// joined with `/` (indexes out of range select nothing).
+    static func expandSectionSlices(_ pattern: String, sections: [String]) -> String {
+        var result = ""
+        var rest = pattern[...]
+        while let token = rest.range(of: ":sections["), let close = rest[token.upperBound...].firstIndex(of: "]") {
+            result += rest[..<token.lowerBound]
+            let spec = rest[token.upperBound..<close].trimmingCharacters(in: .whitespaces)
+            let count = sections.count
+            func index(_ text: Substring, _ fallback: Int) -> Int {
+                let t = text.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { return fallback }
+                if t == "last" { return count - 1 }
+                return Int(t) ?? fallback
+            }
+            var selected: ArraySlice<String> = []
+            if let colon = spec.firstIndex(of: ":") {
+                let lower = max(0, min(count, index(spec[..<colon], 0)))
+                let upper = max(lower, min(count, index(spec[spec.index(after: colon)...], count)))
+                selected = sections[lower..<upper]
+            } else {
+                let i = index(spec[...], -1)
+                if i >= 0, i < count { selected = sections[i...i] }
+            }
+            result += selected.joined(separator: "/")
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// A URL path with a leading slash, and a trailing one unless it names a file (`/feed.xml`).
