@@ -12,7 +12,9 @@ extension Parser {
             var text: [UInt8] = []
             for node in Document.preorder(nodes, from: id) {
                 let n = nodes[Int(node)]
-                if n.kind == .text || n.kind == .code || n.kind == .math { text.append(contentsOf: bytes(n.text)) }
+                if n.kind == .text, n.text2.count > 0 {
+                    text.append(contentsOf: bytes(n.text2))  // an emoji counts as its name, as in Hugo
+                } else if n.kind == .text || n.kind == .code || n.kind == .math { text.append(contentsOf: bytes(n.text)) }
                 if n.kind == .softBreak || n.kind == .lineBreak { text.append(0x20) }
             }
             let base = Self.slug(String(decoding: text, as: UTF8.self))

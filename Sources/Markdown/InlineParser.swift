@@ -130,6 +130,8 @@ struct InlineParser {
             if parser.options.typographer {
                 if !handleTypographer(c) { literalByte() }
             } else if parser.options.smartPunctuation { handleSmartDashOrDots(c) } else { literalByte() }
+        case UInt8(ascii: ":") where parser.options.emoji:
+            if !handleEmoji(), !parseExtendedAutolink(c) { literalByte() }
         case UInt8(ascii: ">"):
             if !parser.options.typographer || !handleTypographer(c) { literalByte() }
         case UInt8(ascii: "["):
@@ -373,6 +375,7 @@ struct SpecialBytes {
         if options.strikethrough { table[Int(UInt8(ascii: "~"))] = true }
         if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = true } }
         if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = true } }
+        if options.emoji { table[Int(UInt8(ascii: ":"))] = true }
         if options.math { table[Int(UInt8(ascii: "$"))] = true }
         if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = true } }
     }

@@ -174,3 +174,18 @@ enum HugoFidelity {
         #expect(Permalinks.expandSectionSlices("/:sections[5]/:sections", sections: sections) == "//:sections")
     }
 }
+
+@Suite struct HugoEmojiTests {
+    static let text = "# Launch :rocket:\n\nCamp :tent: :+1: :notanemoji: `:smile:` a:smile:b :copyright:\n"
+
+    @Test func shortcodesBecomeEmojiWhenEnabled() throws {
+        let body = try HugoFidelity.body(Self.text, config: "enableEmoji = true\n")
+        #expect(body.contains("<h1 id=\"launch-rocket\">Launch 🚀</h1>"))
+        #expect(body.contains("<p>Camp ⛺ 👍 :notanemoji: <code>:smile:</code> a😄b ©️</p>"))
+    }
+
+    @Test func offByDefault() throws {
+        let body = try HugoFidelity.body(Self.text)
+        #expect(body.contains("<h1 id=\"launch-rocket\">Launch :rocket:</h1>"))
+    }
+}

@@ -121,6 +121,7 @@ struct ContentRenderer: Sendable {
         options.rawHTML = config.allowsRawHTML
         options.typographer = config.typographer
         options.goldmarkFootnotes = true
+        options.emoji = config.enableEmoji
         options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
