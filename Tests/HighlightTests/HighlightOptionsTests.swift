@@ -29,4 +29,35 @@ import Testing
         #expect(HighlightOptions(fenceAttributes: ["hl_lines": "x 5-2 1-9999999"]).highlightedLines.isEmpty)
         #expect(HighlightOptions(fenceAttributes: ["linenostart": "abc"]).lineNumberStart == 1)
     }
+
+    /// Issue 15: `linenostart=9223372036854775807` trapped on `start + line - 1`. Starts are clamped
+    /// to ±1,000,000,000, from fence attributes (however many digits) and when set directly.
+    @Test func hugeLineNumberStartsAreClamped() {
+        let limit = HighlightOptions.maxLineNumberStart
+        #expect(limit == 1_000_000_000)
+        let cases: [(String, Int)] = [
+            ("9223372036854775807", limit), ("9223372036854775808", limit), ("99999999999999999999999", limit),
+            ("-9223372036854775808", -limit), ("-99999999999999999999999", -limit), ("+7", 7), ("-3", -3),
+            ("1000000000", limit), ("999999999", 999_999_999), ("", 1), ("-", 1), ("1e9", 1), ("١٢", 1),
+        ]
+        for (text, expected) in cases {
+            #expect(HighlightOptions(fenceAttributes: ["linenostart": text]).lineNumberStart == expected, "\(text)")
+        }
+        for start in [Int.max, Int.max - 1, Int.min, Int.min + 1, limit + 1] {
+            for style in [LineNumbers.table, .inline] {
+                var options = HighlightOptions()
+                options.lineNumbers = style
+                options.lineNumberStart = start
+                options.anchorLineNumbers = true
+                let html = Highlighter.html(code: "a\nb\nc\n", language: "python", options: options)
+                let last = start > 0 ? "1000000002" : "-999999998"
+                #expect(html.contains(">\(last)</a>"), "\(start) \(style)")
+            }
+        }
+        // Ranges whose width overflows are ignored, not trapped on.
+        #expect(HighlightOptions.lineSet("-9223372036854775808-9223372036854775807").count <= 1)
+        #expect(HighlightOptions.lineSet("0-9223372036854775807").isEmpty)
+        #expect(HighlightOptions(fenceAttributes: ["hl_lines": "[\"-9223372036854775807-9223372036854775807\"]"])
+            .highlightedLines.count <= 1)
+    }
 }

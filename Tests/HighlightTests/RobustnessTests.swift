@@ -77,4 +77,41 @@ import Testing
             #expect(Highlighter.tokens(code: code, language: language).map(\.text).joined() == code)
         }
     }
+
+    /// Issue 15: 400 KB of JSON with unclosed strings took 5.2 s (each string looked for its next
+    /// backslash in the rest of the source). Exact tokens; the time limit is only a generous guard.
+    @Test(.timeLimit(.minutes(2))) func unclosedJSONStringsAreLinear() {
+        let lines = 130_000
+        let code = String(repeating: "\"a\n", count: lines)
+        #expect(code.utf8.count >= 390_000)
+        let tokens = Highlighter.tokens(code: code, language: "json")
+        #expect(tokens.count == 2 * lines)
+        #expect(tokens.indices.allSatisfy { k in
+            k % 2 == 0 ? tokens[k] == Token(kind: .stringDouble, text: "\"a") : tokens[k] == Token(kind: .text, text: "\n")
+        })
+        // Strings without escapes before a distant backslash: each string used to scan to it.
+        let values = String(repeating: "\"abc\", ", count: 60_000) + "\"\\n\""
+        let valueTokens = Highlighter.tokens(code: values, language: "json")
+        #expect(valueTokens.map(\.text).joined() == values)
+        #expect(valueTokens.last == Token(kind: .stringDouble, text: "\""))
+        #expect(valueTokens.dropLast().last == Token(kind: .stringEscape, text: "\\n"))
+    }
+
+    /// Lines of `[` without `]` in Markdown: the remembered search for `]` was cut at each line's
+    /// end, so every line searched to the end of the source again.
+    @Test(.timeLimit(.minutes(2))) func markdownLinesOfOpenBracketsAreLinear() {
+        let code = String(repeating: "[\n", count: 100_000)
+        let tokens = Highlighter.tokens(code: code, language: "markdown")
+        #expect(tokens == [Token(kind: .text, text: code)])
+    }
+
+    /// Unclosed strings, comments and other openers, in every language, at 20 KB: each lexer
+    /// covers the input exactly (with a quadratic lexer this would not finish within the limit).
+    @Test(.timeLimit(.minutes(2)), arguments: Highlighter.supportedLanguages.filter { ["json", "python", "swift", "c", "cpp", "rust", "go", "java", "kotlin", "javascript", "typescript", "r", "julia", "matlab", "yaml", "toml", "css", "sql", "diff", "bash", "console", "dockerfile", "make", "html", "xml", "markdown", "latex"].contains($0) })
+    func unclosedOpenersAreLinear(language: String) {
+        for opener in ["\"a\n", "'a\n", "/*", "\"\"\"", "`", "<!--", "\"\\", "${", "[\n", "r#\"", "%{"] {
+            let code = String(repeating: opener, count: 20_000 / opener.utf8.count)
+            #expect(Highlighter.tokens(code: code, language: language).map(\.text).joined() == code, "\(opener.debugDescription)")
+        }
+    }
 }

@@ -118,6 +118,30 @@ struct SiteExtensionTests {
         #expect(renderHTML(markdown) == "<pre><code class=\"language-python\">print(1)\n</code></pre>\n")
     }
 
+    /// Issue 15: `linenostart` near `Int.max` trapped when highlighted. The Markdown side only
+    /// passes the text on (the highlighter clamps it); odd attribute text must not trip it either.
+    @Test func fenceAttributesWithHugeOrBrokenValues() {
+        var hooks = RenderHooks()
+        var seen: [String: String] = [:]
+        hooks.codeBlock = { info in
+            seen = info.attributes
+            return ""
+        }
+        let cases: [(String, [String: String])] = [
+            ("{linenostart=9223372036854775807}", ["linenostart": "9223372036854775807"]),
+            ("{linenostart=-9223372036854775809, hl_lines=[1-99999999999999999999]}",
+             ["linenostart": "-9223372036854775809", "hl_lines": "[1-99999999999999999999]"]),
+            ("{title=\"unclosed, linenos}", ["title": "unclosed, linenos}"]),
+            ("{hl_lines=[[[1, ==, ,}", ["hl_lines": "[[[1, ==, ,}"]),
+            ("{=, =x, a=}", ["x": "true", "a": ""]),
+        ]
+        for (attributes, expected) in cases {
+            seen = [:]
+            _ = HTMLRenderer(hooks: hooks).render(Document.parse("```go \(attributes)\nx\n```\n"))
+            #expect(seen == expected, "\(attributes)")
+        }
+    }
+
     @Test func rawHTMLCanBeEscaped() {
         var options = MarkdownOptions.site
         options.rawHTML = false

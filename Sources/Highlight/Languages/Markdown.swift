@@ -135,16 +135,22 @@ private struct InlineScanner {
     /// Bytes where an inline construct may start.
     private static let inlineStarts: ByteSet = "\\`*_~[!\n"
 
+    /// Per byte: the last search's start and the next occurrence from there (or the source's end),
+    /// not cut at the line's end, so later lines reuse it too.
     private var cache: [UInt8: (from: Int, found: Int)] = [:]
 
     /// The index of the next `byte` at or after `index`, before `limit` (or `limit`).
+    ///
+    /// The remembered occurrence answers every search that starts between the last search's start
+    /// and it; caching the result cut at the line's end made a line of `[` without `]` search to
+    /// the end of the source on every line (quadratic).
     private mutating func next(_ byte: UInt8, from index: Int, limit: Int, in s: Scanner) -> Int {
-        if let hit = cache[byte], hit.from <= index, hit.found >= index, hit.found <= limit {
-            return hit.found
+        if let hit = cache[byte], hit.from <= index, hit.found >= index {
+            return min(hit.found, limit)
         }
-        let found = min(s.end(from: index) { $0 != byte }, limit)
+        let found = s.end(from: index) { $0 != byte }
         cache[byte] = (index, found)
-        return found
+        return min(found, limit)
     }
 
     mutating func lex(_ s: inout Scanner, to lineEnd: Int) {

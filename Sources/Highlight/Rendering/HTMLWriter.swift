@@ -51,7 +51,8 @@ struct HTMLWriter {
 
     /// The attributes-and-content tail of a line-number span whose opening the caller wrote.
     private func appendLineNumber(_ line: Int, to out: inout [UInt8]) {
-        let number = String(options.lineNumberStart + line - 1)
+        // Clamped to ±1e9, so adding a line index (at most the source's size) cannot overflow.
+        let number = String(options.clampedLineNumberStart + (line - 1))
         guard options.anchorLineNumbers else {
             out += ">\(number)".utf8
             return
