@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight", "Charts", "Search", "Templating",
+                "Markdown", "Math", "Highlight", "Charts", "Search", "Templating", "GoTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

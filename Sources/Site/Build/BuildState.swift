@@ -64,7 +64,7 @@ struct BuildState: Sendable {
         for (index, entries) in feedLists {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
         }
-        siteDiagnostics = language.diagnostics
+        siteDiagnostics = language.diagnostics + (renderer.siteShortcodes?.diagnostics(for: config) ?? [])
         renderHTML()
         renderOtherFiles(feedLists: feedLists, searchIndex: searchIndex.result())
         copies = resourceCopies()

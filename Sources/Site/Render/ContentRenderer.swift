@@ -76,6 +76,8 @@ struct ContentRenderer: Sendable {
     /// Where chart data files may be read: the content folder, and the site's `data/`, `assets/` and `static/`.
     let dataFolders: [URL]
     let charts = ChartRenderer()
+    /// The site's own Go-template shortcodes (nil when it has none).
+    let siteShortcodes: SiteShortcodes?
 
     init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL) {
         self.config = config
@@ -83,6 +85,8 @@ struct ContentRenderer: Sendable {
         var siteRoot = contentRoot
         for _ in config.language.contentDir.split(separator: "/") { siteRoot.deleteLastPathComponent() }
         self.dataFolders = [contentRoot] + ["data", "assets", "static"].map { siteRoot.appendingPathComponent($0) }
+        self.siteShortcodes = SiteShortcodes.load(config: config, content: content, resources: resources, siteRoot: siteRoot,
+                                                  contentRoot: contentRoot)
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
@@ -107,15 +111,20 @@ struct ContentRenderer: Sendable {
         }
         guard !page.body.isEmpty else { return (result, sink.diagnostics) }
 
+        let siteRun = siteShortcodes.map { SiteShortcodeRun(templates: $0.templates, host: $0.host, page: page) }
         var expander = ShortcodeExpander(context: .init(
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
             inlineMarkdown: { Self.inlineHTML($0, typographer: self.config.typographer) },
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
-            youtubeDisabled: config.youtubeDisabled
+            youtubeDisabled: config.youtubeDisabled,
+            site: siteRun
         ))
         let markdown = expander.expand(page.body, firstLine: page.bodyLine)
-        for warning in expander.warnings { sink.warn(warning.message, fileLine: warning.line) }
+        for warning in expander.warnings {
+            sink.warnShortcode(warning.message, fileLine: warning.line, body: page.body, bodyLine: page.bodyLine)
+        }
+        sink.diagnostics += siteRun?.allDiagnostics ?? []
 
         var options = MarkdownOptions.site
         options.rawHTML = config.allowsRawHTML
@@ -177,7 +186,8 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
-        let (html, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
+        let (numberedHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
+        let html = siteRun?.restore(numberedHTML) ?? numberedHTML
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }

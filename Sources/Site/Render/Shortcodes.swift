@@ -15,6 +15,8 @@ struct ShortcodeExpander {
         /// Hugo's `privacy.youtube`: `privacyEnhanced` embeds from youtube-nocookie.com; `disable` drops the embed.
         var youtubePrivacyEnhanced = false
         var youtubeDisabled = false
+        /// The site's own Go-template shortcodes for this page (they win over the built-in ones).
+        var site: SiteShortcodeRun? = nil
     }
 
     /// Prefix of link destinations that `ref`/`relref` produce; the link hook resolves them.
@@ -22,6 +24,9 @@ struct ShortcodeExpander {
 
     let context: Context
     private(set) var warnings: [(line: Int, message: String)] = []
+    /// Open calls around the one being expanded, and the next ordinal at each depth (for site shortcodes).
+    private var frames: [ShortcodeFrame] = []
+    private var ordinals: [Int] = [0]
 
     init(context: Context) { self.context = context }
 
@@ -150,10 +155,22 @@ struct ShortcodeExpander {
             case .close(let name):
                 if name == closing { return output }
                 output += "{{< /\(name) >}}"
-            case .open(let name, let arguments, let positional, let line, _):
+            case .open(let name, let arguments, let positional, let line, let markdown):
+                let ordinal = ordinals[ordinals.count - 1]
+                ordinals[ordinals.count - 1] += 1
+                let frame = context.site.map { $0.frame(name: name, named: arguments, positional: positional, line: firstLine + line,
+                                                        markdown: markdown, ordinal: ordinal, parent: frames.last) }
+                if let frame { frames.append(frame) }
+                ordinals.append(0)
                 var inner: String?
                 if depth < 20, Self.hasClosing(name, in: tokens, after: position) {
                     inner = render(tokens, from: &position, closing: name, depth: depth + 1, firstLine: firstLine)
+                }
+                ordinals.removeLast()
+                if frame != nil { frames.removeLast() }
+                if let frame, let text = context.site?.run(frame, inner: inner) {
+                    output += text
+                    continue
                 }
                 output += expand(name: name, arguments: arguments, positional: positional, inner: inner,
                                  line: firstLine + line)
@@ -243,8 +260,8 @@ struct ShortcodeExpander {
             return "<details\(open)><summary>\(context.inlineMarkdown(summary))</summary>\n\n\(Self.dedent(body))\n\n</details>\n"
         default:
             if name.hasSuffix(".inline") { return Self.inlineShortcode(inner ?? "") }
-            warnings.append((line, "unknown shortcode \"\(name)\"; it was left out (add layouts/shortcodes/\(name).mustache or remove it)"))
-            return ""
+            warnings.append((line, "unknown shortcode \"\(name)\": no layouts/shortcodes/\(name).html in the site or its theme; its inner content is shown as it is"))
+            return inner ?? ""
         }
     }
 

@@ -1,0 +1,96 @@
+import Foundation
+import GoTemplates
+
+extension Value {
+    /// The value as templates see it. `lowercaseKeys` folds table keys as Hugo folds the keys of
+    /// `.Params` and `.Site.Params`.
+    func goValue(lowercaseKeys: Bool = false) -> GoValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .int(let number): .int(number)
+        case .double(let number): .float(number)
+        case .bool(let flag): .bool(flag)
+        case .array(let items): .array(items.map { $0.goValue(lowercaseKeys: lowercaseKeys) })
+        case .table(let table):
+            .map(Dictionary(table.map { (lowercaseKeys ? $0.key.lowercased() : $0.key, $0.value.goValue(lowercaseKeys: lowercaseKeys)) },
+                            uniquingKeysWith: { first, _ in first }))
+        case .null: .null
+        }
+    }
+}
+
+extension GoValue {
+    /// Text of a value for functions that take strings (numbers and bools printed as Go prints them).
+    var text: String {
+        switch self {
+        case .null: ""
+        case .string(let text), .safe(let text, _): text
+        default: printed
+        }
+    }
+}
+
+/// Hugo's shortcode parameter typing: quoted values are strings; unquoted `true`/`false` are
+/// booleans and unquoted numbers are numbers.
+enum ShortcodeArgument {
+    static func typed(_ raw: String, quoted: Bool) -> GoValue {
+        if quoted { return .string(raw) }
+        switch raw {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default: break
+        }
+        if let number = Int(raw) { return .int(number) }
+        if raw.contains("."), let number = Double(raw) { return .float(number) }
+        return .string(raw)
+    }
+
+    /// The arguments of the call that opens at `text` (starting with `{{<` or `{{%`), as Hugo
+    /// types them: positional values and named values in order.
+    static func parse(_ text: Substring) -> (name: String, positional: [GoValue], named: [(String, GoValue)])? {
+        let chars = Array(text)
+        guard chars.count > 3 else { return nil }
+        let closer: [Character] = chars[2] == "<" ? [">", "}", "}"] : ["%", "}", "}"]
+        var i = 3
+        var words: [(String, Bool)] = []  // value, quoted; "=" as its own word
+        while i < chars.count {
+            let c = chars[i]
+            if i + 2 < chars.count, Array(chars[i..<i + 3]) == closer { break }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
+            if c == "=" { words.append(("=", false)); i += 1; continue }
+            if c == "\"" || c == "`" {
+                var value = ""
+                i += 1
+                while i < chars.count, chars[i] != c {
+                    if c == "\"", chars[i] == "\\", i + 1 < chars.count { value.append(chars[i + 1]); i += 2; continue }
+                    value.append(chars[i])
+                    i += 1
+                }
+                i += 1
+                words.append((value, true))
+                continue
+            }
+            var value = ""
+            while i < chars.count, !" \t\n\r=".contains(chars[i]) {
+                if i + 2 < chars.count, Array(chars[i..<i + 3]) == closer { break }
+                value.append(chars[i])
+                i += 1
+            }
+            words.append((value, false))
+        }
+        guard let first = words.first, !first.1 else { return nil }
+        var positional: [GoValue] = []
+        var named: [(String, GoValue)] = []
+        var k = 1
+        while k < words.count {
+            if k + 2 < words.count + 0, words[k + 1].0 == "=", !words[k + 1].1 {
+                named.append((words[k].0, typed(words[k + 2].0, quoted: words[k + 2].1)))
+                k += 3
+            } else {
+                positional.append(typed(words[k].0, quoted: words[k].1))
+                k += 1
+            }
+        }
+        return (first.0, positional, named)
+    }
+}

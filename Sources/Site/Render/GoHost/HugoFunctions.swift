@@ -1,0 +1,273 @@
+import Foundation
+import GoTemplates
+import Highlight
+import Markdown
+import Math
+
+/// Hugo's site-bound template functions: URLs, Markdown, translations, dates, files, partials.
+/// They find the site and page through the execution's ``ShortcodeScope``.
+enum HugoFunctions {
+    static let hugoInfo: GoValue = ["Environment": "production", "IsProduction": true, "IsDevelopment": false,
+                                    "IsServer": false, "Version": "0.168.0", "Generator": .safe("<meta name=\"generator\" content=\"collective\">", .html)]
+
+    static func register(into functions: inout FunctionRegistry) {
+        let printf = FunctionRegistry.standard["printf"]
+        @Sendable func formatted(_ args: [GoValue], _ context: GoCallContext) throws -> String {
+            guard let printf else { return args.map(\.text).joined(separator: " ") }
+            return try context.call(printf, args).text
+        }
+        @Sendable func scope(_ context: GoCallContext) throws -> ShortcodeScope { try ShortcodeScope.from(context) }
+
+        for name in ["markdownify", "transform.Markdownify"] {
+            functions.register(name) { args, context in
+                .safe(markdownify(args.first?.text ?? "", config: try scope(context).host.config), .html)
+            }
+        }
+        for name in ["emojify", "transform.Emojify"] {
+            functions.register(name) { args in .safe(args.first?.text ?? "", .html) }
+        }
+        for (name, kind) in [("relURL", 0), ("urls.RelURL", 0), ("absURL", 1), ("urls.AbsURL", 1),
+                             ("relLangURL", 2), ("urls.RelLangURL", 2), ("absLangURL", 3), ("urls.AbsLangURL", 3)] {
+            functions.register(name) { args, context in
+                .string(url(args.first?.text ?? "", kind: kind, config: try scope(context).host.config))
+            }
+        }
+        functions.register("urls.Parse") { args in
+            let text = args.first?.text ?? ""
+            guard let parts = URLComponents(string: text) else { throw GoFunctionError("cannot parse URL \(text)") }
+            return ["Scheme": .string(parts.scheme ?? ""), "Host": .string(parts.host.map { h in parts.port.map { "\(h):\($0)" } ?? h } ?? ""),
+                    "Path": .string(parts.path), "RawQuery": .string(parts.percentEncodedQuery ?? ""),
+                    "Fragment": .string(parts.fragment ?? ""), "IsAbs": .bool(parts.scheme != nil), "String": .string(text),
+                    "Query": .map(Dictionary((parts.queryItems ?? []).map { ($0.name, GoValue.array([.string($0.value ?? "")])) },
+                                             uniquingKeysWith: { a, _ in a }))]
+        }
+        functions.register("path.Base") { args in
+            let path = args.first?.text ?? ""
+            let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+            return .string(trimmed.isEmpty ? "." : PathText.lastComponent(trimmed))
+        }
+        functions.register("path.Dir") { args in
+            let path = args.first?.text ?? ""
+            guard let slash = path.lastIndex(of: "/") else { return "." }
+            let dir = String(path[..<slash])
+            return .string(dir.isEmpty ? "/" : dir)
+        }
+        functions.register("path.Ext") { args in
+            let base = PathText.lastComponent(args.first?.text ?? "")
+            return .string(base.lastIndex(of: ".").map { String(base[$0...]) } ?? "")
+        }
+        functions.register("path.Join") { args in
+            let parts = args.flatMap { value -> [String] in
+                if case .array(let items) = value { return items.map(\.text) }
+                return [value.text]
+            }.filter { !$0.isEmpty }
+            let joined = parts.joined(separator: "/")
+            let normal = ContentRenderer.normalizePath(joined)
+            return .string(joined.hasPrefix("/") ? "/" + normal : normal)
+        }
+        functions.register("path.Clean") { args in
+            let path = args.first?.text ?? ""
+            let normal = ContentRenderer.normalizePath(path)
+            return .string(path.hasPrefix("/") ? "/" + normal : normal.isEmpty ? "." : normal)
+        }
+        for name in ["T", "i18n", "lang.Translate"] {
+            functions.register(name) { args, context in
+                let key = (args.first?.text ?? "").lowercased()
+                return .string(try scope(context).host.translations[key] ?? "")
+            }
+        }
+        for name in ["time", "time.AsTime"] {
+            functions.register(name) { args in
+                guard let value = args.first else { throw GoFunctionError("time needs a date") }
+                return .object(try time(value))
+            }
+        }
+        for name in ["now", "time.Now"] {
+            functions.register(name) { _ in .object(TimeObject(date: Date())) }
+        }
+        for name in ["dateFormat", "time.Format"] {
+            functions.register(name) { args in
+                guard args.count >= 2 else { throw GoFunctionError("dateFormat needs a layout and a date") }
+                return .string(TimeObject.format(try time(args[1]).date, layout: args[0].text))
+            }
+        }
+        for name in ["highlight", "transform.Highlight"] {
+            functions.register(name) { args in
+                let code = args.first?.text ?? ""
+                let language = args.count > 1 ? args[1].text : ""
+                return .safe(Highlighter.html(code: code, language: language.isEmpty ? nil : language), .html)
+            }
+        }
+        functions.register("hugo") { _ in hugoInfo }
+        functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
+        functions.register("page") { _, context in .object(try scope(context).page) }
+        for (name, severity) in [("errorf", Diagnostic.Severity.error), ("fmt.Errorf", .error), ("warnf", .warning),
+                                 ("fmt.Warnf", .warning), ("erroridf", .error), ("fmt.Erroridf", .error), ("warnidf", .warning)] {
+            functions.register(name) { args, context in
+                let arguments = name.contains("idf") ? Array(args.dropFirst()) : args
+                try scope(context).report(severity, try formatted(arguments, context))
+                return .string("")
+            }
+        }
+        for name in ["readFile", "os.ReadFile"] {
+            functions.register(name) { args, context in
+                let host = try scope(context).host
+                let file = try insideSite(args.first?.text ?? "", root: host.siteRoot)
+                guard let data = try? Data(contentsOf: file) else { throw GoFunctionError("file \(args.first?.text ?? "") not found") }
+                return .string(String(decoding: data, as: UTF8.self))
+            }
+        }
+        for name in ["fileExists", "os.FileExists"] {
+            functions.register(name) { args, context in
+                let host = try scope(context).host
+                guard let file = try? insideSite(args.first?.text ?? "", root: host.siteRoot) else { return false }
+                return .bool(FileManager.default.fileExists(atPath: file.path))
+            }
+        }
+        for name in ["resources.Get", "resources.GetMatch", "resources.Match"] {
+            functions.register(name) { args, context in
+                let host = try scope(context).host
+                let pattern = args.first?.text ?? ""
+                let assets = assetResources(host)
+                switch name {
+                case "resources.Get": return assets.first { $0.name == pattern }.map { .object($0) } ?? .null
+                case "resources.GetMatch": return assets.first { Glob.matches(pattern, $0.name) }.map { .object($0) } ?? .null
+                default: return .array(assets.filter { Glob.matches(pattern, $0.name) }.map { .object($0) })
+                }
+            }
+        }
+        for name in ["partial", "partialCached", "partials.Include", "partials.IncludeCached"] {
+            functions.register(name) { args, context in
+                let scope = try scope(context)
+                let requested = args.first?.text ?? ""
+                guard let template = scope.templates.partials[requested] else {
+                    throw GoFunctionError("partial \"\(requested)\" not found")
+                }
+                return .safe(try context.execute(template, data: args.count > 1 ? args[1] : .null), .html)
+            }
+        }
+        for name in ["getJSON", "getCSV", "data.GetJSON", "data.GetCSV", "resources.GetRemote"] {
+            functions.register(name) { _ in
+                throw GoFunctionError("\(name) is refused: collective never reads the network during a build")
+            }
+        }
+        for name in ["ref", "relref"] {
+            functions.register(name) { args, context in
+                let scope = try scope(context)
+                let target = args.count > 1 ? args[1] : args.first ?? .null
+                let path = target.text
+                let (pathPart, fragment) = ContentRenderer.splitFragment(path)
+                if pathPart.isEmpty { return .string(fragment) }
+                var candidates = [pathPart]
+                if !pathPart.hasPrefix("/"), let source = scope.page.page.sourceFile {
+                    let folder = PathText.folder(of: scope.host.config.contentPath(ofSource: source))
+                    candidates.insert(ContentRenderer.normalizePath(folder + "/" + pathPart), at: 0)
+                }
+                for candidate in candidates {
+                    if let page = scope.host.page(at: candidate) {
+                        return .string((name == "ref" ? scope.host.permalink(page) : scope.host.relPermalink(page)) + fragment)
+                    }
+                }
+                throw GoFunctionError("\(name) target \"\(path)\" not found")
+            }
+        }
+        for name in ["transform.Unmarshal", "unmarshal"] {
+            functions.register(name) { args in
+                let text = args.last.map { value -> String in
+                    if case .object(let object) = value, let content = try? object.member("Content", arguments: []) { return content.text }
+                    return value.text
+                } ?? ""
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let format: DataFormat = trimmed.hasPrefix("{") || trimmed.hasPrefix("[") ? .json : trimmed.contains(" = ") ? .toml : .yaml
+                guard let table = try? format.parseTable(text).table else { throw GoFunctionError("cannot unmarshal the text") }
+                return Value.table(table).goValue()
+            }
+        }
+        for name in ["humanize", "inflect.Humanize"] {
+            functions.register(name) { args in
+                let text = args.first?.text ?? ""
+                let spaced = text.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+                return .string(spaced.prefix(1).uppercased() + spaced.dropFirst())
+            }
+        }
+        functions.register("os.Getenv") { _ in "" }
+    }
+
+    /// Hugo's `markdownify`: the site's Markdown; a single paragraph comes back without its `<p>`.
+    static func markdownify(_ markdown: String, config: SiteConfig) -> String {
+        var options = MarkdownOptions.site
+        options.rawHTML = config.allowsRawHTML
+        options.typographer = config.typographer
+        options.goldmarkFootnotes = true
+        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        options.emoji = config.enableEmoji
+        var macros: [String: String] = [:]
+        for (name, value) in config.param("math.macros")?.table ?? [:] {
+            if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
+        }
+        let math = MathRenderer(macros: macros)
+        var hooks = RenderHooks()
+        hooks.math = { span in math.render(span.tex, display: span.isDisplay).html }
+        hooks.codeBlock = { block in
+            block.language == "chart" ? nil : Highlighter.html(code: block.code, language: block.language,
+                                                               options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
+        }
+        let html = HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2 {
+            return String(trimmed.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    /// `relURL` (0), `absURL` (1), `relLangURL` (2), `absLangURL` (3) as Hugo computes them.
+    static func url(_ input: String, kind: Int, config: SiteConfig) -> String {
+        if input.contains("://") || input.hasPrefix("//") || input.hasPrefix("mailto:") || input.hasPrefix("#") { return input }
+        let language = kind >= 2 ? config.languageFolder : ""
+        let absolute = kind == 1 || kind == 3
+        if input.hasPrefix("/") {
+            let path = "/" + language + input.dropFirst()
+            return absolute ? config.rootAbsoluteURL(path) : path
+        }
+        let siteBase = absolute ? config.siteBaseURL.hasSuffix("/") ? config.siteBaseURL : config.siteBaseURL + "/"
+            : config.siteBasePath
+        return siteBase + language + input
+    }
+
+    static func time(_ value: GoValue) throws -> TimeObject {
+        switch value {
+        case .object(let object as TimeObject): return object
+        case .int(let seconds): return TimeObject(date: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        default:
+            guard let date = TimeObject.parse(value.text) else { throw GoFunctionError("unable to parse date: \(value.text)") }
+            return TimeObject(date: date)
+        }
+    }
+
+    /// A path inside the site folder (symlinks resolved), or an error for anything outside it.
+    static func insideSite(_ path: String, root: URL) throws -> URL {
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        let url = (path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path))
+            .standardizedFileURL.resolvingSymlinksInPath()
+        guard url.path == rootPath || url.path.hasPrefix(rootPath + "/") else {
+            throw GoFunctionError("refused to read \(path): only files inside the site folder can be read")
+        }
+        return url
+    }
+
+    /// The files of `assets/` (the site's over its theme's).
+    static func assetResources(_ host: HugoHost) -> [ResourceObject] {
+        var seen = Set<String>()
+        var items: [ResourceObject] = []
+        let roots = SiteTemplates.layoutRoots(siteRoot: host.siteRoot, config: host.config)
+            .map { $0 == "layouts" ? "assets" : String($0.dropLast("layouts".count)) + "assets" }
+        for root in roots {
+            let folder = host.siteRoot.appendingPathComponent(root)
+            for file in FileTree.regularFiles(under: folder) where seen.insert(file).inserted {
+                items.append(ResourceObject(file: folder.appendingPathComponent(file), name: file,
+                                            relPermalink: host.config.relativeURL("/" + file), permalink: host.config.absoluteURL("/" + file)))
+            }
+        }
+        return items
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GoTemplates
+
+/// What Hugo's objects and functions read of one language of the site: the config, the content,
+/// the files of `content/`, `data/`, `i18n/` and `assets/`. Made once per language build.
+final class HugoHost: Sendable {
+    let config: SiteConfig
+    let content: SiteContent
+    let siteRoot: URL
+    let contentRoot: URL
+    /// Bundle folder → its resources' content paths.
+    let resourcesByOwner: [String: [String]]
+    let data: GoValue
+    /// The language's translations from `i18n/` (site over theme).
+    let translations: [String: String]
+    /// The functions templates may call (Go's, the generic helpers, and Hugo's site-bound ones).
+    let functions: FunctionRegistry
+
+    init(config: SiteConfig, content: SiteContent, resources: [Resource], siteRoot: URL, contentRoot: URL) {
+        self.config = config
+        self.content = content
+        self.siteRoot = siteRoot
+        self.contentRoot = contentRoot
+        var owners: [String: [String]] = [:]
+        for resource in resources { owners[resource.owner, default: []].append(resource.contentPath) }
+        resourcesByOwner = owners
+        let roots = SiteTemplates.layoutRoots(siteRoot: siteRoot, config: config).map { $0 == "layouts" ? "" : String($0.dropLast("/layouts".count)) }
+        data = Self.readData(siteRoot: siteRoot, roots: roots)
+        translations = Self.readTranslations(siteRoot: siteRoot, roots: roots, language: config.language.code)
+        var functions = FunctionRegistry.standard
+        HugoFunctions.register(into: &functions)
+        self.functions = functions
+    }
+
+    /// The URL of a content page (`/blog/posts/a/`).
+    func relPermalink(_ page: Page) -> String { config.relativeURL(page.path) }
+    func permalink(_ page: Page) -> String { config.absoluteURL(page.path) }
+
+    /// The page at a content path (`/posts/a`, `posts/a.md`, `posts/a/index.md`), as `GetPage` finds it.
+    func page(at path: String) -> Page? {
+        var trimmed = path.trimmingCharacters(in: .whitespaces)
+        while trimmed.hasPrefix("/") { trimmed.removeFirst() }
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if trimmed.isEmpty { return content.pages[content.homeIndex] }
+        for form in [trimmed, trimmed + ".md", trimmed + "/index.md", trimmed + "/_index.md"] {
+            if let index = content.pageByContentPath[form] { return content.pages[index] }
+        }
+        if let index = content.sectionPage[trimmed] { return content.pages[index] }
+        if let index = content.pageByPath["/" + trimmed + "/"] { return content.pages[index] }
+        return nil
+    }
+
+    /// Data files (`data/a/b.yaml` → `.Site.Data.a.b`), the theme's under the site's.
+    private static func readData(siteRoot: URL, roots: [String]) -> GoValue {
+        var data: [String: GoValue] = [:]
+        for root in roots.reversed() {
+            let folder = siteRoot.appendingPathComponent(root.isEmpty ? "data" : root + "/data")
+            for file in FileTree.regularFiles(under: folder) {
+                let parts = file.split(separator: "/").map(String.init)
+                guard let last = parts.last, let dot = last.lastIndex(of: ".") else { continue }
+                let format: DataFormat
+                switch last[last.index(after: dot)...].lowercased() {
+                case "yaml", "yml": format = .yaml
+                case "toml": format = .toml
+                case "json": format = .json
+                default: continue
+                }
+                guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8),
+                      let table = try? format.parseTable(text).table else { continue }
+                let keys = parts.dropLast() + [String(last[..<dot])]
+                Self.insert(Value.table(table).goValue(), at: Array(keys), into: &data)
+            }
+        }
+        return .map(data)
+    }
+
+    private static func insert(_ value: GoValue, at keys: [String], into map: inout [String: GoValue]) {
+        guard let first = keys.first else { return }
+        if keys.count == 1 {
+            if case .map(let new) = value, case .map(var old)? = map[first] {
+                for (key, item) in new { old[key] = item }
+                map[first] = .map(old)
+            } else {
+                map[first] = value
+            }
+            return
+        }
+        var inner: [String: GoValue] = [:]
+        if case .map(let existing)? = map[first] { inner = existing }
+        insert(value, at: Array(keys.dropFirst()), into: &inner)
+        map[first] = .map(inner)
+    }
+
+    /// `i18n/LANG.{toml,yaml,yml,json}`: `id = "text"`, `[id] other = "text"`, or a list of `{id, translation}`.
+    private static func readTranslations(siteRoot: URL, roots: [String], language: String) -> [String: String] {
+        var table: [String: String] = [:]
+        for root in roots.reversed() {
+            let folder = siteRoot.appendingPathComponent(root.isEmpty ? "i18n" : root + "/i18n")
+            for (ext, format) in [("toml", DataFormat.toml), ("yaml", .yaml), ("yml", .yaml), ("json", .json)] {
+                for name in Set([language, language.lowercased(), String(language.split(separator: "-").first ?? "")]) where !name.isEmpty {
+                    guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name).\(ext)"), encoding: .utf8) else { continue }
+                    if let parsed = try? format.parseTable(text).table {
+                        for (key, value) in parsed {
+                            if let text = value.string { table[key.lowercased()] = text }
+                            else if let inner = value.table, let text = (inner["other"] ?? inner["translation"] ?? inner["one"])?.string {
+                                table[key.lowercased()] = text
+                            }
+                        }
+                    } else if let items = try? DataFormat.parseYAMLDocumentList(text) {
+                        for item in items {
+                            if let id = item["id"]?.string, let text = item["translation"]?.string { table[id.lowercased()] = text }
+                        }
+                    }
+                }
+            }
+        }
+        return table
+    }
+}
+
+extension DataFormat {
+    /// A YAML (or JSON) document that is a list of tables (go-i18n's older layout).
+    static func parseYAMLDocumentList(_ text: String) throws -> [[String: Value]] {
+        let wrapped = "items:\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+        let (table, _) = try parseYAMLDocument(wrapped)
+        return table["items"]?.array?.compactMap(\.table) ?? []
+    }
+}

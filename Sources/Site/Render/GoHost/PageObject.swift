@@ -1,0 +1,119 @@
+import Foundation
+import GoTemplates
+
+/// Hugo's `.Page` as shortcodes see it.
+struct PageObject: GoObject {
+    let page: Page
+    let host: HugoHost
+    /// The page's `.Scratch`/`.Store`, shared by the shortcodes of one render.
+    let scratch: ScratchObject
+
+    var goTypeName: String { "*hugolib.pageState" }
+    var printed: String { "Page(\(page.sourceFile ?? page.path))" }
+
+    func isEqual(to other: any GoObject) -> Bool {
+        (other as? PageObject)?.page.path == page.path
+    }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        let config = host.config
+        switch name {
+        case "Title", "LinkTitle": return .string(page.title)
+        case "Params": return Value.table(page.params).goValue(lowercaseKeys: true)
+        case "Param":
+            let key = arguments.first?.text ?? ""
+            if let value = page.param(key) ?? config.param(key) { return value.goValue(lowercaseKeys: true) }
+            return .null
+        case "Permalink": return .string(host.permalink(page))
+        case "RelPermalink": return .string(host.relPermalink(page))
+        case "Date": return .object(TimeObject(date: page.date ?? Date(timeIntervalSince1970: -62_135_596_800)))
+        case "Lastmod": return .object(TimeObject(date: page.lastmod ?? page.date ?? Date(timeIntervalSince1970: -62_135_596_800)))
+        case "PublishDate": return .object(TimeObject(date: page.publishDate ?? page.date ?? Date(timeIntervalSince1970: -62_135_596_800)))
+        case "Section": return .string(String(page.section.split(separator: "/").first ?? ""))
+        case "Type": return .string(page.param("type")?.string ?? String(page.section.split(separator: "/").first ?? "page"))
+        case "Kind": return .string(page.kind.rawValue)
+        case "Description": return .string(page.description ?? "")
+        case "Draft": return .bool(page.isDraft)
+        case "Weight": return .int(page.weight)
+        case "Slug": return .string(page.slug ?? "")
+        case "IsPage": return .bool(page.kind == .page)
+        case "IsHome": return .bool(page.kind == .home)
+        case "IsSection": return .bool(page.kind == .section)
+        case "IsNode": return .bool(page.kind != .page)
+        case "Lang": return .string(config.language.code)
+        case "Language": return SiteObject.language(config)
+        case "Site": return .object(SiteObject(host: host))
+        case "Scratch", "Store": return .object(scratch)
+        case "Resources": return .object(resources)
+        case "File":
+            let path = page.sourceFile.map { config.contentPath(ofSource: $0) } ?? ""
+            let base = PathText.lastComponent(path)
+            let logical = base
+            let stem = logical.split(separator: ".").first.map(String.init) ?? logical
+            let dir = PathText.folder(of: path)
+            return .map(["Path": .string(path), "Filename": .string(host.contentRoot.appendingPathComponent(path).path),
+                         "LogicalName": .string(logical), "BaseFileName": .string(stem), "ContentBaseName": .string(
+                            page.bundleFolder.map { PathText.lastComponent($0) } ?? stem),
+                         "Dir": .string(dir == "." ? "" : dir + "/"), "Ext": .string((logical as NSString).pathExtension),
+                         "Lang": .string(config.language.code)])
+        case "GetPage":
+            return host.page(at: arguments.first?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
+        case "RenderString":
+            return .safe(HugoFunctions.markdownify(arguments.last?.text ?? "", config: config), .html)
+        case "Keywords": return page.param("keywords")?.goValue() ?? .array([])
+        case "Aliases": return .array(page.aliases.map { .string($0) })
+        case "Summary", "Content", "Plain", "TableOfContents":
+            throw GoFunctionError(".Page.\(name) is not available inside a shortcode of the same page")
+        case "WordCount", "ReadingTime": return .int(0)
+        default:
+            return nil
+        }
+    }
+
+    var resources: ResourcesObject {
+        guard let bundle = page.bundleFolder else { return ResourcesObject(items: []) }
+        let paths = host.resourcesByOwner[bundle] ?? []
+        return ResourcesObject(items: paths.map { path in
+            let inside = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
+            let url = host.config.relativeURL(page.path + inside)
+            return ResourceObject(file: host.contentRoot.appendingPathComponent(path), name: inside, relPermalink: url,
+                                  permalink: host.config.absoluteURL(page.path + inside))
+        })
+    }
+}
+
+/// Hugo's `.Site` / `site`.
+struct SiteObject: GoObject {
+    let host: HugoHost
+
+    var goTypeName: String { "*hugolib.Site" }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        let config = host.config
+        switch name {
+        case "Title": return .string(config.title)
+        case "Params": return Value.table(config.params).goValue(lowercaseKeys: true)
+        case "Param": return config.param(arguments.first?.text ?? "")?.goValue(lowercaseKeys: true) ?? .null
+        case "BaseURL": return .string(config.baseURL)
+        case "Home": return .object(PageObject(page: host.content.pages[host.content.homeIndex], host: host, scratch: ScratchObject()))
+        case "Language": return Self.language(config)
+        case "LanguageCode": return .string(config.languageCode)
+        case "Copyright": return .string(config.copyright ?? "")
+        case "Data": return host.data
+        case "IsMultiLingual": return .bool(config.isMultilingual)
+        case "GetPage":
+            return host.page(at: arguments.last?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
+        case "Pages", "RegularPages":
+            let indices = name == "Pages" ? Array(host.content.pages.indices) : host.content.regularPages
+            return .array(indices.map { .object(PageObject(page: host.content.pages[$0], host: host, scratch: ScratchObject())) })
+        case "Hugo": return HugoFunctions.hugoInfo
+        default: return nil
+        }
+    }
+
+    static func language(_ config: SiteConfig) -> GoValue {
+        .map(["Lang": .string(config.language.code), "LanguageCode": .string(config.languageCode),
+              "LanguageName": .string(config.language.name ?? config.language.code),
+              "LanguageDirection": .string(config.isRightToLeft ? "rtl" : "ltr")])
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GoTemplates
+
+/// What Hugo's functions need while a page's shortcodes run (passed as the execution's
+/// `userInfo`): the site, the page, the templates, and where to report problems.
+final class ShortcodeScope: @unchecked Sendable {
+    let host: HugoHost
+    let templates: SiteTemplates
+    let page: PageObject
+    /// `content/posts/a.md`
+    let file: String
+    private let lock = NSLock()
+    private var reported: [Diagnostic] = []
+    /// The call being run (for messages of `errorf`/`warnf`).
+    private var currentCall: (template: String, line: Int, column: Int) = ("", 0, 0)
+
+    init(host: HugoHost, templates: SiteTemplates, page: Page, file: String) {
+        self.host = host
+        self.templates = templates
+        self.page = PageObject(page: page, host: host, scratch: ScratchObject())
+        self.file = file
+    }
+
+    func begin(template: String, line: Int, column: Int) {
+        lock.withLock { currentCall = (template, line, column) }
+    }
+
+    /// Reports a message from a template function (`errorf`, `warnf`, a refused network call).
+    func report(_ severity: Diagnostic.Severity, _ message: String) {
+        lock.withLock {
+            let call = currentCall
+            reported.append(Diagnostic(severity, "\(message) (from \(call.template), shortcode called here)", file: file,
+                                       line: call.line, column: call.column > 0 ? call.column : nil))
+        }
+    }
+
+    var diagnostics: [Diagnostic] { lock.withLock { reported } }
+
+    static func from(_ context: GoCallContext) throws -> ShortcodeScope {
+        guard let scope = context.userInfo as? ShortcodeScope else { throw GoFunctionError("not available outside a shortcode") }
+        return scope
+    }
+}

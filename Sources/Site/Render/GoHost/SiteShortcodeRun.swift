@@ -1,0 +1,118 @@
+import Foundation
+import GoTemplates
+
+/// Runs a site's shortcode templates for one page render, as Hugo does: the output of a
+/// `{{% %}}` call is Markdown that joins the page's text; the output of a `{{< >}}` call is
+/// HTML that replaces a placeholder after the Markdown is rendered (a placeholder alone in a
+/// paragraph takes the paragraph's place).
+final class SiteShortcodeRun: @unchecked Sendable {
+    let templates: SiteTemplates
+    let scope: ShortcodeScope
+    let page: Page
+    private var outputs: [String] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private let lines: [Substring]
+
+    init(templates: SiteTemplates, host: HugoHost, page: Page) {
+        self.templates = templates
+        self.page = page
+        let file = page.sourceFile ?? page.path
+        scope = ShortcodeScope(host: host, templates: templates, page: page, file: file)
+        lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    static let prefix = "HAHACOLLECTIVESHORTCODE"
+    static let suffix = "HBHB"
+
+    /// Whether the site has a template for shortcode `name`.
+    func has(_ name: String) -> Bool { templates.shortcodes[name] != nil }
+
+    /// A frame for a call the expander found: arguments re-read from the source text with Hugo's
+    /// typing when the call can be found on its line, else the expander's strings.
+    func frame(name: String, named: [String: String], positional: [String], line: Int, markdown: Bool,
+               ordinal: Int, parent: ShortcodeFrame?) -> ShortcodeFrame {
+        var column = 0
+        var typedPositional = positional.map { GoValue.string($0) }
+        var typedNamed = named.mapValues { GoValue.string($0) }
+        let index = line - page.bodyLine
+        if lines.indices.contains(index) {
+            let text = lines[index]
+            var search = text[...]
+            let opener = markdown ? "{{%" : "{{<"
+            while let range = search.range(of: opener) {
+                let after = search[range.upperBound...].drop { $0 == " " || $0 == "\t" }
+                if after.hasPrefix(name), after.dropFirst(name.count).first.map({ $0 == " " || $0 == "\t" || $0 == ">" || $0 == "%" || $0 == "/" }) ?? true {
+                    column = text.distance(from: text.startIndex, to: range.lowerBound) + 1
+                    let rest = lines[index..<min(lines.count, index + 60)].joined(separator: "\n")
+                    let start = rest.index(rest.startIndex, offsetBy: column - 1)
+                    if let parsed = ShortcodeArgument.parse(rest[start...]), parsed.name == name,
+                       parsed.positional.count == positional.count, parsed.named.count == named.count {
+                        typedPositional = parsed.positional
+                        typedNamed = Dictionary(parsed.named, uniquingKeysWith: { a, _ in a })
+                    }
+                    break
+                }
+                search = search[range.upperBound...]
+            }
+        }
+        return ShortcodeFrame(name: name, positional: typedPositional, named: typedNamed, isNamed: !named.isEmpty,
+                              line: line, column: column, ordinal: ordinal, isMarkdown: markdown, parent: parent)
+    }
+
+    /// The text that replaces the call in the Markdown, or nil when the site has no template
+    /// for it. A failing template is reported and its inner content is kept.
+    func run(_ frame: ShortcodeFrame, inner: String?) -> String? {
+        guard let template = templates.shortcodes[frame.name] else { return nil }
+        let object = ShortcodeObject(frame: frame, inner: inner, page: scope.page, file: scope.file)
+        scope.begin(template: template, line: frame.line, column: frame.column)
+        let output: String
+        do {
+            output = try templates.set.execute(template, data: .object(object), userInfo: scope)
+        } catch {
+            diagnostics.append(Diagnostic(.warning, "shortcode \"\(frame.name)\" failed: \(error.description); its inner content is shown instead",
+                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil))
+            return inner ?? ""
+        }
+        if frame.isMarkdown { return output }
+        outputs.append(output)
+        return Self.prefix + String(outputs.count - 1) + Self.suffix
+    }
+
+    /// The rendered page with every placeholder replaced by its shortcode's HTML (nested ones too).
+    func restore(_ html: String) -> String {
+        guard !outputs.isEmpty, html.contains(Self.prefix) else { return html }
+        var text = html
+        for _ in 0..<32 where text.contains(Self.prefix) {
+            text = replaceOnce(text)
+        }
+        return text
+    }
+
+    private func replaceOnce(_ html: String) -> String {
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: Self.prefix) {
+            let digits = rest[start.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            let afterDigits = rest[start.upperBound...].dropFirst(digits.count)
+            guard let number = Int(digits), afterDigits.hasPrefix(Self.suffix), outputs.indices.contains(number) else {
+                out += rest[..<start.upperBound]
+                rest = rest[start.upperBound...]
+                continue
+            }
+            var before = rest[..<start.lowerBound]
+            var after = afterDigits.dropFirst(Self.suffix.count)
+            // Alone in a paragraph: the paragraph goes.
+            if before.hasSuffix("<p>"), after.hasPrefix("</p>") {
+                before = before.dropLast(3)
+                after = after.dropFirst(4)
+            }
+            out += before
+            out += outputs[number]
+            rest = after
+        }
+        out += rest
+        return out
+    }
+
+    var allDiagnostics: [Diagnostic] { diagnostics + scope.diagnostics }
+}
