@@ -14,10 +14,15 @@ extension Parser {
                 let n = nodes[Int(node)]
                 if n.kind == .text, n.text2.count > 0 {
                     text.append(contentsOf: bytes(n.text2))  // an emoji counts as its name, as in Hugo
-                } else if n.kind == .text || n.kind == .code || n.kind == .math { text.append(contentsOf: bytes(n.text)) }
+                } else if n.kind == .text || n.kind == .code || (n.kind == .math && options.mathInHeadingIDs) {
+                    text.append(contentsOf: bytes(n.text))
+                }
                 if n.kind == .softBreak || n.kind == .lineBreak { text.append(0x20) }
             }
-            let base = Self.slug(String(decoding: text, as: UTF8.self))
+            // Hugo trims the text first: a heading that starts with an image or raw HTML gets no leading `-`.
+            let first = text.firstIndex { !ASCII.isWhitespace($0) } ?? text.endIndex
+            let last = text.lastIndex { !ASCII.isWhitespace($0) }.map { $0 + 1 } ?? first
+            let base = Self.slug(String(decoding: text[first..<max(first, last)], as: UTF8.self))
             var candidate = base
             if let count = used[base] {
                 var k = count

@@ -17,6 +17,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// goldmark's typographer as Hugo runs it (`---`, `--`, `...`, `<<`, `>>`, quotes and apostrophes
     /// decided one by one); takes precedence over `smartPunctuation`.
     public var typographer: Bool = false
+    /// Whether math in a heading counts towards its id; Hugo's passthrough math does not (`## Full $r$-torsion` → `full--torsion`).
+    public var mathInHeadingIDs: Bool = true
     /// `:name:` emoji shortcodes (Hugo's `enableEmoji`, GitHub's table).
     public var emoji: Bool = false
     /// Footnotes marked up as goldmark writes them (`fnref:1`, `fn:1`, `div.footnotes`, one back-link

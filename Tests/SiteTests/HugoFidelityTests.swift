@@ -189,3 +189,33 @@ enum HugoFidelity {
         #expect(body.contains("<h1 id=\"launch-rocket\">Launch :rocket:</h1>"))
     }
 }
+
+@Suite struct HugoHeadingIDAndLinkTests {
+    static let headings = "### Full $r$-torsion Group\n\n## <img src=\"a.png\" alt=\"x\"> Stefanie B, _Manager_\n\n#### Info $I(x) = -\\log p(x)$\n"
+
+    @Test func passthroughMathAddsNothingToAnID() throws {
+        let config = "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [[\"$\", \"$\"]]\n"
+        let body = try HugoFidelity.body(Self.headings, config: config)
+        #expect(body.contains("<h3 id=\"full--torsion-group\">"))
+        #expect(body.contains("<h2 id=\"stefanie-b-manager\">"))
+        #expect(body.contains("<h4 id=\"info\">"))
+    }
+
+    @Test func withoutPassthroughTheTeXIsText() throws {
+        let body = try HugoFidelity.body(Self.headings)
+        #expect(body.contains("<h3 id=\"full-r-torsion-group\">"))
+        #expect(body.contains("<h4 id=\"info-ix---log-px\">"))
+    }
+
+    @Test func multilingualSitePathsToPagesGainTheBasePath() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.com/book/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            "content/docs/a.md": "---\ntitle: A\n---\nSee [B](/docs/b/) and [C](/docs/c/).\n",
+            "content/docs/b.md": "---\ntitle: B\n---\nB\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let html = try #require(report.html(at: "/docs/a/"))
+        #expect(html.contains("<a href=\"/book/docs/b/\">B</a>"))
+        #expect(html.contains("<a href=\"/docs/c/\">C</a>"))  // no such page: kept as written, as Hugo does
+    }
+}

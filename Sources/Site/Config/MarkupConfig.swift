@@ -42,3 +42,11 @@ extension SiteConfig {
         Value.table(raw).value(atPath: "privacy.youtube.disable")?.bool ?? false
     }
 }
+
+extension SiteConfig {
+    /// `markup.goldmark.extensions.passthrough.enable`: math delimiters kept verbatim by goldmark
+    /// (such math adds nothing to a heading's id).
+    public var goldmarkPassthrough: Bool {
+        Value.table(raw).value(atPath: "markup.goldmark.extensions.passthrough.enable")?.bool ?? false
+    }
+}

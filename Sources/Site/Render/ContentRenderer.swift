@@ -131,6 +131,7 @@ struct ContentRenderer: Sendable {
         options.typographer = config.typographer
         options.goldmarkFootnotes = true
         options.emoji = config.enableEmoji
+        options.mathInHeadingIDs = !config.goldmarkPassthrough
         options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
@@ -313,6 +314,12 @@ struct ContentRenderer: Sendable {
         guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return nil }
         let (pathPart, fragment) = Self.splitFragment(target)
         if isReference, pathPart.isEmpty { return fragment }
+        // Hugo's embedded link render hook (on by default in a multilingual site) turns a site path
+        // that names a page into the page's URL, the baseURL's path included (`/hugo-book/docs/x/`).
+        if !isReference, config.isMultilingual, pathPart.hasPrefix("/"), !pathPart.hasPrefix("//"),
+           let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page) {
+            return config.relativeURL(content.pages[index].path) + fragment
+        }
         let lower = pathPart.lowercased()
         guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.contains(".md/") else { return nil }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
