@@ -30,7 +30,12 @@ struct Templates: Sendable {
             for case let url as URL in enumerator {
                 var relative = String(url.standardizedFileURL.path.dropFirst(root.count))
                 while relative.hasPrefix("/") { relative.removeFirst() }
-                if url.pathExtension == "html" { ignored.append("layouts/" + relative); continue }
+                if url.pathExtension == "html" {
+                    // Shortcodes and the partials they call run as Go templates (GoHost/SiteTemplates).
+                    let top = relative.split(separator: "/").first ?? ""
+                    if !["shortcodes", "_shortcodes", "partials", "_partials"].contains(top) { ignored.append("layouts/" + relative) }
+                    continue
+                }
                 guard url.pathExtension == "mustache" else { continue }
                 let name = PathText.removingExtension(relative)
                 let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// A site's own Go-template shortcodes (issue 17), on a fixture written the way blogs write them,
+/// compared with Hugo 0.168's output for the same fixture (`Fixtures/go-shortcodes-hugo/`).
+@Suite struct GoShortcodeTests {
+    static let built: Result<(BuildReport, URL), any Error> = Result {
+        try SiteFixtures.build(SiteFixtures.site("go-shortcodes"))
+    }
+
+    private func page(_ path: String) throws -> String {
+        let (_, output) = try Self.built.get()
+        return try String(contentsOf: output.appendingPathComponent(path + "/index.html"), encoding: .utf8)
+    }
+
+    private func lines() throws -> [String] { try Self.built.get().0.lines }
+
+    @Test func bundlePageMatchesHugo() throws {
+        // Hugo's file is `{{ .Content }}` and the template's own newline.
+        let expected = String(try String(contentsOf: SiteFixtures.site("go-shortcodes-hugo").appendingPathComponent("bundle.html"), encoding: .utf8).dropLast())
+        let html = try page("posts/bundle")
+        let start = try #require(html.range(of: "<div class=\"post-content\">"))
+        let body = String(html[start.upperBound...])
+        #expect(body.hasPrefix(expected + "</div>"), "got:\n\(body.prefix(expected.count + 20))")
+    }
+
+    @Test func siteTemplateWinsOverBuiltInFigure() throws {
+        #expect(try page("posts/bundle").contains("<figure class=\"site-figure\"><img src=\"/x.png\"><figcaption>Mine</figcaption></figure>"))
+    }
+
+    @Test func themeShortcodeIsFound() throws {
+        #expect(try page("posts/bundle").contains("<span class=\"badge\">NEW</span>"))
+    }
+
+    @Test func unknownShortcodeKeepsItsInnerContent() throws {
+        let html = try page("posts/unknown")
+        #expect(html.contains("<p>Kept <em>inner</em></p>"))
+        #expect(html.contains("<p>Also <strong>kept</strong>.</p>"))
+        let messages = try lines()
+        #expect(messages.contains { $0.hasPrefix("content/posts/unknown.md:7:1: warning: unknown shortcode \"unknownthing\"") })
+        #expect(messages.contains { $0.hasPrefix("content/posts/unknown.md:9:1: warning: unknown shortcode \"alsounknown\"") })
+        #expect(!messages.contains { $0.contains(".mustache") })
+    }
+
+    @Test func parseErrorNamesTheTemplateFile() throws {
+        #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
+    }
+
+    @Test func failingTemplateIsReportedAndKeepsInner() throws {
+        let html = try page("posts/errors")
+        #expect(html.contains("Inner of a <em>broken</em> call"))
+        let line = try #require(try lines().first { $0.contains("shortcode \"broken\" failed") })
+        #expect(line.hasPrefix("content/posts/errors.md:5:1: warning:"))
+        #expect(line.contains("layouts/shortcodes/broken.html:2:"))
+    }
+
+    @Test func readFileStaysInsideTheSite() throws {
+        let html = try page("posts/errors")
+        #expect(html.contains("Shortcode Fixture"))  // hugo.toml was read
+        #expect(try lines().contains { $0.contains("shortcode \"include\" failed") && $0.contains("only files inside the site folder") })
+    }
+
+    @Test func networkFunctionsAreRefused() throws {
+        #expect(try lines().contains { $0.contains("getJSON is refused") })
+    }
+
+    @Test func argumentsAreTypedAsHugoTypesThem() {
+        let parsed = ShortcodeArgument.parse(#"{{< x true 3 "4" name = "a b" flag=false >}}"#[...])
+        #expect(parsed?.name == "x")
+        #expect(parsed?.positional.map(\.typeName) == ["bool", "int", "string"])
+        #expect(parsed?.named.map(\.0) == ["name", "flag"])
+    }
+
+    @Test func goTimeLayouts() {
+        let date = Date(timeIntervalSince1970: 1_709_287_200)  // 2024-03-01 10:00:00 UTC
+        #expect(TimeObject.format(date, layout: "January 2, 2006") == "March 1, 2024")
+        #expect(TimeObject.format(date, layout: "2006-01-02T15:04:05Z07:00") == "2024-03-01T10:00:00Z")
+        #expect(TimeObject.format(date, layout: "Mon Jan _2 3:04PM") == "Fri Mar  1 10:00AM")
+    }
+
+    @Test func globsMatchAsHugoResources() {
+        #expect(Glob.matches("*.png", "photo.PNG"))
+        #expect(!Glob.matches("*.png", "images/photo.png"))
+        #expect(Glob.matches("images/**", "images/a/b.jpg"))
+        #expect(Glob.matches("**.{jpg,png}", "a/b.jpg"))
+    }
+}
