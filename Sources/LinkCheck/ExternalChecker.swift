@@ -59,6 +59,8 @@ public struct ExternalChecker: Sendable {
             return make(.error, .brokenExternal, "broken external link: \(reference.url) (\(reason))")
         case .unverified(let reason):
             return make(.warning, .unverifiedExternal, "could not verify \(reference.url) (\(reason))")
+        case .privateAddress:
+            return make(.notice, .privateExternal, "not checked: \(reference.url) is on this machine or a private network (set check.allowPrivateAddresses to check it)")
         case .good:
             if let movedTo = outcome.movedTo {
                 return make(.warning, .permanentRedirect, "\(reference.url) moved permanently to \(movedTo); update the link")
@@ -97,8 +99,11 @@ public struct ExternalChecker: Sendable {
 
     /// Follows one URL's redirects to its final answer.
     private func probe(_ url: String, wantsIDs: Bool, fetcher: HTTPFetcher, gate: HostGate) async -> ExternalOutcome {
-        guard var current = URL(string: url), current.host != nil else {
+        guard var current = URL(string: url), let host = current.host else {
             return ExternalOutcome(verdict: .broken("not a valid URL"))
+        }
+        if !options.allowPrivateAddresses, PrivateAddress.isPrivate(host: host) {
+            return ExternalOutcome(verdict: .privateAddress)
         }
         var movedTo: String?
         var stillPermanent = true
@@ -140,13 +145,31 @@ public struct ExternalChecker: Sendable {
         let host = url.host ?? ""
         var method = keepBody ? "GET" : "HEAD"
         var attempt = 0
+        let deadline = Duration.milliseconds(Int(options.hostDeadline * 1000))
         while true {
             await gate.enter(host)
+            // Checked once inside the gate: other requests to the host may have failed meanwhile.
+            if let reason = await gate.givenUp(host) {
+                await gate.leave(host)
+                return .failed(reason)
+            }
+            if await gate.isPast(deadline, for: host) {
+                await gate.leave(host)
+                return .rateLimited("\(host) used up its \(Self.seconds(options.hostDeadline)) s for all its links")
+            }
             let result: Result<HTTPResponse, Error>
             do {
                 result = .success(try await fetcher.fetch(url, method: method, keepBody: keepBody, timeout: options.timeout))
+                await gate.answer(from: host)
             } catch {
                 result = .failure(error)
+            }
+            // A timeout gives up a host that never answered before the next request may start.
+            let givenUp: Bool
+            if case .failure(let error) = result, Self.isTimeout(error) {
+                givenUp = await gate.timeout(from: host, reason: "\(host) did not answer within \(Self.seconds(options.timeout)) s")
+            } else {
+                givenUp = false
             }
             await gate.leave(host)
             let wait = options.backoff * pow(2, Double(attempt))
@@ -172,11 +195,17 @@ public struct ExternalChecker: Sendable {
                 }
                 await gate.hold(host, for: .milliseconds(Int(delay * 1000)))
             case .failure(let error):
+                if givenUp { return .failed(describe(error)) }
                 guard attempt < options.retries else { return .failed(describe(error)) }
                 await gate.hold(host, for: .milliseconds(Int(wait * 1000)))
             }
             attempt += 1
         }
+    }
+
+    private static func isTimeout(_ error: Error) -> Bool {
+        guard let error = error as? URLError else { return false }
+        return error.code == .timedOut || error.code == .cancelled
     }
 
     private func describe(_ error: Error) -> String {

@@ -18,6 +18,10 @@ public struct ExternalOptions: Sendable {
     /// The longest `Retry-After` honoured, in seconds; longer waits give up on the URL.
     public var maximumRetryAfter: TimeInterval = 30
     public var maximumRedirects = 8
+    /// The most time spent on one host, all its URLs together, in seconds; its URLs left then are unverified.
+    public var hostDeadline: TimeInterval = 60
+    /// Whether URLs on loopback and private addresses are fetched (otherwise each is a notice).
+    public var allowPrivateAddresses = false
     /// The cache of good answers (nil: no cache).
     public var cacheFile: URL?
     /// How long a cached good answer is trusted, in hours.
@@ -29,7 +33,8 @@ public struct ExternalOptions: Sendable {
     public init() {}
 
     /// The defaults with the site config's `check` table applied: `skip`, `cache` (a path relative to
-    /// the site folder, or "" for none), `cacheHours`, `timeout`, `concurrency`, `perHost`, `hostDelay`, `retries`.
+    /// the site folder, or "" for none), `cacheHours`, `timeout`, `concurrency`, `perHost`, `hostDelay`, `retries`,
+    /// `hostDeadline`, `allowPrivateAddresses`.
     public init(config: SiteConfig?, siteRoot: URL) {
         cacheFile = siteRoot.appendingPathComponent(".collective-check-cache.json")
         guard let check = config?.raw["check"] else { return }
@@ -43,6 +48,8 @@ public struct ExternalOptions: Sendable {
         if let count = check["concurrency"]?.int, count > 0 { concurrency = count }
         if let count = check["perHost"]?.int, count > 0 { perHost = count }
         if let count = check["retries"]?.int, count >= 0 { retries = count }
+        if let seconds = check["hostDeadline"].flatMap(Self.number), seconds > 0 { hostDeadline = seconds }
+        if let allow = check["allowPrivateAddresses"]?.bool { allowPrivateAddresses = allow }
     }
 
     private static func number(_ value: Value) -> Double? {

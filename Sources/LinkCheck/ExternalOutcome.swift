@@ -4,8 +4,10 @@ struct ExternalOutcome: Sendable, Equatable {
         case good
         /// An error status or no answer, described (`HTTP 404`, `timed out after 10 s`).
         case broken(String)
-        /// Rate limited on every attempt.
+        /// Rate limited on every attempt, or its host given up.
         case unverified(String)
+        /// On a loopback or private address, not fetched.
+        case privateAddress
     }
 
     var verdict: Verdict

@@ -28,6 +28,8 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         case brokenExternalAnchor = "broken-external-anchor"
         /// An external URL that could not be verified (rate limited after every retry).
         case unverifiedExternal = "unverified-external"
+        /// An external URL on a loopback or private address, not fetched.
+        case privateExternal = "private-external"
         /// An error of the build itself (a config or front matter that cannot be read).
         case buildError = "build-error"
     }

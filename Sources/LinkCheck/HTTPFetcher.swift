@@ -54,6 +54,8 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         request.httpMethod = method
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
         request.setValue("text/html,application/xhtml+xml,*/*;q=0.8", forHTTPHeaderField: "Accept")
+        // Servers that honour ranges send no more than the part that is read.
+        if keepBody { request.setValue("bytes=0-\(Self.maximumBody - 1)", forHTTPHeaderField: "Range") }
         guard let session = lock.withLock({ self.session }) else { throw URLError(.cancelled) }
         let task = session.dataTask(with: request)
         let watchdog = DispatchWorkItem { [weak task] in task?.cancel() }
@@ -80,13 +82,22 @@ final class HTTPFetcher: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             pending[dataTask.taskIdentifier]?.response = response as? HTTPURLResponse
             return pending[dataTask.taskIdentifier]?.keepBody ?? false
         }
-        completionHandler(keep ? .allow : .cancel)
+        // A body announced as larger than the cap is not read at all: FoundationNetworking hands
+        // data over on a queue, so a cancel made after the cap lags behind the transfer by up to
+        // hundreds of megabytes on a fast link.
+        let tooLarge = response.expectedContentLength > Int64(Self.maximumBody)
+        completionHandler(keep && !tooLarge ? .allow : .cancel)
     }
 
+    /// Keeps at most ``maximumBody`` bytes of a body that was asked for, and nothing of one that
+    /// was not; once that is reached the transfer is cancelled (bytes still in flight are dropped).
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let full = lock.withLock {
-            pending[dataTask.taskIdentifier]?.body.append(data)
-            return (pending[dataTask.taskIdentifier]?.body.count ?? 0) >= Self.maximumBody
+        let id = dataTask.taskIdentifier
+        let full = lock.withLock { () -> Bool in
+            guard pending[id]?.keepBody == true, let count = pending[id]?.body.count else { return true }
+            let room = Self.maximumBody - count
+            if room > 0 { pending[id]?.body.append(data.prefix(room)) }
+            return count + min(max(room, 0), data.count) >= Self.maximumBody
         }
         if full { dataTask.cancel() }
     }

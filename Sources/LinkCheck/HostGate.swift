@@ -5,6 +5,33 @@ actor HostGate {
     private let delay: Duration
     private var active: [String: Int] = [:]
     private var notBefore: [String: ContinuousClock.Instant] = [:]
+    /// When the first request to each host started.
+    private var firstStart: [String: ContinuousClock.Instant] = [:]
+    /// Hosts that answered at least once.
+    private var answered: Set<String> = []
+    /// Hosts that never answered and timed out: why.
+    private var down: [String: String] = [:]
+
+    /// Why `host` was given up (it timed out without ever answering); nil while it is not.
+    func givenUp(_ host: String) -> String? { down[host] }
+
+    /// True when more than `deadline` has passed since the first request to `host` started.
+    func isPast(_ deadline: Duration, for host: String) -> Bool {
+        firstStart[host].map { ContinuousClock.now - $0 > deadline } ?? false
+    }
+
+    /// Records that `host` answered.
+    func answer(from host: String) {
+        answered.insert(host)
+    }
+
+    /// Records a timeout; a host that never answered is then given up (its other URLs fail at once).
+    /// Returns true when the host is now given up.
+    func timeout(from host: String, reason: String) -> Bool {
+        guard !answered.contains(host) else { return false }
+        down[host] = reason
+        return true
+    }
 
     init(perHost: Int, delay: Duration) {
         self.perHost = max(1, perHost)
@@ -18,6 +45,7 @@ actor HostGate {
             let readyAt = notBefore[host] ?? now
             if active[host, default: 0] < perHost, readyAt <= now {
                 active[host, default: 0] += 1
+                if firstStart[host] == nil { firstStart[host] = now }
                 notBefore[host] = now + delay
                 return
             }

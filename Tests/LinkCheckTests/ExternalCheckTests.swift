@@ -14,6 +14,7 @@ struct ExternalCheckTests {
         options.hostDelay = 0
         options.perHost = 8
         options.cacheFile = cache
+        options.allowPrivateAddresses = true
         return options
     }
 

@@ -16,8 +16,11 @@ final class TestHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [String] = []
     private var hits: [String: Int] = [:]
+    /// A server that reads requests and never answers (a host that hangs).
+    private let silent: Bool
 
-    init() throws {
+    init(silent: Bool = false) throws {
+        self.silent = silent
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -76,6 +79,10 @@ final class TestHTTPServer: @unchecked Sendable {
             requests.append("\(method) \(path)")
             hits[path, default: 0] += 1
             return hits[path] ?? 1
+        }
+        if silent {
+            sleep(Self.slowDelay)
+            return
         }
         let (status, headers, body) = answer(method: method, path: path, hit: hit)
         if path == "/slow" { sleep(Self.slowDelay) }
