@@ -120,6 +120,7 @@ struct ContentRenderer: Sendable {
             youtubeDisabled: config.youtubeDisabled,
             site: siteRun
         ))
+        siteRun?.scope.expanderContext = expander.context
         let markdown = expander.expand(page.body, firstLine: page.bodyLine)
         for warning in expander.warnings {
             sink.warnShortcode(warning.message, fileLine: warning.line, body: page.body, bodyLine: page.bodyLine)

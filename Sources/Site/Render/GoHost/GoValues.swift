@@ -62,7 +62,7 @@ enum ShortcodeArgument {
                 var value = ""
                 i += 1
                 while i < chars.count, chars[i] != c {
-                    if c == "\"", chars[i] == "\\", i + 1 < chars.count { value.append(chars[i + 1]); i += 2; continue }
+                    if c == "\"", chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "\"" { value.append(chars[i + 1]); i += 2; continue }
                     value.append(chars[i])
                     i += 1
                 }

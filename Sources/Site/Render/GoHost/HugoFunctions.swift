@@ -20,7 +20,8 @@ enum HugoFunctions {
 
         for name in ["markdownify", "transform.Markdownify"] {
             functions.register(name) { args, context in
-                .safe(markdownify(args.first?.text ?? "", config: try scope(context).host.config), .html)
+                let scope = try scope(context)
+                return .safe(markdownify(scope.expandShortcodes(args.first?.text ?? ""), config: scope.host.config), .html)
             }
         }
         for name in ["emojify", "transform.Emojify"] {
@@ -98,7 +99,26 @@ enum HugoFunctions {
                 return .safe(Highlighter.html(code: code, language: language.isEmpty ? nil : language), .html)
             }
         }
-        functions.register("hugo") { _ in hugoInfo }
+        functions.register("hugo") { _, context in
+            guard case .map(var info) = hugoInfo, let host = (context.userInfo as? ShortcodeScope)?.host else { return hugoInfo }
+            info["IsMultilingual"] = .bool(host.config.isMultilingual)
+            info["IsMultihost"] = .bool(false)
+            return .map(info)
+        }
+        // Asset pipelines hand the resource on unchanged; `ExecuteAsTemplate` names it by its target path.
+        for name in ["minify", "resources.Minify", "fingerprint", "resources.Fingerprint", "resources.PostCSS",
+                     "resources.ToCSS", "css.Sass", "js.Build", "resources.Babel", "babel"] {
+            functions.register(name) { args in args.last ?? .null }
+        }
+        functions.register("resources.ExecuteAsTemplate") { args, context in
+            let host = try scope(context).host
+            guard args.count >= 3, case .object(let resource as ResourceObject) = args[2] else {
+                throw GoFunctionError("resources.ExecuteAsTemplate needs a target path, data and a resource")
+            }
+            let path = args[0].text
+            return .object(ResourceObject(file: resource.file, name: path, relPermalink: host.config.relativeURL("/" + path),
+                                          permalink: host.config.absoluteURL("/" + path)))
+        }
         functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
         functions.register("page") { _, context in .object(try scope(context).page) }
         for (name, severity) in [("errorf", Diagnostic.Severity.error), ("fmt.Errorf", .error), ("warnf", .warning),
@@ -214,7 +234,8 @@ enum HugoFunctions {
         }
         let html = HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2 {
+        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2,
+           !trimmed.contains("display=\"block\"") {
             return String(trimmed.dropFirst(3).dropLast(4))
         }
         return html

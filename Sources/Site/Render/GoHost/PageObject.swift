@@ -7,6 +7,8 @@ struct PageObject: GoObject {
     let host: HugoHost
     /// The page's `.Scratch`/`.Store`, shared by the shortcodes of one render.
     let scratch: ScratchObject
+    /// The render this page object belongs to (nil for pages reached through `GetPage`).
+    weak var scope: ShortcodeScope?
 
     var goTypeName: String { "*hugolib.pageState" }
     var printed: String { "Page(\(page.sourceFile ?? page.path))" }
@@ -59,7 +61,8 @@ struct PageObject: GoObject {
         case "GetPage":
             return host.page(at: arguments.first?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
         case "RenderString":
-            return .safe(HugoFunctions.markdownify(arguments.last?.text ?? "", config: config), .html)
+            return .safe(HugoFunctions.markdownify(scope?.expandShortcodes(arguments.last?.text ?? "") ?? arguments.last?.text ?? "",
+                                                   config: config), .html)
         case "Keywords": return page.param("keywords")?.goValue() ?? .array([])
         case "Aliases": return .array(page.aliases.map { .string($0) })
         case "Summary", "Content", "Plain", "TableOfContents":

@@ -6,19 +6,23 @@ import GoTemplates
 final class ShortcodeScope: @unchecked Sendable {
     let host: HugoHost
     let templates: SiteTemplates
-    let page: PageObject
+    private(set) var page: PageObject
     /// `content/posts/a.md`
     let file: String
     private let lock = NSLock()
     private var reported: [Diagnostic] = []
+    /// The page's shortcode expander setup, for `markdownify` and `.RenderString` of text that
+    /// holds shortcode calls (Hugo expands them there too).
+    var expanderContext: ShortcodeExpander.Context?
     /// The call being run (for messages of `errorf`/`warnf`).
     private var currentCall: (template: String, line: Int, column: Int) = ("", 0, 0)
 
     init(host: HugoHost, templates: SiteTemplates, page: Page, file: String) {
         self.host = host
         self.templates = templates
-        self.page = PageObject(page: page, host: host, scratch: ScratchObject())
         self.file = file
+        self.page = PageObject(page: page, host: host, scratch: ScratchObject())
+        self.page.scope = self
     }
 
     func begin(template: String, line: Int, column: Int) {
@@ -35,6 +39,16 @@ final class ShortcodeScope: @unchecked Sendable {
     }
 
     var diagnostics: [Diagnostic] { lock.withLock { reported } }
+
+    /// `text` with its shortcode calls expanded as in the page (placeholders restored with the page).
+    func expandShortcodes(_ text: String) -> String {
+        guard let context = expanderContext, text.contains("{{<") || text.contains("{{%") else { return text }
+        var expander = ShortcodeExpander(context: context)
+        let line = lock.withLock { currentCall.line }
+        let expanded = expander.expand(text, firstLine: line)
+        for warning in expander.warnings { report(.warning, warning.message) }
+        return expanded
+    }
 
     static func from(_ context: GoCallContext) throws -> ShortcodeScope {
         guard let scope = context.userInfo as? ShortcodeScope else { throw GoFunctionError("not available outside a shortcode") }

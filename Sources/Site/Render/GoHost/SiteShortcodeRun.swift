@@ -46,11 +46,12 @@ final class SiteShortcodeRun: @unchecked Sendable {
                     let rest = lines[index..<min(lines.count, index + 60)].joined(separator: "\n")
                     let start = rest.index(rest.startIndex, offsetBy: column - 1)
                     if let parsed = ShortcodeArgument.parse(rest[start...]), parsed.name == name,
-                       parsed.positional.count == positional.count, parsed.named.count == named.count {
+                       parsed.positional.map(\.text) == positional,
+                       Dictionary(parsed.named.map { ($0.0, $0.1.text) }, uniquingKeysWith: { a, _ in a }) == named {
                         typedPositional = parsed.positional
                         typedNamed = Dictionary(parsed.named, uniquingKeysWith: { a, _ in a })
+                        break
                     }
-                    break
                 }
                 search = search[range.upperBound...]
             }
