@@ -175,7 +175,7 @@ extension Parser {
                 }
             }
         }
-        return row(nodes)
+        return Self.row(nodes)
     }
 
     /// A charge or index such as `2-`, `3+` or `n`, with a real minus sign.

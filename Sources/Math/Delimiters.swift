@@ -51,7 +51,7 @@ extension Parser {
         var delimiters = [try parseDelimiter(after: "left")]
         var bodies: [MathNode] = []
         while true {
-            bodies.append(row(try parseList(stops: [.right])))
+            bodies.append(Self.row(try parseList(stops: [.right])))
             guard case .command(let name)? = try stream.next() else {
                 throw MathError("missing \\right", command: "\\left")
             }

@@ -85,7 +85,7 @@ extension Parser {
             var cells: [MathNode] = []
             var ended = false
             cellLoop: while true {
-                cells.append(row(try parseList(stops: .cell)))
+                cells.append(Self.row(try parseList(stops: .cell)))
                 guard let token = try stream.next() else {
                     throw MathError("missing \\end{\(name)}", command: "\\begin{\(name)}")
                 }

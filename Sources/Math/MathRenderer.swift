@@ -7,6 +7,10 @@
 public struct MathRenderer: Sendable {
     private let macros: [String: Macro]
 
+    /// The longest formula rendered, in bytes of TeX (100,000). A longer one is an error (shown as
+    /// its source in the error style, with the error's message), never minutes of work.
+    public static let maxFormulaLength = 100_000
+
     /// Creates a renderer with site-wide macros, keyed by name (`"\\RR"`) with TeX bodies that may
     /// use `#1`…`#9`; a macro takes as many arguments as the highest `#n` in its body.
     public init(macros: [String: String] = [:]) {
@@ -24,6 +28,10 @@ public struct MathRenderer: Sendable {
     /// carry its count from one formula to the next.
     public func render(_ tex: String, display: Bool, firstEquationNumber: Int) -> MathResult {
         do throws(MathError) {
+            guard tex.utf8.count <= Self.maxFormulaLength else {
+                throw MathError("the formula is \(tex.utf8.count) bytes long, more than the \(Self.maxFormulaLength) "
+                    + "allowed in one formula; split it")
+            }
             var parser = Parser(tokens: try Lexer.tokenize(tex), macros: macros, display: display,
                                 firstEquationNumber: firstEquationNumber)
             let node = try parser.parseFormula()

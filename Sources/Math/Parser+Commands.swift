@@ -338,7 +338,7 @@ extension Parser {
         var table = MathTable()
         table.spacing = .compact
         while true {
-            table.rows.append([row(try parseList(stops: [.cell, .group]))])
+            table.rows.append([Self.row(try parseList(stops: [.cell, .group]))])
             guard let token = try stream.next() else { throw MathError("missing } after \\substack") }
             switch token {
             case .command("\\"), .command("cr"): continue

@@ -7,9 +7,9 @@ extension Parser {
         switch name {
         case "color":
             let color = try parseColor(name)
-            return .color(row(try parseList(stops: stops)), color)
+            return .color(Self.row(try parseList(stops: stops)), color)
         case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
-            let rest = row(try parseList(stops: stops))
+            let rest = Self.row(try parseList(stops: stops))
             let level = ["displaystyle": 0, "textstyle": 0, "scriptstyle": 1, "scriptscriptstyle": 2][name]
             return .style(rest, displayStyle: name == "displaystyle", scriptLevel: level, size: nil)
         case "rm", "bf", "it", "cal", "sf", "tt", "frak", "scr", "boldmath":
@@ -17,7 +17,7 @@ extension Parser {
             return nil
         default:
             let size = CommandTables.sizes[name] ?? 1
-            return .style(row(try parseList(stops: stops)), displayStyle: nil, scriptLevel: nil, size: size)
+            return .style(Self.row(try parseList(stops: stops)), displayStyle: nil, scriptLevel: nil, size: size)
         }
     }
 }

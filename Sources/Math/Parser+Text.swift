@@ -43,7 +43,7 @@ extension Parser {
                 if braces == 0 {
                     flush()
                     if parts.isEmpty { return .text("", css: css) }
-                    return row(parts)
+                    return Self.row(parts)
                 }
                 braces -= 1
             case .beginGroup: braces += 1
@@ -56,7 +56,7 @@ extension Parser {
                 flush()
                 let list = try parseList(stops: .dollar)
                 guard try stream.next() == .mathShift else { throw MathError("missing $ to close math in text") }
-                parts.append(row(list))
+                parts.append(Self.row(list))
             case .alignment: throw MathError("& is not allowed in text", command: "&")
             case .parameter(let number): throw MathError("#\(number) outside a macro definition", command: "#")
             case .command(let name):

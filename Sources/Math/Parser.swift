@@ -69,9 +69,9 @@ struct Parser {
             default: throw MathError("unexpected \(token.source)")
             }
         }
-        if lines.count == 1, pendingTag == nil { return row(lines[0]) }
+        if lines.count == 1, pendingTag == nil { return Self.row(lines[0]) }
         var table = MathTable()
-        table.rows = lines.map { [row($0)] }
+        table.rows = lines.map { [Self.row($0)] }
         table.spacing = .lines
         table.displayStyle = display
         if let tag = pendingTag {
@@ -84,7 +84,11 @@ struct Parser {
     }
 
     /// A row node, or the single node itself.
-    func row(_ nodes: [MathNode]) -> MathNode {
+    ///
+    /// Static, so `row(try parseList(…))` does not copy the parser (and with it the pending
+    /// tokens) before the argument runs: a non-mutating method's `self` is read first, and the
+    /// copy made each later token read copy the whole input (quadratic in table cells).
+    static func row(_ nodes: [MathNode]) -> MathNode {
         nodes.count == 1 ? nodes[0] : .row(nodes)
     }
 
@@ -150,8 +154,8 @@ struct Parser {
             }
         }
         if let fraction {
-            let numerator = row(Array(list[..<fraction.index]))
-            let denominator = row(Array(list[fraction.index...]))
+            let numerator = Self.row(Array(list[..<fraction.index]))
+            let denominator = Self.row(Array(list[fraction.index...]))
             return [Self.infixFraction(fraction.name, numerator, denominator)]
         }
         return list
@@ -212,7 +216,7 @@ struct Parser {
         defer { font = savedFont }
         let list = try parseList(stops: .group)
         guard try stream.next() == .endGroup else { throw MathError("missing } to close a group") }
-        return row(list)
+        return Self.row(list)
     }
 
     /// Parses a mandatory argument: a `{…}` group or a single atom.
@@ -241,7 +245,7 @@ struct Parser {
         _ = stream.nextRaw()
         let list = try parseList(stops: .bracket)
         guard try stream.next() == .character("]") else { throw MathError("missing ] to close an optional argument") }
-        return row(list)
+        return Self.row(list)
     }
 
     /// Reads a mandatory argument as plain text (a colour, an environment name, a length).

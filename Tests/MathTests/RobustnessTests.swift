@@ -92,3 +92,50 @@ struct SplitMix {
         return value ^ (value >> 31)
     }
 }
+
+/// Issue 15: `\mathrm{…}` with 48,000 letters took 3.2 s and a 1 MB formula did not finish in
+/// 9 minutes (sizes here are near the 100,000-byte limit). Exact output; the time limit is only a generous guard (the quadratic versions take
+/// minutes here even in a debug build).
+@Suite(.timeLimit(.minutes(2))) struct LongFormulaTests {
+    func repeated(_ piece: String, _ count: Int) -> String { String(repeating: piece, count: count) }
+
+    /// Upright letters are joined into one word: the word was rebuilt for every letter.
+    @Test func longUprightWords() {
+        let letters = repeated("a", 99_000)
+        #expect(body("\\mathrm{\(letters)}") == "<mi>\(letters)</mi>")
+        #expect(body("\\operatorname{\(letters)}") == "<mi>\(letters)</mi>")
+        #expect(body("\\mathrm{ab1cd}") == "<mrow><mi>ab</mi><mn>1</mn><mi>cd</mi></mrow>")
+    }
+
+    /// Each cell of a table copied the whole rest of the formula (the parser was copied to call a
+    /// non-mutating helper around the cell's parse).
+    @Test func tablesWithManyCells() {
+        let cells = 49_000
+        let matrix = "\\begin{matrix}" + repeated("a&", cells - 1) + "a\\end{matrix}"
+        #expect(body(matrix) == "<mtable><mtr>" + repeated("<mtd><mi>a</mi></mtd>", cells) + "</mtr></mtable>")
+        let rows = 16_000
+        let aligned = "\\begin{aligned}" + repeated("a&b\\\\", rows - 1) + "a&b\\end{aligned}"
+        let row = "<mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd>"
+            + "<mtd style=\"text-align:left;padding-left:0\"><mi>b</mi></mtd></mtr>"
+        #expect(body(aligned) == "<mtable displaystyle=\"true\">" + repeated(row, rows) + "</mtable>")
+        let fences = repeated("\\left(a\\right)", 7_000)
+        let fence = "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>a</mi>"
+            + "<mo stretchy=\"false\" fence=\"true\" form=\"postfix\">)</mo></mrow>"
+        #expect(body(fences) == "<mrow>" + repeated(fence, 7_000) + "</mrow>")
+    }
+
+    /// Past ``MathRenderer/maxFormulaLength`` bytes a formula is an error, shown as its source.
+    @Test func formulasOverTheLimitAreErrors() {
+        let limit = MathRenderer.maxFormulaLength
+        #expect(limit == 100_000)
+        let atLimit = "\\mathrm{" + repeated("a", limit - 9) + "}"
+        #expect(atLimit.utf8.count == limit)
+        #expect(error(atLimit) == nil)
+        let megabyte = "\\mathrm{" + repeated("a", 1_000_000) + "}"
+        let result = MathRenderer().render(megabyte, display: true)
+        #expect(result.error == MathError("the formula is 1000009 bytes long, more than the 100000 allowed in one formula; split it"))
+        #expect(result.html.hasPrefix("<span class=\"math-error math-display\" title=\"the formula is 1000009 bytes long"))
+        #expect(result.html.hasSuffix(repeated("a", 1_000) + "}</span>"))
+        #expect(error(repeated("x", limit + 1)) != nil)
+    }
+}
