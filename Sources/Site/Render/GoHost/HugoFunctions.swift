@@ -163,8 +163,22 @@ enum HugoFunctions {
                 guard let template = scope.templates.partials[requested] else {
                     throw GoFunctionError("partial \"\(requested)\" not found")
                 }
-                return .safe(try context.execute(template, data: args.count > 1 ? args[1] : .null), .html)
+                scope.pushReturnSlot()
+                let output: String
+                do {
+                    output = try context.execute(template, data: args.count > 1 ? args[1] : .null)
+                } catch {
+                    if let value = scope.popReturnSlot(), "\(error)".contains(ShortcodeScope.returnMarker) { return value }
+                    throw error
+                }
+                if let value = scope.popReturnSlot() { return value }
+                return .safe(output, .html)
             }
+        }
+        // Hugo's `return` ends a partial with a value: the value is kept and a marker error stops the execution.
+        functions.register("return") { args, context in
+            guard try scope(context).setReturn(args.first ?? .null) else { throw GoFunctionError("return outside a partial") }
+            throw GoFunctionError(ShortcodeScope.returnMarker)
         }
         for name in ["getJSON", "getCSV", "data.GetJSON", "data.GetCSV", "resources.GetRemote"] {
             functions.register(name) { _ in
@@ -211,6 +225,9 @@ enum HugoFunctions {
             }
         }
         functions.register("os.Getenv") { _ in "" }
+        for name in ["newScratch", "maps.NewScratch"] {
+            functions.register(name) { _ in .object(ScratchObject()) }
+        }
     }
 
     /// Hugo's `markdownify`: the site's Markdown; a single paragraph comes back without its `<p>`.

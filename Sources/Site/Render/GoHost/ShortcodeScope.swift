@@ -40,6 +40,21 @@ final class ShortcodeScope: @unchecked Sendable {
 
     var diagnostics: [Diagnostic] { lock.withLock { reported } }
 
+    /// Values given to Hugo's `return` in partials, one slot per partial call in progress.
+    private var returnSlots: [GoValue?] = []
+    static let returnMarker = "collective-partial-return"
+
+    func pushReturnSlot() { lock.withLock { returnSlots.append(nil) } }
+    func popReturnSlot() -> GoValue? { lock.withLock { returnSlots.popLast() ?? nil } }
+    /// Stores the value of `return`; false outside a partial.
+    func setReturn(_ value: GoValue) -> Bool {
+        lock.withLock {
+            guard !returnSlots.isEmpty else { return false }
+            returnSlots[returnSlots.count - 1] = value
+            return true
+        }
+    }
+
     /// `text` with its shortcode calls expanded as in the page (placeholders restored with the page).
     func expandShortcodes(_ text: String) -> String {
         guard let context = expanderContext, text.contains("{{<") || text.contains("{{%") else { return text }
