@@ -18,12 +18,12 @@ struct XLabelPlan {
         let widest = widths.max() ?? 0
         if widest + 8 <= spacing { return XLabelPlan() }
         guard band else {
-            return XLabelPlan(every: Int((widest + 8) / max(1, spacing)) + 1)
+            return XLabelPlan(every: Int(saturating: (widest + 8) / max(1, spacing)) + 1)
         }
         var plan = XLabelPlan(rotated: true)
         plan.extraHeight = widest * sin(angle * .pi / 180)
         let slant = FontSize.tick * 1.3
-        if spacing < slant { plan.every = Int((slant / max(0.5, spacing)).rounded(.up)) }
+        if spacing < slant { plan.every = Int(saturating: (slant / max(0.5, spacing)).rounded(.up)) }
         return plan
     }
 }

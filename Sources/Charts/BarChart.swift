@@ -28,7 +28,7 @@ struct BarChart: ChartKind {
         var repeated = false
         for (seriesIndex, item) in series.enumerated() {
             for (row, position) in item.xs.enumerated() where position.isFinite && item.ys[row].isFinite {
-                let category = Int(position)
+                let category = Int(saturating: position)
                 if values[seriesIndex][category].isNaN {
                     values[seriesIndex][category] = item.ys[row]
                 } else {

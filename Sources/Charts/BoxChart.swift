@@ -16,7 +16,7 @@ struct BoxChart: ChartKind {
             guard !sorted.isEmpty else { return nil }
             func quantile(_ p: Double) -> Double {
                 let position = p * Double(sorted.count - 1)
-                let below = Int(position.rounded(.down))
+                let below = Int(saturating: position.rounded(.down))
                 let above = min(sorted.count - 1, below + 1)
                 return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
             }
@@ -58,7 +58,7 @@ struct BoxChart: ChartKind {
             categories = x.categories
             groups = Array(repeating: [], count: categories.count)
             for (row, position) in x.values.enumerated() where position.isFinite && row < yColumn.numbers.count {
-                groups[Int(position)].append(yColumn.numbers[row])
+                groups[Int(saturating: position)].append(yColumn.numbers[row])
             }
         }
         if spec.y.count > 1 { log.add("a box plot uses the first `y` column only", line: spec.y[1].line) }

@@ -30,7 +30,7 @@ enum Decimation {
                 column = Int.min
                 continue
             }
-            let bucket = Int(px.rounded(.down))
+            let bucket = Int(saturating: px.rounded(.down))
             if bucket != column {
                 flush()
                 column = bucket
@@ -56,16 +56,17 @@ enum Decimation {
         init(frame: Rect, cell: Double) {
             self.frame = frame
             self.cell = cell
-            columns = max(1, Int((frame.width / cell).rounded(.up)))
-            rows = max(1, Int((frame.height / cell).rounded(.up)))
+            // At most 1,000 cells a side, whatever the cell size, so the grid's memory is bounded.
+            columns = min(1000, max(1, Int(saturating: (frame.width / cell).rounded(.up))))
+            rows = min(1000, max(1, Int(saturating: (frame.height / cell).rounded(.up))))
             counts = Array(repeating: 0, count: columns * rows)
         }
 
         /// Adds a point at a position; points outside the frame are ignored.
         mutating func add(x: Double, y: Double) {
             guard x.isFinite, y.isFinite else { return }
-            let column = Int(((x - frame.x) / cell).rounded(.down))
-            let row = Int(((y - frame.y) / cell).rounded(.down))
+            let column = Int(saturating: ((x - frame.x) / cell).rounded(.down))
+            let row = Int(saturating: ((y - frame.y) / cell).rounded(.down))
             guard column >= 0, column < columns, row >= 0, row < rows else { return }
             counts[row * columns + column] += 1
         }

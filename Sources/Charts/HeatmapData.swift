@@ -48,7 +48,7 @@ struct HeatmapGrid: Sendable {
             guard x.values[row].isFinite, y.values[row].isFinite else { continue }
             let amount = valueColumn.map { $0.numbers[row] } ?? 1
             guard amount.isFinite else { continue }
-            add(amount, to: &cells[Int(y.values[row])][Int(x.values[row])])
+            add(amount, to: &cells[Int(saturating: y.values[row])][Int(saturating: x.values[row])])
         }
         return HeatmapGrid(columns: x.categories, rows: y.categories, cells: cells, xName: xColumn.name, yName: yColumn.name,
                            valueName: spec.valueLabel ?? valueColumn?.name ?? "count", xTitle: xColumn.name, yTitle: yColumn.name)

@@ -61,7 +61,7 @@ struct HistogramChart: ChartKind {
                 counts.append(Array(repeating: 0, count: bins))
             }
             guard value >= edges[0], value <= edges[bins] else { outside += 1; continue }
-            let bin = min(bins - 1, max(0, Int(((value - edges[0]) / width).rounded(.down))))
+            let bin = min(bins - 1, max(0, Int(saturating: ((value - edges[0]) / width).rounded(.down))))
             let weight = weights.map { $0.numbers[row].isFinite ? $0.numbers[row] : 0 } ?? 1
             counts[index][bin] += weight
             total += 1

@@ -36,11 +36,11 @@ enum NumberFormat {
     static func siScale(for magnitude: Double, from: Double = 1e4) -> (Double, String) {
         guard magnitude.isFinite, magnitude > 0 else { return (1, "") }
         if magnitude >= max(1000, from) {
-            let group = min(largeSuffixes.count, Int((log10(magnitude) / 3).rounded(.down)))
+            let group = min(largeSuffixes.count, Int(saturating: (log10(magnitude) / 3).rounded(.down)))
             return (power10(group * 3), largeSuffixes[group - 1])
         }
         if magnitude < 1e-3 {
-            let group = min(smallSuffixes.count, -Int((log10(magnitude) / 3).rounded(.down)))
+            let group = min(smallSuffixes.count, -Int(saturating: (log10(magnitude) / 3).rounded(.down)))
             return (1 / power10(group * 3), smallSuffixes[group - 1])
         }
         return (1, "")
@@ -50,7 +50,7 @@ enum NumberFormat {
     static func significant(_ value: Double, digits: Int) -> String {
         let magnitude = abs(value)
         guard magnitude > 0 else { return "0" }
-        let decimals = max(0, min(10, digits - 1 - Int(log10(magnitude).rounded(.down))))
+        let decimals = max(0, min(10, digits - 1 - Int(saturating: log10(magnitude).rounded(.down))))
         var text = fixed(value, decimals: decimals)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
@@ -77,7 +77,10 @@ enum NumberFormat {
         return text
     }
 
+    /// 10 to the `exponent`: infinity above 10^308 and 0 below 10^-324 without looping further.
     static func power10(_ exponent: Int) -> Double {
+        if exponent > 309 { return .infinity }
+        if exponent < -325 { return 0 }
         var result = 1.0
         for _ in 0..<abs(exponent) { result *= 10 }
         return exponent < 0 ? 1 / result : result

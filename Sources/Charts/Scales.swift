@@ -91,7 +91,7 @@ struct AxisModel: Sendable {
 
     /// How many ticks fit along an axis of this length in user units.
     static func tickCount(length: Double, spacing: Double) -> Int {
-        max(2, min(10, Int((length / spacing).rounded())))
+        max(2, min(10, Int(saturating: (length / spacing).rounded())))
     }
 }
 

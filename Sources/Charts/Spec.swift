@@ -26,6 +26,11 @@ struct SpecParser {
             throw ChartError("the spec is not valid YAML or JSON")
         }
         guard let root else { throw ChartError("the spec is empty; give at least `type` and `data`", line: 1) }
+        do {
+            try YAMLAliasBudget.check(root, limit: YAMLAliasBudget.limit(forByteCount: text.utf8.count))
+        } catch {
+            throw ChartError(error.description, line: error.line)
+        }
         guard let mapping = root.mapping else {
             throw ChartError("the spec must be a mapping of keys such as `type:` and `data:`", line: root.mark?.line)
         }

@@ -11,8 +11,11 @@ enum NiceTicks {
     /// The 1-2-5 step giving about `count` intervals over `span`.
     static func step(span: Double, count: Int) -> Double {
         guard span.isFinite, span > 0 else { return 1 }
+        // A span of denormals divides to 0 or a denormal, whose power of ten is 0 (and whose
+        // logarithm is -inf): the step is then the smallest normal number instead.
         let raw = span / Double(max(1, count))
-        let exponent = Int(log10(raw).rounded(.down))
+        guard raw >= Double.leastNormalMagnitude else { return Double.leastNormalMagnitude }
+        let exponent = Int(saturating: log10(raw).rounded(.down))
         let magnitude = NumberFormat.power10(exponent)
         let fraction = raw / magnitude
         let nice: Double = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10
@@ -47,12 +50,12 @@ enum NiceTicks {
     /// Log ticks: powers of ten, with 2 and 5 between them over short spans; every n-th power over long ones.
     static func log(lower: Double, upper: Double, count: Int) -> [Tick] {
         guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return [] }
-        let low = Int(log10(lower).rounded(.down))
-        let high = Int(log10(upper).rounded(.up))
+        let low = Int(saturating: log10(lower).rounded(.down))
+        let high = Int(saturating: log10(upper).rounded(.up))
         let decades = high - low
         var values: [Double] = []
         let multipliers: [Double] = decades <= 2 ? [1, 2, 5] : decades <= 4 ? [1, 3] : [1]
-        let every = max(1, Int((Double(decades) / Double(max(2, count))).rounded(.up)))
+        let every = max(1, Int(saturating: (Double(decades) / Double(max(2, count))).rounded(.up)))
         for exponent in low...high where (exponent - low) % every == 0 {
             for multiplier in multipliers {
                 let value = multiplier * NumberFormat.power10(exponent)
@@ -65,11 +68,11 @@ enum NiceTicks {
     /// The log domain widened to the 1-2-5 values around it.
     static func extendLog(lower: Double, upper: Double) -> (Double, Double) {
         func below(_ value: Double) -> Double {
-            let magnitude = NumberFormat.power10(Int(log10(value).rounded(.down)))
+            let magnitude = NumberFormat.power10(Int(saturating: log10(value).rounded(.down)))
             return [5.0, 2, 1].map { $0 * magnitude }.first { $0 <= value * (1 + 1e-9) } ?? magnitude
         }
         func above(_ value: Double) -> Double {
-            let magnitude = NumberFormat.power10(Int(log10(value).rounded(.down)))
+            let magnitude = NumberFormat.power10(Int(saturating: log10(value).rounded(.down)))
             return [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= value * (1 - 1e-9) } ?? 10 * magnitude
         }
         return (below(lower), above(upper))
@@ -77,7 +80,7 @@ enum NiceTicks {
 
     /// Removes floating-point noise from a multiple of `step` (0.30000000000000004 becomes 0.3).
     private static func clean(_ value: Double, step: Double) -> Double {
-        let digits = max(0, -Int(log10(step).rounded(.down)) + 2)
+        let digits = max(0, -Int(saturating: log10(step).rounded(.down)) + 2)
         let factor = NumberFormat.power10(min(digits, 15))
         return (value * factor).rounded() / factor
     }

@@ -83,7 +83,7 @@ enum TimeTicks {
         case .months:
             return first || fields.month == 1 ? "\(month) \(fields.year)" : month
         case .seconds(let step) where step >= 86_400:
-            return first || (fields.month == 1 && fields.day <= Int(step / 86_400)) ? "\(month) \(fields.day), \(fields.year)"
+            return first || (fields.month == 1 && fields.day <= Int(saturating: step / 86_400)) ? "\(month) \(fields.day), \(fields.year)"
                 : "\(month) \(fields.day)"
         case .seconds(let step) where step >= 60:
             if first || (fields.hour == 0 && fields.minute == 0) { return "\(month) \(fields.day) \(two(fields.hour)):\(two(fields.minute))" }

@@ -4,7 +4,7 @@ enum ValueText {
         guard value.isFinite else { return "missing" }
         switch kind {
         case .band:
-            let index = Int(value)
+            let index = Int(saturating: value)
             return categories.indices.contains(index) ? categories[index] : NumberFormat.value(value)
         case .time:
             return date(value)
