@@ -16,6 +16,12 @@ public struct PreviewOptions: Sendable {
     public var watchMode: WatchMode = .automatic
     /// How long the file events of one save must go quiet before the site is rebuilt.
     public var quietPeriod: Duration = .milliseconds(20)
+    /// Connections served at once; past it, the connection slowest to send its request is closed
+    /// to make room (a client dripping headers cannot starve the others).
+    public var connectionLimit = 256
+    /// The longest a client may take to send a whole request (or to send the next one on a
+    /// kept-alive connection), however slowly the bytes trickle in.
+    public var requestDeadline: Duration = .seconds(10)
     /// Where progress and errors are written (standard output by default).
     public var log: @Sendable (String) -> Void = { print($0) }
 

@@ -21,13 +21,14 @@ public final class PreviewServer: Sendable {
     private let rebuilder: Rebuilder
     private let watcher: Locked<SiteWatcher?>
     private let siteRoot: String
+    private let connectionLimit: Int
+    private let requestDeadline: Duration
     private let stopping = Locked(false)
-    private let activeConnections = Locked(0)
+    /// Open connections, and since when each has been waiting for a request (nil while answering).
+    private let connections = Locked([Int32: UInt64?]())
     private let acceptLoopEnded = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
 
-    /// Connections beyond this many are refused with 503.
-    static let connectionLimit = 256
 
     /// Listens, builds the site, starts watching it and starts serving.
     public static func start(_ options: PreviewOptions) throws(PreviewError) -> PreviewServer {
@@ -54,6 +55,8 @@ public final class PreviewServer: Sendable {
         self.rebuilder = rebuilder
         url = URL(string: "http://\(host):\(port)/")!
         siteRoot = options.source.resolvingSymlinksInPath().standardizedFileURL.path
+        connectionLimit = max(1, options.connectionLimit)
+        requestDeadline = options.requestDeadline
         let watcher = SiteWatcher(root: options.source, mode: options.watchMode, quietPeriod: options.quietPeriod) {
             [rebuilder] batch in rebuilder.rebuild(after: batch)
         }
@@ -73,7 +76,7 @@ public final class PreviewServer: Sendable {
         rebuilder.hub.closeAll()
         acceptLoopEnded.wait()
         let deadline = MonotonicClock.now + 2_000_000_000
-        while activeConnections.current > 0, MonotonicClock.now < deadline { usleep(10_000) }
+        while !connections.withLock({ $0.isEmpty }), MonotonicClock.now < deadline { usleep(10_000) }
         stopped.signal()
     }
 
@@ -87,9 +90,15 @@ public final class PreviewServer: Sendable {
         let thread = Thread { [self] in
             while !stopping.current {
                 guard Socket.waitReadable(listener, milliseconds: 250), let client = Socket.accept(listener) else { continue }
-                let admitted = activeConnections.withLock { count in
-                    guard count < Self.connectionLimit else { return false }
-                    count += 1
+                let admitted = connections.withLock { open in
+                    if open.count >= connectionLimit {
+                        // Make room by closing the connection that has waited longest for its request.
+                        let slowest = open.compactMap { entry in entry.value.map { (entry.key, $0) } }.min { $0.1 < $1.1 }
+                        guard let (victim, _) = slowest else { return false }
+                        Socket.shutdown(victim)
+                        open[victim] = nil as UInt64??
+                    }
+                    open[client] = MonotonicClock.now
                     return true
                 }
                 guard admitted else {
@@ -109,15 +118,23 @@ public final class PreviewServer: Sendable {
 
     private func serve(_ client: Int32) {
         let thread = Thread { [self] in
-            let connection = Connection(
+            var connection = Connection(
                 descriptor: client,
                 answer: { [self] request in Responder(state: rebuilder.state.current, siteRoot: siteRoot).answer(request) },
                 hub: rebuilder.hub,
-                isStopping: { [self] in stopping.current }
+                isStopping: { [self] in stopping.current },
+                requestDeadline: UInt64(requestDeadline.components.seconds) * 1_000_000_000
+                    + UInt64(requestDeadline.components.attoseconds / 1_000_000_000)
             )
+            connection.waiting = { [self] waiting in
+                connections.withLock { open in
+                    guard open[client] != nil else { return }
+                    open[client] = waiting ? MonotonicClock.now : nil as UInt64?
+                }
+            }
             connection.run()
+            connections.withLock { open in open[client] = nil as UInt64?? }
             Socket.close(client)
-            activeConnections.withLock { $0 -= 1 }
         }
         thread.name = "collective.serve.connection"
         thread.start()

@@ -7,29 +7,32 @@ struct Connection {
     let answer: (HTTPRequest) -> Responder.Answer
     let hub: EventHub
     let isStopping: () -> Bool
-
-    /// A connection with no request for this long is closed.
-    static let idleTimeout: UInt64 = 10_000_000_000
+    /// How long a whole request may take to arrive, in nanoseconds.
+    let requestDeadline: UInt64
+    /// Told when the connection starts waiting for a request (true) and when it has one (false).
+    var waiting: (Bool) -> Void = { _ in }
     /// An event stream sends a comment this often, so proxies and the client see it alive.
     static let heartbeat: TimeInterval = 15
 
     /// Runs until the client or the server ends the connection; the caller closes the socket.
     func run() {
         var buffer: [UInt8] = []
-        var idleSince = MonotonicClock.now
+        // Bytes that trickle in do not extend the deadline: the whole request must arrive in time.
+        var waitingSince = MonotonicClock.now
+        waiting(true)
         while true {
             switch RequestParser.parse(buffer) {
             case .incomplete:
-                if isStopping() || MonotonicClock.now - idleSince > Self.idleTimeout { return }
+                if isStopping() || MonotonicClock.now - waitingSince > requestDeadline { return }
                 guard Socket.waitReadable(descriptor, milliseconds: 250) else { continue }
                 guard let bytes = Socket.receive(descriptor) else { return }
                 buffer += bytes
-                idleSince = MonotonicClock.now
             case .invalid(let status):
                 _ = Socket.sendAll(descriptor, HTTPResponse.text(status, status.reason).serialized(includeBody: true, keepAlive: false))
                 return
             case .request(let request, let consumed):
                 buffer.removeFirst(consumed)
+                waiting(false)
                 switch answer(request) {
                 case .events:
                     streamEvents()
@@ -38,7 +41,8 @@ struct Connection {
                     let keepAlive = request.keepsAlive && !isStopping()
                     let bytes = response.serialized(includeBody: request.method != "HEAD", keepAlive: keepAlive)
                     guard Socket.sendAll(descriptor, bytes), keepAlive else { return }
-                    idleSince = MonotonicClock.now
+                    waitingSince = MonotonicClock.now
+                    waiting(true)
                 }
             }
         }

@@ -117,6 +117,15 @@ enum Socket {
     static func close(_ descriptor: Int32) {
         _ = systemClose(descriptor)
     }
+
+    /// Ends both directions of a connection; the thread serving it sees end of file and closes it.
+    static func shutdown(_ descriptor: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
+        #else
+        _ = Darwin.shutdown(descriptor, SHUT_RDWR)
+        #endif
+    }
 }
 
 // The system calls whose names the wrappers above reuse.
