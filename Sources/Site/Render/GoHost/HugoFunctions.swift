@@ -225,6 +225,17 @@ enum HugoFunctions {
             }
         }
         functions.register("os.Getenv") { _ in "" }
+        functions.register("reflect.IsMap") { args in
+            if case .map = args.first ?? .null { return true }
+            return false
+        }
+        functions.register("reflect.IsSlice") { args in
+            switch args.first ?? .null {
+            case .array: return true
+            case .object(let object): return .bool(object.rangeElements != nil)
+            default: return false
+            }
+        }
         for name in ["newScratch", "maps.NewScratch"] {
             functions.register(name) { _ in .object(ScratchObject()) }
         }
