@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import TOMLKit
 import Yams
@@ -56,28 +57,25 @@ enum DataFormat: String, Sendable {
             throw DataFormatError(line: mark?.line ?? 1, column: mark?.column ?? 1,
                                   reason: "expected key: value pairs at the top level")
         }
+        // Aliases share their anchor's node, so a few hundred bytes can stand for billions of
+        // values ("billion laughs"): such a document is refused before it is walked.
+        do {
+            try YAMLAliasBudget.check(node, limit: YAMLAliasBudget.limit(forByteCount: text.utf8.count))
+        } catch {
+            throw DataFormatError(line: error.line ?? 1, column: 1,
+                                  reason: "aliases (`*name`) expand to more values than the text could hold; an alias that repeats a large anchor many times is not read")
+        }
         var table: [String: Value] = [:]
         var lines: [String: Int] = [:]
-        // Aliases share their anchor's node, so a few hundred bytes can stand for billions of
-        // values ("billion laughs"): reading stops at a budget proportional to the text.
-        var budget = 100_000 + 4 * text.utf8.count
         for (key, value) in mapping {
             guard let name = key.string else { continue }
-            guard let read = Self.value(of: value, depth: 0, budget: &budget) else {
-                let mark = value.mark ?? key.mark
-                throw DataFormatError(line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                      reason: "aliases (`*name`) expand to more values than the text could hold; an alias that repeats a large anchor many times is not read")
-            }
-            table[name] = read
+            table[name] = Self.value(of: value, depth: 0)
             if let mark = value.mark ?? key.mark { lines[name] = mark.line }
         }
         return (table, lines)
     }
 
-    /// The value of `node`; nil when reading it would take more than `budget` values.
-    private static func value(of node: Node, depth: Int, budget: inout Int) -> Value? {
-        budget -= 1
-        guard budget >= 0 else { return nil }
+    private static func value(of node: Node, depth: Int) -> Value {
         guard depth < 200 else { return .null }
         switch node {
         case .scalar(let scalar):
@@ -89,19 +87,11 @@ enum DataFormat: String, Sendable {
             default: return .string(scalar.string)
             }
         case .sequence(let sequence):
-            var items: [Value] = []
-            items.reserveCapacity(sequence.count)
-            for item in sequence {
-                guard let read = value(of: item, depth: depth + 1, budget: &budget) else { return nil }
-                items.append(read)
-            }
-            return .array(items)
+            return .array(sequence.map { value(of: $0, depth: depth + 1) })
         case .mapping(let mapping):
             var table: [String: Value] = [:]
             for (key, item) in mapping {
-                guard let name = key.string else { continue }
-                guard let read = value(of: item, depth: depth + 1, budget: &budget) else { return nil }
-                table[name] = read
+                if let name = key.string { table[name] = value(of: item, depth: depth + 1) }
             }
             return .table(table)
         case .alias:
