@@ -225,6 +225,8 @@ enum HugoFunctions {
             }
         }
         functions.register("os.Getenv") { _ in "" }
+        // Hugo's `try`: the arguments were computed without an error, so there is none to catch.
+        functions.register("try") { args in ["Value": args.first ?? .null, "Err": .null] }
         functions.register("reflect.IsMap") { args in
             if case .map = args.first ?? .null { return true }
             return false

@@ -103,9 +103,9 @@ struct ResourcesObject: GoObject {
         switch name {
         case "Get": return items.first { $0.name.lowercased() == pattern.lowercased() }.map { .object($0) } ?? .null
         case "GetMatch": return items.first { Glob.matches(pattern, $0.name) }.map { .object($0) } ?? .null
-        case "Match": return .array(items.filter { Glob.matches(pattern, $0.name) }.map { .object($0) })
+        case "Match": return .object(ResourcesObject(items: items.filter { Glob.matches(pattern, $0.name) }))
         case "ByType":
-            return .array(items.filter { (try? $0.member("ResourceType", arguments: []))??.text == pattern }.map { .object($0) })
+            return .object(ResourcesObject(items: items.filter { (try? $0.member("ResourceType", arguments: []))??.text == pattern }))
         case "Len": return .int(items.count)
         default: return nil
         }
