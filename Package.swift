@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Highlight"),
         .target(name: "Search"),
         .target(name: "Templating"),
+        // SplitMix64 for the seeded random inputs of tests.
+        .target(name: "SeededRandom"),
         .target(name: "GoTemplates"),
         .target(name: "Charts", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The site builder composes the engines.
@@ -59,14 +61,14 @@ let package = Package(
         .executableTarget(name: "ChartsBench", dependencies: ["Charts"], path: "Benchmarks/ChartsBench"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
-        .testTarget(name: "MathTests", dependencies: ["Math"], exclude: ["Corpus"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Golden"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "MathTests", dependencies: ["Math", "SeededRandom"], exclude: ["Corpus"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "SeededRandom"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"], exclude: ["Golden"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
-        .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
-        .testTarget(name: "DevServerTests", dependencies: ["DevServer"]),
+        .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),
         // Runs the built `collective` binary as a user would.
         .testTarget(name: "CLITests", dependencies: ["CLI"]),

@@ -1,22 +1,12 @@
 import Testing
 @testable import Highlight
+import SeededRandom
 
 /// Every lexer must cover its input exactly, on any bytes, without deep recursion.
 @Suite struct RobustnessTests {
-    /// A small deterministic generator, so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Bytes biased towards the characters lexers care about.
-    static func randomSource(_ generator: inout SplitMix, length: Int) -> String {
+    static func randomSource(_ generator: inout SeededGenerator, length: Int) -> String {
         let alphabet = Array("\"'`\\$(){}[]<>#/*%!=-+:;,.@&|^~?\n\t abcxyz019_ef\u{e9}\u{1F600}".unicodeScalars)
         var scalars = String.UnicodeScalarView()
         for _ in 0..<length {
@@ -31,7 +21,7 @@ import Testing
 
     @Test(arguments: Highlighter.supportedLanguages)
     func randomInputIsCoveredExactly(language: String) {
-        var generator = SplitMix(state: UInt64(language.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
+        var generator = SeededGenerator(seed: UInt64(language.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
         for round in 0..<60 {
             let code = Self.randomSource(&generator, length: round * 7)
             let tokens = Highlighter.tokens(code: code, language: language)

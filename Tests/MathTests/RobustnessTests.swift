@@ -1,5 +1,6 @@
 import Testing
 @testable import Math
+import SeededRandom
 
 @Suite struct RobustnessTests {
     @Test func errorsShowTheEscapedSourceAndNameTheCommand() {
@@ -65,7 +66,7 @@ import Testing
                       "\\frac", "\\sqrt", "\\left(", "\\right)", "\\middle|", "\\begin{matrix}", "\\end{matrix}",
                       "\\text{", "\\ce{", "\\newcommand{\\a}[1]{#1#1}", "\\a", "\\over", "\\color{red}", "\\hat",
                       "\\sum", "\\limits", "\\tag{1}", "\\begin{align}", "\\end{align}", "<", "&amp;", "\"", " ", "é"]
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let renderer = MathRenderer()
         for _ in 0..<3000 {
             var tex = ""
@@ -77,19 +78,6 @@ import Testing
                 #expect(result.html.hasPrefix("<span class=\"math-error"))
             }
         }
-    }
-}
-
-/// A small deterministic generator for reproducible random tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
 

@@ -1,28 +1,18 @@
 import Foundation
 import Testing
 @testable import Site
+import SeededRandom
 
 /// Random sites, seeded: front matter values of every type, odd config values and odd file and
 /// folder names. Every one must build without crashing; what is wrong is a diagnostic.
 @Suite struct SiteBuilderFuzzTests {
-    /// A small deterministic generator (SplitMix64), so a failure names its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let words = ["", " ", "a", "é", "日本", "..", ".", "/", "../x", "/abs/", "a/b", "-", "_", "#", "?q=1", "%2e%2e",
                         "x.md", "index", "_index", "tags", "2023-02-30", "2023-13-45", "2024-02-29T25:61:00Z", "0",
                         "-5", "9223372036854775807", "1e308", "nan", "true", "null", "{{< x >}}", "$$", "<script>", "\u{0}",
                         "\u{FEFF}", String(repeating: "w", count: 300)]
 
-    static func scalarYAML(_ g: inout Generator) -> String {
+    static func scalarYAML(_ g: inout SeededGenerator) -> String {
         switch Int.random(in: 0..<8, using: &g) {
         case 0: return String(Int.random(in: Int.min...Int.max, using: &g))
         case 1: return ["1e308", "-1e308", ".nan", ".inf", "5e-324", "0.0", "-0"].randomElement(using: &g)!
@@ -41,7 +31,7 @@ import Testing
                          "tags", "categories", "series", "authors", "author", "layout", "description", "summary", "cover",
                          "math", "toc", "ShowToc", "params", "type", "translationKey", "headless", "build", "cascade"]
 
-    static func page(_ g: inout Generator) -> String {
+    static func page(_ g: inout SeededGenerator) -> String {
         var lines = ["---"]
         for field in fields where Bool.random(using: &g) {
             lines.append("\(field): \(scalarYAML(&g))")
@@ -54,7 +44,7 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func config(_ g: inout Generator) -> String {
+    static func config(_ g: inout SeededGenerator) -> String {
         var lines = ["baseURL = \(["\"https://example.org/\"", "\"\"", "\"/sub/path\"", "\"http://[::1]:1/\"", "\"x\""].randomElement(using: &g)!)"]
         let settings = ["summaryLength", "paginate", "title", "defaultContentLanguage", "enableEmoji", "theme", "buildDrafts"]
         for key in settings where Bool.random(using: &g) {
@@ -74,7 +64,7 @@ import Testing
     static let names = ["a", "b", "é", "日本", "with space", "x.y", "-", "_", "UPPER", "a.fr", "index", "_index", "..a", "tags"]
 
     static func site(seed: UInt64) throws -> URL {
-        var g = Generator(state: seed)
+        var g = SeededGenerator(seed: seed)
         var files = ["hugo.toml": config(&g)]
         for _ in 0..<Int.random(in: 1...6, using: &g) {
             var path = "content"
