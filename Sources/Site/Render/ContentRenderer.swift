@@ -143,6 +143,7 @@ struct ContentRenderer: Sendable {
             return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a></h\(heading.level)>\n"
         }
         hooks.codeBlock = { block in
+            if let html = siteRun?.renderCodeBlock(block, ordinal: codeBlocks, sink: sink) { codeBlocks += 1; return html }
             if block.language == "chart" {
                 let folder = self.ownFolder(of: page).map { self.contentRoot.appendingPathComponent($0) }
                 let chart = self.charts.render(spec: block.code, baseDirectory: folder, allowedFolders: self.dataFolders)

@@ -33,7 +33,8 @@ struct Templates: Sendable {
                 if url.pathExtension == "html" {
                     // Shortcodes and the partials they call run as Go templates (GoHost/SiteTemplates).
                     let top = relative.split(separator: "/").first ?? ""
-                    if !["shortcodes", "_shortcodes", "partials", "_partials"].contains(top) { ignored.append("layouts/" + relative) }
+                    let codeBlockHook = relative.contains("_markup/render-codeblock")
+                    if !["shortcodes", "_shortcodes", "partials", "_partials"].contains(top), !codeBlockHook { ignored.append("layouts/" + relative) }
                     continue
                 }
                 guard url.pathExtension == "mustache" else { continue }

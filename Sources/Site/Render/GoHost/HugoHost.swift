@@ -96,8 +96,14 @@ final class HugoHost: Sendable {
         var table: [String: String] = [:]
         for root in roots.reversed() {
             let folder = siteRoot.appendingPathComponent(root.isEmpty ? "i18n" : root + "/i18n")
+            let wanted = Set([language.lowercased(), String(language.lowercased().split(separator: "-").first ?? "")])
+            // File names as written (`zh-CN.toml` for the language `zh-cn`), the language's own before its base.
+            let names = FileTree.regularFiles(under: folder).map { PathText.removingExtension($0) }
+                .filter { wanted.contains($0.lowercased()) }
+                .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                .sorted { $0.count < $1.count }
             for (ext, format) in [("toml", DataFormat.toml), ("yaml", .yaml), ("yml", .yaml), ("json", .json)] {
-                for name in Set([language, language.lowercased(), String(language.split(separator: "-").first ?? "")]) where !name.isEmpty {
+                for name in names where !name.isEmpty {
                     guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name).\(ext)"), encoding: .utf8) else { continue }
                     if let parsed = try? format.parseTable(text).table {
                         for (key, value) in parsed {

@@ -116,4 +116,6 @@ final class SiteShortcodeRun: @unchecked Sendable {
     }
 
     var allDiagnostics: [Diagnostic] { diagnostics + scope.diagnostics }
+
+    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }

@@ -9,7 +9,9 @@ struct SiteShortcodes: Sendable {
     static func load(config: SiteConfig, content: SiteContent, resources: [Resource], siteRoot: URL, contentRoot: URL) -> SiteShortcodes? {
         let roots = SiteTemplates.layoutRoots(siteRoot: siteRoot, config: config)
         let any = roots.contains { root in
-            ["shortcodes", "_shortcodes"].contains { FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root + "/" + $0).path) }
+            ["shortcodes", "_shortcodes", "_markup", "_default/_markup"].contains {
+                FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root + "/" + $0).path)
+            }
         }
         guard any else { return nil }
         let host = HugoHost(config: config, content: content, resources: resources, siteRoot: siteRoot, contentRoot: contentRoot)

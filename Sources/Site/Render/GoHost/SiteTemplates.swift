@@ -13,6 +13,8 @@ struct SiteTemplates: Sendable {
     let shortcodes: [String: String]
     /// Partial name as templates write it (`card.html`, `card`) → template name.
     let partials: [String: String]
+    /// Render hook (`render-codeblock-go`, `render-codeblock`) → template name.
+    var hooks: [String: String] = [:]
     /// Parse errors and the like, with file:line:col.
     let diagnostics: [Diagnostic]
 
@@ -22,6 +24,7 @@ struct SiteTemplates: Sendable {
         let layoutRoots = Self.layoutRoots(siteRoot: siteRoot, config: config)
         var shortcodeFiles: [String: (rank: Int, path: String)] = [:]
         var partialFiles: [String: String] = [:]
+        var hookFiles: [String: String] = [:]
         let language = config.language.code
         // Later roots are themes: the site's files win, so visit themes first and overwrite.
         for (rootIndex, root) in layoutRoots.enumerated().reversed() {
@@ -34,19 +37,25 @@ struct SiteTemplates: Sendable {
                     shortcodeFiles[key] = (score, root + "/" + folder + "/" + file)
                 }
             }
+            for folder in ["_default/_markup", "_markup"] {
+                for file in FileTree.regularFiles(under: siteRoot.appendingPathComponent(root + "/" + folder))
+                where file.hasPrefix("render-codeblock") && file.hasSuffix(".html") && !file.contains("/") {
+                    hookFiles[String(file.dropLast(5))] = root + "/" + folder + "/" + file
+                }
+            }
             for folder in ["partials", "_partials"] {
                 for file in FileTree.regularFiles(under: siteRoot.appendingPathComponent(root + "/" + folder)) {
                     partialFiles[file] = root + "/" + folder + "/" + file
                 }
             }
         }
-        guard !shortcodeFiles.isEmpty else { return nil }
+        guard !shortcodeFiles.isEmpty || !hookFiles.isEmpty else { return nil }
 
         // Only partials reachable from the shortcodes are parsed (a theme's page partials use
         // functions no shortcode needs).
         var sources: [(name: String, source: String)] = []
         var seen = Set<String>()
-        var queue = shortcodeFiles.values.map(\.path).sorted()
+        var queue = (shortcodeFiles.values.map(\.path) + hookFiles.values).sorted()
         var diagnostics: [Diagnostic] = []
         while let path = queue.first {
             queue.removeFirst()
@@ -87,7 +96,9 @@ struct SiteTemplates: Sendable {
             if name.hasSuffix(".html") { partials[String(name.dropLast(5))] = path }
         }
         let shortcodes = shortcodeFiles.compactMapValues { set.has($0.path) ? $0.path : nil }
-        return SiteTemplates(set: set, shortcodes: shortcodes, partials: partials, diagnostics: diagnostics)
+        var templates = SiteTemplates(set: set, shortcodes: shortcodes, partials: partials, diagnostics: diagnostics)
+        templates.hooks = hookFiles.compactMapValues { set.has($0) ? $0 : nil }
+        return templates
     }
 
     /// `layouts` of the site, then of its theme(s) (`theme` in the config, a string or a list).

@@ -1,0 +1,48 @@
+import Foundation
+import GoTemplates
+import Markdown
+
+/// Hugo's context of a `render-codeblock` hook: `.Type`, `.Inner`, `.Options`, `.Attributes`,
+/// `.Ordinal`, `.Page`, `.Position`.
+struct CodeBlockContext: GoObject {
+    let language: String
+    let code: String
+    let attributes: [String: String]
+    let ordinal: Int
+    let page: PageObject
+    let position: String
+
+    var goTypeName: String { "hooks.CodeblockContext" }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        switch name {
+        case "Type": return .string(language)
+        case "Inner": return .string(code.hasSuffix("\n") ? String(code.dropLast()) : code)
+        case "Options": return .map(attributes.mapValues { ShortcodeArgument.typed($0, quoted: false) })
+        case "Attributes": return .map([:])
+        case "Ordinal": return .int(ordinal)
+        case "Page": return .object(page)
+        case "Position": return .string(position)
+        default: return nil
+        }
+    }
+}
+
+extension SiteShortcodeRun {
+    /// The site's `render-codeblock-LANG` or `render-codeblock` hook for `block`, or nil when the
+    /// site has none (or it fails: reported, and the built-in rendering is used).
+    func renderCodeBlock(_ block: CodeBlockInfo, ordinal: Int, sink: DiagnosticSink) -> String? {
+        let language = (block.language ?? "").lowercased()
+        guard let template = templates.hooks["render-codeblock-" + language] ?? templates.hooks["render-codeblock"] else { return nil }
+        let line = page.bodyLine + block.position.line - 1
+        let context = CodeBlockContext(language: block.language ?? "", code: block.code, attributes: block.attributes, ordinal: ordinal, page: scope.page, position: "\"\(scope.file):\(line):\(block.position.column)\"")
+        scope.begin(template: template, line: line, column: block.position.column)
+        do {
+            return try templates.set.execute(template, data: .object(context), userInfo: scope)
+        } catch {
+            sink.diagnostics.append(Diagnostic(.warning, "render hook failed: \(error.description); the code block is shown as collective renders it",
+                              file: scope.file, line: line, column: block.position.column))
+            return nil
+        }
+    }
+}
