@@ -5,8 +5,15 @@ public enum Highlighter {
     /// An unknown or `nil` language gives the escaped code, unhighlighted, in the same wrapper.
     public static func html(code: String, language: String?, options: HighlightOptions = HighlightOptions()) -> String {
         let source = normalizedSource(code)
-        let name = language.map(attributeSafeName).flatMap { $0.isEmpty ? nil : $0 }
-        let tokens = name.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
+        var name = language.map(attributeSafeName).flatMap { $0.isEmpty ? nil : $0 }
+        // A name with other characters (`bash!`) names no lexer and is kept as written, escaped, as
+        // Hugo keeps it (`class="language-bash!"`).
+        var lexerName = name
+        if let written = language?.lowercased(), let safe = name, safe != written {
+            name = escapedAttribute(written)
+            lexerName = nil
+        }
+        let tokens = lexerName.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
             ?? [RawToken(kind: .text, start: 0, end: source.count)]
         return HTMLWriter(source: source, tokens: tokens, language: name, options: options).render()
     }
@@ -38,6 +45,21 @@ public enum Highlighter {
         }
         bytes.removeLast(bytes.count - kept)
         return bytes
+    }
+
+    private static func escapedAttribute(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     /// The language name lowercased and reduced to characters safe in a class attribute.

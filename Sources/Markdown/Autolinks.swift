@@ -109,6 +109,13 @@ extension InlineParser {
                 || b == UInt8(ascii: "(") else { return false }
         }
         guard hasPrefix(s, pos, end, caseInsensitive: "www.") else { return false }
+        if parser.options.goldmarkLinkify {
+            guard s[pos + 1] == UInt8(ascii: "w"), s[pos] == UInt8(ascii: "w"), s[pos + 2] == UInt8(ascii: "w"),
+                  let stop = goldmarkLinkEnd(from: pos, afterPrefix: pos + 4, www: true) else { return false }
+            makeExtendedLink(textStart: pos, textEnd: stop, prefix: parser.options.linkifyHTTPS ? "https://" : "http://")
+            pos = stop
+            return true
+        }
         let domain = domainLength(at: pos, allowShort: false)
         guard domain > 0 else { return false }
         let stop = trimLinkEnd(pos, linkRunEnd(from: pos + domain))
@@ -162,6 +169,15 @@ extension InlineParser {
         let scheme = String(decoding: UnsafeBufferPointer(rebasing: s[schemeStart..<pos]), as: UTF8.self).lowercased()
         guard scheme == "http" || scheme == "https" || scheme == "ftp" else { return false }
         let domainStart = pos + 3
+        if parser.options.goldmarkLinkify {
+            let written = String(decoding: UnsafeBufferPointer(rebasing: s[schemeStart..<pos]), as: UTF8.self)
+            guard written == scheme, atGoldmarkLinkBoundary(schemeStart),
+                  let stop = goldmarkLinkEnd(from: schemeStart, afterPrefix: domainStart, www: false) else { return false }
+            unputText(rewind)
+            makeExtendedLink(textStart: schemeStart, textEnd: stop, prefix: "")
+            pos = stop
+            return true
+        }
         guard domainStart < end else { return false }
         let domain = domainLength(at: domainStart, allowShort: true)
         guard domain > 0 else { return false }
@@ -185,6 +201,7 @@ extension InlineParser {
         }
         rewind = min(rewind, precedingTextLength(upTo: rewind))
         guard rewind > 0 else { return false }
+        if parser.options.goldmarkLinkify, !atGoldmarkLinkBoundary(pos - rewind) { return false }
         var e = pos + 1
         var periods = 0
         while e < end {
@@ -203,11 +220,87 @@ extension InlineParser {
         guard ASCII.isLetter(lastByte) || lastByte == UInt8(ascii: ".") else { return false }
         let stop = trimLinkEnd(pos, e)
         guard stop > pos + 1 else { return false }
+        if parser.options.goldmarkLinkify, stop < end, s[stop] == UInt8(ascii: "-") || s[stop] == UInt8(ascii: "_") {
+            return false
+        }
         let start = pos - rewind
         unputText(rewind)
         makeExtendedLink(textStart: start, textEnd: stop, prefix: "mailto:")
         pos = stop
         return true
+    }
+
+    /// goldmark's linkify starts a link only at the start of a line or after a space, `*`, `_`, `~` or `(`
+    /// (so not after `：` or `x:`).
+    func atGoldmarkLinkBoundary(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let b = s[i - 1]
+        return ASCII.isWhitespace(b) || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
+            || b == UInt8(ascii: "(")
+    }
+
+    /// The end of a link goldmark's linkify finds at `start` (its URL and www regular expressions, ASCII
+    /// only: `[-a-zA-Z0-9@:%._+~#=]+\.[a-z]+(:\d+)?([/#?][…]*)?`, then its trimming of a final `.`,
+    /// unbalanced `)`, an entity, and trailing `?!.,:*_~`); nil when there is none.
+    func goldmarkLinkEnd(from start: Int, afterPrefix: Int, www: Bool) -> Int? {
+        func isDomainByte(_ c: UInt8) -> Bool {
+            ASCII.isAlphanumeric(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "@") || c == UInt8(ascii: ":")
+                || c == UInt8(ascii: "%") || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "+")
+                || c == UInt8(ascii: "~") || c == UInt8(ascii: "#") || c == UInt8(ascii: "=")
+        }
+        func isLower(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
+        func isPathByte(_ c: UInt8) -> Bool {
+            if ASCII.isAlphanumeric(c) { return true }
+            switch c {
+            case UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "%"), UInt8(ascii: "_"),
+                 UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "!"),
+                 UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                 UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "`"):
+                return true
+            case UInt8(ascii: "$"): return !www
+            default: return false
+            }
+        }
+        var run = afterPrefix
+        while run < end, run - afterPrefix < 256, isDomainByte(s[run]) { run += 1 }
+        // The last `.` followed by a lowercase letter, with at least one domain byte before it.
+        var dot = run - 1
+        while dot > afterPrefix, !(s[dot] == UInt8(ascii: ".") && dot + 1 < end && isLower(s[dot + 1])) { dot -= 1 }
+        guard dot > afterPrefix else { return nil }
+        var e = dot + 1
+        while e < end, isLower(s[e]) { e += 1 }
+        if !www, e + 1 < end, s[e] == UInt8(ascii: ":"), ASCII.isDigit(s[e + 1]) {
+            e += 1
+            while e < end, ASCII.isDigit(s[e]) { e += 1 }
+        }
+        if e < end, s[e] == UInt8(ascii: "/") || s[e] == UInt8(ascii: "#") || s[e] == UInt8(ascii: "?") {
+            e += 1
+            while e < end, isPathByte(s[e]) { e += 1 }
+        }
+        let last = s[e - 1]
+        if last == UInt8(ascii: ".") {
+            e -= 1
+        } else if last == UInt8(ascii: ")") {
+            var closing = 0
+            for k in start..<e {
+                if s[k] == UInt8(ascii: ")") { closing += 1 } else if s[k] == UInt8(ascii: "(") { closing -= 1 }
+            }
+            if closing > 0 { e -= closing }
+        } else if last == UInt8(ascii: ";") {
+            var k = e - 2
+            while k >= start, ASCII.isAlphanumeric(s[k]) { k -= 1 }
+            if k != e - 2, k >= start, s[k] == UInt8(ascii: "&") { e = k }
+        }
+        while e - 1 > start {
+            let c = s[e - 1]
+            guard c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
+                || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
+            else { break }
+            e -= 1
+        }
+        return e > afterPrefix ? e : nil
     }
 
     mutating func makeExtendedLink(textStart: Int, textEnd: Int, prefix: StaticString) {

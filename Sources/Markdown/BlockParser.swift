@@ -26,6 +26,8 @@ struct BlockParser {
     var paddedTableCells = 0
     /// Closed lists and items whose last child ends with a blank line (see `endsWithBlankLine`).
     var blankBelow: Set<Int32> = []
+    /// Whether the previous line was blank (a definition description after one is loose).
+    var previousLineBlank = false
 
     init(parser: Parser, source: UnsafeBufferPointer<UInt8>) {
         self.parser = parser
@@ -116,8 +118,9 @@ struct BlockParser {
 
     func canContain(_ parent: NodeKind, _ child: NodeKind) -> Bool {
         switch parent {
-        case .document, .blockQuote, .item, .footnoteDefinition, .alert: child != .item
+        case .document, .blockQuote, .item, .footnoteDefinition, .alert, .definitionDescription: child != .item
         case .list: child == .item
+        case .definitionList: child == .definitionTerm || child == .definitionDescription
         default: false
         }
     }
@@ -170,6 +173,7 @@ struct BlockParser {
         blank = false
         partiallyConsumedTab = false
         lineNumber += 1
+        defer { previousLineBlank = blank }
 
         var container: Int32 = 0
         var allMatched = true
@@ -242,7 +246,16 @@ struct BlockParser {
                 // Past the padding limit the line is not a row: the table ends and the line
                 // starts a paragraph (as in cmark-gfm).
                 if blank || paddedTableCells > BlockParser.maxPaddedTableCells { matched = false }
-            case .list:
+            case .definitionDescription:
+                let width = Int(parser.nodes[Int(container)].value)
+                if indent >= width {
+                    advanceOffset(width, columns: true)
+                } else if blank {
+                    advanceOffset(firstNonspace - offset, columns: false)
+                } else {
+                    matched = false
+                }
+            case .list, .definitionList:
                 break
             default:
                 matched = false
@@ -314,6 +327,9 @@ struct BlockParser {
                 while peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
                 container = addChild(container, .footnoteDefinition, column: start)
                 parser.nodes[Int(container)].text = parser.store(label)
+            } else if parser.options.definitionLists, indent == 0, c == UInt8(ascii: ":"),
+                      let description = openDefinitionDescription(container) {
+                container = description
             } else if !indented || containerKind == .list, indent < 4,
                       let marker = listMarker(at: firstNonspace, interruptsParagraph: containerKind == .paragraph) {
                 container = openListItem(container, marker: marker)

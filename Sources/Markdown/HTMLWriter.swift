@@ -8,6 +8,8 @@ struct HTMLWriter {
     var footnoteReferencesWritten: [Int32: Int] = [:]
     /// Goldmark footnotes: references to each footnote number in the document (counted once).
     var footnoteReferenceCounts: [Int32: Int]?
+    /// Where the text of the last tight `<dd>` starts: a block there follows `<dd>` without a line break.
+    var tightDescriptionStart = -1
 
     init(document: Document, options: MarkdownOptions, hooks: RenderHooks) {
         self.document = document
@@ -23,6 +25,7 @@ struct HTMLWriter {
     }
 
     mutating func newlineIfNeeded() {
+        if out.count == tightDescriptionStart { return }
         if let last = out.last, last != ASCII.newline { out.append(ASCII.newline) }
     }
 
@@ -77,6 +80,13 @@ struct HTMLWriter {
 
     func isInTightList(_ paragraph: Int32) -> Bool {
         let parent = nodes[Int(paragraph)].parent
+        if parent >= 0, nodes[Int(parent)].kind == .definitionDescription {
+            // goldmark turns only the first paragraph of a tight description into plain text.
+            guard nodes[Int(parent)].has(NodeFlags.tight) else { return false }
+            var child = nodes[Int(parent)].firstChild
+            while child >= 0, nodes[Int(child)].kind != .paragraph { child = nodes[Int(child)].next }
+            return child == paragraph
+        }
         guard parent >= 0, nodes[Int(parent)].kind == .item else { return false }
         let list = nodes[Int(parent)].parent
         return list >= 0 && nodes[Int(list)].has(NodeFlags.tight)
@@ -123,6 +133,20 @@ struct HTMLWriter {
             if !isInTightList(id) {
                 newlineIfNeeded()
                 out.append("<p>")
+            }
+        case .definitionList:
+            newlineIfNeeded()
+            out.append("<dl>\n")
+        case .definitionTerm:
+            newlineIfNeeded()
+            out.append("<dt>")
+        case .definitionDescription:
+            newlineIfNeeded()
+            if node.has(NodeFlags.tight) {
+                out.append("<dd>")
+                tightDescriptionStart = out.count
+            } else {
+                out.append("<dd>\n")
             }
         case .heading:
             return enterHeading(id)
@@ -227,6 +251,13 @@ struct HTMLWriter {
             out.append(node.has(NodeFlags.ordered) ? "</ol>\n" : "</ul>\n")
         case .item:
             out.append("</li>\n")
+        case .definitionList:
+            newlineIfNeeded()
+            out.append("</dl>\n")
+        case .definitionTerm:
+            out.append("</dt>\n")
+        case .definitionDescription:
+            out.append("</dd>\n")
         case .paragraph:
             if let number = footnoteNumberIfLastParagraph(id) {
                 appendBackReference(number)

@@ -407,7 +407,7 @@ extension Parser {
         let blockCount = nodes.count
         for i in 0..<blockCount {
             let kind = nodes[i].kind
-            guard kind == .paragraph || kind == .heading || kind == .tableCell else { continue }
+            guard kind == .paragraph || kind == .heading || kind == .tableCell || kind == .definitionTerm else { continue }
             guard nodes[i].parent >= 0 else { continue }
             var span = nodes[i].text
             // Trim trailing whitespace; headings also lose leading whitespace.

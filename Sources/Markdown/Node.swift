@@ -56,6 +56,13 @@ public enum NodeKind: UInt8, Sendable {
     case alert
     /// Display math as a block (`$$` or `\[` on its own line).
     case mathBlock
+    /// goldmark's definition list (`<dl>`); its children are terms and descriptions.
+    case definitionList
+    /// A definition list's term (`<dt>`), one line of inline text.
+    case definitionTerm
+    /// A definition list's description (`<dd>`, a container opened by `: `); `value` is its content
+    /// indent, ``NodeFlags/tight`` when no blank line came before it.
+    case definitionDescription
     /// Literal text.
     case text
     /// A line ending inside a paragraph.
@@ -82,7 +89,7 @@ public enum NodeKind: UInt8, Sendable {
     case math
 
     /// Whether the node is a block (as opposed to an inline).
-    public var isBlock: Bool { rawValue <= NodeKind.mathBlock.rawValue }
+    public var isBlock: Bool { rawValue <= NodeKind.definitionDescription.rawValue }
 }
 
 /// The kind of a GitHub alert (`> [!NOTE]`).

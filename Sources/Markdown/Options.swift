@@ -26,6 +26,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var goldmarkFootnotes: Bool = false
     /// The HTML of each footnote back-link in goldmark style (Hugo's `backlinkHTML`).
     public var footnoteBacklinkHTML: String = "&#x21a9;&#xfe0e;"
+    /// goldmark's definition lists (on in Hugo): `Term` lines followed by `: definition`.
+    public var definitionLists: Bool = false
+    /// Bare links found as goldmark's linkify finds them (Hugo) instead of by the GFM rules: only at a
+    /// line start or after a space, `*`, `_`, `~` or `(`; URLs of ASCII bytes only.
+    public var goldmarkLinkify: Bool = false
+    /// With `goldmarkLinkify`, `www.` links get `https://` (Hugo's `linkifyProtocol` default) rather than `http://`.
+    public var linkifyHTTPS: Bool = false
     /// `true` passes raw HTML through (the CommonMark default); `false` escapes it as text.
     public var rawHTML: Bool
     /// GitHub-style `id` attributes on headings; an explicit `{#id}` after a heading wins.

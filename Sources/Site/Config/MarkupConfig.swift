@@ -18,6 +18,16 @@ extension SiteConfig {
 
     /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
     public var enableEmoji: Bool {
+    /// goldmark's linkify: on unless `markup.goldmark.extensions.linkify` is `false`.
+    public var linkify: Bool {
+        markup("extensions.linkify")?.bool ?? true
+    }
+
+    /// `markup.goldmark.extensions.linkifyProtocol`: the scheme `www.` links get (Hugo's default `https`).
+    public var linkifyHTTPS: Bool {
+        (markup("extensions.linkifyProtocol")?.string ?? "https").lowercased() != "http"
+    }
+
         raw.valueIgnoringCase("enableEmoji")?.bool ?? false
     }
 }

@@ -132,6 +132,10 @@ struct ContentRenderer: Sendable {
         options.typographer = config.typographer
         options.goldmarkFootnotes = true
         options.emoji = config.enableEmoji
+        options.definitionLists = config.definitionLists
+        options.autolinks = config.linkify
+        options.goldmarkLinkify = true
+        options.linkifyHTTPS = config.linkifyHTTPS
         options.mathInHeadingIDs = !config.goldmarkPassthrough
         options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
         let document = Document.parse(markdown, options: options)
