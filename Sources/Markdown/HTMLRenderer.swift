@@ -17,7 +17,20 @@ public struct HTMLRenderer {
         writer.out.reserveCapacity(document.storage.count + document.storage.count / 4 + 64)
         writer.renderSubtree(document.root.raw)
         writer.renderFootnotes()
-        let bytes = writer.out
+        var bytes = writer.out
+        if options.mathTextScan {
+            let hook = hooks.math
+            bytes = MathTextScan.apply(bytes) { tex, display in
+                if let html = hook?(MathInfo(tex: tex, isDisplay: display, position: SourcePosition(line: 1, column: 1))) {
+                    return html
+                }
+                var bytes: [UInt8] = []
+                HTMLEscaping.appendEscaped(Array(tex.utf8)[...], to: &bytes)
+                let escaped = String(decoding: bytes, as: UTF8.self)
+                return display ? "<span class=\"math display\">\\[\(escaped)\\]</span>"
+                    : "<span class=\"math inline\">\\(\(escaped)\\)</span>"
+            }
+        }
         return String(unsafeUninitializedCapacity: bytes.count) { target in
             _ = target.initialize(fromContentsOf: bytes)
             return bytes.count

@@ -4,20 +4,31 @@
 /// by a non-space and not followed by a digit, so "$5 and $6" stays text.
 extension InlineParser {
     /// Whether the `$` at `i` can close inline math.
+    /// With `mathTextScan` (Hugo sites, goldmark passthrough) any unescaped `$` closes: `$ y $` and
+    /// `$30,000 to $` are math there.
     func isDollarCloser(_ i: Int) -> Bool {
+        if parser.options.mathTextScan { return i > 0 && s[i - 1] != UInt8(ascii: "\\") }
         guard i > 0, !ASCII.isWhitespace(s[i - 1]), s[i - 1] != UInt8(ascii: "\\") else { return false }
         return i + 1 >= end || !ASCII.isDigit(s[i + 1])
     }
 
     mutating func parseDollarMath() -> Bool {
         let start = pos
+        let verbatim = parser.options.verbatimMath
         if start + 1 < end, s[start + 1] == UInt8(ascii: "$") {
+            guard verbatim.contains(.doubleDollar) else {
+                // Not math for the parser: both dollars stay text (a browser renderer may find them).
+                appendText(start, start + 2)
+                pos = start + 2
+                return true
+            }
             guard let close = findDoubleDollar(from: start + 2), close > start + 2 else { return false }
             makeMath(contentStart: start + 2, contentEnd: close, display: true, at: start)
             pos = close + 2
             return true
         }
-        guard start + 1 < end, !ASCII.isWhitespace(s[start + 1]) else { return false }
+        guard verbatim.contains(.dollar), start + 1 < end,
+              parser.options.mathTextScan || !ASCII.isWhitespace(s[start + 1]) else { return false }
         guard let close = findDollarCloser(from: start + 1) else { return false }
         makeMath(contentStart: start + 1, contentEnd: close, display: false, at: start)
         pos = close + 1
@@ -51,6 +62,7 @@ extension InlineParser {
     /// `\(…\)` or `\[…\]` starting at the backslash.
     mutating func parseBracketMath() -> Bool {
         let display = s[pos + 1] == UInt8(ascii: "[")
+        guard parser.options.verbatimMath.contains(display ? .brackets : .parentheses) else { return false }
         let from = pos + 2
         let found: Int?
         if display {
@@ -89,6 +101,7 @@ extension BlockParser {
         } else {
             return nil
         }
+        guard parser.options.verbatimMath.contains(opener == 1 ? .doubleDollar : .brackets) else { return nil }
         var e = lineEnd
         while e > i + 2, ASCII.isSpaceOrTab(s[e - 1]) { e -= 1 }
         if e == i + 2 { return opener }

@@ -39,6 +39,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var headingIDs: Bool
     /// `$…$`, `\(…\)`, `$$…$$` and `\[…\]` math with the TeX kept verbatim.
     public var math: Bool
+    /// Which of the four delimiters `math` keeps verbatim (goldmark's passthrough); the others stay
+    /// Markdown text, where `mathTextScan` may find them after Markdown ran.
+    public var verbatimMath: MathDelimiters = .all
+    /// Finds math in the rendered HTML's text as a browser renderer (KaTeX auto-render) would: after
+    /// Markdown ran (`\_` is `_` by then), in text runs outside `code`, `pre`, `script`, `style`,
+    /// including raw HTML. Math goes through ``RenderHooks/math`` like parsed math.
+    public var mathTextScan: Bool = false
     /// GitHub alerts: `> [!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]`, `[!CAUTION]`.
     public var alerts: Bool
     /// Hugo-style attributes after a fence's language: ```` ```go {linenos=true} ````.
@@ -82,4 +89,20 @@ public struct MarkdownOptions: Sendable, Hashable {
         tables: true, strikethrough: true, autolinks: true, taskLists: true,
         tagFilter: false, footnotes: true, headingIDs: true, math: true, alerts: true,
         fenceAttributes: true, imageIDs: true)
+}
+
+/// The math delimiter pairs: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`.
+public struct MathDelimiters: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// `$…$` inline.
+    public static let dollar = MathDelimiters(rawValue: 1)
+    /// `$$…$$` display.
+    public static let doubleDollar = MathDelimiters(rawValue: 2)
+    /// `\(…\)` inline.
+    public static let parentheses = MathDelimiters(rawValue: 4)
+    /// `\[…\]` display.
+    public static let brackets = MathDelimiters(rawValue: 8)
+    /// All four.
+    public static let all: MathDelimiters = [.dollar, .doubleDollar, .parentheses, .brackets]
 }

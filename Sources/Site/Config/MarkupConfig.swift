@@ -1,3 +1,5 @@
+import Markdown
+
 /// Hugo's `markup.goldmark` settings that change how content renders, with Hugo's defaults.
 extension SiteConfig {
     private func markup(_ path: String) -> Value? {
@@ -16,8 +18,6 @@ extension SiteConfig {
         markup("extensions.definitionList")?.bool ?? true
     }
 
-    /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
-    public var enableEmoji: Bool {
     /// goldmark's linkify: on unless `markup.goldmark.extensions.linkify` is `false`.
     public var linkify: Bool {
         markup("extensions.linkify")?.bool ?? true
@@ -28,6 +28,8 @@ extension SiteConfig {
         (markup("extensions.linkifyProtocol")?.string ?? "https").lowercased() != "http"
     }
 
+    /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
+    public var enableEmoji: Bool {
         raw.valueIgnoringCase("enableEmoji")?.bool ?? false
     }
 }
@@ -58,5 +60,31 @@ extension SiteConfig {
     /// (such math adds nothing to a heading's id).
     public var goldmarkPassthrough: Bool {
         Value.table(raw).value(atPath: "markup.goldmark.extensions.passthrough.enable")?.bool ?? false
+    }
+}
+
+extension SiteConfig {
+    /// The math delimiters goldmark's passthrough keeps verbatim (`markup.goldmark.extensions.passthrough.delimiters`,
+    /// Hugo's defaults `\[…\]`, `$$…$$` and `\(…\)` when none are given); empty without passthrough. Every other
+    /// delimiter sees Markdown first and is found afterwards in the text, as the reader's browser renderer finds it.
+    /// A pair that is none of the four (makdoudn's TOML literal `'\\['`) keeps nothing verbatim.
+    public var verbatimMathDelimiters: MathDelimiters {
+        guard goldmarkPassthrough else { return [] }
+        let root = Value.table(raw)
+        let lists = ["block", "inline"].compactMap {
+            root.value(atPath: "markup.goldmark.extensions.passthrough.delimiters." + $0)?.array
+        }
+        if lists.isEmpty { return [.brackets, .doubleDollar, .parentheses] }
+        var result: MathDelimiters = []
+        for pair in lists.joined() {
+            switch pair.stringList.first {
+            case "$": result.insert(.dollar)
+            case "$$": result.insert(.doubleDollar)
+            case "\\(": result.insert(.parentheses)
+            case "\\[": result.insert(.brackets)
+            default: break
+            }
+        }
+        return result
     }
 }

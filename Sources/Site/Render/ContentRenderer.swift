@@ -137,6 +137,8 @@ struct ContentRenderer: Sendable {
         options.goldmarkLinkify = true
         options.linkifyHTTPS = config.linkifyHTTPS
         options.mathInHeadingIDs = !config.goldmarkPassthrough
+        options.verbatimMath = config.verbatimMathDelimiters
+        options.mathTextScan = true
         options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()

@@ -1,0 +1,216 @@
+/// Math found in rendered HTML the way KaTeX auto-render finds it in the browser (``MarkdownOptions/mathTextScan``).
+///
+/// Each run of text between two tags (or comments) is decoded and split at the first opener of
+/// `$$`, `\(`, the AMS environments, `\[`, `$` (display delimiters win a tie; `\$` opens nothing);
+/// the closer is the next one outside braces, skipping escaped characters, and an opener without a
+/// closer ends the search in that run. Nothing inside `code`, `pre`, `script`, `style`, `textarea`,
+/// `option`, `math`, `svg`, or math this renderer already wrote (`class="math…"`), is looked at.
+/// This mirrors `split_math_text` in `../shared/fidelity/hugo_fidelity.py`.
+enum MathTextScan {
+    static let skipped: Set<[UInt8]> = Set(["script", "noscript", "style", "textarea", "pre", "code", "option",
+                                            "math", "svg"].map { Array($0.utf8) })
+
+    static let delimiters: [(left: [UInt8], right: [UInt8], display: Bool)] = {
+        let environments = ["equation", "equation*", "align", "align*", "alignat", "alignat*", "gather",
+                            "gather*", "CD"]
+        var list: [(String, String, Bool)] = [("$$", "$$", true), ("\\(", "\\)", false)]
+        list += environments.map { ("\\begin{\($0)}", "\\end{\($0)}", true) }
+        list += [("\\[", "\\]", true), ("$", "$", false)]
+        return list.map { (Array($0.0.utf8), Array($0.1.utf8), $0.2) }
+    }()
+
+    /// `html` with the math in its text replaced by `render(tex, display)`.
+    static func apply(_ html: [UInt8], render: (String, Bool) -> String) -> [UInt8] {
+        guard html.contains(UInt8(ascii: "$")) || html.contains(UInt8(ascii: "\\")) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + 256)
+        let n = html.count
+        var i = 0
+        var textStart = 0
+        while i < n {
+            guard html[i] == UInt8(ascii: "<"), let (tagEnd, name, isEnd, skipClass) = tag(html, at: i) else {
+                i += 1
+                continue
+            }
+            scanText(html[textStart..<i], into: &out, render: render)
+            var stop = tagEnd
+            if !isEnd, let name, skipped.contains(name) || skipClass, html[tagEnd - 2] != UInt8(ascii: "/") {
+                stop = closing(html, name: name, from: tagEnd)
+            }
+            out.append(contentsOf: html[i..<stop])
+            i = stop
+            textStart = stop
+        }
+        scanText(html[textStart..<n], into: &out, render: render)
+        return out
+    }
+
+    /// The tag or comment at `i` (a `<`): the index after it, its lowercased name (nil for a
+    /// comment or declaration), whether it is an end tag, and whether its class starts with `math`.
+    static func tag(_ s: [UInt8], at i: Int) -> (Int, [UInt8]?, Bool, Bool)? {
+        let n = s.count
+        var j = i + 1
+        guard j < n else { return nil }
+        if s[j] == UInt8(ascii: "!") {
+            if j + 2 < n, s[j + 1] == UInt8(ascii: "-"), s[j + 2] == UInt8(ascii: "-") {
+                var k = j + 3
+                while k + 2 < n, !(s[k] == UInt8(ascii: "-") && s[k + 1] == UInt8(ascii: "-") && s[k + 2] == UInt8(ascii: ">")) { k += 1 }
+                return (min(k + 3, n), nil, false, false)
+            }
+            guard let close = s[j...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            return (close + 1, nil, false, false)
+        }
+        let isEnd = s[j] == UInt8(ascii: "/")
+        if isEnd { j += 1 }
+        guard j < n, ASCII.isLetter(s[j]) else { return nil }
+        var name: [UInt8] = []
+        while j < n, ASCII.isLetter(s[j]) || ASCII.isDigit(s[j]) || s[j] == UInt8(ascii: "-") {
+            name.append(s[j] | 0x20)
+            j += 1
+        }
+        var quote: UInt8 = 0
+        let attributesStart = j
+        while j < n {
+            let c = s[j]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                let attributes = s[attributesStart..<j]
+                let mathClass = find(attributes, Array("class=\"math".utf8)) || find(attributes, Array("class='math".utf8))
+                return (j + 1, name, isEnd, mathClass)
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    static func find(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        var k = hay.startIndex
+        while k + needle.count <= hay.endIndex {
+            if hay[k..<k + needle.count].elementsEqual(needle) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The index after the end tag that closes element `name` opened before `from` (nesting counted).
+    static func closing(_ s: [UInt8], name: [UInt8], from: Int) -> Int {
+        var depth = 1
+        var i = from
+        while i < s.count {
+            if s[i] == UInt8(ascii: "<"), let (end, other, isEnd, _) = tag(s, at: i) {
+                if other == name {
+                    if isEnd {
+                        depth -= 1
+                        if depth == 0 { return end }
+                    } else if s[end - 2] != UInt8(ascii: "/") {
+                        depth += 1
+                    }
+                }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return s.count
+    }
+
+    /// One text run: copied as is without math, otherwise decoded, split and re-escaped.
+    static func scanText(_ raw: ArraySlice<UInt8>, into out: inout [UInt8], render: (String, Bool) -> String) {
+        guard raw.contains(UInt8(ascii: "$")) || raw.contains(UInt8(ascii: "\\")) else {
+            out.append(contentsOf: raw)
+            return
+        }
+        let text = decode(raw)
+        var cursor = 0
+        var spans: [(textEnd: Int, tex: String, display: Bool, next: Int)] = []
+        while true {
+            var best: (Int, Int)?  // (index, delimiter number)
+            for (number, d) in delimiters.enumerated() {
+                var from = cursor
+                var found: Int?
+                while let k = index(of: d.left, in: text, from: from) {
+                    if d.left[0] == UInt8(ascii: "$"), k > cursor, text[k - 1] == UInt8(ascii: "\\") {
+                        from = k + 1
+                        continue
+                    }
+                    found = k
+                    break
+                }
+                if let k = found, best == nil || k < best!.0 { best = (k, number) }
+            }
+            guard let (start, number) = best else { break }
+            let d = delimiters[number]
+            guard let close = endOfMath(d.right, in: text, from: start + d.left.count) else { break }
+            let tex = d.left[0] == UInt8(ascii: "\\") && d.left.count > 2
+                ? text[start..<close + d.right.count] : text[start + d.left.count..<close]
+            spans.append((start, String(decoding: tex, as: UTF8.self), d.display, close + d.right.count))
+            cursor = close + d.right.count
+        }
+        guard !spans.isEmpty else {
+            out.append(contentsOf: raw)
+            return
+        }
+        var at = 0
+        for span in spans {
+            HTMLEscaping.appendEscaped(text[at..<span.textEnd], to: &out)
+            out.append(contentsOf: render(span.tex, span.display).utf8)
+            at = span.next
+        }
+        HTMLEscaping.appendEscaped(text[at...], to: &out)
+    }
+
+    static func index(of needle: [UInt8], in text: [UInt8], from: Int) -> Int? {
+        var k = from
+        let first = needle[0]
+        while k + needle.count <= text.count {
+            if text[k] == first, text[k..<k + needle.count].elementsEqual(needle) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// KaTeX auto-render's `findEndOfMath`: skips escaped characters and braced groups.
+    static func endOfMath(_ delimiter: [UInt8], in text: [UInt8], from: Int) -> Int? {
+        var i = from
+        var level = 0
+        while i < text.count {
+            let c = text[i]
+            if level <= 0, i + delimiter.count <= text.count, text[i..<i + delimiter.count].elementsEqual(delimiter) {
+                return i
+            }
+            if c == UInt8(ascii: "\\") {
+                i += 1
+            } else if c == UInt8(ascii: "{") {
+                level += 1
+            } else if c == UInt8(ascii: "}") {
+                level -= 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The text with its entities and character references decoded.
+    static func decode(_ raw: ArraySlice<UInt8>) -> [UInt8] {
+        let bytes = Array(raw)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { s in
+            var i = 0
+            while i < s.count {
+                if s[i] == UInt8(ascii: "&"), let (decoded, next) = decodeEntity(s, i, s.count) {
+                    out.append(contentsOf: decoded)
+                    i = next
+                } else {
+                    out.append(s[i])
+                    i += 1
+                }
+            }
+        }
+        return out
+    }
+}

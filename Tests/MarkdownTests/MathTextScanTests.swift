@@ -1,0 +1,47 @@
+import Markdown
+import Testing
+
+/// Hugo sites: Markdown runs first, then math is found in the rendered text as KaTeX auto-render finds it
+/// (expected outputs checked against Hugo 0.168 and the fidelity harness's text scan).
+@Suite struct MathTextScanTests {
+    func html(_ markdown: String, verbatim: MathDelimiters = []) -> String {
+        var options = MarkdownOptions.site
+        options.verbatimMath = verbatim
+        options.mathTextScan = true
+        return renderHTML(markdown, options: options)
+    }
+
+    @Test func markdownEscapesRunBeforeTheRenderer() {
+        #expect(html(#"$j \in \{1, \ldots, p\}$ and $a\_1 \\ b$"#)
+            == "<p><span class=\"math inline\">\\(j \\in {1, \\ldots, p}\\)</span> and <span class=\"math inline\">\\(a_1 \\ b\\)</span></p>\n")
+    }
+
+    @Test func escapedBracketsAreTextWithoutPassthrough() {
+        #expect(html(#"lookup \[class.member.lookup\]:"#) == "<p>lookup [class.member.lookup]:</p>\n")
+        // With passthrough for \[ \] they are display math.
+        #expect(html(#"lookup \[x\]:"#, verbatim: [.brackets]).contains("<span class=\"math display\">\\[x\\]</span>"))
+    }
+
+    @Test func spacedAndCurrencyDollarsAreMathAsReadersSawThem() {
+        #expect(html("I $ x $ and $30,000 to $50,000.")
+            == "<p>I <span class=\"math inline\">\\( x \\)</span> and <span class=\"math inline\">\\(30,000 to \\)</span>50,000.</p>\n")
+        #expect(html("I $ x $ ok", verbatim: .all).contains("\\( x \\)"))
+    }
+
+    @Test func mathInRawHTMLButNotInCode() {
+        let out = html("<table><tr><td>$\\mathbf{x}_0$</td></tr></table>\n\n<details><summary>s</summary>\n\n$y$ `$z$`\n</details>\n\n<pre>$w$</pre>\n")
+        #expect(out.contains("<td><span class=\"math inline\">\\(\\mathbf{x}_0\\)</span></td>"))
+        #expect(out.contains("\\(y\\)"))
+        #expect(out.contains("<code>$z$</code>"))
+        #expect(out.contains("<pre>$w$</pre>"))
+    }
+
+    @Test func displayOpenedOnATexLineClosesLater() {
+        #expect(html("$$ a +\nb $$ end") == "<p><span class=\"math display\">\\[ a +\nb \\]</span> end</p>\n")
+        #expect(html("para $$ a +\nb $$ end", verbatim: .all).contains("<span class=\"math display\">\\[ a +\nb \\]</span>"))
+    }
+
+    @Test func escapedDollarOpensNothingInTheSource() {
+        #expect(html(#"cost \$5, $x$"#, verbatim: .all) == "<p>cost $5, <span class=\"math inline\">\\(x\\)</span></p>\n")
+    }
+}
