@@ -196,7 +196,7 @@ struct ContentRenderer: Sendable {
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
         let (numberedHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
-        let html = siteRun?.restore(numberedHTML) ?? numberedHTML
+        let html = resolveBareReferences(siteRun?.restore(numberedHTML) ?? numberedHTML, for: page, sink: sink)
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }

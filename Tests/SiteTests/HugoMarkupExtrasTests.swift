@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Definition lists, linkify, bare `relref` and odd fence languages, as Hugo 0.168 renders them
+/// (each expected string taken from Hugo on the same text; docs/fidelity.md classes 8, 11, 17).
+@Suite struct HugoMarkupExtrasTests {
+    @Test func definitionListsOnByDefault() throws {
+        let body = try HugoFidelity.body("`href`\n: URL for external links.\n")
+        #expect(body == "<dl>\n<dt><code>href</code></dt>\n<dd>URL for external links.</dd>\n</dl>")
+    }
+
+    @Test func definitionListsOffInConfig() throws {
+        let body = try HugoFidelity.body("Term\n: definition\n",
+                                         config: "[markup.goldmark.extensions]\ndefinitionList = false\n")
+        #expect(body == "<p>Term\n: definition</p>")
+    }
+
+    @Test func linkifyAsGoldmark() throws {
+        let body = try HugoFidelity.body("""
+            open to all: https://t.co/RAc4U0UnwL— Jennifer
+
+            原文链接：https://blog.csdn.net/abc
+
+            see www.example.com/foo and www.example.com.
+
+            x(https://a.com/b) *https://a.com/c* _www.b.com_ ~https://c.com~
+
+            x:https://a.com
+
+            ä https://a.com/ü/x?q=é#frag.
+
+            foo@bar.com and mailto:foo@bar.com
+
+            https://a.com/path) and (https://a.com/path)
+            """)
+        #expect(body == """
+            <p>open to all: <a href="https://t.co/RAc4U0UnwL">https://t.co/RAc4U0UnwL</a>— Jennifer</p>
+            <p>原文链接：https://blog.csdn.net/abc</p>
+            <p>see <a href="https://www.example.com/foo">www.example.com/foo</a> and <a href="https://www.example.com">www.example.com</a>.</p>
+            <p>x(<a href="https://a.com/b">https://a.com/b</a>) <em><a href="https://a.com/c">https://a.com/c</a></em> <em><a href="https://www.b.com">www.b.com</a></em> <del><a href="https://c.com">https://c.com</a></del></p>
+            <p>x:https://a.com</p>
+            <p>ä <a href="https://a.com/">https://a.com/</a>ü/x?q=é#frag.</p>
+            <p><a href="mailto:foo@bar.com">foo@bar.com</a> and mailto:foo@bar.com</p>
+            <p><a href="https://a.com/path">https://a.com/path</a>) and (<a href="https://a.com/path">https://a.com/path</a>)</p>
+            """)
+    }
+
+    @Test func linkifyProtocolAndOff() throws {
+        let http = try HugoFidelity.body("see www.example.com\n",
+                                         config: "[markup.goldmark.extensions]\nlinkifyProtocol = \"http\"\n")
+        #expect(http == "<p>see <a href=\"http://www.example.com\">www.example.com</a></p>")
+        let off = try HugoFidelity.body("see www.example.com\n", config: "[markup.goldmark.extensions]\nlinkify = false\n")
+        #expect(off == "<p>see www.example.com</p>")
+    }
+
+    @Test func bareRelrefPrintsTheURL() throws {
+        let body = try HugoFidelity.body("Bare: {{< relref \"/docs/target\" >}}\n\nLink: [t]({{< relref \"/docs/target\" >}})\n",
+                                         files: ["content/docs/target.md": "---\ntitle: target\n---\nhi\n"])
+        #expect(body == "<p>Bare: /docs/target/</p>\n<p>Link: <a href=\"/docs/target/\">t</a></p>")
+    }
+
+    @Test func fenceLanguageWithOtherCharactersIsKept() throws {
+        let body = try HugoFidelity.body("```bash!\necho hi\n```\n")
+        #expect(body.contains("<code class=\"language-bash!\" data-lang=\"bash!\">"))
+        #expect(!body.contains("class=\"nb\""))
+    }
+}
