@@ -55,9 +55,9 @@ import Testing
     }
 
     @Test func bareRelrefPrintsTheURL() throws {
-        let body = try HugoFidelity.body("Bare: {{< relref \"/docs/target\" >}}\n\nLink: [t]({{< relref \"/docs/target\" >}})\n",
+        let body = try HugoFidelity.body("Bare: {{< relref \"/docs/target\" >}} and {{< ref \"docs/target.md\" >}}\n\nLink: [t]({{< relref \"/docs/target\" >}})\n",
                                          files: ["content/docs/target.md": "---\ntitle: target\n---\nhi\n"])
-        #expect(body == "<p>Bare: /docs/target/</p>\n<p>Link: <a href=\"/docs/target/\">t</a></p>")
+        #expect(body == "<p>Bare: /docs/target/ and https://example.org/docs/target/</p>\n<p>Link: <a href=\"/docs/target/\">t</a></p>")
     }
 
     @Test func fenceLanguageWithOtherCharactersIsKept() throws {

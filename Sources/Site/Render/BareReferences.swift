@@ -14,10 +14,18 @@ extension ContentRenderer {
             while end < rest.endIndex, !" \t\n\"'<>)".contains(rest[end]) { end = rest.index(after: end) }
             let destination = String(rest[range.lowerBound..<end])
             let url = resolveLink(destination, for: page, position: SourcePosition(line: 1, column: 1), sink: sink) ?? "#"
-            out += HTMLText.escape(url)
+            let absolute = destination.dropFirst(prefix.count).hasPrefix(ShortcodeExpander.absoluteReferenceMarker)
+            out += HTMLText.escape(absolute && url.hasPrefix("/") ? config.absoluteURL(String(url.dropFirst(config.basePath.count - 1))) : url)
             rest = rest[end...]
         }
         out += rest
         return out
+    }
+}
+
+extension ShortcodeExpander {
+    /// A reference's target without the `ref` marker.
+    static func dropAbsoluteMarker(_ target: Substring) -> String {
+        String(target.hasPrefix(absoluteReferenceMarker) ? target.dropFirst(absoluteReferenceMarker.count) : target)
     }
 }

@@ -28,7 +28,7 @@ public struct LinkReference: Sendable, Equatable {
     /// The target of a `ref`/`relref` shortcode (`other.md#part`); nil for a link written in Markdown.
     public var referenceTarget: String? {
         destination.hasPrefix(ShortcodeExpander.referencePrefix)
-            ? String(destination.dropFirst(ShortcodeExpander.referencePrefix.count)) : nil
+            ? ShortcodeExpander.dropAbsoluteMarker(destination.dropFirst(ShortcodeExpander.referencePrefix.count)) : nil
     }
 }
 
@@ -318,7 +318,7 @@ struct ContentRenderer: Sendable {
     func resolveLink(_ destination: String, for page: Page, position: SourcePosition, sink: DiagnosticSink) -> String? {
         var target = destination
         let isReference = target.hasPrefix(ShortcodeExpander.referencePrefix)
-        if isReference { target = String(target.dropFirst(ShortcodeExpander.referencePrefix.count)) }
+        if isReference { target = ShortcodeExpander.dropAbsoluteMarker(target.dropFirst(ShortcodeExpander.referencePrefix.count)) }
         guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return nil }
         let (pathPart, fragment) = Self.splitFragment(target)
         if isReference, pathPart.isEmpty { return fragment }

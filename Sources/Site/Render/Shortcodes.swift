@@ -21,6 +21,8 @@ struct ShortcodeExpander {
 
     /// Prefix of link destinations that `ref`/`relref` produce; the link hook resolves them.
     static let referencePrefix = "collective-ref:"
+    /// After ``referencePrefix``: the shortcode was `ref`, whose bare output is an absolute URL.
+    static let absoluteReferenceMarker = "abs:"
 
     let context: Context
     private(set) var warnings: [(line: Int, message: String)] = []
@@ -219,7 +221,7 @@ struct ShortcodeExpander {
             if path.hasPrefix("#fig-") || path.hasPrefix("#tbl-") || path.hasPrefix("#eq-") {
                 return "[@\(path.dropFirst())]"
             }
-            return Self.referencePrefix + path
+            return Self.referencePrefix + (name == "ref" ? Self.absoluteReferenceMarker : "") + path
         case "param":
             return context.param(argument("name", 0) ?? "") ?? ""
         case "youtube" where !(argument("id", 0) ?? "").isEmpty:
