@@ -127,9 +127,15 @@ enum MathTextScan {
         let text = decode(raw)
         var cursor = 0
         var spans: [(textEnd: Int, tex: String, display: Bool, next: Int)] = []
+        // The next opener of each delimiter at or after `cursor` (`Int.max`: none), so a long run stays linear.
+        var next = [Int?](repeating: nil, count: delimiters.count)
         while true {
             var best: (Int, Int)?  // (index, delimiter number)
             for (number, d) in delimiters.enumerated() {
+                if let cached = next[number], cached >= cursor {
+                    if cached != Int.max, best == nil || cached < best!.0 { best = (cached, number) }
+                    continue
+                }
                 var from = cursor
                 var found: Int?
                 while let k = index(of: d.left, in: text, from: from) {
@@ -140,6 +146,7 @@ enum MathTextScan {
                     found = k
                     break
                 }
+                next[number] = found ?? Int.max
                 if let k = found, best == nil || k < best!.0 { best = (k, number) }
             }
             guard let (start, number) = best else { break }

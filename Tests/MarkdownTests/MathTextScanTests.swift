@@ -45,3 +45,13 @@ import Testing
         #expect(html(#"cost \$5, $x$"#, verbatim: .all) == "<p>cost $5, <span class=\"math inline\">\\(x\\)</span></p>\n")
     }
 }
+
+extension MathTextScanTests {
+    @Test func longRunWithManyFormulasStaysFast() {
+        // Markdown turns `\\(` into `\(` (a bare `\(` would become `(`).
+        let markdown = String(repeating: "$x$ and \\\\(y\\\\) ", count: 20_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { #expect(html(markdown).components(separatedBy: "math inline").count == 40_001) }
+        #expect(elapsed < .seconds(20))
+    }
+}
