@@ -279,10 +279,17 @@ extension InlineParser {
             e += 1
             while e < end, isPathByte(s[e]) { e += 1 }
         }
-        let last = s[e - 1]
-        if last == UInt8(ascii: ".") {
+        // Trailing punctuation first, then an unbalanced `)` or an entity at the end (Hugo 0.168:
+        // `(https://a.com/x), y` and `https://a.com/x). z` both end the link before the `)`).
+        while e - 1 > start {
+            let c = s[e - 1]
+            guard c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
+                || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
+            else { break }
             e -= 1
-        } else if last == UInt8(ascii: ")") {
+        }
+        let last = s[e - 1]
+        if last == UInt8(ascii: ")") {
             var closing = 0
             for k in start..<e {
                 if s[k] == UInt8(ascii: ")") { closing += 1 } else if s[k] == UInt8(ascii: "(") { closing -= 1 }
@@ -292,13 +299,6 @@ extension InlineParser {
             var k = e - 2
             while k >= start, ASCII.isAlphanumeric(s[k]) { k -= 1 }
             if k != e - 2, k >= start, s[k] == UInt8(ascii: "&") { e = k }
-        }
-        while e - 1 > start {
-            let c = s[e - 1]
-            guard c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
-                || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
-            else { break }
-            e -= 1
         }
         return e > afterPrefix ? e : nil
     }

@@ -46,6 +46,16 @@ import Testing
             """)
     }
 
+    @Test func linkifyTrimsPunctuationThenUnbalancedParenthesis() throws {
+        let body = try HugoFidelity.body("(https://a.com/x), y\n\nhttps://a.com/(x)), y\n\nhttps://a.com/x). z\n\nhttps://a.com/x);\n")
+        #expect(body == """
+            <p>(<a href="https://a.com/x">https://a.com/x</a>), y</p>
+            <p><a href="https://a.com/(x)">https://a.com/(x)</a>), y</p>
+            <p><a href="https://a.com/x">https://a.com/x</a>). z</p>
+            <p><a href="https://a.com/x);">https://a.com/x);</a></p>
+            """)
+    }
+
     @Test func linkifyProtocolAndOff() throws {
         let http = try HugoFidelity.body("see www.example.com\n",
                                          config: "[markup.goldmark.extensions]\nlinkifyProtocol = \"http\"\n")
