@@ -11,7 +11,7 @@ struct SiteBuild: Sendable {
     let config: SiteConfig
     /// Every language's build, in ``SiteConfig/languages`` order.
     private(set) var languages: [BuildState]
-    /// Files under `static/`, relative.
+    /// Files under `static/` and the themes' `static/`, relative.
     let staticFiles: [String]
     /// Every output file, by path relative to the output folder.
     private(set) var files: [String: Data] = [:]
@@ -32,7 +32,13 @@ struct SiteBuild: Sendable {
         let configs = config.languages.map { config.view(for: $0.code) }
         let contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
-        staticFiles = FileTree.regularFiles(under: source.appendingPathComponent("static"))
+        // The themes' static files, then the site's, which win (as in Hugo).
+        var staticSources: [String: URL] = [:]
+        for root in (["static"] + config.themeFolders(siteRoot: source).map { $0 + "/static" }).reversed() {
+            let folder = source.appendingPathComponent(root)
+            for file in FileTree.regularFiles(under: folder) { staticSources[file] = folder.appendingPathComponent(file) }
+        }
+        staticFiles = staticSources.keys.sorted()
         let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
         templateDiagnostics = folderWarnings + config.diagnostics + templates.diagnostics
         let assets = ThemeAssets(config: config)
@@ -42,8 +48,7 @@ struct SiteBuild: Sendable {
             return BuildState(content, options: options, site: parts, links: links)
         }
         for (path, data) in assets.files { files[path] = data }
-        let staticRoot = source.appendingPathComponent("static")
-        for file in staticFiles { copies[file] = staticRoot.appendingPathComponent(file) }
+        for (file, url) in staticSources { copies[file] = url }
         for language in languages.indices {
             for (path, data) in languages[language].files {
                 for key in outputPaths(path, language: language) { files[key] = data }

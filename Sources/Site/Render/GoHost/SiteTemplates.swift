@@ -103,22 +103,10 @@ struct SiteTemplates: Sendable {
 
     /// `layouts` of the site, then of its theme(s) (`theme` in the config, a string or a list).
     static func layoutRoots(siteRoot: URL, config: SiteConfig) -> [String] {
-        var roots = ["layouts"]
-        let themesDir = config.raw.valueIgnoringCase("themesDir")?.string ?? "themes"
-        var themes: [String] = []
-        switch config.raw.valueIgnoringCase("theme") {
-        case .string(let name)?: themes = [name]
-        case .array(let names)?: themes = names.compactMap(\.string)
-        default: break
-        }
-        for theme in themes where !theme.contains("..") {
-            let root = themesDir + "/" + theme + "/layouts"
+        ["layouts"] + config.themeFolders(siteRoot: siteRoot).map { $0 + "/layouts" }.filter { root in
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root).path, isDirectory: &isFolder), isFolder.boolValue {
-                roots.append(root)
-            }
+            return FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root).path, isDirectory: &isFolder) && isFolder.boolValue
         }
-        return roots
     }
 
     /// Shortcode name and preference of a file under `shortcodes/` (higher is better), or nil for
