@@ -34,7 +34,7 @@ public struct OutputFolder: Sendable {
         if path == siteRoot || siteRoot.hasPrefix(path + "/") || path == "/" {
             throw Diagnostic(.error, "the output folder \(shown) is the site folder or contains it; choose a folder such as \(site.appendingPathComponent("public").path)")
         }
-        let protected = Self.standardSources + sources + Self.configFiles(in: site)
+        let protected = Self.standardSources + sources + SiteConfig.fileNames
         for source in protected {
             let real = Self.realPath(site.appendingPathComponent(source).path)
             if path == real || path.hasPrefix(real + "/") || real.hasPrefix(path + "/") {
@@ -44,17 +44,8 @@ public struct OutputFolder: Sendable {
         try checkContents(shown: shown, replaceForeign: replaceForeign)
     }
 
-    /// Folders and files of a site that are never output.
+    /// Folders of a site that are never output (its config files, ``SiteConfig/fileNames``, neither).
     static let standardSources = ["content", "static", "layouts", "archetypes", "data", "assets", "i18n", "themes", "config", ".git"]
-
-    /// The config files at the site's root (`hugo.toml`, `config.yaml`, …).
-    private static func configFiles(in site: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: site.path)) ?? []
-        return names.filter { name in
-            let stem = PathText.removingExtension(name)
-            return (stem == "hugo" || stem == "config") && ["toml", "yaml", "yml", "json"].contains(PathText.fileExtension(name))
-        }
-    }
 
     /// Refuses a file, and a folder holding files another tool or the user put there.
     private func checkContents(shown: String, replaceForeign: Bool) throws(Diagnostic) {
