@@ -14,6 +14,7 @@ struct Collective: AsyncParsableCommand {
         subcommands: [
             BuildCommand.self, ServeCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self,
             MarkdownCommand.self, MathCommand.self, HighlightCommand.self, ChartCommand.self,
+            ServeWorkerCommand.self,
         ]
     )
 
@@ -37,8 +38,9 @@ struct Collective: AsyncParsableCommand {
 
     /// The message for a first word that names no subcommand, with the nearest names; nil for a real one.
     static func unknownSubcommand(_ word: String) -> String? {
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
-        guard !names.contains(word) else { return nil }
+        let commands = configuration.subcommands.map { ($0.configuration.commandName, $0.configuration.shouldDisplay) }
+        guard !commands.contains(where: { $0.0 == word }), word != "help" else { return nil }
+        let names = commands.filter(\.1).compactMap(\.0) + ["help"]
         let near = names.filter { SpellingDistance.between($0, word) <= max(1, word.count / 3) }
         let hint = near.isEmpty ? "" : " Did you mean \(near.map { "`\($0)`" }.joined(separator: " or "))?"
         return "error: `\(word)` is not a collective command.\(hint) Commands: \(names.dropLast().joined(separator: ", ")); see `collective --help`."

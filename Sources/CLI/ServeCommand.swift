@@ -39,6 +39,10 @@ struct ServeCommand: ParsableCommand {
         options.port = port
         options.bindAddress = bind
         options.build = BuildOptions(drafts: drafts, future: future, expired: expired)
+        // Builds run in a process of their own, so that a crash in the builder cannot end the preview.
+        if let executable = Bundle.main.executableURL {
+            options.worker = WorkerCommand(executable: executable, arguments: ["serve-worker"])
+        }
         if let poll { options.watchMode = .polling(interval: .milliseconds(max(20, poll))) }
         options.log = { message in
             if message.contains(": error: ") || message.contains(": warning: ") {

@@ -22,6 +22,10 @@ public struct PreviewOptions: Sendable {
     /// The longest a client may take to send a whole request (or to send the next one on a
     /// kept-alive connection), however slowly the bytes trickle in.
     public var requestDeadline: Duration = .seconds(10)
+    /// Runs builds in a separate worker process, so that a crash in the builder cannot end the
+    /// server: it keeps the last good site and names the change in the error overlay. Nil
+    /// builds in this process.
+    public var worker: WorkerCommand?
     /// Where progress and errors are written (standard output by default).
     public var log: @Sendable (String) -> Void = { print($0) }
 

@@ -36,11 +36,16 @@ public final class PreviewServer: Sendable {
         let host = Self.urlHost(options.bindAddress)
         var build = options.build
         build.baseURL = "http://\(host):\(port)/"
-        let rebuilder = Rebuilder(builder: SiteBuilder(source: options.source, options: build),
-                                  hub: EventHub(), log: options.log)
+        let builds: PreviewBuild = if let worker = options.worker {
+            WorkerBuild(command: worker, source: options.source, options: build)
+        } else {
+            LocalBuild(builder: SiteBuilder(source: options.source, options: build))
+        }
+        let rebuilder = Rebuilder(build: builds, hub: EventHub(), log: options.log)
         do {
             try rebuilder.buildFirst()
         } catch {
+            builds.close()
             Socket.close(descriptor)
             throw .build(error)
         }
@@ -77,6 +82,7 @@ public final class PreviewServer: Sendable {
         acceptLoopEnded.wait()
         let deadline = MonotonicClock.now + 2_000_000_000
         while !connections.withLock({ $0.isEmpty }), MonotonicClock.now < deadline { usleep(10_000) }
+        rebuilder.close()
         stopped.signal()
     }
 

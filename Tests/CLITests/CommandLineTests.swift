@@ -109,4 +109,58 @@ import Testing
         #expect(forced.status == 0, "\(forced.errors)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a/index.html").path))
     }
+
+    /// `serve` builds in a worker process: when the worker is killed, the preview goes on and
+    /// the next change is built by a new worker.
+    @Test(.timeLimit(.minutes(1))) func servingSurvivesItsBuilderBeingKilled() throws {
+        let root = try site([
+            "hugo.toml": "title = \"T\"\n",
+            "content/posts/hello.md": "---\ntitle: Hello\n---\nHello v1.\n",
+        ])
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "-s", root.path, "-p", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var log = ""
+        while !log.contains("press Ctrl-C") {
+            let data = output.fileHandleForReading.availableData
+            try #require(!data.isEmpty, "serve ended: \(log)")
+            log += String(decoding: data, as: UTF8.self)
+        }
+        let address = try #require(log.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
+        let page = try #require(URL(string: String(address) + "posts/hello/"))
+        let worker = try #require(Self.children(of: process.processIdentifier).first)
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("Hello v1."))
+
+        kill(worker, SIGKILL)
+        try Data("---\ntitle: Hello\n---\nHello v2.\n".utf8).write(to: root.appendingPathComponent("content/posts/hello.md"))
+        var shown = ""
+        for _ in 0..<200 where !shown.contains("Hello v2.") {
+            usleep(100_000)
+            shown = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
+        }
+        #expect(shown.contains("Hello v2."))
+        let next = Self.children(of: process.processIdentifier)
+        #expect(next.count == 1 && !next.contains(worker))
+    }
+
+    /// The processes whose parent is `parent` (read from /proc).
+    private static func children(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            // After "pid (name)": state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent ? pid : nil
+        }
+    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Site
 
 /// One good build of the site, held in memory and served from there.
 struct SiteSnapshot: Sendable {
@@ -13,27 +12,35 @@ struct SiteSnapshot: Sendable {
     /// True when the key names a file of the site.
     func contains(_ key: String) -> Bool { files[key] != nil || copies[key] != nil }
 
-    /// The snapshot of a new build; files whose bytes did not change keep their old date.
-    init(report: BuildReport, previous: SiteSnapshot, now: Date = Date()) {
-        files = report.files
-        copies = report.copies
-        for (key, data) in report.files {
-            if let old = previous.files[key], old == data, let date = previous.modified[key] {
+    init() {}
+
+    /// Takes a build's changes and returns the keys whose bytes changed. A whole site replaces
+    /// the snapshot, and files whose bytes did not change keep their date.
+    mutating func take(_ delta: BuildDelta, now: Date = Date()) -> [String] {
+        guard delta.isWholeSite else {
+            for key in delta.changed {
+                files[key] = delta.files[key]
+                copies[key] = delta.copies[key]
+                modified[key] = delta.files[key] == nil ? nil : now
+            }
+            return delta.changed
+        }
+        let previous = self
+        self = SiteSnapshot()
+        files = delta.files
+        copies = delta.copies
+        var changed: [String] = []
+        for (key, data) in delta.files {
+            if previous.files[key] == data, let date = previous.modified[key] {
                 modified[key] = date
             } else {
                 modified[key] = now
+                changed.append(key)
             }
         }
-    }
-
-    init() {}
-
-    /// Takes the files at `keys` from a newer build of which only they changed.
-    mutating func apply(_ keys: [String], from report: BuildReport, now: Date = Date()) {
-        for key in keys {
-            files[key] = report.files[key]
-            copies[key] = report.copies[key]
-            modified[key] = report.files[key] == nil ? nil : now
-        }
+        for (key, url) in delta.copies where previous.copies[key] != url { changed.append(key) }
+        for key in previous.files.keys where files[key] == nil { changed.append(key) }
+        for key in previous.copies.keys where copies[key] == nil { changed.append(key) }
+        return changed.sorted()
     }
 }

@@ -33,7 +33,7 @@ public struct SiteSession: Sendable {
     /// What an update did.
     public struct Update: Sendable {
         /// How much was rebuilt.
-        public enum Scope: String, Sendable {
+        public enum Scope: String, Sendable, Codable {
             /// No output was rendered (static files changed, or the change failed).
             case nothing
             /// Edited pages, and the lists and feeds showing them.

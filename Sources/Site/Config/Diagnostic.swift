@@ -1,7 +1,7 @@
 /// A problem found while building: where it is, what it is, and what to do about it.
-public struct Diagnostic: Sendable, Error, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConvertible {
     /// How serious a diagnostic is: errors fail the build, warnings and notices do not.
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable, Comparable, Codable {
         case error, warning, notice
 
         private var rank: Int {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which pages a build includes besides the published ones.
-public struct BuildOptions: Sendable {
+public struct BuildOptions: Sendable, Codable {
     public var drafts = false
     public var future = false
     public var expired = false
