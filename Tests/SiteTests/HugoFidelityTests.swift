@@ -224,4 +224,40 @@ enum HugoFidelity {
         #expect(html.contains("<a href=\"/book/docs/b/\">B</a>"))
         #expect(html.contains("<a href=\"/docs/c/\">C</a>"))  // no such page: kept as written, as Hugo does
     }
+
+    /// Hugo 0.168 on the same site: `[t](/tutorials) [h](/) [x](/docs/x) [r](docs/x) [bl](/blog)
+    /// [f](/tutorials#frag) [md](/docs/x.md)` in content/blog/a.md.
+    static let embeddedHookSite: [String: String] = [
+        "content/tutorials/index.md": "---\ntitle: Tutorials\n---\nT\n",
+        "content/docs/x.md": "---\ntitle: X\n---\nX\n",
+        "content/blog/_index.md": "---\ntitle: Blog\n---\n",
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/blog/a.md": "---\ntitle: A\n---\n[t](/tutorials) [h](/) [x](/docs/x) [r](docs/x) [bl](/blog) [f](/tutorials#frag) [md](/docs/x.md)\n",
+    ]
+
+    @Test func theEmbeddedLinkHookResolvesPagePathsAsHugoDoes() throws {
+        var files = Self.embeddedHookSite
+        files["hugo.toml"] = "baseURL = \"https://example.org/\"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n"
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        let body = HugoFidelity.article(try #require(report.html(at: "/blog/a/")))
+        #expect(body == "<p><a href=\"/tutorials/\">t</a> <a href=\"/\">h</a> <a href=\"/docs/x/\">x</a> <a href=\"/docs/x/\">r</a> <a href=\"/blog/\">bl</a> <a href=\"/tutorials/#frag\">f</a> <a href=\"/docs/x/\">md</a></p>")
+    }
+
+    @Test func useEmbeddedNeverKeepsLinksAsWritten() throws {
+        var files = Self.embeddedHookSite
+        files["hugo.toml"] = "baseURL = \"https://example.org/\"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n"
+            + "[markup.goldmark.renderHooks.link]\nuseEmbedded = \"never\"\n"
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        let body = HugoFidelity.article(try #require(report.html(at: "/blog/a/")))
+        // Hugo keeps `/docs/x.md` as written (a dead link); collective resolves links to .md files
+        // whatever the hook setting, on purpose (docs/fidelity.md, class 8).
+        #expect(body == "<p><a href=\"/tutorials\">t</a> <a href=\"/\">h</a> <a href=\"/docs/x\">x</a> <a href=\"docs/x\">r</a> <a href=\"/blog\">bl</a> <a href=\"/tutorials#frag\">f</a> <a href=\"/docs/x/\">md</a></p>")
+    }
+
+    @Test func useEmbeddedAlwaysResolvesInASiteOfOneLanguage() throws {
+        var files = Self.embeddedHookSite
+        files["hugo.toml"] = "baseURL = \"https://example.org/\"\n[markup.goldmark.renderHooks.link]\nuseEmbedded = \"always\"\n"
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/blog/a/"))).hasPrefix("<p><a href=\"/tutorials/\">t</a>"))
+    }
 }

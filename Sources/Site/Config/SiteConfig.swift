@@ -62,6 +62,8 @@ public struct SiteConfig: Sendable {
     public var allowsRawHTML: Bool
     /// When true, feeds carry each page's full content instead of its summary.
     public var fullContentInFeeds: Bool
+    /// When Hugo's embedded link render hook runs (`markup.goldmark.renderHooks.link.useEmbedded`).
+    public var embeddedLinkHook: EmbeddedHookUse
 
     /// The configuration of `language` (the default language when nil), read from the config
     /// file's top-level table `raw`; a site without a config file gets the defaults.
@@ -116,6 +118,7 @@ public struct SiteConfig: Sendable {
         self.summaryLength = Self.summaryLengths.clamp(raw.valueIgnoringCase("summaryLength")?.int ?? 70)
         let unsafe = Value.table(raw).value(atPath: "markup.goldmark.renderer.unsafe")?.bool
         self.allowsRawHTML = unsafe ?? true
+        self.embeddedLinkHook = EmbeddedHookUse(Value.table(raw).value(atPath: "markup.goldmark.renderHooks.link"))
         self.fullContentInFeeds = self.params.valueIgnoringCase("feedFullContent")?.bool ?? false
     }
 

@@ -324,8 +324,9 @@ struct ContentRenderer: Sendable {
         if isReference, pathPart.isEmpty { return fragment }
         // Hugo's embedded link render hook (on by default in a multilingual site) turns a site path
         // that names a page into the page's URL, the baseURL's path included (`/hugo-book/docs/x/`).
-        if !isReference, config.isMultilingual, pathPart.hasPrefix("/"), !pathPart.hasPrefix("//"),
-           let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page) {
+        if !isReference, config.embeddedLinkHook.runs(multilingual: config.isMultilingual), !pathPart.isEmpty,
+           !pathPart.hasPrefix("//"), !pathPart.contains(":"),
+           let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false) {
             return config.relativeURL(content.pages[index].path) + fragment
         }
         let lower = pathPart.lowercased()
@@ -339,10 +340,15 @@ struct ContentRenderer: Sendable {
         return isReference ? "#" : nil
     }
 
-    private func findPage(_ path: String, from page: Page) -> Int? {
+    /// The page a link path names: from the site root when it starts with `/`, else from the
+    /// page's folder and then from the root; `byNameAnywhere` also accepts a file name found
+    /// once anywhere in content/ (as `ref` does).
+    private func findPage(_ path: String, from page: Page, byNameAnywhere: Bool = true) -> Int? {
         var candidates: [String] = []
-        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
-        if trimmed.hasPrefix("/") {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if trimmed == "/" {
+            return content.pageByContentPath["_index.md"] ?? content.pageByContentPath[""]
+        } else if trimmed.hasPrefix("/") {
             candidates.append(String(trimmed.dropFirst()))
         } else {
             let folder = ownFolder(of: page).map { page.bundleFolder == $0 ? (PathText.folder(of: $0)) : $0 } ?? ""
@@ -359,6 +365,7 @@ struct ContentRenderer: Sendable {
             }
         }
         // Hugo's ref also accepts a bare file name anywhere in content/.
+        guard byNameAnywhere else { return nil }
         let name = PathText.lastComponent(trimmed)
         let matches = content.pageByContentPath.filter { PathText.lastComponent($0.key) == name || $0.key.hasSuffix("/" + name + ".md") }
         return matches.count == 1 ? matches.first?.value : nil
