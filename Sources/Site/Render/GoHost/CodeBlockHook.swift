@@ -1,5 +1,6 @@
 import Foundation
 import GoTemplates
+import Highlight
 import Markdown
 
 /// Hugo's context of a `render-codeblock` hook: `.Type`, `.Inner`, `.Options`, `.Attributes`,
@@ -24,6 +25,34 @@ struct CodeBlockContext: GoObject {
         case "Page": return .object(page)
         case "Position": return .string(position)
         default: return nil
+        }
+    }
+}
+
+/// What `transform.HighlightCodeBlock` returns: `.Wrapped`, the whole highlighted block, and
+/// `.Inner`, the highlighted lines without the `pre` and `code` around them.
+struct HighlightedCodeBlock: GoObject {
+    let wrapped: String
+
+    init(code: String, language: String, attributes: [String: String]) {
+        wrapped = Highlighter.html(code: code, language: language.isEmpty ? nil : language,
+                                   options: HighlightOptions(fenceAttributes: attributes))
+    }
+
+    var goTypeName: String { "highlight.HighlightResult" }
+
+    /// The highlighted lines: what lies between the `code` element's tags.
+    var inner: String {
+        guard let open = wrapped.range(of: "<code"), let start = wrapped[open.upperBound...].firstIndex(of: ">"),
+              let close = wrapped.range(of: "</code>", options: .backwards) else { return wrapped }
+        return String(wrapped[wrapped.index(after: start)..<close.lowerBound])
+    }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        switch name {
+        case "Wrapped": .safe(wrapped, .html)
+        case "Inner": .safe(inner, .html)
+        default: nil
         }
     }
 }

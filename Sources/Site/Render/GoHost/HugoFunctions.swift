@@ -99,6 +99,15 @@ enum HugoFunctions {
                 return .safe(Highlighter.html(code: code, language: language.isEmpty ? nil : language), .html)
             }
         }
+        functions.register("transform.CanHighlight") { args in
+            .bool(Highlighter.isSupported(args.first?.text ?? ""))
+        }
+        functions.register("transform.HighlightCodeBlock") { args in
+            guard case .object(let object)? = args.first, let block = object as? CodeBlockContext else {
+                throw GoFunctionError("transform.HighlightCodeBlock needs the context of a code block render hook")
+            }
+            return .object(HighlightedCodeBlock(code: block.code, language: block.language, attributes: block.attributes))
+        }
         functions.register("hugo") { _, context in
             guard case .map(var info) = hugoInfo, let host = (context.userInfo as? ShortcodeScope)?.host else { return hugoInfo }
             info["IsMultilingual"] = .bool(host.config.isMultilingual)
