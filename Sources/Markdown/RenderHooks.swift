@@ -1,5 +1,5 @@
 /// A fenced or indented code block handed to ``RenderHooks/codeBlock``.
-public struct CodeBlockInfo {
+public struct CodeBlockInfo: Sendable {
     /// The first word of the info string, if any.
     public var language: String?
     /// The whole info string.
@@ -14,7 +14,7 @@ public struct CodeBlockInfo {
 }
 
 /// A math span or block handed to ``RenderHooks/math``.
-public struct MathInfo {
+public struct MathInfo: Sendable {
     /// The TeX source, verbatim.
     public var tex: String
     /// Display (`$$…$$`, `\[…\]`) rather than inline math.
@@ -24,7 +24,7 @@ public struct MathInfo {
 }
 
 /// An image handed to ``RenderHooks/image``.
-public struct ImageInfo {
+public struct ImageInfo: Sendable {
     /// The image URL as written (escapes and entities resolved).
     public var destination: String
     /// The title, if any.
@@ -38,7 +38,7 @@ public struct ImageInfo {
 }
 
 /// A link handed to ``RenderHooks/link``.
-public struct LinkInfo {
+public struct LinkInfo: Sendable {
     /// The link URL as written (escapes and entities resolved).
     public var destination: String
     /// The title, if any.
@@ -50,7 +50,7 @@ public struct LinkInfo {
 }
 
 /// A heading handed to ``RenderHooks/heading``.
-public struct HeadingRenderInfo {
+public struct HeadingRenderInfo: Sendable {
     /// 1 to 6.
     public var level: Int
     /// The heading's `id` (site mode), if any.

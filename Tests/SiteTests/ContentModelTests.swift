@@ -151,22 +151,23 @@ import Testing
 
 @Suite struct FigureTests {
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {
-        let html = "<p><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\"></p>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
+        let html = "<p><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\" decoding=\"async\"></p>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
         let result = ImageFigures.apply(html)
-        #expect(result == "<figure><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\"><figcaption>The caption</figcaption></figure>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>")
+        #expect(result == "<figure><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\" decoding=\"async\"><figcaption>The caption</figcaption></figure>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>")
     }
 
     @Test func anImageWithAFigureIDIsAFigureCarryingTheID() {
-        let titled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" id=\"fig-a\" loading=\"lazy\"></p>")
-        #expect(titled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" loading=\"lazy\"><figcaption>Loss &amp; accuracy</figcaption></figure>")
+        let titled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" id=\"fig-a\" loading=\"lazy\" decoding=\"async\"></p>")
+        #expect(titled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" loading=\"lazy\" decoding=\"async\"><figcaption>Loss &amp; accuracy</figcaption></figure>")
         // Without a title the alt text is the caption, as in Quarto.
-        let untitled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"The loss\" id=\"fig-a\"></p>")
-        #expect(untitled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"The loss\"><figcaption>The loss</figcaption></figure>")
+        let untitled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"The loss\" id=\"fig-a\" decoding=\"async\"></p>")
+        #expect(untitled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"The loss\" decoding=\"async\"><figcaption>The loss</figcaption></figure>")
     }
 
     @Test func imagesThatStayImages() {
-        // An id that is not a figure's, without a title; an image with text beside it; an image in a link.
-        for html in ["<p><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>", "<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
+        // An id that is not a figure's, without a title; an image with text beside it; an image in a
+        // link; an image collective did not render (a site's render-image hook, raw HTML).
+        for html in ["<p><img src=\"a.png\" alt=\"A\" title=\"T\" loading=\"lazy\"></p>", "<p><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>", "<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
                      "<p><a href=\"b.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\"></a></p>"] {
             #expect(ImageFigures.apply(html) == html)
         }

@@ -39,3 +39,51 @@ import Testing
         #expect(!html.contains("data-lang"))
     }
 }
+
+extension RenderHookTests {
+    static let body = "## A *big* `x` heading\n\nSee [the *docs*](https://a.org/x \"T & t\") and <https://auto.org>.\n\n![A *cat* & dog](/cat.png \"Cat\")\n\nText ![two](b.png) here.\n"
+
+    static let layouts = [
+        "_default/_markup/render-link.html": "<a href=\"{{ .Destination | safeURL }}\"{{ with .Title }} title=\"{{ . }}\"{{ end }} data-plain=\"{{ .PlainText }}\">{{ .Text }}</a>\n{{- /**/ -}}\n",
+        "_default/_markup/render-image.html": "<img src=\"{{ .Destination | safeURL }}\" alt=\"{{ .PlainText }}\" data-text=\"{{ .Text }}\" data-n=\"{{ .Ordinal }}\"{{ with .Title }} title=\"{{ . }}\"{{ end }}>\n{{- /**/ -}}\n",
+        "blog/_markup/render-heading.html": "<h{{ .Level }} id=\"{{ .Anchor | safeURL }}\" data-plain=\"{{ .PlainText }}\">{{ .Text | safeHTML }}</h{{ .Level }}>\n",
+    ]
+
+    /// Hugo 0.168's output for `body` in content/blog/p.md.
+    static let hugo = """
+        <h2 id="a-big-x-heading" data-plain="A big x heading">A <em>big</em> <code>x</code> heading</h2>
+        <p>See <a href="https://a.org/x" title="T &amp; t" data-plain="the docs">the <em>docs</em></a> and <a href="https://auto.org" data-plain="https://auto.org">https://auto.org</a>.</p>
+        <p><img src="/cat.png" alt="A cat &amp; dog" data-text="A cat &amp; dog" data-n="0" title="Cat"></p>
+        <p>Text <img src="b.png" alt="two" data-text="two" data-n="1"> here.</p>
+        """
+
+    private func build(_ path: String) throws -> String {
+        var files = ["hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+                     path: "---\ntitle: P\n---\n" + Self.body, "static/cat.png": "png", "static/b.png": "png"]
+        for (layout, text) in Self.layouts { files["layouts/" + layout] = text }
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        let url = "/" + path.dropFirst("content/".count).dropLast(3) + "/"
+        return HugoFidelity.article(try #require(report.html(at: url)))
+    }
+
+    @Test func linkImageAndSectionHeadingHooksAsHugoRunsThem() throws {
+        #expect(try build("content/blog/p.md") == Self.hugo)
+    }
+
+    @Test func aSectionsHeadingHookIsNotUsedElsewhere() throws {
+        let html = try build("content/q.md")
+        #expect(html.hasPrefix("<h2 id=\"a-big-x-heading\">A <em>big</em> <code>x</code> heading</h2>"))
+        #expect(html.contains("data-plain=\"the docs\""))
+    }
+
+    @Test func aFailingHookIsReportedOnceAndTheLinkStillRenders() throws {
+        var files = ["hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+                     "content/p.md": "---\ntitle: P\n---\n[a](https://a.org) and [b](https://b.org)\n",
+                     "layouts/_markup/render-link.html": "{{ .Destination | noSuchFunction }}"]
+        files["content/q.md"] = files["content/p.md"]
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))) == "<p><a href=\"https://a.org\">a</a> and <a href=\"https://b.org\">b</a></p>")
+        let failures = report.warnings.filter { $0.message.contains("render hook layouts/_markup/render-link.html failed") }
+        #expect(failures.count == 1)
+    }
+}

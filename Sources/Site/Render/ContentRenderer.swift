@@ -143,7 +143,9 @@ struct ContentRenderer: Sendable {
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
         var codeBlocks = 0
+        var images = 0
         hooks.heading = { heading in
+            if let html = siteRun?.renderHeading(heading, sink: sink) { return html }
             guard let id = heading.id else { return nil }
             let label = HTMLText.escape("Link to the section “\(heading.text)”")
             return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a></h\(heading.level)>\n"
@@ -182,6 +184,8 @@ struct ContentRenderer: Sendable {
             result.references.append(LinkReference(kind: .image, destination: image.destination, url: source,
                                                    line: page.bodyLine + image.position.line - 1,
                                                    column: image.position.column, alt: image.alt))
+            images += 1
+            if let html = siteRun?.renderImage(image, ordinal: images - 1, sink: sink) { return html }
             let title = image.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             let id = image.id.map { " id=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"\(title)\(id) loading=\"lazy\" decoding=\"async\">"
@@ -191,6 +195,7 @@ struct ContentRenderer: Sendable {
             result.references.append(LinkReference(kind: .link, destination: link.destination, url: resolved ?? link.destination,
                                                    line: page.bodyLine + link.position.line - 1,
                                                    column: link.position.column))
+            if let html = siteRun?.renderLink(link, sink: sink) { return html }
             guard let url = resolved else { return nil }
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"

@@ -26,7 +26,9 @@ enum ImageFigures {
     /// The figure for a line `<p><img …></p>`, or nil when the line holds more or the image needs no figure.
     static func figure(fromParagraph line: String) -> String? {
         // Exactly `<p>`, one `<img …>` and `</p>`: attribute values are escaped, so they hold no `<`.
-        guard line.hasSuffix("></p>"), line.utf8.count(where: { $0 == UInt8(ascii: "<") }) == 3 else { return nil }
+        // Only images collective rendered (a site's render-image hook decides its own markup).
+        guard line.hasSuffix("></p>"), line.utf8.count(where: { $0 == UInt8(ascii: "<") }) == 3,
+              line.contains(bytes: " decoding=\"async\"") else { return nil }
         var image = String(line.dropFirst(3).dropLast(4))
         let title = attribute("title", in: image)
         let id = attribute("id", in: image)

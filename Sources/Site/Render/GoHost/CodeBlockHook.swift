@@ -62,16 +62,11 @@ extension SiteShortcodeRun {
     /// site has none (or it fails: reported, and the built-in rendering is used).
     func renderCodeBlock(_ block: CodeBlockInfo, ordinal: Int, sink: DiagnosticSink) -> String? {
         let language = (block.language ?? "").lowercased()
-        guard let template = templates.hooks["render-codeblock-" + language] ?? templates.hooks["render-codeblock"] else { return nil }
+        let name = hookTemplate("render-codeblock-" + language) != nil ? "render-codeblock-" + language : "render-codeblock"
+        guard hookTemplate(name) != nil else { return nil }
         let line = page.bodyLine + block.position.line - 1
-        let context = CodeBlockContext(language: block.language ?? "", code: block.code, attributes: block.attributes, ordinal: ordinal, page: scope.page, position: "\"\(scope.file):\(line):\(block.position.column)\"")
-        scope.begin(template: template, line: line, column: block.position.column)
-        do {
-            return try templates.set.execute(template, data: .object(context), userInfo: scope)
-        } catch {
-            sink.diagnostics.append(Diagnostic(.warning, "render hook failed: \(error.description); the code block is shown as collective renders it",
-                              file: scope.file, line: line, column: block.position.column))
-            return nil
-        }
+        let context = CodeBlockContext(language: block.language ?? "", code: block.code, attributes: block.attributes, ordinal: ordinal,
+                                       page: scope.page, position: "\"\(scope.file):\(line):\(block.position.column)\"")
+        return runHook(name, context: context, position: block.position, sink: sink)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GoTemplates
+import Synchronization
 
 /// What Hugo's objects and functions read of one language of the site: the config, the content,
 /// the files of `content/`, `data/`, `i18n/` and `assets/`. Made once per language build.
@@ -15,6 +16,8 @@ final class HugoHost: Sendable {
     let translations: [String: String]
     /// The functions templates may call (Go's, the generic helpers, and Hugo's site-bound ones).
     let functions: FunctionRegistry
+    /// Failures already reported, so that a hook failing on every link warns once.
+    private let reportedFailures = Mutex<Set<String>>([])
 
     init(config: SiteConfig, content: SiteContent, resources: [Resource], siteRoot: URL, contentRoot: URL) {
         self.config = config
@@ -30,6 +33,11 @@ final class HugoHost: Sendable {
         var functions = FunctionRegistry.standard
         HugoFunctions.register(into: &functions)
         self.functions = functions
+    }
+
+    /// True the first time `failure` is seen in this build.
+    func firstReport(of failure: String) -> Bool {
+        reportedFailures.withLock { $0.insert(failure).inserted }
     }
 
     /// The URL of a content page (`/blog/posts/a/`).

@@ -13,7 +13,8 @@ struct SiteTemplates: Sendable {
     let shortcodes: [String: String]
     /// Partial name as templates write it (`card.html`, `card`) → template name.
     let partials: [String: String]
-    /// Render hook (`render-codeblock-go`, `render-codeblock`) → template name.
+    /// Render hook (`render-codeblock-go`, `render-link`; `blog/render-heading` for the pages of
+    /// one section) → template name.
     var hooks: [String: String] = [:]
     /// Parse errors and the like, with file:line:col.
     let diagnostics: [Diagnostic]
@@ -37,10 +38,10 @@ struct SiteTemplates: Sendable {
                     shortcodeFiles[key] = (score, root + "/" + folder + "/" + file)
                 }
             }
-            for folder in ["_default/_markup", "_markup"] {
+            for (folder, section) in Self.markupFolders(siteRoot: siteRoot, layoutRoot: root) {
                 for file in FileTree.regularFiles(under: siteRoot.appendingPathComponent(root + "/" + folder))
-                where file.hasPrefix("render-codeblock") && file.hasSuffix(".html") && !file.contains("/") {
-                    hookFiles[String(file.dropLast(5))] = root + "/" + folder + "/" + file
+                where Self.isSupportedHook(file) {
+                    hookFiles[(section.map { $0 + "/" } ?? "") + String(file.dropLast(5))] = root + "/" + folder + "/" + file
                 }
             }
             for folder in ["partials", "_partials"] {
@@ -107,6 +108,28 @@ struct SiteTemplates: Sendable {
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root).path, isDirectory: &isFolder) && isFolder.boolValue
         }
+    }
+
+    /// The hooks run from Markdown: code blocks, links, images and headings, HTML output only.
+    static func isSupportedHook(_ file: String) -> Bool {
+        guard !file.contains("/"), file.hasSuffix(".html") else { return false }
+        let name = file.dropLast(5)
+        return name.hasPrefix("render-codeblock") || ["render-link", "render-image", "render-heading"].contains(name)
+    }
+
+    /// The `_markup` folders under a layouts root: for every page, and per section (`blog/_markup`).
+    static func markupFolders(siteRoot: URL, layoutRoot: String) -> [(folder: String, section: String?)] {
+        var folders: [(String, String?)] = [("_default/_markup", nil), ("_markup", nil)]
+        let root = siteRoot.appendingPathComponent(layoutRoot)
+        for entry in ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+        where !entry.hasPrefix("_") && !entry.hasPrefix(".") && !["shortcodes", "partials"].contains(entry) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(entry + "/_markup").path, isDirectory: &isFolder),
+               isFolder.boolValue {
+                folders.append((entry + "/_markup", entry))
+            }
+        }
+        return folders
     }
 
     /// Shortcode name and preference of a file under `shortcodes/` (higher is better), or nil for

@@ -1,0 +1,111 @@
+import Foundation
+import GoTemplates
+import Markdown
+
+/// Hugo's context of a `render-link` hook: `.Destination`, `.Title`, `.Text`, `.PlainText`, `.Page`.
+struct LinkHookContext: GoObject {
+    let link: LinkInfo
+    let plainText: String
+    let page: PageObject
+
+    var goTypeName: String { "hooks.LinkContext" }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        switch name {
+        case "Destination": .string(link.destination)
+        case "Title": .string(link.title ?? "")
+        case "Text": .safe(link.contentHTML, .html)
+        case "PlainText": .string(plainText)
+        case "Page", "PageInner": .object(page)
+        default: nil
+        }
+    }
+}
+
+/// Hugo's context of a `render-image` hook: `.Destination`, `.Title`, `.Text`, `.PlainText`,
+/// `.Attributes`, `.IsBlock`, `.Ordinal`, `.Page`.
+struct ImageHookContext: GoObject {
+    let image: ImageInfo
+    let ordinal: Int
+    let page: PageObject
+
+    var goTypeName: String { "hooks.ImageContext" }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        switch name {
+        case "Destination": .string(image.destination)
+        case "Title": .string(image.title ?? "")
+        case "Text": .safe(HTMLText.escape(image.alt), .html)
+        case "PlainText": .string(image.alt)
+        case "Attributes": .map(image.id.map { ["id": .string($0)] } ?? [:])
+        case "IsBlock": .bool(false)
+        case "Ordinal": .int(ordinal)
+        case "Page", "PageInner": .object(page)
+        default: nil
+        }
+    }
+}
+
+/// Hugo's context of a `render-heading` hook: `.Level`, `.Anchor`, `.Text`, `.PlainText`,
+/// `.Attributes`, `.Page`.
+struct HeadingHookContext: GoObject {
+    let heading: HeadingRenderInfo
+    let page: PageObject
+
+    var goTypeName: String { "hooks.HeadingContext" }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        switch name {
+        case "Level": .int(heading.level)
+        case "Anchor": .string(heading.id ?? "")
+        case "Text": .safe(heading.contentHTML, .html)
+        case "PlainText": .string(heading.text)
+        case "Attributes": .map([:])
+        case "Page", "PageInner": .object(page)
+        default: nil
+        }
+    }
+}
+
+extension SiteShortcodeRun {
+    /// The site's template for hook `name` (`render-link`), the one for the page's section first.
+    func hookTemplate(_ name: String) -> String? {
+        templates.hooks[page.section + "/" + name] ?? templates.hooks[name]
+    }
+
+    /// Runs the site's hook `name` on `context`; nil when the site has none, or when it fails
+    /// (reported once per template and message, and collective's own rendering is used).
+    func runHook(_ name: String, context: any GoObject, position: SourcePosition, sink: DiagnosticSink) -> String? {
+        guard let template = hookTemplate(name) else { return nil }
+        let line = page.bodyLine + position.line - 1
+        scope.begin(template: template, line: line, column: position.column)
+        do {
+            return try templates.set.execute(template, data: .object(context), userInfo: scope)
+        } catch {
+            if scope.host.firstReport(of: template + "\u{0}" + error.description) {
+                sink.diagnostics.append(Diagnostic(.warning, "render hook \(template) failed: \(error.description); collective renders this \(name.dropFirst("render-".count)) (and others the hook fails on) itself",
+                                                   file: scope.file, line: line, column: position.column))
+            }
+            return nil
+        }
+    }
+
+    func renderLink(_ link: LinkInfo, sink: DiagnosticSink) -> String? {
+        guard hookTemplate("render-link") != nil else { return nil }
+        let plain = HTMLText.plainText(link.contentHTML)
+        return runHook("render-link", context: LinkHookContext(link: link, plainText: plain, page: scope.page),
+                       position: link.position, sink: sink)
+    }
+
+    func renderImage(_ image: ImageInfo, ordinal: Int, sink: DiagnosticSink) -> String? {
+        guard hookTemplate("render-image") != nil else { return nil }
+        return runHook("render-image", context: ImageHookContext(image: image, ordinal: ordinal, page: scope.page),
+                       position: image.position, sink: sink)
+    }
+
+    func renderHeading(_ heading: HeadingRenderInfo, sink: DiagnosticSink) -> String? {
+        guard hookTemplate("render-heading") != nil else { return nil }
+        return runHook("render-heading", context: HeadingHookContext(heading: heading, page: scope.page),
+                       position: heading.position, sink: sink)
+    }
+}
