@@ -159,4 +159,17 @@ import Yams
             #expect(outcome.status == 0, "\(file): \(outcome.output)\(outcome.errors)")
         }
     }
+
+    @Test(.enabled(if: inCI || CollectiveProcess.program("yamllint") != nil, "yamllint is not installed (pip install yamllint): the YAML files were not linted"))
+    func workflowAndGitLabJobPassYamllint() throws {
+        let linter = try #require(CollectiveProcess.program("yamllint"), "CI=true needs yamllint (pip install yamllint)")
+        let (repository, site) = try repositoryWithSite()
+        #expect(try CollectiveProcess.run(["init", "--deploy", "github"], in: site).status == 0)
+        #expect(try CollectiveProcess.run(["init", "--deploy", "gitlab"], in: site).status == 0)
+        // yamllint's defaults, less the line length (shell one-liners) and the document start marker;
+        // `on:` is a key GitHub reads as a string, not a truth value.
+        let rules = "{extends: default, rules: {line-length: disable, document-start: disable, truthy: {check-keys: false}}}"
+        let outcome = try CollectiveProcess.run(executable: linter, ["--strict", "-d", rules, ".github/workflows/pages.yml", ".gitlab-ci.yml"], in: repository)
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
+    }
 }
