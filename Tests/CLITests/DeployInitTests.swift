@@ -29,11 +29,14 @@ import Yams
 
     @Test func gitHubWorkflowGoesToTheRepositoryRootAndPublishesTheSite() throws {
         let (repository, site) = try repositoryWithSite()
+        try Data("ref: refs/heads/trunk\n".utf8).write(to: repository.appendingPathComponent(".git/HEAD"))
         let outcome = try CollectiveProcess.run(["init", "--deploy", "github"], in: site)
         #expect(outcome.status == 0, "\(outcome.errors)")
         #expect(outcome.output.contains("Settings → Pages"))
         let file = repository.appendingPathComponent(".github/workflows/pages.yml")
         let workflow = try #require(try Yams.load(yaml: text(file)) as? [String: Any])
+        let push = (workflow["on"] as? [String: Any])?["push"] as? [String: Any]
+        #expect(push?["branches"] as? [String] == ["trunk"], "the repository's branch publishes")
         let jobs = try #require(workflow["jobs"] as? [String: Any])
         let build = try #require(jobs["build"] as? [String: Any])
         let steps = try #require(build["steps"] as? [[String: Any]])
@@ -115,6 +118,8 @@ import Yams
         let command = try #require(text(renamed.appendingPathComponent("wrangler.toml")).split(separator: "\n")
             .first { $0.contains("Build command:") }.map { String($0.split(separator: ":", maxSplits: 1)[1]) })
         try expectShellParses(command, "cloudflare build command")
+        #expect(command.contains("if [ \"$CF_PAGES_BRANCH\" = main ]; then /tmp/collective build; else /tmp/collective build --base-url \"$CF_PAGES_URL/\"; fi"),
+                "a repository whose branch cannot be read publishes from main")
     }
 
     @Test func initWithDeployMakesANewSiteToo() throws {

@@ -1,19 +1,19 @@
 /// `wrangler.toml` for Cloudflare Pages, with the build settings Cloudflare reads only from its dashboard.
 enum CloudflarePagesConfig {
-    /// Production builds for the config's baseURL; preview deployments for their own address.
-    static var buildCommand: String {
+    /// Production builds (from `branch`) for the config's baseURL; preview deployments for their own address.
+    static func buildCommand(branch: String) -> String {
         DeployText.downloadCommand(to: "/tmp/collective")
-            + " && if [ \"$CF_PAGES_BRANCH\" = main ]; then /tmp/collective build; else /tmp/collective build --base-url \"$CF_PAGES_URL/\"; fi"
+            + " && if [ \"$CF_PAGES_BRANCH\" = \(DeployText.shellQuoted(branch)) ]; then /tmp/collective build; else /tmp/collective build --base-url \"$CF_PAGES_URL/\"; fi"
     }
 
-    static func text(projectName: String) -> String {
+    static func text(projectName: String, branch: String) -> String {
         """
         # Cloudflare Pages settings for this site, written by `collective init --deploy cloudflare`;
         # collective's docs/deploy.md explains them.
         #
         # Cloudflare reads the project name and output folder from this file; the build command and
         # variables are set under Workers & Pages → this project → Settings → Build:
-        #   Build command:  \(buildCommand)
+        #   Build command:  \(buildCommand(branch: branch))
         #   Variables:      COLLECTIVE_BINARY_URL = a collective binary you host (made with scripts/release.sh);
         #                   COLLECTIVE_BINARY_SHA256 pins its checksum.
         # (The build image has no Swift toolchain, hence the download.) Long cache lifetimes for the

@@ -16,7 +16,8 @@ extension Scaffold {
         if FileManager.default.fileExists(atPath: target.path), !force {
             throw Diagnostic(.error, "\(target.path) already exists and was not changed; pass --force to replace it")
         }
-        let text = host.configuration(sitePath: sitePath, siteName: projectName(site.lastPathComponent))
+        let branch = repositoryRoot(containing: site).flatMap(currentBranch(ofRepository:)) ?? "main"
+        let text = host.configuration(for: DeploySite(path: sitePath, name: projectName(site.lastPathComponent), branch: branch))
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target)
@@ -35,6 +36,16 @@ extension Scaffold {
             if parent.path == current.path { return nil }
             current = parent
         }
+    }
+
+    /// The branch checked out in the repository at `root` (from `.git/HEAD`); nil when it cannot be read.
+    static func currentBranch(ofRepository root: URL) -> String? {
+        guard let head = try? String(contentsOf: root.appendingPathComponent(".git/HEAD"), encoding: .utf8) else { return nil }
+        let prefix = "ref: refs/heads/"
+        let line = head.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard line.hasPrefix(prefix) else { return nil }
+        let branch = String(line.dropFirst(prefix.count))
+        return branch.isEmpty || branch.contains(where: { $0.isWhitespace || "\"'$`\\".contains($0) }) ? nil : branch
     }
 
     /// `folder`'s path below `root` (`blog/site`), or `.` when they are the same.

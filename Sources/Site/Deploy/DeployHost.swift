@@ -31,13 +31,13 @@ public enum DeployHost: String, Sendable, CaseIterable {
         }
     }
 
-    /// The file's text for a site at `sitePath` inside the repository (`.` at its root), named `siteName`.
-    public func configuration(sitePath: String, siteName: String) -> String {
+    /// The file's text for `site`.
+    public func configuration(for site: DeploySite) -> String {
         switch self {
-        case .github: GitHubPagesWorkflow.text(sitePath: sitePath)
-        case .gitlab: GitLabPagesJob.text(sitePath: sitePath)
+        case .github: GitHubPagesWorkflow.text(sitePath: site.path, branch: site.branch)
+        case .gitlab: GitLabPagesJob.text(sitePath: site.path)
         case .netlify: NetlifyConfig.text()
-        case .cloudflare: CloudflarePagesConfig.text(projectName: siteName)
+        case .cloudflare: CloudflarePagesConfig.text(projectName: site.name, branch: site.branch)
         }
     }
 
@@ -56,5 +56,21 @@ public enum DeployHost: String, Sendable, CaseIterable {
         case .cloudflare:
             ["Cloudflare reads only the output folder from wrangler.toml: copy the build command written at its top into the project's build settings, and set COLLECTIVE_BINARY_URL there to a collective binary you host (made with scripts/release.sh)."]
         }
+    }
+}
+
+/// What a host configuration needs to know of the site and its repository.
+public struct DeploySite: Sendable, Equatable {
+    /// The site folder's path inside the repository (`blog`), `.` at its root.
+    public var path: String
+    /// A project name for the host: lower-case letters, digits and dashes.
+    public var name: String
+    /// The branch that publishes: the repository's current branch, else `main`.
+    public var branch: String
+
+    public init(path: String, name: String, branch: String) {
+        self.path = path
+        self.name = name
+        self.branch = branch
     }
 }

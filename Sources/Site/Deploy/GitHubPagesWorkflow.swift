@@ -1,12 +1,12 @@
 /// The GitHub Actions workflow that builds the site, checks its links and publishes it to GitHub Pages.
 enum GitHubPagesWorkflow {
-    /// The workflow for a site at `sitePath` in the repository (`.` at its root).
-    static func text(sitePath: String) -> String {
+    /// The workflow for a site at `sitePath` in the repository (`.` at its root), published from `branch`.
+    static func text(sitePath: String, branch: String) -> String {
         let atRoot = sitePath == "."
         let workingDirectory = atRoot ? "" : "        working-directory: \(DeployText.yamlQuoted(sitePath))\n"
         let output = atRoot ? "public" : sitePath + "/public"
         return """
-        # Publishes the site to GitHub Pages on every push to main.
+        # Publishes the site to GitHub Pages on every push to \(branch).
         # Written by `collective init --deploy github`; collective's docs/deploy.md explains it.
         #
         # Before the first run:
@@ -21,7 +21,7 @@ enum GitHubPagesWorkflow {
 
         on:
           push:
-            branches: [main]
+            branches: [\(DeployText.yamlQuoted(branch))]
           workflow_dispatch:
 
         permissions:
