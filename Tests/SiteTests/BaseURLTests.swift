@@ -71,6 +71,19 @@ import Testing
         #expect(checked > 50, "only \(checked) site-relative links were found")
     }
 
+    @Test func everyLanguageOfAMultilingualSiteFollowsTheAddress() throws {
+        let (report, output) = try SiteFixtures.build(SiteFixtures.site("multilingual"), options: BuildOptions(baseURL: "https://pv.example.net/x/"))
+        #expect(report.errors.isEmpty, "\(report.lines)")
+        let files = try textFiles(in: output)
+        for (path, text) in files {
+            #expect(!text.contains("polyglot.example.org"), "\(path) still names the config's address")
+        }
+        let home = try #require(files["index.html"])
+        #expect(home.contains("href=\"/x/de/\" hreflang=\"de\""))
+        let germanSitemap = try #require(files["de/sitemap.xml"])
+        #expect(germanSitemap.contains("<loc>https://pv.example.net/x/de/"))
+    }
+
     /// Every text file of the output, by path relative to it.
     private func textFiles(in folder: URL) throws -> [String: String] {
         var files: [String: String] = [:]
