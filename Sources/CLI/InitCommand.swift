@@ -50,7 +50,8 @@ struct InitCommand: ParsableCommand {
         do {
             if !(existing && deploy != nil) {
                 try Scaffold.createSite(at: root, title: title)
-                print("Created a new site in \(root.path). Preview it with: collective serve -s \(root.path)")
+                let shown = folder ?? "."
+                print("Created a new site in \(shown). Preview it with: collective serve -s \(shown)")
             }
             if let deploy {
                 let file = try Scaffold.writeDeployConfiguration(for: deploy, siteRoot: root, force: force)
