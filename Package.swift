@@ -71,6 +71,10 @@ let package = Package(
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),
         // Runs the built `collective` binary as a user would.
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        // Yams and TOMLKit read back the host configurations `collective init --deploy` writes.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["CLI", .product(name: "Yams", package: "Yams"), .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
     ]
 )

@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Where to write the site (default: SOURCE/public).")
     var destination: String?
 
-    @Option(name: .customLong("base-url"), help: "Override the config's baseURL.")
+    @Option(name: .customLong("base-url"), help: "Build for this address instead of the config's baseURL (default: $HUGO_BASEURL when set).")
     var baseURL: String?
 
     @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
@@ -40,7 +40,17 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source)
         let destinationURL = destination.map { URL(fileURLWithPath: $0) }
-        let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: baseURL)
+        let override: BaseURLOverride?
+        do {
+            override = try BaseURLOverride.resolve(flag: baseURL, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Terminal.printError(error.description)
+            throw ExitCode.failure
+        }
+        if let override, override.origin == .environment, !quiet {
+            print("Building for \(override.url) (from \(BaseURLOverride.environmentVariable)).")
+        }
+        let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
         let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
         let report: BuildReport
         let linkFindings: [Diagnostic]

@@ -33,6 +33,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: [.customShort("D"), .long], help: "Include drafts.")
     var drafts = false
 
+    @Option(name: .customLong("base-url"), help: "Check the site as built for this address (default: $HUGO_BASEURL when set).")
+    var baseURL: String?
+
     @Flag(help: .hidden)
     var timings = false
 
@@ -42,7 +45,8 @@ struct CheckCommand: AsyncParsableCommand {
         let start = clock.now
         let report: BuildReport
         do {
-            report = try SiteBuilder(source: siteRoot, options: BuildOptions(drafts: drafts)).build(write: false)
+            let override = try BaseURLOverride.resolve(flag: baseURL, environment: ProcessInfo.processInfo.environment)
+            report = try SiteBuilder(source: siteRoot, options: BuildOptions(drafts: drafts, baseURL: override?.url)).build(write: false)
         } catch {
             Terminal.printError(error.description)
             throw ExitCode.failure

@@ -3,52 +3,13 @@ import Testing
 
 /// The `collective` binary run as a user runs it: exit codes and what it prints.
 @Suite struct CommandLineTests {
-    /// The binary beside this test bundle (`.build/debug/collective`).
-    static let binary: URL = {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<4 where !FileManager.default.fileExists(atPath: folder.appendingPathComponent("collective").path) {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("collective")
-    }()
-
-    struct Outcome {
-        var status: Int32
-        var output: String
-        var errors: String
+    private func run(_ arguments: [String], in folder: URL? = nil) throws -> CollectiveProcess.Outcome {
+        try CollectiveProcess.run(arguments, in: folder)
     }
 
-    private func run(_ arguments: [String], in folder: URL? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let (output, errors) = (Pipe(), Pipe())
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                       errors: String(decoding: errData, as: UTF8.self))
-    }
+    private func temporaryFolder() -> URL { CollectiveProcess.temporaryFolder() }
 
-    private func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("collective-cli-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    private func site(_ files: [String: String]) throws -> URL {
-        let root = temporaryFolder()
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return root
-    }
+    private func site(_ files: [String: String]) throws -> URL { try CollectiveProcess.site(files) }
 
     @Test func versionIsPrinted() throws {
         let outcome = try run(["--version"])

@@ -10,14 +10,22 @@ struct ThemeAssets {
     /// `css`, `js` and `search` (the search page's own script) → their site-relative URLs.
     let urls: [String: String]
 
+    /// Each fingerprinted file: its key in ``urls``, its name and its extension.
+    static let kinds = [(key: "css", name: "style", ext: "css"), (key: "js", name: "script", ext: "js"), (key: "search", name: "search", ext: "js")]
+
+    /// Site-relative patterns (`/assets/style.*.css`) matching the fingerprinted files and nothing the theme writes unhashed.
+    static var fingerprintedPatterns: [String] { kinds.map { "/\(folder)/\($0.name).*.\($0.ext)" } }
+
+    private static let folder = "assets"
+
     init(config: SiteConfig) {
         let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet].joined(separator: "\n"))
-        let assets = [("css", "style", "css", css), ("js", "script", "js", DefaultTheme.script),
-                      ("search", "search", "js", DefaultTheme.assets["search.js"] ?? "")]
+        let texts = ["css": css, "js": DefaultTheme.script, "search": DefaultTheme.assets["search.js"] ?? ""]
         var files: [String: Data] = [:]
         var urls: [String: String] = [:]
-        for (key, name, ext, text) in assets {
-            let path = "assets/\(name).\(Self.fingerprint(text)).\(ext)"
+        for (key, name, ext) in Self.kinds {
+            let text = texts[key] ?? ""
+            let path = "\(Self.folder)/\(name).\(Self.fingerprint(text)).\(ext)"
             files[path] = Data(text.utf8)
             urls[key] = config.rootRelativeURL("/" + path)
         }
