@@ -79,7 +79,7 @@ import Testing
             "content/posts/hello.md": "---\ntitle: Hello\n---\nHello v1.\n",
         ])
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = CollectiveProcess.binary
         process.arguments = ["serve", "-s", root.path, "-p", "0"]
         let output = Pipe()
         process.standardOutput = output
