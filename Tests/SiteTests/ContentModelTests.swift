@@ -166,10 +166,13 @@ import Testing
 
     @Test func imagesThatStayImages() {
         // An id that is not a figure's, without a title; an image with text beside it; an image in a link.
-        for html in ["<p><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>", "<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
+        for html in ["<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
                      "<p><a href=\"b.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\"></a></p>"] {
             #expect(ImageFigures.apply(html) == html)
         }
+        // Alone in its paragraph without a caption: still an image, marked so the theme shows it as a block.
+        #expect(ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>")
+                == "<p class=\"image-only\"><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>")
     }
 
     @Test func markdownImagesWithIDsAreNumberedWithCharts() throws {

@@ -57,9 +57,10 @@ struct PageReader {
 
         var terms: [String: [String]] = [:]
         for taxonomy in config.taxonomies {
-            var values = params.valueIgnoringCase(taxonomy.plural)?.stringList ?? []
-            if taxonomy.plural == "authors", values.isEmpty {
-                values = params.valueIgnoringCase("author")?.stringList ?? []
+            let isAuthors = taxonomy.plural == "authors"
+            var values = params.valueIgnoringCase(taxonomy.plural).map { isAuthors ? $0.authorNames : $0.stringList } ?? []
+            if isAuthors, values.isEmpty {
+                values = params.valueIgnoringCase("author")?.authorNames ?? []
             }
             if !values.isEmpty { terms[taxonomy.plural] = values }
         }

@@ -22,14 +22,27 @@ enum HTMLText {
     /// The text of an HTML fragment: tags removed, common entities decoded, whitespace collapsed.
     /// Scripts and styles are dropped; math reads as its TeX source (its annotation).
     /// Works on UTF-8 bytes in one pass: it runs over every page of the site.
-    static func plainText(_ html: String) -> String {
+    /// Without `headings`, headings, code blocks and drawings (SVG) are left out: an automatic
+    /// summary reads as prose, its first words never run into a title or a column of line numbers.
+    static func plainText(_ html: String, headings: Bool = true) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            var scanner = PlainTextScanner(input: bytes)
+            var scanner = PlainTextScanner(input: bytes, headings: headings)
             return scanner.run()
         }
     }
 
+    /// The prose a reader reads, for word counts and reading time: as ``plainText(_:)`` without code
+    /// blocks, drawings (SVG, such as charts) or math, and the number of formulas left out (each
+    /// reads as about one word).
+    static func prose(_ html: String) -> (text: String, formulas: Int) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var scanner = PlainTextScanner(input: bytes, prose: true)
+            let text = scanner.run()
+            return (text, scanner.formulas)
+        }
+    }
 }
 
 import Foundation
@@ -42,9 +55,17 @@ private struct PlainTextScanner {
     var skipping: ShortName?  // "script", "style" or a hidden table while inside one
     var inMath = false
     var inAnnotation = false
+    /// Prose only: code blocks, SVG and math are skipped (``formulas`` counts the math).
+    let prose: Bool
+    private(set) var formulas = 0
 
-    init(input: UnsafeBufferPointer<UInt8>) {
+    /// False: headings, code blocks and SVG are skipped.
+    let headings: Bool
+
+    init(input: UnsafeBufferPointer<UInt8>, prose: Bool = false, headings: Bool = true) {
         self.input = input
+        self.prose = prose
+        self.headings = headings
         output.reserveCapacity(input.count / 2)
     }
 
@@ -52,6 +73,8 @@ private struct PlainTextScanner {
     private static let breaking: Set<ShortName> = Set(["p", "/p", "br", "br/", "li", "/li", "/h1", "/h2", "/h3", "/h4", "/h5",
                                                      "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
                                                      "blockquote", "/blockquote", "figcaption", "dt", "dd"].map(ShortName.init))
+    private static let (pre, svg) = (ShortName("pre"), ShortName("svg"))
+    private static let headingNames: Set<ShortName> = Set(["h1", "h2", "h3", "h4", "h5", "h6"].map(ShortName.init))
     private static let (script, style, table, math, endMath, annotation, endAnnotation) = (
         ShortName("script"), ShortName("style"), ShortName("table"), ShortName("math"), ShortName("/math"),
         ShortName("annotation"), ShortName("/annotation"))
@@ -65,7 +88,7 @@ private struct PlainTextScanner {
                 index = tag(at: index)
                 continue
             }
-            if skipping != nil || (inMath && !inAnnotation) { index += 1; continue }
+            if skipping != nil || (inMath && (prose || !inAnnotation)) { index += 1; continue }
             if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
                 pendingSpace = !output.isEmpty
                 index += 1
@@ -106,9 +129,13 @@ private struct PlainTextScanner {
         }
         switch name {
         case Self.script, Self.style: skipping = name
+        case Self.pre where prose || !headings, Self.svg where prose || !headings: skipping = name
+        case _ where !headings && Self.headingNames.contains(name): skipping = name
         case Self.table where Self.isVisuallyHidden(input[start..<end]):
             skipping = name  // a chart's data table for screen readers is not prose
-        case Self.math: inMath = true
+        case Self.math:
+            inMath = true
+            formulas += 1
         case Self.endMath: inMath = false; inAnnotation = false
         case Self.annotation: inAnnotation = true
         case Self.endAnnotation: inAnnotation = false
