@@ -38,7 +38,7 @@ import Testing
         let start = try #require(html.range(of: "<table class=\"lntable\">", options: .backwards))
         let end = try #require(html.range(of: "</table>", range: start.upperBound..<html.endIndex))
         let table = String(html[start.lowerBound..<end.upperBound])
-        #expect(table.contains("total = total + 500"))
+        #expect(table.contains("# line 500"))
         #expect(Self.count("<span class=\"lnt", in: table) == 500)
         #expect(Self.count("<span class=\"line", in: table) == 500)
     }
@@ -183,6 +183,19 @@ import Testing
 
     @Test func headingsAreBalancedAndCodeSizedAsGitHub() {
         #expect(Self.css.contains("h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2.2rem 0 .8rem;letter-spacing:-.01em;text-wrap:balance}"))
+    }
+
+    @Test func phoneLayoutRules() {
+        // Meta lines wrap between items, never inside an author's name.
+        #expect(Self.css.contains(":is(.entry-meta,.post-meta) > :not(.authors),.authors a{white-space:nowrap}"))
+        // The featured cover is shown whole, not cropped to 2:1.
+        #expect(Self.css.contains(".post-entry.featured .entry-cover img{aspect-ratio:auto;width:100%;max-height:26rem;object-fit:contain;border-radius:0}"))
+        // Back to top floats only where there is a margin (48rem and wider), and only after scrolling.
+        #expect(Self.css.contains("@media (min-width:48rem) {\n.top-link{position:fixed;"))
+        #expect(Self.css.contains(".top-link.away{opacity:0;visibility:hidden}"))
+        #expect((DefaultTheme.assets["script.js"] ?? "").contains("topLink.classList.toggle(\"away\", scrollY < innerHeight * 0.8)"))
+        // Line numbers readable in both schemes.
+        #expect(Self.css.contains(".chroma :is(.ln,.lnt){color:var(--muted) !important}\n.chroma .lnt{display:block}"))
     }
 
     // MARK: New sites, drafts

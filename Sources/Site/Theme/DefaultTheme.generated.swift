@@ -954,6 +954,10 @@ pre{background:var(--code-bg);padding:.9rem 1.1rem;border-radius:var(--radius);o
 div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
 .post-content .lntable{margin:0;font-size:1em}
 .lntable pre{padding:0 .4rem 0 0;border-radius:0}
+/* Line numbers in the muted text colour: readable (WCAG AA) in both schemes, over every code style.
+   Each number of the table style is a block, laid out as its code line is: the rows cannot drift apart. */
+.chroma :is(.ln,.lnt){color:var(--muted) !important}
+.chroma .lnt{display:block}
 .copy-code{position:absolute;top:.45rem;inset-inline-end:.45rem;font:600 .75rem var(--font);padding:.25rem .6rem;border-radius:6px;border:1px solid var(--border);background:var(--bg);color:var(--text);cursor:pointer;opacity:0;transition:opacity .15s}
 .highlight:hover .copy-code,.copy-code:focus-visible,.copy-code.done{opacity:1}
 /* On touch screens the button always shows: the block keeps room for it, so it never hides a line's end. */
