@@ -146,6 +146,15 @@ import Testing
             try await browser.run("const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
             try await browser.type("zzzqqqxx", into: "#search-input")
             _ = try await browser.wait(for: status + " == 'No results. Try fewer words, or other ones.'")
+            // Math in a snippet reads as its symbols, not as TeX; matched words are marked.
+            try await browser.run("const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
+            try await browser.type("formula", into: "#search-input")
+            _ = try await browser.wait(for: status + " == '1 result'")
+            let snippet = try #require(try await browser.wait(for: "const p = document.querySelector('#search-results li p'); return p && p.textContent") as? String)
+            #expect(snippet.contains("L = − ∑ i y i log p i is small"), "\(snippet)")
+            #expect(!snippet.contains("\\sum") && !snippet.contains("\\log"), "\(snippet)")
+            let mark = "return getComputedStyle(document.querySelector('#search-results li p mark')).backgroundColor"
+            #expect(try await browser.run(mark) as? String != "rgba(0, 0, 0, 0)")
         }
     }
 }

@@ -43,7 +43,7 @@ public struct RenderedContent: Sendable {
     public var toc: [TOCEntry] = []
     public var wordCount = 0
     public var readingMinutes = 0
-    /// The text without markup, for search and descriptions.
+    /// The text without markup, math as its symbols, for the search index and its snippets.
     public var plainText = ""
     public var hasMath = false
     public var hasCode = false
@@ -209,7 +209,7 @@ struct ContentRenderer: Sendable {
             guard (2...4).contains(heading.level), let id = heading.id else { return nil }
             return TOCEntry(level: heading.level, id: id, text: heading.text)
         }
-        result.plainText = HTMLText.plainText(html)
+        result.plainText = HTMLText.plainText(html, readableMath: true)
         // Counted over the prose a reader reads: not code, chart drawings or math markup.
         let prose = HTMLText.prose(html)
         var counts = TextMetrics.counts(prose.text)

@@ -24,10 +24,12 @@ enum HTMLText {
     /// Works on UTF-8 bytes in one pass: it runs over every page of the site.
     /// Without `headings`, headings, code blocks and drawings (SVG) are left out: an automatic
     /// summary reads as prose, its first words never run into a title or a column of line numbers.
-    static func plainText(_ html: String, headings: Bool = true) -> String {
+    /// With `readableMath`, math reads as its symbols (`E = mc2`, operators spaced) instead of its
+    /// TeX source: the text search results show.
+    static func plainText(_ html: String, headings: Bool = true, readableMath: Bool = false) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            var scanner = PlainTextScanner(input: bytes, headings: headings)
+            var scanner = PlainTextScanner(input: bytes, headings: headings, readableMath: readableMath)
             return scanner.run()
         }
     }
@@ -61,11 +63,14 @@ private struct PlainTextScanner {
 
     /// False: headings, code blocks and SVG are skipped.
     let headings: Bool
+    /// Math as its symbols rather than its TeX annotation.
+    let readableMath: Bool
 
-    init(input: UnsafeBufferPointer<UInt8>, prose: Bool = false, headings: Bool = true) {
+    init(input: UnsafeBufferPointer<UInt8>, prose: Bool = false, headings: Bool = true, readableMath: Bool = false) {
         self.input = input
         self.prose = prose
         self.headings = headings
+        self.readableMath = readableMath
         output.reserveCapacity(input.count / 2)
     }
 
@@ -74,6 +79,8 @@ private struct PlainTextScanner {
                                                      "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
                                                      "blockquote", "/blockquote", "figcaption", "dt", "dd"].map(ShortName.init))
     private static let (pre, svg) = (ShortName("pre"), ShortName("svg"))
+    /// Math token ends: readable math puts a space after each (`∑ i y i log p i`).
+    private static let mathTokenEnds: Set<ShortName> = Set(["/mi", "/mn", "/mo", "/mtext", "/ms"].map(ShortName.init))
     private static let headingNames: Set<ShortName> = Set(["h1", "h2", "h3", "h4", "h5", "h6"].map(ShortName.init))
     private static let (script, style, table, math, endMath, annotation, endAnnotation) = (
         ShortName("script"), ShortName("style"), ShortName("table"), ShortName("math"), ShortName("/math"),
@@ -88,14 +95,18 @@ private struct PlainTextScanner {
                 index = tag(at: index)
                 continue
             }
-            if skipping != nil || (inMath && (prose || !inAnnotation)) { index += 1; continue }
+            if skipping != nil || (inMath && (prose || inAnnotation == readableMath)) { index += 1; continue }
             if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
                 pendingSpace = !output.isEmpty
                 index += 1
                 continue
             }
+            if inMath, byte == 0xE2, index + 2 < count, Self.isInvisibleOperator([byte, input[index + 1], input[index + 2]]) {
+                index += 3
+                continue
+            }
             if byte == UInt8(ascii: "&"), let (decoded, next) = entity(at: index) {
-                emit(decoded)
+                if !(inMath && Self.isInvisibleOperator(decoded)) { emit(decoded) }
                 index = next
                 continue
             }
@@ -104,6 +115,11 @@ private struct PlainTextScanner {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// U+2061–U+2064 (function application, invisible times, separator, plus): no text to read.
+    private static func isInvisibleOperator(_ bytes: [UInt8]) -> Bool {
+        bytes.count == 3 && bytes[0] == 0xE2 && bytes[1] == 0x81 && (0xA1...0xA4).contains(bytes[2])
     }
 
     private mutating func emit(_ bytes: [UInt8]) {
@@ -141,7 +157,9 @@ private struct PlainTextScanner {
         case Self.endAnnotation: inAnnotation = false
         default: break
         }
-        if Self.breaking.contains(name), !output.isEmpty { pendingSpace = true }
+        if Self.breaking.contains(name) || (readableMath && inMath && Self.mathTokenEnds.contains(name)), !output.isEmpty {
+            pendingSpace = true
+        }
         return end
     }
 
