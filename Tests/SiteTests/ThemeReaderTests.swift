@@ -139,6 +139,11 @@ import Testing
         #expect(!list.contains("A heading first Sentence"))
         let runOn = try #require(summaries.first { $0.hasPrefix("word") })
         #expect(runOn.hasSuffix("word…"), "a cut mid-sentence gets one ellipsis")
+        // A summary marked with <!--more--> that starts with a heading: the text starts after it.
+        let marked = try Self.build([
+            "content/posts/marked.md": "---\ntitle: Marked\ndate: 2024-01-02\n---\n\n# Big title\n\nFirst words here.\n\n<!--more-->\n\nRest.\n",
+        ])
+        #expect(try #require(marked.html(at: "/posts/")).contains("<p class=\"entry-summary\">First words here.</p>"))
     }
 
     @Test func wordCountAndReadingTimeCountProse() throws {

@@ -233,7 +233,9 @@ struct ContentRenderer: Sendable {
                 result.isTruncated = truncated
             }
         }
-        result.summaryText = HTMLText.plainText(result.summaryHTML)
+        // The list entry's text: prose, without the headings (or code) a `<!--more-->` summary may hold.
+        let summaryProse = HTMLText.plainText(result.summaryHTML, headings: false)
+        result.summaryText = summaryProse.isEmpty ? HTMLText.plainText(result.summaryHTML) : summaryProse
         return (result, sink.diagnostics)
     }
 
