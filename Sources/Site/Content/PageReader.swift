@@ -152,9 +152,7 @@ struct PageReader {
     private static func cover(_ value: Value?) -> Cover? {
         guard let value, let image = value["image"]?.string, !image.isEmpty else { return nil }
         return Cover(image: image, alt: value["alt"]?.string, caption: value["caption"]?.string,
-                     relative: value["relative"]?.bool ?? false, hidden: value["hidden"]?.bool ?? false,
-                     hiddenInList: value["hiddenInList"]?.bool ?? false,
-                     hiddenInSingle: value["hiddenInSingle"]?.bool ?? false)
+                     relative: value["relative"]?.bool ?? false)
     }
 
     /// A title from a file or folder name: `my-first-post.md` → "My first post".
