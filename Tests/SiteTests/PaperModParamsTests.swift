@@ -181,6 +181,10 @@ import Testing
         #expect(try Self.html(report, "/posts/a/").contains(">Ada Lin</a>"))
         let b = try Self.html(report, "/posts/b/")
         #expect(b.contains(">Bo Chen</a>") && b.contains(">Cy Dee</a>"))
+        // A page naming no author shows the site's (a map with a name), without a link.
+        let note = try Self.html(report, "/notes/n/")
+        #expect(note.contains("<span class=\"authors\"><span>Site Owner</span></span>"))
+        #expect(note.contains("<meta name=\"author\" content=\"Site Owner\">"))
     }
 
     static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }

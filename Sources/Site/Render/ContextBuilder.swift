@@ -239,8 +239,14 @@ struct ContextBuilder {
         if param("hideMeta", page)?.bool ?? false { e["hideMeta"] = true }
         if param("hideAuthor", page)?.bool ?? false { e["hideAuthor"] = true }
         e.set("authors", page.authors.map { name -> Context in
-            ["name": .string(name), "url": .string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))]
+            // `authorURL` too: a template testing `url` would find the page's own URL for an author without one.
+            let url = TemplateValue.string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))
+            return ["name": .string(name), "url": url, "authorURL": url]
         })
+        if page.authors.isEmpty, page.kind == .page {
+            // PaperMod shows the site's `author` on pages that name none (no author page to link).
+            e.set("authors", (config.param("author")?.authorNames ?? []).map { ["name": .string($0)] })
+        }
         if page.isDraft { e["draft"] = true }
         if let cover = page.cover, !coverHidden(page, in: "hiddenInList"), let context = coverContext(cover, index: index) {
             e["cover"] = .map(context)

@@ -188,7 +188,7 @@ enum DefaultTheme {
 {{/main}}{{/baseof}}
 """#,
         "meta": #"""
-{{#dateISO}}<time datetime="{{dateISO}}">{{dateHuman}}</time>{{/dateISO}}{{#readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{readingMinutes}} {{t.minRead}}</span>{{/readingMinutes}}{{^hideAuthor}}{{#hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#authors}}<a href="{{url}}">{{name}}</a>{{/authors}}</span>{{/hasAuthors}}{{/hideAuthor}}
+{{#dateISO}}<time datetime="{{dateISO}}">{{dateHuman}}</time>{{/dateISO}}{{#readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{readingMinutes}} {{t.minRead}}</span>{{/readingMinutes}}{{^hideAuthor}}{{#hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#authors}}{{#authorURL}}<a href="{{authorURL}}">{{name}}</a>{{/authorURL}}{{^authorURL}}<span>{{name}}</span>{{/authorURL}}{{/authors}}</span>{{/hasAuthors}}{{/hideAuthor}}
 """#,
         "pagination": #"""
 {{#list.pagination}}<nav class="pagination" aria-label="{{t.pages}}">
@@ -220,7 +220,7 @@ enum DefaultTheme {
 </footer>
 """#,
         "post-meta": #"""
-<div class="post-meta">{{#page.dateISO}}<time datetime="{{page.dateISO}}">{{page.dateHuman}}</time>{{/page.dateISO}}{{#page.lastmodISO}}<span class="sep" aria-hidden="true">·</span><span>{{t.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmodHuman}}</time></span>{{/page.lastmodISO}}{{#page.readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{page.readingMinutes}} {{t.minRead}}</span>{{/page.readingMinutes}}{{#page.wordCount}}<span class="sep" aria-hidden="true">·</span><span>{{page.wordCount}} {{t.words}}</span>{{/page.wordCount}}{{^page.hideAuthor}}{{#page.hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#page.authors}}<a href="{{url}}" rel="author">{{name}}</a>{{/page.authors}}</span>{{/page.hasAuthors}}{{/page.hideAuthor}}{{#page.editURL}}<span class="sep" aria-hidden="true">·</span><a class="edit-link" href="{{url}}" rel="noopener">{{text}}</a>{{/page.editURL}}</div>
+<div class="post-meta">{{#page.dateISO}}<time datetime="{{page.dateISO}}">{{page.dateHuman}}</time>{{/page.dateISO}}{{#page.lastmodISO}}<span class="sep" aria-hidden="true">·</span><span>{{t.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmodHuman}}</time></span>{{/page.lastmodISO}}{{#page.readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{page.readingMinutes}} {{t.minRead}}</span>{{/page.readingMinutes}}{{#page.wordCount}}<span class="sep" aria-hidden="true">·</span><span>{{page.wordCount}} {{t.words}}</span>{{/page.wordCount}}{{^page.hideAuthor}}{{#page.hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#page.authors}}{{#authorURL}}<a href="{{authorURL}}" rel="author">{{name}}</a>{{/authorURL}}{{^authorURL}}<span>{{name}}</span>{{/authorURL}}{{/page.authors}}</span>{{/page.hasAuthors}}{{/page.hideAuthor}}{{#page.editURL}}<span class="sep" aria-hidden="true">·</span><a class="edit-link" href="{{url}}" rel="noopener">{{text}}</a>{{/page.editURL}}</div>
 """#,
         "search": #"""
 {{<baseof}}{{$main}}
@@ -817,7 +817,7 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .page-description,.post-description{color:var(--muted);font-size:1.12rem;margin:.25rem 0 .75rem}
 .badge{display:inline-block;font-size:.72rem;font-weight:600;letter-spacing:.03em;text-transform:uppercase;padding:.1rem .5rem;border:1px solid currentColor;border-radius:999px;color:var(--warning);vertical-align:middle}
 .sep{margin:0 .45rem}
-.authors a + a::before{content:", ";color:var(--muted)}
+.authors > * + *::before{content:", ";color:var(--muted)}
 .count{display:inline-block;min-width:1.6em;margin-inline-start:.35rem;padding:0 .4em;font-size:.75rem;font-weight:600;line-height:1.6;text-align:center;border-radius:999px;background:var(--surface);color:var(--muted);vertical-align:middle}
 .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem;padding:0;margin:0 0 .6rem;font-size:.9rem}
 .breadcrumbs li + li::before{content:"›";margin-inline-end:.3rem;color:var(--muted)}
@@ -852,7 +852,7 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .entry-title a:focus-visible::after{outline:3px solid var(--accent);outline-offset:2px}
 .entry-summary{margin:0 0 .6rem;color:var(--muted);display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;line-clamp:4;overflow:hidden}
 .entry-meta,.post-meta{color:var(--muted);font-size:.9rem}
-:is(.entry-meta,.post-meta) > :not(.authors),.authors a{white-space:nowrap}
+:is(.entry-meta,.post-meta) > :not(.authors),.authors > *{white-space:nowrap}
 .entry-meta a,.post-meta a{position:relative;z-index:1;color:var(--muted)}
 .entry-cover{order:2;flex:0 0 8.5rem;margin:0}
 .entry-cover img{display:block;width:100%;aspect-ratio:4 / 3;object-fit:cover;border-radius:calc(var(--radius) - 4px);background:var(--surface)}
