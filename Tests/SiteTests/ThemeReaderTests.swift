@@ -193,6 +193,7 @@ import Testing
     @Test func phoneLayoutRules() {
         // Meta lines wrap between items, never inside an author's name.
         #expect(Self.css.contains(":is(.entry-meta,.post-meta) > :not(.authors),.authors > *{white-space:nowrap}"))
+        #expect(Self.css.contains(":is(.post-meta,.entry-meta){display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}"))
         // The featured cover is shown whole, not cropped to 2:1.
         #expect(Self.css.contains(".post-entry.featured .entry-cover img{aspect-ratio:auto;width:100%;max-height:26rem;object-fit:contain;border-radius:0}"))
         // Back to top floats only where there is a margin (48rem and wider), and only after scrolling.

@@ -884,7 +884,8 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .archive-posts time{display:inline-block;min-width:9.5rem;color:var(--muted);font-size:.9rem;font-variant-numeric:tabular-nums}
 .post-header{margin-bottom:1.5rem}
 .post-title{margin-bottom:.6rem}
-.post-meta{display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}
+/* Meta lines wrap between their items (dates, times, names), never inside one. */
+:is(.post-meta,.entry-meta){display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}
 .canonical-note{color:var(--muted);font-size:.9rem;margin:.4rem 0 0;overflow-wrap:anywhere}
 .post-cover{margin:0 0 1.75rem}
 .post-cover img{display:block;margin:0 auto;border-radius:var(--radius)}
