@@ -6,6 +6,8 @@ and dark, with headless Chromium; fails when any serious or critical violation i
 
 Without a site folder it builds Examples/tensor-collective (set COLLECTIVE=path/to/collective to
 skip `swift build`). Needs Debian's chromium and chromium-driver and `pip install axe-selenium-python`.
+PAGES="name=/path/ name2=/other/" checks those pages instead (scripts/test.sh uses it for the theme
+showcase, Tests/SiteTests/Fixtures/theme-showcase).
 """
 import functools
 import http.server
@@ -22,6 +24,8 @@ from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PAGES = {"home": "/", "post": "/posts/attention-from-scratch/", "list": "/posts/", "search": "/search/", "404": "/404.html"}
+if os.environ.get("PAGES"):
+    PAGES = dict(item.split("=", 1) for item in os.environ["PAGES"].split())
 BLOCKING = {"serious", "critical"}
 
 
@@ -68,7 +72,7 @@ def main() -> int:
                 blocking = [v for v in results["violations"] if v.get("impact") in BLOCKING]
                 others = [v for v in results["violations"] if v.get("impact") not in BLOCKING]
                 status = "FAIL" if blocking else "ok"
-                print(f"{status:4} {scheme:5} {name:6} {len(blocking)} serious/critical, {len(others)} minor/moderate, "
+                print(f"{status:4} {scheme:5} {name:16} {len(blocking)} serious/critical, {len(others)} minor/moderate, "
                       f"{len(results['passes'])} rules passed")
                 for violation in blocking + others:
                     print(f"     [{violation['impact']}] {violation['id']}: {violation['help']}")

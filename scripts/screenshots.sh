@@ -1,31 +1,33 @@
 #!/usr/bin/env bash
-# Full-page screenshots of the example site's home, a post, a list, the search and the 404 page,
-# at 375 px and 1280 px wide, light and dark, with headless Chromium (Debian's chromium and
-# chromium-driver, pip package selenium).
+# Full-page screenshots at 375 and 1280 px wide, light and dark, with headless Chromium (Debian's
+# chromium and chromium-driver, pip package selenium).
 #   scripts/screenshots.sh [BUILT_SITE_DIR] [OUTPUT_DIR]
-# Without a site folder it builds Examples/tensor-collective (COLLECTIVE=path/to/collective skips
-# `swift build`). Screenshots go to OUTPUT_DIR (default: screenshots/ under the system temp folder).
+# Without a site folder it builds and photographs two sites (COLLECTIVE=path/to/collective skips
+# `swift build`):
+#   - Examples/tensor-collective: home, a post, a list, search, 404;
+#   - the theme showcase (Tests/SiteTests/Fixtures/theme-showcase, with the user's first page from
+#     ../shared/seeds as posts/introduction when it is there): numbered code, inline images, quotes
+#     and tables, the missing cover (featured on the home page, and the seed page), search with the
+#     script on and off. Its files are named showcase-*.png.
+# With a site folder, PAGES="name=/path/ …" chooses the pages (default: the example site's). A name
+# ending in -nojs is photographed with JavaScript off.
+# Screenshots go to OUTPUT_DIR (default: collective-screenshots/ under the system temp folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 site="${1:-}"
 out="${2:-${TMPDIR:-/tmp}/collective-screenshots}"
-if [ -z "$site" ]; then
-  bin="${COLLECTIVE:-}"
-  if [ -z "$bin" ]; then
-    swift build --product collective
-    bin="$(swift build --show-bin-path)/collective"
-  fi
-  site="$(mktemp -d)/site"
-  "$bin" build -s Examples/tensor-collective -d "$site"
-fi
+example_pages="home=/ post=/posts/attention-from-scratch/ list=/posts/ search=/search/ 404=/404.html"
+showcase_pages="home=/ list=/posts/ code=/posts/numbered-code/ images=/posts/inline-images/ quotes=/posts/quotes-and-tables/ missing-cover=/posts/missing-cover/ search=/search/ search-nojs=/search/"
 mkdir -p "$out"
-python3 - "$site" "$out" <<'PY'
+
+shoot() {  # shoot SITE_DIR PREFIX "name=/path …"
+python3 - "$1" "$out" "$2" "$3" <<'PY'
 import functools, http.server, os, sys, threading
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-site, out = sys.argv[1], sys.argv[2]
-pages = {"home": "/", "post": "/posts/attention-from-scratch/", "list": "/posts/", "search": "/search/", "404": "/404.html"}
+site, out, prefix, spec = sys.argv[1:5]
+pages = dict(item.split("=", 1) for item in spec.split())
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -46,12 +48,13 @@ try:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
         for width in (375, 1280):
             for name, path in pages.items():
+                driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": name.endswith("-nojs")})
                 driver.set_window_size(width, 900)
                 driver.get(base + path)
                 height = driver.execute_script("return document.documentElement.scrollHeight")
                 driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                        {"width": width, "height": min(height, 6000), "deviceScaleFactor": 1, "mobile": width < 600})
-                file = os.path.join(out, f"{name}-{width}-{scheme}.png")
+                file = os.path.join(out, f"{prefix}{name}-{width}-{scheme}.png")
                 driver.save_screenshot(file)
                 driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
                 print(file)
@@ -59,3 +62,25 @@ finally:
     driver.quit()
     server.shutdown()
 PY
+}
+
+if [ -n "$site" ]; then
+  shoot "$site" "" "${PAGES:-$example_pages}"
+  exit 0
+fi
+bin="${COLLECTIVE:-}"
+if [ -z "$bin" ]; then
+  swift build --product collective
+  bin="$(swift build --show-bin-path)/collective"
+fi
+work="$(mktemp -d)"
+"$bin" build -s Examples/tensor-collective -d "$work/example"
+cp -R Tests/SiteTests/Fixtures/theme-showcase "$work/showcase-source"
+seed=../shared/seeds/000_be7d46618a9bac1a.txt
+if [ -f "$seed" ]; then
+  cp "$seed" "$work/showcase-source/content/posts/introduction.md"
+  showcase_pages="$showcase_pages seed=/posts/introduction/"
+fi
+"$bin" build -s "$work/showcase-source" -d "$work/showcase"  # the missing covers are warnings, not errors
+shoot "$work/example" "" "$example_pages"
+shoot "$work/showcase" "showcase-" "$showcase_pages"

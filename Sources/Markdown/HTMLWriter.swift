@@ -181,11 +181,14 @@ struct HTMLWriter {
         case .tableCell:
             let header = nodes[Int(node.parent)].has(NodeFlags.header)
             out.append(header ? "<th" : "<td")
-            switch TableAlignment(rawValue: node.value) ?? .none {
-            case .left: out.append(" align=\"left\"")
-            case .center: out.append(" align=\"center\"")
-            case .right: out.append(" align=\"right\"")
-            case .none: break
+            let alignment: String? = switch TableAlignment(rawValue: node.value) ?? .none {
+            case .left: "left"
+            case .center: "center"
+            case .right: "right"
+            case .none: nil
+            }
+            if let alignment {
+                out.append(contentsOf: (options.tableAlignmentStyle ? " style=\"text-align:\(alignment)\"" : " align=\"\(alignment)\"").utf8)
             }
             out.append(">")
         case .footnoteDefinition:

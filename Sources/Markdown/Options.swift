@@ -33,6 +33,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var goldmarkLinkify: Bool = false
     /// With `goldmarkLinkify`, `www.` links get `https://` (Hugo's `linkifyProtocol` default) rather than `http://`.
     public var linkifyHTTPS: Bool = false
+    /// Table cells carry their column's alignment as `style="text-align:…"` (goldmark's HTML5 output,
+    /// valid HTML) instead of the GFM specification's obsolete `align` attribute.
+    public var tableAlignmentStyle: Bool = false
     /// `true` passes raw HTML through (the CommonMark default); `false` escapes it as text.
     public var rawHTML: Bool
     /// GitHub-style `id` attributes on headings; an explicit `{#id}` after a heading wins.
@@ -85,10 +88,14 @@ public struct MarkdownOptions: Sendable, Hashable {
         tagFilter: true, footnotes: true)
 
     /// GFM plus footnotes and this project's extensions: heading and image ids, math, alerts, fence attributes.
-    public static let site = MarkdownOptions(
-        tables: true, strikethrough: true, autolinks: true, taskLists: true,
-        tagFilter: false, footnotes: true, headingIDs: true, math: true, alerts: true,
-        fenceAttributes: true, imageIDs: true)
+    public static let site: MarkdownOptions = {
+        var options = MarkdownOptions(
+            tables: true, strikethrough: true, autolinks: true, taskLists: true,
+            tagFilter: false, footnotes: true, headingIDs: true, math: true, alerts: true,
+            fenceAttributes: true, imageIDs: true)
+        options.tableAlignmentStyle = true
+        return options
+    }()
 }
 
 /// The math delimiter pairs: `$…$`, `$$…$$`, `\(…\)`, `\[…\]`.

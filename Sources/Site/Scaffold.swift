@@ -33,14 +33,19 @@ public enum Scaffold {
             weight = 1
 
             [[menus.main]]
+            name = "Search"
+            url = "/search/"
+            weight = 2
+
+            [[menus.main]]
             name = "Tags"
             url = "/tags/"
-            weight = 2
+            weight = 3
 
             [[menus.main]]
             name = "About"
             url = "/about/"
-            weight = 3
+            weight = 4
 
             """,
             "content/posts/hello-world.md": """

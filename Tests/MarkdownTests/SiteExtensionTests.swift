@@ -14,6 +14,15 @@ struct SiteExtensionTests {
             """)
     }
 
+    @Test func tableAlignmentIsAStyleInSiteModeAndAnAttributeInGFM() {
+        let table = "| a | b | c |\n| :- | :-: | -: |\n| 1 | 2 | 3 |\n"
+        let site = renderHTML(table, options: .site)
+        #expect(site.contains("<th style=\"text-align:left\">a</th>\n<th style=\"text-align:center\">b</th>\n<th style=\"text-align:right\">c</th>"))
+        #expect(!site.contains("align=\""))
+        // The GFM specification's own output keeps the attribute.
+        #expect(renderHTML(table, options: .gfm).contains("<td align=\"center\">2</td>"))
+    }
+
     @Test func explicitHeadingIDWins() {
         let document = Document.parse("## Install it {#setup}\n\n# Setup\n")
         #expect(document.headings.map(\.id) == ["setup", "setup-1"])

@@ -165,12 +165,17 @@ import Testing
     }
 
     @Test func imagesThatStayImages() {
-        // An id that is not a figure's, without a title; an image with text beside it; an image in a
-        // link; an image collective did not render (a site's render-image hook, raw HTML).
-        for html in ["<p><img src=\"a.png\" alt=\"A\" title=\"T\" loading=\"lazy\"></p>", "<p><img src=\"a.png\" alt=\"A\" id=\"logo\"></p>", "<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
+        // An image with text beside it; an image in a link.
+        for html in ["<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
                      "<p><a href=\"b.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\"></a></p>"] {
             #expect(ImageFigures.apply(html) == html)
         }
+        // Alone in its paragraph without a caption: still an image, marked so the theme shows it as a block.
+        #expect(ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" id=\"logo\" decoding=\"async\"></p>")
+                == "<p class=\"image-only\"><img src=\"a.png\" alt=\"A\" id=\"logo\" decoding=\"async\"></p>")
+        // An image collective did not render (a site's render-image hook, raw HTML) is left alone.
+        let foreign = "<p><img src=\"a.png\" alt=\"A\" title=\"T\" loading=\"lazy\"></p>"
+        #expect(ImageFigures.apply(foreign) == foreign)
     }
 
     @Test func markdownImagesWithIDsAreNumberedWithCharts() throws {

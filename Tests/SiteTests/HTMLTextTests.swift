@@ -12,6 +12,21 @@ struct HTMLTextTests {
         #expect(HTMLText.plainText(html) == "Loss & accuracy Café é✓ x<y> \"q\" &bogus; After shown x^2 Quote")
     }
 
+    /// Search snippets read math as its symbols; summaries skip headings, code blocks and drawings;
+    /// word counts skip math too and count each formula as one word.
+    @Test func readableMathSummaryAndProseModes() {
+        let math = "<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><mo>\u{2062}</mo><msup><mi>c</mi><mn>2</mn></msup></mrow>"
+            + "<annotation encoding=\"application/x-tex\">E = mc^2</annotation></semantics></math>"
+        let html = "<h2 id=\"t\">Title</h2><p>Energy \(math) holds.</p><pre><code>let x = 1</code></pre>"
+            + "<svg><text>axis</text></svg><p>End.</p>"
+        #expect(HTMLText.plainText(html) == "Title Energy E = mc^2 holds. let x = 1 axis End.")
+        #expect(HTMLText.plainText(html, readableMath: true) == "Title Energy E = m c 2 holds. let x = 1 axis End.")
+        #expect(HTMLText.plainText(html, headings: false) == "Energy E = mc^2 holds. End.")
+        let prose = HTMLText.prose(html)
+        #expect(prose.text == "Title Energy holds. End.")
+        #expect(prose.formulas == 1)
+    }
+
     @Test func escapeHandlesQuotesAndApostrophes() {
         #expect(HTMLText.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c'")
         #expect(HTMLText.escape("a<b>&\"c'", apostrophe: true) == "a&lt;b&gt;&amp;&quot;c&#39;")

@@ -24,8 +24,15 @@ import Testing
         #expect(html.contains("bridging scientists into machine learning"))
         #expect(html.contains("Jasper Butcher"))
         #expect(html.contains("datetime=\"2023-11-16T00:00:00Z\""))
-        #expect(html.contains("alt=\"cool\""))
-        #expect(html.contains("<figcaption>cool DALLE-3</figcaption>"))
+        // The missing cover shows nothing broken: no image, no empty figure, no social card pointing at it.
+        #expect(!html.contains("post-cover"))
+        #expect(!html.contains("imgs/man.png"))
+        let list = try #require(report.html(at: "/posts/"))
+        #expect(list.contains("Introduction"))
+        #expect(!list.contains("entry-cover") && !list.contains("has-cover"))
+        // Its summary starts with the text, not with the heading run into it, and ends without "….".
+        #expect(list.contains("<p class=\"entry-summary\">Machine learning is inherently simple."))
+        #expect(!list.contains(".…"))
         #expect(html.contains("<details open>"))
         #expect(html.contains("href=\"#about-the-author\""))
         // The HTML comment at the end stays a comment: never visible text.

@@ -79,6 +79,11 @@ final class WebDriver {
         try await call("POST", session + "/execute/sync", ["script": script, "args": args])
     }
 
+    /// Sets the browser window's size in CSS pixels (the page reflows as on a screen that wide).
+    func resize(width: Int, height: Int) async throws {
+        _ = try await call("POST", session + "/window/rect", ["width": width, "height": height])
+    }
+
     /// Types text into the element `selector` finds, one key event per character.
     func type(_ text: String, into selector: String) async throws {
         let found = try await call("POST", session + "/element", ["using": "css selector", "value": selector])

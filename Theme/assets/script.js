@@ -24,7 +24,7 @@
 
   // Copy buttons on code blocks; line numbers are left out of the copied text.
   var copy = body.dataset.copy || "Copy", copied = body.dataset.copied || "Copied";
-  if (navigator.clipboard) {
+  if (navigator.clipboard && body.dataset.copyButtons !== "off") {
     document.querySelectorAll(".highlight").forEach(function (block) {
       var button = document.createElement("button");
       button.type = "button";
@@ -43,6 +43,14 @@
       });
       block.appendChild(button);
     });
+  }
+
+  // Back to top: shown once the reader has scrolled a screen's worth.
+  var topLink = document.querySelector(".top-link");
+  if (topLink) {
+    var away = function () { topLink.classList.toggle("away", scrollY < innerHeight * 0.8); };
+    addEventListener("scroll", away, { passive: true });
+    away();
   }
 
   // Table of contents: mark the section being read.

@@ -244,6 +244,7 @@
   // The page: <div id="search" data-base="…/search/"> with the input, filters and results.
   var box = document.getElementById("search");
   if (!box) return;
+  box.hidden = false;  // hidden without scripting: the page then says search needs JavaScript
   var input = box.querySelector("input"), list = document.getElementById("search-results");
   var selects = box.querySelectorAll("select"), status = document.getElementById("search-status");
   var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
@@ -289,9 +290,16 @@
     prepare().then(function () { return engine.search(q, state()); }).then(function (r) {
       if (n != seq) return;
       result = r; shown = 0; seen = {}; list.innerHTML = "";
-      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length + (r.more ? "+" : ""));
+      status.textContent = count(r.ids.length, r.more);
       show(n);
     });
+  }
+
+  // "1 result", "N results" (with "+" while pages are left out), or the empty state.
+  function count(n, partial) {
+    if (!n && !partial) return box.dataset.none || "No results.";
+    if (n == 1 && !partial) return box.dataset.result || "1 result";
+    return (box.dataset.results || "{n} results").replace("{n}", n + (partial ? "+" : ""));
   }
 
   // Shows the next results; near the end of a list that left pages out, fetches the rest first.

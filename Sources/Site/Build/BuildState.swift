@@ -166,7 +166,7 @@ struct BuildState: Sendable {
     private func resourceCopies() -> [String: URL] {
         var copies: [String: URL] = [:]
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
-        for resource in resources {
+        for resource in resources where !content.leftOutBundles.contains(resource.owner) {
             let sourceURL = contentRoot.appendingPathComponent(resource.contentPath)
             if let index = content.pageByContentPath[resource.owner], let bundle = content.pages[index].bundleFolder,
                resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
@@ -248,9 +248,13 @@ struct BuildState: Sendable {
             case .taxonomy: templates += ["taxonomy"]
             case .term: templates += page.taxonomy == "authors" ? ["author", "term", "list"] : ["term", "list"]
             }
-            guard let items = content.entries(ofList: index, config: config), page.layout != "archives", page.layout != "search" else {
+            guard var items = content.entries(ofList: index, config: config), page.layout != "archives", page.layout != "search" else {
                 jobs.append(RenderJob(index: index, pager: nil, templates: templates, outputPath: folder + "index.html"))
                 continue
+            }
+            if page.kind == .home {
+                // PaperMod's hiddenInHomeList: such a page is left out of the home page's list only.
+                items = items.filter { content.pages[$0].param("hiddenInHomeList")?.bool != true }
             }
             let featureFirst = page.kind == .home && !(config.param("disableSpecial1stPost")?.bool ?? false)
             for pager in Pager.paginate(items, listPath: page.path, size: config.pagerSize, featureFirst: featureFirst) {

@@ -6,6 +6,20 @@ public struct MenuEntry: Sendable, Equatable {
     public var url: String
     public var weight: Int
     public var identifier: String?
+
+    /// Hugo's menu order: by weight, entries without a weight (0) after those with one; equal
+    /// weights by name (case ignored first), then by identifier.
+    static func hugoOrder(_ a: MenuEntry, _ b: MenuEntry) -> Bool {
+        if a.weight != b.weight {
+            if b.weight == 0 { return true }
+            if a.weight == 0 { return false }
+            return a.weight < b.weight
+        }
+        let (x, y) = (a.name.lowercased(), b.name.lowercased())
+        if x != y { return x < y }
+        if a.name != b.name { return a.name < b.name }
+        return (a.identifier ?? "") < (b.identifier ?? "")
+    }
 }
 
 /// The site's configuration, read from `collective.toml` or Hugo's config files.
@@ -119,7 +133,8 @@ public struct SiteConfig: Sendable {
         let unsafe = Value.table(raw).value(atPath: "markup.goldmark.renderer.unsafe")?.bool
         self.allowsRawHTML = unsafe ?? true
         self.embeddedLinkHook = EmbeddedHookUse(Value.table(raw).value(atPath: "markup.goldmark.renderHooks.link"))
-        self.fullContentInFeeds = self.params.valueIgnoringCase("feedFullContent")?.bool ?? false
+        // PaperMod calls it ShowFullTextinRSS.
+        self.fullContentInFeeds = (self.params.valueIgnoringCase("feedFullContent") ?? self.params.valueIgnoringCase("ShowFullTextinRSS"))?.bool ?? false
     }
 
     /// Finds and reads the site's config file in `root`; a site without one gets the defaults.
@@ -264,7 +279,7 @@ public struct SiteConfig: Sendable {
             return MenuEntry(name: name, url: url, weight: item["weight"]?.int ?? 0,
                              identifier: item["identifier"]?.string)
         }
-        return entries.enumerated().sorted { ($0.element.weight, $0.offset) < ($1.element.weight, $1.offset) }.map(\.element)
+        return entries.sorted(by: MenuEntry.hugoOrder)
     }
 
     private static func taxonomies(_ value: Value?) -> [(singular: String, plural: String)] {

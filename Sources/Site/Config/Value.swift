@@ -81,6 +81,17 @@ public enum Value: Sendable, Equatable {
         }
     }
 
+    /// Names in an `author`/`authors` value as themes write it: a string, a list of strings, a map
+    /// with `name` (and a photo or other keys, ignored), or a list of such maps.
+    public var authorNames: [String] {
+        switch self {
+        case .string(let s): s.isEmpty ? [] : [s]
+        case .array(let items): items.flatMap(\.authorNames)
+        case .table: self["name"]?.string.map { $0.isEmpty ? [] : [$0] } ?? []
+        default: []
+        }
+    }
+
     /// Looks a key up in a table, ignoring case as Hugo's `.Param` does.
     public subscript(key: String) -> Value? {
         guard case .table(let t) = self else { return nil }

@@ -7,9 +7,8 @@ public struct Cover: Sendable, Equatable {
     public var caption: String?
     /// Image path is relative to the page bundle.
     public var relative: Bool
-    public var hidden: Bool
-    public var hiddenInList: Bool
-    public var hiddenInSingle: Bool
+    // PaperMod's cover.hidden, hiddenInList and hiddenInSingle are read as parameters (the page's,
+    // else the site's): ContextBuilder.coverHidden.
 }
 
 /// One page of the site: a content file, or a list the builder makes (home, section, taxonomy, term).

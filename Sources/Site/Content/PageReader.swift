@@ -57,9 +57,10 @@ struct PageReader {
 
         var terms: [String: [String]] = [:]
         for taxonomy in config.taxonomies {
-            var values = params.valueIgnoringCase(taxonomy.plural)?.stringList ?? []
-            if taxonomy.plural == "authors", values.isEmpty {
-                values = params.valueIgnoringCase("author")?.stringList ?? []
+            let isAuthors = taxonomy.plural == "authors"
+            var values = params.valueIgnoringCase(taxonomy.plural).map { isAuthors ? $0.authorNames : $0.stringList } ?? []
+            if isAuthors, values.isEmpty {
+                values = params.valueIgnoringCase("author")?.authorNames ?? []
             }
             if !values.isEmpty { terms[taxonomy.plural] = values }
         }
@@ -151,9 +152,7 @@ struct PageReader {
     private static func cover(_ value: Value?) -> Cover? {
         guard let value, let image = value["image"]?.string, !image.isEmpty else { return nil }
         return Cover(image: image, alt: value["alt"]?.string, caption: value["caption"]?.string,
-                     relative: value["relative"]?.bool ?? false, hidden: value["hidden"]?.bool ?? false,
-                     hiddenInList: value["hiddenInList"]?.bool ?? false,
-                     hiddenInSingle: value["hiddenInSingle"]?.bool ?? false)
+                     relative: value["relative"]?.bool ?? false)
     }
 
     /// A title from a file or folder name: `my-first-post.md` → "My first post".

@@ -54,6 +54,8 @@ struct SiteContent: Sendable {
     var termPosition: [String: [String: Int]] = [:]
     /// Pages of `content/` that the build options left out.
     var leftOut = LeftOutPages()
+    /// The bundle folders of pages left out (drafts, future, expired): their files are not published either.
+    var leftOutBundles: Set<String> = []
 
     /// Filters, gives URLs to and relates the pages read from `content/`.
     static func assemble(_ tree: ContentTree, config: SiteConfig, options: BuildOptions)
@@ -64,20 +66,23 @@ struct SiteContent: Sendable {
         let future = options.future || config.buildFuture
         let expired = options.expired || config.buildExpired
         var leftOut = LeftOutPages()
+        var leftOutBundles: Set<String> = []
         var pages = tree.pages.filter { page in
+            let kept: Bool
             if page.isDraft && !drafts {
                 leftOut.drafts += 1
-                return false
-            }
-            if !future, let date = page.publishDate ?? page.date, date > options.now, page.kind == .page {
+                kept = false
+            } else if !future, let date = page.publishDate ?? page.date, date > options.now, page.kind == .page {
                 leftOut.future += 1
-                return false
-            }
-            if !expired, let expiry = page.expiryDate, expiry < options.now {
+                kept = false
+            } else if !expired, let expiry = page.expiryDate, expiry < options.now {
                 leftOut.expired += 1
-                return false
+                kept = false
+            } else {
+                kept = true
             }
-            return true
+            if !kept, let bundle = page.bundleFolder, !bundle.isEmpty { leftOutBundles.insert(bundle) }
+            return kept
         }
         // Sections and the home page exist even without an _index.md.
         var haveSection = Set(pages.filter { $0.kind == .section }.map(\.section))
@@ -143,6 +148,7 @@ struct SiteContent: Sendable {
         pages = zip(pages, keep).filter(\.1).map(\.0)
         var content = build(pages, config: config)
         content.leftOut = leftOut
+        content.leftOutBundles = leftOutBundles
         return (content, diagnostics)
     }
 

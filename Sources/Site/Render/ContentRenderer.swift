@@ -43,11 +43,12 @@ public struct RenderedContent: Sendable {
     public var toc: [TOCEntry] = []
     public var wordCount = 0
     public var readingMinutes = 0
-    /// The text without markup, for search and descriptions.
+    /// The text without markup, math as its symbols, for the search index and its snippets.
     public var plainText = ""
     public var hasMath = false
     public var hasCode = false
-    /// The cover image's URL, resolved like the page's images (nil without a cover).
+    /// The cover image's URL, resolved like the page's images (nil without a cover, or when its file
+    /// is missing: the build warns and the theme shows no empty box).
     public var coverURL: String?
     /// Every Markdown link and image of the page, for link checking.
     public var references: [LinkReference] = []
@@ -144,11 +145,14 @@ struct ContentRenderer: Sendable {
         var hooks = RenderHooks()
         var codeBlocks = 0
         var images = 0
+        // PaperMod's disableAnchoredHeadings (page or site): headings without their "#" link.
+        let anchored = !((page.param("disableAnchoredHeadings") ?? config.param("disableAnchoredHeadings"))?.bool ?? false)
         hooks.heading = { heading in
             if let html = siteRun?.renderHeading(heading, sink: sink) { return html }
             guard let id = heading.id else { return nil }
             let label = HTMLText.escape("Link to the section “\(heading.text)”")
-            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a></h\(heading.level)>\n"
+            let anchor = anchored ? "<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a>" : ""
+            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
         }
         hooks.codeBlock = { block in
             if let html = siteRun?.renderCodeBlock(block, ordinal: codeBlocks, sink: sink) { codeBlocks += 1; return html }
@@ -210,8 +214,11 @@ struct ContentRenderer: Sendable {
             guard (2...4).contains(heading.level), let id = heading.id else { return nil }
             return TOCEntry(level: heading.level, id: id, text: heading.text)
         }
-        result.plainText = HTMLText.plainText(html)
-        let counts = TextMetrics.counts(result.plainText)
+        result.plainText = HTMLText.plainText(html, readableMath: true)
+        // Counted over the prose a reader reads: not code, chart drawings or math markup.
+        let prose = HTMLText.prose(html)
+        var counts = TextMetrics.counts(prose.text)
+        counts.words += prose.formulas
         result.wordCount = counts.words
         result.readingMinutes = TextMetrics.readingMinutes(counts)
         if let divider = html.firstRange(ofBytes: "<!--more-->") {
@@ -221,7 +228,7 @@ struct ContentRenderer: Sendable {
             result.summaryHTML = Self.inlineHTML(summary)
             result.isTruncated = true
         } else {
-            let (text, truncated) = TextMetrics.summary(result.plainText, length: config.summaryLength)
+            let (text, truncated) = TextMetrics.summary(HTMLText.plainText(html, headings: false), length: config.summaryLength)
             // TeX source reads badly in a list: a page whose opening is formulas is summed up by its description.
             if let description = page.description, !description.isEmpty, text.contains(bytes: "\\") || text.contains(bytes: "^{") {
                 result.summaryHTML = HTMLText.escape(description)
@@ -231,7 +238,9 @@ struct ContentRenderer: Sendable {
                 result.isTruncated = truncated
             }
         }
-        result.summaryText = HTMLText.plainText(result.summaryHTML)
+        // The list entry's text: prose, without the headings (or code) a `<!--more-->` summary may hold.
+        let summaryProse = HTMLText.plainText(result.summaryHTML, headings: false)
+        result.summaryText = summaryProse.isEmpty ? HTMLText.plainText(result.summaryHTML) : summaryProse
         return (result, sink.diagnostics)
     }
 
@@ -293,20 +302,23 @@ struct ContentRenderer: Sendable {
     }
 
     /// A cover image path: relative to the bundle for bundles and `relative: true`, else from the site root (as PaperMod).
-    private func resolveCover(_ cover: Cover, for page: Page, sink: DiagnosticSink) -> String {
+    /// Nil, with a warning, when the file is not in the site.
+    private func resolveCover(_ cover: Cover, for page: Page, sink: DiagnosticSink) -> String? {
         let image = cover.image
         if image.contains("://") || image.hasPrefix("data:") { return image }
         let line = page.fieldLines["cover"]
         if !image.hasPrefix("/"), cover.relative || page.bundleFolder != nil {
             let position = line.map { SourcePosition(line: $0 - page.bodyLine + 1, column: 1) }
-            return resolveResource(image, for: page, position: position, sink: sink, kind: "cover image")
+            let warnings = sink.diagnostics.count
+            let url = resolveResource(image, for: page, position: position, sink: sink, kind: "cover image")
+            return sink.diagnostics.count == warnings ? url : nil  // resolveResource warns exactly when it finds nothing
         }
         let relative = Self.normalizePath(image)
         if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
         if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
         sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? "")); add the file or fix cover.image",
                                            file: page.sourceFile, line: line))
-        return config.rootRelativeURL("/" + relative)
+        return nil
     }
 
     /// The folder that relative paths of a page start from: its bundle, else the folder of its file.

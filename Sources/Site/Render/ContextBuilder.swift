@@ -77,19 +77,25 @@ struct ContextBuilder {
         site.set("languageCode", config.languageCode)
         site["dir"] = config.isRightToLeft ? "rtl" : "ltr"
         site.set("description", config.param("description")?.string)
-        site.set("copyrightHTML", config.copyright.map(ContentRenderer.inlineHTML))
-        site.set("author", config.param("author")?.stringList.joined(separator: ", "))
+        if !(config.param("footer.hideCopyright")?.bool ?? false) {
+            site.set("copyrightHTML", config.copyright.map(ContentRenderer.inlineHTML))
+        }
+        site.set("author", config.param("author")?.authorNames.joined(separator: ", "))
+        addPaperModSiteParams(to: &site)
         site["year"] = .int(Calendar(identifier: .gregorian).component(.year, from: Date()))
         site.set("menu", config.mainMenu.map { entry -> Context in
             let url = entry.url.contains("://") ? entry.url : config.relativeURL(Permalinks.normalize(entry.url))
             var item: Context = ["name": .string(entry.name), "url": .string(url)]
             if !entry.url.contains("://") { item["path"] = .string(Permalinks.normalize(entry.url)) }
+            if isExternal(entry.url) { item["external"] = true }
             return item
         })
         site.set("socialIcons", socialIcons(config.param("socialIcons")))
         site["params"] = templateValue(.table(config.params))
         site.set("feedURL", config.relativeURL("/index.xml"))
         site.set("searchURL", content.pageByPath["/search/"] != nil ? config.relativeURL("/search/") : nil)
+        if let archives = content.pages.first(where: { $0.layout == "archives" }) { site.set("archivesURL", config.relativeURL(archives.path)) }
+        site["generatorURL"] = .string(Self.generatorURL)
         site["themeToggle"] = .bool(!(config.param("disableThemeToggle")?.bool ?? false))
         if let theme = config.param("defaultTheme")?.string?.lowercased(), theme == "light" || theme == "dark" {
             site["fixedTheme"] = .string(theme)
@@ -131,20 +137,19 @@ struct ContextBuilder {
         p.set("layout", page.layout)
         let showLastmod = page.lastmod.map { last in page.date.map { abs(last.timeIntervalSince($0)) > 86_400 } ?? false } ?? false
         if showLastmod, let lastmod = page.lastmod {
-            p["lastmodHuman"] = .string(humanDate(lastmod))
+            p["lastmodHuman"] = .string(shownDate(lastmod))
             p["lastmodISO"] = .string(isoDate(lastmod))
         }
         if let lastmod = page.lastmod ?? page.date { p["modifiedISO"] = .string(isoDate(lastmod)) }
-        if page.kind == .page, body.wordCount > 0 { p["wordCount"] = .int(body.wordCount) }
+        if page.kind == .page, body.wordCount > 0, param("ShowWordCount", page)?.bool ?? true { p["wordCount"] = .int(body.wordCount) }
         let showToc = param("ShowToc", page)?.bool ?? true  // on unless turned off: long technical pages need it
         if showToc, body.toc.count > 1 || (body.toc.count == 1 && page.kind == .page) {
             p["toc"] = .map(tocContext(body.toc))
             if param("TocOpen", page)?.bool ?? false { p["tocOpen"] = true }
         }
-        if param("hidemeta", page)?.bool ?? false { p["hideMeta"] = true }
+        addPaperModPageParams(to: &p, page: page)
         if param("math", page)?.bool ?? false || body.hasMath { p["math"] = true }
-        if let cover = page.cover, !cover.hidden, !cover.hiddenInSingle {
-            let single = coverContext(cover, index: index)
+        if let cover = page.cover, !coverHidden(page, in: "hiddenInSingle"), let single = coverContext(cover, index: index) {
             p["coverSingle"] = .map(single)
             if case .string(let src)? = single["src"] { p.set("imageURL", absoluteURL(fromSiteRelative: src)) }
         }
@@ -156,16 +161,18 @@ struct ContextBuilder {
         if page.kind == .page, !page.section.isEmpty {
             // A post; a page at the root (an about page) stands alone, without post navigation.
             p["isPost"] = true
-            let (newer, older) = content.neighbours(of: index)
-            if let newer { p["newer"] = .map(link(newer)) }
-            if let older { p["older"] = .map(link(older)) }
+            if param("ShowPostNavLinks", page)?.bool ?? true {
+                let (newer, older) = content.neighbours(of: index)
+                if let newer { p["newer"] = .map(link(newer)) }
+                if let older { p["older"] = .map(link(older)) }
+            }
             p.set("related", related[index].map(link))
             p.set("series", seriesContext(index))
             if !(param("disableShare", page)?.bool ?? false), param("ShowShareButtons", page)?.bool ?? true {
-                p.set("share", shareLinks(page))
+                p.set("share", shareLinks(page, only: param("ShareButtons", page)?.stringList))
             }
         }
-        if page.kind == .page { p.set("editURL", editURL(page)) }
+        if page.kind == .page, !(param("editPost.disabled", page)?.bool ?? false) { p.set("editURL", editURL(page)) }
         if let pager {
             context["list"] = .map(listContext(pager))
         }
@@ -181,6 +188,8 @@ struct ContextBuilder {
             p["kicker"] = .string(strings["singular." + taxonomy.singular] ?? taxonomy.singular.capitalized)
         }
         if page.kind == .section || page.kind == .term || page.kind == .home {
+            // PaperMod's ShowRssButtonInSectionTermList: the feed icon shows unless turned off; the <link>s stay.
+            if page.kind != .home, param("ShowRssButtonInSectionTermList", page)?.bool == false { p["hideFeedIcon"] = true }
             p["feedURL"] = .string(config.relativeURL(page.path + "index.xml"))
             p["atomURL"] = .string(config.relativeURL(page.path + "atom.xml"))
             p["jsonFeedURL"] = .string(config.relativeURL(page.path + "feed.json"))
@@ -194,7 +203,9 @@ struct ContextBuilder {
         }
         p["params"] = templateValue(.table(page.params))
         p.set("translations", languages.alternates(of: index).map { $0.mapValues(TemplateValue.string) })
-        context.set("languages", languages.switchLinks(of: index).map { $0.mapValues(TemplateValue.string) })
+        if !(config.param("disableLangToggle")?.bool ?? false) {
+            context.set("languages", languages.switchLinks(of: index).map { $0.mapValues(TemplateValue.string) })
+        }
         context["page"] = .map(p)
         context["jsonLD"] = .string(jsonLD(page, body: body))
         return context
@@ -212,17 +223,34 @@ struct ContextBuilder {
         e.set("description", page.description)
         e.set("summaryHTML", body.summaryHTML)
         e.set("summaryText", body.summaryText)
-        if body.isTruncated { e["truncated"] = true }
+        if body.isTruncated {
+            e["truncated"] = true
+            // "…" only where the text stops mid-sentence: never after a sentence's end or a "…" already there.
+            if let last = body.summaryText.last, !".!?。！？…:;".contains(last) { e["ellipsis"] = true }
+        }
         if let date = page.date {
-            e["dateHuman"] = .string(humanDate(date))
+            e["dateHuman"] = .string(shownDate(date))
             e["dateISO"] = .string(isoDate(date))
         }
-        if page.kind == .page, body.readingMinutes > 0 { e["readingMinutes"] = .int(body.readingMinutes) }
+        if page.kind == .page, body.readingMinutes > 0, param("ShowReadingTime", page)?.bool ?? true {
+            e["readingMinutes"] = .int(body.readingMinutes)
+        }
+        if param("hideSummary", page)?.bool ?? false { e["hideSummary"] = true }
+        if param("hideMeta", page)?.bool ?? false { e["hideMeta"] = true }
+        if param("hideAuthor", page)?.bool ?? false { e["hideAuthor"] = true }
         e.set("authors", page.authors.map { name -> Context in
-            ["name": .string(name), "url": .string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))]
+            // `authorURL` too: a template testing `url` would find the page's own URL for an author without one.
+            let url = TemplateValue.string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))
+            return ["name": .string(name), "url": url, "authorURL": url]
         })
+        if page.authors.isEmpty, page.kind == .page {
+            // PaperMod shows the site's `author` on pages that name none (no author page to link).
+            e.set("authors", (config.param("author")?.authorNames ?? []).map { ["name": .string($0)] })
+        }
         if page.isDraft { e["draft"] = true }
-        if let cover = page.cover, !cover.hidden, !cover.hiddenInList { e["cover"] = .map(coverContext(cover, index: index)) }
+        if let cover = page.cover, !coverHidden(page, in: "hiddenInList"), let context = coverContext(cover, index: index) {
+            e["cover"] = .map(context)
+        }
         var taxonomies: [Context] = []
         for taxonomy in config.taxonomies where taxonomy.plural != "authors" {
             let terms = page.terms[taxonomy.plural] ?? []
@@ -237,16 +265,36 @@ struct ContextBuilder {
         return e
     }
 
+    /// Where the footer's "Built with collective" credit links.
+    static let generatorURL = "https://github.com/tensor-collective/collective"
+
+    /// True for a menu URL on another host than the site's (it gets an external-link mark).
+    private func isExternal(_ url: String) -> Bool {
+        guard url.contains("://") || url.hasPrefix("//"), let host = URL(string: url.hasPrefix("//") ? "https:" + url : url)?.host?.lowercased() else {
+            return false
+        }
+        return host != URL(string: config.siteBaseURL)?.host?.lowercased()
+    }
+
     private func link(_ index: Int) -> Context {
         ["title": .string(content.pages[index].title), "url": .string(config.relativeURL(content.pages[index].path))]
     }
 
-    private func param(_ name: String, _ page: Page) -> Value? {
-        page.param(name) ?? config.param(name)
+    /// A parameter as PaperMod's `.Param` finds it: the page's front matter, else the site's params
+    /// (a dotted path such as `cover.hidden`, case ignored at each step).
+    func param(_ name: String, _ page: Page) -> Value? {
+        Value.table(page.params).value(atPath: name) ?? config.param(name)
     }
 
-    private func coverContext(_ cover: Cover, index: Int) -> Context {
-        var c: Context = ["src": .string(rendered[index].coverURL ?? cover.image), "alt": .string(cover.alt ?? "")]
+    /// PaperMod's `cover.hidden` and `cover.hidden<Where>`, set on the page or for the whole site.
+    private func coverHidden(_ page: Page, in place: String) -> Bool {
+        (param("cover.hidden", page)?.bool ?? false) || (param("cover." + place, page)?.bool ?? false)
+    }
+
+    /// The cover as templates see it; nil when its file is missing (the build has warned), so no empty box shows.
+    private func coverContext(_ cover: Cover, index: Int) -> Context? {
+        guard let url = rendered[index].coverURL else { return nil }
+        var c: Context = ["src": .string(url), "alt": .string(cover.alt ?? "")]
         c.set("caption", cover.caption.map(ContentRenderer.inlineHTML))
         return c
     }
@@ -313,7 +361,9 @@ struct ContextBuilder {
         }
     }
 
-    private func shareLinks(_ page: Page) -> [Context] {
+    /// Share links; `only` (PaperMod's `ShareButtons`) keeps the named ones (`x`/`twitter`,
+    /// `linkedin`, `bluesky`, `mastodon`, `ycombinator`/`hackernews`, `email`).
+    private func shareLinks(_ page: Page, only: [String]? = nil) -> [Context] {
         let url = config.absoluteURL(page.path).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let title = page.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let targets = [
@@ -325,7 +375,9 @@ struct ContextBuilder {
             ("Email", "email", "mailto:?subject=\(title)&body=\(url)"),
         ]
         let shareOn = strings["shareOn"] ?? "Share on"
-        return targets.map { name, icon, link in
+        let aliases = ["twitter": "x", "ycombinator": "hackernews", "hn": "hackernews", "mail": "email"]
+        let wanted = only.map { Set($0.map { aliases[$0.lowercased()] ?? $0.lowercased() }) }
+        return targets.filter { wanted?.contains($0.1) ?? true }.map { name, icon, link in
             ["name": .string(name), "url": .string(link), "label": .string("\(shareOn) \(name)"), "svg": .string(SocialIcons.svg(named: icon))]
         }
     }
@@ -382,7 +434,9 @@ struct ContextBuilder {
     private func archiveContext() -> [Context] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let pages = content.mainPagesOrAll(config: config).filter { content.pages[$0].date != nil }
+        // PaperMod's ShowAllPagesInArchive: every regular page, not only the main sections'.
+        let all = config.param("ShowAllPagesInArchive")?.bool ?? false
+        let pages = (all ? content.regularPages : content.mainPagesOrAll(config: config)).filter { content.pages[$0].date != nil }
             .sorted { content.pages[$0].sortDate > content.pages[$1].sortDate }
         var years: [Context] = []
         var currentYear = -1

@@ -3,6 +3,9 @@
 /// A paragraph holding only an image becomes a figure when the image has a title
 /// (`![alt](a.png "Caption")`) or a `fig-` id (`![alt](a.png){#fig-a}`). The caption is the title, else
 /// the alt text; the image's id moves to the `<figure>`, so ``FigureNumbering`` numbers it like a chart.
+/// Any other paragraph holding only an image gets `class="image-only"`: the theme shows that image
+/// as a block, and leaves images inside a sentence inline. Only images collective rendered (they
+/// carry `decoding="async"`) are touched: a site's render-image hook decides its own markup.
 enum ImageFigures {
     static func apply(_ html: String) -> String {
         guard html.contains(bytes: "<p><img ") else { return html }
@@ -16,19 +19,28 @@ enum ImageFigures {
             let lineEnd = rest.utf8[found.lowerBound...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
             output += rest[..<found.lowerBound]
             let line = String(rest[found.lowerBound..<lineEnd])
-            output += atLineStart ? figure(fromParagraph: line) ?? line : line
+            if atLineStart, let figure = figure(fromParagraph: line) {
+                output += figure
+            } else if atLineStart, isImageOnly(line), line.contains(bytes: " decoding=\"async\"") {
+                output += "<p class=\"image-only\">" + line.dropFirst(3)
+            } else {
+                output += line
+            }
             rest = rest[lineEnd...]
         }
         output += rest
         return output
     }
 
+    /// True for a line that is exactly `<p>`, one `<img …>` and `</p>` (attribute values are escaped,
+    /// so they hold no `<`).
+    static func isImageOnly(_ line: String) -> Bool {
+        line.hasPrefix("<p><img ") && line.hasSuffix("></p>") && line.utf8.count(where: { $0 == UInt8(ascii: "<") }) == 3
+    }
+
     /// The figure for a line `<p><img …></p>`, or nil when the line holds more or the image needs no figure.
     static func figure(fromParagraph line: String) -> String? {
-        // Exactly `<p>`, one `<img …>` and `</p>`: attribute values are escaped, so they hold no `<`.
-        // Only images collective rendered (a site's render-image hook decides its own markup).
-        guard line.hasSuffix("></p>"), line.utf8.count(where: { $0 == UInt8(ascii: "<") }) == 3,
-              line.contains(bytes: " decoding=\"async\"") else { return nil }
+        guard isImageOnly(line), line.contains(bytes: " decoding=\"async\"") else { return nil }
         var image = String(line.dropFirst(3).dropLast(4))
         let title = attribute("title", in: image)
         let id = attribute("id", in: image)

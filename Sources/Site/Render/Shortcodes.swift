@@ -174,8 +174,9 @@ struct ShortcodeExpander {
                     output += text
                     continue
                 }
-                output += expand(name: name, arguments: arguments, positional: positional, inner: inner,
-                                 line: firstLine + line)
+                let expansion = expand(name: name, arguments: arguments, positional: positional, inner: inner,
+                                       line: firstLine + line)
+                output += Self.continuing(expansion, after: output, atTopLevel: depth == 0)
             }
         }
         return output
@@ -364,6 +365,47 @@ struct ShortcodeExpander {
             lines.append(String(line))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A built-in's Markdown output of several lines, opened after container markers on its line
+    /// (`   > {{< collapse >}}` in a list item, as PaperMod's own guide writes it): every further line
+    /// gets the same markers, list markers as spaces, so the whole output stays inside the quote and
+    /// the list item instead of ending them (which restarted the list and unbalanced the HTML).
+    static func continuing(_ expansion: String, after output: String, atTopLevel: Bool) -> String {
+        guard expansion.contains("\n") else { return expansion }
+        let lineStart = output.lastIndex(of: "\n").map { output.index(after: $0) } ?? (atTopLevel ? output.startIndex : nil)
+        guard let lineStart, lineStart < output.endIndex, let prefix = containerPrefix(output[lineStart...]) else { return expansion }
+        let blank = String(prefix.reversed().drop(while: { $0 == " " }).reversed())
+        var lines = expansion.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in lines.indices.dropFirst() where index < lines.count - 1 || !lines[index].isEmpty {
+            lines[index] = Substring((lines[index].allSatisfy(\.isWhitespace) ? blank : prefix) + lines[index])
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The continuation of a line start made only of indentation, `>` and list markers (`-`, `*`,
+    /// `+`, `1.`, `1)`): the same with each list marker as spaces; nil for any other text.
+    private static func containerPrefix(_ text: Substring) -> String? {
+        var result = ""
+        var rest = text[...]
+        while let first = rest.first {
+            if first == " " || first == ">" {
+                result.append(first)
+                rest = rest.dropFirst()
+            } else if "-*+".contains(first), rest.dropFirst().first == " " {
+                result += "  "
+                rest = rest.dropFirst(2)
+            } else if first.isASCII, first.isNumber {
+                let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+                let after = rest.dropFirst(digits.count)
+                guard digits.count <= 9, let marker = after.first, marker == "." || marker == ")", after.dropFirst().first == " " else { return nil }
+                result += String(repeating: " ", count: digits.count + 2)
+                rest = after.dropFirst(2)
+            } else {
+                return nil
+            }
+        }
+        return result.isEmpty ? nil : result
     }
 
     /// Removes the indentation common to all non-blank lines (shortcode bodies inside list items).

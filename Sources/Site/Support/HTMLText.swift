@@ -22,14 +22,29 @@ enum HTMLText {
     /// The text of an HTML fragment: tags removed, common entities decoded, whitespace collapsed.
     /// Scripts and styles are dropped; math reads as its TeX source (its annotation).
     /// Works on UTF-8 bytes in one pass: it runs over every page of the site.
-    static func plainText(_ html: String) -> String {
+    /// Without `headings`, headings, code blocks and drawings (SVG) are left out: an automatic
+    /// summary reads as prose, its first words never run into a title or a column of line numbers.
+    /// With `readableMath`, math reads as its symbols (`E = mc2`, operators spaced) instead of its
+    /// TeX source: the text search results show.
+    static func plainText(_ html: String, headings: Bool = true, readableMath: Bool = false) -> String {
         var html = html
         return html.withUTF8 { bytes in
-            var scanner = PlainTextScanner(input: bytes)
+            var scanner = PlainTextScanner(input: bytes, headings: headings, readableMath: readableMath)
             return scanner.run()
         }
     }
 
+    /// The prose a reader reads, for word counts and reading time: as ``plainText(_:)`` without code
+    /// blocks, drawings (SVG, such as charts) or math, and the number of formulas left out (each
+    /// reads as about one word).
+    static func prose(_ html: String) -> (text: String, formulas: Int) {
+        var html = html
+        return html.withUTF8 { bytes in
+            var scanner = PlainTextScanner(input: bytes, prose: true)
+            let text = scanner.run()
+            return (text, scanner.formulas)
+        }
+    }
 }
 
 import Foundation
@@ -42,9 +57,20 @@ private struct PlainTextScanner {
     var skipping: ShortName?  // "script", "style" or a hidden table while inside one
     var inMath = false
     var inAnnotation = false
+    /// Prose only: code blocks, SVG and math are skipped (``formulas`` counts the math).
+    let prose: Bool
+    private(set) var formulas = 0
 
-    init(input: UnsafeBufferPointer<UInt8>) {
+    /// False: headings, code blocks and SVG are skipped.
+    let headings: Bool
+    /// Math as its symbols rather than its TeX annotation.
+    let readableMath: Bool
+
+    init(input: UnsafeBufferPointer<UInt8>, prose: Bool = false, headings: Bool = true, readableMath: Bool = false) {
         self.input = input
+        self.prose = prose
+        self.headings = headings
+        self.readableMath = readableMath
         output.reserveCapacity(input.count / 2)
     }
 
@@ -52,6 +78,10 @@ private struct PlainTextScanner {
     private static let breaking: Set<ShortName> = Set(["p", "/p", "br", "br/", "li", "/li", "/h1", "/h2", "/h3", "/h4", "/h5",
                                                      "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
                                                      "blockquote", "/blockquote", "figcaption", "dt", "dd"].map(ShortName.init))
+    private static let (pre, svg) = (ShortName("pre"), ShortName("svg"))
+    /// Math token ends: readable math puts a space after each (`∑ i y i log p i`).
+    private static let mathTokenEnds: Set<ShortName> = Set(["/mi", "/mn", "/mo", "/mtext", "/ms"].map(ShortName.init))
+    private static let headingNames: Set<ShortName> = Set(["h1", "h2", "h3", "h4", "h5", "h6"].map(ShortName.init))
     private static let (script, style, table, math, endMath, annotation, endAnnotation) = (
         ShortName("script"), ShortName("style"), ShortName("table"), ShortName("math"), ShortName("/math"),
         ShortName("annotation"), ShortName("/annotation"))
@@ -65,14 +95,18 @@ private struct PlainTextScanner {
                 index = tag(at: index)
                 continue
             }
-            if skipping != nil || (inMath && !inAnnotation) { index += 1; continue }
+            if skipping != nil || (inMath && (prose || inAnnotation == readableMath)) { index += 1; continue }
             if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
                 pendingSpace = !output.isEmpty
                 index += 1
                 continue
             }
+            if inMath, byte == 0xE2, index + 2 < count, Self.isInvisibleOperator([byte, input[index + 1], input[index + 2]]) {
+                index += 3
+                continue
+            }
             if byte == UInt8(ascii: "&"), let (decoded, next) = entity(at: index) {
-                emit(decoded)
+                if !(inMath && Self.isInvisibleOperator(decoded)) { emit(decoded) }
                 index = next
                 continue
             }
@@ -81,6 +115,11 @@ private struct PlainTextScanner {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// U+2061–U+2064 (function application, invisible times, separator, plus): no text to read.
+    private static func isInvisibleOperator(_ bytes: [UInt8]) -> Bool {
+        bytes.count == 3 && bytes[0] == 0xE2 && bytes[1] == 0x81 && (0xA1...0xA4).contains(bytes[2])
     }
 
     private mutating func emit(_ bytes: [UInt8]) {
@@ -106,15 +145,21 @@ private struct PlainTextScanner {
         }
         switch name {
         case Self.script, Self.style: skipping = name
+        case Self.pre where prose || !headings, Self.svg where prose || !headings: skipping = name
+        case _ where !headings && Self.headingNames.contains(name): skipping = name
         case Self.table where Self.isVisuallyHidden(input[start..<end]):
             skipping = name  // a chart's data table for screen readers is not prose
-        case Self.math: inMath = true
+        case Self.math:
+            inMath = true
+            formulas += 1
         case Self.endMath: inMath = false; inAnnotation = false
         case Self.annotation: inAnnotation = true
         case Self.endAnnotation: inAnnotation = false
         default: break
         }
-        if Self.breaking.contains(name), !output.isEmpty { pendingSpace = true }
+        if Self.breaking.contains(name) || (readableMath && inMath && Self.mathTokenEnds.contains(name)), !output.isEmpty {
+            pendingSpace = true
+        }
         return end
     }
 

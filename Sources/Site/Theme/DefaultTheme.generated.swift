@@ -44,7 +44,7 @@ enum DefaultTheme {
 <head>
 {{> head}}
 </head>
-<body class="kind-{{page.kind}}{{#page.layout}} layout-{{page.layout}}{{/page.layout}}" data-copy="{{t.copy}}" data-copied="{{t.copied}}">
+<body class="kind-{{page.kind}}{{#page.layout}} layout-{{page.layout}}{{/page.layout}}" data-copy="{{t.copy}}"{{#page.noCopyButtons}} data-copy-buttons="off"{{/page.noCopyButtons}} data-copied="{{t.copied}}">
 <a class="skip-link" id="top" href="#main">{{t.skip}}</a>
 {{> header}}
 <main id="main" class="main" tabindex="-1">
@@ -57,15 +57,19 @@ enum DefaultTheme {
         "breadcrumbs": #"""
 {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="{{t.breadcrumbs}}"><ol>{{#page.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}</ol></nav>{{/page.hasBreadcrumbs}}
 """#,
+        "comments": #"""
+{{! Comments: PaperMod's `comments: true` shows this partial under a post. It is empty here; a site puts its comment system in layouts/partials/comments.mustache. }}
+"""#,
         "feed-link": #"""
-{{#page.feedURL}}<a class="feed-link" href="{{page.feedURL}}" title="{{t.feed}}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="6" cy="18" r="2.2" fill="currentColor"/><path fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" d="M4.5 10.5a9 9 0 0 1 9 9M4.5 4a15.5 15.5 0 0 1 15.5 15.5"/></svg><span class="visually-hidden">{{t.feed}}: {{page.title}}</span></a>{{/page.feedURL}}
+{{^page.hideFeedIcon}}{{#page.feedURL}}<a class="feed-link" href="{{page.feedURL}}" title="{{t.feed}}"><svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="6" cy="18" r="2.2" fill="currentColor"/><path fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" d="M4.5 10.5a9 9 0 0 1 9 9M4.5 4a15.5 15.5 0 0 1 15.5 15.5"/></svg><span class="visually-hidden">{{t.feed}}: {{page.title}}</span></a>{{/page.feedURL}}{{/page.hideFeedIcon}}
 """#,
         "footer": #"""
-{{^site.params.hideFooter}}<footer class="site-footer">
+{{^page.hideFooter}}<footer class="site-footer">
 {{#site.copyrightHTML}}<p>{{{site.copyrightHTML}}}</p>{{/site.copyrightHTML}}
-<p><a href="{{site.feedURL}}">{{t.subscribe}}</a> · {{t.poweredBy}}</p>
-{{^site.params.disableScrollToTop}}<a class="top-link" href="#top" accesskey="g" title="{{t.toTop}} (Alt+G)"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M5 15l7-7 7 7"/></svg><span class="visually-hidden">{{t.toTop}}</span></a>{{/site.params.disableScrollToTop}}
-</footer>{{/site.params.hideFooter}}
+{{#site.footerHTML}}<p>{{{site.footerHTML}}}</p>{{/site.footerHTML}}
+<p><a href="{{site.feedURL}}">{{t.subscribe}}</a>{{#site.showCredit}} · {{t.builtWith}} <a href="{{site.generatorURL}}">collective</a>{{/site.showCredit}}</p>
+{{#site.scrollToTop}}<a class="top-link" href="#top" accesskey="g" title="{{t.toTop}} (Alt+G)"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M5 15l7-7 7 7"/></svg><span class="visually-hidden">{{t.toTop}}</span></a>{{/site.scrollToTop}}
+</footer>{{/page.hideFooter}}
 """#,
         "head": #"""
 <meta charset="utf-8">
@@ -74,13 +78,28 @@ enum DefaultTheme {
 <meta name="description" content="{{#page.description}}{{page.description}}{{/page.description}}{{^page.description}}{{#page.summaryText}}{{page.summaryText}}{{/page.summaryText}}{{^page.summaryText}}{{site.description}}{{/page.summaryText}}{{/page.description}}">
 {{#page.authors}}<meta name="author" content="{{name}}">
 {{/page.authors}}
-{{#page.draft}}<meta name="robots" content="noindex">
-{{/page.draft}}{{#page.is404}}<meta name="robots" content="noindex">
+{{#page.noindex}}<meta name="robots" content="noindex, nofollow">
+{{/page.noindex}}{{#page.is404}}<meta name="robots" content="noindex">
 {{/page.is404}}
-{{#page.permalink}}<link rel="canonical" href="{{page.permalink}}">
-{{/page.permalink}}
+{{#page.canonical}}<link rel="canonical" href="{{page.canonical}}">
+{{/page.canonical}}
 {{#page.translations}}<link rel="alternate" hreflang="{{hreflang}}" href="{{url}}">
 {{/page.translations}}
+{{#page.keywords}}<meta name="keywords" content="{{page.keywords}}">
+{{/page.keywords}}{{^page.keywords}}{{#site.keywords}}<meta name="keywords" content="{{site.keywords}}">
+{{/site.keywords}}{{/page.keywords}}
+{{#site.verifications}}<meta name="{{name}}" content="{{content}}">
+{{/site.verifications}}
+{{#site.fediverseCreator}}<meta name="fediverse:creator" content="{{site.fediverseCreator}}">
+{{/site.fediverseCreator}}
+{{#site.favicon}}<link rel="icon" href="{{site.favicon}}">
+{{/site.favicon}}{{#site.favicon16}}<link rel="icon" type="image/png" sizes="16x16" href="{{site.favicon16}}">
+{{/site.favicon16}}{{#site.favicon32}}<link rel="icon" type="image/png" sizes="32x32" href="{{site.favicon32}}">
+{{/site.favicon32}}{{#site.appleTouchIcon}}<link rel="apple-touch-icon" href="{{site.appleTouchIcon}}">
+{{/site.appleTouchIcon}}{{#site.maskIcon}}<link rel="mask-icon" href="{{site.maskIcon}}" color="{{#site.themeColor}}{{site.themeColor}}{{/site.themeColor}}{{^site.themeColor}}#1d5bb8{{/site.themeColor}}">
+{{/site.maskIcon}}{{#site.themeColor}}<meta name="theme-color" content="{{site.themeColor}}">
+{{/site.themeColor}}{{#site.tileColor}}<meta name="msapplication-TileColor" content="{{site.tileColor}}">
+{{/site.tileColor}}
 <meta name="color-scheme" content="light dark">
 <script>try{var s=localStorage.getItem("theme");if(s==="light"||s==="dark")document.documentElement.dataset.theme=s}catch(e){}</script>
 <link rel="stylesheet" href="{{site.css}}">
@@ -121,11 +140,11 @@ enum DefaultTheme {
 <header class="site-header">
 <nav class="nav" aria-label="{{t.menu}}">
 <div class="nav-start">
-<a class="logo" href="{{site.home}}" accesskey="h" title="{{site.title}} (Alt+H)">{{site.title}}</a>
+<a class="logo" href="{{site.home}}" accesskey="h" title="{{site.title}} (Alt+H)">{{#site.labelIcon}}<img class="logo-icon" src="{{site.labelIcon}}" alt="" height="{{site.labelIconHeight}}">{{/site.labelIcon}}{{{site.labelIconSVG}}}{{site.labelText}}</a>
 {{#site.themeToggle}}<button class="theme-toggle" type="button" aria-label="{{t.toggleTheme}}" title="{{t.toggleTheme}} (Alt+T)" accesskey="t" hidden><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path fill="currentColor" d="M20.5 14.6A8.7 8.7 0 0 1 9.4 3.5a8.7 8.7 0 1 0 11.1 11.1z"/></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="4.2" fill="currentColor"/><path stroke="currentColor" stroke-width="2" stroke-linecap="round" d="M12 2v2.2M12 19.8V22M2 12h2.2M19.8 12H22M4.9 4.9l1.6 1.6M17.5 17.5l1.6 1.6M4.9 19.1l1.6-1.6M17.5 6.5l1.6-1.6"/></svg></button>{{/site.themeToggle}}{{#hasLanguages}}<ul class="menu lang-switch">{{#languages}}<li><a href="{{url}}" hreflang="{{hreflang}}" lang="{{hreflang}}" title="{{title}}">{{label}}</a></li>{{/languages}}</ul>{{/hasLanguages}}
 </div>
 {{#site.hasMenu}}<ul class="menu">
-{{#site.menu}}<li><a href="{{url}}"{{#active}} aria-current="page"{{/active}}>{{name}}</a></li>
+{{#site.menu}}<li><a href="{{url}}"{{#active}} aria-current="page"{{/active}}{{#external}} rel="noopener"{{/external}}>{{name}}{{#external}}<svg class="external-mark" viewBox="0 0 24 24" width="12" height="12" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M9 5h10v10M19 5L6 18"/></svg><span class="visually-hidden"> ({{t.externalLink}})</span>{{/external}}</a></li>
 {{/site.menu}}</ul>{{/site.hasMenu}}
 </nav>
 </header>
@@ -169,7 +188,7 @@ enum DefaultTheme {
 {{/main}}{{/baseof}}
 """#,
         "meta": #"""
-{{#dateISO}}<time datetime="{{dateISO}}">{{dateHuman}}</time>{{/dateISO}}{{#readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{readingMinutes}} {{t.minRead}}</span>{{/readingMinutes}}{{#hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#authors}}<a href="{{url}}">{{name}}</a>{{/authors}}</span>{{/hasAuthors}}
+{{#dateISO}}<time datetime="{{dateISO}}">{{dateHuman}}</time>{{/dateISO}}{{#readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{readingMinutes}} {{t.minRead}}</span>{{/readingMinutes}}{{^hideAuthor}}{{#hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#authors}}{{#authorURL}}<a href="{{authorURL}}">{{name}}</a>{{/authorURL}}{{^authorURL}}<span>{{name}}</span>{{/authorURL}}{{/authors}}</span>{{/hasAuthors}}{{/hideAuthor}}
 """#,
         "pagination": #"""
 {{#list.pagination}}<nav class="pagination" aria-label="{{t.pages}}">
@@ -186,8 +205,8 @@ enum DefaultTheme {
 {{#cover}}<figure class="entry-cover"><img src="{{src}}" alt="{{alt}}" loading="lazy" decoding="async"></figure>{{/cover}}
 <div class="entry-body">
 <header class="entry-header"><h2 class="entry-title"><a href="{{url}}">{{title}}</a>{{#draft}} <span class="badge">{{t.draft}}</span>{{/draft}}</h2></header>
-{{^site.params.hideSummary}}{{#summaryText}}<p class="entry-summary">{{summaryText}}{{#truncated}}…{{/truncated}}</p>{{/summaryText}}{{^summaryText}}{{#description}}<p class="entry-summary">{{description}}</p>{{/description}}{{/summaryText}}{{/site.params.hideSummary}}
-<footer class="entry-meta">{{> meta}}</footer>
+{{^hideSummary}}{{#summaryText}}<p class="entry-summary">{{summaryText}}{{#ellipsis}}…{{/ellipsis}}</p>{{/summaryText}}{{^summaryText}}{{#description}}<p class="entry-summary">{{description}}</p>{{/description}}{{/summaryText}}{{/hideSummary}}
+{{^hideMeta}}<footer class="entry-meta">{{> meta}}</footer>{{/hideMeta}}
 </div>
 </article>
 """#,
@@ -201,12 +220,12 @@ enum DefaultTheme {
 </footer>
 """#,
         "post-meta": #"""
-<div class="post-meta">{{#page.dateISO}}<time datetime="{{page.dateISO}}">{{page.dateHuman}}</time>{{/page.dateISO}}{{#page.lastmodISO}}<span class="sep" aria-hidden="true">·</span><span>{{t.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmodHuman}}</time></span>{{/page.lastmodISO}}{{#page.readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{page.readingMinutes}} {{t.minRead}}</span>{{/page.readingMinutes}}{{#page.wordCount}}<span class="sep" aria-hidden="true">·</span><span>{{page.wordCount}} {{t.words}}</span>{{/page.wordCount}}{{#page.hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#page.authors}}<a href="{{url}}" rel="author">{{name}}</a>{{/page.authors}}</span>{{/page.hasAuthors}}{{#page.editURL}}<span class="sep" aria-hidden="true">·</span><a class="edit-link" href="{{url}}" rel="noopener">{{text}}</a>{{/page.editURL}}</div>
+<div class="post-meta">{{#page.dateISO}}<time datetime="{{page.dateISO}}">{{page.dateHuman}}</time>{{/page.dateISO}}{{#page.lastmodISO}}<span class="sep" aria-hidden="true">·</span><span>{{t.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmodHuman}}</time></span>{{/page.lastmodISO}}{{#page.readingMinutes}}<span class="sep" aria-hidden="true">·</span><span>{{page.readingMinutes}} {{t.minRead}}</span>{{/page.readingMinutes}}{{#page.wordCount}}<span class="sep" aria-hidden="true">·</span><span>{{page.wordCount}} {{t.words}}</span>{{/page.wordCount}}{{^page.hideAuthor}}{{#page.hasAuthors}}<span class="sep" aria-hidden="true">·</span><span class="authors">{{#page.authors}}{{#authorURL}}<a href="{{authorURL}}" rel="author">{{name}}</a>{{/authorURL}}{{^authorURL}}<span>{{name}}</span>{{/authorURL}}{{/page.authors}}</span>{{/page.hasAuthors}}{{/page.hideAuthor}}{{#page.editURL}}<span class="sep" aria-hidden="true">·</span><a class="edit-link" href="{{url}}" rel="noopener">{{text}}</a>{{/page.editURL}}</div>
 """#,
         "search": #"""
 {{<baseof}}{{$main}}
 <header class="page-header"><h1>{{page.title}}</h1></header>
-<div id="search" class="search" role="search" data-base="{{page.searchBaseURL}}" data-results="{{t.searchResults}}">
+<div id="search" class="search" role="search" data-base="{{page.searchBaseURL}}" data-results="{{t.searchResults}}" data-result="{{t.searchResult}}" data-none="{{t.searchNoResults}}" hidden>
 <label class="visually-hidden" for="search-input">{{t.search}}</label>
 <input id="search-input" type="search" placeholder="{{#page.placeholder}}{{page.placeholder}}{{/page.placeholder}}{{^page.placeholder}}{{t.searchPlaceholder}}{{/page.placeholder}}" spellcheck="false">
 <div class="search-filters">
@@ -217,7 +236,7 @@ enum DefaultTheme {
 <p id="search-status" class="search-status" role="status"></p>
 <ul id="search-results" class="search-results"></ul>
 <button id="search-more" type="button" hidden>{{#t.moreResults}}{{t.moreResults}}{{/t.moreResults}}{{^t.moreResults}}More results{{/t.moreResults}}</button>
-<noscript><p>Search needs JavaScript.</p></noscript>
+<noscript><p class="search-noscript">{{t.searchNeedsScript}}{{#site.archivesURL}} <a href="{{site.archivesURL}}">{{t.archives}}</a>{{/site.archivesURL}}</p></noscript>
 <script defer src="{{page.searchScriptURL}}"></script>
 {{/main}}{{/baseof}}
 """#,
@@ -232,6 +251,7 @@ enum DefaultTheme {
 <h1 class="post-title">{{page.title}}{{#page.draft}} <span class="badge">{{t.draft}}</span>{{/page.draft}}</h1>
 {{#page.description}}<p class="post-description">{{page.description}}</p>{{/page.description}}
 {{^page.hideMeta}}{{> post-meta}}{{/page.hideMeta}}
+{{#page.canonicalNote}}<p class="canonical-note">{{text}} <a href="{{url}}" rel="canonical">{{url}}</a></p>{{/page.canonicalNote}}
 </header>
 {{#page.coverSingle}}<figure class="post-cover"><img src="{{src}}" alt="{{alt}}" decoding="async">{{#caption}}<figcaption>{{{caption}}}</figcaption>{{/caption}}</figure>{{/page.coverSingle}}
 {{#page.series}}{{> series}}{{/page.series}}
@@ -240,11 +260,12 @@ enum DefaultTheme {
 <div class="post-content">{{{page.contentHTML}}}</div>
 </div>
 {{> post-footer}}
+{{#page.comments}}{{> comments}}{{/page.comments}}
 </article>
 {{/main}}{{/baseof}}
 """#,
         "social": #"""
-{{#site.hasSocialIcons}}<ul class="social-icons">{{#site.socialIcons}}<li><a href="{{url}}" title="{{title}}" rel="me noopener">{{{svg}}}<span class="visually-hidden">{{title}}</span></a></li>{{/site.socialIcons}}</ul>{{/site.hasSocialIcons}}
+{{#site.hasSocialIcons}}<ul class="social-icons{{#site.socialAlign}} align-{{site.socialAlign}}{{/site.socialAlign}}">{{#site.socialIcons}}<li><a href="{{url}}" title="{{title}}" rel="me noopener">{{{svg}}}<span class="visually-hidden">{{title}}</span></a></li>{{/site.socialIcons}}</ul>{{/site.hasSocialIcons}}
 """#,
         "taxonomy": #"""
 {{<baseof}}{{$main}}
@@ -289,7 +310,7 @@ enum DefaultTheme {
 
   // Copy buttons on code blocks; line numbers are left out of the copied text.
   var copy = body.dataset.copy || "Copy", copied = body.dataset.copied || "Copied";
-  if (navigator.clipboard) {
+  if (navigator.clipboard && body.dataset.copyButtons !== "off") {
     document.querySelectorAll(".highlight").forEach(function (block) {
       var button = document.createElement("button");
       button.type = "button";
@@ -308,6 +329,14 @@ enum DefaultTheme {
       });
       block.appendChild(button);
     });
+  }
+
+  // Back to top: shown once the reader has scrolled a screen's worth.
+  var topLink = document.querySelector(".top-link");
+  if (topLink) {
+    var away = function () { topLink.classList.toggle("away", scrollY < innerHeight * 0.8); };
+    addEventListener("scroll", away, { passive: true });
+    away();
   }
 
   // Table of contents: mark the section being read.
@@ -620,6 +649,7 @@ enum DefaultTheme {
   // The page: <div id="search" data-base="…/search/"> with the input, filters and results.
   var box = document.getElementById("search");
   if (!box) return;
+  box.hidden = false;  // hidden without scripting: the page then says search needs JavaScript
   var input = box.querySelector("input"), list = document.getElementById("search-results");
   var selects = box.querySelectorAll("select"), status = document.getElementById("search-status");
   var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
@@ -665,9 +695,16 @@ enum DefaultTheme {
     prepare().then(function () { return engine.search(q, state()); }).then(function (r) {
       if (n != seq) return;
       result = r; shown = 0; seen = {}; list.innerHTML = "";
-      status.textContent = (box.dataset.results || "{n} results").replace("{n}", r.ids.length + (r.more ? "+" : ""));
+      status.textContent = count(r.ids.length, r.more);
       show(n);
     });
+  }
+
+  // "1 result", "N results" (with "+" while pages are left out), or the empty state.
+  function count(n, partial) {
+    if (!n && !partial) return box.dataset.none || "No results.";
+    if (n == 1 && !partial) return box.dataset.result || "1 result";
+    return (box.dataset.results || "{n} results").replace("{n}", n + (partial ? "+" : ""));
   }
 
   // Shows the next results; near the end of a list that left pages out, fetches the rest first.
@@ -732,7 +769,9 @@ a{color:var(--accent);text-underline-offset:.18em;text-decoration-thickness:1px}
 a:hover{text-decoration-thickness:2px}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px;border-radius:3px}
 main:focus{outline:none}
-img,svg,video{max-width:100%;height:auto}
+img,svg,video{max-width:100%}
+/* An image with only a height (a badge, PaperMod's inTextImg) keeps it; others scale with their width. */
+:is(img,svg,video):not([height]:not([width])){height:auto}
 svg{flex-shrink:0}
 .visually-hidden{position:absolute !important;width:1px !important;height:1px !important;padding:0 !important;margin:-1px !important;border:0 !important;overflow:hidden !important;clip-path:inset(50%) !important;white-space:nowrap !important}
 .skip-link{position:absolute;inset-inline-start:.5rem;top:-4rem;padding:.5rem 1rem;background:var(--accent);color:var(--accent-text);border-radius:var(--radius);z-index:30}
@@ -740,10 +779,13 @@ svg{flex-shrink:0}
 .site-header{border-bottom:1px solid var(--border)}
 .nav{max-width:var(--wide);margin:0 auto;padding:.7rem var(--gap);display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.4rem 1.25rem}
 .nav-start{display:flex;align-items:center;gap:.5rem}
-.logo{font-weight:700;font-size:1.2rem;color:var(--text);text-decoration:none;letter-spacing:-.01em}
+.logo{font-weight:700;font-size:1.2rem;color:var(--text);text-decoration:none;letter-spacing:-.01em;display:inline-flex;align-items:center;gap:.45rem}
+.logo-icon{width:auto;border-radius:4px}
 .menu{display:flex;flex-wrap:wrap;gap:.1rem 1.1rem;list-style:none;margin:0;padding:0}
 .menu a{color:var(--text);text-decoration:none;display:inline-block;padding:.3rem 0;border-bottom:2px solid transparent}
 .menu a[aria-current="page"],.menu a:hover{color:var(--accent);border-bottom-color:currentColor}
+.external-mark{margin-inline-start:.2em;vertical-align:.05em;opacity:.75}
+[dir="rtl"] .external-mark{transform:scaleX(-1)}
 .theme-toggle{background:none;border:0;color:var(--text);cursor:pointer;padding:.4rem;display:inline-flex;border-radius:50%}
 .theme-toggle[hidden]{display:none}
 .theme-toggle .icon-sun,:root[data-theme="dark"] .theme-toggle .icon-moon{display:none}
@@ -753,10 +795,16 @@ svg{flex-shrink:0}
 :root:not([data-theme="light"]) .theme-toggle .icon-moon{display:none}
 }
 .main{flex:1 0 auto;width:100%;max-width:calc(var(--measure) + 2 * var(--gap));margin:0 auto;padding:1.5rem var(--gap) 2rem}
-.site-footer{position:relative;width:100%;max-width:calc(var(--measure) + 2 * var(--gap));margin:2rem auto 0;padding:1.5rem 3.5rem 3rem;color:var(--muted);font-size:.9rem;text-align:center;border-top:1px solid var(--border)}
+.site-footer{position:relative;width:100%;max-width:calc(var(--measure) + 2 * var(--gap));margin:2rem auto 0;padding:1.5rem var(--gap) 2rem;color:var(--muted);font-size:.9rem;text-align:center;border-top:1px solid var(--border)}
 .site-footer p{margin:.25rem 0}
 .site-footer a{color:var(--muted)}
-.top-link{position:fixed;bottom:1.25rem;inset-inline-end:1.25rem;display:flex;padding:.55rem;border-radius:50%;background:var(--surface);color:var(--text) !important;border:1px solid var(--border);z-index:5}
+/* Back to top: fixed in the margin where the screen has one (shown once the reader has scrolled, when
+   the script runs); on narrow screens it stays at the end of the footer, so it never covers text. */
+.top-link{display:flex;width:max-content;margin:1rem auto 0;padding:.55rem;border-radius:50%;background:var(--surface);color:var(--text) !important;border:1px solid var(--border)}
+@media (min-width:48rem) {
+.top-link{position:fixed;bottom:1.25rem;inset-inline-end:1.25rem;margin:0;z-index:5;transition:opacity .2s,visibility .2s}
+.top-link.away{opacity:0;visibility:hidden}
+}
 h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2.2rem 0 .8rem;letter-spacing:-.01em;text-wrap:balance}
 h1{font-size:clamp(1.85rem,1.4rem + 1.9vw,2.45rem);margin-top:.4rem;letter-spacing:-.02em}
 h2{font-size:1.6rem} h3{font-size:1.3rem} h4{font-size:1.1rem} h5,h6{font-size:1rem}
@@ -769,7 +817,7 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .page-description,.post-description{color:var(--muted);font-size:1.12rem;margin:.25rem 0 .75rem}
 .badge{display:inline-block;font-size:.72rem;font-weight:600;letter-spacing:.03em;text-transform:uppercase;padding:.1rem .5rem;border:1px solid currentColor;border-radius:999px;color:var(--warning);vertical-align:middle}
 .sep{margin:0 .45rem}
-.authors a + a::before{content:", ";color:var(--muted)}
+.authors > * + *::before{content:", ";color:var(--muted)}
 .count{display:inline-block;min-width:1.6em;margin-inline-start:.35rem;padding:0 .4em;font-size:.75rem;font-weight:600;line-height:1.6;text-align:center;border-radius:999px;background:var(--surface);color:var(--muted);vertical-align:middle}
 .breadcrumbs ol{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem;padding:0;margin:0 0 .6rem;font-size:.9rem}
 .breadcrumbs li + li::before{content:"›";margin-inline-end:.3rem;color:var(--muted)}
@@ -787,7 +835,9 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .buttons{display:flex;flex-wrap:wrap;justify-content:center;gap:.75rem;list-style:none;padding:0}
 .button{display:inline-block;padding:.5rem 1.15rem;border-radius:var(--radius);background:var(--surface);color:var(--text);text-decoration:none;border:1px solid var(--border)}
 .social-icons{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;padding:0;margin:1rem 0 0}
-.profile .social-icons{justify-content:center;margin-bottom:1rem}
+.profile .social-icons,.social-icons.align-center{justify-content:center}
+.profile .social-icons{margin-bottom:1rem}
+.social-icons.align-end{justify-content:flex-end}
 .social-icons a{color:var(--text);display:inline-flex;padding:.45rem;border-radius:50%}
 .entries{display:grid;gap:1.1rem}
 .entries-title{font-size:1.2rem;color:var(--muted);margin-top:1.5rem}
@@ -802,7 +852,7 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .entry-title a:focus-visible::after{outline:3px solid var(--accent);outline-offset:2px}
 .entry-summary{margin:0 0 .6rem;color:var(--muted);display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;line-clamp:4;overflow:hidden}
 .entry-meta,.post-meta{color:var(--muted);font-size:.9rem}
-:is(.entry-meta,.post-meta) > :not(.authors){white-space:nowrap}
+:is(.entry-meta,.post-meta) > :not(.authors),.authors > *{white-space:nowrap}
 .entry-meta a,.post-meta a{position:relative;z-index:1;color:var(--muted)}
 .entry-cover{order:2;flex:0 0 8.5rem;margin:0}
 .entry-cover img{display:block;width:100%;aspect-ratio:4 / 3;object-fit:cover;border-radius:calc(var(--radius) - 4px);background:var(--surface)}
@@ -810,7 +860,7 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .post-entry.featured .entry-body{padding:1.2rem 1.4rem 1.1rem}
 .post-entry.featured .entry-title{font-size:1.6rem}
 .post-entry.featured .entry-cover{order:0;flex:none}
-.post-entry.featured .entry-cover img{aspect-ratio:2 / 1;border-radius:0}
+.post-entry.featured .entry-cover img{aspect-ratio:auto;width:100%;max-height:26rem;object-fit:contain;border-radius:0}
 @media (max-width:34rem) {
 .post-entry{flex-direction:column}
 .post-entry.has-cover:not(.featured){padding-top:0;overflow:hidden}
@@ -834,7 +884,9 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .archive-posts time{display:inline-block;min-width:9.5rem;color:var(--muted);font-size:.9rem;font-variant-numeric:tabular-nums}
 .post-header{margin-bottom:1.5rem}
 .post-title{margin-bottom:.6rem}
-.post-meta{display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}
+/* Meta lines wrap between their items (dates, times, names), never inside one. */
+:is(.post-meta,.entry-meta){display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}
+.canonical-note{color:var(--muted);font-size:.9rem;margin:.4rem 0 0;overflow-wrap:anywhere}
 .post-cover{margin:0 0 1.75rem}
 .post-cover img{display:block;margin:0 auto;border-radius:var(--radius)}
 .post-cover figcaption,.post-content figcaption{color:var(--muted);font-size:.9rem;text-align:center;margin-top:.5rem}
@@ -866,9 +918,13 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 :is(h2,h3,h4,h5,h6):hover .anchor,.anchor:focus-visible{opacity:1}
 .post-content blockquote{margin-inline:0;padding:.1rem 1.1rem;border-inline-start:4px solid var(--border);color:var(--muted)}
 .post-content table{display:block;max-width:100%;width:max-content;overflow-x:auto;border-collapse:collapse;font-size:.95rem;font-variant-numeric:tabular-nums}
-.post-content th,.post-content td{border:1px solid var(--border);padding:.45rem .75rem;text-align:start}
+.post-content th,.post-content td{border:1px solid var(--border);padding:.45rem .75rem}
+.post-content :is(th,td):not([align],[style*="text-align"]){text-align:start}
 .post-content th{background:var(--surface)}
-.post-content img{display:block;margin:1.25rem auto;border-radius:6px}
+/* Images inside a sentence stay inline at their size; one alone in its paragraph is a block. */
+.post-content img{vertical-align:middle}
+.post-content :is(p.image-only,figure) > img,.post-content > img{display:block;margin:1.25rem auto;border-radius:6px}
+.post-content p.image-only{margin-block:0}
 .post-content img.zoomable{cursor:zoom-in}
 .post-content figure{margin-inline:0;text-align:center}
 .figure-number{font-weight:600}
@@ -888,7 +944,10 @@ math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end
 .embed a{display:block;padding:1rem;border:1px dashed var(--border);border-radius:var(--radius);text-align:center}
 .zoom-overlay{position:fixed;inset:0;z-index:40;display:flex;align-items:center;justify-content:center;padding:1rem;background:rgb(0 0 0 / .88);cursor:zoom-out;border:0;margin:0;width:100%;height:100%;max-width:none;max-height:none}
 .zoom-overlay img{max-width:100%;max-height:100%;object-fit:contain;border-radius:4px}
-code,kbd,pre,samp{font-family:var(--mono);font-size:.88em}
+/* Code at 85% of the text, as GitHub sets it; inside a block only the block shrinks, so line-number
+   and code rows share one line height. */
+code,kbd,pre,samp{font-family:var(--mono);font-size:.85em}
+pre :is(code,kbd,samp){font-size:1em}
 :not(pre) > code{background:var(--code-bg);padding:.12em .36em;border-radius:5px;border:1px solid var(--border)}
 pre{background:var(--code-bg);padding:.9rem 1.1rem;border-radius:var(--radius);overflow-x:auto;line-height:1.55;white-space:pre;tab-size:4}
 .highlight{margin-block:0 1.25rem}
@@ -896,9 +955,14 @@ pre{background:var(--code-bg);padding:.9rem 1.1rem;border-radius:var(--radius);o
 div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
 .post-content .lntable{margin:0;font-size:1em}
 .lntable pre{padding:0 .4rem 0 0;border-radius:0}
+/* Line numbers in the muted text colour: readable (WCAG AA) in both schemes, over every code style.
+   Each number of the table style is a block, laid out as its code line is: the rows cannot drift apart. */
+.chroma :is(.ln,.lnt){color:var(--muted) !important}
+.chroma .lnt{display:block}
 .copy-code{position:absolute;top:.45rem;inset-inline-end:.45rem;font:600 .75rem var(--font);padding:.25rem .6rem;border-radius:6px;border:1px solid var(--border);background:var(--bg);color:var(--text);cursor:pointer;opacity:0;transition:opacity .15s}
 .highlight:hover .copy-code,.copy-code:focus-visible,.copy-code.done{opacity:1}
-@media (hover:none){.copy-code{opacity:.9}}
+/* On touch screens the button always shows: the block keeps room for it, so it never hides a line's end. */
+@media (hover:none){.copy-code{opacity:.9}.highlight:has(> .copy-code) > .chroma{padding-inline-end:4.75rem}}
 math{font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math;font-size:1.1em}
 math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margin:1.25rem 0;padding:.3rem 0}
 .math-error{color:var(--caution);font-family:var(--mono);font-size:.9em}
@@ -933,6 +997,8 @@ math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margi
 .search-results p{margin:.3rem 0 0}
 .search-results{list-style:none;padding:0}
 .search-results li{padding:.8rem 0;border-bottom:1px solid var(--border)}
+.search-results mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:2px}
+.search-noscript{padding:.8rem 1rem;border:1px solid var(--border);border-radius:var(--radius);background:var(--surface)}
 .not-found{text-align:center;padding:3rem 0}
 .not-found-code{font-size:clamp(4rem,3rem + 6vw,7rem);font-weight:800;line-height:1;margin:0;color:var(--muted);letter-spacing:-.04em}
 .not-found h1{margin-top:1rem}
