@@ -176,9 +176,11 @@ import Testing
         #expect(html.contains("<a href=\"/about/\" aria-current=\"page\">About</a>"))
     }
 
-    @Test func footerCreditLinksAndCanBeTurnedOff() throws {
+    /// The credit is text: collective has no public home page to link to yet, and a link to an
+    /// address that does not exist would be a dead link on every site.
+    @Test func footerCreditCanBeTurnedOff() throws {
         let html = try page("/")
-        #expect(html.contains(" · Built with <a href=\"\(ContextBuilder.generatorURL)\">collective</a></p>"))
+        #expect(html.contains(" · Built with collective</p>"))
         let off = try Self.build(["config.toml": "title = \"Quiet\"\n[params]\nhideCredit = true\n",
                                   "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n"])
         let quiet = try #require(off.html(at: "/"))

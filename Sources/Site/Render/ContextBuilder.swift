@@ -95,7 +95,6 @@ struct ContextBuilder {
         site.set("feedURL", config.relativeURL("/index.xml"))
         site.set("searchURL", content.pageByPath["/search/"] != nil ? config.relativeURL("/search/") : nil)
         if let archives = content.pages.first(where: { $0.layout == "archives" }) { site.set("archivesURL", config.relativeURL(archives.path)) }
-        site["generatorURL"] = .string(Self.generatorURL)
         site["themeToggle"] = .bool(!(config.param("disableThemeToggle")?.bool ?? false))
         if let theme = config.param("defaultTheme")?.string?.lowercased(), theme == "light" || theme == "dark" {
             site["fixedTheme"] = .string(theme)
@@ -264,9 +263,6 @@ struct ContextBuilder {
         e.set("taxonomies", taxonomies)
         return e
     }
-
-    /// Where the footer's "Built with collective" credit links.
-    static let generatorURL = "https://github.com/tensor-collective/collective"
 
     /// True for a menu URL on another host than the site's (it gets an external-link mark).
     private func isExternal(_ url: String) -> Bool {

@@ -67,7 +67,7 @@ enum DefaultTheme {
 {{^page.hideFooter}}<footer class="site-footer">
 {{#site.copyrightHTML}}<p>{{{site.copyrightHTML}}}</p>{{/site.copyrightHTML}}
 {{#site.footerHTML}}<p>{{{site.footerHTML}}}</p>{{/site.footerHTML}}
-<p><a href="{{site.feedURL}}">{{t.subscribe}}</a>{{#site.showCredit}} · {{t.builtWith}} <a href="{{site.generatorURL}}">collective</a>{{/site.showCredit}}</p>
+<p><a href="{{site.feedURL}}">{{t.subscribe}}</a>{{#site.showCredit}} · {{t.builtWith}} collective{{/site.showCredit}}</p>
 {{#site.scrollToTop}}<a class="top-link" href="#top" accesskey="g" title="{{t.toTop}} (Alt+G)"><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"><path fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round" d="M5 15l7-7 7 7"/></svg><span class="visually-hidden">{{t.toTop}}</span></a>{{/site.scrollToTop}}
 </footer>{{/page.hideFooter}}
 """#,
