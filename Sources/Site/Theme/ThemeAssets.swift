@@ -1,4 +1,5 @@
 import Charts
+import Diagrams
 import Foundation
 import Highlight
 
@@ -11,7 +12,7 @@ struct ThemeAssets {
     let urls: [String: String]
 
     init(config: SiteConfig) {
-        let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet].joined(separator: "\n"))
+        let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet, DiagramRenderer.stylesheet].joined(separator: "\n"))
         let assets = [("css", "style", "css", css), ("js", "script", "js", DefaultTheme.script),
                       ("search", "search", "js", DefaultTheme.assets["search.js"] ?? "")]
         var files: [String: Data] = [:]
