@@ -202,6 +202,7 @@ struct FlowchartParser {
         var label: Label?
         var shape: NodeShape?
         if scanner.peek == "@", scanner.peek(at: 1) == "{" {
+            let attributesAt = scanner.position
             scanner.advance(2)
             let body = try scanner.readUntilClosing("}", what: "`@{`")
             for (key, value) in SourceText.attributes(body) {
@@ -210,7 +211,9 @@ struct FlowchartParser {
                     if let named = NodeShape(name: value) {
                         shape = named
                     } else {
-                        warnings.append(scanner.warning("unknown node shape `\(value)`; drawn as a rectangle"))
+                        var at = scanner
+                        at.position = attributesAt
+                        warnings.append(at.warning("unknown node shape `\(value)`; drawn as a rectangle"))
                         shape = .rectangle
                     }
                 case "label": label = Label.parse(value)
@@ -316,6 +319,17 @@ struct FlowchartParser {
         scanner.skipSpaces()
         if scanner.peek == "|" {
             scanner.advance()
+            scanner.skipSpaces()
+            if scanner.peek == "\"" {
+                let quoted = try scanner.readQuoted()
+                scanner.skipSpaces()
+                if scanner.peek == "|" {
+                    scanner.advance()
+                    link.label = Label.parse(quoted)
+                    return link
+                }
+                throw scanner.error("the link label `|\"…\"` has no closing `|`")
+            }
             guard let close = scanner.find("|") else { throw scanner.error("the link label `|…` has no closing `|`") }
             link.label = Label.parse(String(scanner.text[scanner.position..<close]))
             scanner.position = close + 1

@@ -40,7 +40,7 @@ struct SequenceParser {
             diagram.groups.append(ParticipantGroup(label: Label.parse(label), color: color))
             group = diagram.groups.count - 1
             blocks.append((nil, line))
-        case "title":
+        case "title", "title:":
             diagram.title = rest.hasPrefix(":") ? String(rest.dropFirst()).trimmingSpaces : rest
         case "autonumber":
             if rest == "off" {
