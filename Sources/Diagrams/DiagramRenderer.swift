@@ -23,14 +23,16 @@ public struct DiagramRenderer: Sendable {
                 let generated = FlowchartDescription.describe(chart)
                 let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
                 let title = document.accessibleTitle ?? document.title ?? "Flowchart"
-                let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description).svg()
+                let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
+                                       heading: document.title).svg()
                 return DiagramResult(svg: svg, diagnostics: parser.warnings + layout.warnings, kind: .flowchart)
             case "sequenceDiagram":
                 var parser = SequenceParser()
-                let diagram = try parser.parse(document)
+                var diagram = try parser.parse(document)
                 let generated = SequenceDescription.describe(diagram)
                 let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
-                let title = document.accessibleTitle ?? document.title ?? diagram.title ?? "Sequence diagram"
+                if diagram.title == nil { diagram.title = document.title }
+                let title = document.accessibleTitle ?? diagram.title ?? "Sequence diagram"
                 let svg = SequenceSVG(diagram: diagram, id: id, title: title, description: description).svg()
                 return DiagramResult(svg: svg, diagnostics: parser.warnings, kind: .sequence)
             default:

@@ -7,6 +7,8 @@ struct FlowchartSVG {
     let id: String
     let title: String
     let description: String
+    /// The diagram's own title, drawn above it.
+    var heading: String?
 
     static let nodeFill = "var(--diagram-node, #e8f1f8)"
     static let nodeStroke = "var(--chart-1, #0072b2)"
@@ -17,9 +19,10 @@ struct FlowchartSVG {
     func svg() -> String {
         let n = SVGWriter.number
         var out = SVGDocument.open(id: id, kind: "flowchart", width: geometry.width, height: geometry.height, title: title,
-                                   description: description)
+                                   description: description, heading: heading)
         out += SVGDocument.markers(id: id)
-        // Subgraphs, outermost first.
+        // Subgraphs, outermost first; their titles go above the links.
+        var titles = ""
         let depth = chart.subgraphs.indices.map { index -> Int in
             var depth = 0
             var current = chart.subgraphs[index].parent
@@ -34,13 +37,15 @@ struct FlowchartSVG {
             out += "<g class=\"diagram-cluster\" style=\"fill:\(Self.clusterFill);stroke:\(Self.clusterStroke)"
                 + (style.shapeCSS.isEmpty ? "" : ";" + style.shapeCSS) + "\">"
             out += "<rect x=\"\(n(box.minX))\" y=\"\(n(box.minY))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"4\"/>"
+            out += "</g>"
             let title = geometry.clusterTitles[index]
             if !title.isEmpty {
+                // Drawn after the links, on a halo of the subgraph's fill, so a link entering through the title stays behind it.
                 let height = title.size(FlowchartLayout.fontSize).height
-                out += title.svg(x: box.x, y: box.minY + 6 + height / 2, size: FlowchartLayout.fontSize,
-                                 attributes: " style=\"fill:currentColor;stroke:none\(style.textCSS.isEmpty ? "" : ";" + style.textCSS)\"")
+                let fill = style.value("fill") ?? Self.clusterFill
+                titles += title.svg(x: box.x, y: box.minY + 6 + height / 2, size: FlowchartLayout.fontSize,
+                                    attributes: " class=\"diagram-cluster-title\" style=\"fill:currentColor;paint-order:stroke;stroke:\(fill);stroke-width:5px;stroke-linejoin:round\(style.textCSS.isEmpty ? "" : ";" + style.textCSS)\"")
             }
-            out += "</g>"
         }
         // Links.
         out += "<g class=\"diagram-edges\" fill=\"none\" stroke=\"currentColor\">"
@@ -59,6 +64,7 @@ struct FlowchartSVG {
             out += "<path class=\"diagram-edge\" \(attributes)><title>\(SVGWriter.escape(edgeTooltip(edge)))</title></path>"
         }
         out += "</g>"
+        out += titles
         // Link labels above the links.
         for placed in geometry.edges {
             let label = geometry.edgeLabels[placed.edge]
@@ -85,7 +91,11 @@ struct FlowchartSVG {
             group += node.shape.markup(box)
             if node.shape.showsLabel {
                 let offset = node.shape.labelOffset(width: box.width, height: box.height)
-                let textCSS = "fill:currentColor;stroke:none" + (style.textCSS.isEmpty ? "" : ";" + style.textCSS)
+                var textCSS = "fill:currentColor;stroke:none" + (style.textCSS.isEmpty ? "" : ";" + style.textCSS)
+                // A fill of the writer's own with no text colour: dark or light text to read on it in either scheme.
+                if style.value("color") == nil, let fill = style.value("fill"), let light = ColorValue.isLight(fill) {
+                    textCSS += light ? ";fill:#1a1a1a" : ";fill:#f5f5f5"
+                }
                 group += geometry.nodeLabels[index].svg(x: box.x + offset.x, y: box.y + offset.y, size: FlowchartLayout.fontSize,
                                                         attributes: " style=\"\(SVGWriter.escape(textCSS))\"")
             }
@@ -96,7 +106,7 @@ struct FlowchartSVG {
                 out += group
             }
         }
-        return out + "</svg>"
+        return out + SVGDocument.close(heading: heading)
     }
 
     private func marker(_ end: EdgeEnd) -> String? {

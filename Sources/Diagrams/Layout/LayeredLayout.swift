@@ -426,7 +426,7 @@ struct LayeredLayout {
         for chain in chains where chain.count > 2 {
             let dummies = Array(chain[1..<(chain.count - 1)])
             let sorted = dummies.map { x[$0] }.sorted()
-            for candidate in [x[chain.first!], x[chain.last!], sorted[sorted.count / 2]]
+            for candidate in [x[chain.first!], x[chain.last!], sorted[sorted.count / 2], sorted.last!, sorted.first!]
             where dummies.allSatisfy({ fits($0, at: candidate) }) {
                 for dummy in dummies { x[dummy] = candidate }
                 break

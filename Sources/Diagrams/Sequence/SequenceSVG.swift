@@ -229,7 +229,8 @@ struct SequenceSVG {
         let height = bottom + Self.boxHeight + 10
         let width = right + 10
 
-        var out = SVGDocument.open(id: id, kind: "sequence", width: width, height: height, title: title, description: description)
+        var out = SVGDocument.open(id: id, kind: "sequence", width: width, height: height, title: title, description: description,
+                                   heading: diagram.title)
         out += SVGDocument.markers(id: id)
         // Participant groups (`box`).
         for (index, group) in diagram.groups.enumerated() {
@@ -255,7 +256,7 @@ struct SequenceSVG {
                 out += participantMarkup(index, label: labels[index], x: centers[index], y: boxY, width: widths[index])
             }
         }
-        return out + "</svg>"
+        return out + SVGDocument.close(heading: diagram.title)
     }
 
     private func participantMarkup(_ index: Int, label: Label, x: Double, y: Double, width: Double) -> String {
