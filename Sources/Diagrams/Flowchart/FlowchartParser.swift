@@ -6,6 +6,8 @@ struct FlowchartParser {
     private var linkStyles: [(indices: [Int]?, style: NodeStyle, line: Int)] = []
     /// Nodes given a label or shape (the others may turn out to be subgraph ids).
     private var described: Set<String> = []
+    /// Ids given to links (`A e1@--> B`); `e1@{ … }` then sets the link's animation, which is not drawn.
+    private var edgeIDs: Set<String> = []
 
     /// Parses `source`; the first statement must be the header. Throws the first syntax error.
     mutating func parse(_ source: DiagramSource) throws -> Flowchart {
@@ -154,6 +156,13 @@ struct FlowchartParser {
 
     private mutating func parseChain(_ statement: Statement) throws {
         var scanner = Scanner(text: statement.text, line: statement.line, column: statement.column)
+        let name = scanner.readIdentifier()
+        if edgeIDs.contains(name), scanner.peek == "@", scanner.peek(at: 1) == "{" {
+            scanner.advance(2)
+            _ = try scanner.readUntilClosing("}", what: "`@{`")
+            return
+        }
+        scanner.position = 0
         var groups: [[String]] = []
         var links: [Link] = []
         while true {
@@ -282,8 +291,17 @@ struct FlowchartParser {
 
     /// A link: `-->`, `---`, `-.->`, `==>`, `~~~`, with end marks (`<`, `o`, `x`), a `-- text -->` label
     /// or a `|text|` label after it. Nil when no link starts here.
-    private func parseLink(_ scanner: inout Scanner) throws -> Link? {
+    private mutating func parseLink(_ scanner: inout Scanner) throws -> Link? {
         let start = scanner.position
+        // An edge id before the link (`A e1@--> B`), named later by `e1@{ … }` statements.
+        let idStart = scanner.position
+        let id = scanner.readIdentifier()
+        if !id.isEmpty, scanner.peek == "@", let next = scanner.peek(at: 1), "-=.~<ox".contains(next) {
+            edgeIDs.insert(id)
+            scanner.advance()
+        } else {
+            scanner.position = idStart
+        }
         var startMark = EdgeEnd.none
         if scanner.peek == "<" {
             startMark = .arrow

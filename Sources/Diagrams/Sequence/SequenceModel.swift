@@ -53,6 +53,10 @@ enum SequenceEvent: Sendable {
     case note(participants: [Int], placement: NotePlacement, text: Label)
     case activate(Int)
     case deactivate(Int)
+    /// The participant appears at the next message that involves it.
+    case create(Int)
+    /// The participant's lifeline ends at the next message that involves it.
+    case destroy(Int)
     case blockStart(BlockKind, Label, color: String?)
     case blockSection(Label)
     case blockEnd

@@ -31,10 +31,9 @@ struct SequenceParser {
             guard kind == "participant" || kind == "actor" else {
                 throw DiagramDiagnostic(line: line, column: statement.column + 7, message: "`create` must be followed by `participant` or `actor`")
             }
-            declare(name, actor: kind == "actor")
+            diagram.events.append(.create(declare(name, actor: kind == "actor")))
         case "destroy":
-            warnings.append(DiagramDiagnostic(line: line, column: statement.column,
-                                              message: "`destroy` is not drawn; the participant's line runs to the end", severity: .warning))
+            diagram.events.append(.destroy(participant(rest)))
         case "box":
             let (color, label) = Self.colorAndLabel(rest)
             diagram.groups.append(ParticipantGroup(label: Label.parse(label), color: color))
@@ -86,7 +85,8 @@ struct SequenceParser {
     }
 
     /// `A`, `A as Alice`.
-    private mutating func declare(_ text: String, actor: Bool) {
+    @discardableResult
+    private mutating func declare(_ text: String, actor: Bool) -> Int {
         var name = text
         var label: String?
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -98,6 +98,7 @@ struct SequenceParser {
         let index = participant(name)
         diagram.participants[index].isActor = actor
         if let label { diagram.participants[index].label = Label.parse(label) }
+        return index
     }
 
     /// The participant named `name`, created on first mention.

@@ -97,6 +97,12 @@ struct SequenceSVG {
                 open[index].maxX = max(open[index].maxX, b)
             }
         }
+        // Participants created or destroyed part-way: where their box and lifeline start, and where the line ends.
+        var pendingCreate = Set<Int>()
+        var pendingDestroy = Set<Int>()
+        var lifelineStart: [Int: Double] = [:]
+        var lifelineEnd: [Int: Double] = [:]
+        var lateBoxes = ""
         func edge(_ participant: Int, towards x: Double) -> Double {
             let depth = active[participant].count
             guard depth > 0 else { return centers[participant] }
@@ -119,6 +125,13 @@ struct SequenceSVG {
                 }
                 if !head.isEmpty { markers += " marker-end=\"url(#\(id)-\(head))\"" }
                 if arrow.bidirectional { markers += " marker-start=\"url(#\(id)-arrow)\"" }
+                if pendingCreate.contains(to), from != to {
+                    // The new participant's box stands at this message; the arrow ends at its side.
+                    pendingCreate.remove(to)
+                    let boxTop = y - Self.boxHeight / 2
+                    lateBoxes += participantMarkup(to, label: labels[to], x: centers[to], y: boxTop, width: widths[to])
+                    lifelineStart[to] = boxTop + Self.boxHeight
+                }
                 if from == to {
                     let x = edge(from, towards: centers[from] + 1)
                     let width = max(text.size(Self.messageFontSize).width, 20)
@@ -132,7 +145,8 @@ struct SequenceSVG {
                 } else {
                     if activate { active[to].append(y) }
                     let x1 = edge(from, towards: centers[to])
-                    let x2 = edge(to, towards: centers[from])
+                    var x2 = edge(to, towards: centers[from])
+                    if lifelineStart[to] == y + Self.boxHeight / 2 { x2 = centers[to] + (centers[from] < centers[to] ? -1 : 1) * widths[to] / 2 }
                     let mid = (x1 + x2) / 2
                     body += text.svg(x: mid + (number != nil ? 10 : 0), y: y - textHeight / 2 - 3, size: Self.messageFontSize,
                                      attributes: " fill=\"currentColor\"")
@@ -141,6 +155,11 @@ struct SequenceSVG {
                     if let number { body += badge(number, x: x1, y: y) }
                 }
                 if activate, from == to { active[to].append(y) }
+                for participant in [from, to] where pendingDestroy.contains(participant) {
+                    pendingDestroy.remove(participant)
+                    lifelineEnd[participant] = y
+                    body += "<path d=\"M\(n(centers[participant] - 8)) \(n(y - 8))L\(n(centers[participant] + 8)) \(n(y + 8))M\(n(centers[participant] - 8)) \(n(y + 8))L\(n(centers[participant] + 8)) \(n(y - 8))\" stroke=\"currentColor\" stroke-width=\"2\"/>"
+                }
                 if deactivate {
                     let closing = from == to ? to : from
                     if let start = active[closing].popLast() {
@@ -172,6 +191,10 @@ struct SequenceSVG {
                 touch(x0, x1)
                 right = max(right, x1)
                 y += height + 12
+            case .create(let participant):
+                pendingCreate.insert(participant)
+            case .destroy(let participant):
+                pendingDestroy.insert(participant)
             case .activate(let participant):
                 active[participant].append(y - 8)
             case .deactivate(let participant):
@@ -244,16 +267,20 @@ struct SequenceSVG {
         out += blockMarkup
         // Lifelines.
         for index in 0..<count {
-            out += "<path d=\"M\(n(centers[index])) \(n(top + Self.boxHeight))V\(n(bottom))\" stroke=\"var(--diagram-block, #8a8a80)\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>"
+            let start = lifelineStart[index] ?? top + Self.boxHeight
+            out += "<path d=\"M\(n(centers[index])) \(n(start))V\(n(lifelineEnd[index] ?? bottom))\" stroke=\"var(--diagram-block, #8a8a80)\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>"
         }
         for bar in bars.sorted(by: { $0.depth < $1.depth }) {
             let x = centers[bar.participant] + Double(bar.depth) * 5 - 5
             out += "<rect x=\"\(n(x))\" y=\"\(n(bar.start))\" width=\"10\" height=\"\(n(max(bar.end - bar.start, 8)))\" style=\"fill:var(--diagram-node, #e8f1f8);stroke:var(--chart-1, #0072b2)\"/>"
         }
-        out += body
+        out += body + lateBoxes
         for index in 0..<count {
-            for boxY in [top, bottom] {
-                out += participantMarkup(index, label: labels[index], x: centers[index], y: boxY, width: widths[index])
+            if lifelineStart[index] == nil {
+                out += participantMarkup(index, label: labels[index], x: centers[index], y: top, width: widths[index])
+            }
+            if lifelineEnd[index] == nil {
+                out += participantMarkup(index, label: labels[index], x: centers[index], y: bottom, width: widths[index])
             }
         }
         return out + SVGDocument.close(heading: diagram.title)
