@@ -85,6 +85,8 @@ struct SequenceSVG {
         var y = top + Self.boxHeight + 16
         var body = ""
         var blockMarkup = ""
+        // Block keywords and labels go above lifelines and activation bars.
+        var blockLabels = ""
         var right = (0..<count).map { centers[$0] + widths[$0] / 2 }.max() ?? 100
         // Activations: open bars per participant (start y), finished bars drawn later.
         var active = Array(repeating: [Double](), count: count)
@@ -210,7 +212,6 @@ struct SequenceSVG {
                 y += 30
             case .blockEnd:
                 guard let block = open.popLast() else { break }
-                let depth = Double(open.count)
                 let kindWidth = TextMetrics.width(block.kind.rawValue, size: 12) + 16
                 let labelWidth = block.label.size(Self.messageFontSize).width
                 var x0 = block.minX - 14
@@ -231,16 +232,15 @@ struct SequenceSVG {
                         frame += "<path d=\"M\(n(x0)) \(n(sectionY))H\(n(x1))\" stroke-dasharray=\"5 4\" stroke-width=\"1.2\"/>"
                     }
                     frame += "</g>"
-                    frame += "<text x=\"\(n(x0 + 6))\" y=\"\(n(block.top + 14.5))\" font-size=\"12\" font-weight=\"bold\" fill=\"currentColor\">\(block.kind.rawValue)</text>"
+                    blockLabels += "<text x=\"\(n(x0 + 6))\" y=\"\(n(block.top + 14.5))\" font-size=\"12\" font-weight=\"bold\" fill=\"currentColor\">\(block.kind.rawValue)</text>"
                     if !block.label.isEmpty {
-                        frame += block.label.svg(x: (x0 + kindWidth + x1) / 2, y: block.top + 12, size: Self.messageFontSize,
-                                                 attributes: " fill=\"currentColor\" font-weight=\"bold\"")
+                        blockLabels += block.label.svg(x: (x0 + kindWidth + x1) / 2, y: block.top + 12, size: Self.messageFontSize,
+                                                 attributes: " fill=\"currentColor\" font-weight=\"bold\" style=\"paint-order:stroke;stroke:var(--chart-bg, #fff);stroke-width:4px;stroke-linejoin:round\"")
                     }
                     for (sectionY, label) in block.sections where !label.isEmpty {
-                        frame += label.svg(x: (x0 + x1) / 2, y: sectionY + 13, size: Self.messageFontSize, attributes: " fill=\"currentColor\" font-weight=\"bold\"")
+                        blockLabels += label.svg(x: (x0 + x1) / 2, y: sectionY + 13, size: Self.messageFontSize, attributes: " fill=\"currentColor\" font-weight=\"bold\" style=\"paint-order:stroke;stroke:var(--chart-bg, #fff);stroke-width:4px;stroke-linejoin:round\"")
                     }
                 }
-                _ = depth
                 blockMarkup = frame + blockMarkup
                 y += 8
             }
@@ -262,7 +262,7 @@ struct SequenceSVG {
             let x0 = centers[first] - widths[first] / 2 - 8, x1 = centers[last] + widths[last] / 2 + 8
             let fill = group.color.map { "fill:\($0)" } ?? "fill:none"
             out += "<rect x=\"\(n(x0))\" y=\"4\" width=\"\(n(x1 - x0))\" height=\"\(n(height - 8))\" style=\"\(SVGWriter.escape(fill));stroke:var(--diagram-cluster-stroke, #b9b9ae)\" fill-opacity=\"0.35\"/>"
-            out += group.label.svg(x: (x0 + x1) / 2, y: 18, size: Self.messageFontSize, attributes: " fill=\"currentColor\" font-weight=\"bold\"")
+            out += group.label.svg(x: (x0 + x1) / 2, y: 18, size: Self.messageFontSize, attributes: " fill=\"currentColor\" font-weight=\"bold\" style=\"paint-order:stroke;stroke:var(--chart-bg, #fff);stroke-width:4px;stroke-linejoin:round\"")
         }
         out += blockMarkup
         // Lifelines.
@@ -274,7 +274,7 @@ struct SequenceSVG {
             let x = centers[bar.participant] + Double(bar.depth) * 5 - 5
             out += "<rect x=\"\(n(x))\" y=\"\(n(bar.start))\" width=\"10\" height=\"\(n(max(bar.end - bar.start, 8)))\" style=\"fill:var(--diagram-node, #e8f1f8);stroke:var(--chart-1, #0072b2)\"/>"
         }
-        out += body + lateBoxes
+        out += blockLabels + body + lateBoxes
         for index in 0..<count {
             if lifelineStart[index] == nil {
                 out += participantMarkup(index, label: labels[index], x: centers[index], y: top, width: widths[index])
