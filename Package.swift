@@ -64,6 +64,7 @@ let package = Package(
         .executableTarget(name: "MathBench", dependencies: ["Math"], path: "Benchmarks/MathBench"),
         .executableTarget(name: "HighlightBench", dependencies: ["Highlight"], path: "Benchmarks/HighlightBench"),
         .executableTarget(name: "ChartsBench", dependencies: ["Charts"], path: "Benchmarks/ChartsBench"),
+        .executableTarget(name: "DiagramsBench", dependencies: ["Diagrams"], path: "Benchmarks/DiagramsBench"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math", "SeededRandom"], exclude: ["Corpus"]),

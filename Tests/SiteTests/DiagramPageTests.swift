@@ -71,4 +71,14 @@ import Testing
         #expect(html.contains("<div class=\"mermaid\">"))
         #expect(!html.contains("diagram-svg"))
     }
+
+    @Test func sitesOwnCodeBlockHookWins() throws {
+        let (_, output) = try build([
+            "layouts/_default/_markup/render-codeblock-mermaid.html": "<pre class=\"mermaid\">{{ .Inner }}</pre>",
+            "content/posts/hook.md": "---\ntitle: Hook\n---\n```mermaid\ngraph TD\nA-->B\n```\n",
+        ])
+        let html = try page(output, "posts/hook")
+        #expect(html.contains("<pre class=\"mermaid\">graph TD"))
+        #expect(!html.contains("diagram-svg"))
+    }
 }
