@@ -1,4 +1,4 @@
-/// Turns Mermaid diagram source (flowcharts and sequence diagrams) into an accessible SVG, drawn at
+/// Turns Mermaid diagram source (flowcharts, sequence and state diagrams) into an accessible SVG, drawn at
 /// build time with no script. Rendering never crashes: source that cannot be drawn gives an error
 /// located by line and column instead of an SVG.
 public struct DiagramRenderer: Sendable {
@@ -26,6 +26,17 @@ public struct DiagramRenderer: Sendable {
                 let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
                                        heading: document.title).svg()
                 return DiagramResult(svg: svg, diagnostics: parser.warnings + layout.warnings, kind: .flowchart)
+            case "stateDiagram", "stateDiagram-v2":
+                var parser = StateParser()
+                let chart = try parser.parse(document)
+                var layout = FlowchartLayout(chart: chart)
+                let geometry = layout.layout()
+                let generated = FlowchartDescription.describe(chart)
+                let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
+                let title = document.accessibleTitle ?? document.title ?? "State diagram"
+                let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
+                                       heading: document.title).svg()
+                return DiagramResult(svg: svg, diagnostics: parser.warnings + layout.warnings, kind: .state)
             case "sequenceDiagram":
                 var parser = SequenceParser()
                 var diagram = try parser.parse(document)
@@ -37,7 +48,7 @@ public struct DiagramRenderer: Sendable {
                 return DiagramResult(svg: svg, diagnostics: parser.warnings, kind: .sequence)
             default:
                 let message = Self.knownKinds.contains(keyword)
-                    ? "`\(keyword)` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`) and sequence diagrams (`sequenceDiagram`) are"
+                    ? "`\(keyword)` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence diagrams (`sequenceDiagram`) and state diagrams (`stateDiagram`) are"
                     : "`\(keyword)` is not a diagram type; start with `flowchart TD` or `sequenceDiagram`"
                 return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: first.number, column: first.column, message: message)], kind: nil)
             }
@@ -55,7 +66,7 @@ public struct DiagramRenderer: Sendable {
 
     /// Mermaid's other diagram types, named in the message for them.
     static let knownKinds: Set<String> = [
-        "classDiagram", "classDiagram-v2", "stateDiagram", "stateDiagram-v2", "erDiagram", "journey", "gantt", "pie",
+        "classDiagram", "classDiagram-v2", "erDiagram", "journey", "gantt", "pie",
         "quadrantChart", "requirementDiagram", "gitGraph", "C4Context", "C4Container", "C4Component", "C4Dynamic",
         "C4Deployment", "mindmap", "timeline", "zenuml", "sankey-beta", "xychart-beta", "block-beta", "packet-beta",
         "kanban", "architecture-beta", "radar-beta", "treemap-beta", "sankey", "xychart", "block", "packet",

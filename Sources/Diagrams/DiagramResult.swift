@@ -24,6 +24,7 @@ public struct DiagramDiagnostic: Error, Sendable, Equatable, CustomStringConvert
 public enum DiagramKind: String, Sendable, Equatable {
     case flowchart
     case sequence
+    case state
 }
 
 /// What rendering a diagram gives: the SVG (nil when it could not be drawn) and the problems found.

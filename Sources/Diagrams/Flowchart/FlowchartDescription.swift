@@ -19,7 +19,7 @@ enum FlowchartDescription {
         case .rightToLeft: "right to left"
         }
         let visible = chart.edges.filter { $0.line != .invisible }
-        var sentences = ["Flowchart, \(direction), with \(count(chart.nodes.count, "node")) and \(count(visible.count, "link"))."]
+        var sentences = ["\(chart.noun), \(direction), with \(count(chart.nodes.count, chart.nodeNoun)) and \(count(visible.count, "link"))."]
         for edge in visible.prefix(300) {
             let verb: String
             if edge.startMark == .arrow, edge.endMark == .arrow {

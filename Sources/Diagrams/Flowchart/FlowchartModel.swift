@@ -118,6 +118,10 @@ struct Subgraph: Sendable {
 
 /// A parsed flowchart.
 struct Flowchart: Sendable {
+    /// What the drawing is called in its description ("Flowchart", "State diagram").
+    var noun = "Flowchart"
+    /// What its nodes are called in the description.
+    var nodeNoun = "node"
     var direction: FlowDirection = .topToBottom
     var nodes: [FlowNode] = []
     var nodeIndex: [String: Int] = [:]
