@@ -7,8 +7,11 @@ public struct DiagramRenderer: Sendable {
 
     /// Renders `source`. `id` names the SVG and its title and description (a hash of the source when nil).
     public func render(_ source: String, id: String? = nil) -> DiagramResult {
-        let document = DiagramSource(source)
         let id = id ?? SVGDocument.generatedID(source)
+        guard source.utf8.count <= Self.maximumSourceBytes else {
+            return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: 1, column: 1, message: "the diagram's source is over \(Self.maximumSourceBytes / 1_000) kB; split it into smaller diagrams")], kind: nil)
+        }
+        let document = DiagramSource(source)
         guard let first = document.lines.first else {
             return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: 1, column: 1, message: "the diagram is empty")], kind: nil)
         }
@@ -18,6 +21,7 @@ public struct DiagramRenderer: Sendable {
             case "flowchart", "graph", "flowchart-elk":
                 var parser = FlowchartParser()
                 let chart = try parser.parse(document)
+                try Self.checkSize(chart)
                 var layout = FlowchartLayout(chart: chart)
                 let geometry = layout.layout()
                 let generated = FlowchartDescription.describe(chart)
@@ -29,6 +33,7 @@ public struct DiagramRenderer: Sendable {
             case "stateDiagram", "stateDiagram-v2":
                 var parser = StateParser()
                 let chart = try parser.parse(document)
+                try Self.checkSize(chart)
                 var layout = FlowchartLayout(chart: chart)
                 let geometry = layout.layout()
                 let generated = FlowchartDescription.describe(chart)
@@ -40,6 +45,9 @@ public struct DiagramRenderer: Sendable {
             case "sequenceDiagram":
                 var parser = SequenceParser()
                 var diagram = try parser.parse(document)
+                guard diagram.events.count <= Self.maximumItems else {
+                    throw DiagramDiagnostic(line: 1, column: 1, message: "the diagram has \(diagram.events.count) messages and notes, over the \(Self.maximumItems) drawn at build time; split it")
+                }
                 let generated = SequenceDescription.describe(diagram)
                 let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
                 if diagram.title == nil { diagram.title = document.title }
@@ -56,6 +64,18 @@ public struct DiagramRenderer: Sendable {
             return DiagramResult(svg: nil, diagnostics: [diagnostic], kind: nil)
         } catch {
             return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: 1, column: 1, message: "the diagram could not be read")], kind: nil)
+        }
+    }
+
+    /// The largest source read (Mermaid's own default limit is 50,000 characters).
+    static let maximumSourceBytes = 200_000
+    /// The most nodes or links of a flowchart, or messages of a sequence diagram, that are laid out
+    /// (mermaid.js stops at 500 links by default); beyond them, layout time grows past a second.
+    static let maximumItems = 2_000
+
+    private static func checkSize(_ chart: Flowchart) throws {
+        guard chart.nodes.count <= maximumItems, chart.edges.count <= maximumItems else {
+            throw DiagramDiagnostic(line: 1, column: 1, message: "the diagram has \(chart.nodes.count) nodes and \(chart.edges.count) links; at most \(maximumItems) of each are drawn at build time, so split it")
         }
     }
 

@@ -89,6 +89,15 @@ import Testing
         #expect(broken.error?.column == 10)
     }
 
+    @Test func oversizedDiagramsAreRefusedWithAReason() {
+        let links = (0..<2_001).map { "n\($0) --> n\($0 + 1)" }.joined(separator: "\n")
+        #expect(renderer.render("flowchart TD\n" + links).error?.description == "1:1: the diagram has 2002 nodes and 2001 links; at most 2000 of each are drawn at build time, so split it")
+        #expect(renderer.render("graph TD\n" + String(repeating: "A-->B\n", count: 40_000)).error?.message == "the diagram's source is over 200 kB; split it into smaller diagrams")
+        // At the limit, a chart still draws.
+        let atLimit = (0..<1_999).map { "n\($0) --> n\($0 + 1)" }.joined(separator: "\n")
+        #expect(renderer.render("flowchart LR\n" + atLimit).svg != nil)
+    }
+
     @Test func warningsStillDraw() throws {
         let result = renderer.render("flowchart LR\nA --> B\nclick A callback")
         #expect(result.svg != nil)
