@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Math", targets: ["Math"]),
         .library(name: "Highlight", targets: ["Highlight"]),
         .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Diagrams", targets: ["Diagrams"]),
         .library(name: "Search", targets: ["Search"]),
         .library(name: "Templating", targets: ["Templating"]),
         .library(name: "Site", targets: ["Site"]),
@@ -32,12 +33,16 @@ let package = Package(
         // SplitMix64 for the seeded random inputs of tests.
         .target(name: "SeededRandom"),
         .target(name: "GoTemplates"),
-        .target(name: "Charts", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Text widths and SVG markup shared by the chart and diagram renderers.
+        .target(name: "SVGText"),
+        .target(name: "Charts", dependencies: ["SVGText", .product(name: "Yams", package: "Yams")]),
+        // Mermaid flowcharts and sequence diagrams → accessible SVG.
+        .target(name: "Diagrams", dependencies: ["SVGText"]),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight", "Charts", "Search", "Templating", "GoTemplates",
+                "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -50,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts",
+                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts", "Diagrams",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,11 +64,13 @@ let package = Package(
         .executableTarget(name: "MathBench", dependencies: ["Math"], path: "Benchmarks/MathBench"),
         .executableTarget(name: "HighlightBench", dependencies: ["Highlight"], path: "Benchmarks/HighlightBench"),
         .executableTarget(name: "ChartsBench", dependencies: ["Charts"], path: "Benchmarks/ChartsBench"),
+        .executableTarget(name: "DiagramsBench", dependencies: ["Diagrams"], path: "Benchmarks/DiagramsBench"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math", "SeededRandom"], exclude: ["Corpus"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "SeededRandom"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"], exclude: ["Golden"]),
+        .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "SeededRandom"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),

@@ -13,7 +13,7 @@ struct Collective: AsyncParsableCommand {
         version: version,
         subcommands: [
             BuildCommand.self, ServeCommand.self, CheckCommand.self, InitCommand.self, NewCommand.self,
-            MarkdownCommand.self, MathCommand.self, HighlightCommand.self, ChartCommand.self,
+            MarkdownCommand.self, MathCommand.self, HighlightCommand.self, ChartCommand.self, DiagramCommand.self,
             ServeWorkerCommand.self,
         ]
     )

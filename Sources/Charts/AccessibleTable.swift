@@ -1,3 +1,5 @@
+import SVGText
+
 /// The chart's data as a visually hidden HTML table, for screen readers.
 enum AccessibleTable {
     /// Rows beyond this are summarised rather than listed.

@@ -1,4 +1,5 @@
 import Foundation
+import SVGText
 
 /// How x tick labels fit: every n-th label, upright or turned to read diagonally.
 struct XLabelPlan {

@@ -1,3 +1,5 @@
+import SVGText
+
 /// Vertical bar charts: one series, grouped series side by side, or stacked series.
 struct BarChart: ChartKind {
     let spec: ChartSpec

@@ -1,3 +1,5 @@
+import SVGText
+
 /// Box plots: quartiles, whiskers to the furthest values within 1.5 IQR, and outliers as points.
 struct BoxChart: ChartKind {
     /// The five-number summary of one group, and the values beyond the whiskers.

@@ -1,3 +1,5 @@
+import SVGText
+
 /// A legend entry: a series name and how its swatch is drawn.
 struct LegendEntry: Sendable, Equatable {
     enum Swatch: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SVGText
 
 /// Lays a chart out (title, legend, axes, plot frame) and writes its SVG.
 struct ChartLayout {

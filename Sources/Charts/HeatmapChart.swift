@@ -1,3 +1,5 @@
+import SVGText
+
 /// Heat maps of a value over two categorical axes (confusion matrices, attention maps).
 ///
 /// Cells are the first series colour at an opacity that grows with the value, so the map follows the

@@ -1,4 +1,5 @@
 import Foundation
+import SVGText
 
 /// Histograms of one numeric column, with bins of a nice width; several series overlap translucently.
 struct HistogramChart: ChartKind {

@@ -1,3 +1,5 @@
+import SVGText
+
 /// Places legend entries in rows (above or below the plot) or a column (beside it), never over the data.
 struct LegendLayout {
     struct Item {

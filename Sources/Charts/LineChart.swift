@@ -1,3 +1,5 @@
+import SVGText
+
 /// Line and area charts (plain or stacked), with optional error bands and point markers.
 struct LineChart: ChartKind {
     let spec: ChartSpec

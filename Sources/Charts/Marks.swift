@@ -1,3 +1,5 @@
+import SVGText
+
 /// Small drawing helpers shared by the chart types.
 enum Marks {
     /// Path data through the points, starting a new run after every NaN position.

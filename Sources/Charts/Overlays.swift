@@ -1,3 +1,5 @@
+import SVGText
+
 /// Reference lines and text annotations drawn over the marks.
 struct Overlays {
     let spec: ChartSpec

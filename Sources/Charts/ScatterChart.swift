@@ -1,4 +1,5 @@
 import Foundation
+import SVGText
 
 /// Scatter plots; dense data is drawn as a density grid instead of one circle per point.
 struct ScatterChart: ChartKind {

@@ -17,6 +17,18 @@ import Testing
         #expect(outcome.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 
+    @Test func diagramPrintsSVGOrLocatedErrors() throws {
+        let folder = try site(["flow.mmd": "flowchart LR\n  A --> B\n  click A callback\n", "bad.mmd": "flowchart LR\n  A --> B{no\n"])
+        let good = try run(["diagram", "flow.mmd"], in: folder)
+        #expect(good.status == 0)
+        #expect(good.output.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram-svg diagram-flowchart\""))
+        #expect(good.errors == "flow.mmd:3:3: warning: click callbacks run JavaScript, which these diagrams do not use; the node is drawn without it\n")
+        let bad = try run(["diagram", "bad.mmd"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.output.isEmpty)
+        #expect(bad.errors == "bad.mmd:2:10: error: `{` opens a node label that is never closed with `}`\n")
+    }
+
     @Test func aMistypedCommandGetsTheNearestName() throws {
         let outcome = try run(["biuld"])
         #expect(outcome.status == 64)

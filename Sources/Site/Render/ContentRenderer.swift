@@ -1,4 +1,5 @@
 import Charts
+import Diagrams
 import Foundation
 import Highlight
 import Markdown
@@ -77,6 +78,7 @@ struct ContentRenderer: Sendable {
     /// Where chart data files may be read: the content folder, and the site's `data/`, `assets/` and `static/`.
     let dataFolders: [URL]
     let charts = ChartRenderer()
+    let diagrams = DiagramRenderer()
     /// The site's own Go-template shortcodes (nil when it has none).
     let siteShortcodes: SiteShortcodes?
 
@@ -147,6 +149,7 @@ struct ContentRenderer: Sendable {
         var images = 0
         // PaperMod's disableAnchoredHeadings (page or site): headings without their "#" link.
         let anchored = !((page.param("disableAnchoredHeadings") ?? config.param("disableAnchoredHeadings"))?.bool ?? false)
+        var diagramCount = 0
         hooks.heading = { heading in
             if let html = siteRun?.renderHeading(heading, sink: sink) { return html }
             guard let id = heading.id else { return nil }
@@ -165,6 +168,12 @@ struct ContentRenderer: Sendable {
                     sink.warn("chart: \(warning.message)", fileLine: line)
                 }
                 return chart.html + "\n"
+            }
+            if block.language == "mermaid" {
+                diagramCount += 1
+                // The diagram's source starts on the line after the opening fence.
+                return DiagramBlocks.html(source: block.code, ordinal: diagramCount, renderer: self.diagrams, sink: sink,
+                                          firstLine: page.bodyLine + block.position.line, indent: block.position.column - 1)
             }
             result.hasCode = true
             codeBlocks += 1
@@ -428,5 +437,9 @@ final class DiagnosticSink {
 
     func warn(_ message: String, fileLine: Int) {
         diagnostics.append(Diagnostic(.warning, message, file: file, line: fileLine))
+    }
+
+    func warn(_ message: String, fileLine: Int, column: Int) {
+        diagnostics.append(Diagnostic(.warning, message, file: file, line: fileLine, column: column))
     }
 }

@@ -256,6 +256,8 @@ struct ShortcodeExpander {
             let height = argument("height").map { " height=\"\(escape($0))\"" } ?? ""
             let alt = argument("alt") ?? ""
             return "<img class=\"in-text\" src=\"\(escape(context.resolveResource(source)))\" alt=\"\(escape(alt))\"\(height)>"
+        case "mermaid":
+            return DiagramBlocks.fence(Self.dedent(inner ?? ""))
         case "collapse", "details":
             let summary = argument("summary", 0) ?? "Details"
             let open = (argument("open") ?? "false") == "true" ? " open" : ""

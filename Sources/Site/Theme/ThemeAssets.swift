@@ -1,4 +1,5 @@
 import Charts
+import Diagrams
 import Foundation
 import Highlight
 
@@ -19,7 +20,7 @@ struct ThemeAssets {
     private static let folder = "assets"
 
     init(config: SiteConfig) {
-        let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet].joined(separator: "\n"))
+        let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet, DiagramRenderer.stylesheet].joined(separator: "\n"))
         let texts = ["css": css, "js": DefaultTheme.script, "search": DefaultTheme.assets["search.js"] ?? ""]
         var files: [String: Data] = [:]
         var urls: [String: String] = [:]

@@ -1,18 +1,18 @@
 /// Accumulates SVG markup with escaped text and compact coordinates.
-struct SVGWriter {
-    private(set) var output = ""
+public struct SVGWriter: Sendable {
+    public private(set) var output = ""
 
-    init(capacity: Int = 16_384) {
+    public init(capacity: Int = 16_384) {
         output.reserveCapacity(capacity)
     }
 
     /// Appends raw markup.
-    mutating func raw(_ markup: String) {
+    public mutating func raw(_ markup: String) {
         output += markup
     }
 
     /// Appends an element with attributes; `content` (already markup) goes inside when not nil.
-    mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
+    public mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
         output += "<" + name
         for (key, value) in attributes {
             output += " " + key + "=\"" + Self.escape(value) + "\""
@@ -25,12 +25,12 @@ struct SVGWriter {
     }
 
     /// A `<title>` child carrying a tooltip.
-    static func tooltip(_ text: String) -> String {
+    public static func tooltip(_ text: String) -> String {
         "<title>" + escape(text) + "</title>"
     }
 
     /// Escapes text for element content and double-quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var needs = false
         for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte < 0x20 {
             needs = true
@@ -55,7 +55,7 @@ struct SVGWriter {
     }
 
     /// A coordinate rounded to a tenth of a user unit, without trailing zeros ("12", "3.5", "-0.1").
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let tenths = (value * 10).rounded()
         guard abs(tenths) < 1e15 else { return "0" }

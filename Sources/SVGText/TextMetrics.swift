@@ -1,7 +1,7 @@
 /// Rough text widths for layout, since SVG text cannot be measured at build time.
-enum TextMetrics {
+public enum TextMetrics {
     /// The approximate width of `text` in a proportional sans-serif at `size` user units.
-    static func width(_ text: String, size: Double) -> Double {
+    public static func width(_ text: String, size: Double) -> Double {
         // Widths of a wide system sans (DejaVu Sans on Linux is among the widest), so labels rather get
         // too much room than overlap.
         var ems = 0.0
@@ -18,7 +18,7 @@ enum TextMetrics {
     }
 
     /// `text` cut to about `limit` user units wide at `size`, ending with an ellipsis when shortened.
-    static func truncate(_ text: String, to limit: Double, size: Double) -> String {
+    public static func truncate(_ text: String, to limit: Double, size: Double) -> String {
         guard width(text, size: size) > limit else { return text }
         var result = ""
         for character in text {
