@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "DevServer", targets: ["DevServer"]),
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
+        .library(name: "Citations", targets: ["Citations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,12 +33,14 @@ let package = Package(
         // SplitMix64 for the seeded random inputs of tests.
         .target(name: "SeededRandom"),
         .target(name: "GoTemplates"),
+        // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
+        .target(name: "Citations"),
         .target(name: "Charts", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight", "Charts", "Search", "Templating", "GoTemplates",
+                "Markdown", "Math", "Highlight", "Charts", "Search", "Templating", "GoTemplates", "Citations",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"], exclude: ["Golden"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "CitationsTests", dependencies: ["Citations", "SeededRandom"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),
