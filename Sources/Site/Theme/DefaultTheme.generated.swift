@@ -264,7 +264,8 @@ enum DefaultTheme {
     static let assets: [String: String] = [
         "script.js": #"""
 // The Tensor Collective: optional enhancements. Every page reads fully without this script;
-// it adds the theme toggle, copy buttons on code, the table of contents' current section and image zoom.
+// it adds the theme toggle, copy buttons on code, the table of contents' current section, image zoom
+// and previews of cited references.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -369,7 +370,37 @@ enum DefaultTheme {
     });
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") close();
+    if (event.key === "Escape") { close(); hidePreview(); }
+  });
+
+  // Citations: the full reference on hover or focus (the link itself goes to the reference list).
+  var preview = null;
+  var hidePreview = function () {
+    if (!preview) return;
+    preview.remove();
+    preview = null;
+  };
+  var showPreview = function (link) {
+    var entry = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!entry) return;
+    hidePreview();
+    preview = document.createElement("div");
+    preview.className = "citation-preview";
+    preview.id = "citation-preview";
+    preview.setAttribute("role", "tooltip");
+    preview.innerHTML = entry.innerHTML;
+    preview.querySelectorAll(".reference-backlinks").forEach(function (b) { b.remove(); });
+    body.appendChild(preview);
+    var box = link.getBoundingClientRect();
+    preview.style.left = Math.max(8, Math.min(scrollX + box.left, scrollX + innerWidth - preview.offsetWidth - 8)) + "px";
+    preview.style.top = (scrollY + box.bottom + 6) + "px";
+    link.setAttribute("aria-describedby", preview.id);
+  };
+  document.querySelectorAll("a.citation").forEach(function (link) {
+    link.addEventListener("mouseenter", function () { showPreview(link); });
+    link.addEventListener("focus", function () { showPreview(link); });
+    link.addEventListener("mouseleave", hidePreview);
+    link.addEventListener("blur", function () { hidePreview(); link.removeAttribute("aria-describedby"); });
   });
 })();
 """#,
@@ -876,6 +907,28 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end:3rem}
 .equation-number{display:block;margin:-2.4rem 0 1.25rem;text-align:end;color:var(--muted);pointer-events:none}
 .cross-ref.unresolved{color:var(--caution)}
+.citation.unresolved{color:var(--caution)}
+.references{margin-top:2.5rem;border-top:1px solid var(--border);padding-top:.5rem;font-size:.95rem}
+.references .reference-list{list-style:none;padding-inline-start:0}
+.references li{margin:.55rem 0;padding-inline-start:1.6rem;text-indent:-1.6rem}
+.references.numeric li{padding-inline-start:2.6rem;text-indent:-2.6rem}
+.reference-number{display:inline-block;min-width:2.2rem;text-indent:0;color:var(--muted)}
+.references li:target{background:var(--mark);border-radius:4px}
+.reference-backlinks a{text-decoration:none;font-size:.85em}
+.citation-preview{position:absolute;z-index:35;max-width:min(32rem,calc(100vw - 2rem));padding:.6rem .85rem;background:var(--bg);color:var(--text);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 6px 24px rgb(0 0 0 / .18);font-size:.9rem;line-height:1.5}
+.post-content :is(.theorem,.lemma,.definition,.proposition,.corollary,.example,.exercise,.conjecture){margin:1.25rem 0;padding:.2rem 0 .2rem 1rem;border-inline-start:3px solid var(--accent)}
+.post-content :is(.theorem,.lemma,.proposition,.corollary,.conjecture) > p:first-of-type{font-style:italic}
+.theorem-title{font-style:normal}
+.post-content :is(.proof,.remark,.solution){margin:1rem 0}
+.proof{display:flow-root}
+.proof-end{float:inline-end;margin-top:-2.6rem}
+.callout{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
+.callout > :last-child{margin-bottom:0}
+.callout-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
+.callout-tip{--tone:var(--tip)}
+.callout-important{--tone:var(--important)}
+.callout-warning{--tone:var(--warning)}
+.callout-caution{--tone:var(--caution)}
 .post-content :is(video,audio){display:block;width:100%;margin:1.25rem 0}
 .post-content hr{border:0;border-top:1px solid var(--border);margin:2.25rem 0}
 .post-content mark{background:var(--mark);color:inherit;padding:0 .15em;border-radius:2px}
