@@ -115,7 +115,7 @@ struct CitationLinks {
         var html = "<section id=\"refs\" class=\"references \(style.rawValue)\" role=\"doc-bibliography\" aria-labelledby=\"refs-title\">\n"
         html += "<h2 id=\"refs-title\">References</h2>\n<ol class=\"reference-list\">\n"
         for entry in processed.entries {
-            html += "<li id=\"\(HTMLText.escape(Self.entryID(entry.key)))\" role=\"doc-biblioentry\">"
+            html += "<li id=\"\(HTMLText.escape(Self.entryID(entry.key)))\">"
             if let number = entry.number { html += "<span class=\"reference-number\">[\(number)]</span> " }
             html += entry.text.html(entryID: Self.entryID)
             if let arxiv = entry.reference.arxiv, entry.reference.doi != nil || entry.reference.url != nil {
