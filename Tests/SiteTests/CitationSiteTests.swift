@@ -126,4 +126,17 @@ import Testing
         #expect(html.contains("::: {#thm-in-code}"))
         #expect(!html.contains("CollectiveFencedDiv"))
     }
+
+    @Test func figureReferencesKeepWorkingBesideCitations() throws {
+        let (html, warnings) = try build(page: """
+            ---
+            title: P
+            ---
+            ![Loss](loss.png "Training loss"){#fig-loss}
+
+            See [@fig-loss] and [@lecun2015].
+            """, files: ["content/posts/p/loss.png": "png"])
+        #expect(html.contains(##"See <a href="#fig-loss" class="cross-ref">Figure 1</a> and <span class="citation-group" id="cite-1">"##))
+        #expect(!warnings.contains { $0.contains("index.md") })
+    }
 }
