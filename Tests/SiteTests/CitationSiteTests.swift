@@ -40,6 +40,8 @@ import Testing
         #expect(html.contains(##"<a href="https://doi.org/10.1038/nature14539">https://doi.org/10.1038/nature14539</a>"##))
         #expect(html.contains(##"<a href="#cite-1" aria-label="Back to citation 1">↩1</a> <a href="#cite-3" aria-label="Back to citation 2">↩2</a>"##))
         #expect(html.contains(##"<a href="https://arxiv.org/abs/1412.6980">"##))
+        // The list is not part of the page's text (search, summary, word count): the summary ends before it.
+        #expect(html.contains("Code [@lecun2015] stays.\">"))
         // The broken entry of the site's file is reported with its place.
         #expect(warnings.contains { $0.hasPrefix("refs.bib:5:33: warning: expected `,`") })
     }

@@ -215,7 +215,8 @@ struct ContentRenderer: Sendable {
             guard (2...4).contains(heading.level), let id = heading.id else { return nil }
             return TOCEntry(level: heading.level, id: id, text: heading.text)
         }
-        result.plainText = HTMLText.plainText(html)
+        // The reference list is not the article's text: no words, reading time, summary or search terms from it.
+        result.plainText = HTMLText.plainText(CitationLinks.withoutReferenceList(html))
         let counts = TextMetrics.counts(result.plainText)
         result.wordCount = counts.words
         result.readingMinutes = TextMetrics.readingMinutes(counts)

@@ -908,27 +908,16 @@ math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end
 .equation-number{display:block;margin:-2.4rem 0 1.25rem;text-align:end;color:var(--muted);pointer-events:none}
 .cross-ref.unresolved{color:var(--caution)}
 .citation.unresolved{color:var(--caution)}
-.references{margin-top:2.5rem;border-top:1px solid var(--border);padding-top:.5rem;font-size:.95rem}
-.references .reference-list{list-style:none;padding-inline-start:0}
-.references li{margin:.55rem 0;padding-inline-start:1.6rem;text-indent:-1.6rem}
-.references.numeric li{padding-inline-start:2.6rem;text-indent:-2.6rem}
+.references{margin-top:2.5rem;border-top:1px solid var(--border);font-size:.95rem}
+.reference-list{list-style:none;padding:0}
+.references li{padding-inline-start:2.4rem;text-indent:-2.4rem}
+.references li:target{background:var(--mark)}
 .reference-number{display:inline-block;min-width:2.2rem;text-indent:0;color:var(--muted)}
-.references li:target{background:var(--mark);border-radius:4px}
-.reference-backlinks a{text-decoration:none;font-size:.85em}
-.citation-preview{position:absolute;z-index:35;max-width:min(32rem,calc(100vw - 2rem));padding:.6rem .85rem;background:var(--bg);color:var(--text);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 6px 24px rgb(0 0 0 / .18);font-size:.9rem;line-height:1.5}
-.post-content :is(.theorem,.lemma,.definition,.proposition,.corollary,.example,.exercise,.conjecture){margin:1.25rem 0;padding:.2rem 0 .2rem 1rem;border-inline-start:3px solid var(--accent)}
-.post-content :is(.theorem,.lemma,.proposition,.corollary,.conjecture) > p:first-of-type{font-style:italic}
-.theorem-title{font-style:normal}
-.post-content :is(.proof,.remark,.solution){margin:1rem 0}
+.reference-backlinks a{text-decoration:none}
+.citation-preview{position:absolute;z-index:35;max-width:min(32rem,90vw);padding:.6rem .85rem;background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 6px 24px rgb(0 0 0 / .2);font-size:.9rem}
+:is(.theorem,.lemma,.definition,.proposition,.corollary,.example,.exercise,.conjecture){padding-inline-start:1rem;border-inline-start:3px solid var(--accent)}
 .proof{display:flow-root}
 .proof-end{float:inline-end;margin-top:-2.6rem}
-.callout{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
-.callout > :last-child{margin-bottom:0}
-.callout-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
-.callout-tip{--tone:var(--tip)}
-.callout-important{--tone:var(--important)}
-.callout-warning{--tone:var(--warning)}
-.callout-caution{--tone:var(--caution)}
 .post-content :is(video,audio){display:block;width:100%;margin:1.25rem 0}
 .post-content hr{border:0;border-top:1px solid var(--border);margin:2.25rem 0}
 .post-content mark{background:var(--mark);color:inherit;padding:0 .15em;border-radius:2px}
@@ -955,13 +944,13 @@ div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
 math{font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math;font-size:1.1em}
 math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margin:1.25rem 0;padding:.3rem 0}
 .math-error{color:var(--caution);font-family:var(--mono);font-size:.9em}
-.markdown-alert{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
-.markdown-alert > :last-child{margin-bottom:0}
-.markdown-alert-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
-.markdown-alert-tip{--tone:var(--tip)}
-.markdown-alert-important{--tone:var(--important)}
-.markdown-alert-warning{--tone:var(--warning)}
-.markdown-alert-caution{--tone:var(--caution)}
+.markdown-alert,.callout{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
+.markdown-alert > :last-child,.callout > :last-child{margin-bottom:0}
+.markdown-alert-title,.callout-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
+.markdown-alert-tip,.callout-tip{--tone:var(--tip)}
+.markdown-alert-important,.callout-important{--tone:var(--important)}
+.markdown-alert-warning,.callout-warning{--tone:var(--warning)}
+.markdown-alert-caution,.callout-caution{--tone:var(--caution)}
 .post-footer{margin-top:2.5rem;display:grid;gap:1.25rem}
 .post-terms{display:grid;gap:.5rem}
 .term-row,.share{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}

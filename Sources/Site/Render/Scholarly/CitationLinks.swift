@@ -108,11 +108,21 @@ struct CitationLinks {
 
     static func entryID(_ key: String) -> String { "ref-" + key }
 
+    /// The opening of the reference list this pass writes.
+    static let referenceListStart = "<section id=\"refs\" class=\"references "
+
+    /// `html` without the reference list (for the page's plain text).
+    static func withoutReferenceList(_ html: String) -> String {
+        guard let start = html.range(of: referenceListStart),
+              let end = html.range(of: "</section>\n", range: start.upperBound..<html.endIndex) else { return html }
+        return String(html[..<start.lowerBound]) + html[end.upperBound...]
+    }
+
     private static let verbatimTags: Set<String> = ["code", "pre", "script", "style", "a", "textarea", "kbd", "samp", "math", "svg"]
 
     /// The reference list: each entry with its link (DOI, URL, arXiv) and links back to where it is cited.
     private func referenceList(_ processed: ProcessedCitations) -> String {
-        var html = "<section id=\"refs\" class=\"references \(style.rawValue)\" role=\"doc-bibliography\" aria-labelledby=\"refs-title\">\n"
+        var html = Self.referenceListStart + "\(style.rawValue)\" role=\"doc-bibliography\" aria-labelledby=\"refs-title\">\n"
         html += "<h2 id=\"refs-title\">References</h2>\n<ol class=\"reference-list\">\n"
         for entry in processed.entries {
             html += "<li id=\"\(HTMLText.escape(Self.entryID(entry.key)))\">"
