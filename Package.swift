@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DevServer", targets: ["DevServer"]),
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
+        .library(name: "Citations", targets: ["Citations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,11 +39,13 @@ let package = Package(
         .target(name: "Charts", dependencies: ["SVGText", .product(name: "Yams", package: "Yams")]),
         // Mermaid flowcharts and sequence diagrams → accessible SVG.
         .target(name: "Diagrams", dependencies: ["SVGText"]),
+        // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
+        .target(name: "Citations"),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates",
+                "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -73,6 +76,7 @@ let package = Package(
         .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "SeededRandom"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
+        .testTarget(name: "CitationsTests", dependencies: ["Citations", "SeededRandom"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),

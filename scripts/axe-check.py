@@ -23,7 +23,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PAGES = {"home": "/", "post": "/posts/attention-from-scratch/", "list": "/posts/", "search": "/search/", "404": "/404.html"}
+PAGES = {"home": "/", "post": "/posts/attention-from-scratch/", "article": "/posts/reading-the-literature/", "list": "/posts/", "search": "/search/", "404": "/404.html"}
 if os.environ.get("PAGES"):
     PAGES = dict(item.split("=", 1) for item in os.environ["PAGES"].split())
 BLOCKING = {"serious", "critical"}

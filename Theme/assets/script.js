@@ -1,5 +1,6 @@
 // The Tensor Collective: optional enhancements. Every page reads fully without this script;
-// it adds the theme toggle, copy buttons on code, the table of contents' current section and image zoom.
+// it adds the theme toggle, copy buttons on code, the table of contents' current section, image zoom
+// and previews of cited references.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -112,6 +113,36 @@
     });
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") close();
+    if (event.key === "Escape") { close(); hidePreview(); }
+  });
+
+  // Citations: the full reference on hover or focus (the link itself goes to the reference list).
+  var preview = null;
+  var hidePreview = function () {
+    if (!preview) return;
+    preview.remove();
+    preview = null;
+  };
+  var showPreview = function (link) {
+    var entry = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!entry) return;
+    hidePreview();
+    preview = document.createElement("div");
+    preview.className = "citation-preview";
+    preview.id = "citation-preview";
+    preview.setAttribute("role", "tooltip");
+    preview.innerHTML = entry.innerHTML;
+    preview.querySelectorAll(".reference-backlinks").forEach(function (b) { b.remove(); });
+    body.appendChild(preview);
+    var box = link.getBoundingClientRect();
+    preview.style.left = Math.max(8, Math.min(scrollX + box.left, scrollX + innerWidth - preview.offsetWidth - 8)) + "px";
+    preview.style.top = (scrollY + box.bottom + 6) + "px";
+    link.setAttribute("aria-describedby", preview.id);
+  };
+  document.querySelectorAll("a.citation").forEach(function (link) {
+    link.addEventListener("mouseenter", function () { showPreview(link); });
+    link.addEventListener("focus", function () { showPreview(link); });
+    link.addEventListener("mouseleave", hidePreview);
+    link.addEventListener("blur", function () { hidePreview(); link.removeAttribute("aria-describedby"); });
   });
 })();

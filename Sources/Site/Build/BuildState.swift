@@ -65,6 +65,7 @@ struct BuildState: Sendable {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
         }
         siteDiagnostics = language.diagnostics + (renderer.siteShortcodes?.diagnostics(for: config) ?? [])
+            + renderer.siteBibliography.diagnostics
         renderHTML()
         renderOtherFiles(feedLists: feedLists, searchIndex: searchIndex.result())
         copies = resourceCopies()

@@ -1,4 +1,5 @@
 import Charts
+import Citations
 import Diagrams
 import Foundation
 import Highlight
@@ -81,6 +82,8 @@ struct ContentRenderer: Sendable {
     let diagrams = DiagramRenderer()
     /// The site's own Go-template shortcodes (nil when it has none).
     let siteShortcodes: SiteShortcodes?
+    /// The bibliography files and citation style the site's config names.
+    let siteBibliography: SiteBibliography
 
     init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL) {
         self.config = config
@@ -90,6 +93,7 @@ struct ContentRenderer: Sendable {
         self.dataFolders = [contentRoot] + ["data", "assets", "static"].map { siteRoot.appendingPathComponent($0) }
         self.siteShortcodes = SiteShortcodes.load(config: config, content: content, resources: resources, siteRoot: siteRoot,
                                                   contentRoot: contentRoot)
+        self.siteBibliography = SiteBibliography(config: config, siteRoot: siteRoot)
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
@@ -124,7 +128,9 @@ struct ContentRenderer: Sendable {
             site: siteRun
         ))
         siteRun?.scope.expanderContext = expander.context
-        let markdown = expander.expand(page.body, firstLine: page.bodyLine)
+        var divs = FencedDivs()
+        let markdown = divs.extract(expander.expand(page.body, firstLine: page.bodyLine))
+        for warning in divs.warnings { sink.warn(warning.message, fileLine: page.bodyLine + warning.line - 1) }
         for warning in expander.warnings {
             sink.warnShortcode(warning.message, fileLine: warning.line, body: page.body, bodyLine: page.bodyLine)
         }
@@ -151,6 +157,9 @@ struct ContentRenderer: Sendable {
         let anchored = !((page.param("disableAnchoredHeadings") ?? config.param("disableAnchoredHeadings"))?.bool ?? false)
         var diagramCount = 0
         hooks.heading = { heading in
+            if heading.level == 6, let marker = FencedDivs.marker(inHeading: heading.text) {
+                return FencedDivs.markerHTML(index: marker.index, opens: marker.opens)
+            }
             if let html = siteRun?.renderHeading(heading, sink: sink) { return html }
             guard let id = heading.id else { return nil }
             let label = HTMLText.escape("Link to the section “\(heading.text)”")
@@ -213,7 +222,8 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
-        let (numberedHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
+        let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
+        let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
         let html = resolveBareReferences(siteRun?.restore(numberedHTML) ?? numberedHTML, for: page, sink: sink)
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
@@ -223,9 +233,11 @@ struct ContentRenderer: Sendable {
             guard (2...4).contains(heading.level), let id = heading.id else { return nil }
             return TOCEntry(level: heading.level, id: id, text: heading.text)
         }
-        result.plainText = HTMLText.plainText(html, readableMath: true)
+        // The reference list is not the article's text: no words, reading time, summary or search terms from it.
+        let articleText = CitationLinks.withoutReferenceList(html)
+        result.plainText = HTMLText.plainText(articleText, readableMath: true)
         // Counted over the prose a reader reads: not code, chart drawings or math markup.
-        let prose = HTMLText.prose(html)
+        let prose = HTMLText.prose(articleText)
         var counts = TextMetrics.counts(prose.text)
         counts.words += prose.formulas
         result.wordCount = counts.words
@@ -331,7 +343,7 @@ struct ContentRenderer: Sendable {
     }
 
     /// The folder that relative paths of a page start from: its bundle, else the folder of its file.
-    private func ownFolder(of page: Page) -> String? {
+    func ownFolder(of page: Page) -> String? {
         if let bundle = page.bundleFolder { return bundle }
         guard let file = page.sourceFile else { return nil }
         let contentPath = config.contentPath(ofSource: file)

@@ -285,7 +285,8 @@ enum DefaultTheme {
     static let assets: [String: String] = [
         "script.js": #"""
 // The Tensor Collective: optional enhancements. Every page reads fully without this script;
-// it adds the theme toggle, copy buttons on code, the table of contents' current section and image zoom.
+// it adds the theme toggle, copy buttons on code, the table of contents' current section, image zoom
+// and previews of cited references.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -398,7 +399,37 @@ enum DefaultTheme {
     });
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") close();
+    if (event.key === "Escape") { close(); hidePreview(); }
+  });
+
+  // Citations: the full reference on hover or focus (the link itself goes to the reference list).
+  var preview = null;
+  var hidePreview = function () {
+    if (!preview) return;
+    preview.remove();
+    preview = null;
+  };
+  var showPreview = function (link) {
+    var entry = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!entry) return;
+    hidePreview();
+    preview = document.createElement("div");
+    preview.className = "citation-preview";
+    preview.id = "citation-preview";
+    preview.setAttribute("role", "tooltip");
+    preview.innerHTML = entry.innerHTML;
+    preview.querySelectorAll(".reference-backlinks").forEach(function (b) { b.remove(); });
+    body.appendChild(preview);
+    var box = link.getBoundingClientRect();
+    preview.style.left = Math.max(8, Math.min(scrollX + box.left, scrollX + innerWidth - preview.offsetWidth - 8)) + "px";
+    preview.style.top = (scrollY + box.bottom + 6) + "px";
+    link.setAttribute("aria-describedby", preview.id);
+  };
+  document.querySelectorAll("a.citation").forEach(function (link) {
+    link.addEventListener("mouseenter", function () { showPreview(link); });
+    link.addEventListener("focus", function () { showPreview(link); });
+    link.addEventListener("mouseleave", hidePreview);
+    link.addEventListener("blur", function () { hidePreview(); link.removeAttribute("aria-describedby"); });
   });
 })();
 """#,
@@ -932,6 +963,17 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end:3rem}
 .equation-number{display:block;margin:-2.4rem 0 1.25rem;text-align:end;color:var(--muted);pointer-events:none}
 .cross-ref.unresolved{color:var(--caution)}
+.citation.unresolved{color:var(--caution)}
+.references{margin-top:2.5rem;border-top:1px solid var(--border);font-size:.95rem}
+.reference-list{list-style:none;padding:0}
+.references li{padding-inline-start:2.4rem;text-indent:-2.4rem}
+.references li:target{background:var(--mark)}
+.reference-number{display:inline-block;min-width:2.2rem;text-indent:0;color:var(--muted)}
+.reference-backlinks a{text-decoration:none}
+.citation-preview{position:absolute;z-index:35;max-width:min(32rem,90vw);padding:.6rem .85rem;background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 6px 24px rgb(0 0 0 / .2);font-size:.9rem}
+:is(.theorem,.lemma,.definition,.proposition,.corollary,.example,.exercise,.conjecture){padding-inline-start:1rem;border-inline-start:3px solid var(--accent)}
+.proof{display:flow-root}
+.proof-end{float:inline-end;margin-top:-2.6rem}
 .post-content :is(video,audio){display:block;width:100%;margin:1.25rem 0}
 .post-content hr{border:0;border-top:1px solid var(--border);margin:2.25rem 0}
 .post-content mark{background:var(--mark);color:inherit;padding:0 .15em;border-radius:2px}
@@ -966,13 +1008,13 @@ div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
 math{font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math;font-size:1.1em}
 math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margin:1.25rem 0;padding:.3rem 0}
 .math-error{color:var(--caution);font-family:var(--mono);font-size:.9em}
-.markdown-alert{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
-.markdown-alert > :last-child{margin-bottom:0}
-.markdown-alert-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
-.markdown-alert-tip{--tone:var(--tip)}
-.markdown-alert-important{--tone:var(--important)}
-.markdown-alert-warning{--tone:var(--warning)}
-.markdown-alert-caution{--tone:var(--caution)}
+.markdown-alert,.callout{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}
+.markdown-alert > :last-child,.callout > :last-child{margin-bottom:0}
+.markdown-alert-title,.callout-title{font-weight:700;margin:0 0 .3rem;color:var(--tone)}
+.markdown-alert-tip,.callout-tip{--tone:var(--tip)}
+.markdown-alert-important,.callout-important{--tone:var(--important)}
+.markdown-alert-warning,.callout-warning{--tone:var(--warning)}
+.markdown-alert-caution,.callout-caution{--tone:var(--caution)}
 .post-footer{margin-top:2.5rem;display:grid;gap:1.25rem}
 .post-terms{display:grid;gap:.5rem}
 .term-row,.share{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem}
