@@ -249,7 +249,7 @@ struct ContentRenderer: Sendable {
             result.summaryHTML = Self.inlineHTML(summary)
             result.isTruncated = true
         } else {
-            let (text, truncated) = TextMetrics.summary(HTMLText.plainText(html, headings: false), length: config.summaryLength)
+            let (text, truncated) = TextMetrics.summary(HTMLText.plainText(articleText, headings: false), length: config.summaryLength)
             // TeX source reads badly in a list: a page whose opening is formulas is summed up by its description.
             if let description = page.description, !description.isEmpty, text.contains(bytes: "\\") || text.contains(bytes: "^{") {
                 result.summaryHTML = HTMLText.escape(description)
