@@ -55,7 +55,7 @@ enum CommandTables {
     static let limitFunctions: [String: String] = [
         "lim": "lim", "liminf": "lim\u{2009}inf", "limsup": "lim\u{2009}sup", "max": "max", "min": "min",
         "sup": "sup", "inf": "inf", "det": "det", "gcd": "gcd", "Pr": "Pr", "argmax": "arg\u{2009}max",
-        "argmin": "arg\u{2009}min", "injlim": "inj\u{2009}lim", "projlim": "proj\u{2009}lim",
+        "argmin": "arg\u{2009}min", "injlim": "inj\u{2009}lim", "projlim": "proj\u{2009}lim", "plim": "plim",
     ]
 
     /// An accent or decoration drawn above or below its argument.
@@ -98,6 +98,10 @@ enum CommandTables {
         "underbrace": Accent(mark: "⏟", stretchy: true, below: true, isAccent: false),
         "overgroup": Accent(mark: "⏠", stretchy: true, below: false, isAccent: false),
         "undergroup": Accent(mark: "⏡", stretchy: true, below: true, isAccent: false),
+        "overbracket": Accent(mark: "⎴", stretchy: true, below: false, isAccent: false),
+        "underbracket": Accent(mark: "⎵", stretchy: true, below: true, isAccent: false),
+        "overleftharpoon": Accent(mark: "↼", stretchy: true, below: false),
+        "overrightharpoon": Accent(mark: "⇀", stretchy: true, below: false),
     ]
 
     /// Arrows that stretch under and over their labels (`\xrightarrow[below]{above}`).
@@ -119,7 +123,7 @@ enum CommandTables {
 
     /// Font sizes in em for `\tiny` … `\Huge`.
     static let sizes: [String: Double] = [
-        "tiny": 0.5, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9, "normalsize": 1,
+        "tiny": 0.5, "sixptsize": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9, "normalsize": 1,
         "large": 1.2, "Large": 1.44, "LARGE": 1.728, "huge": 2.074, "Huge": 2.488,
     ]
 

@@ -1,11 +1,17 @@
 /// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
 struct MathMLWriter {
     private(set) var output = ""
+    /// Labels that `\ref` and `\eqref` resolve to, by key.
+    var references: [String: EquationLabel] = [:]
+    /// Keys of references not found in ``references``, in order of appearance.
+    private(set) var unresolved: [String] = []
 
     /// The complete `<math>` element with the TeX source as annotation. With `numbered`, the
     /// element is made `position:relative`: equation numbers are placed against its right edge.
-    static func document(_ node: MathNode, source: String, display: Bool, numbered: Bool) -> String {
+    static func document(_ node: MathNode, source: String, display: Bool, numbered: Bool,
+                         references: [String: EquationLabel] = [:]) -> (html: String, unresolved: [String]) {
         var writer = MathMLWriter()
+        writer.references = references
         writer.output.reserveCapacity(source.utf8.count * 14 + 160)
         writer.output += "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
         if display { writer.output += " display=\"block\"" }
@@ -15,7 +21,7 @@ struct MathMLWriter {
         writer.output += "<annotation encoding=\"application/x-tex\">"
         XMLEscaping.append(source, to: &writer.output)
         writer.output += "</annotation></semantics></math>"
-        return writer.output
+        return (writer.output, writer.unresolved)
     }
 
     private static func em(_ value: Double) -> String { Dimension.format(value) + "em" }
@@ -131,7 +137,41 @@ struct MathMLWriter {
             output += "</mrow>"
         case .table(let table):
             writeTable(table)
+        case .raised(let body, let voffset):
+            output += "<mpadded voffset=\"\(Self.em(voffset))\">"
+            write(body)
+            output += "</mpadded>"
+        case .rule(let width, let height, let raise):
+            if raise != 0 { output += "<mpadded voffset=\"\(Self.em(raise))\">" }
+            output += "<mspace width=\"\(Self.em(width))\" height=\"\(Self.em(height))\" style=\"background-color:currentColor\"></mspace>"
+            if raise != 0 { output += "</mpadded>" }
+        case .attributed(let body, let attributes):
+            output += "<mrow"
+            for item in attributes { attribute(item.name, item.value) }
+            output += ">"
+            write(body)
+            output += "</mrow>"
+        case .error(let source):
+            output += "<merror style=\"color:#b00\"><mtext>"
+            XMLEscaping.append(source, to: &output)
+            output += "</mtext></merror>"
+        case .reference(let key, let parenthesized):
+            writeReference(key, parenthesized: parenthesized)
         }
+    }
+
+    /// `\eqref{key}` as a link to the equation's number, `(??)` when the key is unknown.
+    private mutating func writeReference(_ key: String, parenthesized: Bool) {
+        guard let label = references[key] else {
+            unresolved.append(key)
+            output += parenthesized ? "<mtext>(??)</mtext>" : "<mtext>??</mtext>"
+            return
+        }
+        output += "<mtext><a href=\""
+        XMLEscaping.append(label.href, to: &output)
+        output += "\">"
+        XMLEscaping.append(parenthesized ? "(" + label.text + ")" : label.text, to: &output)
+        output += "</a></mtext>"
     }
 
     private mutating func attribute(_ name: String, _ value: String) {
@@ -210,11 +250,15 @@ struct MathMLWriter {
                 output += "</mtd>"
             }
             if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
+                output += "<mtd"
+                if rowIndex < table.labelKeys.count, let key = table.labelKeys[rowIndex] {
+                    attribute("id", EquationLabel.id(for: key))
+                }
                 // The same top padding as the row's cells, so a one-line row and its number share a baseline.
                 switch table.spacing {
-                case .lines: output += "<mtd style=\"position:absolute;right:0;padding:0.25em 0 0\">"
-                case .compact: output += "<mtd style=\"position:absolute;right:0;padding:0\">"
-                case .matrix, .aligned: output += "<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
+                case .lines: output += " style=\"position:absolute;right:0;padding:0.25em 0 0\">"
+                case .compact: output += " style=\"position:absolute;right:0;padding:0\">"
+                case .matrix, .aligned: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
                 }
                 write(label)
                 output += "</mtd>"

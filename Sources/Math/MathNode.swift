@@ -52,6 +52,8 @@ struct MathTable: Sendable {
     var rowLines: [Int: String] = [:]
     /// Equation numbers or tags, one per row (nil for none).
     var labels: [MathNode?] = []
+    /// `\label` keys of the rows, one per row (nil for none); the number cell gets their id.
+    var labelKeys: [String?] = []
     var spacing: Spacing = .matrix
     var displayStyle = false
 
@@ -95,6 +97,16 @@ enum MathNode: Sendable {
     indirect case decorated(MathNode, css: String)
     /// `<mtable>`
     case table(MathTable)
+    /// `<mpadded voffset>`: the content moved up by a length in em (`\raisebox`).
+    indirect case raised(MathNode, voffset: Double)
+    /// A filled `<mspace>` (`\rule`), raised by `raise` em.
+    case rule(width: Double, height: Double, raise: Double)
+    /// `<mrow>` with HTML attributes (`\htmlClass`, `\htmlId`, `\htmlStyle`, `\htmlData`).
+    indirect case attributed(MathNode, [HTMLAttribute])
+    /// `<merror>` around the source of something that could not be rendered (an unknown command).
+    case error(String)
+    /// `\ref{key}` (`parenthesized` false) or `\eqref{key}`: the number of a labelled equation.
+    case reference(String, parenthesized: Bool)
 
     static let empty = MathNode.row([])
 

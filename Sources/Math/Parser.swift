@@ -16,6 +16,8 @@ struct Parser {
         static let line = Stops(rawValue: 16)
         /// `$` closes the list (math inside `\text`).
         static let dollar = Stops(rawValue: 32)
+        /// `\)` closes the list (`\(…\)` inside `\text`).
+        static let parenthesis = Stops(rawValue: 64)
     }
 
     /// Deepest nesting of groups, arguments and environments accepted. Real formulas stay far
@@ -35,6 +37,12 @@ struct Parser {
     var suppressNumber = false
     /// Whether some table row carries an equation number or tag.
     var hasLabels = false
+    /// A `\label{…}` waiting for its row.
+    var pendingLabel: String?
+    /// The labels of numbered rows, in order.
+    var labels: [EquationLabel] = []
+    /// Problems the parser recovered from (unknown commands, shown in `<merror>`).
+    var problems: [MathError] = []
 
     init(tokens: [Token], macros: [String: Macro], display: Bool, firstEquationNumber: Int) {
         stream = TokenStream(tokens: tokens, macros: macros)
@@ -77,6 +85,11 @@ struct Parser {
         if let tag = pendingTag {
             table.labels = Array(repeating: nil, count: lines.count)
             table.labels[lines.count - 1] = tag
+            table.labelKeys = Array(repeating: nil, count: lines.count)
+            if let key = pendingLabel {
+                table.labelKeys[lines.count - 1] = key
+                labels.append(EquationLabel(key: key, text: Self.labelText(tag)))
+            }
             hasLabels = true
             pendingTag = nil
         }
@@ -90,6 +103,26 @@ struct Parser {
     /// copy made each later token read copy the whole input (quadratic in table cells).
     static func row(_ nodes: [MathNode]) -> MathNode {
         nodes.count == 1 ? nodes[0] : .row(nodes)
+    }
+
+    /// The text of an equation number or tag without its parentheses, for ``EquationLabel``.
+    static func labelText(_ label: MathNode) -> String {
+        var text = ""
+        func collect(_ node: MathNode) {
+            switch node {
+            case .text(let value, _), .identifier(let value, _, _), .number(let value), .operator(let value, _): text += value
+            case .row(let children): children.forEach(collect)
+            case .style(let body, _, _, _), .color(let body, _), .decorated(let body, _): collect(body)
+            case .scripts(let base, let sub, let sup):
+                collect(base)
+                sub.map(collect)
+                sup.map(collect)
+            default: break
+            }
+        }
+        collect(label)
+        if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
+        return text
     }
 
     // MARK: Math lists
@@ -108,6 +141,8 @@ struct Parser {
             case .character("]") where stops.contains(.bracket):
                 break loop
             case .mathShift where stops.contains(.dollar):
+                break loop
+            case .command(")") where stops.contains(.parenthesis):
                 break loop
             case .alignment:
                 if stops.contains(.cell) { break loop }
@@ -210,13 +245,42 @@ struct Parser {
 
     // MARK: Groups and arguments
 
-    /// Parses `{…}` after its `{` has been read, restoring the font afterwards.
+    /// Parses `{…}` after its `{` has been read, restoring the font afterwards. A group that is
+    /// one scripted atom stays a group, so that it takes scripts of its own (`{x_i}^2`); `\\`
+    /// inside a group breaks it into left-aligned lines, as KaTeX does.
     mutating func parseGroupBody() throws(MathError) -> MathNode {
         let savedFont = font
         defer { font = savedFont }
-        let list = try parseList(stops: .group)
-        guard try stream.next() == .endGroup else { throw MathError("missing } to close a group") }
+        var lines = [try parseList(stops: [.group, .line])]
+        while true {
+            let token = try stream.next()
+            if token == .endGroup { break }
+            guard token == .command("\\") || token == .command("newline") || token == .command("cr") else {
+                throw MathError("missing } to close a group")
+            }
+            skipOptionalDimension()
+            lines.append(try parseList(stops: [.group, .line]))
+        }
+        if lines.count > 1 {
+            var table = MathTable()
+            table.rows = lines.map { [Self.row($0)] }
+            table.alignments = [.left]
+            table.spacing = .compact
+            return .table(table)
+        }
+        let list = lines[0]
+        if list.count == 1, case .scripts = list[0], try takesScripts() { return .row(list) }
+        if list.count == 1, case .limits(_, _, _, false, false) = list[0], try takesScripts() { return .row(list) }
         return Self.row(list)
+    }
+
+    /// Whether a script or prime comes next (after spaces).
+    private mutating func takesScripts() throws(MathError) -> Bool {
+        stream.skipSpaces()
+        switch try stream.peek() {
+        case .superscript?, .subscript?, .character("'")?: return true
+        default: return false
+        }
     }
 
     /// Parses a mandatory argument: a `{…}` group or a single atom.
@@ -321,8 +385,8 @@ struct Parser {
     /// `\overbrace{…}` and `\underbrace{…}` take their label as a limit.
     private static func isBrace(_ node: MathNode) -> Bool {
         if case .limits(_, let under, let over, _, _) = node {
-            if case .operator("⏞", _)? = over { return true }
-            if case .operator("⏟", _)? = under { return true }
+            if case .operator(let mark, _)? = over, mark == "⏞" || mark == "⎴" { return true }
+            if case .operator(let mark, _)? = under, mark == "⏟" || mark == "⎵" { return true }
         }
         return false
     }

@@ -34,7 +34,7 @@ enum Symbols {
 
     private static let table: [String: MathSymbol] = {
         var table: [String: MathSymbol] = [:]
-        for (kind, list) in sections {
+        for (kind, list) in sections + compatibilitySections {
             var words = list.split(whereSeparator: { $0 == " " || $0 == "\n" }).makeIterator()
             while let name = words.next(), let text = words.next() {
                 table[String(name)] = MathSymbol(text: String(text), kind: kind)
