@@ -160,13 +160,20 @@ struct MathMLWriter {
         }
     }
 
-    /// `\eqref{key}` as a link to the equation's number, `(??)` when the key is unknown.
+    /// `\eqref{key}` as a link to the equation's number; `(??)`, marked with the key for
+    /// ``MathRenderer/resolvingReferences(in:labels:)``, when the key is unknown.
     private mutating func writeReference(_ key: String, parenthesized: Bool) {
         guard let label = references[key] else {
             unresolved.append(key)
-            output += parenthesized ? "<mtext>(??)</mtext>" : "<mtext>??</mtext>"
+            output += parenthesized ? "<mtext data-eqref=\"" : "<mtext data-ref=\""
+            XMLEscaping.append(key, to: &output)
+            output += parenthesized ? "\">(??)</mtext>" : "\">??</mtext>"
             return
         }
+        Self.appendReference(label, parenthesized: parenthesized, to: &output)
+    }
+
+    static func appendReference(_ label: EquationLabel, parenthesized: Bool, to output: inout String) {
         output += "<mtext><a href=\""
         XMLEscaping.append(label.href, to: &output)
         output += "\">"

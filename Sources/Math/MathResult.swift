@@ -50,10 +50,10 @@ public struct EquationLabel: Sendable, Equatable {
         self.page = page
     }
 
-    /// The element id written for `key`: `eq-` followed by the key with characters other than
+    /// The element id written for `key`: `eqn-` followed by the key with characters other than
     /// letters, digits, `-`, `_`, `:` and `.` replaced by `-`.
     public static func id(for key: String) -> String {
-        var id = "eq-"
+        var id = "eqn-"
         for scalar in key.unicodeScalars {
             let keep = scalar.properties.isAlphabetic || (scalar >= "0" && scalar <= "9") || "-_:.".unicodeScalars.contains(scalar)
             id.unicodeScalars.append(keep ? scalar : "-")

@@ -49,24 +49,38 @@ import Testing
         let tex = "\\begin{align} a &= b \\label{first} \\\\ c &= d \\nonumber \\\\ e &= f \\label{third} \\end{align}"
         let result = MathRenderer().render(tex, display: true, firstEquationNumber: 4)
         #expect(result.labels == [EquationLabel(key: "first", text: "4"), EquationLabel(key: "third", text: "5")])
-        #expect(result.html.contains("<mtd id=\"eq-first\" style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mtext>(4)</mtext>"))
-        #expect(result.html.contains("id=\"eq-third\""))
+        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mtext>(4)</mtext>"))
+        #expect(result.html.contains("id=\"eqn-third\""))
         let tagged = MathRenderer().render("x \\tag{A} \\label{a:b}", display: true)
         #expect(tagged.labels == [EquationLabel(key: "a:b", text: "A")])
         let equation = MathRenderer().render("\\begin{equation} x \\label{one} \\end{equation} \\text{see }\\eqref{one}", display: true)
         #expect(equation.labels == [EquationLabel(key: "one", text: "1")])
-        #expect(equation.html.contains("<mtext><a href=\"#eq-one\">(1)</a></mtext>"))
+        #expect(equation.html.contains("<mtext><a href=\"#eqn-one\">(1)</a></mtext>"))
         #expect(equation.unresolvedReferences.isEmpty)
     }
 
     @Test func referencesToOtherFormulasAndPages() {
         let known = [EquationLabel(key: "x", text: "4"), EquationLabel(key: "y", text: "2", page: "/notes/")]
         let result = MathRenderer().render("\\eqref{x}, \\ref{y}, \\eqref{nope}", display: false, knownLabels: known)
-        #expect(result.html.contains("<mtext><a href=\"#eq-x\">(4)</a></mtext>"))
-        #expect(result.html.contains("<mtext><a href=\"/notes/#eq-y\">2</a></mtext>"))
-        #expect(result.html.contains("<mtext>(??)</mtext>"))
+        #expect(result.html.contains("<mtext><a href=\"#eqn-x\">(4)</a></mtext>"))
+        #expect(result.html.contains("<mtext><a href=\"/notes/#eqn-y\">2</a></mtext>"))
+        #expect(result.html.contains("<mtext data-eqref=\"nope\">(??)</mtext>"))
         #expect(result.unresolvedReferences == ["nope"])
-        #expect(EquationLabel.id(for: "eq 1<\"x\">") == "eq-eq-1--x--")
+        #expect(EquationLabel.id(for: "eq 1<\"x\">") == "eqn-eq-1--x--")
+    }
+
+    /// A reference above its label: the page resolves it once all its formulas are rendered.
+    @Test func forwardReferencesResolveAfterThePage() {
+        let renderer = MathRenderer()
+        let early = renderer.render("\\text{by }\\eqref{later} \\text{ and } \\ref{a&b}", display: false)
+        let late = renderer.render("\\begin{equation} y \\label{later} \\end{equation}", display: true)
+        let page = early.html + "<p>text</p>" + late.html
+        let (resolved, unresolved) = MathRenderer.resolvingReferences(in: page, labels: late.labels)
+        #expect(resolved.contains("<mtext><a href=\"#eqn-later\">(1)</a></mtext>"))
+        #expect(!resolved.contains("data-eqref"))
+        #expect(resolved.contains("<mtext data-ref=\"a&amp;b\">??</mtext>"))
+        #expect(unresolved == ["a&b"])
+        #expect(MathRenderer.resolvingReferences(in: "<p>none</p>", labels: []) == ("<p>none</p>", []))
     }
 
     /// Real-world formulas of the fidelity corpus that were refused.
