@@ -14,5 +14,9 @@ enum BuiltinMacros {
         "set": "\\{\\,#1\\,\\}",
         "Set": "\\left\\{\\,#1\\,\\right\\}",
         "angln": "\\angl{n}",
+        // amsmath puts a thick space on each side of these long arrows, besides a relation's own.
+        "implies": "\\;\\Longrightarrow\\;",
+        "impliedby": "\\;\\Longleftarrow\\;",
+        "iff": "\\;\\Longleftrightarrow\\;",
     ]
 }

@@ -21,7 +21,8 @@ struct EnvironmentLayout {
         ]
         if let (open, close) = delimiters[base] { return EnvironmentLayout(open: open, close: close) }
         switch base {
-        case "smallmatrix": return EnvironmentLayout(spacing: .compact, scriptLevel: 1)
+        // Matrix spacing at script size: the columns keep a gap, as in KaTeX.
+        case "smallmatrix": return EnvironmentLayout(scriptLevel: 1)
         case "array", "darray":
             return EnvironmentLayout(columns: .fromSpecification, displayStyle: base == "darray")
         case "subarray": return EnvironmentLayout(columns: .fromSpecification, spacing: .compact)

@@ -1,6 +1,11 @@
 /// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
 struct MathMLWriter {
     private(set) var output = ""
+    /// How deep in scripts, limits, roots' indices and text-style fractions the writer is: TeX
+    /// puts no space around operators and relations there (`x_{k+1}`), MathML Core does.
+    private var scriptDepth = 0
+    /// Whether the current style is display style (a display fraction's parts are not scripts).
+    private var displayStyle = false
     /// Labels that `\ref` and `\eqref` resolve to, by key.
     var references: [String: EquationLabel] = [:]
     /// Keys of references not found in ``references``, in order of appearance.
@@ -12,6 +17,7 @@ struct MathMLWriter {
                          references: [String: EquationLabel] = [:]) -> (html: String, unresolved: [String]) {
         var writer = MathMLWriter()
         writer.references = references
+        writer.displayStyle = display
         writer.output.reserveCapacity(source.utf8.count * 14 + 160)
         writer.output += "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
         if display { writer.output += " display=\"block\"" }
@@ -57,22 +63,29 @@ struct MathMLWriter {
             output += "<mfrac"
             if let thickness { attribute("linethickness", thickness) }
             output += ">"
+            let saved = (scriptDepth, displayStyle)
             if displayParts {
+                displayStyle = true
                 output += "<mstyle displaystyle=\"true\">"
                 write(numerator)
                 output += "</mstyle><mstyle displaystyle=\"true\">"
                 write(denominator)
                 output += "</mstyle>"
             } else {
+                if !displayStyle { scriptDepth += 1 }
+                displayStyle = false
                 write(numerator)
                 write(denominator)
             }
+            (scriptDepth, displayStyle) = saved
             output += "</mfrac>"
         case .radical(let body, let index):
             if let index {
                 output += "<mroot>"
                 write(body)
+                scriptDepth += 2
                 write(index)
+                scriptDepth -= 2
                 output += "</mroot>"
             } else {
                 output += "<msqrt>"
@@ -83,8 +96,10 @@ struct MathMLWriter {
             let name = sub == nil ? "msup" : sup == nil ? "msub" : "msubsup"
             output += "<\(name)>"
             write(base)
+            scriptDepth += 1
             if let sub { write(sub) }
             if let sup { write(sup) }
+            scriptDepth -= 1
             output += "</\(name)>"
         case .limits(let base, let under, let over, let accent, let accentUnder):
             let name = over == nil ? "munder" : under == nil ? "mover" : "munderover"
@@ -93,8 +108,10 @@ struct MathMLWriter {
             if accentUnder { output += " accentunder=\"true\"" }
             output += ">"
             write(base, asLimitsBase: true)
+            scriptDepth += 1
             if let under { write(under) }
             if let over { write(over) }
+            scriptDepth -= 1
             output += "</\(name)>"
         case .space(let width):
             if width >= 0 {
@@ -108,7 +125,14 @@ struct MathMLWriter {
             if let scriptLevel { attribute("scriptlevel", String(scriptLevel)) }
             if let size { attribute("mathsize", Self.em(size)) }
             output += ">"
+            let saved = (scriptDepth, self.displayStyle)
+            if let displayStyle {
+                self.displayStyle = displayStyle
+                if displayStyle { scriptDepth = 0 }
+            }
+            if let scriptLevel { scriptDepth = scriptLevel }
             write(body)
+            (scriptDepth, self.displayStyle) = saved
             output += "</mstyle>"
         case .color(let body, let color):
             output += "<mstyle"
@@ -223,8 +247,10 @@ struct MathMLWriter {
         if let symmetric = attributes.symmetric { output += symmetric ? " symmetric=\"true\"" : " symmetric=\"false\"" }
         if attributes.fence { output += " fence=\"true\"" }
         if let form = attributes.form { attribute("form", form) }
-        if let lspace = attributes.lspace { attribute("lspace", Self.em(lspace)) }
-        if let rspace = attributes.rspace { attribute("rspace", Self.em(rspace)) }
+        // Accent marks, braces and delimiters say whether they stretch; relations and binary operators do not.
+        let unspaced = scriptDepth > 0 && attributes.stretchy == nil && !attributes.isLarge
+        if let lspace = attributes.lspace { attribute("lspace", Self.em(lspace)) } else if unspaced { output += " lspace=\"0em\"" }
+        if let rspace = attributes.rspace { attribute("rspace", Self.em(rspace)) } else if unspaced { output += " rspace=\"0em\"" }
         if let size = attributes.size {
             attribute("minsize", Self.em(size))
             attribute("maxsize", Self.em(size))
@@ -247,6 +273,9 @@ struct MathMLWriter {
     /// of the `<math>` box (made `position:relative`), so the equations themselves stay centred.
     private mutating func writeTable(_ table: MathTable) {
         let columns = table.rows.map(\.count).max() ?? 0
+        let savedStyle = displayStyle
+        defer { displayStyle = savedStyle }
+        displayStyle = table.displayStyle
         output += table.displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for (rowIndex, cells) in table.rows.enumerated() {
             output += "<mtr>"
@@ -267,13 +296,24 @@ struct MathMLWriter {
                 case .compact: output += " style=\"position:absolute;right:0;padding:0\">"
                 case .matrix, .aligned: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
                 }
+                // An invisible copy of the row gives the number the row's height and baseline: it
+                // stands level with the equation's baseline even beside a tall fraction.
+                output += "<mrow><mpadded width=\"0\"><mphantom><mrow>"
+                for cell in cells { write(cell) }
+                output += "</mrow></mphantom></mpadded>"
                 write(label)
-                output += "</mtd>"
+                output += "</mrow></mtd>"
             }
             output += "</mtr>"
         }
         output += "</mtable>"
     }
+
+    /// Left and right alignment of a cell. Chromium lays a cell's content out as a block and
+    /// aligns it only by the `-webkit-` keywords (it ignores `columnalign` and plain `right`);
+    /// Firefox takes the plain keyword.
+    private static let leftAligned = "text-align:left;text-align:-webkit-left;"
+    private static let rightAligned = "text-align:right;text-align:-webkit-right;"
 
     private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
         var css = ""
@@ -281,18 +321,18 @@ struct MathMLWriter {
         switch table.spacing {
         case .matrix:
             switch alignment {
-            case .left: css += "text-align:left;"
-            case .right: css += "text-align:right;"
+            case .left: css += Self.leftAligned
+            case .right: css += Self.rightAligned
             case .center: break
             }
         case .aligned:
             let isRight = column % 2 == 0
-            css += isRight ? "text-align:right;padding-right:0;" : "text-align:left;padding-left:0;"
+            css += isRight ? Self.rightAligned + "padding-right:0;" : Self.leftAligned + "padding-left:0;"
             if isRight, column > 0 { css += "padding-left:1em;" }
         case .compact, .lines:
             switch alignment {
-            case .left: css += "text-align:left;"
-            case .right: css += "text-align:right;"
+            case .left: css += Self.leftAligned
+            case .right: css += Self.rightAligned
             case .center: break
             }
             css += table.spacing == .lines ? "padding:0.25em 0;" : "padding:0;"

@@ -157,6 +157,24 @@ enum MathNode: Sendable {
         }
     }
 
+    /// Roughly how many characters wide the node is: the characters of its tokens, fractions and
+    /// tables counted by their widest part (for widening accents).
+    var characterCount: Int {
+        switch self {
+        case .identifier(let text, _, _), .number(let text), .operator(let text, _), .text(let text, _):
+            return text.count
+        case .row(let children): return children.reduce(0) { $0 + $1.characterCount }
+        case .fraction(let top, let bottom, _, _): return max(top.characterCount, bottom.characterCount)
+        case .radical(let body, _): return body.characterCount + 1
+        case .scripts(let base, let sub, let sup):
+            return base.characterCount + max(sub?.characterCount ?? 0, sup?.characterCount ?? 0) / 2
+        case .limits(let base, _, _, _, _), .style(let base, _, _, _), .color(let base, _), .phantom(let base),
+             .padded(let base, _, _, _, _), .decorated(let base, _), .raised(let base, _), .attributed(let base, _):
+            return base.characterCount
+        default: return 1
+        }
+    }
+
     /// Whether this is an opening delimiter.
     var isOpening: Bool {
         if case .operator(_, let attributes) = core { return attributes.isOpening }

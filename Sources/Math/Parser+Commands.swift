@@ -153,7 +153,7 @@ extension Parser {
         }
         let color = try parseColor(name)
         if name == "colorbox" {
-            return .decorated(try parseTextArgument(name), css: "background-color:\(color);padding:0 0.2em")
+            return .decorated(try parseTextArgument(name), css: "background-color:\(color);padding:0.1em 0.3em")
         }
         return .color(try parseArgument(for: name), color)
     }
@@ -226,6 +226,12 @@ extension Parser {
         let limits: LimitsPlacement = accent.isAccent ? .scripts : .limits
         var mark = MathNode.operator(accent.mark, OperatorAttributes(stretchy: accent.stretchy, limits: limits))
         if accent.small { mark = .style(mark, displayStyle: nil, scriptLevel: nil, size: 0.7) }
+        if accent.scaled, base.characterCount > 1 {
+            // No common math font stretches a tilde in Chromium: widen the one glyph to the base.
+            let width = min(base.characterCount, 6)
+            let height = 1 + 0.1 * Double(width - 1)
+            mark = .decorated(mark, css: "transform:scale(\(width),\(Dimension.format(height)))")
+        }
         if accent.below {
             return .limits(base, under: mark, over: nil, accent: false, accentUnder: accent.isAccent)
         }

@@ -336,6 +336,13 @@ struct Parser {
     mutating func attachScript(to list: inout [MathNode], superscript: Bool) throws(MathError) {
         let base = list.popLast() ?? .empty
         let argument = try parseScriptArgument(superscript: superscript)
+        if superscript, case .identifier("′", _, _) = argument, try stream.peek() != .subscript, !Self.hasLimits(base) {
+            // `f^\prime` is `f'`: the prime follows its base (see attachPrimes).
+            if case .scripts(_, _?, nil) = base {} else {
+                list.append(.row([base, .operator("′", OperatorAttributes(lspace: 0, rspace: 0))]))
+                return
+            }
+        }
         list.append(try Self.attach(argument, to: base, superscript: superscript))
     }
 
@@ -391,7 +398,10 @@ struct Parser {
         return false
     }
 
-    /// `x'`, `x''^2`: primes become (part of) the superscript.
+    /// `x'`, `x''^2`: primes. The prime characters are already raised and small, and Chromium does
+    /// not switch to the font's script-size primes: as a superscript they sit too high and
+    /// shrink. A prime alone follows its base at full size; with other scripts it is a
+    /// superscript lowered by a fifth of an em.
     private mutating func attachPrimes(to list: inout [MathNode]) throws(MathError) {
         var count = 0
         while stream.peekRaw == .character("'") {
@@ -406,13 +416,21 @@ struct Parser {
             text += primes[chunk - 1]
             remaining -= chunk
         }
-        var sup = MathNode.operator(text, OperatorAttributes(lspace: 0, rspace: 0))
+        let mark = MathNode.operator(text, OperatorAttributes(lspace: 0, rspace: 0))
+        let base = list.popLast() ?? .empty
         stream.skipSpaces()
-        if try stream.peek() == .superscript {
+        let next = try stream.peek()
+        var hasSubscript = false
+        if case .scripts(_, let sub, nil) = base, sub != nil { hasSubscript = true }
+        if next != .superscript, next != .subscript, !hasSubscript, !Self.hasLimits(base) {
+            list.append(.row([base, mark]))
+            return
+        }
+        var sup = MathNode.raised(mark, voffset: -0.2)
+        if next == .superscript {
             _ = stream.nextRaw()
             sup = .row([sup, try parseScriptArgument(superscript: true)])
         }
-        let base = list.popLast() ?? .empty
         list.append(try Self.attach(sup, to: base, superscript: true))
     }
 

@@ -110,7 +110,7 @@ enum Symbols {
         upharpoonright ↾ upharpoonleft ↿ downharpoonright ⇂ downharpoonleft ⇃ restriction ↾
         nrightarrow ↛ nleftarrow ↚ nRightarrow ⇏ nLeftarrow ⇍ nleftrightarrow ↮ nLeftrightarrow ⇎
         dashrightarrow ⇢ dashleftarrow ⇠ Rrightarrow ⇛ Lleftarrow ⇚ multimap ⊸ leftarrowtail ↢
-        rightarrowtail ↣ looparrowleft ↫ looparrowright ↬ iff ⟺ implies ⟹ impliedby ⟸
+        rightarrowtail ↣ looparrowleft ↫ looparrowright ↬
         """),
         (.punctuation, "colon : cdotp ⋅ ldotp ."),
         (.open, """

@@ -21,19 +21,19 @@ import Testing
 
     @Test func arrayColumnsAndRules() {
         let table = body("\\begin{array}{l|r} \\hline a & b \\end{array}")
-        #expect(table == "<mtable><mtr><mtd style=\"text-align:left;border-top:0.06em solid\"><mi>a</mi></mtd><mtd style=\"text-align:right;border-top:0.06em solid;border-left:0.06em solid\"><mi>b</mi></mtd></mtr></mtable>")
+        #expect(table == "<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;border-top:0.06em solid\"><mi>a</mi></mtd><mtd style=\"text-align:right;text-align:-webkit-right;border-top:0.06em solid;border-left:0.06em solid\"><mi>b</mi></mtd></mtr></mtable>")
         #expect(error("\\begin{array}{x} a \\end{array}")?.command == "\\begin{array}")
     }
 
     @Test func casesAreLeftAlignedWithABrace() {
         let cases = body("\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}")
-        #expect(cases?.hasPrefix("<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">{</mo><mtable><mtr><mtd style=\"text-align:left\"><mn>1</mn></mtd>") == true)
+        #expect(cases?.hasPrefix("<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">{</mo><mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left\"><mn>1</mn></mtd>") == true)
         #expect(body("\\begin{dcases} a \\end{dcases}")?.contains("<mtable displaystyle=\"true\">") == true)
     }
 
     @Test func alignedPairsColumnsRightLeft() {
         let aligned = body("\\begin{aligned} a &= b \\\\ &= c \\end{aligned}")
-        #expect(aligned?.hasPrefix("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>") == true)
+        #expect(aligned?.hasPrefix("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>") == true)
     }
 
     @Test func alignNumbersEachRowAndHonoursTagsAndNonumber() {
@@ -41,7 +41,7 @@ import Testing
         #expect(result.error == nil)
         #expect(result.equationsNumbered == 2)
         #expect(result.html.hasPrefix("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" style=\"position:relative\">"))
-        let labels = result.html.components(separatedBy: "<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
+        let labels = result.html.components(separatedBy: "</mphantom></mpadded><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
         #expect(labels == ["(1)", "(A)", "(2)"])
     }
 

@@ -22,7 +22,7 @@ import Testing
         #expect(body("{a^b}^c") == "<msup><mrow><msup><mi>a</mi><mi>b</mi></msup></mrow><mi>c</mi></msup>")
         #expect(body("{x_1}_2") == "<msub><mrow><msub><mi>x</mi><mn>1</mn></msub></mrow><mn>2</mn></msub>")
         #expect(body("{x_i}^2") == "<msup><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow><mn>2</mn></msup>")
-        #expect(body("{x_i}'") == "<msup><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow><mo lspace=\"0em\" rspace=\"0em\">′</mo></msup>")
+        #expect(body("{x_i}'^2") == "<msup><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow><mrow><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded><mn>2</mn></mrow></msup>")
         // A group without scripts of its own is unchanged, and x^a^b is still TeX's error.
         #expect(body("{x}^2") == "<msup><mi>x</mi><mn>2</mn></msup>")
         #expect(body("\\frac{x_1}{2}") == "<mfrac><msub><mi>x</mi><mn>1</mn></msub><mn>2</mn></mfrac>")
@@ -31,8 +31,8 @@ import Testing
 
     @Test func lineBreaksInsideGroupsAsKaTeX() {
         let aligned = body("\\begin{aligned} a &= {b \\\\ c} \\\\ d &= e \\end{aligned}", display: true)
-        #expect(aligned?.contains("<mtable><mtr><mtd style=\"text-align:left;padding:0\"><mi>b</mi></mtd></mtr>"
-            + "<mtr><mtd style=\"text-align:left;padding:0\"><mi>c</mi></mtd></mtr></mtable>") == true)
+        #expect(aligned?.contains("<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\"><mi>b</mi></mtd></mtr>"
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\"><mi>c</mi></mtd></mtr></mtable>") == true)
         #expect(aligned?.components(separatedBy: "<mtr>").count == 5)  // two rows of aligned, two in the group
         #expect(body("x = {a \\\\ b}")?.contains("<mtable>") == true)
         #expect(body("a \\\\ b", display: true)?.hasPrefix("<mtable displaystyle=\"true\">") == true)
@@ -49,7 +49,8 @@ import Testing
         let tex = "\\begin{align} a &= b \\label{first} \\\\ c &= d \\nonumber \\\\ e &= f \\label{third} \\end{align}"
         let result = MathRenderer().render(tex, display: true, firstEquationNumber: 4)
         #expect(result.labels == [EquationLabel(key: "first", text: "4"), EquationLabel(key: "third", text: "5")])
-        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mtext>(4)</mtext>"))
+        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mrow><mpadded width=\"0\"><mphantom>"))
+        #expect(result.html.contains("</mphantom></mpadded><mtext>(4)</mtext></mrow></mtd>"))
         #expect(result.html.contains("id=\"eqn-third\""))
         let tagged = MathRenderer().render("x \\tag{A} \\label{a:b}", display: true)
         #expect(tagged.labels == [EquationLabel(key: "a:b", text: "A")])
