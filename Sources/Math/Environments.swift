@@ -56,6 +56,8 @@ extension Parser {
         var table = MathTable()
         table.spacing = layout.spacing
         table.displayStyle = layout.displayStyle
+        // amsmath's matrices and cases have no column gap outside their first and last columns.
+        table.tightEdges = layout.spacing == .matrix && layout.columns != .fromSpecification
         switch layout.columns {
         case .centered: break
         case .left: table.alignments = [.left]
@@ -110,6 +112,10 @@ extension Parser {
                 }
             }
             let isTrailingEmpty = ended && !table.rows.isEmpty && cells.count == 1 && Self.isEmpty(cells[0])
+            if !isTrailingEmpty, cells.allSatisfy(Self.isEmpty) {
+                // An empty row keeps a line's height, as in KaTeX: its number must not overprint the next.
+                cells[0] = Self.strut()
+            }
             if !isTrailingEmpty {
                 table.rows.append(cells)
                 rowTags.append(pendingTag)

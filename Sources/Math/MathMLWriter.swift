@@ -325,6 +325,8 @@ struct MathMLWriter {
             case .right: css += Self.rightAligned
             case .center: break
             }
+            if table.tightEdges, column == 0 { css += "padding-left:0;" }
+            if table.tightEdges, column == columns - 1 { css += "padding-right:0;" }
         case .aligned:
             let isRight = column % 2 == 0
             css += isRight ? Self.rightAligned + "padding-right:0;" : Self.leftAligned + "padding-left:0;"

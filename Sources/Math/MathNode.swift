@@ -56,6 +56,8 @@ struct MathTable: Sendable {
     var labelKeys: [String?] = []
     var spacing: Spacing = .matrix
     var displayStyle = false
+    /// No padding left of the first column and right of the last (matrices, `cases`).
+    var tightEdges = false
 
     func alignment(ofColumn column: Int) -> Alignment {
         if alignments.isEmpty { return .center }

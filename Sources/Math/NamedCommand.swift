@@ -4,6 +4,7 @@ enum NamedCommand {
     case decoration, phantom, strut, colored, space, definition, chemistry, tag, noNumber, label, reference, ignored
     case negation, substack, modulo, escapedCharacter, rule, braKet, logo
     case raise, drawnRule, vcenter, mathChoice, characterCode, verbatim, link, htmlAttribute, circled
+    case unicodeCharacter, boundingBox, cancelTo, enclosure
 
     init?(_ name: String) {
         switch name {
@@ -42,7 +43,11 @@ enum NamedCommand {
         case "char": self = .characterCode
         case "verb", "url": self = .verbatim
         case "href": self = .link
-        case "htmlClass", "htmlId", "htmlStyle", "htmlData": self = .htmlAttribute
+        case "htmlClass", "htmlId", "htmlStyle", "htmlData", "class", "cssId", "style": self = .htmlAttribute
+        case "unicode": self = .unicodeCharacter
+        case "bbox": self = .boundingBox
+        case "cancelto": self = .cancelTo
+        case "enclose": self = .enclosure
         case "textcircled": self = .circled
         case "not": self = .negation
         case "substack": self = .substack

@@ -86,6 +86,10 @@ extension Parser {
         case .link: return try parseHref()
         case .htmlAttribute: return try parseHTMLAttribute(name)
         case .circled: return .text(try parseCircled(), css: nil)
+        case .unicodeCharacter: return try parseUnicodeCharacter()
+        case .boundingBox: return try parseBoundingBox()
+        case .cancelTo: return try parseCancelTo()
+        case .enclosure: return try parseEnclose()
         }
     }
 
@@ -140,7 +144,7 @@ extension Parser {
         return .limits(base, under: nil, over: top, accent: false, accentUnder: false)
     }
 
-    private static func strut() -> MathNode {
+    static func strut() -> MathNode {
         .padded(.phantom(.operator("(", OperatorAttributes(stretchy: false))), width: "0", height: nil, depth: nil, lspace: nil)
     }
 

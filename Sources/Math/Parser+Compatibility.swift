@@ -80,9 +80,9 @@ extension Parser {
         let value = try parseRawText(for: name)
         let body = try parseArgument(for: name)
         switch name {
-        case "htmlClass": return .attributed(body, [HTMLAttribute(name: "class", value: value)])
-        case "htmlId": return .attributed(body, [HTMLAttribute(name: "id", value: value)])
-        case "htmlStyle": return .attributed(body, [HTMLAttribute(name: "style", value: value)])
+        case "htmlClass", "class": return .attributed(body, [HTMLAttribute(name: "class", value: value)])
+        case "htmlId", "cssId": return .attributed(body, [HTMLAttribute(name: "id", value: value)])
+        case "htmlStyle", "style": return .attributed(body, [HTMLAttribute(name: "style", value: value)])
         default:
             var attributes: [HTMLAttribute] = []
             for pair in value.split(separator: ",") {
@@ -94,6 +94,72 @@ extension Parser {
             }
             return .attributed(body, attributes)
         }
+    }
+
+    /// MathJax's `\unicode{x263A}` or `\unicode{9786}` (an optional font argument is ignored).
+    mutating func parseUnicodeCharacter() throws(MathError) -> MathNode {
+        _ = parseOptionalRawText()
+        let text = try parseRawText(for: "unicode").trimmingSpaces
+        var digits = Substring(text)
+        var radix = 10
+        if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2); radix = 16 }
+        else if digits.hasPrefix("x") || digits.hasPrefix("X") { digits = digits.dropFirst(); radix = 16 }
+        guard let value = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(value) else {
+            throw MathError("\\unicode needs a character code such as x263A", command: "\\unicode")
+        }
+        return characterNode(scalar)
+    }
+
+    /// MathJax's `\bbox[yellow,5px,border:1px solid red]{x}`: background, padding and border.
+    mutating func parseBoundingBox() throws(MathError) -> MathNode {
+        var css: [String] = []
+        for option in (parseOptionalRawText() ?? "").split(separator: ",") {
+            let item = String(option).trimmingSpaces
+            let safe = item.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != ";" && $0 != "<" && $0 != ">" }
+            guard !item.isEmpty, safe else { continue }
+            if item.hasPrefix("border:") { css.append(item) }
+            else if let length = Dimension.em(item) { css.append("padding:" + Dimension.format(length) + "em") }
+            else { css.append("background-color:" + item) }
+        }
+        let body = try parseArgument(for: "bbox")
+        return .decorated(body, css: css.isEmpty ? "padding:0.1em" : css.joined(separator: ";"))
+    }
+
+    /// `\cancelto{0}{x}`: `x` struck through with the value as a superscript.
+    mutating func parseCancelTo() throws(MathError) -> MathNode {
+        let value = try parseArgument(for: "cancelto")
+        let body = try parseArgument(for: "cancelto")
+        return .scripts(.decorated(body, css: "background:" + Self.diagonalStroke("to top right")), sub: nil, sup: value)
+    }
+
+    /// MathJax's `\enclose{box,updiagonalstrike}{x}`: the notations of MathML's `menclose`
+    /// (not in MathML Core) drawn with CSS borders and gradients.
+    mutating func parseEnclose() throws(MathError) -> MathNode {
+        let notations = try parseRawText(for: "enclose")
+        _ = parseOptionalRawText()
+        let body = try parseArgument(for: "enclose")
+        var css: [String] = []
+        var strokes: [String] = []
+        for notation in notations.split(whereSeparator: { $0 == "," || $0 == " " }) {
+            switch notation {
+            case "box": css.append("border:0.06em solid;padding:0.1em 0.2em")
+            case "roundedbox": css.append("border:0.06em solid;border-radius:0.3em;padding:0.1em 0.2em")
+            case "circle": css.append("border:0.06em solid;border-radius:50%;padding:0.1em 0.2em")
+            case "top", "bottom", "left", "right": css.append("border-\(notation):0.06em solid")
+            case "horizontalstrike": css.append("text-decoration:line-through")
+            case "updiagonalstrike": strokes.append(Self.diagonalStroke("to top right"))
+            case "downdiagonalstrike": strokes.append(Self.diagonalStroke("to bottom right"))
+            default: break
+            }
+        }
+        if !strokes.isEmpty { css.append("background:" + strokes.joined(separator: ",")) }
+        return .decorated(body, css: css.isEmpty ? "border:0.06em solid" : css.joined(separator: ";"))
+    }
+
+    /// A gradient drawing one diagonal stroke, `to top right` or `to bottom right`.
+    static func diagonalStroke(_ direction: String) -> String {
+        "linear-gradient(\(direction),transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
+            + "currentColor calc(50% + 0.04em),transparent calc(50% + 0.04em))"
     }
 
     /// `\textcircled{a}`: ⓐ, or the text with a combining circle when Unicode has no circled form.

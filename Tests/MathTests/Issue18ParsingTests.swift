@@ -103,3 +103,23 @@ import Testing
         #expect(error("\\begin{CD} A @Xx B \\end{CD}")?.command == "\\begin{CD}")
     }
 }
+
+/// MathJax TeX extensions pages use besides KaTeX's set.
+@Suite struct MathJaxExtensionTests {
+    @Test func htmlAttributesUnderMathJaxNames() {
+        #expect(body("\\class{hl}{x}") == "<mrow class=\"hl\"><mi>x</mi></mrow>")
+        #expect(body("\\cssId{a}{x}") == "<mrow id=\"a\"><mi>x</mi></mrow>")
+        #expect(body("\\style{color:red}{x}") == "<mrow style=\"color:red\"><mi>x</mi></mrow>")
+        #expect(body("\\htmlData{Foo=1, b<a>d=2}{x}") == "<mrow data-foo=\"1\" data-bad=\"2\"><mi>x</mi></mrow>")
+    }
+
+    @Test func unicodeBboxCanceltoEnclose() {
+        #expect(body("\\unicode{x263A}") == body("\\unicode{9786}"))
+        #expect(body("\\unicode{0x3B1}") == "<mi>α</mi>")
+        #expect(body("\\bbox[yellow,5px]{x}") == "<mrow style=\"background-color:yellow;padding:0.3125em\"><mi>x</mi></mrow>")
+        #expect(body("\\bbox[red;x\"]{x}") == "<mrow style=\"padding:0.1em\"><mi>x</mi></mrow>")
+        #expect(body("\\cancelto{0}{x}")?.hasPrefix("<msup><mrow style=\"background:linear-gradient(to top right,") == true)
+        #expect(body("\\enclose{circle}{x}") == "<mrow style=\"border:0.06em solid;border-radius:50%;padding:0.1em 0.2em\"><mi>x</mi></mrow>")
+        #expect(error("\\unicode{zz}")?.command == "\\unicode")
+    }
+}

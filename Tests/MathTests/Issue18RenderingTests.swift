@@ -13,7 +13,7 @@ import Testing
         let array = body("\\begin{array}{rcl} a & = & b \\end{array}")
         #expect(array?.contains("<mtd style=\"text-align:right;text-align:-webkit-right\"><mi>a</mi></mtd><mtd><mo>=</mo></mtd>"
             + "<mtd style=\"text-align:left;text-align:-webkit-left\"><mi>b</mi></mtd>") == true)
-        #expect(body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left\"><mn>1</mn>") == true)
+        #expect(body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mn>1</mn>") == true)
     }
 
     /// TeX puts no space around relations and binary operators in scripts and in text-style
@@ -71,9 +71,23 @@ import Testing
             + "<mfrac><mi>a</mi><mi>b</mi></mfrac><mrow><mo>=</mo><mi>c</mi></mrow></mrow></mphantom></mpadded><mtext>(1)</mtext></mrow></mtd>"))
     }
 
+    /// An empty row of `gather` keeps a line's height: the numbers of the rows around it overprinted.
+    @Test func emptyRowsKeepALinesHeight() {
+        let html = MathRenderer().render("\\begin{gather} a \\\\ \\\\ b \\end{gather}", display: true).html
+        #expect(html.contains("<mtr><mtd style=\"padding:0.25em 0\"><mpadded width=\"0\"><mphantom><mo stretchy=\"false\">(</mo></mphantom></mpadded></mtd>"))
+        #expect(html.contains("<mtext>(3)</mtext>"))
+    }
+
+    /// amsmath's matrices and `cases` have no gap outside their outer columns; arrays keep theirs.
+    @Test func matricesHaveNoOuterColumnGap() {
+        #expect(body("\\begin{pmatrix} a & b \\end{pmatrix}")?.contains("<mtd style=\"padding-left:0\"><mi>a</mi></mtd><mtd style=\"padding-right:0\"><mi>b</mi></mtd>") == true)
+        #expect(body("\\begin{array}{cc} a & b \\end{array}")?.contains("<mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd>") == true)
+    }
+
     @Test func smallmatrixKeepsColumnGapsAndColorboxItsPadding() {
         #expect(body("\\begin{smallmatrix} a & b \\end{smallmatrix}")
-            == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr></mtable></mstyle>")
+            == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd>"
+            + "<mtd style=\"padding-right:0\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
         #expect(body("\\colorbox{yellow}{x}") == "<mrow style=\"background-color:yellow;padding:0.1em 0.3em\"><mtext>x</mtext></mrow>")
     }
 }

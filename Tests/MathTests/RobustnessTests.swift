@@ -122,7 +122,8 @@ import SeededRandom
     @Test func tablesWithManyCells() {
         let cells = 49_000
         let matrix = "\\begin{matrix}" + repeated("a&", cells - 1) + "a\\end{matrix}"
-        #expect(body(matrix) == "<mtable><mtr>" + repeated("<mtd><mi>a</mi></mtd>", cells) + "</mtr></mtable>")
+        #expect(body(matrix) == "<mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd>" + repeated("<mtd><mi>a</mi></mtd>", cells - 2)
+            + "<mtd style=\"padding-right:0\"><mi>a</mi></mtd></mtr></mtable>")
         let rows = 16_000
         let aligned = "\\begin{aligned}" + repeated("a&b\\\\", rows - 1) + "a&b\\end{aligned}"
         let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0\"><mi>a</mi></mtd>"
