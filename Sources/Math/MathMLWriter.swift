@@ -81,10 +81,14 @@ struct MathMLWriter {
             output += "</mfrac>"
         case .radical(let body, let index):
             if let index {
+                // Chromium's radical is short and its index stands off to the upper left;
+                // lowered a little, the index sits in the crook of the sign as in TeX.
                 output += "<mroot>"
                 write(body)
                 scriptDepth += 2
+                output += "<mpadded voffset=\"-0.15em\">"
                 write(index)
+                output += "</mpadded>"
                 scriptDepth -= 2
                 output += "</mroot>"
             } else {

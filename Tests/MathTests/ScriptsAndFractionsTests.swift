@@ -57,7 +57,8 @@ import Testing
 
     @Test func roots() {
         #expect(body("\\sqrt{x}") == "<msqrt><mi>x</mi></msqrt>")
-        #expect(body("\\sqrt[3]{x}") == "<mroot><mi>x</mi><mn>3</mn></mroot>")
+        // The index is lowered into the crook of the radical (issue 18: it stood off to the upper left).
+        #expect(body("\\sqrt[3]{x}") == "<mroot><mi>x</mi><mpadded voffset=\"-0.15em\"><mn>3</mn></mpadded></mroot>")
     }
 
     @Test func largeOperatorsTakeLimits() {
