@@ -82,6 +82,8 @@ struct Parser {
         table.rows = lines.map { [Self.row($0)] }
         table.spacing = .lines
         table.displayStyle = display
+        // KaTeX centres the lines of display math and starts those of inline math at the left.
+        if !display { table.alignments = [.left] }
         if let tag = pendingTag {
             table.labels = Array(repeating: nil, count: lines.count)
             table.labels[lines.count - 1] = tag
