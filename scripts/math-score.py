@@ -14,8 +14,9 @@ overlap: (ours XOR KaTeX) / (ours OR KaTeX), after stretching ours to KaTeX's wi
 25%) and widening each ink by two pixels, so that KaTeX's heavier strokes and a small shift cost
 nothing. 0 is the same drawing, 1 nothing in common.
 
-Writes OUTDIR/scores.tsv (score, index, TeX) and OUTDIR/worst.png (the worst 50 pairs, ours left,
-KaTeX right) and prints the share under THRESHOLD (default 0.35).
+Writes OUTDIR/scores.tsv (score, index, TeX), OUTDIR/worst.png (the worst 50 pairs, ours left,
+KaTeX right) and OUTDIR/spread.png (40 pairs spread evenly over the scores, to check the threshold
+by eye), and prints the share under THRESHOLD (default 0.35).
 Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 40).
 """
 import html
@@ -131,6 +132,25 @@ def score(ours, ours_base, theirs, theirs_base):
     return float(mismatch) / float(union)
 
 
+def write_sheet(pairs, crops, path):
+    """The pairs, one under the other with number and score: ours left, KaTeX right."""
+    if not pairs:
+        return
+    height = sum(max(crops[i][0].shape[0], crops[i][1].shape[0]) + 24 for _, i in pairs)
+    split = 40 + max(crops[i][0].shape[1] for _, i in pairs) + 20
+    width = split + max(crops[i][1].shape[1] for _, i in pairs)
+    sheet = Image.new("L", (min(width, 4000), height), 255)
+    draw = ImageDraw.Draw(sheet)
+    y = 0
+    for value, index in pairs:
+        a, b = crops[index]
+        draw.text((2, y), f"{index + 1} {value:.2f}", fill=0)
+        sheet.paste(Image.fromarray(numpy.where(a, 0, 255).astype("uint8")), (40, y + 14))
+        sheet.paste(Image.fromarray(numpy.where(b, 0, 255).astype("uint8")), (split, y + 14))
+        y += max(a.shape[0], b.shape[0]) + 24
+    sheet.save(path)
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -182,21 +202,10 @@ def main():
     with open(os.path.join(out, "scores.tsv"), "w", encoding="utf-8") as handle:
         for value, index in scores:
             handle.write(f"{value:.3f}\t{index + 1}\t{formulas[index][0]!r}\n")
-    worst = scores[:50]
-    if worst:
-        height = sum(max(crops[i][0].shape[0], crops[i][1].shape[0]) + 24 for _, i in worst)
-        width = 40 + max(crops[i][0].shape[1] for _, i in worst) + 40 + max(crops[i][1].shape[1] for _, i in worst)
-        sheet = Image.new("L", (min(width, 4000), height), 255)
-        draw = ImageDraw.Draw(sheet)
-        y = 0
-        split = 40 + max(crops[i][0].shape[1] for _, i in worst) + 20
-        for value, index in worst:
-            a, b = crops[index]
-            draw.text((2, y), f"{index + 1} {value:.2f}", fill=0)
-            sheet.paste(Image.fromarray(numpy.where(a, 0, 255).astype("uint8")), (40, y + 14))
-            sheet.paste(Image.fromarray(numpy.where(b, 0, 255).astype("uint8")), (split, y + 14))
-            y += max(a.shape[0], b.shape[0]) + 24
-        sheet.save(os.path.join(out, "worst.png"))
+    write_sheet(scores[:50], crops, os.path.join(out, "worst.png"))
+    # 40 pairs spread evenly over the scores, to check the threshold by eye.
+    step = max(len(scores) / 40.0, 1.0)
+    write_sheet([scores[int(i * step)] for i in range(min(40, len(scores)))], crops, os.path.join(out, "spread.png"))
     same = sum(1 for value, _ in scores if value < threshold)
     print(f"{len(scores)} pairs scored; {same} ({100.0 * same / max(len(scores), 1):.1f}%) under {threshold}; "
           f"median {scores[len(scores) // 2][0] if scores else 0:.3f}; {out}/scores.tsv, worst.png")
