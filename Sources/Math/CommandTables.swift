@@ -55,7 +55,7 @@ enum CommandTables {
     static let limitFunctions: [String: String] = [
         "lim": "lim", "liminf": "lim\u{2009}inf", "limsup": "lim\u{2009}sup", "max": "max", "min": "min",
         "sup": "sup", "inf": "inf", "det": "det", "gcd": "gcd", "Pr": "Pr", "argmax": "arg\u{2009}max",
-        "argmin": "arg\u{2009}min", "injlim": "inj\u{2009}lim", "projlim": "proj\u{2009}lim",
+        "argmin": "arg\u{2009}min", "injlim": "inj\u{2009}lim", "projlim": "proj\u{2009}lim", "plim": "plim",
     ]
 
     /// An accent or decoration drawn above or below its argument.
@@ -67,6 +67,8 @@ enum CommandTables {
         var small = false
         /// Braces and arrows are limits, not accents: they sit at a distance.
         var isAccent = true
+        /// Widened with a CSS transform to the width of its base (`\widetilde`).
+        var scaled = false
     }
 
     static let accents: [String: Accent] = [
@@ -75,7 +77,7 @@ enum CommandTables {
         "check": Accent(mark: "ˇ", stretchy: false, below: false),
         "widecheck": Accent(mark: "ˇ", stretchy: true, below: false),
         "tilde": Accent(mark: "~", stretchy: false, below: false),
-        "widetilde": Accent(mark: "~", stretchy: false, below: false),
+        "widetilde": Accent(mark: "~", stretchy: false, below: false, scaled: true),
         "acute": Accent(mark: "´", stretchy: false, below: false),
         "grave": Accent(mark: "`", stretchy: false, below: false),
         "dot": Accent(mark: "˙", stretchy: false, below: false),
@@ -83,7 +85,8 @@ enum CommandTables {
         "dddot": Accent(mark: "\u{20DB}", stretchy: false, below: false),
         "ddddot": Accent(mark: "\u{20DC}", stretchy: false, below: false),
         "breve": Accent(mark: "˘", stretchy: false, below: false),
-        "bar": Accent(mark: "¯", stretchy: false, below: false),
+        // U+02C9, not the macron U+00AF: Chromium draws that one too high to see over a capital.
+        "bar": Accent(mark: "ˉ", stretchy: false, below: false),
         "vec": Accent(mark: "→", stretchy: false, below: false, small: true),
         "mathring": Accent(mark: "˚", stretchy: false, below: false),
         "overrightarrow": Accent(mark: "→", stretchy: true, below: false),
@@ -93,11 +96,15 @@ enum CommandTables {
         "underrightarrow": Accent(mark: "→", stretchy: true, below: true),
         "underleftarrow": Accent(mark: "←", stretchy: true, below: true),
         "underleftrightarrow": Accent(mark: "↔", stretchy: true, below: true),
-        "utilde": Accent(mark: "~", stretchy: false, below: true),
+        "utilde": Accent(mark: "~", stretchy: false, below: true, scaled: true),
         "overbrace": Accent(mark: "⏞", stretchy: true, below: false, isAccent: false),
         "underbrace": Accent(mark: "⏟", stretchy: true, below: true, isAccent: false),
         "overgroup": Accent(mark: "⏠", stretchy: true, below: false, isAccent: false),
         "undergroup": Accent(mark: "⏡", stretchy: true, below: true, isAccent: false),
+        "overbracket": Accent(mark: "⎴", stretchy: true, below: false, isAccent: false),
+        "underbracket": Accent(mark: "⎵", stretchy: true, below: true, isAccent: false),
+        "overleftharpoon": Accent(mark: "↼", stretchy: true, below: false),
+        "overrightharpoon": Accent(mark: "⇀", stretchy: true, below: false),
     ]
 
     /// Arrows that stretch under and over their labels (`\xrightarrow[below]{above}`).
@@ -119,7 +126,7 @@ enum CommandTables {
 
     /// Font sizes in em for `\tiny` … `\Huge`.
     static let sizes: [String: Double] = [
-        "tiny": 0.5, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9, "normalsize": 1,
+        "tiny": 0.5, "sixptsize": 0.6, "scriptsize": 0.7, "footnotesize": 0.8, "small": 0.9, "normalsize": 1,
         "large": 1.2, "Large": 1.44, "LARGE": 1.728, "huge": 2.074, "Huge": 2.488,
     ]
 
@@ -131,6 +138,6 @@ enum CommandTables {
         " ": 0.3333, "space": 0.3333, "nobreakspace": 0.3333, "enskip": 0.5,
     ]
 
-    /// Sizes of `\big` … `\Bigg` in em.
-    static let delimiterSizes: [String: Double] = ["big": 1.2, "Big": 1.623, "bigg": 2.047, "Bigg": 2.470]
+    /// Sizes of `\big` … `\Bigg` in em, as KaTeX draws them.
+    static let delimiterSizes: [String: Double] = ["big": 1.2, "Big": 1.8, "bigg": 2.4, "Bigg": 3.0]
 }

@@ -21,7 +21,8 @@ struct EnvironmentLayout {
         ]
         if let (open, close) = delimiters[base] { return EnvironmentLayout(open: open, close: close) }
         switch base {
-        case "smallmatrix": return EnvironmentLayout(spacing: .compact, scriptLevel: 1)
+        // Matrix spacing at script size: the columns keep a gap, as in KaTeX.
+        case "smallmatrix": return EnvironmentLayout(scriptLevel: 1)
         case "array", "darray":
             return EnvironmentLayout(columns: .fromSpecification, displayStyle: base == "darray")
         case "subarray": return EnvironmentLayout(columns: .fromSpecification, spacing: .compact)
@@ -48,12 +49,15 @@ extension Parser {
         try enter()
         defer { leave() }
         let name = try parseRawText(for: "begin")
+        if name == "CD" { return try parseCommutativeDiagram() }
         guard let layout = EnvironmentLayout.named(name) else {
             throw MathError("unknown environment \(name)", command: "\\begin{\(name)}")
         }
         var table = MathTable()
         table.spacing = layout.spacing
         table.displayStyle = layout.displayStyle
+        // amsmath's matrices and cases have no column gap outside their first and last columns.
+        table.tightEdges = layout.spacing == .matrix && layout.columns != .fromSpecification
         switch layout.columns {
         case .centered: break
         case .left: table.alignments = [.left]
@@ -66,11 +70,14 @@ extension Parser {
         }
         let savedTag = pendingTag
         let savedSuppress = suppressNumber
+        let savedLabel = pendingLabel
         pendingTag = nil
         suppressNumber = false
+        pendingLabel = nil
         defer {
             pendingTag = savedTag
             suppressNumber = savedSuppress
+            pendingLabel = savedLabel
         }
         try parseRows(into: &table, environment: name, numbering: layout.numbering)
         return wrap(table, layout: layout)
@@ -80,6 +87,7 @@ extension Parser {
                                     numbering: EnvironmentLayout.Numbering) throws(MathError) {
         var rowTags: [MathNode?] = []
         var rowSuppressed: [Bool] = []
+        var rowKeys: [String?] = []
         while true {
             try readRowLines(into: &table)
             var cells: [MathNode] = []
@@ -104,16 +112,39 @@ extension Parser {
                 }
             }
             let isTrailingEmpty = ended && !table.rows.isEmpty && cells.count == 1 && Self.isEmpty(cells[0])
+            if !isTrailingEmpty, cells.allSatisfy(Self.isEmpty) {
+                // An empty row keeps a line's height, as in KaTeX: its number must not overprint the next.
+                cells[0] = Self.strut()
+            }
             if !isTrailingEmpty {
                 table.rows.append(cells)
                 rowTags.append(pendingTag)
                 rowSuppressed.append(suppressNumber)
+                rowKeys.append(pendingLabel)
             }
             pendingTag = nil
             suppressNumber = false
+            pendingLabel = nil
             if ended { break }
         }
         assignLabels(to: &table, tags: rowTags, suppressed: rowSuppressed, numbering: numbering)
+        assignKeys(to: &table, keys: rowKeys, once: numbering == .once)
+    }
+
+    /// Gives each numbered row its `\label` key; in `equation` any row's label names the one number.
+    private mutating func assignKeys(to table: inout MathTable, keys: [String?], once: Bool) {
+        guard !table.labels.isEmpty, keys.contains(where: { $0 != nil }) else { return }
+        var keys = keys
+        if once, let key = keys.compactMap({ $0 }).last {
+            keys = Array(repeating: nil, count: keys.count)
+            keys[keys.count - 1] = key
+        }
+        table.labelKeys = Array(repeating: nil, count: table.rows.count)
+        for (index, key) in keys.enumerated() {
+            guard let key, index < table.labels.count, let label = table.labels[index] else { continue }
+            table.labelKeys[index] = key
+            labels.append(EquationLabel(key: key, text: Self.labelText(label)))
+        }
     }
 
     private mutating func assignLabels(to table: inout MathTable, tags: [MathNode?], suppressed: [Bool],

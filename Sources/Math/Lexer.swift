@@ -41,6 +41,10 @@ enum Lexer {
                     while index < bytes.count, isLetter(bytes[index]) { index += 1 }
                     tokens.append(.command(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)))
                     while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                } else if isSpace(bytes[index]) {
+                    // `\` before a line break or tab is a control space, like `\ `.
+                    index += 1
+                    tokens.append(.command(" "))
                 } else {
                     let (scalar, length) = decode(bytes, at: index)
                     index += length

@@ -74,7 +74,8 @@ enum MathFont: Sendable {
         }
         if let base = greekBase {
             if value >= 0x391, value <= 0x3A9, value != 0x3A2 { return Unicode.Scalar(base + value - 0x391) ?? scalar }
-            if value >= 0x3B1, value <= 0x3C9 { return Unicode.Scalar(base + 26 + value - 0x3B1) ?? scalar }
+            // As in TeX, `\mathbf` leaves small Greek letters as they are (`\boldsymbol` makes them bold).
+            if value >= 0x3B1, value <= 0x3C9, self != .bold { return Unicode.Scalar(base + 26 + value - 0x3B1) ?? scalar }
         }
         return scalar
     }

@@ -1,11 +1,23 @@
 /// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
 struct MathMLWriter {
     private(set) var output = ""
+    /// How deep in scripts, limits, roots' indices and text-style fractions the writer is: TeX
+    /// puts no space around operators and relations there (`x_{k+1}`), MathML Core does.
+    private var scriptDepth = 0
+    /// Whether the current style is display style (a display fraction's parts are not scripts).
+    private var displayStyle = false
+    /// Labels that `\ref` and `\eqref` resolve to, by key.
+    var references: [String: EquationLabel] = [:]
+    /// Keys of references not found in ``references``, in order of appearance.
+    private(set) var unresolved: [String] = []
 
     /// The complete `<math>` element with the TeX source as annotation. With `numbered`, the
     /// element is made `position:relative`: equation numbers are placed against its right edge.
-    static func document(_ node: MathNode, source: String, display: Bool, numbered: Bool) -> String {
+    static func document(_ node: MathNode, source: String, display: Bool, numbered: Bool,
+                         references: [String: EquationLabel] = [:]) -> (html: String, unresolved: [String]) {
         var writer = MathMLWriter()
+        writer.references = references
+        writer.displayStyle = display
         writer.output.reserveCapacity(source.utf8.count * 14 + 160)
         writer.output += "<math xmlns=\"http://www.w3.org/1998/Math/MathML\""
         if display { writer.output += " display=\"block\"" }
@@ -15,7 +27,7 @@ struct MathMLWriter {
         writer.output += "<annotation encoding=\"application/x-tex\">"
         XMLEscaping.append(source, to: &writer.output)
         writer.output += "</annotation></semantics></math>"
-        return writer.output
+        return (writer.output, writer.unresolved)
     }
 
     private static func em(_ value: Double) -> String { Dimension.format(value) + "em" }
@@ -51,22 +63,33 @@ struct MathMLWriter {
             output += "<mfrac"
             if let thickness { attribute("linethickness", thickness) }
             output += ">"
+            let saved = (scriptDepth, displayStyle)
             if displayParts {
+                displayStyle = true
                 output += "<mstyle displaystyle=\"true\">"
                 write(numerator)
                 output += "</mstyle><mstyle displaystyle=\"true\">"
                 write(denominator)
                 output += "</mstyle>"
             } else {
+                if !displayStyle { scriptDepth += 1 }
+                displayStyle = false
                 write(numerator)
                 write(denominator)
             }
+            (scriptDepth, displayStyle) = saved
             output += "</mfrac>"
         case .radical(let body, let index):
             if let index {
+                // Chromium's radical is short and its index stands off to the upper left;
+                // lowered a little, the index sits in the crook of the sign as in TeX.
                 output += "<mroot>"
                 write(body)
+                scriptDepth += 2
+                output += "<mpadded voffset=\"-0.15em\">"
                 write(index)
+                output += "</mpadded>"
+                scriptDepth -= 2
                 output += "</mroot>"
             } else {
                 output += "<msqrt>"
@@ -77,8 +100,10 @@ struct MathMLWriter {
             let name = sub == nil ? "msup" : sup == nil ? "msub" : "msubsup"
             output += "<\(name)>"
             write(base)
+            scriptDepth += 1
             if let sub { write(sub) }
             if let sup { write(sup) }
+            scriptDepth -= 1
             output += "</\(name)>"
         case .limits(let base, let under, let over, let accent, let accentUnder):
             let name = over == nil ? "munder" : under == nil ? "mover" : "munderover"
@@ -87,8 +112,10 @@ struct MathMLWriter {
             if accentUnder { output += " accentunder=\"true\"" }
             output += ">"
             write(base, asLimitsBase: true)
+            scriptDepth += 1
             if let under { write(under) }
             if let over { write(over) }
+            scriptDepth -= 1
             output += "</\(name)>"
         case .space(let width):
             if width >= 0 {
@@ -102,7 +129,14 @@ struct MathMLWriter {
             if let scriptLevel { attribute("scriptlevel", String(scriptLevel)) }
             if let size { attribute("mathsize", Self.em(size)) }
             output += ">"
+            let saved = (scriptDepth, self.displayStyle)
+            if let displayStyle {
+                self.displayStyle = displayStyle
+                if displayStyle { scriptDepth = 0 }
+            }
+            if let scriptLevel { scriptDepth = scriptLevel }
             write(body)
+            (scriptDepth, self.displayStyle) = saved
             output += "</mstyle>"
         case .color(let body, let color):
             output += "<mstyle"
@@ -131,7 +165,48 @@ struct MathMLWriter {
             output += "</mrow>"
         case .table(let table):
             writeTable(table)
+        case .raised(let body, let voffset):
+            output += "<mpadded voffset=\"\(Self.em(voffset))\">"
+            write(body)
+            output += "</mpadded>"
+        case .rule(let width, let height, let raise):
+            if raise != 0 { output += "<mpadded voffset=\"\(Self.em(raise))\">" }
+            output += "<mspace width=\"\(Self.em(width))\" height=\"\(Self.em(height))\" style=\"background-color:currentColor\"></mspace>"
+            if raise != 0 { output += "</mpadded>" }
+        case .attributed(let body, let attributes):
+            output += "<mrow"
+            for item in attributes { attribute(item.name, item.value) }
+            output += ">"
+            write(body)
+            output += "</mrow>"
+        case .error(let source):
+            output += "<merror style=\"color:#b00\"><mtext>"
+            XMLEscaping.append(source, to: &output)
+            output += "</mtext></merror>"
+        case .reference(let key, let parenthesized):
+            writeReference(key, parenthesized: parenthesized)
         }
+    }
+
+    /// `\eqref{key}` as a link to the equation's number; `(??)`, marked with the key for
+    /// ``MathRenderer/resolvingReferences(in:labels:)``, when the key is unknown.
+    private mutating func writeReference(_ key: String, parenthesized: Bool) {
+        guard let label = references[key] else {
+            unresolved.append(key)
+            output += parenthesized ? "<mtext data-eqref=\"" : "<mtext data-ref=\""
+            XMLEscaping.append(key, to: &output)
+            output += parenthesized ? "\">(??)</mtext>" : "\">??</mtext>"
+            return
+        }
+        Self.appendReference(label, parenthesized: parenthesized, to: &output)
+    }
+
+    static func appendReference(_ label: EquationLabel, parenthesized: Bool, to output: inout String) {
+        output += "<mtext><a href=\""
+        XMLEscaping.append(label.href, to: &output)
+        output += "\">"
+        XMLEscaping.append(parenthesized ? "(" + label.text + ")" : label.text, to: &output)
+        output += "</a></mtext>"
     }
 
     private mutating func attribute(_ name: String, _ value: String) {
@@ -176,8 +251,10 @@ struct MathMLWriter {
         if let symmetric = attributes.symmetric { output += symmetric ? " symmetric=\"true\"" : " symmetric=\"false\"" }
         if attributes.fence { output += " fence=\"true\"" }
         if let form = attributes.form { attribute("form", form) }
-        if let lspace = attributes.lspace { attribute("lspace", Self.em(lspace)) }
-        if let rspace = attributes.rspace { attribute("rspace", Self.em(rspace)) }
+        // Accent marks, braces and delimiters say whether they stretch; relations and binary operators do not.
+        let unspaced = scriptDepth > 0 && attributes.stretchy == nil && !attributes.isLarge
+        if let lspace = attributes.lspace { attribute("lspace", Self.em(lspace)) } else if unspaced { output += " lspace=\"0em\"" }
+        if let rspace = attributes.rspace { attribute("rspace", Self.em(rspace)) } else if unspaced { output += " rspace=\"0em\"" }
         if let size = attributes.size {
             attribute("minsize", Self.em(size))
             attribute("maxsize", Self.em(size))
@@ -200,6 +277,9 @@ struct MathMLWriter {
     /// of the `<math>` box (made `position:relative`), so the equations themselves stay centred.
     private mutating func writeTable(_ table: MathTable) {
         let columns = table.rows.map(\.count).max() ?? 0
+        let savedStyle = displayStyle
+        defer { displayStyle = savedStyle }
+        displayStyle = table.displayStyle
         output += table.displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for (rowIndex, cells) in table.rows.enumerated() {
             output += "<mtr>"
@@ -210,19 +290,34 @@ struct MathMLWriter {
                 output += "</mtd>"
             }
             if rowIndex < table.labels.count, let label = table.labels[rowIndex] {
+                output += "<mtd"
+                if rowIndex < table.labelKeys.count, let key = table.labelKeys[rowIndex] {
+                    attribute("id", EquationLabel.id(for: key))
+                }
                 // The same top padding as the row's cells, so a one-line row and its number share a baseline.
                 switch table.spacing {
-                case .lines: output += "<mtd style=\"position:absolute;right:0;padding:0.25em 0 0\">"
-                case .compact: output += "<mtd style=\"position:absolute;right:0;padding:0\">"
-                case .matrix, .aligned: output += "<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
+                case .lines: output += " style=\"position:absolute;right:0;padding:0.25em 0 0\">"
+                case .compact: output += " style=\"position:absolute;right:0;padding:0\">"
+                case .matrix, .aligned: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
                 }
+                // An invisible copy of the row gives the number the row's height and baseline: it
+                // stands level with the equation's baseline even beside a tall fraction.
+                output += "<mrow><mpadded width=\"0\"><mphantom><mrow>"
+                for cell in cells { write(cell) }
+                output += "</mrow></mphantom></mpadded>"
                 write(label)
-                output += "</mtd>"
+                output += "</mrow></mtd>"
             }
             output += "</mtr>"
         }
         output += "</mtable>"
     }
+
+    /// Left and right alignment of a cell. Chromium lays a cell's content out as a block and
+    /// aligns it only by the `-webkit-` keywords (it ignores `columnalign` and plain `right`);
+    /// Firefox takes the plain keyword.
+    private static let leftAligned = "text-align:left;text-align:-webkit-left;"
+    private static let rightAligned = "text-align:right;text-align:-webkit-right;"
 
     private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
         var css = ""
@@ -230,18 +325,20 @@ struct MathMLWriter {
         switch table.spacing {
         case .matrix:
             switch alignment {
-            case .left: css += "text-align:left;"
-            case .right: css += "text-align:right;"
+            case .left: css += Self.leftAligned
+            case .right: css += Self.rightAligned
             case .center: break
             }
+            if table.tightEdges, column == 0 { css += "padding-left:0;" }
+            if table.tightEdges, column == columns - 1 { css += "padding-right:0;" }
         case .aligned:
             let isRight = column % 2 == 0
-            css += isRight ? "text-align:right;padding-right:0;" : "text-align:left;padding-left:0;"
+            css += isRight ? Self.rightAligned + "padding-right:0;" : Self.leftAligned + "padding-left:0;"
             if isRight, column > 0 { css += "padding-left:1em;" }
         case .compact, .lines:
             switch alignment {
-            case .left: css += "text-align:left;"
-            case .right: css += "text-align:right;"
+            case .left: css += Self.leftAligned
+            case .right: css += Self.rightAligned
             case .center: break
             }
             css += table.spacing == .lines ? "padding:0.25em 0;" : "padding:0;"

@@ -52,8 +52,12 @@ struct MathTable: Sendable {
     var rowLines: [Int: String] = [:]
     /// Equation numbers or tags, one per row (nil for none).
     var labels: [MathNode?] = []
+    /// `\label` keys of the rows, one per row (nil for none); the number cell gets their id.
+    var labelKeys: [String?] = []
     var spacing: Spacing = .matrix
     var displayStyle = false
+    /// No padding left of the first column and right of the last (matrices, `cases`).
+    var tightEdges = false
 
     func alignment(ofColumn column: Int) -> Alignment {
         if alignments.isEmpty { return .center }
@@ -95,6 +99,16 @@ enum MathNode: Sendable {
     indirect case decorated(MathNode, css: String)
     /// `<mtable>`
     case table(MathTable)
+    /// `<mpadded voffset>`: the content moved up by a length in em (`\raisebox`).
+    indirect case raised(MathNode, voffset: Double)
+    /// A filled `<mspace>` (`\rule`), raised by `raise` em.
+    case rule(width: Double, height: Double, raise: Double)
+    /// `<mrow>` with HTML attributes (`\htmlClass`, `\htmlId`, `\htmlStyle`, `\htmlData`).
+    indirect case attributed(MathNode, [HTMLAttribute])
+    /// `<merror>` around the source of something that could not be rendered (an unknown command).
+    case error(String)
+    /// `\ref{key}` (`parenthesized` false) or `\eqref{key}`: the number of a labelled equation.
+    case reference(String, parenthesized: Bool)
 
     static let empty = MathNode.row([])
 
@@ -142,6 +156,24 @@ enum MathNode: Sendable {
             return body.isTall
         case .padded(let body, _, let height, _, _): return height == nil && body.isTall
         default: return false
+        }
+    }
+
+    /// Roughly how many characters wide the node is: the characters of its tokens, fractions and
+    /// tables counted by their widest part (for widening accents).
+    var characterCount: Int {
+        switch self {
+        case .identifier(let text, _, _), .number(let text), .operator(let text, _), .text(let text, _):
+            return text.count
+        case .row(let children): return children.reduce(0) { $0 + $1.characterCount }
+        case .fraction(let top, let bottom, _, _): return max(top.characterCount, bottom.characterCount)
+        case .radical(let body, _): return body.characterCount + 1
+        case .scripts(let base, let sub, let sup):
+            return base.characterCount + max(sub?.characterCount ?? 0, sup?.characterCount ?? 0) / 2
+        case .limits(let base, _, _, _, _), .style(let base, _, _, _), .color(let base, _), .phantom(let base),
+             .padded(let base, _, _, _, _), .decorated(let base, _), .raised(let base, _), .attributed(let base, _):
+            return base.characterCount
+        default: return 1
         }
     }
 

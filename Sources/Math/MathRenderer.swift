@@ -17,16 +17,18 @@ public struct MathRenderer: Sendable {
         self.macros = Macros.table(from: macros)
     }
 
-    /// Renders TeX to MathML. Never throws and never crashes: on a TeX error it returns the TeX
-    /// source in an error style (`<span class="math-error" title="message">…</span>`) with the error.
-    public func render(_ tex: String, display: Bool) -> MathResult {
-        render(tex, display: display, firstEquationNumber: 1)
-    }
-
-    /// Renders TeX to MathML, numbering `equation`, `align` and `gather` rows from
-    /// `firstEquationNumber` on; the result says how many numbers were used, so a page can
-    /// carry its count from one formula to the next.
-    public func render(_ tex: String, display: Bool, firstEquationNumber: Int) -> MathResult {
+    /// Renders TeX to MathML. Never throws and never crashes.
+    ///
+    /// - An unknown command is drawn in `<merror>` and listed in the result's `errors`; the rest
+    ///   of the formula renders. Any other TeX error refuses the formula: the result holds the
+    ///   source in an error style (`<span class="math-error" title="message">…</span>`).
+    /// - `equation`, `align` and `gather` rows are numbered from `firstEquationNumber` on; the
+    ///   result says how many numbers were used, so a page can carry its count from one formula
+    ///   to the next, and which `\label`s the numbers got.
+    /// - `\ref` and `\eqref` resolve to the formula's own labels and to `knownLabels` (from
+    ///   earlier formulas of the page, or other pages).
+    public func render(_ tex: String, display: Bool, firstEquationNumber: Int = 1,
+                       knownLabels: [EquationLabel] = []) -> MathResult {
         do throws(MathError) {
             guard tex.utf8.count <= Self.maxFormulaLength else {
                 throw MathError("the formula is \(tex.utf8.count) bytes long, more than the \(Self.maxFormulaLength) "
@@ -35,10 +37,16 @@ public struct MathRenderer: Sendable {
             var parser = Parser(tokens: try Lexer.tokenize(tex), macros: macros, display: display,
                                 firstEquationNumber: firstEquationNumber)
             let node = try parser.parseFormula()
-            let html = MathMLWriter.document(node, source: tex, display: display, numbered: parser.hasLabels)
-            return MathResult(html: html, error: nil, equationsNumbered: parser.nextEquationNumber - firstEquationNumber)
+            var references: [String: EquationLabel] = [:]
+            for label in knownLabels + parser.labels { references[label.key] = label }
+            let (html, unresolved) = MathMLWriter.document(node, source: tex, display: display, numbered: parser.hasLabels,
+                                                           references: references)
+            return MathResult(html: html, errors: parser.problems.map { $0.located(in: tex) },
+                              equationsNumbered: parser.nextEquationNumber - firstEquationNumber,
+                              labels: parser.labels, unresolvedReferences: unresolved)
         } catch {
-            return MathResult(html: Self.errorHTML(tex, error: error, display: display), error: error)
+            return MathResult(html: Self.errorHTML(tex, error: error, display: display), errors: [error.located(in: tex)],
+                              isRefused: true)
         }
     }
 

@@ -32,7 +32,11 @@ extension Parser {
     /// Commands parsed by name. The string comparisons happen in ``NamedCommand/init(_:)``, whose
     /// frame is gone before the recursion: this function is on the stack once per nesting level.
     private mutating func parseNamedCommand(_ name: String) throws(MathError) -> MathNode? {
-        guard let command = NamedCommand(name) else { throw Self.unknownCommand(name) }
+        guard let command = NamedCommand(name) else {
+            // Shown in the error style; the rest of the formula still renders.
+            problems.append(Self.unknownCommand(name))
+            return .error("\\" + name)
+        }
         switch command {
         case .fraction: return try parseFraction(name)
         case .root: return try parseRoot()
@@ -61,8 +65,10 @@ extension Parser {
             suppressNumber = true
             return nil
         case .label:
-            _ = try parseRawText(for: name)
+            pendingLabel = try parseRawText(for: name)
             return nil
+        case .reference:
+            return .reference(try parseRawText(for: name), parenthesized: name == "eqref")
         case .ignored: return nil
         case .negation: return try parseNegation()
         case .substack: return try parseSubstack()
@@ -71,6 +77,19 @@ extension Parser {
         case .rule: throw Self.misplacedRule(name)
         case .braKet: return try parseBraKet(name)
         case .logo: return .text(name, css: "font-family:serif")
+        case .raise: return try parseRaisebox()
+        case .drawnRule: return try parseRule()
+        case .vcenter: return try parseArgument(for: name)
+        case .mathChoice: return try parseMathChoice()
+        case .characterCode: return try parseCharacterCode()
+        case .verbatim: return try parseVerbatim(name)
+        case .link: return try parseHref()
+        case .htmlAttribute: return try parseHTMLAttribute(name)
+        case .circled: return .text(try parseCircled(), css: nil)
+        case .unicodeCharacter: return try parseUnicodeCharacter()
+        case .boundingBox: return try parseBoundingBox()
+        case .cancelTo: return try parseCancelTo()
+        case .enclosure: return try parseEnclose()
         }
     }
 
@@ -125,14 +144,20 @@ extension Parser {
         return .limits(base, under: nil, over: top, accent: false, accentUnder: false)
     }
 
-    private static func strut() -> MathNode {
+    static func strut() -> MathNode {
         .padded(.phantom(.operator("(", OperatorAttributes(stretchy: false))), width: "0", height: nil, depth: nil, lspace: nil)
     }
 
     private mutating func parseColored(_ name: String) throws(MathError) -> MathNode {
+        if name == "fcolorbox" {
+            let frame = try parseColor(name)
+            let background = try parseColor(name)
+            return .decorated(try parseTextArgument(name),
+                              css: "border:0.06em solid \(frame);background-color:\(background);padding:0.1em 0.2em")
+        }
         let color = try parseColor(name)
         if name == "colorbox" {
-            return .decorated(try parseTextArgument(name), css: "background-color:\(color);padding:0 0.2em")
+            return .decorated(try parseTextArgument(name), css: "background-color:\(color);padding:0.1em 0.3em")
         }
         return .color(try parseArgument(for: name), color)
     }
@@ -205,6 +230,12 @@ extension Parser {
         let limits: LimitsPlacement = accent.isAccent ? .scripts : .limits
         var mark = MathNode.operator(accent.mark, OperatorAttributes(stretchy: accent.stretchy, limits: limits))
         if accent.small { mark = .style(mark, displayStyle: nil, scriptLevel: nil, size: 0.7) }
+        if accent.scaled, base.characterCount > 1 {
+            // No common math font stretches a tilde in Chromium: widen the one glyph to the base.
+            let width = min(base.characterCount, 6)
+            let height = 1 + 0.1 * Double(width - 1)
+            mark = .decorated(mark, css: "transform:scale(\(width),\(Dimension.format(height)))")
+        }
         if accent.below {
             return .limits(base, under: mark, over: nil, accent: false, accentUnder: accent.isAccent)
         }
@@ -296,6 +327,12 @@ extension Parser {
         case "bcancel": return .decorated(body, css: "background:\(falling)")
         case "xcancel": return .decorated(body, css: "background:\(rising),\(falling)")
         case "sout": return .decorated(body, css: "text-decoration:line-through")
+        case "angl": return .decorated(body, css: "border-top:0.06em solid;border-right:0.06em solid;padding:0.08em 0.1em 0 0.05em")
+        case "phase": return .decorated(body, css: "border-bottom:0.06em solid;border-left:0.06em solid;padding:0 0.1em 0.08em 0.2em")
+        case "overlinesegment":
+            return .decorated(body, css: "border-top:0.06em solid;border-left:0.06em solid;border-right:0.06em solid;padding-top:0.08em")
+        case "underlinesegment":
+            return .decorated(body, css: "border-bottom:0.06em solid;border-left:0.06em solid;border-right:0.06em solid;padding-bottom:0.08em")
         default: return .decorated(body, css: "border:0.06em solid;padding:0.2em 0.3em")
         }
     }

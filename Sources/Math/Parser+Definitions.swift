@@ -2,8 +2,9 @@
 extension Parser {
     mutating func parseDefinition(_ command: String) throws(MathError) {
         switch command {
-        case "def", "gdef", "edef": try parseDef(command)
+        case "def", "gdef", "edef", "xdef": try parseDef(command)
         case "let": try parseLet()
+        case "DeclareMathOperator": try parseDeclareMathOperator()
         default: try parseNewCommand(command)
         }
     }
@@ -37,6 +38,18 @@ extension Parser {
         }
         if command == "providecommand", exists { return }
         stream.macros[name] = Macro(arity: arity, optionalDefault: optionalDefault, body: body)
+    }
+
+    /// `\DeclareMathOperator{\foo}{foo}` (or `*` for limits) defines `\foo` as `\operatorname{foo}`.
+    private mutating func parseDeclareMathOperator() throws(MathError) {
+        let star = consumeStar()
+        let name = try definedName("DeclareMathOperator")
+        guard let body = try stream.rawArgument() else {
+            throw MathError("missing operator name", command: "\\DeclareMathOperator")
+        }
+        var tokens: [Token] = [.command("operatorname")]
+        if star { tokens.append(.character("*")) }
+        stream.macros[name] = Macro(arity: 0, optionalDefault: nil, body: tokens + [.beginGroup] + body + [.endGroup])
     }
 
     private mutating func parseDef(_ command: String) throws(MathError) {

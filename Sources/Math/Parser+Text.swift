@@ -8,6 +8,7 @@ extension Parser {
         case "textsf": return "font-family:sans-serif"
         case "texttt": return "font-family:monospace"
         case "textsc": return "font-variant:small-caps"
+        case "sout": return "text-decoration:line-through"
         default: return nil
         }
     }
@@ -59,6 +60,36 @@ extension Parser {
                 parts.append(Self.row(list))
             case .alignment: throw MathError("& is not allowed in text", command: "&")
             case .parameter(let number): throw MathError("#\(number) outside a macro definition", command: "#")
+            case .command("("):
+                // `\(…\)` is math inside text, like `$…$`.
+                flush()
+                let list = try parseList(stops: .parenthesis)
+                guard try stream.next() == .command(")") else { throw MathError("missing \\) to close math in text") }
+                parts.append(Self.row(list))
+            case .command("textcircled"):
+                text += Self.circled(try parseRawText(for: "textcircled"))
+            case .command(let name) where Self.textAccents[name] != nil:
+                let base = try parseRawText(for: name)
+                var scalars = Array(base.unicodeScalars)
+                if scalars.isEmpty { scalars = ["\u{A0}"] }
+                text.unicodeScalars.append(scalars[0])
+                text.unicodeScalars.append(Self.textAccents[name] ?? "\u{301}")
+                text.unicodeScalars.append(contentsOf: scalars.dropFirst())
+            case .command("color"):
+                // `\color` in text colours the rest of the group it is in.
+                flush()
+                let color = try parseColor("color")
+                parts.append(.color(try parseTextBody(css: css), color))
+                if braces == 0 { return Self.row(parts) }
+                braces -= 1
+            case .command("textcolor"):
+                flush()
+                let color = try parseColor("textcolor")
+                stream.skipSpaces()
+                guard try stream.next() == .beginGroup else {
+                    throw MathError("\\textcolor needs a braced argument", command: "\\textcolor")
+                }
+                parts.append(.color(try parseTextBody(css: css), color))
             case .command(let name):
                 if let nestedCSS = Self.textCommandCSS(name) {
                     flush()
@@ -68,8 +99,12 @@ extension Parser {
                         throw MathError("\\\(name) needs a braced argument", command: "\\" + name)
                     }
                     parts.append(try parseTextBody(css: combined.isEmpty ? nil : combined))
+                } else if let replacement = Self.textCommand(name) {
+                    text += replacement
                 } else {
-                    text += try textCommand(name)
+                    flush()
+                    problems.append(MathError("unknown command \\\(name) in text", command: "\\" + name))
+                    parts.append(.error("\\" + name))
                 }
             }
         }
@@ -83,8 +118,25 @@ extension Parser {
         }
     }
 
-    /// What a command inside text stands for.
-    private func textCommand(_ name: String) throws(MathError) -> String {
+    /// Combining marks of the text accents (`\'{e}` é, `\"{o}` ö, `\v{c}` č).
+    private static let textAccents: [String: Unicode.Scalar] = [
+        "'": "\u{301}", "`": "\u{300}", "^": "\u{302}", "\"": "\u{308}", "~": "\u{303}", "=": "\u{304}",
+        ".": "\u{307}", "u": "\u{306}", "v": "\u{30C}", "H": "\u{30B}", "r": "\u{30A}", "c": "\u{327}", "k": "\u{328}",
+    ]
+
+    /// Letters and symbols written by name in text.
+    private static let textSymbols: [String: String] = [
+        "AA": "Å", "aa": "å", "AE": "Æ", "ae": "æ", "O": "Ø", "o": "ø", "OE": "Œ", "oe": "œ", "ss": "ß", "L": "Ł", "l": "ł",
+        "sect": "§", "textbar": "|", "textbardbl": "‖", "textbraceleft": "{", "textbraceright": "}",
+        "textdagger": "†", "textdaggerdbl": "‡", "textellipsis": "…", "textgreater": ">", "textless": "<",
+        "textquotedblleft": "“", "textquotedblright": "”", "textregistered": "®", "textsterling": "£",
+        "textunderscore": "_", "textasciitilde": "~", "textasciicircum": "^", "textendash": "–", "textemdash": "—",
+        "textquoteleft": "‘", "textquoteright": "’", "textbullet": "•", "textbackslash": "\\", "textdollar": "$",
+        "dag": "†", "ddag": "‡", "i": "ı", "j": "ȷ",
+    ]
+
+    /// What a command inside text stands for, or nil for an unknown command.
+    private static func textCommand(_ name: String) -> String? {
         switch name {
         case "$", "%", "&", "#", "_", "{", "}": return name
         case " ", "space", "nobreakspace": return "\u{A0}"
@@ -92,22 +144,8 @@ extension Parser {
         case "quad": return "\u{2003}"
         case "qquad": return "\u{2003}\u{2003}"
         case "\\", "newline", "relax": return ""
-        case "textbackslash": return "\\"
-        case "textdollar": return "$"
-        case "textasciitilde": return "~"
-        case "textasciicircum": return "^"
-        case "textendash": return "–"
-        case "textemdash": return "—"
-        case "textquoteleft": return "‘"
-        case "textquoteright": return "’"
-        case "textbullet": return "•"
-        case "dag": return "†"
-        case "ddag": return "‡"
-        case "i": return "ı"
-        case "j": return "ȷ"
         default:
-            if let symbol = Symbols.symbol(name) { return symbol.text }
-            throw MathError("unknown command \\\(name) in text", command: "\\" + name)
+            return textSymbols[name] ?? Symbols.symbol(name)?.text
         }
     }
 

@@ -16,6 +16,8 @@ struct Parser {
         static let line = Stops(rawValue: 16)
         /// `$` closes the list (math inside `\text`).
         static let dollar = Stops(rawValue: 32)
+        /// `\)` closes the list (`\(…\)` inside `\text`).
+        static let parenthesis = Stops(rawValue: 64)
     }
 
     /// Deepest nesting of groups, arguments and environments accepted. Real formulas stay far
@@ -35,6 +37,12 @@ struct Parser {
     var suppressNumber = false
     /// Whether some table row carries an equation number or tag.
     var hasLabels = false
+    /// A `\label{…}` waiting for its row.
+    var pendingLabel: String?
+    /// The labels of numbered rows, in order.
+    var labels: [EquationLabel] = []
+    /// Problems the parser recovered from (unknown commands, shown in `<merror>`).
+    var problems: [MathError] = []
 
     init(tokens: [Token], macros: [String: Macro], display: Bool, firstEquationNumber: Int) {
         stream = TokenStream(tokens: tokens, macros: macros)
@@ -74,9 +82,16 @@ struct Parser {
         table.rows = lines.map { [Self.row($0)] }
         table.spacing = .lines
         table.displayStyle = display
+        // KaTeX centres the lines of display math and starts those of inline math at the left.
+        if !display { table.alignments = [.left] }
         if let tag = pendingTag {
             table.labels = Array(repeating: nil, count: lines.count)
             table.labels[lines.count - 1] = tag
+            table.labelKeys = Array(repeating: nil, count: lines.count)
+            if let key = pendingLabel {
+                table.labelKeys[lines.count - 1] = key
+                labels.append(EquationLabel(key: key, text: Self.labelText(tag)))
+            }
             hasLabels = true
             pendingTag = nil
         }
@@ -90,6 +105,26 @@ struct Parser {
     /// copy made each later token read copy the whole input (quadratic in table cells).
     static func row(_ nodes: [MathNode]) -> MathNode {
         nodes.count == 1 ? nodes[0] : .row(nodes)
+    }
+
+    /// The text of an equation number or tag without its parentheses, for ``EquationLabel``.
+    static func labelText(_ label: MathNode) -> String {
+        var text = ""
+        func collect(_ node: MathNode) {
+            switch node {
+            case .text(let value, _), .identifier(let value, _, _), .number(let value), .operator(let value, _): text += value
+            case .row(let children): children.forEach(collect)
+            case .style(let body, _, _, _), .color(let body, _), .decorated(let body, _): collect(body)
+            case .scripts(let base, let sub, let sup):
+                collect(base)
+                sub.map(collect)
+                sup.map(collect)
+            default: break
+            }
+        }
+        collect(label)
+        if text.hasPrefix("("), text.hasSuffix(")") { text = String(text.dropFirst().dropLast()) }
+        return text
     }
 
     // MARK: Math lists
@@ -108,6 +143,8 @@ struct Parser {
             case .character("]") where stops.contains(.bracket):
                 break loop
             case .mathShift where stops.contains(.dollar):
+                break loop
+            case .command(")") where stops.contains(.parenthesis):
                 break loop
             case .alignment:
                 if stops.contains(.cell) { break loop }
@@ -210,13 +247,42 @@ struct Parser {
 
     // MARK: Groups and arguments
 
-    /// Parses `{…}` after its `{` has been read, restoring the font afterwards.
+    /// Parses `{…}` after its `{` has been read, restoring the font afterwards. A group that is
+    /// one scripted atom stays a group, so that it takes scripts of its own (`{x_i}^2`); `\\`
+    /// inside a group breaks it into left-aligned lines, as KaTeX does.
     mutating func parseGroupBody() throws(MathError) -> MathNode {
         let savedFont = font
         defer { font = savedFont }
-        let list = try parseList(stops: .group)
-        guard try stream.next() == .endGroup else { throw MathError("missing } to close a group") }
+        var lines = [try parseList(stops: [.group, .line])]
+        while true {
+            let token = try stream.next()
+            if token == .endGroup { break }
+            guard token == .command("\\") || token == .command("newline") || token == .command("cr") else {
+                throw MathError("missing } to close a group")
+            }
+            skipOptionalDimension()
+            lines.append(try parseList(stops: [.group, .line]))
+        }
+        if lines.count > 1 {
+            var table = MathTable()
+            table.rows = lines.map { [Self.row($0)] }
+            table.alignments = [.left]
+            table.spacing = .compact
+            return .table(table)
+        }
+        let list = lines[0]
+        if list.count == 1, case .scripts = list[0], try takesScripts() { return .row(list) }
+        if list.count == 1, case .limits(_, _, _, false, false) = list[0], try takesScripts() { return .row(list) }
         return Self.row(list)
+    }
+
+    /// Whether a script or prime comes next (after spaces).
+    private mutating func takesScripts() throws(MathError) -> Bool {
+        stream.skipSpaces()
+        switch try stream.peek() {
+        case .superscript?, .subscript?, .character("'")?: return true
+        default: return false
+        }
     }
 
     /// Parses a mandatory argument: a `{…}` group or a single atom.
@@ -272,6 +338,13 @@ struct Parser {
     mutating func attachScript(to list: inout [MathNode], superscript: Bool) throws(MathError) {
         let base = list.popLast() ?? .empty
         let argument = try parseScriptArgument(superscript: superscript)
+        if superscript, case .identifier("′", _, _) = argument, try stream.peek() != .subscript, !Self.hasLimits(base) {
+            // `f^\prime` is `f'`: the prime follows its base (see attachPrimes).
+            if case .scripts(_, _?, nil) = base {} else {
+                list.append(.row([base, .operator("′", OperatorAttributes(lspace: 0, rspace: 0))]))
+                return
+            }
+        }
         list.append(try Self.attach(argument, to: base, superscript: superscript))
     }
 
@@ -321,13 +394,16 @@ struct Parser {
     /// `\overbrace{…}` and `\underbrace{…}` take their label as a limit.
     private static func isBrace(_ node: MathNode) -> Bool {
         if case .limits(_, let under, let over, _, _) = node {
-            if case .operator("⏞", _)? = over { return true }
-            if case .operator("⏟", _)? = under { return true }
+            if case .operator(let mark, _)? = over, mark == "⏞" || mark == "⎴" { return true }
+            if case .operator(let mark, _)? = under, mark == "⏟" || mark == "⎵" { return true }
         }
         return false
     }
 
-    /// `x'`, `x''^2`: primes become (part of) the superscript.
+    /// `x'`, `x''^2`: primes. The prime characters are already raised and small, and Chromium does
+    /// not switch to the font's script-size primes: as a superscript they sit too high and
+    /// shrink. A prime alone follows its base at full size; with other scripts it is a
+    /// superscript lowered by a fifth of an em.
     private mutating func attachPrimes(to list: inout [MathNode]) throws(MathError) {
         var count = 0
         while stream.peekRaw == .character("'") {
@@ -342,13 +418,21 @@ struct Parser {
             text += primes[chunk - 1]
             remaining -= chunk
         }
-        var sup = MathNode.operator(text, OperatorAttributes(lspace: 0, rspace: 0))
+        let mark = MathNode.operator(text, OperatorAttributes(lspace: 0, rspace: 0))
+        let base = list.popLast() ?? .empty
         stream.skipSpaces()
-        if try stream.peek() == .superscript {
+        let next = try stream.peek()
+        var hasSubscript = false
+        if case .scripts(_, let sub, nil) = base, sub != nil { hasSubscript = true }
+        if next != .superscript, next != .subscript, !hasSubscript, !Self.hasLimits(base) {
+            list.append(.row([base, mark]))
+            return
+        }
+        var sup = MathNode.raised(mark, voffset: -0.2)
+        if next == .superscript {
             _ = stream.nextRaw()
             sup = .row([sup, try parseScriptArgument(superscript: true)])
         }
-        let base = list.popLast() ?? .empty
         list.append(try Self.attach(sup, to: base, superscript: true))
     }
 

@@ -34,7 +34,7 @@ enum Symbols {
 
     private static let table: [String: MathSymbol] = {
         var table: [String: MathSymbol] = [:]
-        for (kind, list) in sections {
+        for (kind, list) in sections + compatibilitySections {
             var words = list.split(whereSeparator: { $0 == " " || $0 == "\n" }).makeIterator()
             while let name = words.next(), let text = words.next() {
                 table[String(name)] = MathSymbol(text: String(text), kind: kind)
@@ -110,7 +110,7 @@ enum Symbols {
         upharpoonright ↾ upharpoonleft ↿ downharpoonright ⇂ downharpoonleft ⇃ restriction ↾
         nrightarrow ↛ nleftarrow ↚ nRightarrow ⇏ nLeftarrow ⇍ nleftrightarrow ↮ nLeftrightarrow ⇎
         dashrightarrow ⇢ dashleftarrow ⇠ Rrightarrow ⇛ Lleftarrow ⇚ multimap ⊸ leftarrowtail ↢
-        rightarrowtail ↣ looparrowleft ↫ looparrowright ↬ iff ⟺ implies ⟹ impliedby ⟸
+        rightarrowtail ↣ looparrowleft ↫ looparrowright ↬
         """),
         (.punctuation, "colon : cdotp ⋅ ldotp ."),
         (.open, """

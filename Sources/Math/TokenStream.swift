@@ -35,7 +35,7 @@ struct TokenStream {
 
     /// Expands user macros at the front of the input until the next token is not one, and returns it.
     mutating func peek() throws(MathError) -> Token? {
-        while case .command(let name)? = pending.last, let macro = macros[name] {
+        while case .command(let name)? = pending.last, let macro = macros[name] ?? BuiltinMacros.table[name] {
             pending.removeLast()
             expansions += 1
             guard expansions <= Self.expansionLimit else {

@@ -23,3 +23,27 @@ enum XMLEscaping {
         }
     }
 }
+
+extension XMLEscaping {
+    /// `text` with the four escapes written by ``append(_:to:)`` turned back into characters.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
+            .replacingAll("&quot;", with: "\"").replacingAll("&amp;", with: "&")
+    }
+}
+
+extension String {
+    /// The string with every occurrence of `target` replaced (no Foundation in this module).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var output = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            output += rest[..<range.lowerBound]
+            output += replacement
+            rest = rest[range.upperBound...]
+        }
+        output += rest
+        return output
+    }
+}

@@ -28,7 +28,9 @@ import Testing
 
     @Test func bigDelimitersHaveFixedSizes() {
         #expect(body("\\big(") == "<mrow><mo stretchy=\"true\" symmetric=\"true\" lspace=\"0em\" rspace=\"0em\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo></mrow>")
-        #expect(body("\\Biggl[")?.contains("form=\"prefix\" minsize=\"2.47em\" maxsize=\"2.47em\">[</mo>") == true)
+        #expect(body("\\Biggl[")?.contains("form=\"prefix\" minsize=\"3em\" maxsize=\"3em\">[</mo>") == true)
+        #expect(body("\\Big(")?.contains("minsize=\"1.8em\"") == true)
+        #expect(body("\\bigg(")?.contains("minsize=\"2.4em\"") == true)
         #expect(body("\\bigm|")?.contains("lspace=\"0.2778em\" rspace=\"0.2778em\" minsize=\"1.2em\"") == true)
     }
 
@@ -49,7 +51,7 @@ import Testing
     @Test func stackedRelations() {
         #expect(body("\\overset{a}{=}") == "<mover><mo>=</mo><mi>a</mi></mover>")
         #expect(body("\\underset{a}{b}") == "<munder><mi>b</mi><mi>a</mi></munder>")
-        #expect(body("\\stackrel{?}{=}") == "<mover><mo>=</mo><mo>?</mo></mover>")
+        #expect(body("\\stackrel{?}{=}") == "<mover><mo>=</mo><mo lspace=\"0em\" rspace=\"0em\">?</mo></mover>")
     }
 
     @Test func extensibleArrowsStretchOverTheirLabels() {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct EnvironmentsTests {
     @Test func matrixWithParentheses() {
-        #expect(body("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}") == "<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">(</mo><mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr></mtable><mo stretchy=\"true\" fence=\"true\" form=\"postfix\">)</mo></mrow>")
+        #expect(body("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}") == "<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">(</mo><mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd><mtd style=\"padding-right:0\"><mi>b</mi></mtd></mtr><mtr><mtd style=\"padding-left:0\"><mi>c</mi></mtd><mtd style=\"padding-right:0\"><mi>d</mi></mtd></mtr></mtable><mo stretchy=\"true\" fence=\"true\" form=\"postfix\">)</mo></mrow>")
     }
 
     @Test func otherMatrixDelimiters() {
@@ -11,29 +11,29 @@ import Testing
         #expect(body("\\begin{Bmatrix}1\\end{Bmatrix}")?.contains("form=\"prefix\">{</mo>") == true)
         #expect(body("\\begin{vmatrix}1\\end{vmatrix}")?.contains("form=\"prefix\">|</mo>") == true)
         #expect(body("\\begin{Vmatrix}1\\end{Vmatrix}")?.contains("form=\"prefix\">‖</mo>") == true)
-        #expect(body("\\begin{matrix}1\\end{matrix}") == "<mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable>")
+        #expect(body("\\begin{matrix}1\\end{matrix}") == "<mtable><mtr><mtd style=\"padding-left:0;padding-right:0\"><mn>1</mn></mtd></mtr></mtable>")
         #expect(body("\\begin{smallmatrix}1\\end{smallmatrix}")?.hasPrefix("<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable>") == true)
     }
 
     @Test func trailingRowBreakIsIgnoredAndShortRowsArePadded() {
-        #expect(body("\\begin{matrix} a & b \\\\ c \\\\ \\end{matrix}") == "<mtable><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd></mtd></mtr></mtable>")
+        #expect(body("\\begin{matrix} a & b \\\\ c \\\\ \\end{matrix}") == "<mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd><mtd style=\"padding-right:0\"><mi>b</mi></mtd></mtr><mtr><mtd style=\"padding-left:0\"><mi>c</mi></mtd><mtd style=\"padding-right:0\"></mtd></mtr></mtable>")
     }
 
     @Test func arrayColumnsAndRules() {
         let table = body("\\begin{array}{l|r} \\hline a & b \\end{array}")
-        #expect(table == "<mtable><mtr><mtd style=\"text-align:left;border-top:0.06em solid\"><mi>a</mi></mtd><mtd style=\"text-align:right;border-top:0.06em solid;border-left:0.06em solid\"><mi>b</mi></mtd></mtr></mtable>")
+        #expect(table == "<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;border-top:0.06em solid\"><mi>a</mi></mtd><mtd style=\"text-align:right;text-align:-webkit-right;border-top:0.06em solid;border-left:0.06em solid\"><mi>b</mi></mtd></mtr></mtable>")
         #expect(error("\\begin{array}{x} a \\end{array}")?.command == "\\begin{array}")
     }
 
     @Test func casesAreLeftAlignedWithABrace() {
         let cases = body("\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}")
-        #expect(cases?.hasPrefix("<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">{</mo><mtable><mtr><mtd style=\"text-align:left\"><mn>1</mn></mtd>") == true)
+        #expect(cases?.hasPrefix("<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">{</mo><mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mn>1</mn></mtd>") == true)
         #expect(body("\\begin{dcases} a \\end{dcases}")?.contains("<mtable displaystyle=\"true\">") == true)
     }
 
     @Test func alignedPairsColumnsRightLeft() {
         let aligned = body("\\begin{aligned} a &= b \\\\ &= c \\end{aligned}")
-        #expect(aligned?.hasPrefix("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;padding-left:0\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>") == true)
+        #expect(aligned?.hasPrefix("<mtable displaystyle=\"true\"><mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0\"><mi>a</mi></mtd><mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mrow><mo>=</mo><mi>b</mi></mrow></mtd></mtr>") == true)
     }
 
     @Test func alignNumbersEachRowAndHonoursTagsAndNonumber() {
@@ -41,7 +41,7 @@ import Testing
         #expect(result.error == nil)
         #expect(result.equationsNumbered == 2)
         #expect(result.html.hasPrefix("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\" style=\"position:relative\">"))
-        let labels = result.html.components(separatedBy: "<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
+        let labels = result.html.components(separatedBy: "</mphantom></mpadded><mtext>").dropFirst().map { $0.prefix(while: { $0 != "<" }) }
         #expect(labels == ["(1)", "(A)", "(2)"])
     }
 

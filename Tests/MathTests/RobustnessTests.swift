@@ -4,12 +4,32 @@ import SeededRandom
 
 @Suite struct RobustnessTests {
     @Test func errorsShowTheEscapedSourceAndNameTheCommand() {
-        let result = MathRenderer().render("a < \\foo{\"b\"}", display: false)
-        #expect(result.error == MathError("unknown command \\foo", command: "\\foo"))
-        #expect(result.html == "<span class=\"math-error\" title=\"unknown command \\foo (\\foo)\">a &lt; \\foo{&quot;b&quot;}</span>")
+        let result = MathRenderer().render("a < \\frac{\"b\"", display: false)
+        #expect(result.isRefused)
+        #expect(result.error == MathError("missing } to close a group"))
+        #expect(result.html == "<span class=\"math-error\" title=\"missing } to close a group\">a &lt; \\frac{&quot;b&quot;</span>")
         let display = MathRenderer().render("\\frac{", display: true)
         #expect(display.html.hasPrefix("<span class=\"math-error math-display\""))
         #expect(display.error != nil)
+    }
+
+    /// Issue 18: one unknown command no longer loses the formula: it is drawn in `<merror>`,
+    /// the rest renders, and the error says where the command is.
+    @Test func anUnknownCommandKeepsTheRestOfTheFormula() {
+        let result = MathRenderer().render("a < \\foo{\"b\"}\n+ \\bar{c}", display: false)
+        #expect(!result.isRefused)
+        #expect(result.errors == [MathError("unknown command \\foo", command: "\\foo",
+                                            location: MathError.Location(line: 1, column: 5))])
+        #expect(result.html.contains("<mo>&lt;</mo><merror style=\"color:#b00\"><mtext>\\foo</mtext></merror>"))
+        #expect(result.html.contains("<mi>&quot;</mi><mi>b</mi>"))
+        #expect(result.html.contains("<mover accent=\"true\"><mi>c</mi>"))
+        #expect(isWellFormedXML(result.html))
+        // Located on its own line, and not confused with a longer command or an escaped backslash.
+        let second = MathRenderer().render("\\foobar + \\\\foo\n  x \\foo", display: true)
+        #expect(second.errors.map(\.location).contains(MathError.Location(line: 2, column: 5)))
+        let inText = MathRenderer().render("\\text{a \\nosuch b}", display: false)
+        #expect(inText.errors.first?.command == "\\nosuch")
+        #expect(inText.html.contains("<merror style=\"color:#b00\"><mtext>\\nosuch</mtext></merror>"))
     }
 
     @Test func sourceIsEscapedInTheAnnotation() {
@@ -72,10 +92,12 @@ import SeededRandom
             var tex = ""
             for _ in 0..<Int(generator.next() % 24) { tex += pieces[Int(generator.next() % UInt64(pieces.count))] }
             let result = renderer.render(tex, display: generator.next() % 2 == 0)
-            if result.error == nil {
-                #expect(isWellFormedXML(result.html), "\(tex)")
-            } else {
+            if result.isRefused {
                 #expect(result.html.hasPrefix("<span class=\"math-error"))
+                #expect(result.error != nil)
+            } else {
+                #expect(isWellFormedXML(result.html), "\(tex)")
+                #expect(result.html.contains("<merror") == !result.errors.isEmpty, "\(tex)")
             }
         }
     }
@@ -100,11 +122,12 @@ import SeededRandom
     @Test func tablesWithManyCells() {
         let cells = 49_000
         let matrix = "\\begin{matrix}" + repeated("a&", cells - 1) + "a\\end{matrix}"
-        #expect(body(matrix) == "<mtable><mtr>" + repeated("<mtd><mi>a</mi></mtd>", cells) + "</mtr></mtable>")
+        #expect(body(matrix) == "<mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd>" + repeated("<mtd><mi>a</mi></mtd>", cells - 2)
+            + "<mtd style=\"padding-right:0\"><mi>a</mi></mtd></mtr></mtable>")
         let rows = 16_000
         let aligned = "\\begin{aligned}" + repeated("a&b\\\\", rows - 1) + "a&b\\end{aligned}"
-        let row = "<mtr><mtd style=\"text-align:right;padding-right:0\"><mi>a</mi></mtd>"
-            + "<mtd style=\"text-align:left;padding-left:0\"><mi>b</mi></mtd></mtr>"
+        let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0\"><mi>a</mi></mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mi>b</mi></mtd></mtr>"
         #expect(body(aligned) == "<mtable displaystyle=\"true\">" + repeated(row, rows) + "</mtable>")
         let fences = repeated("\\left(a\\right)", 7_000)
         let fence = "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>a</mi>"

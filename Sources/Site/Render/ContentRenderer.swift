@@ -191,10 +191,21 @@ struct ContentRenderer: Sendable {
             options.lineAnchorPrefix = "hl-\(codeBlocks)"
             return Highlighter.html(code: block.code, language: block.language, options: options) + "\n"
         }
+        // Equations are numbered through the page; \eqref finds labels above it at once and
+        // labels below it once the page is rendered.
+        var equationNumber = 1
+        var equationLabels: [EquationLabel] = []
+        var referencePositions: [String: SourcePosition] = [:]
         hooks.math = { span in
             result.hasMath = true
-            let output = self.math.render(span.tex, display: span.isDisplay)
-            if let error = output.error { sink.warn("math: \(error.message)", position: span.position) }
+            let output = self.math.render(span.tex, display: span.isDisplay, firstEquationNumber: equationNumber,
+                                          knownLabels: equationLabels)
+            equationNumber += output.equationsNumbered
+            equationLabels += output.labels
+            for key in output.unresolvedReferences where referencePositions[key] == nil { referencePositions[key] = span.position }
+            for error in output.errors {
+                sink.warn("math: \(error.description)", position: Self.position(of: error, in: span))
+            }
             return output.html
         }
         hooks.image = { image in
@@ -222,7 +233,16 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
-        let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(HTMLRenderer(options: options, hooks: hooks).render(document)))
+        var pageHTML = HTMLRenderer(options: options, hooks: hooks).render(document)
+        if !referencePositions.isEmpty {
+            let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)
+            pageHTML = linked
+            for key in Set(unknown).sorted() {
+                sink.warn("math: \\ref{\(key)} names no \\label{\(key)} of a numbered equation on this page",
+                          position: referencePositions[key])
+            }
+        }
+        let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))
         let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
         let html = resolveBareReferences(siteRun?.restore(numberedHTML) ?? numberedHTML, for: page, sink: sink)
         for id in unresolved {
@@ -263,6 +283,15 @@ struct ContentRenderer: Sendable {
         let summaryProse = HTMLText.plainText(result.summaryHTML, headings: false)
         result.summaryText = summaryProse.isEmpty ? HTMLText.plainText(result.summaryHTML) : summaryProse
         return (result, sink.diagnostics)
+    }
+
+    /// Where a math error is in the page: its line and column within the formula, counted from the
+    /// formula's opening delimiter (`$`, `$$`, `\(`), or the delimiter itself when unknown.
+    static func position(of error: MathError, in span: MathInfo) -> SourcePosition {
+        guard let location = error.location else { return span.position }
+        if location.line > 1 { return SourcePosition(line: span.position.line + location.line - 1, column: location.column) }
+        let delimiter = span.isDisplay ? 2 : 1
+        return SourcePosition(line: span.position.line, column: span.position.column + delimiter + location.column - 1)
     }
 
     /// Markdown of one line (a caption, a summary) as inline HTML, without the paragraph around it.

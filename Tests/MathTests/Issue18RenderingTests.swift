@@ -1,0 +1,93 @@
+import Testing
+@testable import Math
+
+/// Rendering fixes of issue 18, each checked against KaTeX in headless Chromium
+/// (scripts/math-compare.py): what Chromium's MathML Core needs to draw as KaTeX does.
+@Suite struct Issue18RenderingTests {
+    /// Chromium ignores `columnalign` and plain `text-align:right` in a cell; it honours the
+    /// `-webkit-` keywords. Firefox keeps the plain one.
+    @Test func alignedColumnsUseKeywordsChromiumHonours() {
+        let aligned = body("\\begin{aligned} f(x) &= 1 \\\\ g &= 2 \\end{aligned}", display: true)
+        #expect(aligned?.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0\">") == true)
+        #expect(aligned?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\">") == true)
+        let array = body("\\begin{array}{rcl} a & = & b \\end{array}")
+        #expect(array?.contains("<mtd style=\"text-align:right;text-align:-webkit-right\"><mi>a</mi></mtd><mtd><mo>=</mo></mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left\"><mi>b</mi></mtd>") == true)
+        #expect(body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mn>1</mn>") == true)
+    }
+
+    /// TeX puts no space around relations and binary operators in scripts and in text-style
+    /// fractions; MathML Core keeps their dictionary spacing there unless told.
+    @Test func noOperatorSpacingInScripts() {
+        #expect(body("x_{k+1}") == "<msub><mi>x</mi><mrow><mi>k</mi><mo lspace=\"0em\" rspace=\"0em\">+</mo><mn>1</mn></mrow></msub>")
+        #expect(body("\\mathbb{R}^{n \\times d}")?.contains("<mo lspace=\"0em\" rspace=\"0em\">×</mo>") == true)
+        #expect(body("\\frac{a+b}{c}")?.contains("<mo lspace=\"0em\" rspace=\"0em\">+</mo>") == true)
+        // Display fractions, and \displaystyle inside a script, keep the spacing.
+        #expect(body("\\frac{a+b}{c}", display: true)?.contains("<mo>+</mo>") == true)
+        #expect(body("x^{\\displaystyle a+b}")?.contains("<mo>+</mo>") == true)
+        #expect(body("a+b") == "<mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>")
+    }
+
+    /// `\bar{X}` was invisible at 1×: the macron U+00AF sits too high over a capital.
+    @Test func barIsAModifierMacron() {
+        #expect(body("\\bar{X}") == "<mover accent=\"true\"><mi>X</mi><mo stretchy=\"false\">ˉ</mo></mover>")
+    }
+
+    /// No common math font stretches a tilde in Chromium: `\widetilde` widens the glyph.
+    @Test func widetildeWidensToItsBase() {
+        #expect(body("\\widetilde{abc}")?.contains("<mrow style=\"transform:scale(3,1.2)\"><mo stretchy=\"false\">~</mo></mrow>") == true)
+        #expect(body("\\widetilde{a}") == body("\\tilde{a}"))
+        #expect(body("\\widehat{abc}")?.contains("<mo stretchy=\"true\">\u{302}</mo>") == true)
+    }
+
+    @Test func impliesAndIffHaveThickSpaces() {
+        #expect(body("A \\implies B") == "<mrow><mi>A</mi><mspace width=\"0.2778em\"></mspace><mo>⟹</mo><mspace width=\"0.2778em\"></mspace><mi>B</mi></mrow>")
+        #expect(body("A \\iff B")?.contains("<mspace width=\"0.2778em\"></mspace><mo>⟺</mo><mspace width=\"0.2778em\"></mspace>") == true)
+    }
+
+    @Test func bigDelimitersHaveKaTeXSizes() {
+        for (command, size) in [("big", "1.2"), ("Big", "1.8"), ("bigg", "2.4"), ("Bigg", "3")] {
+            #expect(body("\\\(command)(")?.contains("minsize=\"\(size)em\" maxsize=\"\(size)em\"") == true)
+        }
+    }
+
+    /// `\mathbf` leaves small Greek letters alone, as TeX does; `\boldsymbol` makes them bold.
+    @Test func mathbfOfGreekAsTeX() {
+        #expect(body("\\mathbf{\\alpha}") == "<mi>α</mi>")
+        #expect(body("\\mathbf{\\Gamma}") == "<mi>𝚪</mi>")
+        #expect(body("\\boldsymbol{\\alpha}") == "<mi>𝜶</mi>")
+    }
+
+    @Test func primeCommandInASuperscriptIsAPrime() {
+        #expect(body("g^{\\prime}") == body("g'"))
+        #expect(body("g^\\prime") == "<mrow><mi>g</mi><mo lspace=\"0em\" rspace=\"0em\">′</mo></mrow>")
+    }
+
+    /// An equation number carries an invisible copy of its row, so it stands on the row's
+    /// baseline beside a tall fraction instead of at the row's top.
+    @Test func equationNumbersShareTheRowsBaseline() {
+        let html = MathRenderer().render("\\begin{align} \\frac{a}{b} &= c \\end{align}", display: true).html
+        #expect(html.contains("<mtd style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
+            + "<mfrac><mi>a</mi><mi>b</mi></mfrac><mrow><mo>=</mo><mi>c</mi></mrow></mrow></mphantom></mpadded><mtext>(1)</mtext></mrow></mtd>"))
+    }
+
+    /// An empty row of `gather` keeps a line's height: the numbers of the rows around it overprinted.
+    @Test func emptyRowsKeepALinesHeight() {
+        let html = MathRenderer().render("\\begin{gather} a \\\\ \\\\ b \\end{gather}", display: true).html
+        #expect(html.contains("<mtr><mtd style=\"padding:0.25em 0\"><mpadded width=\"0\"><mphantom><mo stretchy=\"false\">(</mo></mphantom></mpadded></mtd>"))
+        #expect(html.contains("<mtext>(3)</mtext>"))
+    }
+
+    /// amsmath's matrices and `cases` have no gap outside their outer columns; arrays keep theirs.
+    @Test func matricesHaveNoOuterColumnGap() {
+        #expect(body("\\begin{pmatrix} a & b \\end{pmatrix}")?.contains("<mtd style=\"padding-left:0\"><mi>a</mi></mtd><mtd style=\"padding-right:0\"><mi>b</mi></mtd>") == true)
+        #expect(body("\\begin{array}{cc} a & b \\end{array}")?.contains("<mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd>") == true)
+    }
+
+    @Test func smallmatrixKeepsColumnGapsAndColorboxItsPadding() {
+        #expect(body("\\begin{smallmatrix} a & b \\end{smallmatrix}")
+            == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd>"
+            + "<mtd style=\"padding-right:0\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
+        #expect(body("\\colorbox{yellow}{x}") == "<mrow style=\"background-color:yellow;padding:0.1em 0.3em\"><mtext>x</mtext></mrow>")
+    }
+}

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Scores our MathML against KaTeX, formula by formula, in headless Chromium.
+
+    scripts/math-score.py FORMULAS [OUTDIR]
+        FORMULAS  JSON lines {"tex", "display"} (scripts/extract-math-corpus.py) or a list with
+                  one formula per line ("$$ " marks display math)
+        OUTDIR    default: .build-math/score
+
+Each formula is drawn twice on a page, by `collective math` and by KaTeX (Debian's libjs-katex,
+loaded from the local disk in this page only), at 30px. A script in the page records each
+drawing's box and baseline; the page is screenshot, each drawing cropped to its ink, and the two
+aligned on their baselines and left edges. The score is the share of ink pixels that do not
+overlap: (ours XOR KaTeX) / (ours OR KaTeX), after stretching ours to KaTeX's width (when within
+25%) and widening each ink by two pixels, so that KaTeX's heavier strokes and a small shift cost
+nothing. 0 is the same drawing, 1 nothing in common.
+
+Writes OUTDIR/scores.tsv (score, index, TeX), OUTDIR/worst.png (the worst 50 pairs, ours left,
+KaTeX right) and OUTDIR/spread.png (40 pairs spread evenly over the scores, to check the threshold
+by eye), and prints the share under THRESHOLD (default 0.35).
+Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 40).
+"""
+import html
+import json
+import os
+import subprocess
+import sys
+
+import numpy
+from PIL import Image, ImageDraw
+
+sys.path.insert(0, os.path.dirname(__file__))
+from importlib import import_module
+
+compare = import_module("math-compare")
+
+def row_height(tex):
+    """A row tall enough for the formula's lines (30px type): 220px and 70px per line break."""
+    return min(220 + 70 * tex.count("\\\\"), 2000)
+PAGE = """<!doctype html>
+<html><head><meta charset="utf-8">
+<link rel="stylesheet" href="file://{katex}/katex.min.css">
+<script src="file://{katex}/katex.min.js"></script>
+<script src="file://{katex}/contrib/mhchem.js"></script>
+<style>
+body {{ margin: 0; background: #fff; }}
+.row {{ position: relative; overflow: hidden; white-space: nowrap; }}
+.cell {{ position: absolute; top: 40px; font-size: 30px; line-height: 1; }}
+.ours {{ left: 10px; }} .theirs {{ left: 2610px; }}
+math {{ font-family: "Latin Modern Math", math; font-size: 1em; }}
+.katex {{ font-size: 1em; }} .katex-display {{ margin: 0; }} .katex-display > .katex {{ text-align: left; }}
+math[display="block"] {{ display: inline math; }}
+.mark {{ display: inline-block; width: 0; height: 0; }}
+</style></head><body>
+{rows}
+<pre id="boxes"></pre>
+<script>
+for (const cell of document.querySelectorAll(".theirs")) {{
+  try {{ katex.render(cell.dataset.tex, cell.querySelector(".k"), {{displayMode: false, throwOnError: true, strict: false}}); }}
+  catch (e) {{ cell.dataset.failed = "1"; }}
+}}
+document.fonts.ready.then(() => {{
+const boxes = [];
+for (const row of document.querySelectorAll(".row")) {{
+  const entry = [];
+  for (const cell of row.querySelectorAll(".cell")) {{
+    const mark = cell.querySelector(".mark").getBoundingClientRect();
+    const r = cell.getBoundingClientRect();
+    entry.push({{baseline: mark.bottom + window.scrollY, left: r.left, top: r.top + window.scrollY,
+                 width: r.width, height: r.height, failed: cell.dataset.failed === "1"}});
+  }}
+  boxes.push(entry);
+}}
+document.getElementById("boxes").textContent = "BOXES" + JSON.stringify(boxes) + "END";
+}});
+</script></body></html>
+"""
+
+
+def ink(image, box, baseline, row_top, row):
+    """The ink (dark pixels) of one drawing as a boolean array, and its baseline row in it; the
+    crop stays inside the drawing's row and the screenshot."""
+    left, top = max(int(box["left"]), 0), max(int(box["top"]) - 30, row_top, 0)
+    right = min(int(box["left"] + box["width"]) + 2, image.width, left + 2590)
+    bottom = min(int(box["top"] + box["height"]) + 30, row_top + row, image.height)
+    if right <= left or bottom <= top:
+        return None, 0
+    crop = numpy.asarray(image.crop((left, top, right, bottom)).convert("L")) < 160
+    rows = numpy.where(crop.any(axis=1))[0]
+    columns = numpy.where(crop.any(axis=0))[0]
+    if len(rows) == 0:
+        return None, 0
+    crop = crop[:, columns[0]:columns[-1] + 1]
+    return crop, int(baseline) - top
+
+
+def widen(mask):
+    out = mask.copy()
+    out[1:, :] |= mask[:-1, :]
+    out[:-1, :] |= mask[1:, :]
+    out[:, 1:] |= mask[:, :-1]
+    out[:, :-1] |= mask[:, 1:]
+    return out
+
+
+def stretched(mask, width):
+    """`mask` resampled to `width` columns (nearest column), so that a small difference in
+    spacing does not shift everything after it."""
+    columns = numpy.minimum((numpy.arange(width) * mask.shape[1] / width).astype(int), mask.shape[1] - 1)
+    return mask[:, columns]
+
+
+def score(ours, ours_base, theirs, theirs_base):
+    """(ours XOR theirs) / (ours OR theirs) with both placed on a common baseline, ours
+    stretched to KaTeX's width when the two are within a quarter of each other's width."""
+    ratio = ours.shape[1] / max(theirs.shape[1], 1)
+    if 0.8 <= ratio <= 1.25:
+        ours = stretched(ours, theirs.shape[1])
+    above = max(ours_base, theirs_base)
+    below = max(ours.shape[0] - ours_base, theirs.shape[0] - theirs_base)
+    width = max(ours.shape[1], theirs.shape[1])
+    canvas = []
+    for mask, base in ((ours, ours_base), (theirs, theirs_base)):
+        placed = numpy.zeros((above + below, width), dtype=bool)
+        placed[above - base:above - base + mask.shape[0], :mask.shape[1]] = mask
+        canvas.append(placed)
+    a, b = canvas
+    union = (a | b).sum()
+    if union == 0:
+        return 0.0
+    # Two pixels of tolerance: KaTeX's fonts are drawn heavier than Latin Modern Math.
+    mismatch = (a & ~widen(widen(b))).sum() + (b & ~widen(widen(a))).sum()
+    return float(mismatch) / float(union)
+
+
+def write_sheet(pairs, crops, path):
+    """The pairs, one under the other with number and score: ours left, KaTeX right."""
+    if not pairs:
+        return
+    height = sum(max(crops[i][0].shape[0], crops[i][1].shape[0]) + 24 for _, i in pairs)
+    split = 40 + max(crops[i][0].shape[1] for _, i in pairs) + 20
+    width = split + max(crops[i][1].shape[1] for _, i in pairs)
+    sheet = Image.new("L", (min(width, 4000), height), 255)
+    draw = ImageDraw.Draw(sheet)
+    y = 0
+    for value, index in pairs:
+        a, b = crops[index]
+        draw.text((2, y), f"{index + 1} {value:.2f}", fill=0)
+        sheet.paste(Image.fromarray(numpy.where(a, 0, 255).astype("uint8")), (40, y + 14))
+        sheet.paste(Image.fromarray(numpy.where(b, 0, 255).astype("uint8")), (split, y + 14))
+        y += max(a.shape[0], b.shape[0]) + 24
+    sheet.save(path)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    formulas = compare.read_formulas(sys.argv[1])
+    out = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".build-math/score")
+    os.makedirs(out, exist_ok=True)
+    collective = os.environ.get("COLLECTIVE", ".build/debug/collective")
+    katex = os.environ.get("KATEX", "/usr/share/javascript/katex")
+    per_page = int(os.environ.get("PER_PAGE", "40"))
+    threshold = float(os.environ.get("THRESHOLD", "0.35"))
+    results = compare.render_ours(formulas, collective)
+    scores = []
+    crops = {}
+    for start in range(0, len(formulas), per_page):
+        indices = list(range(start, min(start + per_page, len(formulas))))
+        rows = []
+        for index in indices:
+            tex, _ = formulas[index]
+            ours = results[index]["html"].replace(' display="block"', "")
+            rows.append('<div class="row" style="height:{}px"><div class="cell ours"><span class="mark"></span>{}</div>'
+                        '<div class="cell theirs" data-tex="{}"><span class="mark"></span><span class="k"></span></div></div>'
+                        .format(row_height(tex), ours, html.escape(tex, quote=True)))
+        page = os.path.join(out, "page.html")
+        with open(page, "w", encoding="utf-8") as handle:
+            handle.write(PAGE.format(katex=katex, rows="\n".join(rows)))
+        tops = [0]
+        for index in indices:
+            tops.append(tops[-1] + row_height(formulas[index][0]))
+        height = tops[-1] + 40
+        args = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--allow-file-access-from-files", "--virtual-time-budget=5000", f"--window-size=5200,{height}"]
+        dom = subprocess.run(args + ["--dump-dom", "file://" + page], capture_output=True, text=True).stdout
+        boxes = json.loads(dom[dom.index("BOXES") + 5:dom.index("END", dom.index("BOXES"))])
+        shot = os.path.join(out, "page.png")
+        subprocess.run(args + [f"--screenshot={shot}", "file://" + page], capture_output=True)
+        image = Image.open(shot)
+        for position, (index, (mine, theirs)) in enumerate(zip(indices, boxes)):
+            if results[index]["refused"] or theirs["failed"]:
+                continue  # one side has no drawing: counted apart
+            row_top, row = tops[position], tops[position + 1] - tops[position]
+            a, a_base = ink(image, mine, mine["baseline"], row_top, row)
+            b, b_base = ink(image, theirs, theirs["baseline"], row_top, row)
+            if a is None or b is None:
+                continue
+            value = score(a, a_base, b, b_base)
+            scores.append((value, index))
+            crops[index] = (a, b)
+    scores.sort(reverse=True)
+    with open(os.path.join(out, "scores.tsv"), "w", encoding="utf-8") as handle:
+        for value, index in scores:
+            handle.write(f"{value:.3f}\t{index + 1}\t{formulas[index][0]!r}\n")
+    write_sheet(scores[:50], crops, os.path.join(out, "worst.png"))
+    # 40 pairs spread evenly over the scores, to check the threshold by eye.
+    step = max(len(scores) / 40.0, 1.0)
+    write_sheet([scores[int(i * step)] for i in range(min(40, len(scores)))], crops, os.path.join(out, "spread.png"))
+    same = sum(1 for value, _ in scores if value < threshold)
+    print(f"{len(scores)} pairs scored; {same} ({100.0 * same / max(len(scores), 1):.1f}%) under {threshold}; "
+          f"median {scores[len(scores) // 2][0] if scores else 0:.3f}; {out}/scores.tsv, worst.png")
+
+
+if __name__ == "__main__":
+    main()
