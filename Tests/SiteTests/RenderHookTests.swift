@@ -86,4 +86,15 @@ extension RenderHookTests {
         let failures = report.warnings.filter { $0.message.contains("render hook layouts/_markup/render-link.html failed") }
         #expect(failures.count == 1)
     }
+
+    /// Hugo runs `ref`/`relref` before the hook: its `.Destination` is the page's URL.
+    @Test func aLinkHookSeesReferencesAsURLs() throws {
+        let files = ["hugo.toml": "baseURL = \"https://example.org/sub/\"\ntitle = \"T\"\n",
+                     "layouts/_markup/render-link.html": "<a href=\"{{ .Destination | safeURL }}\">{{ .Text }}</a>\n{{- /**/ -}}\n",
+                     "content/docs/x.md": "---\ntitle: X\n---\nX\n",
+                     "content/p.md": "---\ntitle: P\n---\nSee [X]({{< relref \"/docs/x\" >}}) and [Y]({{< ref \"/docs/x\" >}}).\n"]
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/")))
+                == "<p>See <a href=\"/sub/docs/x/\">X</a> and <a href=\"https://example.org/sub/docs/x/\">Y</a>.</p>")
+    }
 }

@@ -228,7 +228,10 @@ struct ContentRenderer: Sendable {
             result.references.append(LinkReference(kind: .link, destination: link.destination, url: resolved ?? link.destination,
                                                    line: page.bodyLine + link.position.line - 1,
                                                    column: link.position.column))
-            if let html = siteRun?.renderLink(link, sink: sink) { return html }
+            // A site's hook sees what Hugo gives it: a `ref`/`relref` already turned into its URL.
+            var hookLink = link
+            if link.destination.hasPrefix(ShortcodeExpander.referencePrefix) { hookLink.destination = resolved ?? "#" }
+            if let html = siteRun?.renderLink(hookLink, sink: sink) { return html }
             guard let url = resolved else { return nil }
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
@@ -385,6 +388,8 @@ struct ContentRenderer: Sendable {
     func resolveLink(_ destination: String, for page: Page, position: SourcePosition, sink: DiagnosticSink) -> String? {
         var target = destination
         let isReference = target.hasPrefix(ShortcodeExpander.referencePrefix)
+        // `ref` gives the page's absolute URL, `relref` its site-relative one, as in Hugo.
+        let absolute = target.hasPrefix(ShortcodeExpander.referencePrefix + ShortcodeExpander.absoluteReferenceMarker)
         if isReference { target = ShortcodeExpander.dropAbsoluteMarker(target.dropFirst(ShortcodeExpander.referencePrefix.count)) }
         guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return nil }
         let (pathPart, fragment) = Self.splitFragment(target)
@@ -400,7 +405,8 @@ struct ContentRenderer: Sendable {
         guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.contains(".md/") else { return nil }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if let index = findPage(decoded, from: page) {
-            return config.relativeURL(content.pages[index].path) + fragment
+            let path = content.pages[index].path
+            return (absolute ? config.absoluteURL(path) : config.relativeURL(path)) + fragment
         }
         sink.warn("link target not found: \(destination.replacingOccurrences(of: ShortcodeExpander.referencePrefix, with: "ref "))); point it at an existing content file",
                   position: position)

@@ -315,19 +315,21 @@ enum HugoFunctions {
         return url
     }
 
-    /// The files of `assets/` (the site's over its theme's).
+    /// The files of `assets/` (the site's over its theme's), listed once per build.
     static func assetResources(_ host: HugoHost) -> [ResourceObject] {
-        var seen = Set<String>()
-        var items: [ResourceObject] = []
-        let roots = SiteTemplates.layoutRoots(siteRoot: host.siteRoot, config: host.config)
-            .map { $0 == "layouts" ? "assets" : String($0.dropLast("layouts".count)) + "assets" }
-        for root in roots {
-            let folder = host.siteRoot.appendingPathComponent(root)
-            for file in FileTree.regularFiles(under: folder) where seen.insert(file).inserted {
-                items.append(ResourceObject(file: folder.appendingPathComponent(file), name: file,
-                                            relPermalink: host.config.relativeURL("/" + file), permalink: host.config.absoluteURL("/" + file)))
+        host.assets {
+            var seen = Set<String>()
+            var items: [ResourceObject] = []
+            let roots = SiteTemplates.layoutRoots(siteRoot: host.siteRoot, config: host.config)
+                .map { $0 == "layouts" ? "assets" : String($0.dropLast("layouts".count)) + "assets" }
+            for root in roots {
+                let folder = host.siteRoot.appendingPathComponent(root)
+                for file in FileTree.regularFiles(under: folder) where seen.insert(file).inserted {
+                    items.append(ResourceObject(file: folder.appendingPathComponent(file), name: file,
+                                                relPermalink: host.config.relativeURL("/" + file), permalink: host.config.absoluteURL("/" + file)))
+                }
             }
+            return items
         }
-        return items
     }
 }

@@ -18,6 +18,8 @@ final class HugoHost: Sendable {
     let functions: FunctionRegistry
     /// Failures already reported, so that a hook failing on every link warns once.
     private let reportedFailures = Mutex<Set<String>>([])
+    /// The files of `assets/`, listed at the first `resources.Get` (a theme may hold thousands).
+    private let assetList = Mutex<[ResourceObject]?>(nil)
 
     init(config: SiteConfig, content: SiteContent, resources: [Resource], siteRoot: URL, contentRoot: URL) {
         self.config = config
@@ -33,6 +35,16 @@ final class HugoHost: Sendable {
         var functions = FunctionRegistry.standard
         HugoFunctions.register(into: &functions)
         self.functions = functions
+    }
+
+    /// The asset files, listed by `list` the first time they are asked for.
+    func assets(_ list: () -> [ResourceObject]) -> [ResourceObject] {
+        assetList.withLock { cached in
+            if let cached { return cached }
+            let items = list()
+            cached = items
+            return items
+        }
     }
 
     /// True the first time `failure` is seen in this build.
