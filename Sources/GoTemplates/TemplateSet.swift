@@ -37,6 +37,9 @@ public struct TemplateSet: Sendable {
 
     public let mode: Mode
     public let limits: TemplateLimits
+    /// When true, `.Name` on a map that has no key `Name` reads the key `name`: Hugo stores the
+    /// keys of `.Params` and `.Site.Params` in lower case and lets templates write them in any case.
+    public let lowercaseFieldFallback: Bool
     /// The functions templates of this set may call; fixed when the set is made, since names are
     /// resolved at parse time.
     public let functions: FunctionRegistry
@@ -47,8 +50,9 @@ public struct TemplateSet: Sendable {
     private let directErrors: [String: GoTemplateError]
 
     /// An empty set.
-    public init(mode: Mode = .html, functions: FunctionRegistry = .standard, limits: TemplateLimits = TemplateLimits()) {
-        self.init(mode: mode, functions: functions, limits: limits, sources: [:])
+    public init(mode: Mode = .html, functions: FunctionRegistry = .standard, limits: TemplateLimits = TemplateLimits(),
+                lowercaseFieldFallback: Bool = false) {
+        self.init(mode: mode, functions: functions, limits: limits, lowercaseFieldFallback: lowercaseFieldFallback, sources: [:])
     }
 
     /// A set of one template parsed from `source` under `name`, with the templates it defines.
@@ -59,8 +63,10 @@ public struct TemplateSet: Sendable {
         self = try TemplateSet(mode: mode, functions: functions, limits: limits).adding([(name, source)])
     }
 
-    private init(mode: Mode, functions: FunctionRegistry, limits: TemplateLimits, sources: [String: ParsedTemplate]) {
+    private init(mode: Mode, functions: FunctionRegistry, limits: TemplateLimits, lowercaseFieldFallback: Bool,
+                 sources: [String: ParsedTemplate]) {
         self.mode = mode
+        self.lowercaseFieldFallback = lowercaseFieldFallback
         self.functions = functions
         self.limits = limits
         self.sources = sources
@@ -87,7 +93,7 @@ public struct TemplateSet: Sendable {
                 sources[parsed.name] = parsed
             }
         }
-        return TemplateSet(mode: mode, functions: functions, limits: limits, sources: sources)
+        return TemplateSet(mode: mode, functions: functions, limits: limits, lowercaseFieldFallback: lowercaseFieldFallback, sources: sources)
     }
 
     /// This set with every template of `templates` that parses; the parse errors of the others
@@ -104,7 +110,7 @@ public struct TemplateSet: Sendable {
                 errors.append(error)
             }
         }
-        return TemplateSet(mode: mode, functions: functions, limits: limits, sources: sources)
+        return TemplateSet(mode: mode, functions: functions, limits: limits, lowercaseFieldFallback: lowercaseFieldFallback, sources: sources)
     }
 
     /// Parses `source` without adding it anywhere: nil when it parses, else the error.

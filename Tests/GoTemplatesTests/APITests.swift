@@ -20,6 +20,16 @@ import Testing
         var printed: String { "Pages(\(titles.count))" }
     }
 
+    /// Hugo's params maps: keys stored in lower case, fields written in any case.
+    @Test func lowercaseFieldFallbackIsOptIn() throws {
+        let data: GoValue = ["params": ["bookportablelinks": "warning", "Exact": "kept"]]
+        let source = "{{ .params.BookPortableLinks }}|{{ .params.Exact }}"
+        let hugo = try TemplateSet(mode: .text, lowercaseFieldFallback: true).adding([("t", source)])
+        #expect(try hugo.execute("t", data: data) == "warning|kept")
+        let go = try TemplateSet(mode: .text).adding([("t", source)])
+        #expect(try go.execute("t", data: data) == "<no value>|kept")
+    }
+
     @Test func rangeableObjects() throws {
         let pages = GoValue.object(Pages(["A", "B", "C"]))
         #expect(try text("{{ range . }}{{ .Title }}{{ end }}", pages) == "ABC")

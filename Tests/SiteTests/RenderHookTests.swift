@@ -97,4 +97,16 @@ extension RenderHookTests {
         #expect(HugoFidelity.article(try #require(report.html(at: "/p/")))
                 == "<p>See <a href=\"/sub/docs/x/\">X</a> and <a href=\"https://example.org/sub/docs/x/\">Y</a>.</p>")
     }
+
+    /// Hugo lets templates write `.Site.Params` keys in any case (hugo-book's portable links read
+    /// `.Page.Site.Params.BookPortableLinks` from `bookPortableLinks`).
+    @Test func paramsKeysInAnyCase() throws {
+        let files = ["hugo.toml": "baseURL = \"https://example.org/sub/\"\ntitle = \"T\"\n[params]\nBookPortableLinks = \"warning\"\n",
+                     "layouts/_markup/render-link.html": "{{ $d := .Destination }}{{ if .Page.Site.Params.BookPortableLinks }}{{ with .Page.GetPage .Destination }}{{ $d = .RelPermalink }}{{ end }}{{ end }}<a href=\"{{ $d | safeURL }}\">{{ .Text }}</a>\n{{- /**/ -}}\n",
+                     "content/docs/x.md": "---\ntitle: X\n---\nX\n",
+                     "content/p.md": "---\ntitle: P\n---\nSee [X](/docs/x/) [Z](/docs/x).\n"]
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        // Hugo 0.168 with hugo-book's own hook and partial on the same page.
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))) == "<p>See <a href=\"/sub/docs/x/\">X</a> <a href=\"/sub/docs/x/\">Z</a>.</p>")
+    }
 }

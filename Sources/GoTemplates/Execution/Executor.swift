@@ -329,7 +329,7 @@ final class Executor {
             if !arguments.isEmpty {
                 throw failure("\(name) is not a method but has arguments", operand.start, operand.end)
             }
-            return map[name] ?? .null
+            return map[name] ?? (set.lowercaseFieldFallback ? map[name.lowercased()] : nil) ?? .null
         case .null:
             return .null
         default:

@@ -85,7 +85,7 @@ struct SiteTemplates: Sendable {
             }
         }
         var errors: [GoTemplateError] = []
-        let set = TemplateSet(mode: .html, functions: functions).adding(sources, errors: &errors)
+        let set = TemplateSet(mode: .html, functions: functions, lowercaseFieldFallback: true).adding(sources, errors: &errors)
         for error in errors {
             diagnostics.append(Diagnostic(.warning, "template: \(error.message); the shortcode's inner content is shown instead",
                                           file: error.file, line: error.line > 0 ? error.line : nil,
