@@ -21,27 +21,11 @@ public struct DiagramRenderer: Sendable {
             case "flowchart", "graph", "flowchart-elk":
                 var parser = FlowchartParser()
                 let chart = try parser.parse(document)
-                try Self.checkSize(chart)
-                var layout = FlowchartLayout(chart: chart)
-                let geometry = layout.layout()
-                let generated = FlowchartDescription.describe(chart)
-                let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
-                let title = document.accessibleTitle ?? document.title ?? "Flowchart"
-                let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
-                                       heading: document.title).svg()
-                return DiagramResult(svg: svg, diagnostics: parser.warnings + layout.warnings, kind: .flowchart)
+                return try Self.draw(chart, parsed: parser.warnings, from: document, id: id, kind: .flowchart, untitled: "Flowchart")
             case "stateDiagram", "stateDiagram-v2":
                 var parser = StateParser()
                 let chart = try parser.parse(document)
-                try Self.checkSize(chart)
-                var layout = FlowchartLayout(chart: chart)
-                let geometry = layout.layout()
-                let generated = FlowchartDescription.describe(chart)
-                let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
-                let title = document.accessibleTitle ?? document.title ?? "State diagram"
-                let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
-                                       heading: document.title).svg()
-                return DiagramResult(svg: svg, diagnostics: parser.warnings + layout.warnings, kind: .state)
+                return try Self.draw(chart, parsed: parser.warnings, from: document, id: id, kind: .state, untitled: "State diagram")
             case "sequenceDiagram":
                 var parser = SequenceParser()
                 var diagram = try parser.parse(document)
@@ -65,6 +49,20 @@ public struct DiagramRenderer: Sendable {
         } catch {
             return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: 1, column: 1, message: "the diagram could not be read")], kind: nil)
         }
+    }
+
+    /// Lays out and draws a flowchart (state diagrams are drawn as flowcharts too).
+    private static func draw(_ chart: Flowchart, parsed warnings: [DiagramDiagnostic], from document: DiagramSource, id: String,
+                             kind: DiagramKind, untitled: String) throws -> DiagramResult {
+        try checkSize(chart)
+        var layout = FlowchartLayout(chart: chart)
+        let geometry = layout.layout()
+        let generated = FlowchartDescription.describe(chart)
+        let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
+        let title = document.accessibleTitle ?? document.title ?? untitled
+        let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
+                               heading: document.title).svg()
+        return DiagramResult(svg: svg, diagnostics: warnings + layout.warnings, kind: kind)
     }
 
     /// The largest source read (Mermaid's own default limit is 50,000 characters).

@@ -85,13 +85,7 @@ public enum Scaffold {
             "layouts/.keep": "",
         ]
         for (path, text) in files {
-            let url = folder.appendingPathComponent(path)
-            do {
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
-            } catch {
-                throw Diagnostic(.error, "cannot write \(url.path): \(error.localizedDescription)")
-            }
+            try TextFile.write(text, to: folder.appendingPathComponent(path))
         }
     }
 
@@ -121,12 +115,7 @@ public enum Scaffold {
         let base = PathText.lastComponent(name)
         let title = base.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalized
         let text = fillArchetype(template, title: title, name: base, date: now.formatted(.iso8601))
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: target)
-        } catch {
-            throw Diagnostic(.error, "cannot write \(target.path): \(error.localizedDescription)")
-        }
+        try TextFile.write(text, to: target)
         return target
     }
 

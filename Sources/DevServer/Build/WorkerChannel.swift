@@ -41,24 +41,23 @@ struct WorkerChannel: Sendable {
 
     /// Writes all of `raw`; false when the channel closed.
     private func write(_ raw: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < raw.count {
-            let written = Foundation.write(output, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return false }
-            offset += written
-        }
-        return true
+        Self.transferAll(raw.count) { offset in Foundation.write(output, raw.baseAddress! + offset, raw.count - offset) }
     }
 
     /// Fills all of `raw`; false when the channel closed first.
     private func read(_ raw: UnsafeMutableRawBufferPointer) -> Bool {
+        Self.transferAll(raw.count) { offset in Foundation.read(input, raw.baseAddress! + offset, raw.count - offset) }
+    }
+
+    /// Repeats `step` (a read or write from an offset, giving the bytes moved) until `count` bytes
+    /// moved; false when it moves nothing (end of file, a closed pipe) or fails other than by EINTR.
+    private static func transferAll(_ count: Int, _ step: (Int) -> Int) -> Bool {
         var offset = 0
-        while offset < raw.count {
-            let count = Foundation.read(input, raw.baseAddress! + offset, raw.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
+        while offset < count {
+            let moved = step(offset)
+            if moved < 0, errno == EINTR { continue }
+            guard moved > 0 else { return false }
+            offset += moved
         }
         return true
     }

@@ -18,12 +18,7 @@ extension Scaffold {
         }
         let branch = repositoryRoot(containing: site).flatMap(currentBranch(ofRepository:)) ?? "main"
         let text = host.configuration(for: DeploySite(path: sitePath, name: projectName(site.lastPathComponent), branch: branch))
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: target)
-        } catch {
-            throw Diagnostic(.error, "cannot write \(target.path): \(error.localizedDescription)")
-        }
+        try TextFile.write(text, to: target)
         return target
     }
 
