@@ -321,6 +321,20 @@ struct ContentRenderer: Sendable {
     /// The URL of an image or file referenced by a page; warns when it cannot be found.
     func resolveResource(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink,
                          kind: String) -> String {
+        if let url = findResource(destination, for: page) { return url }
+        warnMissing(destination, for: page, position: position, sink: sink, kind: kind)
+        return destination
+    }
+
+    private func warnMissing(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink, kind: String) {
+        let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
+        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/); add the file or fix the path",
+                  position: position)
+    }
+
+    /// The URL of a file a page references (external and data URLs as they are), or nil when the
+    /// site has no such file.
+    func findResource(_ destination: String, for page: Page) -> String? {
         if destination.isEmpty || destination.contains("://") || destination.hasPrefix("data:") || destination.hasPrefix("//") {
             return destination
         }
@@ -348,10 +362,7 @@ struct ContentRenderer: Sendable {
                 return config.rootRelativeURL("/" + Self.normalizePath(decoded)) + suffix
             }
         }
-        let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
-        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/); add the file or fix the path",
-                  position: position)
-        return destination
+        return nil
     }
 
     /// A cover image path: relative to the bundle for bundles and `relative: true`, else from the site root (as PaperMod).
@@ -362,9 +373,9 @@ struct ContentRenderer: Sendable {
         let line = page.fieldLines["cover"]
         if !image.hasPrefix("/"), cover.relative || page.bundleFolder != nil {
             let position = line.map { SourcePosition(line: $0 - page.bodyLine + 1, column: 1) }
-            let warnings = sink.diagnostics.count
-            let url = resolveResource(image, for: page, position: position, sink: sink, kind: "cover image")
-            return sink.diagnostics.count == warnings ? url : nil  // resolveResource warns exactly when it finds nothing
+            if let url = findResource(image, for: page) { return url }
+            warnMissing(image, for: page, position: position, sink: sink, kind: "cover image")
+            return nil
         }
         let relative = Self.normalizePath(image)
         if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }

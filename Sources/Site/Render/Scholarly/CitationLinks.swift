@@ -26,7 +26,7 @@ struct CitationLinks {
     }
 
     func apply(_ html: String, sink: DiagnosticSink) -> String {
-        guard html.contains("@") else { return html }
+        guard html.utf8.contains(UInt8(ascii: "@")) else { return html }
         let hasBibliography = !bibliography.references.isEmpty
         guard hasBibliography || !targets.isEmpty else { return html }
         let bytes = Array(html.utf8)
@@ -98,7 +98,7 @@ struct CitationLinks {
         var result = String(decoding: output, as: UTF8.self)
         guard !processed.entries.isEmpty else { return result.replacingOccurrences(of: FencedDivs.referencesSlot, with: "") }
         let list = referenceList(processed)
-        if result.contains(FencedDivs.referencesSlot) {
+        if result.contains(bytes: FencedDivs.referencesSlot) {
             result = result.replacingOccurrences(of: FencedDivs.referencesSlot, with: list)
         } else {
             result += list
@@ -113,8 +113,9 @@ struct CitationLinks {
 
     /// `html` without the reference list (for the page's plain text).
     static func withoutReferenceList(_ html: String) -> String {
-        guard let start = html.range(of: referenceListStart),
-              let end = html.range(of: "</section>\n", range: start.upperBound..<html.endIndex) else { return html }
+        // Runs on every page: byte search (Foundation's `range(of:)` converts the page to UTF-16).
+        guard let start = html.firstRange(ofBytes: referenceListStart),
+              let end = html[start.upperBound...].firstRange(ofBytes: "</section>\n") else { return html }
         return String(html[..<start.lowerBound]) + html[end.upperBound...]
     }
 

@@ -61,7 +61,7 @@ struct FencedDivs: Sendable {
 
     /// The Markdown with fence lines replaced; `self` keeps the divs.
     mutating func extract(_ markdown: String) -> String {
-        guard markdown.contains(":::") else { return markdown }
+        guard markdown.contains(bytes: ":::") else { return markdown }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var open: [Int] = []
         var fence: (character: Character, count: Int)?
