@@ -7,7 +7,8 @@ struct BuildDelta: Sendable {
     var scope: SiteSession.Update.Scope
     /// True when `files` and `copies` are the whole site (a first build), not only what changed.
     var isWholeSite = false
-    /// Output keys (`posts/a/index.html`) whose bytes changed, were added or went away.
+    /// Output keys (`posts/a/index.html`) whose bytes changed, were added or went away; empty for a
+    /// whole site, whose changes the served snapshot works out by comparing.
     var changed: [String] = []
     /// Generated files among `changed` (all of them for a whole site), by key.
     var files: [String: Data] = [:]
@@ -31,7 +32,7 @@ struct BuildDelta: Sendable {
 
     /// The whole site of a report.
     static func wholeSite(_ report: BuildReport) -> BuildDelta {
-        BuildDelta(scope: .site, isWholeSite: true, changed: Array(report.files.keys) + Array(report.copies.keys),
+        BuildDelta(scope: .site, isWholeSite: true,
                    files: report.files, copies: report.copies, errors: report.errors, warnings: report.warnings,
                    pageCount: report.pageCount, listCount: report.listCount)
     }

@@ -43,8 +43,9 @@ final class Rebuilder: Sendable {
         let delta = build.update(changed: changedSources)
         let errorsChanged = state.current.errors != delta.errors
         var event: ReloadEvent?
+        var changed: [String] = []
         if delta.errors.isEmpty {
-            let changed = state.withLock { state in
+            changed = state.withLock { state in
                 defer {
                     state.errors = []
                     state.generation += 1
@@ -63,7 +64,7 @@ final class Rebuilder: Sendable {
             if delta.errors.isEmpty { count += 1 }
             return count
         }
-        log(summary(changedSources, delta: delta, event: event, start: start))
+        log(summary(changedSources, delta: delta, changedOutputs: changed.count, event: event, start: start))
         if let event { hub.broadcast(event.message) }
         if delta.searchIndexIsStale { refreshSearchIndex(for: generation) }
         return event
@@ -83,10 +84,10 @@ final class Rebuilder: Sendable {
         }
     }
 
-    private func summary(_ sources: [String], delta: BuildDelta, event: ReloadEvent?, start: UInt64) -> String {
+    private func summary(_ sources: [String], delta: BuildDelta, changedOutputs: Int, event: ReloadEvent?, start: UInt64) -> String {
         let what = sources.count == 1 ? sources[0] : "\(sources.count) files"
         let outcome = delta.errors.isEmpty
-            ? "\(delta.changed.count) output files changed (\(delta.scope.rawValue))"
+            ? "\(changedOutputs) output files changed (\(delta.scope.rawValue))"
             : "build failed, still serving the last good site"
         let sent: String
         switch event {
