@@ -60,7 +60,7 @@ struct HeadingHookContext: GoObject {
         case "Anchor": .string(heading.id ?? "")
         case "Text": .safe(heading.contentHTML, .html)
         case "PlainText": .string(heading.text)
-        case "Attributes": .map([:])
+        case "Attributes": .map(heading.id.map { ["id": .string($0)] } ?? [:])
         case "Page", "PageInner": .object(page)
         default: nil
         }
