@@ -145,3 +145,32 @@ extension RenderHookTests {
         #expect(html.contains("[map[a:1] host [posts]]"))
     }
 }
+
+extension RenderHookContextTests {
+    /// A block quote hook sees plain quotes and alerts; Hugo 0.168's output for the same page.
+    @Test func blockQuoteHookForQuotesAndAlerts() throws {
+        let hook = "<blockquote data-type=\"{{ .Type }}\" data-alert=\"{{ .AlertType }}\" data-n=\"{{ .Ordinal }}\">\n{{ .Text -}}\n</blockquote>\n"
+        let html = try body("> A *quote*\n> [link](https://a.org)\n\n> [!TIP]\n> Set `x` here.\n> Second line.\n\n> [!WARNING]\n> - item\n",
+                            layouts: ["_default/_markup/render-blockquote.html": hook])
+        #expect(html == """
+            <blockquote data-type="regular" data-alert="" data-n="0">
+            <p>A <em>quote</em>
+            <a href="https://a.org">link</a></p>
+            </blockquote>
+            <blockquote data-type="alert" data-alert="tip" data-n="1">
+            <p>Set <code>x</code> here.
+            Second line.</p></blockquote>
+            <blockquote data-type="alert" data-alert="warning" data-n="2">
+            <ul>
+            <li>item</li>
+            </ul></blockquote>
+            """)
+    }
+
+    /// `render-blockquote-alert` takes the alerts; plain quotes keep collective's rendering.
+    @Test func alertOnlyHook() throws {
+        let html = try body("> plain\n\n> [!NOTE]\n> noted\n", layouts: ["_markup/render-blockquote-alert.html": "<aside>{{ .AlertType }}: {{ .Text }}</aside>"])
+        #expect(html.contains("<blockquote>\n<p>plain</p>\n</blockquote>"))
+        #expect(html.contains("<aside>note: <p>noted</p></aside>"))
+    }
+}
