@@ -204,3 +204,12 @@ extension RenderHookContextTests {
         #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("[true true false 3x2]"))
     }
 }
+
+extension RenderHookContextTests {
+    /// `transform.HighlightCodeBlock`'s `.Wrapped` is Chroma's markup, which themes rewrite with regular expressions.
+    @Test func wrappedHighlightIsChromasMarkup() throws {
+        let hook = #"{{ replaceRE `(<pre tabindex="0" class="chroma">[\s\S]*?</pre>)` `<div class="code-wrapper">$1</div>` (transform.HighlightCodeBlock .).Wrapped | safeHTML }}"#
+        let html = try body("```go\nx := 1\n```\n", layouts: ["_default/_markup/render-codeblock.html": hook])
+        #expect(html.hasPrefix("<div class=\"highlight\"><div class=\"code-wrapper\"><pre tabindex=\"0\" class=\"chroma\"><code class=\"language-go\" data-lang=\"go\">"))
+    }
+}
