@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import TextUtilities
 
 /// Checks a built site without the network: links, anchors, images, ids, orphans and `http://` links.
 struct InternalChecker {
