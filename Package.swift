@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
         .library(name: "Citations", targets: ["Citations"]),
         .library(name: "TextUtilities", targets: ["TextUtilities"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,8 @@ let package = Package(
         // HTML escaping, character references, a tag scanner and a parallel map: the text helpers
         // several modules need, kept once and free of dependencies.
         .target(name: "TextUtilities"),
+        // The one diagnostic model (file, line, column, severity, message, hint, page) and its renderers.
+        .target(name: "Diagnostics", dependencies: ["TextUtilities"]),
         // Pure-Swift engines, depending on nothing but TextUtilities.
         .target(name: "Markdown", dependencies: ["TextUtilities"]),
         .target(name: "Math", dependencies: ["TextUtilities"]),
@@ -50,20 +53,20 @@ let package = Package(
             name: "Site",
             dependencies: [
                 "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations",
-                "TextUtilities",
+                "TextUtilities", "Diagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // `collective serve`: HTTP, file watching and live reload over the site builder.
-        .target(name: "DevServer", dependencies: ["Site"]),
+        .target(name: "DevServer", dependencies: ["Site", "TextUtilities"]),
         // `collective check`: internal and external links, anchors and images.
         .target(name: "LinkCheck", dependencies: ["Site", "TextUtilities"]),
         // The `collective` command: parses arguments, calls the libraries.
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts", "Diagrams",
+                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts", "Diagrams", "TextUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +77,7 @@ let package = Package(
         .executableTarget(name: "ChartsBench", dependencies: ["Charts"], path: "Benchmarks/ChartsBench"),
         .executableTarget(name: "DiagramsBench", dependencies: ["Diagrams"], path: "Benchmarks/DiagramsBench"),
         .testTarget(name: "TextUtilitiesTests", dependencies: ["TextUtilities"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math", "SeededRandom"], exclude: ["Corpus"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LinkCheck
 import Site
+import TextUtilities
 
 /// `collective build`: builds a site folder into static files.
 struct BuildCommand: ParsableCommand {
@@ -67,8 +68,8 @@ struct BuildCommand: ParsableCommand {
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
         if !quiet {
-            print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
-                  + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
+            print("Built \(Plural.count(report.pageCount, "page")), \(Plural.count(report.listCount, "list page")) and \(Plural.count(report.staticCount, "static file")) in \(milliseconds) ms"
+                  + " (\(report.written) written, \(report.unchanged) unchanged); \(Plural.count(report.errors.count, "error")), \(Plural.count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
             if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
         }
         if !report.errors.isEmpty {
@@ -89,16 +90,11 @@ extension BuildCommand {
     static func describe(_ leftOut: LeftOutPages) -> String? {
         let parts = [(leftOut.drafts, "draft", "--drafts"), (leftOut.future, "future page", "--future"), (leftOut.expired, "expired page", "--expired")]
             .filter { $0.0 > 0 }
-            .map { "\(count($0.0, $0.1)) (\($0.2))" }
+            .map { "\(Plural.count($0.0, $0.1)) (\($0.2))" }
         guard !parts.isEmpty else { return nil }
         let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         return "Left out \(list); the flags in brackets include them."
     }
-}
-
-/// "1 page", "2 pages".
-func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
 }
 
 /// Writing to standard error.
