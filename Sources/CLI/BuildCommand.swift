@@ -38,6 +38,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
     var force = false
 
+    @Option(help: "How diagnostics are printed: text (lines on standard error) or json (one array of every diagnostic on standard output, nothing else).")
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source)
         let destinationURL = destination.map { URL(fileURLWithPath: $0) }
@@ -45,10 +48,10 @@ struct BuildCommand: ParsableCommand {
         do {
             override = try BaseURLOverride.resolve(flag: baseURL, environment: ProcessInfo.processInfo.environment)
         } catch {
-            Terminal.printError(error.description)
+            printStopping(error)
             throw ExitCode.failure
         }
-        if let override, override.origin == .environment, !quiet {
+        if let override, override.origin == .environment, !quiet, format == .text {
             print("Building for \(override.url) (from \(BaseURLOverride.environmentVariable)).")
         }
         let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
@@ -59,8 +62,13 @@ struct BuildCommand: ParsableCommand {
             // The link checker's internal checks run on every build, as warnings, while the output is written.
             (report, linkFindings) = try builder.build(alongside: internalFindings)
         } catch {
-            Terminal.printError(error.description)
+            printStopping(error)
             throw ExitCode.failure
+        }
+        if format == .json {
+            print(DiagnosticRenderer.json(report.diagnostics + linkFindings), terminator: "")
+            if !report.errors.isEmpty { throw ExitCode.failure }
+            withExtendedLifetime(report) { Foundation.exit(EXIT_SUCCESS) }
         }
         let shown: Set<Diagnostic.Severity> = quiet ? [.error] : verbose ? [.error, .warning, .notice] : [.error, .warning]
         for diagnostic in report.diagnostics + linkFindings where shown.contains(diagnostic.severity) {
@@ -86,6 +94,15 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildCommand {
+    /// A diagnostic that stopped the build, in the chosen format.
+    private func printStopping(_ error: Diagnostic) {
+        if format == .json {
+            print(DiagnosticRenderer.json([error]), terminator: "")
+        } else {
+            Terminal.printError(error.description)
+        }
+    }
+
     /// "Left out 2 drafts (--drafts) and 1 future page (--future)."; nil when nothing was left out.
     static func describe(_ leftOut: LeftOutPages) -> String? {
         let parts = [(leftOut.drafts, "draft", "--drafts"), (leftOut.future, "future page", "--future"), (leftOut.expired, "expired page", "--expired")]
@@ -102,4 +119,9 @@ enum Terminal {
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
+}
+
+/// `--format` of `collective build`.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }
