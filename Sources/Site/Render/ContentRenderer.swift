@@ -346,8 +346,8 @@ struct ContentRenderer: Sendable {
 
     private func warnMissing(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink, kind: String) {
         let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
-        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/); add the file or fix the path",
-                  position: position)
+        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/)", position: position,
+                  hint: "add the file or fix the path")
     }
 
     /// The URL of a file a page references (external and data URLs as they are), or nil when the
@@ -398,8 +398,8 @@ struct ContentRenderer: Sendable {
         let relative = Self.normalizePath(image)
         if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
         if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
-        sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? "")); add the file or fix cover.image",
-                                           file: page.sourceFile, line: line))
+        sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? ""))",
+                                           file: page.sourceFile, line: line, hint: "add the file or fix cover.image"))
         return nil
     }
 
@@ -437,7 +437,7 @@ struct ContentRenderer: Sendable {
             let path = content.pages[index].path
             return .page((absolute ? config.absoluteURL(path) : config.relativeURL(path)) + fragment)
         }
-        sink.warn("link target not found: \(destination.written); point it at an existing content file", position: position)
+        sink.warn("link target not found: \(destination.written)", position: position, hint: "point it at an existing content file")
         return .missing
     }
 
@@ -505,9 +505,9 @@ final class DiagnosticSink {
         self.bodyLine = bodyLine
     }
 
-    func warn(_ message: String, position: SourcePosition?) {
+    func warn(_ message: String, position: SourcePosition?, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, message, file: file,
-                                      line: position.map { bodyLine + $0.line - 1 }, column: position?.column))
+                                      line: position.map { bodyLine + $0.line - 1 }, column: position?.column, hint: hint))
     }
 
     func warn(_ message: String, fileLine: Int) {

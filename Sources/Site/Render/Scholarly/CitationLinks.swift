@@ -66,8 +66,8 @@ struct CitationLinks {
         let processed = CitationProcessor(style: style, bibliography: bibliography).process(citations)
         for key in processed.unknownKeys {
             let (line, column) = location(of: "@" + key)
-            sink.diagnostics.append(Diagnostic(.warning, "citation key @\(key) is in no bibliography of this page or site; check the key or add its entry",
-                                               file: sink.file, line: line, column: column))
+            sink.diagnostics.append(Diagnostic(.warning, "citation key @\(key) is in no bibliography of this page or site",
+                                               file: sink.file, line: line, column: column, hint: "check the key or add its entry"))
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 4096)
