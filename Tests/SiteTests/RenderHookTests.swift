@@ -226,3 +226,12 @@ extension RenderHookContextTests {
         #expect(html.hasSuffix("</section>\n</div>"))
     }
 }
+
+extension RenderHookContextTests {
+    /// A built-in called inside a site shortcode's content ends up in that shortcode's output.
+    @Test func builtInInsideSiteShortcode() throws {
+        let html = try body("{{< media >}}{{< vimeo 42 >}}{{< /media >}}\n", layouts: ["shortcodes/media.html": "<figure>{{ .Inner }}</figure>"])
+        #expect(html.hasPrefix("<figure><div style=\"position: relative;"))
+        #expect(!html.contains("HAHA"))
+    }
+}

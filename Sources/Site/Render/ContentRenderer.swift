@@ -269,7 +269,8 @@ struct ContentRenderer: Sendable {
         }
         let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))
         let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
-        let html = resolveBareReferences(siteRun?.restore(numberedHTML) ?? numberedHTML, for: page, sink: sink)
+        // Built-ins inside a site shortcode's output wait until that output is in place.
+        let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
