@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
         .library(name: "Citations", targets: ["Citations"]),
+        .library(name: "CSL", targets: ["CSL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,7 +41,9 @@ let package = Package(
         // Mermaid flowcharts and sequence diagrams → accessible SVG.
         .target(name: "Diagrams", dependencies: ["SVGText"]),
         // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
-        .target(name: "Citations"),
+        // A CSL 1.0.2 processor: styles, locales, citations and bibliographies from CSL items.
+        .target(name: "CSL"),
+        .target(name: "Citations", dependencies: ["CSL"]),
         // The site builder composes the engines.
         .target(
             name: "Site",
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CitationsTests", dependencies: ["Citations", "SeededRandom"]),
+        .testTarget(name: "CSLTests", dependencies: ["CSL"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),
