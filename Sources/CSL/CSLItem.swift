@@ -146,6 +146,9 @@ public enum CSLJSON {
                            droppingParticle: string(object["dropping-particle"]),
                            nonDroppingParticle: string(object["non-dropping-particle"]),
                            suffix: string(object["suffix"]), literal: string(object["literal"]))
+        let spaces = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}"))
+        name.family = name.family?.trimmingCharacters(in: spaces)
+        name.given = name.given?.trimmingCharacters(in: spaces)
         if let comma = object["comma-suffix"] { name.commaSuffix = (comma as? Bool) ?? (string(comma) == "true") }
         if name.family == nil, name.given == nil, name.literal == nil, let literal = string(object["name"]) { name.literal = literal }
         let parse = object["parse-names"].map { ($0 as? Bool) ?? (string($0) != "false") } ?? true

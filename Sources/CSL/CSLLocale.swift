@@ -25,6 +25,8 @@ public struct CSLLocale: Sendable {
     var genders: [String: String] = [:]
     /// Date formats: `text` and `numeric`.
     var dateFormats: [String: [DatePart]] = [:]
+    /// The delimiter between a date format's parts (`<date form="text" delimiter=" ">`).
+    var dateDelimiters: [String: String] = [:]
     public var punctuationInQuote = false
     var limitDayOrdinalsToDay1 = false
 
@@ -55,6 +57,7 @@ public struct CSLLocale: Sendable {
                 if let value = child.attributes["limit-day-ordinals-to-day-1"] { result.limitDayOrdinalsToDay1 = value == "true" }
             case "date":
                 guard let form = child.attributes["form"] else { continue }
+                result.dateDelimiters[form] = child.attributes["delimiter"]
                 result.dateFormats[form] = child.children(named: "date-part").map {
                     DatePart(name: $0.attributes["name"] ?? "", attributes: $0.attributes)
                 }

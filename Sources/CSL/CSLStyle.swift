@@ -85,7 +85,7 @@ indirect enum Node: Sendable {
     case label(variable: String, form: String, plural: String, Formatting)
     case names(NamesElement)
     case date(variable: String, form: String?, parts: [(name: String, attributes: [String: String])], datePartsLimit: String,
-              Formatting)
+              delimiter: String?, Formatting)
     case group([Node], delimiter: String, Formatting)
     case choose([(Condition?, [Node])])
 }
@@ -182,7 +182,7 @@ public struct CSLStyle: Sendable {
         case "date":
             let parts = element.children(named: "date-part").map { (name: $0.attributes["name"] ?? "", attributes: $0.attributes) }
             return .date(variable: a["variable"] ?? "", form: a["form"], parts: parts,
-                         datePartsLimit: a["date-parts"] ?? "year-month-day", formatting)
+                         datePartsLimit: a["date-parts"] ?? "year-month-day", delimiter: a["delimiter"], formatting)
         case "group":
             return .group(element.children.compactMap(node), delimiter: a["delimiter"] ?? "", formatting)
         case "choose":

@@ -74,7 +74,7 @@ extension CSLProcessor {
         let delimiter = context.delimiter
         let collapseMode = context.attributes["collapse"]
         let afterCollapse = context.attributes["after-collapse-delimiter"] ?? delimiter
-        var cites = prepared.map { entry -> RenderedCite in
+        let cites = prepared.map { entry -> RenderedCite in
             let (outputs, names) = render(entry.cite.id, state: entry.state)
             return RenderedCite(cite: entry.cite, state: entry.state, outputs: outputs, names: names)
         }
@@ -119,9 +119,8 @@ extension CSLProcessor {
                 groups.append([cite])
             }
         }
-        cites = []
-        let groupDelimiter = context.attributes["cite-group-delimiter"] ?? ", "
-        let suffixDelimiter = context.attributes["year-suffix-delimiter"] ?? delimiter
+        let groupDelimiter = context.attributes["cite-group-delimiter"] ?? delimiter
+        let suffixDelimiter = context.attributes["year-suffix-delimiter"] ?? context.attributes["cite-group-delimiter"] ?? delimiter
         var result: [Output] = []
         for (groupIndex, group) in groups.enumerated() {
             if groupIndex > 0 {
@@ -129,9 +128,9 @@ extension CSLProcessor {
                 OutputJoin.append(.text(previousCollapsed ? afterCollapse : delimiter), to: &result)
             }
             guard group.count > 1 else { result += citeOutputs(group[0].cite, group[0].outputs); continue }
-            var parts: [(outputs: [Output], delimiterBefore: String)] = []
+            struct Part { var outputs: [Output]; var delimiterBefore: String; var suffix: String?; var suffixOnly: Bool }
+            var parts: [Part] = []
             var previousYear: String?
-            var suffixRun: [RenderedCite] = []
             for (index, cite) in group.enumerated() {
                 var state = cite.state
                 if index > 0 { state.suppressAuthor = true }
@@ -139,25 +138,40 @@ extension CSLProcessor {
                 withoutSuffix.yearSuffix = nil
                 withoutSuffix.suppressAuthor = true
                 let year = render(cite.cite.id, state: withoutSuffix).outputs.plain
+                let plainCite = cite.cite.locator == nil && cite.cite.prefix.isEmpty && cite.cite.suffix.isEmpty
                 let suffixOnly = (collapseMode == "year-suffix" || collapseMode == "year-suffix-ranged") && index > 0
-                    && year == previousYear && cite.state.yearSuffix != nil && cite.cite.locator == nil
-                    && cite.cite.prefix.isEmpty && cite.cite.suffix.isEmpty
+                    && year == previousYear && cite.state.yearSuffix != nil && plainCite
                 if suffixOnly {
-                    suffixRun.append(cite)
-                    parts.append(([.text(cite.state.yearSuffix!)], suffixDelimiter))
+                    parts.append(Part(outputs: [.text(cite.state.yearSuffix!)], delimiterBefore: suffixDelimiter,
+                                      suffix: cite.state.yearSuffix, suffixOnly: true))
                 } else {
-                    suffixRun = [cite]
-                    parts.append((citeOutputs(cite.cite, render(cite.cite.id, state: state).outputs), index == 0 ? "" : groupDelimiter))
-                }
-                if collapseMode == "year-suffix-ranged", suffixRun.count >= 3,
-                   let last = suffixRun.last?.state.yearSuffix, let before = suffixRun[suffixRun.count - 2].state.yearSuffix,
-                   Self.isNextSuffix(before, last) {
-                    // Replace the middle of a run of consecutive suffixes with an en dash.
-                    parts.removeLast()
-                    if suffixRun.count > 3 { parts.removeLast() }
-                    parts.append(([.text(last)], "–"))
+                    parts.append(Part(outputs: citeOutputs(cite.cite, render(cite.cite.id, state: state).outputs),
+                                      delimiterBefore: index == 0 ? "" : groupDelimiter,
+                                      suffix: plainCite ? cite.state.yearSuffix : nil, suffixOnly: false))
                 }
                 previousYear = year
+            }
+            if collapseMode == "year-suffix-ranged" {
+                // Runs of three or more consecutive suffixes become `a–c`.
+                var ranged: [Part] = []
+                var index = 0
+                while index < parts.count {
+                    var end = index
+                    while end + 1 < parts.count, parts[end + 1].suffixOnly, let a = parts[end].suffix, let b = parts[end + 1].suffix,
+                          Self.isNextSuffix(a, b) {
+                        end += 1
+                    }
+                    if end - index >= 2 {
+                        ranged.append(parts[index])
+                        var last = parts[end]
+                        last.delimiterBefore = "–"
+                        ranged.append(last)
+                    } else {
+                        ranged += parts[index...end]
+                    }
+                    index = end + 1
+                }
+                parts = ranged
             }
             for (index, part) in parts.enumerated() {
                 if index > 0 { OutputJoin.append(.text(part.delimiterBefore), to: &result) }

@@ -3,8 +3,9 @@ import Foundation
 extension Evaluator {
     typealias DatePartSpec = (name: String, attributes: [String: String])
 
-    func renderDate(variable: String, form: String?, parts elementParts: [DatePartSpec], limit: String,
+    func renderDate(variable: String, form: String?, parts elementParts: [DatePartSpec], limit: String, delimiter: String?,
                     _ formatting: Formatting) -> Rendered {
+        let partDelimiter = form.flatMap { locale.dateFormats[$0] != nil ? locale.dateDelimiters[$0] : nil } ?? delimiter ?? ""
         guard !suppressed.contains(variable), let date = item.dates[variable] else { return Rendered(calledVariable: true) }
         touched.insert(variable)
         if sortMode {
@@ -30,7 +31,8 @@ extension Evaluator {
         }
         guard let start = date.parts.first else { return Rendered(calledVariable: true) }
         var end = date.parts.count > 1 ? date.parts[1] : nil
-        if let e = end, e.allSatisfy({ $0 == 0 }) || e == start { end = nil }
+        let openRange = end.map { $0.allSatisfy { $0 == 0 } } ?? false
+        if let e = end, openRange || e == start { end = nil }
         // Parts the date lacks are not rendered.
         parts = parts.filter { part in
             switch part.name {
@@ -40,6 +42,7 @@ extension Evaluator {
             default: return false
             }
         }
+        currentDateDelimiter = partDelimiter
         var outputs: [Output]
         if let end {
             let index: Int? = (0..<min(start.count, end.count, 3)).first { start[$0] != end[$0] }
@@ -54,13 +57,17 @@ extension Evaluator {
                 let first = varyingIndices.first!, last = varyingIndices.last!
                 let before = Array(parts[..<first]), block = Array(parts[first...last]), after = Array(parts[(last + 1)...])
                 outputs = renderParts(before, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: false)
-                outputs += renderParts(block, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: true)
-                outputs.append(.text(delimiter))
-                outputs += renderParts(block, date: end, season: nil, trimFirstPrefix: true, trimLastSuffix: false)
-                outputs += renderParts(after, date: end, season: nil, trimFirstPrefix: false, trimLastSuffix: false)
+                let startBlock = renderParts(block, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: true)
+                let endBlock = renderParts(block, date: end, season: nil, trimFirstPrefix: true, trimLastSuffix: false)
+                let range = startBlock + [.text(delimiter)] + endBlock
+                outputs = OutputJoin.join([outputs, range, renderParts(after, date: end, season: nil, trimFirstPrefix: false, trimLastSuffix: false)],
+                                          delimiter: partDelimiter)
             }
         } else {
             outputs = renderParts(parts, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: false)
+            if openRange, !outputs.isEmpty {
+                outputs.append(.text(parts.first { $0.name == "year" }?.attributes["range-delimiter"] ?? "–"))
+            }
         }
         // Trim affixes at the ends of a localized date's parts (the locale's suffix after the last part).
         if outputs.allSatisfy(\.isEmpty) { return Rendered(calledVariable: true) }
@@ -68,7 +75,7 @@ extension Evaluator {
     }
 
     func renderParts(_ parts: [DatePartSpec], date: [Int], season: String?, trimFirstPrefix: Bool, trimLastSuffix: Bool) -> [Output] {
-        var result: [Output] = []
+        var pieces: [[Output]] = []
         for (index, part) in parts.enumerated() {
             guard var text = datePartText(part, date: date, season: season), !text.isEmpty else { continue }
             var formatting = Formatting(part.attributes)
@@ -78,9 +85,9 @@ extension Evaluator {
                 text += suffix
                 yearSuffixShown = true
             }
-            result += finish([.text(text)], formatting)
+            pieces.append(finish([.text(text)], formatting))
         }
-        return result
+        return OutputJoin.join(pieces, delimiter: currentDateDelimiter)
     }
 
     /// The year-suffix follows the first year of the item's issued date (or the first date rendered).
@@ -101,8 +108,8 @@ extension Evaluator {
                 if let number = Int(season), (1...4).contains(number) { month = 12 + number } else { return season }
             }
             guard month > 0 else { return nil }
-            if month >= 13 && month <= 16 {
-                return locale.term(String(format: "season-%02d", month - 12))
+            if (13...16).contains(month) || (21...24).contains(month) {
+                return locale.term(String(format: "season-%02d", month - (month > 20 ? 20 : 12)))
             }
             guard month <= 12 else { return nil }
             switch form {

@@ -42,38 +42,11 @@ struct Disambiguator {
         if groups.isEmpty { return }
 
         if addNames {
-            for group in groups {
-                let maximum = group.map { names(of: $0).count }.max() ?? 0
-                var open = Set(group)
-                let original = group.map { states[$0]?.etAlUseFirst }
-                var count = 1
-                while !open.isEmpty, count <= maximum {
-                    count += 1
-                    for id in open { states[id]?.etAlUseFirst = count }
-                    open = Set(stillAmbiguous(group, states))
-                }
-                if !open.isEmpty {
-                    // More names did not tell every cite apart: those still alike keep the style's count.
-                    for (index, id) in group.enumerated() where open.contains(id) { states[id]?.etAlUseFirst = original[index] }
-                }
-            }
+            for group in groups { addNamesToGroup(group, states: &states) }
             groups = ambiguousGroups(order, states)
         }
         if addGiven && rule == "by-cite" {
-            for group in groups {
-                for id in group where stillAmbiguous(group, states).contains(id) {
-                    let saved = states[id]!
-                    var resolved = false
-                    for name in names(of: id) where !resolved {
-                        for level in 1...2 where !resolved {
-                            states[id]?.nameExpansion[name] = level
-                            // Expand the same name in the other cites too, so they compare alike.
-                            resolved = !stillAmbiguous(group, states).contains(id)
-                        }
-                    }
-                    if !resolved { states[id] = saved }
-                }
-            }
+            for group in groups { expandGivenNames(group, states: &states) }
             groups = ambiguousGroups(order, states)
         }
         for group in groups {
@@ -85,6 +58,63 @@ struct Disambiguator {
             for group in groups {
                 let ordered = order.filter { group.contains($0) }
                 for (index, id) in ordered.enumerated() { states[id]?.yearSuffix = Self.suffix(index) }
+            }
+        }
+    }
+
+    /// How many other cites of `group` read like each cite.
+    func clashes(_ group: [String], _ states: [String: CiteState]) -> [String: Int] {
+        let texts = group.map { text($0, states[$0]!) }
+        var result: [String: Int] = [:]
+        for (index, id) in group.enumerated() {
+            result[id] = texts.indices.filter { $0 != index && texts[$0] == texts[index] }.count
+        }
+        return result
+    }
+
+    /// Shows more names before "et al." in each cite, as many as tell it apart from the most others (and no more).
+    func addNamesToGroup(_ group: [String], states: inout [String: CiteState]) {
+        let maximum = group.map { names(of: $0).count }.max() ?? 0
+        let base = clashes(group, states)
+        var best = base
+        var chosen: [String: Int] = [:]
+        var trial = states
+        var count = 1
+        while count < maximum, best.values.contains(where: { $0 > 0 }) {
+            count += 1
+            for id in group { trial[id]?.etAlUseFirst = count }
+            let now = clashes(group, trial)
+            for id in group where now[id]! < best[id]! {
+                best[id] = now[id]!
+                chosen[id] = count
+            }
+        }
+        for (id, value) in chosen { states[id]?.etAlUseFirst = value }
+    }
+
+    /// Expands given names (initials, then full names) name by name across the cites that still read alike,
+    /// keeping an expansion only where it tells cites apart.
+    func expandGivenNames(_ group: [String], states: inout [String: CiteState]) {
+        let longest = group.map { names(of: $0).count }.max() ?? 0
+        for position in 0..<longest {
+            let open = stillAmbiguous(group, states)
+            guard open.count > 1 else { return }
+            let people = open.compactMap { id -> (String, CSLName)? in
+                let list = names(of: id)
+                return position < list.count ? (id, list[position]) : nil
+            }
+            // Only a name that differs between the cites can tell them apart.
+            guard Set(people.map(\.1)).count > 1 else { continue }
+            for level in 1...2 {
+                var trial = states
+                for (id, name) in people { trial[id]?.nameExpansion[name] = level }
+                let before = clashes(group, states), after = clashes(group, trial)
+                let helped = people.contains { after[$0.0]! < before[$0.0]! }
+                if helped {
+                    // Keep the expansion for the cites it helped.
+                    for (id, name) in people where after[id]! < before[id]! { states[id]?.nameExpansion[name] = level }
+                    if after.values.allSatisfy({ $0 == 0 }) { return }
+                }
             }
         }
     }

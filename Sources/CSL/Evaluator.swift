@@ -51,6 +51,8 @@ final class Evaluator {
     var sortNameOptions: SortKey?
     var macroDepth = 0
     var yearSuffixShown = false
+    /// The delimiter between the parts of the date being rendered.
+    var currentDateDelimiter = ""
     var authorSuppressed = false
     /// The plain text of the first names rendered (cites grouped by author when collapsing).
     var firstNamesText: String?
@@ -113,8 +115,8 @@ final class Evaluator {
             return Rendered(outputs: finish([.text(text)], formatting))
         case .names(let element):
             return renderNames(element)
-        case let .date(variable, form, parts, limit, formatting):
-            return renderDate(variable: variable, form: form, parts: parts, limit: limit, formatting)
+        case let .date(variable, form, parts, limit, delimiter, formatting):
+            return renderDate(variable: variable, form: form, parts: parts, limit: limit, delimiter: delimiter, formatting)
         case let .group(children, delimiter, formatting):
             var parts: [[Output]] = []
             var called = false
@@ -181,12 +183,17 @@ final class Evaluator {
             }
         }
         if variable == "year-suffix" { yearSuffixShown = true }
-        guard var value = variableText(name) else { return Rendered(calledVariable: true) }
+        // An empty year-suffix does not make its group disappear (it is usually empty).
+        guard var value = variableText(name) else { return Rendered(calledVariable: variable != "year-suffix") }
         touched.insert(variable)
         if variable == "page" || (variable == "locator" && (cite.label ?? "page") == "page") {
             value = Numbers.pageRange(value, format: style.attributes["page-range-format"])
         }
         if sortMode, variable == "citation-number" { value = Numbers.sortKey(value) }
+        if variable == "citation-label", !explicitYearSuffix, !yearSuffixShown, let suffix = cite.yearSuffix {
+            value += suffix
+            yearSuffixShown = true
+        }
         return finished(value, variable: variable, formatting)
     }
 

@@ -191,40 +191,58 @@ extension Evaluator {
     }
 
     /// Initials of given names (`John Ronald` → `J. R.` with `initialize-with=". "`; `Jean-Paul` → `J.-P.`).
-    /// With `initialize` false, only names already written as initials are normalised.
+    /// Parts written as abbreviations (`Ph.`, `M.E`) or single capitals are normalised to end in the separator;
+    /// with `initialize` false, whole words stay as written.
     static func initials(_ given: String, with separator: String, hyphen: Bool, initialize: Bool) -> String {
-        var result = ""
-        var lastWasFull = false
-        for word in given.split(separator: " ", omittingEmptySubsequences: true) {
-            let pieces = word.split(separator: "-", omittingEmptySubsequences: true)
-            for (index, piece) in pieces.enumerated() {
-                let letters = piece.filter { $0 != "." }
-                let isInitial = piece.hasSuffix(".") && letters.count <= 2 || letters.count == 1 && letters.first?.isUppercase == true
-                let text: String
-                let full: Bool
-                if piece.first?.isLowercase == true && !isInitial {
-                    text = String(piece)
-                    full = true
-                } else if initialize || isInitial, let first = letters.first {
-                    text = String(first).uppercased() + separator
-                    full = false
-                } else {
-                    text = String(piece)
-                    full = true
-                }
-                if index > 0 {
-                    if hyphen {
-                        while result.hasSuffix(" ") { result.removeLast() }
-                        result += "-"
-                    } else if lastWasFull || full {
-                        if !result.hasSuffix(" ") && !result.isEmpty { result += full ? "-" : "" }
-                    }
-                } else if !result.isEmpty && (lastWasFull || full) && !result.hasSuffix(" ") {
-                    result += " "
-                }
-                result += text
-                lastWasFull = full
+        struct Token { var text: Substring; var period: Bool; var afterHyphen: Bool }
+        var tokens: [Token] = []
+        for word in given.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }) {
+            var afterHyphen = false
+            var current = Substring()
+            var start = word.startIndex
+            var index = word.startIndex
+            func flush(period: Bool, at end: String.Index) {
+                current = word[start..<end]
+                if !current.isEmpty { tokens.append(Token(text: current, period: period, afterHyphen: afterHyphen)); afterHyphen = false }
             }
+            while index < word.endIndex {
+                let character = word[index]
+                if character == "." || character == "-" {
+                    flush(period: character == ".", at: index)
+                    if character == "-" { afterHyphen = true }
+                    start = word.index(after: index)
+                }
+                index = word.index(after: index)
+            }
+            flush(period: false, at: word.endIndex)
+        }
+        var result = ""
+        var previousFull = false
+        for token in tokens {
+            let single = token.text.count == 1 && token.text.first?.isUppercase == true
+            let text: String
+            let full: Bool
+            if token.period || single {
+                text = String(token.text) + separator
+                full = false
+            } else if initialize {
+                guard let first = token.text.first, !first.isLowercase else { continue }
+                text = String(first) + separator
+                full = false
+            } else {
+                text = String(token.text)
+                full = true
+            }
+            if !result.isEmpty {
+                if token.afterHyphen && hyphen {
+                    while result.hasSuffix(" ") { result.removeLast() }
+                    result += "-"
+                } else if previousFull || (full && !result.hasSuffix(" ")) {
+                    result += token.afterHyphen ? "-" : " "
+                }
+            }
+            result += text
+            previousFull = full
         }
         while result.hasSuffix(" ") { result.removeLast() }
         return result
@@ -256,6 +274,9 @@ extension Evaluator {
             return text
         }
         let nonDropping = name.nonDroppingParticle
+        if name.family == nil || family.isEmpty, let given = name.given {
+            return finishPart([.text(given)], element.givenPart)
+        }
         if form == "short" || (name.given ?? "").isEmpty && name.droppingParticle == nil && form != "short" && name.suffix == nil
             && !inverted {
             let text = form == "short" ? spaced([nonDropping, family]) : spaced([name.droppingParticle, nonDropping, family])
@@ -299,12 +320,10 @@ extension Evaluator {
         }
         var result: [Output] = []
         if !given.isEmpty { result += finishPart([.text(given)], element.givenPart) }
-        let familyText = spaced([name.droppingParticle, nonDropping, family])
+        var familyText = spaced([name.droppingParticle, nonDropping, family])
+        if let suffix = name.suffix, !suffix.isEmpty { familyText += (name.commaSuffix ? ", " : " ") + suffix }
         if !result.isEmpty { result.append(.text(" ")) }
         result += finishPart([.text(familyText)], element.familyPart)
-        if let suffix = name.suffix, !suffix.isEmpty {
-            result.append(.text((name.commaSuffix ? ", " : " ") + suffix))
-        }
         return result
     }
 

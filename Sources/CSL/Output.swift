@@ -108,7 +108,7 @@ enum OutputJoin {
 
     /// Appends `output`, dropping its leading `.` when the result already ends in one.
     static func append(_ output: Output, to result: inout [Output]) {
-        if output.firstCharacter == ".", let last = result.lastCharacter, last == "." {
+        if let first = output.firstCharacter, first == "." || first == " ", let last = result.lastCharacter, last == first {
             result.append(output.droppingFirstCharacter())
         } else {
             result.append(output)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Serialises output as the CSL test suite's HTML (citeproc-js's conventions: `<i>`, `<b>`, small caps as a
 /// styled span, `&#38;` for `&`, inner quotes inside outer ones, italics flipped inside italics).
 enum OutputHTML {
@@ -22,7 +24,7 @@ enum OutputHTML {
 
     static func plain(_ output: Output, depth: inout Int) -> String {
         switch output {
-        case .text(let text): return text
+        case .text(let text): return typographic(text)
         case .styled(let children, let decoration):
             guard decoration.quotes else { return children.map { plain($0, depth: &depth) }.joined() }
             let (open, close) = depth % 2 == 0 ? ("“", "”") : ("‘", "’")
@@ -60,6 +62,11 @@ enum OutputHTML {
         return String(characters)
     }
 
+    /// Straight apostrophes as typographic ones (`d'Aubignac` → `d’Aubignac`).
+    static func typographic(_ text: String) -> String {
+        text.contains("'") ? text.replacingOccurrences(of: "'", with: "’") : text
+    }
+
     static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -75,7 +82,7 @@ enum OutputHTML {
 
     static func html(_ output: Output, state: inout State) -> String {
         switch output {
-        case .text(let text): return escape(text)
+        case .text(let text): return escape(typographic(text))
         case .styled(let children, let decoration):
             var open = ""
             var close = ""

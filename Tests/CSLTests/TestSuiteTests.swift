@@ -36,6 +36,9 @@ import Testing
                 passed[fixture.category, default: 0] += 1
             } else {
                 failures.append(fixture.name)
+                if let show = ProcessInfo.processInfo.environment["CSL_SHOW"], fixture.name.hasPrefix(show) {
+                    print("== \(fixture.name)\nexpected: \(fixture.expected.replacingOccurrences(of: "\n", with: "⏎"))\n     got: \((output ?? "(not run)").replacingOccurrences(of: "\n", with: "⏎"))")
+                }
             }
         }
         let allPassed = passed.values.reduce(0, +), all = total.values.reduce(0, +)
