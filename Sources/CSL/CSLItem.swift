@@ -189,6 +189,17 @@ enum NameParsing {
 
     static func splitParticles(_ input: CSLName) -> CSLName {
         var name = input
+        // A family name in double quotes is kept whole.
+        if let family = name.family, family.count > 2, family.hasPrefix("\""), family.hasSuffix("\"") {
+            name.family = String(family.dropFirst().dropLast())
+            return name
+        }
+        // "al-One": a lower-case particle joined by a hyphen.
+        if name.nonDroppingParticle == nil, let family = name.family, !family.contains(" "), let hyphen = family.firstIndex(of: "-"),
+           family[..<hyphen].allSatisfy({ $0.isLowercase }), hyphen != family.startIndex, family[..<hyphen].count <= 3 {
+            name.nonDroppingParticle = String(family[...hyphen])
+            name.family = String(family[family.index(after: hyphen)...])
+        }
         // "van der Berg" in family: leading lower-case words are a non-dropping particle.
         if name.nonDroppingParticle == nil, let family = name.family, family.contains(" ") || family.contains("'") {
             let words = family.split(separator: " ")

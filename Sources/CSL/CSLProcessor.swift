@@ -121,11 +121,30 @@ public final class CSLProcessor {
                     outputs = evaluator.renderLayout()
                 }
                 previousNames = names
+                if outputs.allSatisfy(\.isEmpty) { continue }
+                if bibliography.attributes["second-field-align"] != nil {
+                    outputs = secondFieldAligned(item: item, state: state)
+                }
                 let wrapped = OutputJoin.wrap(outputs, bibliography.layoutFormatting)
                 entries.append(CSLEntry(id: id, text: CSLOutput(outputs: wrapped, punctuationInQuote: style.locale.punctuationInQuote)))
             }
         }
         return (rendered, entries)
+    }
+
+    /// An entry as its first field (a number or label, in the left margin) and the rest.
+    func secondFieldAligned(item: CSLItem, state: CiteState) -> [Output] {
+        let evaluator = Evaluator(style: style, item: item, isCitation: false, cite: state, explicitYearSuffix: explicitYearSuffix)
+        let layout = evaluator.context.layout
+        guard let first = layout.first else { return [] }
+        let head = evaluator.render(first).outputs
+        let rest = evaluator.render(Array(layout.dropFirst())).outputs
+        var left = Decoration(), right = Decoration()
+        left.display = "left-margin"
+        right.display = "right-inline"
+        var trimmed = rest
+        if let firstRest = trimmed.first, firstRest.firstCharacter == " " { trimmed[0] = firstRest.droppingFirstCharacter() }
+        return [.styled(head, left), .styled(trimmed, right)]
     }
 
     func sorted(_ ids: [String], keys: [SortKey], states: [String: CiteState], isCitation: Bool) -> [String] {

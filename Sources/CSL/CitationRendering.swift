@@ -58,7 +58,9 @@ extension CSLProcessor {
     }
 
     func citeOutputs(_ cite: CSLCite, _ outputs: [Output]) -> [Output] {
-        guard !outputs.isEmpty || !cite.prefix.isEmpty || !cite.suffix.isEmpty else { return [] }
+        guard !outputs.isEmpty || !cite.prefix.isEmpty || !cite.suffix.isEmpty else {
+            return [.text("[CSL STYLE ERROR: reference with no printed form.]")]
+        }
         var result: [Output] = []
         if !cite.prefix.isEmpty { result += RichText.parse(cite.prefix) }
         for output in outputs { OutputJoin.append(output, to: &result) }
@@ -119,7 +121,7 @@ extension CSLProcessor {
                 groups.append([cite])
             }
         }
-        let groupDelimiter = context.attributes["cite-group-delimiter"] ?? delimiter
+        let groupDelimiter = context.attributes["cite-group-delimiter"] ?? (collapseMode == "year" ? ", " : delimiter)
         let suffixDelimiter = context.attributes["year-suffix-delimiter"] ?? context.attributes["cite-group-delimiter"] ?? delimiter
         var result: [Output] = []
         for (groupIndex, group) in groups.enumerated() {
@@ -133,7 +135,7 @@ extension CSLProcessor {
             var previousYear: String?
             for (index, cite) in group.enumerated() {
                 var state = cite.state
-                if index > 0 { state.suppressAuthor = true }
+                if index > 0, collapseMode != nil { state.suppressAuthor = true }
                 var withoutSuffix = state
                 withoutSuffix.yearSuffix = nil
                 withoutSuffix.suppressAuthor = true

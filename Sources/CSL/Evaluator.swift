@@ -143,7 +143,7 @@ final class Evaluator {
         var content = outputs
         if formatting.stripPeriods { content = content.map { $0.mapText { $0.replacingOccurrences(of: ".", with: "") } } }
         if let textCase = formatting.textCase {
-            content = TextCase.apply(textCase, to: content, language: item.text["language"])
+            content = TextCase.apply(textCase, to: content, language: item.text["language"] ?? style.attributes["default-locale"])
         }
         return OutputJoin.wrap(content, formatting)
     }
@@ -188,6 +188,8 @@ final class Evaluator {
         touched.insert(variable)
         if variable == "page" || (variable == "locator" && (cite.label ?? "page") == "page") {
             value = Numbers.pageRange(value, format: style.attributes["page-range-format"])
+        } else if variable == "locator" {
+            value = Numbers.pageRange(value, format: nil)
         }
         if sortMode, variable == "citation-number" { value = Numbers.sortKey(value) }
         if variable == "citation-label", !explicitYearSuffix, !yearSuffixShown, let suffix = cite.yearSuffix {

@@ -84,7 +84,7 @@ extension Evaluator {
                 }
                 if !result.outputs.isEmpty {
                     suppressed.formUnion(touched.subtracting(before))
-                    return Rendered(outputs: result.outputs, calledVariable: true, renderedVariable: true)
+                    return Rendered(outputs: finish(result.outputs, element.formatting), calledVariable: true, renderedVariable: true)
                 }
             }
             return Rendered(calledVariable: true)
@@ -108,8 +108,10 @@ extension Evaluator {
             return Rendered(outputs: finish([.text(String(count))], element.formatting), calledVariable: true, renderedVariable: true)
         }
         var parts: [[Output]] = []
+        var namesOnly: [[Output]] = []
         for list in lists {
             var outputs = renderNameList(list.names, options: options, element: element)
+            namesOnly.append(outputs)
             if let label = element.label, !sortMode {
                 let term = locale.term(list.variable, form: label.attributes["form"] ?? "long",
                                        plural: label.attributes["plural"] == "always" || (label.attributes["plural"] != "never" && list.names.count > 1))
@@ -122,7 +124,7 @@ extension Evaluator {
         }
         let delimiter = element.attributes["delimiter"] ?? style.attributes["names-delimiter"] ?? context.attributes["names-delimiter"] ?? ""
         let joined = OutputJoin.join(parts, delimiter: delimiter)
-        if firstNamesText == nil { firstNamesText = joined.plain }
+        if firstNamesText == nil { firstNamesText = OutputJoin.join(namesOnly, delimiter: delimiter).plain }
         return Rendered(outputs: finish(joined, element.formatting), calledVariable: true, renderedVariable: true)
     }
 
@@ -145,6 +147,9 @@ extension Evaluator {
             rendered.append(renderName(name, options: options, inverted: invert, element: element, index: index))
         }
         if sortMode {
+            if truncated, options.etAlUseLast, let last = names.last {
+                rendered.append(renderName(last, options: options, inverted: true, element: element, index: names.count - 1))
+            }
             return OutputJoin.join(rendered, delimiter: "   ")
         }
         var result: [Output] = []
@@ -300,31 +305,38 @@ extension Evaluator {
             }
             return [.text(key)]
         }
-        if inverted {
-            let familyText: String
-            let givenText: String
-            if demote == "display-and-sort" {
-                familyText = family
-                givenText = spaced([given, name.droppingParticle, nonDropping])
-            } else {
-                familyText = spaced([nonDropping, family])
-                givenText = spaced([given, name.droppingParticle])
+        // Each part is formatted on its own: particles with the family or given name-part they belong to.
+        func familyPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.familyPart) } ?? [] }
+        func givenPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.givenPart) } ?? [] }
+        func spacedOutputs(_ parts: [[Output]]) -> [Output] {
+            var result: [Output] = []
+            for part in parts where !part.isEmpty {
+                if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-") { result.append(.text(" ")) }
+                result += part
             }
-            var result = finishPart([.text(familyText)], element.familyPart)
-            if !givenText.isEmpty {
+            return result
+        }
+        if inverted {
+            let familyOut: [Output]
+            let givenOut: [Output]
+            if demote == "display-and-sort" {
+                familyOut = familyPart(family)
+                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping)])
+            } else {
+                familyOut = spacedOutputs([familyPart(nonDropping), familyPart(family)])
+                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle)])
+            }
+            var result = familyOut
+            if !givenOut.isEmpty {
                 result.append(.text(options.sortSeparator))
-                result += finishPart([.text(givenText)], element.givenPart)
+                result += givenOut
             }
             if let suffix = name.suffix, !suffix.isEmpty { result.append(.text(options.sortSeparator + suffix)) }
             return result
         }
-        var result: [Output] = []
-        if !given.isEmpty { result += finishPart([.text(given)], element.givenPart) }
-        var familyText = spaced([name.droppingParticle, nonDropping, family])
+        var familyText = family
         if let suffix = name.suffix, !suffix.isEmpty { familyText += (name.commaSuffix ? ", " : " ") + suffix }
-        if !result.isEmpty { result.append(.text(" ")) }
-        result += finishPart([.text(familyText)], element.familyPart)
-        return result
+        return spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping), familyPart(familyText)])
     }
 
     func finishPart(_ outputs: [Output], _ formatting: Formatting?) -> [Output] {

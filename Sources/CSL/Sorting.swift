@@ -36,7 +36,7 @@ extension CSLProcessor {
     }
 
     static func fold(_ text: String) -> String {
-        let stripped = text.filter { !"\"“”‘’'[]()«»".contains($0) }
+        let stripped = text.filter { !$0.isPunctuation || $0 == "-" }
         return stripped.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 

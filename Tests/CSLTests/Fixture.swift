@@ -79,7 +79,12 @@ struct Fixture {
             }
             return rendered.map(\.html).joined(separator: "\n")
         }
-        return "<div class=\"csl-bib-body\">\n" + entries.map { "  <div class=\"csl-entry\">" + $0.text.html + "</div>\n" }.joined()
+        return "<div class=\"csl-bib-body\">\n" + entries.map { entry in
+            let html = entry.text.html
+            // citeproc-js puts an entry's block parts on their own lines.
+            let body = html.hasPrefix("<div class=\"csl-") ? "\n    " + html + "\n  " : html
+            return "  <div class=\"csl-entry\">" + body + "</div>\n"
+        }.joined()
             + "</div>"
     }
 }
