@@ -35,7 +35,8 @@ public struct CSLCitation: Sendable, Equatable {
 public struct CSLOutput: Sendable, Equatable {
     /// The styled tree: text runs and decorated groups (a cite's part carries its item's id).
     public let outputs: [Output]
-    let punctuationInQuote: Bool
+    /// True when the style's locale puts a following comma or period inside closing quotes (American English).
+    public let punctuationInQuote: Bool
 
     /// HTML as the CSL test suite writes it (`<i>`, `<b>`, `&#38;`).
     public var html: String { OutputHTML.html(outputs, punctuationInQuote: punctuationInQuote) }

@@ -149,9 +149,13 @@ public enum XMLReader {
             while true {
                 guard !atEnd else { throw error("<\(tag)> (line \(startLine)) is never closed") }
                 if starts(with: "</") {
+                    let closingStart = error("")
                     skip("</")
                     let closing = try name()
-                    guard closing == tag else { throw error("</\(closing)> closes <\(tag)> (line \(startLine))") }
+                    guard closing == tag else {
+                        throw XMLError(line: closingStart.line, column: closingStart.column,
+                                       message: "</\(closing)> closes <\(tag)> (line \(startLine))")
+                    }
                     skipSpace()
                     guard current == ">" else { throw error("expected `>` in </\(closing)>") }
                     advance()

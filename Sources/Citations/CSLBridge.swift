@@ -1,4 +1,5 @@
 import CSL
+import Foundation
 
 /// Runs a CSL style over a document's citations: references become CSL items, citations CSL cites, and the
 /// processor's styled output becomes ``FormattedText`` (links to entries, DOIs and URLs).
@@ -88,11 +89,11 @@ enum CSLBridge {
                 }
                 if !inlines.isEmpty { inlines.append(.text(" ")) }
             }
-            inlines += convert(rendered[index].outputs)
+            inlines += converted(rendered[index])
             for item in citation.items where bibliography[item.key] == nil { inlines.append(.missing(key: item.key)) }
             texts.append(FormattedText(inlines))
         }
-        return (texts, entries.map { ($0.id, FormattedText(convert($0.text.outputs))) })
+        return (texts, entries.map { ($0.id, FormattedText(converted($0.text))) })
     }
 
     /// "Smith", "Smith and Jones", "Smith et al." for an in-text citation's author.
@@ -103,6 +104,27 @@ enum CSLBridge {
         case 1: return names[0] + (reference.hasMoreAuthors ? " et al." : "")
         case 2 where !reference.hasMoreAuthors: return names[0] + " and " + names[1]
         default: return names[0] + " et al."
+        }
+    }
+
+    /// Output as inlines, with a comma or period after closing quotes moved inside when the locale asks for it.
+    static func converted(_ output: CSLOutput) -> [Inline] {
+        let inlines = convert(output.outputs)
+        return output.punctuationInQuote ? punctuationInsideQuotes(inlines) : inlines
+    }
+
+    static func punctuationInsideQuotes(_ inlines: [Inline]) -> [Inline] {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text):
+                guard text.contains("”") else { return inline }
+                return .text(text.replacingOccurrences(of: "”,", with: ",”").replacingOccurrences(of: "”.", with: ".”"))
+            case .emphasis(let inner): return .emphasis(punctuationInsideQuotes(inner))
+            case .link(let url, let inner): return .link(url: url, punctuationInsideQuotes(inner))
+            case .reference(let key, let inner): return .reference(key: key, punctuationInsideQuotes(inner))
+            case .styled(let style, let inner): return .styled(style, punctuationInsideQuotes(inner))
+            case .missing: return inline
+            }
         }
     }
 
