@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Build-time syntax highlighting with Pygments/Chroma class names.
 public enum Highlighter {
     /// Full block HTML: `<div class="highlight"><pre class="chroma"><code class="language-python"
@@ -8,10 +10,15 @@ public enum Highlighter {
         var name = language.map(attributeSafeName).flatMap { $0.isEmpty ? nil : $0 }
         // A name with other characters (`bash!`) names no lexer and is kept as written, escaped, as
         // Hugo keeps it (`class="language-bash!"`).
+        // Otherwise the name keeps the case it is written in (`language-R`), as in Hugo.
         var lexerName = name
-        if let written = language?.lowercased(), let safe = name, safe != written {
-            name = escapedAttribute(written)
-            lexerName = nil
+        if let written = language, let safe = name {
+            if safe != written.lowercased() {
+                name = HTMLEscaper.attribute.escape(written.lowercased())
+                lexerName = nil
+            } else {
+                name = written
+            }
         }
         let tokens = lexerName.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
             ?? [RawToken(kind: .text, start: 0, end: source.count)]
@@ -45,21 +52,6 @@ public enum Highlighter {
         }
         bytes.removeLast(bytes.count - kept)
         return bytes
-    }
-
-    private static func escapedAttribute(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// The language name lowercased and reduced to characters safe in a class attribute.
