@@ -224,6 +224,12 @@ extension RenderHookContextTests {
         ])
         #expect(html.hasPrefix("<div class=\"outer\">\n<section>\n<p>Some <strong>bold</strong> text.</p>\n<div class=\"highlight\"><pre class=\"chroma\"><code class=\"language-go\" data-lang=\"go\">"))
         #expect(html.hasSuffix("</section>\n</div>"))
+        // Only the content is Markdown: the template's own inline HTML gets no paragraph (hugo-book's tab).
+        let tabs = try body("{{< tabs >}}\n{{% tab \"YAML\" %}}\nSome **bold**.\n{{% /tab %}}\n{{< /tabs >}}\n", layouts: [
+            "shortcodes/tabs.html": "<div class=\"tabs\">{{- .Inner -}}</div>",
+            "shortcodes/tab.html": "<input type=\"radio\" checked=\"checked\" />\n{{- /* x */ -}}\n<label>{{ .Get 0 }}</label>\n{{- /* x */ -}}\n<div class=\"c\">\n{{ .Inner -}}\n</div>",
+        ])
+        #expect(tabs.hasPrefix("<div class=\"tabs\">\n<input type=\"radio\" checked=\"checked\" /><label>YAML</label><div class=\"c\">\n<p>Some <strong>bold</strong>.</p>"))
     }
 }
 

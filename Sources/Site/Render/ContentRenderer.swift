@@ -334,7 +334,7 @@ struct ContentRenderer: Sendable {
         return html
     }
 
-    /// Markdown of a `{{% %}}` call nested in a `{{< >}}` one as block HTML: the site's Markdown
+    /// The content of a `{{% %}}` call nested in a `{{< >}}` one as block HTML: the site's Markdown
     /// settings and highlighted code blocks (math and links as the Markdown engine writes them).
     func nestedBlockHTML(_ markdown: String) -> String {
         var options = MarkdownOptions.site

@@ -12,8 +12,8 @@ struct ShortcodeExpander {
         var param: (String) -> String?
         /// Renders a line of Markdown to inline HTML (for captions and summaries).
         var inlineMarkdown: (String) -> String
-        /// Renders Markdown to block HTML: the output of a `{{% %}}` call nested in a `{{< >}}` one,
-        /// which Hugo renders as Markdown although it never joins the page's Markdown.
+        /// Renders Markdown to block HTML: the content of a `{{% %}}` call nested in a `{{< >}}` one,
+        /// which Hugo renders as Markdown although the call never joins the page's Markdown.
         var blockMarkdown: (String) -> String = { $0 }
         /// Hugo's `privacy.youtube`: `privacyEnhanced` embeds from youtube-nocookie.com; `disable` drops the embed.
         var youtubePrivacyEnhanced = false
@@ -178,9 +178,13 @@ struct ShortcodeExpander {
                 }
                 ordinals.removeLast()
                 if frame != nil { frames.removeLast() }
+                // A `{{% %}}` call inside a `{{< >}}` one never joins the page's Markdown, so Hugo
+                // hands it its content rendered.
+                if let frame, frame.isMarkdown, frames.last.map({ !$0.isMarkdown }) == true, context.site?.has(name) == true {
+                    inner = inner.map(context.blockMarkdown)
+                }
                 if let frame, let text = context.site?.run(frame, inner: inner) {
-                    let insideHTMLCall = frame.isMarkdown && frames.last.map { !$0.isMarkdown } == true
-                    output += insideHTMLCall ? context.blockMarkdown(text) : text
+                    output += text
                     continue
                 }
                 let expansion = expand(name: name, arguments: arguments, positional: positional, inner: inner,
