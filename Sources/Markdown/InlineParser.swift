@@ -24,8 +24,7 @@ struct Bracket {
 
 /// The second pass: parses the inline content of one paragraph, heading or table cell.
 struct InlineParser {
-    /// The parser outlives every inline parser it makes (no reference counting per paragraph).
-    unowned(unsafe) let parser: Parser
+    let parser: Parser
     let s: UnsafeBufferPointer<UInt8>
     /// Storage offset of `s[0]`.
     let base: Int32
