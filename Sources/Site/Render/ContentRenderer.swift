@@ -119,6 +119,7 @@ struct ContentRenderer: Sendable {
         guard !page.body.isEmpty else { return (result, sink.diagnostics) }
 
         let siteRun = siteShortcodes.map { SiteShortcodeRun(templates: $0.templates, host: $0.host, page: page) }
+        let builtInHTML = ShortcodePlaceholders(prefix: "HAHACOLLECTIVEBUILTIN")
         var expander = ShortcodeExpander(context: .init(
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
@@ -126,7 +127,8 @@ struct ContentRenderer: Sendable {
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
             vimeoDoNotTrack: config.vimeoDoNotTrack,
-            site: siteRun
+            site: siteRun,
+            placeholders: builtInHTML
         ))
         siteRun?.scope.expanderContext = expander.context
         var divs = FencedDivs()
@@ -244,7 +246,7 @@ struct ContentRenderer: Sendable {
                 return siteRun?.renderBlockQuote(quote, ordinal: quotes, sink: sink)
             }
         }
-        var pageHTML = HTMLRenderer(options: options, hooks: hooks).render(document)
+        var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
         if !referencePositions.isEmpty {
             let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)
             pageHTML = linked
