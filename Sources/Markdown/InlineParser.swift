@@ -47,12 +47,12 @@ struct InlineParser {
     var dollarQueryStart = 0
     /// The last domain scan of the extended autolinks (see `domainLength`).
     var domainScan = DomainScan(start: 0, stop: 0)
-    /// The table of `SpecialBytes`, alive for the whole inline pass.
-    let special: UnsafePointer<Bool>
+    /// The table of `SpecialBytes` (1 for a special byte), alive for the whole inline pass.
+    let special: UnsafePointer<UInt8>
     /// The line-map entries of the subject (see `Parser.lineEntries(for:)`).
     let lineEntries: Range<Int>
 
-    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: UnsafePointer<Bool>) {
+    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: UnsafePointer<UInt8>) {
         self.parser = parser
         self.s = subject
         self.base = base
@@ -104,13 +104,22 @@ struct InlineParser {
     mutating func parse() {
         while pos < end {
             let c = s[pos]
-            if !special[Int(c)] || isPlainHere(c, pos) {
+            if special[Int(c)] == 0 || isPlainHere(c, pos) {
                 let start = pos
                 pos += 1
-                while pos < end {
-                    let d = s[pos]
-                    if special[Int(d)], !isPlainHere(d, pos) { break }
-                    pos += 1
+                scan: while pos < end {
+                    // Four bytes per table test while none of them is special.
+                    while pos + 4 <= end,
+                          (special[Int(s[pos])] | special[Int(s[pos + 1])] | special[Int(s[pos + 2])]
+                           | special[Int(s[pos + 3])]) == 0 {
+                        pos += 4
+                    }
+                    let limit = min(pos + 4, end)
+                    while pos < limit {
+                        let d = s[pos]
+                        if special[Int(d)] != 0, !isPlainHere(d, pos) { break scan }
+                        pos += 1
+                    }
                 }
                 var stop = pos
                 if pos < end, s[pos] == ASCII.newline {
@@ -406,18 +415,19 @@ struct InlineParser {
 /// The bytes that interrupt a run of plain text for a given set of options: a 256-entry table
 /// read through a pointer (no bounds checks in the scan of every byte of text).
 final class SpecialBytes {
-    let table: UnsafeMutablePointer<Bool>
+    /// 1 for a special byte, 0 for others (bytes, so four look-ups can be or-ed together).
+    let table: UnsafeMutablePointer<UInt8>
 
     init(options: MarkdownOptions) {
         table = .allocate(capacity: 256)
-        table.initialize(repeating: false, count: 256)
-        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = true }
-        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = true }
-        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = true } }
-        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = true } }
-        if options.emoji { table[Int(UInt8(ascii: ":"))] = true }
-        if options.math { table[Int(UInt8(ascii: "$"))] = true }
-        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = true } }
+        table.initialize(repeating: 0, count: 256)
+        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = 1 }
+        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = 1 }
+        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = 1 } }
+        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = 1 } }
+        if options.emoji { table[Int(UInt8(ascii: ":"))] = 1 }
+        if options.math { table[Int(UInt8(ascii: "$"))] = 1 }
+        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = 1 } }
     }
 
     deinit { table.deallocate() }
