@@ -29,11 +29,6 @@ struct ShortcodeExpander {
         "figure", "youtube", "vimeo", "x", "twitter", "tweet", "instagram", "gist", "video", "audio",
     ]
 
-    /// Prefix of link destinations that `ref`/`relref` produce; the link hook resolves them.
-    static let referencePrefix = "collective-ref:"
-    /// After ``referencePrefix``: the shortcode was `ref`, whose bare output is an absolute URL.
-    static let absoluteReferenceMarker = "abs:"
-
     let context: Context
     private(set) var warnings: [(line: Int, message: String)] = []
     /// Open calls around the one being expanded, and the next ordinal at each depth (for site shortcodes).
@@ -239,7 +234,7 @@ struct ShortcodeExpander {
             if path.hasPrefix("#fig-") || path.hasPrefix("#tbl-") || path.hasPrefix("#eq-") {
                 return "[@\(path.dropFirst())]"
             }
-            return Self.referencePrefix + (name == "ref" ? Self.absoluteReferenceMarker : "") + path
+            return LinkDestination.reference(path: path, absolute: name == "ref").marker
         case "param":
             return context.param(argument("name", 0) ?? "") ?? ""
         case "youtube" where !(argument("id", 0) ?? "").isEmpty:
