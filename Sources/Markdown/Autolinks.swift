@@ -305,10 +305,10 @@ extension InlineParser {
 
     mutating func makeExtendedLink(textStart: Int, textEnd: Int, prefix: StaticString) {
         let link = append(.link, at: textStart)
-        let start = parser.storage.count
+        let start = parser.storageEnd
         parser.storage.append(prefix)
         parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: s[textStart..<textEnd]))
-        parser.nodes[Int(link)].text = TextSpan(start: Int32(start), count: Int32(parser.storage.count - start))
+        parser.nodes[Int(link)].text = parser.spanSince(start)
         let (line, column) = position(textStart)
         let text = parser.makeNode(.text, line: line, column: column)
         parser.nodes[Int(text)].text = TextSpan(start: base + Int32(textStart), count: Int32(textEnd - textStart))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The first pass: splits the source into lines and builds the block tree
 /// (containers and leaves), following the CommonMark block-structure algorithm.
 struct BlockParser {
@@ -17,8 +23,13 @@ struct BlockParser {
     var tip: Int32 = 0
     /// The deepest block the current line continues.
     var lastMatched: Int32 = 0
-    /// Content of the open leaf block, moved to storage when the leaf closes.
+    /// Content of the open leaf block, moved to storage when the leaf closes, unless it lies in
+    /// one piece in the source (`inPlaceStart`): then it is not copied at all.
     var pending: [UInt8] = []
+    /// Where the open leaf's content starts in the source while it is one piece there (-1 when it
+    /// is empty or copied into `pending`), and where it ends.
+    var inPlaceStart = -1
+    var inPlaceEnd = 0
     var pendingLines: [(offset: Int32, line: Int32, column: Int32)] = []
     /// The offset where the last failed thematic-break scan failed (see `isThematicBreak`).
     var thematicBreakKill = -1
@@ -42,15 +53,27 @@ struct BlockParser {
         tip = root
         var i = 0
         let n = s.count
+        guard let base = s.baseAddress else { return finishAll() }
+        // Line ends found with memchr: the next line feed, and the next carriage return (looked
+        // for again only once passed; most documents have none).
+        var nextCR = -1
         while i < n {
-            var j = i
-            while j < n, s[j] != 0x0A, s[j] != 0x0D { j += 1 }
+            if nextCR < i {
+                nextCR = memchr(base + i, 0x0D, n - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+            }
+            let lf = memchr(base + i, 0x0A, min(n, nextCR) - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+            var j = lf ?? min(n, nextCR)
             lineStart = i
             lineEnd = j
             processLine()
             if j < n, s[j] == 0x0D, j + 1 < n, s[j + 1] == 0x0A { j += 1 }
             i = j + 1
         }
+        finishAll()
+    }
+
+    /// Closes every open block.
+    mutating func finishAll() {
         while tip >= 0 { tip = finalize(tip) }
     }
 
@@ -134,25 +157,70 @@ struct BlockParser {
         parser.appendChild(parent, child)
         if kind == .paragraph || kind == .heading || kind == .codeBlock || kind == .htmlBlock || kind == .mathBlock {
             pending.removeAll(keepingCapacity: true)
+            inPlaceStart = -1
             pendingLines.removeAll(keepingCapacity: true)
         }
         return child
     }
 
     mutating func addLine() {
-        pendingLines.append((Int32(pending.count), lineNumber, Int32(offset - lineStart + 1)))
+        pendingLines.append((Int32(pendingCount), lineNumber, Int32(offset - lineStart + 1)))
         if partiallyConsumedTab {
             offset += 1
             let charsToTab = 4 - (column % 4)
+            materializePending()
             for _ in 0..<charsToTab { pending.append(0x20) }
         }
-        if offset < lineEnd { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[offset..<lineEnd])) }
-        pending.append(0x0A)
+        let a = min(offset, lineEnd)
+        appendPending(a, lineEnd, newline: true)
     }
 
-    /// Moves the pending leaf content into storage and returns its span.
+    /// The length of the open leaf's content so far.
+    var pendingCount: Int { inPlaceStart >= 0 ? inPlaceEnd - inPlaceStart : pending.count }
+
+    var pendingIsEmpty: Bool { inPlaceStart < 0 && pending.isEmpty }
+
+    /// Adds `s[a..<b]`, then a line feed if `newline`, to the open leaf's content: in place while
+    /// the content stays one piece of the source, copied otherwise.
+    mutating func appendPending(_ a: Int, _ b: Int, newline: Bool) {
+        if !newline || (b < s.count && s[b] == 0x0A) {
+            let end = newline ? b + 1 : b
+            if inPlaceStart >= 0 {
+                if a == inPlaceEnd {
+                    inPlaceEnd = end
+                    return
+                }
+            } else if pending.isEmpty {
+                inPlaceStart = a
+                inPlaceEnd = end
+                return
+            }
+        }
+        materializePending()
+        if b > a { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[a..<b])) }
+        if newline { pending.append(0x0A) }
+    }
+
+    /// Copies content kept in place into `pending`, for edits or for content in several pieces.
+    mutating func materializePending() {
+        guard inPlaceStart >= 0 else { return }
+        pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[inPlaceStart..<inPlaceEnd]))
+        inPlaceStart = -1
+    }
+
+    /// Moves the pending leaf content into storage (unless it is in place) and returns its span.
     mutating func flushPending() -> TextSpan {
-        let base = Int32(parser.storage.count)
+        if inPlaceStart >= 0 {
+            let base = Int32(inPlaceStart)
+            for entry in pendingLines {
+                parser.sourceLineMap.append((entry.offset + base, entry.line, entry.column))
+            }
+            let span = TextSpan(start: base, count: Int32(inPlaceEnd - inPlaceStart))
+            inPlaceStart = -1
+            pendingLines.removeAll(keepingCapacity: true)
+            return span
+        }
+        let base = parser.storageEnd
         for entry in pendingLines {
             parser.lineMap.append((entry.offset + base, entry.line, entry.column))
         }
@@ -428,8 +496,8 @@ struct BlockParser {
                 while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
             }
         }
-        pendingLines.append((Int32(pending.count), lineNumber, Int32(offset - lineStart + 1)))
-        if offset < end { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[offset..<end])) }
+        pendingLines.append((Int32(pendingCount), lineNumber, Int32(offset - lineStart + 1)))
+        appendPending(offset, max(offset, end), newline: false)
     }
 
     mutating func openListItem(_ container: Int32, marker: ListMarker) -> Int32 {
@@ -524,6 +592,7 @@ struct BlockParser {
         case .htmlBlock:
             parser.nodes[b].text = flushPending()
         case .mathBlock:
+            materializePending()
             if pending.last == ASCII.newline { pending.removeLast() }
             parser.nodes[b].text = flushPending()
         case .list:
@@ -540,11 +609,12 @@ struct BlockParser {
     /// Stores the pending content of a paragraph or heading (a setext heading stored it already).
     mutating func joinPending(_ block: Int32) -> TextSpan {
         let node = parser.nodes[Int(block)]
-        if node.text.count > 0, pending.isEmpty { return node.text }
+        if node.text.count > 0, pendingIsEmpty { return node.text }
         return flushPending()
     }
 
     mutating func trimTrailingBlankLines() {
+        materializePending()
         var i = pending.count - 1
         while i >= 0, pending[i] == 0x20 || pending[i] == 0x09 || pending[i] == 0x0A { i -= 1 }
         if i < 0 {

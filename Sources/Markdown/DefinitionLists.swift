@@ -81,7 +81,7 @@ extension BlockParser {
         var termLine = line
         while start < end {
             var stop = start
-            while stop < end, parser.storage[stop] != 0x0A { stop += 1 }
+            while stop < end, parser.byte(at: stop) != 0x0A { stop += 1 }
             let term = parser.makeNode(.definitionTerm, line: termLine, column: termLine == line ? column : 1)
             parser.nodes[Int(term)].text = TextSpan(start: Int32(start), count: Int32(stop - start))
             parser.appendChild(list, term)

@@ -60,6 +60,8 @@ extension InlineParser {
 
     /// Matches openers and closers above `bottom` (a delimiter index, or -1 for all).
     mutating func processEmphasis(bottom: Int) {
+        // Most paragraphs have no delimiter: no table to make.
+        if lastDelimiter < 0 || lastDelimiter == bottom { return }
         var openersBottom = [Int](repeating: bottom, count: 16)
         // Find the first delimiter above the bottom.
         var closer = lastDelimiter

@@ -3,13 +3,16 @@
 /// Walk it from ``root`` with ``firstChild(of:)`` and ``nextSibling(of:)`` (or ``children(of:)``),
 /// and read each node with ``kind(of:)``, ``position(of:)`` and the typed accessors.
 public struct Document: Sendable {
-    let nodes: [Node]
+    let nodes: NodeBuffer
+    /// The input (text spans below its count point into it) and the bytes made while parsing.
+    let source: [UInt8]
     let storage: [UInt8]
     /// The options the document was parsed with.
     public let options: MarkdownOptions
 
-    init(nodes: [Node], storage: [UInt8], options: MarkdownOptions) {
+    init(nodes: NodeBuffer, source: [UInt8], storage: [UInt8], options: MarkdownOptions) {
         self.nodes = nodes
+        self.source = source
         self.storage = storage
         self.options = options
     }
@@ -17,16 +20,37 @@ public struct Document: Sendable {
     /// Parses `markdown` (U+0000 becomes U+FFFD).
     public static func parse(_ markdown: String, options: MarkdownOptions = .site) -> Document {
         var markdown = markdown
-        return markdown.withUTF8 { buffer in
-            let parser = Parser(options: options)
-            guard containsNUL(buffer) else { return parser.parseDocument(buffer) }
-            var cleaned: [UInt8] = []
-            cleaned.reserveCapacity(buffer.count + 16)
-            for byte in buffer {
-                if byte == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(byte) }
-            }
-            return cleaned.withUnsafeBufferPointer { parser.parseDocument($0) }
+        let bytes = markdown.withUTF8 { buffer in
+            containsNUL(buffer) ? replacingNUL(buffer) : Array(buffer)
         }
+        return Parser(options: options, source: bytes).parseDocument()
+    }
+
+    /// Parses Markdown given as UTF-8 bytes, without making a `String` of it: invalid UTF-8
+    /// becomes U+FFFD as `String(decoding:as:)` would make it, and so does U+0000.
+    public static func parse(utf8 bytes: [UInt8], options: MarkdownOptions = .site) -> Document {
+        var bytes = bytes
+        if !UTF8Validation.isValid(bytes) { bytes = Array(String(decoding: bytes, as: UTF8.self).utf8) }
+        if bytes.withUnsafeBufferPointer({ containsNUL($0) }) {
+            bytes = bytes.withUnsafeBufferPointer { replacingNUL($0) }
+        }
+        return Parser(options: options, source: bytes).parseDocument()
+    }
+
+    private static func replacingNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(buffer.count + 16)
+        for byte in buffer {
+            if byte == 0 { cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { cleaned.append(byte) }
+        }
+        return cleaned
+    }
+
+    /// The bytes of a text span (in the source or in the storage).
+    func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
+        let sourceCount = source.count
+        return Int(span.start) < sourceCount ? source[Int(span.start)..<span.end]
+            : storage[(Int(span.start) - sourceCount)..<(span.end - sourceCount)]
     }
 
     // MARK: - Tree
@@ -91,7 +115,7 @@ public struct Document: Sendable {
     private func id(_ raw: Int32) -> NodeID? { raw >= 0 ? NodeID(raw) : nil }
 
     func string(_ span: TextSpan) -> String {
-        String(decoding: storage[Int(span.start)..<span.end], as: UTF8.self)
+        String(decoding: bytes(span), as: UTF8.self)
     }
 
     // MARK: - Node data
@@ -180,7 +204,7 @@ public struct Document: Sendable {
         for id in descendants(of: NodeID(node)) {
             let n = nodes[id.index]
             switch n.kind {
-            case .text, .code, .math: out.append(contentsOf: storage[Int(n.text.start)..<n.text.end])
+            case .text, .code, .math: out.append(contentsOf: bytes(n.text))
             case .softBreak, .lineBreak: out.append(0x20)
             default: break
             }

@@ -26,7 +26,7 @@ extension Parser {
 
 extension Document {
     /// Node indexes under `start` in document order (footnote definitions included).
-    static func preorder(_ nodes: [Node], from start: Int32) -> [Int32] {
+    static func preorder(_ nodes: NodeArena, from start: Int32) -> [Int32] {
         var result: [Int32] = []
         var current = start
         while true {

@@ -8,6 +8,12 @@ enum HTMLEscaping {
         bytes.withUnsafeBufferPointer { HTMLEscaper.text.append($0, to: &out) }
     }
 
+    /// Escapes `&`, `<`, `>` and `"` of bytes read in place (text spans of the document).
+    @inline(__always)
+    static func appendEscaped(_ buffer: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        HTMLEscaper.text.append(buffer, to: &out)
+    }
+
     private static let hrefSafe: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
         for c in "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~".utf8 {

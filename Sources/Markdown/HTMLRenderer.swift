@@ -13,11 +13,54 @@ public struct HTMLRenderer {
 
     /// The HTML for the whole document.
     public func render(_ document: Document) -> String {
-        var writer = HTMLWriter(document: document, options: options, hooks: hooks)
-        writer.out.reserveCapacity(document.storage.count + document.storage.count / 4 + 64)
-        writer.renderSubtree(document.root.raw)
-        writer.renderFootnotes()
-        var bytes = writer.out
+        let bytes = renderBytes(document)
+        return String(unsafeUninitializedCapacity: bytes.count) { target in
+            _ = target.initialize(fromContentsOf: bytes)
+            return bytes.count
+        }
+    }
+
+    /// Renders the document piece by piece, handing `write` about `chunkSize` bytes of UTF-8 at a
+    /// time: a large document becomes a file without all of its HTML in memory at once. (With
+    /// `mathTextScan` the whole output is made first, then handed over in one piece.)
+    public func render(_ document: Document, chunkSize: Int = 1 << 18,
+                       write: (UnsafeRawBufferPointer) -> Void) {
+        if options.mathTextScan {
+            renderBytes(document).withUnsafeBytes { write($0) }
+            return
+        }
+        withoutActuallyEscaping(write) { write in withWriter(document) { writer in
+            writer.sink = write
+            writer.chunkSize = max(chunkSize, 1)
+            writer.out.reserveCapacity(writer.chunkSize + 1 << 12)
+            writer.renderSubtree(document.root.raw)
+            writer.renderFootnotes()
+            writer.flush()
+        } }
+    }
+
+    /// Runs `body` with a writer that reads the document's arrays through pointers.
+    func withWriter<R>(_ document: Document, _ body: (inout HTMLWriter) -> R) -> R {
+        withExtendedLifetime(document.nodes) {
+            let nodes = document.nodes.buffer
+            return document.source.withUnsafeBufferPointer { source in
+                document.storage.withUnsafeBufferPointer { storage in
+                    var writer = HTMLWriter(document: document, nodes: nodes, source: source, storage: storage,
+                                            options: options, hooks: hooks)
+                    return body(&writer)
+                }
+            }
+        }
+    }
+
+    /// The HTML for the whole document as UTF-8 bytes.
+    func renderBytes(_ document: Document) -> [UInt8] {
+        var bytes = withWriter(document) { writer in
+            writer.out.reserveCapacity(document.source.count + document.source.count / 4 + 64)
+            writer.renderSubtree(document.root.raw)
+            writer.renderFootnotes()
+            return writer.out
+        }
         if options.mathTextScan {
             let hook = hooks.math
             bytes = MathTextScan.apply(bytes) { tex, display in
@@ -31,10 +74,7 @@ public struct HTMLRenderer {
                     : "<span class=\"math inline\">\\(\(escaped)\\)</span>"
             }
         }
-        return String(unsafeUninitializedCapacity: bytes.count) { target in
-            _ = target.initialize(fromContentsOf: bytes)
-            return bytes.count
-        }
+        return bytes
     }
 }
 

@@ -8,28 +8,64 @@ struct HTMLWriter {
     var footnoteReferencesWritten: [Int32: Int] = [:]
     /// Goldmark footnotes: references to each footnote number in the document (counted once).
     var footnoteReferenceCounts: [Int32: Int]?
-    /// Where the text of the last tight `<dd>` starts: a block there follows `<dd>` without a line break.
+    /// Where the text of the last tight `<dd>` starts (counting bytes already handed on): a block
+    /// there follows `<dd>` without a line break.
     var tightDescriptionStart = -1
+    /// Streaming: where finished output goes once `out` holds `chunkSize` bytes (nil: keep it all).
+    var sink: ((UnsafeRawBufferPointer) -> Void)?
+    var chunkSize = Int.max
+    /// Bytes already handed to the sink, and the last of them.
+    var written = 0
+    var lastWritten: UInt8?
+    /// Nonzero while rendering into a separate buffer (`renderChildren`), where nothing is handed on.
+    var separateBuffers = 0
 
-    init(document: Document, options: MarkdownOptions, hooks: RenderHooks) {
+    /// The document's arrays, read through pointers while it renders (see `HTMLRenderer.withWriter`).
+    let nodes: UnsafeBufferPointer<Node>
+    let source: UnsafeBufferPointer<UInt8>
+    let storage: UnsafeBufferPointer<UInt8>
+
+    init(document: Document, nodes: UnsafeBufferPointer<Node>, source: UnsafeBufferPointer<UInt8>,
+         storage: UnsafeBufferPointer<UInt8>, options: MarkdownOptions, hooks: RenderHooks) {
         self.document = document
+        self.nodes = nodes
+        self.source = source
+        self.storage = storage
         self.options = options
         self.hooks = hooks
     }
 
-    var nodes: [Node] { document.nodes }
-
     @inline(__always)
-    func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
-        document.storage[Int(span.start)..<span.end]
+    func bytes(_ span: TextSpan) -> ArraySlice<UInt8> { document.bytes(span) }
+
+    /// The bytes of a span, without retaining an array.
+    @inline(__always)
+    func buffer(_ span: TextSpan) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(span.start), count = Int(span.count)
+        return start < source.count ? UnsafeBufferPointer(rebasing: source[start..<(start + count)])
+            : UnsafeBufferPointer(rebasing: storage[(start - source.count)..<(start - source.count + count)])
     }
 
     mutating func newlineIfNeeded() {
-        if out.count == tightDescriptionStart { return }
-        if let last = out.last, last != ASCII.newline { out.append(ASCII.newline) }
+        if outputPosition == tightDescriptionStart { return }
+        if let last = out.last ?? (separateBuffers == 0 ? lastWritten : nil), last != ASCII.newline {
+            out.append(ASCII.newline)
+        }
     }
 
-    mutating func escaped(_ span: TextSpan) { HTMLEscaping.appendEscaped(bytes(span), to: &out) }
+    /// How many bytes the current buffer has received (the main buffer counts what was handed on).
+    var outputPosition: Int { (separateBuffers == 0 ? written : 0) + out.count }
+
+    /// Hands the output so far to the sink.
+    mutating func flush() {
+        guard let sink, !out.isEmpty, separateBuffers == 0 else { return }
+        out.withUnsafeBytes { sink($0) }
+        written += out.count
+        lastWritten = out.last
+        out.removeAll(keepingCapacity: true)
+    }
+
+    mutating func escaped(_ span: TextSpan) { HTMLEscaping.appendEscaped(buffer(span), to: &out) }
 
     mutating func appendNumber(_ n: Int32) { out.append(contentsOf: String(n).utf8) }
 
@@ -53,6 +89,7 @@ struct HTMLWriter {
                 exit(node)
             }
             if node == start { return }
+            if out.count >= chunkSize { flush() }
             let next = nodes[Int(node)].next
             if next >= 0 {
                 node = next
@@ -68,11 +105,13 @@ struct HTMLWriter {
     mutating func renderChildren(_ node: Int32) -> [UInt8] {
         let saved = out
         out = []
+        separateBuffers += 1
         var child = nodes[Int(node)].firstChild
         while child >= 0 {
             renderSubtree(child)
             child = nodes[Int(child)].next
         }
+        separateBuffers -= 1
         let result = out
         out = saved
         return result
@@ -136,7 +175,7 @@ struct HTMLWriter {
             newlineIfNeeded()
             if node.has(NodeFlags.tight) {
                 out.append("<dd>")
-                tightDescriptionStart = out.count
+                tightDescriptionStart = outputPosition
             } else {
                 out.append("<dd>\n")
             }
@@ -288,7 +327,7 @@ struct HTMLWriter {
         } else if options.tagFilter {
             TagFilter.append(bytes(span), to: &out)
         } else {
-            out.append(contentsOf: bytes(span))
+            out.append(contentsOf: buffer(span))
         }
     }
 

@@ -34,7 +34,9 @@ struct InlineParser {
     var delimiters: [Delimiter] = []
     var lastDelimiter = -1
     var brackets: [Bracket] = []
-    var backtickRuns: [Int: Int] = [:]
+    /// The start of the last run of each length of backticks seen (lengths 1–8 without hashing).
+    var shortBacktickRuns = SIMD8<Int32>(repeating: -1)
+    var longBacktickRuns: [Int: Int] = [:]
     var scannedAllBackticks = false
     /// Subject indexes after which no terminator of each raw HTML construct exists.
     var noCommentEnd = Int.max, noProcessingEnd = Int.max, noDeclarationEnd = Int.max, noCDataEnd = Int.max
@@ -45,21 +47,25 @@ struct InlineParser {
     var dollarQueryStart = 0
     /// The last domain scan of the extended autolinks (see `domainLength`).
     var domainScan = DomainScan(start: 0, stop: 0)
-    let special: SpecialBytes
+    /// The table of `SpecialBytes` (1 for a special byte), alive for the whole inline pass.
+    let special: UnsafePointer<UInt8>
+    /// The line-map entries of the subject (see `Parser.lineEntries(for:)`).
+    let lineEntries: Range<Int>
 
-    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: SpecialBytes) {
+    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: UnsafePointer<UInt8>) {
         self.parser = parser
         self.s = subject
         self.base = base
         self.end = subject.count
         self.container = container
         self.special = special
+        self.lineEntries = parser.lineEntries(for: TextSpan(start: base, count: Int32(subject.count)))
     }
 
     // MARK: - Nodes
 
     func position(_ i: Int) -> (Int32, Int32) {
-        if let p = parser.position(ofStorageOffset: base + Int32(i)) { return p }
+        if let p = parser.position(ofTextOffset: base + Int32(i), in: lineEntries) { return p }
         let c = parser.nodes[Int(container)]
         return (c.line, c.column)
     }
@@ -98,10 +104,23 @@ struct InlineParser {
     mutating func parse() {
         while pos < end {
             let c = s[pos]
-            if !special.contains(c) {
+            if special[Int(c)] == 0 || isPlainHere(c, pos) {
                 let start = pos
                 pos += 1
-                while pos < end, !special.contains(s[pos]) { pos += 1 }
+                scan: while pos < end {
+                    // Four bytes per table test while none of them is special.
+                    while pos + 4 <= end,
+                          (special[Int(s[pos])] | special[Int(s[pos + 1])] | special[Int(s[pos + 2])]
+                           | special[Int(s[pos + 3])]) == 0 {
+                        pos += 4
+                    }
+                    let limit = min(pos + 4, end)
+                    while pos < limit {
+                        let d = s[pos]
+                        if special[Int(d)] != 0, !isPlainHere(d, pos) { break scan }
+                        pos += 1
+                    }
+                }
                 var stop = pos
                 if pos < end, s[pos] == ASCII.newline {
                     while stop > start, ASCII.isSpaceOrTab(s[stop - 1]) { stop -= 1 }
@@ -112,6 +131,18 @@ struct InlineParser {
             parseSpecial(c)
         }
         processEmphasis(bottom: -1)
+    }
+
+    /// Whether a special byte at `i` is sure to be plain text, so the run of text goes on: a `w`
+    /// inside a word cannot start a `www.` link, a `:` not followed by `//` cannot end a scheme
+    /// (unless it may open an emoji).
+    @inline(__always)
+    func isPlainHere(_ c: UInt8, _ i: Int) -> Bool {
+        if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") { return i > 0 && ASCII.isAlphanumeric(s[i - 1]) }
+        if c == UInt8(ascii: ":") {
+            return !parser.options.emoji && !(i + 2 < end && s[i + 1] == UInt8(ascii: "/") && s[i + 2] == UInt8(ascii: "/"))
+        }
+        return false
     }
 
     mutating func parseSpecial(_ c: UInt8) {
@@ -205,33 +236,44 @@ struct InlineParser {
             return
         }
         let node = append(.code, at: start)
-        var content: [UInt8] = []
-        content.reserveCapacity(closer - pos)
+        // Line endings become spaces; one space comes off each end unless the content is all spaces.
+        var a = pos, b = closer
         var allSpace = true
-        for k in pos..<closer {
+        var newline = false
+        for k in a..<b {
             let c = s[k]
-            let mapped = c == ASCII.newline ? 0x20 : c
-            if mapped != 0x20 { allSpace = false }
-            content.append(mapped)
+            if c == ASCII.newline { newline = true } else if c != 0x20 { allSpace = false }
         }
-        if !allSpace, content.count >= 2, content.first == 0x20, content.last == 0x20 {
-            content.removeFirst()
-            content.removeLast()
+        let isSpace = { (c: UInt8) in c == 0x20 || c == ASCII.newline }
+        if !allSpace, b - a >= 2, isSpace(s[a]), isSpace(s[b - 1]) {
+            a += 1
+            b -= 1
         }
-        parser.nodes[Int(node)].text = parser.store(content)
+        if newline {
+            let stored = parser.storageEnd
+            for k in a..<b { parser.storage.append(s[k] == ASCII.newline ? 0x20 : s[k]) }
+            parser.nodes[Int(node)].text = parser.spanSince(stored)
+        } else {
+            // The content as written: point at it.
+            parser.nodes[Int(node)].text = TextSpan(start: base + Int32(a), count: Int32(b - a))
+        }
         pos = closer + length
     }
 
     /// The start of the next run of exactly `length` backticks at or after `from`.
     mutating func findBacktickCloser(length: Int, from: Int) -> Int? {
-        if scannedAllBackticks, (backtickRuns[length] ?? -1) < from { return nil }
+        if scannedAllBackticks, lastBacktickRun(length: length) < from { return nil }
         var i = from
         while i < end {
             if s[i] == UInt8(ascii: "`") {
                 let runStart = i
                 while i < end, s[i] == UInt8(ascii: "`") { i += 1 }
                 let runLength = i - runStart
-                backtickRuns[runLength] = runStart
+                if runLength <= 8 {
+                    shortBacktickRuns[runLength - 1] = Int32(runStart)
+                } else {
+                    longBacktickRuns[runLength] = runStart
+                }
                 if runLength == length { return runStart }
             } else {
                 i += 1
@@ -239,6 +281,11 @@ struct InlineParser {
         }
         scannedAllBackticks = true
         return nil
+    }
+
+    /// Where the last run of `length` backticks seen so far starts (-1: none).
+    func lastBacktickRun(length: Int) -> Int {
+        length <= 8 ? Int(shortBacktickRuns[length - 1]) : longBacktickRuns[length] ?? -1
     }
 
     // MARK: - Autolinks and raw HTML
@@ -316,10 +363,10 @@ struct InlineParser {
         let raw = UnsafeBufferPointer(rebasing: s[contentStart..<contentEnd])
         let decoded = parser.storeEntitiesOnly(raw)
         if email {
-            let start = parser.storage.count
+            let start = parser.storageEnd
             parser.storage.append(contentsOf: "mailto:".utf8)
-            parser.storage.append(contentsOf: parser.storage[Int(decoded.start)..<decoded.end])
-            parser.nodes[Int(link)].text = TextSpan(start: Int32(start), count: Int32(parser.storage.count - start))
+            parser.storage.append(contentsOf: parser.bytes(decoded))
+            parser.nodes[Int(link)].text = parser.spanSince(start)
         } else {
             parser.nodes[Int(link)].text = decoded
         }
@@ -365,28 +412,31 @@ struct InlineParser {
     }
 }
 
-/// The bytes that interrupt a run of plain text for a given set of options.
-struct SpecialBytes {
-    private var table: [Bool]
+/// The bytes that interrupt a run of plain text for a given set of options: a 256-entry table
+/// read through a pointer (no bounds checks in the scan of every byte of text).
+final class SpecialBytes {
+    /// 1 for a special byte, 0 for others (bytes, so four look-ups can be or-ed together).
+    let table: UnsafeMutablePointer<UInt8>
 
     init(options: MarkdownOptions) {
-        table = [Bool](repeating: false, count: 256)
-        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = true }
-        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = true }
-        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = true } }
-        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = true } }
-        if options.emoji { table[Int(UInt8(ascii: ":"))] = true }
-        if options.math { table[Int(UInt8(ascii: "$"))] = true }
-        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = true } }
+        table = .allocate(capacity: 256)
+        table.initialize(repeating: 0, count: 256)
+        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = 1 }
+        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = 1 }
+        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = 1 } }
+        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = 1 } }
+        if options.emoji { table[Int(UInt8(ascii: ":"))] = 1 }
+        if options.math { table[Int(UInt8(ascii: "$"))] = 1 }
+        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = 1 } }
     }
 
-    @inline(__always) func contains(_ c: UInt8) -> Bool { table[Int(c)] }
+    deinit { table.deallocate() }
 }
 
 extension Parser {
     /// Stores `bytes` with entity references resolved (backslashes stay).
     func storeEntitiesOnly(_ s: UnsafeBufferPointer<UInt8>) -> TextSpan {
-        let start = storage.count
+        let start = storageEnd
         var i = 0
         while i < s.count {
             if s[i] == UInt8(ascii: "&"), let (decoded, next) = decodeEntity(s, i, s.count) {
@@ -397,7 +447,7 @@ extension Parser {
                 i += 1
             }
         }
-        return TextSpan(start: Int32(start), count: Int32(storage.count - start))
+        return spanSince(start)
     }
 
     /// Parses the inlines of every paragraph, heading and table cell.
@@ -405,26 +455,37 @@ extension Parser {
         let special = SpecialBytes(options: options)
         var subject: [UInt8] = []
         let blockCount = nodes.count
-        for i in 0..<blockCount {
-            let kind = nodes[i].kind
-            guard kind == .paragraph || kind == .heading || kind == .tableCell || kind == .definitionTerm else { continue }
-            guard nodes[i].parent >= 0 else { continue }
-            var span = nodes[i].text
-            // Trim trailing whitespace; headings also lose leading whitespace.
-            while span.count > 0, ASCII.isWhitespace(storage[span.end - 1]) { span.count -= 1 }
-            while span.count > 0, ASCII.isSpaceOrTab(storage[Int(span.start)]) {
-                span.start += 1
-                span.count -= 1
-            }
-            if options.taskLists, kind == .paragraph { span = takeTaskMarker(paragraph: Int32(i), span) }
-            guard span.count > 0 else { continue }
-            subject.removeAll(keepingCapacity: true)
-            subject.append(contentsOf: storage[Int(span.start)..<span.end])
-            subject.withUnsafeBufferPointer { buffer in
-                var inline = InlineParser(parser: self, subject: buffer, base: span.start,
-                                          container: Int32(i), special: special)
-                inline.parse()
+        do {
+            for i in 0..<blockCount {
+                let kind = nodes[i].kind
+                guard kind == .paragraph || kind == .heading || kind == .tableCell || kind == .definitionTerm else { continue }
+                guard nodes[i].parent >= 0 else { continue }
+                var span = nodes[i].text
+                // Trim trailing whitespace; headings also lose leading whitespace.
+                while span.count > 0, ASCII.isWhitespace(byte(at: span.end - 1)) { span.count -= 1 }
+                while span.count > 0, ASCII.isSpaceOrTab(byte(at: Int(span.start))) {
+                    span.start += 1
+                    span.count -= 1
+                }
+                if options.taskLists, kind == .paragraph { span = takeTaskMarker(paragraph: Int32(i), span) }
+                guard span.count > 0 else { continue }
+                let start = span.start
+                let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
+                    var inline = InlineParser(parser: self, subject: buffer, base: start,
+                                              container: Int32(i), special: special.table)
+                    inline.parse()
+                }
+                if span.start < sourceCount {
+                    // The source never changes: parse it where it is.
+                    source.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<span.end])) }
+                } else {
+                    // The storage grows while inlines are parsed: parse a copy.
+                    subject.removeAll(keepingCapacity: true)
+                    subject.append(contentsOf: bytes(span))
+                    subject.withUnsafeBufferPointer { parse($0) }
+                }
             }
         }
+        withExtendedLifetime(special) {}
     }
 }

@@ -120,7 +120,7 @@ func normalizeLabel(_ s: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -
 extension Parser {
     /// Stores `bytes` with backslash escapes and entity references resolved.
     func storeUnescaped(_ s: UnsafeBufferPointer<UInt8>) -> TextSpan {
-        let start = storage.count
+        let start = storageEnd
         var i = 0
         let end = s.count
         while i < end {
@@ -136,13 +136,13 @@ extension Parser {
                 i += 1
             }
         }
-        return TextSpan(start: Int32(start), count: Int32(storage.count - start))
+        return spanSince(start)
     }
 
     /// Parses link reference definitions at the start of a paragraph's content, records them and
     /// returns what is left of the content.
     func consumeReferenceDefinitions(_ span: TextSpan) -> TextSpan {
-        guard span.count > 0, storage[Int(span.start)] == UInt8(ascii: "[") else { return span }
+        guard span.count > 0, byte(at: Int(span.start)) == UInt8(ascii: "[") else { return span }
         let content = Array(bytes(span))
         var consumed = 0
         content.withUnsafeBufferPointer { s in

@@ -130,9 +130,8 @@ extension BlockParser {
     }
 
     mutating func appendMathLine(from a: Int, to b: Int) {
-        pendingLines.append((Int32(pending.count), lineNumber, Int32(a - lineStart + 1)))
-        if b > a { pending.append(contentsOf: UnsafeBufferPointer(rebasing: s[a..<b])) }
-        pending.append(ASCII.newline)
+        pendingLines.append((Int32(pendingCount), lineNumber, Int32(a - lineStart + 1)))
+        appendPending(a, max(a, b), newline: true)
     }
 
     /// Whether the current line closes the open math block (its content before the closer is added).

@@ -1,12 +1,26 @@
 /// Parsing state shared by the block pass, the inline pass and the extensions:
 /// the node arena, the text storage and the link reference definitions.
+/// Where a line of block content starts: its text offset and its source line and column.
+typealias LineEntry = (offset: Int32, line: Int32, column: Int32)
+
 final class Parser {
     let options: MarkdownOptions
-    @exclusivity(unchecked) var nodes: [Node] = []
-    /// Literal bytes of all nodes (block contents, escaped text, destinations, titles).
+    @exclusivity(unchecked) var nodes = NodeArena()
+    /// Whether the finished document took over `nodes` (otherwise they are freed with the parser).
+    var handedOver = false
+    /// The input. Text spans below `sourceCount` point into it: leaf content that lies in one
+    /// piece in the source (most paragraphs and headings) is never copied.
+    let source: [UInt8]
+    let sourceCount: Int32
+    /// Bytes made while parsing (content joined from several pieces, escaped text, destinations,
+    /// titles): a span starting at `sourceCount + k` starts at `storage[k]`.
     @exclusivity(unchecked) var storage: [UInt8] = []
-    /// Source line of each stored content line: (storage offset, line, column), sorted by offset.
-    @exclusivity(unchecked) var lineMap: [(offset: Int32, line: Int32, column: Int32)] = []
+    /// Source line of each content line kept in place: (offset, line, column), sorted by offset.
+    @exclusivity(unchecked) var sourceLineMap = Arena<LineEntry>()
+    /// The same for content lines copied into `storage` (offsets from `sourceCount` up).
+    @exclusivity(unchecked) var lineMap = Arena<LineEntry>()
+    /// Where `lineEntries(for:)` found the last block's first entry in each map.
+    @exclusivity(unchecked) var lineEntryHint = (source: 0, stored: 0)
     /// Link reference definitions by normalised label: (destination, title).
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Footnote definitions by normalised label.
@@ -20,8 +34,16 @@ final class Parser {
     /// lasts the whole document (its reset hook never runs), so `'` in one paragraph can close in another.
     var typographerQuotes = (single: 0, double: 0)
 
-    init(options: MarkdownOptions) {
+    init(options: MarkdownOptions, source: [UInt8]) {
         self.options = options
+        self.source = source
+        self.sourceCount = Int32(source.count)
+    }
+
+    deinit {
+        if !handedOver { nodes.deallocate() }
+        sourceLineMap.deallocate()
+        lineMap.deallocate()
     }
 
     // MARK: - Arena
@@ -72,40 +94,89 @@ final class Parser {
 
     // MARK: - Storage
 
+    /// The text offset of the next byte appended to `storage`.
+    var storageEnd: Int32 { sourceCount + Int32(storage.count) }
+
     @inline(__always)
     func store(_ bytes: some Sequence<UInt8>) -> TextSpan {
-        let start = storage.count
+        let start = storageEnd
         storage.append(contentsOf: bytes)
-        return TextSpan(start: Int32(start), count: Int32(storage.count - start))
+        return TextSpan(start: start, count: storageEnd - start)
     }
+
+    /// The span from `start` (a `storageEnd` taken earlier) to the end of `storage`.
+    @inline(__always)
+    func spanSince(_ start: Int32) -> TextSpan { TextSpan(start: start, count: storageEnd - start) }
 
     func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
-        storage[Int(span.start)..<span.end]
+        span.start < sourceCount ? source[Int(span.start)..<span.end]
+            : storage[Int(span.start - sourceCount)..<(span.end - Int(sourceCount))]
     }
 
-    /// The source position of a storage offset inside stored block content.
-    func position(ofStorageOffset offset: Int32) -> (line: Int32, column: Int32)? {
-        var lo = 0, hi = lineMap.count
+    /// The byte at a text offset.
+    @inline(__always)
+    func byte(at offset: Int) -> UInt8 {
+        offset < Int(sourceCount) ? source[offset] : storage[offset - Int(sourceCount)]
+    }
+
+    /// The source position of a text offset inside block content, searched among the line-map
+    /// entries `range` (the whole map when nil; see `lineEntries(for:)`).
+    func position(ofTextOffset offset: Int32, in range: Range<Int>? = nil) -> (line: Int32, column: Int32)? {
+        let map = offset < sourceCount ? sourceLineMap : lineMap
+        var lo = range?.lowerBound ?? 0, hi = range?.upperBound ?? map.count
+        let first = lo
         while lo < hi {
             let mid = (lo + hi) / 2
-            if lineMap[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
+            if map[mid].offset <= offset { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > 0 else { return nil }
-        let entry = lineMap[lo - 1]
+        guard lo > first else { return nil }
+        let entry = map[lo - 1]
         return (entry.line, entry.column + (offset - entry.offset))
     }
 
+    /// The line-map entries that can hold the position of an offset in `span`: from the last entry
+    /// at or before its start to the last before its end. A search among them gives what a search
+    /// of the whole map gives, in a few steps.
+    func lineEntries(for span: TextSpan) -> Range<Int> {
+        let inSource = span.start < sourceCount
+        let map = inSource ? sourceLineMap : lineMap
+        // Blocks come in document order, mostly just after the previous one: try there first.
+        var lo = 0, hi = map.count
+        let hint = inSource ? lineEntryHint.source : lineEntryHint.stored
+        if hint < map.count, map[hint].offset <= span.start {
+            var k = hint + 1
+            while k < map.count, k < hint + 8, map[k].offset <= span.start { k += 1 }
+            lo = k
+            if k == map.count || map[k].offset > span.start { hi = k }
+        }
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if map[mid].offset <= span.start { lo = mid + 1 } else { hi = mid }
+        }
+        let first = max(lo - 1, 0)
+        if inSource { lineEntryHint.source = first } else { lineEntryHint.stored = first }
+        var last = lo
+        let end = Int32(span.end)
+        while last < map.count, map[last].offset < end { last += 1 }
+        return first..<last
+    }
+
     /// Runs both passes and returns the finished document.
-    func parseDocument(_ source: UnsafeBufferPointer<UInt8>) -> Document {
+    func parseDocument() -> Document {
         referenceExpansionBudget = max(source.count, 100_000)
-        storage.reserveCapacity(source.count + source.count / 8 + 64)
-        nodes.reserveCapacity(source.count / 32 + 16)
-        var blocks = BlockParser(parser: self, source: source)
-        blocks.parse()
+        // Untouched capacity costs address space, not memory: reserve enough that the arena rarely
+        // has to be copied to grow (a copy briefly holds both).
+        nodes.reserveCapacity(source.count / 8 + 16)
+        storage.reserveCapacity(source.count / 4 + 64)
+        source.withUnsafeBufferPointer { source in
+            var blocks = BlockParser(parser: self, source: source)
+            blocks.parse()
+        }
         if options.footnotes { registerFootnoteDefinitions() }
         parseInlines()
         if options.headingIDs { assignHeadingIDs() }
         if options.footnotes { orderFootnotes() }
-        return Document(nodes: nodes, storage: storage, options: options)
+        handedOver = true
+        return Document(nodes: NodeBuffer(nodes), source: source, storage: storage, options: options)
     }
 }

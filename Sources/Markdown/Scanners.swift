@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small byte-level predicates shared by both passes.
 enum ASCII {
     static let newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
@@ -98,21 +104,8 @@ extension Unicode.Scalar {
     }
 }
 
-/// Whether `buffer` contains a zero byte, checking eight bytes at a time.
+/// Whether `buffer` contains a zero byte (memchr: many bytes per step).
 func containsNUL(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = buffer.baseAddress else { return false }
-    let raw = UnsafeRawPointer(base)
-    let count = buffer.count
-    var i = 0
-    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    while i + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if (word &- ones) & ~word & highs != 0 { return true }
-        i += 8
-    }
-    while i < count {
-        if buffer[i] == 0 { return true }
-        i += 1
-    }
-    return false
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+    return memchr(base, 0, buffer.count) != nil
 }

@@ -44,6 +44,9 @@ extension BlockParser {
 
     /// The column alignments if the current line is a delimiter row.
     func delimiterRow() -> [TableAlignment]? {
+        // Asked of every line that continues a paragraph: a row starts with `|`, `:` or `-`.
+        let first = peek(firstNonspace)
+        guard first == UInt8(ascii: "|") || first == UInt8(ascii: ":") || first == UInt8(ascii: "-") else { return nil }
         let cells = splitRow(firstNonspace, lineEnd, in: s)
         guard !cells.isEmpty else { return nil }
         var sawPipe = false
@@ -67,6 +70,7 @@ extension BlockParser {
     /// Turns the open paragraph's last line into a table header if the current line is a delimiter row.
     mutating func openTable(_ paragraph: Int32) -> Int32? {
         guard let lastLine = pendingLines.last, let alignments = delimiterRow() else { return nil }
+        materializePending()
         let header = Array(pending[Int(lastLine.offset)...])
         let headerCells = header.withUnsafeBufferPointer { splitRow(0, $0.count, in: $0) }
         guard headerCells.count == alignments.count else { return nil }
@@ -118,8 +122,8 @@ extension BlockParser {
         let cell = parser.makeNode(.tableCell, line: line, column: column)
         parser.nodes[Int(cell)].value = alignment.rawValue
         parser.appendChild(row, cell)
-        let start = parser.storage.count
-        parser.lineMap.append((Int32(start), line, column))
+        let start = parser.storageEnd
+        parser.lineMap.append((start, line, column))
         var i = range.0
         while i < range.1 {
             if bytes[i] == UInt8(ascii: "\\"), i + 1 < range.1, bytes[i + 1] == UInt8(ascii: "|") {
@@ -128,6 +132,6 @@ extension BlockParser {
             parser.storage.append(bytes[i])
             i += 1
         }
-        parser.nodes[Int(cell)].text = TextSpan(start: Int32(start), count: Int32(parser.storage.count - start))
+        parser.nodes[Int(cell)].text = parser.spanSince(start)
     }
 }

@@ -5,14 +5,14 @@ extension Parser {
         let item = nodes[Int(paragraph)].parent
         guard nodes[Int(item)].kind == .item, nodes[Int(item)].firstChild == paragraph, span.count >= 4 else { return span }
         let b = Int(span.start)
-        guard storage[b] == UInt8(ascii: "["), storage[b + 2] == UInt8(ascii: "]"),
-              ASCII.isWhitespace(storage[b + 3]) else { return span }
-        let mark = storage[b + 1]
+        guard byte(at: b) == UInt8(ascii: "["), byte(at: b + 2) == UInt8(ascii: "]"),
+              ASCII.isWhitespace(byte(at: b + 3)) else { return span }
+        let mark = byte(at: b + 1)
         guard mark == 0x20 || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") else { return span }
         nodes[Int(item)].flags |= NodeFlags.task
         if mark != 0x20 { nodes[Int(item)].flags |= NodeFlags.checked }
         var rest = TextSpan(start: span.start + 3, count: span.count - 3)
-        while rest.count > 0, ASCII.isSpaceOrTab(storage[Int(rest.start)]) {
+        while rest.count > 0, ASCII.isSpaceOrTab(byte(at: Int(rest.start))) {
             rest.start += 1
             rest.count -= 1
         }
