@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
         .library(name: "Citations", targets: ["Citations"]),
+        .library(name: "Notebooks", targets: ["Notebooks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,11 +42,13 @@ let package = Package(
         .target(name: "Diagrams", dependencies: ["SVGText"]),
         // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
         .target(name: "Citations"),
+        // Jupyter notebooks (nbformat 4) read into typed cells and rendered to HTML fragments.
+        .target(name: "Notebooks"),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
-                "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations",
+                "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations", "Notebooks",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -77,6 +80,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CitationsTests", dependencies: ["Citations", "SeededRandom"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),

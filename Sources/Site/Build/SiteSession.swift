@@ -82,7 +82,9 @@ public struct SiteSession: Sendable {
         let start = Date()
         let paths = Set(paths).union(pending).sorted()
         var plan = Plan()
-        if needsFullRebuild || !plan.classify(paths, in: self) {
+        // A notebook's outputs become files beside its page: a changed notebook rebuilds the site.
+        if needsFullRebuild || !plan.classify(paths, in: self)
+            || plan.pages.contains(where: { PathText.fileExtension($0).lowercased() == NotebookSource.fileExtension }) {
             return try rebuildSite(start: start)
         }
         var readErrors: [Diagnostic] = []
