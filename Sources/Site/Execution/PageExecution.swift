@@ -51,7 +51,7 @@ struct PageExecution {
             let missing = cells.indices.filter { cells[$0].options.eval && frozen[$0] == nil }
             if let first = missing.first, mode == .frozen {
                 let count = missing.count == 1 ? "1 cell has" : "\(missing.count) cells have"
-                warnings.append(Warning(message: "\(count) no frozen output for its code and data files (first here); build with --execute to run them",
+                warnings.append(Warning(message: "\(count) no frozen output for the current code and data files (the first is here); build with --execute to run",
                                         line: fenceLines[first]))
             }
         }

@@ -6,7 +6,7 @@
 /// file descriptor 1 are sent to stderr, so they cannot break the exchange.
 enum PythonDriver {
     static let source = #"""
-import ast, contextlib, io, json, os, platform, sys, traceback, warnings
+import ast, contextlib, io, json, linecache, os, platform, sys, traceback, warnings
 
 _answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
 os.dup2(2, 1)
@@ -55,10 +55,12 @@ def _error(error):
 def _run(request):
     stdout, stderr = io.StringIO(), io.StringIO()
     answer = {"result": None, "error": None, "warnings": []}
+    source = request["code"]
+    # Tracebacks quote the cell's lines.
+    linecache.cache["<cell>"] = (len(source), None, source.splitlines(True), "<cell>")
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("default")
         try:
-            tree = ast.parse(request["code"], filename="<cell>", mode="exec")
+            tree = ast.parse(source, filename="<cell>", mode="exec")
             last = None
             if tree.body and isinstance(tree.body[-1], ast.Expr):
                 last = ast.Expression(tree.body.pop().value)
