@@ -24,10 +24,12 @@ def _figures():
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is None:
         return []
+    # The same figure gives the same SVG on every run: fixed ids, no date.
+    pyplot.rcParams["svg.hashsalt"] = "collective"
     figures = []
     for number in pyplot.get_fignums():
         buffer = io.StringIO()
-        pyplot.figure(number).savefig(buffer, format="svg", bbox_inches="tight")
+        pyplot.figure(number).savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
         figures.append(buffer.getvalue())
     pyplot.close("all")
     return figures
