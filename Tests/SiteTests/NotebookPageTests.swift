@@ -85,6 +85,16 @@ import Testing
         #expect(report.files["posts/broken/index.html"] == nil)
     }
 
+    @Test func firstHeadingIsTheTitleWithoutMetadata() throws {
+        let cells = "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# Attention, step by step\\n\", \"Body text.\"]}"
+        let (report, output) = try build(["content/posts/attention.ipynb": Self.notebook(metadata: "\"language_info\": {\"name\": \"python\"}", cells: cells)])
+        #expect(report.lines.isEmpty, "\(report.lines)")
+        let html = try page(output, "posts/attention")
+        #expect(html.contains("<title>Attention, step by step"))
+        #expect(html.contains("Body text."))
+        #expect(!html.contains("<h1 id=\"attention-step-by-step\""))
+    }
+
     @Test func linksToNotebooksBecomePageURLs() throws {
         let (report, output) = try build([
             "content/posts/analysis.ipynb": Self.notebook(cells: "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": \"Hi.\"}"),

@@ -31,16 +31,35 @@ enum NotebookSource {
             first = nil
         }
         var pending = first
+        var seenMarkdown = false
         while let (index, cell) = pending ?? cells.next() {
             pending = nil
             guard !cell.tags.contains(.removeCell) else { continue }
             switch cell.kind {
-            case .markdown: text += cell.source + "\n\n"
+            case .markdown:
+                var source = cell.source
+                // A notebook's first heading is its title, as Jupyter Book reads it (the theme shows the title).
+                if !seenMarkdown, metadata["title"] == nil, let (title, rest) = Self.leadingTitle(source) {
+                    metadata["title"] = .string(title)
+                    source = rest
+                }
+                seenMarkdown = true
+                text += source + "\n\n"
             case .code: text += "```\(cellLanguage)\n\(index)\n```\n\n"
             case .raw: continue
             }
         }
         return (text, metadata)
+    }
+
+    /// The text of a first line `# Title`, and the cell without it.
+    private static func leadingTitle(_ source: String) -> (String, String)? {
+        let trimmed = source.drop { $0 == "\n" || $0 == " " }
+        guard trimmed.hasPrefix("# ") else { return nil }
+        let line = trimmed.prefix { $0 != "\n" }
+        let title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
+        guard !title.isEmpty else { return nil }
+        return (title, String(trimmed.dropFirst(line.count)))
     }
 
     /// A cell's text when it is YAML front matter (`---` lines around it), with a newline after the closing line.
