@@ -113,10 +113,23 @@ enum HugoFidelity {
             """, files: ["static/img/a.png": "", "static/img/b.png": "", "static/img/c.png": "", "static/img/d.png": ""])
         #expect(body.contains("<figure><img src=\"/img/a.png\" alt=\"A caption here\" loading=\"lazy\" decoding=\"async\"><figcaption><p>A <em>caption</em> here</p></figcaption></figure>"))
         #expect(body.contains("<figcaption><h4>Title</h4><p>Cap</p></figcaption>"))
-        #expect(body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" alt=\"\""))
+        #expect(body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" loading=\"lazy\""))
         #expect(body.contains("</a><figcaption><h4>Only title</h4></figcaption></figure>"))
         #expect(body.contains("<figure class=\"center\"><img src=\"/img/d.png\" alt=\"Cap\" width=\"300\""))
         #expect(body.contains("<figcaption><p>Cap\n<a href=\"https://example.org/me\">Photo by Me</a></p></figcaption>"))
+    }
+
+    /// Hugo leaves a figure without alt or caption with no alt attribute; collective does too, and says so.
+    @Test func figureWithoutAltTextIsWarnedAbout() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/p.md": "---\ntitle: P\n---\nText\n\n{{< figure src=\"/img/a.png\" class=\"center\" >}}\n",
+            "static/img/a.png": "",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("<figure class=\"center\"><img src=\"/img/a.png\" loading=\"lazy\""))
+        let warnings = report.diagnostics.filter { $0.message.contains("has no alt text") }.map(\.description)
+        #expect(warnings == ["content/p.md:6: warning: figure /img/a.png has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"])
     }
 
     @Test func namedParametersWithSpacesAroundTheEqualsSign() throws {
@@ -135,6 +148,18 @@ enum HugoFidelity {
         #expect(body.contains("<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/abc?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=30\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"My talk\"></iframe></div>"))
         let private_ = try HugoFidelity.body("{{< youtube xyz >}}\n", config: "[privacy.youtube]\nprivacyEnhanced = true\n")
         #expect(private_.contains("src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
+    }
+
+    @Test func vimeoIframeAsHugoWritesIt() throws {
+        let body = try HugoFidelity.body("""
+            {{< vimeo 55073825 >}}
+
+            {{< vimeo id="55073825" class="my-class" title="My vimeo video" loading="lazy" allowFullScreen=false >}}
+            """)
+        #expect(body.contains("<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\"></iframe></div>"))
+        #expect(body.contains("<div class=\"my-class\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" loading=\"lazy\" title=\"My vimeo video\"></iframe></div>"))
+        let private_ = try HugoFidelity.body("{{< vimeo 1 >}}\n", config: "[privacy.vimeo]\nenableDNT = true\n")
+        #expect(private_.contains("src=\"https://player.vimeo.com/video/1?dnt=1\""))
     }
 }
 

@@ -110,3 +110,106 @@ extension RenderHookTests {
         #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))) == "<p>See <a href=\"/sub/docs/x/\">X</a> <a href=\"/sub/docs/x/\">Z</a>.</p>")
     }
 }
+
+/// What a hook's context carries beyond the text: attributes, options, the site's main sections.
+/// Expected values from Hugo 0.168 on the same input.
+@Suite struct RenderHookContextTests {
+    private func body(_ markdown: String, layouts: [String: String]) throws -> String {
+        var files = ["hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+                     "content/p.md": "---\ntitle: P\n---\n" + markdown,
+                     "content/posts/a.md": "---\ntitle: A\n---\nA\n", "content/posts/b.md": "---\ntitle: B\n---\nB\n"]
+        for (path, text) in layouts { files["layouts/" + path] = text }
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        return HugoFidelity.article(try #require(report.html(at: "/p/")))
+    }
+
+    @Test func codeBlockAttributesAndOptionsAreSplitAsHugoSplitsThem() throws {
+        let html = try body("```toml {filename=\"hugo.toml\" linenos=true .myclass #myid}\na = 1\n```\n", layouts: [
+            "_default/_markup/render-codeblock.html": "[A={{ .Attributes }} O={{ .Options }} T={{ .Type }}]",
+        ])
+        #expect(html.contains("[A=map[class:myclass filename:hugo.toml id:myid] O=map[linenos:true] T=toml]"))
+    }
+
+    @Test func headingAttributesCarryTheID() throws {
+        let html = try body("## Plain\n", layouts: ["_default/_markup/render-heading.html": "[H A={{ .Attributes }} anchor={{ .Anchor }}]"])
+        #expect(html.contains("[H A=map[id:plain] anchor=plain]"))
+    }
+
+    /// FixIt's hooks: `merge` over a missing page parameter, `return and …` in a partial, `site.MainSections`.
+    @Test func hooksUsingMergeReturnAndMainSections() throws {
+        let html = try body("## Plain\n", layouts: [
+            "partials/remote.html": "{{- return and (not (eq \"a\" \"\")) \"host\" -}}",
+            "_default/_markup/render-heading.html":
+                "[{{ merge .Page.Params.nothing (dict \"a\" 1) }} {{ partial \"remote.html\" . }} {{ site.MainSections }}]",
+        ])
+        #expect(html.contains("[map[a:1] host [posts]]"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// A block quote hook sees plain quotes and alerts; Hugo 0.168's output for the same page.
+    @Test func blockQuoteHookForQuotesAndAlerts() throws {
+        let hook = "<blockquote data-type=\"{{ .Type }}\" data-alert=\"{{ .AlertType }}\" data-n=\"{{ .Ordinal }}\">\n{{ .Text -}}\n</blockquote>\n"
+        let html = try body("> A *quote*\n> [link](https://a.org)\n\n> [!TIP]\n> Set `x` here.\n> Second line.\n\n> [!WARNING]\n> - item\n",
+                            layouts: ["_default/_markup/render-blockquote.html": hook])
+        #expect(html == """
+            <blockquote data-type="regular" data-alert="" data-n="0">
+            <p>A <em>quote</em>
+            <a href="https://a.org">link</a></p>
+            </blockquote>
+            <blockquote data-type="alert" data-alert="tip" data-n="1">
+            <p>Set <code>x</code> here.
+            Second line.</p></blockquote>
+            <blockquote data-type="alert" data-alert="warning" data-n="2">
+            <ul>
+            <li>item</li>
+            </ul></blockquote>
+            """)
+    }
+
+    /// `render-blockquote-alert` takes the alerts; plain quotes keep collective's rendering.
+    @Test func alertOnlyHook() throws {
+        let html = try body("> plain\n\n> [!NOTE]\n> noted\n", layouts: ["_markup/render-blockquote-alert.html": "<aside>{{ .AlertType }}: {{ .Text }}</aside>"])
+        #expect(html.contains("<blockquote>\n<p>plain</p>\n</blockquote>"))
+        #expect(html.contains("<aside>note: <p>noted</p></aside>"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// `.Site.Config.Privacy`/`.Services` with Hugo's defaults, and the image predicates of `reflect`.
+    @Test func siteConfigAndImagePredicates() throws {
+        let shortcode = """
+            [{{ .Page.Site.Config.Privacy.YouTube.PrivacyEnhanced }} {{ .Page.Site.Config.Privacy.Vimeo.Disable }} \
+            {{ site.Config.Services.RSS.Limit }} {{ reflect.IsImageResource "x" }}]
+            """
+        let html = try body("{{< probe >}}\n", layouts: ["shortcodes/probe.html": shortcode])
+        #expect(html.contains("[false false -1 false]"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// A GIF's size is read from its header; collective processes no image, so none is "processable".
+    @Test func imageResourcePredicates() throws {
+        let shortcode = """
+            {{ with .Page.Resources.Get "dot.gif" }}[{{ reflect.IsImageResource . }} {{ reflect.IsImageResourceWithMeta . }} \
+            {{ reflect.IsImageResourceProcessable . }} {{ .Width }}x{{ .Height }}]{{ end }}
+            """
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/p/index.md": "---\ntitle: P\n---\n{{< probe >}}\n",
+            "content/p/dot.gif": "GIF89a\u{03}\u{00}\u{02}\u{00}\u{00}\u{00}\u{00}",
+            "layouts/shortcodes/probe.html": shortcode,
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("[true true false 3x2]"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// `transform.HighlightCodeBlock`'s `.Wrapped` is Chroma's markup, which themes rewrite with regular expressions.
+    @Test func wrappedHighlightIsChromasMarkup() throws {
+        let hook = #"{{ replaceRE `(<pre tabindex="0" class="chroma">[\s\S]*?</pre>)` `<div class="code-wrapper">$1</div>` (transform.HighlightCodeBlock .).Wrapped | safeHTML }}"#
+        let html = try body("```go\nx := 1\n```\n", layouts: ["_default/_markup/render-codeblock.html": hook])
+        #expect(html.hasPrefix("<div class=\"highlight\"><div class=\"code-wrapper\"><pre tabindex=\"0\" class=\"chroma\"><code class=\"language-go\" data-lang=\"go\">"))
+    }
+}

@@ -133,6 +133,7 @@ struct ContentRenderer: Sendable {
             inlineMarkdown: { Self.inlineHTML($0, typographer: self.config.typographer) },
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
+            vimeoDoNotTrack: config.vimeoDoNotTrack,
             site: siteRun
         ))
         siteRun?.scope.expanderContext = expander.context
@@ -254,6 +255,13 @@ struct ContentRenderer: Sendable {
             guard let url = resolved else { return nil }
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
+        }
+        if siteRun?.hasBlockQuoteHook == true {
+            var quotes = 0
+            hooks.blockQuote = { quote in
+                defer { quotes += 1 }
+                return siteRun?.renderBlockQuote(quote, ordinal: quotes, sink: sink)
+            }
         }
         var pageHTML = HTMLRenderer(options: options, hooks: hooks).render(document)
         if let notebookCells {
