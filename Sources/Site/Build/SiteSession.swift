@@ -95,7 +95,8 @@ public struct SiteSession: Sendable {
             switch read(file, like: old, language: ref.language) {
             case .failure(let errors):
                 readErrors += errors.diagnostics
-            case .success(let page) where page.sameOutsideBody(old):
+            // Executable cells may run and change their figure files: those pages rebuild the site.
+            case .success(let page) where page.sameOutsideBody(old) && !ExecutedCells.mayHold(page.body) && !ExecutedCells.mayHold(old.body):
                 bodies.append((ref, page))
             case .success:
                 return try rebuildSite(start: start)

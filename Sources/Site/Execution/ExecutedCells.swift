@@ -18,10 +18,13 @@ final class ExecutedCells {
         self.images = images
     }
 
+    /// True when a page body may hold an executable cell (a quick byte search).
+    static func mayHold(_ body: String) -> Bool { body.contains("{python") }
+
     /// The cells of `markdown` (the page body as parsed) with their outputs; nil when it has none.
     static func prepare(page: Page, markdown: String, options: MarkdownOptions, settings: ExecutionSettings,
                         freeze: FreezeStore, contentRoot: URL, config: SiteConfig, sink: DiagnosticSink) -> ExecutedCells? {
-        guard markdown.contains("{python") else { return nil }
+        guard mayHold(markdown) else { return nil }
         var cells: [ExecutableCell] = []
         var fenceLines: [Int] = []
         var hooks = RenderHooks()
