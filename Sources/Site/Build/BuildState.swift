@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// Everything one language's build computed, kept so that a change can later be rebuilt in part
 /// (see ``SiteSession``): the content, each page's rendered Markdown, the templates and
@@ -44,7 +45,7 @@ struct BuildState: Sendable {
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
         renderer = ContentRenderer(config: config, content: content, staticFiles: site.staticFiles, resources: resources,
                                    contentRoot: contentRoot, execute: options.execute)
-        let renderedPairs = Array(content.pages.indices).parallelMap { [renderer] in renderer.render($0) }
+        let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] in renderer.render($0) }
         pageDiagnostics = renderedPairs.map(\.1)
         let rendered = renderedPairs.map(\.0)
         // The search index needs only the content, and runs beside the templates.
@@ -91,7 +92,7 @@ struct BuildState: Sendable {
             contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: pages.map { ($0, nil) }))
             return
         }
-        let html = pages.parallelMap { [contexts, templates] index in templates.renderEntry(contexts.entryContext(index)) }
+        let html = pages.concurrentMap { [contexts, templates] index in templates.renderEntry(contexts.entryContext(index)) }
         contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: zip(pages, html.map(Optional.some))))
     }
 
@@ -103,7 +104,7 @@ struct BuildState: Sendable {
 
     /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
     private mutating func renderOtherFiles(feedLists: [(Int, [Int])], searchIndex: [String: Data]) {
-        let feeds = feedLists.parallelMap { [self] list, entries in feedFiles(list: list, entries: entries) }
+        let feeds = feedLists.concurrentMap { [self] list, entries in feedFiles(list: list, entries: entries) }
         for (path, data) in feeds.joined() { files[path] = data }
         var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         siteFiles.languages = contexts.languages
@@ -128,7 +129,7 @@ struct BuildState: Sendable {
     }
 
     private func renderJobsHTML(_ selected: [Int]) -> [(String, Data)] {
-        selected.parallelMap { [jobs, contexts, templates] position -> (String, Data) in
+        selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data) in
             let job = jobs[position]
             let context = contexts.pageContext(job.index, pager: job.pager)
             return (job.outputPath, Data(templates.render(context, candidates: job.templates)))

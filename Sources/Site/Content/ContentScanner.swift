@@ -1,5 +1,6 @@
 import Foundation
 import Notebooks
+import TextUtilities
 
 /// A file in `content/` that is not a page: an image or data file of a bundle or section.
 public struct Resource: Sendable, Equatable {
@@ -114,7 +115,7 @@ struct ContentScanner {
 
         let reader = PageReader(config: config)
         let root = contentRoot
-        let results = jobs.parallelMap { job -> (Page?, [Diagnostic]) in
+        let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
             let url = root.appendingPathComponent(job.path)
             let file = config.language.contentDir + "/" + job.path
             if PathText.fileExtension(job.path).lowercased() == NotebookSource.fileExtension {
