@@ -16,10 +16,10 @@ import Testing
         #expect(!plain.errors.contains("warning"), "\(plain.errors)")
         let page = output.appendingPathComponent("posts/digits-matrix-derivative")
         let html = try String(contentsOf: page.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(html.contains("<pre class=\"notebook-stream notebook-stdout\">1437 training images, 360 test images, 64 pixels each\n</pre>"))
+        #expect(html.contains("<pre class=\"notebook-stream notebook-stdout\">1437 images to learn from, 360 test images, 64 pixels each\n</pre>"))
         let accuracy = html.firstMatch(of: /test accuracy: ([0-9.]+)%/).flatMap { Double($0.1) }
         #expect((accuracy ?? 0) >= 90)
-        #expect(html.contains("<figcaption>The training loss falls quickly, then slowly.</figcaption>"))
+        #expect(html.contains("<figcaption>The loss falls quickly, then slowly.</figcaption>"))
         for figure in ["cell5-1.svg", "cell6-1.svg"] {
             let svg = try String(contentsOf: page.appendingPathComponent(figure), encoding: .utf8)
             #expect(svg.contains("<svg"))
