@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
         .library(name: "Citations", targets: ["Citations"]),
         .library(name: "CSL", targets: ["CSL"]),
+        .library(name: "Notebooks", targets: ["Notebooks"]),
         .library(name: "TextUtilities", targets: ["TextUtilities"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
@@ -51,12 +52,14 @@ let package = Package(
         .target(name: "Citations", dependencies: ["CSL", "TextUtilities"]),
         // A CSL 1.0.2 processor: styles, locales, citations and bibliographies from CSL items.
         .target(name: "CSL"),
+        // Jupyter notebooks (nbformat 4) read into typed cells and rendered to HTML fragments.
+        .target(name: "Notebooks"),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
                 "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations",
-                "CSL", "TextUtilities", "Diagnostics",
+                "CSL", "TextUtilities", "Diagnostics", "Notebooks",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -91,6 +94,7 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CitationsTests", dependencies: ["Citations", "SeededRandom"]),
         .testTarget(name: "CSLTests", dependencies: ["CSL"]),
+        .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),

@@ -38,6 +38,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
     var force = false
 
+    @Flag(name: .long, help: "Run the executable cells (```{python}) whose frozen outputs are stale, and freeze the new outputs in _freeze/.")
+    var execute = false
+
+    @Flag(name: .customLong("execute-all"), help: "Run every executable cell (also written --execute=all).")
+    var executeAll = false
+
     @Option(help: "How diagnostics are printed: text (lines on standard error) or json (one array of every diagnostic on standard output, nothing else).")
     var format: DiagnosticFormat = .text
 
@@ -54,7 +60,8 @@ struct BuildCommand: ParsableCommand {
         if let override, override.origin == .environment, !quiet, format == .text {
             print("Building for \(override.url) (from \(BaseURLOverride.environmentVariable)).")
         }
-        let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
+        var options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
+        options.execute = executeAll ? .all : execute ? .stale : nil
         let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
         let report: BuildReport
         let linkFindings: [Diagnostic]

@@ -19,7 +19,14 @@ struct Collective: AsyncParsableCommand {
     )
 
     static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `--execute=all` (Quarto's spelling) is the flag `--execute-all`; `--execute=stale` is `--execute`.
+        let arguments = CommandLine.arguments.dropFirst().map { argument in
+            switch argument {
+            case "--execute=all": "--execute-all"
+            case "--execute=stale": "--execute"
+            default: argument
+            }
+        }
         if let word = arguments.first, !word.hasPrefix("-"), let message = unknownSubcommand(word) {
             Terminal.printError(message)
             Foundation.exit(64)

@@ -34,11 +34,15 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Poll for changes every this many milliseconds instead of using system notifications.")
     var poll: Int?
 
+    @Flag(name: .long, help: "Rerun a changed page's stale executable cells (```{python}) in the build worker, and reload when done.")
+    var execute = false
+
     func run() throws {
         var options = PreviewOptions(source: URL(fileURLWithPath: source))
         options.port = port
         options.bindAddress = bind
         options.build = BuildOptions(drafts: drafts, future: future, expired: expired)
+        if execute { options.build.execute = .stale }
         // Builds run in a process of their own, so that a crash in the builder cannot end the preview.
         if let executable = Bundle.main.executableURL {
             options.worker = WorkerCommand(executable: executable, arguments: ["serve-worker"])

@@ -1,5 +1,5 @@
 /// MD5, SHA-1 and SHA-256 of bytes, for `md5`, `sha1` and `sha256` (no platform crypto needed).
-enum Digests {
+public enum Digests {
     private static func padded(_ message: [UInt8], bigEndian: Bool) -> [UInt8] {
         var data = message
         let bitLength = UInt64(message.count) &* 8
@@ -88,7 +88,8 @@ enum Digests {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func sha256(_ message: [UInt8]) -> [UInt8] {
+    /// SHA-256 of the bytes (32 bytes).
+    public static func sha256(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         let data = padded(message, bigEndian: true)
         for chunk in stride(from: 0, to: data.count, by: 64) {

@@ -44,7 +44,7 @@ struct BuildState: Sendable {
         resources = language.resources
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
         renderer = ContentRenderer(config: config, content: content, staticFiles: site.staticFiles, resources: resources,
-                                   contentRoot: contentRoot)
+                                   contentRoot: contentRoot, execute: options.execute)
         let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] in renderer.render($0) }
         pageDiagnostics = renderedPairs.map(\.1)
         let rendered = renderedPairs.map(\.0)
@@ -176,6 +176,11 @@ struct BuildState: Sendable {
                 copies[content.pages[index].outputFolder.isEmpty ? inside : content.pages[index].outputFolder + "/" + inside] = sourceURL
             } else {
                 copies[resource.contentPath] = sourceURL
+            }
+        }
+        for (index, page) in content.pages.enumerated() {
+            for (name, url) in rendered[index].generatedFiles {
+                copies[page.outputFolder.isEmpty ? name : page.outputFolder + "/" + name] = url
             }
         }
         return copies

@@ -82,7 +82,9 @@ public struct SiteSession: Sendable {
         let start = Date()
         let paths = Set(paths).union(pending).sorted()
         var plan = Plan()
-        if needsFullRebuild || !plan.classify(paths, in: self) {
+        // A notebook's outputs become files beside its page: a changed notebook rebuilds the site.
+        if needsFullRebuild || !plan.classify(paths, in: self)
+            || plan.pages.contains(where: { PathText.fileExtension($0).lowercased() == NotebookSource.fileExtension }) {
             return try rebuildSite(start: start)
         }
         var readErrors: [Diagnostic] = []
@@ -93,7 +95,8 @@ public struct SiteSession: Sendable {
             switch read(file, like: old, language: ref.language) {
             case .failure(let errors):
                 readErrors += errors.diagnostics
-            case .success(let page) where page.sameOutsideBody(old):
+            // Executable cells may run and change their figure files: those pages rebuild the site.
+            case .success(let page) where page.sameOutsideBody(old) && !ExecutedCells.mayHold(page.body) && !ExecutedCells.mayHold(old.body):
                 bodies.append((ref, page))
             case .success:
                 return try rebuildSite(start: start)

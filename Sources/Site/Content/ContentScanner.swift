@@ -1,4 +1,5 @@
 import Foundation
+import Notebooks
 import TextUtilities
 
 /// A file in `content/` that is not a page: an image or data file of a bundle or section.
@@ -28,7 +29,8 @@ struct ContentScanner {
     /// The configuration of the language being read.
     let config: SiteConfig
 
-    static let markdownExtensions: Set<String> = ["md", "markdown"]
+    /// Extensions of the files that are pages: Markdown, and Jupyter notebooks (`NotebookSource`).
+    static let markdownExtensions: Set<String> = ["md", "markdown", NotebookSource.fileExtension]
 
     func scan() -> ContentTree {
         var tree = ContentTree()
@@ -115,10 +117,13 @@ struct ContentScanner {
         let root = contentRoot
         let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
             let url = root.appendingPathComponent(job.path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                return (nil, [Diagnostic(.error, "cannot read the file", file: config.language.contentDir + "/" + job.path)])
-            }
             let file = config.language.contentDir + "/" + job.path
+            if PathText.fileExtension(job.path).lowercased() == NotebookSource.fileExtension {
+                return readNotebook(url, file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return (nil, [Diagnostic(.error, "cannot read the file", file: file)])
+            }
             guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
                 return (nil, [Diagnostic(.warning, "the file is not UTF-8 text (a binary file named .md?); it was skipped: rename or convert it", file: file)])
             }
@@ -134,6 +139,22 @@ struct ContentScanner {
             tree.diagnostics += diagnostics
         }
         return tree
+    }
+
+    /// A notebook as a page; a notebook that cannot be read is an error naming the file and, for
+    /// bad JSON, the line and column, and the other pages still build.
+    private func readNotebook(_ url: URL, file: String, job: (path: String, kind: Page.Kind, section: String, bundle: String?),
+                              reader: PageReader) -> (Page?, [Diagnostic]) {
+        let notebook: Notebook
+        do {
+            notebook = try NotebookSource.read(url)
+        } catch {
+            return (nil, [Diagnostic(.error, "cannot read the notebook: \(error.message); fix the file or open and save it in Jupyter",
+                                     file: file, line: error.line, column: error.column)])
+        }
+        let (text, metadata) = NotebookSource.pageText(of: notebook)
+        return reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section, bundleFolder: job.bundle,
+                           defaults: metadata)
     }
 
     /// The file's name without its extension and language suffix, and the language the suffix

@@ -6,8 +6,9 @@ struct PageReader {
 
     /// Reads a content file. `contentPath` is relative to the language's content folder (`posts/a.md`).
     /// Returns nil (with an error diagnostic) when the front matter cannot be read.
+    /// `defaults` are front matter fields the file's own front matter may override (a notebook's metadata).
     func read(source: String, contentPath: String, kind: Page.Kind, section: String,
-              bundleFolder: String?) -> (page: Page?, diagnostics: [Diagnostic]) {
+              bundleFolder: String?, defaults: [String: Value] = [:]) -> (page: Page?, diagnostics: [Diagnostic]) {
         let file = config.language.contentDir + "/" + contentPath
         var diagnostics: [Diagnostic] = []
         let source = source.firstRange(ofBytes: "\r") != nil ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
@@ -28,6 +29,7 @@ struct PageReader {
                 return (nil, [diagnostic])
             }
         }
+        for (key, value) in defaults where params.valueIgnoringCase(key) == nil { params[key] = value }
         func line(of key: String) -> Int? {
             keyLines.first { $0.key.lowercased() == key.lowercased() }.map { split.firstLine + $0.value - 1 }
         }

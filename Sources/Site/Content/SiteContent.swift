@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable, Codable {
     public var baseURL: String?
     /// "Now", for deciding what is future or expired.
     public var now = Date()
+    /// Whether executable cells run (nil: as the config's `execute` says; frozen outputs by default).
+    public var execute: ExecuteMode?
 
     public init(drafts: Bool = false, future: Bool = false, expired: Bool = false, baseURL: String? = nil) {
         self.drafts = drafts

@@ -62,6 +62,8 @@ public struct RenderedContent: Sendable {
     public var coverURL: String?
     /// Every Markdown link and image of the page, for link checking.
     public var references: [LinkReference] = []
+    /// Files the page made (a notebook's images), copied beside it: name inside the page's folder → file.
+    public var generatedFiles: [String: URL] = [:]
 }
 
 extension RenderedContent {
@@ -92,12 +94,18 @@ struct ContentRenderer: Sendable {
     let siteShortcodes: SiteShortcodes?
     /// The bibliography files and citation style the site's config names.
     let siteBibliography: SiteBibliography
+    /// When and how executable cells run, and where their outputs are frozen.
+    let execution: ExecutionSettings
+    let freeze: FreezeStore
 
-    init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL) {
+    init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL,
+         execute: ExecuteMode? = nil) {
         self.config = config
         self.contentRoot = contentRoot
         var siteRoot = contentRoot
         for _ in config.language.contentDir.split(separator: "/") { siteRoot.deleteLastPathComponent() }
+        self.execution = ExecutionSettings(config: config, option: execute)
+        self.freeze = FreezeStore(folder: siteRoot.appendingPathComponent(FreezeStore.folderName))
         self.dataFolders = [contentRoot] + ["data", "assets", "static"].map { siteRoot.appendingPathComponent($0) }
         self.siteShortcodes = SiteShortcodes.load(config: config, content: content, resources: resources, siteRoot: siteRoot,
                                                   contentRoot: contentRoot)
@@ -178,7 +186,18 @@ struct ContentRenderer: Sendable {
             let anchor = anchored ? "<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a>" : ""
             return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
         }
+        let notebookCells = NotebookCells.load(for: page, config: config, contentRoot: contentRoot, math: math)
+        let executedCells = ExecutedCells.prepare(page: page, markdown: markdown, options: options, settings: execution, freeze: freeze,
+                                                  contentRoot: contentRoot, config: config, sink: sink)
         hooks.codeBlock = { block in
+            if block.language == NotebookSource.cellLanguage, let notebookCells {
+                result.hasCode = true
+                return notebookCells.html(placeholder: block.code)
+            }
+            if let executedCells, ExecutableCell.language(ofInfo: block.info) != nil {
+                result.hasCode = true
+                return executedCells.nextHTML()
+            }
             if let html = siteRun?.renderCodeBlock(block, ordinal: codeBlocks, sink: sink) { codeBlocks += 1; return html }
             if block.language == "chart" {
                 let folder = self.ownFolder(of: page).map { self.contentRoot.appendingPathComponent($0) }
@@ -259,6 +278,14 @@ struct ContentRenderer: Sendable {
             }
         }
         var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
+        if let notebookCells {
+            result.generatedFiles = notebookCells.images.files
+            for warning in notebookCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
+        }
+        if let executedCells {
+            result.generatedFiles.merge(executedCells.images.files) { $1 }
+            for warning in executedCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
+        }
         if !referencePositions.isEmpty {
             let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)
             pageHTML = linked
@@ -450,7 +477,7 @@ struct ContentRenderer: Sendable {
             return .page(config.relativeURL(content.pages[index].path) + fragment)
         }
         let lower = pathPart.lowercased()
-        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.contains(".md/") else { return .unchanged }
+        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".ipynb") || lower.contains(".md/") else { return .unchanged }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if let index = findPage(decoded, from: page) {
             let path = content.pages[index].path

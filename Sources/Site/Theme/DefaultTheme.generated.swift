@@ -1065,6 +1065,26 @@ pre{white-space:pre-wrap;border:1px solid #ccc}
 pre,figure,table,blockquote,.markdown-alert{break-inside:avoid}
 h2,h3,h4{break-after:avoid}
 }
+/* Notebook pages and executed cells (docs/notebooks.md): code, then its outputs under a rule. */
+.notebook-cell{margin:0 0 1.25rem}
+.notebook-input .highlight,.notebook-input > pre{margin-bottom:0}
+details.notebook-input > summary{cursor:pointer;color:var(--muted);font-size:.9rem}
+.notebook-outputs{border-inline-start:3px solid var(--border);padding-inline-start:.8rem;margin-top:.4rem}
+.notebook-outputs > *{margin:.4rem 0}
+.notebook-outputs pre{background:none;padding:.2rem 0;white-space:pre-wrap}
+.notebook-outputs pre.notebook-stderr{color:var(--warning)}
+.notebook-outputs pre.notebook-error{background:var(--surface);padding:.5rem .8rem;white-space:pre}
+.notebook-figure{margin:.4rem 0}
+.notebook-figure img{max-width:100%;height:auto;background:#fff}
+.notebook-notice{color:var(--muted);font-style:italic}
+.ansi-bold{font-weight:700}.ansi-italic{font-style:italic}.ansi-underline{text-decoration:underline}
+.ansi-red-fg,.ansi-bright-red-fg{color:var(--caution)}
+.ansi-green-fg,.ansi-bright-green-fg{color:var(--tip)}
+.ansi-yellow-fg,.ansi-bright-yellow-fg{color:var(--warning)}
+.ansi-blue-fg,.ansi-bright-blue-fg,.ansi-cyan-fg,.ansi-bright-cyan-fg{color:var(--note)}
+.ansi-magenta-fg,.ansi-bright-magenta-fg{color:var(--important)}
+.ansi-black-fg,.ansi-white-fg,.ansi-bright-black-fg,.ansi-bright-white-fg{color:var(--muted)}
+[class*="-bg"][class^="ansi-"]{background:var(--mark)}
 """#,
     ]
 
