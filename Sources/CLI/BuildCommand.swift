@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
     var force = false
 
+    @Flag(name: .customLong("no-cache"), help: "Build everything, without reading or writing the build cache in SOURCE/.collective-cache (the config's buildCache = false does the same for every build).")
+    var noCache = false
+
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source)
         let destinationURL = destination.map { URL(fileURLWithPath: $0) }
@@ -51,13 +54,19 @@ struct BuildCommand: ParsableCommand {
             print("Building for \(override.url) (from \(BaseURLOverride.environmentVariable)).")
         }
         let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
-        let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
+        var builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
+        builder.useCache = !noCache
+        let progress = BuildProgress()
+        builder.progress = progress
+        let display = quiet ? nil : ProgressDisplay(progress)
         let report: BuildReport
         let linkFindings: [Diagnostic]
         do {
             // The link checker's internal checks run on every build, as warnings, while the output is written.
             (report, linkFindings) = try builder.build(alongside: internalFindings)
+            display?.stop()
         } catch {
+            display?.stop()
             Terminal.printError(error.description)
             throw ExitCode.failure
         }
@@ -70,6 +79,8 @@ struct BuildCommand: ParsableCommand {
             print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
                   + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
             if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
+            if let note = report.cacheNote { print("Build cache: " + Self.describe(cache: note, report: report)) }
+            print(Self.table(report.outputCounts), terminator: "")
         }
         if !report.errors.isEmpty {
             if !report.published {
@@ -93,6 +104,30 @@ extension BuildCommand {
         guard !parts.isEmpty else { return nil }
         let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         return "Left out \(list); the flags in brackets include them."
+    }
+}
+
+extension BuildCommand {
+    /// "content/a.md changed: 9,999 of 10,000 pages and 29,000 of 30,000 HTML files reused".
+    static func describe(cache note: String, report: BuildReport) -> String {
+        guard report.reusedPages > 0 || report.reusedFiles > 0 else { return note + "." }
+        return note + ": reused the rendering of \(ProgressDisplay.grouped(report.reusedPages)) pages and \(ProgressDisplay.grouped(report.reusedFiles)) HTML files."
+    }
+
+    /// The files the build wrote by kind, as a two-column table with a total.
+    static func table(_ counts: [OutputKind: Int]) -> String {
+        let rows = OutputKind.allCases.compactMap { kind in counts[kind].flatMap { $0 > 0 ? (kind.rawValue, $0) : nil } }
+        let total = ("Total", rows.reduce(0) { $0 + $1.1 })
+        let width = (rows + [total]).map(\.0.count).max() ?? 0
+        let numbers = (rows + [total]).map { ProgressDisplay.grouped($0.1) }
+        let numberWidth = numbers.map(\.count).max() ?? 0
+        var text = ""
+        for ((name, _), number) in zip(rows + [total], numbers) {
+            if name == "Total" { text += String(repeating: "-", count: width + numberWidth + 5) + "\n" }
+            text += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+                + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+        }
+        return text
     }
 }
 
