@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The build cache: what `collective build` keeps between runs in the site's `.collective-cache/`
 /// folder (git-ignored by a `.gitignore` of its own) so that the next build redoes only what
@@ -169,11 +174,11 @@ struct BuildCache: Sendable {
     func load() -> (Stored?, String?) {
         let path = folder + "/" + Self.fileName
         guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = Self.readBytes(path) else {
             return (nil, "cannot read the cache \(path): built everything")
         }
         do {
-            return (try Self.decode(Array(data)), nil)
+            return (try Self.decode(bytes), nil)
         } catch {
             return (nil, "the cache \(path) is damaged or from another version: ignored, built everything")
         }
@@ -188,7 +193,10 @@ struct BuildCache: Sendable {
                 try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
             }
             let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
-            try Data(Self.encode(stored)).write(to: URL(fileURLWithPath: temporary))
+            guard Self.writeBytes(Self.encode(stored), to: temporary) else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                return "cannot write the build cache in \(folder)"
+            }
             guard rename(temporary, folder + "/" + Self.fileName) == 0 else {
                 try? FileManager.default.removeItem(atPath: temporary)
                 return "cannot write the build cache in \(folder)"
@@ -196,6 +204,47 @@ struct BuildCache: Sendable {
             return nil
         } catch {
             return "cannot write the build cache in \(folder): \(error.localizedDescription)"
+        }
+    }
+
+    /// A whole file as bytes, read straight into one array (the cache of a large site is hundreds
+    /// of megabytes: no second copy).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let got = read(descriptor, buffer.baseAddress! + offset, size - offset)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                offset += got
+            }
+            failed = offset != size
+            count = offset
+        }
+        return failed ? nil : bytes
+    }
+
+    /// Writes `bytes` to a new file at `path`; false when it cannot.
+    static func writeBytes(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
         }
     }
 
