@@ -186,6 +186,20 @@ import Testing
         try expectSameAsUncached(report, source: copy, "a French body edit")
     }
 
+    @Test func aPageDatedFarAheadKeepsTheCacheValidUntilThen() throws {
+        try write("content/posts/far.md", "---\ntitle: Far\ndate: 2999-01-01\n---\nLater.\n")
+        try write("content/posts/soon.md", "---\ntitle: Soon\ndate: 2100-01-01\nexpiryDate: 2200-01-01\n---\nSoon.\n")
+        try cachedBuild()
+        let stored = try #require(BuildCache(site: site).load().0)
+        // 2100-01-01 in whichever time zone the date is read: the first date that changes what is published.
+        let day = 86_400_000_000_000
+        let soon = BuildCache.nanoseconds(try #require(ISO8601DateFormatter().date(from: "2100-01-01T00:00:00Z")))
+        #expect(stored.validUntil.map { abs($0 - soon) <= day } == true, "\(String(describing: stored.validUntil))")
+        #expect(BuildCache.nanoseconds(Date.distantFuture) == Int.max && BuildCache.nanoseconds(Date(timeIntervalSince1970: 1)) == 1_000_000_000)
+        try edit("content/about.md") { $0 + "\nMore.\n" }
+        #expect(try cachedBuild().reusedPages > 0)
+    }
+
     @Test func hashesAndRecordsRoundTrip() throws {
         #expect(ContentHash(Data("a".utf8)) != ContentHash(Data("b".utf8)))
         #expect(ContentHash(Data()) != ContentHash(Data([0])))

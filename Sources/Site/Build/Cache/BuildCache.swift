@@ -1,8 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// The build cache: what `collective build` keeps between runs in the site's `.collective-cache/`
@@ -149,8 +151,13 @@ struct BuildCache: Sendable {
         return "\(parts.year ?? 0)-\(parts.month ?? 0)-\(parts.day ?? 0)"
     }
 
+    /// Nanoseconds since 1970, clamped to `Int`'s range (a page may be dated in the year 2999).
     static func nanoseconds(_ date: Date) -> Int {
-        Int(date.timeIntervalSince1970 * 1e9)
+        let value = date.timeIntervalSince1970 * 1e9
+        if value.isNaN { return 0 }
+        if value >= Double(Int.max) { return .max }
+        if value <= Double(Int.min) { return .min }
+        return Int(value)
     }
 
     /// A hash of the running executable, cached per process.
@@ -193,7 +200,7 @@ struct BuildCache: Sendable {
                 try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
             }
             let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
-            guard Self.writeBytes(Self.encode(stored), to: temporary) else {
+            guard Self.write(stored, to: temporary) else {
                 try? FileManager.default.removeItem(atPath: temporary)
                 return "cannot write the build cache in \(folder)"
             }
@@ -231,25 +238,43 @@ struct BuildCache: Sendable {
         return failed ? nil : bytes
     }
 
-    /// Writes `bytes` to a new file at `path`; false when it cannot.
-    static func writeBytes(_ bytes: [UInt8], to path: String) -> Bool {
+    /// Encodes `stored` into a new file at `path`, a few megabytes at a time (the pages of a large
+    /// site are hundreds of megabytes: never all in memory twice); false when it cannot.
+    static func write(_ stored: Stored, to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
+        var failed = false
+        encode(stored) { bytes in
+            guard !failed else { return }
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { failed = true; return }
+                    offset += count
+                }
             }
-            return true
         }
+        return !failed
     }
 
+    /// The cache file's bytes, whole (for tests and small sites).
     static func encode(_ stored: Stored) -> [UInt8] {
-        var writer = ByteWriter(capacity: 1 << 20)
+        var all: [UInt8] = []
+        encode(stored) { all += $0 }
+        return all
+    }
+
+    /// Encodes `stored`, handing the bytes to `output` in pieces of a few megabytes.
+    static func encode(_ stored: Stored, into output: ([UInt8]) -> Void) {
+        let chunk = 8 << 20
+        var writer = ByteWriter(capacity: chunk + (1 << 20))
+        func flush() {
+            output(writer.bytes)
+            writer = ByteWriter(capacity: chunk + (1 << 20))
+        }
         writer.raw(magic)
         writer.int(formatVersion)
         writer.hash(stored.binary)
@@ -274,12 +299,14 @@ struct BuildCache: Sendable {
             w.hash(item.value.hash)
         }
         entries(stored.outputs.files)
-        writer.array(Array(stored.pages)) { w, item in
-            w.int(item.key.language)
-            w.string(item.key.sourceFile)
-            item.value.write(to: &w)
+        writer.int(stored.pages.count)
+        for (key, page) in stored.pages {
+            writer.int(key.language)
+            writer.string(key.sourceFile)
+            page.write(to: &writer)
+            if writer.bytes.count >= chunk { flush() }
         }
-        return writer.bytes
+        output(writer.bytes)
     }
 
     static func decode(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> Stored {
