@@ -98,17 +98,9 @@ struct HTMLWriter {
         switch node.kind {
         case .document:
             return true
-        case .blockQuote:
-            newlineIfNeeded()
-            out.append("<blockquote>\n")
-        case .alert:
-            newlineIfNeeded()
-            let kind = AlertKind(rawValue: node.value) ?? .note
-            out.append("<div class=\"markdown-alert markdown-alert-")
-            out.append(contentsOf: kind.marker.lowercased().utf8)
-            out.append("\">\n<p class=\"markdown-alert-title\">")
-            out.append(contentsOf: kind.title.utf8)
-            out.append("</p>\n")
+        case .blockQuote, .alert:
+            if hooks.blockQuote != nil { return enterHookedBlockQuote(id) }
+            openBlockQuote(node)
         case .list:
             newlineIfNeeded()
             if node.has(NodeFlags.ordered) {
@@ -243,12 +235,8 @@ struct HTMLWriter {
     mutating func exit(_ id: Int32) {
         let node = nodes[Int(id)]
         switch node.kind {
-        case .blockQuote:
-            newlineIfNeeded()
-            out.append("</blockquote>\n")
-        case .alert:
-            newlineIfNeeded()
-            out.append("</div>\n")
+        case .blockQuote, .alert:
+            closeBlockQuote(node)
         case .list:
             newlineIfNeeded()
             out.append(node.has(NodeFlags.ordered) ? "</ol>\n" : "</ul>\n")
@@ -315,6 +303,45 @@ struct HTMLWriter {
             i += 1
         }
         return true
+    }
+
+    mutating func openBlockQuote(_ node: Node) {
+        newlineIfNeeded()
+        guard node.kind == .alert else {
+            out.append("<blockquote>\n")
+            return
+        }
+        let kind = AlertKind(rawValue: node.value) ?? .note
+        out.append("<div class=\"markdown-alert markdown-alert-")
+        out.append(contentsOf: kind.marker.lowercased().utf8)
+        out.append("\">\n<p class=\"markdown-alert-title\">")
+        out.append(contentsOf: kind.title.utf8)
+        out.append("</p>\n")
+    }
+
+    mutating func closeBlockQuote(_ node: Node) {
+        newlineIfNeeded()
+        out.append(node.kind == .alert ? "</div>\n" : "</blockquote>\n")
+    }
+
+    /// A block quote or alert through ``RenderHooks/blockQuote`` (its content rendered once, so
+    /// the inner hooks run once); the default markup around that content when the hook declines.
+    mutating func enterHookedBlockQuote(_ id: Int32) -> Bool {
+        let node = nodes[Int(id)]
+        let content = renderChildren(id)
+        let alert = node.kind == .alert ? AlertKind(rawValue: node.value) ?? .note : nil
+        let info = BlockQuoteInfo(alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
+                                  position: document.position(of: NodeID(id)))
+        if let html = hooks.blockQuote?(info) {
+            newlineIfNeeded()
+            out.append(contentsOf: html.utf8)
+        } else {
+            openBlockQuote(node)
+            out.append(contentsOf: content)
+            closeBlockQuote(node)
+        }
+        newlineIfNeeded()
+        return false
     }
 
     mutating func enterHeading(_ id: Int32) -> Bool {

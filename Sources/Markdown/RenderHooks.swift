@@ -63,6 +63,16 @@ public struct HeadingRenderInfo: Sendable {
     public var position: SourcePosition
 }
 
+/// A block quote or GitHub alert handed to ``RenderHooks/blockQuote``.
+public struct BlockQuoteInfo: Sendable {
+    /// The alert's kind, or nil for a plain block quote.
+    public var alert: AlertKind?
+    /// The rendered HTML of the quote's content (an alert's without its `[!NOTE]` line).
+    public var contentHTML: String
+    /// Where the quote starts.
+    public var position: SourcePosition
+}
+
 /// Caller-supplied renderers. Each hook returns the HTML to use, or nil to fall back to the
 /// default rendering.
 public struct RenderHooks {
@@ -79,4 +89,6 @@ public struct RenderHooks {
     public var link: ((LinkInfo) -> String?)?
     /// Renders a heading.
     public var heading: ((HeadingRenderInfo) -> String?)?
+    /// Renders a block quote or an alert.
+    public var blockQuote: ((BlockQuoteInfo) -> String?)?
 }

@@ -72,6 +72,17 @@ import Testing
         #expect(try text("{{ one }}", functions: registry) == "2")
     }
 
+    /// A host's `return` (Hugo's) takes the words after it as one command: `return and $a $b`.
+    @Test func returnTakesTheRestOfTheAction() throws {
+        var registry = FunctionRegistry.standard
+        registry.register("return") { args in args.count == 1 ? args[0] : .string("args: \(args.count)") }
+        #expect(try text(#"{{ return and (not (eq "a" "")) "host" }}"#, functions: registry) == "host")
+        #expect(try text(#"{{ return printf "%s-%d" "x" 3 }}|{{ return "one" }}"#, functions: registry) == "x-3|one")
+        #expect(throws: GoTemplateError.self) { try text(#"{{ return "" | default "x" }}"#, functions: registry) }
+        // Without a host `return`, the word is an undefined function as in Go.
+        #expect(throws: GoTemplateError.self) { try text(#"{{ return 1 }}"#) }
+    }
+
     @Test func valuesPrintLikeGo() {
         #expect(GoValue.float(1e21).printed == "1e+21")
         #expect(GoValue.float(123456789.0).printed == "1.23456789e+08")

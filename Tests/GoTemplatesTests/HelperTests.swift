@@ -49,6 +49,14 @@ import Testing
         #expect(try text(#"{{ querify "b" 2 "a" "x y" }}"#) == "a=x+y&b=2")
     }
 
+    /// Hugo 0.168's merge: left to right, the right-hand value winning; nil sources skipped, a nil destination refused.
+    @Test func mergeFollowsHugo() throws {
+        #expect(try text(#"{{ merge (dict "a" 1 "c" (dict "x" 1 "y" 1)) (dict "a" 2 "b" 2 "c" (dict "x" 2)) }}"#)
+            == "map[a:2 b:2 c:map[x:2 y:1]]")
+        #expect(try text(#"{{ merge .Missing (dict "a" 1) .Gone (dict "b" 2) }}"#, [:]) == "map[a:1 b:2]")
+        #expect(throws: GoTemplateError.self) { try text(#"{{ merge (dict "a" 1) .Missing }}"#, [:]) }
+    }
+
     @Test func defaultsAndConditions() throws {
         #expect(try text(#"{{ default "fallback" .X }} {{ default "fallback" "set" }} {{ .X | default 5 }}"#, [:]) == "fallback set 5")
         #expect(try text(#"{{ default 1 0 }} {{ default "x" false }} {{ default "x" nil }} {{ default "x" (slice) }}"#) == "1 false x x")

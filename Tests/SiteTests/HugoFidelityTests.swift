@@ -113,10 +113,23 @@ enum HugoFidelity {
             """, files: ["static/img/a.png": "", "static/img/b.png": "", "static/img/c.png": "", "static/img/d.png": ""])
         #expect(body.contains("<figure><img src=\"/img/a.png\" alt=\"A caption here\" loading=\"lazy\" decoding=\"async\"><figcaption><p>A <em>caption</em> here</p></figcaption></figure>"))
         #expect(body.contains("<figcaption><h4>Title</h4><p>Cap</p></figcaption>"))
-        #expect(body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" alt=\"\""))
+        #expect(body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" loading=\"lazy\""))
         #expect(body.contains("</a><figcaption><h4>Only title</h4></figcaption></figure>"))
         #expect(body.contains("<figure class=\"center\"><img src=\"/img/d.png\" alt=\"Cap\" width=\"300\""))
         #expect(body.contains("<figcaption><p>Cap\n<a href=\"https://example.org/me\">Photo by Me</a></p></figcaption>"))
+    }
+
+    /// Hugo leaves a figure without alt or caption with no alt attribute; collective does too, and says so.
+    @Test func figureWithoutAltTextIsWarnedAbout() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/p.md": "---\ntitle: P\n---\nText\n\n{{< figure src=\"/img/a.png\" class=\"center\" >}}\n",
+            "static/img/a.png": "",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("<figure class=\"center\"><img src=\"/img/a.png\" loading=\"lazy\""))
+        let warnings = report.diagnostics.filter { $0.message.contains("has no alt text") }.map(\.description)
+        #expect(warnings == ["content/p.md:6: warning: figure /img/a.png has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"])
     }
 
     @Test func namedParametersWithSpacesAroundTheEqualsSign() throws {

@@ -110,3 +110,67 @@ extension RenderHookTests {
         #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))) == "<p>See <a href=\"/sub/docs/x/\">X</a> <a href=\"/sub/docs/x/\">Z</a>.</p>")
     }
 }
+
+/// What a hook's context carries beyond the text: attributes, options, the site's main sections.
+/// Expected values from Hugo 0.168 on the same input.
+@Suite struct RenderHookContextTests {
+    private func body(_ markdown: String, layouts: [String: String]) throws -> String {
+        var files = ["hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+                     "content/p.md": "---\ntitle: P\n---\n" + markdown,
+                     "content/posts/a.md": "---\ntitle: A\n---\nA\n", "content/posts/b.md": "---\ntitle: B\n---\nB\n"]
+        for (path, text) in layouts { files["layouts/" + path] = text }
+        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
+        return HugoFidelity.article(try #require(report.html(at: "/p/")))
+    }
+
+    @Test func codeBlockAttributesAndOptionsAreSplitAsHugoSplitsThem() throws {
+        let html = try body("```toml {filename=\"hugo.toml\" linenos=true .myclass #myid}\na = 1\n```\n", layouts: [
+            "_default/_markup/render-codeblock.html": "[A={{ .Attributes }} O={{ .Options }} T={{ .Type }}]",
+        ])
+        #expect(html.contains("[A=map[class:myclass filename:hugo.toml id:myid] O=map[linenos:true] T=toml]"))
+    }
+
+    @Test func headingAttributesCarryTheID() throws {
+        let html = try body("## Plain\n", layouts: ["_default/_markup/render-heading.html": "[H A={{ .Attributes }} anchor={{ .Anchor }}]"])
+        #expect(html.contains("[H A=map[id:plain] anchor=plain]"))
+    }
+
+    /// FixIt's hooks: `merge` over a missing page parameter, `return and …` in a partial, `site.MainSections`.
+    @Test func hooksUsingMergeReturnAndMainSections() throws {
+        let html = try body("## Plain\n", layouts: [
+            "partials/remote.html": "{{- return and (not (eq \"a\" \"\")) \"host\" -}}",
+            "_default/_markup/render-heading.html":
+                "[{{ merge .Page.Params.nothing (dict \"a\" 1) }} {{ partial \"remote.html\" . }} {{ site.MainSections }}]",
+        ])
+        #expect(html.contains("[map[a:1] host [posts]]"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// A block quote hook sees plain quotes and alerts; Hugo 0.168's output for the same page.
+    @Test func blockQuoteHookForQuotesAndAlerts() throws {
+        let hook = "<blockquote data-type=\"{{ .Type }}\" data-alert=\"{{ .AlertType }}\" data-n=\"{{ .Ordinal }}\">\n{{ .Text -}}\n</blockquote>\n"
+        let html = try body("> A *quote*\n> [link](https://a.org)\n\n> [!TIP]\n> Set `x` here.\n> Second line.\n\n> [!WARNING]\n> - item\n",
+                            layouts: ["_default/_markup/render-blockquote.html": hook])
+        #expect(html == """
+            <blockquote data-type="regular" data-alert="" data-n="0">
+            <p>A <em>quote</em>
+            <a href="https://a.org">link</a></p>
+            </blockquote>
+            <blockquote data-type="alert" data-alert="tip" data-n="1">
+            <p>Set <code>x</code> here.
+            Second line.</p></blockquote>
+            <blockquote data-type="alert" data-alert="warning" data-n="2">
+            <ul>
+            <li>item</li>
+            </ul></blockquote>
+            """)
+    }
+
+    /// `render-blockquote-alert` takes the alerts; plain quotes keep collective's rendering.
+    @Test func alertOnlyHook() throws {
+        let html = try body("> plain\n\n> [!NOTE]\n> noted\n", layouts: ["_markup/render-blockquote-alert.html": "<aside>{{ .AlertType }}: {{ .Text }}</aside>"])
+        #expect(html.contains("<blockquote>\n<p>plain</p>\n</blockquote>"))
+        #expect(html.contains("<aside>note: <p>noted</p></aside>"))
+    }
+}

@@ -142,8 +142,14 @@ enum CollectionFunctions {
         }
         add(["merge", "collections.Merge"]) { args in
             guard args.count >= 2 else { throw GoFunctionError("merge requires at least two parameters") }
+            // Hugo's rules: merged left to right, a key on the right winning (nested maps merged
+            // key by key); the last argument is the destination and must be a map; nil sources are skipped.
+            guard case .map = args[args.count - 1] else {
+                throw GoFunctionError("merge: destination must be a map, got \(args[args.count - 1].typeName)")
+            }
             var result: [String: GoValue] = [:]
-            for argument in args.reversed() {
+            for argument in args {
+                if case .null = argument { continue }
                 guard case .map(let map) = argument else { throw GoFunctionError("merge: all arguments must be maps") }
                 result = deepMerge(result, map)
             }

@@ -162,8 +162,29 @@ struct Parser {
                 throw Failure(message: "unexpected <\(token.text)> in command", offset: token.start)
             }
         }
+        if token.kind == .identifier, token.text == "return", let function = functions["return"],
+           peek().kind != .rightDelim, peek().kind != .pipe {
+            return try parseReturn(function, token: token)
+        }
         let pipeline = try parsePipeline(context: "command", allowDeclarations: true, end: .rightDelim)
         return .action(pipeline, escapers: [])
+    }
+
+    /// Hugo's `{{ return and $a .B }}`: when the host registers a `return` function, the words after
+    /// it are one command whose value is returned (as if parenthesized); `return` must be the pipeline's
+    /// last command.
+    private mutating func parseReturn(_ function: GoFunction, token: Token) throws(Failure) -> Node {
+        _ = advance()
+        let value = try parseCommand(context: "return")
+        if current.kind == .pipe { throw Failure(message: "return must be the last command in a pipeline", offset: current.start) }
+        _ = try expect(.rightDelim, "return")
+        let operands = value.operands.count == 1 ? value.operands : [
+            Operand(kind: .pipeline(Pipeline(declarations: [], isAssignment: false, commands: [value], start: value.start, end: value.end), []),
+                    start: value.start, end: value.end),
+        ]
+        let command = Command(operands: [Operand(kind: .function(function, []), start: token.start, end: token.end)] + operands,
+                              start: token.start, end: value.end)
+        return .action(Pipeline(declarations: [], isAssignment: false, commands: [command], start: token.start, end: value.end), escapers: [])
     }
 
     private mutating func parseTemplateName(_ context: String) throws(Failure) -> String {

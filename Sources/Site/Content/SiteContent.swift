@@ -255,13 +255,17 @@ struct SiteContent: Sendable {
                            sectionNeighbours: sectionNeighbours, termPosition: termPosition)
     }
 
-    /// Pages of the main sections (config `mainSections`, else the section with most pages), for the home list.
+    /// The main sections: config `mainSections`, else the top-level section with most pages.
+    func mainSections(config: SiteConfig) -> [String] {
+        if !config.mainSections.isEmpty { return config.mainSections }
+        guard let biggest = sectionPages.filter({ !$0.key.isEmpty && !$0.key.contains("/") })
+            .max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else { return [] }
+        return [biggest.key]
+    }
+
+    /// Pages of the main sections, for the home list.
     func mainPages(config: SiteConfig) -> [Int] {
-        var sections = config.mainSections
-        if sections.isEmpty, let biggest = sectionPages.filter({ !$0.key.isEmpty && !$0.key.contains("/") })
-            .max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) {
-            sections = [biggest.key]
-        }
+        let sections = mainSections(config: config)
         return regularPages.filter { index in
             let top = pages[index].section.split(separator: "/").first.map(String.init) ?? ""
             return sections.contains(top)

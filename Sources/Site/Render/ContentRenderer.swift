@@ -236,6 +236,13 @@ struct ContentRenderer: Sendable {
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
             return "<a href=\"\(HTMLText.escape(url))\"\(title)>\(link.contentHTML)</a>"
         }
+        if siteRun?.hasBlockQuoteHook == true {
+            var quotes = 0
+            hooks.blockQuote = { quote in
+                defer { quotes += 1 }
+                return siteRun?.renderBlockQuote(quote, ordinal: quotes, sink: sink)
+            }
+        }
         var pageHTML = HTMLRenderer(options: options, hooks: hooks).render(document)
         if !referencePositions.isEmpty {
             let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)

@@ -215,6 +215,9 @@ struct ShortcodeExpander {
                 warnings.append((line, "figure shortcode without src"))
                 return ""
             }
+            if (argument("alt") ?? argument("caption") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                warnings.append((line, "figure \(source) has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"))
+            }
             return figure(source: source, argument: { argument($0) })
         case "ref", "relref":
             let path = argument("path", 0) ?? ""
@@ -272,8 +275,8 @@ struct ShortcodeExpander {
 
     /// Hugo's built-in `figure` (0.168): class, link (target, rel), alt from `alt` or the caption's
     /// plain text, a figcaption with the title as `<h4>` and caption plus attribution in a `<p>`.
-    /// Additions of ours: `align` as a class `align-…`, lazy loading unless `loading` says otherwise,
-    /// and `alt=""` where Hugo would leave an image without alt text.
+    /// Additions of ours: `align` as a class `align-…`, lazy loading unless `loading` says otherwise.
+    /// Without `alt` or `caption` the image has no alt text, as in Hugo (the caller warns).
     private func figure(source: String, argument: (String) -> String?) -> String {
         let escape = { (text: String) in HTMLText.escape(text) }
         func given(_ key: String) -> String? { argument(key).flatMap { $0.isEmpty ? nil : $0 } }
@@ -286,8 +289,8 @@ struct ShortcodeExpander {
             if let rel = given("rel") { html += " rel=\"\(escape(rel))\"" }
             html += ">"
         }
-        let alt = given("alt") ?? caption.map { HTMLText.plainText($0) } ?? ""
-        html += "<img src=\"\(escape(context.resolveResource(source)))\" alt=\"\(escape(alt))\""
+        html += "<img src=\"\(escape(context.resolveResource(source)))\""
+        if let alt = given("alt") ?? caption.map({ HTMLText.plainText($0) }) { html += " alt=\"\(escape(alt))\"" }
         if let width = given("width") { html += " width=\"\(escape(width))\"" }
         if let height = given("height") { html += " height=\"\(escape(height))\"" }
         html += " loading=\"\(escape(given("loading") ?? "lazy"))\" decoding=\"async\">"

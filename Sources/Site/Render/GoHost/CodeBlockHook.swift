@@ -15,12 +15,37 @@ struct CodeBlockContext: GoObject {
 
     var goTypeName: String { "hooks.CodeblockContext" }
 
+    /// Hugo's highlighting options (lowercased); every other fence attribute is an attribute.
+    private static let highlightOptions: Set<String> = [
+        "linenos", "linenostart", "lineanchors", "anchorlinenos", "hl_lines", "hl_inline", "style", "noclasses",
+        "tabwidth", "guesssyntax", "codefences", "linenumbersintable", "wrapperclass",
+    ]
+
+    /// The fence's `{…}` split as Hugo splits it: highlighting options, and attributes with
+    /// `.name` gathered into `class` and `#name` as the `id`.
+    private var split: (options: [String: String], attributes: [String: String]) {
+        var options: [String: String] = [:], others: [String: String] = [:], classes: [String] = []
+        for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
+            if key.hasPrefix("."), key.count > 1 {
+                classes.append(String(key.dropFirst()))
+            } else if key.hasPrefix("#"), key.count > 1 {
+                others["id"] = String(key.dropFirst())
+            } else if Self.highlightOptions.contains(key.lowercased()) {
+                options[key] = value
+            } else {
+                others[key] = value
+            }
+        }
+        if !classes.isEmpty { others["class"] = ([others["class"]].compactMap { $0 } + classes).joined(separator: " ") }
+        return (options, others)
+    }
+
     func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
         switch name {
         case "Type": return .string(language)
         case "Inner": return .string(code.hasSuffix("\n") ? String(code.dropLast()) : code)
-        case "Options": return .map(attributes.mapValues { ShortcodeArgument.typed($0, quoted: false) })
-        case "Attributes": return .map([:])
+        case "Options": return .map(split.options.mapValues { ShortcodeArgument.typed($0, quoted: false) })
+        case "Attributes": return .map(split.attributes.mapValues { .string($0) })
         case "Ordinal": return .int(ordinal)
         case "Page": return .object(page)
         case "Position": return .string(position)

@@ -60,14 +60,46 @@ struct HeadingHookContext: GoObject {
         case "Anchor": .string(heading.id ?? "")
         case "Text": .safe(heading.contentHTML, .html)
         case "PlainText": .string(heading.text)
-        case "Attributes": .map([:])
+        case "Attributes": .map(heading.id.map { ["id": .string($0)] } ?? [:])
         case "Page", "PageInner": .object(page)
         default: nil
         }
     }
 }
 
+/// Hugo's context of a `render-blockquote` hook: `.Type` (`alert` or `regular`), `.AlertType`,
+/// `.AlertTitle`, `.AlertSign`, `.Text`, `.Attributes`, `.Ordinal`, `.Page`, `.Position`.
+struct BlockquoteHookContext: GoObject {
+    let quote: BlockQuoteInfo
+    let ordinal: Int
+    let page: PageObject
+    let position: String
+
+    var goTypeName: String { "hooks.BlockquoteContext" }
+
+    func member(_ name: String, arguments: [GoValue]) throws -> GoValue? {
+        switch name {
+        case "Type": .string(quote.alert == nil ? "regular" : "alert")
+        case "AlertType": .string(quote.alert?.marker.lowercased() ?? "")
+        case "AlertTitle", "AlertSign": .string("")
+        // Hugo hands an alert's content over without its final newline, a plain quote's with it.
+        case "Text": .safe(quote.alert == nil ? quote.contentHTML : String(quote.contentHTML.reversed().drop { $0 == "\n" }.reversed()), .html)
+        case "Attributes": .map([:])
+        case "Ordinal": .int(ordinal)
+        case "Page", "PageInner": .object(page)
+        case "Position": .string(position)
+        default: nil
+        }
+    }
+}
+
 extension SiteShortcodeRun {
+    /// Whether the site has a block quote hook for this page (only then are quotes handed over,
+    /// so collective's own rendering of alerts stays as it is otherwise).
+    var hasBlockQuoteHook: Bool {
+        ["render-blockquote", "render-blockquote-alert", "render-blockquote-regular"].contains { hookTemplate($0) != nil }
+    }
+
     /// The site's template for hook `name` (`render-link`), the one for the page's section first.
     func hookTemplate(_ name: String) -> String? {
         templates.hooks[page.section + "/" + name] ?? templates.hooks[name]
@@ -107,5 +139,16 @@ extension SiteShortcodeRun {
         guard hookTemplate("render-heading") != nil else { return nil }
         return runHook("render-heading", context: HeadingHookContext(heading: heading, page: scope.page),
                        position: heading.position, sink: sink)
+    }
+
+    /// The site's `render-blockquote-alert` / `render-blockquote-regular` or `render-blockquote` hook.
+    func renderBlockQuote(_ quote: BlockQuoteInfo, ordinal: Int, sink: DiagnosticSink) -> String? {
+        let specific = quote.alert == nil ? "render-blockquote-regular" : "render-blockquote-alert"
+        let name = hookTemplate(specific) != nil ? specific : "render-blockquote"
+        guard hookTemplate(name) != nil else { return nil }
+        let line = page.bodyLine + quote.position.line - 1
+        let context = BlockquoteHookContext(quote: quote, ordinal: ordinal, page: scope.page,
+                                            position: "\"\(scope.file):\(line):\(quote.position.column)\"")
+        return runHook(name, context: context, position: quote.position, sink: sink)
     }
 }

@@ -109,6 +109,7 @@ struct SiteObject: GoObject {
         case "Pages", "RegularPages":
             let indices = name == "Pages" ? Array(host.content.pages.indices) : host.content.regularPages
             return .array(indices.map { .object(PageObject(page: host.content.pages[$0], host: host, scratch: ScratchObject())) })
+        case "MainSections": return .array(host.content.mainSections(config: config).map { .string($0) })
         case "Hugo": return HugoFunctions.hugoInfo
         default: return nil
         }

@@ -110,11 +110,12 @@ struct SiteTemplates: Sendable {
         }
     }
 
-    /// The hooks run from Markdown: code blocks, links, images and headings, HTML output only.
+    /// The hooks run from Markdown: code blocks, block quotes, links, images and headings, HTML output only.
     static func isSupportedHook(_ file: String) -> Bool {
         guard !file.contains("/"), file.hasSuffix(".html") else { return false }
         let name = file.dropLast(5)
-        return name.hasPrefix("render-codeblock") || ["render-link", "render-image", "render-heading"].contains(name)
+        return name.hasPrefix("render-codeblock") || name.hasPrefix("render-blockquote")
+            || ["render-link", "render-image", "render-heading"].contains(name)
     }
 
     /// The `_markup` folders under a layouts root: for every page, and per section (`blog/_markup`).
