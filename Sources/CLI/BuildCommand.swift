@@ -111,7 +111,9 @@ extension BuildCommand {
     /// "content/a.md changed: 9,999 of 10,000 pages and 29,000 of 30,000 HTML files reused".
     static func describe(cache note: String, report: BuildReport) -> String {
         guard report.reusedPages > 0 || report.reusedFiles > 0 else { return note + "." }
-        return note + ": reused the rendering of \(ProgressDisplay.grouped(report.reusedPages)) pages and \(ProgressDisplay.grouped(report.reusedFiles)) HTML files."
+        let pages = ProgressDisplay.grouped(report.reusedPages) + (report.reusedPages == 1 ? " page" : " pages")
+        let files = ProgressDisplay.grouped(report.reusedFiles) + (report.reusedFiles == 1 ? " HTML file" : " HTML files")
+        return note + ": reused the rendering of \(pages) and \(files)."
     }
 
     /// The files the build wrote by kind, as a two-column table with a total.
