@@ -8,10 +8,15 @@ public enum Highlighter {
         var name = language.map(attributeSafeName).flatMap { $0.isEmpty ? nil : $0 }
         // A name with other characters (`bash!`) names no lexer and is kept as written, escaped, as
         // Hugo keeps it (`class="language-bash!"`).
+        // Otherwise the name keeps the case it is written in (`language-R`), as in Hugo.
         var lexerName = name
-        if let written = language?.lowercased(), let safe = name, safe != written {
-            name = escapedAttribute(written)
-            lexerName = nil
+        if let written = language, let safe = name {
+            if safe != written.lowercased() {
+                name = escapedAttribute(written.lowercased())
+                lexerName = nil
+            } else {
+                name = written
+            }
         }
         let tokens = lexerName.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
             ?? [RawToken(kind: .text, start: 0, end: source.count)]

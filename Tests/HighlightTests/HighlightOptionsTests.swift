@@ -61,3 +61,13 @@ import Testing
             .highlightedLines.count <= 1)
     }
 }
+
+/// The language name in the block's class keeps the case it is written in, as Hugo writes it.
+@Suite struct LanguageNameCaseTests {
+    @Test func uppercaseNamesStayAsWrittenAndStillHighlight() {
+        let html = Highlighter.html(code: "x <- 1\n", language: "R")
+        #expect(html.contains("<code class=\"language-R\" data-lang=\"R\">"))
+        #expect(html == Highlighter.html(code: "x <- 1\n", language: "r").replacingOccurrences(of: "language-r\" data-lang=\"r\"", with: "language-R\" data-lang=\"R\""))
+        #expect(Highlighter.html(code: "a\n", language: "Bash!").contains("language-bash!"))
+    }
+}

@@ -149,6 +149,18 @@ enum HugoFidelity {
         let private_ = try HugoFidelity.body("{{< youtube xyz >}}\n", config: "[privacy.youtube]\nprivacyEnhanced = true\n")
         #expect(private_.contains("src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
     }
+
+    @Test func vimeoIframeAsHugoWritesIt() throws {
+        let body = try HugoFidelity.body("""
+            {{< vimeo 55073825 >}}
+
+            {{< vimeo id="55073825" class="my-class" title="My vimeo video" loading="lazy" allowFullScreen=false >}}
+            """)
+        #expect(body.contains("<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\"></iframe></div>"))
+        #expect(body.contains("<div class=\"my-class\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" loading=\"lazy\" title=\"My vimeo video\"></iframe></div>"))
+        let private_ = try HugoFidelity.body("{{< vimeo 1 >}}\n", config: "[privacy.vimeo]\nenableDNT = true\n")
+        #expect(private_.contains("src=\"https://player.vimeo.com/video/1?dnt=1\""))
+    }
 }
 
 @Suite struct HugoConfigDirectoryAndPermalinkTests {

@@ -174,3 +174,42 @@ extension RenderHookContextTests {
         #expect(html.contains("<aside>note: <p>noted</p></aside>"))
     }
 }
+
+extension RenderHookContextTests {
+    /// `.Site.Config.Privacy`/`.Services` with Hugo's defaults, and the image predicates of `reflect`.
+    @Test func siteConfigAndImagePredicates() throws {
+        let shortcode = """
+            [{{ .Page.Site.Config.Privacy.YouTube.PrivacyEnhanced }} {{ .Page.Site.Config.Privacy.Vimeo.Disable }} \
+            {{ site.Config.Services.RSS.Limit }} {{ reflect.IsImageResource "x" }}]
+            """
+        let html = try body("{{< probe >}}\n", layouts: ["shortcodes/probe.html": shortcode])
+        #expect(html.contains("[false false -1 false]"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// A GIF's size is read from its header; collective processes no image, so none is "processable".
+    @Test func imageResourcePredicates() throws {
+        let shortcode = """
+            {{ with .Page.Resources.Get "dot.gif" }}[{{ reflect.IsImageResource . }} {{ reflect.IsImageResourceWithMeta . }} \
+            {{ reflect.IsImageResourceProcessable . }} {{ .Width }}x{{ .Height }}]{{ end }}
+            """
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/p/index.md": "---\ntitle: P\n---\n{{< probe >}}\n",
+            "content/p/dot.gif": "GIF89a\u{03}\u{00}\u{02}\u{00}\u{00}\u{00}\u{00}",
+            "layouts/shortcodes/probe.html": shortcode,
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("[true true false 3x2]"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// `transform.HighlightCodeBlock`'s `.Wrapped` is Chroma's markup, which themes rewrite with regular expressions.
+    @Test func wrappedHighlightIsChromasMarkup() throws {
+        let hook = #"{{ replaceRE `(<pre tabindex="0" class="chroma">[\s\S]*?</pre>)` `<div class="code-wrapper">$1</div>` (transform.HighlightCodeBlock .).Wrapped | safeHTML }}"#
+        let html = try body("```go\nx := 1\n```\n", layouts: ["_default/_markup/render-codeblock.html": hook])
+        #expect(html.hasPrefix("<div class=\"highlight\"><div class=\"code-wrapper\"><pre tabindex=\"0\" class=\"chroma\"><code class=\"language-go\" data-lang=\"go\">"))
+    }
+}

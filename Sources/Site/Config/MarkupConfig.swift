@@ -53,6 +53,11 @@ extension SiteConfig {
     public var youtubeDisabled: Bool {
         Value.table(raw).value(atPath: "privacy.youtube.disable")?.bool ?? false
     }
+
+    /// `privacy.vimeo.enableDNT`: the Vimeo player is asked not to track viewers.
+    public var vimeoDoNotTrack: Bool {
+        Value.table(raw).value(atPath: "privacy.vimeo.enableDNT")?.bool ?? false
+    }
 }
 
 extension SiteConfig {

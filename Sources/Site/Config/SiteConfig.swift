@@ -141,7 +141,26 @@ public struct SiteConfig: Sendable {
     }
 
     /// Finds and reads the site's config file in `root`; a site without one gets the defaults.
+    /// The `params` of the site's themes' own config files fill in what the site leaves out, as in Hugo.
     public static func load(siteRoot root: URL) throws(Diagnostic) -> SiteConfig {
+        let own = try loadOwn(siteRoot: root)
+        var raw = own.raw
+        for folder in own.themeFolders(siteRoot: root) {
+            // A theme whose config cannot be read only loses its defaults; the theme's own files say why.
+            guard let theme = try? loadOwn(siteRoot: root.appendingPathComponent(folder)),
+                  case .table(let defaults)? = theme.raw.valueIgnoringCase("params") else { continue }
+            var site: [String: Value] = [:]
+            if case .table(let table)? = raw.valueIgnoringCase("params") { site = table }
+            raw[raw.keys.first { $0.lowercased() == "params" } ?? "params"] = .table(Value.merging(defaults, under: site))
+        }
+        guard raw != own.raw else { return own }
+        var config = SiteConfig(raw: raw, fileName: own.fileName)
+        config.diagnostics = own.diagnostics
+        return config
+    }
+
+    /// The site's config file alone, without its themes' defaults.
+    private static func loadOwn(siteRoot root: URL) throws(Diagnostic) -> SiteConfig {
         let fileManager = FileManager.default
         for name in fileNames {
             let url = root.appendingPathComponent(name)

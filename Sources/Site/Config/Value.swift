@@ -106,6 +106,22 @@ public enum Value: Sendable, Equatable {
         }
         return current
     }
+
+    /// `defaults` with `overrides` on top: tables merged key by key (keys matched ignoring case,
+    /// the override's spelling kept), any other override replacing the default.
+    public static func merging(_ defaults: [String: Value], under overrides: [String: Value]) -> [String: Value] {
+        var result = overrides
+        for (key, value) in defaults {
+            guard let existing = result.keys.first(where: { $0.lowercased() == key.lowercased() }) else {
+                result[key] = value
+                continue
+            }
+            if case .table(let inner) = value, case .table(let over)? = result[existing] {
+                result[existing] = .table(merging(inner, under: over))
+            }
+        }
+        return result
+    }
 }
 
 extension Dictionary where Key == String, Value == Site.Value {

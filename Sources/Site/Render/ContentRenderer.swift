@@ -125,6 +125,7 @@ struct ContentRenderer: Sendable {
             inlineMarkdown: { Self.inlineHTML($0, typographer: self.config.typographer) },
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
+            vimeoDoNotTrack: config.vimeoDoNotTrack,
             site: siteRun
         ))
         siteRun?.scope.expanderContext = expander.context

@@ -15,6 +15,8 @@ struct ShortcodeExpander {
         /// Hugo's `privacy.youtube`: `privacyEnhanced` embeds from youtube-nocookie.com; `disable` drops the embed.
         var youtubePrivacyEnhanced = false
         var youtubeDisabled = false
+        /// Hugo's `privacy.vimeo.enableDNT`: the player is asked not to track (`dnt=1`).
+        var vimeoDoNotTrack = false
         /// The site's own Go-template shortcodes for this page (they win over the built-in ones).
         var site: SiteShortcodeRun? = nil
     }
@@ -233,9 +235,8 @@ struct ShortcodeExpander {
         case "youtube":
             let id = argument("id", 0) ?? ""
             return externalLink("https://www.youtube.com/watch?v=\(id)", label: argument("title") ?? "Watch the video on YouTube")
-        case "vimeo":
-            let id = argument("id", 0) ?? ""
-            return externalLink("https://vimeo.com/\(id)", label: argument("title") ?? "Watch the video on Vimeo")
+        case "vimeo" where !(argument("id", 0) ?? "").isEmpty:
+            return vimeo(id: argument("id", 0) ?? "", argument: { argument($0) })
         case "x", "twitter", "tweet":
             let user = argument("user") ?? "i"
             let id = argument("id", 0) ?? ""
@@ -352,6 +353,25 @@ struct ShortcodeExpander {
         if cssClass == nil { html += " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\"" }
         html += " title=\"\(escape(given("title") ?? "YouTube video"))\"></iframe></div>\n"
         return html
+    }
+
+    /// Hugo's built-in `vimeo` (0.168, not in its "simple" mode): the player in a responsive box,
+    /// or in the `class` given; `loading`, `title` and `allowFullScreen` as Hugo passes them on.
+    private func vimeo(id: String, argument: (String) -> String?) -> String {
+        let escape = { (text: String) in HTMLText.escape(text) }
+        func given(_ key: String) -> String? { argument(key).flatMap { $0.isEmpty ? nil : $0 } }
+        let src = "https://player.vimeo.com/video/\(Self.queryEscape(id))?dnt=\(context.vimeoDoNotTrack ? 1 : 0)"
+        var html = "\n<div"
+        if let cssClass = given("class") {
+            html += " class=\"\(escape(cssClass))\"><iframe src=\"\(escape(src))\""
+        } else {
+            html += " style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe src=\"\(escape(src))\""
+            html += " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\""
+        }
+        if !["false", "0"].contains(argument("allowFullScreen")?.lowercased() ?? "true") { html += " allow=\"fullscreen\"" }
+        if let loading = given("loading") { html += " loading=\"\(escape(loading))\"" }
+        if let title = given("title") { html += " title=\"\(escape(title))\"" }
+        return html + "></iframe></div>\n"
     }
 
     private func externalLink(_ url: String, label: String) -> String {

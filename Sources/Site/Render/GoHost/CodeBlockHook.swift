@@ -59,9 +59,11 @@ struct CodeBlockContext: GoObject {
 struct HighlightedCodeBlock: GoObject {
     let wrapped: String
 
+    /// Chroma's markup as Hugo returns it: themes match on it (FixIt wraps `<pre tabindex="0" class="chroma">`).
     init(code: String, language: String, attributes: [String: String]) {
         wrapped = Highlighter.html(code: code, language: language.isEmpty ? nil : language,
                                    options: HighlightOptions(fenceAttributes: attributes))
+            .replacingOccurrences(of: "<pre class=\"chroma\">", with: "<pre tabindex=\"0\" class=\"chroma\">")
     }
 
     var goTypeName: String { "highlight.HighlightResult" }

@@ -247,6 +247,17 @@ enum HugoFunctions {
             default: return false
             }
         }
+        // Images: collective reads their size but does not process them, so none is "processable"
+        // and templates keep the original file.
+        functions.register("reflect.IsImageResource") { args in
+            guard case .object(let object) = args.first ?? .null, let resource = object as? ResourceObject else { return false }
+            return .bool(resource.isImage)
+        }
+        functions.register("reflect.IsImageResourceWithMeta") { args in
+            guard case .object(let object) = args.first ?? .null, let resource = object as? ResourceObject else { return false }
+            return .bool(resource.hasImageSize)
+        }
+        functions.register("reflect.IsImageResourceProcessable") { _ in false }
         for name in ["newScratch", "maps.NewScratch"] {
             functions.register(name) { _ in .object(ScratchObject()) }
         }

@@ -109,10 +109,35 @@ struct SiteObject: GoObject {
         case "Pages", "RegularPages":
             let indices = name == "Pages" ? Array(host.content.pages.indices) : host.content.regularPages
             return .array(indices.map { .object(PageObject(page: host.content.pages[$0], host: host, scratch: ScratchObject())) })
+        case "Config": return Self.privacyAndServices(config)
         case "MainSections": return .array(host.content.mainSections(config: config).map { .string($0) })
         case "Hugo": return HugoFunctions.hugoInfo
         default: return nil
         }
+    }
+
+    /// Hugo's `.Site.Config`: `Privacy` and `Services` with Hugo's defaults under the site's
+    /// `[privacy]` and `[services]` (keys lowercased; templates may write them in any case).
+    static func privacyAndServices(_ config: SiteConfig) -> GoValue {
+        let privacyDefaults: [String: Value] = [
+            "disqus": .table(["disable": .bool(false)]),
+            "googleanalytics": .table(["disable": .bool(false), "respectdonottrack": .bool(false)]),
+            "instagram": .table(["disable": .bool(false), "simple": .bool(false)]),
+            "vimeo": .table(["disable": .bool(false), "enablednt": .bool(false), "simple": .bool(false)]),
+            "x": .table(["disable": .bool(false), "enablednt": .bool(false), "simple": .bool(false)]),
+            "youtube": .table(["disable": .bool(false), "privacyenhanced": .bool(false)]),
+        ]
+        let serviceDefaults: [String: Value] = [
+            "disqus": .table(["shortname": .string("")]), "googleanalytics": .table(["id": .string("")]),
+            "instagram": .table(["disableinlinecss": .bool(false)]), "rss": .table(["limit": .int(-1)]),
+            "x": .table(["disableinlinecss": .bool(false)]),
+        ]
+        func merged(_ key: String, _ defaults: [String: Value]) -> GoValue {
+            var site: [String: Value] = [:]
+            if case .table(let table)? = config.raw.valueIgnoringCase(key) { site = table }
+            return Value.table(Value.merging(defaults, under: site)).goValue(lowercaseKeys: true)
+        }
+        return .map(["privacy": merged("privacy", privacyDefaults), "services": merged("services", serviceDefaults)])
     }
 
     static func language(_ config: SiteConfig) -> GoValue {

@@ -60,6 +60,10 @@ struct ResourceObject: GoObject {
         }
     }
     private var mainType: String { String(mediaType.split(separator: "/").first ?? "") }
+    /// Whether Hugo would call this an image resource (any `image/…` media type).
+    var isImage: Bool { mainType == "image" }
+    /// Whether its width and height can be read (PNG, GIF, JPEG), Hugo's "image with meta".
+    var hasImageSize: Bool { isImage && dimensions != nil }
     private var subType: String { String(mediaType.split(separator: "/").last ?? "") }
 
     /// Width and height from a PNG, GIF or JPEG header.
