@@ -200,6 +200,25 @@ import Testing
         #expect(try cachedBuild().reusedPages > 0)
     }
 
+    @Test func aThemeOutsideTheSiteFolderKeepsTheCacheFromReusingPages() throws {
+        let root = SiteFixtures.temporaryFolder()
+        let outside = root.appendingPathComponent("themes/plain/layouts/shortcodes")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("<b>{{ .Get 0 }}</b>".utf8).write(to: outside.appendingPathComponent("bold.html"))
+        let copy = root.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: site, to: copy)
+        let config = copy.appendingPathComponent("config.yml")
+        try Data((try String(contentsOf: config, encoding: .utf8) + "themesDir: ../themes\ntheme: plain\n").utf8).write(to: config)
+        try cachedBuild(copy)
+        try Data("<i>{{ .Get 0 }}</i>".utf8).write(to: outside.appendingPathComponent("bold.html"))
+        let about = copy.appendingPathComponent("content/about.md")
+        try Data((try String(contentsOf: about, encoding: .utf8) + "\nWe are {{< bold \"bold\" >}}.\n").utf8).write(to: about)
+        let report = try cachedBuild(copy)
+        #expect(report.cacheNote?.contains("outside the site folder") == true, "\(report.cacheNote ?? "no note")")
+        #expect(report.reusedPages == 0)
+        try expectSameAsUncached(report, source: copy, "an edit beside a theme outside the site")
+    }
+
     @Test func hashesAndRecordsRoundTrip() throws {
         #expect(ContentHash(Data("a".utf8)) != ContentHash(Data("b".utf8)))
         #expect(ContentHash(Data()) != ContentHash(Data([0])))

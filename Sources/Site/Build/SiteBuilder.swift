@@ -116,7 +116,11 @@ public struct SiteBuilder: Sendable {
         let folder = write ? try outputFolder(config: config) : nil
         let cache = folder != nil && useCache && config?.buildCache != false ? BuildCache(site: source) : nil
         if cache != nil { progress?.begin("Checking the build cache") }
-        let plan = cache.map { $0.plan(site: source, settings: cacheSettings(folder!), now: options.now, excluding: [folder!.path]) }
+        var plan = cache.map { $0.plan(site: source, settings: cacheSettings(folder!), now: options.now, excluding: [folder!.path]) }
+        if plan?.pages != nil, readsOutsideSite(config) {
+            plan?.pages = nil
+            plan?.note = "the config names files outside the site folder, which the cache does not follow: rendered everything, wrote what changed"
+        }
         if plan == nil { progress?.begin("Reading content") }
         let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!) }, progress: progress)
         var report = BuildReport(build)
@@ -172,6 +176,17 @@ public struct SiteBuilder: Sendable {
         hash.add(folder.path)
         hash.add(OutputFolder.realPath(source.path))
         return hash.finish()
+    }
+
+    /// True when the config names inputs outside the site folder (a theme under a `themesDir`
+    /// outside it, a bibliography path with `..`): the cache does not hash them, so it reuses nothing.
+    private func readsOutsideSite(_ config: SiteConfig?) -> Bool {
+        guard let config else { return true }
+        let root = OutputFolder.realPath(source.path) + "/"
+        let themes = config.themeFolders(siteRoot: source).contains { folder in
+            !OutputFolder.realPath(source.appendingPathComponent(folder).path).hasPrefix(root)
+        }
+        return themes || SiteBibliography.configuredPaths(config).contains { $0.contains("..") }
     }
 
     /// What the build takes from the cache's plan; nil when it must render everything.

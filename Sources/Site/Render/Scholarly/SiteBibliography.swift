@@ -58,6 +58,11 @@ struct SiteBibliography: Sendable {
                    file: file, line: line)
     }
 
+    /// The bibliography files the config names, as written (paths from the site's root).
+    static func configuredPaths(_ config: SiteConfig) -> [String] {
+        (setting(config.raw, "bibliography") ?? config.param("bibliography")).map(paths) ?? []
+    }
+
     private static func setting(_ table: [String: Value], _ name: String) -> Value? {
         table.valueIgnoringCase(name)
     }
