@@ -11,6 +11,7 @@ final class ProgressDisplay: @unchecked Sendable {
     private let timer: DispatchSourceTimer
     private let lock = NSLock()
     private var shown = false
+    private var stopped = false
 
     /// Starts watching `progress`; nil when standard error is not a terminal.
     init?(_ progress: BuildProgress) {
@@ -28,6 +29,7 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.withLock {
             if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             shown = false
+            stopped = true
         }
     }
 
@@ -36,6 +38,7 @@ final class ProgressDisplay: @unchecked Sendable {
         var line = state.phase
         if state.total > 0 { line += " \(Self.grouped(state.done))/\(Self.grouped(state.total))" }
         lock.withLock {
+            guard !stopped else { return }  // a tick already under way when the build ended
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + "…").utf8))
             shown = true
         }
