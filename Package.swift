@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
         .library(name: "Citations", targets: ["Citations"]),
+        .library(name: "TextUtilities", targets: ["TextUtilities"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,40 +27,46 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // Pure-Swift engines with no dependencies.
-        .target(name: "Markdown"),
-        .target(name: "Math"),
-        .target(name: "Highlight"),
-        .target(name: "Search"),
-        .target(name: "Templating"),
+        // HTML escaping, character references, a tag scanner and a parallel map: the text helpers
+        // several modules need, kept once and free of dependencies.
+        .target(name: "TextUtilities"),
+        // The one diagnostic model (file, line, column, severity, message, hint, page) and its renderers.
+        .target(name: "Diagnostics", dependencies: ["TextUtilities"]),
+        // Pure-Swift engines, depending on nothing but TextUtilities.
+        .target(name: "Markdown", dependencies: ["TextUtilities"]),
+        .target(name: "Math", dependencies: ["TextUtilities"]),
+        .target(name: "Highlight", dependencies: ["TextUtilities"]),
+        .target(name: "Search", dependencies: ["TextUtilities"]),
+        .target(name: "Templating", dependencies: ["TextUtilities"]),
         // SplitMix64 for the seeded random inputs of tests.
         .target(name: "SeededRandom"),
-        .target(name: "GoTemplates"),
+        .target(name: "GoTemplates", dependencies: ["TextUtilities"]),
         // Text widths and SVG markup shared by the chart and diagram renderers.
-        .target(name: "SVGText"),
+        .target(name: "SVGText", dependencies: ["TextUtilities"]),
         .target(name: "Charts", dependencies: ["SVGText", .product(name: "Yams", package: "Yams")]),
         // Mermaid flowcharts and sequence diagrams → accessible SVG.
-        .target(name: "Diagrams", dependencies: ["SVGText"]),
+        .target(name: "Diagrams", dependencies: ["SVGText", "TextUtilities"]),
         // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
-        .target(name: "Citations"),
+        .target(name: "Citations", dependencies: ["TextUtilities"]),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
                 "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations",
+                "TextUtilities", "Diagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // `collective serve`: HTTP, file watching and live reload over the site builder.
-        .target(name: "DevServer", dependencies: ["Site"]),
+        .target(name: "DevServer", dependencies: ["Site", "TextUtilities"]),
         // `collective check`: internal and external links, anchors and images.
-        .target(name: "LinkCheck", dependencies: ["Site"]),
+        .target(name: "LinkCheck", dependencies: ["Site", "TextUtilities"]),
         // The `collective` command: parses arguments, calls the libraries.
         .executableTarget(
             name: "CLI",
             dependencies: [
-                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts", "Diagrams",
+                "Site", "DevServer", "LinkCheck", "Markdown", "Math", "Highlight", "Charts", "Diagrams", "TextUtilities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +76,8 @@ let package = Package(
         .executableTarget(name: "HighlightBench", dependencies: ["Highlight"], path: "Benchmarks/HighlightBench"),
         .executableTarget(name: "ChartsBench", dependencies: ["Charts"], path: "Benchmarks/ChartsBench"),
         .executableTarget(name: "DiagramsBench", dependencies: ["Diagrams"], path: "Benchmarks/DiagramsBench"),
+        .testTarget(name: "TextUtilitiesTests", dependencies: ["TextUtilities"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         // Test data folders are read through #filePath, not bundled as resources.
         .testTarget(name: "MathTests", dependencies: ["Math", "SeededRandom"], exclude: ["Corpus"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LinkCheck
 import Site
+import TextUtilities
 
 /// `collective build`: builds a site folder into static files.
 struct BuildCommand: ParsableCommand {
@@ -40,6 +41,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Build everything, without reading or writing the build cache in SOURCE/.collective-cache (the config's buildCache = false does the same for every build).")
     var noCache = false
 
+    @Option(help: "How diagnostics are printed: text (lines on standard error) or json (one array of every diagnostic on standard output, nothing else).")
+    var format: DiagnosticFormat = .text
+
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source)
         let destinationURL = destination.map { URL(fileURLWithPath: $0) }
@@ -47,10 +51,10 @@ struct BuildCommand: ParsableCommand {
         do {
             override = try BaseURLOverride.resolve(flag: baseURL, environment: ProcessInfo.processInfo.environment)
         } catch {
-            Terminal.printError(error.description)
+            printStopping(error)
             throw ExitCode.failure
         }
-        if let override, override.origin == .environment, !quiet {
+        if let override, override.origin == .environment, !quiet, format == .text {
             print("Building for \(override.url) (from \(BaseURLOverride.environmentVariable)).")
         }
         let options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
@@ -58,7 +62,7 @@ struct BuildCommand: ParsableCommand {
         builder.useCache = !noCache
         let progress = BuildProgress()
         builder.progress = progress
-        let display = quiet ? nil : ProgressDisplay(progress)
+        let display = quiet || format == .json ? nil : ProgressDisplay(progress)
         let report: BuildReport
         let linkFindings: [Diagnostic]
         do {
@@ -67,8 +71,13 @@ struct BuildCommand: ParsableCommand {
             display?.stop()
         } catch {
             display?.stop()
-            Terminal.printError(error.description)
+            printStopping(error)
             throw ExitCode.failure
+        }
+        if format == .json {
+            print(DiagnosticRenderer.json(report.diagnostics + linkFindings), terminator: "")
+            if !report.errors.isEmpty { throw ExitCode.failure }
+            withExtendedLifetime(report) { Foundation.exit(EXIT_SUCCESS) }
         }
         let shown: Set<Diagnostic.Severity> = quiet ? [.error] : verbose ? [.error, .warning, .notice] : [.error, .warning]
         for diagnostic in report.diagnostics + linkFindings where shown.contains(diagnostic.severity) {
@@ -76,8 +85,8 @@ struct BuildCommand: ParsableCommand {
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
         if !quiet {
-            print("Built \(count(report.pageCount, "page")), \(count(report.listCount, "list page")) and \(count(report.staticCount, "static file")) in \(milliseconds) ms"
-                  + " (\(report.written) written, \(report.unchanged) unchanged); \(count(report.errors.count, "error")), \(count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
+            print("Built \(Plural.count(report.pageCount, "page")), \(Plural.count(report.listCount, "list page")) and \(Plural.count(report.staticCount, "static file")) in \(milliseconds) ms"
+                  + " (\(report.written) written, \(report.unchanged) unchanged); \(Plural.count(report.errors.count, "error")), \(Plural.count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
             if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
             if let note = report.cacheNote { print("Build cache: " + Self.describe(cache: note, report: report)) }
             print(Self.table(report.outputCounts), terminator: "")
@@ -96,11 +105,20 @@ struct BuildCommand: ParsableCommand {
 }
 
 extension BuildCommand {
+    /// A diagnostic that stopped the build, in the chosen format.
+    private func printStopping(_ error: Diagnostic) {
+        if format == .json {
+            print(DiagnosticRenderer.json([error]), terminator: "")
+        } else {
+            Terminal.printError(error.description)
+        }
+    }
+
     /// "Left out 2 drafts (--drafts) and 1 future page (--future)."; nil when nothing was left out.
     static func describe(_ leftOut: LeftOutPages) -> String? {
         let parts = [(leftOut.drafts, "draft", "--drafts"), (leftOut.future, "future page", "--future"), (leftOut.expired, "expired page", "--expired")]
             .filter { $0.0 > 0 }
-            .map { "\(count($0.0, $0.1)) (\($0.2))" }
+            .map { "\(Plural.count($0.0, $0.1)) (\($0.2))" }
         guard !parts.isEmpty else { return nil }
         let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         return "Left out \(list); the flags in brackets include them."
@@ -133,14 +151,14 @@ extension BuildCommand {
     }
 }
 
-/// "1 page", "2 pages".
-func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
-}
-
 /// Writing to standard error.
 enum Terminal {
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
+}
+
+/// `--format` of `collective build`.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
 }

@@ -45,10 +45,10 @@ struct ServeCommand: ParsableCommand {
         }
         if let poll { options.watchMode = .polling(interval: .milliseconds(max(20, poll))) }
         options.log = { message in
-            if message.contains(": error: ") || message.contains(": warning: ") {
-                Terminal.printError(message)
+            if let diagnostic = message.diagnostic, diagnostic.severity <= .warning {
+                Terminal.printError(message.description)
             } else {
-                Self.say(message)
+                Self.say(message.description)
             }
         }
         if !PreviewOptions.isLoopback(bind) {

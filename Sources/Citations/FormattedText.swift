@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Styled text a style produces: plain runs, emphasis, links, and links from a citation to its entry.
 public indirect enum Inline: Sendable, Equatable {
     case text(String)
@@ -54,18 +56,7 @@ public struct FormattedText: Sendable, Equatable {
     }
 
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLEscaper.text.escape(text)
     }
 }
 

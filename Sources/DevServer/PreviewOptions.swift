@@ -16,6 +16,9 @@ public struct PreviewOptions: Sendable {
     public var watchMode: WatchMode = .automatic
     /// How long the file events of one save must go quiet before the site is rebuilt.
     public var quietPeriod: Duration = .milliseconds(20)
+    /// How long edits must pause before the search index is rebuilt (after the reload, which
+    /// does not wait for it).
+    public var searchIndexDelay: Duration = .seconds(2)
     /// Connections served at once; past it, the connection slowest to send its request is closed
     /// to make room (a client dripping headers cannot starve the others).
     public var connectionLimit = 256
@@ -26,8 +29,8 @@ public struct PreviewOptions: Sendable {
     /// server: it keeps the last good site and names the change in the error overlay. Nil
     /// builds in this process.
     public var worker: WorkerCommand?
-    /// Where progress and errors are written (standard output by default).
-    public var log: @Sendable (String) -> Void = { print($0) }
+    /// Where progress and diagnostics go (standard output by default).
+    public var log: @Sendable (ServeMessage) -> Void = { print($0) }
 
     public init(source: URL) {
         self.source = source

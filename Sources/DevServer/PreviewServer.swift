@@ -41,7 +41,7 @@ public final class PreviewServer: Sendable {
         } else {
             LocalBuild(builder: SiteBuilder(source: options.source, options: build))
         }
-        let rebuilder = Rebuilder(build: builds, hub: EventHub(), log: options.log)
+        let rebuilder = Rebuilder(build: builds, hub: EventHub(), log: options.log, searchIndexDelay: options.searchIndexDelay)
         do {
             try rebuilder.buildFirst()
         } catch {
@@ -155,7 +155,7 @@ public final class PreviewServer: Sendable {
             case .success(let bound):
                 return bound
             case .failure(.addressInUse):
-                if offset + 1 < attempts { options.log("Port \(port) is in use; trying \(port + 1).") }
+                if offset + 1 < attempts { options.log(.progress("Port \(port) is in use; trying \(port + 1).")) }
             case .failure(.badAddress(let address)):
                 throw .badAddress(address)
             case .failure(.system(let call, let code)):

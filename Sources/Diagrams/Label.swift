@@ -1,3 +1,4 @@
+import TextUtilities
 import SVGText
 
 /// A stretch of label text in one style.
@@ -123,30 +124,16 @@ struct Label: Sendable, Equatable {
         }
     }
 
-    /// Mermaid's `#name;` and `#123;` codes and HTML's `&name;` and `&#123;` entities as characters.
+    /// Mermaid's `#name;` and `#123;` codes and HTML's `&name;` and `&#123;` references as characters.
     static func decodeEntities(_ text: String) -> String {
         guard text.contains("#") || text.contains("&") else { return text }
-        let named: [String: String] = ["quot": "\"", "amp": "&", "lt": "<", "gt": ">", "nbsp": "\u{A0}", "apos": "'",
-                                       "hash": "#", "semi": ";", "colon": ":", "lpar": "(", "rpar": ")",
-                                       "lbrace": "{", "rbrace": "}", "lsqb": "[", "rsqb": "]", "vert": "|",
-                                       "ndash": "–", "mdash": "—", "hellip": "…", "copy": "©", "deg": "°",
-                                       "times": "×", "rarr": "→", "larr": "←", "harr": "↔", "check": "✓"]
         var result = ""
         var rest = Substring(text)
         while let first = rest.first {
             if first == "#" || first == "&", let semicolon = rest.prefix(12).firstIndex(of: ";") {
                 var code = rest[rest.index(after: rest.startIndex)..<semicolon]
                 if first == "&", code.hasPrefix("#") { code = code.dropFirst() }
-                var decoded: String?
-                if let number = Int(code), let scalar = Unicode.Scalar(number), number > 0 {
-                    decoded = String(Character(scalar))
-                } else if code.hasPrefix("x") || code.hasPrefix("X"), let number = Int(code.dropFirst(), radix: 16),
-                          let scalar = Unicode.Scalar(number), number > 0 {
-                    decoded = String(Character(scalar))
-                } else {
-                    decoded = named[String(code)]
-                }
-                if let decoded {
+                if let decoded = decode(code) {
                     result += decoded
                     rest = rest[rest.index(after: semicolon)...]
                     continue
@@ -156,6 +143,18 @@ struct Label: Sendable, Equatable {
             rest = rest.dropFirst()
         }
         return result
+    }
+
+    /// One code: a decimal number, `x` and a hexadecimal one, or a name from HTML's table (Mermaid hands
+    /// `#name;` to the browser as `&name;`), or Mermaid's own `hash`.
+    private static func decode(_ code: Substring) -> String? {
+        if code == "hash" { return "#" }
+        guard code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+        let decimal = !code.isEmpty && code.allSatisfy { $0.isASCII && $0.isNumber }
+        let hexadecimal = code.count > 1 && code.first?.lowercased() == "x" && code.dropFirst().allSatisfy(\.isHexDigit)
+        let reference = "&" + (decimal || hexadecimal ? "#" : "") + code + ";"
+        let decoded = CharacterReferences.decodeAll(reference)
+        return decoded == reference ? nil : decoded
     }
 
     // MARK: Measuring

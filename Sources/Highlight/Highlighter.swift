@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Build-time syntax highlighting with Pygments/Chroma class names.
 public enum Highlighter {
     /// Full block HTML: `<div class="highlight"><pre class="chroma"><code class="language-python"
@@ -12,7 +14,7 @@ public enum Highlighter {
         var lexerName = name
         if let written = language, let safe = name {
             if safe != written.lowercased() {
-                name = escapedAttribute(written.lowercased())
+                name = HTMLEscaper.attribute.escape(written.lowercased())
                 lexerName = nil
             } else {
                 name = written
@@ -50,21 +52,6 @@ public enum Highlighter {
         }
         bytes.removeLast(bytes.count - kept)
         return bytes
-    }
-
-    private static func escapedAttribute(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     /// The language name lowercased and reduced to characters safe in a class attribute.

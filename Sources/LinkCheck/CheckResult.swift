@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// The findings of one check, sorted, with the text and JSON reports and the exit status.
 public struct CheckResult: Sendable, Equatable {
@@ -47,9 +48,9 @@ public struct CheckResult: Sendable, Equatable {
 
     /// "Checked 12 pages and 3 external URLs: 1 error, 0 warnings, 2 notices."
     public var summary: String {
-        let external = externalCount > 0 ? " and \(Self.count(externalCount, "external URL"))" : ""
-        return "Checked \(Self.count(pageCount, "page"))\(external): \(Self.count(errorCount, "error")), "
-            + "\(Self.count(warningCount, "warning")), \(Self.count(noticeCount, "notice"))."
+        let external = externalCount > 0 ? " and \(Plural.count(externalCount, "external URL"))" : ""
+        return "Checked \(Plural.count(pageCount, "page"))\(external): \(Plural.count(errorCount, "error")), "
+            + "\(Plural.count(warningCount, "warning")), \(Plural.count(noticeCount, "notice"))."
     }
 
     /// The report as JSON with sorted keys (the schema is in docs/check.md).
@@ -71,9 +72,5 @@ public struct CheckResult: Sendable, Equatable {
         var version: Int
         var findings: [Finding]
         var summary: Summary
-    }
-
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

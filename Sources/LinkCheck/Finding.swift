@@ -34,40 +34,28 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         case buildError = "build-error"
     }
 
-    public enum Severity: String, Sendable, Codable, Comparable {
-        case error, warning, notice
+    /// The severities of ``Diagnostic``.
+    public typealias Severity = Diagnostic.Severity
 
-        private var rank: Int {
-            switch self {
-            case .error: 0
-            case .warning: 1
-            case .notice: 2
-            }
-        }
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-    }
-
-    public var severity: Severity
+    /// Where, how serious, and what: the checker reports through the shared diagnostic model.
+    public var diagnostic: Diagnostic
     public var kind: Kind
-    /// The source file relative to the site folder (`content/posts/a.md`), or the output file
-    /// (`public/tags/index.html`) when no source file wrote the link.
-    public var file: String
-    public var line: Int?
-    public var column: Int?
     /// The URL or id the finding is about.
     public var subject: String
-    public var message: String
+
+    public var severity: Severity { diagnostic.severity }
+    /// The source file relative to the site folder (`content/posts/a.md`), or the output file
+    /// (`public/tags/index.html`) when no source file wrote the link.
+    public var file: String { diagnostic.file ?? "" }
+    public var line: Int? { diagnostic.line }
+    public var column: Int? { diagnostic.column }
+    public var message: String { diagnostic.message }
 
     public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
                 subject: String, message: String) {
-        self.severity = severity
+        diagnostic = Diagnostic(severity, message, file: file, line: line, column: column)
         self.kind = kind
-        self.file = file
-        self.line = line
-        self.column = column
         self.subject = subject
-        self.message = message
     }
 
     /// The order of reports: by file, position, severity, then message.
@@ -77,13 +65,38 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     /// `file:line:column: severity: message`, the form editors and terminals link to.
-    public var description: String {
-        let position = (line.map { ":\($0)" } ?? "") + (line != nil ? column.map { ":\($0)" } ?? "" : "")
-        return "\(file)\(position): \(severity.rawValue): \(message)"
-    }
+    public var description: String { diagnostic.description }
 
     /// The finding as a build diagnostic (errors become warnings: a build does not fail on links).
-    public var diagnostic: Diagnostic {
-        Diagnostic(severity == .notice ? .notice : .warning, message, file: file, line: line, column: column)
+    public var buildDiagnostic: Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.severity = severity == .notice ? .notice : .warning
+        return diagnostic
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case severity, kind, file, line, column, subject, message
+    }
+
+    /// The JSON report's finding (docs/check.md): the diagnostic's fields with `kind` and `subject`.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(Severity.self, forKey: .severity), try container.decode(Kind.self, forKey: .kind),
+                  file: try container.decode(String.self, forKey: .file),
+                  line: try container.decodeIfPresent(Int.self, forKey: .line),
+                  column: try container.decodeIfPresent(Int.self, forKey: .column),
+                  subject: try container.decode(String.self, forKey: .subject),
+                  message: try container.decode(String.self, forKey: .message))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(file, forKey: .file)
+        try container.encodeIfPresent(line, forKey: .line)
+        try container.encodeIfPresent(column, forKey: .column)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(message, forKey: .message)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import TextUtilities
 
 /// Checks a built site without the network: links, anchors, images, ids, orphans and `http://` links.
 struct InternalChecker {
@@ -50,7 +51,7 @@ struct InternalChecker {
     /// The problem with one Markdown link or image, if any.
     private func check(_ reference: LinkReference, on page: BuiltPage, file: String) -> Finding? {
         if let target = reference.referenceTarget {
-            if reference.url == "#", !target.isEmpty, !target.hasPrefix("#") {
+            if reference.isBroken {
                 if skipBuilderFindings { return nil }
                 return Finding(.error, .brokenReference, file: file, line: reference.line, column: reference.column, subject: target,
                                message: "ref target not found: \(target); point it at an existing content file")

@@ -34,5 +34,5 @@ public struct LinkChecker: Sendable {
 public func internalFindings(_ report: BuildReport) -> [Diagnostic] {
     var checker = InternalChecker(report: report, site: SiteMap(report: report))
     checker.skipBuilderFindings = true
-    return checker.run().findings.sorted(by: Finding.ordered).map(\.diagnostic)
+    return checker.run().findings.sorted(by: Finding.ordered).map(\.buildDiagnostic)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// What the checker reads from one HTML output file: its ids and the URLs it links to.
 struct ScannedPage: Sendable {
@@ -16,30 +17,31 @@ struct ScannedPage: Sendable {
     /// `<link rel>` values that name no resource to fetch.
     private static let hintRelations: Set<String> = ["preconnect", "dns-prefetch"]
 
-    init(html: [UInt8]) {
-        self = html.withUnsafeBufferPointer { ScannedPage(scanning: $0) }
-    }
-
-    /// Scans the bytes where they are, without copying them into an array.
     init(html: Data) {
-        self = html.withUnsafeBytes { ScannedPage(scanning: $0.bindMemory(to: UInt8.self)) }
+        self.init(html: [UInt8](html))
     }
 
-    private init(scanning html: UnsafeBufferPointer<UInt8>) {
-        HTMLScanner.scan(html) { tag in
-            for (name, value) in tag.attributes {
-                switch name {
+    /// Reads every start tag's `id`, `name`, `href`, `src` and `poster`, character references decoded.
+    init(html: [UInt8]) {
+        var scanner = HTMLTagScanner(bytes: html)
+        while let token = scanner.next() {
+            guard case .start(let tag) = token else { continue }
+            for attribute in tag.attributes {
+                let value = { CharacterReferences.decodeAll(html[attribute.value]) }
+                switch attribute.name {
                 case "id":
-                    guard !value.isEmpty else { continue }
-                    if idCounts[value] == nil { idOrder.append(value) }
-                    idCounts[value, default: 0] += 1
+                    let id = value()
+                    guard !id.isEmpty else { continue }
+                    if idCounts[id] == nil { idOrder.append(id) }
+                    idCounts[id, default: 0] += 1
                 case "name" where tag.name == "a":
-                    names.insert(value)
+                    names.insert(value())
                 case "href" where Self.hrefTags.contains(tag.name):
-                    if tag.name == "link", let relation = tag.value("rel")?.lowercased(), Self.hintRelations.contains(relation) { continue }
-                    links.append(value)
+                    if tag.name == "link", let relation = scanner.value("rel", of: tag)?.lowercased(),
+                       Self.hintRelations.contains(relation) { continue }
+                    links.append(value())
                 case "src" where Self.sourceTags.contains(tag.name), "poster" where tag.name == "video":
-                    links.append(value)
+                    links.append(value())
                 default:
                     continue
                 }

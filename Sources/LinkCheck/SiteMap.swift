@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import TextUtilities
 
 /// The built site as the checker sees it: every output path and the scan of every HTML file.
 struct SiteMap: Sendable {

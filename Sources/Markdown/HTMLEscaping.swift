@@ -1,29 +1,11 @@
+import TextUtilities
+
 /// HTML and URL escaping into a byte buffer.
 enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`.
+    @inline(__always)
     static func appendEscaped(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var runStart = 0
-            for i in 0..<buffer.count {
-                let c = buffer[i]
-                // Every byte that needs escaping is at most `>`.
-                if c > UInt8(ascii: ">") { continue }
-                let replacement: StaticString
-                switch c {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                default: continue
-                }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
-                out.append(replacement)
-                runStart = i + 1
-            }
-            if buffer.count > runStart {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<buffer.count]))
-            }
-        }
+        bytes.withUnsafeBufferPointer { HTMLEscaper.text.append($0, to: &out) }
     }
 
     private static let hrefSafe: [Bool] = {

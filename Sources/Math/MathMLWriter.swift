@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Writes a ``MathNode`` tree as MathML Core. Every node becomes exactly one element.
 struct MathMLWriter {
     private(set) var output = ""
@@ -25,7 +27,7 @@ struct MathMLWriter {
         writer.output += "><semantics>"
         writer.write(node)
         writer.output += "<annotation encoding=\"application/x-tex\">"
-        XMLEscaping.append(source, to: &writer.output)
+        HTMLEscaper.text.append(source, to: &writer.output)
         writer.output += "</annotation></semantics></math>"
         return (writer.output, writer.unresolved)
     }
@@ -41,11 +43,11 @@ struct MathMLWriter {
                 if let first = scalars.next(), scalars.next() == nil { isLetter = first.properties.isAlphabetic }
             }
             output += isLetter ? "<mi mathvariant=\"normal\">" : "<mi>"
-            XMLEscaping.append(text, to: &output)
+            HTMLEscaper.text.append(text, to: &output)
             output += "</mi>"
         case .number(let text):
             output += "<mn>"
-            XMLEscaping.append(text, to: &output)
+            HTMLEscaper.text.append(text, to: &output)
             output += "</mn>"
         case .operator(let text, let attributes):
             writeOperator(text, attributes, asLimitsBase: asLimitsBase)
@@ -53,7 +55,7 @@ struct MathMLWriter {
             output += "<mtext"
             if let css { attribute("style", css) }
             output += ">"
-            XMLEscaping.append(text, to: &output)
+            HTMLEscaper.text.append(text, to: &output)
             output += "</mtext>"
         case .row(let children):
             output += "<mrow>"
@@ -181,7 +183,7 @@ struct MathMLWriter {
             output += "</mrow>"
         case .error(let source):
             output += "<merror style=\"color:#b00\"><mtext>"
-            XMLEscaping.append(source, to: &output)
+            HTMLEscaper.text.append(source, to: &output)
             output += "</mtext></merror>"
         case .reference(let key, let parenthesized):
             writeReference(key, parenthesized: parenthesized)
@@ -194,7 +196,7 @@ struct MathMLWriter {
         guard let label = references[key] else {
             unresolved.append(key)
             output += parenthesized ? "<mtext data-eqref=\"" : "<mtext data-ref=\""
-            XMLEscaping.append(key, to: &output)
+            HTMLEscaper.text.append(key, to: &output)
             output += parenthesized ? "\">(??)</mtext>" : "\">??</mtext>"
             return
         }
@@ -203,15 +205,15 @@ struct MathMLWriter {
 
     static func appendReference(_ label: EquationLabel, parenthesized: Bool, to output: inout String) {
         output += "<mtext><a href=\""
-        XMLEscaping.append(label.href, to: &output)
+        HTMLEscaper.text.append(label.href, to: &output)
         output += "\">"
-        XMLEscaping.append(parenthesized ? "(" + label.text + ")" : label.text, to: &output)
+        HTMLEscaper.text.append(parenthesized ? "(" + label.text + ")" : label.text, to: &output)
         output += "</a></mtext>"
     }
 
     private mutating func attribute(_ name: String, _ value: String) {
         output += " " + name + "=\""
-        XMLEscaping.append(value, to: &output)
+        HTMLEscaper.text.append(value, to: &output)
         output += "\""
     }
 
@@ -267,7 +269,7 @@ struct MathMLWriter {
             }
         }
         output += ">"
-        XMLEscaping.append(text, to: &output)
+        HTMLEscaper.text.append(text, to: &output)
         output += "</mo>"
     }
 

@@ -1,3 +1,5 @@
+import TextUtilities
+
 extension MathRenderer {
     /// `html` (a page, or formulas rendered earlier) with the `\ref`/`\eqref` left unresolved by
     /// ``render(_:display:firstEquationNumber:knownLabels:)`` linked to `labels` now known (a
@@ -8,7 +10,7 @@ extension MathRenderer {
         var byKey: [String: EquationLabel] = [:]
         for label in labels {
             var escaped = ""
-            XMLEscaping.append(label.key, to: &escaped)
+            HTMLEscaper.text.append(label.key, to: &escaped)
             byKey[escaped] = label
         }
         var output = ""
@@ -24,7 +26,7 @@ extension MathRenderer {
                 MathMLWriter.appendReference(label, parenthesized: parenthesized, to: &output)
             } else {
                 output += rest[start.lowerBound..<close.upperBound]
-                unresolved.append(XMLEscaping.unescaped(key))
+                unresolved.append(CharacterReferences.decodeAll(key))
             }
             rest = rest[close.upperBound...]
         }

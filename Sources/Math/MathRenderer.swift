@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Renders TeX math to MathML Core.
 ///
 /// ```swift
@@ -52,9 +54,9 @@ public struct MathRenderer: Sendable {
 
     private static func errorHTML(_ tex: String, error: MathError, display: Bool) -> String {
         var html = display ? "<span class=\"math-error math-display\" title=\"" : "<span class=\"math-error\" title=\""
-        XMLEscaping.append(error.description, to: &html)
+        HTMLEscaper.text.append(error.description, to: &html)
         html += "\">"
-        XMLEscaping.append(tex, to: &html)
+        HTMLEscaper.text.append(tex, to: &html)
         html += "</span>"
         return html
     }

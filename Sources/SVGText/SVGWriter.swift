@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Accumulates SVG markup with escaped text and compact coordinates.
 public struct SVGWriter: Sendable {
     public private(set) var output = ""
@@ -31,27 +33,16 @@ public struct SVGWriter: Sendable {
 
     /// Escapes text for element content and double-quoted attribute values.
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte < 0x20 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
+        // Tabs and line breaks read as spaces; other control characters are not allowed in XML.
+        guard text.utf8.contains(where: { $0 < 0x20 }) else { return HTMLEscaper.text.escape(text) }
+        var cleaned = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result += " "
-            default:
-                if scalar.value < 0x20 { continue }
-                result.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r": cleaned += " "
+            default: if scalar.value >= 0x20 { cleaned.unicodeScalars.append(scalar) }
             }
         }
-        return result
+        return HTMLEscaper.text.escape(cleaned)
     }
 
     /// A coordinate rounded to a tenth of a user unit, without trailing zeros ("12", "3.5", "-0.1").

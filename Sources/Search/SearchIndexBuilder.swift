@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// Collects pages and writes the static search index that `search.js` reads.
 ///

@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Renders nodes into UTF-8 bytes against a stack of contexts.
 struct TemplateRenderer {
     let library: TemplateLibrary
@@ -112,6 +114,6 @@ struct TemplateRenderer {
             return
         }
         var text = text
-        text.withUTF8 { bytes in HTMLEscaping.append(bytes, to: &output) }
+        text.withUTF8 { bytes in HTMLEscaper.attribute.append(bytes, to: &output) }
     }
 }

@@ -6,7 +6,7 @@ import SeededRandom
 /// Issue 15: charts with denormal or extreme numbers trapped in ticks and histogram maths (86 of
 /// 1,170 generated specs), though a bad spec must never break the build. A seeded fuzz of every
 /// chart kind over extreme values: each spec gives an SVG figure or a placeholder with a warning.
-@Suite struct ChartFuzzTests {
+@Suite(.timeLimit(.minutes(2))) struct ChartFuzzTests {
 
     static let numbers = [
         "0", "-0", "5e-324", "-5e-324", "2.2250738585072014e-308", "1e-300", "1e308", "-1e308",

@@ -2,7 +2,7 @@ import SeededRandom
 import Testing
 @testable import Citations
 
-@Suite struct CitationSyntaxFuzzTests {
+@Suite(.timeLimit(.minutes(2))) struct CitationSyntaxFuzzTests {
     /// 2,000 seeded random texts built from citation syntax: scanning returns in-bounds, ordered,
     /// non-overlapping matches whose keys are non-empty, and styles format them without failing.
     @Test func randomTextsGiveWellFormedMatches() {

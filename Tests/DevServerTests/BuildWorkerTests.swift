@@ -121,7 +121,7 @@ import Testing
         let command = try Self.crashingWorker(site: site, options: options, in: folder)
         let log = Locked<[String]>([])
         let rebuilder = Rebuilder(build: WorkerBuild(command: command, source: site.root, options: options),
-                                  hub: EventHub(), log: { line in log.withLock { $0.append(line) } })
+                                  hub: EventHub(), log: { line in log.withLock { $0.append(line.description) } })
         defer { rebuilder.close() }
         try rebuilder.buildFirst()
         let served = rebuilder.state.current.snapshot.files

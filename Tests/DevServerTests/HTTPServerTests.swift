@@ -110,7 +110,7 @@ import Testing
         let log = Locked<[String]>([])
         var options = PreviewOptions(source: site.root)
         options.port = first.port
-        options.log = { line in log.withLock { $0.append(line) } }
+        options.log = { line in log.withLock { $0.append(line.description) } }
         let second = try PreviewServer.start(options)
         defer { second.stop() }
         #expect(second.port > first.port)

@@ -43,7 +43,11 @@ import Testing
     @Test func contentEditReachesTheSearchIndexOnceEditsPause() throws {
         let site = try TestSite()
         defer { site.remove() }
-        let server = try site.startServer()
+        // The server says when it took a new index: the test waits for that, not for the clock.
+        let indexUpdated = DispatchSemaphore(value: 0)
+        let server = try site.startServer(searchIndexDelay: .milliseconds(50)) { message in
+            if message.description.hasPrefix("Search index updated") { indexUpdated.signal() }
+        }
         defer { server.stop() }
         let events = try EventStream(port: server.port)
         func indexed() throws -> Bool {
@@ -52,8 +56,7 @@ import Testing
 
         try site.write("content/posts/hello.md", TestSite.post("Hello", body: "Hello quokkas"))
         #expect(try events.next() == TestEvent(name: "reload", data: "/posts/hello/"))
-        let deadline = Date().addingTimeInterval(Double(Rebuilder.searchIndexDelay.components.seconds) + 10)
-        while try !indexed(), Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(indexUpdated.wait(timeout: .now() + 30) == .success, "the search index was not rebuilt")
         #expect(try indexed())
     }
 

@@ -17,8 +17,8 @@ import Testing
     }
 
     @Test func overlayListsErrorsEscaped() {
-        #expect(ErrorOverlay.html(for: []) == "")
-        let overlay = ErrorOverlay.html(for: [Diagnostic(.error, "bad <b> & \"q\"", file: "content/a.md", line: 3, column: 7)])
+        #expect(DiagnosticRenderer.overlay([]) == "")
+        let overlay = DiagnosticRenderer.overlay([Diagnostic(.error, "bad <b> & \"q\"", file: "content/a.md", line: 3, column: 7)])
         #expect(overlay.contains("content/a.md:3:7"))
         #expect(overlay.contains("bad &lt;b&gt; &amp; &quot;q&quot;"))
         #expect(overlay.contains("1 error."))

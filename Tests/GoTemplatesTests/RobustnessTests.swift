@@ -2,7 +2,7 @@ import GoTemplates
 import Testing
 import SeededRandom
 
-@Suite struct RobustnessTests {
+@Suite(.timeLimit(.minutes(2))) struct RobustnessTests {
     static let pieces = [
         "{{", "}}", "{{- ", " -}}", "{{/*", "*/}}", "if ", "else ", "end", "range ", "with ", "define ", "template ", "block ",
         "break", "continue", ".", ".A", ".B.C", "$", "$x", "$i, $v", " := ", " = ", " | ", "(", ")", "\"s\"", "`raw`", "'c'",
@@ -70,7 +70,7 @@ import SeededRandom
     }
 }
 
-@Suite struct FunctionRobustnessTests {
+@Suite(.timeLimit(.minutes(2))) struct FunctionRobustnessTests {
     static let pool: [GoValue] = [
         0, 1, -1, 3, .int(Int.max), .int(Int.min), 2.5, -0.0, .float(1e300), .float(.nan), .float(.infinity), "", "abc", "-",
         "2", "é€", "(", "&#99999999999;", [], [1, "a"], ["k": 1], nil, true, .safe("<b>", .html), .object(Person(name: "P", age: 1)),

@@ -3,7 +3,7 @@ import Testing
 import SeededRandom
 
 /// Every lexer must cover its input exactly, on any bytes, without deep recursion.
-@Suite struct RobustnessTests {
+@Suite(.timeLimit(.minutes(2))) struct RobustnessTests {
 
     /// Bytes biased towards the characters lexers care about.
     static func randomSource(_ generator: inout SeededGenerator, length: Int) -> String {

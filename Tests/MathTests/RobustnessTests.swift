@@ -2,7 +2,7 @@ import Testing
 @testable import Math
 import SeededRandom
 
-@Suite struct RobustnessTests {
+@Suite(.timeLimit(.minutes(2))) struct RobustnessTests {
     @Test func errorsShowTheEscapedSourceAndNameTheCommand() {
         let result = MathRenderer().render("a < \\frac{\"b\"", display: false)
         #expect(result.isRefused)

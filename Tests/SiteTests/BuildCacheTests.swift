@@ -231,7 +231,9 @@ import Testing
                               rendered: RenderedContent(html: "<p>é</p>", summaryHTML: "s", summaryText: "t", isTruncated: true,
                                                         toc: [TOCEntry(level: 2, id: "a", text: "A")], wordCount: 3, readingMinutes: 1,
                                                         plainText: "é", hasMath: true, hasCode: false, coverURL: nil,
-                                                        references: [LinkReference(kind: .image, destination: "a.png", url: "/a.png", line: 3, column: nil, alt: "x")]),
+                                                        references: [LinkReference(kind: .image, target: .markdown("a.png"), url: "/a.png", line: 3, column: nil, alt: "x"),
+                                                                   LinkReference(kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
+                                                                                 isBroken: true, line: 4, column: 2, alt: nil)]),
                               diagnostics: [Diagnostic(.warning, "w", file: "f.md", line: 2)], entryHTML: nil)
         var writer = ByteWriter()
         page.write(to: &writer)

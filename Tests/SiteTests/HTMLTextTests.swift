@@ -12,6 +12,12 @@ struct HTMLTextTests {
         #expect(HTMLText.plainText(html) == "Loss & accuracy Café é✓ x<y> \"q\" &bogus; After shown x^2 Quote")
     }
 
+    /// Every HTML reference decodes (the scanner knew six names and left `&hellip;` as text); a named
+    /// no-break space reads as a space, a numeric one (footnote back-links) stays U+00A0, as before.
+    @Test func plainTextDecodesHTMLsWholeTable() {
+        #expect(HTMLText.plainText("<p>caf&eacute; &hellip; &Afr; a&nbsp;b&#160;c</p>") == "café … 𝔄 a b\u{A0}c")
+    }
+
     /// Search snippets read math as its symbols; summaries skip headings, code blocks and drawings;
     /// word counts skip math too and count each formula as one word.
     @Test func readableMathSummaryAndProseModes() {

@@ -5,7 +5,7 @@ import SeededRandom
 
 /// Random sites, seeded: front matter values of every type, odd config values and odd file and
 /// folder names. Every one must build without crashing; what is wrong is a diagnostic.
-@Suite struct SiteBuilderFuzzTests {
+@Suite(.timeLimit(.minutes(2))) struct SiteBuilderFuzzTests {
 
     static let words = ["", " ", "a", "é", "日本", "..", ".", "/", "../x", "/abs/", "a/b", "-", "_", "#", "?q=1", "%2e%2e",
                         "x.md", "index", "_index", "tags", "2023-02-30", "2023-13-45", "2024-02-29T25:61:00Z", "0",

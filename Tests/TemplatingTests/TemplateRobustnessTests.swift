@@ -2,7 +2,7 @@ import Testing
 @testable import Templating
 
 /// Templates made of random pieces parse or fail with an error, and render without crashing.
-@Suite struct TemplateRobustnessTests {
+@Suite(.timeLimit(.minutes(2))) struct TemplateRobustnessTests {
     /// A small deterministic generator, so a failure can be replayed.
     private struct Generator {
         var state: UInt64

@@ -1,24 +1,27 @@
 import Foundation
 import Site
+import TextUtilities
 
 /// Keeps the site built in memory, rebuilds what a change affects, and tells browsers what changed.
 final class Rebuilder: Sendable {
     private let build: PreviewBuild
     let state = Locked(PreviewState())
     let hub: EventHub
-    private let log: @Sendable (String) -> Void
+    private let log: @Sendable (ServeMessage) -> Void
     private let shownWarnings = Locked<Set<Diagnostic>>([])
     /// Counts taken updates, so that a search index built for an older one is dropped.
     private let updates = Locked(0)
     /// Builds search indexes after the reload, one at a time.
     private let searchQueue = DispatchQueue(label: "collective.search-index")
     /// How long edits must pause before the search index is rebuilt.
-    static let searchIndexDelay = Duration.seconds(2)
+    private let searchIndexDelay: Duration
 
-    init(build: PreviewBuild, hub: EventHub, log: @escaping @Sendable (String) -> Void) {
+    init(build: PreviewBuild, hub: EventHub, log: @escaping @Sendable (ServeMessage) -> Void,
+         searchIndexDelay: Duration = .seconds(2)) {
         self.build = build
         self.hub = hub
         self.log = log
+        self.searchIndexDelay = searchIndexDelay
     }
 
     /// The first build: it is served even with errors (there is nothing older), unless it cannot build at all.
@@ -30,9 +33,9 @@ final class Rebuilder: Sendable {
             state.errors = delta.errors
             state.generation = 1
         }
-        delta.errors.forEach { log($0.description) }
+        delta.errors.forEach { log(.diagnostic($0)) }
         reportWarnings(delta.warnings ?? [])
-        log("Built \(delta.pageCount) pages and \(delta.listCount) list pages in \(milliseconds(since: start)) ms.")
+        log(.progress("Built \(delta.pageCount) pages and \(delta.listCount) list pages in \(milliseconds(since: start)) ms."))
     }
 
     /// Rebuilds after `changedSources` (paths relative to the site root) changed, and sends the
@@ -58,13 +61,13 @@ final class Rebuilder: Sendable {
         } else {
             event = errorsChanged ? .reload(page: nil) : nil
             state.withLock { $0.errors = delta.errors }
-            delta.errors.forEach { log($0.description) }
+            delta.errors.forEach { log(.diagnostic($0)) }
         }
         let generation = updates.withLock { count in
             if delta.errors.isEmpty { count += 1 }
             return count
         }
-        log(summary(changedSources, delta: delta, changedOutputs: changed.count, event: event, start: start))
+        log(.progress(summary(changedSources, delta: delta, changedOutputs: changed.count, event: event, start: start)))
         if let event { hub.broadcast(event.message) }
         if delta.searchIndexIsStale { refreshSearchIndex(for: generation) }
         return event
@@ -78,9 +81,12 @@ final class Rebuilder: Sendable {
     /// Builds the search index in the background once edits pause, and takes it if no newer
     /// update came meanwhile (on a large site it takes seconds of both cores: not between keystrokes).
     private func refreshSearchIndex(for generation: Int) {
-        searchQueue.asyncAfter(deadline: .now() + .milliseconds(Int(Self.searchIndexDelay.components.seconds * 1000))) { [self] in
+        let delay = searchIndexDelay.components
+        let milliseconds = Int(delay.seconds) * 1000 + Int(delay.attoseconds / 1_000_000_000_000_000)
+        searchQueue.asyncAfter(deadline: .now() + .milliseconds(milliseconds)) { [self] in
             guard let delta = build.refreshSearchIndex(stillWanted: { [updates] in updates.current == generation }) else { return }
             state.withLock { _ = $0.snapshot.take(delta) }
+            log(.progress("Search index updated (\(Plural.count(delta.changed.count, "file")) changed)."))
         }
     }
 
@@ -106,7 +112,7 @@ final class Rebuilder: Sendable {
             defer { shown = warnings }
             return shown
         }
-        for warning in list where !previous.contains(warning) { log(warning.description) }
+        for warning in list where !previous.contains(warning) { log(.diagnostic(warning)) }
     }
 
     private func milliseconds(since start: UInt64) -> Int {

@@ -63,7 +63,7 @@ struct Responder {
             return nil
         }
         if type.hasPrefix("text/html") {
-            body = HTMLInjection.inject(ErrorOverlay.html(for: state.errors) + LiveReloadScript.tag, into: body)
+            body = HTMLInjection.inject(DiagnosticRenderer.overlay(state.errors) + LiveReloadScript.tag, into: body)
         }
         if !headers.contains(where: { $0.name == "ETag" }) { headers.append(("ETag", EntityTag.of(body))) }
         return HTTPResponse(status: status, headers: headers, body: body)

@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// The words a screen reader hears for a flowchart: its nodes, links and subgraphs.
 enum FlowchartDescription {
     static func describe(_ chart: Flowchart) -> String {
@@ -19,7 +21,7 @@ enum FlowchartDescription {
         case .rightToLeft: "right to left"
         }
         let visible = chart.edges.filter { $0.line != .invisible }
-        var sentences = ["\(chart.noun), \(direction), with \(count(chart.nodes.count, chart.nodeNoun)) and \(count(visible.count, "link"))."]
+        var sentences = ["\(chart.noun), \(direction), with \(Plural.count(chart.nodes.count, chart.nodeNoun)) and \(Plural.count(visible.count, "link"))."]
         for edge in visible.prefix(300) {
             let verb: String
             if edge.startMark == .arrow, edge.endMark == .arrow {
@@ -48,9 +50,5 @@ enum FlowchartDescription {
             sentences.append("Subgraph “\(title)” holds \(members.isEmpty ? "nothing" : members.joined(separator: ", ")).")
         }
         return sentences.joined(separator: " ")
-    }
-
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

@@ -1,8 +1,10 @@
+import TextUtilities
+
 /// The words a screen reader hears for a sequence diagram: participants and each message in order.
 enum SequenceDescription {
     static func describe(_ diagram: SequenceDiagram) -> String {
         let names = diagram.participants.map { $0.label.plain.isEmpty ? $0.id : $0.label.plain }
-        var sentences = ["Sequence diagram with \(FlowchartDescription.count(names.count, "participant")): \(names.joined(separator: ", "))."]
+        var sentences = ["Sequence diagram with \(Plural.count(names.count, "participant")): \(names.joined(separator: ", "))."]
         var listed = 0
         for event in diagram.events {
             guard listed < 300 else { break }

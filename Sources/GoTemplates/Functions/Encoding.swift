@@ -1,3 +1,4 @@
+import TextUtilities
 import Foundation
 
 /// Safe-type marks, HTML escaping, JSON, Base64 and hashes: `safeHTML`, `htmlEscape`,
@@ -85,43 +86,9 @@ enum EncodingFunctions {
         Escaping.replace(text, Escaping.textHTMLTable.filter { $0.key != 0 })
     }
 
-    static let namedEntities: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
-        "hellip": "…", "mdash": "—", "ndash": "–", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
-        "laquo": "«", "raquo": "»", "times": "×", "trade": "™", "euro": "€", "deg": "°", "middot": "·", "bull": "•",
-    ]
-
-    /// Decodes character references (numeric and the common named ones).
+    /// Go's `html.UnescapeString`: character references decoded with HTML's whole table.
     static func htmlUnescape(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semi = after.prefix(32).firstIndex(of: ";") else {
-                out += "&"
-                rest = after
-                continue
-            }
-            let name = after[..<semi]
-            var decoded: String?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            } else if name.hasPrefix("#") {
-                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
-            } else {
-                decoded = namedEntities[String(name)]
-            }
-            if let decoded {
-                out += decoded
-                rest = after[after.index(after: semi)...]
-            } else {
-                out += "&"
-                rest = after
-            }
-        }
-        return out + rest
+        CharacterReferences.decodeAll(text)
     }
 }
 

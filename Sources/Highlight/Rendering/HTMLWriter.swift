@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Writes lexed tokens as Chroma-style markup: one `<span class="line">` per source line, token
 /// spans that never cross a line break, and the optional line-number column, title and anchors.
 struct HTMLWriter {
@@ -135,20 +137,6 @@ struct HTMLWriter {
     }
 
     private func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var runStart = 0
-        for (i, byte) in text.enumerated() {
-            let entity: String
-            switch byte {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "\""): entity = "&#34;"
-            default: continue
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
-            out += entity.utf8
-            runStart = i + 1
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
+        HTMLEscaper.numericQuote.append(text, to: &out)
     }
 }

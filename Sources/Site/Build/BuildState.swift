@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// Everything one language's build computed, kept so that a change can later be rebuilt in part
 /// (see ``SiteSession``): the content, each page's rendered Markdown, the templates and
@@ -60,7 +61,7 @@ struct BuildState: Sendable {
         }
         reusedPages = cached.count { $0 != nil }
         progress?.begin("Rendering Markdown", total: content.pages.count)
-        let renderedPairs = Array(content.pages.indices).parallelMap { [renderer] index in
+        let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] index in
             defer { progress?.advance() }
             return cached[index].map { ($0.rendered, $0.diagnostics) } ?? renderer.render(index)
         }
@@ -120,7 +121,7 @@ struct BuildState: Sendable {
             contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: pages.map { ($0, nil) }))
             return
         }
-        let html = pages.parallelMap { [contexts, templates] index in
+        let html = pages.concurrentMap { [contexts, templates] index in
             (index < cached.count ? cached[index]?.entryHTML : nil) ?? templates.renderEntry(contexts.entryContext(index))
         }
         for (index, text) in zip(pages, html) { entryTexts[index] = text }
@@ -155,7 +156,7 @@ struct BuildState: Sendable {
 
     /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
     private mutating func renderOtherFiles(feedLists: [(Int, [Int])], searchIndex: [String: Data]) {
-        let feeds = feedLists.parallelMap { [self] list, entries in feedFiles(list: list, entries: entries) }
+        let feeds = feedLists.concurrentMap { [self] list, entries in feedFiles(list: list, entries: entries) }
         for (path, data) in feeds.joined() { files[path] = data }
         outputCounts[.feeds] = feeds.reduce(0) { $0 + $1.count }
         var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
@@ -183,7 +184,7 @@ struct BuildState: Sendable {
 
     private func renderJobsHTML(_ selected: [Int], reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [],
                                 progress: BuildProgress? = nil) -> [(String, Data, reused: Bool)] {
-        selected.parallelMap { [jobs, contexts, templates] position -> (String, Data, reused: Bool) in
+        selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data, reused: Bool) in
             defer { progress?.advance() }
             let job = jobs[position]
             if let reuse, !changed.contains(position), let data = reuse.previousOutput(job.outputPath) {

@@ -171,30 +171,17 @@ struct SiteBuild: Sendable {
         return changed.sorted()
     }
 
-    /// A function that builds every language's search index, by output path; it may run on another thread.
-    func searchIndexJob() -> @Sendable () -> [String: Data] {
+    /// A function that builds every language's search index; it may run on another thread.
+    func searchIndexJob() -> @Sendable () -> SiteSearchIndex {
         let jobs = languages.map { $0.searchIndexJob() }
-        let folders = languages.map(\.config.languageFolder)
-        return {
-            var files: [String: Data] = [:]
-            for (job, folder) in zip(jobs, folders) {
-                for (path, data) in job() { files[folder + path] = data }
-            }
-            return files
-        }
+        return { SiteSearchIndex(languages: jobs.map { $0() }) }
     }
 
     /// Takes a search index built by ``searchIndexJob()``; returns the output paths that changed.
-    mutating func setSearchIndex(_ index: [String: Data]) -> [String] {
+    mutating func setSearchIndex(_ index: SiteSearchIndex) -> [String] {
         var changed: [String] = []
-        for language in languages.indices {
-            let folder = languages[language].config.languageFolder
-            let others = languages.indices.filter { $0 != language }.map { languages[$0].config.languageFolder }.filter { !$0.isEmpty }
-            var own: [String: Data] = [:]
-            for (path, data) in index where path.hasPrefix(folder) && (!folder.isEmpty || !others.contains(where: path.hasPrefix)) {
-                own[String(path.dropFirst(folder.count))] = data
-            }
-            changed += take(languages[language].setSearchIndex(own), from: language)
+        for (language, files) in zip(languages.indices, index.languages) {
+            changed += take(languages[language].setSearchIndex(files), from: language)
         }
         return changed.sorted()
     }

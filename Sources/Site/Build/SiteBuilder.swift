@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// A page of the built site, as the link checker and the dev server see it.
 public struct BuiltPage: Sendable {
@@ -214,8 +215,8 @@ public struct SiteBuilder: Sendable {
 
     /// The hash of every output file (after a full write).
     private func outputHashes(_ report: BuildReport, known: @Sendable (URL) -> ContentHash?) -> [String: ContentHash] {
-        let files = Array(report.files).parallelMap { ($0.key, ContentHash($0.value)) }
-        let copies = Array(report.copies).parallelMap { key, url -> (String, ContentHash)? in
+        let files = Array(report.files).concurrentMap { ($0.key, ContentHash($0.value)) }
+        let copies = Array(report.copies).concurrentMap { key, url -> (String, ContentHash)? in
             if let hash = known(url) { return (key, hash) }
             return (try? Data(contentsOf: url)).map { (key, ContentHash($0)) }
         }
@@ -232,7 +233,7 @@ public struct SiteBuilder: Sendable {
                 if let file = page.sourceFile { pageFiles.append((file, page.bodyLine - 1)) }
             }
         }
-        let marks = pageFiles.parallelMap { file, lines -> (String, BuildCache.FrontMatterMark)? in
+        let marks = pageFiles.concurrentMap { file, lines -> (String, BuildCache.FrontMatterMark)? in
             guard let data = FileManager.default.contents(atPath: root + "/" + file), ContentHash(data) == sourceHashes[file] else { return nil }
             return (file, BuildCache.FrontMatterMark(lines: lines, hash: BuildCache.mark(data, lines: lines)))
         }

@@ -130,13 +130,13 @@ public struct SiteSession: Sendable {
 
     /// A function that builds the search index of the current pages; give its result to
     /// ``setSearchIndex(_:)``. It may run on another thread.
-    public func searchIndexJob() -> @Sendable () -> [String: Data] {
+    public func searchIndexJob() -> @Sendable () -> SiteSearchIndex {
         build.searchIndexJob()
     }
 
     /// Takes a search index built by ``searchIndexJob()``; returns the output keys that changed.
-    public mutating func setSearchIndex(_ files: [String: Data]) -> [String] {
-        let changed = build.setSearchIndex(files)
+    public mutating func setSearchIndex(_ index: SiteSearchIndex) -> [String] {
+        let changed = build.setSearchIndex(index)
         report.files = build.files
         return changed
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// A file in `content/` that is not a page: an image or data file of a bundle or section.
 public struct Resource: Sendable, Equatable {
@@ -112,7 +113,7 @@ struct ContentScanner {
 
         let reader = PageReader(config: config)
         let root = contentRoot
-        let results = jobs.parallelMap { job -> (Page?, [Diagnostic]) in
+        let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
             let url = root.appendingPathComponent(job.path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return (nil, [Diagnostic(.error, "cannot read the file", file: config.language.contentDir + "/" + job.path)])

@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Each page's most related pages: those sharing the most series (weight 3), tags (2) and
 /// categories (1) with it, newest first on equal scores, then in page order.
 ///
@@ -12,7 +14,7 @@ struct RelatedPages: Sendable {
         let count = content.pages.count
         let chunkSize = max(64, count / 64)
         let chunks = Array(stride(from: 0, to: count, by: chunkSize)).map { $0..<min($0 + chunkSize, count) }
-        related = chunks.parallelMap { range -> [[Int]] in
+        related = chunks.concurrentMap { range -> [[Int]] in
             var scores = [Int32](repeating: 0, count: count)
             var candidates: [Int] = []
             return range.map { index in

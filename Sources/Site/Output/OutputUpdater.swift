@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,7 +26,7 @@ struct OutputUpdater {
         defer { lock.release() }
         struct Job: Sendable { var path: String; var data: Data?; var source: URL? }
         let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) } + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
-        let outcomes = jobs.parallelMap { [manifest] job -> Result<(String, ContentHash, Bool), Error> in
+        let outcomes = jobs.concurrentMap { [manifest] job -> Result<(String, ContentHash, Bool), Error> in
             do {
                 var bytes = job.data
                 let hash: ContentHash

@@ -4,6 +4,7 @@ import Glibc
 private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+import TextUtilities
 private let systemWrite = Darwin.write
 #endif
 
@@ -43,7 +44,7 @@ struct OutputWriter {
         struct Job: Sendable { var path: String; var data: Data?; var source: URL? }
         let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) }
             + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
-        let outcomes = jobs.parallelMap { job -> Result<Bool, Error> in
+        let outcomes = jobs.concurrentMap { job -> Result<Bool, Error> in
             do {
                 let bytes = try job.data ?? Data(contentsOf: job.source!)
                 let previous = oldPath + job.path
@@ -152,7 +153,7 @@ struct OutputWriter {
         let parents = Set(folders.compactMap { folder in folder.lastIndex(of: "/").map { String(folder[..<$0]) } })
         let byDepth = Dictionary(grouping: folders) { $0.utf8.count(where: { $0 == UInt8(ascii: "/") }) }
         for depth in byDepth.keys.sorted() {
-            let failures = byDepth[depth]!.parallelMap { folder -> Failure? in
+            let failures = byDepth[depth]!.concurrentMap { folder -> Failure? in
                 guard mkdir(root + "/" + folder, 0o755) == 0 || errno == EEXIST else {
                     return Failure(operation: "cannot create folder", path: folder, code: errno)
                 }

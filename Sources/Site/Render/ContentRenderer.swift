@@ -17,21 +17,29 @@ public struct TOCEntry: Sendable, Equatable {
 public struct LinkReference: Sendable, Equatable {
     public enum Kind: String, Sendable { case link, image }
     public var kind: Kind
-    /// The destination as written (`../other.md#part`, `diagram.png`, `https://…`).
-    public var destination: String
-    /// The URL in the output (after rewriting links to content files and resolving images).
+    /// The destination as written (`../other.md#part`, `diagram.png`, `https://…`) or a `ref`/`relref` target.
+    public var target: LinkDestination
+    /// The URL in the output (after rewriting links to content files and resolving images); for a
+    /// reference whose page does not exist, `#`, and ``isBroken`` is true.
     public var url: String
+    /// True for a link to a content file, or a `ref`/`relref`, that names no page (the build warned).
+    public var isBroken = false
     /// File line and column of the link's start (nil when unknown).
     public var line: Int?
     public var column: Int?
     /// An image's alt text.
     public var alt: String?
 
-    /// The target of a `ref`/`relref` shortcode (`other.md#part`); nil for a link written in Markdown.
-    public var referenceTarget: String? {
-        destination.hasPrefix(ShortcodeExpander.referencePrefix)
-            ? ShortcodeExpander.dropAbsoluteMarker(destination.dropFirst(ShortcodeExpander.referencePrefix.count)) : nil
+    /// The destination as written in Markdown (for a reference, its target path).
+    public var destination: String {
+        switch target {
+        case .markdown(let destination): destination
+        case .reference(let path, _): path
+        }
     }
+
+    /// The target of a `ref`/`relref` shortcode (`other.md#part`); nil for a link written in Markdown.
+    public var referenceTarget: String? { target.referencePath }
 }
 
 /// A page's Markdown turned into HTML, with what templates and feeds need from it.
@@ -119,6 +127,7 @@ struct ContentRenderer: Sendable {
         guard !page.body.isEmpty else { return (result, sink.diagnostics) }
 
         let siteRun = siteShortcodes.map { SiteShortcodeRun(templates: $0.templates, host: $0.host, page: page) }
+        let builtInHTML = ShortcodePlaceholders(prefix: "HAHACOLLECTIVEBUILTIN")
         var expander = ShortcodeExpander(context: .init(
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
@@ -126,7 +135,8 @@ struct ContentRenderer: Sendable {
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
             vimeoDoNotTrack: config.vimeoDoNotTrack,
-            site: siteRun
+            site: siteRun,
+            placeholders: builtInHTML
         ))
         siteRun?.scope.expanderContext = expander.context
         var divs = FencedDivs()
@@ -215,7 +225,7 @@ struct ContentRenderer: Sendable {
                           position: image.position)
             }
             let source = self.resolveResource(image.destination, for: page, position: image.position, sink: sink, kind: "image")
-            result.references.append(LinkReference(kind: .image, destination: image.destination, url: source,
+            result.references.append(LinkReference(kind: .image, target: .markdown(image.destination), url: source,
                                                    line: page.bodyLine + image.position.line - 1,
                                                    column: image.position.column, alt: image.alt))
             images += 1
@@ -225,13 +235,16 @@ struct ContentRenderer: Sendable {
             return "<img src=\"\(HTMLText.escape(source))\" alt=\"\(HTMLText.escape(image.alt))\"\(title)\(id) loading=\"lazy\" decoding=\"async\">"
         }
         hooks.link = { link in
-            let resolved = self.resolveLink(link.destination, for: page, position: link.position, sink: sink)
-            result.references.append(LinkReference(kind: .link, destination: link.destination, url: resolved ?? link.destination,
-                                                   line: page.bodyLine + link.position.line - 1,
-                                                   column: link.position.column))
+            let target = LinkDestination(parsing: link.destination)
+            let resolution = self.resolveLink(target, for: page, position: link.position, sink: sink)
+            let resolved = resolution.url(for: target)
+            var reference = LinkReference(kind: .link, target: target, url: resolved ?? link.destination,
+                                          line: page.bodyLine + link.position.line - 1, column: link.position.column)
+            reference.isBroken = resolution == .missing
+            result.references.append(reference)
             // A site's hook sees what Hugo gives it: a `ref`/`relref` already turned into its URL.
             var hookLink = link
-            if link.destination.hasPrefix(ShortcodeExpander.referencePrefix) { hookLink.destination = resolved ?? "#" }
+            if let resolved, target.referencePath != nil { hookLink.destination = resolved }
             if let html = siteRun?.renderLink(hookLink, sink: sink) { return html }
             guard let url = resolved else { return nil }
             let title = link.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
@@ -244,7 +257,7 @@ struct ContentRenderer: Sendable {
                 return siteRun?.renderBlockQuote(quote, ordinal: quotes, sink: sink)
             }
         }
-        var pageHTML = HTMLRenderer(options: options, hooks: hooks).render(document)
+        var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
         if !referencePositions.isEmpty {
             let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)
             pageHTML = linked
@@ -336,8 +349,8 @@ struct ContentRenderer: Sendable {
 
     private func warnMissing(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink, kind: String) {
         let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
-        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/); add the file or fix the path",
-                  position: position)
+        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/)", position: position,
+                  hint: "add the file or fix the path")
     }
 
     /// The URL of a file a page references (external and data URLs as they are), or nil when the
@@ -388,8 +401,8 @@ struct ContentRenderer: Sendable {
         let relative = Self.normalizePath(image)
         if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
         if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
-        sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? "")); add the file or fix cover.image",
-                                           file: page.sourceFile, line: line))
+        sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? ""))",
+                                           file: page.sourceFile, line: line, hint: "add the file or fix cover.image"))
         return nil
     }
 
@@ -402,34 +415,33 @@ struct ContentRenderer: Sendable {
         return folder == "." ? "" : folder
     }
 
-    /// Rewrites links to content files (`../other.md`, `{{< ref "other" >}}`) to their page URLs;
-    /// nil keeps the link as written.
-    func resolveLink(_ destination: String, for page: Page, position: SourcePosition, sink: DiagnosticSink) -> String? {
-        var target = destination
-        let isReference = target.hasPrefix(ShortcodeExpander.referencePrefix)
+    /// Resolves links to content files (`../other.md`, `{{< ref "other" >}}`) to their page URLs, and
+    /// warns about those that name no page.
+    func resolveLink(_ destination: LinkDestination, for page: Page, position: SourcePosition, sink: DiagnosticSink) -> ResolvedLink {
         // `ref` gives the page's absolute URL, `relref` its site-relative one, as in Hugo.
-        let absolute = target.hasPrefix(ShortcodeExpander.referencePrefix + ShortcodeExpander.absoluteReferenceMarker)
-        if isReference { target = ShortcodeExpander.dropAbsoluteMarker(target.dropFirst(ShortcodeExpander.referencePrefix.count)) }
-        guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return nil }
+        let (target, isReference, absolute) = switch destination {
+        case .markdown(let written): (written, false, false)
+        case .reference(let path, let absolute): (path, true, absolute)
+        }
+        guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return .unchanged }
         let (pathPart, fragment) = Self.splitFragment(target)
-        if isReference, pathPart.isEmpty { return fragment }
+        if isReference, pathPart.isEmpty { return .page(fragment) }
         // Hugo's embedded link render hook (on by default in a multilingual site) turns a site path
         // that names a page into the page's URL, the baseURL's path included (`/hugo-book/docs/x/`).
         if !isReference, config.embeddedLinkHook.runs(multilingual: config.isMultilingual), !pathPart.isEmpty,
            !pathPart.hasPrefix("//"), !pathPart.contains(":"),
            let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false) {
-            return config.relativeURL(content.pages[index].path) + fragment
+            return .page(config.relativeURL(content.pages[index].path) + fragment)
         }
         let lower = pathPart.lowercased()
-        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.contains(".md/") else { return nil }
+        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.contains(".md/") else { return .unchanged }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if let index = findPage(decoded, from: page) {
             let path = content.pages[index].path
-            return (absolute ? config.absoluteURL(path) : config.relativeURL(path)) + fragment
+            return .page((absolute ? config.absoluteURL(path) : config.relativeURL(path)) + fragment)
         }
-        sink.warn("link target not found: \(destination.replacingOccurrences(of: ShortcodeExpander.referencePrefix, with: "ref "))); point it at an existing content file",
-                  position: position)
-        return isReference ? "#" : nil
+        sink.warn("link target not found: \(destination.written)", position: position, hint: "point it at an existing content file")
+        return .missing
     }
 
     /// The page a link path names: from the site root when it starts with `/`, else from the
@@ -496,9 +508,9 @@ final class DiagnosticSink {
         self.bodyLine = bodyLine
     }
 
-    func warn(_ message: String, position: SourcePosition?) {
+    func warn(_ message: String, position: SourcePosition?, hint: String? = nil) {
         diagnostics.append(Diagnostic(.warning, message, file: file,
-                                      line: position.map { bodyLine + $0.line - 1 }, column: position?.column))
+                                      line: position.map { bodyLine + $0.line - 1 }, column: position?.column, hint: hint))
     }
 
     func warn(_ message: String, fileLine: Int) {

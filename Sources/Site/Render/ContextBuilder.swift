@@ -1,5 +1,6 @@
 import Foundation
 import Templating
+import TextUtilities
 
 /// Builds the dictionaries that templates render: the site, a page, its lists and neighbours.
 ///
@@ -33,7 +34,7 @@ struct ContextBuilder {
         self.assets = assets
         related = RelatedPages(content)
         shared = makeSiteContext()
-        entries = Array(content.pages.indices).parallelMap { [self] in makeEntry($0) }
+        entries = Array(content.pages.indices).concurrentMap { [self] in makeEntry($0) }
     }
 
     /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.

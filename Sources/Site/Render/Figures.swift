@@ -1,3 +1,4 @@
+import TextUtilities
 /// Numbers a page's figures, tables and display equations, and turns `[@fig-…]` references into links.
 ///
 /// Elements are found by id prefix, in document order: `fig-` ("Figure 1"), `tbl-` ("Table 1") and `eq-`
@@ -65,14 +66,14 @@ enum FigureNumbering {
     private static func collectNumbers(_ bytes: [UInt8]) -> [String: (Kind, Int)] {
         var numbers: [String: (Kind, Int)] = [:]
         var counters: [Kind: Int] = [:]
-        var scanner = TagScanner(bytes: bytes)
+        var scanner = HTMLTagScanner(bytes: bytes)
         var svgDepth = 0
         while let token = scanner.next() {
             if case .end("svg", _) = token { svgDepth = max(0, svgDepth - 1) }
             guard case .start(let tag) = token else { continue }
             let insideSVG = svgDepth > 0
             if tag.name == "svg", !tag.isVoid { svgDepth += 1 }
-            guard !insideSVG, let id = tag.id, let kind = Kind(id: id), kind.canNumber(tag.name), numbers[id] == nil else {
+            guard !insideSVG, let id = scanner.value("id", of: tag), let kind = Kind(id: id), kind.canNumber(tag.name), numbers[id] == nil else {
                 continue
             }
             let number = (counters[kind] ?? 0) + 1
@@ -109,7 +110,7 @@ enum FigureNumbering {
         }
 
         mutating func run() {
-            var scanner = TagScanner(bytes: bytes)
+            var scanner = HTMLTagScanner(bytes: bytes)
             while let token = scanner.next() {
                 switch token {
                 case .text(let range):
@@ -126,7 +127,7 @@ enum FigureNumbering {
 
         private static let verbatimTags: Set<String> = ["code", "pre", "script", "style", "a", "textarea", "kbd", "samp"]
 
-        private mutating func startTag(_ tag: TagScanner.Tag, scanner: TagScanner) {
+        private mutating func startTag(_ tag: HTMLTagScanner.Tag, scanner: HTMLTagScanner) {
             output += bytes[tag.range]
             if tag.isVoid { return }
             let level = (depth[tag.name] ?? 0) + 1
@@ -142,7 +143,7 @@ enum FigureNumbering {
                 let empty = scanner.nextNonSpaceStarts(with: "</caption")
                 output += Array(numberSpan(class: "table-number", label, empty: empty).utf8)
             }
-            guard let id = tag.id, let (kind, number) = numbers[id] else { return }
+            guard let id = scanner.value("id", of: tag), let (kind, number) = numbers[id] else { return }
             // Only the element that defined the number is labelled, not a later duplicate id.
             guard !labelled.contains(id) else { return }
             labelled.insert(id)
@@ -252,139 +253,5 @@ enum FigureNumbering {
             default: return parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
             }
         }
-    }
-}
-
-extension FigureNumbering {
-    /// Splits HTML into text, start tags (with their name and id), end tags and other markup (comments, doctypes).
-    struct TagScanner {
-        struct Tag {
-            var name: String
-            var id: String?
-            var isVoid: Bool
-            var range: Range<Int>
-        }
-
-        enum Token {
-            case text(Range<Int>)
-            case start(Tag)
-            case end(String, Range<Int>)
-            case other(Range<Int>)
-        }
-
-        let bytes: [UInt8]
-        private(set) var index = 0
-
-        init(bytes: [UInt8]) {
-            self.bytes = bytes
-        }
-
-        private static let voidElements: Set<String> = [
-            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-        ]
-
-        /// Whether the input after the current position, skipping white space, starts with `prefix`.
-        func nextNonSpaceStarts(with prefix: String) -> Bool {
-            var position = index
-            while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x09
-                || bytes[position] == 0x0D { position += 1 }
-            let wanted = Array(prefix.utf8)
-            guard position + wanted.count <= bytes.count else { return false }
-            for offset in wanted.indices where Self.lower(bytes[position + offset]) != wanted[offset] { return false }
-            return true
-        }
-
-        mutating func next() -> Token? {
-            guard index < bytes.count else { return nil }
-            let start = index
-            if bytes[index] != 0x3C {
-                while index < bytes.count, bytes[index] != 0x3C { index += 1 }
-                return .text(start..<index)
-            }
-            guard index + 1 < bytes.count else {
-                index += 1
-                return .text(start..<index)
-            }
-            let following = bytes[index + 1]
-            if following == 0x21 || following == 0x3F {
-                if bytes[index...].starts(with: Array("<!--".utf8)) {
-                    index = Self.find(Array("-->".utf8), in: bytes, from: index + 4).map { $0 + 3 } ?? bytes.count
-                } else {
-                    index = (bytes[index...].firstIndex(of: 0x3E) ?? bytes.count - 1) + 1
-                }
-                return .other(start..<index)
-            }
-            if following == 0x2F {
-                var position = index + 2
-                let nameStart = position
-                while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
-                guard position > nameStart else {
-                    index += 1
-                    return .text(start..<index)
-                }
-                let name = Self.name(bytes[nameStart..<position])
-                index = (bytes[position...].firstIndex(of: 0x3E) ?? bytes.count - 1) + 1
-                return .end(name, start..<index)
-            }
-            guard Self.isLetter(following) else {
-                index += 1
-                return .text(start..<index)
-            }
-            var position = index + 1
-            while position < bytes.count, Self.isNameByte(bytes[position]) { position += 1 }
-            let name = Self.name(bytes[(index + 1)..<position])
-            var id: String?
-            var selfClosing = false
-            while position < bytes.count, bytes[position] != 0x3E {
-                let byte = bytes[position]
-                if byte == 0x2F { selfClosing = true; position += 1; continue }
-                if Self.isSpace(byte) { position += 1; continue }
-                selfClosing = false
-                let attributeStart = position
-                while position < bytes.count, !Self.isSpace(bytes[position]), bytes[position] != 0x3D, bytes[position] != 0x3E,
-                      bytes[position] != 0x2F || position == attributeStart { position += 1 }
-                let attribute = Self.name(bytes[attributeStart..<position])
-                while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
-                guard position < bytes.count, bytes[position] == 0x3D else { continue }
-                position += 1
-                while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
-                guard position < bytes.count else { break }
-                var value: Range<Int>
-                if bytes[position] == 0x22 || bytes[position] == 0x27 {
-                    let quote = bytes[position]
-                    let valueStart = position + 1
-                    let valueEnd = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
-                    value = valueStart..<valueEnd
-                    position = min(bytes.count, valueEnd + 1)
-                } else {
-                    let valueStart = position
-                    while position < bytes.count, !Self.isSpace(bytes[position]), bytes[position] != 0x3E { position += 1 }
-                    value = valueStart..<position
-                }
-                if attribute == "id", id == nil { id = String(decoding: bytes[value], as: UTF8.self) }
-            }
-            index = min(bytes.count, position + 1)
-            let isVoid = selfClosing || Self.voidElements.contains(name)
-            return .start(Tag(name: name, id: id, isVoid: isVoid, range: start..<index))
-        }
-
-        private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-            guard needle.count <= bytes.count else { return nil }
-            var position = start
-            while position + needle.count <= bytes.count {
-                if bytes[position] == needle[0], bytes[position..<(position + needle.count)].elementsEqual(needle) { return position }
-                position += 1
-            }
-            return nil
-        }
-
-        private static func name(_ slice: ArraySlice<UInt8>) -> String {
-            String(decoding: slice.map(lower), as: UTF8.self)
-        }
-
-        private static func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
-        private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-        private static func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x3A }
-        private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
     }
 }

@@ -19,12 +19,15 @@ struct ShortcodeExpander {
         var vimeoDoNotTrack = false
         /// The site's own Go-template shortcodes for this page (they win over the built-in ones).
         var site: SiteShortcodeRun? = nil
+        /// Where the HTML of built-ins called as `{{< >}}` waits while the Markdown is rendered,
+        /// as in Hugo (a figure inside a list item stays in it); nil puts the HTML into the Markdown.
+        var placeholders: ShortcodePlaceholders? = nil
     }
 
-    /// Prefix of link destinations that `ref`/`relref` produce; the link hook resolves them.
-    static let referencePrefix = "collective-ref:"
-    /// After ``referencePrefix``: the shortcode was `ref`, whose bare output is an absolute URL.
-    static let absoluteReferenceMarker = "abs:"
+    /// Built-ins whose `{{< >}}` output is HTML that Hugo keeps out of the Markdown.
+    private static let placeholderBuiltIns: Set<String> = [
+        "figure", "youtube", "vimeo", "x", "twitter", "tweet", "instagram", "gist", "video", "audio",
+    ]
 
     let context: Context
     private(set) var warnings: [(line: Int, message: String)] = []
@@ -178,7 +181,11 @@ struct ShortcodeExpander {
                 }
                 let expansion = expand(name: name, arguments: arguments, positional: positional, inner: inner,
                                        line: firstLine + line)
-                output += Self.continuing(expansion, after: output, atTopLevel: depth == 0)
+                if !markdown, Self.placeholderBuiltIns.contains(name), let placeholders = context.placeholders {
+                    output += placeholders.add(expansion.trimmingCharacters(in: .newlines))
+                } else {
+                    output += Self.continuing(expansion, after: output, atTopLevel: depth == 0)
+                }
             }
         }
         return output
@@ -227,7 +234,7 @@ struct ShortcodeExpander {
             if path.hasPrefix("#fig-") || path.hasPrefix("#tbl-") || path.hasPrefix("#eq-") {
                 return "[@\(path.dropFirst())]"
             }
-            return Self.referencePrefix + (name == "ref" ? Self.absoluteReferenceMarker : "") + path
+            return LinkDestination.reference(path: path, absolute: name == "ref").marker
         case "param":
             return context.param(argument("name", 0) ?? "") ?? ""
         case "youtube" where !(argument("id", 0) ?? "").isEmpty:

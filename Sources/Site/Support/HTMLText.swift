@@ -1,22 +1,11 @@
+import Foundation
+import TextUtilities
+
 /// Small helpers for producing and reading HTML text.
 enum HTMLText {
     /// Escapes `& < > "` (and `'` with `apostrophe`) for text and attribute values, in one pass over the bytes.
     static func escape(_ text: String, apostrophe: Bool = false) -> String {
-        let quote = apostrophe ? UInt8(ascii: "'") : UInt8(ascii: "\"")
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == quote }) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'") where apostrophe: output.append(contentsOf: "&#39;".utf8)
-            default: output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
+        (apostrophe ? HTMLEscaper.attribute : HTMLEscaper.text).escape(text)
     }
 
     /// The text of an HTML fragment: tags removed, common entities decoded, whitespace collapsed.
@@ -47,7 +36,6 @@ enum HTMLText {
     }
 }
 
-import Foundation
 
 /// The byte-level state machine behind ``HTMLText/plainText(_:)``.
 private struct PlainTextScanner {
@@ -175,37 +163,16 @@ private struct PlainTextScanner {
         return false
     }
 
-    private static let (amp, lt, gt, quot, apos, nbsp) = (
-        ShortName("amp"), ShortName("lt"), ShortName("gt"), ShortName("quot"), ShortName("apos"), ShortName("nbsp"))
-
-    /// Decodes `&name;` / `&#N;` / `&#xH;` for the entities renderers emit; nil leaves the `&` as text.
+    /// Decodes the character reference at `start`; nil leaves the `&` as text. A named no-break
+    /// space (`&nbsp;`) reads as a space; a numeric one (`&#160;`, as footnote back-links write it)
+    /// stays U+00A0.
     private func entity(at start: Int) -> ([UInt8], Int)? {
-        var end = start + 1
-        while end < input.count, end - start < 12, input[end] != UInt8(ascii: ";") { end += 1 }
-        guard end < input.count, input[end] == UInt8(ascii: ";") else { return nil }
-        var name = ShortName()
-        for byte in input[(start + 1)..<end] { name.append(byte) }
-        switch name {
-        case Self.amp: return ([UInt8(ascii: "&")], end + 1)
-        case Self.lt: return ([UInt8(ascii: "<")], end + 1)
-        case Self.gt: return ([UInt8(ascii: ">")], end + 1)
-        case Self.quot: return ([UInt8(ascii: "\"")], end + 1)
-        case Self.apos: return ([UInt8(ascii: "'")], end + 1)
-        case Self.nbsp: return ([32], end + 1)
-        default: break
-        }
-        let body = input[(start + 1)..<end]
-        guard body.first == UInt8(ascii: "#") else { return nil }
-        let digits = body.dropFirst()
-        let value: UInt32?
-        if digits.first == UInt8(ascii: "x") || digits.first == UInt8(ascii: "X") {
-            value = UInt32(String(decoding: digits.dropFirst(), as: UTF8.self), radix: 16)
-        } else {
-            value = UInt32(String(decoding: digits, as: UTF8.self))
-        }
-        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-        return (Array(String(Character(scalar)).utf8), end + 1)
+        guard let (decoded, next) = CharacterReferences.decode(input, at: start, end: input.count) else { return nil }
+        let named = input[start + 1] != UInt8(ascii: "#")
+        return (named && decoded == Self.noBreakSpace ? [32] : decoded, next)
     }
+
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
 }
 
 /// Up to 16 bytes of a tag or entity name, packed in two integers: compared and hashed

@@ -29,13 +29,19 @@ struct TestSite {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// Starts a server for this site on a free port of 127.0.0.1, logging into `log`.
-    func startServer(watchMode: WatchMode = .automatic, log: Locked<[String]> = Locked([])) throws -> PreviewServer {
+    /// Starts a server for this site on a free port of 127.0.0.1, logging into `log` and calling
+    /// `observe` with every message.
+    func startServer(watchMode: WatchMode = .automatic, log: Locked<[String]> = Locked([]), searchIndexDelay: Duration = .seconds(2),
+                     observe: @escaping @Sendable (ServeMessage) -> Void = { _ in }) throws -> PreviewServer {
         var options = PreviewOptions(source: root)
         options.port = 0
         options.watchMode = watchMode
         options.quietPeriod = .milliseconds(20)
-        options.log = { line in log.withLock { $0.append(line) } }
+        options.searchIndexDelay = searchIndexDelay
+        options.log = { line in
+            log.withLock { $0.append(line.description) }
+            observe(line)
+        }
         return try PreviewServer.start(options)
     }
 }

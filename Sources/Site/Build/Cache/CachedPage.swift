@@ -40,8 +40,9 @@ extension CachedPage {
         writer.optionalString(r.coverURL)
         writer.array(r.references) { w, reference in
             w.bool(reference.kind == .image)
-            w.string(reference.destination)
+            w.string(reference.target.marker)
             w.string(reference.url)
+            w.bool(reference.isBroken)
             w.optionalInt(reference.line)
             w.optionalInt(reference.column)
             w.optionalString(reference.alt)
@@ -67,7 +68,8 @@ extension CachedPage {
         r.hasCode = try reader.bool()
         r.coverURL = try reader.optionalString()
         r.references = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
-            LinkReference(kind: try reader.bool() ? .image : .link, destination: try reader.string(), url: try reader.string(),
+            LinkReference(kind: try reader.bool() ? .image : .link, target: LinkDestination(parsing: try reader.string()),
+                          url: try reader.string(), isBroken: try reader.bool(),
                           line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
         }
         rendered = r

@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,7 +35,7 @@ struct OutputManifest: Sendable {
 
     /// The manifest of `folder` after a build wrote `hashes` (output path → hash of its bytes).
     static func recording(_ hashes: [String: ContentHash], in folder: String) -> OutputManifest {
-        let entries = Array(hashes).parallelMap { path, hash -> (String, SourceSnapshot.Entry)? in
+        let entries = Array(hashes).concurrentMap { path, hash -> (String, SourceSnapshot.Entry)? in
             guard var entry = fileStat(folder + "/" + path) else { return nil }
             entry.hash = hash
             return (path, entry)

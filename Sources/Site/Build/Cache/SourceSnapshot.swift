@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,7 +37,7 @@ struct SourceSnapshot: Sendable, Equatable {
         var visited = Set<[Int]>()
         collect(folder: root, relative: "", excluded: excluded, visited: &visited, into: &found)
         let reusable = previous.map { $0.takenAt - racyWindow } ?? Int.min
-        let entries = found.parallelMap { path, stat -> (String, Entry)? in
+        let entries = found.concurrentMap { path, stat -> (String, Entry)? in
             if let old = previous?.files[path], old.size == stat.size, old.modified == stat.modified, old.inode == stat.inode,
                old.modified < reusable {
                 return (path, old)

@@ -9,7 +9,7 @@ final class SiteShortcodeRun: @unchecked Sendable {
     let templates: SiteTemplates
     let scope: ShortcodeScope
     let page: Page
-    private var outputs: [String] = []
+    private let placeholders = ShortcodePlaceholders(prefix: "HAHACOLLECTIVESHORTCODE")
     private(set) var diagnostics: [Diagnostic] = []
     private let lines: [Substring]
 
@@ -20,9 +20,6 @@ final class SiteShortcodeRun: @unchecked Sendable {
         scope = ShortcodeScope(host: host, templates: templates, page: page, file: file)
         lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
     }
-
-    static let prefix = "HAHACOLLECTIVESHORTCODE"
-    static let suffix = "HBHB"
 
     /// Whether the site has a template for shortcode `name`.
     func has(_ name: String) -> Bool { templates.shortcodes[name] != nil }
@@ -74,46 +71,11 @@ final class SiteShortcodeRun: @unchecked Sendable {
                                           file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil))
             return inner ?? ""
         }
-        if frame.isMarkdown { return output }
-        outputs.append(output)
-        return Self.prefix + String(outputs.count - 1) + Self.suffix
+        return frame.isMarkdown ? output : placeholders.add(output)
     }
 
     /// The rendered page with every placeholder replaced by its shortcode's HTML (nested ones too).
-    func restore(_ html: String) -> String {
-        guard !outputs.isEmpty, html.contains(Self.prefix) else { return html }
-        var text = html
-        for _ in 0..<32 where text.contains(Self.prefix) {
-            text = replaceOnce(text)
-        }
-        return text
-    }
-
-    private func replaceOnce(_ html: String) -> String {
-        var out = ""
-        var rest = html[...]
-        while let start = rest.range(of: Self.prefix) {
-            let digits = rest[start.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            let afterDigits = rest[start.upperBound...].dropFirst(digits.count)
-            guard let number = Int(digits), afterDigits.hasPrefix(Self.suffix), outputs.indices.contains(number) else {
-                out += rest[..<start.upperBound]
-                rest = rest[start.upperBound...]
-                continue
-            }
-            var before = rest[..<start.lowerBound]
-            var after = afterDigits.dropFirst(Self.suffix.count)
-            // Alone in a paragraph: the paragraph goes.
-            if before.hasSuffix("<p>"), after.hasPrefix("</p>") {
-                before = before.dropLast(3)
-                after = after.dropFirst(4)
-            }
-            out += before
-            out += outputs[number]
-            rest = after
-        }
-        out += rest
-        return out
-    }
+    func restore(_ html: String) -> String { placeholders.restore(html) }
 
     var allDiagnostics: [Diagnostic] { diagnostics + scope.diagnostics }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Citations
+import TextUtilities
 
 /// Turns a page's citations (`[@key]`, `@key`) into links to its reference list, writes that list (at the
 /// end, or where `::: {#refs}` was), and links cross-references to sections and theorem-like divs
@@ -32,7 +33,7 @@ struct CitationLinks {
         let bytes = Array(html.utf8)
         var found: [(range: Range<Int>, what: Found)] = []
         var citations: [Citation] = []
-        var scanner = FigureNumbering.TagScanner(bytes: bytes)
+        var scanner = HTMLTagScanner(bytes: bytes)
         var verbatim = 0
         while let token = scanner.next() {
             switch token {
@@ -65,8 +66,8 @@ struct CitationLinks {
         let processed = CitationProcessor(style: style, bibliography: bibliography).process(citations)
         for key in processed.unknownKeys {
             let (line, column) = location(of: "@" + key)
-            sink.diagnostics.append(Diagnostic(.warning, "citation key @\(key) is in no bibliography of this page or site; check the key or add its entry",
-                                               file: sink.file, line: line, column: column))
+            sink.diagnostics.append(Diagnostic(.warning, "citation key @\(key) is in no bibliography of this page or site",
+                                               file: sink.file, line: line, column: column, hint: "check the key or add its entry"))
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 4096)
@@ -175,9 +176,6 @@ struct CitationLinks {
     }
 
     private static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        CharacterReferences.decodeAll(text)
     }
 }

@@ -80,8 +80,8 @@ struct SiteBibliography: Sendable {
                                                 file: shownAs)])
         }
         guard let data = try? Data(contentsOf: url) else {
-            return (Bibliography(), [Diagnostic(.warning, "bibliography file not found: \(shownAs); add it or fix the `bibliography` path",
-                                                file: shownAs)])
+            return (Bibliography(), [Diagnostic(.warning, "bibliography file not found: \(shownAs)",
+                                                file: shownAs, hint: "add it or fix the `bibliography` path")])
         }
         let (bibliography, problems) = Bibliography.read(String(decoding: data, as: UTF8.self), format: format)
         let diagnostics = problems.map {

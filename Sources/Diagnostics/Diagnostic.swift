@@ -1,0 +1,57 @@
+/// A problem found by an engine or a tool: where it is, what it is, and what to do about it.
+/// Every part of collective reports through this one type; ``DiagnosticRenderer`` writes it for a
+/// terminal, as JSON, or as the dev server's overlay.
+public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConvertible {
+    /// How serious a diagnostic is: errors fail the build, warnings and notices do not.
+    public enum Severity: String, Sendable, Comparable, Codable, CaseIterable {
+        case error, warning, notice
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .notice: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    /// The file, relative to the site's root (`content/posts/a.md`), or nil for the site as a whole.
+    public var file: String?
+    /// 1-based line, when known.
+    public var line: Int?
+    /// 1-based column, when known.
+    public var column: Int?
+    /// What is wrong.
+    public var message: String
+    /// What to do about it, when there is something to say.
+    public var hint: String?
+    /// The page being built when the problem showed, when that is not `file` itself (a template or
+    /// a shortcode that failed on one page): its source file relative to the site's root.
+    public var page: String?
+
+    public init(
+        _ severity: Severity, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
+        hint: String? = nil, page: String? = nil
+    ) {
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.hint = hint
+        self.page = page
+    }
+
+    /// `file:line:col: severity: message; hint (page)`, the form editors and terminals link to.
+    public var description: String { DiagnosticRenderer.text(self) }
+
+    /// `file:line:col`, or the file alone, or nil for the site as a whole.
+    public var location: String? {
+        guard let file else { return nil }
+        guard let line else { return file }
+        return "\(file):\(line)" + (column.map { ":\($0)" } ?? "")
+    }
+}
