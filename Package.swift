@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "LinkCheck", targets: ["LinkCheck"]),
         .library(name: "GoTemplates", targets: ["GoTemplates"]),
         .library(name: "Citations", targets: ["Citations"]),
+        .library(name: "CSL", targets: ["CSL"]),
         .library(name: "TextUtilities", targets: ["TextUtilities"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
@@ -47,13 +48,15 @@ let package = Package(
         // Mermaid flowcharts and sequence diagrams → accessible SVG.
         .target(name: "Diagrams", dependencies: ["SVGText", "TextUtilities"]),
         // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
-        .target(name: "Citations", dependencies: ["TextUtilities"]),
+        .target(name: "Citations", dependencies: ["CSL", "TextUtilities"]),
+        // A CSL 1.0.2 processor: styles, locales, citations and bibliographies from CSL items.
+        .target(name: "CSL"),
         // The site builder composes the engines.
         .target(
             name: "Site",
             dependencies: [
                 "Markdown", "Math", "Highlight", "Charts", "Diagrams", "Search", "Templating", "GoTemplates", "Citations",
-                "TextUtilities", "Diagnostics",
+                "CSL", "TextUtilities", "Diagnostics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search", "SeededRandom"]),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "CitationsTests", dependencies: ["Citations", "SeededRandom"]),
+        .testTarget(name: "CSLTests", dependencies: ["CSL"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),

@@ -1,3 +1,5 @@
+import CSL
+
 /// The built-in citation styles, both written for this project.
 public enum CitationStyle: String, Sendable, CaseIterable {
     /// APA-like: "(Vaswani et al., 2017, p. 3)", entries sorted by author, year suffixes (2017a) when needed.
@@ -35,15 +37,46 @@ public struct ProcessedCitations: Sendable {
     public var citingIndices: [String: [Int]]
 }
 
-/// Formats a document's citations and reference list in one of the built-in styles. All citations of the
-/// document go in at once: numbers follow first citation and year suffixes need the whole list.
+/// A built-in style or a CSL style file a site or page names.
+public enum StyleChoice: Sendable {
+    case builtIn(CitationStyle)
+    /// A parsed `.csl` file and the name it was given by (`ieee.csl`).
+    case csl(CSLStyle, name: String)
+
+    /// The class the reference list carries (`author-year`, `numeric`, `csl`).
+    public var className: String {
+        switch self {
+        case .builtIn(let style): return style.rawValue
+        case .csl: return "csl"
+        }
+    }
+}
+
+/// Formats a document's citations and reference list in one of the built-in styles or a CSL style. All
+/// citations of the document go in at once: numbers follow first citation and year suffixes need the whole list.
 public struct CitationProcessor: Sendable {
     public let style: CitationStyle
     public let bibliography: Bibliography
+    /// A CSL style used instead of `style`.
+    public let csl: CSLStyle?
 
     public init(style: CitationStyle, bibliography: Bibliography) {
         self.style = style
         self.bibliography = bibliography
+        csl = nil
+    }
+
+    /// A processor for a built-in style or a CSL style.
+    public init(choice: StyleChoice, bibliography: Bibliography) {
+        self.bibliography = bibliography
+        switch choice {
+        case .builtIn(let style):
+            self.style = style
+            csl = nil
+        case .csl(let style, _):
+            self.style = .authorYear
+            csl = style
+        }
     }
 
     /// Formats `citations`; `alsoList` names keys to list though not cited (Pandoc's `nocite`; `*` for all).
@@ -65,6 +98,16 @@ public struct CitationProcessor: Sendable {
         let extra = alsoList.contains("*") ? bibliography.references : alsoList.compactMap { bibliography[$0] }
         for reference in extra where seen.insert(reference.id).inserted { cited.append(reference) }
 
+        if let csl {
+            let (texts, entries) = CSLBridge.process(csl, citations: citations, cited: cited, bibliography: bibliography)
+            let byID = Dictionary(cited.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return ProcessedCitations(
+                citations: texts,
+                entries: entries.compactMap { entry in
+                    byID[entry.id].map { BibliographyEntry(key: entry.id, number: nil, text: entry.text, reference: $0) }
+                },
+                unknownKeys: unknown, citingIndices: citing)
+        }
         switch style {
         case .authorYear:
             let formatter = AuthorYearStyle(references: cited)

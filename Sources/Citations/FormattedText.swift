@@ -10,6 +10,23 @@ public indirect enum Inline: Sendable, Equatable {
     case reference(key: String, [Inline])
     /// A key no bibliography holds, shown so the writer sees it.
     case missing(key: String)
+    /// Bold, small capitals, superscript … (from a CSL style).
+    case styled(InlineStyle, [Inline])
+}
+
+/// Styling a CSL style may ask for beyond emphasis.
+public enum InlineStyle: String, Sendable {
+    case bold, smallCaps = "small-caps", superscript, `subscript`, underline
+
+    var tags: (open: String, close: String) {
+        switch self {
+        case .bold: return ("<b>", "</b>")
+        case .smallCaps: return ("<span class=\"small-caps\">", "</span>")
+        case .superscript: return ("<sup>", "</sup>")
+        case .`subscript`: return ("<sub>", "</sub>")
+        case .underline: return ("<u>", "</u>")
+        }
+    }
 }
 
 /// A citation or bibliography entry as styled text, with HTML and plain-text forms.
@@ -34,7 +51,7 @@ public struct FormattedText: Sendable, Equatable {
         inlines.map { inline in
             switch inline {
             case .text(let text): return text
-            case .emphasis(let inner), .link(_, let inner), .reference(_, let inner): return plain(inner)
+            case .emphasis(let inner), .link(_, let inner), .reference(_, let inner), .styled(_, let inner): return plain(inner)
             case .missing(let key): return "?" + key
             }
         }.joined()
@@ -49,6 +66,8 @@ public struct FormattedText: Sendable, Equatable {
             case .reference(let key, let inner):
                 return "<a href=\"#\(escape(entryID(key)))\" class=\"citation\" data-cites=\"\(escape(key))\">"
                     + html(inner, entryID: entryID) + "</a>"
+            case .styled(let style, let inner):
+                return style.tags.open + html(inner, entryID: entryID) + style.tags.close
             case .missing(let key):
                 return "<strong class=\"citation unresolved\" title=\"no bibliography entry has this key\">?@\(escape(key))</strong>"
             }

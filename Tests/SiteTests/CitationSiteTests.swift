@@ -142,3 +142,56 @@ import Testing
         #expect(!warnings.contains { $0.contains("index.md") })
     }
 }
+
+/// A site or page naming a CSL style file.
+@Suite struct CSLStyleSiteTests {
+    static let style = """
+        <style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+          <citation collapse="citation-number">
+            <sort><key variable="citation-number"/></sort>
+            <layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout>
+          </citation>
+          <bibliography>
+            <layout suffix=".">
+              <text variable="citation-number" prefix="[" suffix="] "/>
+              <names variable="author" suffix=", "><name initialize-with=". " and="text"/></names>
+              <text variable="title" quotes="true" suffix=", "/>
+              <text variable="container-title" font-style="italic" suffix=", "/>
+              <date variable="issued"><date-part name="year"/></date>
+              <text variable="DOI" prefix=", doi: "/>
+            </layout>
+          </bibliography>
+        </style>
+        """
+
+    static let bib = """
+        @article{lecun2015, title={Deep learning}, author={LeCun, Yann and Bengio, Yoshua and Hinton, Geoffrey},
+          journal={Nature}, year={2015}, doi={10.1038/nature14539}}
+        @misc{kingma2014, title={Adam}, author={Kingma, Diederik P. and Ba, Jimmy}, year={2014}}
+        """
+
+    private func build(config: String, page: String, files: [String: String]) throws -> (html: String, warnings: [String]) {
+        var all = ["config.yml": "baseURL: https://example.org/\ntitle: T\nbibliography: refs.bib\n" + config, "refs.bib": Self.bib,
+                   "content/posts/p/index.md": page]
+        for (path, text) in files { all[path] = text }
+        let (report, output) = try SiteFixtures.build(try SiteFixtures.makeSite(all))
+        return (try String(contentsOf: output.appendingPathComponent("posts/p/index.html"), encoding: .utf8),
+                report.warnings.map(\.description))
+    }
+
+    @Test func aSiteNamesACSLFile() throws {
+        let (html, warnings) = try build(config: "csl: styles/mini.csl\n", page: "---\ntitle: P\n---\nAs [@kingma2014; @lecun2015] show.\n",
+                                         files: ["styles/mini.csl": Self.style])
+        #expect(warnings.isEmpty)
+        #expect(html.contains(##"<span class="citation-group" id="cite-1">[<a href="#ref-kingma2014" class="citation" data-cites="kingma2014">1</a>, <a href="#ref-lecun2015" class="citation" data-cites="lecun2015">2</a>]</span>"##))
+        #expect(html.contains(##"<section id="refs" class="references csl" role="doc-bibliography""##))
+        #expect(html.contains(##"<li id="ref-lecun2015">[2] Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” <i>Nature</i>, 2015, doi: <a href="https://doi.org/10.1038/nature14539">10.1038/nature14539</a>."##))
+    }
+
+    @Test func aPageNamesItsOwnCSLFileAndBrokenFilesAreLocated() throws {
+        let (html, warnings) = try build(config: "csl: broken.csl\n", page: "---\ntitle: P\ncsl: mini.csl\n---\nSee [@lecun2015].\n",
+                                         files: ["content/posts/p/mini.csl": Self.style, "broken.csl": "<style>\n  <citation>\n</style>\n"])
+        #expect(html.contains(##"data-cites="lecun2015">1</a>]"##))
+        #expect(warnings.contains("broken.csl:3:1: warning: </style> closes <citation> (line 2); the style is not used (fix the file or name another)"))
+    }
+}

@@ -213,3 +213,25 @@ extension RenderHookContextTests {
         #expect(html.hasPrefix("<div class=\"highlight\"><div class=\"code-wrapper\"><pre tabindex=\"0\" class=\"chroma\"><code class=\"language-go\" data-lang=\"go\">"))
     }
 }
+
+extension RenderHookContextTests {
+    /// A `{{% %}}` call inside a `{{< >}}` one: its output is rendered as Markdown, as Hugo 0.168 does
+    /// (hugo-book's `tabs`/`tab`).
+    @Test func markdownCallInsideHTMLCallIsRenderedAsMarkdown() throws {
+        let html = try body("{{< outer >}}\n{{% inner %}}\nSome **bold** text.\n\n```go\nx := 1\n```\n{{% /inner %}}\n{{< /outer >}}\n", layouts: [
+            "shortcodes/outer.html": "<div class=\"outer\">{{ .Inner }}</div>",
+            "shortcodes/inner.html": "<section>\n{{ .Inner }}\n</section>",
+        ])
+        #expect(html.hasPrefix("<div class=\"outer\">\n<section>\n<p>Some <strong>bold</strong> text.</p>\n<div class=\"highlight\"><pre class=\"chroma\"><code class=\"language-go\" data-lang=\"go\">"))
+        #expect(html.hasSuffix("</section>\n</div>"))
+    }
+}
+
+extension RenderHookContextTests {
+    /// A built-in called inside a site shortcode's content ends up in that shortcode's output.
+    @Test func builtInInsideSiteShortcode() throws {
+        let html = try body("{{< media >}}{{< vimeo 42 >}}{{< /media >}}\n", layouts: ["shortcodes/media.html": "<figure>{{ .Inner }}</figure>"])
+        #expect(html.hasPrefix("<figure><div style=\"position: relative;"))
+        #expect(!html.contains("HAHA"))
+    }
+}

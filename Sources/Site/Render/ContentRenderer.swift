@@ -132,6 +132,7 @@ struct ContentRenderer: Sendable {
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
             inlineMarkdown: { Self.inlineHTML($0, typographer: self.config.typographer) },
+            blockMarkdown: { self.nestedBlockHTML($0) },
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
             vimeoDoNotTrack: config.vimeoDoNotTrack,
@@ -268,7 +269,8 @@ struct ContentRenderer: Sendable {
         }
         let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))
         let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
-        let html = resolveBareReferences(siteRun?.restore(numberedHTML) ?? numberedHTML, for: page, sink: sink)
+        // Built-ins inside a site shortcode's output wait until that output is in place.
+        let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
@@ -330,6 +332,20 @@ struct ContentRenderer: Sendable {
         var html = renderHTML(markdown, options: options).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
+    }
+
+    /// Markdown of a `{{% %}}` call nested in a `{{< >}}` one as block HTML: the site's Markdown
+    /// settings and highlighted code blocks (math and links as the Markdown engine writes them).
+    func nestedBlockHTML(_ markdown: String) -> String {
+        var options = MarkdownOptions.site
+        options.rawHTML = config.allowsRawHTML
+        options.typographer = config.typographer
+        var hooks = RenderHooks()
+        hooks.codeBlock = { block in
+            Highlighter.html(code: block.code, language: block.language, options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
+        }
+        let html = HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
+        return String(html.reversed().drop { $0 == "\n" }.reversed())
     }
 
     /// Markdown text (a config's home text) as block HTML.

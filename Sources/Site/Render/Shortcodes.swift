@@ -12,6 +12,9 @@ struct ShortcodeExpander {
         var param: (String) -> String?
         /// Renders a line of Markdown to inline HTML (for captions and summaries).
         var inlineMarkdown: (String) -> String
+        /// Renders Markdown to block HTML: the output of a `{{% %}}` call nested in a `{{< >}}` one,
+        /// which Hugo renders as Markdown although it never joins the page's Markdown.
+        var blockMarkdown: (String) -> String = { $0 }
         /// Hugo's `privacy.youtube`: `privacyEnhanced` embeds from youtube-nocookie.com; `disable` drops the embed.
         var youtubePrivacyEnhanced = false
         var youtubeDisabled = false
@@ -176,7 +179,8 @@ struct ShortcodeExpander {
                 ordinals.removeLast()
                 if frame != nil { frames.removeLast() }
                 if let frame, let text = context.site?.run(frame, inner: inner) {
-                    output += text
+                    let insideHTMLCall = frame.isMarkdown && frames.last.map { !$0.isMarkdown } == true
+                    output += insideHTMLCall ? context.blockMarkdown(text) : text
                     continue
                 }
                 let expansion = expand(name: name, arguments: arguments, positional: positional, inner: inner,

@@ -9,7 +9,7 @@ import TextUtilities
 /// cross-references change, so a page that merely contains `[@name]` renders as before.
 struct CitationLinks {
     var bibliography: Bibliography
-    var style: CitationStyle
+    var style: StyleChoice
     /// Cross-reference targets of the page: id → link text (`thm-convex` → `Theorem 1`, `sec-intro` → its heading).
     var targets: [String: String]
     /// Where a key is written, for warnings: (page body, file line of its first line).
@@ -63,7 +63,7 @@ struct CitationLinks {
         }
         guard !found.isEmpty else { return html }
 
-        let processed = CitationProcessor(style: style, bibliography: bibliography).process(citations)
+        let processed = CitationProcessor(choice: style, bibliography: bibliography).process(citations)
         for key in processed.unknownKeys {
             let (line, column) = location(of: "@" + key)
             sink.diagnostics.append(Diagnostic(.warning, "citation key @\(key) is in no bibliography of this page or site",
@@ -124,7 +124,7 @@ struct CitationLinks {
 
     /// The reference list: each entry with its link (DOI, URL, arXiv) and links back to where it is cited.
     private func referenceList(_ processed: ProcessedCitations) -> String {
-        var html = Self.referenceListStart + "\(style.rawValue)\" role=\"doc-bibliography\" aria-labelledby=\"refs-title\">\n"
+        var html = Self.referenceListStart + "\(style.className)\" role=\"doc-bibliography\" aria-labelledby=\"refs-title\">\n"
         html += "<h2 id=\"refs-title\">References</h2>\n<ol class=\"reference-list\">\n"
         for entry in processed.entries {
             html += "<li id=\"\(HTMLText.escape(Self.entryID(entry.key)))\">"

@@ -1,11 +1,13 @@
+import CSL
 import Citations
 import Foundation
 
 /// The bibliography files a site names in its config (`bibliography: [refs.bib]`, paths from the site's
-/// root) and the citation style (`citation-style: author-year` or `numeric`), read once per build.
+/// root) and the citation style (`citation-style: author-year` or `numeric`, or a CSL file: `csl: ieee.csl`),
+/// read once per build.
 struct SiteBibliography: Sendable {
     var bibliography = Bibliography()
-    var style: CitationStyle = .authorYear
+    var style: StyleChoice = .builtIn(.authorYear)
     /// Problems in the files or settings, with the file's line and column.
     var diagnostics: [Diagnostic] = []
 
@@ -18,9 +20,14 @@ struct SiteBibliography: Sendable {
                 diagnostics += problems
             }
         }
-        if let name = (Self.setting(config.raw, "citation-style") ?? config.param("citationStyle"))?.string {
+        if let name = (Self.setting(config.raw, "csl") ?? config.param("csl"))?.string
+            ?? (Self.setting(config.raw, "citation-style") ?? config.param("citationStyle"))?.string {
             if let style = CitationStyle(name: name) {
-                self.style = style
+                self.style = .builtIn(style)
+            } else if name.lowercased().hasSuffix(".csl") {
+                let (loaded, problems) = Self.loadStyle(siteRoot.appendingPathComponent(name), shownAs: name)
+                if let loaded { self.style = loaded }
+                diagnostics += problems
             } else {
                 diagnostics.append(Self.unknownStyle(name, file: configFile, line: nil))
             }
@@ -30,7 +37,7 @@ struct SiteBibliography: Sendable {
     /// The bibliography and style of `page`: its own files (`bibliography:` in front matter, from its folder)
     /// before the site's, and its own `citation-style`.
     func forPage(_ page: Page, folder: URL?, folderShownAs: String, sink: DiagnosticSink)
-        -> (bibliography: Bibliography, style: CitationStyle) {
+        -> (bibliography: Bibliography, style: StyleChoice) {
         var result = bibliography
         var style = style
         if let value = page.param("bibliography"), let folder {
@@ -43,24 +50,49 @@ struct SiteBibliography: Sendable {
             }
             result = own.merged(with: bibliography)
         }
-        if let name = (page.param("citation-style") ?? page.param("citationStyle"))?.string {
+        let field = page.param("csl") != nil ? "csl" : "citation-style"
+        if let name = (page.param("csl") ?? page.param("citation-style") ?? page.param("citationStyle"))?.string {
             if let chosen = CitationStyle(name: name) {
-                style = chosen
+                style = .builtIn(chosen)
+            } else if name.lowercased().hasSuffix(".csl"), let folder {
+                let shown = folderShownAs.isEmpty ? name : folderShownAs + "/" + name
+                let (loaded, problems) = Self.loadStyle(folder.appendingPathComponent(name), shownAs: shown)
+                if let loaded { style = loaded }
+                sink.diagnostics += problems
             } else {
-                sink.diagnostics.append(Self.unknownStyle(name, file: page.sourceFile, line: page.fieldLines["citation-style"]))
+                sink.diagnostics.append(Self.unknownStyle(name, file: page.sourceFile, line: page.fieldLines[field]))
             }
         }
         return (result, style)
     }
 
     private static func unknownStyle(_ name: String, file: String?, line: Int?) -> Diagnostic {
-        Diagnostic(.warning, "citation style `\(name)` is not one of the built-in styles (author-year, numeric); author-year is used. CSL style files are not read yet",
+        Diagnostic(.warning, "citation style `\(name)` is neither a built-in style (author-year, numeric) nor a .csl file; the site's style is used",
                    file: file, line: line)
     }
 
-    /// The bibliography files the config names, as written (paths from the site's root).
+    /// The files the config names for citations, as written (paths from the site's root): its
+    /// bibliographies and a CSL style file.
     static func configuredPaths(_ config: SiteConfig) -> [String] {
-        (setting(config.raw, "bibliography") ?? config.param("bibliography")).map(paths) ?? []
+        let style = (setting(config.raw, "csl") ?? config.param("csl"))?.string.map { [$0] } ?? []
+        return ((setting(config.raw, "bibliography") ?? config.param("bibliography")).map(paths) ?? []) + style
+    }
+
+    /// Reads a CSL style file; problems name it as `shownAs` with the line and column the XML reader found.
+    static func loadStyle(_ url: URL, shownAs: String) -> (StyleChoice?, [Diagnostic]) {
+        guard let data = try? Data(contentsOf: url) else {
+            return (nil, [Diagnostic(.warning, "CSL style file not found: \(shownAs); add it or fix the `csl` path (the built-in author-year style is used)",
+                                     file: shownAs)])
+        }
+        do {
+            let style = try CSLStyle(xml: String(decoding: data, as: UTF8.self))
+            return (.csl(style, name: url.lastPathComponent), [])
+        } catch let error as XMLError {
+            return (nil, [Diagnostic(.warning, "\(error.message); the style is not used (fix the file or name another)",
+                                     file: shownAs, line: error.line, column: error.column)])
+        } catch {
+            return (nil, [Diagnostic(.warning, "\(error); the style is not used", file: shownAs)])
+        }
     }
 
     private static func setting(_ table: [String: Value], _ name: String) -> Value? {

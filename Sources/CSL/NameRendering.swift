@@ -1,0 +1,346 @@
+import Foundation
+
+/// The name options in force for one `<names>`: the style's and context's inheritable options under the `<name>`'s own.
+struct NameOptions {
+    var and: String?
+    var delimiter = ", "
+    var delimiterPrecedesEtAl = "contextual"
+    var delimiterPrecedesLast = "contextual"
+    var etAlMin: Int?
+    var etAlUseFirst: Int?
+    var etAlUseLast = false
+    var form = "long"
+    var initialize = true
+    var initializeWith: String?
+    var nameAsSortOrder: String?
+    var sortSeparator = ", "
+
+    init(_ a: [String: String], subsequent: Bool) {
+        and = a["and"]
+        delimiter = a["delimiter"] ?? a["name-delimiter"] ?? ", "
+        delimiterPrecedesEtAl = a["delimiter-precedes-et-al"] ?? "contextual"
+        delimiterPrecedesLast = a["delimiter-precedes-last"] ?? "contextual"
+        etAlMin = a["et-al-min"].flatMap { Int($0) }
+        etAlUseFirst = a["et-al-use-first"].flatMap { Int($0) }
+        if subsequent {
+            if let value = a["et-al-subsequent-min"].flatMap({ Int($0) }) { etAlMin = value }
+            if let value = a["et-al-subsequent-use-first"].flatMap({ Int($0) }) { etAlUseFirst = value }
+        }
+        etAlUseLast = a["et-al-use-last"] == "true"
+        form = a["form"] ?? a["name-form"] ?? "long"
+        initialize = a["initialize"] != "false"
+        initializeWith = a["initialize-with"]
+        nameAsSortOrder = a["name-as-sort-order"]
+        sortSeparator = a["sort-separator"] ?? ", "
+    }
+}
+
+extension Evaluator {
+    static let inheritableNameOptions: Set<String> = [
+        "and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first", "et-al-use-last",
+        "et-al-subsequent-min", "et-al-subsequent-use-first", "initialize", "initialize-with", "name-as-sort-order",
+        "sort-separator", "name-form", "name-delimiter",
+    ]
+
+    func nameAttributes(_ element: NamesElement) -> [String: String] {
+        var attributes: [String: String] = [:]
+        for source in [style.attributes, context.attributes] {
+            for (key, value) in source where Self.inheritableNameOptions.contains(key) { attributes[key] = value }
+        }
+        for (key, value) in element.name ?? [:] { attributes[key] = value }
+        if let sortKey = sortNameOptions {
+            if let min = sortKey.namesMin { attributes["et-al-min"] = String(min) }
+            if let first = sortKey.namesUseFirst { attributes["et-al-use-first"] = String(first) }
+            if let last = sortKey.namesUseLast { attributes["et-al-use-last"] = last ? "true" : "false" }
+        }
+        return attributes
+    }
+
+    func renderNames(_ element: NamesElement) -> Rendered {
+        let variables = element.variables.filter { !suppressed.contains($0) }
+        var lists: [(variable: String, names: [CSLName])] = variables.compactMap { variable in
+            guard let names = item.names[variable], !names.isEmpty else { return nil }
+            return (variable, names)
+        }
+        if lists.count >= 2, let editor = lists.firstIndex(where: { $0.variable == "editor" }),
+           let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names {
+            lists[editor].variable = "editortranslator"
+            lists.remove(at: translator)
+        }
+        if lists.isEmpty {
+            for node in element.substitute ?? [] {
+                let before = touched
+                let result: Rendered
+                if case .names(var inner) = node, inner.name == nil {
+                    // A bare <names/> in <substitute> takes the parent's name, et-al and label.
+                    inner.name = element.name
+                    inner.familyPart = element.familyPart
+                    inner.givenPart = element.givenPart
+                    inner.etAl = inner.etAl ?? element.etAl
+                    inner.label = inner.label ?? element.label
+                    result = renderNames(inner)
+                } else {
+                    result = render(node)
+                }
+                if !result.outputs.isEmpty {
+                    suppressed.formUnion(touched.subtracting(before))
+                    return Rendered(outputs: finish(result.outputs, element.formatting), calledVariable: true, renderedVariable: true)
+                }
+            }
+            return Rendered(calledVariable: true)
+        }
+        for list in lists { touched.insert(list.variable) }
+        if cite.suppressAuthor, !authorSuppressed, isCitation {
+            authorSuppressed = true
+            return Rendered(calledVariable: true, renderedVariable: true)
+        }
+        if let substitute = cite.authorSubstitute, !authorSuppressed, !isCitation {
+            authorSuppressed = true
+            if firstNamesText == nil { firstNamesText = "" }
+            return Rendered(outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
+                            calledVariable: true, renderedVariable: true)
+        }
+        let attributes = nameAttributes(element)
+        let options = NameOptions(attributes, subsequent: isCitation && cite.position != .first)
+        if options.form == "count" {
+            let count = lists.reduce(0) { $0 + shownCount($1.names.count, options) }
+            guard count > 0 else { return Rendered(calledVariable: true) }
+            return Rendered(outputs: finish([.text(String(count))], element.formatting), calledVariable: true, renderedVariable: true)
+        }
+        var parts: [[Output]] = []
+        var namesOnly: [[Output]] = []
+        for list in lists {
+            var outputs = renderNameList(list.names, options: options, element: element)
+            namesOnly.append(outputs)
+            if let label = element.label, !sortMode {
+                let term = locale.term(list.variable, form: label.attributes["form"] ?? "long",
+                                       plural: label.attributes["plural"] == "always" || (label.attributes["plural"] != "never" && list.names.count > 1))
+                if let term, !term.isEmpty {
+                    let labelOutput = finish([.text(term)], label.formatting)
+                    outputs = label.afterName ? outputs + labelOutput : labelOutput + outputs
+                }
+            }
+            parts.append(outputs)
+        }
+        let delimiter = element.attributes["delimiter"] ?? style.attributes["names-delimiter"] ?? context.attributes["names-delimiter"] ?? ""
+        let joined = OutputJoin.join(parts, delimiter: delimiter)
+        if firstNamesText == nil { firstNamesText = OutputJoin.join(namesOnly, delimiter: delimiter).plain }
+        return Rendered(outputs: finish(joined, element.formatting), calledVariable: true, renderedVariable: true)
+    }
+
+    func shownCount(_ total: Int, _ options: NameOptions) -> Int {
+        var useFirst = options.etAlUseFirst
+        if let override = cite.etAlUseFirst, !sortMode { useFirst = max(override, useFirst ?? 0) }
+        if let min = options.etAlMin, let first = useFirst, total >= min, first < total { return first }
+        return total
+    }
+
+    func renderNameList(_ names: [CSLName], options: NameOptions, element: NamesElement) -> [Output] {
+        let shown = shownCount(names.count, options)
+        let truncated = shown < names.count
+        guard shown > 0 else { return [] }
+        var rendered: [[Output]] = []
+        var inverted: [Bool] = []
+        for (index, name) in names.prefix(shown).enumerated() {
+            let invert = sortMode || options.nameAsSortOrder == "all" || (options.nameAsSortOrder == "first" && index == 0)
+            inverted.append(invert && name.literal == nil && name.isRomanesque)
+            rendered.append(renderName(name, options: options, inverted: invert, element: element, index: index))
+        }
+        if sortMode {
+            if truncated, options.etAlUseLast, let last = names.last {
+                rendered.append(renderName(last, options: options, inverted: true, element: element, index: names.count - 1))
+            }
+            return OutputJoin.join(rendered, delimiter: "   ")
+        }
+        var result: [Output] = []
+        let andTerm: String? = options.and.map { $0 == "symbol" ? "&" : (locale.term("and") ?? "and") }
+        for (index, name) in rendered.enumerated() {
+            if index > 0 {
+                let isLast = index == rendered.count - 1 && !truncated
+                if isLast, let andTerm {
+                    let useDelimiter: Bool
+                    switch options.delimiterPrecedesLast {
+                    case "always": useDelimiter = true
+                    case "never": useDelimiter = false
+                    case "after-inverted-name": useDelimiter = inverted[index - 1]
+                    default: useDelimiter = rendered.count >= 3
+                    }
+                    result.append(.text((useDelimiter ? options.delimiter : " ") + andTerm + " "))
+                } else {
+                    result.append(.text(options.delimiter))
+                }
+            }
+            result += name
+        }
+        if truncated {
+            if options.etAlUseLast, names.count >= shown + 2 {
+                result.append(.text(options.delimiter + "… "))
+                let last = names.count - 1
+                result += renderName(names[last], options: options, inverted: options.nameAsSortOrder == "all", element: element, index: last)
+            } else {
+                let termName = element.etAl?.term ?? "et-al"
+                if let term = locale.term(termName), !term.isEmpty {
+                    let useDelimiter: Bool
+                    switch options.delimiterPrecedesEtAl {
+                    case "always": useDelimiter = true
+                    case "never": useDelimiter = false
+                    case "after-inverted-name": useDelimiter = inverted.last ?? false
+                    default: useDelimiter = shown >= 2
+                    }
+                    result.append(.text(useDelimiter ? options.delimiter : " "))
+                    result += finish([.text(term)], element.etAl?.formatting ?? Formatting())
+                }
+            }
+        }
+        return result
+    }
+
+    /// Initials of given names (`John Ronald` → `J. R.` with `initialize-with=". "`; `Jean-Paul` → `J.-P.`).
+    /// Parts written as abbreviations (`Ph.`, `M.E`) or single capitals are normalised to end in the separator;
+    /// with `initialize` false, whole words stay as written.
+    static func initials(_ given: String, with separator: String, hyphen: Bool, initialize: Bool) -> String {
+        struct Token { var text: Substring; var period: Bool; var afterHyphen: Bool }
+        var tokens: [Token] = []
+        for word in given.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }) {
+            var afterHyphen = false
+            var current = Substring()
+            var start = word.startIndex
+            var index = word.startIndex
+            func flush(period: Bool, at end: String.Index) {
+                current = word[start..<end]
+                if !current.isEmpty { tokens.append(Token(text: current, period: period, afterHyphen: afterHyphen)); afterHyphen = false }
+            }
+            while index < word.endIndex {
+                let character = word[index]
+                if character == "." || character == "-" {
+                    flush(period: character == ".", at: index)
+                    if character == "-" { afterHyphen = true }
+                    start = word.index(after: index)
+                }
+                index = word.index(after: index)
+            }
+            flush(period: false, at: word.endIndex)
+        }
+        var result = ""
+        var previousFull = false
+        for token in tokens {
+            let single = token.text.count == 1 && token.text.first?.isUppercase == true
+            let text: String
+            let full: Bool
+            if token.period || single {
+                text = String(token.text) + separator
+                full = false
+            } else if initialize {
+                guard let first = token.text.first, !first.isLowercase else { continue }
+                text = String(first) + separator
+                full = false
+            } else {
+                text = String(token.text)
+                full = true
+            }
+            if !result.isEmpty {
+                if token.afterHyphen && hyphen {
+                    while result.hasSuffix(" ") { result.removeLast() }
+                    result += "-"
+                } else if previousFull || (full && !result.hasSuffix(" ")) {
+                    result += token.afterHyphen ? "-" : " "
+                }
+            }
+            result += text
+            previousFull = full
+        }
+        while result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    func renderName(_ name: CSLName, options: NameOptions, inverted: Bool, element: NamesElement, index: Int) -> [Output] {
+        if let literal = name.literal {
+            return finishPart([.text(literal)], element.familyPart)
+        }
+        let expansion = cite.nameExpansion[name] ?? 0
+        var form = options.form
+        var initializeWith = options.initializeWith
+        if expansion >= 1, form == "short" { form = "long" }
+        if expansion >= 2 { initializeWith = nil }
+        let family = name.family ?? ""
+        if !name.isRomanesque {
+            if form == "short" || name.given == nil { return finishPart([.text(family)], element.familyPart) }
+            let familyOut = finishPart([.text(family)], element.familyPart)
+            let givenOut = finishPart([.text(name.given ?? "")], element.givenPart)
+            return familyOut + givenOut
+        }
+        let demote = style.attributes["demote-non-dropping-particle"] ?? "display-and-sort"
+        func spaced(_ parts: [String?]) -> String {
+            var text = ""
+            for part in parts.compactMap({ $0 }) where !part.isEmpty {
+                if !text.isEmpty, !(text.hasSuffix("'") || text.hasSuffix("’") || text.hasSuffix("-")) { text += " " }
+                text += part
+            }
+            return text
+        }
+        let nonDropping = name.nonDroppingParticle
+        if name.family == nil || family.isEmpty, let given = name.given {
+            return finishPart([.text(given)], element.givenPart)
+        }
+        if form == "short" || (name.given ?? "").isEmpty && name.droppingParticle == nil && form != "short" && name.suffix == nil
+            && !inverted {
+            let text = form == "short" ? spaced([nonDropping, family]) : spaced([name.droppingParticle, nonDropping, family])
+            return finishPart([.text(text)], element.familyPart)
+        }
+        var given = name.given ?? ""
+        if let initializeWith, !given.isEmpty {
+            let hyphen = style.attributes["initialize-with-hyphen"] != "false"
+            given = Self.initials(given, with: initializeWith, hyphen: hyphen, initialize: options.initialize)
+            if !initializeWith.hasSuffix(" ") || initializeWith.trimmingCharacters(in: .whitespaces).isEmpty {
+                given = given.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        if sortMode {
+            // Sort keys: family name (with particles as the style demotes them), then given names.
+            let key: String
+            if demote == "never" {
+                key = spaced([nonDropping, family]) + "  " + spaced([name.droppingParticle]) + "  " + given + "  " + (name.suffix ?? "")
+            } else {
+                key = family + "  " + spaced([name.droppingParticle, nonDropping]) + "  " + given + "  " + (name.suffix ?? "")
+            }
+            return [.text(key)]
+        }
+        // Each part is formatted on its own: particles with the family or given name-part they belong to.
+        func familyPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.familyPart) } ?? [] }
+        func givenPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.givenPart) } ?? [] }
+        func spacedOutputs(_ parts: [[Output]]) -> [Output] {
+            var result: [Output] = []
+            for part in parts where !part.isEmpty {
+                if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-") { result.append(.text(" ")) }
+                result += part
+            }
+            return result
+        }
+        if inverted {
+            let familyOut: [Output]
+            let givenOut: [Output]
+            if demote == "display-and-sort" {
+                familyOut = familyPart(family)
+                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping)])
+            } else {
+                familyOut = spacedOutputs([familyPart(nonDropping), familyPart(family)])
+                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle)])
+            }
+            var result = familyOut
+            if !givenOut.isEmpty {
+                result.append(.text(options.sortSeparator))
+                result += givenOut
+            }
+            if let suffix = name.suffix, !suffix.isEmpty { result.append(.text(options.sortSeparator + suffix)) }
+            return result
+        }
+        var familyText = family
+        if let suffix = name.suffix, !suffix.isEmpty { familyText += (name.commaSuffix ? ", " : " ") + suffix }
+        return spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping), familyPart(familyText)])
+    }
+
+    func finishPart(_ outputs: [Output], _ formatting: Formatting?) -> [Output] {
+        guard let formatting else { return outputs }
+        return finish(outputs, formatting)
+    }
+}
