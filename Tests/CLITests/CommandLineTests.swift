@@ -70,6 +70,29 @@ import Testing
         #expect(quiet.output.isEmpty && quiet.errors.isEmpty)
     }
 
+    @Test func buildPrintsItsCacheAndATableAndNoProgressIntoAPipe() throws {
+        let root = try site([
+            "hugo.toml": "title = \"T\"\nbaseURL = \"https://example.org/\"\n",
+            "content/posts/a.md": "---\ntitle: A\ntags: [x]\n---\nA.\n",
+        ])
+        let out = temporaryFolder().appendingPathComponent("public").path
+        let first = try run(["build", "-s", root.path, "-d", out])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("Build cache: no cache yet: built everything."))
+        #expect(first.output.contains("  Pages ") && first.output.contains("  Term pages ") && first.output.contains("  Total "))
+        // Standard error is a pipe here: no progress line, no carriage returns.
+        #expect(first.errors.isEmpty, "\(first.errors)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(".collective-cache/build.bin").path))
+        try Data("---\ntitle: A\ntags: [x]\n---\nA, longer.\n".utf8).write(to: root.appendingPathComponent("content/posts/a.md"))
+        let second = try run(["build", "-s", root.path, "-d", out])
+        #expect(second.output.contains("Build cache: content/posts/a.md changed"), "\(second.output)")
+        let bare = try site(["hugo.toml": "title = \"T\"\n", "content/a.md": "---\ntitle: A\n---\nA.\n"])
+        let uncached = try run(["build", "--no-cache", "-s", bare.path, "-d", temporaryFolder().appendingPathComponent("public").path])
+        #expect(uncached.status == 0)
+        #expect(!uncached.output.contains("Build cache"))
+        #expect(!FileManager.default.fileExists(atPath: bare.appendingPathComponent(".collective-cache").path))
+    }
+
     @Test func aForeignDestinationNeedsForce() throws {
         let root = try site(["hugo.toml": "title = \"T\"\n", "content/a.md": "---\ntitle: A\n---\nA.\n"])
         let out = temporaryFolder()

@@ -30,13 +30,23 @@ struct BuildState: Sendable {
     private(set) var files: [String: Data] = [:]
     /// Bundle and section resources copied as they are: output path → source.
     private(set) var copies: [String: URL] = [:]
+    /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
+    private(set) var entryTexts: [Int: String] = [:]
+    /// Pages whose rendering came from the build cache.
+    private(set) var reusedPages = 0
+    /// HTML files taken from the previous output instead of rendered.
+    private(set) var reusedFiles = 0
+    /// How many files of each kind the language's output has (``SiteBuild`` counts the rest).
+    private(set) var outputCounts: [OutputKind: Int] = [:]
 
     var content: SiteContent { contexts.content }
     var rendered: [RenderedContent] { contexts.rendered }
     var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.joined() }
 
-    /// Renders and lays out one language's content in memory.
-    init(_ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext) {
+    /// Renders and lays out one language's content in memory; with `reuse`, takes from the build
+    /// cache what none of its inputs changed (see ``LanguageReuse``).
+    init(_ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
+         progress: BuildProgress? = nil) {
         source = site.source
         self.options = options
         config = language.config
@@ -45,7 +55,16 @@ struct BuildState: Sendable {
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
         renderer = ContentRenderer(config: config, content: content, staticFiles: site.staticFiles, resources: resources,
                                    contentRoot: contentRoot, execute: options.execute)
-        let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] in renderer.render($0) }
+        let cached: [CachedPage?] = content.pages.map { page in
+            guard let reuse, let file = page.sourceFile, let entry = reuse.pages[file], entry.sourceHash == reuse.sourceHashes[file] else { return nil }
+            return entry
+        }
+        reusedPages = cached.count { $0 != nil }
+        progress?.begin("Rendering Markdown", total: content.pages.count)
+        let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] index in
+            defer { progress?.advance() }
+            return cached[index].map { ($0.rendered, $0.diagnostics) } ?? renderer.render(index)
+        }
         pageDiagnostics = renderedPairs.map(\.1)
         let rendered = renderedPairs.map(\.0)
         // The search index needs only the content, and runs beside the templates.
@@ -54,7 +73,7 @@ struct BuildState: Sendable {
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
         contexts.languages = links
-        renderEntries(content.regularPages)
+        renderEntries(content.regularPages, cached: cached)
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {
             jobsOfPage[job.index, default: []].append(position)
@@ -67,10 +86,19 @@ struct BuildState: Sendable {
         }
         siteDiagnostics = language.diagnostics + (renderer.siteShortcodes?.diagnostics(for: config) ?? [])
             + renderer.siteBibliography.diagnostics
-        renderHTML()
+        progress?.begin("Rendering pages", total: jobs.count)
+        if let reuse {
+            renderHTML(reusing: reuse, except: changedJobs(cached: cached, previous: reuse), progress: progress)
+        } else {
+            renderHTML(progress: progress)
+        }
+        progress?.begin("Feeds and search index")
         renderOtherFiles(feedLists: feedLists, searchIndex: searchIndex.result())
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
+        for job in jobs { outputCounts[OutputKind.html(content.pages[job.index].kind, pagerNumber: job.pager?.number), default: 0] += 1 }
+        outputCounts[.search] = files.keys.count { $0.hasPrefix("search/") }
+        outputCounts[.resources] = copies.count
     }
 
     /// What the languages of a site share: the source folder, its static files, the parsed
@@ -86,26 +114,51 @@ struct BuildState: Sendable {
     // MARK: Output
 
     /// Renders the list entries of `pages` once, for every list to reuse (when the site keeps the
-    /// theme's entry templates; else lists render them in place).
-    private mutating func renderEntries(_ pages: [Int]) {
+    /// theme's entry templates; else lists render them in place); `cached` pages keep the entry
+    /// the build cache has for them.
+    private mutating func renderEntries(_ pages: [Int], cached: [CachedPage?] = []) {
         guard templates.rendersEntriesOnce else {
             contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: pages.map { ($0, nil) }))
             return
         }
-        let html = pages.concurrentMap { [contexts, templates] index in templates.renderEntry(contexts.entryContext(index)) }
+        let html = pages.concurrentMap { [contexts, templates] index in
+            (index < cached.count ? cached[index]?.entryHTML : nil) ?? templates.renderEntry(contexts.entryContext(index))
+        }
+        for (index, text) in zip(pages, html) { entryTexts[index] = text }
         contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: zip(pages, html.map(Optional.some))))
     }
 
-    /// Renders every HTML page from the current contexts and templates.
-    private mutating func renderHTML() {
-        for (path, data) in renderJobsHTML(Array(jobs.indices)) { files[path] = data }
+    /// Renders every HTML page from the current contexts and templates; with `reuse`, jobs not in
+    /// `changed` take the previous output's file when it is intact.
+    private mutating func renderHTML(reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [], progress: BuildProgress? = nil) {
+        for (path, data, reused) in renderJobsHTML(Array(jobs.indices), reusing: reuse, except: changed, progress: progress) {
+            files[path] = data
+            if reused { reusedFiles += 1 }
+        }
         files["404.html"] = notFoundPage()
+    }
+
+    /// The render jobs an edit of the pages not in `cached` may change, as ``replaceBody(of:with:)``
+    /// finds them: the pages' own, and when what lists show of a page changed (or is not known),
+    /// the list pages showing it and the archives.
+    private func changedJobs(cached: [CachedPage?], previous reuse: LanguageReuse) -> Set<Int> {
+        var changed = Set<Int>()
+        // A list the builder made (no content file) renders from the fingerprint and what it shows.
+        for index in content.pages.indices where cached[index] == nil {
+            guard let file = content.pages[index].sourceFile else { continue }
+            changed.formUnion(jobsOfPage[index] ?? [])
+            if let before = reuse.pages[file], rendered[index].showsInListsLike(before.rendered) { continue }
+            changed.formUnion(listJobsShowing[index] ?? [])
+            changed.formUnion(archiveJobs)
+        }
+        return changed
     }
 
     /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
     private mutating func renderOtherFiles(feedLists: [(Int, [Int])], searchIndex: [String: Data]) {
         let feeds = feedLists.concurrentMap { [self] list, entries in feedFiles(list: list, entries: entries) }
         for (path, data) in feeds.joined() { files[path] = data }
+        outputCounts[.feeds] = feeds.reduce(0) { $0 + $1.count }
         var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         siteFiles.languages = contexts.languages
         files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
@@ -124,15 +177,21 @@ struct BuildState: Sendable {
                     continue
                 }
                 files[file] = Data(siteFiles.redirect(to: page.path).utf8)
+                outputCounts[.aliases, default: 0] += 1
             }
         }
     }
 
-    private func renderJobsHTML(_ selected: [Int]) -> [(String, Data)] {
-        selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data) in
+    private func renderJobsHTML(_ selected: [Int], reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [],
+                                progress: BuildProgress? = nil) -> [(String, Data, reused: Bool)] {
+        selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data, reused: Bool) in
+            defer { progress?.advance() }
             let job = jobs[position]
+            if let reuse, !changed.contains(position), let data = reuse.previousOutput(job.outputPath) {
+                return (job.outputPath, data, true)
+            }
             let context = contexts.pageContext(job.index, pager: job.pager)
-            return (job.outputPath, Data(templates.render(context, candidates: job.templates)))
+            return (job.outputPath, Data(templates.render(context, candidates: job.templates)), false)
         }
     }
 
@@ -200,7 +259,7 @@ struct BuildState: Sendable {
         pageDiagnostics[index] = diagnostics
         var selected = jobsOfPage[index] ?? []
         if listsChanged { selected += (listJobsShowing[index] ?? []) + archiveJobs }
-        var output = renderJobsHTML(selected)
+        var output = renderJobsHTML(selected).map { ($0.0, $0.1) }
         if listsChanged || config.fullContentInFeeds {
             for list in feedListsHolding[index] ?? [] { output += feedFiles(list: list, entries: content.entries(ofList: list, config: config) ?? []) }
         }
@@ -234,6 +293,29 @@ struct BuildState: Sendable {
     }
 
     // MARK: Jobs
+
+    /// What one language's build takes from the build cache: renderings of pages whose content
+    /// file is unchanged, and the previous output of render jobs none of whose inputs changed.
+    struct LanguageReuse: Sendable {
+        /// Content file (relative to the site root) → its rendering in the previous build.
+        var pages: [String: CachedPage]
+        /// Content file → hash of its bytes now.
+        var sourceHashes: [String: ContentHash]
+        /// The previous output's file at a path relative to the language's folder, when it is
+        /// intact; nil when it must be rendered.
+        var previousOutput: @Sendable (String) -> Data?
+    }
+
+    /// The rendering of every page read from a content file, for the build cache.
+    func cachedPages(sourceHashes: [String: ContentHash]) -> [String: CachedPage] {
+        var pages: [String: CachedPage] = [:]
+        for (index, page) in content.pages.enumerated() where !rendered[index].dependsOnCells {
+            guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
+            pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
+                                     entryHTML: entryTexts[index])
+        }
+        return pages
+    }
 
     /// One HTML file to render: a page, or one pager page of a list.
     struct RenderJob: Sendable {

@@ -17,19 +17,33 @@ struct SiteBuild: Sendable {
     private(set) var files: [String: Data] = [:]
     /// Files copied as they are (static files, bundle resources): output path → source.
     private(set) var copies: [String: URL] = [:]
+    /// How many files of each kind the output has; they add up to every file and copy.
+    private(set) var outputCounts: [OutputKind: Int] = [:]
     /// Diagnostics of the config file and the templates, which every language shares.
     private var templateDiagnostics: [Diagnostic]
 
     var diagnostics: [Diagnostic] { languages.flatMap(\.diagnostics) + templateDiagnostics }
 
-    /// Reads, renders and lays out every language of the site at `source`.
-    init(source: URL, options: BuildOptions) throws(Diagnostic) {
+    /// What a build takes from the build cache (see ``BuildCache``).
+    struct Reuse: Sendable {
+        /// Previous renderings by language and content file.
+        var pages: [PageKey: CachedPage]
+        /// Content file (relative to the site root) → hash of its bytes now.
+        var sourceHashes: [String: ContentHash]
+        /// The previous output's file at a path relative to the output folder, when intact.
+        var previousOutput: @Sendable (String) -> Data?
+    }
+
+    /// Reads, renders and lays out every language of the site at `source`; with `reuse`, takes
+    /// what the build cache has for pages whose content files did not change.
+    init(source: URL, options: BuildOptions, reuse: Reuse? = nil, progress: BuildProgress? = nil) throws(Diagnostic) {
         self.source = source
         let folderWarnings = try Self.checkSiteFolder(source)
         var config = try SiteConfig.load(siteRoot: source)
         if let baseURL = options.baseURL { config = config.replacingBaseURL(baseURL) }
         self.config = config
         let configs = config.languages.map { config.view(for: $0.code) }
+        progress?.begin("Reading content")
         let contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         // The themes' static files, then the site's, which win (as in Hugo).
@@ -45,7 +59,15 @@ struct SiteBuild: Sendable {
         let parts = BuildState.SiteParts(source: source, staticFiles: Set(staticFiles), templates: templates, assetURLs: assets.urls)
         languages = contents.enumerated().map { position, content in
             let links = configs.count > 1 ? LanguageContext(translations: translations, configs: configs, language: position) : LanguageContext()
-            return BuildState(content, options: options, site: parts, links: links)
+            let folder = content.config.languageFolder
+            let own = reuse.map { reuse in
+                BuildState.LanguageReuse(
+                    pages: Dictionary(reuse.pages.compactMap { $0.key.language == position ? ($0.key.sourceFile, $0.value) : nil },
+                                      uniquingKeysWith: { a, _ in a }),
+                    sourceHashes: reuse.sourceHashes,
+                    previousOutput: { [previous = reuse.previousOutput] path in previous(folder + path) })
+            }
+            return BuildState(content, options: options, site: parts, links: links, reuse: own, progress: progress)
         }
         for (path, data) in assets.files { files[path] = data }
         for (file, url) in staticSources { copies[file] = url }
@@ -58,6 +80,13 @@ struct SiteBuild: Sendable {
         }
         if configs.count > 1 { addRootFiles() }
         for path in files.keys { copies[path] = nil }
+        for language in languages {
+            for (kind, count) in language.outputCounts { outputCounts[kind, default: 0] += count }
+        }
+        outputCounts[.assets] = assets.files.count
+        outputCounts[.staticFiles] = staticSources.keys.count { copies[$0] != nil }
+        outputCounts[.other] = 0
+        outputCounts[.other] = max(0, files.count + copies.count - outputCounts.values.reduce(0, +))
     }
 
     /// Refuses a site folder that does not exist; warns about one with neither a config file nor
@@ -108,6 +137,20 @@ struct SiteBuild: Sendable {
               !languages[main].config.languageFolder.isEmpty else { return }
         let state = languages[main]
         files["index.html"] = Data(SiteFiles(config: state.config, content: state.content, rendered: state.rendered).redirect(to: "/").utf8)
+    }
+
+    /// The earliest publish or expiry date after "now" that would change the content; nil when none.
+    var changesAt: Date? {
+        languages.compactMap(\.content.changesAt).min()
+    }
+
+    /// Every page's rendering, for the build cache.
+    func cachedPages(sourceHashes: [String: ContentHash]) -> [PageKey: CachedPage] {
+        var pages: [PageKey: CachedPage] = [:]
+        for (language, state) in languages.enumerated() {
+            for (file, page) in state.cachedPages(sourceHashes: sourceHashes) { pages[PageKey(language: language, sourceFile: file)] = page }
+        }
+        return pages
     }
 
     // MARK: Partial rebuilds

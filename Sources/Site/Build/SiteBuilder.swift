@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// A page of the built site, as the link checker and the dev server see it.
 public struct BuiltPage: Sendable {
@@ -29,6 +30,14 @@ public struct BuildReport: Sendable {
     public var seconds = 0.0
     /// True when the output folder was replaced with this build's output.
     public var published = false
+    /// What the build cache did (`"content/posts/a.md changed"`); nil when the build did not use it.
+    public var cacheNote: String?
+    /// Pages whose Markdown rendering came from the build cache.
+    public var reusedPages = 0
+    /// HTML files taken from the previous output instead of rendered.
+    public var reusedFiles = 0
+    /// How many files of each kind the output has.
+    public var outputCounts: [OutputKind: Int] = [:]
     /// Every page with its links, for checking.
     public var pages: [BuiltPage] = []
     /// The site's configuration as read (base URL, menus, params), in its default language.
@@ -46,6 +55,7 @@ public struct BuildReport: Sendable {
         pageCount = build.languages.reduce(0) { $0 + $1.content.regularPages.count }
         listCount = build.languages.reduce(0) { $0 + $1.jobs.count } - pageCount
         staticCount = build.staticFiles.count
+        outputCounts = build.outputCounts
         leftOut = build.languages.reduce(LeftOutPages()) { $0 + $1.content.leftOut }
         pages = build.languages.indices.flatMap { language in
             let state = build.languages[language]
@@ -77,6 +87,12 @@ public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     /// Whether a destination that holds files collective did not write may be replaced (`--force`).
     public var replaceForeignOutput: Bool
+    /// Whether a build that writes its output keeps the build cache (``BuildCache``) in the site's
+    /// `.collective-cache/` and redoes only what changed since the last build. The site's config
+    /// can turn it off (`buildCache = false`). The output is the same either way.
+    public var useCache = false
+    /// Where the build is, for a progress display; nil when nobody watches.
+    public var progress: BuildProgress?
 
     public init(source: URL, destination: URL? = nil, options: BuildOptions = BuildOptions(), replaceForeignOutput: Bool = false) {
         self.source = source.standardizedFileURL
@@ -97,22 +113,51 @@ public struct SiteBuilder: Sendable {
     public func build<Result: Sendable>(write: Bool = true, alongside work: @escaping @Sendable (BuildReport) -> Result)
         throws(Diagnostic) -> (report: BuildReport, alongside: Result) {
         let start = Date()
-        let folder = write ? try outputFolder() : nil
-        var report = BuildReport(try SiteBuild(source: source, options: options))
+        let config = try? SiteConfig.load(siteRoot: source)
+        let folder = write ? try outputFolder(config: config) : nil
+        let cache = folder != nil && useCache && config?.buildCache != false ? BuildCache(site: source) : nil
+        if cache != nil { progress?.begin("Checking the build cache") }
+        var plan = cache.map { $0.plan(site: source, settings: cacheSettings(folder!), now: options.now, excluding: [folder!.path]) }
+        if plan?.pages != nil, readsOutsideSite(config) {
+            plan?.pages = nil
+            plan?.note = "the config names files outside the site folder, which the cache does not follow: rendered everything, wrote what changed"
+        }
+        if plan == nil { progress?.begin("Reading content") }
+        let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!) }, progress: progress)
+        var report = BuildReport(build)
+        if let plan {
+            report.cacheNote = plan.note
+            report.reusedPages = build.languages.reduce(0) { $0 + $1.reusedPages }
+            report.reusedFiles = build.languages.reduce(0) { $0 + $1.reusedFiles }
+        }
         let job = BackgroundJob { [report] in work(report) }
         if let folder {
             let hasPrevious = FileManager.default.fileExists(atPath: folder.path)
             if report.errors.isEmpty || !hasPrevious {
+                progress?.begin("Writing \(report.files.count + report.copies.count) files")
+                let summary: OutputWriter.Summary
+                var hashes: [String: ContentHash]?
                 do {
-                    let summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies)
-                    report.written = summary.written
-                    report.unchanged = summary.unchanged
-                    report.published = true
-                    if summary.waited >= 0.5 {
-                        report.diagnostics.append(Diagnostic(.notice, "waited \(Int(summary.waited.rounded())) s for another build writing to \(destination.path)"))
+                    if let manifest = plan?.outputs, hasPrevious {
+                        (summary, hashes) = try OutputUpdater(folder: folder, manifest: manifest)
+                            .write(files: report.files, copies: report.copies, copyHash: copyHash(plan!.snapshot))
+                    } else {
+                        summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies)
+                        if plan != nil { hashes = outputHashes(report, known: copyHash(plan!.snapshot)) }
                     }
                 } catch {
                     throw Diagnostic(.error, "cannot write the output to \(destination.path): \(error.localizedDescription)")
+                }
+                report.written = summary.written
+                report.unchanged = summary.unchanged
+                report.published = true
+                if summary.waited >= 0.5 {
+                    report.diagnostics.append(Diagnostic(.notice, "waited \(Int(summary.waited.rounded())) s for another build writing to \(destination.path)"))
+                }
+                if let cache, let plan, let hashes, report.errors.isEmpty {
+                    progress?.begin("Saving the build cache")
+                    let stored = remember(build, plan: plan, outputs: OutputManifest.recording(hashes, in: folder.path), settings: cacheSettings(folder))
+                    if let problem = cache.save(stored) { report.diagnostics.append(Diagnostic(.warning, problem)) }
                 }
             }
         }
@@ -120,9 +165,89 @@ public struct SiteBuilder: Sendable {
         return (report, job.result())
     }
 
+    // MARK: The build cache
+
+    /// What a cache is valid for besides the sources: the options and the output folder.
+    private func cacheSettings(_ folder: OutputFolder) -> ContentHash {
+        var hash = ContentHash.Builder()
+        hash.add(options.drafts ? 1 : 0)
+        hash.add(options.future ? 1 : 0)
+        hash.add(options.expired ? 1 : 0)
+        hash.add(options.baseURL ?? "\u{0}")
+        hash.add(folder.path)
+        hash.add(OutputFolder.realPath(source.path))
+        return hash.finish()
+    }
+
+    /// True when the config names inputs outside the site folder (a theme under a `themesDir`
+    /// outside it, a bibliography path with `..`): the cache does not hash them, so it reuses nothing.
+    private func readsOutsideSite(_ config: SiteConfig?) -> Bool {
+        guard let config else { return true }
+        let root = OutputFolder.realPath(source.path) + "/"
+        let themes = config.themeFolders(siteRoot: source).contains { folder in
+            !OutputFolder.realPath(source.appendingPathComponent(folder).path).hasPrefix(root)
+        }
+        return themes || SiteBibliography.configuredPaths(config).contains { $0.contains("..") }
+    }
+
+    /// What the build takes from the cache's plan; nil when it must render everything.
+    private func reuse(_ plan: BuildCache.Plan, folder: OutputFolder) -> SiteBuild.Reuse? {
+        guard let pages = plan.pages, let outputs = plan.outputs else { return nil }
+        let root = folder.path
+        return SiteBuild.Reuse(pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash), previousOutput: { path in
+            guard outputs.intactEntry(path, in: root) != nil else { return nil }
+            return FileManager.default.contents(atPath: root + "/" + path)
+        })
+    }
+
+    /// The hash of a copied file's source, when the snapshot has it.
+    private func copyHash(_ snapshot: SourceSnapshot) -> @Sendable (URL) -> ContentHash? {
+        let root = OutputFolder.realPath(source.path) + "/"
+        let given = source.path + "/"
+        return { url in
+            let path = url.standardizedFileURL.path
+            for prefix in [root, given] where path.hasPrefix(prefix) {
+                if let entry = snapshot.files[String(path.dropFirst(prefix.count))] { return entry.hash }
+            }
+            return nil
+        }
+    }
+
+    /// The hash of every output file (after a full write).
+    private func outputHashes(_ report: BuildReport, known: @Sendable (URL) -> ContentHash?) -> [String: ContentHash] {
+        let files = Array(report.files).concurrentMap { ($0.key, ContentHash($0.value)) }
+        let copies = Array(report.copies).concurrentMap { key, url -> (String, ContentHash)? in
+            if let hash = known(url) { return (key, hash) }
+            return (try? Data(contentsOf: url)).map { (key, ContentHash($0)) }
+        }
+        return Dictionary(files + copies.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The cache to keep after a build that wrote its output.
+    private func remember(_ build: SiteBuild, plan: BuildCache.Plan, outputs: OutputManifest, settings: ContentHash) -> BuildCache.Stored {
+        let root = OutputFolder.realPath(source.path)
+        let sourceHashes = plan.snapshot.files.mapValues(\.hash)
+        var pageFiles: [(String, Int)] = []
+        for state in build.languages {
+            for page in state.content.pages where page.bodyLine > 1 {
+                if let file = page.sourceFile { pageFiles.append((file, page.bodyLine - 1)) }
+            }
+        }
+        let marks = pageFiles.concurrentMap { file, lines -> (String, BuildCache.FrontMatterMark)? in
+            guard let data = FileManager.default.contents(atPath: root + "/" + file), ContentHash(data) == sourceHashes[file] else { return nil }
+            return (file, BuildCache.FrontMatterMark(lines: lines, hash: BuildCache.mark(data, lines: lines)))
+        }
+        let frontMatter = Dictionary(marks.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
+        return BuildCache.Stored(
+            binary: BuildCache.binaryID(), settings: settings, day: BuildCache.day(options.now),
+            validUntil: build.changesAt.map(BuildCache.nanoseconds), fingerprint: BuildCache.fingerprint(plan.snapshot, frontMatter: frontMatter),
+            snapshot: plan.snapshot, frontMatter: frontMatter, outputs: outputs,
+            pages: BuildCache.rendersAlone(plan.snapshot) ? build.cachedPages(sourceHashes: sourceHashes) : [:])
+    }
+
     /// The destination, checked against the site's sources and what it already holds.
-    private func outputFolder() throws(Diagnostic) -> OutputFolder {
-        let contentDirs = (try? SiteConfig.load(siteRoot: source))?.languages.map(\.contentDir) ?? []
+    private func outputFolder(config: SiteConfig?) throws(Diagnostic) -> OutputFolder {
+        let contentDirs = config?.languages.map(\.contentDir) ?? []
         return try OutputFolder(checking: destination, site: source, sources: contentDirs, replaceForeign: replaceForeignOutput)
     }
 }

@@ -58,6 +58,8 @@ public struct SiteConfig: Sendable {
     public var pagerSize: Int
     public var mainSections: [String]
     public var buildDrafts: Bool
+    /// `buildCache = false` turns the build cache off (`collective build --no-cache` for one build).
+    public var buildCache: Bool
     public var buildFuture: Bool
     public var buildExpired: Bool
     public var summaryLength: Int
@@ -127,6 +129,7 @@ public struct SiteConfig: Sendable {
         let mainSections = raw.valueIgnoringCase("mainSections") ?? raw.valueIgnoringCase("params")?["mainSections"]
         self.mainSections = mainSections?.stringList ?? []
         self.buildDrafts = raw.valueIgnoringCase("buildDrafts")?.bool ?? false
+        self.buildCache = raw.valueIgnoringCase("buildCache")?.bool ?? true
         self.buildFuture = raw.valueIgnoringCase("buildFuture")?.bool ?? false
         self.buildExpired = raw.valueIgnoringCase("buildExpired")?.bool ?? false
         self.summaryLength = Self.summaryLengths.clamp(raw.valueIgnoringCase("summaryLength")?.int ?? 70)

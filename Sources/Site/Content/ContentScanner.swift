@@ -124,7 +124,13 @@ struct ContentScanner {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return (nil, [Diagnostic(.error, "cannot read the file", file: file)])
             }
-            guard !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
+            // Over the bytes in place: Data's iterator went byte by byte through a call each (1% of a build).
+            let text: String? = data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                guard bytes.isEmpty || memchr(raw.baseAddress!, 0, raw.count) == nil else { return nil }
+                return String(validating: bytes, as: UTF8.self)
+            }
+            guard let text else {
                 return (nil, [Diagnostic(.warning, "the file is not UTF-8 text (a binary file named .md?); it was skipped: rename or convert it", file: file)])
             }
             var (page, diagnostics) = reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section,

@@ -58,6 +58,9 @@ struct SiteContent: Sendable {
     var leftOut = LeftOutPages()
     /// The bundle folders of pages left out (drafts, future, expired): their files are not published either.
     var leftOutBundles: Set<String> = []
+    /// The first instant after the build's "now" at which a publish or expiry date would keep or
+    /// leave out a page differently; nil when no date can (the build cache is valid until then).
+    var changesAt: Date?
 
     /// Filters, gives URLs to and relates the pages read from `content/`.
     static func assemble(_ tree: ContentTree, config: SiteConfig, options: BuildOptions)
@@ -69,6 +72,11 @@ struct SiteContent: Sendable {
         let expired = options.expired || config.buildExpired
         var leftOut = LeftOutPages()
         var leftOutBundles: Set<String> = []
+        var changesAt: Date?
+        for page in tree.pages where !page.isDraft || drafts {
+            if !future, page.kind == .page, let date = page.publishDate ?? page.date, date > options.now { changesAt = min(changesAt ?? date, date) }
+            if !expired, let expiry = page.expiryDate, expiry >= options.now { changesAt = min(changesAt ?? expiry, expiry) }
+        }
         var pages = tree.pages.filter { page in
             let kept: Bool
             if page.isDraft && !drafts {
@@ -151,6 +159,7 @@ struct SiteContent: Sendable {
         var content = build(pages, config: config)
         content.leftOut = leftOut
         content.leftOutBundles = leftOutBundles
+        content.changesAt = changesAt
         return (content, diagnostics)
     }
 

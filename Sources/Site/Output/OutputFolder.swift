@@ -45,7 +45,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Folders of a site that are never output (its config files, ``SiteConfig/fileNames``, neither).
-    static let standardSources = ["content", "static", "layouts", "archetypes", "data", "assets", "i18n", "themes", "config", ".git"]
+    static let standardSources = ["content", "static", "layouts", "archetypes", "data", "assets", "i18n", "themes", "config", ".git", BuildCache.folderName]
 
     /// Refuses a file, and a folder holding files another tool or the user put there.
     private func checkContents(shown: String, replaceForeign: Bool) throws(Diagnostic) {

@@ -64,6 +64,9 @@ public struct RenderedContent: Sendable {
     public var references: [LinkReference] = []
     /// Files the page made (a notebook's images), copied beside it: name inside the page's folder → file.
     public var generatedFiles: [String: URL] = [:]
+    /// Whether the page is a notebook or has executable cells: its rendering depends on more than
+    /// its own file (frozen outputs, generated images), so the build cache never keeps it.
+    public var dependsOnCells = false
 }
 
 extension RenderedContent {
@@ -278,6 +281,7 @@ struct ContentRenderer: Sendable {
             }
         }
         var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
+        result.dependsOnCells = notebookCells != nil || executedCells != nil
         if let notebookCells {
             result.generatedFiles = notebookCells.images.files
             for warning in notebookCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }

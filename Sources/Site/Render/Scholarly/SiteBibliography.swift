@@ -71,6 +71,13 @@ struct SiteBibliography: Sendable {
                    file: file, line: line)
     }
 
+    /// The files the config names for citations, as written (paths from the site's root): its
+    /// bibliographies and a CSL style file.
+    static func configuredPaths(_ config: SiteConfig) -> [String] {
+        let style = (setting(config.raw, "csl") ?? config.param("csl"))?.string.map { [$0] } ?? []
+        return ((setting(config.raw, "bibliography") ?? config.param("bibliography")).map(paths) ?? []) + style
+    }
+
     /// Reads a CSL style file; problems name it as `shownAs` with the line and column the XML reader found.
     static func loadStyle(_ url: URL, shownAs: String) -> (StyleChoice?, [Diagnostic]) {
         guard let data = try? Data(contentsOf: url) else {

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A page's Markdown rendering as a previous build made it, kept in the build cache with the hash
+/// of the source bytes it was made from: when the bytes and everything else the rendering reads
+/// (``BuildCache``'s site fingerprint) are unchanged, the build takes it instead of rendering again.
+struct CachedPage: Sendable {
+    /// Hash of the content file the rendering was made from.
+    var sourceHash: ContentHash
+    var rendered: RenderedContent
+    /// The page's render diagnostics.
+    var diagnostics: [Diagnostic]
+    /// The page's list entry, rendered once for every list to reuse (nil when lists render it in place).
+    var entryHTML: String?
+}
+
+/// Identifies a page of one language by its content file, relative to the site root.
+struct PageKey: Hashable, Sendable {
+    var language: Int
+    var sourceFile: String
+}
+
+extension CachedPage {
+    func write(to writer: inout ByteWriter) {
+        writer.hash(sourceHash)
+        let r = rendered
+        writer.string(r.html)
+        writer.string(r.summaryHTML)
+        writer.string(r.summaryText)
+        writer.bool(r.isTruncated)
+        writer.array(r.toc) { w, entry in
+            w.int(entry.level)
+            w.string(entry.id)
+            w.string(entry.text)
+        }
+        writer.int(r.wordCount)
+        writer.int(r.readingMinutes)
+        writer.string(r.plainText)
+        writer.bool(r.hasMath)
+        writer.bool(r.hasCode)
+        writer.optionalString(r.coverURL)
+        writer.array(r.references) { w, reference in
+            w.bool(reference.kind == .image)
+            w.string(reference.target.marker)
+            w.string(reference.url)
+            w.bool(reference.isBroken)
+            w.optionalInt(reference.line)
+            w.optionalInt(reference.column)
+            w.optionalString(reference.alt)
+        }
+        writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
+        writer.optionalString(entryHTML)
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        sourceHash = try reader.hash()
+        var r = RenderedContent()
+        r.html = try reader.string()
+        r.summaryHTML = try reader.string()
+        r.summaryText = try reader.string()
+        r.isTruncated = try reader.bool()
+        r.toc = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            TOCEntry(level: try reader.int(), id: try reader.string(), text: try reader.string())
+        }
+        r.wordCount = try reader.int()
+        r.readingMinutes = try reader.int()
+        r.plainText = try reader.string()
+        r.hasMath = try reader.bool()
+        r.hasCode = try reader.bool()
+        r.coverURL = try reader.optionalString()
+        r.references = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            LinkReference(kind: try reader.bool() ? .image : .link, target: LinkDestination(parsing: try reader.string()),
+                          url: try reader.string(), isBroken: try reader.bool(),
+                          line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
+        }
+        rendered = r
+        diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
+        entryHTML = try reader.optionalString()
+    }
+}
+
+extension Diagnostic {
+    func write(to writer: inout ByteWriter) {
+        writer.string(severity.rawValue)
+        writer.optionalString(file)
+        writer.optionalInt(line)
+        writer.optionalInt(column)
+        writer.string(message)
+    }
+
+    init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
+        guard let severity = Severity(rawValue: try reader.string()) else { throw ByteReader.Malformed() }
+        let file = try reader.optionalString()
+        let line = try reader.optionalInt()
+        let column = try reader.optionalInt()
+        self.init(severity, try reader.string(), file: file, line: line, column: column)
+    }
+}

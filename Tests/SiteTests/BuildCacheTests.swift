@@ -1,0 +1,248 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The build cache (`.collective-cache/`): after every kind of edit the dev server's tests make, a
+/// build that uses the cache writes exactly the output a build without it writes, byte for byte.
+@Suite struct BuildCacheTests {
+    let site: URL
+
+    init() throws {
+        site = SiteFixtures.temporaryFolder().appendingPathComponent("example")
+        try FileManager.default.copyItem(at: SiteFixtures.repositoryRoot.appendingPathComponent("Examples/tensor-collective"), to: site)
+    }
+
+    /// Builds with the cache into the site's `public/`.
+    @discardableResult
+    private func cachedBuild(_ source: URL? = nil) throws -> BuildReport {
+        var builder = SiteBuilder(source: source ?? site)
+        builder.useCache = true
+        return try builder.build()
+    }
+
+    /// Builds without the cache into a new folder, and expects the cached build's output and
+    /// diagnostics to be the same.
+    private func expectSameAsUncached(_ cached: BuildReport, source: URL? = nil, _ what: String) throws {
+        let source = source ?? site
+        let fresh = SiteFixtures.temporaryFolder().appendingPathComponent("public")
+        let report = try SiteBuilder(source: source, destination: fresh).build()
+        #expect(cached.diagnostics == report.diagnostics, "diagnostics differ after \(what)")
+        let (cachedTree, freshTree) = (try tree(source.appendingPathComponent("public")), try tree(fresh))
+        #expect(cachedTree.keys.sorted() == freshTree.keys.sorted(), "the files differ after \(what)")
+        for (path, data) in freshTree where cachedTree[path] != data {
+            Issue.record("\(path) differs from a build without the cache after \(what)")
+        }
+    }
+
+    /// Every file under `folder` by relative path, and every folder (as empty data with a trailing slash).
+    private func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let root = folder.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return files }
+        for case let path as String in walker {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder)
+            files[isFolder.boolValue ? path + "/" : path] = isFolder.boolValue ? Data() : FileManager.default.contents(atPath: root + "/" + path)
+        }
+        return files
+    }
+
+    private func edit(_ path: String, _ change: (String) -> String) throws {
+        let url = site.appendingPathComponent(path)
+        try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+    }
+
+    private func write(_ path: String, _ text: String) throws {
+        let url = site.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    @Test func everyKindOfEditGivesTheOutputOfABuildWithoutTheCache() throws {
+        let first = try cachedBuild()
+        #expect(first.cacheNote?.contains("no cache yet") == true)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(".collective-cache/build.bin").path))
+        try expectSameAsUncached(first, "the first build")
+
+        let unchanged = try cachedBuild()
+        #expect(unchanged.written == 0, "a build with nothing changed rewrote \(unchanged.written) files")
+        #expect(unchanged.reusedPages > 0 && unchanged.reusedFiles > 0)
+        try expectSameAsUncached(unchanged, "a build with nothing changed")
+
+        let post = "content/posts/easy-read-lab-to-model.md"
+        try edit(post) { $0 + "\nA closing paragraph about *batch norm*.\n" }
+        let body = try cachedBuild()
+        #expect(body.reusedPages > 0, "a body edit rendered every page again")
+        #expect(body.written > 0 && body.written < 20, "a body edit wrote \(body.written) files")
+        try expectSameAsUncached(body, "a body edit")
+
+        try edit(post) { text in
+            guard let cut = text.range(of: "<!--more-->") else { return "Summary changed.\n\n" + text }
+            return text.replacingCharacters(in: cut, with: "Summary grows.\n<!--more-->")
+        }
+        try expectSameAsUncached(try cachedBuild(), "a summary edit")
+
+        try edit(post) { $0.replacingOccurrences(of: "title:", with: "title: Renamed —", options: [], range: $0.range(of: "title:")) }
+        let title = try cachedBuild()
+        #expect(title.reusedPages == 0, "a front matter edit reused renderings")
+        try expectSameAsUncached(title, "a title edit")
+
+        try write("content/posts/fresh.md", "---\ntitle: Fresh\ndate: 2024-05-01\ntags: [new]\n---\nNew post with a [link](easy-read-lab-to-model.md).\n")
+        try expectSameAsUncached(try cachedBuild(), "a new page")
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/posts/fresh.md"))
+        try expectSameAsUncached(try cachedBuild(), "a deleted page")
+
+        try write("layouts/footer.mustache", "<footer class=\"footer\">Custom footer</footer>\n")
+        try expectSameAsUncached(try cachedBuild(), "a template edit")
+
+        try edit("config.yml") { $0.replacingOccurrences(of: "title: The Tensor Collective", with: "title: The Renamed Collective") }
+        try expectSameAsUncached(try cachedBuild(), "a config edit")
+
+        try write("data/authors.yaml", "jasper:\n  name: Jasper\n")
+        try expectSameAsUncached(try cachedBuild(), "a new data file")
+        try write("data/authors.yaml", "jasper:\n  name: Jasper Butcher\n")
+        try expectSameAsUncached(try cachedBuild(), "a data file edit")
+
+        let image = site.appendingPathComponent("static/images/tensor-grid.png")
+        try (Data(contentsOf: image) + Data([0])).write(to: image)
+        try expectSameAsUncached(try cachedBuild(), "a static file edit")
+
+        try edit("content/posts/training-curves/loss.csv") { $0 + "\n" }
+        try expectSameAsUncached(try cachedBuild(), "a chart data edit")
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent("layouts/footer.mustache"))
+        try edit(post) { $0 + "\nAnd one more line.\n" }
+        try expectSameAsUncached(try cachedBuild(), "a removed template and a body edit")
+    }
+
+    @Test func aFileEditedInTheOutputIsWrittenAgain() throws {
+        try cachedBuild()
+        let page = site.appendingPathComponent("public/about/index.html")
+        try Data("edited by hand".utf8).write(to: page)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("public/tags/index.html"))
+        let report = try cachedBuild()
+        #expect(report.written == 2)
+        try expectSameAsUncached(report, "edits in the output")
+    }
+
+    @Test func aDamagedCacheIsIgnoredWithANote() throws {
+        try cachedBuild()
+        let file = site.appendingPathComponent(".collective-cache/build.bin")
+        var bytes = try Data(contentsOf: file)
+        bytes = bytes.prefix(bytes.count / 2)
+        try bytes.write(to: file)
+        try edit("content/about.md") { $0 + "\nMore about us.\n" }
+        let report = try cachedBuild()
+        #expect(report.cacheNote?.contains("damaged") == true, "\(report.cacheNote ?? "no note")")
+        #expect(report.reusedPages == 0)
+        try expectSameAsUncached(report, "a damaged cache")
+
+        try Data("not a cache at all".utf8).write(to: file)
+        let garbage = try cachedBuild()
+        #expect(garbage.cacheNote?.contains("damaged") == true)
+        try expectSameAsUncached(garbage, "a foreign file as cache")
+        // The cache was written again: the next build reuses it.
+        #expect(try cachedBuild().reusedPages > 0)
+    }
+
+    @Test func aCacheOfAnotherVersionIsIgnored() throws {
+        try cachedBuild()
+        let cache = BuildCache(site: site)
+        var stored = try #require(cache.load().0)
+        stored.binary = ContentHash(high: 1, low: 2)
+        #expect(cache.save(stored) == nil)
+        try edit("content/about.md") { $0 + "\nMore about us.\n" }
+        let report = try cachedBuild()
+        #expect(report.cacheNote?.contains("another version") == true)
+        #expect(report.reusedPages == 0)
+        try expectSameAsUncached(report, "a cache of another version")
+    }
+
+    @Test func deletingTheCacheChangesNothing() throws {
+        try cachedBuild()
+        try edit("content/about.md") { $0 + "\nMore about us.\n" }
+        try FileManager.default.removeItem(at: site.appendingPathComponent(".collective-cache"))
+        let report = try cachedBuild()
+        #expect(report.cacheNote?.contains("no cache yet") == true)
+        try expectSameAsUncached(report, "a deleted cache")
+    }
+
+    @Test func theConfigCanTurnTheCacheOff() throws {
+        try edit("config.yml") { $0 + "buildCache: false\n" }
+        let report = try cachedBuild()
+        #expect(report.cacheNote == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".collective-cache").path))
+    }
+
+    @Test func aMultilingualBodyEditMatchesABuildWithoutTheCache() throws {
+        let copy = SiteFixtures.temporaryFolder().appendingPathComponent("multilingual")
+        try FileManager.default.copyItem(at: SiteFixtures.site("multilingual"), to: copy)
+        try cachedBuild(copy)
+        let page = copy.appendingPathComponent("content/posts/hello.fr.md")
+        try Data((try String(contentsOf: page, encoding: .utf8) + "\nUn paragraphe de plus.\n").utf8).write(to: page)
+        let report = try cachedBuild(copy)
+        #expect(report.reusedPages > 0)
+        try expectSameAsUncached(report, source: copy, "a French body edit")
+    }
+
+    @Test func aPageDatedFarAheadKeepsTheCacheValidUntilThen() throws {
+        try write("content/posts/far.md", "---\ntitle: Far\ndate: 2999-01-01\n---\nLater.\n")
+        try write("content/posts/soon.md", "---\ntitle: Soon\ndate: 2100-01-01\nexpiryDate: 2200-01-01\n---\nSoon.\n")
+        try cachedBuild()
+        let stored = try #require(BuildCache(site: site).load().0)
+        // 2100-01-01 in whichever time zone the date is read: the first date that changes what is published.
+        let day = 86_400_000_000_000
+        let soon = BuildCache.nanoseconds(try #require(ISO8601DateFormatter().date(from: "2100-01-01T00:00:00Z")))
+        #expect(stored.validUntil.map { abs($0 - soon) <= day } == true, "\(String(describing: stored.validUntil))")
+        #expect(BuildCache.nanoseconds(Date.distantFuture) == Int.max && BuildCache.nanoseconds(Date(timeIntervalSince1970: 1)) == 1_000_000_000)
+        try edit("content/about.md") { $0 + "\nMore.\n" }
+        #expect(try cachedBuild().reusedPages > 0)
+    }
+
+    @Test func aThemeOutsideTheSiteFolderKeepsTheCacheFromReusingPages() throws {
+        let root = SiteFixtures.temporaryFolder()
+        let outside = root.appendingPathComponent("themes/plain/layouts/shortcodes")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("<b>{{ .Get 0 }}</b>".utf8).write(to: outside.appendingPathComponent("bold.html"))
+        let copy = root.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: site, to: copy)
+        let config = copy.appendingPathComponent("config.yml")
+        try Data((try String(contentsOf: config, encoding: .utf8) + "themesDir: ../themes\ntheme: plain\n").utf8).write(to: config)
+        try cachedBuild(copy)
+        try Data("<i>{{ .Get 0 }}</i>".utf8).write(to: outside.appendingPathComponent("bold.html"))
+        let about = copy.appendingPathComponent("content/about.md")
+        try Data((try String(contentsOf: about, encoding: .utf8) + "\nWe are {{< bold \"bold\" >}}.\n").utf8).write(to: about)
+        let report = try cachedBuild(copy)
+        #expect(report.cacheNote?.contains("outside the site folder") == true, "\(report.cacheNote ?? "no note")")
+        #expect(report.reusedPages == 0)
+        try expectSameAsUncached(report, source: copy, "an edit beside a theme outside the site")
+    }
+
+    @Test func hashesAndRecordsRoundTrip() throws {
+        #expect(ContentHash(Data("a".utf8)) != ContentHash(Data("b".utf8)))
+        #expect(ContentHash(Data()) != ContentHash(Data([0])))
+        #expect(ContentHash(Data("same".utf8)) == ContentHash(Data("same".utf8)))
+        var one = ContentHash.Builder(), two = ContentHash.Builder()
+        one.add("ab"); one.add("c")
+        two.add("a"); two.add("bc")
+        #expect(one.finish() != two.finish())
+        let page = CachedPage(sourceHash: ContentHash(high: 7, low: 9),
+                              rendered: RenderedContent(html: "<p>é</p>", summaryHTML: "s", summaryText: "t", isTruncated: true,
+                                                        toc: [TOCEntry(level: 2, id: "a", text: "A")], wordCount: 3, readingMinutes: 1,
+                                                        plainText: "é", hasMath: true, hasCode: false, coverURL: nil,
+                                                        references: [LinkReference(kind: .image, target: .markdown("a.png"), url: "/a.png", line: 3, column: nil, alt: "x"),
+                                                                   LinkReference(kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
+                                                                                 isBroken: true, line: 4, column: 2, alt: nil)]),
+                              diagnostics: [Diagnostic(.warning, "w", file: "f.md", line: 2)], entryHTML: nil)
+        var writer = ByteWriter()
+        page.write(to: &writer)
+        var reader = ByteReader(writer.bytes)
+        let back = try CachedPage(from: &reader)
+        #expect(reader.isAtEnd)
+        #expect(back.sourceHash == page.sourceHash && back.rendered.html == page.rendered.html && back.rendered.toc == page.rendered.toc)
+        #expect(back.rendered.references == page.rendered.references && back.diagnostics == page.diagnostics && back.entryHTML == nil)
+        var truncated = ByteReader(Array(writer.bytes.dropLast(3)))
+        #expect(throws: ByteReader.Malformed.self) { try CachedPage(from: &truncated) }
+    }
+}
