@@ -11,7 +11,7 @@ import Testing
         let home = CollectiveProcess.temporaryFolder()
         let output = home.appendingPathComponent("public")
         let environment = ["PATH": home.path, "HOME": home.path, "LANG": "C.UTF-8"]
-        let plain = try CollectiveProcess.run(["build", "-s", Self.example.path, "-d", output.path], environment: environment)
+        let plain = try CollectiveProcess.run(["build", "-s", Self.example.path, "-d", output.path, "--no-cache"], environment: environment)
         #expect(plain.status == 0, "\(plain.errors)")
         #expect(!plain.errors.contains("warning"), "\(plain.errors)")
         let page = output.appendingPathComponent("posts/digits-matrix-derivative")
@@ -25,7 +25,7 @@ import Testing
             #expect(svg.contains("<svg"))
         }
         // Asked to execute without an interpreter, the build says so and still shows the frozen outputs.
-        let asked = try CollectiveProcess.run(["build", "-s", Self.example.path, "-d", output.path, "--execute"], environment: environment)
+        let asked = try CollectiveProcess.run(["build", "-s", Self.example.path, "-d", output.path, "--execute", "--no-cache"], environment: environment)
         #expect(asked.status == 0)
         #expect(asked.errors.contains("content/posts/digits-matrix-derivative/index.md:23: warning: cannot run python cells: no python3 on PATH"))
         let again = try String(contentsOf: page.appendingPathComponent("index.html"), encoding: .utf8)

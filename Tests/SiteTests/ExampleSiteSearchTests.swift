@@ -41,11 +41,12 @@ import Testing
             #expect(first as? String == "/posts/training-curves/")
             try await browser.type("g", into: "#search-input")
             _ = try await browser.wait(for: "return location.search == '?q=training'")
-            _ = try await browser.wait(for: Self.resultLinks + ".length == 2")
-            #expect(try await browser.run(Self.resultLinks) as? [String] == ["/posts/training-curves/", "/posts/easy-read-lab-to-model/"])
+            _ = try await browser.wait(for: Self.resultLinks + ".length == 3")
+            #expect(try await browser.run(Self.resultLinks) as? [String]
+                == ["/posts/training-curves/", "/posts/digits-matrix-derivative/", "/posts/easy-read-lab-to-model/"])
             let title = try await browser.run("return document.querySelector('#search-results li > a').innerHTML") as? String
             #expect(title == "Reading <mark>Training</mark> Curves")
-            #expect(try await browser.run("return document.getElementById('search-status').textContent") as? String == "2 results")
+            #expect(try await browser.run("return document.getElementById('search-status').textContent") as? String == "3 results")
         }
     }
 
@@ -78,7 +79,7 @@ import Testing
             #expect(try await browser.run("return location.search") as? String == "")
 
             try await browser.press(.slash)
-            try await browser.type("softmax", into: "#search-input")
+            try await browser.type("queries", into: "#search-input")
             _ = try await browser.wait(for: Self.resultLinks + ".length == 1")
             try await browser.press(.enter)
             _ = try await browser.wait(for: "return location.pathname == '/posts/attention-from-scratch/'")
