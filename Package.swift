@@ -53,7 +53,7 @@ let package = Package(
         // A CSL 1.0.2 processor: styles, locales, citations and bibliographies from CSL items.
         .target(name: "CSL"),
         // Jupyter notebooks (nbformat 4) read into typed cells and rendered to HTML fragments.
-        .target(name: "Notebooks"),
+        .target(name: "Notebooks", dependencies: ["TextUtilities"]),
         // The site builder composes the engines.
         .target(
             name: "Site",

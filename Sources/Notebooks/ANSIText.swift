@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// Terminal text with ANSI colour codes (tracebacks, coloured logs) turned into escaped HTML:
 /// colours and bold become `<span class="ansi-…">`, every other escape sequence is dropped.
 public enum ANSIText {
@@ -36,7 +38,7 @@ public enum ANSIText {
                 output += "<span class=\"\(classes.joined(separator: " "))\">"
                 open = true
             }
-            output += HTMLEscape.text(run)
+            output += HTMLEscaper.text.escape(run)
             run = ""
         }
         func restyle(_ new: Style) {
@@ -134,24 +136,5 @@ public enum ANSIText {
     private static func nearestName(red: Int, green: Int, blue: Int) -> String {
         let bits = (red > 127 ? 1 : 0) | (green > 127 ? 2 : 0) | (blue > 127 ? 4 : 0)
         return colourNames[bits]
-    }
-}
-
-/// HTML escaping for the notebook renderer's text.
-enum HTMLEscape {
-    static func text(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.unicodeScalars.append(character)
-            }
-        }
-        return output
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// Makes a notebook's `text/html` output safe to place in a page: an allow-list of structural and
 /// text elements (tables first: pandas' data frames) with a few attributes; scripts, styles,
@@ -47,7 +48,7 @@ public enum HTMLSanitizer {
                         output += "<" + tag.name
                         if tag.name == "table" { output += " class=\"notebook-table\"" }
                         for (name, value) in tag.attributes where attributes.contains(name) {
-                            output += " \(name)=\"\(HTMLEscape.text(value))\""
+                            output += " \(name)=\"\(HTMLEscaper.text.escape(value))\""
                         }
                         output += ">"
                         if !voidElements.contains(tag.name) { stack.append(tag.name) }

@@ -1,3 +1,5 @@
+import TextUtilities
+
 /// An image a notebook output holds, for the site to write as a file.
 public struct NotebookImage: Sendable {
     /// `image/png`, `image/jpeg`, `image/gif` or `image/svg+xml`.
@@ -53,7 +55,7 @@ public struct NotebookRenderer {
     /// the notebook's cells. Empty for a cell tagged `remove-cell`.
     public func html(codeCell cell: NotebookCell, number: Int) -> String {
         if cell.tags.contains(.removeCell) { return "" }
-        let id = cellID.map { " id=\"\(HTMLEscape.text($0))\"" } ?? ""
+        let id = cellID.map { " id=\"\(HTMLEscaper.text.escape($0))\"" } ?? ""
         var cellHTML = "<div class=\"notebook-cell\"\(id)>\n"
         if !cell.tags.contains(.removeInput), !cell.source.isEmpty {
             let code = hooks.highlight(cell.source, language)
@@ -92,7 +94,7 @@ public struct NotebookRenderer {
             case .stream: break
             case .error(let name, let value, let traceback):
                 let text = traceback.isEmpty ? "\(name): \(value)" : traceback.joined(separator: "\n")
-                html += "<pre class=\"notebook-error\" role=\"group\" aria-label=\"Error: \(HTMLEscape.text(name))\">\(ANSIText.html(text))</pre>\n"
+                html += "<pre class=\"notebook-error\" role=\"group\" aria-label=\"Error: \(HTMLEscaper.text.escape(name))\">\(ANSIText.html(text))</pre>\n"
             case .data(let bundle, _):
                 html += self.html(bundle: bundle, cell: cell, output: position + 1)
             }
@@ -126,8 +128,8 @@ public struct NotebookRenderer {
             guard let payload = bundle.text(type.mime) else { continue }
             let image = NotebookImage(mime: type.mime, fileExtension: type.fileExtension, payload: payload, cell: cell, output: output, alt: alt)
             guard let url = hooks.image(image) else { break }
-            let caption = figureCaption.map { "<figcaption>\(HTMLEscape.text($0))</figcaption>" } ?? ""
-            return "<figure class=\"notebook-figure\"><img src=\"\(HTMLEscape.text(url))\" alt=\"\(HTMLEscape.text(figureCaption ?? alt))\" loading=\"lazy\" decoding=\"async\">\(caption)</figure>\n"
+            let caption = figureCaption.map { "<figcaption>\(HTMLEscaper.text.escape($0))</figcaption>" } ?? ""
+            return "<figure class=\"notebook-figure\"><img src=\"\(HTMLEscaper.text.escape(url))\" alt=\"\(HTMLEscaper.text.escape(figureCaption ?? alt))\" loading=\"lazy\" decoding=\"async\">\(caption)</figure>\n"
         }
         if let json = bundle["application/json"] {
             return "<div class=\"notebook-json\">\n\(hooks.highlight(Self.prettyJSON(json), "json"))</div>\n"
@@ -146,7 +148,7 @@ public struct NotebookRenderer {
     }
 
     static func notice(_ text: String) -> String {
-        "<p class=\"notebook-notice\">\(HTMLEscape.text(text))</p>\n"
+        "<p class=\"notebook-notice\">\(HTMLEscaper.text.escape(text))</p>\n"
     }
 
     /// The `text/plain` form of an image as alt text: matplotlib's `<Figure size … with 1 Axes>`
