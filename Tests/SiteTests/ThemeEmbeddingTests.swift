@@ -32,3 +32,10 @@ private extension String {
         return text
     }
 }
+
+/// Classes the engines write into pages have a rule in the built-in theme.
+@Suite struct ThemeClassCoverageTests {
+    @Test func smallCapsFromACSLStyleShow() {
+        #expect(DefaultTheme.stylesheet.contains(".small-caps{font-variant:small-caps}"))
+    }
+}

@@ -968,6 +968,7 @@ math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end
 .reference-list{list-style:none;padding:0}
 .references li{padding-inline-start:2.4rem;text-indent:-2.4rem}
 .references li:target{background:var(--mark)}
+.small-caps{font-variant:small-caps}
 .reference-number{display:inline-block;min-width:2.2rem;text-indent:0;color:var(--muted)}
 .reference-backlinks a{text-decoration:none}
 .citation-preview{position:absolute;z-index:35;max-width:min(32rem,90vw);padding:.6rem .85rem;background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 6px 24px rgb(0 0 0 / .2);font-size:.9rem}
