@@ -119,7 +119,7 @@ struct Label: Sendable, Equatable {
         return lines.map { line in
             var runs = line
             if let first = runs.first { runs[0].text = String(first.text.drop { $0 == " " }) }
-            if let last = runs.last { runs[runs.count - 1].text = String(last.text.reversed().drop { $0 == " " }.reversed()) }
+            if let last = runs.last { runs[runs.count - 1].text = String(last.text.dropping(trailing: " ")) }
             return runs.filter { !$0.text.isEmpty }
         }
     }

@@ -33,3 +33,12 @@ import TextUtilities
         #expect(result == nil)
     }
 }
+
+@Suite struct TrailingRunTests {
+    @Test func dropsOnlyTheTrailingRun() {
+        #expect("a\n\nb\n\n".dropping(trailing: "\n") == "a\n\nb")
+        #expect("\n\n".dropping(trailing: "\n") == "")
+        #expect("x  ".dropping(trailing: " ") == "x")
+        #expect("x".dropping(trailing: " ") == "x")
+    }
+}

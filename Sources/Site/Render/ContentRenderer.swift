@@ -5,6 +5,7 @@ import Foundation
 import Highlight
 import Markdown
 import Math
+import TextUtilities
 
 /// One entry of a page's table of contents.
 public struct TOCEntry: Sendable, Equatable {
@@ -376,7 +377,7 @@ struct ContentRenderer: Sendable {
             Highlighter.html(code: block.code, language: block.language, options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
         }
         let html = HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
-        return String(html.reversed().drop { $0 == "\n" }.reversed())
+        return String(html.dropping(trailing: "\n"))
     }
 
     /// Markdown text (a config's home text) as block HTML.

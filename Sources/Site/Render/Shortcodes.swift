@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 
 /// Expands Hugo shortcodes (`{{< name args >}}`, `{{% name %}}…{{% /name %}}`) in a page's
 /// Markdown before it is parsed. Built-in shortcodes become Markdown or HTML; `{{</* x */>}}`
@@ -415,7 +416,7 @@ struct ShortcodeExpander {
         guard expansion.contains("\n") else { return expansion }
         let lineStart = output.lastIndex(of: "\n").map { output.index(after: $0) } ?? (atTopLevel ? output.startIndex : nil)
         guard let lineStart, lineStart < output.endIndex, let prefix = containerPrefix(output[lineStart...]) else { return expansion }
-        let blank = String(prefix.reversed().drop(while: { $0 == " " }).reversed())
+        let blank = String(prefix.dropping(trailing: " "))
         var lines = expansion.split(separator: "\n", omittingEmptySubsequences: false)
         for index in lines.indices.dropFirst() where index < lines.count - 1 || !lines[index].isEmpty {
             lines[index] = Substring((lines[index].allSatisfy(\.isWhitespace) ? blank : prefix) + lines[index])

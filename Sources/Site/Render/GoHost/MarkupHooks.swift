@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 import GoTemplates
 import Markdown
 
@@ -83,7 +84,7 @@ struct BlockquoteHookContext: GoObject {
         case "AlertType": .string(quote.alert?.marker.lowercased() ?? "")
         case "AlertTitle", "AlertSign": .string("")
         // Hugo hands an alert's content over without its final newline, a plain quote's with it.
-        case "Text": .safe(quote.alert == nil ? quote.contentHTML : String(quote.contentHTML.reversed().drop { $0 == "\n" }.reversed()), .html)
+        case "Text": .safe(quote.alert == nil ? quote.contentHTML : String(quote.contentHTML.dropping(trailing: "\n")), .html)
         case "Attributes": .map([:])
         case "Ordinal": .int(ordinal)
         case "Page", "PageInner": .object(page)
