@@ -95,23 +95,23 @@ import Testing
         "東京都に住む Swift语言 静态网站・生成器 字 e=mc^2 x_1 \\alpha Ｓｗｉｆｔ",
     ]
 
-    @Test(.enabled(if: node != nil, "node is not installed: search.js was not run"))
-    func scriptFindsTheExpectedPages() throws {
+    /// Writes the corpus's index and `harness` to a new folder and runs the harness under node with
+    /// the script, the index folder and `input` (as JSON); returns what it printed.
+    static func runNode(_ harness: String, input: some Encodable) throws -> Data {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("search-node-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (path, data) in Self.corpus().files() {
+        for (path, data) in corpus().files() {
             let url = dir.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        let harness = dir.appendingPathComponent("harness.js"), input = dir.appendingPathComponent("input.json")
-        try Data(Self.harness.utf8).write(to: harness)
-        struct Input: Codable { var tokens: [String]; var queries: [Query] }
-        try JSONEncoder().encode(Input(tokens: Self.tokenSamples, queries: Self.queries)).write(to: input)
+        let harnessFile = dir.appendingPathComponent("harness.js"), inputFile = dir.appendingPathComponent("input.json")
+        try Data(harness.utf8).write(to: harnessFile)
+        try JSONEncoder().encode(input).write(to: inputFile)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.node))
-        process.arguments = [harness.path, Self.script.path, dir.appendingPathComponent("search").path, input.path]
+        process.executableURL = URL(fileURLWithPath: try #require(node))
+        process.arguments = [harnessFile.path, script.path, dir.appendingPathComponent("search").path, inputFile.path]
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
@@ -120,6 +120,13 @@ import Testing
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "node failed: \(stderr)")
+        return data
+    }
+
+    @Test(.enabled(if: node != nil, "node is not installed: search.js was not run"))
+    func scriptFindsTheExpectedPages() throws {
+        struct Input: Codable { var tokens: [String]; var queries: [Query] }
+        let data = try Self.runNode(Self.harness, input: Input(tokens: Self.tokenSamples, queries: Self.queries))
         let output = try JSONDecoder().decode(Output.self, from: data)
 
         // The script tokenises queries exactly as the index builder tokenises pages.
@@ -172,5 +179,36 @@ import Testing
         // A one-word query reads the top-level file, its shards and ten pages at most.
         #expect(r[0].fetched.filter { $0.hasPrefix("s/") }.count <= 4)
         #expect(r[0].fetched.filter { $0.hasPrefix("p/") }.count <= 10)
+    }
+
+    /// A file that fails to load (a busy server, a dropped connection) fails that search only: the
+    /// engine does not remember the failure, and the next search loads the file and finds the page.
+    static let flakyHarness = """
+        const fs = require("fs"), vm = require("vm"), path = require("path");
+        const S = require(process.argv[2]), dir = process.argv[3];
+        const failing = new Set();
+        function load(key) {
+          if (failing.has(key)) { failing.delete(key); return Promise.reject(new Error("dropped " + key)); }
+          let value;
+          vm.runInNewContext(fs.readFileSync(path.join(dir, key + ".js"), "utf8"), { __tcs: (k, v) => { if (k === key) value = v; } });
+          return Promise.resolve(value);
+        }
+        (async () => {
+          const engine = S.Engine(load), meta = await engine.meta();
+          meta.k.forEach((_, i) => failing.add("s/" + i));
+          const first = await engine.search("caching", []).then(r => "found " + r.ids.length, e => "failed: " + e.message);
+          const r = await engine.search("caching", []);
+          const pages = await Promise.all(r.ids.slice(0, 1).map(engine.page));
+          console.log(JSON.stringify({ first, then: pages.map(p => p.u) }));
+        })();
+        """
+
+    @Test(.enabled(if: node != nil, "node is not installed: search.js was not run"))
+    func aFileThatFailedToLoadIsLoadedAgainByTheNextSearch() throws {
+        struct Retry: Codable { var first: String; var then: [String] }
+        let data = try Self.runNode(Self.flakyHarness, input: [String]())
+        let output = try JSONDecoder().decode(Retry.self, from: data)
+        #expect(output.first.hasPrefix("failed: dropped s/"), "\(output.first)")
+        #expect(output.then == ["/posts/caching/"])
     }
 }

@@ -28,6 +28,8 @@ import Testing
     }
 
     static let resultLinks = "return Array.from(document.querySelectorAll('#search-results li > a')).map(a => a.getAttribute('href'))"
+    /// What the search page shows besides its results, for timeout messages.
+    static let shown = "return [document.getElementById('search-input').value, document.getElementById('search-status').textContent, performance.getEntriesByType('resource').map(r => r.name.split('/search/')[1] + ' ' + Math.round(r.duration) + ' ms').join(', ')].join(' | ')"
     static let focused = "const e = document.activeElement; return e.id || e.getAttribute('href') || e.tagName"
 
     @Test(.enabled(if: ready, "chromium, chromedriver or python3 is missing: the example site's search page was not opened"))
@@ -37,11 +39,11 @@ import Testing
             #expect(try await browser.run(requested) as? Bool == false, "nothing is fetched before the box is used")
             try await browser.type("trainin", into: "#search-input")
             // Search as you type: the unfinished word already finds the page.
-            let first = try await browser.wait(for: Self.resultLinks + "[0]")
+            let first = try await browser.wait(for: Self.resultLinks + "[0]", seconds: 40, explain: Self.shown)
             #expect(first as? String == "/posts/training-curves/")
             try await browser.type("g", into: "#search-input")
             _ = try await browser.wait(for: "return location.search == '?q=training'")
-            _ = try await browser.wait(for: Self.resultLinks + ".length == 3")
+            _ = try await browser.wait(for: Self.resultLinks + ".length == 3", seconds: 40, explain: Self.shown)
             #expect(try await browser.run(Self.resultLinks) as? [String]
                 == ["/posts/training-curves/", "/posts/digits-matrix-derivative/", "/posts/easy-read-lab-to-model/"])
             let title = try await browser.run("return document.querySelector('#search-results li > a').innerHTML") as? String
@@ -58,7 +60,7 @@ import Testing
             #expect(try await browser.run(Self.focused) as? String == "search-input", "/ focuses the box")
             #expect(try await browser.run("return document.getElementById('search-input').value") as? String == "", "the / is not typed")
             try await browser.type("model", into: "#search-input")
-            _ = try await browser.wait(for: Self.resultLinks + ".length == 3")
+            _ = try await browser.wait(for: Self.resultLinks + ".length == 3", seconds: 40, explain: Self.shown)
             let links = try #require(try await browser.run(Self.resultLinks) as? [String])
 
             try await browser.press(.arrowDown)

@@ -97,14 +97,17 @@ final class WebDriver {
         _ = try await call("POST", session + "/actions", ["actions": [["type": "key", "id": "keyboard", "actions": actions]]])
     }
 
-    /// Polls `script` until it returns a truthy value (then returns it), for up to `seconds`.
-    func wait(for script: String, seconds: Double = 20) async throws -> Any {
+    /// Polls `script` until it returns a truthy value (then returns it), for up to `seconds`. On a
+    /// timeout the error also gives what `explain` (a script) returns then, to say what the page shows.
+    func wait(for script: String, seconds: Double = 20, explain: String? = nil) async throws -> Any {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if let value = try await run(script), !(value is NSNull), (value as? Bool) != false { return value }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
-        throw Failure(description: "timed out waiting for: \(script)")
+        var message = "timed out waiting for: \(script)"
+        if let explain { message += "; the page shows: " + (try await run(explain).map { "\($0)" } ?? "null") }
+        throw Failure(description: message)
     }
 
     private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {

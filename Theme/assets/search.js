@@ -65,8 +65,12 @@
   // The search engine over a loader: load(key) returns a promise of the value in search/<key>.js.
   function Engine(load) {
     var cache = {}, data = {}, meta;
+    // A file that failed to load is not remembered: the next search asks for it again.
     function get(k) {
-      return cache[k] || (cache[k] = load(k).then(function (v) { return (data[k] = v); }));
+      return cache[k] || (cache[k] = load(k).then(function (v) { return (data[k] = v); }, function (e) {
+        delete cache[k];
+        throw e;
+      }));
     }
     function shard(t) {
       var lo = 0, hi = meta.k.length - 1, mid;
@@ -250,20 +254,25 @@
   var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
   var waiting = {}, seq = 0, result, shown, seen, ready;
   window.__tcs = function (k, v) { if (waiting[k]) waiting[k](v); };
-  var engine = Engine(function (k) {
+  // Loads search/<k>.js; a busy server or a dropped connection gets two more tries.
+  function load(k, tries) {
     return new Promise(function (ok, fail) {
       var s = document.createElement("script");
       waiting[k] = ok;
       s.src = box.dataset.base + k + ".js";
       s.onload = function () { s.remove(); };
-      s.onerror = fail;
+      s.onerror = function () { s.remove(); fail(new Error("search/" + k + ".js did not load")); };
       document.head.appendChild(s);
+    }).catch(function (e) {
+      if (tries >= 2) throw e;
+      return new Promise(function (later) { setTimeout(later, 400 << tries); }).then(function () { return load(k, tries + 1); });
     });
-  });
+  }
+  var engine = Engine(function (k) { return load(k, 0); });
 
   // Fills the section and tag filters once, from the top-level file.
   function prepare() {
-    return ready || (ready = engine.meta().then(function (m) {
+    return ready || (ready = engine.meta().catch(function (e) { ready = null; throw e; }).then(function (m) {
       [m.sec, m.tag].forEach(function (names, i) {
         var select = selects[i], offset = i ? m.sec.length : 0;
         if (!select || names.length < 2) return;
@@ -292,7 +301,12 @@
       result = r; shown = 0; seen = {}; list.innerHTML = "";
       status.textContent = count(r.ids.length, r.more);
       show(n);
-    });
+    }).catch(failed(n));
+  }
+
+  // Says so in the status line when the index files of search n did not load.
+  function failed(n) {
+    return function () { if (n == seq) status.textContent = box.dataset.failed; };
   }
 
   // "1 result", "N results" (with "+" while pages are left out), or the empty state.
@@ -305,7 +319,7 @@
   // Shows the next results; near the end of a list that left pages out, fetches the rest first.
   function show(n) {
     if (result.more && shown + PAGE >= result.ids.length) {
-      return engine.search(input.value, state(), 1).then(function (r) { if (n == seq) { result = r; show(n); } });
+      return engine.search(input.value, state(), 1).then(function (r) { if (n == seq) { result = r; show(n); } }, failed(n));
     }
     var ids = result.ids.filter(function (id) { return !seen[id]; }).slice(0, PAGE);
     ids.forEach(function (id) { seen[id] = 1; });
@@ -320,7 +334,7 @@
         list.appendChild(li);
       });
       more.hidden = !result.more && shown >= result.ids.length;
-    });
+    }, failed(n));
   }
 
   input.addEventListener("focus", prepare);

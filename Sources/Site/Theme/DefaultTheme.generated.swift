@@ -225,7 +225,7 @@ enum DefaultTheme {
         "search": #"""
 {{<baseof}}{{$main}}
 <header class="page-header"><h1>{{page.title}}</h1></header>
-<div id="search" class="search" role="search" data-base="{{page.searchBaseURL}}" data-results="{{t.searchResults}}" data-result="{{t.searchResult}}" data-none="{{t.searchNoResults}}" hidden>
+<div id="search" class="search" role="search" data-base="{{page.searchBaseURL}}" data-results="{{t.searchResults}}" data-result="{{t.searchResult}}" data-none="{{t.searchNoResults}}" data-failed="{{t.searchFailed}}" hidden>
 <label class="visually-hidden" for="search-input">{{t.search}}</label>
 <input id="search-input" type="search" placeholder="{{#page.placeholder}}{{page.placeholder}}{{/page.placeholder}}{{^page.placeholder}}{{t.searchPlaceholder}}{{/page.placeholder}}" spellcheck="false">
 <div class="search-filters">
@@ -501,8 +501,12 @@ enum DefaultTheme {
   // The search engine over a loader: load(key) returns a promise of the value in search/<key>.js.
   function Engine(load) {
     var cache = {}, data = {}, meta;
+    // A file that failed to load is not remembered: the next search asks for it again.
     function get(k) {
-      return cache[k] || (cache[k] = load(k).then(function (v) { return (data[k] = v); }));
+      return cache[k] || (cache[k] = load(k).then(function (v) { return (data[k] = v); }, function (e) {
+        delete cache[k];
+        throw e;
+      }));
     }
     function shard(t) {
       var lo = 0, hi = meta.k.length - 1, mid;
@@ -686,20 +690,25 @@ enum DefaultTheme {
   var more = document.getElementById("search-more"), params = new URLSearchParams(location.search);
   var waiting = {}, seq = 0, result, shown, seen, ready;
   window.__tcs = function (k, v) { if (waiting[k]) waiting[k](v); };
-  var engine = Engine(function (k) {
+  // Loads search/<k>.js; a busy server or a dropped connection gets two more tries.
+  function load(k, tries) {
     return new Promise(function (ok, fail) {
       var s = document.createElement("script");
       waiting[k] = ok;
       s.src = box.dataset.base + k + ".js";
       s.onload = function () { s.remove(); };
-      s.onerror = fail;
+      s.onerror = function () { s.remove(); fail(new Error("search/" + k + ".js did not load")); };
       document.head.appendChild(s);
+    }).catch(function (e) {
+      if (tries >= 2) throw e;
+      return new Promise(function (later) { setTimeout(later, 400 << tries); }).then(function () { return load(k, tries + 1); });
     });
-  });
+  }
+  var engine = Engine(function (k) { return load(k, 0); });
 
   // Fills the section and tag filters once, from the top-level file.
   function prepare() {
-    return ready || (ready = engine.meta().then(function (m) {
+    return ready || (ready = engine.meta().catch(function (e) { ready = null; throw e; }).then(function (m) {
       [m.sec, m.tag].forEach(function (names, i) {
         var select = selects[i], offset = i ? m.sec.length : 0;
         if (!select || names.length < 2) return;
@@ -728,7 +737,12 @@ enum DefaultTheme {
       result = r; shown = 0; seen = {}; list.innerHTML = "";
       status.textContent = count(r.ids.length, r.more);
       show(n);
-    });
+    }).catch(failed(n));
+  }
+
+  // Says so in the status line when the index files of search n did not load.
+  function failed(n) {
+    return function () { if (n == seq) status.textContent = box.dataset.failed; };
   }
 
   // "1 result", "N results" (with "+" while pages are left out), or the empty state.
@@ -741,7 +755,7 @@ enum DefaultTheme {
   // Shows the next results; near the end of a list that left pages out, fetches the rest first.
   function show(n) {
     if (result.more && shown + PAGE >= result.ids.length) {
-      return engine.search(input.value, state(), 1).then(function (r) { if (n == seq) { result = r; show(n); } });
+      return engine.search(input.value, state(), 1).then(function (r) { if (n == seq) { result = r; show(n); } }, failed(n));
     }
     var ids = result.ids.filter(function (id) { return !seen[id]; }).slice(0, PAGE);
     ids.forEach(function (id) { seen[id] = 1; });
@@ -756,7 +770,7 @@ enum DefaultTheme {
         list.appendChild(li);
       });
       more.hidden = !result.more && shown >= result.ids.length;
-    });
+    }, failed(n));
   }
 
   input.addEventListener("focus", prepare);
