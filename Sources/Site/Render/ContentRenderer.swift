@@ -68,6 +68,11 @@ public struct RenderedContent: Sendable {
     /// Whether the page is a notebook or has executable cells: its rendering depends on more than
     /// its own file (frozen outputs, generated images), so the build cache never keeps it.
     public var dependsOnCells = false
+    /// Files of `assets/` the page's shortcodes published, by path from the site's root.
+    public var publishedAssets: [String: PublishedAsset] = [:]
+
+    /// Whether the build cache can keep this rendering and reuse it while the file is unchanged.
+    var isCacheable: Bool { !dependsOnCells && publishedAssets.isEmpty }
 }
 
 extension RenderedContent {
@@ -152,6 +157,9 @@ struct ContentRenderer: Sendable {
             placeholders: builtInHTML
         ))
         siteRun?.scope.expanderContext = expander.context
+        if let siteRun {
+            siteRun.scope.renderMarkdown = { [unowned siteRun] in self.shortcodeMarkdownHTML($0, page: page, siteRun: siteRun, sink: sink) }
+        }
         var divs = FencedDivs()
         let markdown = divs.extract(expander.expand(page.body, firstLine: page.bodyLine))
         for warning in divs.warnings { sink.warn(warning.message, fileLine: page.bodyLine + warning.line - 1) }
@@ -283,6 +291,7 @@ struct ContentRenderer: Sendable {
         }
         var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
         result.dependsOnCells = notebookCells != nil || executedCells != nil
+        result.publishedAssets = siteRun?.scope.assets.all ?? [:]
         if let notebookCells {
             result.generatedFiles = notebookCells.images.files
             for warning in notebookCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
