@@ -139,20 +139,21 @@ struct HTMLWriter {
             return true
         case .blockQuote, .alert:
             if hooks.blockQuote != nil { return enterHookedBlockQuote(id) }
-            openBlockQuote(node)
+            openBlockQuote(node, id)
         case .list:
             newlineIfNeeded()
             if node.has(NodeFlags.ordered) {
+                out.append("<ol")
                 if node.value != 1 {
-                    out.append("<ol start=\"")
+                    out.append(" start=\"")
                     appendNumber(node.value)
-                    out.append("\">\n")
-                } else {
-                    out.append("<ol>\n")
+                    out.append("\"")
                 }
             } else {
-                out.append("<ul>\n")
+                out.append("<ul")
             }
+            appendBlockAttributes(id)
+            out.append(">\n")
         case .item:
             newlineIfNeeded()
             out.append("<li>")
@@ -163,7 +164,9 @@ struct HTMLWriter {
         case .paragraph:
             if !isInTightList(id) {
                 newlineIfNeeded()
-                out.append("<p>")
+                out.append("<p")
+                appendBlockAttributes(id)
+                out.append(">")
             }
         case .definitionList:
             newlineIfNeeded()
@@ -200,7 +203,9 @@ struct HTMLWriter {
             return false
         case .table:
             newlineIfNeeded()
-            out.append("<table>\n")
+            out.append("<table")
+            appendBlockAttributes(id)
+            out.append(">\n")
         case .tableRow:
             let isHeader = node.has(NodeFlags.header)
             if isHeader {
@@ -344,10 +349,12 @@ struct HTMLWriter {
         return true
     }
 
-    mutating func openBlockQuote(_ node: Node) {
+    mutating func openBlockQuote(_ node: Node, _ id: Int32) {
         newlineIfNeeded()
         guard node.kind == .alert else {
-            out.append("<blockquote>\n")
+            out.append("<blockquote")
+            appendBlockAttributes(id)
+            out.append(">\n")
             return
         }
         let kind = AlertKind(rawValue: node.value) ?? .note
@@ -375,7 +382,7 @@ struct HTMLWriter {
             newlineIfNeeded()
             out.append(contentsOf: html.utf8)
         } else {
-            openBlockQuote(node)
+            openBlockQuote(node, id)
             out.append(contentsOf: content)
             closeBlockQuote(node)
         }
@@ -406,8 +413,14 @@ struct HTMLWriter {
             escaped(node.text2)
             out.append("\"")
         }
+        appendBlockAttributes(id)
         out.append(">")
         return true
+    }
+
+    /// The block's attributes from a `{…}` line below it (``MarkdownOptions/blockAttributes``).
+    mutating func appendBlockAttributes(_ id: Int32) {
+        if let attributes = document.blockAttributes[id] { out.append(contentsOf: attributes) }
     }
 
     mutating func renderCodeBlock(_ id: Int32) {

@@ -134,6 +134,26 @@ struct ContentRenderer: Sendable {
         render(content.pages[index])
     }
 
+    /// The Markdown settings of page bodies (and of the Markdown their shortcodes render), from the site's config.
+    var pageMarkdownOptions: MarkdownOptions {
+        var options = MarkdownOptions.site
+        options.rawHTML = config.allowsRawHTML
+        options.typographer = config.typographer
+        options.goldmarkFootnotes = true
+        options.emoji = config.enableEmoji
+        options.definitionLists = config.definitionLists
+        options.goldmarkTables = true
+        options.blockAttributes = config.blockAttributes
+        options.autolinks = config.linkify
+        options.goldmarkLinkify = true
+        options.linkifyHTTPS = config.linkifyHTTPS
+        options.mathInHeadingIDs = !config.goldmarkPassthrough
+        options.verbatimMath = config.verbatimMathDelimiters
+        options.mathTextScan = true
+        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        return options
+    }
+
     /// Renders `page`, a new reading of one of the site's pages (links resolve against the site as it was read).
     func render(_ page: Page) -> (RenderedContent, [Diagnostic]) {
         let sink = DiagnosticSink(file: page.sourceFile, bodyLine: page.bodyLine)
@@ -168,19 +188,7 @@ struct ContentRenderer: Sendable {
         }
         sink.diagnostics += siteRun?.allDiagnostics ?? []
 
-        var options = MarkdownOptions.site
-        options.rawHTML = config.allowsRawHTML
-        options.typographer = config.typographer
-        options.goldmarkFootnotes = true
-        options.emoji = config.enableEmoji
-        options.definitionLists = config.definitionLists
-        options.autolinks = config.linkify
-        options.goldmarkLinkify = true
-        options.linkifyHTTPS = config.linkifyHTTPS
-        options.mathInHeadingIDs = !config.goldmarkPassthrough
-        options.verbatimMath = config.verbatimMathDelimiters
-        options.mathTextScan = true
-        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        let options = pageMarkdownOptions
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
         var codeBlocks = 0

@@ -8,13 +8,7 @@ extension ContentRenderer {
     /// it: the page's Markdown settings, the site's render hooks (images, links, headings, code
     /// blocks, quotes), math, and images and links resolved against the page.
     func shortcodeMarkdownHTML(_ markdown: String, page: Page, siteRun: SiteShortcodeRun, sink: DiagnosticSink) -> String {
-        var options = MarkdownOptions.site
-        options.rawHTML = config.allowsRawHTML
-        options.typographer = config.typographer
-        options.goldmarkFootnotes = true
-        options.emoji = config.enableEmoji
-        options.definitionLists = config.definitionLists
-        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        let options = pageMarkdownOptions
         var hooks = RenderHooks()
         var images = 0, codeBlocks = 0, quotes = 0
         hooks.math = { span in
