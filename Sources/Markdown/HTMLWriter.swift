@@ -361,7 +361,7 @@ struct HTMLWriter {
         out.append("<div class=\"markdown-alert markdown-alert-")
         out.append(contentsOf: kind.marker.lowercased().utf8)
         out.append("\">\n<p class=\"markdown-alert-title\">")
-        out.append(contentsOf: kind.title.utf8)
+        if node.text2.count > 0 { escaped(node.text2) } else { out.append(contentsOf: kind.title.utf8) }
         out.append("</p>\n")
     }
 
@@ -376,8 +376,12 @@ struct HTMLWriter {
         let node = nodes[Int(id)]
         let content = renderChildren(id)
         let alert = node.kind == .alert ? AlertKind(rawValue: node.value) ?? .note : nil
-        let info = BlockQuoteInfo(alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
+        var info = BlockQuoteInfo(alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
                                   position: document.position(of: NodeID(id)))
+        if alert != nil {
+            info.title = String(decoding: bytes(node.text2), as: UTF8.self)
+            info.sign = node.extra == 0 ? "" : String(UnicodeScalar(UInt8(node.extra)))
+        }
         if let html = hooks.blockQuote?(info) {
             newlineIfNeeded()
             out.append(contentsOf: html.utf8)
