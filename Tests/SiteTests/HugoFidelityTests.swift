@@ -196,6 +196,20 @@ enum HugoFidelity {
         #expect(report.html(at: "/fr/")?.contains("Accueil") == true)
     }
 
+    /// Hugo 0.168 makes a folder URL of every pattern, even one whose last value or text has a dot.
+    @Test func patternsWithADotStillMakeFolders() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[permalinks]\nposts = \"/:sections[1:]/:filename\"\nnotes = \"/n/:slug.html\"\n",
+            "content/posts/m/gallery.com/index.md": "---\ntitle: G\n---\n![x](pic.png)\n",
+            "content/posts/m/gallery.com/pic.png": "PNG",
+            "content/notes/a.md": "---\ntitle: N\nslug: nn\n---\nhi\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let gallery = HugoFidelity.article(try #require(report.html(at: "/gallery.com/")))
+        #expect(gallery.contains("src=\"/gallery.com/pic.png\""))
+        #expect(report.html(at: "/n/nn.html/") != nil)
+    }
+
     @Test func sectionSliceTokens() {
         let sections = ["a", "b", "c"]
         #expect(Permalinks.expandSectionSlices("/:sections[1:]/", sections: sections) == "/b/c/")

@@ -232,6 +232,13 @@ struct BuildState: Sendable {
     }
 
     /// Resources are copied beside the page that owns them (in every language that has the page).
+    /// The `assets/` files the pages' shortcodes published, by path from the site's root.
+    var publishedAssets: [String: PublishedAsset] {
+        var assets: [String: PublishedAsset] = [:]
+        for page in rendered { assets.merge(page.publishedAssets) { first, _ in first } }
+        return assets
+    }
+
     private func resourceCopies() -> [String: URL] {
         var copies: [String: URL] = [:]
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
@@ -317,7 +324,7 @@ struct BuildState: Sendable {
     /// The rendering of every page read from a content file, for the build cache.
     func cachedPages(sourceHashes: [String: ContentHash]) -> [String: CachedPage] {
         var pages: [String: CachedPage] = [:]
-        for (index, page) in content.pages.enumerated() where !rendered[index].dependsOnCells {
+        for (index, page) in content.pages.enumerated() where rendered[index].isCacheable {
             guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
             pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
                                      entryHTML: entryTexts[index], searchTerms: searchTerms[index])

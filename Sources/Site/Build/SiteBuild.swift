@@ -79,6 +79,15 @@ struct SiteBuild: Sendable {
             let folder = languages[language].config.languageFolder
             for (path, url) in languages[language].copies { copies[folder + path] = url }
         }
+        // Published assets live at the site's root (Hugo's place for them), below files made otherwise.
+        for language in languages {
+            for (path, asset) in language.publishedAssets where files[path] == nil && copies[path] == nil {
+                switch asset {
+                case .file(let url): copies[path] = url
+                case .generated(let data): files[path] = data
+                }
+            }
+        }
         if configs.count > 1 { addRootFiles() }
         for path in files.keys { copies[path] = nil }
         for language in languages {

@@ -68,6 +68,11 @@ public struct RenderedContent: Sendable {
     /// Whether the page is a notebook or has executable cells: its rendering depends on more than
     /// its own file (frozen outputs, generated images), so the build cache never keeps it.
     public var dependsOnCells = false
+    /// Files of `assets/` the page's shortcodes published, by path from the site's root.
+    public var publishedAssets: [String: PublishedAsset] = [:]
+
+    /// Whether the build cache can keep this rendering and reuse it while the file is unchanged.
+    var isCacheable: Bool { !dependsOnCells && publishedAssets.isEmpty }
 }
 
 extension RenderedContent {
@@ -129,6 +134,26 @@ struct ContentRenderer: Sendable {
         render(content.pages[index])
     }
 
+    /// The Markdown settings of page bodies (and of the Markdown their shortcodes render), from the site's config.
+    var pageMarkdownOptions: MarkdownOptions {
+        var options = MarkdownOptions.site
+        options.rawHTML = config.allowsRawHTML
+        options.typographer = config.typographer
+        options.goldmarkFootnotes = true
+        options.emoji = config.enableEmoji
+        options.definitionLists = config.definitionLists
+        options.goldmarkTables = true
+        options.blockAttributes = config.blockAttributes
+        options.autolinks = config.linkify
+        options.goldmarkLinkify = true
+        options.linkifyHTTPS = config.linkifyHTTPS
+        options.mathInHeadingIDs = !config.goldmarkPassthrough
+        options.verbatimMath = config.verbatimMathDelimiters
+        options.mathTextScan = true
+        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        return options
+    }
+
     /// Renders `page`, a new reading of one of the site's pages (links resolve against the site as it was read).
     func render(_ page: Page) -> (RenderedContent, [Diagnostic]) {
         let sink = DiagnosticSink(file: page.sourceFile, bodyLine: page.bodyLine)
@@ -152,6 +177,9 @@ struct ContentRenderer: Sendable {
             placeholders: builtInHTML
         ))
         siteRun?.scope.expanderContext = expander.context
+        if let siteRun {
+            siteRun.scope.renderMarkdown = { [unowned siteRun] in self.shortcodeMarkdownHTML($0, page: page, siteRun: siteRun, sink: sink) }
+        }
         var divs = FencedDivs()
         let markdown = divs.extract(expander.expand(page.body, firstLine: page.bodyLine))
         for warning in divs.warnings { sink.warn(warning.message, fileLine: page.bodyLine + warning.line - 1) }
@@ -160,19 +188,7 @@ struct ContentRenderer: Sendable {
         }
         sink.diagnostics += siteRun?.allDiagnostics ?? []
 
-        var options = MarkdownOptions.site
-        options.rawHTML = config.allowsRawHTML
-        options.typographer = config.typographer
-        options.goldmarkFootnotes = true
-        options.emoji = config.enableEmoji
-        options.definitionLists = config.definitionLists
-        options.autolinks = config.linkify
-        options.goldmarkLinkify = true
-        options.linkifyHTTPS = config.linkifyHTTPS
-        options.mathInHeadingIDs = !config.goldmarkPassthrough
-        options.verbatimMath = config.verbatimMathDelimiters
-        options.mathTextScan = true
-        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        let options = pageMarkdownOptions
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
         var codeBlocks = 0
@@ -283,6 +299,7 @@ struct ContentRenderer: Sendable {
         }
         var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
         result.dependsOnCells = notebookCells != nil || executedCells != nil
+        result.publishedAssets = siteRun?.scope.assets.all ?? [:]
         if let notebookCells {
             result.generatedFiles = notebookCells.images.files
             for warning in notebookCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
