@@ -34,6 +34,8 @@ struct BuildState: Sendable {
     private(set) var copies: [String: URL] = [:]
     /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
     private(set) var entryTexts: [Int: String] = [:]
+    /// Each indexed page's search terms (``PageTerms/encoded()``), kept for the build cache.
+    private(set) var searchTerms: [Int: [UInt8]] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
     /// HTML files taken from the previous output instead of rendered.
@@ -48,7 +50,7 @@ struct BuildState: Sendable {
     /// Renders and lays out one language's content in memory; with `reuse`, takes from the build
     /// cache what none of its inputs changed (see ``LanguageReuse``).
     init(_ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
-         progress: BuildProgress? = nil) {
+         remember: Bool = false, progress: BuildProgress? = nil) {
         source = site.source
         self.options = options
         config = language.config
@@ -74,7 +76,11 @@ struct BuildState: Sendable {
             pageDiagnostics[index] += equationReferences.resolve(&rendered[index], page: index, file: content.pages[index].sourceFile)
         }
         // The search index needs only the content, and runs beside the templates.
-        let searchIndex = BackgroundJob(Self.searchIndexJob(config: config, content: content, rendered: rendered))
+        var cachedTerms: [Int: [UInt8]] = [:]
+        for (index, page) in cached.enumerated() { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
+        let searchIndex = BackgroundJob { [siteFiles = SiteFiles(config: config, content: content, rendered: rendered), cachedTerms] in
+            siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
+        }
         templates = site.templates
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
@@ -99,7 +105,9 @@ struct BuildState: Sendable {
             renderHTML(progress: progress)
         }
         progress?.begin("Feeds and search index")
-        renderOtherFiles(feedLists: feedLists, searchIndex: searchIndex.result())
+        let (searchFiles, terms) = searchIndex.result()
+        searchTerms = terms
+        renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles)
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
         for job in jobs { outputCounts[OutputKind.html(content.pages[job.index].kind, pagerNumber: job.pager?.number), default: 0] += 1 }
@@ -326,7 +334,7 @@ struct BuildState: Sendable {
         for (index, page) in content.pages.enumerated() where rendered[index].isCacheable {
             guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
             pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
-                                     entryHTML: entryTexts[index])
+                                     entryHTML: entryTexts[index], searchTerms: searchTerms[index])
         }
         return pages
     }

@@ -12,6 +12,8 @@ struct CachedPage: Sendable {
     var diagnostics: [Diagnostic]
     /// The page's list entry, rendered once for every list to reuse (nil when lists render it in place).
     var entryHTML: String?
+    /// The page's search terms as the Search module encoded them (nil when the page is not indexed).
+    var searchTerms: [UInt8]? = nil
 }
 
 /// Identifies a page of one language by its content file, relative to the site root.
@@ -61,6 +63,8 @@ extension CachedPage {
         }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
+        writer.bool(searchTerms != nil)
+        if let searchTerms { writer.data(searchTerms) }
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
@@ -94,6 +98,7 @@ extension CachedPage {
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
         entryHTML = try reader.optionalString()
+        searchTerms = try reader.bool() ? try reader.data() : nil
     }
 }
 
