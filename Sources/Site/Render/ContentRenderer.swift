@@ -68,6 +68,8 @@ public struct RenderedContent: Sendable {
     /// Whether the page is a notebook or has executable cells: its rendering depends on more than
     /// its own file (frozen outputs, generated images), so the build cache never keeps it.
     public var dependsOnCells = false
+    /// The works the page's reference list holds, in its order (for the JSON-LD `citation`).
+    public var citedWorks: [CitedWork] = []
 }
 
 extension RenderedContent {
@@ -300,7 +302,8 @@ struct ContentRenderer: Sendable {
             }
         }
         let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))
-        let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
+        let (numberedHTML, citedWorks) = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
+        result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
         let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
         for id in unresolved {

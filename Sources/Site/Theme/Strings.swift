@@ -28,7 +28,7 @@ enum Strings {
         "related": "Related posts", "share": "Share", "editPage": "Edit this page",
         "skip": "Skip to content", "toggleTheme": "Toggle light and dark theme", "copy": "Copy", "copied": "Copied",
         "posts": "posts", "seriesPart": "Part of the series", "by": "By", "subscribe": "Subscribe (RSS)",
-        "menu": "Main menu", "pages": "Pagination", "breadcrumbs": "Breadcrumbs",
+        "menu": "Main menu", "pages": "Pagination", "breadcrumbs": "Breadcrumbs", "citeThis": "Cite this article",
     ]
 
     static let translations: [String: [String: String]] = [

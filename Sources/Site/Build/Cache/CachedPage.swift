@@ -47,6 +47,13 @@ extension CachedPage {
             w.optionalInt(reference.column)
             w.optionalString(reference.alt)
         }
+        writer.array(r.citedWorks) { w, work in
+            w.string(work.schemaType)
+            w.string(work.title)
+            w.array(work.authors) { w, name in w.string(name) }
+            w.optionalInt(work.year)
+            w.optionalString(work.url)
+        }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
     }
@@ -71,6 +78,11 @@ extension CachedPage {
             LinkReference(kind: try reader.bool() ? .image : .link, target: LinkDestination(parsing: try reader.string()),
                           url: try reader.string(), isBroken: try reader.bool(),
                           line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
+        }
+        r.citedWorks = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            CitedWork(schemaType: try reader.string(), title: try reader.string(),
+                      authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
+                      year: try reader.optionalInt(), url: try reader.optionalString())
         }
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
