@@ -1003,7 +1003,8 @@ math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end
 .small-caps{font-variant:small-caps}
 .reference-number{display:inline-block;min-width:2.2rem;text-indent:0;color:var(--muted)}
 .reference-backlinks a{text-decoration:none}
-.cite-this{max-width:var(--measure);margin:2.5rem auto 0;border-top:1px solid var(--border);font-size:.95rem}
+.cite-this{max-width:var(--measure);margin:2.5rem auto 0;border-top:1px solid var(--border)}
+.cite-reference{font-size:.95rem}
 .cite-this h3{font-size:1rem;margin-bottom:.4rem}
 .cite-this pre{white-space:pre-wrap}
 .post-byline{list-style:none;padding:0;margin:.5rem 0 0;color:var(--muted);font-size:.92rem}
