@@ -85,6 +85,7 @@ struct BuildState: Sendable {
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
         contexts.languages = links
+        contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {

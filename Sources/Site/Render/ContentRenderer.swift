@@ -82,6 +82,8 @@ public struct RenderedContent: Sendable {
     public var equationReferences: [EquationReference] = []
     /// Formulas that were refused or hold unknown commands, where they are in the file.
     public var mathProblems: [MathProblem] = []
+    /// The works the page's reference list holds, in its order (for the JSON-LD `citation`).
+    public var citedWorks: [CitedWork] = []
 }
 
 extension RenderedContent {
@@ -332,7 +334,8 @@ struct ContentRenderer: Sendable {
             }
         }
         let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))
-        let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
+        let (numberedHTML, citedWorks) = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
+        result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
         let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
         for id in unresolved {

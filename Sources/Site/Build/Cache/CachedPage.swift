@@ -61,6 +61,13 @@ extension CachedPage {
             w.string(problem.message)
             w.bool(problem.isRefused)
         }
+        writer.array(r.citedWorks) { w, work in
+            w.string(work.schemaType)
+            w.string(work.title)
+            w.array(work.authors) { w, name in w.string(name) }
+            w.optionalInt(work.year)
+            w.optionalString(work.url)
+        }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
         writer.bool(searchTerms != nil)
@@ -94,6 +101,11 @@ extension CachedPage {
         r.mathProblems = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
             MathProblem(line: try reader.int(), column: try reader.int(), command: try reader.optionalString(),
                         message: try reader.string(), isRefused: try reader.bool())
+        }
+        r.citedWorks = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            CitedWork(schemaType: try reader.string(), title: try reader.string(),
+                      authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
+                      year: try reader.optionalInt(), url: try reader.optionalString())
         }
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
