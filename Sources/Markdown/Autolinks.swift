@@ -305,6 +305,7 @@ extension InlineParser {
 
     mutating func makeExtendedLink(textStart: Int, textEnd: Int, prefix: StaticString) {
         let link = append(.link, at: textStart)
+        parser.nodes[Int(link)].flags |= NodeFlags.autolink
         let start = parser.storageEnd
         parser.storage.append(prefix)
         parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: s[textStart..<textEnd]))
