@@ -67,6 +67,11 @@ import Testing
             """)
     }
 
+    @Test func aFigureCaptionIsTheSiteMarkdown() throws {
+        let body = try HugoFidelity.body("{{< figure src=\"/a.jpg\" caption=\"image from www.amazon.co.uk, \\\"quoted\\\"\" >}}\n")
+        #expect(body.contains("<figcaption><p>image from <a href=\"https://www.amazon.co.uk\">www.amazon.co.uk</a>, \u{201C}quoted\u{201D}</p></figcaption>"), "\(body)")
+    }
+
     @Test func linkifyTrimsPunctuationThenUnbalancedParenthesis() throws {
         let body = try HugoFidelity.body("(https://a.com/x), y\n\nhttps://a.com/(x)), y\n\nhttps://a.com/x). z\n\nhttps://a.com/x);\n")
         #expect(body == """
