@@ -340,7 +340,18 @@ struct ContentRenderer: Sendable {
         let (numberedHTML, citedWorks) = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
         result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
-        let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
+        let restored = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
+        let balance = ContainerBalance.balanced(restored)
+        let html = balance.html
+        for (name, count) in balance.dropped.sorted(by: { $0.key < $1.key }) {
+            sink.warn("the page's HTML has \(count == 1 ? "an end tag" : "\(count) end tags") </\(name)> that \(count == 1 ? "closes" : "close") "
+                      + "no <\(name)> it opened; dropped, so the article keeps its layout: remove \(count == 1 ? "it" : "them") or add the missing <\(name)>",
+                      fileLine: page.bodyLine)
+        }
+        for (name, count) in balance.closed.sorted(by: { $0.key < $1.key }) {
+            sink.warn("the page's HTML leaves \(count == 1 ? "a" : "\(count)") <\(name)> open; closed at the end of the content: add the missing </\(name)>",
+                      fileLine: page.bodyLine)
+        }
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
