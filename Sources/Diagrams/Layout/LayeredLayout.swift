@@ -17,6 +17,8 @@ struct LayeredLayout {
         var pin: Pin = .none
         /// How far link ends may spread from the centre across the item's near and far sides.
         var spread: Double = 0
+        /// The most room between two spread link ends.
+        var spreadStep: Double = 12
         /// The across offset of the point links attach to, from the item's centre.
         var anchor: Double = 0
     }
@@ -151,7 +153,7 @@ struct LayeredLayout {
                 }
                 guard ends.count > 1 else { continue }
                 ends.sort { $0.neighbour < $1.neighbour }
-                let step = min(12, 2 * items[item].spread / Double(ends.count - 1))
+                let step = min(items[item].spreadStep, 2 * items[item].spread / Double(ends.count - 1))
                 for (rank, end) in ends.enumerated() {
                     let offset = (Double(rank) - Double(ends.count - 1) / 2) * step
                     endOffset[end.edge * 2 + (side == 0 ? 1 : 0)] = offset
