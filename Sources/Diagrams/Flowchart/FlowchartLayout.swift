@@ -200,10 +200,15 @@ struct FlowchartLayout {
                 layout.items[position].along = horizontal ? size.width : size.height
                 if case .node(let node)? = ref {
                     if chart.nodes[node].shape.hasFlatSides {
-                        // Class boxes spread their links wider, so inheritance triangles do not overlap.
+                        // Class boxes spread their links wider, so inheritance triangles stand apart.
                         let isClass = chart.nodes[node].compartments != nil
-                        layout.items[position].spread = layout.items[position].across * (isClass ? 0.4 : 0.3)
-                        if isClass { layout.items[position].spreadStep = 24 }
+                        layout.items[position].spread = layout.items[position].across * (isClass ? 0.42 : 0.3)
+                        if isClass { layout.items[position].spreadStep = 36 }
+                    } else if chart.nodes[node].shape == .diamond {
+                        // A diamond's links leave along its slanted sides, not all from its corner.
+                        layout.items[position].spread = layout.items[position].across * 0.3
+                        layout.items[position].spreadStep = layout.items[position].across * 0.25
+                        layout.items[position].taper = layout.items[position].across / 2
                     }
                     if let loops = selfLoops[node] {
                         let labels = loops.map { geometry.edgeLabels[$0].size(Self.edgeFontSize) }
