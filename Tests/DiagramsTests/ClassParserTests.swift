@@ -119,6 +119,24 @@ import Testing
         #expect(parser.warnings.map(\.line) == [10])
     }
 
+    @Test func inheritanceTrianglesStandApart() throws {
+        var parser = ClassParser()
+        let chart = try parser.parse(DiagramSource("classDiagram\nAnimal <|-- Duck\nAnimal <|-- Fish\nAnimal <|-- Zebra\nAnimal : +int age"))
+        var layout = FlowchartLayout(chart: chart)
+        let geometry = layout.layout()
+        // Where the three links meet Animal: far enough apart that their 16-unit triangles do not touch.
+        let animal = geometry.nodes[chart.nodeIndex["Animal"]!]
+        let ends = geometry.edges.map { placed -> Double in
+            let points = placed.path.sampled(stepsPerCurve: 24)
+            let end = [points.first!, points.last!].min { abs($0.y - animal.maxY) < abs($1.y - animal.maxY) }!
+            #expect(abs(end.y - animal.maxY) < 1, "the link meets Animal's bottom side")
+            return end.x
+        }.sorted()
+        #expect(ends.count == 3)
+        #expect(zip(ends, ends.dropFirst()).allSatisfy { $1 - $0 >= 30 }, "\(ends)")
+        #expect(LayoutInvariantTests.problems(chart, geometry).isEmpty)
+    }
+
     @Test func errorsHavePositions() {
         func error(_ body: String) -> String {
             do { _ = try parse(body); return "no error" } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
