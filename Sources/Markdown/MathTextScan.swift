@@ -221,3 +221,12 @@ enum MathTextScan {
         return out
     }
 }
+
+/// `html` with the math delimited in its text (`$…$`, `\(…\)`, `$$…$$`, `\[…\]`, AMS environments)
+/// replaced by `render(tex, display)`, found as KaTeX auto-render finds it in a browser (see
+/// ``MathTextScan``): for HTML made outside Markdown, such as a site's shortcode output.
+public func typesetDelimitedMath(inHTML html: String, render: (_ tex: String, _ display: Bool) -> String) -> String {
+    let bytes = Array(html.utf8)
+    let result = MathTextScan.apply(bytes, render: render)
+    return result == bytes ? html : String(decoding: result, as: UTF8.self)
+}

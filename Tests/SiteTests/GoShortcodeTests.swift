@@ -78,6 +78,19 @@ import Testing
             """)
     }
 
+    @Test func texAShortcodeWritesForTheBrowserIsTypesetAtBuildTime() throws {
+        // hugo-book's katex shortcode writes `\( … \)` for KaTeX in the reader's browser.
+        let body = try HugoFidelity.body("| a | b |\n|---|---|\n| x | {{< katex >}}\\pi(x){{< /katex >}} |\n\n{{< katex display=true >}}e^{i\\pi}{{< /katex >}}\n", files: [
+            "layouts/shortcodes/katex.html":
+                "{{ if .Get \"display\" }}<div class=\"k\">{{ printf \"\\\\[ %s \\\\]\" .Inner }}</div>{{ else }}<span class=\"k\">{{ printf \"\\\\( %s \\\\)\" .Inner }}</span>{{ end }}",
+        ])
+        #expect(!body.contains("\\("), "\(body)")
+        #expect(!body.contains("\\["), "\(body)")
+        #expect(body.contains("<span class=\"k\"><math"), "\(body)")
+        #expect(body.contains("<annotation encoding=\"application/x-tex\"> \\pi(x) </annotation>"))
+        #expect(body.contains("<div class=\"k\"><math") && body.contains("display=\"block\""))
+    }
+
     @Test func parseErrorNamesTheTemplateFile() throws {
         #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
     }

@@ -340,7 +340,23 @@ struct ContentRenderer: Sendable {
         let (numberedHTML, citedWorks) = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
         result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
-        let restored = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
+        var withSiteOutputs = siteRun?.restore(numberedHTML) ?? numberedHTML
+        if withSiteOutputs != numberedHTML {
+            // A site shortcode may write TeX for a renderer in the browser (hugo-book's katex): typeset it here.
+            withSiteOutputs = typesetDelimitedMath(inHTML: withSiteOutputs) { tex, display in
+                result.hasMath = true
+                let output = self.math.render(tex, display: display, firstEquationNumber: equationNumber, knownLabels: equationLabels)
+                equationNumber += output.equationsNumbered
+                equationLabels += output.labels
+                for error in output.errors {
+                    sink.warn("math in a shortcode's output: \(error.description)", fileLine: page.bodyLine)
+                    result.mathProblems.append(MathProblem(line: page.bodyLine, column: 1, command: error.command,
+                                                           message: error.message, isRefused: output.isRefused))
+                }
+                return output.html
+            }
+        }
+        let restored = resolveBareReferences(builtInHTML.restore(withSiteOutputs), for: page, sink: sink)
         let balance = ContainerBalance.balanced(restored)
         let html = balance.html
         for (name, count) in balance.dropped.sorted(by: { $0.key < $1.key }) {
