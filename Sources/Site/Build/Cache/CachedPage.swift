@@ -12,6 +12,8 @@ struct CachedPage: Sendable {
     var diagnostics: [Diagnostic]
     /// The page's list entry, rendered once for every list to reuse (nil when lists render it in place).
     var entryHTML: String?
+    /// The page's search terms as the Search module encoded them (nil when the page is not indexed).
+    var searchTerms: [UInt8]? = nil
 }
 
 /// Identifies a page of one language by its content file, relative to the site root.
@@ -59,8 +61,17 @@ extension CachedPage {
             w.string(problem.message)
             w.bool(problem.isRefused)
         }
+        writer.array(r.citedWorks) { w, work in
+            w.string(work.schemaType)
+            w.string(work.title)
+            w.array(work.authors) { w, name in w.string(name) }
+            w.optionalInt(work.year)
+            w.optionalString(work.url)
+        }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
+        writer.bool(searchTerms != nil)
+        if let searchTerms { writer.data(searchTerms) }
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
@@ -91,9 +102,15 @@ extension CachedPage {
             MathProblem(line: try reader.int(), column: try reader.int(), command: try reader.optionalString(),
                         message: try reader.string(), isRefused: try reader.bool())
         }
+        r.citedWorks = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            CitedWork(schemaType: try reader.string(), title: try reader.string(),
+                      authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
+                      year: try reader.optionalInt(), url: try reader.optionalString())
+        }
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
         entryHTML = try reader.optionalString()
+        searchTerms = try reader.bool() ? try reader.data() : nil
     }
 }
 
