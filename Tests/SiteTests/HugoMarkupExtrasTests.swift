@@ -46,6 +46,32 @@ import Testing
             """)
     }
 
+    @Test func linkifyStartsRightAfterATypographerSubstitution() throws {
+        let body = try HugoFidelity.body("""
+            "https://a.com/x" y
+
+            x"https://a.com/x" y
+
+            "www.a.com" y
+
+            a --https://a.com/x y
+
+            a "b"https://a.com y
+            """)
+        #expect(body == """
+            <p>\u{201C}<a href="https://a.com/x%22">https://a.com/x&quot;</a> y</p>
+            <p>x&quot;https://a.com/x\u{201D} y</p>
+            <p>\u{201C}<a href="https://www.a.com">www.a.com</a>\u{201D} y</p>
+            <p>a \u{2013}<a href="https://a.com/x">https://a.com/x</a> y</p>
+            <p>a \u{201C}b&quot;https://a.com y</p>
+            """)
+    }
+
+    @Test func aFigureCaptionIsTheSiteMarkdown() throws {
+        let body = try HugoFidelity.body("{{< figure src=\"/a.jpg\" caption=\"image from www.amazon.co.uk, \\\"quoted\\\"\" >}}\n")
+        #expect(body.contains("<figcaption><p>image from <a href=\"https://www.amazon.co.uk\">www.amazon.co.uk</a>, \u{201C}quoted\u{201D}</p></figcaption>"), "\(body)")
+    }
+
     @Test func linkifyTrimsPunctuationThenUnbalancedParenthesis() throws {
         let body = try HugoFidelity.body("(https://a.com/x), y\n\nhttps://a.com/(x)), y\n\nhttps://a.com/x). z\n\nhttps://a.com/x);\n")
         #expect(body == """
