@@ -101,4 +101,12 @@ import Testing
         #expect(body.contains("<code class=\"language-bash!\" data-lang=\"bash!\">"))
         #expect(!body.contains("class=\"nb\""))
     }
+
+    @Test func guessSyntaxNamesAFenceWithoutALanguage() throws {
+        let fences = "```\n64 bytes from 1.2.3.4\n```\n\n```\n#!/usr/bin/env bash\necho hi\n```\n\n```\n<?xml version=\"1.0\"?>\n```\n"
+        let guessed = try HugoFidelity.body(fences, config: "[markup.highlight]\nguessSyntax = true\n")
+        let languages = guessed.components(separatedBy: "data-lang=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(languages == ["fallback", "bash", "fallback"])
+        #expect(!(try HugoFidelity.body(fences)).contains("data-lang="), "off by default")
+    }
 }
