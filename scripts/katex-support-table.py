@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Writes Tests/MathTests/Corpus/katex-support-table.txt from KaTeX's docs/support_table.md:
-every command the table marks as supported, with the usage example the table renders.
+"""Writes the list of commands KaTeX's docs/support_table.md marks as supported, each with the
+usage example the table renders, one `name TAB example` a line. It is KaTeX's text, so the output
+goes to the git-ignored katex-corpus/ (scripts/fetch-katex-support-table.sh calls this script).
 
-    scripts/katex-support-table.py path/to/KaTeX/docs/support_table.md
+    scripts/katex-support-table.py path/to/KaTeX/docs/support_table.md OUT
 """
 import re
 import sys
 
 HEADER = """# KaTeX's documented function table (docs/support_table.md of github:KaTeX/KaTeX): one supported
-# command per line, name TAB the usage example given there. Regenerate with
-# scripts/katex-support-table.py path/to/KaTeX/docs/support_table.md.
+# command per line, name TAB the usage example given there. Written by scripts/fetch-katex-support-table.sh.
 """
 
 
@@ -26,13 +26,15 @@ def rows(markdown):
 
 
 def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: scripts/katex-support-table.py SUPPORT_TABLE_MD OUT")
     with open(sys.argv[1], encoding="utf-8") as handle:
         table = list(rows(handle.read()))
-    with open("Tests/MathTests/Corpus/katex-support-table.txt", "w", encoding="utf-8") as out:
+    with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.write(HEADER)
         for name, formula in table:
             out.write(f"{name}\t{formula}\n")
-    print(f"{len(table)} commands")
+    print(f"{len(table)} commands in {sys.argv[2]}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,10 @@ nothing. 0 is the same drawing, 1 nothing in common.
 Writes OUTDIR/scores.tsv (score, index, TeX), OUTDIR/worst.png (the worst 50 pairs, ours left,
 KaTeX right) and OUTDIR/spread.png (40 pairs spread evenly over the scores, to check the threshold
 by eye), and prints the share under THRESHOLD (default 0.35).
-Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 40).
+Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 40), EVERY (score
+every Nth formula only, default 1), MATH_FONT_CSS (a style sheet of @font-face rules, such as the one
+scripts/math-font.py writes, loaded for our side) and MATH_FAMILY (our side's font-family, default
+"Latin Modern Math", math). FONTCONFIG_FILE hides system fonts from Chromium, to see a reader's system.
 """
 import html
 import json
@@ -39,6 +42,7 @@ def row_height(tex):
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8">
 <link rel="stylesheet" href="file://{katex}/katex.min.css">
+{font_css}
 <script src="file://{katex}/katex.min.js"></script>
 <script src="file://{katex}/contrib/mhchem.js"></script>
 <style>
@@ -46,7 +50,7 @@ body {{ margin: 0; background: #fff; }}
 .row {{ position: relative; overflow: hidden; white-space: nowrap; }}
 .cell {{ position: absolute; top: 40px; font-size: 30px; line-height: 1; }}
 .ours {{ left: 10px; }} .theirs {{ left: 2610px; }}
-math {{ font-family: "Latin Modern Math", math; font-size: 1em; }}
+math {{ font-family: {family}; font-size: 1em; }}
 .katex {{ font-size: 1em; }} .katex-display {{ margin: 0; }} .katex-display > .katex {{ text-align: left; }}
 math[display="block"] {{ display: inline math; }}
 .mark {{ display: inline-block; width: 0; height: 0; }}
@@ -161,6 +165,11 @@ def main():
     katex = os.environ.get("KATEX", "/usr/share/javascript/katex")
     per_page = int(os.environ.get("PER_PAGE", "40"))
     threshold = float(os.environ.get("THRESHOLD", "0.35"))
+    family = os.environ.get("MATH_FAMILY", '"Latin Modern Math", math')
+    font_css = os.environ.get("MATH_FONT_CSS", "")
+    if font_css:
+        font_css = f'<link rel="stylesheet" href="file://{os.path.abspath(font_css)}">'
+    formulas = formulas[::int(os.environ.get("EVERY", "1"))]
     results = compare.render_ours(formulas, collective)
     scores = []
     crops = {}
@@ -175,7 +184,7 @@ def main():
                         .format(row_height(tex), ours, html.escape(tex, quote=True)))
         page = os.path.join(out, "page.html")
         with open(page, "w", encoding="utf-8") as handle:
-            handle.write(PAGE.format(katex=katex, rows="\n".join(rows)))
+            handle.write(PAGE.format(katex=katex, rows="\n".join(rows), family=family, font_css=font_css))
         tops = [0]
         for index in indices:
             tops.append(tops[-1] + row_height(formulas[index][0]))

@@ -178,11 +178,14 @@ struct ChemistryReactionReader {
                 guard let body = text.balanced(until: "]") else { text.index = start; break }
                 labels.append(try parser.parseArrowLabel(body))
             }
-            try append(Parser.extensibleArrow(arrow.arrow, above: labels.first, below: labels.count > 1 ? labels[1] : nil), &parser)
+            // mhchem's arrows are long even without text, as KaTeX draws them.
+            try append(Parser.extensibleArrow(arrow.arrow, above: labels.first, below: labels.count > 1 ? labels[1] : nil,
+                                              minimumWidth: 1.8), &parser)
             phase = .start
             return true
         }
-        if scalar == "(", let state = try readStateOfAggregation(&parser) {
+        if scalar == "(", !(atWordStart && (text.matches("(v)") || text.matches("(^)"))),
+           let state = try readStateOfAggregation(&parser) {
             try flush(&parser)
             nodes.append(.row([.space(0.1111), state]))
             phase = .body
@@ -249,7 +252,8 @@ struct ChemistryReactionReader {
             for mark in ["(v)", "(^)", "v", "^"] where text.matches(mark) && text.isBoundary(at: mark.unicodeScalars.count) {
                 text.index += mark.unicodeScalars.count
                 try append(ChemistrySymbols.gasOrPrecipitate(mark.contains("^")), &parser)
-                phase = .start
+                // An entity after the mark keeps a space from it (`A v B`).
+                phase = .bond
                 return true
             }
         }

@@ -51,8 +51,11 @@ extension Parser {
         // A power of ten: 1.2e3, 1.2E-3, 1.2x10^3, 1.2 \times 10^3, 1.2*10^3, 10^3.
         var probe = text
         var times: String?
-        if probe.take("e") || probe.take("E") {
+        // mhchem writes `e` as a centred dot and `E` as a cross, like `*` and `x`.
+        if probe.take("e") {
             times = "⋅"
+        } else if probe.take("E") {
+            times = "×"
         } else {
             while probe.current == " " { probe.index += 1 }
             if probe.take("*") { times = "⋅" } else if probe.take("x") || probe.take("\\times") || probe.take("×") { times = "×" }

@@ -297,6 +297,7 @@ struct MathMLWriter {
             for column in 0..<columns {
                 let css = cellStyle(table, row: rowIndex, column: column, columns: columns)
                 output += css.isEmpty ? "<mtd>" : "<mtd style=\"\(css)\">"
+                if column == 0, table.spacing == .aligned { output += Self.alignedStrut }
                 if column < cells.count { write(cells[column]) }
                 output += "</mtd>"
             }
@@ -309,11 +310,13 @@ struct MathMLWriter {
                 switch table.spacing {
                 case .lines: output += " style=\"position:absolute;right:0;padding:0.25em 0 0\">"
                 case .compact: output += " style=\"position:absolute;right:0;padding:0\">"
-                case .matrix, .aligned: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
+                case .matrix: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
+                case .aligned: output += " style=\"position:absolute;right:0;padding:0.15em 0 0\">"
                 }
                 // An invisible copy of the row gives the number the row's height and baseline: it
                 // stands level with the equation's baseline even beside a tall fraction.
                 output += "<mrow><mpadded width=\"0\"><mphantom><mrow>"
+                if table.spacing == .aligned { output += Self.alignedStrut }
                 for cell in cells { write(cell) }
                 output += "</mrow></mphantom></mpadded>"
                 write(label)
@@ -323,6 +326,11 @@ struct MathMLWriter {
         }
         output += "</mtable>"
     }
+
+    /// amsmath's rows of `aligned` and `align` are at least a strut high (0.7 and 0.3 of a 1.2em
+    /// baseline skip) and `\jot` (0.3em) apart: 1.5em from baseline to baseline for one-line rows,
+    /// as KaTeX draws them; the cells' top and bottom padding make the `\jot`.
+    private static let alignedStrut = "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
 
     /// Left and right alignment of a cell. Chromium lays a cell's content out as a block and
     /// aligns it only by the `-webkit-` keywords (it ignores `columnalign` and plain `right`);
@@ -345,6 +353,7 @@ struct MathMLWriter {
         case .aligned:
             let isRight = column % 2 == 0
             css += isRight ? Self.rightAligned + "padding-right:0;" : Self.leftAligned + "padding-left:0;"
+            css += "padding-top:0.15em;padding-bottom:0.15em;"
             if isRight, column > 0 { css += "padding-left:1em;" }
         case .compact, .lines:
             switch alignment {

@@ -248,14 +248,15 @@ extension Parser {
         return Self.extensibleArrow(arrow, above: above, below: below)
     }
 
-    /// An arrow stretching under and over its labels, spaced as a relation (`\xrightarrow`, `\ce{->[a][b]}`).
-    static func extensibleArrow(_ arrow: String, above: MathNode?, below: MathNode?) -> MathNode {
+    /// An arrow stretching under and over its labels, spaced as a relation (`\xrightarrow`, `\ce{->[a][b]}`),
+    /// at least `minimumWidth` em long.
+    static func extensibleArrow(_ arrow: String, above: MathNode?, below: MathNode?, minimumWidth: Double = 1.2) -> MathNode {
         func padded(_ label: MathNode?) -> MathNode? {
             guard let label else { return nil }
             if case .row(let children) = label, children.isEmpty { return nil }
             return .row([.space(0.4), label, .space(0.4)])
         }
-        let over = padded(above) ?? .space(1.2)
+        let over = padded(above) ?? .space(minimumWidth)
         let operatorNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true, lspace: 0, rspace: 0))
         let stacked = MathNode.limits(operatorNode, under: padded(below), over: over, accent: false, accentUnder: false)
         return .row([.space(0.2778), stacked, .space(0.2778)])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Math
 
@@ -61,7 +62,7 @@ import Testing
 
     @Test func arrowsStretchOverTheirLabels() {
         let plain = "<mrow><mspace width=\"0.2778em\"></mspace><mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo>"
-            + "<mspace width=\"1.2em\"></mspace></mover><mspace width=\"0.2778em\"></mspace></mrow>"
+            + "<mspace width=\"1.8em\"></mspace></mover><mspace width=\"0.2778em\"></mspace></mrow>"
         #expect(body("\\ce{A -> B}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(plain)<mi mathvariant=\"normal\">B</mi></mrow>")
         #expect(body("\\ce{A->B}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(plain)<mi mathvariant=\"normal\">B</mi></mrow>")
         for (arrow, symbol) in [("<-", "←"), ("<->", "↔"), ("<-->", "⇄"), ("<=>", "⇌"), ("<=>>", "⇌"), ("<<=>", "⇌")] {
@@ -124,6 +125,12 @@ import Testing
         let dot = "<mrow><mspace width=\"0.1667em\"></mspace>\(mo("⋅"))<mspace width=\"0.1667em\"></mspace></mrow>"
         #expect(body("\\ce{CuSO4*5H2O}")?.contains("</msub>\(dot)<mn>5</mn><mspace width=\"0.1667em\"></mspace><msub>") == true)
         #expect(body("\\ce{CuSO4.5H2O}")?.contains(dot) == true)
+        // Marks in brackets too; an entity after a mark keeps a space from it.
+        #expect(body("\\ce{A v B (v) -> B ^ B (^)}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(mo("↓", space: "0.2778em"))"
+            + "<mtext>\u{A0}</mtext><mi mathvariant=\"normal\">B</mi>\(mo("↓", space: "0.2778em"))<mrow><mspace width=\"0.2778em\"></mspace>"
+            + "<mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo><mspace width=\"1.8em\"></mspace></mover>"
+            + "<mspace width=\"0.2778em\"></mspace></mrow><mi mathvariant=\"normal\">B</mi>\(mo("↑", space: "0.2778em"))"
+            + "<mtext>\u{A0}</mtext><mi mathvariant=\"normal\">B</mi>\(mo("↑", space: "0.2778em"))</mrow>")
     }
 
     @Test func mathAndNestedChemistry() {
@@ -143,6 +150,7 @@ import Testing
             + "</mfrac></mstyle></mrow>")
         #expect(body("\\pu{1.2e3 kJ mol-1}") == "<mrow><mn>1.2</mn>\(mo("⋅", space: "0.2222em"))<msup><mn>10</mn><mn>3</mn></msup>"
             + "<mtext>\u{A0}</mtext><mrow><mi>kJ</mi><mspace width=\"0.1667em\"></mspace><msup><mi>mol</mi><mrow>\(mo("−"))<mn>1</mn></mrow></msup></mrow></mrow>")
+        #expect(body("\\pu{1.2E3 kJ}")?.hasPrefix("<mrow><mn>1.2</mn>\(mo("×", space: "0.2222em"))") == true)
         #expect(body("\\pu{1.2x10^-3 m}")?.contains(mo("×", space: "0.2222em") + "<msup><mn>10</mn><mrow>\(mo("−"))<mn>3</mn></mrow></msup>") == true)
         // More than four digits are grouped in threes.
         #expect(body("\\pu{12345.67891 m^2}") == "<mrow><mn>12</mn><mspace width=\"0.1111em\"></mspace><mn>345.678</mn>"
@@ -161,6 +169,18 @@ import Testing
             let result = MathRenderer().render("\\ce{\(text)}", display: false)
             #expect(result.isRefused || result.html.hasPrefix("<math"), "\(text)")
             _ = MathRenderer().render("\\pu{\(text)}", display: false)
+        }
+    }
+
+    /// Every formula of Corpus/chemistry.txt (each kind of input mhchem reads) renders without an error.
+    @Test func theChemistryFixturesRender() throws {
+        let url = testDirectory().appendingPathComponent("Corpus/chemistry.txt")
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        #expect(lines.count > 80)
+        for line in lines {
+            let result = MathRenderer().render(String(line), display: false)
+            #expect(result.errors.isEmpty, "\(line): \(result.errors)")
+            #expect(isWellFormedXML(result.html), "\(line)")
         }
     }
 }

@@ -50,7 +50,7 @@ import Testing
         let tex = "\\begin{align} a &= b \\label{first} \\\\ c &= d \\nonumber \\\\ e &= f \\label{third} \\end{align}"
         let result = MathRenderer().render(tex, display: true, firstEquationNumber: 4)
         #expect(result.labels == [EquationLabel(key: "first", text: "4"), EquationLabel(key: "third", text: "5")])
-        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0.5ex 0 0\"><mrow><mpadded width=\"0\"><mphantom>"))
+        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0.15em 0 0\"><mrow><mpadded width=\"0\"><mphantom><mrow><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"))
         #expect(result.html.contains("</mphantom></mpadded><mtext>(4)</mtext></mrow></mtd>"))
         #expect(result.html.contains("id=\"eqn-third\""))
         let tagged = MathRenderer().render("x \\tag{A} \\label{a:b}", display: true)

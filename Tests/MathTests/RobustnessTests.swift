@@ -130,8 +130,8 @@ import SeededRandom
             + "<mtd style=\"padding-right:0\"><mi>a</mi></mtd></mtr></mtable>")
         let rows = 16_000
         let aligned = "\\begin{aligned}" + repeated("a&b\\\\", rows - 1) + "a&b\\end{aligned}"
-        let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0\"><mi>a</mi></mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mi>b</mi></mtd></mtr>"
+        let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0;padding-top:0.15em;padding-bottom:0.15em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0;padding-top:0.15em;padding-bottom:0.15em\"><mi>b</mi></mtd></mtr>"
         #expect(body(aligned) == "<mtable displaystyle=\"true\">" + repeated(row, rows) + "</mtable>")
         let fences = repeated("\\left(a\\right)", 7_000)
         let fence = "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>a</mi>"

@@ -1044,7 +1044,7 @@ div.chroma{padding:.9rem 1rem;border-radius:var(--radius)}
 .highlight:hover .copy-code,.copy-code:focus-visible,.copy-code.done{opacity:1}
 /* On touch screens the button always shows: the block keeps room for it, so it never hides a line's end. */
 @media (hover:none){.copy-code{opacity:.9}.highlight:has(> .copy-code) > .chroma{padding-inline-end:4.75rem}}
-math{font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math;font-size:1.1em}
+math{font-family:"Collective Math",math;font-size:1.1em}
 math[display="block"]{display:block math;overflow-x:auto;overflow-y:hidden;margin:1.25rem 0;padding:.3rem 0}
 .math-error{color:var(--caution);font-family:var(--mono);font-size:.9em}
 .markdown-alert,.callout{--tone:var(--note);border-inline-start:4px solid var(--tone);background:var(--surface);padding:.7rem 1.1rem;margin:0 0 1.25rem;border-start-end-radius:var(--radius);border-end-end-radius:var(--radius)}

@@ -19,10 +19,20 @@ struct ThemeAssets {
 
     private static let folder = "assets"
 
+    /// The math font's folder (`math-<hash>`): its name changes when a piece does, as the style sheet's does.
+    static let mathFontFolder = "math-" + fingerprint(MathFontFiles.pieces.keys.sorted().map { $0 + (MathFontFiles.pieces[$0] ?? "") }.joined())
+
     init(config: SiteConfig) {
-        let css = Self.minifyCSS([DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet, DiagramRenderer.stylesheet].joined(separator: "\n"))
+        // The math font's @font-face rules come first; a browser fetches a piece only for a page that shows its characters.
+        let fontFaces = MathFontFiles.stylesheet.replacingOccurrences(of: "url(\"math/", with: "url(\"\(Self.mathFontFolder)/")
+        let css = Self.minifyCSS([fontFaces, DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet, DiagramRenderer.stylesheet]
+            .joined(separator: "\n"))
         let texts = ["css": css, "js": DefaultTheme.script, "search": DefaultTheme.assets["search.js"] ?? ""]
         var files: [String: Data] = [:]
+        for (name, base64) in MathFontFiles.pieces {
+            files["\(Self.folder)/\(Self.mathFontFolder)/\(name)"] = Data(base64Encoded: base64)
+        }
+        files["\(Self.folder)/\(Self.mathFontFolder)/GUST-FONT-LICENSE.txt"] = Data(MathFontFiles.license.utf8)
         var urls: [String: String] = [:]
         for (key, name, ext) in Self.kinds {
             let text = texts[key] ?? ""
