@@ -48,6 +48,11 @@ enum BibTeXConverter {
         default:
             reference.containerTitle = container ?? text("booktitle")
         }
+        if reference.containerTitle == nil, let published = text("howpublished"),
+           !published.contains("://"), !(fields["howpublished"] ?? "").contains("\\url") {
+            // `@misc`'s `howpublished = {The Tensor Collective}` names where it appeared (not a `\url{…}`).
+            reference.containerTitle = published
+        }
         reference.collectionTitle = text("series")
         reference.volume = text("volume")
         if reference.type == .report || reference.type == .book {
@@ -91,13 +96,7 @@ enum BibTeXConverter {
     }
 
     /// `doi = {https://doi.org/10.1/x}` and `{doi:10.1/x}` as the bare DOI.
-    static func bareDOI(_ doi: String) -> String {
-        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
-        where doi.lowercased().hasPrefix(prefix) {
-            return String(doi.dropFirst(prefix.count))
-        }
-        return doi
-    }
+    static func bareDOI(_ doi: String) -> String { Reference.bareDOI(doi) }
 
     private static func arxiv(_ fields: [String: String]) -> String? {
         let prefix = (fields["archiveprefix"] ?? fields["eprinttype"] ?? "").lowercased()

@@ -139,3 +139,11 @@ enum BibTeXNames {
         return false
     }
 }
+
+extension Name {
+    /// A name written as in a `.bib` file or front matter — `Ada Lovelace`, `van der Maaten, Laurens`,
+    /// `{OpenAI}` — split into its parts (TeX accents become characters).
+    public init(writtenAs text: String) {
+        self = BibTeXNames.name(TeXText.collapseSpaces(text))
+    }
+}

@@ -41,6 +41,15 @@ public struct Reference: Sendable, Equatable {
         self.type = type
     }
 
+    /// A DOI written as `https://doi.org/10.1/x`, `doi:10.1/x` or bare, as the bare DOI (`10.1/x`).
+    public static func bareDOI(_ doi: String) -> String {
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
+        where doi.lowercased().hasPrefix(prefix) {
+            return String(doi.dropFirst(prefix.count))
+        }
+        return doi
+    }
+
     /// The link a reader follows first: the DOI's resolver, else the URL, else the arXiv abstract page.
     public var primaryLink: String? {
         if let doi { return "https://doi.org/" + doi }

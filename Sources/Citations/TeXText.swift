@@ -55,7 +55,7 @@ enum TeXText {
         "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "theta": "θ", "lambda": "λ", "mu": "μ",
         "pi": "π", "sigma": "σ", "tau": "τ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω", "ell": "ℓ",
         "infty": "∞", "times": "×", "pm": "±", "leq": "≤", "geq": "≥", "approx": "≈", "to": "→", "rightarrow": "→",
-        "textasciicircum": "^", "slash": "/", "-": "",
+        "textasciicircum": "^", "textbraceleft": "{", "textbraceright": "}", "slash": "/", "-": "",
     ]
 
     private struct Converter {

@@ -367,6 +367,9 @@ struct BlockParser {
                 openFence(container, char: c, length: length, fenceOffset: fenceOffset)
                 lineConsumed = true
             } else if !indented, parser.options.math, c == UInt8(ascii: "$") || c == UInt8(ascii: "\\"),
+                      // On a line that would continue a list item's paragraph lazily the delimiters stay
+                      // in that paragraph (as goldmark's passthrough leaves them), inline display math.
+                      !(maybeLazy && !allMatched),
                       let kindOfMath = mathBlockOpener(at: firstNonspace) {
                 container = addChild(container, .mathBlock, column: lineColumn)
                 container = openMathBlock(container, opener: kindOfMath)

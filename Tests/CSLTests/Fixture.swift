@@ -12,6 +12,8 @@ struct Fixture {
         var sections: [String: String] = [:]
         var current: String?
         var lines: [Substring] = []
+        // Some fixtures (the localized date formats) start with a byte order mark.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix(">>=") && trimmed.hasSuffix("=>>") {

@@ -163,6 +163,16 @@ enum HugoFidelity {
     }
 }
 
+@Suite struct ShortcodeCommentTests {
+    /// `{{</* … */>}}` is literal up to the first `*/>}}`, across lines and other `>}}`; Hugo 0.168's output.
+    @Test func commentedCallsAreLiteralAcrossLines() throws {
+        let html = try HugoFidelity.body("A `{{</* katex /*/>}}` call and `{{%/* x */%}}`.\n\n```\n{{</* katex display=true >}}\nx\n{{< /katex */>}}\n```\n")
+        #expect(html.contains("<p>A <code>{{&lt; katex /&gt;}}</code> call and <code>{{% x %}}</code>.</p>"))
+        let code = html.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+        #expect(code.hasSuffix("{{&lt; katex display=true &gt;}}\nx\n{{&lt; /katex &gt;}}\n"))
+    }
+}
+
 @Suite struct HugoConfigDirectoryAndPermalinkTests {
     @Test func configDirectoryAndSectionSlices() throws {
         let site = try SiteFixtures.makeSite([

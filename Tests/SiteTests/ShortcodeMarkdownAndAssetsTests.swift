@@ -63,6 +63,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("svg/badge.svg").path))
     }
 
+    @Test func minifiedJSONLosesItsWhitespaceOnly() {
+        #expect(JSONWhitespace.removed(from: "{ \"a b\": [1, 2],\n\t\"c\": \"x \\\" y\" }") == "{\"a b\":[1,2],\"c\":\"x \\\" y\"}")
+    }
+
     /// A page that published assets is rendered again by a cached build, so the assets stay.
     @Test func aCachedRebuildStillPublishesTheAssets() throws {
         let site = try SiteFixtures.makeSite(Self.files)

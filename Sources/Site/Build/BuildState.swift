@@ -16,6 +16,8 @@ struct BuildState: Sendable {
     private(set) var templates: Templates
     /// Render diagnostics of each page, by page index.
     private(set) var pageDiagnostics: [[Diagnostic]]
+    /// Equation labels of every page, for `\eqref` to another page.
+    private var equationReferences: SiteEquationReferences
     /// Diagnostics of the language as a whole (scanning, URLs, aliases).
     private(set) var siteDiagnostics: [Diagnostic] = []
     private(set) var jobs: [RenderJob] = []
@@ -68,7 +70,11 @@ struct BuildState: Sendable {
             return cached[index].map { ($0.rendered, $0.diagnostics) } ?? renderer.render(index)
         }
         pageDiagnostics = renderedPairs.map(\.1)
-        let rendered = renderedPairs.map(\.0)
+        var rendered = renderedPairs.map(\.0)
+        equationReferences = SiteEquationReferences(content: content, rendered: rendered, config: config)
+        for index in rendered.indices where !rendered[index].equationReferences.isEmpty {
+            pageDiagnostics[index] += equationReferences.resolve(&rendered[index], page: index, file: content.pages[index].sourceFile)
+        }
         // The search index needs only the content, and runs beside the templates.
         var cachedTerms: [Int: [UInt8]] = [:]
         for (index, page) in cached.enumerated() { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
@@ -79,6 +85,7 @@ struct BuildState: Sendable {
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
         contexts.languages = links
+        contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)
         jobs = Self.renderJobs(content, config: config)
         for (position, job) in jobs.enumerated() {
@@ -267,7 +274,8 @@ struct BuildState: Sendable {
     /// changed (summary, reading time), the list pages and feeds holding it.
     /// Returns the output paths whose bytes changed. The search index is left as it was.
     mutating func replaceBody(of index: Int, with page: Page) -> [String] {
-        let (body, diagnostics) = renderer.render(page)
+        var (body, diagnostics) = renderer.render(page)
+        diagnostics += equationReferences.resolve(&body, page: index, file: page.sourceFile)
         let listsChanged = !body.showsInListsLike(rendered[index])
         contexts.update(page: index, to: page, rendered: body)
         if page.kind == .page { renderEntries([index]) }

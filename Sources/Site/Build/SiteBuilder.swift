@@ -12,6 +12,8 @@ public struct BuiltPage: Sendable {
     public var title: String
     /// The page's Markdown links and images with their positions.
     public var references: [LinkReference]
+    /// Formulas of the page that failed, with their positions.
+    public var mathProblems: [MathProblem] = []
 }
 
 /// What a build produced and what it found wrong.
@@ -68,7 +70,8 @@ public struct BuildReport: Sendable {
             return state.content.pages.indices.map { index in
                 let page = state.content.pages[index]
                 return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: build.sitePath(page.path, language: language),
-                                 title: page.title, references: state.rendered[index].references)
+                                 title: page.title, references: state.rendered[index].references,
+                                 mathProblems: state.rendered[index].mathProblems)
             }
         }
     }

@@ -71,8 +71,19 @@ public struct RenderedContent: Sendable {
     /// Files of `assets/` the page's shortcodes published, by path from the site's root.
     public var publishedAssets: [String: PublishedAsset] = [:]
 
-    /// Whether the build cache can keep this rendering and reuse it while the file is unchanged.
-    var isCacheable: Bool { !dependsOnCells && publishedAssets.isEmpty }
+    /// Whether the build cache can keep this rendering and reuse it while the file is unchanged: not
+    /// when it publishes assets, and not when it links to another page's equation (whose number
+    /// may change).
+    var isCacheable: Bool { !dependsOnCells && publishedAssets.isEmpty && equationReferences.isEmpty }
+    /// The `\label`s of the page's numbered equations (their `page` nil: this page).
+    public var equationLabels: [EquationLabel] = []
+    /// `\ref`/`\eqref` keys no label of the page defines, for the site to look up on its other
+    /// pages once every page is rendered (see ``SiteEquationReferences``).
+    public var equationReferences: [EquationReference] = []
+    /// Formulas that were refused or hold unknown commands, where they are in the file.
+    public var mathProblems: [MathProblem] = []
+    /// The works the page's reference list holds, in its order (for the JSON-LD `citation`).
+    public var citedWorks: [CitedWork] = []
 }
 
 extension RenderedContent {
@@ -255,7 +266,11 @@ struct ContentRenderer: Sendable {
             equationLabels += output.labels
             for key in output.unresolvedReferences where referencePositions[key] == nil { referencePositions[key] = span.position }
             for error in output.errors {
-                sink.warn("math: \(error.description)", position: Self.position(of: error, in: span))
+                let position = Self.position(of: error, in: span)
+                sink.warn("math: \(error.description)", position: position)
+                result.mathProblems.append(MathProblem(line: page.bodyLine + position.line - 1, column: position.column,
+                                                       command: error.command, message: error.message,
+                                                       isRefused: output.isRefused))
             }
             return output.html
         }
@@ -308,16 +323,19 @@ struct ContentRenderer: Sendable {
             result.generatedFiles.merge(executedCells.images.files) { $1 }
             for warning in executedCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
         }
+        result.equationLabels = equationLabels
         if !referencePositions.isEmpty {
             let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)
             pageHTML = linked
-            for key in Set(unknown).sorted() {
-                sink.warn("math: \\ref{\(key)} names no \\label{\(key)} of a numbered equation on this page",
-                          position: referencePositions[key])
+            // Keys of no label here may name an equation on another page: the site looks them up.
+            result.equationReferences = Set(unknown).sorted().map { key in
+                let position = referencePositions[key]
+                return EquationReference(key: key, line: position.map { page.bodyLine + $0.line - 1 }, column: position?.column)
             }
         }
         let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))
-        let numberedHTML = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
+        let (numberedHTML, citedWorks) = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
+        result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
         let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
         for id in unresolved {

@@ -1,3 +1,4 @@
+import Citations
 import Foundation
 import Templating
 import TextUtilities
@@ -23,6 +24,8 @@ struct ContextBuilder {
     private let related: RelatedPages
     /// Links to the other languages' pages (none on a site of one language).
     var languages = LanguageContext()
+    /// The site's citation style, for the "Cite this article" block.
+    var citationStyle: StyleChoice = .builtIn(.authorYear)
 
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
          assets: [String: String]) {
@@ -132,7 +135,7 @@ struct ContextBuilder {
         p["entryHTML"] = nil
         p["kind"] = .string(page.kind.rawValue)
         p["is" + page.kind.rawValue.capitalized] = true
-        p.set("contentHTML", body.html)
+        p.set("contentHTML", page.kind == .page && sidenotes(page) ? Sidenotes.apply(body.html) : body.html)
         p.set("permalink", config.absoluteURL(pager?.path ?? page.path))
         p.set("layout", page.layout)
         let showLastmod = page.lastmod.map { last in page.date.map { abs(last.timeIntervalSince($0)) > 86_400 } ?? false } ?? false
@@ -201,6 +204,7 @@ struct ContextBuilder {
             p["searchBaseURL"] = .string(config.relativeURL("/search/"))
             p["searchScriptURL"] = .string(assets["search"] ?? "")
         }
+        if let article = ArticleCitation(page: page, config: config) { p["scholarly"] = .map(scholarlyContext(article)) }
         p["params"] = templateValue(.table(page.params))
         p.set("translations", languages.alternates(of: index).map { $0.mapValues(TemplateValue.string) })
         if !(config.param("disableLangToggle")?.bool ?? false) {
@@ -209,6 +213,31 @@ struct ContextBuilder {
         context["page"] = .map(p)
         context["jsonLD"] = .string(jsonLD(page, body: body))
         return context
+    }
+
+    /// Whether footnotes also show as sidenotes: `sidenotes: true` in the page's front matter, else the site's
+    /// config (or `params`).
+    private func sidenotes(_ page: Page) -> Bool {
+        (page.param("sidenotes") ?? config.raw.valueIgnoringCase("sidenotes") ?? config.param("sidenotes"))?.bool ?? false
+    }
+
+    /// A citeable page's meta tags, byline details, BibTeX and formatted reference.
+    private func scholarlyContext(_ article: ArticleCitation) -> Context {
+        var c: Context = [:]
+        c.set("meta", article.metaTags.map { ["name": .string($0.name), "content": .string($0.content)] })
+        c.set("citeAs", article.citeAs)
+        c.set("bibtex", article.bibTeX)
+        c.set("reference", article.formatted(in: citationStyle))
+        if article.authors.contains(where: { !$0.affiliations.isEmpty || $0.orcid != nil }) {
+            c.set("authors", article.authors.map { author -> Context in
+                var a: Context = ["name": .string(author.name)]
+                a.set("affiliation", author.affiliations.joined(separator: "; "))
+                a.set("orcid", author.orcid)
+                a.set("orcidURL", author.orcidURL)
+                return a
+            })
+        }
+        return c
     }
 
     /// A page as a list entry or link target.
@@ -482,10 +511,23 @@ struct ContextBuilder {
             if let date = page.date { object["datePublished"] = .string(isoDate(date)) }
             if let date = page.lastmod ?? page.date { object["dateModified"] = .string(isoDate(date)) }
             if !page.authors.isEmpty {
-                object["author"] = .array(page.authors.map { .object(["@type": .string("Person"), "name": .string($0)]) })
+                // Affiliations and ORCID iDs of authors given as maps (`author: [{name, affiliation, orcid}]`).
+                let details = Dictionary(ArticleAuthor.list(page.param("authors") ?? page.param("author")).map { ($0.name, $0) },
+                                         uniquingKeysWith: { first, _ in first })
+                object["author"] = .array(page.authors.map { name in
+                    var person: [String: JSONValue] = ["@type": .string("Person"), "name": .string(name)]
+                    if let author = details[name] {
+                        if !author.affiliations.isEmpty {
+                            person["affiliation"] = .array(author.affiliations.map { .object(["@type": .string("Organization"), "name": .string($0)]) })
+                        }
+                        if let url = author.orcidURL { person["sameAs"] = .string(url) }
+                    }
+                    return .object(person)
+                })
             }
             if let description = page.description { object["description"] = .string(description) }
             if body.wordCount > 0 { object["wordCount"] = .int(body.wordCount) }
+            if !body.citedWorks.isEmpty { object["citation"] = .array(body.citedWorks.map(\.jsonLD)) }
             let keywords = (page.terms["tags"] ?? []) + (page.param("keywords")?.stringList ?? [])
             if !keywords.isEmpty { object["keywords"] = .array(keywords.map(JSONValue.string)) }
         } else {

@@ -57,6 +57,14 @@ enum DefaultTheme {
         "breadcrumbs": #"""
 {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="{{t.breadcrumbs}}"><ol>{{#page.breadcrumbs}}<li><a href="{{url}}">{{title}}</a></li>{{/page.breadcrumbs}}</ol></nav>{{/page.hasBreadcrumbs}}
 """#,
+        "cite-this": #"""
+<section class="cite-this" aria-labelledby="cite-this-title">
+<h2 id="cite-this-title">{{t.citeThis}}</h2>
+{{#reference}}<p class="cite-reference">{{{reference}}}</p>{{/reference}}
+<h3>BibTeX</h3>
+<div class="highlight"><pre tabindex="0"><code>{{bibtex}}</code></pre></div>
+</section>
+"""#,
         "comments": #"""
 {{! Comments: PaperMod's `comments: true` shows this partial under a post. It is empty here; a site puts its comment system in layouts/partials/comments.mustache. }}
 """#,
@@ -127,6 +135,9 @@ enum DefaultTheme {
 {{/page.dateISO}}{{#page.modifiedISO}}<meta property="article:modified_time" content="{{page.modifiedISO}}">
 {{/page.modifiedISO}}{{#page.tags}}<meta property="article:tag" content="{{name}}">
 {{/page.tags}}{{/page.isPage}}
+{{#page.scholarly}}{{#citeAs}}<link rel="cite-as" href="{{citeAs}}">
+{{/citeAs}}{{#meta}}<meta name="{{name}}" content="{{content}}">
+{{/meta}}{{/page.scholarly}}
 <meta name="twitter:card" content="{{#page.imageURL}}summary_large_image{{/page.imageURL}}{{^page.imageURL}}summary{{/page.imageURL}}">
 <meta name="twitter:title" content="{{#page.isHome}}{{site.title}}{{/page.isHome}}{{^page.isHome}}{{page.title}}{{/page.isHome}}">
 {{#page.description}}<meta name="twitter:description" content="{{page.description}}">
@@ -251,6 +262,7 @@ enum DefaultTheme {
 <h1 class="post-title">{{page.title}}{{#page.draft}} <span class="badge">{{t.draft}}</span>{{/page.draft}}</h1>
 {{#page.description}}<p class="post-description">{{page.description}}</p>{{/page.description}}
 {{^page.hideMeta}}{{> post-meta}}{{/page.hideMeta}}
+{{#page.scholarly.hasAuthors}}<ul class="post-byline">{{#page.scholarly.authors}}<li>{{name}}{{#affiliation}}<span class="affiliation">, {{affiliation}}</span>{{/affiliation}}{{#orcidURL}} <a class="orcid" href="{{orcidURL}}" rel="author">ORCID {{orcid}}</a>{{/orcidURL}}</li>{{/page.scholarly.authors}}</ul>{{/page.scholarly.hasAuthors}}
 {{#page.canonicalNote}}<p class="canonical-note">{{text}} <a href="{{url}}" rel="canonical">{{url}}</a></p>{{/page.canonicalNote}}
 </header>
 {{#page.coverSingle}}<figure class="post-cover"><img src="{{src}}" alt="{{alt}}" decoding="async">{{#caption}}<figcaption>{{{caption}}}</figcaption>{{/caption}}</figure>{{/page.coverSingle}}
@@ -259,6 +271,7 @@ enum DefaultTheme {
 {{#page.toc}}{{> toc}}{{/page.toc}}
 <div class="post-content">{{{page.contentHTML}}}</div>
 </div>
+{{#page.scholarly.bibtex}}{{#page.scholarly}}{{> cite-this}}{{/page.scholarly}}{{/page.scholarly.bibtex}}
 {{> post-footer}}
 {{#page.comments}}{{> comments}}{{/page.comments}}
 </article>
@@ -954,6 +967,11 @@ p,ul,ol,dl,blockquote,pre,table,figure{margin-block:0 1.15rem}
 .post-body.has-toc .post-content{grid-column:2;grid-row:1}
 .post-body.has-toc .toc{grid-column:3;grid-row:1;font-size:.88rem}
 .post-body.has-toc .toc details{position:sticky;top:1.5rem;max-height:calc(100vh - 3rem);overflow-y:auto;background:none;border:0;border-inline-start:1px solid var(--border);border-radius:0;padding:0 0 0 1rem;padding-inline:1rem 0}
+/* Sidenotes (hidden until here: narrow screens keep the ordinary footnotes) sit in the free margin, the
+   left one when the table of contents takes the right. */
+.sidenote{display:block;float:inline-end;clear:inline-end;width:var(--side);margin-block:.2rem;margin-inline:0 calc(-1 * var(--side) - 2rem);font-size:.85rem;line-height:1.5;color:var(--muted);text-indent:0}
+.post-body.has-toc .sidenote{float:inline-start;clear:inline-start;margin-inline:calc(-1 * var(--side) - 2rem) 0}
+.sidenote-number{font-weight:600}
 }
 .post-content{min-width:0}
 .post-content :is(h2,h3,h4,h5,h6){scroll-margin-top:1rem}
@@ -985,6 +1003,11 @@ math[display="block"]:has(+ .equation-number){margin-bottom:0;padding-inline-end
 .small-caps{font-variant:small-caps}
 .reference-number{display:inline-block;min-width:2.2rem;text-indent:0;color:var(--muted)}
 .reference-backlinks a{text-decoration:none}
+.cite-this{max-width:var(--measure);margin:2.5rem auto 0;border-top:1px solid var(--border)}
+.cite-reference{font-size:.95rem}
+.cite-this h3{font-size:1rem;margin-bottom:.4rem}
+.cite-this pre{white-space:pre-wrap}
+.post-byline{list-style:none;padding:0;margin:.5rem 0 0;color:var(--muted);font-size:.92rem}
 .citation-preview{position:absolute;z-index:35;max-width:min(32rem,90vw);padding:.6rem .85rem;background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 6px 24px rgb(0 0 0 / .2);font-size:.9rem}
 :is(.theorem,.lemma,.definition,.proposition,.corollary,.example,.exercise,.conjecture){padding-inline-start:1rem;border-inline-start:3px solid var(--accent)}
 .proof{display:flow-root}

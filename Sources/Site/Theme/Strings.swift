@@ -28,7 +28,7 @@ enum Strings {
         "related": "Related posts", "share": "Share", "editPage": "Edit this page",
         "skip": "Skip to content", "toggleTheme": "Toggle light and dark theme", "copy": "Copy", "copied": "Copied",
         "posts": "posts", "seriesPart": "Part of the series", "by": "By", "subscribe": "Subscribe (RSS)",
-        "menu": "Main menu", "pages": "Pagination", "breadcrumbs": "Breadcrumbs",
+        "menu": "Main menu", "pages": "Pagination", "breadcrumbs": "Breadcrumbs", "citeThis": "Cite this article",
     ]
 
     static let translations: [String: [String: String]] = [
@@ -42,7 +42,7 @@ enum Strings {
             "share": "مشاركة", "editPage": "تعديل هذه الصفحة", "skip": "انتقل إلى المحتوى",
             "toggleTheme": "التبديل بين الوضع الفاتح والداكن", "copy": "نسخ", "copied": "نُسخ", "posts": "مقالات",
             "seriesPart": "جزء من سلسلة", "by": "بقلم", "subscribe": "اشترك (RSS)", "menu": "القائمة الرئيسية",
-            "pages": "ترقيم الصفحات", "breadcrumbs": "مسار التنقل", "toTop": "العودة إلى الأعلى",
+            "pages": "ترقيم الصفحات", "breadcrumbs": "مسار التنقل", "citeThis": "استشهد بهذه المقالة", "toTop": "العودة إلى الأعلى",
             "poweredBy": "صُنع باستخدام The Tensor Collective", "feed": "موجز RSS", "author": "الكاتب",
             "postsBy": "مقالات", "page": "صفحة", "postNav": "مقالات أخرى", "shareOn": "شارك على",
             "singular.tag": "وسم", "singular.category": "تصنيف", "singular.series": "سلسلة", "singular.author": "الكاتب",
@@ -64,7 +64,7 @@ enum Strings {
             "related": "Articles liés", "share": "Partager", "editPage": "Modifier cette page",
             "skip": "Aller au contenu", "toggleTheme": "Basculer entre thème clair et sombre", "copy": "Copier",
             "copied": "Copié", "posts": "articles", "seriesPart": "Fait partie de la série", "by": "Par",
-            "subscribe": "S’abonner (RSS)", "menu": "Menu principal", "pages": "Pagination", "breadcrumbs": "Fil d’Ariane",
+            "subscribe": "S’abonner (RSS)", "menu": "Menu principal", "pages": "Pagination", "breadcrumbs": "Fil d’Ariane", "citeThis": "Citer cet article",
         ],
         "de": [
             "toTop": "Nach oben", "poweredBy": "Erstellt mit The Tensor Collective", "feed": "RSS-Feed", "author": "Autor",
@@ -81,7 +81,7 @@ enum Strings {
             "share": "Teilen", "editPage": "Seite bearbeiten", "skip": "Zum Inhalt springen",
             "toggleTheme": "Helles oder dunkles Design", "copy": "Kopieren", "copied": "Kopiert", "posts": "Beiträge",
             "seriesPart": "Teil der Serie", "by": "Von", "subscribe": "Abonnieren (RSS)", "menu": "Hauptmenü",
-            "pages": "Seitennavigation", "breadcrumbs": "Brotkrümelnavigation",
+            "pages": "Seitennavigation", "breadcrumbs": "Brotkrümelnavigation", "citeThis": "Diesen Artikel zitieren",
         ],
         "es": [
             "toTop": "Volver arriba", "poweredBy": "Hecho con The Tensor Collective", "feed": "Canal RSS", "author": "Autor",
@@ -98,7 +98,7 @@ enum Strings {
             "share": "Compartir", "editPage": "Editar esta página", "skip": "Saltar al contenido",
             "toggleTheme": "Cambiar tema claro u oscuro", "copy": "Copiar", "copied": "Copiado", "posts": "artículos",
             "seriesPart": "Parte de la serie", "by": "Por", "subscribe": "Suscribirse (RSS)", "menu": "Menú principal",
-            "pages": "Paginación", "breadcrumbs": "Migas de pan",
+            "pages": "Paginación", "breadcrumbs": "Migas de pan", "citeThis": "Citar este artículo",
         ],
         "zh": [
             "toTop": "返回顶部", "poweredBy": "由 The Tensor Collective 构建", "feed": "RSS 订阅", "author": "作者",
@@ -113,7 +113,7 @@ enum Strings {
             "draft": "草稿", "related": "相关文章", "share": "分享", "editPage": "编辑此页", "skip": "跳到正文",
             "toggleTheme": "切换浅色或深色主题", "copy": "复制", "copied": "已复制", "posts": "篇文章",
             "seriesPart": "本文属于系列", "by": "作者", "subscribe": "订阅 (RSS)", "menu": "主菜单", "pages": "分页",
-            "breadcrumbs": "面包屑导航",
+            "breadcrumbs": "面包屑导航", "citeThis": "引用本文",
         ],
         "ja": [
             "toTop": "ページの先頭へ", "poweredBy": "The Tensor Collective で作成", "feed": "RSS フィード", "author": "著者",
@@ -129,7 +129,7 @@ enum Strings {
             "draft": "下書き", "related": "関連記事", "share": "共有", "editPage": "このページを編集",
             "skip": "本文へ移動", "toggleTheme": "ライトとダークを切り替え", "copy": "コピー", "copied": "コピーしました",
             "posts": "件の記事", "seriesPart": "シリーズの一部", "by": "著者", "subscribe": "購読 (RSS)",
-            "menu": "メインメニュー", "pages": "ページ送り", "breadcrumbs": "パンくずリスト",
+            "menu": "メインメニュー", "pages": "ページ送り", "breadcrumbs": "パンくずリスト", "citeThis": "この記事を引用",
         ],
     ]
 }

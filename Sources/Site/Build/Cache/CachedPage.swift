@@ -1,4 +1,5 @@
 import Foundation
+import Math
 
 /// A page's Markdown rendering as a previous build made it, kept in the build cache with the hash
 /// of the source bytes it was made from: when the bytes and everything else the rendering reads
@@ -49,6 +50,24 @@ extension CachedPage {
             w.optionalInt(reference.column)
             w.optionalString(reference.alt)
         }
+        writer.array(r.equationLabels) { w, label in
+            w.string(label.key)
+            w.string(label.text)
+        }
+        writer.array(r.mathProblems) { w, problem in
+            w.int(problem.line)
+            w.int(problem.column)
+            w.optionalString(problem.command)
+            w.string(problem.message)
+            w.bool(problem.isRefused)
+        }
+        writer.array(r.citedWorks) { w, work in
+            w.string(work.schemaType)
+            w.string(work.title)
+            w.array(work.authors) { w, name in w.string(name) }
+            w.optionalInt(work.year)
+            w.optionalString(work.url)
+        }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
         writer.bool(searchTerms != nil)
@@ -75,6 +94,18 @@ extension CachedPage {
             LinkReference(kind: try reader.bool() ? .image : .link, target: LinkDestination(parsing: try reader.string()),
                           url: try reader.string(), isBroken: try reader.bool(),
                           line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
+        }
+        r.equationLabels = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            EquationLabel(key: try reader.string(), text: try reader.string())
+        }
+        r.mathProblems = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            MathProblem(line: try reader.int(), column: try reader.int(), command: try reader.optionalString(),
+                        message: try reader.string(), isRefused: try reader.bool())
+        }
+        r.citedWorks = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            CitedWork(schemaType: try reader.string(), title: try reader.string(),
+                      authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
+                      year: try reader.optionalInt(), url: try reader.optionalString())
         }
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }

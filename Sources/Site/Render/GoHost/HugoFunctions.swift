@@ -119,13 +119,16 @@ enum HugoFunctions {
                      "resources.ToCSS", "css.Sass", "js.Build", "resources.Babel", "babel"] {
             functions.register(name) { args in args.last ?? .null }
         }
-        // `minify` keeps the bytes (we do not minify) and, as Hugo, names the file `NAME.min.EXT`.
+        // `minify` names the file `NAME.min.EXT` as Hugo does; JSON loses its whitespace, other
+        // formats keep their bytes (we do not minify CSS, JavaScript, SVG or HTML).
         for name in ["minify", "resources.Minify"] {
             functions.register(name) { args, context in
                 guard case .object(let resource as ResourceObject) = args.last ?? .null, resource.asset != nil else { return args.last ?? .null }
                 let ext = (resource.name as NSString).pathExtension
                 let stem = ext.isEmpty ? resource.name : String(resource.name.dropLast(ext.count + 1))
-                return .object(resource.renamed(stem + ".min" + (ext.isEmpty ? "" : "." + ext), config: try scope(context).host.config))
+                let minified = ext.lowercased() == "json" ? PublishedAsset.generated(Data(JSONWhitespace.removed(from: try resource.text()).utf8)) : nil
+                return .object(resource.renamed(stem + ".min" + (ext.isEmpty ? "" : "." + ext), config: try scope(context).host.config,
+                                                asset: minified))
             }
         }
         // The asset's text run as a Go template with the given data, published under the target path.

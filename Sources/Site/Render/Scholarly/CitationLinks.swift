@@ -26,10 +26,12 @@ struct CitationLinks {
         case crossReference([String])
     }
 
-    func apply(_ html: String, sink: DiagnosticSink) -> String {
-        guard html.utf8.contains(UInt8(ascii: "@")) else { return html }
+    /// The page's HTML with citations and cross-references linked and its reference list in place, and the
+    /// references that list holds.
+    func apply(_ html: String, sink: DiagnosticSink) -> (html: String, listed: [Reference]) {
+        guard html.utf8.contains(UInt8(ascii: "@")) else { return (html, []) }
         let hasBibliography = !bibliography.references.isEmpty
-        guard hasBibliography || !targets.isEmpty else { return html }
+        guard hasBibliography || !targets.isEmpty else { return (html, []) }
         let bytes = Array(html.utf8)
         var found: [(range: Range<Int>, what: Found)] = []
         var citations: [Citation] = []
@@ -61,7 +63,7 @@ struct CitationLinks {
                 break
             }
         }
-        guard !found.isEmpty else { return html }
+        guard !found.isEmpty else { return (html, []) }
 
         let processed = CitationProcessor(choice: style, bibliography: bibliography).process(citations)
         for key in processed.unknownKeys {
@@ -97,14 +99,14 @@ struct CitationLinks {
         }
         output += bytes[copied...]
         var result = String(decoding: output, as: UTF8.self)
-        guard !processed.entries.isEmpty else { return result.replacingOccurrences(of: FencedDivs.referencesSlot, with: "") }
+        guard !processed.entries.isEmpty else { return (result.replacingOccurrences(of: FencedDivs.referencesSlot, with: ""), []) }
         let list = referenceList(processed)
         if result.contains(bytes: FencedDivs.referencesSlot) {
             result = result.replacingOccurrences(of: FencedDivs.referencesSlot, with: list)
         } else {
             result += list
         }
-        return result
+        return (result, processed.entries.map(\.reference))
     }
 
     static func entryID(_ key: String) -> String { "ref-" + key }
