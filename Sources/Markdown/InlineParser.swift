@@ -488,7 +488,13 @@ extension Parser {
                 let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
                     var inline = InlineParser(parser: self, subject: buffer, base: start,
                                               container: Int32(i), special: special.table)
+                    swap(&inline.delimiters, &self.spareDelimiters)
+                    swap(&inline.brackets, &self.spareBrackets)
                     inline.parse()
+                    if !inline.delimiters.isEmpty { inline.delimiters.removeAll(keepingCapacity: true) }
+                    if !inline.brackets.isEmpty { inline.brackets.removeAll(keepingCapacity: true) }
+                    swap(&inline.delimiters, &self.spareDelimiters)
+                    swap(&inline.brackets, &self.spareBrackets)
                 }
                 if span.start < sourceCount {
                     // The source never changes: parse it where it is.
