@@ -177,6 +177,7 @@ final class Parser {
         source.withUnsafeBufferPointer { source in
             var blocks = BlockParser(parser: self, source: source)
             blocks.parse()
+            blocks.pendingLines.deallocate()
         }
         if options.footnotes { registerFootnoteDefinitions() }
         parseInlines()
