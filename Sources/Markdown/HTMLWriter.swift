@@ -219,14 +219,12 @@ struct HTMLWriter {
         case .tableCell:
             let header = nodes[Int(node.parent)].has(NodeFlags.header)
             out.append(header ? "<th" : "<td")
-            let alignment: String? = switch TableAlignment(rawValue: node.value) ?? .none {
-            case .left: "left"
-            case .center: "center"
-            case .right: "right"
-            case .none: nil
-            }
-            if let alignment {
-                out.append(contentsOf: (options.tableAlignmentStyle ? " style=\"text-align:\(alignment)\"" : " align=\"\(alignment)\"").utf8)
+            let style = options.tableAlignmentStyle
+            switch TableAlignment(rawValue: node.value) ?? .none {
+            case .left: out.append(style ? " style=\"text-align:left\"" : " align=\"left\"")
+            case .center: out.append(style ? " style=\"text-align:center\"" : " align=\"center\"")
+            case .right: out.append(style ? " style=\"text-align:right\"" : " align=\"right\"")
+            case .none: break
             }
             out.append(">")
         case .footnoteDefinition:
