@@ -43,6 +43,41 @@ import Testing
         #expect(!messages.contains { $0.contains(".mustache") })
     }
 
+    @Test func aParagraphEndsWhereTheShortcodesFirstBlockStarts() throws {
+        // Hugo writes `<p><link …>\n<div>x</div>\n<div>x</div></p>`; a browser ends the
+        // paragraph at the first `<div>`, and so do we, in valid HTML.
+        let body = try HugoFidelity.body("{{< lead >}}\n{{< box >}}\n\nText {{< box >}} more.\n", files: [
+            "layouts/shortcodes/lead.html": "<link rel=\"stylesheet\" href=\"/a.css\" />\n<div>x</div>",
+            "layouts/shortcodes/box.html": "<!-- a comment -->\n<div>x</div>",
+        ])
+        #expect(body == """
+            <p><link rel="stylesheet" href="/a.css" />
+            </p><div>x</div>
+
+            <div>x</div>
+            <p>Text </p>
+            <div>x</div> more.
+            """)
+    }
+
+    @Test func aMarkdownCallInsideAnHTMLCallUsesTheSitesRenderHooks() throws {
+        // Hugo 0.168's output for the same files: the `{{% tab %}}` content goes through the
+        // site's code block hook, fence attributes included.
+        let body = try HugoFidelity.body("{{< tabs >}}\n{{% tab %}}\nSome *text*.\n\n```toml {filename=hugo.toml}\ntheme = 'x'\n```\n{{% /tab %}}\n{{< /tabs >}}\n", files: [
+            "layouts/shortcodes/tabs.html": "<div class=\"tabs\">{{ .Inner }}</div>",
+            "layouts/shortcodes/tab.html": "<section>{{ .Inner }}</section>",
+            "layouts/_markup/render-codeblock.html":
+                "{{ with .Attributes.filename }}<code class=\"fn\">{{ . }}</code>{{ end }}<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n",
+        ])
+        #expect(body == """
+            <div class="tabs">
+            <section><p>Some <em>text</em>.</p>
+            <code class="fn">hugo.toml</code><pre data-hook="toml">theme = &#39;x&#39;</pre>
+            </section>
+            </div>
+            """)
+    }
+
     @Test func parseErrorNamesTheTemplateFile() throws {
         #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
     }
