@@ -30,7 +30,8 @@ struct BlockParser {
     /// is empty or copied into `pending`), and where it ends.
     var inPlaceStart = -1
     var inPlaceEnd = 0
-    var pendingLines: [(offset: Int32, line: Int32, column: Int32)] = []
+    /// Freed by `Parser.parseDocument` when the block pass ends.
+    var pendingLines = Arena<LineEntry>()
     /// The offset where the last failed thematic-break scan failed (see `isThematicBreak`).
     var thematicBreakKill = -1
     /// Empty cells added so far to pad the open table's short rows to its width.
@@ -156,9 +157,9 @@ struct BlockParser {
         parser.nodes[Int(child)].flags = NodeFlags.open
         parser.appendChild(parent, child)
         if kind == .paragraph || kind == .heading || kind == .codeBlock || kind == .htmlBlock || kind == .mathBlock {
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
             inPlaceStart = -1
-            pendingLines.removeAll(keepingCapacity: true)
+            pendingLines.removeAll()
         }
         return child
     }
@@ -212,21 +213,23 @@ struct BlockParser {
     mutating func flushPending() -> TextSpan {
         if inPlaceStart >= 0 {
             let base = Int32(inPlaceStart)
-            for entry in pendingLines {
+            for k in pendingLines.indices {
+                let entry = pendingLines[k]
                 parser.sourceLineMap.append((entry.offset + base, entry.line, entry.column))
             }
             let span = TextSpan(start: base, count: Int32(inPlaceEnd - inPlaceStart))
             inPlaceStart = -1
-            pendingLines.removeAll(keepingCapacity: true)
+            pendingLines.removeAll()
             return span
         }
         let base = parser.storageEnd
-        for entry in pendingLines {
+        for k in pendingLines.indices {
+            let entry = pendingLines[k]
             parser.lineMap.append((entry.offset + base, entry.line, entry.column))
         }
         let span = parser.store(pending)
         pending.removeAll(keepingCapacity: true)
-        pendingLines.removeAll(keepingCapacity: true)
+        pendingLines.removeAll()
         return span
     }
 

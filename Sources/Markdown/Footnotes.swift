@@ -12,9 +12,10 @@ extension Parser {
     func orderFootnotes() {
         guard !footnoteDefinitions.isEmpty else { return }
         var next: Int32 = 1
-        for id in Document.preorder(nodes, from: 0) where nodes[Int(id)].kind == .footnoteReference {
+        Document.forEachInPreorder(nodes, from: 0) { id in
+            guard nodes[Int(id)].kind == .footnoteReference else { return }
             let key = Array(bytes(nodes[Int(id)].text))
-            guard let definition = footnoteDefinitions[key] else { continue }
+            guard let definition = footnoteDefinitions[key] else { return }
             if nodes[Int(definition)].value == 0 {
                 nodes[Int(definition)].value = next
                 next += 1
@@ -28,15 +29,21 @@ extension Document {
     /// Node indexes under `start` in document order (footnote definitions included).
     static func preorder(_ nodes: NodeArena, from start: Int32) -> [Int32] {
         var result: [Int32] = []
+        forEachInPreorder(nodes, from: start) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each node index under `start` in document order, without recursion.
+    static func forEachInPreorder(_ nodes: NodeArena, from start: Int32, _ body: (Int32) -> Void) {
         var current = start
         while true {
-            result.append(current)
+            body(current)
             if nodes[Int(current)].firstChild >= 0 {
                 current = nodes[Int(current)].firstChild
                 continue
             }
             while current != start, nodes[Int(current)].next < 0 { current = nodes[Int(current)].parent }
-            if current == start { return result }
+            if current == start { return }
             current = nodes[Int(current)].next
         }
     }

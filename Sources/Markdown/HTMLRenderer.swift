@@ -13,10 +13,16 @@ public struct HTMLRenderer {
 
     /// The HTML for the whole document.
     public func render(_ document: Document) -> String {
-        let bytes = renderBytes(document)
-        return String(unsafeUninitializedCapacity: bytes.count) { target in
-            _ = target.initialize(fromContentsOf: bytes)
-            return bytes.count
+        func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            String(unsafeUninitializedCapacity: bytes.count) { target in
+                _ = target.initialize(fromContentsOf: bytes)
+                return bytes.count
+            }
+        }
+        if options.mathTextScan { return renderBytes(document).withUnsafeBufferPointer(string) }
+        return withWriter(document) { writer in
+            renderWhole(document, &writer)
+            return string(UnsafeBufferPointer(start: writer.out.base, count: writer.out.count))
         }
     }
 
@@ -47,19 +53,25 @@ public struct HTMLRenderer {
                 document.storage.withUnsafeBufferPointer { storage in
                     var writer = HTMLWriter(document: document, nodes: nodes, source: source, storage: storage,
                                             options: options, hooks: hooks)
+                    defer { writer.out.deallocate() }
                     return body(&writer)
                 }
             }
         }
     }
 
+    /// Renders the whole document into the writer's buffer.
+    private func renderWhole(_ document: Document, _ writer: inout HTMLWriter) {
+        writer.out.reserveCapacity(document.source.count + document.source.count / 4 + 64)
+        writer.renderSubtree(document.root.raw)
+        writer.renderFootnotes()
+    }
+
     /// The HTML for the whole document as UTF-8 bytes.
     func renderBytes(_ document: Document) -> [UInt8] {
         var bytes = withWriter(document) { writer in
-            writer.out.reserveCapacity(document.source.count + document.source.count / 4 + 64)
-            writer.renderSubtree(document.root.raw)
-            writer.renderFootnotes()
-            return writer.out
+            renderWhole(document, &writer)
+            return writer.out.array
         }
         if options.mathTextScan {
             let hook = hooks.math

@@ -3,7 +3,8 @@ struct HTMLWriter {
     let document: Document
     let options: MarkdownOptions
     let hooks: RenderHooks
-    var out: [UInt8] = []
+    /// The output so far (freed by `HTMLRenderer.withWriter`).
+    var out = OutputBytes()
     /// Goldmark footnotes: how many references to each footnote number were written so far.
     var footnoteReferencesWritten: [Int32: Int] = [:]
     /// Goldmark footnotes: references to each footnote number in the document (counted once).
@@ -62,7 +63,7 @@ struct HTMLWriter {
         out.withUnsafeBytes { sink($0) }
         written += out.count
         lastWritten = out.last
-        out.removeAll(keepingCapacity: true)
+        out.removeAll()
     }
 
     mutating func escaped(_ span: TextSpan) { HTMLEscaping.appendEscaped(buffer(span), to: &out) }
@@ -104,7 +105,7 @@ struct HTMLWriter {
     /// Renders the children of `node` into a separate buffer.
     mutating func renderChildren(_ node: Int32) -> [UInt8] {
         let saved = out
-        out = []
+        out = OutputBytes()
         separateBuffers += 1
         var child = nodes[Int(node)].firstChild
         while child >= 0 {
@@ -112,7 +113,8 @@ struct HTMLWriter {
             child = nodes[Int(child)].next
         }
         separateBuffers -= 1
-        let result = out
+        let result = out.array
+        out.deallocate()
         out = saved
         return result
     }
@@ -217,14 +219,12 @@ struct HTMLWriter {
         case .tableCell:
             let header = nodes[Int(node.parent)].has(NodeFlags.header)
             out.append(header ? "<th" : "<td")
-            let alignment: String? = switch TableAlignment(rawValue: node.value) ?? .none {
-            case .left: "left"
-            case .center: "center"
-            case .right: "right"
-            case .none: nil
-            }
-            if let alignment {
-                out.append(contentsOf: (options.tableAlignmentStyle ? " style=\"text-align:\(alignment)\"" : " align=\"\(alignment)\"").utf8)
+            let style = options.tableAlignmentStyle
+            switch TableAlignment(rawValue: node.value) ?? .none {
+            case .left: out.append(style ? " style=\"text-align:left\"" : " align=\"left\"")
+            case .center: out.append(style ? " style=\"text-align:center\"" : " align=\"center\"")
+            case .right: out.append(style ? " style=\"text-align:right\"" : " align=\"right\"")
+            case .none: break
             }
             out.append(">")
         case .footnoteDefinition:

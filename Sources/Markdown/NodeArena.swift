@@ -33,6 +33,18 @@ struct Arena<Element> {
         count += 1
     }
 
+    /// The last element, if any.
+    var last: Element? { count > 0 ? base[count - 1] : nil }
+
+    /// Removes the last element (there must be one).
+    mutating func removeLast() {
+        precondition(count > 0, "removeLast of an empty arena")
+        count -= 1
+    }
+
+    /// Forgets every element and keeps the memory (the elements are plain values).
+    mutating func removeAll() { count = 0 }
+
     mutating func reserveCapacity(_ minimum: Int) {
         guard minimum > capacity else { return }
         let grown = UnsafeMutablePointer<Element>.allocate(capacity: minimum)

@@ -21,6 +21,10 @@ final class Parser {
     @exclusivity(unchecked) var lineMap = Arena<LineEntry>()
     /// Where `lineEntries(for:)` found the last block's first entry in each map.
     @exclusivity(unchecked) var lineEntryHint = (source: 0, stored: 0)
+    /// The inline parser's delimiter and bracket stacks, empty, kept between paragraphs so their
+    /// memory is allocated once per document rather than once per paragraph.
+    @exclusivity(unchecked) var spareDelimiters: [Delimiter] = []
+    @exclusivity(unchecked) var spareBrackets: [Bracket] = []
     /// Link reference definitions by normalised label: (destination, title).
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Block attributes (``MarkdownOptions/blockAttributes``) by node, as HTML (` id="a" class="b"`).
@@ -173,6 +177,7 @@ final class Parser {
         source.withUnsafeBufferPointer { source in
             var blocks = BlockParser(parser: self, source: source)
             blocks.parse()
+            blocks.pendingLines.deallocate()
         }
         if options.footnotes { registerFootnoteDefinitions() }
         parseInlines()

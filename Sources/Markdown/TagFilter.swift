@@ -4,17 +4,18 @@ enum TagFilter {
                                            "script", "plaintext"].map { Array($0.utf8) }
 
     /// Appends raw HTML with the `<` of each filtered tag written as `&lt;`.
-    static func append(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    static func append(_ bytes: ArraySlice<UInt8>, to out: inout some ByteSink) {
+        var runStart = bytes.startIndex
         var i = bytes.startIndex
         while i < bytes.endIndex {
-            let c = bytes[i]
-            if c == UInt8(ascii: "<"), isFiltered(bytes, i) {
+            if bytes[i] == UInt8(ascii: "<"), isFiltered(bytes, i) {
+                bytes[runStart..<i].withUnsafeBufferPointer { out.append(contentsOf: $0) }
                 out.append("&lt;")
-            } else {
-                out.append(c)
+                runStart = i + 1
             }
             i += 1
         }
+        bytes[runStart...].withUnsafeBufferPointer { out.append(contentsOf: $0) }
     }
 
     private static func isFiltered(_ bytes: ArraySlice<UInt8>, _ lt: Int) -> Bool {

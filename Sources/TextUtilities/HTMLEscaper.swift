@@ -46,17 +46,69 @@ public struct HTMLEscaper: Sendable {
         }
     }
 
+    /// The high bit of each byte of `word` that is zero (besides, possibly, bytes above one that
+    /// is: enough to tell whether there is one).
+    @inlinable @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// Nonzero when one of the eight bytes of `word` is `&`, `<`, `>` or `"` (`<`/`>` and `"`/`&`
+    /// differ in one bit, so each pair is one zero-byte test), or `'` when `apostrophe` is set.
+    @inlinable @inline(__always)
+    static func markup(in word: UInt64, apostrophe: Bool) -> UInt64 {
+        var found = zeroBytes((word | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E)
+            | zeroBytes((word | 0x0404_0404_0404_0404) ^ 0x2626_2626_2626_2626)
+        if apostrophe { found |= zeroBytes(word ^ 0x2727_2727_2727_2727) }
+        return found
+    }
+
+    /// True when one of the eight bytes of `word` is one this escaper replaces.
+    @inlinable @inline(__always)
+    func wordNeedsEscaping(_ word: UInt64) -> Bool {
+        Self.markup(in: word, apostrophe: mask & (1 << 39) != 0) != 0
+    }
+
+    /// Calls `piece` with the escaped text in order: runs of `bytes` that need nothing and the
+    /// replacements between them. Sixteen bytes are tested per step.
+    @inlinable @inline(__always)
+    public func forEachPiece(of bytes: UnsafeBufferPointer<UInt8>, _ piece: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        let apostrophe = mask & (1 << 39) != 0
+        var runStart = 0
+        var index = 0
+        @inline(__always) func escapeBytes(_ range: Range<Int>) {
+            for position in range where escapes(base[position]) {
+                if position > runStart { piece(UnsafeBufferPointer(start: base + runStart, count: position &- runStart)) }
+                let replacement = replacement(base[position])
+                piece(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = position &+ 1
+            }
+        }
+        let raw = UnsafeRawPointer(base)
+        while index &+ 16 <= count {
+            let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+            if Self.markup(in: first, apostrophe: apostrophe) | Self.markup(in: second, apostrophe: apostrophe) != 0 {
+                escapeBytes(index..<(index &+ 16))
+            }
+            index &+= 16
+        }
+        if index &+ 8 <= count {
+            if Self.markup(in: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), apostrophe: apostrophe) != 0 {
+                escapeBytes(index..<(index &+ 8))
+            }
+            index &+= 8
+        }
+        escapeBytes(index..<count)
+        if count > runStart { piece(UnsafeBufferPointer(start: base + runStart, count: count &- runStart)) }
+    }
+
     /// Appends `bytes` to `out`, escaped.
     @inlinable
     public func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var runStart = 0
-        for index in 0..<bytes.count where escapes(bytes[index]) {
-            if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-            let replacement = replacement(bytes[index])
-            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            runStart = index + 1
-        }
-        if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+        forEachPiece(of: bytes) { out.append(contentsOf: $0) }
     }
 
     /// Appends `text` to `out`, escaped.
@@ -77,7 +129,16 @@ public struct HTMLEscaper: Sendable {
 
     /// True when `text` holds a byte this escaper replaces.
     public func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { escapes($0) }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = 0
+            while index + 8 <= bytes.count {
+                if wordNeedsEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { return true }
+                index += 8
+            }
+            return bytes[index...].contains { escapes($0) }
+        }
     }
 
     /// `text`, escaped.
