@@ -119,14 +119,19 @@ enum HugoFunctions {
                      "resources.ToCSS", "css.Sass", "js.Build", "resources.Babel", "babel"] {
             functions.register(name) { args in args.last ?? .null }
         }
-        // `minify` names the file `NAME.min.EXT` as Hugo does; JSON loses its whitespace, other
-        // formats keep their bytes (we do not minify CSS, JavaScript, SVG or HTML).
+        // `minify` names the file `NAME.min.EXT` as Hugo does; JSON loses its whitespace and SVG is
+        // minified as Hugo's minifier does for badges and icons (``SVGMinifier``); other formats keep
+        // their bytes (we do not minify CSS, JavaScript or HTML).
         for name in ["minify", "resources.Minify"] {
             functions.register(name) { args, context in
                 guard case .object(let resource as ResourceObject) = args.last ?? .null, resource.asset != nil else { return args.last ?? .null }
                 let ext = (resource.name as NSString).pathExtension
                 let stem = ext.isEmpty ? resource.name : String(resource.name.dropLast(ext.count + 1))
-                let minified = ext.lowercased() == "json" ? PublishedAsset.generated(Data(JSONWhitespace.removed(from: try resource.text()).utf8)) : nil
+                let minified: PublishedAsset? = switch ext.lowercased() {
+                case "json": PublishedAsset.generated(Data(JSONWhitespace.removed(from: try resource.text()).utf8))
+                case "svg": PublishedAsset.generated(Data(SVGMinifier.minified(try resource.text()).utf8))
+                default: nil
+                }
                 return .object(resource.renamed(stem + ".min" + (ext.isEmpty ? "" : "." + ext), config: try scope(context).host.config,
                                                 asset: minified))
             }
