@@ -12,8 +12,7 @@ extension CSLProcessor {
             var prepared: [(cite: CSLCite, state: CiteState)] = []
             for (index, cite) in citation.cites.enumerated() {
                 guard var state = states[cite.id] else { continue }
-                state.locator = cite.locator
-                state.label = cite.label
+                (state.locator, state.label) = style.locale.normalizedLocator(cite.locator, label: cite.label)
                 state.suppressAuthor = cite.suppressAuthor
                 if let previousNote = lastNote[cite.id] {
                     let preceding: CSLCite? = index > 0 ? citation.cites[index - 1]
