@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "CSLTests", dependencies: ["CSL"]),
         .testTarget(name: "NotebooksTests", dependencies: ["Notebooks"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "SeededRandom"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "SeededRandom"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Math", "SeededRandom"], exclude: ["Fixtures"]),
         .testTarget(name: "DevServerTests", dependencies: ["DevServer", "SeededRandom"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"], exclude: ["Fixtures"]),
         // Runs the built `collective` binary as a user would.

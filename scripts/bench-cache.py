@@ -2,13 +2,14 @@
 """Build cache benchmark: `collective build` after editing one page's body of a generated site,
 against a full build (`--no-cache` into a new folder) and Hugo's full rebuild, in the same run.
 
-    scripts/bench-cache.py [--pages 10000] [--runs 3] [--hugo] [--work /tmp/collective-cache-bench]
+    scripts/bench-cache.py [--pages 10000] [--runs 3] [--hugo] [--work /tmp/collective-cache-bench] [--collective PATH]
 
 Needs a release build (`swift build -c release --product collective`), ../shared/bench/gen_site.py,
 /usr/bin/time, and hugo for --hugo. Each round edits a different page, then times: the cached build,
 a cached build with nothing changed, a full build into a new folder, and (--hugo) Hugo into a new
 folder; it checks that the cached output equals the full build's byte for byte (`diff -r`). Prints
 medians (min-max) of wall, user and system seconds and peak RSS, with the load average of each run.
+--collective times another binary (an older build, for a before-and-after figure in the same session).
 """
 import argparse
 import os
@@ -38,8 +39,9 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--hugo", action="store_true")
     parser.add_argument("--work", default="/tmp/collective-cache-bench")
+    parser.add_argument("--collective", default=str(ROOT / ".build/release/collective"))
     args = parser.parse_args()
-    collective = str(ROOT / ".build/release/collective")
+    collective = args.collective
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     generated = work / f"site-{args.pages}"

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         case unverifiedExternal = "unverified-external"
         /// An external URL on a loopback or private address, not fetched.
         case privateExternal = "private-external"
+        /// A formula refused, or drawn with an unknown command in an error box.
+        case mathError = "math-error"
         /// An error of the build itself (a config or front matter that cannot be read).
         case buildError = "build-error"
     }

@@ -37,6 +37,7 @@ struct InternalChecker {
                 if url.lowercased().hasPrefix("http://"), let host = LinkTarget.host(of: url) { insecure.append((item, host)) }
             }
             findings += duplicateIDs(in: scan, page: page, file: file)
+            if !skipBuilderFindings { findings += mathFindings(page, file: file) }
         }
         for (item, host) in insecure where secureHosts.contains(host) {
             findings.append(Finding(.notice, .insecureLink, file: item.file, line: item.line, column: item.column, subject: item.url,
@@ -80,6 +81,17 @@ struct InternalChecker {
     private static func isContentFileLink(_ destination: String) -> Bool {
         let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?.lowercased() ?? ""
         return path.hasSuffix(".md") || path.hasSuffix(".markdown") || path.contains(".md/")
+    }
+
+    /// The page's formulas that were refused or hold an unknown command: the reader sees TeX or a
+    /// red box where math should be.
+    private func mathFindings(_ page: BuiltPage, file: String) -> [Finding] {
+        page.mathProblems.map { problem in
+            let what = problem.isRefused ? "formula not rendered" : "formula drawn with an error"
+            return Finding(.error, .mathError, file: file, line: problem.line, column: problem.column,
+                           subject: problem.command ?? "", message: "\(what): \(problem.message)"
+                               + (problem.command.map { problem.message.contains($0) ? "" : " (\($0))" } ?? ""))
+        }
     }
 
     private func duplicateIDs(in scan: ScannedPage, page: BuiltPage, file: String) -> [Finding] {

@@ -30,9 +30,19 @@ public struct LinkChecker: Sendable {
 }
 
 /// The internal link checks of `collective check` as build diagnostics (warnings and notices),
-/// without those the builder already reports. Fast: no network.
+/// without those the builder already reports. Fast: no network. When the build used the build
+/// cache, HTML files scanned by an earlier build (same bytes) are not scanned again (``ScanStore``).
 public func internalFindings(_ report: BuildReport) -> [Diagnostic] {
-    var checker = InternalChecker(report: report, site: SiteMap(report: report))
+    let store = report.cacheFolder.map { ScanStore(folder: $0) }
+    let site = SiteMap(report: report, known: store?.scans ?? [:])
+    if let folder = report.cacheFolder, let store {
+        let scans = site.scansByHash(report)
+        if scans.count != store.scans.count || scans.keys.contains(where: { store.scans[$0] == nil }) {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            ScanStore(scans: scans).save(in: folder)
+        }
+    }
+    var checker = InternalChecker(report: report, site: site)
     checker.skipBuilderFindings = true
     return checker.run().findings.sorted(by: Finding.ordered).map(\.buildDiagnostic)
 }

@@ -17,6 +17,8 @@ struct ScannedPage: Sendable {
     /// `<link rel>` values that name no resource to fetch.
     private static let hintRelations: Set<String> = ["preconnect", "dns-prefetch"]
 
+    init() {}
+
     init(html: Data) {
         self.init(html: [UInt8](html))
     }

@@ -11,14 +11,28 @@ struct SiteMap: Sendable {
     let basePath: String
     let siteHost: String?
 
-    init(report: BuildReport) {
+    /// Scans every HTML file of the report, taking from `known` the scan of a file whose hash
+    /// (``BuildReport/fileHashes``) it has.
+    init(report: BuildReport, known: [ContentHash: ScannedPage] = [:]) {
         outputPaths = Set(report.files.keys).union(report.copies.keys)
         let htmlPaths = report.files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let files = report.files
-        let scans = htmlPaths.concurrentMap { ScannedPage(html: files[$0] ?? Data()) }
+        let hashes = report.fileHashes
+        let scans = htmlPaths.concurrentMap { path in
+            hashes[path].flatMap { known[$0] } ?? ScannedPage(html: files[path] ?? Data())
+        }
         pages = Dictionary(uniqueKeysWithValues: zip(htmlPaths, scans))
         basePath = report.config?.siteBasePath ?? "/"
         siteHost = report.config.flatMap { LinkTarget.host(of: $0.baseURL) }
+    }
+
+    /// The scan of every HTML file whose hash the report has, by that hash (for ``ScanStore``).
+    func scansByHash(_ report: BuildReport) -> [ContentHash: ScannedPage] {
+        var scans: [ContentHash: ScannedPage] = [:]
+        for (path, scan) in pages {
+            if let hash = report.fileHashes[path] { scans[hash] = scan }
+        }
+        return scans
     }
 
     /// Classifies a URL written on the page at site path `pagePath`.

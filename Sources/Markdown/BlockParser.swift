@@ -336,6 +336,9 @@ struct BlockParser {
         }
         lastMatched = container
 
+        // goldmark's block attributes: the line gives its attributes to the block just above.
+        if parser.options.blockAttributes, takeBlockAttributes(container) { return }
+
         // 2. Does it open new blocks?
         var maybeLazy = kind(tip) == .paragraph
         var lineConsumed = false
@@ -364,6 +367,9 @@ struct BlockParser {
                 openFence(container, char: c, length: length, fenceOffset: fenceOffset)
                 lineConsumed = true
             } else if !indented, parser.options.math, c == UInt8(ascii: "$") || c == UInt8(ascii: "\\"),
+                      // On a line that would continue a list item's paragraph lazily the delimiters stay
+                      // in that paragraph (as goldmark's passthrough leaves them), inline display math.
+                      !(maybeLazy && !allMatched),
                       let kindOfMath = mathBlockOpener(at: firstNonspace) {
                 container = addChild(container, .mathBlock, column: lineColumn)
                 container = openMathBlock(container, opener: kindOfMath)
@@ -373,7 +379,7 @@ struct BlockParser {
                 break newBlocks
             } else if !indented, c == UInt8(ascii: "<"),
                       let type = htmlBlockStart(s, firstNonspace, lineEnd,
-                                                allowType7: containerKind != .paragraph && !maybeLazy) {
+                                                allowType7: !continuesParagraph(containerKind) && !maybeLazy) {
                 container = addChild(container, .htmlBlock, column: lineColumn)
                 parser.nodes[Int(container)].value = Int32(type)
             } else if !indented, containerKind == .paragraph,
@@ -399,9 +405,9 @@ struct BlockParser {
                       let description = openDefinitionDescription(container) {
                 container = description
             } else if !indented || containerKind == .list, indent < 4,
-                      let marker = listMarker(at: firstNonspace, interruptsParagraph: containerKind == .paragraph) {
+                      let marker = listMarker(at: firstNonspace, interruptsParagraph: continuesParagraph(containerKind)) {
                 container = openListItem(container, marker: marker)
-            } else if indented, !maybeLazy, !blank {
+            } else if indented, !maybeLazy, !blank, !(containerKind == .table && parser.options.goldmarkTables) {
                 advanceOffset(4, columns: true)
                 container = addChild(container, .codeBlock, column: Int32(offset - lineStart + 1))
             } else if parser.options.tables, containerKind == .paragraph, !indented,
@@ -566,6 +572,38 @@ struct BlockParser {
     // MARK: - Closing blocks
 
     /// Closes a block and returns its parent.
+    /// Whether a line in a block of this kind continues it unless it may interrupt a paragraph:
+    /// paragraphs, and goldmark's tables (read from a paragraph's lines).
+    func continuesParagraph(_ kind: NodeKind) -> Bool {
+        kind == .paragraph || (kind == .table && parser.options.goldmarkTables)
+    }
+
+    /// For a line that holds only `{…}` attributes: gives them to the open paragraph or table it
+    /// would continue, or to the list, quote, heading or other block that ended on the line
+    /// above, and closes that block. The line is used up (true) even when no block takes it.
+    mutating func takeBlockAttributes(_ matched: Int32) -> Bool {
+        findFirstNonspace()
+        guard indent < 4, peek(firstNonspace) == UInt8(ascii: "{") else { return false }
+        let kindMatched = kind(matched)
+        guard ![.codeBlock, .htmlBlock, .mathBlock].contains(kindMatched),
+              let html = BlockAttributes.html(s, firstNonspace, lineEnd) else { return false }
+        var target: Int32 = -1
+        if kindMatched == .paragraph || kindMatched == .table || kindMatched == .list {
+            target = matched
+        } else if !previousLineBlank {
+            target = parser.nodes[Int(matched)].lastChild
+        }
+        // Close what this line does not continue, and the block it names.
+        while tip != matched { tip = finalize(tip) }
+        if target >= 0 {
+            // A heading keeps the id it has (its table of contents entry links to it).
+            parser.blockAttributes[target] = kind(target) == .heading
+                ? BlockAttributes.html(s, firstNonspace, lineEnd, includingID: false) : html
+            if target == matched { tip = finalize(matched) }
+        }
+        return true
+    }
+
     mutating func finalize(_ block: Int32) -> Int32 {
         let b = Int(block)
         parser.nodes[b].flags &= ~NodeFlags.open

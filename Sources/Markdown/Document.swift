@@ -9,12 +9,15 @@ public struct Document: Sendable {
     let storage: [UInt8]
     /// The options the document was parsed with.
     public let options: MarkdownOptions
+    /// Block attributes by node, as HTML (` id="a" class="b"`).
+    let blockAttributes: [Int32: [UInt8]]
 
-    init(nodes: NodeBuffer, source: [UInt8], storage: [UInt8], options: MarkdownOptions) {
+    init(nodes: NodeBuffer, source: [UInt8], storage: [UInt8], options: MarkdownOptions, blockAttributes: [Int32: [UInt8]] = [:]) {
         self.nodes = nodes
         self.source = source
         self.storage = storage
         self.options = options
+        self.blockAttributes = blockAttributes
     }
 
     /// Parses `markdown` (U+0000 becomes U+FFFD).

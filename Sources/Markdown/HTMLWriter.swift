@@ -139,20 +139,21 @@ struct HTMLWriter {
             return true
         case .blockQuote, .alert:
             if hooks.blockQuote != nil { return enterHookedBlockQuote(id) }
-            openBlockQuote(node)
+            openBlockQuote(node, id)
         case .list:
             newlineIfNeeded()
             if node.has(NodeFlags.ordered) {
+                out.append("<ol")
                 if node.value != 1 {
-                    out.append("<ol start=\"")
+                    out.append(" start=\"")
                     appendNumber(node.value)
-                    out.append("\">\n")
-                } else {
-                    out.append("<ol>\n")
+                    out.append("\"")
                 }
             } else {
-                out.append("<ul>\n")
+                out.append("<ul")
             }
+            appendBlockAttributes(id)
+            out.append(">\n")
         case .item:
             newlineIfNeeded()
             out.append("<li>")
@@ -163,7 +164,9 @@ struct HTMLWriter {
         case .paragraph:
             if !isInTightList(id) {
                 newlineIfNeeded()
-                out.append("<p>")
+                out.append("<p")
+                appendBlockAttributes(id)
+                out.append(">")
             }
         case .definitionList:
             newlineIfNeeded()
@@ -200,7 +203,9 @@ struct HTMLWriter {
             return false
         case .table:
             newlineIfNeeded()
-            out.append("<table>\n")
+            out.append("<table")
+            appendBlockAttributes(id)
+            out.append(">\n")
         case .tableRow:
             let isHeader = node.has(NodeFlags.header)
             if isHeader {
@@ -344,17 +349,19 @@ struct HTMLWriter {
         return true
     }
 
-    mutating func openBlockQuote(_ node: Node) {
+    mutating func openBlockQuote(_ node: Node, _ id: Int32) {
         newlineIfNeeded()
         guard node.kind == .alert else {
-            out.append("<blockquote>\n")
+            out.append("<blockquote")
+            appendBlockAttributes(id)
+            out.append(">\n")
             return
         }
         let kind = AlertKind(rawValue: node.value) ?? .note
         out.append("<div class=\"markdown-alert markdown-alert-")
         out.append(contentsOf: kind.marker.lowercased().utf8)
         out.append("\">\n<p class=\"markdown-alert-title\">")
-        out.append(contentsOf: kind.title.utf8)
+        if node.text2.count > 0 { escaped(node.text2) } else { out.append(contentsOf: kind.title.utf8) }
         out.append("</p>\n")
     }
 
@@ -369,13 +376,17 @@ struct HTMLWriter {
         let node = nodes[Int(id)]
         let content = renderChildren(id)
         let alert = node.kind == .alert ? AlertKind(rawValue: node.value) ?? .note : nil
-        let info = BlockQuoteInfo(alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
+        var info = BlockQuoteInfo(alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
                                   position: document.position(of: NodeID(id)))
+        if alert != nil {
+            info.title = String(decoding: bytes(node.text2), as: UTF8.self)
+            info.sign = node.extra == 0 ? "" : String(UnicodeScalar(UInt8(node.extra)))
+        }
         if let html = hooks.blockQuote?(info) {
             newlineIfNeeded()
             out.append(contentsOf: html.utf8)
         } else {
-            openBlockQuote(node)
+            openBlockQuote(node, id)
             out.append(contentsOf: content)
             closeBlockQuote(node)
         }
@@ -406,8 +417,14 @@ struct HTMLWriter {
             escaped(node.text2)
             out.append("\"")
         }
+        appendBlockAttributes(id)
         out.append(">")
         return true
+    }
+
+    /// The block's attributes from a `{…}` line below it (``MarkdownOptions/blockAttributes``).
+    mutating func appendBlockAttributes(_ id: Int32) {
+        if let attributes = document.blockAttributes[id] { out.append(contentsOf: attributes) }
     }
 
     mutating func renderCodeBlock(_ id: Int32) {

@@ -31,6 +31,14 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Bare links found as goldmark's linkify finds them (Hugo) instead of by the GFM rules: only at a
     /// line start or after a space, `*`, `_`, `~` or `(`; URLs of ASCII bytes only.
     public var goldmarkLinkify: Bool = false
+    /// Tables continue as goldmark continues them (its tables are read from a paragraph's lines): a
+    /// line that cannot interrupt a paragraph (inline HTML such as `<br>`, an indented line, a list
+    /// item not starting at 1) is one more row, as in Hugo, rather than a new block as in cmark-gfm.
+    public var goldmarkTables: Bool = false
+    /// goldmark's block attributes (Hugo's `markup.goldmark.parser.attribute.block`): a line holding
+    /// only `{#id .class key=value}` right after a paragraph, table, list, quote or heading gives it
+    /// those attributes; the line itself never shows.
+    public var blockAttributes: Bool = false
     /// With `goldmarkLinkify`, `www.` links get `https://` (Hugo's `linkifyProtocol` default) rather than `http://`.
     public var linkifyHTTPS: Bool = false
     /// Table cells carry their column's alignment as `style="text-align:…"` (goldmark's HTML5 output,

@@ -23,6 +23,8 @@ final class Parser {
     @exclusivity(unchecked) var lineEntryHint = (source: 0, stored: 0)
     /// Link reference definitions by normalised label: (destination, title).
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
+    /// Block attributes (``MarkdownOptions/blockAttributes``) by node, as HTML (` id="a" class="b"`).
+    var blockAttributes: [Int32: [UInt8]] = [:]
     /// Footnote definitions by normalised label.
     var footnoteDefinitions: [[UInt8]: Int32] = [:]
     /// Bytes that reference links may still copy out of their definitions (destination plus title
@@ -177,6 +179,7 @@ final class Parser {
         if options.headingIDs { assignHeadingIDs() }
         if options.footnotes { orderFootnotes() }
         handedOver = true
-        return Document(nodes: NodeBuffer(nodes), source: source, storage: storage, options: options)
+        return Document(nodes: NodeBuffer(nodes), source: source, storage: storage, options: options,
+                        blockAttributes: blockAttributes)
     }
 }

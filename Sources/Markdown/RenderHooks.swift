@@ -69,6 +69,10 @@ public struct BlockQuoteInfo: Sendable {
     public var alert: AlertKind?
     /// The rendered HTML of the quote's content (an alert's without its `[!NOTE]` line).
     public var contentHTML: String
+    /// An alert's own title, written after its marker (`> [!TIP] Read this first`); empty without.
+    public var title: String = ""
+    /// An alert's fold sign, `+` or `-` right after its marker (`> [!NOTE]-`); empty without.
+    public var sign: String = ""
     /// Where the quote starts.
     public var position: SourcePosition
 }

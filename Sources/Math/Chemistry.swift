@@ -1,5 +1,5 @@
-/// `\ce{…}` and `\pu{…}`: the common part of mhchem — formulas with subscripts and charges,
-/// coefficients, states, reaction arrows with labels, `+`, hydrate dots, gas and precipitate marks.
+/// `\ce{…}` and `\pu{…}`, mhchem's chemistry and physical units. The argument is read as mhchem
+/// text (not TeX), character by character, and written as MathML directly.
 extension Parser {
     mutating func parseChemistry(_ command: String) throws(MathError) -> MathNode {
         try enter()
@@ -7,202 +7,153 @@ extension Parser {
         guard let tokens = try stream.rawArgument() else {
             throw MathError("missing argument", command: "\\" + command)
         }
-        var text = ""
-        for token in tokens { text += token.source }
-        return try parseChemistryText(Array(text.unicodeScalars))
+        var source = ""
+        for token in tokens { source += token.source }
+        if command == "pu" { return try parseUnits(source) }
+        return try parseReaction(source)
     }
 
-    private static let arrows: [(String, String)] = [
-        ("<=>>", "⇌"), ("<<=>", "⇌"), ("<=>", "⇌"), ("<-->", "⇄"), ("<->", "↔"), ("->", "→"), ("<-", "←"),
-    ]
+    /// Parses a piece of TeX math inside `\ce` or `\pu` with the formula's macros; its unknown
+    /// commands are reported with the formula's.
+    mutating func parseNestedMath(_ source: String) throws(MathError) -> MathNode {
+        var nested = Parser(tokens: try Lexer.tokenize(source), macros: stream.macros, display: false,
+                            firstEquationNumber: nextEquationNumber)
+        nested.depth = depth
+        let node = try nested.parseFormula()
+        problems += nested.problems
+        return node
+    }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
-
-    /// Parses mhchem text into a row.
-    private mutating func parseChemistryText(_ scalars: [Unicode.Scalar]) throws(MathError) -> MathNode {
-        try enter()
-        defer { leave() }
+    /// `{…}` in a formula or a label: upright text, with `$…$` math inside.
+    mutating func parseChemistryTextEscape(_ source: String) throws(MathError) -> MathNode {
+        var text = ChemistryText(source)
         var nodes: [MathNode] = []
-        var index = 0
-        var inFormula = false
+        var plain = ""
+        while let scalar = text.current {
+            if scalar == "$" {
+                text.index += 1
+                guard let math = text.balanced(until: "$") else { throw MathError("missing $ in \\ce", command: "\\ce") }
+                if !plain.isEmpty { nodes.append(.text(plain, css: nil)); plain = "" }
+                nodes.append(try parseNestedMath(math))
+            } else {
+                // Inner braces group, as in TeX text; they are not shown.
+                if scalar != "{" && scalar != "}" { plain.unicodeScalars.append(scalar) }
+                text.index += 1
+            }
+        }
+        if !plain.isEmpty { nodes.append(.text(plain, css: nil)) }
+        return Self.row(nodes)
+    }
 
-        func matches(_ pattern: String, at position: Int) -> Bool {
-            var cursor = position
-            for scalar in pattern.unicodeScalars {
-                guard cursor < scalars.count, scalars[cursor] == scalar else { return false }
-                cursor += 1
-            }
-            return true
-        }
-        func isBoundary(_ position: Int) -> Bool {
-            position >= scalars.count || scalars[position] == " " || scalars[position] == ")"
-                || scalars[position] == "]" || scalars[position] == "}" || scalars[position] == "("
-        }
-        /// A balanced `{…}` or `[…]` body starting after the opening character at `position`.
-        func balanced(from position: Int, open: Unicode.Scalar, close: Unicode.Scalar) -> (String, Int)? {
-            var depth = 0
-            var cursor = position
-            var body = String.UnicodeScalarView()
-            while cursor < scalars.count {
-                let scalar = scalars[cursor]
-                if scalar == open { depth += 1 }
-                if scalar == close {
-                    if depth == 0 { return (String(body), cursor + 1) }
-                    depth -= 1
+    /// A sub- or superscript of a chemical entity: charges (`2-`, `3+`), counts, oxidation states
+    /// (`II`, upright), radical dots (`.` as •), variables (`x` in `1-x`, italic).
+    mutating func parseChemistryScript(_ source: String, superscript: Bool) throws(MathError) -> MathNode {
+        if superscript, source == "x" { return .operator("×", OperatorAttributes(lspace: 0, rspace: 0)) }
+        let tight = OperatorAttributes(stretchy: false, lspace: 0, rspace: 0)
+        // Lowercase letters among digits and signs are variables (NO_x, Fe_{1-x}); other letters
+        // are symbols (Roman numerals, element names) and stay upright.
+        let isFormula = source.unicodeScalars.contains(where: ChemistryText.isLowercase)
+            && source.unicodeScalars.allSatisfy { ChemistryText.isLowercase($0) || ChemistryText.isDigit($0) || " +-,.()".unicodeScalars.contains($0) }
+        var text = ChemistryText(source)
+        var nodes: [MathNode] = []
+        while let scalar = text.current {
+            if ChemistryText.isDigit(scalar) {
+                var number = text.run(while: ChemistryText.isDigit)
+                if let separator = text.current, separator == "." || separator == ",",
+                   let next = text.scalar(at: 1), ChemistryText.isDigit(next) {
+                    text.index += 1
+                    number += String(Character(separator)) + text.run(while: ChemistryText.isDigit)
                 }
-                body.append(scalar)
-                cursor += 1
-            }
-            return nil
-        }
-
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == " " {
-                index += 1
-                inFormula = false
-                continue
-            }
-            if let (pattern, arrow) = Self.arrows.first(where: { matches($0.0, at: index) }) {
-                index += pattern.unicodeScalars.count
-                var labels: [MathNode] = []
-                while labels.count < 2, index < scalars.count, scalars[index] == "[",
-                      let (body, end) = balanced(from: index + 1, open: "[", close: "]") {
-                    labels.append(try parseChemistryText(Array(body.unicodeScalars)))
-                    index = end
-                }
-                let arrowNode = MathNode.operator(arrow, OperatorAttributes(stretchy: true, lspace: 0, rspace: 0))
-                let padded = labels.map { MathNode.row([.space(0.3), .style($0, displayStyle: false, scriptLevel: 1, size: nil), .space(0.3)]) }
-                let stacked = MathNode.limits(arrowNode, under: padded.count > 1 ? padded[1] : nil,
-                                              over: padded.first ?? .space(1.5), accent: false, accentUnder: false)
-                nodes.append(.row([.space(0.2778), stacked, .space(0.2778)]))
-                inFormula = false
+                nodes.append(.number(number))
                 continue
             }
             switch scalar {
+            case "+": nodes.append(.operator("+", tight)); text.index += 1
+            case "-": nodes.append(.operator("−", tight)); text.index += 1
+            case ".", "\u{22C5}", "\u{B7}", "\u{2022}":
+                nodes.append(.row([.space(0.0556), .operator("•", tight), .space(0.0556)]))
+                text.index += 1
+            case "'": nodes.append(.operator("′", tight)); text.index += 1
+            case " ": text.index += 1
             case "$":
-                guard let end = scalars[(index + 1)...].firstIndex(of: "$") else {
-                    throw MathError("missing $ in \\ce", command: "\\ce")
-                }
-                nodes.append(try parseNestedMath(String(String.UnicodeScalarView(scalars[(index + 1)..<end]))))
-                index = end + 1
-            case "\\":
-                var end = index + 1
-                while end < scalars.count, Lexer.isLetter(scalars[end]) { end += 1 }
-                if end == index + 1, end < scalars.count { end += 1 }
-                nodes.append(try parseNestedMath(String(String.UnicodeScalarView(scalars[index..<end]))))
-                index = end
-                inFormula = true
+                text.index += 1
+                guard let math = text.balanced(until: "$") else { throw MathError("missing $ in \\ce", command: "\\ce") }
+                nodes.append(try parseNestedMath(math))
             case "{":
-                guard let (body, end) = balanced(from: index + 1, open: "{", close: "}") else {
-                    throw MathError("missing } in \\ce", command: "\\ce")
-                }
-                nodes.append(try parseChemistryText(Array(body.unicodeScalars)))
-                index = end
-                inFormula = true
-            case "^", "_":
-                index += 1
-                var script = ""
-                if index < scalars.count, scalars[index] == "{",
-                   let (body, end) = balanced(from: index + 1, open: "{", close: "}") {
-                    script = body
-                    index = end
-                } else {
-                    while index < scalars.count, Self.isDigit(scalars[index]) || scalars[index] == "+" || scalars[index] == "-"
-                            || (scalar == "_" && Lexer.isLetter(scalars[index])) {
-                        script.unicodeScalars.append(scalars[index])
-                        index += 1
-                    }
-                }
-                if script.isEmpty, scalar == "^" {
-                    nodes.append(.operator("↑", OperatorAttributes(stretchy: false)))
+                guard let inner = text.braced() else { throw MathError("missing } in \\ce", command: "\\ce") }
+                nodes.append(try parseChemistryTextEscape(inner))
+            case "\\":
+                let start = text.index
+                guard let name = text.command() else { text.index += 1; continue }
+                if name == "ce", let inner = text.braced() {
+                    nodes.append(try parseReaction(inner))
                     continue
                 }
-                let node = Self.chargeNode(script)
-                let base = nodes.popLast() ?? .empty
-                nodes.append(try Self.attach(node, to: base, superscript: scalar == "^"))
-            case "+" where inFormula && isBoundary(index + 1), "-" where inFormula && isBoundary(index + 1):
-                let base = nodes.popLast() ?? .empty
-                nodes.append(try Self.attach(Self.chargeNode(String(scalar)), to: base, superscript: true))
-                index += 1
-            case "+":
-                nodes.append(.operator("+", OperatorAttributes()))
-                index += 1
-            case "=":
-                nodes.append(.operator("=", OperatorAttributes()))
-                index += 1
-            case "*", "·":
-                nodes.append(.operator("⋅", OperatorAttributes(lspace: 0.1, rspace: 0.1)))
-                index += 1
-                inFormula = false
-            case "(", "[":
-                nodes.append(.operator(String(scalar), OperatorAttributes(stretchy: false, lspace: 0, rspace: 0, isOpening: true)))
-                index += 1
-            case ")", "]":
-                nodes.append(.operator(String(scalar), OperatorAttributes(stretchy: false, lspace: 0, rspace: 0)))
-                index += 1
-                inFormula = true
+                while text.current == "{", text.braced() != nil {}
+                nodes.append(try parseNestedMath(String(String.UnicodeScalarView(text.scalars[start..<text.index]))))
             default:
-                if Self.isDigit(scalar) {
-                    var number = ""
-                    while index < scalars.count, Self.isDigit(scalars[index]) || scalars[index] == "." || scalars[index] == "/" {
-                        number.unicodeScalars.append(scalars[index])
-                        index += 1
-                    }
-                    if inFormula {
-                        let base = nodes.popLast() ?? .empty
-                        nodes.append(try Self.attach(.number(number), to: base, superscript: false))
-                    } else {
-                        nodes.append(.number(number))
-                    }
-                } else if scalar == "v", !inFormula, isBoundary(index + 1) {
-                    nodes.append(.operator("↓", OperatorAttributes(stretchy: false)))
-                    index += 1
-                } else if scalar.properties.isAlphabetic {
-                    var name = String(Character(scalar))
-                    index += 1
-                    let isElement = scalar.properties.isUppercase
-                    while index < scalars.count, scalars[index].properties.isLowercase,
-                          !isElement || !(scalars[index] == "v" && isBoundary(index + 1)) {
-                        name.unicodeScalars.append(scalars[index])
-                        index += 1
-                    }
+                if isFormula, ChemistryText.isLowercase(scalar) {
+                    nodes.append(.identifier(String(Character(scalar)), upright: false, isFunction: false))
+                    text.index += 1
+                } else if ChemistryText.isFormulaLetter(scalar) {
+                    let name = text.run(while: ChemistryText.isFormulaLetter)
                     nodes.append(.identifier(name, upright: true, isFunction: false))
-                    inFormula = true
                 } else {
                     nodes.append(characterNode(scalar))
-                    index += 1
+                    text.index += 1
                 }
             }
         }
         return Self.row(nodes)
     }
 
-    /// A charge or index such as `2-`, `3+` or `n`, with a real minus sign.
-    private static func chargeNode(_ text: String) -> MathNode {
-        var parts: [MathNode] = []
-        var digits = ""
-        for scalar in text.unicodeScalars {
-            if isDigit(scalar) {
-                digits.unicodeScalars.append(scalar)
-                continue
-            }
-            if !digits.isEmpty { parts.append(.number(digits)); digits = "" }
-            switch scalar {
-            case "-": parts.append(.operator("−", OperatorAttributes(lspace: 0, rspace: 0)))
-            case "+": parts.append(.operator("+", OperatorAttributes(lspace: 0, rspace: 0)))
-            default: parts.append(.identifier(String(scalar), upright: false, isFunction: false))
-            }
+    /// The MathML of an entity: amount, prescripts, atoms, then a subscript followed by the charge
+    /// (staggered, as IUPAC and mhchem write `SO4^2-`), or both stacked for `Li^x_{Li}`.
+    mutating func chemistryNodes(_ entity: ChemistryEntity) throws(MathError) -> [MathNode] {
+        var nodes = entity.amount
+        if !entity.amount.isEmpty { nodes.append(.space(0.1667)) }
+        var body = entity.body
+        if entity.preSuperscript != nil || entity.preSubscript != nil {
+            let sup = try entity.preSuperscript.map { text throws(MathError) in try parseChemistryScript(text, superscript: true) }
+            let sub = try entity.preSubscript.map { text throws(MathError) in try parseChemistryScript(text, superscript: false) }
+            let base = body.isEmpty ? MathNode.empty : body.removeFirst()
+            body.insert(.prescripts(base, sub: sub, sup: sup), at: 0)
         }
-        if !digits.isEmpty { parts.append(.number(digits)) }
-        return parts.count == 1 ? parts[0] : .row(parts)
+        let sub = try entity.sub.map { text throws(MathError) in try parseChemistryScript(text, superscript: false) }
+        let sup = try entity.sup.map { text throws(MathError) in try parseChemistryScript(text, superscript: true) }
+        if sub == nil, sup == nil {
+            nodes += body
+            return nodes
+        }
+        // A script attaches to the last atom; with none (a charge after a bracket), to a strut.
+        let base = body.popLast() ?? Self.chemistryStrut
+        nodes += body
+        if sub == nil || sup == nil {
+            nodes.append(.scripts(base, sub: sub, sup: sup))
+        } else if entity.superscriptFirst, let written = entity.sup, Self.isOxidationState(written) {
+            // `Fe^{III}2`: the oxidation state over the atom, the count after it.
+            nodes.append(.scripts(base, sub: nil, sup: sup))
+            nodes.append(.scripts(Self.chemistryStrut, sub: sub, sup: nil))
+        } else if entity.superscriptFirst {
+            nodes.append(.scripts(base, sub: sub, sup: sup))
+        } else {
+            nodes.append(.scripts(base, sub: sub, sup: nil))
+            nodes.append(.scripts(Self.chemistryStrut, sub: nil, sup: sup))
+        }
+        return nodes
     }
 
-    /// Parses a piece of TeX math inside `\ce` with the formula's macros.
-    private mutating func parseNestedMath(_ source: String) throws(MathError) -> MathNode {
-        var nested = Parser(tokens: try Lexer.tokenize(source), macros: stream.macros, display: false,
-                            firstEquationNumber: nextEquationNumber)
-        nested.depth = depth
-        return try nested.parseFormula()
+    /// Whether a superscript is an oxidation state: a Roman numeral, signed or not, or ±0.
+    static func isOxidationState(_ text: String) -> Bool {
+        var scalars = Substring(text.trimmingSpaces)
+        if scalars.hasPrefix("\\pm") || scalars.hasPrefix("$\\pm$") { return scalars.hasSuffix("0") }
+        if scalars.first == "+" || scalars.first == "-" { scalars = scalars.dropFirst() }
+        while scalars.first == " " { scalars = scalars.dropFirst() }
+        return !scalars.isEmpty && scalars.allSatisfy { $0 == "I" || $0 == "V" || $0 == "X" }
+    }
+
+    /// An invisible capital of no width, so a charge after a subscript sits at a capital's height.
+    static var chemistryStrut: MathNode {
+        .padded(.phantom(.identifier("X", upright: true, isFunction: false)), width: "0", height: nil, depth: nil, lspace: nil)
     }
 }

@@ -1,7 +1,9 @@
 /// A math alphabet (`\mathbf`, `\mathbb`, …). MathML Core has no `mathvariant` for these, so letters
 /// and digits are mapped to the Unicode Mathematical Alphanumeric Symbols.
 enum MathFont: Sendable {
-    case roman, bold, italic, boldItalic, script, boldScript, fraktur, boldFraktur
+    /// `script` is `\mathcal` (chancery capitals), `roundhand` is `\mathscr`: one Unicode alphabet,
+    /// told apart by the standardized variation selectors U+FE00 and U+FE01 after a capital.
+    case roman, bold, italic, boldItalic, script, roundhand, boldScript, fraktur, boldFraktur
     case doubleStruck, sansSerif, sansSerifBold, sansSerifItalic, monospace
 
     /// Code point of the capital A in this alphabet (small a follows 26 later).
@@ -11,7 +13,7 @@ enum MathFont: Sendable {
         case .bold: return 0x1D400
         case .italic: return 0x1D434
         case .boldItalic: return 0x1D468
-        case .script: return 0x1D49C
+        case .script, .roundhand: return 0x1D49C
         case .boldScript: return 0x1D4D0
         case .fraktur: return 0x1D504
         case .boldFraktur: return 0x1D56C
@@ -48,7 +50,7 @@ enum MathFont: Sendable {
     private var holes: [Unicode.Scalar: Unicode.Scalar] {
         switch self {
         case .italic: return ["h": "ℎ"]
-        case .script:
+        case .script, .roundhand:
             return ["B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ",
                     "e": "ℯ", "g": "ℊ", "o": "ℴ"]
         case .fraktur: return ["C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"]
@@ -80,10 +82,23 @@ enum MathFont: Sendable {
         return scalar
     }
 
-    /// `text` with every letter and digit mapped.
+    /// The variation selector that picks this alphabet's style of script capital: Unicode 14
+    /// defines U+FE00 (chancery, `\mathcal`) and U+FE01 (roundhand, `\mathscr`) for them.
+    private var capitalSelector: Unicode.Scalar? {
+        switch self {
+        case .script: return "\u{FE00}"
+        case .roundhand: return "\u{FE01}"
+        default: return nil
+        }
+    }
+
+    /// `text` with every letter and digit mapped (script capitals followed by their selector).
     func map(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { result.append(map(scalar)) }
+        for scalar in text.unicodeScalars {
+            result.append(map(scalar))
+            if let selector = capitalSelector, scalar.value >= 0x41, scalar.value <= 0x5A { result.append(selector) }
+        }
         return String(result)
     }
 
@@ -101,7 +116,8 @@ enum MathFont: Sendable {
         case "mathbf", "bf", "mathbfup": return .bold
         case "mathit", "it": return .italic
         case "boldsymbol", "bm", "mathbfit", "pmb": return .boldItalic
-        case "mathcal", "cal", "mathscr", "scr": return .script
+        case "mathcal", "cal": return .script
+        case "mathscr", "scr": return .roundhand
         case "mathbfcal", "mathbfscr": return .boldScript
         case "mathfrak", "frak": return .fraktur
         case "mathbffrak": return .boldFraktur

@@ -107,6 +107,15 @@ struct MathMLWriter {
             if let sup { write(sup) }
             scriptDepth -= 1
             output += "</\(name)>"
+        case .prescripts(let base, let sub, let sup):
+            output += "<mmultiscripts>"
+            write(base)
+            output += "<mprescripts></mprescripts>"
+            scriptDepth += 1
+            if let sub { write(sub) } else { output += "<mrow></mrow>" }
+            if let sup { write(sup) } else { output += "<mrow></mrow>" }
+            scriptDepth -= 1
+            output += "</mmultiscripts>"
         case .limits(let base, let under, let over, let accent, let accentUnder):
             let name = over == nil ? "munder" : under == nil ? "mover" : "munderover"
             output += "<" + name

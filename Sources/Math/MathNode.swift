@@ -83,6 +83,8 @@ enum MathNode: Sendable {
     indirect case radical(MathNode, index: MathNode?)
     /// `<msub>`, `<msup>` or `<msubsup>`.
     indirect case scripts(MathNode, sub: MathNode?, sup: MathNode?)
+    /// `<mmultiscripts>` with scripts before the base only (an isotope's mass and atomic number).
+    indirect case prescripts(MathNode, sub: MathNode?, sup: MathNode?)
     /// `<munder>`, `<mover>` or `<munderover>`.
     indirect case limits(MathNode, under: MathNode?, over: MathNode?, accent: Bool, accentUnder: Bool)
     /// `<mspace>` of a width in em (negative widths pull the neighbours together).

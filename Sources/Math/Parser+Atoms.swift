@@ -47,7 +47,7 @@ extension Parser {
     func letter(_ scalar: Unicode.Scalar) -> MathNode {
         guard let font else { return .identifier(String(scalar), upright: false, isFunction: false) }
         if font.isUpright { return .identifier(String(scalar), upright: true, isFunction: false) }
-        return .identifier(String(font.map(scalar)), upright: false, isFunction: false)
+        return .identifier(font.map(String(scalar)), upright: false, isFunction: false)
     }
 
     /// The node for a symbol from the tables.

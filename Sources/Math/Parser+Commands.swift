@@ -245,6 +245,11 @@ extension Parser {
     private mutating func parseExtensibleArrow(_ name: String, _ arrow: String) throws(MathError) -> MathNode {
         let below = try parseOptionalArgument()
         let above = try parseArgument(for: name)
+        return Self.extensibleArrow(arrow, above: above, below: below)
+    }
+
+    /// An arrow stretching under and over its labels, spaced as a relation (`\xrightarrow`, `\ce{->[a][b]}`).
+    static func extensibleArrow(_ arrow: String, above: MathNode?, below: MathNode?) -> MathNode {
         func padded(_ label: MathNode?) -> MathNode? {
             guard let label else { return nil }
             if case .row(let children) = label, children.isEmpty { return nil }

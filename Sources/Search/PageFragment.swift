@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the browser needs to show one page as a result, and how pages are ordered.
-struct PageFragment {
+struct PageFragment: Sendable {
     let url: String
     let title: String
     let date: Date?
@@ -23,6 +23,16 @@ struct PageFragment {
         fields.append("\"e\":" + JSONText.string(Self.compact(document.excerpt, limit: 400)))
         fields.append("\"b\":" + JSONText.string(Self.compact(document.body, limit: IndexLayout.fragmentTextLimit)))
         json = "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// A fragment as a build cache kept it.
+    init(url: String, title: String, date: Date?, section: String, tags: [String], json: String) {
+        self.url = url
+        self.title = title
+        self.date = date
+        self.section = section
+        self.tags = tags
+        self.json = json
     }
 
     /// Newer first; undated pages last; then by URL so the order is stable.

@@ -1,11 +1,13 @@
-/// One page's term counts by field and its field lengths: the part of indexing that can run on
-/// any thread.
-struct PageTerms: Sendable {
+/// One page's term counts by field, its field lengths and its result fragment: the part of
+/// indexing that can run on any thread, and that a build cache can keep (``encoded()``) for a page
+/// whose document did not change, so that the index only merges.
+public struct PageTerms: Sendable {
     var counts: [String: RankingModel.FieldCounts] = [:]
     var length = RankingModel.FieldLengths()
     let fragment: PageFragment
 
-    init(_ document: SearchDocument) {
+    /// Tokenises `document`.
+    public init(_ document: SearchDocument) {
         fragment = PageFragment(document)
         Tokenizer.forEachTerm(in: document.title) { counts[$0, default: .init()].title.increment(); length.title += 1 }
         for heading in document.headings {
@@ -15,6 +17,12 @@ struct PageTerms: Sendable {
             Tokenizer.forEachTerm(in: tag) { counts[$0, default: .init()].tags.increment(); length.tags += 1 }
         }
         Tokenizer.forEachTerm(in: document.body) { counts[$0, default: .init()].body.increment(); length.body += 1 }
+    }
+
+    init(counts: [String: RankingModel.FieldCounts], length: RankingModel.FieldLengths, fragment: PageFragment) {
+        self.counts = counts
+        self.length = length
+        self.fragment = fragment
     }
 }
 

@@ -46,6 +46,11 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// Adds one page tokenised before (``PageTerms``, perhaps from a build cache).
+    public mutating func add(_ page: PageTerms) {
+        append(page)
+    }
+
     private mutating func append(_ page: PageTerms) {
         let id32 = Int32(pages.count)
         pages.append(page.fragment)

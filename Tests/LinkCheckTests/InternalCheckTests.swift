@@ -45,6 +45,21 @@ struct InternalCheckTests {
         #expect(result.findings.map(\.kind) == [.missingAlt, .missingImage, .missingImage])
     }
 
+    /// Formulas drawn with an unknown command, or not drawn at all, are listed at the file, line
+    /// and column of the command (or the formula), with the command.
+    @Test func mathErrorsAreListedWithTheirCommand() async throws {
+        let result = try await FixtureSite.check("math-errors")
+        #expect(FixtureSite.lines(result) == [
+            "content/posts/formulas.md",
+            "  6:26: error: formula drawn with an error: unknown command \\foo",
+            "  6:71: error: formula not rendered: unknown bond type x: use one of - = # 1 2 3 ~ ~- ~= ~-- -~- ... .... -> <- (\\bond)",
+            "  8:1: error: formula not rendered: missing } to close a group",
+        ])
+        #expect(result.findings.map(\.kind) == [.mathError, .mathError, .mathError])
+        #expect(result.findings.map(\.subject) == ["\\foo", "\\bond", ""])
+        #expect(result.exitStatus(strict: false) == 1)
+    }
+
     @Test func duplicateIDsAreWarningsThatFailOnlyWhenStrict() async throws {
         let result = try await FixtureSite.check("duplicate-ids")
         #expect(FixtureSite.lines(result) == [

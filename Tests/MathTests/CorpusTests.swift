@@ -37,7 +37,7 @@ import Testing
         let core: Set<String> = [
             "math", "semantics", "annotation", "mi", "mn", "mo", "mtext", "mrow", "mfrac", "msqrt", "mroot",
             "msub", "msup", "msubsup", "munder", "mover", "munderover", "mspace", "mstyle", "mphantom",
-            "mpadded", "mtable", "mtr", "mtd",
+            "mpadded", "mtable", "mtr", "mtd", "mmultiscripts", "mprescripts",
         ]
         var seen: Set<String> = []
         for (tex, display) in try Self.corpus() {

@@ -90,4 +90,16 @@ import Testing
             + "<mtd style=\"padding-right:0\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
         #expect(body("\\colorbox{yellow}{x}") == "<mrow style=\"background-color:yellow;padding:0.1em 0.3em\"><mtext>x</mtext></mrow>")
     }
+
+    /// `\mathcal` and `\mathscr` share Unicode's script alphabet; a capital is followed by the
+    /// standardized variation selector of its style (U+FE00 chancery, U+FE01 roundhand), which
+    /// fonts with both styles honour and others ignore. Small letters have no variants.
+    @Test func mathscrIsDistinctFromMathcal() {
+        #expect(body("\\mathcal{L}") == "<mi>ℒ\u{FE00}</mi>")
+        #expect(body("\\mathscr{L}") == "<mi>ℒ\u{FE01}</mi>")
+        #expect(body("\\mathscr{A}") == "<mi>𝒜\u{FE01}</mi>")
+        #expect(body("\\mathscr{A}") != body("\\mathcal{A}"))
+        #expect(body("\\mathscr{ab}") == "<mrow><mi>𝒶</mi><mi>𝒷</mi></mrow>")
+        #expect(body("\\mathbfscr{A}") == "<mi>𝓐</mi>")
+    }
 }

@@ -29,7 +29,7 @@ import Testing
     @Test func alphabetsMapToMathematicalLetters() {
         #expect(body("\\mathbb{R}") == "<mi>ℝ</mi>")
         #expect(body("\\mathbb{E}") == "<mi>𝔼</mi>")
-        #expect(body("\\mathcal{L}") == "<mi>ℒ</mi>")
+        #expect(body("\\mathcal{L}") == "<mi>ℒ\u{FE00}</mi>")
         #expect(body("\\mathbf{x}") == "<mi>𝐱</mi>")
         #expect(body("\\mathbf{1}") == "<mn>𝟏</mn>")
         #expect(body("\\mathfrak{g}") == "<mi>𝔤</mi>")

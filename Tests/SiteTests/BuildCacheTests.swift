@@ -1,4 +1,5 @@
 import Foundation
+import Math
 import Testing
 @testable import Site
 
@@ -221,6 +222,29 @@ import Testing
         try expectSameAsUncached(report, source: copy, "an edit beside a theme outside the site")
     }
 
+    /// A page that refers to another page's equation is rendered again every build (the number
+    /// may change); a labelled page taken from the cache still lends its labels.
+    @Test func equationReferencesAcrossPagesFollowTheLabelledPage() throws {
+        try write("content/posts/labelled.md", "---\ntitle: Labelled\ndate: 2024-05-01\n---\n$$\\begin{equation} E = mc^2 \\label{energy} \\end{equation}$$\n")
+        try write("content/posts/citing.md", "---\ntitle: Citing\ndate: 2024-05-02\n---\nBy $\\eqref{energy}$.\n")
+        let first = try cachedBuild()
+        try expectSameAsUncached(first, "pages with an equation reference")
+        let citing = site.appendingPathComponent("public/posts/citing/index.html")
+        #expect(try String(contentsOf: citing, encoding: .utf8).contains("#eqn-energy\">(1)</a>"))
+
+        try edit("content/about.md") { $0 + "\nMore about us.\n" }
+        let unrelated = try cachedBuild()
+        #expect(unrelated.reusedPages > 0)
+        try expectSameAsUncached(unrelated, "an edit beside a labelled page taken from the cache")
+        #expect(try String(contentsOf: citing, encoding: .utf8).contains("#eqn-energy\">(1)</a>"))
+
+        try edit("content/posts/labelled.md") {
+            $0.replacingOccurrences(of: "$$\\begin{equation} E", with: "$$\\begin{equation} b \\end{equation}$$\n\n$$\\begin{equation} E")
+        }
+        try expectSameAsUncached(try cachedBuild(), "an equation added before the label")
+        #expect(try String(contentsOf: citing, encoding: .utf8).contains("#eqn-energy\">(2)</a>"))
+    }
+
     @Test func hashesAndRecordsRoundTrip() throws {
         #expect(ContentHash(Data("a".utf8)) != ContentHash(Data("b".utf8)))
         #expect(ContentHash(Data()) != ContentHash(Data([0])))
@@ -237,6 +261,14 @@ import Testing
                                                                    LinkReference(kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
                                                                                  isBroken: true, line: 4, column: 2, alt: nil)]),
                               diagnostics: [Diagnostic(.warning, "w", file: "f.md", line: 2)], entryHTML: nil)
+        var withMath = page
+        withMath.rendered.equationLabels = [EquationLabel(key: "a:b", text: "3")]
+        withMath.rendered.mathProblems = [MathProblem(line: 4, column: 7, command: "\\foo", message: "unknown command \\foo", isRefused: false)]
+        var mathWriter = ByteWriter()
+        withMath.write(to: &mathWriter)
+        var mathReader = ByteReader(mathWriter.bytes)
+        let mathBack = try CachedPage(from: &mathReader)
+        #expect(mathBack.rendered.equationLabels == withMath.rendered.equationLabels && mathBack.rendered.mathProblems == withMath.rendered.mathProblems)
         var writer = ByteWriter()
         page.write(to: &writer)
         var reader = ByteReader(writer.bytes)

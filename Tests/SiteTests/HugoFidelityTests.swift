@@ -163,6 +163,16 @@ enum HugoFidelity {
     }
 }
 
+@Suite struct ShortcodeCommentTests {
+    /// `{{</* … */>}}` is literal up to the first `*/>}}`, across lines and other `>}}`; Hugo 0.168's output.
+    @Test func commentedCallsAreLiteralAcrossLines() throws {
+        let html = try HugoFidelity.body("A `{{</* katex /*/>}}` call and `{{%/* x */%}}`.\n\n```\n{{</* katex display=true >}}\nx\n{{< /katex */>}}\n```\n")
+        #expect(html.contains("<p>A <code>{{&lt; katex /&gt;}}</code> call and <code>{{% x %}}</code>.</p>"))
+        let code = html.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
+        #expect(code.hasSuffix("{{&lt; katex display=true &gt;}}\nx\n{{&lt; /katex &gt;}}\n"))
+    }
+}
+
 @Suite struct HugoConfigDirectoryAndPermalinkTests {
     @Test func configDirectoryAndSectionSlices() throws {
         let site = try SiteFixtures.makeSite([
@@ -194,6 +204,20 @@ enum HugoFidelity {
         }
         #expect(report.html(at: "/_index.fr/") == nil)
         #expect(report.html(at: "/fr/")?.contains("Accueil") == true)
+    }
+
+    /// Hugo 0.168 makes a folder URL of every pattern, even one whose last value or text has a dot.
+    @Test func patternsWithADotStillMakeFolders() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[permalinks]\nposts = \"/:sections[1:]/:filename\"\nnotes = \"/n/:slug.html\"\n",
+            "content/posts/m/gallery.com/index.md": "---\ntitle: G\n---\n![x](pic.png)\n",
+            "content/posts/m/gallery.com/pic.png": "PNG",
+            "content/notes/a.md": "---\ntitle: N\nslug: nn\n---\nhi\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let gallery = HugoFidelity.article(try #require(report.html(at: "/gallery.com/")))
+        #expect(gallery.contains("src=\"/gallery.com/pic.png\""))
+        #expect(report.html(at: "/n/nn.html/") != nil)
     }
 
     @Test func sectionSliceTokens() {

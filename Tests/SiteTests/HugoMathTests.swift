@@ -22,4 +22,17 @@ import Testing
         #expect(body.contains("<annotation encoding=\"application/x-tex\">\\mathbf{x}_0</annotation>"))
         #expect(body.contains("<code>$y$</code>"))
     }
+
+    /// Display math on a line that continues a list item or a quote lazily stays inside it (Hugo
+    /// 0.168 with passthrough keeps it in the `<li>` and the `<blockquote>`).
+    @Test func displayMathOnALazyLineStaysInItsItem() throws {
+        let body = try HugoFidelity.body("1. The bit leads to\n$$\nm = 6\n$$\n2. Next $v$\n\n> quoted\n$$\nq\n$$\n",
+                                         config: Self.passthrough)
+        let items = try #require(body.range(of: "<ol>").map { body[$0.lowerBound...] })
+        let firstItem = String(items[..<(items.range(of: "</li>")?.upperBound ?? items.endIndex)])
+        #expect(firstItem.contains("display=\"block\"") && firstItem.contains("m = 6"), "\(firstItem)")
+        #expect(body.contains("<li>Next <math"), "the list goes on after the math")
+        let quote = try #require(body.range(of: "<blockquote>").map { String(body[$0.lowerBound...]) })
+        #expect(quote.contains("quoted") && quote.range(of: "display=\"block\"")!.lowerBound < quote.range(of: "</blockquote>")!.lowerBound)
+    }
 }

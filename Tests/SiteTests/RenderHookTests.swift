@@ -167,6 +167,23 @@ extension RenderHookContextTests {
             """)
     }
 
+    /// Obsidian-style alert titles and fold signs, and translations from nested i18n tables; Hugo
+    /// 0.168's output for the same site.
+    @Test func alertTitlesSignsAndNestedTranslations() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\ndefaultContentLanguage = \"zh\"\n[languages.zh]\nweight = 1\n",
+            "layouts/_markup/render-blockquote-alert.html": "<div data-type=\"{{ .AlertType }}\" data-title=\"{{ .AlertTitle }}\" data-sign=\"{{ .AlertSign }}\">{{ or .AlertTitle (i18n (printf \"article.alert.%s\" .AlertType)) }}|{{ .Text }}</div>\n",
+            "i18n/zh.toml": "[article]\nback = \"返回\"\n  [article.alert]\n  note = \"备注\"\n  tip = \"提示\"\n",
+            "content/p.md": "---\ntitle: P\n---\n> [!NOTE] Custom *title* & more\n> Body one.\n\n> [!TIP]- \n> Body two.\n\n> [!NOTE]\n> Body three.\n",
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))) == """
+            <div data-type="note" data-title="Custom title &amp; more" data-sign="">Custom <em>title</em> &amp; more|<p>Body one.</p></div>
+            <div data-type="tip" data-title="" data-sign="-">提示|<p>Body two.</p></div>
+            <div data-type="note" data-title="" data-sign="">备注|<p>Body three.</p></div>
+            """)
+    }
+
     /// `render-blockquote-alert` takes the alerts; plain quotes keep collective's rendering.
     @Test func alertOnlyHook() throws {
         let html = try body("> plain\n\n> [!NOTE]\n> noted\n", layouts: ["_markup/render-blockquote-alert.html": "<aside>{{ .AlertType }}: {{ .Text }}</aside>"])

@@ -239,7 +239,7 @@ import Testing
     @Test func searchPageWithoutScriptSaysSo() throws {
         let html = try page("/search/")
         // The box is hidden until the script shows it; without the script the page says why.
-        #expect(html.contains("data-result=\"1 result\" data-none=\"No results. Try fewer words, or other ones.\" hidden>"))
+        #expect(html.contains("data-result=\"1 result\" data-none=\"No results. Try fewer words, or other ones.\" data-failed=\"The search index did not load. Type again to retry.\" hidden>"))
         #expect(html.contains("<noscript><p class=\"search-noscript\">Search needs JavaScript, which is off in this browser. <a href=\"/archives/\">Archives</a></p></noscript>"))
         #expect(Self.css.contains(".search-results mark{background:var(--mark)"))
     }

@@ -16,6 +16,8 @@ struct BuildState: Sendable {
     private(set) var templates: Templates
     /// Render diagnostics of each page, by page index.
     private(set) var pageDiagnostics: [[Diagnostic]]
+    /// Equation labels of every page, for `\eqref` to another page.
+    private var equationReferences: SiteEquationReferences
     /// Diagnostics of the language as a whole (scanning, URLs, aliases).
     private(set) var siteDiagnostics: [Diagnostic] = []
     private(set) var jobs: [RenderJob] = []
@@ -32,6 +34,8 @@ struct BuildState: Sendable {
     private(set) var copies: [String: URL] = [:]
     /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
     private(set) var entryTexts: [Int: String] = [:]
+    /// Each indexed page's search terms (``PageTerms/encoded()``), kept for the build cache.
+    private(set) var searchTerms: [Int: [UInt8]] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
     /// HTML files taken from the previous output instead of rendered.
@@ -46,7 +50,7 @@ struct BuildState: Sendable {
     /// Renders and lays out one language's content in memory; with `reuse`, takes from the build
     /// cache what none of its inputs changed (see ``LanguageReuse``).
     init(_ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
-         progress: BuildProgress? = nil) {
+         remember: Bool = false, progress: BuildProgress? = nil) {
         source = site.source
         self.options = options
         config = language.config
@@ -66,9 +70,17 @@ struct BuildState: Sendable {
             return cached[index].map { ($0.rendered, $0.diagnostics) } ?? renderer.render(index)
         }
         pageDiagnostics = renderedPairs.map(\.1)
-        let rendered = renderedPairs.map(\.0)
+        var rendered = renderedPairs.map(\.0)
+        equationReferences = SiteEquationReferences(content: content, rendered: rendered, config: config)
+        for index in rendered.indices where !rendered[index].equationReferences.isEmpty {
+            pageDiagnostics[index] += equationReferences.resolve(&rendered[index], page: index, file: content.pages[index].sourceFile)
+        }
         // The search index needs only the content, and runs beside the templates.
-        let searchIndex = BackgroundJob(Self.searchIndexJob(config: config, content: content, rendered: rendered))
+        var cachedTerms: [Int: [UInt8]] = [:]
+        for (index, page) in cached.enumerated() { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
+        let searchIndex = BackgroundJob { [siteFiles = SiteFiles(config: config, content: content, rendered: rendered), cachedTerms] in
+            siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
+        }
         templates = site.templates
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
                                   strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
@@ -94,7 +106,9 @@ struct BuildState: Sendable {
             renderHTML(progress: progress)
         }
         progress?.begin("Feeds and search index")
-        renderOtherFiles(feedLists: feedLists, searchIndex: searchIndex.result())
+        let (searchFiles, terms) = searchIndex.result()
+        searchTerms = terms
+        renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles)
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
         for job in jobs { outputCounts[OutputKind.html(content.pages[job.index].kind, pagerNumber: job.pager?.number), default: 0] += 1 }
@@ -225,6 +239,13 @@ struct BuildState: Sendable {
     }
 
     /// Resources are copied beside the page that owns them (in every language that has the page).
+    /// The `assets/` files the pages' shortcodes published, by path from the site's root.
+    var publishedAssets: [String: PublishedAsset] {
+        var assets: [String: PublishedAsset] = [:]
+        for page in rendered { assets.merge(page.publishedAssets) { first, _ in first } }
+        return assets
+    }
+
     private func resourceCopies() -> [String: URL] {
         var copies: [String: URL] = [:]
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
@@ -253,7 +274,8 @@ struct BuildState: Sendable {
     /// changed (summary, reading time), the list pages and feeds holding it.
     /// Returns the output paths whose bytes changed. The search index is left as it was.
     mutating func replaceBody(of index: Int, with page: Page) -> [String] {
-        let (body, diagnostics) = renderer.render(page)
+        var (body, diagnostics) = renderer.render(page)
+        diagnostics += equationReferences.resolve(&body, page: index, file: page.sourceFile)
         let listsChanged = !body.showsInListsLike(rendered[index])
         contexts.update(page: index, to: page, rendered: body)
         if page.kind == .page { renderEntries([index]) }
@@ -310,10 +332,10 @@ struct BuildState: Sendable {
     /// The rendering of every page read from a content file, for the build cache.
     func cachedPages(sourceHashes: [String: ContentHash]) -> [String: CachedPage] {
         var pages: [String: CachedPage] = [:]
-        for (index, page) in content.pages.enumerated() where !rendered[index].dependsOnCells {
+        for (index, page) in content.pages.enumerated() where rendered[index].isCacheable {
             guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
             pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
-                                     entryHTML: entryTexts[index])
+                                     entryHTML: entryTexts[index], searchTerms: searchTerms[index])
         }
         return pages
     }

@@ -36,7 +36,8 @@ struct SiteBuild: Sendable {
 
     /// Reads, renders and lays out every language of the site at `source`; with `reuse`, takes
     /// what the build cache has for pages whose content files did not change.
-    init(source: URL, options: BuildOptions, reuse: Reuse? = nil, progress: BuildProgress? = nil) throws(Diagnostic) {
+    /// With `remember`, keeps what the build cache stores beyond renderings (each page's search terms).
+    init(source: URL, options: BuildOptions, reuse: Reuse? = nil, remember: Bool = false, progress: BuildProgress? = nil) throws(Diagnostic) {
         self.source = source
         let folderWarnings = try Self.checkSiteFolder(source)
         var config = try SiteConfig.load(siteRoot: source)
@@ -67,7 +68,7 @@ struct SiteBuild: Sendable {
                     sourceHashes: reuse.sourceHashes,
                     previousOutput: { [previous = reuse.previousOutput] path in previous(folder + path) })
             }
-            return BuildState(content, options: options, site: parts, links: links, reuse: own, progress: progress)
+            return BuildState(content, options: options, site: parts, links: links, reuse: own, remember: remember, progress: progress)
         }
         for (path, data) in assets.files { files[path] = data }
         for (file, url) in staticSources { copies[file] = url }
@@ -77,6 +78,15 @@ struct SiteBuild: Sendable {
             }
             let folder = languages[language].config.languageFolder
             for (path, url) in languages[language].copies { copies[folder + path] = url }
+        }
+        // Published assets live at the site's root (Hugo's place for them), below files made otherwise.
+        for language in languages {
+            for (path, asset) in language.publishedAssets where files[path] == nil && copies[path] == nil {
+                switch asset {
+                case .file(let url): copies[path] = url
+                case .generated(let data): files[path] = data
+                }
+            }
         }
         if configs.count > 1 { addRootFiles() }
         for path in files.keys { copies[path] = nil }

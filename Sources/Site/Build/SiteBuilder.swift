@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TextUtilities
 
 /// A page of the built site, as the link checker and the dev server see it.
@@ -11,6 +12,8 @@ public struct BuiltPage: Sendable {
     public var title: String
     /// The page's Markdown links and images with their positions.
     public var references: [LinkReference]
+    /// Formulas of the page that failed, with their positions.
+    public var mathProblems: [MathProblem] = []
 }
 
 /// What a build produced and what it found wrong.
@@ -42,6 +45,11 @@ public struct BuildReport: Sendable {
     public var pages: [BuiltPage] = []
     /// The site's configuration as read (base URL, menus, params), in its default language.
     public var config: SiteConfig?
+    /// The hash of every file in ``files``, when the build used the build cache (else empty).
+    public var fileHashes: [String: ContentHash] = [:]
+    /// The build cache's folder, when the build used it: tools that read the output (the link
+    /// check) may keep their own cache there, keyed by ``fileHashes``.
+    public var cacheFolder: URL?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -62,7 +70,8 @@ public struct BuildReport: Sendable {
             return state.content.pages.indices.map { index in
                 let page = state.content.pages[index]
                 return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: build.sitePath(page.path, language: language),
-                                 title: page.title, references: state.rendered[index].references)
+                                 title: page.title, references: state.rendered[index].references,
+                                 mathProblems: state.rendered[index].mathProblems)
             }
         }
     }
@@ -123,12 +132,16 @@ public struct SiteBuilder: Sendable {
             plan?.note = "the config names files outside the site folder, which the cache does not follow: rendered everything, wrote what changed"
         }
         if plan == nil { progress?.begin("Reading content") }
-        let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!) }, progress: progress)
+        let reusedHashes = ReusedOutputs()
+        let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
+                                  remember: plan != nil, progress: progress)
         var report = BuildReport(build)
-        if let plan {
+        if let plan, let cache {
             report.cacheNote = plan.note
             report.reusedPages = build.languages.reduce(0) { $0 + $1.reusedPages }
             report.reusedFiles = build.languages.reduce(0) { $0 + $1.reusedFiles }
+            report.fileHashes = Self.hashes(of: report.files, known: reusedHashes.entries.withLock { $0 })
+            report.cacheFolder = URL(fileURLWithPath: cache.folder)
         }
         let job = BackgroundJob { [report] in work(report) }
         if let folder {
@@ -140,7 +153,7 @@ public struct SiteBuilder: Sendable {
                 do {
                     if let manifest = plan?.outputs, hasPrevious {
                         (summary, hashes) = try OutputUpdater(folder: folder, manifest: manifest)
-                            .write(files: report.files, copies: report.copies, copyHash: copyHash(plan!.snapshot))
+                            .write(files: report.files, hashes: report.fileHashes, copies: report.copies, copyHash: copyHash(plan!.snapshot))
                     } else {
                         summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies)
                         if plan != nil { hashes = outputHashes(report, known: copyHash(plan!.snapshot)) }
@@ -190,14 +203,26 @@ public struct SiteBuilder: Sendable {
         return themes || SiteBibliography.configuredPaths(config).contains { $0.contains("..") }
     }
 
-    /// What the build takes from the cache's plan; nil when it must render everything.
-    private func reuse(_ plan: BuildCache.Plan, folder: OutputFolder) -> SiteBuild.Reuse? {
+    /// What the build takes from the cache's plan; nil when it must render everything. The hash
+    /// of each file taken from the previous output goes into `hashes` with its size (the manifest has them).
+    private func reuse(_ plan: BuildCache.Plan, folder: OutputFolder, hashes: ReusedOutputs) -> SiteBuild.Reuse? {
         guard let pages = plan.pages, let outputs = plan.outputs else { return nil }
         let root = folder.path
         return SiteBuild.Reuse(pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash), previousOutput: { path in
-            guard outputs.intactEntry(path, in: root) != nil else { return nil }
-            return FileManager.default.contents(atPath: root + "/" + path)
+            guard let entry = outputs.intactEntry(path, in: root), let data = FileManager.default.contents(atPath: root + "/" + path),
+                  data.count == entry.size else { return nil }
+            hashes.entries.withLock { $0[path] = entry }
+            return data
         })
+    }
+
+    /// The hash of every file, from `known` (with the size it is for) or computed on all cores.
+    private static func hashes(of files: [String: Data], known: [String: SourceSnapshot.Entry]) -> [String: ContentHash] {
+        var hashes: [String: ContentHash] = [:]
+        for (path, entry) in known where files[path]?.count == entry.size { hashes[path] = entry.hash }
+        let unknown = files.filter { hashes[$0.key] == nil }
+        for (path, hash) in Array(unknown).concurrentMap({ ($0.key, ContentHash($0.value)) }) { hashes[path] = hash }
+        return hashes
     }
 
     /// The hash of a copied file's source, when the snapshot has it.
@@ -213,9 +238,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The hash of every output file (after a full write).
+    /// The hash of every output file (after a full write); the report has those of generated files.
     private func outputHashes(_ report: BuildReport, known: @Sendable (URL) -> ContentHash?) -> [String: ContentHash] {
-        let files = Array(report.files).concurrentMap { ($0.key, ContentHash($0.value)) }
+        let files = report.files.keys.map { path in (path, report.fileHashes[path] ?? ContentHash(report.files[path]!)) }
         let copies = Array(report.copies).concurrentMap { key, url -> (String, ContentHash)? in
             if let hash = known(url) { return (key, hash) }
             return (try? Data(contentsOf: url)).map { (key, ContentHash($0)) }
@@ -228,16 +253,22 @@ public struct SiteBuilder: Sendable {
         let root = OutputFolder.realPath(source.path)
         let sourceHashes = plan.snapshot.files.mapValues(\.hash)
         var pageFiles: [(String, Int)] = []
+        var known: [String: BuildCache.FrontMatterMark] = [:]
         for state in build.languages {
             for page in state.content.pages where page.bodyLine > 1 {
-                if let file = page.sourceFile { pageFiles.append((file, page.bodyLine - 1)) }
+                guard let file = page.sourceFile else { continue }
+                if let mark = plan.frontMatter[file], mark.lines == page.bodyLine - 1 {
+                    known[file] = mark
+                } else {
+                    pageFiles.append((file, page.bodyLine - 1))
+                }
             }
         }
         let marks = pageFiles.concurrentMap { file, lines -> (String, BuildCache.FrontMatterMark)? in
             guard let data = FileManager.default.contents(atPath: root + "/" + file), ContentHash(data) == sourceHashes[file] else { return nil }
             return (file, BuildCache.FrontMatterMark(lines: lines, hash: BuildCache.mark(data, lines: lines)))
         }
-        let frontMatter = Dictionary(marks.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
+        let frontMatter = known.merging(marks.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
         return BuildCache.Stored(
             binary: BuildCache.binaryID(), settings: settings, day: BuildCache.day(options.now),
             validUntil: build.changesAt.map(BuildCache.nanoseconds), fingerprint: BuildCache.fingerprint(plan.snapshot, frontMatter: frontMatter),
@@ -250,4 +281,10 @@ public struct SiteBuilder: Sendable {
         let contentDirs = config?.languages.map(\.contentDir) ?? []
         return try OutputFolder(checking: destination, site: source, sources: contentDirs, replaceForeign: replaceForeignOutput)
     }
+}
+
+/// The manifest entries of the files a build took from the previous output, recorded from
+/// several threads.
+private final class ReusedOutputs: Sendable {
+    let entries = Mutex<[String: SourceSnapshot.Entry]>([:])
 }

@@ -28,6 +28,12 @@ extension SiteConfig {
         (markup("extensions.linkifyProtocol")?.string ?? "https").lowercased() != "http"
     }
 
+    /// goldmark's block attributes (`{.class}` on the line below a block): off unless
+    /// `markup.goldmark.parser.attribute.block` is `true`, as in Hugo.
+    public var blockAttributes: Bool {
+        markup("parser.attribute.block")?.bool ?? false
+    }
+
     /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
     public var enableEmoji: Bool {
         raw.valueIgnoringCase("enableEmoji")?.bool ?? false

@@ -27,7 +27,10 @@ struct Permalinks {
             let (folder, name) = location(of: page)
             let topSection = page.section.split(separator: "/").first.map(String.init) ?? ""
             if let pattern = config.permalinks[topSection] {
-                return Self.normalize(expand(pattern, page: page, fileName: name))
+                // As in Hugo, a pattern always makes a folder URL, even when it ends with a dot
+                // (`:filename` of a bundle `gallery.com/`, or `/:slug.html` itself).
+                let expanded = expand(pattern, page: page, fileName: name)
+                return Self.normalize(expanded.hasSuffix("/") ? expanded : expanded + "/")
             }
             let segment = Self.urlize(page.slug ?? name)
             let folderPath = folder.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/")

@@ -15,10 +15,12 @@ struct OutputUpdater {
     let folder: OutputFolder
     let manifest: OutputManifest
 
-    /// Writes `files` and `copies`; `copyHash` gives the hash of a copied file's source when it is
-    /// known (a site file the build cache hashed), else the source is read and hashed. Returns the
-    /// summary and the hash of every output file.
-    func write(files: [String: Data], copies: [String: URL], copyHash: @Sendable (URL) -> ContentHash?) throws
+    /// Writes `files` and `copies`; `hashes` has the hash of files that are known (the others are
+    /// hashed), and `copyHash` gives the hash of a copied file's source when it is known (a site
+    /// file the build cache hashed), else the source is read and hashed. Returns the summary and
+    /// the hash of every output file.
+    func write(files: [String: Data], hashes known: [String: ContentHash] = [:], copies: [String: URL],
+               copyHash: @Sendable (URL) -> ContentHash?) throws
         -> (summary: OutputWriter.Summary, hashes: [String: ContentHash]) {
         let root = folder.path
         let (parent, name) = (PathText.folder(of: root), PathText.lastComponent(root))
@@ -31,7 +33,7 @@ struct OutputUpdater {
                 var bytes = job.data
                 let hash: ContentHash
                 if let data = job.data {
-                    hash = ContentHash(data)
+                    hash = known[job.path] ?? ContentHash(data)
                 } else if let known = copyHash(job.source!) {
                     hash = known
                 } else {
@@ -41,7 +43,7 @@ struct OutputUpdater {
                 if manifest.intactEntry(job.path, in: root)?.hash == hash { return .success((job.path, hash, false)) }
                 let data = try bytes ?? Data(contentsOf: job.source!)
                 try Self.replace(root + "/" + job.path, with: data)
-                return .success((job.path, ContentHash(data), true))
+                return .success((job.path, job.data == nil ? ContentHash(data) : hash, true))
             } catch {
                 return .failure(error)
             }

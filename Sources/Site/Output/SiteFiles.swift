@@ -1,5 +1,6 @@
 import Foundation
 import Search
+import TextUtilities
 
 /// The small files every site gets: sitemap, robots.txt, alias redirects and the search index.
 struct SiteFiles {
@@ -46,17 +47,39 @@ struct SiteFiles {
 
     /// The sharded search index (see the Search module): every page but drafts and `searchHidden` ones.
     func searchIndex() -> [String: Data] {
-        var builder = SearchIndexBuilder()
-        builder.add(contentsOf: content.regularPages.compactMap { index -> SearchDocument? in
+        searchIndex(reusing: [:], keepTerms: false).files
+    }
+
+    /// The search index, taking each page's terms from `cached` (page index → ``PageTerms/encoded()``
+    /// bytes a previous build made of the same document) and tokenising the rest, on all cores.
+    /// Returns the files and, with `keepTerms`, every indexed page's encoded terms for the build cache.
+    func searchIndex(reusing cached: [Int: [UInt8]], keepTerms: Bool) -> (files: [String: Data], terms: [Int: [UInt8]]) {
+        let indexed = content.regularPages.filter { index in
             let page = content.pages[index]
-            if page.param("searchHidden")?.bool ?? false || page.isDraft { return nil }
-            let body = rendered[index]
-            return SearchDocument(
-                url: config.relativeURL(page.path), title: page.title, date: page.date,
-                section: page.section.split(separator: "/").first.map(String.init) ?? "",
-                tags: page.terms["tags"] ?? [], headings: body.toc.map(\.text), body: body.plainText,
-                excerpt: page.description ?? body.summaryText)
-        })
-        return builder.files()
+            return !(page.param("searchHidden")?.bool ?? false || page.isDraft)
+        }
+        let pages = indexed.concurrentMap { index -> (PageTerms, [UInt8]?) in
+            if let bytes = cached[index], let terms = PageTerms(encoded: bytes) { return (terms, bytes) }
+            let terms = PageTerms(searchDocument(index))
+            return (terms, keepTerms ? terms.encoded() : nil)
+        }
+        var builder = SearchIndexBuilder()
+        var encoded: [Int: [UInt8]] = [:]
+        for (index, (terms, bytes)) in zip(indexed, pages) {
+            builder.add(terms)
+            encoded[index] = bytes
+        }
+        return (builder.files(), encoded)
+    }
+
+    /// What the search index reads of page `index`.
+    private func searchDocument(_ index: Int) -> SearchDocument {
+        let page = content.pages[index]
+        let body = rendered[index]
+        return SearchDocument(
+            url: config.relativeURL(page.path), title: page.title, date: page.date,
+            section: page.section.split(separator: "/").first.map(String.init) ?? "",
+            tags: page.terms["tags"] ?? [], headings: body.toc.map(\.text), body: body.plainText,
+            excerpt: page.description ?? body.summaryText)
     }
 }

@@ -68,6 +68,20 @@ public struct RenderedContent: Sendable {
     /// Whether the page is a notebook or has executable cells: its rendering depends on more than
     /// its own file (frozen outputs, generated images), so the build cache never keeps it.
     public var dependsOnCells = false
+    /// Files of `assets/` the page's shortcodes published, by path from the site's root.
+    public var publishedAssets: [String: PublishedAsset] = [:]
+
+    /// Whether the build cache can keep this rendering and reuse it while the file is unchanged: not
+    /// when it publishes assets, and not when it links to another page's equation (whose number
+    /// may change).
+    var isCacheable: Bool { !dependsOnCells && publishedAssets.isEmpty && equationReferences.isEmpty }
+    /// The `\label`s of the page's numbered equations (their `page` nil: this page).
+    public var equationLabels: [EquationLabel] = []
+    /// `\ref`/`\eqref` keys no label of the page defines, for the site to look up on its other
+    /// pages once every page is rendered (see ``SiteEquationReferences``).
+    public var equationReferences: [EquationReference] = []
+    /// Formulas that were refused or hold unknown commands, where they are in the file.
+    public var mathProblems: [MathProblem] = []
     /// The works the page's reference list holds, in its order (for the JSON-LD `citation`).
     public var citedWorks: [CitedWork] = []
 }
@@ -131,6 +145,26 @@ struct ContentRenderer: Sendable {
         render(content.pages[index])
     }
 
+    /// The Markdown settings of page bodies (and of the Markdown their shortcodes render), from the site's config.
+    var pageMarkdownOptions: MarkdownOptions {
+        var options = MarkdownOptions.site
+        options.rawHTML = config.allowsRawHTML
+        options.typographer = config.typographer
+        options.goldmarkFootnotes = true
+        options.emoji = config.enableEmoji
+        options.definitionLists = config.definitionLists
+        options.goldmarkTables = true
+        options.blockAttributes = config.blockAttributes
+        options.autolinks = config.linkify
+        options.goldmarkLinkify = true
+        options.linkifyHTTPS = config.linkifyHTTPS
+        options.mathInHeadingIDs = !config.goldmarkPassthrough
+        options.verbatimMath = config.verbatimMathDelimiters
+        options.mathTextScan = true
+        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        return options
+    }
+
     /// Renders `page`, a new reading of one of the site's pages (links resolve against the site as it was read).
     func render(_ page: Page) -> (RenderedContent, [Diagnostic]) {
         let sink = DiagnosticSink(file: page.sourceFile, bodyLine: page.bodyLine)
@@ -154,6 +188,9 @@ struct ContentRenderer: Sendable {
             placeholders: builtInHTML
         ))
         siteRun?.scope.expanderContext = expander.context
+        if let siteRun {
+            siteRun.scope.renderMarkdown = { [unowned siteRun] in self.shortcodeMarkdownHTML($0, page: page, siteRun: siteRun, sink: sink) }
+        }
         var divs = FencedDivs()
         let markdown = divs.extract(expander.expand(page.body, firstLine: page.bodyLine))
         for warning in divs.warnings { sink.warn(warning.message, fileLine: page.bodyLine + warning.line - 1) }
@@ -162,19 +199,7 @@ struct ContentRenderer: Sendable {
         }
         sink.diagnostics += siteRun?.allDiagnostics ?? []
 
-        var options = MarkdownOptions.site
-        options.rawHTML = config.allowsRawHTML
-        options.typographer = config.typographer
-        options.goldmarkFootnotes = true
-        options.emoji = config.enableEmoji
-        options.definitionLists = config.definitionLists
-        options.autolinks = config.linkify
-        options.goldmarkLinkify = true
-        options.linkifyHTTPS = config.linkifyHTTPS
-        options.mathInHeadingIDs = !config.goldmarkPassthrough
-        options.verbatimMath = config.verbatimMathDelimiters
-        options.mathTextScan = true
-        options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
+        let options = pageMarkdownOptions
         let document = Document.parse(markdown, options: options)
         var hooks = RenderHooks()
         var codeBlocks = 0
@@ -241,7 +266,11 @@ struct ContentRenderer: Sendable {
             equationLabels += output.labels
             for key in output.unresolvedReferences where referencePositions[key] == nil { referencePositions[key] = span.position }
             for error in output.errors {
-                sink.warn("math: \(error.description)", position: Self.position(of: error, in: span))
+                let position = Self.position(of: error, in: span)
+                sink.warn("math: \(error.description)", position: position)
+                result.mathProblems.append(MathProblem(line: page.bodyLine + position.line - 1, column: position.column,
+                                                       command: error.command, message: error.message,
+                                                       isRefused: output.isRefused))
             }
             return output.html
         }
@@ -285,6 +314,7 @@ struct ContentRenderer: Sendable {
         }
         var pageHTML = builtInHTML.restore(HTMLRenderer(options: options, hooks: hooks).render(document))
         result.dependsOnCells = notebookCells != nil || executedCells != nil
+        result.publishedAssets = siteRun?.scope.assets.all ?? [:]
         if let notebookCells {
             result.generatedFiles = notebookCells.images.files
             for warning in notebookCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
@@ -293,12 +323,14 @@ struct ContentRenderer: Sendable {
             result.generatedFiles.merge(executedCells.images.files) { $1 }
             for warning in executedCells.images.warnings { sink.diagnostics.append(Diagnostic(.warning, warning, file: page.sourceFile)) }
         }
+        result.equationLabels = equationLabels
         if !referencePositions.isEmpty {
             let (linked, unknown) = MathRenderer.resolvingReferences(in: pageHTML, labels: equationLabels)
             pageHTML = linked
-            for key in Set(unknown).sorted() {
-                sink.warn("math: \\ref{\(key)} names no \\label{\(key)} of a numbered equation on this page",
-                          position: referencePositions[key])
+            // Keys of no label here may name an equation on another page: the site looks them up.
+            result.equationReferences = Set(unknown).sorted().map { key in
+                let position = referencePositions[key]
+                return EquationReference(key: key, line: position.map { page.bodyLine + $0.line - 1 }, column: position?.column)
             }
         }
         let (figuresHTML, unresolved) = FigureNumbering.apply(ImageFigures.apply(pageHTML))

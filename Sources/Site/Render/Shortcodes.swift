@@ -57,6 +57,17 @@ struct ShortcodeExpander {
         case close(name: String)
     }
 
+    /// The range from a comment's `*/` to the shortcode closer after it (`*/>}}`, `*/ %}}`).
+    private static func commentEnd(in text: Substring, closer: String) -> Range<Substring.Index>? {
+        var search = text
+        while let star = search.firstRange(ofBytes: "*/") {
+            let after = text[star.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+            if after.hasPrefix(closer) { return star.lowerBound..<after.index(after.startIndex, offsetBy: closer.count) }
+            search = text[star.upperBound...]
+        }
+        return nil
+    }
+
     private static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var rest = text[...]
@@ -70,6 +81,17 @@ struct ShortcodeExpander {
                 continue
             }
             let closer = marker == "<" ? ">}}" : "%}}"
+            // `{{</* … */>}}` is literal text up to the first `*/>}}`, even across lines and other `>}}`.
+            let opening = afterBraces.dropFirst().drop { $0 == " " || $0 == "\t" }
+            if opening.hasPrefix("/*"), let end = Self.commentEnd(in: opening.dropFirst(2), closer: closer) {
+                let before = rest[..<start.lowerBound]
+                tokens.append(.text(before))
+                let inner = opening[opening.index(opening.startIndex, offsetBy: 2)..<end.lowerBound]
+                tokens.append(.text(Substring("{{\(marker)\(inner)\(closer)")))
+                line += rest[start.lowerBound..<end.upperBound].filter { $0 == "\n" }.count
+                rest = afterBraces[end.upperBound...]
+                continue
+            }
             guard let end = afterBraces.firstRange(ofBytes: closer) else { break }
             let before = rest[..<start.lowerBound]
             tokens.append(.text(before))

@@ -31,10 +31,11 @@ struct Templates: Sendable {
                 var relative = String(url.standardizedFileURL.path.dropFirst(root.count))
                 while relative.hasPrefix("/") { relative.removeFirst() }
                 if url.pathExtension == "html" {
-                    // Shortcodes and the partials they call run as Go templates (GoHost/SiteTemplates).
-                    let top = relative.split(separator: "/").first ?? ""
-                    let codeBlockHook = relative.contains("_markup/render-codeblock")
-                    if !["shortcodes", "_shortcodes", "partials", "_partials"].contains(top), !codeBlockHook { ignored.append("layouts/" + relative) }
+                    // Shortcodes, the partials they call and the render hooks run as Go templates (GoHost/SiteTemplates).
+                    let parts = relative.split(separator: "/")
+                    let top = parts.first ?? ""
+                    let hook = parts.count >= 2 && parts[parts.count - 2] == "_markup" && SiteTemplates.isSupportedHook(String(parts.last!))
+                    if !["shortcodes", "_shortcodes", "partials", "_partials"].contains(top), !hook { ignored.append("layouts/" + relative) }
                     continue
                 }
                 guard url.pathExtension == "mustache" else { continue }

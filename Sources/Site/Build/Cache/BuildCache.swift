@@ -25,7 +25,7 @@ struct BuildCache: Sendable {
     /// The cache folder's name inside the site.
     static let folderName = ".collective-cache"
     /// Changes whenever the file format does.
-    static let formatVersion = 3
+    static let formatVersion = 4
     private static let magic = Array("collective build cache\n".utf8)
     private static let fileName = "build.bin"
 
@@ -65,6 +65,9 @@ struct BuildCache: Sendable {
         var outputs: OutputManifest?
         /// Renderings and outputs to reuse, when only page bodies (or nothing) changed.
         var pages: [PageKey: CachedPage]?
+        /// The front matter marks of content files whose bytes are the same as when the cache was
+        /// written (the next cache keeps them without reading the files again).
+        var frontMatter: [String: FrontMatterMark] = [:]
         /// What the cache did, for the build's summary.
         var note: String
     }
@@ -85,8 +88,12 @@ struct BuildCache: Sendable {
         guard stored.settings == settings else {
             return Plan(snapshot: snapshot, note: "cache made with other options or another output folder: built everything")
         }
+        let unchangedMarks = stored.frontMatter.filter { path, _ in
+            snapshot.files[path].map { $0.hash == stored.snapshot.files[path]?.hash } ?? false
+        }
         guard stored.day == Self.day(now), stored.validUntil.map({ Self.nanoseconds(now) < $0 }) ?? true else {
-            return Plan(snapshot: snapshot, outputs: stored.outputs, note: "a new day or a page's publish or expiry date since the cache: built everything")
+            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks,
+                        note: "a new day or a page's publish or expiry date since the cache: built everything")
         }
         var marks = stored.frontMatter
         for (path, mark) in stored.frontMatter where snapshot.files[path]?.hash != stored.snapshot.files[path]?.hash {
@@ -95,10 +102,11 @@ struct BuildCache: Sendable {
         let changed = snapshot.changedPaths(since: stored.snapshot)
         guard Self.rendersAlone(snapshot), Self.fingerprint(snapshot, frontMatter: marks) == stored.fingerprint else {
             let what = changed.count == 1 ? changed.first! : "\(changed.count) files"
-            return Plan(snapshot: snapshot, outputs: stored.outputs, note: "\(what) changed beyond page bodies: rendered everything, wrote what changed")
+            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks,
+                        note: "\(what) changed beyond page bodies: rendered everything, wrote what changed")
         }
         let note = changed.isEmpty ? "nothing changed" : changed.count == 1 ? "\(changed.first!) changed" : "\(changed.count) pages changed"
-        return Plan(snapshot: snapshot, outputs: stored.outputs, pages: stored.pages, note: note)
+        return Plan(snapshot: snapshot, outputs: stored.outputs, pages: stored.pages, frontMatter: unchangedMarks, note: note)
     }
 
     /// False when the site has Go shortcodes or render hooks: they may read any page, so a page's

@@ -1,4 +1,5 @@
 import Foundation
+import Math
 
 /// A page's Markdown rendering as a previous build made it, kept in the build cache with the hash
 /// of the source bytes it was made from: when the bytes and everything else the rendering reads
@@ -11,6 +12,8 @@ struct CachedPage: Sendable {
     var diagnostics: [Diagnostic]
     /// The page's list entry, rendered once for every list to reuse (nil when lists render it in place).
     var entryHTML: String?
+    /// The page's search terms as the Search module encoded them (nil when the page is not indexed).
+    var searchTerms: [UInt8]? = nil
 }
 
 /// Identifies a page of one language by its content file, relative to the site root.
@@ -47,6 +50,17 @@ extension CachedPage {
             w.optionalInt(reference.column)
             w.optionalString(reference.alt)
         }
+        writer.array(r.equationLabels) { w, label in
+            w.string(label.key)
+            w.string(label.text)
+        }
+        writer.array(r.mathProblems) { w, problem in
+            w.int(problem.line)
+            w.int(problem.column)
+            w.optionalString(problem.command)
+            w.string(problem.message)
+            w.bool(problem.isRefused)
+        }
         writer.array(r.citedWorks) { w, work in
             w.string(work.schemaType)
             w.string(work.title)
@@ -56,6 +70,8 @@ extension CachedPage {
         }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
+        writer.bool(searchTerms != nil)
+        if let searchTerms { writer.data(searchTerms) }
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
@@ -79,6 +95,13 @@ extension CachedPage {
                           url: try reader.string(), isBroken: try reader.bool(),
                           line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
         }
+        r.equationLabels = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            EquationLabel(key: try reader.string(), text: try reader.string())
+        }
+        r.mathProblems = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
+            MathProblem(line: try reader.int(), column: try reader.int(), command: try reader.optionalString(),
+                        message: try reader.string(), isRefused: try reader.bool())
+        }
         r.citedWorks = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
             CitedWork(schemaType: try reader.string(), title: try reader.string(),
                       authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
@@ -87,6 +110,7 @@ extension CachedPage {
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
         entryHTML = try reader.optionalString()
+        searchTerms = try reader.bool() ? try reader.data() : nil
     }
 }
 

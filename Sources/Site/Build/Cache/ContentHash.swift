@@ -4,9 +4,9 @@ import Foundation
 /// `Hasher` is seeded per process), for the build cache's keys. Not cryptographic: it tells an
 /// edited file from the one the cache saw, and two different inputs collide with odds of about
 /// one in 2^64 even for a cache of millions of entries.
-struct ContentHash: Hashable, Sendable, CustomStringConvertible {
-    var high: UInt64
-    var low: UInt64
+public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
+    public internal(set) var high: UInt64
+    public internal(set) var low: UInt64
 
     /// The hash of `bytes`.
     init(_ bytes: UnsafeRawBufferPointer) {
@@ -16,17 +16,18 @@ struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The hash of `data`.
-    init(_ data: Data) {
+    public init(_ data: Data) {
         self = data.withUnsafeBytes { ContentHash($0) }
     }
 
-    init(high: UInt64, low: UInt64) {
+    /// A hash from its two halves (as ``high`` and ``low`` gave them).
+    public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
     /// The two halves in hexadecimal.
-    var description: String {
+    public var description: String {
         String(high, radix: 16) + ":" + String(low, radix: 16)
     }
 

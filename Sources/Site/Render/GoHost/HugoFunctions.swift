@@ -21,7 +21,7 @@ enum HugoFunctions {
         for name in ["markdownify", "transform.Markdownify"] {
             functions.register(name) { args, context in
                 let scope = try scope(context)
-                return .safe(markdownify(scope.expandShortcodes(args.first?.text ?? ""), config: scope.host.config), .html)
+                return .safe(scope.markdownify(args.first?.text ?? ""), .html)
             }
         }
         for name in ["emojify", "transform.Emojify"] {
@@ -114,19 +114,33 @@ enum HugoFunctions {
             info["IsMultihost"] = .bool(false)
             return .map(info)
         }
-        // Asset pipelines hand the resource on unchanged; `ExecuteAsTemplate` names it by its target path.
-        for name in ["minify", "resources.Minify", "fingerprint", "resources.Fingerprint", "resources.PostCSS",
+        // Other asset pipelines hand the resource on unchanged.
+        for name in ["fingerprint", "resources.Fingerprint", "resources.PostCSS",
                      "resources.ToCSS", "css.Sass", "js.Build", "resources.Babel", "babel"] {
             functions.register(name) { args in args.last ?? .null }
         }
+        // `minify` names the file `NAME.min.EXT` as Hugo does; JSON loses its whitespace, other
+        // formats keep their bytes (we do not minify CSS, JavaScript, SVG or HTML).
+        for name in ["minify", "resources.Minify"] {
+            functions.register(name) { args, context in
+                guard case .object(let resource as ResourceObject) = args.last ?? .null, resource.asset != nil else { return args.last ?? .null }
+                let ext = (resource.name as NSString).pathExtension
+                let stem = ext.isEmpty ? resource.name : String(resource.name.dropLast(ext.count + 1))
+                let minified = ext.lowercased() == "json" ? PublishedAsset.generated(Data(JSONWhitespace.removed(from: try resource.text()).utf8)) : nil
+                return .object(resource.renamed(stem + ".min" + (ext.isEmpty ? "" : "." + ext), config: try scope(context).host.config,
+                                                asset: minified))
+            }
+        }
+        // The asset's text run as a Go template with the given data, published under the target path.
         functions.register("resources.ExecuteAsTemplate") { args, context in
-            let host = try scope(context).host
+            let scope = try scope(context)
             guard args.count >= 3, case .object(let resource as ResourceObject) = args[2] else {
                 throw GoFunctionError("resources.ExecuteAsTemplate needs a target path, data and a resource")
             }
-            let path = args[0].text
-            return .object(ResourceObject(file: resource.file, name: path, relPermalink: host.config.relativeURL("/" + path),
-                                          permalink: host.config.absoluteURL("/" + path)))
+            let path = String(args[0].text.drop { $0 == "/" })
+            let output = try TemplateSet(name: path, source: try resource.text(), mode: .text, functions: scope.host.functions)
+                .execute(path, data: args[1], userInfo: scope)
+            return .object(resource.renamed(path, config: scope.host.config, asset: .generated(Data(output.utf8))))
         }
         functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
         functions.register("page") { _, context in .object(try scope(context).page) }
@@ -157,11 +171,13 @@ enum HugoFunctions {
             functions.register(name) { args, context in
                 let host = try scope(context).host
                 let pattern = args.first?.text ?? ""
+                let publisher = try scope(context).assets
                 let assets = assetResources(host)
+                func found(_ resource: ResourceObject) -> GoValue { .object(resource.publishing(into: publisher)) }
                 switch name {
-                case "resources.Get": return assets.first { $0.name == pattern }.map { .object($0) } ?? .null
-                case "resources.GetMatch": return assets.first { Glob.matches(pattern, $0.name) }.map { .object($0) } ?? .null
-                default: return .array(assets.filter { Glob.matches(pattern, $0.name) }.map { .object($0) })
+                case "resources.Get": return assets.first { $0.name == pattern }.map(found) ?? .null
+                case "resources.GetMatch": return assets.first { Glob.matches(pattern, $0.name) }.map(found) ?? .null
+                default: return .array(assets.filter { Glob.matches(pattern, $0.name) }.map(found))
                 }
             }
         }
@@ -263,8 +279,25 @@ enum HugoFunctions {
         }
     }
 
-    /// Hugo's `markdownify`: the site's Markdown; a single paragraph comes back without its `<p>`.
+    /// Hugo's `markdownify` outside a page: the site's Markdown; a single paragraph comes back
+    /// without its `<p>`.
     static func markdownify(_ markdown: String, config: SiteConfig) -> String {
+        unwrappingSingleParagraph(markdownHTML(markdown, config: config))
+    }
+
+    /// A single paragraph without its `<p>` (as `markdownify` and inline `.RenderString` give it);
+    /// other HTML as it is.
+    static func unwrappingSingleParagraph(_ html: String) -> String {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2,
+           !trimmed.contains("display=\"block\"") {
+            return String(trimmed.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+
+    /// The site's Markdown with math and highlighted code, without a page's hooks.
+    private static func markdownHTML(_ markdown: String, config: SiteConfig) -> String {
         var options = MarkdownOptions.site
         options.rawHTML = config.allowsRawHTML
         options.typographer = config.typographer
@@ -282,13 +315,7 @@ enum HugoFunctions {
             block.language == "chart" ? nil : Highlighter.html(code: block.code, language: block.language,
                                                                options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
         }
-        let html = HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2,
-           !trimmed.contains("display=\"block\"") {
-            return String(trimmed.dropFirst(3).dropLast(4))
-        }
-        return html
+        return HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
     }
 
     /// `relURL` (0), `absURL` (1), `relLangURL` (2), `absLangURL` (3) as Hugo computes them.
@@ -336,8 +363,12 @@ enum HugoFunctions {
             for root in roots {
                 let folder = host.siteRoot.appendingPathComponent(root)
                 for file in FileTree.regularFiles(under: folder) where seen.insert(file).inserted {
-                    items.append(ResourceObject(file: folder.appendingPathComponent(file), name: file,
-                                                relPermalink: host.config.relativeURL("/" + file), permalink: host.config.absoluteURL("/" + file)))
+                    // Hugo publishes assets at the site's root, whatever the language.
+                    let url = folder.appendingPathComponent(file)
+                    var resource = ResourceObject(file: url, name: file, relPermalink: host.config.rootRelativeURL("/" + file),
+                                                  permalink: host.config.rootAbsoluteURL("/" + file))
+                    resource.asset = .file(url)
+                    items.append(resource)
                 }
             }
             return items

@@ -112,6 +112,20 @@ final class HugoHost: Sendable {
     }
 
     /// `i18n/LANG.{toml,yaml,yml,json}`: `id = "text"`, `[id] other = "text"`, or a list of `{id, translation}`.
+    /// Adds a translation file's entries: `key = "text"`, plural forms (`[key] other = "…"`), and
+    /// nested tables as dotted keys (`[article.alert] note = "…"` is `article.alert.note`).
+    private static func addTranslations(_ entries: [String: Value], prefix: String, to table: inout [String: String]) {
+        for (key, value) in entries {
+            let name = prefix + key.lowercased()
+            if let text = value.string {
+                table[name] = text
+            } else if let inner = value.table {
+                if let text = (inner["other"] ?? inner["translation"] ?? inner["one"])?.string { table[name] = text }
+                addTranslations(inner, prefix: name + ".", to: &table)
+            }
+        }
+    }
+
     private static func readTranslations(siteRoot: URL, roots: [String], language: String) -> [String: String] {
         var table: [String: String] = [:]
         for root in roots.reversed() {
@@ -126,12 +140,7 @@ final class HugoHost: Sendable {
                 for name in names where !name.isEmpty {
                     guard let text = try? String(contentsOf: folder.appendingPathComponent("\(name).\(ext)"), encoding: .utf8) else { continue }
                     if let parsed = try? format.parseTable(text).table {
-                        for (key, value) in parsed {
-                            if let text = value.string { table[key.lowercased()] = text }
-                            else if let inner = value.table, let text = (inner["other"] ?? inner["translation"] ?? inner["one"])?.string {
-                                table[key.lowercased()] = text
-                            }
-                        }
+                        addTranslations(parsed, prefix: "", to: &table)
                     } else if let items = try? DataFormat.parseYAMLDocumentList(text) {
                         for item in items {
                             if let id = item["id"]?.string, let text = item["translation"]?.string { table[id.lowercased()] = text }

@@ -82,7 +82,8 @@ struct BlockquoteHookContext: GoObject {
         switch name {
         case "Type": .string(quote.alert == nil ? "regular" : "alert")
         case "AlertType": .string(quote.alert?.marker.lowercased() ?? "")
-        case "AlertTitle", "AlertSign": .string("")
+        case "AlertTitle": .safe(ContentRenderer.inlineHTML(quote.title), .html)
+        case "AlertSign": .string(quote.sign)
         // Hugo hands an alert's content over without its final newline, a plain quote's with it.
         case "Text": .safe(quote.alert == nil ? quote.contentHTML : String(quote.contentHTML.dropping(trailing: "\n")), .html)
         case "Attributes": .map([:])

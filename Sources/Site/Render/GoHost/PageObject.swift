@@ -61,8 +61,11 @@ struct PageObject: GoObject {
         case "GetPage":
             return host.page(at: arguments.first?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
         case "RenderString":
-            return .safe(HugoFunctions.markdownify(scope?.expandShortcodes(arguments.last?.text ?? "") ?? arguments.last?.text ?? "",
-                                                   config: config), .html)
+            // `.RenderString (dict "display" "block") $text` keeps a single paragraph's <p>.
+            let markdown = arguments.last?.text ?? ""
+            var block = false
+            if arguments.count == 2, case .map(let options) = arguments[0] { block = options["display"]?.text == "block" }
+            return .safe(scope?.markdownify(markdown, block: block) ?? HugoFunctions.markdownify(markdown, config: config), .html)
         case "Keywords": return page.param("keywords")?.goValue() ?? .array([])
         case "Aliases": return .array(page.aliases.map { .string($0) })
         case "Summary", "Content", "Plain", "TableOfContents":

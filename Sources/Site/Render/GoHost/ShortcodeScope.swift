@@ -14,6 +14,11 @@ final class ShortcodeScope: @unchecked Sendable {
     /// The page's shortcode expander setup, for `markdownify` and `.RenderString` of text that
     /// holds shortcode calls (Hugo expands them there too).
     var expanderContext: ShortcodeExpander.Context?
+    /// The `assets/` files this page's shortcodes published.
+    let assets = AssetPublisher()
+    /// Renders Markdown as the page's body is rendered (the site's hooks, math, resolved images),
+    /// for `markdownify` and `.RenderString`; set by the content renderer.
+    var renderMarkdown: ((String) -> String)?
     /// The call being run (for messages of `errorf`/`warnf`).
     private var currentCall: (template: String, line: Int, column: Int) = ("", 0, 0)
 
@@ -63,6 +68,15 @@ final class ShortcodeScope: @unchecked Sendable {
         let expanded = expander.expand(text, firstLine: line)
         for warning in expander.warnings { report(.warning, warning.message) }
         return expanded
+    }
+
+    /// Hugo's `markdownify` and `.RenderString` in this page: shortcodes expanded, then the page's
+    /// Markdown rendering; a single paragraph comes back without its `<p>` unless `block`.
+    func markdownify(_ text: String, block: Bool = false) -> String {
+        let expanded = expandShortcodes(text)
+        guard let renderMarkdown else { return HugoFunctions.markdownify(expanded, config: host.config) }
+        let html = renderMarkdown(expanded)
+        return block ? html : HugoFunctions.unwrappingSingleParagraph(html)
     }
 
     static func from(_ context: GoCallContext) throws -> ShortcodeScope {

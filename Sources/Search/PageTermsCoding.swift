@@ -1,0 +1,72 @@
+import Foundation
+import TextUtilities
+
+/// ``PageTerms`` as bytes, for a build cache: variable-length integers and length-prefixed UTF-8.
+/// The format is this module's own; a cache stores the bytes as they are and hands them back.
+extension PageTerms {
+    /// Changes whenever the encoding or the tokenising does, so that old bytes are refused.
+    static let encodingVersion: UInt8 = 1
+
+    /// The page's terms, counts, lengths and fragment as bytes; ``init(encoded:)`` reads them back.
+    public func encoded() -> [UInt8] {
+        var out = CompactBytesWriter()
+        out.byte(Self.encodingVersion)
+        for value in [length.title, length.headings, length.tags, length.body] { out.number(value) }
+        out.text(fragment.url)
+        out.text(fragment.title)
+        if let date = fragment.date {
+            out.byte(1)
+            out.word(date.timeIntervalSinceReferenceDate.bitPattern)
+        } else {
+            out.byte(0)
+        }
+        out.text(fragment.section)
+        out.number(fragment.tags.count)
+        for tag in fragment.tags { out.text(tag) }
+        out.text(fragment.json)
+        out.number(counts.count)
+        for (term, c) in counts {
+            out.text(term)
+            out.number(Int(c.title))
+            out.number(Int(c.headings))
+            out.number(Int(c.tags))
+            out.number(Int(c.body))
+        }
+        return out.bytes
+    }
+
+    /// Reads what ``encoded()`` wrote; nil when the bytes are damaged or of another version.
+    public init?(encoded bytes: [UInt8]) {
+        var reader = CompactBytesReader(bytes)
+        guard reader.byte() == Self.encodingVersion else { return nil }
+        var length = RankingModel.FieldLengths()
+        guard let title = reader.number(), let headings = reader.number(), let tags = reader.number(), let body = reader.number()
+        else { return nil }
+        (length.title, length.headings, length.tags, length.body) = (title, headings, tags, body)
+        guard let url = reader.text(), let pageTitle = reader.text(), let hasDate = reader.byte() else { return nil }
+        var date: Date?
+        if hasDate == 1 {
+            guard let bits = reader.word() else { return nil }
+            date = Date(timeIntervalSinceReferenceDate: Double(bitPattern: bits))
+        } else if hasDate != 0 {
+            return nil
+        }
+        guard let section = reader.text(), let tagCount = reader.count() else { return nil }
+        var pageTags: [String] = []
+        for _ in 0..<tagCount {
+            guard let tag = reader.text() else { return nil }
+            pageTags.append(tag)
+        }
+        guard let json = reader.text(), let termCount = reader.count() else { return nil }
+        var counts: [String: RankingModel.FieldCounts] = [:]
+        counts.reserveCapacity(termCount)
+        for _ in 0..<termCount {
+            guard let term = reader.text(), let t = reader.number(), let h = reader.number(), let g = reader.number(),
+                  let b = reader.number(), t <= 255, h <= 255, g <= 255, b <= 65_535 else { return nil }
+            counts[term] = RankingModel.FieldCounts(title: UInt8(t), headings: UInt8(h), tags: UInt8(g), body: UInt16(b))
+        }
+        guard reader.isAtEnd else { return nil }
+        self.init(counts: counts, length: length,
+                  fragment: PageFragment(url: url, title: pageTitle, date: date, section: section, tags: pageTags, json: json))
+    }
+}

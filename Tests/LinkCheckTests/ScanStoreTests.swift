@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import LinkCheck
+import Site
+
+/// The link check's scans kept in the build cache's folder (`links.bin`) give the findings of a
+/// check that scans every file.
+@Suite struct ScanStoreTests {
+    private func copy(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("collective-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let site = folder.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: FixtureSite.folder.appendingPathComponent(name), to: site)
+        return site
+    }
+
+    private func cachedBuild(_ site: URL) throws -> BuildReport {
+        var builder = SiteBuilder(source: site)
+        builder.useCache = true
+        return try builder.build()
+    }
+
+    @Test func storedScansGiveTheFindingsOfAFullScan() throws {
+        let site = try copy("broken-links")
+        let first = try cachedBuild(site)
+        let folder = try #require(first.cacheFolder)
+        #expect(!first.fileHashes.isEmpty)
+        var uncached = first
+        uncached.cacheFolder = nil
+        let expected = internalFindings(uncached)
+        #expect(!expected.isEmpty, "the fixture has broken links in templates")
+        #expect(internalFindings(first) == expected)
+        let stored = try #require(ScanStore.decode([UInt8](try Data(contentsOf: folder.appendingPathComponent(ScanStore.fileName)))))
+        #expect(stored.scans.count == Set(first.files.keys.filter { $0.hasSuffix(".html") }.compactMap { first.fileHashes[$0] }).count)
+
+        // An edit that adds a broken anchor: the stored scans of the other files and the new scan of the page.
+        let page = site.appendingPathComponent("content/posts/c.md")
+        try Data((try String(contentsOf: page, encoding: .utf8) + "\n<a href=\"/posts/a/#nowhere-raw\">raw</a>\n").utf8).write(to: page)
+        let second = try cachedBuild(site)
+        var secondUncached = second
+        secondUncached.cacheFolder = nil
+        let after = internalFindings(second)
+        #expect(after == internalFindings(secondUncached))
+        #expect(after.contains { $0.message.contains("#nowhere-raw") }, "\(after.map(\.message))")
+    }
+
+    @Test func theStoreRoundTripsAndRefusesDamagedBytes() throws {
+        let scan = ScannedPage(html: Array("<h2 id=a>A</h2><p id=a></p><a name=n></a><a href='/x/#a'>x</a><img src=/i.png>".utf8))
+        let store = ScanStore(scans: [ContentHash(Data("page".utf8)): scan])
+        let bytes = store.encoded()
+        let back = try #require(ScanStore.decode(bytes))
+        let decoded = try #require(back.scans[ContentHash(Data("page".utf8))])
+        #expect(decoded.idOrder == ["a"] && decoded.idCounts == ["a": 2] && decoded.names == ["n"] && decoded.links == ["/x/#a", "/i.png"])
+        for end in 0..<bytes.count { #expect(ScanStore.decode(Array(bytes[..<end])) == nil) }
+        #expect(ScanStore.decode(bytes + [0]) == nil)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Search
+
+/// ``PageTerms`` kept as bytes by a build cache give the same index as the documents themselves.
+@Suite struct PageTermsCodingTests {
+    static let documents: [SearchDocument] = [
+        .page("old", title: "Caching notes", body: "An old page about caches, parseHTTPHeader and hash_map.", day: 1,
+              tags: ["memory"], headings: ["Why cache"]),
+        .page("new", title: "Profiling", body: "A new page that mentions caching once. 東京で勉強する。", day: 300),
+        .page("mid", title: "Memory", body: String(repeating: "heap stack ", count: 400), day: 100, section: "notes", tags: ["memory", "rust"]),
+        SearchDocument(url: "/undated/", title: "Quotes \"and\" lines", date: nil, section: "", tags: [], headings: [],
+                       body: "Line\nbreak\u{2028}here", excerpt: "An excerpt"),
+    ]
+
+    @Test func decodedTermsGiveTheSameIndexFiles() throws {
+        var direct = SearchIndexBuilder()
+        var decoded = SearchIndexBuilder()
+        for document in Self.documents {
+            direct.add(document)
+            let bytes = PageTerms(document).encoded()
+            decoded.add(try #require(PageTerms(encoded: bytes)))
+        }
+        let (a, b) = (direct.files(), decoded.files())
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a { #expect(b[path] == data, "\(path) differs") }
+        let page = try #require(PageTerms(encoded: PageTerms(Self.documents[2]).encoded()))
+        #expect(page.counts["heap"]?.body == 400 && page.length.body == 800)
+        #expect(page.fragment.date == Self.documents[2].date && page.fragment.tags == ["memory", "rust"])
+    }
+
+    @Test func damagedBytesAreRefused() {
+        let bytes = PageTerms(Self.documents[0]).encoded()
+        #expect(PageTerms(encoded: Array(bytes.dropLast())) == nil)
+        #expect(PageTerms(encoded: bytes + [0]) == nil)
+        #expect(PageTerms(encoded: []) == nil)
+        var otherVersion = bytes
+        otherVersion[0] &+= 1
+        #expect(PageTerms(encoded: otherVersion) == nil)
+        // Every cut of the bytes is refused, never a crash.
+        for end in 0..<bytes.count { #expect(PageTerms(encoded: Array(bytes[..<end])) == nil) }
+    }
+}
