@@ -305,26 +305,36 @@ extension Evaluator {
             }
             return [.text(key)]
         }
-        // Each part is formatted on its own: particles with the family or given name-part they belong to.
-        func familyPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.familyPart) } ?? [] }
-        func givenPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.givenPart) } ?? [] }
-        func spacedOutputs(_ parts: [[Output]]) -> [Output] {
+        // Each part takes its name-part's formatting on its own (particles the family's or the given name's, as
+        // citeproc-js does); a name-part's affixes go around the block it heads: in display order the family block
+        // is both particles, the family name and the suffix; inverted, a demoted particle joins the given block.
+        func styled(_ text: String?, _ formatting: Formatting?) -> [Output] {
+            guard let text, !text.isEmpty else { return [] }
+            guard var formatting else { return [.text(text)] }
+            formatting.prefix = ""
+            formatting.suffix = ""
+            return finish([.text(text)], formatting)
+        }
+        func block(_ parts: [[Output]], _ formatting: Formatting?) -> [Output] {
             var result: [Output] = []
             for part in parts where !part.isEmpty {
                 if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-") { result.append(.text(" ")) }
                 result += part
             }
-            return result
+            guard let formatting, !result.isEmpty, !(formatting.prefix.isEmpty && formatting.suffix.isEmpty) else { return result }
+            return [.text(formatting.prefix)] + result + [.text(formatting.suffix)]
         }
+        let familyFormat = element.familyPart, givenFormat = element.givenPart
         if inverted {
             let familyOut: [Output]
             let givenOut: [Output]
             if demote == "display-and-sort" {
-                familyOut = familyPart(family)
-                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping)])
+                familyOut = block([styled(family, familyFormat)], familyFormat)
+                givenOut = block([styled(given, givenFormat), styled(name.droppingParticle, givenFormat),
+                                  styled(nonDropping, familyFormat)], givenFormat)
             } else {
-                familyOut = spacedOutputs([familyPart(nonDropping), familyPart(family)])
-                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle)])
+                familyOut = block([styled(nonDropping, familyFormat), styled(family, familyFormat)], familyFormat)
+                givenOut = block([styled(given, givenFormat), styled(name.droppingParticle, givenFormat)], givenFormat)
             }
             var result = familyOut
             if !givenOut.isEmpty {
@@ -336,7 +346,9 @@ extension Evaluator {
         }
         var familyText = family
         if let suffix = name.suffix, !suffix.isEmpty { familyText += (name.commaSuffix ? ", " : " ") + suffix }
-        return spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping), familyPart(familyText)])
+        let familyOut = block([styled(name.droppingParticle, givenFormat), styled(nonDropping, familyFormat),
+                               styled(familyText, familyFormat)], familyFormat)
+        return block([block([styled(given, givenFormat)], givenFormat), familyOut], nil)
     }
 
     func finishPart(_ outputs: [Output], _ formatting: Formatting?) -> [Output] {
