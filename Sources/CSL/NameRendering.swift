@@ -109,8 +109,11 @@ extension Evaluator {
         }
         var parts: [[Output]] = []
         var namesOnly: [[Output]] = []
+        // The <name> element's own affixes and formatting go around each list of names.
+        let nameFormatting = element.name.map { Formatting($0) }
         for list in lists {
             var outputs = renderNameList(list.names, options: options, element: element)
+            if let nameFormatting, !outputs.isEmpty { outputs = finish(outputs, nameFormatting) }
             namesOnly.append(outputs)
             if let label = element.label, !sortMode {
                 let term = locale.term(list.variable, form: label.attributes["form"] ?? "long",
@@ -230,9 +233,19 @@ extension Evaluator {
             if token.period || single {
                 text = String(token.text) + separator
                 full = false
+            } else if initialize, token.text.first?.isLowercase == true, !token.afterHyphen {
+                // A lower-case word among the given names ("John Bertrand de Cusance") stays whole.
+                text = String(token.text)
+                full = true
             } else if initialize {
                 guard let first = token.text.first, !first.isLowercase else { continue }
-                text = String(first) + separator
+                let chars = Array(token.text.prefix(3))
+                // "TSerendorjiin": a digraph written in capitals keeps both letters ("Ts.").
+                if chars.count == 3, chars[0].isUppercase, chars[1].isUppercase, chars[2].isLowercase {
+                    text = String(first) + chars[1].lowercased() + separator
+                } else {
+                    text = String(first) + separator
+                }
                 full = false
             } else {
                 text = String(token.text)
@@ -318,7 +331,9 @@ extension Evaluator {
         func block(_ parts: [[Output]], _ formatting: Formatting?) -> [Output] {
             var result: [Output] = []
             for part in parts where !part.isEmpty {
-                if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-") { result.append(.text(" ")) }
+                if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-" || last.isWhitespace) {
+                    result.append(.text(" "))
+                }
                 result += part
             }
             guard let formatting, !result.isEmpty, !(formatting.prefix.isEmpty && formatting.suffix.isEmpty) else { return result }
