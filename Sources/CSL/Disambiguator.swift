@@ -155,7 +155,9 @@ struct Disambiguator {
             for name in people {
                 let initials = Evaluator.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
                 let clash = people.contains { $0 != name && Evaluator.initials($0.given ?? "", with: ".", hyphen: true, initialize: true) == initials }
-                expansion[name] = clash && !initialsOnly ? 2 : 1
+                // With initials only, initials that do not tell the people apart are not added.
+                if clash && initialsOnly { continue }
+                expansion[name] = clash ? 2 : 1
             }
         }
         for id in order {
