@@ -123,7 +123,7 @@ extension CSLProcessor {
         // Without a cite-group-delimiter, citeproc-js groups years with ", " in in-text styles and with the
         // layout's delimiter in note styles.
         let groupDelimiter = context.attributes["cite-group-delimiter"]
-            ?? (collapseMode == "year" && style.attributes["class"] != "note" ? ", " : delimiter)
+            ?? (collapseMode?.hasPrefix("year") == true && style.attributes["class"] != "note" ? ", " : delimiter)
         let suffixDelimiter = context.attributes["year-suffix-delimiter"] ?? context.attributes["cite-group-delimiter"] ?? delimiter
         var result: [Output] = []
         for (groupIndex, group) in groups.enumerated() {

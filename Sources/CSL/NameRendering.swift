@@ -95,10 +95,12 @@ extension Evaluator {
             return Rendered(calledVariable: true, renderedVariable: true)
         }
         if let substitute = cite.authorSubstitute, !authorSuppressed, !isCitation {
+            // subsequent-author-substitute stands for the names; their label stays ("--- ed.").
             authorSuppressed = true
             if firstNamesText == nil { firstNamesText = "" }
-            return Rendered(outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
-                            calledVariable: true, renderedVariable: true)
+            guard !substitute.isEmpty else { return Rendered(calledVariable: true, renderedVariable: true) }
+            let outputs = withLabel([.text(substitute)], variable: lists[0].variable, count: lists[0].names.count, element: element)
+            return Rendered(outputs: finish(outputs, element.formatting), calledVariable: true, renderedVariable: true)
         }
         let attributes = nameAttributes(element)
         let options = NameOptions(attributes, subsequent: isCitation && cite.position != .first)
@@ -115,20 +117,23 @@ extension Evaluator {
             var outputs = renderNameList(list.names, options: options, element: element)
             if let nameFormatting, !outputs.isEmpty { outputs = finish(outputs, nameFormatting) }
             namesOnly.append(outputs)
-            if let label = element.label, !sortMode {
-                let term = locale.term(list.variable, form: label.attributes["form"] ?? "long",
-                                       plural: label.attributes["plural"] == "always" || (label.attributes["plural"] != "never" && list.names.count > 1))
-                if let term, !term.isEmpty {
-                    let labelOutput = finish([.text(term)], label.formatting)
-                    outputs = label.afterName ? outputs + labelOutput : labelOutput + outputs
-                }
-            }
-            parts.append(outputs)
+            parts.append(withLabel(outputs, variable: list.variable, count: list.names.count, element: element))
         }
         let delimiter = element.attributes["delimiter"] ?? style.attributes["names-delimiter"] ?? context.attributes["names-delimiter"] ?? ""
         let joined = OutputJoin.join(parts, delimiter: delimiter)
         if firstNamesText == nil { firstNamesText = OutputJoin.join(namesOnly, delimiter: delimiter).plain }
         return Rendered(outputs: finish(joined, element.formatting), calledVariable: true, renderedVariable: true)
+    }
+
+    /// A list of names with the `<label>` of its `<names>` before or after it.
+    func withLabel(_ outputs: [Output], variable: String, count: Int, element: NamesElement) -> [Output] {
+        guard let label = element.label, !sortMode else { return outputs }
+        let plural = label.attributes["plural"] == "always" || (label.attributes["plural"] != "never" && count > 1)
+        guard let term = locale.term(variable, form: label.attributes["form"] ?? "long", plural: plural), !term.isEmpty else {
+            return outputs
+        }
+        let labelOutput = finish([.text(term)], label.formatting)
+        return label.afterName ? outputs + labelOutput : labelOutput + outputs
     }
 
     func shownCount(_ total: Int, _ options: NameOptions) -> Int {
