@@ -62,8 +62,11 @@ extension Evaluator {
             guard let names = item.names[variable], !names.isEmpty else { return nil }
             return (variable, names)
         }
+        // The same people as editor and translator are listed once, under the editortranslator term (unless the
+        // style's locale makes that term empty).
         if lists.count >= 2, let editor = lists.firstIndex(where: { $0.variable == "editor" }),
-           let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names {
+           let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names,
+           locale.term("editortranslator", form: element.label?.attributes["form"] ?? "long", plural: false) != "" {
             lists[editor].variable = "editortranslator"
             lists.remove(at: translator)
         }
@@ -81,6 +84,16 @@ extension Evaluator {
                     result = renderNames(inner)
                 } else {
                     result = render(node)
+                    // Text standing in for the names counts as the names for subsequent-author-substitute.
+                    if !result.outputs.isEmpty, !isCitation, !authorSuppressed {
+                        if let substitute = cite.authorSubstitute {
+                            authorSuppressed = true
+                            suppressed.formUnion(touched.subtracting(before))
+                            return Rendered(outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
+                                            calledVariable: true, renderedVariable: true)
+                        }
+                        if firstNamesText == nil { firstNamesText = result.outputs.plain }
+                    }
                 }
                 if !result.outputs.isEmpty {
                     suppressed.formUnion(touched.subtracting(before))
