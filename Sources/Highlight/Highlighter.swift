@@ -25,6 +25,18 @@ public enum Highlighter {
         return HTMLWriter(source: source, tokens: tokens, language: name, options: options).render()
     }
 
+    /// The language Hugo's `guessSyntax` gives a code block written without one: Chroma recognises
+    /// a shell script by its `#!` line (`sh`, `bash`, `zsh`, directly or through `env`) and calls
+    /// everything else `fallback` (shown as plain text).
+    public static func guessedLanguage(of code: String) -> String {
+        let first = code.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespaces)
+        guard first.hasPrefix("#!") else { return "fallback" }
+        let words = first.dropFirst(2).split(separator: " ")
+        var program = words.first.map { $0.split(separator: "/").last.map(String.init) ?? "" } ?? ""
+        if program == "env", words.count > 1 { program = String(words[1]) }
+        return ["sh", "bash", "zsh"].contains(program) ? "bash" : "fallback"
+    }
+
     /// Whether `language` (a name or alias such as `py`, `yml`, `shell`) has a lexer.
     public static func isSupported(_ language: String) -> Bool {
         LanguageRegistry.lexer(for: attributeSafeName(language)) != nil

@@ -103,7 +103,9 @@ extension InlineParser {
     }
 
     mutating func parseWWWAutolink() -> Bool {
-        if pos > 0 {
+        if parser.options.goldmarkLinkify {
+            guard atGoldmarkLinkBoundary(pos) else { return false }
+        } else if pos > 0 {
             let b = s[pos - 1]
             guard ASCII.isWhitespace(b) || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
                 || b == UInt8(ascii: "(") else { return false }
@@ -230,10 +232,11 @@ extension InlineParser {
         return true
     }
 
-    /// goldmark's linkify starts a link only at the start of a line or after a space, `*`, `_`, `~` or `(`
-    /// (so not after `：` or `x:`).
+    /// goldmark's linkify starts a link only at the start of a line, after a space, `*`, `_`, `~` or `(`
+    /// (so not after `：` or `x:`), or right after a typographer's substitution (`"https://…` with
+    /// the quote made curly).
     func atGoldmarkLinkBoundary(_ i: Int) -> Bool {
-        guard i > 0 else { return true }
+        guard i > 0, i != typographerEnd else { return true }
         let b = s[i - 1]
         return ASCII.isWhitespace(b) || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
             || b == UInt8(ascii: "(")
@@ -305,6 +308,7 @@ extension InlineParser {
 
     mutating func makeExtendedLink(textStart: Int, textEnd: Int, prefix: StaticString) {
         let link = append(.link, at: textStart)
+        parser.nodes[Int(link)].flags |= NodeFlags.autolink
         let start = parser.storageEnd
         parser.storage.append(prefix)
         parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: s[textStart..<textEnd]))

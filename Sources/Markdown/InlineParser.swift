@@ -47,6 +47,8 @@ struct InlineParser {
     var dollarQueryStart = 0
     /// The last domain scan of the extended autolinks (see `domainLength`).
     var domainScan = DomainScan(start: 0, stop: 0)
+    /// Where the typographer's last substitution ended: goldmark's linkify may start a link there.
+    var typographerEnd = -1
     /// The table of `SpecialBytes` (1 for a special byte), alive for the whole inline pass.
     let special: UnsafePointer<UInt8>
     /// The line-map entries of the subject (see `Parser.lineEntries(for:)`).

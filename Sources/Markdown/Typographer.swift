@@ -101,6 +101,7 @@ extension InlineParser {
     private mutating func substitute(_ text: String, _ count: Int) -> Bool {
         appendStoredText(text.utf8, at: pos)
         pos += count
+        typographerEnd = pos
         return true
     }
 

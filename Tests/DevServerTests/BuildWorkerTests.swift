@@ -89,9 +89,11 @@ import Testing
         #expect(head.fatal?.file == "config.toml")
     }
 
-    /// A stand-in worker: a shell script that answers the first build with a recorded reply and
-    /// is killed by the next request, as a worker whose builder crashes on the change is.
-    private static func crashingWorker(site: TestSite, options: BuildOptions, in folder: URL) throws -> WorkerCommand {
+    /// A stand-in worker: a shell script that answers its first build with a recorded reply and
+    /// is killed by the next request, as a worker whose builder crashes on the change is. The
+    /// workers numbered in `crashingStarts` (1 is the first started) are killed at once instead.
+    private static func crashingWorker(site: TestSite, options: BuildOptions, in folder: URL,
+                                       crashingStarts: Set<Int> = []) throws -> WorkerCommand {
         let reply = folder.appendingPathComponent("reply.bin")
         #expect(FileManager.default.createFile(atPath: reply.path, contents: nil))
         let handle = try FileHandle(forWritingTo: reply)
@@ -100,7 +102,11 @@ import Testing
         try handle.close()
         let request = try JSONEncoder().encode(WorkerRequest.start(source: site.root.path, options: options))
         let script = folder.appendingPathComponent("worker.sh")
+        let count = folder.appendingPathComponent("starts")
+        let crashNow = crashingStarts.sorted().map { "[ $n = \($0) ] && kill -KILL $$" }.joined(separator: "\n")
         try Data("""
+            n=$(( $(cat '\(count.path)' 2>/dev/null || echo 0) + 1 )); echo $n > '\(count.path)'
+            \(crashNow)
             head -c \(8 + request.count) >/dev/null
             cat '\(reply.path)'
             head -c 1 >/dev/null
@@ -118,7 +124,8 @@ import Testing
         // A fixed "now", so that the start request has the length the script expects.
         var options = BuildOptions(baseURL: "http://127.0.0.1:1/")
         options.now = Date(timeIntervalSince1970: 1_800_000_000)
-        let command = try Self.crashingWorker(site: site, options: options, in: folder)
+        // The second worker, started again for the change, crashes too: the change is blamed.
+        let command = try Self.crashingWorker(site: site, options: options, in: folder, crashingStarts: [2])
         let log = Locked<[String]>([])
         let rebuilder = Rebuilder(build: WorkerBuild(command: command, source: site.root, options: options),
                                   hub: EventHub(), log: { line in log.withLock { $0.append(line.description) } })
@@ -140,6 +147,27 @@ import Testing
         rebuilder.rebuild(after: ["content/about.md"])
         #expect(rebuilder.state.current.errors.isEmpty)
         #expect(rebuilder.state.current.generation == 2)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aBuilderThatDiedBeforeTheChangeIsReplacedAndTheChangeBuilt() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("collective-worker-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = BuildOptions(baseURL: "http://127.0.0.1:1/")
+        options.now = Date(timeIntervalSince1970: 1_800_000_000)
+        let command = try Self.crashingWorker(site: site, options: options, in: folder)
+        let rebuilder = Rebuilder(build: WorkerBuild(command: command, source: site.root, options: options),
+                                  hub: EventHub(), log: { _ in })
+        defer { rebuilder.close() }
+        try rebuilder.buildFirst()
+        // The first worker dies on the update; a second one builds the whole site and is taken.
+        rebuilder.rebuild(after: ["content/posts/hello.md"])
+        #expect(rebuilder.state.current.errors.isEmpty, "\(rebuilder.state.current.errors)")
+        #expect(rebuilder.state.current.generation == 2)
+        let starts = try String(contentsOf: folder.appendingPathComponent("starts"), encoding: .utf8)
+        #expect(starts.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
     }
 
     @Test(.timeLimit(.minutes(1)), arguments: [("KILL", "Killed"), ("ILL", "Illegal instruction"), ("SEGV", "Segmentation fault")])

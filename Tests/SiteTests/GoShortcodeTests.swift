@@ -43,6 +43,23 @@ import Testing
         #expect(!messages.contains { $0.contains(".mustache") })
     }
 
+    @Test func aParagraphEndsWhereTheShortcodesFirstBlockStarts() throws {
+        // Hugo writes `<p><link …>\n<div>x</div>\n<div>x</div></p>`; a browser ends the
+        // paragraph at the first `<div>`, and so do we, in valid HTML.
+        let body = try HugoFidelity.body("{{< lead >}}\n{{< box >}}\n\nText {{< box >}} more.\n", files: [
+            "layouts/shortcodes/lead.html": "<link rel=\"stylesheet\" href=\"/a.css\" />\n<div>x</div>",
+            "layouts/shortcodes/box.html": "<!-- a comment -->\n<div>x</div>",
+        ])
+        #expect(body == """
+            <p><link rel="stylesheet" href="/a.css" />
+            </p><div>x</div>
+
+            <div>x</div>
+            <p>Text </p>
+            <div>x</div> more.
+            """)
+    }
+
     @Test func parseErrorNamesTheTemplateFile() throws {
         #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
     }

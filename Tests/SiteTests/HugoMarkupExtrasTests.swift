@@ -46,6 +46,32 @@ import Testing
             """)
     }
 
+    @Test func linkifyStartsRightAfterATypographerSubstitution() throws {
+        let body = try HugoFidelity.body("""
+            "https://a.com/x" y
+
+            x"https://a.com/x" y
+
+            "www.a.com" y
+
+            a --https://a.com/x y
+
+            a "b"https://a.com y
+            """)
+        #expect(body == """
+            <p>\u{201C}<a href="https://a.com/x%22">https://a.com/x&quot;</a> y</p>
+            <p>x&quot;https://a.com/x\u{201D} y</p>
+            <p>\u{201C}<a href="https://www.a.com">www.a.com</a>\u{201D} y</p>
+            <p>a \u{2013}<a href="https://a.com/x">https://a.com/x</a> y</p>
+            <p>a \u{201C}b&quot;https://a.com y</p>
+            """)
+    }
+
+    @Test func aFigureCaptionIsTheSiteMarkdown() throws {
+        let body = try HugoFidelity.body("{{< figure src=\"/a.jpg\" caption=\"image from www.amazon.co.uk, \\\"quoted\\\"\" >}}\n")
+        #expect(body.contains("<figcaption><p>image from <a href=\"https://www.amazon.co.uk\">www.amazon.co.uk</a>, \u{201C}quoted\u{201D}</p></figcaption>"), "\(body)")
+    }
+
     @Test func linkifyTrimsPunctuationThenUnbalancedParenthesis() throws {
         let body = try HugoFidelity.body("(https://a.com/x), y\n\nhttps://a.com/(x)), y\n\nhttps://a.com/x). z\n\nhttps://a.com/x);\n")
         #expect(body == """
@@ -74,5 +100,13 @@ import Testing
         let body = try HugoFidelity.body("```bash!\necho hi\n```\n")
         #expect(body.contains("<code class=\"language-bash!\" data-lang=\"bash!\">"))
         #expect(!body.contains("class=\"nb\""))
+    }
+
+    @Test func guessSyntaxNamesAFenceWithoutALanguage() throws {
+        let fences = "```\n64 bytes from 1.2.3.4\n```\n\n```\n#!/usr/bin/env bash\necho hi\n```\n\n```\n<?xml version=\"1.0\"?>\n```\n"
+        let guessed = try HugoFidelity.body(fences, config: "[markup.highlight]\nguessSyntax = true\n")
+        let languages = guessed.components(separatedBy: "data-lang=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(languages == ["fallback", "bash", "fallback"])
+        #expect(!(try HugoFidelity.body(fences)).contains("data-lang="), "off by default")
     }
 }

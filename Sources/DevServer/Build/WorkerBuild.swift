@@ -12,8 +12,9 @@ public struct WorkerCommand: Sendable {
     }
 }
 
-/// Builds in a worker process. When the worker crashes, the change that made it crash gets an
-/// error naming it, the server keeps the last good site, and the next change starts a new worker.
+/// Builds in a worker process. When the worker crashes on a change, a new worker builds the whole
+/// site once; if that crashes too, the change gets an error naming it, the server keeps the last
+/// good site, and the next change starts a new worker.
 final class WorkerBuild: PreviewBuild, @unchecked Sendable {
     private let command: WorkerCommand
     private let source: URL
@@ -53,7 +54,15 @@ final class WorkerBuild: PreviewBuild, @unchecked Sendable {
             let (head, files) = try worker.channel.receiveReply()
             return head.delta(files: files)
         } catch {
-            return .failed([crashed(after: paths)])
+            // The worker may have died before the change reached it (killed, out of memory, its
+            // death not yet noticed): a new worker builds the whole site once before the change is
+            // blamed; a change that crashes every builder fails again there.
+            _ = crashed(after: paths)
+            do {
+                return try startWorker(after: paths)
+            } catch {
+                return .failed([error])
+            }
         }
     }
 

@@ -34,6 +34,12 @@ extension SiteConfig {
         markup("parser.attribute.block")?.bool ?? false
     }
 
+    /// `markup.highlight.guessSyntax`: a code fence without a language is given one guessed from
+    /// its text, as Chroma guesses (off by default, as in Hugo).
+    public var guessSyntax: Bool {
+        Value.table(raw).value(atPath: "markup.highlight.guessSyntax")?.bool ?? false
+    }
+
     /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
     public var enableEmoji: Bool {
         raw.valueIgnoringCase("enableEmoji")?.bool ?? false

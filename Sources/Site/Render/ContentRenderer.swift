@@ -179,7 +179,7 @@ struct ContentRenderer: Sendable {
         var expander = ShortcodeExpander(context: .init(
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
-            inlineMarkdown: { Self.inlineHTML($0, typographer: self.config.typographer) },
+            inlineMarkdown: { Self.inlineHTML($0, options: self.pageMarkdownOptions) },
             blockMarkdown: { self.nestedBlockHTML($0) },
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
@@ -251,7 +251,8 @@ struct ContentRenderer: Sendable {
             var options = HighlightOptions(fenceAttributes: block.attributes)
             // Line anchors must stay unique on the page: one prefix per block.
             options.lineAnchorPrefix = "hl-\(codeBlocks)"
-            return Highlighter.html(code: block.code, language: block.language, options: options) + "\n"
+            let language = block.language ?? (self.config.guessSyntax ? Highlighter.guessedLanguage(of: block.code) : nil)
+            return Highlighter.html(code: block.code, language: language, options: options) + "\n"
         }
         // Equations are numbered through the page; \eqref finds labels above it at once and
         // labels below it once the page is rendered.
@@ -387,15 +388,9 @@ struct ContentRenderer: Sendable {
         return SourcePosition(line: span.position.line, column: span.position.column + delimiter + location.column - 1)
     }
 
-    /// Markdown of one line (a caption, a summary) as inline HTML, without the paragraph around it.
-    static func inlineHTML(_ markdown: String) -> String {
-        inlineHTML(markdown, typographer: false)
-    }
-
-    /// Markdown text as inline HTML, with goldmark's typographer when the site has it (Hugo's `markdownify`).
-    static func inlineHTML(_ markdown: String, typographer: Bool) -> String {
-        var options = MarkdownOptions.site
-        options.typographer = typographer
+    /// Markdown text as inline HTML with `options` (a single paragraph loses its `<p>`), as Hugo's
+    /// `markdownify` gives a caption or title.
+    static func inlineHTML(_ markdown: String, options: MarkdownOptions = .site) -> String {
         var html = renderHTML(markdown, options: options).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html

@@ -82,7 +82,7 @@ struct ContextBuilder {
         site["dir"] = config.isRightToLeft ? "rtl" : "ltr"
         site.set("description", config.param("description")?.string)
         if !(config.param("footer.hideCopyright")?.bool ?? false) {
-            site.set("copyrightHTML", config.copyright.map(ContentRenderer.inlineHTML))
+            site.set("copyrightHTML", config.copyright.map { ContentRenderer.inlineHTML($0) })
         }
         site.set("author", config.param("author")?.authorNames.joined(separator: ", "))
         addPaperModSiteParams(to: &site)
@@ -321,7 +321,7 @@ struct ContextBuilder {
     private func coverContext(_ cover: Cover, index: Int) -> Context? {
         guard let url = rendered[index].coverURL else { return nil }
         var c: Context = ["src": .string(url), "alt": .string(cover.alt ?? "")]
-        c.set("caption", cover.caption.map(ContentRenderer.inlineHTML))
+        c.set("caption", cover.caption.map { ContentRenderer.inlineHTML($0) })
         return c
     }
 

@@ -9,7 +9,7 @@ extension ContextBuilder {
         func flag(_ name: String) -> Bool { config.param(name)?.bool ?? false }
         site["scrollToTop"] = .bool(!flag("disableScrollToTop"))
         site["showCredit"] = .bool(!flag("hideCredit"))
-        site.set("footerHTML", config.param("footer.text")?.string.map(ContentRenderer.inlineHTML))
+        site.set("footerHTML", config.param("footer.text")?.string.map { ContentRenderer.inlineHTML($0) })
         site.set("labelText", config.param("label.text")?.string ?? config.title)
         site.set("labelIcon", config.param("label.icon")?.string.map(assetURL))
         site.set("labelIconSVG", config.param("label.iconSVG")?.string)

@@ -3,8 +3,9 @@ import Foundation
 /// HTML that waits in a page's Markdown as a placeholder while the Markdown is rendered, as Hugo
 /// does for `{{< >}}` calls, and then takes the placeholder's place. A placeholder alone in a
 /// paragraph takes the paragraph's place. Block-level HTML (a `<figure>`, a `<div>`) inside a
-/// longer paragraph closes the paragraph where it starts and the rest of the paragraph's text
-/// follows it without one: the page a browser builds from Hugo's output, written as valid HTML.
+/// longer paragraph closes the paragraph where its first block element starts and the rest of the
+/// paragraph's text follows it without one: the page a browser builds from Hugo's output, written
+/// as valid HTML.
 final class ShortcodePlaceholders: @unchecked Sendable {
     private let prefix: String
     private static let suffix = "HBHB"
@@ -47,11 +48,21 @@ final class ShortcodePlaceholders: @unchecked Sendable {
                 // Alone in a paragraph: the paragraph goes.
                 before = before.dropLast(3)
                 after = after.dropFirst(4)
-            } else if Self.isBlock(output), Self.paragraphIsOpen(at: before) ?? Self.paragraphIsOpen(at: out[...]) ?? false {
-                // A block inside a paragraph: the paragraph ends before it; its closing tag goes.
-                if before.hasSuffix("<p>") { before = before.dropLast(3) } else { before += "</p>" }
+            } else if let block = Self.firstBlockTag(in: output),
+                      Self.paragraphIsOpen(at: before) ?? Self.paragraphIsOpen(at: out[...]) ?? false {
+                // A block inside a paragraph: the paragraph ends where the block starts (after
+                // the output's inline lead, such as a `<link>`); its closing tag goes.
                 if let close = after.range(of: "</p>") {
                     after = after[..<close.lowerBound] + after[close.upperBound...]
+                }
+                let lead = output[..<block]
+                if Self.isBlank(lead) {
+                    if before.hasSuffix("<p>") { before = before.dropLast(3) } else { before += "</p>" }
+                } else {
+                    out += before + lead + "</p>"
+                    rest = after
+                    out += output[block...]
+                    continue
                 }
             }
             out += before
@@ -81,14 +92,25 @@ final class ShortcodePlaceholders: @unchecked Sendable {
         "pre", "section", "table", "ul",
     ]
 
-    /// Whether `html` holds a start tag that would end an open paragraph.
-    private static func isBlock(_ html: String) -> Bool {
+    /// Where the first start tag that would end an open paragraph begins in `html`, if it has one.
+    private static func firstBlockTag(in html: String) -> String.Index? {
         var rest = html[...]
         while let open = rest.firstIndex(of: "<") {
             let name = rest[rest.index(after: open)...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()
-            if blockTags.contains(name) { return true }
+            if blockTags.contains(name) { return open }
             rest = rest[rest.index(after: open)...]
         }
-        return false
+        return nil
+    }
+
+    /// Whether `html` is only whitespace and comments (nothing a paragraph would show or hold).
+    private static func isBlank(_ html: Substring) -> Bool {
+        var rest = html
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            guard rest.hasPrefix("<!--") else { return rest.isEmpty }
+            guard let end = rest.range(of: "-->") else { return false }
+            rest = rest[end.upperBound...]
+        }
     }
 }

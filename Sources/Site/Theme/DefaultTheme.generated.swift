@@ -706,10 +706,11 @@ enum DefaultTheme {
   // Loads search/<k>.js; a busy server or a dropped connection gets two more tries.
   function load(k, tries) {
     return new Promise(function (ok, fail) {
-      var s = document.createElement("script");
-      waiting[k] = ok;
+      var s = document.createElement("script"), done = 0;
+      waiting[k] = function (v) { done = 1; delete waiting[k]; ok(v); };
       s.src = box.dataset.base + k + ".js";
-      s.onload = function () { s.remove(); };
+      // A file that ran without handing over its data (cut short on the way) counts as not loaded.
+      s.onload = function () { s.remove(); if (!done) fail(new Error("search/" + k + ".js was incomplete")); };
       s.onerror = function () { s.remove(); fail(new Error("search/" + k + ".js did not load")); };
       document.head.appendChild(s);
     }).catch(function (e) {
