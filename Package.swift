@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "SVGText", dependencies: ["TextUtilities"]),
         .target(name: "Charts", dependencies: ["SVGText", .product(name: "Yams", package: "Yams")]),
         // Mermaid flowcharts and sequence diagrams → accessible SVG.
-        .target(name: "Diagrams", dependencies: ["SVGText", "TextUtilities"]),
+        .target(name: "Diagrams", dependencies: ["SVGText", "TextUtilities", "Charts"]),
         // Bibliographies (BibTeX, CSL-JSON), Pandoc citation syntax and the built-in citation styles.
         .target(name: "Citations", dependencies: ["CSL", "TextUtilities"]),
         // A CSL 1.0.2 processor: styles, locales, citations and bibliographies from CSL items.

@@ -1,6 +1,6 @@
 // Release-build render time of the Diagrams module: `swift run -c release DiagramsBench [FOLDER]`.
 //
-// Renders the flowcharts and sequence diagrams of FOLDER (default diagram-corpus/, filled by
+// Renders the flowcharts, sequence, class and state diagrams and pie charts of FOLDER (default diagram-corpus/, filled by
 // scripts/fetch-diagram-corpus.py) in turn until 1,000 have been drawn, and reports the CPU time of
 // this thread for those 1,000 renders (the machine is shared, so wall time would count others' work).
 import Diagrams
@@ -20,10 +20,10 @@ let sources = files.compactMap { try? String(contentsOf: $0, encoding: .utf8) }.
         let text = line.trimmingCharacters(in: .whitespaces)
         return !text.isEmpty && !text.hasPrefix("%%") && !text.hasPrefix("---") && !text.contains(":")
     }.map { String($0.trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") } ?? ""
-    return ["flowchart", "graph", "sequenceDiagram"].contains(header)
+    return ["flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram", "stateDiagram-v2", "pie"].contains(header)
 }
 guard !sources.isEmpty else {
-    print("no flowcharts or sequence diagrams in \(folder.path); run scripts/fetch-diagram-corpus.py first")
+    print("no diagrams that are drawn in \(folder.path); run scripts/fetch-diagram-corpus.py first")
     exit(1)
 }
 let renderer = DiagramRenderer()

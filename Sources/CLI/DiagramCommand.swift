@@ -2,12 +2,12 @@ import ArgumentParser
 import Diagrams
 import Foundation
 
-/// `collective diagram FILE`: renders Mermaid source (a flowchart, a sequence or a state diagram) to SVG on
+/// `collective diagram FILE`: renders Mermaid source (a flowchart, a sequence, class or state diagram, or a pie chart) to SVG on
 /// standard output, for use outside a site.
 struct DiagramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagram",
-        abstract: "Render a Mermaid flowchart, sequence diagram or state diagram to SVG.",
+        abstract: "Render a Mermaid flowchart, sequence, class or state diagram, or pie chart to SVG.",
         discussion: """
             Reads FILE, or standard input when FILE is absent or '-'. Problems are printed to standard error \
             as FILE:LINE:COLUMN: error or warning; a diagram that cannot be drawn exits with status 1.

@@ -85,7 +85,7 @@ struct ChartLayout {
         let descID = "\(id)-desc"
         svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))\"")
         svg.raw(" width=\"\(SVGWriter.number(width))\" height=\"\(SVGWriter.number(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\"")
-        svg.raw(" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif\" font-size=\"\(SVGWriter.number(FontSize.tick))\">")
+        svg.raw(" font-family=\"\(SVGWriter.fontFamily)\" font-size=\"\(SVGWriter.number(FontSize.tick))\">")
         let accessibleTitle = spec.title ?? spec.caption ?? "\(kind.typeName) of \(yTitle.isEmpty ? "values" : yTitle)\(xTitle.isEmpty ? "" : " by \(xTitle)")"
         svg.raw("<title id=\"\(titleID)\">\(SVGWriter.escape(accessibleTitle))</title>")
         svg.raw("<desc id=\"\(descID)\">\(SVGWriter.escape(summary))</desc>")

@@ -1,4 +1,4 @@
-/// Turns Mermaid diagram source (flowcharts, sequence and state diagrams) into an accessible SVG, drawn at
+/// Turns Mermaid diagram source (flowcharts, sequence, class and state diagrams, pie charts) into an accessible SVG, drawn at
 /// build time with no script. Rendering never crashes: source that cannot be drawn gives an error
 /// located by line and column instead of an SVG.
 public struct DiagramRenderer: Sendable {
@@ -26,6 +26,20 @@ public struct DiagramRenderer: Sendable {
                 var parser = StateParser()
                 let chart = try parser.parse(document)
                 return try Self.draw(chart, parsed: parser.warnings, from: document, id: id, kind: .state, untitled: "State diagram")
+            case "classDiagram", "classDiagram-v2":
+                var parser = ClassParser()
+                let chart = try parser.parse(document)
+                return try Self.draw(chart, parsed: parser.warnings, from: document, id: id, kind: .classDiagram, untitled: "Class diagram")
+            case "pie":
+                var parser = PieParser()
+                let chart = try parser.parse(document)
+                let generated = chart.summary
+                let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
+                let heading = chart.heading ?? document.title
+                var drawn = chart
+                drawn.heading = heading
+                let svg = drawn.svg(id: id, title: document.accessibleTitle ?? heading ?? "Pie chart", description: description)
+                return DiagramResult(svg: svg, diagnostics: parser.warnings, kind: .pie)
             case "sequenceDiagram":
                 var parser = SequenceParser()
                 var diagram = try parser.parse(document)
@@ -40,7 +54,7 @@ public struct DiagramRenderer: Sendable {
                 return DiagramResult(svg: svg, diagnostics: parser.warnings, kind: .sequence)
             default:
                 let message = Self.knownKinds.contains(keyword)
-                    ? "`\(keyword)` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence diagrams (`sequenceDiagram`) and state diagrams (`stateDiagram`) are"
+                    ? "`\(keyword)` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence, class and state diagrams (`sequenceDiagram`, `classDiagram`, `stateDiagram`) and pie charts (`pie`) are"
                     : "`\(keyword)` is not a diagram type; start with `flowchart TD` or `sequenceDiagram`"
                 return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: first.number, column: first.column, message: message)], kind: nil)
             }
@@ -84,7 +98,7 @@ public struct DiagramRenderer: Sendable {
 
     /// Mermaid's other diagram types, named in the message for them.
     static let knownKinds: Set<String> = [
-        "classDiagram", "classDiagram-v2", "erDiagram", "journey", "gantt", "pie",
+        "erDiagram", "journey", "gantt",
         "quadrantChart", "requirementDiagram", "gitGraph", "C4Context", "C4Container", "C4Component", "C4Dynamic",
         "C4Deployment", "mindmap", "timeline", "zenuml", "sankey-beta", "xychart-beta", "block-beta", "packet-beta",
         "kanban", "architecture-beta", "radar-beta", "treemap-beta", "sankey", "xychart", "block", "packet",

@@ -25,6 +25,8 @@ public enum DiagramKind: String, Sendable, Equatable {
     case flowchart
     case sequence
     case state
+    case classDiagram = "class"
+    case pie
 }
 
 /// What rendering a diagram gives: the SVG (nil when it could not be drawn) and the problems found.

@@ -6,6 +6,8 @@ struct TextRun: Sendable, Equatable {
     var text: String
     var bold = false
     var italic = false
+    /// Underlined (a class diagram's static members).
+    var underline = false
 }
 
 /// The text of a node, edge, note or message: lines of styled runs, measured with the charts' text metrics.
@@ -28,7 +30,7 @@ struct Label: Sendable, Equatable {
     /// `**bold**` and `*italic*`, and its line breaks are kept; other text takes `<br>` as a line break and
     /// `<b>`/`<strong>`/`<i>`/`<em>`. Mermaid's entity codes (`#quot;`, `#9829;`) and HTML entities are decoded.
     static func parse(_ source: String) -> Label {
-        var text = source.trimmingSpaces
+        var text = droppingIcons(source).text.trimmingSpaces
         if text.count >= 2, text.first == "\"", text.last == "\"" { text = String(text.dropFirst().dropLast()) }
         if text.count >= 2, text.first == "`", text.last == "`" {
             let body = String(text.dropFirst().dropLast())
@@ -38,6 +40,30 @@ struct Label: Sendable, Equatable {
             return Label(lines: lines)
         }
         return Label(lines: htmlLines(text))
+    }
+
+    /// Font Awesome icon names (`fa:fa-car`, `fab:fa-github`) taken out of label text, which mermaid.js draws
+    /// with an icon font from elsewhere; `found` says whether there were any.
+    static func droppingIcons(_ text: String) -> (text: String, found: Bool) {
+        guard text.contains(":fa-") else { return (text, false) }
+        var result = ""
+        var found = false
+        var rest = Substring(text)
+        while let range = rest.range(of: ":fa-") {
+            let prefix = rest[..<range.lowerBound]
+            let style = prefix.reversed().prefix { $0.isLetter }
+            let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+            guard ["fa", "fab", "fas", "far", "fal", "fad", "fak"].contains(String(style.reversed())), !name.isEmpty else {
+                result += rest[..<range.upperBound]
+                rest = rest[range.upperBound...]
+                continue
+            }
+            found = true
+            result += prefix.dropLast(style.count)
+            rest = rest[range.upperBound...].dropFirst(name.count)
+            if rest.first == " " { rest = rest.dropFirst() }
+        }
+        return (result + rest, found)
     }
 
     /// Text with `**`/`__` bold and `*`/`_` italic markers as runs.
@@ -189,18 +215,20 @@ struct Label: Sendable, Equatable {
                 }
                 if !word.isEmpty { words.append(word) }
                 for word in words {
-                    let piece = TextRun(text: word, bold: run.bold, italic: run.italic)
+                    var piece = run
+                    piece.text = word
                     let pieceWidth = Self.width(piece, size: size)
                     if width + pieceWidth > limit, !current.isEmpty {
                         result.append(current)
                         current = []
                         width = 0
-                        let trimmed = TextRun(text: String(word.drop { $0 == " " }), bold: run.bold, italic: run.italic)
+                        var trimmed = run
+                        trimmed.text = String(word.drop { $0 == " " })
                         current.append(trimmed)
                         width = Self.width(trimmed, size: size)
                         continue
                     }
-                    if let last = current.last, last.bold == run.bold, last.italic == run.italic {
+                    if let last = current.last, last.bold == run.bold, last.italic == run.italic, last.underline == run.underline {
                         current[current.count - 1].text += word
                     } else {
                         current.append(piece)
@@ -227,9 +255,9 @@ struct Label: Sendable, Equatable {
             if line.isEmpty { markup += "\u{A0}" }
             for run in line {
                 let escaped = SVGWriter.escape(run.text)
-                if run.bold || run.italic {
+                if run.bold || run.italic || run.underline {
                     markup += "<tspan" + (run.bold ? " font-weight=\"bold\"" : "") + (run.italic ? " font-style=\"italic\"" : "")
-                        + ">" + escaped + "</tspan>"
+                        + (run.underline ? " text-decoration=\"underline\"" : "") + ">" + escaped + "</tspan>"
                 } else {
                     markup += escaped
                 }

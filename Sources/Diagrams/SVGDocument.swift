@@ -3,7 +3,7 @@ import SVGText
 /// The parts every diagram's SVG shares: the root element with its accessible name and description,
 /// and the arrow markers.
 enum SVGDocument {
-    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+    static let fontFamily = SVGWriter.fontFamily
 
     /// Height taken by a visible heading above the drawing.
     static let headingHeight = 34.0
@@ -32,13 +32,18 @@ enum SVGDocument {
         heading == nil ? "</svg>" : "</g></svg>"
     }
 
-    /// Arrow, circle and cross markers named `ID-arrow`, `ID-circle`, `ID-cross`, drawn in the text colour.
+    /// Arrow, circle and cross markers named `ID-arrow`, `ID-circle`, `ID-cross`, and a class diagram's
+    /// `ID-triangle`, `ID-diamond`, `ID-filled-diamond` and `ID-lollipop`, drawn in the text colour.
     static func markers(id: String) -> String {
         "<defs>"
             + "<marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"currentColor\"/></marker>"
             + "<marker id=\"\(id)-open\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/></marker>"
             + "<marker id=\"\(id)-circle\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"var(--chart-bg, #fff)\" stroke=\"currentColor\" stroke-width=\"1.5\"/></marker>"
             + "<marker id=\"\(id)-cross\" viewBox=\"0 0 10 10\" refX=\"5\" refY=\"5\" markerWidth=\"10\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M1 1L9 9M1 9L9 1\" stroke=\"currentColor\" stroke-width=\"1.6\"/></marker>"
+            + "<marker id=\"\(id)-triangle\" viewBox=\"0 0 20 20\" refX=\"19\" refY=\"10\" markerWidth=\"16\" markerHeight=\"16\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M1 1L19 10L1 19z\" fill=\"var(--chart-bg, #fff)\" stroke=\"currentColor\" stroke-width=\"1.5\"/></marker>"
+            + "<marker id=\"\(id)-diamond\" viewBox=\"0 0 24 12\" refX=\"23\" refY=\"6\" markerWidth=\"20\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M1 6L12 1L23 6L12 11z\" fill=\"var(--chart-bg, #fff)\" stroke=\"currentColor\" stroke-width=\"1.5\"/></marker>"
+            + "<marker id=\"\(id)-filled-diamond\" viewBox=\"0 0 24 12\" refX=\"23\" refY=\"6\" markerWidth=\"20\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><path d=\"M1 6L12 1L23 6L12 11z\" fill=\"currentColor\" stroke=\"currentColor\" stroke-width=\"1.5\"/></marker>"
+            + "<marker id=\"\(id)-lollipop\" viewBox=\"0 0 14 14\" refX=\"13\" refY=\"7\" markerWidth=\"14\" markerHeight=\"14\" markerUnits=\"userSpaceOnUse\" orient=\"auto-start-reverse\"><circle cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"var(--chart-bg, #fff)\" stroke=\"currentColor\" stroke-width=\"1.5\"/></marker>"
             + "</defs>"
     }
 

@@ -4,6 +4,9 @@ import TextUtilities
 public struct SVGWriter: Sendable {
     public private(set) var output = ""
 
+    /// The font stack of charts and diagrams (the metrics in ``TextMetrics`` assume it).
+    public static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+
     public init(capacity: Int = 16_384) {
         output.reserveCapacity(capacity)
     }

@@ -193,6 +193,14 @@ import Testing
         #expect(chart.nodes[1].label.lines.map { $0.map(\.text).joined() } == ["\"hi\" ♥ a", "b"])
     }
 
+    @Test func iconsAreLeftOutWithAWarning() throws {
+        var parser = FlowchartParser()
+        let chart = try parser.parse(DiagramSource("flowchart TD\nA[fa:fa-car Car] --> B(fab:fa-github)\nC[ratio a:fa-b]"))
+        #expect(chart.nodes.map(\.label.plain) == ["Car", "", "ratio a:fa-b"])
+        #expect(parser.warnings.map(\.line) == [2])
+        #expect(parser.warnings.first?.message.contains("icons (`fa:fa-…`)") == true)
+    }
+
     @Test func errorsNameLineAndColumn() throws {
         func error(_ source: String) -> String {
             var parser = FlowchartParser()

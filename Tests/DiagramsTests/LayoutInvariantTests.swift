@@ -34,6 +34,19 @@ import Testing
         return t0 < t1
     }
 
+    /// Whether the segment from `p` to `q` enters the diamond drawn in `box`, shrunk by `inset`.
+    static func segment(_ p: Point, _ q: Point, entersDiamond box: Box, inset: Double = 1.5) -> Bool {
+        let halfWidth = box.width / 2 - inset, halfHeight = box.height / 2 - inset
+        guard halfWidth > 0, halfHeight > 0, segment(p, q, enters: box, inset: inset) else { return false }
+        let length = ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)).squareRoot()
+        let steps = max(1, Int(length * 2))
+        return (0...steps).contains { step in
+            let t = Double(step) / Double(steps)
+            let x = p.x + (q.x - p.x) * t, y = p.y + (q.y - p.y) * t
+            return abs(x - box.x) / halfWidth + abs(y - box.y) / halfHeight < 1
+        }
+    }
+
     /// The problems found in a laid-out chart, in words.
     static func problems(_ chart: Flowchart, _ geometry: FlowchartGeometry) -> [String] {
         var problems: [String] = []
@@ -46,7 +59,9 @@ import Testing
         for placed in geometry.edges {
             let points = placed.path.sampled(stepsPerCurve: 24)
             for index in 1..<max(1, points.count) {
-                for (node, box) in nodes.enumerated() where segment(points[index - 1], points[index], enters: box) {
+                for (node, box) in nodes.enumerated() where chart.nodes[node].shape == .diamond
+                    ? segment(points[index - 1], points[index], entersDiamond: box)
+                    : segment(points[index - 1], points[index], enters: box) {
                     let edge = chart.edges[placed.edge]
                     problems.append("link \(edge.from)→\(edge.to) passes through node \(chart.nodes[node].id)")
                 }
@@ -130,6 +145,25 @@ import Testing
         let a = geometry.nodes[chart.nodeIndex["A"]!], b = geometry.nodes[chart.nodeIndex["B"]!], c = geometry.nodes[chart.nodeIndex["C"]!]
         #expect(c.y > b.y + 40)
         #expect(a.y < b.y)
+    }
+
+    @Test func diamondLinksLeaveAlongItsSides() throws {
+        for direction in ["TD", "LR"] {
+            let (chart, geometry) = try layout("flowchart \(direction)\nC{Let me think} --> D & E & F\nA & B --> C")
+            let diamond = geometry.nodes[chart.nodeIndex["C"]!]
+            let ends = geometry.edges.map { placed -> Point in
+                let points = placed.path.sampled(stepsPerCurve: 24)
+                return chart.edges[placed.edge].from == "C" ? points.first! : points.last!
+            }
+            // Each end is on the diamond's outline, and no two share a point.
+            for end in ends {
+                let outline = abs(end.x - diamond.x) / (diamond.width / 2) + abs(end.y - diamond.y) / (diamond.height / 2)
+                #expect(abs(outline - 1) < 0.02, "\(direction): \(end) is not on the diamond \(diamond)")
+            }
+            let distinct = Set(ends.map { "\(Int($0.x.rounded())),\(Int($0.y.rounded()))" })
+            #expect(distinct.count == 5, "\(direction): \(ends)")
+            #expect(Self.problems(chart, geometry).isEmpty)
+        }
     }
 
     @Test func crossingsAreReduced() throws {

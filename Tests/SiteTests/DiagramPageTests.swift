@@ -54,7 +54,7 @@ import Testing
         ])
         #expect(report.lines == [
             "content/posts/bad.md:8:4: warning: diagram: `[` opens a node label that is never closed with `]`",
-            "content/posts/bad.md:12:1: warning: diagram: `gantt` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence diagrams (`sequenceDiagram`) and state diagrams (`stateDiagram`) are",
+            "content/posts/bad.md:12:1: warning: diagram: `gantt` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence, class and state diagrams (`sequenceDiagram`, `classDiagram`, `stateDiagram`) and pie charts (`pie`) are",
         ])
         let html = try page(output, "posts/bad")
         #expect(html.contains("<figure class=\"diagram-error\">\n<pre><code class=\"language-mermaid\">flowchart TD\n  A[open --&gt; B\n</code></pre>"))

@@ -60,6 +60,24 @@ import Testing
             """)
     }
 
+    @Test func aMarkdownCallInsideAnHTMLCallUsesTheSitesRenderHooks() throws {
+        // Hugo 0.168's output for the same files: the `{{% tab %}}` content goes through the
+        // site's code block hook, fence attributes included.
+        let body = try HugoFidelity.body("{{< tabs >}}\n{{% tab %}}\nSome *text*.\n\n```toml {filename=hugo.toml}\ntheme = 'x'\n```\n{{% /tab %}}\n{{< /tabs >}}\n", files: [
+            "layouts/shortcodes/tabs.html": "<div class=\"tabs\">{{ .Inner }}</div>",
+            "layouts/shortcodes/tab.html": "<section>{{ .Inner }}</section>",
+            "layouts/_markup/render-codeblock.html":
+                "{{ with .Attributes.filename }}<code class=\"fn\">{{ . }}</code>{{ end }}<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n",
+        ])
+        #expect(body == """
+            <div class="tabs">
+            <section><p>Some <em>text</em>.</p>
+            <code class="fn">hugo.toml</code><pre data-hook="toml">theme = &#39;x&#39;</pre>
+            </section>
+            </div>
+            """)
+    }
+
     @Test func parseErrorNamesTheTemplateFile() throws {
         #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
     }

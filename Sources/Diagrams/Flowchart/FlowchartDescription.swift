@@ -21,9 +21,17 @@ enum FlowchartDescription {
         case .rightToLeft: "right to left"
         }
         let visible = chart.edges.filter { $0.line != .invisible }
-        var sentences = ["\(chart.noun), \(direction), with \(Plural.count(chart.nodes.count, chart.nodeNoun)) and \(Plural.count(visible.count, "link"))."]
+        // A class diagram's notes are nodes without compartments: said as notes, not counted as classes.
+        let isNote = { (node: FlowNode) in chart.kind == .classDiagram && node.compartments == nil }
+        let counted = chart.nodes.filter { !isNote($0) }.count
+        var sentences = ["\(chart.noun), \(direction), with \(Plural.count(counted, chart.nodeNoun, plural: chart.nodeNounPlural)) and \(Plural.count(visible.count, "link"))."]
         for edge in visible.prefix(300) {
             let verb: String
+            if chart.kind == .classDiagram {
+                let fromNote = chart.nodeIndex[edge.from].map { chart.nodes[$0].compartments == nil } ?? false
+                sentences.append(ClassRelationWords.sentence(edge, from: name(edge.from), to: name(edge.to), fromNote: fromNote) + ".")
+                continue
+            }
             if edge.startMark == .arrow, edge.endMark == .arrow {
                 verb = "and \(name(edge.to)) point to each other"
             } else if edge.endMark == .arrow {
@@ -41,7 +49,8 @@ enum FlowchartDescription {
         }
         if visible.count > 300 { sentences.append("\(visible.count - 300) more links are not listed.") }
         let linked = Set(visible.flatMap { [$0.from, $0.to] })
-        let alone = chart.nodes.filter { !linked.contains($0.id) }.map { name($0.id) }
+        for note in chart.nodes where isNote(note) && !linked.contains(note.id) { sentences.append("Note: “\(note.label.plain)”.") }
+        let alone = chart.nodes.filter { !linked.contains($0.id) && !isNote($0) }.map { name($0.id) }
         if !alone.isEmpty { sentences.append("Unlinked: \(alone.joined(separator: ", ")).") }
         for (index, subgraph) in chart.subgraphs.enumerated() {
             let members = chart.nodes.filter { $0.parent == index }.map { name($0.id) }

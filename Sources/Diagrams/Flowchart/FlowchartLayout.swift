@@ -168,6 +168,7 @@ struct FlowchartLayout {
         geometry.edgeLabels = chart.edges.map { $0.label.wrapped(to: Self.wrapWidth, size: Self.edgeFontSize) }
         geometry.clusterTitles = chart.subgraphs.map { $0.title.wrapped(to: Self.wrapWidth * 1.5, size: Self.fontSize) }
         let nodeSizes: [(width: Double, height: Double)] = chart.nodes.enumerated().map { index, node in
+            if let compartments = node.compartments { return ClassBox.size(header: geometry.labelSizes[index], compartments: compartments) }
             let label: (width: Double, height: Double) = node.shape.showsLabel ? geometry.labelSizes[index] : (0, 0)
             return node.shape.size(labelWidth: label.width, labelHeight: label.height)
         }
@@ -198,7 +199,17 @@ struct FlowchartLayout {
                 layout.items[position].across = horizontal ? size.height : size.width
                 layout.items[position].along = horizontal ? size.width : size.height
                 if case .node(let node)? = ref {
-                    if chart.nodes[node].shape.hasFlatSides { layout.items[position].spread = layout.items[position].across * 0.3 }
+                    if chart.nodes[node].shape.hasFlatSides {
+                        // Class boxes spread their links wider, so inheritance triangles stand apart.
+                        let isClass = chart.nodes[node].compartments != nil
+                        layout.items[position].spread = layout.items[position].across * (isClass ? 0.42 : 0.3)
+                        if isClass { layout.items[position].spreadStep = 36 }
+                    } else if chart.nodes[node].shape == .diamond {
+                        // A diamond's links leave along its slanted sides, not all from its corner.
+                        layout.items[position].spread = layout.items[position].across * 0.3
+                        layout.items[position].spreadStep = layout.items[position].across * 0.25
+                        layout.items[position].taper = layout.items[position].across / 2
+                    }
                     if let loops = selfLoops[node] {
                         let labels = loops.map { geometry.edgeLabels[$0].size(Self.edgeFontSize) }
                         let reserve = 34 + (labels.map { horizontal ? $0.height : $0.width }.max() ?? 0)

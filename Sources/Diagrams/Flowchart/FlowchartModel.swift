@@ -83,13 +83,17 @@ struct FlowNode: Sendable {
     /// The subgraph the node belongs to (its index), or nil at the top level.
     var parent: Int?
     var line: Int
+    /// A class diagram's class box: the attribute and method compartments drawn under the label
+    /// (nil for every other node).
+    var compartments: [[Label]]?
 }
 
 /// How an edge's line is drawn.
 enum LineStyle: Sendable, Equatable { case solid, dotted, thick, invisible }
 
-/// What an edge end carries.
-enum EdgeEnd: Sendable, Equatable { case none, arrow, circle, cross }
+/// What an edge end carries: flowchart arrows, circles and crosses, and a class diagram's hollow
+/// triangle (inheritance, realization), diamonds (aggregation hollow, composition filled) and lollipop (interface).
+enum EdgeEnd: Sendable, Equatable { case none, arrow, circle, cross, triangle, diamond, filledDiamond, lollipop }
 
 /// A link between two nodes (or subgraphs).
 struct FlowEdge: Sendable {
@@ -103,6 +107,9 @@ struct FlowEdge: Sendable {
     var length: Int
     var style = NodeStyle()
     var sourceLine: Int
+    /// Text at the link's start and end (a class diagram's cardinalities, `"1" --> "*"`).
+    var startLabel = ""
+    var endLabel = ""
 }
 
 /// A `subgraph … end` block.
@@ -118,10 +125,13 @@ struct Subgraph: Sendable {
 
 /// A parsed flowchart.
 struct Flowchart: Sendable {
+    /// The kind of diagram drawn as this flowchart (state and class diagrams are too).
+    var kind = DiagramKind.flowchart
     /// What the drawing is called in its description ("Flowchart", "State diagram").
     var noun = "Flowchart"
-    /// What its nodes are called in the description.
+    /// What its nodes are called in the description, one and several.
     var nodeNoun = "node"
+    var nodeNounPlural = "nodes"
     var direction: FlowDirection = .topToBottom
     var nodes: [FlowNode] = []
     var nodeIndex: [String: Int] = [:]

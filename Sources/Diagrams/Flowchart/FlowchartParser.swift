@@ -26,7 +26,14 @@ struct FlowchartParser {
             }
             chart.direction = direction
         }
-        for statement in statements.dropFirst() { try parseStatement(statement) }
+        for statement in statements.dropFirst() {
+            try parseStatement(statement)
+            if Label.droppingIcons(statement.string).found {
+                warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
+                                                  message: "icons (`fa:fa-…`) need an icon font from elsewhere; they are left out and the text is kept",
+                                                  severity: .warning))
+            }
+        }
         if let open = stack.last {
             let subgraph = chart.subgraphs[open]
             throw DiagramDiagnostic(line: subgraph.line, column: 1, message: "subgraph `\(subgraph.id)` has no `end`")

@@ -77,6 +77,14 @@ struct FlowchartSVG {
                              attributes: " fill=\"currentColor\"" + (textCSS.isEmpty ? "" : " style=\"\(textCSS)\""))
             out += "</g>"
         }
+        // Text at the ends of links (cardinalities).
+        for placed in geometry.edges {
+            let edge = chart.edges[placed.edge]
+            for (text, atStart) in [(edge.startLabel, true), (edge.endLabel, false)] where !text.isEmpty {
+                guard let point = Self.endLabelPoint(placed.path, atStart: atStart, text: text) else { continue }
+                out += "<text class=\"diagram-end-label\" x=\"\(n(point.x))\" y=\"\(n(point.y + FlowchartLayout.edgeFontSize * 0.35))\" text-anchor=\"middle\" font-size=\"\(n(FlowchartLayout.edgeFontSize))\" fill=\"currentColor\">\(SVGWriter.escape(text))</text>"
+            }
+        }
         // Nodes.
         for (index, node) in chart.nodes.enumerated() {
             let box = geometry.nodes[index]
@@ -88,16 +96,21 @@ struct FlowchartSVG {
             if !style.shapeCSS.isEmpty { css += ";" + style.shapeCSS }
             var group = "<g class=\"diagram-node\" style=\"\(SVGWriter.escape(css))\">"
             if let tooltip = node.tooltip { group += "<title>\(SVGWriter.escape(tooltip))</title>" }
-            group += node.shape.markup(box)
-            if node.shape.showsLabel {
-                let offset = node.shape.labelOffset(width: box.width, height: box.height)
-                var textCSS = "fill:currentColor;stroke:none" + (style.textCSS.isEmpty ? "" : ";" + style.textCSS)
-                // A fill of the writer's own with no text colour: dark or light text to read on it in either scheme.
-                if style.value("color") == nil, let fill = style.value("fill"), let light = ColorValue.isLight(fill) {
-                    textCSS += light ? ";fill:#1a1a1a" : ";fill:#f5f5f5"
+            var textCSS = "fill:currentColor;stroke:none" + (style.textCSS.isEmpty ? "" : ";" + style.textCSS)
+            // A fill of the writer's own with no text colour: dark or light text to read on it in either scheme.
+            if style.value("color") == nil, let fill = style.value("fill"), let light = ColorValue.isLight(fill) {
+                textCSS += light ? ";fill:#1a1a1a" : ";fill:#f5f5f5"
+            }
+            let textAttributes = " style=\"\(SVGWriter.escape(textCSS))\""
+            if let compartments = node.compartments {
+                group += ClassBox.markup(box, header: geometry.nodeLabels[index], compartments: compartments, textAttributes: textAttributes)
+            } else {
+                group += node.shape.markup(box)
+                if node.shape.showsLabel {
+                    let offset = node.shape.labelOffset(width: box.width, height: box.height)
+                    group += geometry.nodeLabels[index].svg(x: box.x + offset.x, y: box.y + offset.y, size: FlowchartLayout.fontSize,
+                                                            attributes: textAttributes)
                 }
-                group += geometry.nodeLabels[index].svg(x: box.x + offset.x, y: box.y + offset.y, size: FlowchartLayout.fontSize,
-                                                        attributes: " style=\"\(SVGWriter.escape(textCSS))\"")
             }
             group += "</g>"
             if let link = node.link {
@@ -109,12 +122,37 @@ struct FlowchartSVG {
         return out + SVGDocument.close(heading: heading)
     }
 
+    /// Where text at a link's end goes: a little way along the link from the node, and to its side.
+    static func endLabelPoint(_ path: [PathStep], atStart: Bool, text: String) -> Point? {
+        var points: [Point] = []
+        for step in path {
+            switch step {
+            case .move(let p), .line(let p): points.append(p)
+            case .curve(let a, let b, let c): points += [a, b, c]
+            }
+        }
+        if !atStart { points.reverse() }
+        guard let end = points.first, let next = points.dropFirst().first(where: { $0 != end }) else { return nil }
+        let dx = next.x - end.x, dy = next.y - end.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        let ux = dx / length, uy = dy / length
+        let halfWidth = TextMetrics.width(text, size: FlowchartLayout.edgeFontSize) / 2
+        // Along the link past the marker, then beside it by half the text's extent across the link.
+        let along = 18.0
+        let aside = 6 + abs(uy) * halfWidth + abs(ux) * FlowchartLayout.edgeFontSize * 0.6
+        return Point(x: end.x + ux * along - uy * aside, y: end.y + uy * along + ux * aside)
+    }
+
     private func marker(_ end: EdgeEnd) -> String? {
         switch end {
         case .none: nil
         case .arrow: "arrow"
         case .circle: "circle"
         case .cross: "cross"
+        case .triangle: "triangle"
+        case .diamond: "diamond"
+        case .filledDiamond: "filled-diamond"
+        case .lollipop: "lollipop"
         }
     }
 

@@ -17,6 +17,11 @@ struct LayeredLayout {
         var pin: Pin = .none
         /// How far link ends may spread from the centre across the item's near and far sides.
         var spread: Double = 0
+        /// The most room between two spread link ends.
+        var spreadStep: Double = 12
+        /// For an item that narrows to a point on its near and far sides (a diamond), its half-width across
+        /// (0 for others): a link end spread off the centre then starts on the slanted side, nearer the centre.
+        var taper: Double = 0
         /// The across offset of the point links attach to, from the item's centre.
         var anchor: Double = 0
     }
@@ -151,7 +156,7 @@ struct LayeredLayout {
                 }
                 guard ends.count > 1 else { continue }
                 ends.sort { $0.neighbour < $1.neighbour }
-                let step = min(12, 2 * items[item].spread / Double(ends.count - 1))
+                let step = min(items[item].spreadStep, 2 * items[item].spread / Double(ends.count - 1))
                 for (rank, end) in ends.enumerated() {
                     let offset = (Double(rank) - Double(ends.count - 1) / 2) * step
                     endOffset[end.edge * 2 + (side == 0 ? 1 : 0)] = offset
@@ -168,6 +173,11 @@ struct LayeredLayout {
             let flip = reversed[index]
             let upperOffset = (flip ? edge.toOffset : edge.fromOffset) + (endOffset[index * 2] ?? 0)
             let lowerOffset = (flip ? edge.fromOffset : edge.toOffset) + (endOffset[index * 2 + 1] ?? 0)
+            // How far in from the flat extent a spread end starts on a pointed item's slanted side.
+            func inset(_ item: Int, _ offset: Double) -> Double {
+                guard items[item].taper > 0 else { return 0 }
+                return along[item] / 2 * min(1, abs(offset) / items[item].taper)
+            }
             var steps: [PathStep] = []
             for (position, node) in chain.enumerated() {
                 var nodeX = x[node] + anchors[node]
@@ -176,8 +186,8 @@ struct LayeredLayout {
                 let layerIndex = nodeLayer[node]
                 let bandStart = center[layerIndex] - thickness[layerIndex] / 2
                 let bandEnd = center[layerIndex] + thickness[layerIndex] / 2
-                let top = Point(x: nodeX, y: position == 0 ? center[layerIndex] + along[node] / 2 : bandStart)
-                let bottom = Point(x: nodeX, y: position == chain.count - 1 ? center[layerIndex] - along[node] / 2 : bandEnd)
+                let top = Point(x: nodeX, y: position == 0 ? center[layerIndex] + along[node] / 2 - inset(node, upperOffset) : bandStart)
+                let bottom = Point(x: nodeX, y: position == chain.count - 1 ? center[layerIndex] - along[node] / 2 + inset(node, lowerOffset) : bandEnd)
                 if position == 0 {
                     steps.append(.move(top))
                     if bandEnd > top.y { steps.append(.line(Point(x: nodeX, y: bandEnd))) }

@@ -12,7 +12,7 @@ struct SequenceSVG {
     static let messageFontSize = 13.0
     static let boxHeight = 40.0
     static let gap = 44.0
-    static let wrap = 260.0
+    static let wrap = 420.0
 
     private var labels: [Label] { diagram.participants.map { $0.label.wrapped(to: 160, size: Self.fontSize) } }
 

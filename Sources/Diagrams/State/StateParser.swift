@@ -9,8 +9,10 @@ struct StateParser {
     private var describedWithText: Set<String> = []
 
     mutating func parse(_ source: DiagramSource) throws -> Flowchart {
+        chart.kind = .state
         chart.noun = "State diagram"
         chart.nodeNoun = "state"
+        chart.nodeNounPlural = "states"
         let statements = Statement.split(source.lines, semicolons: false)
         guard let header = statements.first, header.keyword.0.hasPrefix("stateDiagram") else {
             throw DiagramDiagnostic(line: 1, column: 1, message: "expected `stateDiagram` or `stateDiagram-v2`")

@@ -180,7 +180,9 @@ struct ContentRenderer: Sendable {
             resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
             param: { page.param($0)?.string ?? self.config.param($0)?.string },
             inlineMarkdown: { Self.inlineHTML($0, options: self.pageMarkdownOptions) },
-            blockMarkdown: { self.nestedBlockHTML($0) },
+            blockMarkdown: { [weak siteRun] markdown in
+                siteRun.map { self.shortcodeMarkdownHTML(markdown, page: page, siteRun: $0, sink: sink) } ?? markdown
+            },
             youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
             youtubeDisabled: config.youtubeDisabled,
             vimeoDoNotTrack: config.vimeoDoNotTrack,
@@ -338,7 +340,18 @@ struct ContentRenderer: Sendable {
         let (numberedHTML, citedWorks) = scholarly(figuresHTML, divs: divs, headings: document.headings, page: page, sink: sink)
         result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
-        let html = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
+        let restored = resolveBareReferences(builtInHTML.restore(siteRun?.restore(numberedHTML) ?? numberedHTML), for: page, sink: sink)
+        let balance = ContainerBalance.balanced(restored)
+        let html = balance.html
+        for (name, count) in balance.dropped.sorted(by: { $0.key < $1.key }) {
+            sink.warn("the page's HTML has \(count == 1 ? "an end tag" : "\(count) end tags") </\(name)> that \(count == 1 ? "closes" : "close") "
+                      + "no <\(name)> it opened; dropped, so the article keeps its layout: remove \(count == 1 ? "it" : "them") or add the missing <\(name)>",
+                      fileLine: page.bodyLine)
+        }
+        for (name, count) in balance.closed.sorted(by: { $0.key < $1.key }) {
+            sink.warn("the page's HTML leaves \(count == 1 ? "a" : "\(count)") <\(name)> open; closed at the end of the content: add the missing </\(name)>",
+                      fileLine: page.bodyLine)
+        }
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
@@ -394,20 +407,6 @@ struct ContentRenderer: Sendable {
         var html = renderHTML(markdown, options: options).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
-    }
-
-    /// The content of a `{{% %}}` call nested in a `{{< >}}` one as block HTML: the site's Markdown
-    /// settings and highlighted code blocks (math and links as the Markdown engine writes them).
-    func nestedBlockHTML(_ markdown: String) -> String {
-        var options = MarkdownOptions.site
-        options.rawHTML = config.allowsRawHTML
-        options.typographer = config.typographer
-        var hooks = RenderHooks()
-        hooks.codeBlock = { block in
-            Highlighter.html(code: block.code, language: block.language, options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
-        }
-        let html = HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
-        return String(html.dropping(trailing: "\n"))
     }
 
     /// Markdown text (a config's home text) as block HTML.
