@@ -184,7 +184,13 @@ public enum CSLJSON {
 enum NameParsing {
     static func isParticle(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
-        return first.isLowercase || word.hasSuffix("'") || word.hasSuffix("\u{2019}")
+        return first.isLowercase || word.hasSuffix("'") || word.hasSuffix("\u{2019}") || isElidedParticle(word)
+    }
+
+    /// `'t` (as in "in 't Hoff"): an apostrophe and lower-case letters.
+    static func isElidedParticle(_ word: Substring) -> Bool {
+        guard let first = word.first, first == "'" || first == "\u{2019}", word.count > 1 else { return false }
+        return word.dropFirst().allSatisfy(\.isLowercase)
     }
 
     static func splitParticles(_ input: CSLName) -> CSLName {
@@ -204,7 +210,9 @@ enum NameParsing {
         if name.nonDroppingParticle == nil, let family = name.family, family.contains(" ") || family.contains("'") {
             let words = family.split(separator: " ")
             var count = 0
-            while count < words.count - 1, isParticle(words[count]), words[count].first?.isLetter == true { count += 1 }
+            // `'t` in "in 't Hoff" counts as a particle too.
+            while count < words.count - 1, isParticle(words[count]),
+                  words[count].first?.isLetter == true || isElidedParticle(words[count]) { count += 1 }
             if count > 0 {
                 name.nonDroppingParticle = words[0..<count].joined(separator: " ")
                 name.family = words[count...].joined(separator: " ")

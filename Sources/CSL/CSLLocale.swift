@@ -134,3 +134,27 @@ public struct CSLLocale: Sendable {
         return "\(number)" + ordinalSuffix(number, noun: noun)
     }
 }
+
+extension CSLLocale {
+    /// CSL's locator terms.
+    static let locatorTerms = ["act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation",
+                               "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene",
+                               "section", "sub verbo", "supplement", "table", "timestamp", "title-locator", "verse", "volume"]
+
+    /// A locator as citeproc-js reads one: white space around it dropped, and a label it starts with
+    /// (`vol. 1, fol. 186`: one of this locale's short locator terms) taken as its label when the cite
+    /// names none but the default `page`.
+    func normalizedLocator(_ locator: String?, label: String?) -> (locator: String?, label: String?) {
+        guard let trimmed = locator?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return (locator, label) }
+        guard label == nil || label == "page" else { return (trimmed, label) }
+        for name in Self.locatorTerms {
+            guard let term = terms[TermKey(name: name, form: "short")] else { continue }
+            for written in [term.single, term.multiple].compactMap({ $0 }) where written.hasSuffix(".") {
+                guard trimmed.hasPrefix(written + " ") else { continue }
+                let rest = trimmed.dropFirst(written.count).trimmingCharacters(in: .whitespaces)
+                if !rest.isEmpty { return (rest, name == "sub verbo" ? "sub-verbo" : name) }
+            }
+        }
+        return (trimmed, label)
+    }
+}

@@ -123,10 +123,13 @@ public final class CSLProcessor {
                 }
                 previousNames = names
                 if outputs.allSatisfy(\.isEmpty) { continue }
+                var layoutFormatting = bibliography.layoutFormatting
                 if bibliography.attributes["second-field-align"] != nil {
-                    outputs = secondFieldAligned(item: item, state: state)
+                    // The layout's suffix ends the aligned second field, inside its block.
+                    outputs = secondFieldAligned(item: item, state: state, suffix: layoutFormatting.suffix)
+                    layoutFormatting.suffix = ""
                 }
-                let wrapped = OutputJoin.wrap(outputs, bibliography.layoutFormatting)
+                let wrapped = OutputJoin.wrap(outputs, layoutFormatting)
                 entries.append(CSLEntry(id: id, text: CSLOutput(outputs: wrapped, punctuationInQuote: style.locale.punctuationInQuote)))
             }
         }
@@ -134,7 +137,7 @@ public final class CSLProcessor {
     }
 
     /// An entry as its first field (a number or label, in the left margin) and the rest.
-    func secondFieldAligned(item: CSLItem, state: CiteState) -> [Output] {
+    func secondFieldAligned(item: CSLItem, state: CiteState, suffix: String) -> [Output] {
         let evaluator = Evaluator(style: style, item: item, isCitation: false, cite: state, explicitYearSuffix: explicitYearSuffix)
         let layout = evaluator.context.layout
         guard let first = layout.first else { return [] }
@@ -145,6 +148,7 @@ public final class CSLProcessor {
         right.display = "right-inline"
         var trimmed = rest
         if let firstRest = trimmed.first, firstRest.firstCharacter == " " { trimmed[0] = firstRest.droppingFirstCharacter() }
+        if !suffix.isEmpty { OutputJoin.append(.text(suffix), to: &trimmed) }
         return [.styled(head, left), .styled(trimmed, right)]
     }
 

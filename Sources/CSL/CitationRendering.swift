@@ -12,8 +12,7 @@ extension CSLProcessor {
             var prepared: [(cite: CSLCite, state: CiteState)] = []
             for (index, cite) in citation.cites.enumerated() {
                 guard var state = states[cite.id] else { continue }
-                state.locator = cite.locator
-                state.label = cite.label
+                (state.locator, state.label) = style.locale.normalizedLocator(cite.locator, label: cite.label)
                 state.suppressAuthor = cite.suppressAuthor
                 if let previousNote = lastNote[cite.id] {
                     let preceding: CSLCite? = index > 0 ? citation.cites[index - 1]
@@ -121,7 +120,10 @@ extension CSLProcessor {
                 groups.append([cite])
             }
         }
-        let groupDelimiter = context.attributes["cite-group-delimiter"] ?? (collapseMode == "year" ? ", " : delimiter)
+        // Without a cite-group-delimiter, citeproc-js groups years with ", " in in-text styles and with the
+        // layout's delimiter in note styles.
+        let groupDelimiter = context.attributes["cite-group-delimiter"]
+            ?? (collapseMode?.hasPrefix("year") == true && style.attributes["class"] != "note" ? ", " : delimiter)
         let suffixDelimiter = context.attributes["year-suffix-delimiter"] ?? context.attributes["cite-group-delimiter"] ?? delimiter
         var result: [Output] = []
         for (groupIndex, group) in groups.enumerated() {

@@ -9,7 +9,14 @@ extension Evaluator {
         guard !suppressed.contains(variable), let date = item.dates[variable] else { return Rendered(calledVariable: true) }
         touched.insert(variable)
         if sortMode {
-            return Rendered(outputs: [.text(date.literal ?? date.sortKey)], calledVariable: true, renderedVariable: true)
+            // A date in a sort macro sorts by the parts it shows (a year-only date before the same year's days).
+            let shown: Set<String> = form != nil && locale.dateFormats[form!] != nil
+                ? (limit == "year" ? ["year"] : limit == "year-month" ? ["year", "month"] : ["year", "month", "day"])
+                : Set(elementParts.map(\.name))
+            let depth = shown.contains("day") ? 3 : shown.contains("month") ? 2 : shown.contains("year") ? 1 : 3
+            var limited = date
+            limited.parts = date.parts.map { Array($0.prefix(depth)) }
+            return Rendered(outputs: [.text(date.literal ?? limited.sortKey)], calledVariable: true, renderedVariable: true)
         }
         if let literal = date.literal, date.parts.isEmpty {
             return Rendered(outputs: finish([.text(literal)], formatting), calledVariable: true, renderedVariable: true)

@@ -42,7 +42,7 @@ struct Disambiguator {
         if groups.isEmpty { return }
 
         if addNames {
-            for group in groups { addNamesToGroup(group, states: &states) }
+            for group in groups { addNamesToGroup(group, states: &states, withGivenNames: addGiven && rule == "by-cite") }
             groups = ambiguousGroups(order, states)
         }
         if addGiven && rule == "by-cite" {
@@ -62,9 +62,14 @@ struct Disambiguator {
         }
     }
 
-    /// How many other cites of `group` read like each cite.
-    func clashes(_ group: [String], _ states: [String: CiteState]) -> [String: Int] {
-        let texts = group.map { text($0, states[$0]!) }
+    /// How many other cites of `group` read like each cite (with `fullNames`, as they would read with every
+    /// given name written out).
+    func clashes(_ group: [String], _ states: [String: CiteState], fullNames: Bool = false) -> [String: Int] {
+        let texts = group.map { id in
+            var state = states[id]!
+            if fullNames { for name in names(of: id) { state.nameExpansion[name] = 2 } }
+            return text(id, state)
+        }
         var result: [String: Int] = [:]
         for (index, id) in group.enumerated() {
             result[id] = texts.indices.filter { $0 != index && texts[$0] == texts[index] }.count
@@ -73,9 +78,11 @@ struct Disambiguator {
     }
 
     /// Shows more names before "et al." in each cite, as many as tell it apart from the most others (and no more).
-    func addNamesToGroup(_ group: [String], states: inout [String: CiteState]) {
+    /// With `withGivenNames` (add-givenname by cite as well), a name counts as telling cites apart when its given
+    /// name would; the given-name step then writes out only what is needed.
+    func addNamesToGroup(_ group: [String], states: inout [String: CiteState], withGivenNames: Bool) {
         let maximum = group.map { names(of: $0).count }.max() ?? 0
-        let base = clashes(group, states)
+        let base = clashes(group, states, fullNames: withGivenNames)
         var best = base
         var chosen: [String: Int] = [:]
         var trial = states
@@ -83,7 +90,7 @@ struct Disambiguator {
         while count < maximum, best.values.contains(where: { $0 > 0 }) {
             count += 1
             for id in group { trial[id]?.etAlUseFirst = count }
-            let now = clashes(group, trial)
+            let now = clashes(group, trial, fullNames: withGivenNames)
             for id in group where now[id]! < best[id]! {
                 best[id] = now[id]!
                 chosen[id] = count
@@ -148,7 +155,9 @@ struct Disambiguator {
             for name in people {
                 let initials = Evaluator.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
                 let clash = people.contains { $0 != name && Evaluator.initials($0.given ?? "", with: ".", hyphen: true, initialize: true) == initials }
-                expansion[name] = clash && !initialsOnly ? 2 : 1
+                // With initials only, initials that do not tell the people apart are not added.
+                if clash && initialsOnly { continue }
+                expansion[name] = clash ? 2 : 1
             }
         }
         for id in order {

@@ -227,6 +227,9 @@ final class Evaluator {
         default:
             if variable == "number-of-pages" || variable == "number-of-volumes" {
                 isPlural = (Int(value.filter(\.isNumber)) ?? 0) > 1
+            } else if variable == "locator", let embedded = value.range(of: #", \p{L}+\. "#, options: .regularExpression) {
+                // `367-368, fig. 333`: the label speaks for the part before the next embedded label.
+                isPlural = Numbers.isPlural(String(value[..<embedded.lowerBound]))
             } else {
                 isPlural = Numbers.isPlural(value)
             }

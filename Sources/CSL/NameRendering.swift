@@ -62,8 +62,11 @@ extension Evaluator {
             guard let names = item.names[variable], !names.isEmpty else { return nil }
             return (variable, names)
         }
+        // The same people as editor and translator are listed once, under the editortranslator term (unless the
+        // style's locale makes that term empty).
         if lists.count >= 2, let editor = lists.firstIndex(where: { $0.variable == "editor" }),
-           let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names {
+           let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names,
+           locale.term("editortranslator", form: element.label?.attributes["form"] ?? "long", plural: false) != "" {
             lists[editor].variable = "editortranslator"
             lists.remove(at: translator)
         }
@@ -81,6 +84,16 @@ extension Evaluator {
                     result = renderNames(inner)
                 } else {
                     result = render(node)
+                    // Text standing in for the names counts as the names for subsequent-author-substitute.
+                    if !result.outputs.isEmpty, !isCitation, !authorSuppressed {
+                        if let substitute = cite.authorSubstitute {
+                            authorSuppressed = true
+                            suppressed.formUnion(touched.subtracting(before))
+                            return Rendered(outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
+                                            calledVariable: true, renderedVariable: true)
+                        }
+                        if firstNamesText == nil { firstNamesText = result.outputs.plain }
+                    }
                 }
                 if !result.outputs.isEmpty {
                     suppressed.formUnion(touched.subtracting(before))
@@ -95,10 +108,12 @@ extension Evaluator {
             return Rendered(calledVariable: true, renderedVariable: true)
         }
         if let substitute = cite.authorSubstitute, !authorSuppressed, !isCitation {
+            // subsequent-author-substitute stands for the names; their label stays ("--- ed.").
             authorSuppressed = true
             if firstNamesText == nil { firstNamesText = "" }
-            return Rendered(outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
-                            calledVariable: true, renderedVariable: true)
+            guard !substitute.isEmpty else { return Rendered(calledVariable: true, renderedVariable: true) }
+            let outputs = withLabel([.text(substitute)], variable: lists[0].variable, count: lists[0].names.count, element: element)
+            return Rendered(outputs: finish(outputs, element.formatting), calledVariable: true, renderedVariable: true)
         }
         let attributes = nameAttributes(element)
         let options = NameOptions(attributes, subsequent: isCitation && cite.position != .first)
@@ -109,23 +124,29 @@ extension Evaluator {
         }
         var parts: [[Output]] = []
         var namesOnly: [[Output]] = []
+        // The <name> element's own affixes and formatting go around each list of names.
+        let nameFormatting = element.name.map { Formatting($0) }
         for list in lists {
             var outputs = renderNameList(list.names, options: options, element: element)
+            if let nameFormatting, !outputs.isEmpty { outputs = finish(outputs, nameFormatting) }
             namesOnly.append(outputs)
-            if let label = element.label, !sortMode {
-                let term = locale.term(list.variable, form: label.attributes["form"] ?? "long",
-                                       plural: label.attributes["plural"] == "always" || (label.attributes["plural"] != "never" && list.names.count > 1))
-                if let term, !term.isEmpty {
-                    let labelOutput = finish([.text(term)], label.formatting)
-                    outputs = label.afterName ? outputs + labelOutput : labelOutput + outputs
-                }
-            }
-            parts.append(outputs)
+            parts.append(withLabel(outputs, variable: list.variable, count: list.names.count, element: element))
         }
         let delimiter = element.attributes["delimiter"] ?? style.attributes["names-delimiter"] ?? context.attributes["names-delimiter"] ?? ""
         let joined = OutputJoin.join(parts, delimiter: delimiter)
         if firstNamesText == nil { firstNamesText = OutputJoin.join(namesOnly, delimiter: delimiter).plain }
         return Rendered(outputs: finish(joined, element.formatting), calledVariable: true, renderedVariable: true)
+    }
+
+    /// A list of names with the `<label>` of its `<names>` before or after it.
+    func withLabel(_ outputs: [Output], variable: String, count: Int, element: NamesElement) -> [Output] {
+        guard let label = element.label, !sortMode else { return outputs }
+        let plural = label.attributes["plural"] == "always" || (label.attributes["plural"] != "never" && count > 1)
+        guard let term = locale.term(variable, form: label.attributes["form"] ?? "long", plural: plural), !term.isEmpty else {
+            return outputs
+        }
+        let labelOutput = finish([.text(term)], label.formatting)
+        return label.afterName ? outputs + labelOutput : labelOutput + outputs
     }
 
     func shownCount(_ total: Int, _ options: NameOptions) -> Int {
@@ -230,9 +251,19 @@ extension Evaluator {
             if token.period || single {
                 text = String(token.text) + separator
                 full = false
+            } else if initialize, token.text.first?.isLowercase == true, !token.afterHyphen {
+                // A lower-case word among the given names ("John Bertrand de Cusance") stays whole.
+                text = String(token.text)
+                full = true
             } else if initialize {
                 guard let first = token.text.first, !first.isLowercase else { continue }
-                text = String(first) + separator
+                let chars = Array(token.text.prefix(3))
+                // "TSerendorjiin": a digraph written in capitals keeps both letters ("Ts.").
+                if chars.count == 3, chars[0].isUppercase, chars[1].isUppercase, chars[2].isLowercase {
+                    text = String(first) + chars[1].lowercased() + separator
+                } else {
+                    text = String(first) + separator
+                }
                 full = false
             } else {
                 text = String(token.text)
@@ -305,26 +336,38 @@ extension Evaluator {
             }
             return [.text(key)]
         }
-        // Each part is formatted on its own: particles with the family or given name-part they belong to.
-        func familyPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.familyPart) } ?? [] }
-        func givenPart(_ text: String?) -> [Output] { text.map { $0.isEmpty ? [] : finishPart([.text($0)], element.givenPart) } ?? [] }
-        func spacedOutputs(_ parts: [[Output]]) -> [Output] {
+        // Each part takes its name-part's formatting on its own (particles the family's or the given name's, as
+        // citeproc-js does); a name-part's affixes go around the block it heads: in display order the family block
+        // is both particles, the family name and the suffix; inverted, a demoted particle joins the given block.
+        func styled(_ text: String?, _ formatting: Formatting?) -> [Output] {
+            guard let text, !text.isEmpty else { return [] }
+            guard var formatting else { return [.text(text)] }
+            formatting.prefix = ""
+            formatting.suffix = ""
+            return finish([.text(text)], formatting)
+        }
+        func block(_ parts: [[Output]], _ formatting: Formatting?) -> [Output] {
             var result: [Output] = []
             for part in parts where !part.isEmpty {
-                if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-") { result.append(.text(" ")) }
+                if let last = result.lastCharacter, !(last == "'" || last == "’" || last == "-" || last.isWhitespace) {
+                    result.append(.text(" "))
+                }
                 result += part
             }
-            return result
+            guard let formatting, !result.isEmpty, !(formatting.prefix.isEmpty && formatting.suffix.isEmpty) else { return result }
+            return [.text(formatting.prefix)] + result + [.text(formatting.suffix)]
         }
+        let familyFormat = element.familyPart, givenFormat = element.givenPart
         if inverted {
             let familyOut: [Output]
             let givenOut: [Output]
             if demote == "display-and-sort" {
-                familyOut = familyPart(family)
-                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping)])
+                familyOut = block([styled(family, familyFormat)], familyFormat)
+                givenOut = block([styled(given, givenFormat), styled(name.droppingParticle, givenFormat),
+                                  styled(nonDropping, familyFormat)], givenFormat)
             } else {
-                familyOut = spacedOutputs([familyPart(nonDropping), familyPart(family)])
-                givenOut = spacedOutputs([givenPart(given), givenPart(name.droppingParticle)])
+                familyOut = block([styled(nonDropping, familyFormat), styled(family, familyFormat)], familyFormat)
+                givenOut = block([styled(given, givenFormat), styled(name.droppingParticle, givenFormat)], givenFormat)
             }
             var result = familyOut
             if !givenOut.isEmpty {
@@ -336,7 +379,9 @@ extension Evaluator {
         }
         var familyText = family
         if let suffix = name.suffix, !suffix.isEmpty { familyText += (name.commaSuffix ? ", " : " ") + suffix }
-        return spacedOutputs([givenPart(given), givenPart(name.droppingParticle), familyPart(nonDropping), familyPart(familyText)])
+        let familyOut = block([styled(name.droppingParticle, givenFormat), styled(nonDropping, familyFormat),
+                               styled(familyText, familyFormat)], familyFormat)
+        return block([block([styled(given, givenFormat)], givenFormat), familyOut], nil)
     }
 
     func finishPart(_ outputs: [Output], _ formatting: Formatting?) -> [Output] {

@@ -37,7 +37,7 @@ extension CSLProcessor {
 
     static func fold(_ text: String) -> String {
         let stripped = text.filter { !$0.isPunctuation || $0 == "-" }
-        return stripped.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        return stripped.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).trimmingCharacters(in: .whitespaces)
     }
 
     /// -1, 0 or 1 for two lists of sort values under `keys`' directions.

@@ -123,6 +123,56 @@ import Testing
         #expect(Evaluator.initials("Jean-Paul", with: ".", hyphen: true, initialize: true) == "J.-P.")
         #expect(Evaluator.initials("Ph. M.E.", with: "", hyphen: true, initialize: true) == "PhME")
         #expect(Evaluator.initials("John M.E.", with: ". ", hyphen: true, initialize: false) == "John M. E.")
+        // A lower-case word among the given names stays whole; after a hyphen it is dropped.
+        #expect(Evaluator.initials("John Bertrand de Cusance", with: ". ", hyphen: true, initialize: true) == "J. B. de C.")
+        #expect(Evaluator.initials("Guo-ping", with: "", hyphen: true, initialize: true) == "G")
+        #expect(Evaluator.initials("TSerendorjiin", with: ".", hyphen: true, initialize: true) == "Ts.")
+    }
+
+    /// A one-layout citation style around `name` (the <name> element and its name-parts), for name tests.
+    static func nameStyle(_ name: String, demote: String = "display-and-sort") -> String {
+        """
+        <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0" demote-non-dropping-particle="\(demote)">
+          <info><title>names</title><id>names</id></info>
+          <citation><layout><names variable="author">\(name)</names></layout></citation>
+        </style>
+        """
+    }
+
+    @Test func namePartAffixesGoAroundTheirBlock() throws {
+        var item = CSLItem(id: "lf", type: "book")
+        item.names["author"] = [CSLName(family: "Fontaine", given: "Jean", droppingParticle: "de", nonDroppingParticle: "La", suffix: "III")]
+        let parts = #"<name-part name="family" prefix="(" suffix=")"/><name-part name="given" prefix="[" suffix="]"/>"#
+        func cite(_ name: String, demote: String = "display-and-sort") throws -> String {
+            let style = try CSLStyle(xml: Self.nameStyle(name, demote: demote))
+            return CSLProcessor(style: style, items: [item]).process([CSLCitation(cites: [CSLCite(id: "lf")])]).citations[0].plain
+        }
+        #expect(try cite("<name>\(parts)</name>") == "[Jean] (de La Fontaine III)")
+        #expect(try cite(#"<name name-as-sort-order="all" sort-separator=" ">"# + parts + "</name>", demote: "never")
+                == "(La Fontaine) [Jean de] III")
+        #expect(try cite(#"<name name-as-sort-order="all" sort-separator=" ">"# + parts + "</name>")
+                == "(Fontaine) [Jean de La] III")
+        // The <name> element's own affixes wrap the list.
+        #expect(try cite(#"<name prefix="{" suffix="}"/>"#) == "{Jean de La Fontaine III}")
+    }
+
+    @Test func aDateInASortMacroSortsByThePartsItShows() throws {
+        let style = try CSLStyle(xml: """
+            <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+              <info><title>dates</title><id>dates</id></info>
+              <macro name="year"><date variable="issued"><date-part name="year"/></date></macro>
+              <citation><layout><text variable="title"/></layout></citation>
+              <bibliography><sort><key macro="year"/><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>
+            </style>
+            """)
+        var late = CSLItem(id: "late", type: "book"), early = CSLItem(id: "early", type: "book")
+        late.text["title"] = "A, in November"
+        late.dates["issued"] = CSLDate(parts: [[2000, 11, 2]])
+        early.text["title"] = "B, in January"
+        early.dates["issued"] = CSLDate(parts: [[2000, 1, 5]])
+        // Both sort as 2000; the title decides, though B's full date is earlier.
+        let bibliography = CSLProcessor(style: style, items: [early, late]).process([], uncited: ["early", "late"]).bibliography
+        #expect(bibliography.map(\.id) == ["late", "early"])
     }
 
     @Test func pageRangeFormats() {

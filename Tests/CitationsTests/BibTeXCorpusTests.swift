@@ -3,8 +3,9 @@ import Testing
 @testable import Citations
 
 /// Real `.bib` files, kept out of the repository in the git-ignored `bib-corpus/` folder (JabRef's and
-/// biber's test files: exports of reference managers and deliberately odd inputs), filled by
-/// `scripts/fetch-bib-corpus.sh` at pinned commits. Without it these tests show as skipped.
+/// biber's test files: exports of reference managers and deliberately odd inputs; Zotero Better BibTeX's
+/// fixtures: users' libraries and its BibTeX and BibLaTeX exports), filled by `scripts/fetch-bib-corpus.sh`
+/// at pinned commits. Without it these tests show as skipped.
 @Suite struct BibTeXCorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("bib-corpus")
@@ -25,7 +26,7 @@ import Testing
     @Test(.enabled(if: present, "needs bib-corpus/ (scripts/fetch-bib-corpus.sh)"))
     func everyFileParses() throws {
         let files = Self.files()
-        #expect(files.count >= 250)
+        #expect(files.count >= 750)
         var entries = 0
         var problems = 0
         for file in files {
@@ -33,9 +34,14 @@ import Testing
             let (bibliography, diagnostics) = Bibliography.read(text, format: .bibtex)
             entries += bibliography.references.count
             problems += diagnostics.count
+            // BIB_SHOW=better-bibtex prints the diagnostics of the files whose corpus path starts so.
+            if let show = ProcessInfo.processInfo.environment["BIB_SHOW"],
+               file.path.dropFirst(Self.corpus.path.count + 1).hasPrefix(show) {
+                for diagnostic in diagnostics { print("\(file.lastPathComponent):\(diagnostic)") }
+            }
         }
         print("bibtex corpus: \(files.count) files, \(entries) entries, \(problems) diagnostics")
-        #expect(entries > 2000)
+        #expect(entries > 20000)
     }
 
     /// A JabRef export (as in an IEEE paper), checked field by field by hand against the file.
@@ -75,5 +81,50 @@ import Testing
         #expect(first("L10a") == Name(family: "Pimentel", given: "Joseph J.", suffix: "Jr."))
         #expect(first("L11") == Name(family: "Kluster", given: "Kevin", particle: "van", suffix: "Jr."))
         #expect(first("L12") == Name(family: "Vallée Poussin", given: "Charles Louis Xavier Joseph", particle: "de la"))
+    }
+
+    /// Zotero Better BibTeX exports (BibLaTeX and BibTeX), checked field by field by hand against the files.
+    @Test(.enabled(if: present, "needs bib-corpus/ (scripts/fetch-bib-corpus.sh)"))
+    func handCheckedBetterBibTeXExports() throws {
+        let folder = "better-bibtex/test_fixtures_export_"
+        let (preprints, preprintDiagnostics) = Bibliography.read(
+            try Self.read(folder + "Better BibTeX does not use biblatex fields eprint and eprinttype #170.biblatex.bib"), format: .bibtex)
+        #expect(preprintDiagnostics.isEmpty)
+        let bachmann = try #require(preprints["BachmannDybalskiNaaijkens14"])
+        #expect(bachmann.title == "Lieb-Robinson Bounds, Arveson Spectrum and Haag-Ruelle Scattering Theory for Gapped Quantum Spin Systems")
+        #expect(bachmann.author == [Name(family: "Bachmann", given: "Sven"), Name(family: "Dybalski", given: "Wojciech"),
+                                    Name(family: "Naaijkens", given: "Pieter")])
+        #expect(bachmann.issued == DateParts(year: 2014, month: 12, day: 9))
+        #expect(bachmann.arxiv == "1412.2970")
+        #expect(bachmann.url == "http://arxiv.org/abs/1412.2970")
+        #expect(bachmann.accessed == DateParts(year: 2015, month: 2, day: 7))
+
+        let (gates, gatesDiagnostics) = Bibliography.read(try Self.read(folder + "Export C as {v C}, not v{C} #152.bibtex.bib"), format: .bibtex)
+        #expect(gatesDiagnostics.isEmpty)
+        let procopio = try #require(gates["Procopio2014"])
+        #expect(procopio.title == "Experimental Superposition of Orders of Quantum Gates")
+        #expect(procopio.author.count == 10)
+        #expect(procopio.author[2] == Name(family: "Araújo", given: "Mateus"))
+        #expect(procopio.author[8] == Name(family: "Brukner", given: "Časlav"))
+        #expect(procopio.issued == DateParts(year: 2014, month: 12))
+        #expect(procopio.arxiv == "1412.4006")
+
+        let (journals, journalDiagnostics) = Bibliography.read(
+            try Self.read(folder + "Citations have month and day next to year #868.biblatex.bib"), format: .bibtex)
+        #expect(journalDiagnostics.isEmpty)
+        let salim = try #require(journals["salim_distinct_1996"])
+        #expect(salim.type == .articleJournal)
+        #expect(salim.title == "Distinct Specificity in the Recognition of Phosphoinositides by the Pleckstrin Homology Domains of Dynamin and Bruton's Tyrosine Kinase.")
+        #expect(salim.author.count == 12)
+        #expect(salim.author[1] == Name(family: "Bottomley", given: "M. J."))
+        #expect(salim.issued == DateParts(year: 1996, month: 11, day: 15))
+        #expect(salim.containerTitle == "The EMBO journal")
+        #expect(salim.volume == "15")
+        #expect(salim.issue == "22")
+        #expect(salim.page == "6241–6250")
+        let keusch = try #require(journals["keusch_antibody_1998"])
+        #expect(keusch.issued == DateParts(year: 1998, month: 11))
+        #expect(keusch.containerTitle == "Carbohydrate research")
+        #expect(keusch.page == "37–48")
     }
 }

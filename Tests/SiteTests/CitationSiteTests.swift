@@ -46,6 +46,12 @@ import Testing
         #expect(warnings.contains { $0.hasPrefix("refs.bib:5:33: warning: expected `,`") })
     }
 
+    @Test func theListSpeaksTheSitesLanguage() throws {
+        let (html, _) = try build(config: "bibliography: refs.bib\nlanguageCode: fr\n", page: "---\ntitle: P\n---\nVoir [@lecun2015].\n")
+        #expect(html.contains(##"<h2 id="refs-title">Références</h2>"##))
+        #expect(html.contains(##"<a href="#cite-1" aria-label="Retour à la citation 1">↩</a>"##))
+    }
+
     @Test func unknownKeysWarnWithTheirPlaceAndShow() throws {
         let (html, warnings) = try build(page: "---\ntitle: P\n---\nFirst line.\nAs [@nobody2020] said.\n")
         #expect(html.contains(##"<strong class="citation unresolved" title="no bibliography entry has this key">?@nobody2020</strong>"##))

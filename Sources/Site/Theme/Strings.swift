@@ -29,6 +29,7 @@ enum Strings {
         "skip": "Skip to content", "toggleTheme": "Toggle light and dark theme", "copy": "Copy", "copied": "Copied",
         "posts": "posts", "seriesPart": "Part of the series", "by": "By", "subscribe": "Subscribe (RSS)",
         "menu": "Main menu", "pages": "Pagination", "breadcrumbs": "Breadcrumbs", "citeThis": "Cite this article",
+        "references": "References", "backToCitation": "Back to citation {n}",
     ]
 
     static let translations: [String: [String: String]] = [
@@ -42,7 +43,8 @@ enum Strings {
             "share": "مشاركة", "editPage": "تعديل هذه الصفحة", "skip": "انتقل إلى المحتوى",
             "toggleTheme": "التبديل بين الوضع الفاتح والداكن", "copy": "نسخ", "copied": "نُسخ", "posts": "مقالات",
             "seriesPart": "جزء من سلسلة", "by": "بقلم", "subscribe": "اشترك (RSS)", "menu": "القائمة الرئيسية",
-            "pages": "ترقيم الصفحات", "breadcrumbs": "مسار التنقل", "citeThis": "استشهد بهذه المقالة", "toTop": "العودة إلى الأعلى",
+            "pages": "ترقيم الصفحات", "breadcrumbs": "مسار التنقل", "citeThis": "استشهد بهذه المقالة",
+            "references": "المراجع", "backToCitation": "العودة إلى الاستشهاد {n}", "toTop": "العودة إلى الأعلى",
             "poweredBy": "صُنع باستخدام The Tensor Collective", "feed": "موجز RSS", "author": "الكاتب",
             "postsBy": "مقالات", "page": "صفحة", "postNav": "مقالات أخرى", "shareOn": "شارك على",
             "singular.tag": "وسم", "singular.category": "تصنيف", "singular.series": "سلسلة", "singular.author": "الكاتب",
@@ -65,6 +67,7 @@ enum Strings {
             "skip": "Aller au contenu", "toggleTheme": "Basculer entre thème clair et sombre", "copy": "Copier",
             "copied": "Copié", "posts": "articles", "seriesPart": "Fait partie de la série", "by": "Par",
             "subscribe": "S’abonner (RSS)", "menu": "Menu principal", "pages": "Pagination", "breadcrumbs": "Fil d’Ariane", "citeThis": "Citer cet article",
+            "references": "Références", "backToCitation": "Retour à la citation {n}",
         ],
         "de": [
             "toTop": "Nach oben", "poweredBy": "Erstellt mit The Tensor Collective", "feed": "RSS-Feed", "author": "Autor",
@@ -82,6 +85,7 @@ enum Strings {
             "toggleTheme": "Helles oder dunkles Design", "copy": "Kopieren", "copied": "Kopiert", "posts": "Beiträge",
             "seriesPart": "Teil der Serie", "by": "Von", "subscribe": "Abonnieren (RSS)", "menu": "Hauptmenü",
             "pages": "Seitennavigation", "breadcrumbs": "Brotkrümelnavigation", "citeThis": "Diesen Artikel zitieren",
+            "references": "Literatur", "backToCitation": "Zurück zur Zitierstelle {n}",
         ],
         "es": [
             "toTop": "Volver arriba", "poweredBy": "Hecho con The Tensor Collective", "feed": "Canal RSS", "author": "Autor",
@@ -99,6 +103,7 @@ enum Strings {
             "toggleTheme": "Cambiar tema claro u oscuro", "copy": "Copiar", "copied": "Copiado", "posts": "artículos",
             "seriesPart": "Parte de la serie", "by": "Por", "subscribe": "Suscribirse (RSS)", "menu": "Menú principal",
             "pages": "Paginación", "breadcrumbs": "Migas de pan", "citeThis": "Citar este artículo",
+            "references": "Referencias", "backToCitation": "Volver a la cita {n}",
         ],
         "zh": [
             "toTop": "返回顶部", "poweredBy": "由 The Tensor Collective 构建", "feed": "RSS 订阅", "author": "作者",
@@ -114,6 +119,7 @@ enum Strings {
             "toggleTheme": "切换浅色或深色主题", "copy": "复制", "copied": "已复制", "posts": "篇文章",
             "seriesPart": "本文属于系列", "by": "作者", "subscribe": "订阅 (RSS)", "menu": "主菜单", "pages": "分页",
             "breadcrumbs": "面包屑导航", "citeThis": "引用本文",
+            "references": "参考文献", "backToCitation": "返回引用 {n}",
         ],
         "ja": [
             "toTop": "ページの先頭へ", "poweredBy": "The Tensor Collective で作成", "feed": "RSS フィード", "author": "著者",
@@ -130,6 +136,7 @@ enum Strings {
             "skip": "本文へ移動", "toggleTheme": "ライトとダークを切り替え", "copy": "コピー", "copied": "コピーしました",
             "posts": "件の記事", "seriesPart": "シリーズの一部", "by": "著者", "subscribe": "購読 (RSS)",
             "menu": "メインメニュー", "pages": "ページ送り", "breadcrumbs": "パンくずリスト", "citeThis": "この記事を引用",
+            "references": "参考文献", "backToCitation": "引用箇所 {n} に戻る",
         ],
     ]
 }

@@ -15,6 +15,8 @@ struct CitationLinks {
     /// Where a key is written, for warnings: (page body, file line of its first line).
     var body: String
     var bodyLine: Int
+    /// The theme's strings in the page's language (the list's heading, the back-links' labels).
+    var strings: [String: String] = Strings.english
 
     /// Id prefixes of cross-references this pass resolves.
     static let crossReferencePrefixes = FencedDivs.TheoremKind.allCases.map { $0.rawValue + "-" } + ["sec-"]
@@ -127,7 +129,7 @@ struct CitationLinks {
     /// The reference list: each entry with its link (DOI, URL, arXiv) and links back to where it is cited.
     private func referenceList(_ processed: ProcessedCitations) -> String {
         var html = Self.referenceListStart + "\(style.className)\" role=\"doc-bibliography\" aria-labelledby=\"refs-title\">\n"
-        html += "<h2 id=\"refs-title\">References</h2>\n<ol class=\"reference-list\">\n"
+        html += "<h2 id=\"refs-title\">\(HTMLText.escape(strings["references"] ?? "References"))</h2>\n<ol class=\"reference-list\">\n"
         for entry in processed.entries {
             html += "<li id=\"\(HTMLText.escape(Self.entryID(entry.key)))\">"
             if let number = entry.number { html += "<span class=\"reference-number\">[\(number)]</span> " }
@@ -140,7 +142,8 @@ struct CitationLinks {
                 html += " <span class=\"reference-backlinks\">"
                 html += citing.enumerated().map { offset, index in
                     let text = citing.count == 1 ? "↩" : "↩\(offset + 1)"
-                    return "<a href=\"#cite-\(index + 1)\" aria-label=\"Back to citation \(offset + 1)\">\(text)</a>"
+                    let label = (strings["backToCitation"] ?? "Back to citation {n}").replacingOccurrences(of: "{n}", with: String(offset + 1))
+                    return "<a href=\"#cite-\(index + 1)\" aria-label=\"\(HTMLText.escape(label))\">\(text)</a>"
                 }.joined(separator: " ")
                 html += "</span>"
             }

@@ -14,7 +14,8 @@ extension ContentRenderer {
         let shownFolder = folder.map { $0.isEmpty ? contentDir : contentDir + "/" + $0 } ?? contentDir
         let (bibliography, style) = siteBibliography.forPage(page, folder: folder.map { contentRoot.appendingPathComponent($0) },
                                                              folderShownAs: shownFolder, sink: sink)
-        let links = CitationLinks(bibliography: bibliography, style: style, targets: targets, body: page.body, bodyLine: page.bodyLine)
+        let links = CitationLinks(bibliography: bibliography, style: style, targets: targets, body: page.body, bodyLine: page.bodyLine,
+                                  strings: Strings.table(for: config.languageCode))
         let cited: [Reference]
         (result, cited) = links.apply(result, sink: sink)
         for field in ["authors", "author"] {
