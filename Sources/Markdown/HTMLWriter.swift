@@ -441,7 +441,8 @@ struct HTMLWriter {
             let block = CodeBlockInfo(
                 language: language.isEmpty ? nil : String(decoding: language, as: UTF8.self), info: infoString,
                 attributes: options.fenceAttributes ? FenceAttributes.parse(infoString) : [:],
-                code: document.string(node.text), position: document.position(of: NodeID(id)))
+                code: document.string(node.text), position: document.position(of: NodeID(id)),
+                isFenced: node.has(NodeFlags.fenced))
             if let html = hook(block) {
                 newlineIfNeeded()
                 out.append(contentsOf: html.utf8)

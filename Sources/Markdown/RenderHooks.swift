@@ -11,6 +11,8 @@ public struct CodeBlockInfo: Sendable {
     public var code: String
     /// Where the block starts.
     public var position: SourcePosition
+    /// A fenced block (``` or ~~~) rather than an indented one, which Hugo's render hooks never see.
+    public var isFenced: Bool
 }
 
 /// A math span or block handed to ``RenderHooks/math``.

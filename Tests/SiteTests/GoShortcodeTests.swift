@@ -91,6 +91,16 @@ import Testing
         #expect(body.contains("<div class=\"k\"><math") && body.contains("display=\"block\""))
     }
 
+    @Test func anIndentedCodeBlockNeverReachesTheCodeBlockHook() throws {
+        // Hugo 0.168: `<pre><code>indented code\n</code></pre>` and the hook's output for the fence.
+        let body = try HugoFidelity.body("Para.\n\n    indented code\n\n```\nfenced\n```\n", files: [
+            "layouts/_markup/render-codeblock.html": "<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n",
+        ])
+        #expect(body.contains("<pre data-hook=\"\">fenced</pre>"))
+        #expect(!body.contains("<pre data-hook=\"\">indented"))
+        #expect(body.contains("indented code"))
+    }
+
     @Test func parseErrorNamesTheTemplateFile() throws {
         #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
     }

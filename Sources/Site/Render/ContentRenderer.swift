@@ -253,7 +253,8 @@ struct ContentRenderer: Sendable {
             var options = HighlightOptions(fenceAttributes: block.attributes)
             // Line anchors must stay unique on the page: one prefix per block.
             options.lineAnchorPrefix = "hl-\(codeBlocks)"
-            let language = block.language ?? (self.config.guessSyntax ? Highlighter.guessedLanguage(of: block.code) : nil)
+            let guesses = self.config.guessSyntax && block.isFenced  // Hugo never highlights an indented block
+            let language = block.language ?? (guesses ? Highlighter.guessedLanguage(of: block.code) : nil)
             return Highlighter.html(code: block.code, language: language, options: options) + "\n"
         }
         // Equations are numbered through the page; \eqref finds labels above it at once and

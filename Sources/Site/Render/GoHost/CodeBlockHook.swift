@@ -88,6 +88,7 @@ extension SiteShortcodeRun {
     /// The site's `render-codeblock-LANG` or `render-codeblock` hook for `block`, or nil when the
     /// site has none (or it fails: reported, and the built-in rendering is used).
     func renderCodeBlock(_ block: CodeBlockInfo, ordinal: Int, sink: DiagnosticSink) -> String? {
+        guard block.isFenced else { return nil }  // Hugo hands only fenced blocks to code block hooks
         let language = (block.language ?? "").lowercased()
         let name = hookTemplate("render-codeblock-" + language) != nil ? "render-codeblock-" + language : "render-codeblock"
         guard hookTemplate(name) != nil else { return nil }
