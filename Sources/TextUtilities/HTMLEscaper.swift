@@ -57,7 +57,8 @@ public struct HTMLEscaper: Sendable {
     /// differ in one bit, so each pair is one zero-byte test), or `'` when `apostrophe` is set.
     @inlinable @inline(__always)
     static func markup(in word: UInt64, apostrophe: Bool) -> UInt64 {
-        var found = zeroBytes((word | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E)
+        var found =
+            zeroBytes((word | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E)
             | zeroBytes((word | 0x0404_0404_0404_0404) ^ 0x2626_2626_2626_2626)
         if apostrophe { found |= zeroBytes(word ^ 0x2727_2727_2727_2727) }
         return found
