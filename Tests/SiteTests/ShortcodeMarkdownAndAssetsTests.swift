@@ -16,7 +16,7 @@ import Testing
         "layouts/_shortcodes/badge.html": """
             {{- $r := resources.Get "svg/badge.svg" | resources.ExecuteAsTemplate "svg/badge-1.svg" (dict "n" (.Get 0)) | minify -}}
             <img src="{{ $r.RelPermalink }}" alt="badge">
-            {{- $logo := resources.Get "img/logo.png" -}}<img src="{{ $logo.RelPermalink }}" alt="logo">
+            {{- $logo := resources.Get "/img/logo.png" -}}<img src="{{ $logo.RelPermalink }}" alt="logo">
             {{- $unused := resources.Get "img/unused.png" -}}
             """,
         "assets/svg/badge.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{{ .n }}</text></svg>",

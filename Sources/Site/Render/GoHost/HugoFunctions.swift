@@ -175,7 +175,8 @@ enum HugoFunctions {
         for name in ["resources.Get", "resources.GetMatch", "resources.Match"] {
             functions.register(name) { args, context in
                 let host = try scope(context).host
-                let pattern = args.first?.text ?? ""
+                // A path from the assets folder; a leading `/` names the same file (`/images/a.png`).
+                let pattern = String((args.first?.text ?? "").drop { $0 == "/" })
                 let publisher = try scope(context).assets
                 let assets = assetResources(host)
                 func found(_ resource: ResourceObject) -> GoValue { .object(resource.publishing(into: publisher)) }
