@@ -101,6 +101,15 @@ import Testing
         #expect(body.contains("indented code"))
     }
 
+    @Test func markdownifySeesTheHTMLOfNestedCalls() throws {
+        // Hugo 0.168: the badge's link stays in its paragraph when the box renders its inner Markdown.
+        let body = try HugoFidelity.body("{{< box >}}\n{{< badge >}}\n\nSome **text**.\n{{< /box >}}\n", files: [
+            "layouts/shortcodes/box.html": "<div class=\"box\">{{ .Inner | .Page.RenderString }}</div>",
+            "layouts/shortcodes/badge.html": "<a href=\"/x/\"><img src=\"/b.svg\" alt=\"B\"></a>",
+        ])
+        #expect(body == "<div class=\"box\"><p><a href=\"/x/\"><img src=\"/b.svg\" alt=\"B\"></a></p>\n<p>Some <strong>text</strong>.</p>\n</div>")
+    }
+
     @Test func parseErrorNamesTheTemplateFile() throws {
         #expect(try lines().contains { $0.hasPrefix("layouts/shortcodes/badparse.html:1:") })
     }

@@ -19,6 +19,9 @@ final class ShortcodeScope: @unchecked Sendable {
     /// Renders Markdown as the page's body is rendered (the site's hooks, math, resolved images),
     /// for `markdownify` and `.RenderString`; set by the content renderer.
     var renderMarkdown: ((String) -> String)?
+    /// Puts the output of nested `{{< >}}` calls in place of their placeholders, so that Markdown
+    /// rendered by `markdownify` sees their HTML as Hugo's does; set by the shortcode run.
+    var restorePlaceholders: ((String) -> String)?
     /// The call being run (for messages of `errorf`/`warnf`).
     private var currentCall: (template: String, line: Int, column: Int) = ("", 0, 0)
 
@@ -73,7 +76,7 @@ final class ShortcodeScope: @unchecked Sendable {
     /// Hugo's `markdownify` and `.RenderString` in this page: shortcodes expanded, then the page's
     /// Markdown rendering; a single paragraph comes back without its `<p>` unless `block`.
     func markdownify(_ text: String, block: Bool = false) -> String {
-        let expanded = expandShortcodes(text)
+        let expanded = restorePlaceholders.map { $0(expandShortcodes(text)) } ?? expandShortcodes(text)
         guard let renderMarkdown else { return HugoFunctions.markdownify(expanded, config: host.config) }
         let html = renderMarkdown(expanded)
         return block ? html : HugoFunctions.unwrappingSingleParagraph(html)

@@ -19,6 +19,7 @@ final class SiteShortcodeRun: @unchecked Sendable {
         let file = page.sourceFile ?? page.path
         scope = ShortcodeScope(host: host, templates: templates, page: page, file: file)
         lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        scope.restorePlaceholders = { [placeholders] in placeholders.restore($0) }
     }
 
     /// Whether the site has a template for shortcode `name`.
