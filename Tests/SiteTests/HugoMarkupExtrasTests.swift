@@ -109,5 +109,9 @@ import Testing
         let languages = guessed.components(separatedBy: "data-lang=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(languages == ["fallback", "bash", "fallback"])
         #expect(!(try HugoFidelity.body(fences)).contains("data-lang="), "off by default")
+        // A site's code block hook that highlights with transform.HighlightCodeBlock gets the guess too.
+        let hooked = try HugoFidelity.body("```\nplain\n```\n", config: "[markup.highlight]\nguessSyntax = true\n",
+                                           files: ["layouts/_markup/render-codeblock.html": "{{ (transform.HighlightCodeBlock .).Wrapped }}"])
+        #expect(hooked.contains("data-lang=\"fallback\""), "\(hooked)")
     }
 }

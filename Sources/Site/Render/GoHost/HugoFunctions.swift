@@ -102,11 +102,14 @@ enum HugoFunctions {
         functions.register("transform.CanHighlight") { args in
             .bool(Highlighter.isSupported(args.first?.text ?? ""))
         }
-        functions.register("transform.HighlightCodeBlock") { args in
+        functions.register("transform.HighlightCodeBlock") { args, context in
             guard case .object(let object)? = args.first, let block = object as? CodeBlockContext else {
                 throw GoFunctionError("transform.HighlightCodeBlock needs the context of a code block render hook")
             }
-            return .object(HighlightedCodeBlock(code: block.code, language: block.language, attributes: block.attributes))
+            // `markup.highlight.guessSyntax` names a fence written without a language (hooks see only fences).
+            let guesses = (context.userInfo as? ShortcodeScope)?.host.config.guessSyntax ?? false
+            let language = block.language.isEmpty && guesses ? Highlighter.guessedLanguage(of: block.code) : block.language
+            return .object(HighlightedCodeBlock(code: block.code, language: language, attributes: block.attributes))
         }
         functions.register("hugo") { _, context in
             guard case .map(var info) = hugoInfo, let host = (context.userInfo as? ShortcodeScope)?.host else { return hugoInfo }
