@@ -99,7 +99,7 @@ public struct PieChart: Sendable {
             angle += sweep
         }
         out += "</g>"
-        out += "<g class=\"chart-values\" fill=\"currentColor\" stroke=\"var(--chart-bg, #fff)\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\">\(labels)</g>"
+        out += "<g class=\"chart-values\" fill=\"currentColor\" style=\"paint-order:stroke;stroke:var(--chart-bg, #fff);stroke-width:3px;stroke-linejoin:round\">\(labels)</g>"
         // Legend.
         let legendX = pieSize + 20
         let legendTop = headingHeight + max(10, (pieSize - Double(slices.count) * rowHeight) / 2)
