@@ -250,24 +250,14 @@ struct ClassParser {
     /// `link Class "url" "tooltip"`, `click Class href "url" "tooltip"`; callbacks are left out with a warning.
     private mutating func parseLink(_ keyword: String, _ rest: String, statement: Statement) {
         let (id, target) = Self.splitWord(rest)
-        var arguments = SourceText.words(target)
-        if keyword == "click", arguments.first == "href" { arguments.removeFirst() }
-        guard keyword != "callback", let first = arguments.first, first.hasPrefix("\"") else {
-            warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                              message: "click callbacks run JavaScript, which these diagrams do not use; the class is drawn without it",
-                                              severity: .warning))
-            return
+        switch ClickTarget.parse(target, keyword: keyword, noun: "class", statement: statement) {
+        case .failure(let warning):
+            warnings.append(warning)
+        case .success(let click):
+            let node = declare(Self.className(id).id, line: statement.line)
+            chart.nodes[node].link = click.url
+            chart.nodes[node].tooltip = click.tooltip ?? chart.nodes[node].tooltip
         }
-        let url = SourceText.unquoted(first)
-        let lowered = url.lowercased()
-        guard !lowered.hasPrefix("javascript:"), !lowered.hasPrefix("data:"), !lowered.hasPrefix("vbscript:") else {
-            warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                              message: "link `\(url)` is not a web address; it is left out", severity: .warning))
-            return
-        }
-        let node = declare(Self.className(id).id, line: statement.line)
-        chart.nodes[node].link = url
-        if arguments.count > 1, arguments[1].hasPrefix("\"") { chart.nodes[node].tooltip = SourceText.unquoted(arguments[1]) }
     }
 
     // MARK: Relations and members

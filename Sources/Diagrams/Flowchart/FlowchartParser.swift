@@ -130,25 +130,15 @@ struct FlowchartParser {
 
     private mutating func parseClick(_ rest: String, statement: Statement) {
         let (id, target) = Self.splitWord(rest)
-        var arguments = SourceText.words(target)
-        if arguments.first == "href" { arguments.removeFirst() }
-        guard let first = arguments.first, first.hasPrefix("\"") else {
-            warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                              message: "click callbacks run JavaScript, which these diagrams do not use; the node is drawn without it",
-                                              severity: .warning))
-            return
+        switch ClickTarget.parse(target, keyword: "click", noun: "node", statement: statement) {
+        case .failure(let warning):
+            warnings.append(warning)
+        case .success(let click):
+            if chart.nodeIndex[id] == nil { declare(id, label: nil, shape: nil, line: statement.line) }
+            let index = chart.nodeIndex[id]!
+            chart.nodes[index].link = click.url
+            chart.nodes[index].tooltip = click.tooltip ?? chart.nodes[index].tooltip
         }
-        let url = SourceText.unquoted(first)
-        let lowered = url.lowercased()
-        guard !lowered.hasPrefix("javascript:"), !lowered.hasPrefix("data:"), !lowered.hasPrefix("vbscript:") else {
-            warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                              message: "click link `\(url)` is not a web address; it is left out", severity: .warning))
-            return
-        }
-        if chart.nodeIndex[id] == nil { declare(id, label: nil, shape: nil, line: statement.line) }
-        let index = chart.nodeIndex[id]!
-        chart.nodes[index].link = url
-        if arguments.count > 1, arguments[1].hasPrefix("\"") { chart.nodes[index].tooltip = SourceText.unquoted(arguments[1]) }
     }
 
     // MARK: Chains of nodes and links
