@@ -72,6 +72,16 @@ import Testing
         #expect(body.contains("<figcaption><p>image from <a href=\"https://www.amazon.co.uk\">www.amazon.co.uk</a>, \u{201C}quoted\u{201D}</p></figcaption>"), "\(body)")
     }
 
+    @Test func bundleFilesAreFoundAsHugoFindsThem() throws {
+        // Hugo finds `Land Cover.JPG` as `land-cover.jpg`, and on a Spanish page `map.es.png` as `map.png`.
+        let config = "defaultContentLanguage = \"en\"\n[languages.en]\n[languages.es]\n"
+        let files = ["content/p/Land Cover.JPG": "JPG", "content/p/map.es.png": "PNG"]
+        let english = try HugoFidelity.body("![a](land-cover.jpg)\n", config: config, files: files, path: "content/p/index.md")
+        #expect(english.contains("src=\"/p/Land Cover.JPG\""), "\(english)")
+        let spanish = try HugoFidelity.body("![b](map.png)\n", config: config, files: files, path: "content/p/index.es.md", url: "/es/p/")
+        #expect(spanish.contains("src=\"/es/p/map.es.png\""), "\(spanish)")
+    }
+
     @Test func linkifyTrimsPunctuationThenUnbalancedParenthesis() throws {
         let body = try HugoFidelity.body("(https://a.com/x), y\n\nhttps://a.com/(x)), y\n\nhttps://a.com/x). z\n\nhttps://a.com/x);\n")
         #expect(body == """

@@ -103,6 +103,10 @@ struct ContentRenderer: Sendable {
     let staticFiles: Set<String>
     /// Files of `content/` that are not pages, relative (`posts/b/cover.png`).
     let resourceFiles: Set<String>
+    /// Files of `content/` by the name Hugo finds them under (see ``hugoResourceKey(_:languages:)``).
+    let resourceAliases: [String: String]
+    /// The site's language codes, lowercased.
+    let languageCodes: Set<String>
     let math: MathRenderer
     /// The site's `content/` folder, where chart data files are read from.
     let contentRoot: URL
@@ -133,6 +137,14 @@ struct ContentRenderer: Sendable {
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
+        let codes = Set(config.languages.map { $0.code.lowercased() })
+        self.languageCodes = codes
+        var aliases: [String: String] = [:]
+        for path in resourceFiles.sorted() {
+            let key = Self.hugoResourceKey(path, languages: codes)
+            if aliases[key] == nil { aliases[key] = path }
+        }
+        self.resourceAliases = aliases
         var macros: [String: String] = [:]
         for (name, value) in config.param("math.macros")?.table ?? [:] {
             if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
@@ -449,6 +461,17 @@ struct ContentRenderer: Sendable {
 
     /// The URL of a file a page references (external and data URLs as they are), or nil when the
     /// site has no such file.
+    /// A content file's path as Hugo matches it: its name lowercased, spaces as `-`, and a language
+    /// code of the site before the extension left out (`Land Cover.es.JPG` → `land-cover.jpg`).
+    static func hugoResourceKey(_ path: String, languages: Set<String>) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        var parts = (slash.map { String(path[path.index(after: $0)...]) } ?? path).lowercased()
+            .replacingOccurrences(of: " ", with: "-").split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count >= 3, languages.contains(String(parts[parts.count - 2])) { parts.remove(at: parts.count - 2) }
+        return folder + parts.joined(separator: ".")
+    }
+
     func findResource(_ destination: String, for page: Page) -> String? {
         if destination.isEmpty || destination.contains("://") || destination.hasPrefix("data:") || destination.hasPrefix("//") {
             return destination
@@ -465,7 +488,11 @@ struct ContentRenderer: Sendable {
                 return destination
             }
         } else if let folder = ownFolder(of: page) {
-            let candidate = Self.normalizePath(folder.isEmpty ? decoded : folder + "/" + decoded)
+            var candidate = Self.normalizePath(folder.isEmpty ? decoded : folder + "/" + decoded)
+            // Hugo finds `Land Cover.JPG` as `land-cover.jpg` and `cover.es.png` as `cover.png`.
+            if !resourceFiles.contains(candidate), let alias = resourceAliases[Self.hugoResourceKey(candidate, languages: languageCodes)] {
+                candidate = alias
+            }
             if resourceFiles.contains(candidate) {
                 if let bundle = page.bundleFolder, candidate.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
                     let inside = bundle.isEmpty ? candidate : String(candidate.dropFirst(bundle.count + 1))
