@@ -150,6 +150,13 @@ enum HugoFidelity {
         #expect(private_.contains("src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
     }
 
+    @Test func inTextImageKeepsPaperModsNewlineInsideItsSentence() throws {
+        // PaperMod's inTextImg template ends with a newline, which Hugo keeps in the sentence.
+        let body = try HugoFidelity.body("1. **Install {{< inTextImg url=\"a.png\" height=\"14\" >}}.**\n\n{{< inTextImg url=\"b.png\" >}}\n")
+        #expect(body.contains("<li><strong>Install <img class=\"in-text\" src=\"a.png\" alt=\"\" height=\"14\">\n.</strong></li>"))
+        #expect(body.hasSuffix("</ol>\n<img class=\"in-text\" src=\"b.png\" alt=\"\">"), "alone in its paragraph, the image takes the paragraph's place: \(body)")
+    }
+
     @Test func vimeoIframeAsHugoWritesIt() throws {
         let body = try HugoFidelity.body("""
             {{< vimeo 55073825 >}}

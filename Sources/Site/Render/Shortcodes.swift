@@ -31,7 +31,12 @@ struct ShortcodeExpander {
     /// Built-ins whose `{{< >}}` output is HTML that Hugo keeps out of the Markdown.
     private static let placeholderBuiltIns: Set<String> = [
         "figure", "youtube", "vimeo", "x", "twitter", "tweet", "instagram", "gist", "video", "audio",
+        "inTextImg", "intextimg",
     ]
+
+    /// Built-ins whose HTML ends with a newline that stays in the sentence around the call, as
+    /// PaperMod's template ends (`<img …>` and a newline before the text that follows).
+    private static let trailingNewlineBuiltIns: Set<String> = ["inTextImg", "intextimg"]
 
     let context: Context
     private(set) var warnings: [(line: Int, message: String)] = []
@@ -213,7 +218,9 @@ struct ShortcodeExpander {
                 let expansion = expand(name: name, arguments: arguments, positional: positional, inner: inner,
                                        line: firstLine + line)
                 if !markdown, Self.placeholderBuiltIns.contains(name), let placeholders = context.placeholders {
-                    output += placeholders.add(expansion.trimmingCharacters(in: .newlines))
+                    var html = expansion.trimmingCharacters(in: .newlines)
+                    if Self.trailingNewlineBuiltIns.contains(name) { html += "\n" }
+                    output += placeholders.add(html)
                 } else {
                     output += Self.continuing(expansion, after: output, atTopLevel: depth == 0)
                 }
