@@ -9,6 +9,9 @@ bash scripts/format-lint.sh
 swift build
 swift test
 
+# Our fixture sites against Hugo 0.168 itself (skipped, with a message, where Hugo 0.168 is absent).
+bash scripts/fidelity-fixtures.sh "$(swift build --show-bin-path)/collective"
+
 site="$(mktemp -d)/example"
 "$(swift build --show-bin-path)/collective" build --no-cache -s Examples/tensor-collective -d "$site"
 # The theme showcase: the pages where the theme's reading details show (docs/theme.md).
