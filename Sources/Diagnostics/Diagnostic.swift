@@ -17,6 +17,16 @@ public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConver
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// Problems of a page's content that `collective check` lists beside broken links.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// A shortcode with no template anywhere: only its inner content is shown.
+        case unknownShortcode = "unknown-shortcode"
+        /// A site's shortcode template that failed on one call: its inner content is shown instead.
+        case failedShortcode = "failed-shortcode"
+        /// A math opener (`$$`, `\[`, `\(`, `\begin{…}`) with no closer: the reader sees the TeX as text.
+        case unclosedMath = "unclosed-math"
+    }
+
     public var severity: Severity
     /// The file, relative to the site's root (`content/posts/a.md`), or nil for the site as a whole.
     public var file: String?
@@ -31,10 +41,12 @@ public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConver
     /// The page being built when the problem showed, when that is not `file` itself (a template or
     /// a shortcode that failed on one page): its source file relative to the site's root.
     public var page: String?
+    /// Which content problem this is, for those `collective check` lists; nil for any other.
+    public var kind: Kind?
 
     public init(
         _ severity: Severity, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
-        hint: String? = nil, page: String? = nil
+        hint: String? = nil, page: String? = nil, kind: Kind? = nil
     ) {
         self.severity = severity
         self.message = message
@@ -43,6 +55,7 @@ public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConver
         self.column = column
         self.hint = hint
         self.page = page
+        self.kind = kind
     }
 
     /// `file:line:col: severity: message; hint (page)`, the form editors and terminals link to.

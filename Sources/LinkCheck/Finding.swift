@@ -32,8 +32,24 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         case privateExternal = "private-external"
         /// A formula refused, or drawn with an unknown command in an error box.
         case mathError = "math-error"
+        /// A math opener (`$$`, `\[`, `\(`, `\begin{…}`) with no closer: its TeX shows as text.
+        case unclosedMath = "unclosed-math"
+        /// A shortcode with no template anywhere: the call is dropped, its inner content kept.
+        case unknownShortcode = "unknown-shortcode"
+        /// A site's shortcode template that failed on a call: its inner content is shown instead.
+        case failedShortcode = "failed-shortcode"
         /// An error of the build itself (a config or front matter that cannot be read).
         case buildError = "build-error"
+    }
+
+    /// The finding kind of a build diagnostic about content, nil for one `collective check` does not list.
+    static func kind(of diagnostic: Diagnostic) -> Kind? {
+        switch diagnostic.kind {
+        case .unclosedMath: .unclosedMath
+        case .unknownShortcode: .unknownShortcode
+        case .failedShortcode: .failedShortcode
+        case nil: nil
+        }
     }
 
     /// The severities of ``Diagnostic``.

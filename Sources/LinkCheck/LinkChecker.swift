@@ -20,6 +20,14 @@ public struct LinkChecker: Sendable {
             findings.append(Finding(.error, .buildError, file: diagnostic.file ?? report.config?.fileName ?? "", line: diagnostic.line,
                                     column: diagnostic.column, subject: "", message: diagnostic.message))
         }
+        // Content problems the build warned about: formulas left open, shortcodes dropped or failed.
+        for diagnostic in report.warnings {
+            guard let kind = Finding.kind(of: diagnostic) else { continue }
+            var finding = Finding(.warning, kind, file: diagnostic.file ?? "", line: diagnostic.line, column: diagnostic.column,
+                                  subject: "", message: diagnostic.message)
+            finding.diagnostic.hint = diagnostic.hint
+            findings.append(finding)
+        }
         var externalCount = 0
         if let external {
             findings += try await ExternalChecker(options: external).check(references)

@@ -19,8 +19,10 @@ enum MathTextScan {
         return list.map { (Array($0.0.utf8), Array($0.1.utf8), $0.2) }
     }()
 
-    /// `html` with the math in its text replaced by `render(tex, display)`.
-    static func apply(_ html: [UInt8], render: (String, Bool) -> String) -> [UInt8] {
+    /// `html` with the math in its text replaced by `render(tex, display)`; `unclosed` hears of each
+    /// opener other than `$` that has no closer in its run of text.
+    static func apply(_ html: [UInt8], render: (String, Bool) -> String,
+                      unclosed: ((_ opener: String, _ following: String) -> Void)? = nil) -> [UInt8] {
         guard html.contains(UInt8(ascii: "$")) || html.contains(UInt8(ascii: "\\")) else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(html.count + 256)
@@ -32,7 +34,7 @@ enum MathTextScan {
                 i += 1
                 continue
             }
-            scanText(html[textStart..<i], into: &out, render: render)
+            scanText(html[textStart..<i], into: &out, render: render, unclosed: unclosed)
             var stop = tagEnd
             if !isEnd, let name, skipped.contains(name) || skipClass, html[tagEnd - 2] != UInt8(ascii: "/") {
                 stop = closing(html, name: name, from: tagEnd)
@@ -41,7 +43,7 @@ enum MathTextScan {
             i = stop
             textStart = stop
         }
-        scanText(html[textStart..<n], into: &out, render: render)
+        scanText(html[textStart..<n], into: &out, render: render, unclosed: unclosed)
         return out
     }
 
@@ -119,7 +121,8 @@ enum MathTextScan {
     }
 
     /// One text run: copied as is without math, otherwise decoded, split and re-escaped.
-    static func scanText(_ raw: ArraySlice<UInt8>, into out: inout [UInt8], render: (String, Bool) -> String) {
+    static func scanText(_ raw: ArraySlice<UInt8>, into out: inout [UInt8], render: (String, Bool) -> String,
+                         unclosed: ((String, String) -> Void)? = nil) {
         guard raw.contains(UInt8(ascii: "$")) || raw.contains(UInt8(ascii: "\\")) else {
             out.append(contentsOf: raw)
             return
@@ -151,7 +154,13 @@ enum MathTextScan {
             }
             guard let (start, number) = best else { break }
             let d = delimiters[number]
-            guard let close = endOfMath(d.right, in: text, from: start + d.left.count) else { break }
+            guard let close = endOfMath(d.right, in: text, from: start + d.left.count) else {
+                if let unclosed, d.left != [UInt8(ascii: "$")] {
+                    let after = text[(start + d.left.count)...].prefix(40)
+                    unclosed(String(decoding: d.left, as: UTF8.self), String(decoding: after, as: UTF8.self))
+                }
+                break
+            }
             let tex = d.left[0] == UInt8(ascii: "\\") && d.left.count > 2
                 ? text[start..<close + d.right.count] : text[start + d.left.count..<close]
             spans.append((start, String(decoding: tex, as: UTF8.self), d.display, close + d.right.count))
@@ -229,4 +238,35 @@ public func typesetDelimitedMath(inHTML html: String, render: (_ tex: String, _ 
     let bytes = Array(html.utf8)
     let result = MathTextScan.apply(bytes, render: render)
     return result == bytes ? html : String(decoding: result, as: UTF8.self)
+}
+
+/// A math opener left in a page's text with no closer after it: the reader sees the delimiter and
+/// the TeX as text (see ``unclosedMathOpeners(inHTML:)``).
+public struct UnclosedMathOpener: Sendable, Equatable {
+    /// The opener as written: `$$`, `\[`, `\(` or `\begin{align}` and the like.
+    public var opener: String
+    /// Up to 40 characters of the text after it, to find the place in the source.
+    public var following: String
+}
+
+/// The display and parenthesised math openers (`$$`, `\(`, `\[`, the AMS environments) in `html`'s
+/// text that no closer follows, looked for as ``MathTextScan`` looks for math (outside code, `pre`
+/// and math already drawn). A lone `$` is never reported: it is as often a price as math.
+public func unclosedMathOpeners(inHTML html: String) -> [UnclosedMathOpener] {
+    let bytes = Array(html.utf8)
+    // Most pages have none of the openers: a quick look before the walk over tags.
+    var candidate = false
+    for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "$") || bytes[i] == UInt8(ascii: "\\") {
+        let next = bytes[i + 1]
+        if bytes[i] == UInt8(ascii: "$") ? next == UInt8(ascii: "$") : (next == UInt8(ascii: "(") || next == UInt8(ascii: "[") || next == UInt8(ascii: "b")) {
+            candidate = true
+            break
+        }
+    }
+    guard candidate else { return [] }
+    var found: [UnclosedMathOpener] = []
+    _ = MathTextScan.apply(bytes, render: { _, _ in "" }, unclosed: { opener, following in
+        found.append(UnclosedMathOpener(opener: opener, following: following))
+    })
+    return found
 }

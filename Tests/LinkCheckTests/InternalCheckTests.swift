@@ -60,6 +60,22 @@ struct InternalCheckTests {
         #expect(result.exitStatus(strict: false) == 1)
     }
 
+    /// What a reader would see as broken text: a formula whose opener is never closed, a shortcode
+    /// with no template (its inner text kept), a site shortcode that failed; each at file:line:col.
+    @Test func unclosedMathAndDroppedOrFailedShortcodesAreListed() async throws {
+        let result = try await FixtureSite.check("content-problems")
+        #expect(FixtureSite.lines(result) == [
+            "content/posts/open.md",
+            "  6:9: warning: math opened with `$$` is never closed, so readers see its TeX as text",
+            "  9:1: warning: unknown shortcode \"callout\": no layouts/shortcodes/callout.html in the site or its theme; its inner content is shown as it is",
+            "  11:1: warning: shortcode \"broken\" failed: layouts/shortcodes/broken.html:1:4: executing \"layouts/shortcodes/broken.html\" at <index .Params 5>: error calling index: index out of range: 5; its inner content is shown instead",
+            "  13:1: warning: math opened with `\\begin{align}` is never closed, so readers see its TeX as text",
+        ])
+        #expect(result.findings.map(\.kind) == [.unclosedMath, .unknownShortcode, .failedShortcode, .unclosedMath])
+        #expect(result.exitStatus(strict: false) == 0)
+        #expect(result.exitStatus(strict: true) == 1)
+    }
+
     @Test func duplicateIDsAreWarningsThatFailOnlyWhenStrict() async throws {
         let result = try await FixtureSite.check("duplicate-ids")
         #expect(FixtureSite.lines(result) == [

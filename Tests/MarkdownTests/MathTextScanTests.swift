@@ -55,3 +55,15 @@ extension MathTextScanTests {
         #expect(elapsed < .seconds(20))
     }
 }
+
+extension MathTextScanTests {
+    @Test func unclosedOpenersAreFoundOutsideCodeAndDrawnMath() {
+        let found = unclosedMathOpeners(inHTML: "<p>sum $$ \\sum_i x_i\nnever closed</p><pre>$$ in code</pre><p>\\[ a <code>\\(</code></p>")
+        #expect(found.map(\.opener) == ["$$", "\\["])
+        #expect(found.map(\.following) == [" \\sum_i x_i\nnever closed", " a "])
+        #expect(unclosedMathOpeners(inHTML: "<p>$$x$$ and \\(y\\) and \\begin{align}a\\end{align}</p>") == [])
+        // A lone dollar is as often a price as math: never reported.
+        #expect(unclosedMathOpeners(inHTML: "<p>It costs $5.</p>") == [])
+        #expect(unclosedMathOpeners(inHTML: "<p><span class=\"math display\">$$ left as drawn</span></p>") == [])
+    }
+}

@@ -209,7 +209,7 @@ struct ContentRenderer: Sendable {
         let markdown = divs.extract(expander.expand(page.body, firstLine: page.bodyLine))
         for warning in divs.warnings { sink.warn(warning.message, fileLine: page.bodyLine + warning.line - 1) }
         for warning in expander.warnings {
-            sink.warnShortcode(warning.message, fileLine: warning.line, body: page.body, bodyLine: page.bodyLine)
+            sink.warnShortcode(warning, body: page.body, bodyLine: page.bodyLine)
         }
         sink.diagnostics += siteRun?.allDiagnostics ?? []
 
@@ -384,6 +384,7 @@ struct ContentRenderer: Sendable {
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
         }
+        sink.diagnostics += UnclosedMath.diagnostics(html: html, body: page.body, bodyLine: page.bodyLine, file: sink.file)
         result.html = html
         result.toc = document.headings.compactMap { heading in
             guard (2...4).contains(heading.level), let id = heading.id else { return nil }

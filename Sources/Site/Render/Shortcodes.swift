@@ -39,7 +39,15 @@ struct ShortcodeExpander {
     private static let trailingNewlineBuiltIns: Set<String> = ["inTextImg", "intextimg"]
 
     let context: Context
-    private(set) var warnings: [(line: Int, message: String)] = []
+    private(set) var warnings: [Warning] = []
+
+    /// A problem with one call, at its file line.
+    struct Warning {
+        var line: Int
+        var message: String
+        /// The name of a shortcode that has no template anywhere (the call is dropped, its inner content kept).
+        var unknownName: String? = nil
+    }
     /// Open calls around the one being expanded, and the next ordinal at each depth (for site shortcodes).
     private var frames: [ShortcodeFrame] = []
     private var ordinals: [Int] = [0]
@@ -259,11 +267,11 @@ struct ShortcodeExpander {
             return "\n```\(language)\(options)\n\(code)\n```\n"
         case "figure":
             guard let source = argument("src", 0) else {
-                warnings.append((line, "figure shortcode without src"))
+                warnings.append(Warning(line: line, message: "figure shortcode without src"))
                 return ""
             }
             if (argument("alt") ?? argument("caption") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                warnings.append((line, "figure \(source) has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"))
+                warnings.append(Warning(line: line, message: "figure \(source) has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"))
             }
             return figure(source: source, argument: { argument($0) })
         case "ref", "relref":
@@ -314,7 +322,8 @@ struct ShortcodeExpander {
             return "<details\(open)><summary>\(context.inlineMarkdown(summary))</summary>\n\n\(Self.dedent(body))\n\n</details>\n"
         default:
             if name.hasSuffix(".inline") { return Self.inlineShortcode(inner ?? "") }
-            warnings.append((line, "unknown shortcode \"\(name)\": no layouts/shortcodes/\(name).html in the site or its theme; its inner content is shown as it is"))
+            warnings.append(Warning(line: line, message: "unknown shortcode \"\(name)\": no layouts/shortcodes/\(name).html in the site or its theme; its inner content is shown as it is",
+                                    unknownName: name))
             return inner ?? ""
         }
     }

@@ -121,6 +121,9 @@ extension Diagnostic {
         writer.optionalInt(line)
         writer.optionalInt(column)
         writer.string(message)
+        writer.optionalString(hint)
+        writer.optionalString(page)
+        writer.optionalString(kind?.rawValue)
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
@@ -128,6 +131,13 @@ extension Diagnostic {
         let file = try reader.optionalString()
         let line = try reader.optionalInt()
         let column = try reader.optionalInt()
-        self.init(severity, try reader.string(), file: file, line: line, column: column)
+        let message = try reader.string()
+        let hint = try reader.optionalString()
+        let page = try reader.optionalString()
+        let kind = try reader.optionalString().map { (raw: String) throws(ByteReader.Malformed) -> Kind in
+            guard let kind = Kind(rawValue: raw) else { throw ByteReader.Malformed() }
+            return kind
+        }
+        self.init(severity, message, file: file, line: line, column: column, hint: hint, page: page, kind: kind)
     }
 }

@@ -69,7 +69,7 @@ final class SiteShortcodeRun: @unchecked Sendable {
             output = try templates.set.execute(template, data: .object(object), userInfo: scope)
         } catch {
             diagnostics.append(Diagnostic(.warning, "shortcode \"\(frame.name)\" failed: \(error.description); its inner content is shown instead",
-                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil))
+                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil, kind: .failedShortcode))
             return inner ?? ""
         }
         return frame.isMarkdown ? output : placeholders.add(output)

@@ -27,12 +27,11 @@ struct SiteShortcodes: Sendable {
 
 extension DiagnosticSink {
     /// A warning of the shortcode expander; an unknown shortcode's column is found on its line.
-    func warnShortcode(_ message: String, fileLine: Int, body: String, bodyLine: Int) {
+    func warnShortcode(_ warning: ShortcodeExpander.Warning, body: String, bodyLine: Int) {
         var column: Int?
-        if message.hasPrefix("unknown shortcode \""), let end = message.dropFirst(19).firstIndex(of: "\"") {
-            let name = message[message.index(message.startIndex, offsetBy: 19)..<end]
+        if let name = warning.unknownName {
             let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-            let index = fileLine - bodyLine
+            let index = warning.line - bodyLine
             if lines.indices.contains(index) {
                 let line = lines[index]
                 for opener in ["{{<", "{{%"] {
@@ -46,6 +45,7 @@ extension DiagnosticSink {
                 }
             }
         }
-        diagnostics.append(Diagnostic(.warning, message, file: file, line: fileLine, column: column))
+        diagnostics.append(Diagnostic(.warning, warning.message, file: file, line: warning.line, column: column,
+                                      kind: warning.unknownName == nil ? nil : .unknownShortcode))
     }
 }
