@@ -104,8 +104,31 @@ extension BlockParser {
         guard parser.options.verbatimMath.contains(opener == 1 ? .doubleDollar : .brackets) else { return nil }
         var e = lineEnd
         while e > i + 2, ASCII.isSpaceOrTab(s[e - 1]) { e -= 1 }
-        if e == i + 2 { return opener }
+        // A `$$` alone on its line closes the display math an open paragraph started (`$$a` on the
+        // line before), as goldmark's passthrough reads it, instead of opening a block.
+        if e == i + 2 { return opener == 1 && kind(tip) == .paragraph && pendingLeavesDoubleDollarOpen ? nil : opener }
         return e - (i + 2) >= 2 && closesOnLine(from: i + 2, to: e, opener: opener) ? opener : nil
+    }
+
+    /// Whether the open leaf's text so far holds an odd number of unescaped `$$`.
+    var pendingLeavesDoubleDollarOpen: Bool {
+        func count(_ bytes: some Collection<UInt8>) -> Int {
+            var total = 0
+            var previous: UInt8 = 0
+            var pairStart = false
+            for byte in bytes {
+                if byte == UInt8(ascii: "$"), previous == UInt8(ascii: "$"), !pairStart {
+                    total += 1
+                    pairStart = true
+                } else {
+                    pairStart = byte == UInt8(ascii: "$") && previous == UInt8(ascii: "\\")
+                }
+                previous = byte
+            }
+            return total
+        }
+        let total = inPlaceStart >= 0 ? count(s[inPlaceStart..<inPlaceEnd]) : count(pending)
+        return total % 2 == 1
     }
 
     /// Opens a math block after its opener; a block closed on the same line is finished at once.

@@ -95,6 +95,16 @@ struct SiteExtensionTests {
         #expect(renderHTML("$$5 or $$6\n") == "<p><span class=\"math display\">\\[5 or \\]</span>6</p>\n")
     }
 
+    /// `$$` with TeX after it on its line is closed by a later `$$` alone on a line (goldmark's
+    /// passthrough in Hugo 0.168 reads `$$\\begin{aligned}…` + `$$` as one formula).
+    @Test func aDoubleDollarLineClosesTheFormulaAParagraphOpened() {
+        #expect(renderHTML("$$\\begin{aligned} a \\\\\nb\n\\end{aligned}\n$$\n\ntext\n") ==
+            "<p><span class=\"math display\">\\[\\begin{aligned} a \\\\\nb\n\\end{aligned}\n\\]</span></p>\n<p>text</p>\n")
+        // With the paragraph's `$$` escaped or already closed, the line opens a block as before.
+        #expect(renderHTML("see $$x$$\n$$\ny\n$$\n") ==
+            "<p>see <span class=\"math display\">\\[x\\]</span></p>\n<div class=\"math display\">\\[y\\]</div>\n")
+    }
+
     @Test func alerts() {
         let document = Document.parse("> [!WARNING]\n> Mind the *gap*.\n")
         let alert = document.children(of: document.root)[0]
