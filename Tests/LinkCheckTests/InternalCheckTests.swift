@@ -68,7 +68,7 @@ struct InternalCheckTests {
             "content/posts/open.md",
             "  6:9: warning: math opened with `$$` is never closed, so readers see its TeX as text",
             "  9:1: warning: unknown shortcode \"callout\": no layouts/shortcodes/callout.html in the site or its theme; its inner content is shown as it is",
-            "  11:1: warning: shortcode \"broken\" failed: layouts/shortcodes/broken.html:1:4: executing \"layouts/shortcodes/broken.html\" at <index .Params 5>: error calling index: index out of range: 5; its inner content is shown instead",
+            "  11:1: warning: shortcode \"broken\" failed: layouts/shortcodes/broken.html:1:4: executing \"layouts/shortcodes/broken.html\" at <index .Params 5>: error calling index: index out of range: 5; it renders nothing",
             "  13:1: warning: math opened with `\\begin{align}` is never closed, so readers see its TeX as text",
         ])
         #expect(result.findings.map(\.kind) == [.unclosedMath, .unknownShortcode, .failedShortcode, .unclosedMath])

@@ -317,3 +317,48 @@ enum HugoFidelity {
         #expect(HugoFidelity.article(try #require(report.html(at: "/blog/a/"))).hasPrefix("<p><a href=\"/tutorials/\">t</a>"))
     }
 }
+
+/// `{{< name.inline >}}`: a Go template in the content, run when `enableInlineShortcodes` is on,
+/// nothing otherwise (both as Hugo 0.168 renders them).
+@Suite struct InlineShortcodeTests {
+    static let markdown = """
+        Before.
+
+        {{< time.inline >}}{{ .Page.Title | upper }}{{< /time.inline >}}
+
+        Mid {{< time.inline />}} end.
+
+        {{< md.inline >}}
+        {{ if .Page.Params.math }}<script src="https://cdn.example.org/k.js"></script>{{ end }}
+        {{< /md.inline >}}
+        """
+
+    @Test func runAsGoTemplatesWhenEnabledAndReusedBySelfClosingCalls() throws {
+        let body = try HugoFidelity.body(Self.markdown, config: "enableInlineShortcodes = true\n")
+        #expect(body == "<p>Before.</p>\nP\n<p>Mid P end.</p>")
+        // Front matter has no `math`, so the template writes no script.
+        #expect(!body.contains("<script"))
+    }
+
+    @Test func renderNothingWhenDisabledWithAWarning() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "content/p.md": "---\ntitle: P\n---\n" + Self.markdown,
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let body = HugoFidelity.article(try #require(report.html(at: "/p/")))
+        #expect(body == "<p>Before.</p>\n<p>Mid  end.</p>")
+        #expect(report.warnings.filter { $0.message.hasPrefix("inline shortcode \"time.inline\" renders nothing") }.map(\.line) == [6, 8])
+    }
+
+    @Test func aScriptFromAnotherHostStaysWithANotice() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\nenableInlineShortcodes = true\n",
+            "content/p.md": "---\ntitle: P\nmath: true\n---\n" + Self.markdown,
+        ])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(try #require(report.html(at: "/p/")).contains("<script src=\"https://cdn.example.org/k.js\"></script>"))
+        let notices = report.diagnostics.filter { $0.severity == .notice && $0.message.contains("cdn.example.org") }
+        #expect(notices.map(\.line) == [11])
+    }
+}

@@ -40,6 +40,12 @@ extension SiteConfig {
         Value.table(raw).value(atPath: "markup.highlight.guessSyntax")?.bool ?? false
     }
 
+    /// `enableInlineShortcodes`: `{{< name.inline >}}…{{< /name.inline >}}` runs its content as a Go
+    /// template (off by default, as in Hugo, where a disabled inline shortcode renders nothing).
+    public var enableInlineShortcodes: Bool {
+        raw.valueIgnoringCase("enableInlineShortcodes")?.bool ?? false
+    }
+
     /// `enableEmoji`: `:rocket:` becomes 🚀 (off by default, as in Hugo).
     public var enableEmoji: Bool {
         raw.valueIgnoringCase("enableEmoji")?.bool ?? false

@@ -72,9 +72,11 @@ public struct RenderedContent: Sendable {
     public var publishedAssets: [String: PublishedAsset] = [:]
 
     /// Whether the build cache can keep this rendering and reuse it while the file is unchanged: not
-    /// when it publishes assets, and not when it links to another page's equation (whose number
-    /// may change).
-    var isCacheable: Bool { !dependsOnCells && publishedAssets.isEmpty && equationReferences.isEmpty }
+    /// when it publishes assets, runs an inline shortcode, or links to another page's equation
+    /// (whose number may change).
+    var isCacheable: Bool { !dependsOnCells && !ranInlineShortcode && publishedAssets.isEmpty && equationReferences.isEmpty }
+    /// Whether the page ran an inline shortcode: a Go template that may read any page of the site.
+    public var ranInlineShortcode = false
     /// The `\label`s of the page's numbered equations (their `page` nil: this page).
     public var equationLabels: [EquationLabel] = []
     /// `\ref`/`\eqref` keys no label of the page defines, for the site to look up on its other
@@ -212,6 +214,7 @@ struct ContentRenderer: Sendable {
             sink.warnShortcode(warning, body: page.body, bodyLine: page.bodyLine)
         }
         sink.diagnostics += siteRun?.allDiagnostics ?? []
+        result.ranInlineShortcode = siteRun?.ranInline ?? false
 
         let options = pageMarkdownOptions
         let document = Document.parse(markdown, options: options)

@@ -321,7 +321,12 @@ struct ShortcodeExpander {
             let body = (inner ?? "").trimmingCharacters(in: .newlines)
             return "<details\(open)><summary>\(context.inlineMarkdown(summary))</summary>\n\n\(Self.dedent(body))\n\n</details>\n"
         default:
-            if name.hasSuffix(".inline") { return Self.inlineShortcode(inner ?? "") }
+            if name.hasSuffix(".inline") {
+                // Hugo renders a disabled inline shortcode as nothing.
+                warnings.append(Warning(line: line, message: "inline shortcode \"\(name)\" renders nothing: inline shortcodes are off, as in Hugo; "
+                                        + "set enableInlineShortcodes = true in the site's config to run it"))
+                return ""
+            }
             warnings.append(Warning(line: line, message: "unknown shortcode \"\(name)\": no layouts/shortcodes/\(name).html in the site or its theme; its inner content is shown as it is",
                                     unknownName: name))
             return inner ?? ""
@@ -430,20 +435,6 @@ struct ShortcodeExpander {
 
     private func externalLink(_ url: String, label: String) -> String {
         "\n<p class=\"embed\"><a href=\"\(HTMLText.escape(url))\" rel=\"noopener\">\(HTMLText.escape(label))</a></p>\n"
-    }
-
-    /// Inline shortcodes hold Go templates, which we do not run: template actions are removed, and
-    /// so are scripts and style sheets from other hosts (math and highlighting need none here).
-    private static func inlineShortcode(_ body: String) -> String {
-        var lines: [String] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") { continue }
-            if trimmed.hasPrefix("<script"), trimmed.contains("://") { continue }
-            if trimmed.hasPrefix("<link"), trimmed.contains("://") { continue }
-            lines.append(String(line))
-        }
-        return lines.joined(separator: "\n")
     }
 
     /// A built-in's Markdown output of several lines, opened after container markers on its line

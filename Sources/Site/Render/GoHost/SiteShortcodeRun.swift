@@ -22,6 +22,11 @@ final class SiteShortcodeRun: @unchecked Sendable {
         scope.restorePlaceholders = { [placeholders] in placeholders.restore($0) }
     }
 
+    /// The site's templates with the page's inline shortcodes added, once it defined one.
+    private var inlineSet: TemplateSet?
+    /// Whether the page ran an inline shortcode (which may read any page of the site).
+    var ranInline: Bool { inlineSet != nil }
+
     /// Whether the site has a template for shortcode `name`.
     func has(_ name: String) -> Bool { templates.shortcodes[name] != nil }
 
@@ -61,19 +66,70 @@ final class SiteShortcodeRun: @unchecked Sendable {
     /// The text that replaces the call in the Markdown, or nil when the site has no template
     /// for it. A failing template is reported and its inner content is kept.
     func run(_ frame: ShortcodeFrame, inner: String?) -> String? {
+        if frame.name.hasSuffix(".inline"), templates.shortcodes[frame.name] == nil { return runInline(frame, inner: inner) }
         guard let template = templates.shortcodes[frame.name] else { return nil }
+        return execute(template, in: templates.set, frame: frame, inner: inner)
+    }
+
+    /// An inline shortcode (`enableInlineShortcodes`): its content is a Go template, defined for the
+    /// rest of the page, which a later self-closing call (`{{< name.inline />}}`) runs again.
+    private func runInline(_ frame: ShortcodeFrame, inner: String?) -> String? {
+        let template = "inline shortcode " + frame.name
+        if let inner {
+            do {
+                inlineSet = try (inlineSet ?? templates.set).adding(name: template, source: inner)
+            } catch {
+                diagnostics.append(Diagnostic(.warning, "inline shortcode \"\(frame.name)\" is not a valid template: \(error.message); it renders nothing",
+                                              file: scope.file, line: frame.line + max(0, error.line - 1), column: frame.column > 0 ? frame.column : nil,
+                                              kind: .failedShortcode))
+                return ""
+            }
+        }
+        guard let set = inlineSet, set.has(template) else {
+            diagnostics.append(Diagnostic(.warning, "inline shortcode \"\(frame.name)\" is used before its content defines it; it renders nothing",
+                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
+                                          kind: .failedShortcode))
+            return ""
+        }
+        return execute(template, in: set, frame: frame, inner: nil)
+    }
+
+    private func execute(_ template: String, in set: TemplateSet, frame: ShortcodeFrame, inner: String?) -> String {
         let object = ShortcodeObject(frame: frame, inner: inner, page: scope.page, file: scope.file)
         scope.begin(template: template, line: frame.line, column: frame.column)
         let output: String
         do {
-            output = try templates.set.execute(template, data: .object(object), userInfo: scope)
+            output = try set.execute(template, data: .object(object), userInfo: scope)
         } catch {
-            diagnostics.append(Diagnostic(.warning, "shortcode \"\(frame.name)\" failed: \(error.description); its inner content is shown instead",
+            let fallback = inner == nil ? "it renders nothing" : "its inner content is shown instead"
+            diagnostics.append(Diagnostic(.warning, "shortcode \"\(frame.name)\" failed: \(error.description); \(fallback)",
                                           file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil, kind: .failedShortcode))
             return inner ?? ""
         }
+        noteOtherHosts(in: output, frame: frame)
         return frame.isMarkdown ? output : placeholders.add(output)
     }
+
+    /// Hosts of the scripts and style sheets a call's output loads, each named once per page in a
+    /// notice: the site's template asked for them, so they stay, but readers' browsers will fetch them.
+    private var notedHosts: Set<String> = []
+
+    private func noteOtherHosts(in output: String, frame: ShortcodeFrame) {
+        guard output.contains("//"), let regex = Self.externalLoad else { return }
+        let range = NSRange(output.startIndex..., in: output)
+        for match in regex.matches(in: output, range: range) {
+            guard let hostRange = Range(match.range(at: 1), in: output) else { continue }
+            let host = String(output[hostRange])
+            guard notedHosts.insert(host).inserted else { continue }
+            diagnostics.append(Diagnostic(.notice, "shortcode \"\(frame.name)\" loads a script or style sheet from \(host), so readers' browsers will request it there",
+                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
+                                          hint: "collective draws math, code and diagrams at build time; such a script can usually go"))
+        }
+    }
+
+    /// `<script src="https://host/…">` and `<link href="//host/…">`: group 1 is the host.
+    private static let externalLoad = try? NSRegularExpression(
+        pattern: #"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//([^/"'\s>]+)"#, options: [.caseInsensitive])
 
     /// The rendered page with every placeholder replaced by its shortcode's HTML (nested ones too).
     func restore(_ html: String) -> String { placeholders.restore(html) }

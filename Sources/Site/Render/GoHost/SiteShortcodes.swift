@@ -1,7 +1,8 @@
 import Foundation
 
 /// A language's Go-template shortcodes, ready for ``ContentRenderer``: the host objects and the
-/// parsed templates. nil when the site (and its theme) has no `layouts/shortcodes/`.
+/// parsed templates. nil when the site (and its theme) has no `layouts/shortcodes/` or render hooks
+/// and does not enable inline shortcodes.
 struct SiteShortcodes: Sendable {
     let host: HugoHost
     let templates: SiteTemplates
@@ -13,7 +14,7 @@ struct SiteShortcodes: Sendable {
                 FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root + "/" + $0).path)
             }
         }
-        guard any else { return nil }
+        guard any || config.enableInlineShortcodes else { return nil }
         let host = HugoHost(config: config, content: content, resources: resources, siteRoot: siteRoot, contentRoot: contentRoot)
         guard let templates = SiteTemplates.load(siteRoot: siteRoot, config: config, host: host) else { return nil }
         return SiteShortcodes(host: host, templates: templates)

@@ -20,7 +20,7 @@ struct SiteTemplates: Sendable {
     let diagnostics: [Diagnostic]
 
     /// Reads the shortcode and partial templates of the site at `siteRoot` for `config`'s language;
-    /// nil when the site has no shortcode template at all.
+    /// nil when the site has no shortcode template at all and does not enable inline shortcodes.
     static func load(siteRoot: URL, config: SiteConfig, host: HugoHost) -> SiteTemplates? {
         let layoutRoots = Self.layoutRoots(siteRoot: siteRoot, config: config)
         var shortcodeFiles: [String: (rank: Int, path: String)] = [:]
@@ -50,7 +50,7 @@ struct SiteTemplates: Sendable {
                 }
             }
         }
-        guard !shortcodeFiles.isEmpty || !hookFiles.isEmpty else { return nil }
+        guard !shortcodeFiles.isEmpty || !hookFiles.isEmpty || config.enableInlineShortcodes else { return nil }
 
         // Only partials reachable from the shortcodes are parsed (a theme's page partials use
         // functions no shortcode needs).
