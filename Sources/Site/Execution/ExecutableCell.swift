@@ -4,7 +4,7 @@ import Foundation
 /// options in leading `#| key: value` lines.
 struct ExecutableCell: Sendable, Equatable {
     /// The languages cells may be written in.
-    enum Language: String, Sendable, Codable { case python }
+    enum Language: String, Sendable, Codable, CaseIterable { case python, swift }
 
     var language: Language
     /// The code without its option lines.

@@ -3,7 +3,7 @@ import Highlight
 import Markdown
 import Notebooks
 
-/// A Markdown page's executable cells (```` ```{python} ````) with their outputs, run or frozen
+/// A Markdown page's executable cells (```` ```{python} ````, ```` ```{swift} ````) with their outputs, run or frozen
 /// before the page renders, then drawn in order as its code blocks come up.
 final class ExecutedCells {
     private let cells: [ExecutableCell]
@@ -19,7 +19,7 @@ final class ExecutedCells {
     }
 
     /// True when a page body may hold an executable cell (a quick byte search).
-    static func mayHold(_ body: String) -> Bool { body.contains("{python") }
+    static func mayHold(_ body: String) -> Bool { body.contains("{python") || body.contains("{swift") }
 
     /// The cells of `markdown` (the page body as parsed) with their outputs; nil when it has none.
     static func prepare(page: Page, markdown: String, options: MarkdownOptions, settings: ExecutionSettings,

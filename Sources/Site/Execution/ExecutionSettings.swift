@@ -19,11 +19,13 @@ struct ExecutionSettings: Sendable {
     var environment: [String: String]
     /// The Python interpreter (`execute.python`, else `python3` on PATH).
     var python: String?
+    /// The Swift compiler for ```` ```{swift} ```` cells (`execute.swiftc`, else `swiftc` on PATH).
+    var swiftc: String?
 
     static let defaultTimeout = 120.0
 
     /// Reads `execute` from the site config: `execute: auto`, or a table with `mode` (`auto`,
-    /// `all`, `never`), `timeout`, `python` and `env` (a list of variable names). The build's
+    /// `all`, `never`), `timeout`, `python`, `swiftc` and `env` (a list of variable names). The build's
     /// option, when given, wins over the mode.
     init(config: SiteConfig, option: ExecuteMode?, processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         let entry = config.raw.first { $0.key.lowercased() == "execute" }?.value
@@ -41,6 +43,7 @@ struct ExecutionSettings: Sendable {
         }
         self.environment = environment
         python = entry?["python"]?.string ?? Self.find("python3", path: processEnvironment["PATH"] ?? "")
+        swiftc = entry?["swiftc"]?.string ?? Self.find("swiftc", path: processEnvironment["PATH"] ?? "")
     }
 
     /// The first executable `name` in the folders of `path`.

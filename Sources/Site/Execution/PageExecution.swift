@@ -26,17 +26,26 @@ struct PageExecution {
         var runs: [CellRun?]
         var interpreter = record?.interpreter ?? ""
         let mode = settings.mode
-        if mode != .frozen, let python = settings.python, let version = InterpreterVersion.of(python) {
-            interpreter = version
-        } else if mode != .frozen {
-            warnings.append(Warning(message: "cannot run python cells: no python3 on PATH (or execute.python); frozen outputs are shown",
-                                    line: fenceLines[0]))
+        // The languages the page uses, each with its tool and version (part of every freeze key).
+        let languages = ExecutableCell.Language.allCases.filter { language in cells.contains { $0.language == language } }
+        var versions: [String] = []
+        if mode != .frozen {
+            for language in languages {
+                let first = cells.firstIndex { $0.language == language } ?? 0
+                if let tool = tool(for: language), let version = InterpreterVersion.of(tool, language: language) {
+                    versions.append(version)
+                } else {
+                    warnings.append(Warning(message: "cannot run \(language.rawValue) cells: \(Self.missingTool(language)); frozen outputs are shown",
+                                            line: fenceLines[first]))
+                }
+            }
+            if versions.count == languages.count { interpreter = versions.joined(separator: "; ") }
         }
         let keys = Self.keys(cells, dataHash: dataHash, interpreter: interpreter)
         let frozen = cells.indices.map { index in record?.cells.first { $0.key == keys[index] }?.run }
         let needsRun = mode == .all || cells.indices.contains { cells[$0].options.eval && frozen[$0] == nil }
-        if mode != .frozen, needsRun, let python = settings.python, interpreter != "" {
-            let (fresh, runWarnings) = run(cells, python: python)
+        if mode != .frozen, needsRun, versions.count == languages.count {
+            let (fresh, runWarnings) = run(cells)
             runs = fresh
             warnings += runWarnings
             let records = cells.indices.compactMap { index in runs[index].map { FreezeStore.CellRecord(key: keys[index], run: $0) } }
@@ -55,16 +64,34 @@ struct PageExecution {
                                         line: fenceLines[first]))
             }
         }
+        // Cells not run because an earlier one failed say so in the page; the warning is the failure's.
+        let failedToRun = runs.contains { $0?.error.map { $0.name != "NotRun" } ?? false }
         for (index, run) in runs.enumerated() {
-            guard let failure = run?.error else { continue }
-            warnings.append(Warning(message: "python cell failed: \(failure.name): \(failure.value)",
+            guard let failure = run?.error, !(failedToRun && failure.name == "NotRun") else { continue }
+            warnings.append(Warning(message: "\(cells[index].language.rawValue) cell failed: \(failure.name): \(failure.value)",
                                     line: cells[index].firstCodeLine + max((failure.line ?? 1) - 1, 0)))
         }
         return (runs, warnings)
     }
 
-    /// Runs every cell in one session, in a temporary copy of the bundle.
-    private func run(_ cells: [ExecutableCell], python: String) -> (runs: [CellRun?], warnings: [Warning]) {
+    /// The program that runs cells of `language`.
+    private func tool(for language: ExecutableCell.Language) -> String? {
+        switch language {
+        case .python: settings.python
+        case .swift: settings.swiftc
+        }
+    }
+
+    private static func missingTool(_ language: ExecutableCell.Language) -> String {
+        switch language {
+        case .python: "no python3 on PATH (or execute.python)"
+        case .swift: "no swiftc on PATH (or execute.swiftc)"
+        }
+    }
+
+    /// Runs every cell, those of each language in one session (Python) or one program (Swift), in a
+    /// temporary copy of the bundle.
+    private func run(_ cells: [ExecutableCell]) -> (runs: [CellRun?], warnings: [Warning]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("collective-run-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
@@ -76,6 +103,22 @@ struct PageExecution {
         } catch {
             return (cells.map { _ in nil }, [Warning(message: "cannot make the cells' working folder: \(error.localizedDescription)", line: cells[0].firstCodeLine - 1)])
         }
+        var runs: [CellRun?] = cells.map { _ in nil }
+        for language in ExecutableCell.Language.allCases {
+            let indices = cells.indices.filter { cells[$0].language == language }
+            guard !indices.isEmpty, let tool = tool(for: language) else { continue }
+            let some = indices.map { cells[$0] }
+            let results = switch language {
+            case .python: runPython(some, python: tool, folder: folder)
+            case .swift: SwiftProgram(swiftc: tool, environment: settings.environment, defaultTimeout: settings.timeout).run(some, folder: folder)
+            }
+            for (index, result) in zip(indices, results) { runs[index] = result }
+        }
+        return (runs, [])
+    }
+
+    /// Runs Python cells in order in one interpreter.
+    private func runPython(_ cells: [ExecutableCell], python: String, folder: URL) -> [CellRun?] {
         var session: PythonSession?
         var stopped: String?
         do {
@@ -103,7 +146,7 @@ struct PageExecution {
             }
         }
         session?.stop()
-        return (runs, [])
+        return runs
     }
 
     private static func describe(_ error: PythonSession.Failure) -> String {
@@ -146,15 +189,18 @@ struct PageExecution {
     }
 }
 
-/// The version of an interpreter (`python 3.11.7`), asked once per build.
+/// The version of an interpreter or compiler (`python 3.11.7`, `swift 6.3.1`), asked once per build.
 enum InterpreterVersion {
     private static let cache = VersionCache()
 
-    static func of(_ python: String) -> String? {
-        if let known = cache.get(python) { return known }
+    static func of(_ tool: String, language: ExecutableCell.Language) -> String? {
+        if let known = cache.get(tool) { return known }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import platform; print('python ' + platform.python_version())"]
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = switch language {
+        case .python: ["-c", "import platform; print('python ' + platform.python_version())"]
+        case .swift: ["--version"]
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -162,8 +208,17 @@ enum InterpreterVersion {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        let version = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        cache.set(python, version)
+        let text = String(decoding: data, as: UTF8.self)
+        let version: String
+        switch language {
+        case .python:
+            version = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .swift:
+            // "Swift version 6.3.1 (swift-6.3.1-RELEASE)" → "swift 6.3.1"
+            guard let range = text.range(of: "Swift version ") else { return nil }
+            version = "swift " + text[range.upperBound...].prefix { !$0.isWhitespace }
+        }
+        cache.set(tool, version)
         return version
     }
 
