@@ -108,6 +108,15 @@ public struct NotebookRenderer {
         ("image/svg+xml", "svg"), ("image/png", "png"), ("image/jpeg", "jpg"), ("image/gif", "gif"),
     ]
 
+    /// The first image of `bundle` (PNG, JPEG, GIF or SVG, in that order of preference), or nil.
+    public static func image(in bundle: MIMEBundle, cell: Int, output: Int, alt: String) -> NotebookImage? {
+        for type in imageTypes {
+            guard let payload = bundle.text(type.mime) else { continue }
+            return NotebookImage(mime: type.mime, fileExtension: type.fileExtension, payload: payload, cell: cell, output: output, alt: alt)
+        }
+        return nil
+    }
+
     /// One rich output: the richest representation a static page can show.
     func html(bundle: MIMEBundle, cell: Int, output: Int) -> String {
         if bundle[Self.widgetMIME] != nil {
@@ -124,10 +133,7 @@ public struct NotebookRenderer {
             return "<div class=\"notebook-latex\">\(hooks.latex(tex))</div>\n"
         }
         let alt = bundle.text("text/plain").map(Self.describe) ?? "Figure"
-        for type in Self.imageTypes {
-            guard let payload = bundle.text(type.mime) else { continue }
-            let image = NotebookImage(mime: type.mime, fileExtension: type.fileExtension, payload: payload, cell: cell, output: output, alt: alt)
-            guard let url = hooks.image(image) else { break }
+        if let image = Self.image(in: bundle, cell: cell, output: output, alt: alt), let url = hooks.image(image) {
             let caption = figureCaption.map { "<figcaption>\(HTMLEscaper.text.escape($0))</figcaption>" } ?? ""
             return "<figure class=\"notebook-figure\"><img src=\"\(HTMLEscaper.text.escape(url))\" alt=\"\(HTMLEscaper.text.escape(figureCaption ?? alt))\" loading=\"lazy\" decoding=\"async\">\(caption)</figure>\n"
         }

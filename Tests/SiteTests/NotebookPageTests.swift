@@ -50,6 +50,26 @@ import Testing
         #expect(image == Data(base64Encoded: Self.pixel))
     }
 
+    /// Images pasted into Markdown cells (nbformat's `attachments`, `![…](attachment:name)`) are
+    /// written beside the page like outputs; an unknown name is a warning at its line.
+    @Test func markdownCellAttachmentsBecomeFiles() throws {
+        let cells = """
+            {"cell_type": "markdown", "metadata": {}, "source": ["A diagram: ![the setup](attachment:image%20one.png)"],
+             "attachments": {"image one.png": {"image/png": "\(Self.pixel)"}}},
+            {"cell_type": "markdown", "metadata": {}, "source": ["Same name elsewhere: ![missing](attachment:image%20one.png)"]},
+            {"cell_type": "markdown", "metadata": {}, "source": ["![other](attachment:gone.png)"],
+             "attachments": {"there.png": {"image/png": "\(Self.pixel)"}}}
+            """
+        let (report, output) = try build(["content/posts/pasted.ipynb": Self.notebook(cells: cells)])
+        let html = try page(output, "posts/pasted")
+        #expect(html.contains("<img src=\"/posts/pasted/notebook-cell1-1.png\" alt=\"the setup\""))
+        let file = try Data(contentsOf: output.appendingPathComponent("posts/pasted/notebook-cell1-1.png"))
+        #expect(file == Data(base64Encoded: Self.pixel))
+        // The second cell has no attachments: its destination is left as written (and the link check sees it).
+        #expect(html.contains("src=\"attachment:image%20one.png\""))
+        #expect(report.warnings.map(\.message).contains("notebook cell 3 has no attached image gone.png"))
+    }
+
     @Test func bundleNotebookTakesFrontMatterFromItsFirstCell() throws {
         let cells = """
             {"cell_type": "raw", "metadata": {}, "source": ["---\\n", "title: From the cell\\n", "tags: [ml]\\n", "date: 2024-05-01\\n", "---\\n"]},

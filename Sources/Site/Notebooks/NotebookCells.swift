@@ -37,6 +37,17 @@ final class NotebookCells {
         return NotebookRenderer(hooks: hooks(), language: notebook.language).html(codeCell: notebook.cells[index], number: index + 1)
     }
 
+    /// The URL of a Markdown cell's attached image, written beside the page; nil when the cell has
+    /// no such attachment or it is not an image.
+    func url(of attachment: NotebookSource.Attachment) -> String? {
+        guard notebook.cells.indices.contains(attachment.cell),
+              let bundle = notebook.cells[attachment.cell].attachments[attachment.name] else { return nil }
+        let names = notebook.cells[attachment.cell].attachments.keys.sorted()
+        let number = (names.firstIndex(of: attachment.name) ?? 0) + 1
+        guard let image = NotebookRenderer.image(in: bundle, cell: attachment.cell + 1, output: number, alt: attachment.name) else { return nil }
+        return images.store(image)
+    }
+
     /// Highlighted blocks so far, for unique line anchors.
     private var blocks = 0
 

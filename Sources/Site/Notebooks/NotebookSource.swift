@@ -44,12 +44,37 @@ enum NotebookSource {
                     source = rest
                 }
                 seenMarkdown = true
+                if !cell.attachments.isEmpty { source = Attachment.numbered(source, cell: index) }
                 text += source + "\n\n"
             case .code: text += "```\(cellLanguage)\n\(index)\n```\n\n"
             case .raw: continue
             }
         }
         return (text, metadata)
+    }
+
+    /// A Markdown cell's attached file as the page text names it: `attachment:CELL/NAME`, the cell
+    /// number added to nbformat's `attachment:NAME` so the renderer finds the right cell's file.
+    struct Attachment: Equatable {
+        /// The cell's 0-based index in the notebook.
+        var cell: Int
+        var name: String
+
+        /// The attachment an image destination names, or nil for any other destination.
+        init?(destination: String) {
+            guard destination.hasPrefix("attachment:") else { return nil }
+            let rest = destination.dropFirst("attachment:".count)
+            guard let slash = rest.firstIndex(of: "/"), let cell = Int(rest[..<slash]) else { return nil }
+            self.cell = cell
+            let name = String(rest[rest.index(after: slash)...])
+            self.name = name.removingPercentEncoding ?? name
+        }
+
+        /// `source` with each `attachment:` destination given the cell's number.
+        static func numbered(_ source: String, cell: Int) -> String {
+            source.replacingOccurrences(of: "(attachment:", with: "(attachment:\(cell)/")
+                .replacingOccurrences(of: "<attachment:", with: "<attachment:\(cell)/")
+        }
     }
 
     /// The text of a first line `# Title`, and the cell without it.

@@ -298,10 +298,19 @@ struct ContentRenderer: Sendable {
                 sink.warn("image \(image.destination) has no alt text; describe it in ![…](…) for readers who cannot see it",
                           position: image.position)
             }
-            let source = self.resolveResource(image.destination, for: page, position: image.position, sink: sink, kind: "image")
-            result.references.append(LinkReference(kind: .image, target: .markdown(image.destination), url: source,
-                                                   line: page.bodyLine + image.position.line - 1,
-                                                   column: image.position.column, alt: image.alt))
+            let source: String
+            if let notebookCells, let attachment = NotebookSource.Attachment(destination: image.destination) {
+                // A notebook Markdown cell's pasted image, written beside the page like an output's.
+                source = notebookCells.url(of: attachment) ?? image.destination
+                if source == image.destination {
+                    sink.warn("notebook cell \(attachment.cell + 1) has no attached image \(attachment.name)", position: image.position)
+                }
+            } else {
+                source = self.resolveResource(image.destination, for: page, position: image.position, sink: sink, kind: "image")
+                result.references.append(LinkReference(kind: .image, target: .markdown(image.destination), url: source,
+                                                       line: page.bodyLine + image.position.line - 1,
+                                                       column: image.position.column, alt: image.alt))
+            }
             images += 1
             if let html = siteRun?.renderImage(image, ordinal: images - 1, sink: sink) { return html }
             let title = image.title.map { " title=\"\(HTMLText.escape($0))\"" } ?? ""
