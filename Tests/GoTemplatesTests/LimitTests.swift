@@ -40,4 +40,19 @@ import Testing
         let fine = String(repeating: "{{if 1}}", count: 50) + "x" + String(repeating: "{{end}}", count: 50)
         #expect(try text(fine) == "x")
     }
+
+    /// An `else if` chain is one level however long (PaperMod's `svg.html` has 146 links).
+    @Test func longElseIfChainsAreNotDeepNesting() throws {
+        var source = "{{if eq . 0}}zero"
+        for n in 1..<300 { source += "{{else if eq . \(n)}}n\(n)" }
+        source += "{{else}}other{{end}}"
+        #expect(try text(source, 0) == "zero")
+        #expect(try text(source, 299) == "n299")
+        #expect(try text(source, 1000) == "other")
+        let html = try TemplateSet(name: "t", source: source.replacingOccurrences(of: "n299", with: "<b title=\"{{.}}\">n299</b>"), mode: .html)
+        #expect(try html.execute("t", data: .int(299)) == "<b title=\"299\">n299</b>")
+        // Variables declared in the first condition stay visible down the chain, as in Go.
+        #expect(try text("{{if $x := 2 | eq 1}}a{{else if eq $x false}}b:{{$x}}{{end}}", 0) == "b:false")
+        #expect(try text("{{with $v := .}}{{else with 3}}{{.}}{{end}}", 0) == "3")
+    }
 }

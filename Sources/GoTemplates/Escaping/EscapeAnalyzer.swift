@@ -65,6 +65,41 @@ struct EscapeAnalyzer {
         return GoTemplateError(kind: .escape, file: template.source.name, template: template.name, line: line, column: column, node: "", message: message)
     }
 
+    /// An `{{if}}`/`{{with}}` and its `else if`/`else with` chain, escaped link by link in a loop
+    /// (a chain of hundreds needs no stack); every branch must end in the same context.
+    private mutating func escapeChain(_ first: Branch, _ context: HTMLContext, in template: ParsedTemplate)
+        throws(GoTemplateError) -> (Branch, HTMLContext) {
+        var links: [Branch] = []
+        var link = first
+        var finalElse: [Node]?
+        while true {
+            links.append(link)
+            guard let elseList = link.elseList else { break }
+            if elseList.count == 1, case .branch(let next) = elseList[0] {
+                link = next
+                continue
+            }
+            finalElse = elseList
+            break
+        }
+        var escapedElse: [Node]?
+        var after = context
+        if let finalElse { (escapedElse, after) = try escape(finalElse, context, in: template) }
+        var node: Branch?
+        for var link in links.reversed() {
+            let (list, afterList) = try escape(link.list, context, in: template)
+            let name = link.kind == .ifBranch ? "{{if}}" : "{{with}}"
+            guard let joined = Self.join(afterList, after) else {
+                throw failure("\(name) branches end in different contexts: \(afterList), \(after)", at: link.start, in: template)
+            }
+            link.list = list
+            link.elseList = node.map { [.branch($0)] } ?? escapedElse
+            node = link
+            after = joined
+        }
+        return (node!, after)
+    }
+
     private mutating func escape(_ nodes: [Node], _ start: HTMLContext, in template: ParsedTemplate) throws(GoTemplateError) -> ([Node], HTMLContext) {
         guard stack.hasRoom() else { throw failure("templates nest too deeply to analyse", at: 0, in: template) }
         var context = start
@@ -87,20 +122,9 @@ struct EscapeAnalyzer {
                 Self.dropPredefinedEscaper(&pipeline, escapers: escapers)
                 result.append(.action(pipeline, escapers: escapers))
                 context = after
-            case .branch(var branch):
-                let (list, afterList) = try escape(branch.list, context, in: template)
-                var afterElse = context
-                if let elseList = branch.elseList {
-                    let escaped = try escape(elseList, context, in: template)
-                    branch.elseList = escaped.0
-                    afterElse = escaped.1
-                }
-                branch.list = list
-                let name = branch.kind == .ifBranch ? "{{if}}" : "{{with}}"
-                guard let joined = Self.join(afterList, afterElse) else {
-                    throw failure("\(name) branches end in different contexts: \(afterList), \(afterElse)", at: branch.start, in: template)
-                }
-                result.append(.branch(branch))
+            case .branch(let branch):
+                let (escaped, joined) = try escapeChain(branch, context, in: template)
+                result.append(.branch(escaped))
                 context = joined
             case .range(var branch):
                 var (list, afterBody) = try escape(branch.list, context, in: template)

@@ -113,13 +113,20 @@ final class Executor {
     private func walkBranch(_ branch: Branch, dot: GoValue) throws(GoTemplateError) -> Flow {
         let mark = variables.count
         defer { variables.removeSubrange(mark...) }
-        let value = try evalPipeline(branch.pipeline, dot: dot)
-        if value.isTruthy {
-            return try walkScoped(branch.list, dot: branch.kind == .withBranch ? value : dot)
-        } else if let elseList = branch.elseList {
+        var link = branch
+        while true {
+            let value = try evalPipeline(link.pipeline, dot: dot)
+            if value.isTruthy {
+                return try walkScoped(link.list, dot: link.kind == .withBranch ? value : dot)
+            }
+            guard let elseList = link.elseList else { return .normal }
+            // An `else if` / `else with` chain goes on in this frame, so a long chain needs no stack.
+            if elseList.count == 1, case .branch(let next) = elseList[0] {
+                link = next
+                continue
+            }
             return try walkScoped(elseList, dot: dot)
         }
-        return .normal
     }
 
     private func walkScoped(_ nodes: [Node], dot: GoValue) throws(GoTemplateError) -> Flow {

@@ -215,28 +215,38 @@ struct Parser {
         let context = kind == .ifBranch ? "if" : kind == .withBranch ? "with" : "range"
         let mark = variables.count
         defer { variables.removeSubrange(mark...) }
-        let pipeline = try parsePipeline(context: context, allowDeclarations: true, end: .rightDelim, isRange: kind == .rangeLoop)
-        if kind == .rangeLoop { rangeDepth += 1 }
-        let body = try parseList()
-        if kind == .rangeLoop { rangeDepth -= 1 }
-        var elseList: [Node]?
-        if body.end == .elseClause {
-            // `{{else if …}}` / `{{else with …}}` chain: a nested branch that shares our `{{end}}`.
+        // An `{{else if …}}` / `{{else with …}}` chain is read in a loop: its links share one
+        // `{{end}}` and nest only in the tree, so a chain of hundreds (PaperMod's icon partial) is
+        // not deep nesting.
+        var links: [(pipeline: Pipeline, list: [Node], start: Int)] = []
+        var linkStart = start
+        var finalElse: [Node]?
+        while true {
+            let pipeline = try parsePipeline(context: context, allowDeclarations: true, end: .rightDelim, isRange: kind == .rangeLoop)
+            if kind == .rangeLoop { rangeDepth += 1 }
+            let body = try parseList()
+            if kind == .rangeLoop { rangeDepth -= 1 }
+            links.append((pipeline, body.nodes, linkStart))
+            guard body.end == .elseClause else { break }
             if kind != .rangeLoop, current.kind == .keyword, current.text == (kind == .ifBranch ? "if" : "with") {
-                let nestedStart = current.start
+                linkStart = current.start
                 _ = advance()
-                elseList = [try parseBranch(kind, start: nestedStart)]
-            } else {
-                _ = try expect(.rightDelim, context)
-                let alternative = try parseList()
-                guard alternative.end == .end else {
-                    throw Failure(message: "expected end; found {{else}}", offset: alternative.endOffset)
-                }
-                elseList = alternative.nodes
+                continue
             }
+            _ = try expect(.rightDelim, context)
+            let alternative = try parseList()
+            guard alternative.end == .end else {
+                throw Failure(message: "expected end; found {{else}}", offset: alternative.endOffset)
+            }
+            finalElse = alternative.nodes
+            break
         }
-        let branch = Branch(kind: kind, pipeline: pipeline, list: body.nodes, elseList: elseList, start: start)
-        return kind == .rangeLoop ? .range(branch) : .branch(branch)
+        var node: Node?
+        for link in links.reversed() {
+            let branch = Branch(kind: kind, pipeline: link.pipeline, list: link.list, elseList: node.map { [$0] } ?? finalElse, start: link.start)
+            node = kind == .rangeLoop ? .range(branch) : .branch(branch)
+        }
+        return node!
     }
 
     // MARK: pipelines
