@@ -203,15 +203,27 @@ public struct Document: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func appendPlainText(of node: Int32, to out: inout [UInt8]) {
+    func appendPlainText(of node: Int32, to out: inout [UInt8], withoutAutolinks: Bool = false) {
         for id in descendants(of: NodeID(node)) {
             let n = nodes[id.index]
+            if withoutAutolinks, isInsideAutolink(Int32(id.index), below: node) { continue }
             switch n.kind {
             case .text, .code, .math: out.append(contentsOf: bytes(n.text))
             case .softBreak, .lineBreak: out.append(0x20)
             default: break
             }
         }
+    }
+
+    /// Whether `id` is an autolink or lies inside one, looking up to (not including) `top`.
+    private func isInsideAutolink(_ id: Int32, below top: Int32) -> Bool {
+        var current = id
+        while current >= 0, current != top {
+            let n = nodes[Int(current)]
+            if n.kind == .link, n.has(NodeFlags.autolink) { return true }
+            current = n.parent
+        }
+        return false
     }
 
     /// Headings in document order, with their final ids in site mode.

@@ -168,6 +168,7 @@ struct ContentRenderer: Sendable {
         options.emoji = config.enableEmoji
         options.definitionLists = config.definitionLists
         options.goldmarkTables = true
+        options.goldmarkAltText = true
         options.blockAttributes = config.blockAttributes
         options.autolinks = config.linkify
         options.goldmarkLinkify = true
