@@ -4,7 +4,8 @@
 # folders here in the commit that formats it. Generated files carry `swift-format-ignore-file`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-formatted=(Sources/TextUtilities Sources/Diagnostics Tests/TextUtilitiesTests Tests/DiagnosticsTests)
+formatted=(Sources/TextUtilities Sources/Diagnostics Sources/SeededRandom Sources/SVGText Sources/Templating
+           Tests/TextUtilitiesTests Tests/DiagnosticsTests Tests/TemplatingTests)
 if ! command -v swift-format >/dev/null; then
     if [ "${CI:-}" = true ]; then echo "CI=true needs swift-format (it comes with the Swift toolchain)" >&2; exit 1; fi
     echo "SKIPPED: swift-format lint (swift-format is not on PATH)"

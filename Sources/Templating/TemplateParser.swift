@@ -27,8 +27,17 @@ struct TemplateParser {
     }
 
     private enum Sigil: UInt8 {
-        case section = 35, inverted = 94, close = 47, partial = 62, parent = 60, block = 36
-        case comment = 33, delimiters = 61, unescaped = 38, brace = 123, pragma = 37
+        case section = 35
+        case inverted = 94
+        case close = 47
+        case partial = 62
+        case parent = 60
+        case block = 36
+        case comment = 33
+        case delimiters = 61
+        case unescaped = 38
+        case brace = 123
+        case pragma = 37
 
         var canStandAlone: Bool {
             switch self {
@@ -90,12 +99,13 @@ struct TemplateParser {
             guard frames.count <= Self.maximumNesting else {
                 throw error(at: tagStart, "sections nest more than \(Self.maximumNesting) deep")
             }
-            let kind: Frame.Kind = switch sigil {
-            case .section?: .section
-            case .inverted?: .inverted
-            case .parent?: .parent
-            default: .block
-            }
+            let kind: Frame.Kind =
+                switch sigil {
+                case .section?: .section
+                case .inverted?: .inverted
+                case .parent?: .parent
+                default: .block
+                }
             frames.append(Frame(kind: kind, name: content, offset: tagStart, indent: indent, startsLine: startsLine))
         case .close?:
             try closeSection(content, at: tagStart)
@@ -186,7 +196,8 @@ struct TemplateParser {
     }
 
     private func trimmed(_ start: Int, _ end: Int) -> String {
-        var start = start, end = end
+        var start = start
+        var end = end
         while start < end, Self.isSpace(source[start]) { start += 1 }
         while end > start, Self.isSpace(source[end - 1]) { end -= 1 }
         return String(decoding: source[start..<end], as: UTF8.self)
@@ -205,7 +216,8 @@ struct TemplateParser {
     }
 
     private func lineAndColumn(_ offset: Int) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         for index in 0..<offset where source[index] == UInt8(ascii: "\n") {
             line += 1
             lineStart = index + 1

@@ -18,8 +18,9 @@ func render(_ source: String, _ context: TemplateValue = [:], partials: [String:
     }
 
     @Test func writesNumbersFlagsAndLists() throws {
-        #expect(try render("{{n}} {{d}} {{b}} {{l}}", ["n": 42, "d": .double(1.5), "b": true, "l": ["a", "<b>"]])
-            == "42 1.5 true a, &lt;b&gt;")
+        #expect(
+            try render("{{n}} {{d}} {{b}} {{l}}", ["n": 42, "d": .double(1.5), "b": true, "l": ["a", "<b>"]])
+                == "42 1.5 true a, &lt;b&gt;")
     }
 
     @Test func missingNamesAreEmpty() throws {
@@ -41,8 +42,10 @@ func render(_ source: String, _ context: TemplateValue = [:], partials: [String:
 
 @Suite struct SectionTests {
     @Test func showsForTruthyValuesAndRepeatsOverLists() throws {
-        let context: TemplateValue = ["yes": true, "no": false, "text": "t", "empty": "", "none": [], "zero": 0,
-                                      "list": [["n": 1], ["n": 2]], "map": ["n": 9]]
+        let context: TemplateValue = [
+            "yes": true, "no": false, "text": "t", "empty": "", "none": [], "zero": 0,
+            "list": [["n": 1], ["n": 2]], "map": ["n": 9],
+        ]
         #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#text}}T{{/text}}{{#empty}}E{{/empty}}", context) == "YT")
         #expect(try render("{{#none}}X{{/none}}{{#zero}}0{{/zero}}{{#missing}}M{{/missing}}", context) == "0")
         #expect(try render("{{#list}}<{{n}}>{{/list}}|{{#map}}{{n}}{{/map}}", context) == "<1><2>|9")
@@ -106,14 +109,17 @@ func render(_ source: String, _ context: TemplateValue = [:], partials: [String:
 
     @Test func parentsTakeTheBlocksTheirChildDefines() throws {
         let partials = ["base": "<title>{{$title}}Default{{/title}}</title>\n<main>{{$main}}{{/main}}</main>"]
-        #expect(try render("{{<base}}{{$title}}Mine {{v}}{{/title}}ignored{{/base}}", ["v": 1], partials: partials)
-            == "<title>Mine 1</title>\n<main></main>")
+        #expect(
+            try render("{{<base}}{{$title}}Mine {{v}}{{/title}}ignored{{/base}}", ["v": 1], partials: partials)
+                == "<title>Mine 1</title>\n<main></main>")
         #expect(try render("{{<base}}{{/base}}", [:], partials: partials) == "<title>Default</title>\n<main></main>")
     }
 
     @Test func theOutermostChildWinsOverIntermediateParents() throws {
-        let partials = ["base": "{{$a}}base-a{{/a}},{{$b}}base-b{{/b}}",
-                        "middle": "{{<base}}{{$a}}middle-a{{/a}}{{$b}}middle-b{{/b}}{{/base}}"]
+        let partials = [
+            "base": "{{$a}}base-a{{/a}},{{$b}}base-b{{/b}}",
+            "middle": "{{<base}}{{$a}}middle-a{{/a}}{{$b}}middle-b{{/b}}{{/base}}",
+        ]
         #expect(try render("{{<middle}}{{$a}}child-a{{/a}}{{/middle}}", [:], partials: partials) == "child-a,middle-b")
     }
 
