@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 formatted=(Sources/TextUtilities Sources/Diagnostics Sources/SeededRandom Sources/SVGText Sources/Templating
+           Sources/Notebooks Sources/Highlight Sources/Citations Sources/CSL Sources/Charts Sources/Diagrams
+           Tests/NotebooksTests Tests/HighlightTests Tests/CitationsTests Tests/CSLTests Tests/ChartsTests Tests/DiagramsTests
            Tests/TextUtilitiesTests Tests/DiagnosticsTests Tests/TemplatingTests)
 if ! command -v swift-format >/dev/null; then
     if [ "${CI:-}" = true ]; then echo "CI=true needs swift-format (it comes with the Swift toolchain)" >&2; exit 1; fi

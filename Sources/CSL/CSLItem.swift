@@ -12,8 +12,10 @@ public struct CSLItem: Sendable, Equatable {
     /// Date variables (`issued`, `accessed`, …).
     public var dates: [String: CSLDate]
 
-    public init(id: String, type: String, text: [String: String] = [:], names: [String: [CSLName]] = [:],
-                dates: [String: CSLDate] = [:]) {
+    public init(
+        id: String, type: String, text: [String: String] = [:], names: [String: [CSLName]] = [:],
+        dates: [String: CSLDate] = [:]
+    ) {
         self.id = id
         self.type = type
         self.text = text
@@ -43,8 +45,10 @@ public struct CSLName: Sendable, Equatable, Hashable {
     /// A name that is not split (an organisation).
     public var literal: String?
 
-    public init(family: String? = nil, given: String? = nil, droppingParticle: String? = nil,
-                nonDroppingParticle: String? = nil, suffix: String? = nil, commaSuffix: Bool = false, literal: String? = nil) {
+    public init(
+        family: String? = nil, given: String? = nil, droppingParticle: String? = nil,
+        nonDroppingParticle: String? = nil, suffix: String? = nil, commaSuffix: Bool = false, literal: String? = nil
+    ) {
         self.family = family
         self.given = given
         self.droppingParticle = droppingParticle
@@ -104,7 +108,8 @@ public enum CSLJSON {
     /// The items of a CSL-JSON array, or nil when the text is not a JSON array.
     public static func items(_ text: String) -> [CSLItem]? {
         guard let data = text.data(using: .utf8),
-              let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any] else { return nil }
+            let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any]
+        else { return nil }
         return array.compactMap { ($0 as? [String: Any]).map(item) }
     }
 
@@ -142,10 +147,11 @@ public enum CSLJSON {
     }
 
     static func name(_ object: [String: Any]) -> CSLName {
-        var name = CSLName(family: string(object["family"]), given: string(object["given"]),
-                           droppingParticle: string(object["dropping-particle"]),
-                           nonDroppingParticle: string(object["non-dropping-particle"]),
-                           suffix: string(object["suffix"]), literal: string(object["literal"]))
+        var name = CSLName(
+            family: string(object["family"]), given: string(object["given"]),
+            droppingParticle: string(object["dropping-particle"]),
+            nonDroppingParticle: string(object["non-dropping-particle"]),
+            suffix: string(object["suffix"]), literal: string(object["literal"]))
         let spaces = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{00A0}"))
         name.family = name.family?.trimmingCharacters(in: spaces)
         name.given = name.given?.trimmingCharacters(in: spaces)
@@ -202,7 +208,8 @@ enum NameParsing {
         }
         // "al-One": a lower-case particle joined by a hyphen.
         if name.nonDroppingParticle == nil, let family = name.family, !family.contains(" "), let hyphen = family.firstIndex(of: "-"),
-           family[..<hyphen].allSatisfy({ $0.isLowercase }), hyphen != family.startIndex, family[..<hyphen].count <= 3 {
+            family[..<hyphen].allSatisfy({ $0.isLowercase }), hyphen != family.startIndex, family[..<hyphen].count <= 3
+        {
             name.nonDroppingParticle = String(family[...hyphen])
             name.family = String(family[family.index(after: hyphen)...])
         }
@@ -212,13 +219,15 @@ enum NameParsing {
             var count = 0
             // `'t` in "in 't Hoff" counts as a particle too.
             while count < words.count - 1, isParticle(words[count]),
-                  words[count].first?.isLetter == true || isElidedParticle(words[count]) { count += 1 }
+                words[count].first?.isLetter == true || isElidedParticle(words[count])
+            { count += 1 }
             if count > 0 {
                 name.nonDroppingParticle = words[0..<count].joined(separator: " ")
                 name.family = words[count...].joined(separator: " ")
             } else if let apostrophe = family.firstIndex(where: { $0 == "'" || $0 == "\u{2019}" }),
-                      family[..<apostrophe].allSatisfy({ $0.isLowercase }), apostrophe != family.startIndex,
-                      !family[..<apostrophe].contains(" ") {
+                family[..<apostrophe].allSatisfy({ $0.isLowercase }), apostrophe != family.startIndex,
+                !family[..<apostrophe].contains(" ")
+            {
                 name.nonDroppingParticle = String(family[...apostrophe])
                 name.family = String(family[family.index(after: apostrophe)...])
             }
@@ -228,7 +237,8 @@ enum NameParsing {
             let words = given.split(separator: " ")
             var count = 0
             while count < words.count - 1, isParticle(words[words.count - 1 - count]),
-                  words[words.count - 1 - count].first?.isLetter == true { count += 1 }
+                words[words.count - 1 - count].first?.isLetter == true
+            { count += 1 }
             if count > 0 {
                 name.droppingParticle = words[(words.count - count)...].joined(separator: " ")
                 name.given = words[..<(words.count - count)].joined(separator: " ")
@@ -240,7 +250,10 @@ enum NameParsing {
             if !suffix.isEmpty {
                 name.given = given[..<comma].trimmingCharacters(in: .whitespaces)
                 name.suffix = suffix
-                if suffix.hasPrefix("!") { name.suffix = String(suffix.dropFirst()).trimmingCharacters(in: .whitespaces); name.commaSuffix = true }
+                if suffix.hasPrefix("!") {
+                    name.suffix = String(suffix.dropFirst()).trimmingCharacters(in: .whitespaces)
+                    name.commaSuffix = true
+                }
             }
         }
         return name

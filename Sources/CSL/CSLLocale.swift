@@ -75,8 +75,9 @@ public struct CSLLocale: Sendable {
                     let multiple = term.child(named: "multiple")?.text
                     if let gender = term.attributes["gender"], term.attributes["gender-form"] == nil { result.genders[name] = gender }
                     let key = TermKey(name: term.attributes["gender-form"].map { name + "#" + $0 } ?? name, form: form)
-                    result.terms[key] = Term(single: single, multiple: multiple ?? (term.child(named: "single") == nil ? nil : single),
-                                             gender: term.attributes["gender"], match: term.attributes["match"])
+                    result.terms[key] = Term(
+                        single: single, multiple: multiple ?? (term.child(named: "single") == nil ? nil : single),
+                        gender: term.attributes["gender"], match: term.attributes["match"])
                 }
             default: break
             }
@@ -137,9 +138,11 @@ public struct CSLLocale: Sendable {
 
 extension CSLLocale {
     /// CSL's locator terms.
-    static let locatorTerms = ["act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation",
-                               "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene",
-                               "section", "sub verbo", "supplement", "table", "timestamp", "title-locator", "verse", "volume"]
+    static let locatorTerms = [
+        "act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation", "equation",
+        "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part", "rule", "scene",
+        "section", "sub verbo", "supplement", "table", "timestamp", "title-locator", "verse", "volume",
+    ]
 
     /// A locator as citeproc-js reads one: white space around it dropped, and a label it starts with
     /// (`vol. 1, fol. 186`: one of this locale's short locator terms) taken as its label when the cite

@@ -9,8 +9,10 @@ public struct CSLCite: Sendable, Equatable {
     /// Leaves the author out (`-@key`).
     public var suppressAuthor: Bool
 
-    public init(id: String, locator: String? = nil, label: String? = nil, prefix: String = "", suffix: String = "",
-                suppressAuthor: Bool = false) {
+    public init(
+        id: String, locator: String? = nil, label: String? = nil, prefix: String = "", suffix: String = "",
+        suppressAuthor: Bool = false
+    ) {
         self.id = id
         self.locator = locator
         self.label = label
@@ -68,7 +70,7 @@ public final class CSLProcessor {
         func search(_ nodes: [Node]) -> Bool {
             nodes.contains { node in
                 switch node {
-                case let .text(v, _, _, _, _, _, _): return v == variable
+                case .text(let v, _, _, _, _, _, _): return v == variable
                 case .group(let children, _, _): return search(children)
                 case .choose(let branches): return branches.contains { search($0.1) }
                 case .names(let element): return search(element.substitute ?? [])
@@ -143,7 +145,8 @@ public final class CSLProcessor {
         guard let first = layout.first else { return [] }
         let head = evaluator.render(first).outputs
         let rest = evaluator.render(Array(layout.dropFirst())).outputs
-        var left = Decoration(), right = Decoration()
+        var left = Decoration()
+        var right = Decoration()
         left.display = "left-margin"
         right.display = "right-inline"
         var trimmed = rest

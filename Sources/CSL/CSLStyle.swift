@@ -84,8 +84,9 @@ indirect enum Node: Sendable {
     case number(variable: String, form: String, Formatting)
     case label(variable: String, form: String, plural: String, Formatting)
     case names(NamesElement)
-    case date(variable: String, form: String?, parts: [(name: String, attributes: [String: String])], datePartsLimit: String,
-              delimiter: String?, Formatting)
+    case date(
+        variable: String, form: String?, parts: [(name: String, attributes: [String: String])], datePartsLimit: String,
+        delimiter: String?, Formatting)
     case group([Node], delimiter: String, Formatting)
     case choose([(Condition?, [Node])])
 }
@@ -157,15 +158,18 @@ public struct CSLStyle: Sendable {
         guard let layout = element.child(named: "layout") else {
             throw XMLError(line: element.line, column: 1, message: "<\(element.name)> has no <layout>")
         }
-        let sort = element.child(named: "sort")?.children(named: "key").map { key in
-            SortKey(variable: key.attributes["variable"], macro: key.attributes["macro"],
+        let sort =
+            element.child(named: "sort")?.children(named: "key").map { key in
+                SortKey(
+                    variable: key.attributes["variable"], macro: key.attributes["macro"],
                     ascending: key.attributes["sort"] != "descending",
                     namesMin: key.attributes["names-min"].flatMap { Int($0) },
                     namesUseFirst: key.attributes["names-use-first"].flatMap { Int($0) },
                     namesUseLast: key.attributes["names-use-last"].map { $0 == "true" })
-        } ?? []
-        return RenderingContext(attributes: element.attributes, sort: sort, layout: layout.children.compactMap(node),
-                                layoutFormatting: Formatting(layout.attributes), delimiter: layout.attributes["delimiter"] ?? "")
+            } ?? []
+        return RenderingContext(
+            attributes: element.attributes, sort: sort, layout: layout.children.compactMap(node),
+            layoutFormatting: Formatting(layout.attributes), delimiter: layout.attributes["delimiter"] ?? "")
     }
 
     static func node(_ element: XMLElement) -> Node? {
@@ -173,16 +177,18 @@ public struct CSLStyle: Sendable {
         let formatting = Formatting(a)
         switch element.name {
         case "text":
-            return .text(variable: a["variable"], form: a["form"] ?? "long", macro: a["macro"], term: a["term"],
-                         plural: a["plural"] == "true", value: a["value"], formatting)
+            return .text(
+                variable: a["variable"], form: a["form"] ?? "long", macro: a["macro"], term: a["term"],
+                plural: a["plural"] == "true", value: a["value"], formatting)
         case "number":
             return .number(variable: a["variable"] ?? "", form: a["form"] ?? "numeric", formatting)
         case "label":
             return .label(variable: a["variable"] ?? "", form: a["form"] ?? "long", plural: a["plural"] ?? "contextual", formatting)
         case "date":
             let parts = element.children(named: "date-part").map { (name: $0.attributes["name"] ?? "", attributes: $0.attributes) }
-            return .date(variable: a["variable"] ?? "", form: a["form"], parts: parts,
-                         datePartsLimit: a["date-parts"] ?? "year-month-day", delimiter: a["delimiter"], formatting)
+            return .date(
+                variable: a["variable"] ?? "", form: a["form"], parts: parts,
+                datePartsLimit: a["date-parts"] ?? "year-month-day", delimiter: a["delimiter"], formatting)
         case "group":
             return .group(element.children.compactMap(node), delimiter: a["delimiter"] ?? "", formatting)
         case "choose":
@@ -197,8 +203,9 @@ public struct CSLStyle: Sendable {
             }
             return .choose(branches)
         case "names":
-            var names = NamesElement(variables: (a["variable"] ?? "").split(separator: " ").map(String.init), attributes: a,
-                                     formatting: formatting)
+            var names = NamesElement(
+                variables: (a["variable"] ?? "").split(separator: " ").map(String.init), attributes: a,
+                formatting: formatting)
             var seenName = false
             for child in element.children {
                 switch child.name {

@@ -15,12 +15,18 @@ extension CSLProcessor {
                 (state.locator, state.label) = style.locale.normalizedLocator(cite.locator, label: cite.label)
                 state.suppressAuthor = cite.suppressAuthor
                 if let previousNote = lastNote[cite.id] {
-                    let preceding: CSLCite? = index > 0 ? citation.cites[index - 1]
+                    let preceding: CSLCite? =
+                        index > 0
+                        ? citation.cites[index - 1]
                         : (previousCitation.count == 1 ? previousCitation[0] : nil)
                     if let preceding, preceding.id == cite.id {
-                        if preceding.locator != nil && cite.locator == nil { state.position = .subsequent }
-                        else if preceding.locator == cite.locator && preceding.label == cite.label { state.position = .ibid }
-                        else { state.position = .ibidWithLocator }
+                        if preceding.locator != nil && cite.locator == nil {
+                            state.position = .subsequent
+                        } else if preceding.locator == cite.locator && preceding.label == cite.label {
+                            state.position = .ibid
+                        } else {
+                            state.position = .ibidWithLocator
+                        }
                     } else {
                         state.position = .subsequent
                     }
@@ -43,8 +49,10 @@ extension CSLProcessor {
                 prepared = indices.map { prepared[$0] }
             }
             let joined = collapse(prepared)
-            results.append(CSLOutput(outputs: OutputJoin.wrap(joined, context.layoutFormatting),
-                                     punctuationInQuote: style.locale.punctuationInQuote))
+            results.append(
+                CSLOutput(
+                    outputs: OutputJoin.wrap(joined, context.layoutFormatting),
+                    punctuationInQuote: style.locale.punctuationInQuote))
         }
         return results
     }
@@ -84,8 +92,9 @@ extension CSLProcessor {
             for cite in cites {
                 let plain = cite.cite.prefix.isEmpty && cite.cite.suffix.isEmpty && cite.cite.locator == nil
                 if plain, var last = groups.last, let previous = last.last, previous.cite.prefix.isEmpty,
-                   previous.cite.suffix.isEmpty, previous.cite.locator == nil,
-                   let a = previous.state.citationNumber, let b = cite.state.citationNumber, b == a + 1 {
+                    previous.cite.suffix.isEmpty, previous.cite.locator == nil,
+                    let a = previous.state.citationNumber, let b = cite.state.citationNumber, b == a + 1
+                {
                     last.append(cite)
                     groups[groups.count - 1] = last
                 } else {
@@ -122,7 +131,8 @@ extension CSLProcessor {
         }
         // Without a cite-group-delimiter, citeproc-js groups years with ", " in in-text styles and with the
         // layout's delimiter in note styles.
-        let groupDelimiter = context.attributes["cite-group-delimiter"]
+        let groupDelimiter =
+            context.attributes["cite-group-delimiter"]
             ?? (collapseMode?.hasPrefix("year") == true && style.attributes["class"] != "note" ? ", " : delimiter)
         let suffixDelimiter = context.attributes["year-suffix-delimiter"] ?? context.attributes["cite-group-delimiter"] ?? delimiter
         var result: [Output] = []
@@ -131,8 +141,16 @@ extension CSLProcessor {
                 let previousCollapsed = groups[groupIndex - 1].count > 1 && collapseMode != nil
                 OutputJoin.append(.text(previousCollapsed ? afterCollapse : delimiter), to: &result)
             }
-            guard group.count > 1 else { result += citeOutputs(group[0].cite, group[0].outputs); continue }
-            struct Part { var outputs: [Output]; var delimiterBefore: String; var suffix: String?; var suffixOnly: Bool }
+            guard group.count > 1 else {
+                result += citeOutputs(group[0].cite, group[0].outputs)
+                continue
+            }
+            struct Part {
+                var outputs: [Output]
+                var delimiterBefore: String
+                var suffix: String?
+                var suffixOnly: Bool
+            }
             var parts: [Part] = []
             var previousYear: String?
             for (index, cite) in group.enumerated() {
@@ -143,15 +161,20 @@ extension CSLProcessor {
                 withoutSuffix.suppressAuthor = true
                 let year = render(cite.cite.id, state: withoutSuffix).outputs.plain
                 let plainCite = cite.cite.locator == nil && cite.cite.prefix.isEmpty && cite.cite.suffix.isEmpty
-                let suffixOnly = (collapseMode == "year-suffix" || collapseMode == "year-suffix-ranged") && index > 0
+                let suffixOnly =
+                    (collapseMode == "year-suffix" || collapseMode == "year-suffix-ranged") && index > 0
                     && year == previousYear && cite.state.yearSuffix != nil && plainCite
                 if suffixOnly {
-                    parts.append(Part(outputs: [.text(cite.state.yearSuffix!)], delimiterBefore: suffixDelimiter,
-                                      suffix: cite.state.yearSuffix, suffixOnly: true))
+                    parts.append(
+                        Part(
+                            outputs: [.text(cite.state.yearSuffix!)], delimiterBefore: suffixDelimiter,
+                            suffix: cite.state.yearSuffix, suffixOnly: true))
                 } else {
-                    parts.append(Part(outputs: citeOutputs(cite.cite, render(cite.cite.id, state: state).outputs),
-                                      delimiterBefore: index == 0 ? "" : groupDelimiter,
-                                      suffix: plainCite ? cite.state.yearSuffix : nil, suffixOnly: false))
+                    parts.append(
+                        Part(
+                            outputs: citeOutputs(cite.cite, render(cite.cite.id, state: state).outputs),
+                            delimiterBefore: index == 0 ? "" : groupDelimiter,
+                            suffix: plainCite ? cite.state.yearSuffix : nil, suffixOnly: false))
                 }
                 previousYear = year
             }
@@ -162,7 +185,8 @@ extension CSLProcessor {
                 while index < parts.count {
                     var end = index
                     while end + 1 < parts.count, parts[end + 1].suffixOnly, let a = parts[end].suffix, let b = parts[end + 1].suffix,
-                          Self.isNextSuffix(a, b) {
+                        Self.isNextSuffix(a, b)
+                    {
                         end += 1
                     }
                     if end - index >= 2 {

@@ -3,14 +3,17 @@ import Foundation
 extension Evaluator {
     typealias DatePartSpec = (name: String, attributes: [String: String])
 
-    func renderDate(variable: String, form: String?, parts elementParts: [DatePartSpec], limit: String, delimiter: String?,
-                    _ formatting: Formatting) -> Rendered {
+    func renderDate(
+        variable: String, form: String?, parts elementParts: [DatePartSpec], limit: String, delimiter: String?,
+        _ formatting: Formatting
+    ) -> Rendered {
         let partDelimiter = form.flatMap { locale.dateFormats[$0] != nil ? locale.dateDelimiters[$0] : nil } ?? delimiter ?? ""
         guard !suppressed.contains(variable), let date = item.dates[variable] else { return Rendered(calledVariable: true) }
         touched.insert(variable)
         if sortMode {
             // A date in a sort macro sorts by the parts it shows (a year-only date before the same year's days).
-            let shown: Set<String> = form != nil && locale.dateFormats[form!] != nil
+            let shown: Set<String> =
+                form != nil && locale.dateFormats[form!] != nil
                 ? (limit == "year" ? ["year"] : limit == "year-month" ? ["year", "month"] : ["year", "month", "day"])
                 : Set(elementParts.map(\.name))
             let depth = shown.contains("day") ? 3 : shown.contains("month") ? 2 : shown.contains("year") ? 1 : 3
@@ -52,7 +55,8 @@ extension Evaluator {
         currentDateDelimiter = partDelimiter
         var outputs: [Output]
         if let end {
-            let index: Int? = (0..<min(start.count, end.count, 3)).first { start[$0] != end[$0] }
+            let index: Int? =
+                (0..<min(start.count, end.count, 3)).first { start[$0] != end[$0] }
                 ?? (start.count != end.count ? min(start.count, end.count) : nil)
             let differing = index.map { ["year", "month", "day"][min($0, 2)] } ?? "day"
             let scope: Set<String> = differing == "year" ? ["year", "month", "day"] : differing == "month" ? ["month", "day"] : ["day"]
@@ -61,14 +65,18 @@ extension Evaluator {
             if varyingIndices.isEmpty {
                 outputs = renderParts(parts, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: false)
             } else {
-                let first = varyingIndices.first!, last = varyingIndices.last!
-                let before = Array(parts[..<first]), block = Array(parts[first...last]), after = Array(parts[(last + 1)...])
+                let first = varyingIndices.first!
+                let last = varyingIndices.last!
+                let before = Array(parts[..<first])
+                let block = Array(parts[first...last])
+                let after = Array(parts[(last + 1)...])
                 outputs = renderParts(before, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: false)
                 let startBlock = renderParts(block, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: true)
                 let endBlock = renderParts(block, date: end, season: nil, trimFirstPrefix: true, trimLastSuffix: false)
                 let range = startBlock + [.text(delimiter)] + endBlock
-                outputs = OutputJoin.join([outputs, range, renderParts(after, date: end, season: nil, trimFirstPrefix: false, trimLastSuffix: false)],
-                                          delimiter: partDelimiter)
+                outputs = OutputJoin.join(
+                    [outputs, range, renderParts(after, date: end, season: nil, trimFirstPrefix: false, trimLastSuffix: false)],
+                    delimiter: partDelimiter)
             }
         } else {
             outputs = renderParts(parts, date: start, season: date.season, trimFirstPrefix: false, trimLastSuffix: false)

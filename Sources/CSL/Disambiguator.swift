@@ -115,7 +115,8 @@ struct Disambiguator {
             for level in 1...2 {
                 var trial = states
                 for (id, name) in people { trial[id]?.nameExpansion[name] = level }
-                let before = clashes(group, states), after = clashes(group, trial)
+                let before = clashes(group, states)
+                let after = clashes(group, trial)
                 let helped = people.contains { after[$0.0]! < before[$0.0]! }
                 if helped {
                     // Keep the expansion for the cites it helped.
@@ -154,7 +155,9 @@ struct Disambiguator {
         for (_, people) in byFamily where people.count > 1 {
             for name in people {
                 let initials = Evaluator.initials(name.given ?? "", with: ".", hyphen: true, initialize: true)
-                let clash = people.contains { $0 != name && Evaluator.initials($0.given ?? "", with: ".", hyphen: true, initialize: true) == initials }
+                let clash = people.contains {
+                    $0 != name && Evaluator.initials($0.given ?? "", with: ".", hyphen: true, initialize: true) == initials
+                }
                 // With initials only, initials that do not tell the people apart are not added.
                 if clash && initialsOnly { continue }
                 expansion[name] = clash ? 2 : 1

@@ -87,7 +87,7 @@ final class Evaluator {
 
     func render(_ node: Node) -> Rendered {
         switch node {
-        case let .text(variable, form, macro, term, plural, value, formatting):
+        case .text(let variable, let form, let macro, let term, let plural, let value, let formatting):
             if let variable { return renderTextVariable(variable, form: form, formatting) }
             if let macro {
                 guard let nodes = style.macros[macro], macroDepth < 40 else { return .empty }
@@ -103,21 +103,24 @@ final class Evaluator {
             }
             if let value { return Rendered(outputs: finish(RichText.parse(value), formatting)) }
             return .empty
-        case let .number(variable, form, formatting):
+        case .number(let variable, let form, let formatting):
             guard let value = variableText(variable) else { return Rendered(calledVariable: true) }
             touched.insert(variable)
-            let text = sortMode && Numbers.isNumeric(value) ? Numbers.sortKey(value)
-                : Numbers.format(value, form: form, variable: variable, locale: locale,
-                                 pageRangeFormat: style.attributes["page-range-format"])
+            let text =
+                sortMode && Numbers.isNumeric(value)
+                ? Numbers.sortKey(value)
+                : Numbers.format(
+                    value, form: form, variable: variable, locale: locale,
+                    pageRangeFormat: style.attributes["page-range-format"])
             return Rendered(outputs: finish([.text(text)], formatting), calledVariable: true, renderedVariable: true)
-        case let .label(variable, form, plural, formatting):
+        case .label(let variable, let form, let plural, let formatting):
             guard let text = labelText(variable: variable, form: form, plural: plural) else { return .empty }
             return Rendered(outputs: finish([.text(text)], formatting))
         case .names(let element):
             return renderNames(element)
-        case let .date(variable, form, parts, limit, delimiter, formatting):
+        case .date(let variable, let form, let parts, let limit, let delimiter, let formatting):
             return renderDate(variable: variable, form: form, parts: parts, limit: limit, delimiter: delimiter, formatting)
-        case let .group(children, delimiter, formatting):
+        case .group(let children, let delimiter, let formatting):
             var parts: [[Output]] = []
             var called = false
             var rendered = false
@@ -175,8 +178,9 @@ final class Evaluator {
         var name = variable
         if form == "short" {
             let shortName = variable + "-short"
-            if variableText(shortName) != nil { name = shortName }
-            else if variable == "container-title", let abbreviation = item.text["journalAbbreviation"], !abbreviation.isEmpty {
+            if variableText(shortName) != nil {
+                name = shortName
+            } else if variable == "container-title", let abbreviation = item.text["journalAbbreviation"], !abbreviation.isEmpty {
                 return finished(abbreviation, variable: variable, formatting)
             } else if variable == "title", let short = item.text["shortTitle"], !short.isEmpty {
                 return finished(short, variable: variable, formatting)

@@ -65,8 +65,9 @@ extension Evaluator {
         // The same people as editor and translator are listed once, under the editortranslator term (unless the
         // style's locale makes that term empty).
         if lists.count >= 2, let editor = lists.firstIndex(where: { $0.variable == "editor" }),
-           let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names,
-           locale.term("editortranslator", form: element.label?.attributes["form"] ?? "long", plural: false) != "" {
+            let translator = lists.firstIndex(where: { $0.variable == "translator" }), lists[editor].names == lists[translator].names,
+            locale.term("editortranslator", form: element.label?.attributes["form"] ?? "long", plural: false) != ""
+        {
             lists[editor].variable = "editortranslator"
             lists.remove(at: translator)
         }
@@ -89,8 +90,9 @@ extension Evaluator {
                         if let substitute = cite.authorSubstitute {
                             authorSuppressed = true
                             suppressed.formUnion(touched.subtracting(before))
-                            return Rendered(outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
-                                            calledVariable: true, renderedVariable: true)
+                            return Rendered(
+                                outputs: substitute.isEmpty ? [] : finish([.text(substitute)], element.formatting),
+                                calledVariable: true, renderedVariable: true)
                         }
                         if firstNamesText == nil { firstNamesText = result.outputs.plain }
                     }
@@ -220,7 +222,11 @@ extension Evaluator {
     /// Parts written as abbreviations (`Ph.`, `M.E`) or single capitals are normalised to end in the separator;
     /// with `initialize` false, whole words stay as written.
     static func initials(_ given: String, with separator: String, hyphen: Bool, initialize: Bool) -> String {
-        struct Token { var text: Substring; var period: Bool; var afterHyphen: Bool }
+        struct Token {
+            var text: Substring
+            var period: Bool
+            var afterHyphen: Bool
+        }
         var tokens: [Token] = []
         for word in given.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }) {
             var afterHyphen = false
@@ -229,7 +235,10 @@ extension Evaluator {
             var index = word.startIndex
             func flush(period: Bool, at end: String.Index) {
                 current = word[start..<end]
-                if !current.isEmpty { tokens.append(Token(text: current, period: period, afterHyphen: afterHyphen)); afterHyphen = false }
+                if !current.isEmpty {
+                    tokens.append(Token(text: current, period: period, afterHyphen: afterHyphen))
+                    afterHyphen = false
+                }
             }
             while index < word.endIndex {
                 let character = word[index]
@@ -313,8 +322,10 @@ extension Evaluator {
         if name.family == nil || family.isEmpty, let given = name.given {
             return finishPart([.text(given)], element.givenPart)
         }
-        if form == "short" || (name.given ?? "").isEmpty && name.droppingParticle == nil && form != "short" && name.suffix == nil
-            && !inverted {
+        if form == "short"
+            || (name.given ?? "").isEmpty && name.droppingParticle == nil && form != "short" && name.suffix == nil
+                && !inverted
+        {
             let text = form == "short" ? spaced([nonDropping, family]) : spaced([name.droppingParticle, nonDropping, family])
             return finishPart([.text(text)], element.familyPart)
         }
@@ -357,14 +368,18 @@ extension Evaluator {
             guard let formatting, !result.isEmpty, !(formatting.prefix.isEmpty && formatting.suffix.isEmpty) else { return result }
             return [.text(formatting.prefix)] + result + [.text(formatting.suffix)]
         }
-        let familyFormat = element.familyPart, givenFormat = element.givenPart
+        let familyFormat = element.familyPart
+        let givenFormat = element.givenPart
         if inverted {
             let familyOut: [Output]
             let givenOut: [Output]
             if demote == "display-and-sort" {
                 familyOut = block([styled(family, familyFormat)], familyFormat)
-                givenOut = block([styled(given, givenFormat), styled(name.droppingParticle, givenFormat),
-                                  styled(nonDropping, familyFormat)], givenFormat)
+                givenOut = block(
+                    [
+                        styled(given, givenFormat), styled(name.droppingParticle, givenFormat),
+                        styled(nonDropping, familyFormat),
+                    ], givenFormat)
             } else {
                 familyOut = block([styled(nonDropping, familyFormat), styled(family, familyFormat)], familyFormat)
                 givenOut = block([styled(given, givenFormat), styled(name.droppingParticle, givenFormat)], givenFormat)
@@ -379,8 +394,11 @@ extension Evaluator {
         }
         var familyText = family
         if let suffix = name.suffix, !suffix.isEmpty { familyText += (name.commaSuffix ? ", " : " ") + suffix }
-        let familyOut = block([styled(name.droppingParticle, givenFormat), styled(nonDropping, familyFormat),
-                               styled(familyText, familyFormat)], familyFormat)
+        let familyOut = block(
+            [
+                styled(name.droppingParticle, givenFormat), styled(nonDropping, familyFormat),
+                styled(familyText, familyFormat),
+            ], familyFormat)
         return block([block([styled(given, givenFormat)], givenFormat), familyOut], nil)
     }
 

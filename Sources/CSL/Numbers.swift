@@ -69,7 +69,10 @@ enum Numbers {
         var result = ""
         for (number, separator) in tokens {
             result += separator == "-" ? "–" : separator
-            guard let integer = Int(number) else { result += number; continue }
+            guard let integer = Int(number) else {
+                result += number
+                continue
+            }
             switch form {
             case "ordinal": result += "\(integer)" + locale.ordinalSuffix(integer, noun: variable)
             case "long-ordinal": result += locale.longOrdinal(integer, noun: variable)
@@ -83,12 +86,17 @@ enum Numbers {
 
     static func roman(_ number: Int) -> String {
         guard number > 0, number < 4000 else { return String(number) }
-        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                                      (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        let table: [(Int, String)] = [
+            (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+            (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        ]
         var rest = number
         var result = ""
         for (value, letters) in table {
-            while rest >= value { result += letters; rest -= value }
+            while rest >= value {
+                result += letters
+                rest -= value
+            }
         }
         return result
     }
@@ -122,7 +130,8 @@ enum Numbers {
         }
         guard let expanded = Int(expandedSecond), expanded > a, expandedSecond.count == first.count else { return second }
         func minimal(_ keep: Int) -> String {
-            let f = Array(first), s = Array(expandedSecond)
+            let f = Array(first)
+            let s = Array(expandedSecond)
             var index = 0
             while index < f.count - 1, f[index] == s[index] { index += 1 }
             let kept = max(f.count - index, min(keep, s.count))

@@ -43,11 +43,13 @@ enum OutputHTML {
             if characters[index] == "”" || characters[index] == "’" {
                 var next = index + 1
                 while next < characters.count, characters[next] == "<", next + 1 < characters.count, characters[next + 1] == "/",
-                      let close = characters[next...].firstIndex(of: ">") {
+                    let close = characters[next...].firstIndex(of: ">")
+                {
                     next = close + 1
                 }
                 if next < characters.count, characters[next] == "." || characters[next] == ",",
-                   characters[index] == "”" || (index + 1 == next) {
+                    characters[index] == "”" || (index + 1 == next)
+                {
                     let punctuation = characters.remove(at: next)
                     // Avoid doubling: `.”` already ends the quote.
                     if index > 0, characters[index - 1] == punctuation || (punctuation == "." && "?!".contains(characters[index - 1])) {
@@ -88,42 +90,70 @@ enum OutputHTML {
             var close = ""
             let saved = state
             defer { state = saved }
-            func add(_ o: String, _ c: String) { open += o; close = c + close }
+            func add(_ o: String, _ c: String) {
+                open += o
+                close = c + close
+            }
             if let display = decoration.display { add("<div class=\"csl-\(display)\">", "</div>") }
             if let style = decoration.fontStyle {
                 if style == "italic" || style == "oblique" {
-                    if state.italic { add("<span style=\"font-style:normal;\">", "</span>"); state.italic = false }
-                    else { add(style == "italic" ? "<i>" : "<span style=\"font-style:oblique;\">", style == "italic" ? "</i>" : "</span>"); state.italic = true }
+                    if state.italic {
+                        add("<span style=\"font-style:normal;\">", "</span>")
+                        state.italic = false
+                    } else {
+                        add(style == "italic" ? "<i>" : "<span style=\"font-style:oblique;\">", style == "italic" ? "</i>" : "</span>")
+                        state.italic = true
+                    }
                 } else if style == "normal", state.italic {
-                    add("<span style=\"font-style:normal;\">", "</span>"); state.italic = false
+                    add("<span style=\"font-style:normal;\">", "</span>")
+                    state.italic = false
                 }
             }
             if let variant = decoration.fontVariant {
                 if variant == "small-caps" {
-                    if state.smallCaps { add("<span style=\"font-variant:normal;\">", "</span>"); state.smallCaps = false }
-                    else { add("<span style=\"font-variant:small-caps;\">", "</span>"); state.smallCaps = true }
+                    if state.smallCaps {
+                        add("<span style=\"font-variant:normal;\">", "</span>")
+                        state.smallCaps = false
+                    } else {
+                        add("<span style=\"font-variant:small-caps;\">", "</span>")
+                        state.smallCaps = true
+                    }
                 } else if variant == "normal", state.smallCaps {
-                    add("<span style=\"font-variant:normal;\">", "</span>"); state.smallCaps = false
+                    add("<span style=\"font-variant:normal;\">", "</span>")
+                    state.smallCaps = false
                 }
             }
             if let weight = decoration.fontWeight {
                 if weight == "bold" {
-                    if state.bold { add("<span style=\"font-weight:normal;\">", "</span>"); state.bold = false }
-                    else { add("<b>", "</b>"); state.bold = true }
+                    if state.bold {
+                        add("<span style=\"font-weight:normal;\">", "</span>")
+                        state.bold = false
+                    } else {
+                        add("<b>", "</b>")
+                        state.bold = true
+                    }
                 } else if weight == "normal", state.bold {
-                    add("<span style=\"font-weight:normal;\">", "</span>"); state.bold = false
+                    add("<span style=\"font-weight:normal;\">", "</span>")
+                    state.bold = false
                 } else if weight == "light" {
                     add("<span style=\"font-weight:light;\">", "</span>")
                 }
             }
             if let decorationStyle = decoration.textDecoration {
-                if decorationStyle == "underline" { add("<span style=\"text-decoration:underline;\">", "</span>") }
-                else if decorationStyle == "none" { add("<span style=\"text-decoration:none;\">", "</span>") }
+                if decorationStyle == "underline" {
+                    add("<span style=\"text-decoration:underline;\">", "</span>")
+                } else if decorationStyle == "none" {
+                    add("<span style=\"text-decoration:none;\">", "</span>")
+                }
             }
             if let align = decoration.verticalAlign {
-                if align == "sup" { add("<sup>", "</sup>") }
-                else if align == "sub" { add("<sub>", "</sub>") }
-                else if align == "baseline" { add("<span style=\"baseline\">", "</span>") }
+                if align == "sup" {
+                    add("<sup>", "</sup>")
+                } else if align == "sub" {
+                    add("<sub>", "</sub>")
+                } else if align == "baseline" {
+                    add("<span style=\"baseline\">", "</span>")
+                }
             }
             if decoration.quotes {
                 let (o, c) = state.quoteDepth % 2 == 0 ? ("“", "”") : ("‘", "’")

@@ -9,8 +9,9 @@ extension CSLProcessor {
 
     func sortValues(_ keys: [SortKey], item: CSLItem, state: CiteState, isCitation: Bool) -> [SortValue] {
         keys.map { key in
-            let evaluator = Evaluator(style: style, item: item, isCitation: isCitation, cite: state,
-                                      explicitYearSuffix: explicitYearSuffix)
+            let evaluator = Evaluator(
+                style: style, item: item, isCitation: isCitation, cite: state,
+                explicitYearSuffix: explicitYearSuffix)
             evaluator.sortMode = true
             evaluator.sortNameOptions = key
             if let macro = key.macro {
@@ -26,9 +27,12 @@ extension CSLProcessor {
             if let date = item.dates[variable] { return SortValue(text: date.literal ?? date.sortKey) }
             if variable == "citation-number" { return SortValue(number: state.citationNumber.map(Double.init)) }
             guard let value = evaluator.variableText(variable) else { return SortValue() }
-            if ["volume", "issue", "number", "page", "edition", "number-of-pages", "number-of-volumes", "chapter-number",
-                "collection-number", "citation-number", "locator"].contains(variable),
-               let number = Double(value.prefix { $0.isNumber }) {
+            if [
+                "volume", "issue", "number", "page", "edition", "number-of-pages", "number-of-volumes", "chapter-number",
+                "collection-number", "citation-number", "locator",
+            ].contains(variable),
+                let number = Double(value.prefix { $0.isNumber })
+            {
                 return SortValue(number: number)
             }
             return SortValue(text: Self.fold(RichText.parse(value).plain))
@@ -43,8 +47,10 @@ extension CSLProcessor {
     /// -1, 0 or 1 for two lists of sort values under `keys`' directions.
     static func compare(_ a: [SortValue], _ b: [SortValue], keys: [SortKey]) -> Int {
         for (index, key) in keys.enumerated() {
-            let x = a[index], y = b[index]
-            let xEmpty = x.text == nil && x.number == nil, yEmpty = y.text == nil && y.number == nil
+            let x = a[index]
+            let y = b[index]
+            let xEmpty = x.text == nil && x.number == nil
+            let yEmpty = y.text == nil && y.number == nil
             if xEmpty && yEmpty { continue }
             if xEmpty { return 1 }
             if yEmpty { return -1 }
@@ -52,7 +58,8 @@ extension CSLProcessor {
             if let m = x.number, let n = y.number {
                 order = m < n ? -1 : m > n ? 1 : 0
             } else {
-                let s = x.text ?? x.number.map { String($0) } ?? "", t = y.text ?? y.number.map { String($0) } ?? ""
+                let s = x.text ?? x.number.map { String($0) } ?? ""
+                let t = y.text ?? y.number.map { String($0) } ?? ""
                 order = s < t ? -1 : s > t ? 1 : 0
             }
             if order != 0 { return key.ascending ? order : -order }

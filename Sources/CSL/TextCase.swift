@@ -94,16 +94,24 @@ enum RichText {
     }
 
     static let tags: [(open: String, close: String, decoration: Decoration)] = {
-        var italic = Decoration(); italic.fontStyle = "italic"
-        var bold = Decoration(); bold.fontWeight = "bold"
-        var sup = Decoration(); sup.verticalAlign = "sup"
-        var sub = Decoration(); sub.verticalAlign = "sub"
-        var smallCaps = Decoration(); smallCaps.fontVariant = "small-caps"
-        var noCase = Decoration(); noCase.noCase = true
-        return [("<i>", "</i>", italic), ("<b>", "</b>", bold), ("<sup>", "</sup>", sup), ("<sub>", "</sub>", sub),
-                ("<sc>", "</sc>", smallCaps), ("<span style=\"font-variant:small-caps;\">", "</span>", smallCaps),
-                ("<span style=\"font-variant: small-caps;\">", "</span>", smallCaps),
-                ("<span class=\"nocase\">", "</span>", noCase)]
+        var italic = Decoration()
+        italic.fontStyle = "italic"
+        var bold = Decoration()
+        bold.fontWeight = "bold"
+        var sup = Decoration()
+        sup.verticalAlign = "sup"
+        var sub = Decoration()
+        sub.verticalAlign = "sub"
+        var smallCaps = Decoration()
+        smallCaps.fontVariant = "small-caps"
+        var noCase = Decoration()
+        noCase.noCase = true
+        return [
+            ("<i>", "</i>", italic), ("<b>", "</b>", bold), ("<sup>", "</sup>", sup), ("<sub>", "</sub>", sub),
+            ("<sc>", "</sc>", smallCaps), ("<span style=\"font-variant:small-caps;\">", "</span>", smallCaps),
+            ("<span style=\"font-variant: small-caps;\">", "</span>", smallCaps),
+            ("<span class=\"nocase\">", "</span>", noCase),
+        ]
     }()
 
     static func parse(_ text: String, _ index: inout String.Index, closing: String?) -> [Output] {
@@ -117,8 +125,12 @@ enum RichText {
                 return result
             }
             if text[index] == "<", let tag = tags.first(where: { rest.hasPrefix($0.open) }),
-               rest.dropFirst(tag.open.count).contains(tag.close) {
-                if !run.isEmpty { result.append(.text(run)); run = "" }
+                rest.dropFirst(tag.open.count).contains(tag.close)
+            {
+                if !run.isEmpty {
+                    result.append(.text(run))
+                    run = ""
+                }
                 index = text.index(index, offsetBy: tag.open.count)
                 let inner = parse(text, &index, closing: tag.close)
                 result.append(.styled(inner, tag.decoration))

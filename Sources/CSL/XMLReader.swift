@@ -50,7 +50,10 @@ public enum XMLReader {
         var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
         mutating func advance() {
-            if scalars[index] == "\n" { line += 1; lineStart = index + 1 }
+            if scalars[index] == "\n" {
+                line += 1
+                lineStart = index + 1
+            }
             index += 1
         }
 
@@ -79,18 +82,27 @@ public enum XMLReader {
             if current == "\u{FEFF}" { advance() }
             while true {
                 skipSpace()
-                if starts(with: "<?") { try skip(until: "?>", what: "a processing instruction") }
-                else if starts(with: "<!--") { try skip(until: "-->", what: "a comment") }
-                else if starts(with: "<!") { try skip(until: ">", what: "a declaration") }
-                else { break }
+                if starts(with: "<?") {
+                    try skip(until: "?>", what: "a processing instruction")
+                } else if starts(with: "<!--") {
+                    try skip(until: "-->", what: "a comment")
+                } else if starts(with: "<!") {
+                    try skip(until: ">", what: "a declaration")
+                } else {
+                    break
+                }
             }
             guard current == "<" else { throw error("expected the root element") }
             let root = try element()
             while true {
                 skipSpace()
-                if starts(with: "<!--") { try skip(until: "-->", what: "a comment") }
-                else if starts(with: "<?") { try skip(until: "?>", what: "a processing instruction") }
-                else { break }
+                if starts(with: "<!--") {
+                    try skip(until: "-->", what: "a comment")
+                } else if starts(with: "<?") {
+                    try skip(until: "?>", what: "a processing instruction")
+                } else {
+                    break
+                }
             }
             guard atEnd else { throw error("text after the root element") }
             return root
@@ -103,7 +115,10 @@ public enum XMLReader {
 
         mutating func name() throws -> String {
             var result = String.UnicodeScalarView()
-            while let c = current, Self.isNameScalar(c) { result.append(c); advance() }
+            while let c = current, Self.isNameScalar(c) {
+                result.append(c)
+                advance()
+            }
             guard !result.isEmpty else { throw error("expected a name") }
             return String(result)
         }
@@ -128,7 +143,10 @@ public enum XMLReader {
                     advance()
                     return XMLElement(name: Self.localName(tag), attributes: attributes, children: [], text: "", line: startLine)
                 }
-                if c == ">" { advance(); break }
+                if c == ">" {
+                    advance()
+                    break
+                }
                 let attribute = try name()
                 skipSpace()
                 guard current == "=" else { throw error("expected `=` after the attribute \(attribute) of <\(tag)>") }
@@ -139,7 +157,10 @@ public enum XMLReader {
                 }
                 advance()
                 var raw = String.UnicodeScalarView()
-                while let v = current, v != quote { raw.append(v); advance() }
+                while let v = current, v != quote {
+                    raw.append(v)
+                    advance()
+                }
                 guard !atEnd else { throw error("the value of \(attribute) is never closed") }
                 advance()
                 if !attribute.hasPrefix("xmlns") { attributes[Self.localName(attribute)] = try decode(String(raw)) }
@@ -153,8 +174,9 @@ public enum XMLReader {
                     skip("</")
                     let closing = try name()
                     guard closing == tag else {
-                        throw XMLError(line: closingStart.line, column: closingStart.column,
-                                       message: "</\(closing)> closes <\(tag)> (line \(startLine))")
+                        throw XMLError(
+                            line: closingStart.line, column: closingStart.column,
+                            message: "</\(closing)> closes <\(tag)> (line \(startLine))")
                     }
                     skipSpace()
                     guard current == ">" else { throw error("expected `>` in </\(closing)>") }
@@ -173,7 +195,10 @@ public enum XMLReader {
                     children.append(try element())
                 } else {
                     var raw = String.UnicodeScalarView()
-                    while let c = current, c != "<" { raw.append(c); advance() }
+                    while let c = current, c != "<" {
+                        raw.append(c)
+                        advance()
+                    }
                     text += try decode(String(raw))
                 }
             }
@@ -196,8 +221,11 @@ public enum XMLReader {
                 case "apos": result += "'"
                 default:
                     var code: UInt32?
-                    if entity.hasPrefix("#x") || entity.hasPrefix("#X") { code = UInt32(entity.dropFirst(2), radix: 16) }
-                    else if entity.hasPrefix("#") { code = UInt32(entity.dropFirst()) }
+                    if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                        code = UInt32(entity.dropFirst(2), radix: 16)
+                    } else if entity.hasPrefix("#") {
+                        code = UInt32(entity.dropFirst())
+                    }
                     guard let code, let scalar = Unicode.Scalar(code) else { throw error("unknown entity &\(entity);") }
                     result.unicodeScalars.append(scalar)
                 }

@@ -16,8 +16,9 @@ struct BarChart: ChartKind {
         let xColumn = try table.require(xField, role: "x")
         let x = try SeriesBuilder.xEncoding(xColumn, choice: .band, forceBand: true)
         guard x.categories.count <= 500 else {
-            throw ChartError("`\(xColumn.name)` has \(x.categories.count) categories; a bar chart can show at most 500 "
-                             + "(a histogram may suit the data)", line: xField.line)
+            throw ChartError(
+                "`\(xColumn.name)` has \(x.categories.count) categories; a bar chart can show at most 500 "
+                    + "(a histogram may suit the data)", line: xField.line)
         }
         let series = try SeriesBuilder.build(spec: spec, table: table, x: x)
         self.spec = spec
@@ -50,10 +51,12 @@ struct BarChart: ChartKind {
     func xAxis(tickCount: Int) -> AxisModel { .band(categories) }
 
     func yAxis(tickCount: Int) -> AxisModel {
-        var lower = 0.0, upper = 0.0
+        var lower = 0.0
+        var upper = 0.0
         if stacked {
             for category in categories.indices {
-                var positive = 0.0, negative = 0.0
+                var positive = 0.0
+                var negative = 0.0
                 for series in values where series[category].isFinite {
                     if series[category] >= 0 { positive += series[category] } else { negative += series[category] }
                 }
@@ -71,8 +74,9 @@ struct BarChart: ChartKind {
             }
         }
         if lower == upper { upper = 1 }
-        return .continuous(.linear, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
-                           includeZero: true)
+        return .continuous(
+            .linear, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
+            includeZero: true)
     }
 
     var legend: [LegendEntry] {
@@ -113,11 +117,13 @@ struct BarChart: ChartKind {
                 }
                 let name = names.count > 1 ? "\(categories[category]) · \(names[seriesIndex])" : categories[category]
                 let inset = groups > 1 ? min(1, width * 0.08) : 0
-                svg.element("rect", [("class", "chart-mark")] + Marks.rect(x0: left + inset, y0: base, x1: left + width - inset, y1: top),
-                            content: SVGWriter.tooltip("\(name): \(NumberFormat.value(value))"))
+                svg.element(
+                    "rect", [("class", "chart-mark")] + Marks.rect(x0: left + inset, y0: base, x1: left + width - inset, y1: top),
+                    content: SVGWriter.tooltip("\(name): \(NumberFormat.value(value))"))
                 if let error = errors?[seriesIndex][category], error.isFinite {
-                    Marks.errorBar(x: left + width / 2, low: yScale.position(value - error), high: yScale.position(value + error),
-                                   cap: min(5, width / 4), color: "currentColor", into: &svg)
+                    Marks.errorBar(
+                        x: left + width / 2, low: yScale.position(value - error), high: yScale.position(value + error),
+                        cap: min(5, width / 4), color: "currentColor", into: &svg)
                 }
             }
             svg.raw("</g>")

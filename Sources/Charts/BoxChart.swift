@@ -22,8 +22,10 @@ struct BoxChart: ChartKind {
                 let above = min(sorted.count - 1, below + 1)
                 return sorted[below] + (sorted[above] - sorted[below]) * (position - Double(below))
             }
-            let q1 = quantile(0.25), q3 = quantile(0.75)
-            let low = q1 - 1.5 * (q3 - q1), high = q3 + 1.5 * (q3 - q1)
+            let q1 = quantile(0.25)
+            let q3 = quantile(0.75)
+            let low = q1 - 1.5 * (q3 - q1)
+            let high = q3 + 1.5 * (q3 - q1)
             let inside = sorted.filter { $0 >= low && $0 <= high }
             firstQuartile = q1
             median = quantile(0.5)
@@ -74,15 +76,20 @@ struct BoxChart: ChartKind {
     func xAxis(tickCount: Int) -> AxisModel { .band(categories) }
 
     func yAxis(tickCount: Int) -> AxisModel {
-        var lower = Double.infinity, upper = -Double.infinity
+        var lower = Double.infinity
+        var upper = -Double.infinity
         for summary in summaries.compactMap({ $0 }) {
             lower = min(lower, summary.outliers.first ?? summary.lowerWhisker, summary.lowerWhisker)
             upper = max(upper, summary.outliers.last ?? summary.upperWhisker, summary.upperWhisker)
         }
-        if lower > upper { lower = 0; upper = 1 }
+        if lower > upper {
+            lower = 0
+            upper = 1
+        }
         let kind: AxisModel.Kind = spec.yScale == .log ? .log : .linear
-        return .continuous(kind, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
-                           margin: 0.04)
+        return .continuous(
+            kind, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
+            margin: 0.04)
     }
 
     var legend: [LegendEntry] { [] }
@@ -107,26 +114,40 @@ struct BoxChart: ChartKind {
             let center = xScale.position(Double(index))
             let left = center - width / 2
             let y = yScale.position
-            let tip = "\(categories[index]): median \(NumberFormat.value(summary.median)), "
+            let tip =
+                "\(categories[index]): median \(NumberFormat.value(summary.median)), "
                 + "Q1 \(NumberFormat.value(summary.firstQuartile)), Q3 \(NumberFormat.value(summary.thirdQuartile)), "
                 + "whiskers \(NumberFormat.value(summary.lowerWhisker))–\(NumberFormat.value(summary.upperWhisker)), "
                 + "n = \(summary.count), \(summary.outliers.count) outliers"
             svg.raw("<g class=\"chart-series\" style=\"stroke:\(color);fill:\(color)\">")
-            let whiskers = "M\(SVGWriter.number(center)) \(SVGWriter.number(y(summary.lowerWhisker)))V\(SVGWriter.number(y(summary.firstQuartile)))"
+            let whiskers =
+                "M\(SVGWriter.number(center)) \(SVGWriter.number(y(summary.lowerWhisker)))V\(SVGWriter.number(y(summary.firstQuartile)))"
                 + "M\(SVGWriter.number(center)) \(SVGWriter.number(y(summary.thirdQuartile)))V\(SVGWriter.number(y(summary.upperWhisker)))"
                 + "M\(SVGWriter.number(center - width / 4)) \(SVGWriter.number(y(summary.lowerWhisker)))h\(SVGWriter.number(width / 2))"
                 + "M\(SVGWriter.number(center - width / 4)) \(SVGWriter.number(y(summary.upperWhisker)))h\(SVGWriter.number(width / 2))"
             svg.element("path", [("d", whiskers), ("fill", "none"), ("stroke-width", "1.5")])
-            svg.element("rect", [("class", "chart-mark")] + Marks.rect(x0: left, y0: y(summary.firstQuartile), x1: left + width,
-                                                                       y1: y(summary.thirdQuartile))
-                        + [("fill-opacity", "0.3"), ("stroke-width", "1.5")], content: SVGWriter.tooltip(tip))
-            svg.element("path", [("d", "M\(SVGWriter.number(left)) \(SVGWriter.number(y(summary.median)))h\(SVGWriter.number(width))"),
-                                 ("stroke-width", "3")])
+            svg.element(
+                "rect",
+                [("class", "chart-mark")]
+                    + Marks.rect(
+                        x0: left, y0: y(summary.firstQuartile), x1: left + width,
+                        y1: y(summary.thirdQuartile))
+                    + [("fill-opacity", "0.3"), ("stroke-width", "1.5")], content: SVGWriter.tooltip(tip))
+            svg.element(
+                "path",
+                [
+                    ("d", "M\(SVGWriter.number(left)) \(SVGWriter.number(y(summary.median)))h\(SVGWriter.number(width))"),
+                    ("stroke-width", "3"),
+                ])
             for value in summary.outliers.prefix(Self.outlierLimit) {
                 let position = y(value)
                 guard position.isFinite else { continue }
-                svg.element("circle", [("cx", SVGWriter.number(center)), ("cy", SVGWriter.number(position)), ("r", "3"),
-                                       ("fill-opacity", "0.35")], content: SVGWriter.tooltip("\(categories[index]) outlier: \(NumberFormat.value(value))"))
+                svg.element(
+                    "circle",
+                    [
+                        ("cx", SVGWriter.number(center)), ("cy", SVGWriter.number(position)), ("r", "3"),
+                        ("fill-opacity", "0.35"),
+                    ], content: SVGWriter.tooltip("\(categories[index]) outlier: \(NumberFormat.value(value))"))
             }
             svg.raw("</g>")
         }

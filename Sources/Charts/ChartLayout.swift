@@ -26,7 +26,8 @@ struct ChartLayout {
         if entries.count > 12, spec.legend == .auto { position = .right }
         var legend = LegendLayout()
         if !entries.isEmpty {
-            legend = position == .right
+            legend =
+                position == .right
                 ? .column(entries, maxWidth: width * 0.3)
                 : .rows(entries, maxWidth: width - 2 * pad)
         }
@@ -76,17 +77,20 @@ struct ChartLayout {
         }
         let frame = Rect(x: plotLeft, y: top, width: plotWidth, height: plotHeight)
         let xScale = Scale(xModel, start: frame.x, end: frame.maxX, padding: kind.bandPadding)
-        let yScale = yModel.kind == .band
+        let yScale =
+            yModel.kind == .band
             ? Scale(yModel, start: frame.y, end: frame.maxY, padding: 0)
             : Scale(yModel, start: frame.maxY, end: frame.y)
 
         var svg = SVGWriter()
         let titleID = "\(id)-title"
         let descID = "\(id)-desc"
-        svg.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))\"")
+        svg.raw(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))\"")
         svg.raw(" width=\"\(SVGWriter.number(width))\" height=\"\(SVGWriter.number(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\"")
         svg.raw(" font-family=\"\(SVGWriter.fontFamily)\" font-size=\"\(SVGWriter.number(FontSize.tick))\">")
-        let accessibleTitle = spec.title ?? spec.caption ?? "\(kind.typeName) of \(yTitle.isEmpty ? "values" : yTitle)\(xTitle.isEmpty ? "" : " by \(xTitle)")"
+        let accessibleTitle =
+            spec.title ?? spec.caption ?? "\(kind.typeName) of \(yTitle.isEmpty ? "values" : yTitle)\(xTitle.isEmpty ? "" : " by \(xTitle)")"
         svg.raw("<title id=\"\(titleID)\">\(SVGWriter.escape(accessibleTitle))</title>")
         svg.raw("<desc id=\"\(descID)\">\(SVGWriter.escape(summary))</desc>")
         let clip = "\(id)-clip"
@@ -94,9 +98,13 @@ struct ChartLayout {
         svg.element("rect", Marks.rect(x0: frame.x - 4, y0: frame.y - 4, x1: frame.maxX + 4, y1: frame.maxY + 4))
         svg.raw("</clipPath></defs>")
         if let title = spec.title {
-            svg.element("text", [("class", "chart-title"), ("x", SVGWriter.number(pad)), ("y", SVGWriter.number(pad + 16)),
-                                 ("font-size", SVGWriter.number(FontSize.title)), ("font-weight", "600"), ("fill", "currentColor")],
-                        content: SVGWriter.escape(TextMetrics.truncate(title, to: width - 2 * pad, size: FontSize.title)))
+            svg.element(
+                "text",
+                [
+                    ("class", "chart-title"), ("x", SVGWriter.number(pad)), ("y", SVGWriter.number(pad + 16)),
+                    ("font-size", SVGWriter.number(FontSize.title)), ("font-weight", "600"), ("fill", "currentColor"),
+                ],
+                content: SVGWriter.escape(TextMetrics.truncate(title, to: width - 2 * pad, size: FontSize.title)))
         }
         let painter = AxisPainter(frame: frame, x: xScale, y: yScale, xPlan: plan)
         if kind.showsGrid { painter.grid(into: &svg) }

@@ -34,8 +34,9 @@ public struct ChartRenderer: Sendable {
             let problem = error as? ChartError ?? ChartError("the chart could not be drawn")
             var warnings = parser.log.warnings
             warnings.append(ChartWarning(message: problem.message, line: problem.line))
-            return ChartResult(html: Self.placeholder(problem, id: chartSpec?.id), svg: "", warnings: warnings,
-                               id: chartSpec?.id)
+            return ChartResult(
+                html: Self.placeholder(problem, id: chartSpec?.id), svg: "", warnings: warnings,
+                id: chartSpec?.id)
         }
     }
 

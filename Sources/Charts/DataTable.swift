@@ -135,8 +135,9 @@ struct DataTable: Sendable {
     func require(_ field: FieldRef, role: String) throws -> Column {
         guard let column = column(named: field.name) else {
             let names = columns.prefix(12).map { "`\($0.name)`" }.joined(separator: ", ")
-            throw ChartError("no column `\(field.name)` for \(role); the data has \(names.isEmpty ? "no columns" : names)",
-                             line: field.line)
+            throw ChartError(
+                "no column `\(field.name)` for \(role); the data has \(names.isEmpty ? "no columns" : names)",
+                line: field.line)
         }
         return column
     }

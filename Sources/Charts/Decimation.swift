@@ -10,7 +10,10 @@ enum Decimation {
         var kept: [Int] = []
         kept.reserveCapacity(4096)
         var column = Int.min
-        var first = -1, last = -1, lowest = -1, highest = -1
+        var first = -1
+        var last = -1
+        var lowest = -1
+        var highest = -1
         func flush() {
             guard first >= 0 else { return }
             var picks = [first, lowest, highest, last]
@@ -23,7 +26,8 @@ enum Decimation {
             first = -1
         }
         for index in 0..<min(positionsX.count, positionsY.count) {
-            let px = positionsX[index], py = positionsY[index]
+            let px = positionsX[index]
+            let py = positionsY[index]
             guard px.isFinite, py.isFinite else {
                 flush()
                 if kept.last != -1 { kept.append(-1) }
@@ -34,7 +38,10 @@ enum Decimation {
             if bucket != column {
                 flush()
                 column = bucket
-                first = index; last = index; lowest = index; highest = index
+                first = index
+                last = index
+                lowest = index
+                highest = index
                 continue
             }
             last = index

@@ -66,19 +66,27 @@ struct HeatmapChart: ChartKind {
                 let left = xScale.position(Double(c)) - width / 2
                 let top = yScale.position(Double(r)) - height / 2
                 let tip = "\(grid.yName) \(grid.rows[r]), \(grid.xName) \(grid.columns[c]): \(NumberFormat.value(value))"
-                svg.element("rect", [("class", "chart-mark")] + Marks.rect(x0: left, y0: top, x1: left + width, y1: top + height)
-                            + [("fill-opacity", NumberFormat.fixed(opacity, decimals: 3))], content: SVGWriter.tooltip(tip))
+                svg.element(
+                    "rect",
+                    [("class", "chart-mark")] + Marks.rect(x0: left, y0: top, x1: left + width, y1: top + height)
+                        + [("fill-opacity", NumberFormat.fixed(opacity, decimals: 3))], content: SVGWriter.tooltip(tip))
             }
         }
         svg.raw("</g>")
         guard labels else { return }
-        svg.raw("<g class=\"chart-cell-labels\" font-size=\"\(SVGWriter.number(fontSize))\" text-anchor=\"middle\" dominant-baseline=\"central\" aria-hidden=\"true\">")
+        svg.raw(
+            "<g class=\"chart-cell-labels\" font-size=\"\(SVGWriter.number(fontSize))\" text-anchor=\"middle\" dominant-baseline=\"central\" aria-hidden=\"true\">"
+        )
         for (r, row) in grid.cells.enumerated() {
             for (c, value) in row.enumerated() where value.isFinite {
                 let strong = strength(value) > 0.55
-                svg.element("text", [("x", SVGWriter.number(xScale.position(Double(c)))), ("y", SVGWriter.number(yScale.position(Double(r)))),
-                                     ("style", strong ? "fill:\(Palette.onStrong)" : "fill:currentColor")],
-                            content: SVGWriter.escape(NumberFormat.value(value)))
+                svg.element(
+                    "text",
+                    [
+                        ("x", SVGWriter.number(xScale.position(Double(c)))), ("y", SVGWriter.number(yScale.position(Double(r)))),
+                        ("style", strong ? "fill:\(Palette.onStrong)" : "fill:currentColor"),
+                    ],
+                    content: SVGWriter.escape(NumberFormat.value(value)))
             }
         }
         svg.raw("</g>")

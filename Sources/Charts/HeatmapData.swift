@@ -19,7 +19,8 @@ struct HeatmapGrid: Sendable {
     static func read(spec: ChartSpec, table: DataTable, log: inout WarningLog) throws -> HeatmapGrid {
         guard spec.readsMatrix else { return try long(spec: spec, table: table) }
         if let field = spec.x ?? spec.y.first ?? spec.value {
-            log.add("`x`, `y` and `value` name columns of long data and are ignored for a matrix; "
+            log.add(
+                "`x`, `y` and `value` name columns of long data and are ignored for a matrix; "
                     + "name its axes with `x_label` and `y_label`", line: field.line)
         }
         return try matrix(spec: spec, table: table)
@@ -28,9 +29,10 @@ struct HeatmapGrid: Sendable {
     /// One row per cell: two category columns and an optional value column (rows are counted without it).
     static func long(spec: ChartSpec, table: DataTable) throws -> HeatmapGrid {
         guard let xField = spec.x, let yField = spec.y.first else {
-            throw ChartError("a heatmap needs `x:` and `y:` (the two category columns) and usually `value:`; "
-                             + "for a matrix with row labels in the first column and column labels in the header, "
-                             + "give `matrix: true`", line: 1)
+            throw ChartError(
+                "a heatmap needs `x:` and `y:` (the two category columns) and usually `value:`; "
+                    + "for a matrix with row labels in the first column and column labels in the header, "
+                    + "give `matrix: true`", line: 1)
         }
         let xColumn = try table.require(xField, role: "x")
         let yColumn = try table.require(yField, role: "y")
@@ -50,23 +52,26 @@ struct HeatmapGrid: Sendable {
             guard amount.isFinite else { continue }
             add(amount, to: &cells[Int(saturating: y.values[row])][Int(saturating: x.values[row])])
         }
-        return HeatmapGrid(columns: x.categories, rows: y.categories, cells: cells, xName: xColumn.name, yName: yColumn.name,
-                           valueName: spec.valueLabel ?? valueColumn?.name ?? "count", xTitle: xColumn.name, yTitle: yColumn.name)
+        return HeatmapGrid(
+            columns: x.categories, rows: y.categories, cells: cells, xName: xColumn.name, yName: yColumn.name,
+            valueName: spec.valueLabel ?? valueColumn?.name ?? "count", xTitle: xColumn.name, yTitle: yColumn.name)
     }
 
     /// A matrix: the first column labels the rows, the other columns' names label the columns, and every
     /// other cell is a number (or missing). Repeated row or column labels add up, as repeated cells of long data do.
     static func matrix(spec: ChartSpec, table: DataTable) throws -> HeatmapGrid {
         guard let labels = table.columns.first, table.columns.count >= 2 else {
-            throw ChartError("a matrix needs row labels in its first column and at least one column of values",
-                             line: spec.dataLine)
+            throw ChartError(
+                "a matrix needs row labels in its first column and at least one column of values",
+                line: spec.dataLine)
         }
         let valueColumns = table.columns.dropFirst()
         if let text = valueColumns.first(where: { $0.kind != .number && $0.text.contains { !Column.isMissing($0) } }) {
             let cell = text.text.first { !Column.isMissing($0) && Column.number($0) == nil } ?? ""
             let why = spec.matrix == nil ? " (the spec names no `x` and `y`, so its data is read as a matrix)" : ""
-            throw ChartError("column `\(text.name)` of the matrix holds `\(cell)`, not a number\(why); a matrix has row labels "
-                             + "in its first column and numbers in the others", line: spec.dataLine)
+            throw ChartError(
+                "column `\(text.name)` of the matrix holds `\(cell)`, not a number\(why); a matrix has row labels "
+                    + "in its first column and numbers in the others", line: spec.dataLine)
         }
         let columns = unique(valueColumns.map(\.name))
         let rows = unique(labels.text.map { $0.trimmingCharacters(in: .whitespaces) })
@@ -81,9 +86,10 @@ struct HeatmapGrid: Sendable {
             }
         }
         let corner = labels.name.trimmingCharacters(in: .whitespaces)
-        return HeatmapGrid(columns: columns.names, rows: rows.names, cells: cells, xName: spec.xLabel ?? "column",
-                           yName: spec.yLabel ?? (corner.isEmpty ? "row" : corner), valueName: spec.valueLabel ?? "value",
-                           xTitle: "", yTitle: corner)
+        return HeatmapGrid(
+            columns: columns.names, rows: rows.names, cells: cells, xName: spec.xLabel ?? "column",
+            yName: spec.yLabel ?? (corner.isEmpty ? "row" : corner), valueName: spec.valueLabel ?? "value",
+            xTitle: "", yTitle: corner)
     }
 
     private static func add(_ amount: Double, to cell: inout Double) {

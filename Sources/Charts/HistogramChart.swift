@@ -61,7 +61,10 @@ struct HistogramChart: ChartKind {
                 names.append(group)
                 counts.append(Array(repeating: 0, count: bins))
             }
-            guard value >= edges[0], value <= edges[bins] else { outside += 1; continue }
+            guard value >= edges[0], value <= edges[bins] else {
+                outside += 1
+                continue
+            }
             let bin = min(bins - 1, max(0, Int(saturating: ((value - edges[0]) / width).rounded(.down))))
             let weight = weights.map { $0.numbers[row].isFinite ? $0.numbers[row] : 0 } ?? 1
             counts[index][bin] += weight
@@ -74,15 +77,17 @@ struct HistogramChart: ChartKind {
     }
 
     func xAxis(tickCount: Int) -> AxisModel {
-        .continuous(.linear, dataLower: edges.first ?? 0, dataUpper: edges.last ?? 1, requested: AxisRange(),
-                    tickCount: tickCount, nice: false)
+        .continuous(
+            .linear, dataLower: edges.first ?? 0, dataUpper: edges.last ?? 1, requested: AxisRange(),
+            tickCount: tickCount, nice: false)
     }
 
     func yAxis(tickCount: Int) -> AxisModel {
         let highest = counts.flatMap { $0 }.max() ?? 1
         let kind: AxisModel.Kind = spec.yScale == .log ? .log : .linear
-        return .continuous(kind, dataLower: kind == .log ? 1 : 0, dataUpper: max(1, highest), requested: spec.yRange,
-                           tickCount: tickCount, includeZero: kind == .linear, integer: spec.value == nil)
+        return .continuous(
+            kind, dataLower: kind == .log ? 1 : 0, dataUpper: max(1, highest), requested: spec.yRange,
+            tickCount: tickCount, includeZero: kind == .linear, integer: spec.value == nil)
     }
 
     var legend: [LegendEntry] {
@@ -110,17 +115,22 @@ struct HistogramChart: ChartKind {
         let overlapping = names.count > 1
         for (index, name) in names.enumerated() {
             let color = Palette.color(index)
-            svg.raw("<g class=\"chart-series\" style=\"fill:\(color);stroke:\(color)\" fill-opacity=\"\(overlapping ? "0.45" : "0.85")\" stroke-opacity=\"0.9\">")
+            svg.raw(
+                "<g class=\"chart-series\" style=\"fill:\(color);stroke:\(color)\" fill-opacity=\"\(overlapping ? "0.45" : "0.85")\" stroke-opacity=\"0.9\">"
+            )
             for bin in counts[index].indices where counts[index][bin] > 0 {
                 let left = xScale.position(edges[bin])
                 let right = xScale.position(edges[bin + 1])
                 let top = yScale.position(counts[index][bin])
                 guard top.isFinite else { continue }
                 let gap = overlapping ? 0 : min(0.5, (right - left) * 0.1)
-                let tip = "\(overlapping ? name + ": " : "")\(NumberFormat.value(edges[bin]))–\(NumberFormat.value(edges[bin + 1])): "
+                let tip =
+                    "\(overlapping ? name + ": " : "")\(NumberFormat.value(edges[bin]))–\(NumberFormat.value(edges[bin + 1])): "
                     + NumberFormat.value(counts[index][bin])
-                svg.element("rect", [("class", "chart-mark")] + Marks.rect(x0: left + gap, y0: baseline, x1: right - gap, y1: top)
-                            + [("stroke-width", overlapping ? "1" : "0")], content: SVGWriter.tooltip(tip))
+                svg.element(
+                    "rect",
+                    [("class", "chart-mark")] + Marks.rect(x0: left + gap, y0: baseline, x1: right - gap, y1: top)
+                        + [("stroke-width", overlapping ? "1" : "0")], content: SVGWriter.tooltip(tip))
             }
             svg.raw("</g>")
         }

@@ -18,7 +18,8 @@ enum DataSpecReader {
         if let sequence = node.sequence { return .inline(try rows(sequence, line: node.mark?.line)) }
         if let mapping = node.mapping {
             if mapping.count == 1, let only = mapping.first, let name = only.key.scalar?.string,
-               ["file", "path", "url", "src"].contains(name.lowercased()) {
+                ["file", "path", "url", "src"].contains(name.lowercased())
+            {
                 return try read(only.value, key: "\(key).\(name)")
             }
             return .inline(try columns(mapping))
@@ -39,8 +40,9 @@ enum DataSpecReader {
                     throw ChartError("every row must be a list like the first (header) row", line: row.mark?.line)
                 }
                 guard values.count <= names.count else {
-                    throw ChartError("this row has \(values.count) cells but the header has \(names.count)",
-                                     line: row.mark?.line)
+                    throw ChartError(
+                        "this row has \(values.count) cells but the header has \(names.count)",
+                        line: row.mark?.line)
                 }
                 total += names.count
                 guard total <= maximumCells else { throw ChartError("the inline data is too large", line: row.mark?.line) }

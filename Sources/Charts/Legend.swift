@@ -59,20 +59,34 @@ struct LegendLayout {
             let color = Palette.color(item.entry.colorIndex)
             switch item.entry.swatch {
             case .line:
-                var line = [("d", "M\(SVGWriter.number(x)) \(SVGWriter.number(middle))h\(SVGWriter.number(Self.swatchWidth))"),
-                            ("style", "stroke:\(color)"), ("stroke-width", "2.5")]
+                var line = [
+                    ("d", "M\(SVGWriter.number(x)) \(SVGWriter.number(middle))h\(SVGWriter.number(Self.swatchWidth))"),
+                    ("style", "stroke:\(color)"), ("stroke-width", "2.5"),
+                ]
                 line.append(Palette.dash(item.entry.colorIndex).map { ("stroke-dasharray", $0) } ?? ("stroke-linecap", "round"))
                 svg.element("path", line)
             case .box:
-                svg.element("rect", [("x", SVGWriter.number(x + 2)), ("y", SVGWriter.number(middle - 6)), ("width", "12"),
-                                     ("height", "12"), ("rx", "2"), ("style", "fill:\(color)")])
+                svg.element(
+                    "rect",
+                    [
+                        ("x", SVGWriter.number(x + 2)), ("y", SVGWriter.number(middle - 6)), ("width", "12"),
+                        ("height", "12"), ("rx", "2"), ("style", "fill:\(color)"),
+                    ])
             case .point:
-                svg.element("circle", [("cx", SVGWriter.number(x + Self.swatchWidth / 2)), ("cy", SVGWriter.number(middle)),
-                                       ("r", "5"), ("style", "fill:\(color)")])
+                svg.element(
+                    "circle",
+                    [
+                        ("cx", SVGWriter.number(x + Self.swatchWidth / 2)), ("cy", SVGWriter.number(middle)),
+                        ("r", "5"), ("style", "fill:\(color)"),
+                    ])
             }
-            svg.element("text", [("x", SVGWriter.number(x + Self.swatchWidth + 6)), ("y", SVGWriter.number(middle)),
-                                 ("dominant-baseline", "central"), ("fill", "currentColor")],
-                        content: SVGWriter.escape(item.label))
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(x + Self.swatchWidth + 6)), ("y", SVGWriter.number(middle)),
+                    ("dominant-baseline", "central"), ("fill", "currentColor"),
+                ],
+                content: SVGWriter.escape(item.label))
         }
         svg.raw("</g>")
     }
@@ -101,20 +115,32 @@ struct ColorBarLayout {
         svg.raw("<stop offset=\"0\" style=\"stop-color:\(Palette.color(0))\" stop-opacity=\"\(HeatmapChart.minimumOpacity)\"/>")
         svg.raw("<stop offset=\"1\" style=\"stop-color:\(Palette.color(0))\" stop-opacity=\"1\"/></linearGradient></defs>")
         svg.raw("<g class=\"chart-colorbar\" font-size=\"\(SVGWriter.number(FontSize.tick))\">")
-        svg.element("rect", [("x", SVGWriter.number(x)), ("y", SVGWriter.number(top)), ("width", SVGWriter.number(Self.barWidth)),
-                             ("height", SVGWriter.number(bottom - top)), ("fill", "url(#\(gradient))"),
-                             ("stroke", "currentColor"), ("stroke-opacity", "0.3")])
+        svg.element(
+            "rect",
+            [
+                ("x", SVGWriter.number(x)), ("y", SVGWriter.number(top)), ("width", SVGWriter.number(Self.barWidth)),
+                ("height", SVGWriter.number(bottom - top)), ("fill", "url(#\(gradient))"),
+                ("stroke", "currentColor"), ("stroke-opacity", "0.3"),
+            ])
         let span = bar.upper - bar.lower
         for tick in ticks where span > 0 {
             let y = bottom - (tick.value - bar.lower) / span * (bottom - top)
-            svg.element("text", [("x", SVGWriter.number(x + Self.barWidth + 5)), ("y", SVGWriter.number(y)),
-                                 ("dominant-baseline", "central"), ("fill", "currentColor"), ("fill-opacity", "0.8")],
-                        content: SVGWriter.escape(tick.label))
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(x + Self.barWidth + 5)), ("y", SVGWriter.number(y)),
+                    ("dominant-baseline", "central"), ("fill", "currentColor"), ("fill-opacity", "0.8"),
+                ],
+                content: SVGWriter.escape(tick.label))
         }
         if !bar.label.isEmpty {
-            svg.element("text", [("x", SVGWriter.number(x)), ("y", SVGWriter.number(top - 8)), ("fill", "currentColor"),
-                                 ("fill-opacity", "0.8")],
-                        content: SVGWriter.escape(TextMetrics.truncate(bar.label, to: 120, size: FontSize.tick)))
+            svg.element(
+                "text",
+                [
+                    ("x", SVGWriter.number(x)), ("y", SVGWriter.number(top - 8)), ("fill", "currentColor"),
+                    ("fill-opacity", "0.8"),
+                ],
+                content: SVGWriter.escape(TextMetrics.truncate(bar.label, to: 120, size: FontSize.tick)))
         }
         svg.raw("</g>")
     }

@@ -73,12 +73,14 @@ struct LineChart: ChartKind {
     func xAxis(tickCount: Int) -> AxisModel {
         if x.kind == .band { return .band(x.categories) }
         let extent = SeriesBuilder.extent(series.lazy.flatMap(\.xs)) ?? (0, 1)
-        return .continuous(x.kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.xRange,
-                           tickCount: tickCount, nice: false)
+        return .continuous(
+            x.kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.xRange,
+            tickCount: tickCount, nice: false)
     }
 
     func yAxis(tickCount: Int) -> AxisModel {
-        var lower = Double.infinity, upper = -Double.infinity
+        var lower = Double.infinity
+        var upper = -Double.infinity
         for item in series {
             for (index, y) in item.ys.enumerated() where y.isFinite {
                 let error = item.errors.map { index < $0.count && $0[index].isFinite ? abs($0[index]) : 0 } ?? 0
@@ -90,10 +92,14 @@ struct LineChart: ChartKind {
                 upper = max(upper, y + error)
             }
         }
-        if lower > upper { lower = 0; upper = 1 }
+        if lower > upper {
+            lower = 0
+            upper = 1
+        }
         let kind: AxisModel.Kind = spec.yScale == .log ? .log : .linear
-        return .continuous(kind, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
-                           includeZero: filled)
+        return .continuous(
+            kind, dataLower: lower, dataUpper: upper, requested: spec.yRange, tickCount: tickCount,
+            includeZero: filled)
     }
 
     var legend: [LegendEntry] {
@@ -134,13 +140,18 @@ struct LineChart: ChartKind {
             if Double(px.count) > frame.width * Decimation.pointsPerUnit, lows == nil {
                 let order = Self.sortedOrder(px)
                 if let order {
-                    px = order.map { px[$0] }; py = order.map { py[$0] }
-                    ys = order.map { ys[$0] }; xs = order.map { xs[$0] }
+                    px = order.map { px[$0] }
+                    py = order.map { py[$0] }
+                    ys = order.map { ys[$0] }
+                    xs = order.map { xs[$0] }
                     errors = errors.map { values in order.map { values[$0] } }
                 }
                 let kept = Decimation.minMax(positionsX: px, positionsY: py)
                 func pick(_ values: [Double]) -> [Double] { kept.map { $0 < 0 ? .nan : values[$0] } }
-                px = pick(px); py = pick(py); ys = pick(ys); xs = pick(xs)
+                px = pick(px)
+                py = pick(py)
+                ys = pick(ys)
+                xs = pick(xs)
                 errors = errors.map(pick)
                 lows = nil
             }
@@ -153,8 +164,10 @@ struct LineChart: ChartKind {
                 let bottom = lows ?? Array(repeating: baseline, count: px.count)
                 drawArea(px: px, top: py, bottom: bottom, color: color, into: &svg)
             }
-            var line = [("d", Marks.polyline(Array(zip(px, py)))), ("fill", "none"), ("style", "stroke:\(color)"),
-                        ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")]
+            var line = [
+                ("d", Marks.polyline(Array(zip(px, py)))), ("fill", "none"), ("style", "stroke:\(color)"),
+                ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
+            ]
             if let dash = Palette.dash(item.colorIndex) { line.append(("stroke-dasharray", dash)) }
             svg.element("path", line, content: SVGWriter.tooltip(item.name))
             let markers = spec.points ?? (item.xs.count <= Self.markerLimit)
@@ -170,15 +183,20 @@ struct LineChart: ChartKind {
         var previous = -Double.infinity
         var monotonic = true
         for value in positions where value.isFinite {
-            if value < previous { monotonic = false; break }
+            if value < previous {
+                monotonic = false
+                break
+            }
             previous = value
         }
         if monotonic { return nil }
         return positions.indices.filter { positions[$0].isFinite }.sorted { positions[$0] < positions[$1] }
     }
 
-    private func drawErrorBand(px: [Double], ys: [Double], errors: [Double], yScale: Scale, color: String,
-                               into svg: inout SVGWriter) {
+    private func drawErrorBand(
+        px: [Double], ys: [Double], errors: [Double], yScale: Scale, color: String,
+        into svg: inout SVGWriter
+    ) {
         var upper: [(Double, Double)] = []
         var lower: [(Double, Double)] = []
         for index in px.indices where index < errors.count {
@@ -189,8 +207,12 @@ struct LineChart: ChartKind {
         }
         guard upper.count > 1 else { return }
         let points = (upper + lower.reversed()).filter { $0.1.isFinite }
-        svg.element("path", [("d", Marks.polyline(points) + "Z"), ("style", "fill:\(color)"), ("fill-opacity", "0.18"),
-                             ("stroke", "none")])
+        svg.element(
+            "path",
+            [
+                ("d", Marks.polyline(points) + "Z"), ("style", "fill:\(color)"), ("fill-opacity", "0.18"),
+                ("stroke", "none"),
+            ])
     }
 
     private func drawArea(px: [Double], top: [Double], bottom: [Double], color: String, into svg: inout SVGWriter) {
@@ -212,8 +234,10 @@ struct LineChart: ChartKind {
         svg.element("path", [("d", path), ("style", "fill:\(color)"), ("fill-opacity", "0.28"), ("stroke", "none")])
     }
 
-    private func drawPoints(name: String, px: [Double], py: [Double], xs: [Double], ys: [Double], visible: Bool,
-                            color: String, into svg: inout SVGWriter) {
+    private func drawPoints(
+        name: String, px: [Double], py: [Double], xs: [Double], ys: [Double], visible: Bool,
+        color: String, into svg: inout SVGWriter
+    ) {
         for index in px.indices where px[index].isFinite && py[index].isFinite {
             let tip = "\(name): \(xText(xs[index])), \(NumberFormat.value(ys[index]))"
             var attributes = [("cx", SVGWriter.number(px[index])), ("cy", SVGWriter.number(py[index]))]

@@ -13,10 +13,11 @@ enum NumberFormat {
         let largest = values.map { abs($0) }.max() ?? 0
         let (divisor, suffix) = siScale(for: largest, from: siFrom)
         let scaled = values.map { $0 / divisor }
-        let decimals = (0...6).first { digits in
-            let factor = power10(digits)
-            return scaled.allSatisfy { abs(($0 * factor).rounded() - $0 * factor) < 1e-6 * max(1, abs($0 * factor)) }
-        } ?? 6
+        let decimals =
+            (0...6).first { digits in
+                let factor = power10(digits)
+                return scaled.allSatisfy { abs(($0 * factor).rounded() - $0 * factor) < 1e-6 * max(1, abs($0 * factor)) }
+            } ?? 6
         return scaled.map { fixed($0, decimals: decimals) + (($0 == 0) ? "" : suffix) }
     }
 

@@ -49,9 +49,13 @@ public struct PieChart: Sendable {
     public var summary: String {
         let shares = self.shares
         var text = "Pie chart of \(slices.count) slice\(slices.count == 1 ? "" : "s")"
-        text += slices.isEmpty ? "." : ": " + zip(slices, shares).map { slice, share in
-            "\(slice.label) \(Self.percent(share)) (\(Self.plain(slice.value)))"
-        }.joined(separator: ", ") + "."
+        text +=
+            slices.isEmpty
+            ? "."
+            : ": "
+                + zip(slices, shares).map { slice, share in
+                    "\(slice.label) \(Self.percent(share)) (\(Self.plain(slice.value)))"
+                }.joined(separator: ", ") + "."
         return text
     }
 
@@ -68,13 +72,16 @@ public struct PieChart: Sendable {
         let height = headingHeight + max(pieSize, Double(slices.count) * rowHeight + 20)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram-svg diagram-pie\" id=\"\(SVGWriter.escape(id))\""
         out += " viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\""
-        out += " aria-labelledby=\"\(SVGWriter.escape(id))-title \(SVGWriter.escape(id))-desc\" font-family=\"\(SVGWriter.fontFamily)\" font-size=\"\(n(Self.fontSize))\">"
+        out +=
+            " aria-labelledby=\"\(SVGWriter.escape(id))-title \(SVGWriter.escape(id))-desc\" font-family=\"\(SVGWriter.fontFamily)\" font-size=\"\(n(Self.fontSize))\">"
         out += "<title id=\"\(SVGWriter.escape(id))-title\">\(SVGWriter.escape(title))</title>"
         out += "<desc id=\"\(SVGWriter.escape(id))-desc\">\(SVGWriter.escape(description))</desc>"
         if let heading {
-            out += "<text class=\"diagram-title\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"600\" fill=\"currentColor\">\(SVGWriter.escape(heading))</text>"
+            out +=
+                "<text class=\"diagram-title\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"600\" fill=\"currentColor\">\(SVGWriter.escape(heading))</text>"
         }
-        let cx = 10 + Self.radius, cy = headingHeight + pieSize / 2
+        let cx = 10 + Self.radius
+        let cy = headingHeight + pieSize / 2
         func point(_ angle: Double, _ r: Double) -> (Double, Double) {
             (cx + r * sin(angle), cy - r * cos(angle))
         }
@@ -86,10 +93,13 @@ public struct PieChart: Sendable {
             let tooltip = "\(slice.label): \(Self.percent(share)) (\(Self.plain(slice.value)))"
             let fill = Palette.color(index)
             if share >= 0.9999 {
-                out += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(Self.radius))\" fill=\"\(fill)\"><title>\(SVGWriter.escape(tooltip))</title></circle>"
+                out +=
+                    "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(Self.radius))\" fill=\"\(fill)\"><title>\(SVGWriter.escape(tooltip))</title></circle>"
             } else {
-                let (x0, y0) = point(angle, Self.radius), (x1, y1) = point(angle + sweep, Self.radius)
-                out += "<path d=\"M\(n(cx)) \(n(cy))L\(n(x0)) \(n(y0))A\(n(Self.radius)) \(n(Self.radius)) 0 \(sweep > Double.pi ? 1 : 0) 1 \(n(x1)) \(n(y1))Z\" fill=\"\(fill)\"><title>\(SVGWriter.escape(tooltip))</title></path>"
+                let (x0, y0) = point(angle, Self.radius)
+                let (x1, y1) = point(angle + sweep, Self.radius)
+                out +=
+                    "<path d=\"M\(n(cx)) \(n(cy))L\(n(x0)) \(n(y0))A\(n(Self.radius)) \(n(Self.radius)) 0 \(sweep > Double.pi ? 1 : 0) 1 \(n(x1)) \(n(y1))Z\" fill=\"\(fill)\"><title>\(SVGWriter.escape(tooltip))</title></path>"
             }
             // The share on the slice, on a halo of the background so it reads on any slice colour.
             if share >= 0.04 {
@@ -99,7 +109,8 @@ public struct PieChart: Sendable {
             angle += sweep
         }
         out += "</g>"
-        out += "<g class=\"chart-values\" fill=\"currentColor\" style=\"paint-order:stroke;stroke:var(--chart-bg, #fff);stroke-width:3px;stroke-linejoin:round\">\(labels)</g>"
+        out +=
+            "<g class=\"chart-values\" fill=\"currentColor\" style=\"paint-order:stroke;stroke:var(--chart-bg, #fff);stroke-width:3px;stroke-linejoin:round\">\(labels)</g>"
         // Legend.
         let legendX = pieSize + 20
         let legendTop = headingHeight + max(10, (pieSize - Double(slices.count) * rowHeight) / 2)

@@ -17,9 +17,11 @@ struct AxisModel: Sendable {
     /// widen to whole tick steps (and to zero when `includeZero`); time axes keep the data's extent.
     /// `margin` widens the data extent by that fraction on each side first, so marks clear the frame;
     /// `integer` keeps linear ticks on whole numbers (counts).
-    static func continuous(_ kind: Kind, dataLower: Double, dataUpper: Double, requested: AxisRange,
-                           tickCount: Int, includeZero: Bool = false, nice: Bool = true, margin: Double = 0,
-                           integer: Bool = false) -> AxisModel {
+    static func continuous(
+        _ kind: Kind, dataLower: Double, dataUpper: Double, requested: AxisRange,
+        tickCount: Int, includeZero: Bool = false, nice: Bool = true, margin: Double = 0,
+        integer: Bool = false
+    ) -> AxisModel {
         var lower = dataLower.isFinite ? dataLower : 0
         var upper = dataUpper.isFinite ? dataUpper : 1
         if margin > 0, upper > lower {
@@ -45,8 +47,12 @@ struct AxisModel: Sendable {
         if let requestedUpper = requested.upper, kind != .log || requestedUpper > 0 { upper = requestedUpper }
         if upper <= lower {
             switch kind {
-            case .log: upper = lower * 10; lower /= 10
-            case .time: lower -= 43_200; upper += 43_200
+            case .log:
+                upper = lower * 10
+                lower /= 10
+            case .time:
+                lower -= 43_200
+                upper += 43_200
             default:
                 let pad = lower == 0 ? 1 : abs(lower) * 0.1
                 lower -= pad
@@ -57,8 +63,9 @@ struct AxisModel: Sendable {
         if nice {
             switch kind {
             case .linear:
-                let (niceLower, niceUpper, niceStep) = NiceTicks.extend(lower: lower, upper: upper, count: tickCount,
-                                                                        minimumStep: integer ? 1 : 0)
+                let (niceLower, niceUpper, niceStep) = NiceTicks.extend(
+                    lower: lower, upper: upper, count: tickCount,
+                    minimumStep: integer ? 1 : 0)
                 if requested.lower == nil { lower = niceLower }
                 if requested.upper == nil { upper = niceUpper }
                 if requested.lower == nil, requested.upper == nil { step = niceStep }

@@ -27,8 +27,9 @@ struct ScatterChart: ChartKind {
     func xAxis(tickCount: Int) -> AxisModel {
         if x.kind == .band { return .band(x.categories) }
         let extent = SeriesBuilder.extent(series.lazy.flatMap(\.xs).filter { x.kind != .log || $0 > 0 }) ?? (0, 1)
-        return .continuous(x.kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.xRange, tickCount: tickCount,
-                           nice: x.kind != .time, margin: 0.03)
+        return .continuous(
+            x.kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.xRange, tickCount: tickCount,
+            nice: x.kind != .time, margin: 0.03)
     }
 
     func yAxis(tickCount: Int) -> AxisModel {
@@ -42,8 +43,9 @@ struct ScatterChart: ChartKind {
             }
         }
         let extent = SeriesBuilder.extent(values.filter { kind != .log || $0 > 0 }) ?? (0, 1)
-        return .continuous(kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.yRange, tickCount: tickCount,
-                           margin: 0.04)
+        return .continuous(
+            kind, dataLower: extent.0, dataUpper: extent.1, requested: spec.yRange, tickCount: tickCount,
+            margin: 0.04)
     }
 
     var legend: [LegendEntry] {
@@ -76,13 +78,16 @@ struct ScatterChart: ChartKind {
                 if jitter > 0 { px += (Self.spread(index) - 0.5) * jitter }
                 if let errors = item.errors, index < errors.count, errors[index].isFinite {
                     let error = abs(errors[index])
-                    Marks.errorBar(x: px, low: yScale.position(item.ys[index] - error), high: yScale.position(item.ys[index] + error),
-                                   cap: 3, color: color, into: &svg)
+                    Marks.errorBar(
+                        x: px, low: yScale.position(item.ys[index] - error), high: yScale.position(item.ys[index] + error),
+                        cap: 3, color: color, into: &svg)
                 }
-                let tip = "\(item.name): \(ValueText.describe(item.xs[index], kind: x.kind, categories: x.categories)), "
+                let tip =
+                    "\(item.name): \(ValueText.describe(item.xs[index], kind: x.kind, categories: x.categories)), "
                     + NumberFormat.value(item.ys[index])
-                svg.element("circle", [("cx", SVGWriter.number(px)), ("cy", SVGWriter.number(py)), ("r", "3.5")],
-                            content: SVGWriter.tooltip(tip))
+                svg.element(
+                    "circle", [("cx", SVGWriter.number(px)), ("cy", SVGWriter.number(py)), ("r", "3.5")],
+                    content: SVGWriter.tooltip(tip))
             }
             svg.raw("</g>")
         }
@@ -111,7 +116,9 @@ struct ScatterChart: ChartKind {
                     let count = grid.counts[row * grid.columns + column]
                     guard count > 0 else { continue }
                     let opacity = 0.15 + 0.85 * log(1 + Double(count)) / scale
-                    svg.raw("<rect x=\"\(SVGWriter.number(frame.x + Double(column) * Self.cellSize))\" y=\"\(SVGWriter.number(frame.y + Double(row) * Self.cellSize))\" width=\"\(SVGWriter.number(Self.cellSize))\" height=\"\(SVGWriter.number(Self.cellSize))\" fill-opacity=\"\(NumberFormat.fixed(opacity, decimals: 2))\"/>")
+                    svg.raw(
+                        "<rect x=\"\(SVGWriter.number(frame.x + Double(column) * Self.cellSize))\" y=\"\(SVGWriter.number(frame.y + Double(row) * Self.cellSize))\" width=\"\(SVGWriter.number(Self.cellSize))\" height=\"\(SVGWriter.number(Self.cellSize))\" fill-opacity=\"\(NumberFormat.fixed(opacity, decimals: 2))\"/>"
+                    )
                 }
             }
             svg.raw("</g>")

@@ -77,19 +77,24 @@ enum SeriesBuilder {
                 }
             }
             guard groups.count <= 60 else {
-                throw ChartError("the `color` column has \(groups.count) distinct values; at most 60 series can be told apart",
-                                 line: spec.series?.line)
+                throw ChartError(
+                    "the `color` column has \(groups.count) distinct values; at most 60 series can be told apart",
+                    line: spec.series?.line)
             }
         }
         var result: [Series] = []
         for (yIndex, yColumn) in yColumns.enumerated() {
             if groups.isEmpty {
-                result.append(Series(name: yColumn.name, xs: x.values, ys: yColumn.numbers,
-                                     errors: errorColumn?.numbers, colorIndex: result.count))
+                result.append(
+                    Series(
+                        name: yColumn.name, xs: x.values, ys: yColumn.numbers,
+                        errors: errorColumn?.numbers, colorIndex: result.count))
                 continue
             }
-            var buckets = Array(repeating: Series(name: "", xs: [], ys: [], errors: errorColumn == nil ? nil : [],
-                                                  colorIndex: 0), count: groups.count)
+            var buckets = Array(
+                repeating: Series(
+                    name: "", xs: [], ys: [], errors: errorColumn == nil ? nil : [],
+                    colorIndex: 0), count: groups.count)
             for row in 0..<min(x.values.count, yColumn.numbers.count) {
                 let group = groupOf[row]
                 buckets[group].xs.append(x.values[row])

@@ -54,8 +54,10 @@ struct SpecParser {
     }
 
     /// Applies one top-level key; returns false when the key is unknown.
-    private mutating func apply(_ key: String, original: String, value: Node, line: Int?,
-                                to spec: inout ChartSpec) throws -> Bool {
+    private mutating func apply(
+        _ key: String, original: String, value: Node, line: Int?,
+        to spec: inout ChartSpec
+    ) throws -> Bool {
         switch key {
         case "type", "kind", "mark":
             let name = try Self.text(value, key: original)
@@ -86,7 +88,9 @@ struct SpecParser {
             switch which {
             case "x": spec.xScale = .log
             case "y", "true", "yes": spec.yScale = .log
-            case "both", "xy", "x,y", "x, y": spec.xScale = .log; spec.yScale = .log
+            case "both", "xy", "x,y", "x, y":
+                spec.xScale = .log
+                spec.yScale = .log
             case "false", "no", "none": break
             default: throw ChartError("`\(original)` must be x, y or both, not `\(which)`", line: value.mark?.line)
             }
@@ -249,8 +253,9 @@ struct SpecParser {
         let text = try Self.text(node, key: key)
         let digits = text.hasSuffix("px") ? String(text.dropLast(2)) : text
         guard let value = Double(digits.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            throw ChartError("`\(key)` must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))",
-                             line: node.mark?.line)
+            throw ChartError(
+                "`\(key)` must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound))",
+                line: node.mark?.line)
         }
         return value
     }
@@ -282,8 +287,12 @@ struct SpecParser {
             var label: String?
             for (keyNode, valueNode) in mapping {
                 switch keyNode.scalar?.string.lowercased() {
-                case "x": axis = .x; value = try Self.text(valueNode, key: "\(key).x")
-                case "y": axis = .y; value = try Self.text(valueNode, key: "\(key).y")
+                case "x":
+                    axis = .x
+                    value = try Self.text(valueNode, key: "\(key).x")
+                case "y":
+                    axis = .y
+                    value = try Self.text(valueNode, key: "\(key).y")
                 case "label", "text", "title": label = try Self.text(valueNode, key: "\(key).label")
                 default:
                     throw ChartError("a rule takes `x` or `y` and an optional `label`", line: keyNode.mark?.line)
@@ -362,8 +371,12 @@ struct SpecParser {
             case 0x22, 0x27:
                 if [0x0A, 0x20, 0x09, 0x5B, 0x7B, 0x2C, 0x3A, 0x2D].contains(previous) { quote = byte }
                 atLineStart = false
-            case 0x5B, 0x7B: depth += 1; atLineStart = false
-            case 0x5D, 0x7D: depth = max(0, depth - 1); atLineStart = false
+            case 0x5B, 0x7B:
+                depth += 1
+                atLineStart = false
+            case 0x5D, 0x7D:
+                depth = max(0, depth - 1)
+                atLineStart = false
             case 0x20, 0x09: break
             default: atLineStart = false
             }
@@ -374,9 +387,9 @@ struct SpecParser {
 
     private static func chartError(from error: YamlError) -> ChartError {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ChartError("the spec is not valid YAML: \(problem)", line: mark.line)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             return ChartError("the key `\(duplicates.first ?? "")` is given twice", line: context.mark.line)
         default:
             return ChartError("the spec is not valid YAML or JSON")

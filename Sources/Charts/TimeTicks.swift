@@ -58,7 +58,10 @@ enum TimeTicks {
                     if value >= lower { values.append(value) }
                 }
                 month += 1
-                if month > 12 { month = 1; year += 1 }
+                if month > 12 {
+                    month = 1
+                    year += 1
+                }
             }
         case .years(let step):
             let start = DateValue.fields(lower).year
@@ -83,7 +86,8 @@ enum TimeTicks {
         case .months:
             return first || fields.month == 1 ? "\(month) \(fields.year)" : month
         case .seconds(let step) where step >= 86_400:
-            return first || (fields.month == 1 && fields.day <= Int(saturating: step / 86_400)) ? "\(month) \(fields.day), \(fields.year)"
+            return first || (fields.month == 1 && fields.day <= Int(saturating: step / 86_400))
+                ? "\(month) \(fields.day), \(fields.year)"
                 : "\(month) \(fields.day)"
         case .seconds(let step) where step >= 60:
             if first || (fields.hour == 0 && fields.minute == 0) { return "\(month) \(fields.day) \(two(fields.hour)):\(two(fields.minute))" }

@@ -200,7 +200,8 @@ struct AuthorYearStyle {
             if let literal = name.literal { return literal }
             return [name.initials, name.familyWithParticle].compactMap { $0 }.joined(separator: " ")
         }
-        return formatted.count <= 2 ? formatted.joined(separator: " & ")
+        return formatted.count <= 2
+            ? formatted.joined(separator: " & ")
             : formatted.dropLast().joined(separator: ", ") + ", & " + (formatted.last ?? "")
     }
 

@@ -49,7 +49,8 @@ enum BibTeXConverter {
             reference.containerTitle = container ?? text("booktitle")
         }
         if reference.containerTitle == nil, let published = text("howpublished"),
-           !published.contains("://"), !(fields["howpublished"] ?? "").contains("\\url") {
+            !published.contains("://"), !(fields["howpublished"] ?? "").contains("\\url")
+        {
             // `@misc`'s `howpublished = {The Tensor Collective}` names where it appeared (not a `\url{…}`).
             reference.containerTitle = published
         }
@@ -118,7 +119,8 @@ enum BibTeXConverter {
     private static func date(_ fields: [String: String]) -> DateParts? {
         if let date = fields["date"], let parts = DateText.parse(TeXText.verbatim(date)) { return parts }
         guard let yearText = fields["year"].map(TeXText.verbatim),
-              let year = Int(yearText.prefix { $0.isNumber }.prefix(4)), yearText.first?.isNumber == true else { return nil }
+            let year = Int(yearText.prefix { $0.isNumber }.prefix(4)), yearText.first?.isNumber == true
+        else { return nil }
         var parts = DateParts(year: year)
         if let month = fields["month"].map(TeXText.verbatim) { parts.month = DateText.month(month) }
         if let dayText = fields["day"], let day = Int(TeXText.verbatim(dayText)), (1...31).contains(day), parts.month != nil {
@@ -143,8 +145,10 @@ enum DateText {
         return parts
     }
 
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                             "october", "november", "december"]
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
 
     /// `6`, `06`, `jun`, `June`, `Jun.` as 6.
     static func month(_ text: String) -> Int? {

@@ -127,7 +127,10 @@ public enum BibTeXParser {
                 skipSpace()
                 macros[name] = try value()
                 skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: ",") { index += 1; skipSpace() }
+                if index < bytes.count, bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    skipSpace()
+                }
                 try expect(close, after: "the @string definition")
             default:
                 try regularEntry(type: type, start: start, close: close)
@@ -137,7 +140,8 @@ public enum BibTeXParser {
         private mutating func regularEntry(type: String, start: Int, close: UInt8) throws(Failure) {
             let keyOffset = index
             while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != close, !isSpace(bytes[index]),
-                  bytes[index] != UInt8(ascii: "=") { index += 1 }
+                bytes[index] != UInt8(ascii: "=")
+            { index += 1 }
             let key = String(decoding: bytes[keyOffset..<index], as: UTF8.self)
             skipSpace()
             guard !key.isEmpty, index < bytes.count, bytes[index] != UInt8(ascii: "=") else {
@@ -150,14 +154,21 @@ public enum BibTeXParser {
                 guard index < bytes.count else {
                     throw Failure(message: "@\(type){\(key), …} is not closed; add the missing `\(Character(Unicode.Scalar(close)))`", offset: start)
                 }
-                if bytes[index] == close { index += 1; break }
+                if bytes[index] == close {
+                    index += 1
+                    break
+                }
                 guard bytes[index] == UInt8(ascii: ",") else {
-                    throw Failure(message: "expected `,` between fields of @\(type){\(key), …} (a missing comma or an unbalanced brace?)",
-                                  offset: index)
+                    throw Failure(
+                        message: "expected `,` between fields of @\(type){\(key), …} (a missing comma or an unbalanced brace?)",
+                        offset: index)
                 }
                 index += 1
                 skipSpace()
-                if index < bytes.count, bytes[index] == close { index += 1; break }
+                if index < bytes.count, bytes[index] == close {
+                    index += 1
+                    break
+                }
                 let nameOffset = index
                 let name = identifier().lowercased()
                 guard !name.isEmpty else {
@@ -168,16 +179,20 @@ public enum BibTeXParser {
                 skipSpace()
                 let text = try value()
                 if fields[name] != nil {
-                    file.diagnostics.append(CitationDiagnostic("@\(type){\(key), …} has a second `\(name)` field; the first is kept",
-                                                               at: location(nameOffset)))
+                    file.diagnostics.append(
+                        CitationDiagnostic(
+                            "@\(type){\(key), …} has a second `\(name)` field; the first is kept",
+                            at: location(nameOffset)))
                 } else {
                     fields[name] = text
                     order.append(name)
                 }
             }
             if !keys.insert(key).inserted {
-                file.diagnostics.append(CitationDiagnostic("the key `\(key)` is used again; the first entry with it is kept",
-                                                           at: location(keyOffset)))
+                file.diagnostics.append(
+                    CitationDiagnostic(
+                        "the key `\(key)` is used again; the first entry with it is kept",
+                        at: location(keyOffset)))
                 return
             }
             file.entries.append(BibTeXEntry(type: type, key: key, fields: fields, location: location(start)))
@@ -207,8 +222,10 @@ public enum BibTeXParser {
                     if let text = macros[name] {
                         result += text
                     } else {
-                        file.diagnostics.append(CitationDiagnostic("`\(name)` is not defined by an @string; it is read as empty",
-                                                                   at: location(start)))
+                        file.diagnostics.append(
+                            CitationDiagnostic(
+                                "`\(name)` is not defined by an @string; it is read as empty",
+                                at: location(start)))
                     }
                 }
                 skipSpace()
@@ -224,8 +241,13 @@ public enum BibTeXParser {
             var depth = 1
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 2; continue }
-                if byte == open { depth += 1 } else if byte == close {
+                if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                    index += 2
+                    continue
+                }
+                if byte == open {
+                    depth += 1
+                } else if byte == close {
                     depth -= 1
                     if depth == 0 {
                         index += 1
@@ -247,8 +269,13 @@ public enum BibTeXParser {
             var depth = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "\\"), index + 1 < bytes.count { index += 2; continue }
-                if byte == UInt8(ascii: "{") { depth += 1 } else if byte == UInt8(ascii: "}") {
+                if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                    index += 2
+                    continue
+                }
+                if byte == UInt8(ascii: "{") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "}") {
                     depth -= 1
                     if depth < 0 { throw Failure(message: "unbalanced `}` inside a quoted value", offset: index) }
                 } else if byte == UInt8(ascii: "\""), depth == 0 {

@@ -27,10 +27,12 @@ public enum BibTeXWriter {
         add("series", reference.collectionTitle)
         add("volume", reference.volume)
         add("number", reference.issue ?? reference.number)
-        add("pages", reference.page.map { page in
-            let dashed = page.replacingOccurrences(of: "–", with: "--")
-            return dashed.contains("--") ? dashed : dashed.replacingOccurrences(of: "-", with: "--")
-        })
+        add(
+            "pages",
+            reference.page.map { page in
+                let dashed = page.replacingOccurrences(of: "–", with: "--")
+                return dashed.contains("--") ? dashed : dashed.replacingOccurrences(of: "-", with: "--")
+            })
         add("edition", reference.edition)
         switch type {
         case "techreport": add("institution", reference.publisher)

@@ -36,7 +36,7 @@ enum CSLBridge {
     static func label(_ label: Locator.Label) -> String? {
         switch label {
         case .page, .chapter, .section, .figure, .volume, .issue, .paragraph, .line, .note, .part, .appendix, .book,
-             .column, .equation, .verse:
+            .column, .equation, .verse:
             return label.rawValue
         case .table, .algorithm, .theorem, .definition:
             return nil
@@ -63,7 +63,8 @@ enum CSLBridge {
 
     /// Formats `citations` of `cited` references (in order of first citation) with `style`.
     static func process(_ style: CSLStyle, citations: [Citation], cited: [Reference], bibliography: Bibliography)
-        -> (citations: [FormattedText], entries: [(id: String, text: FormattedText)]) {
+        -> (citations: [FormattedText], entries: [(id: String, text: FormattedText)])
+    {
         let processor = CSLProcessor(style: style, items: cited.map(item))
         var cslCitations: [CSLCitation] = []
         var inText: [Int: [CitationItem]] = [:]
@@ -155,7 +156,10 @@ enum CSLBridge {
                     result.append(.link(url: link, label))
                     continue
                 }
-                if let id = decoration.citeID { result.append(.reference(key: id, inner)); continue }
+                if let id = decoration.citeID {
+                    result.append(.reference(key: id, inner))
+                    continue
+                }
                 if decoration.fontStyle == "italic" || decoration.fontStyle == "oblique" { inner = [.emphasis(inner)] }
                 if decoration.fontWeight == "bold" { inner = [.styled(.bold, inner)] }
                 if decoration.fontVariant == "small-caps" { inner = [.styled(.smallCaps, inner)] }

@@ -8,8 +8,14 @@ enum CSLJSONReader {
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
-            return ([], [CitationDiagnostic("not valid JSON (\(error.localizedDescription)); a CSL-JSON file is an array of items",
-                                            at: nil)])
+            return (
+                [],
+                [
+                    CitationDiagnostic(
+                        "not valid JSON (\(error.localizedDescription)); a CSL-JSON file is an array of items",
+                        at: nil)
+                ]
+            )
         }
         guard let items = object as? [Any] else {
             return ([], [CitationDiagnostic("a CSL-JSON file is an array of items, `[{\"id\": …}, …]`", at: nil)])
@@ -77,9 +83,10 @@ enum CSLJSONReader {
         return list.compactMap { element in
             guard let name = element as? [String: Any] else { return nil }
             let particles = [string(name["dropping-particle"]), string(name["non-dropping-particle"])].compactMap { $0 }
-            let result = Name(family: string(name["family"]), given: string(name["given"]),
-                              particle: particles.isEmpty ? nil : particles.joined(separator: " "),
-                              suffix: string(name["suffix"]), literal: string(name["literal"]))
+            let result = Name(
+                family: string(name["family"]), given: string(name["given"]),
+                particle: particles.isEmpty ? nil : particles.joined(separator: " "),
+                suffix: string(name["suffix"]), literal: string(name["literal"]))
             return result.family == nil && result.literal == nil && result.given == nil ? nil : result
         }
     }

@@ -42,7 +42,7 @@ public struct Locator: Sendable, Equatable {
     /// The kinds of locator CSL names, with the words writers use for them.
     public enum Label: String, Sendable, CaseIterable {
         case page, chapter, section, figure, table, volume, issue, paragraph, line, note, part, appendix, book,
-             column, equation, verse, algorithm, theorem, definition
+            column, equation, verse, algorithm, theorem, definition
 
         /// Words that introduce the label in a citation's suffix, longest first where one starts another.
         var words: [String] {

@@ -21,16 +21,19 @@ public enum CitationSyntax {
                 matches.append(Match(range: index..<end, citation: citation))
                 index = end
             } else if byte == UInt8(ascii: "["), let close = closingBracket(bytes, from: index), close + 1 < bytes.count,
-                      bytes[close + 1] == UInt8(ascii: "(") || bytes[close + 1] == UInt8(ascii: "[") {
+                bytes[close + 1] == UInt8(ascii: "(") || bytes[close + 1] == UInt8(ascii: "[")
+            {
                 // A Markdown link's text holds no citations.
                 index = close + 1
             } else if byte == UInt8(ascii: "@"), index == 0 || !isWordByte(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: "@"),
-                      let (key, keyEnd) = key(bytes, from: index + 1), isCitable(key) {
+                let (key, keyEnd) = key(bytes, from: index + 1), isCitable(key)
+            {
                 var item = CitationItem(key: key)
                 var end = keyEnd
                 // `@key [p. 33]`: a bracket right after, holding no key, is the locator.
                 if keyEnd + 1 < bytes.count, bytes[keyEnd] == 0x20, bytes[keyEnd + 1] == UInt8(ascii: "["),
-                   let close = closingBracket(bytes, from: keyEnd + 1) {
+                    let close = closingBracket(bytes, from: keyEnd + 1)
+                {
                     let inside = String(decoding: bytes[(keyEnd + 2)..<close], as: UTF8.self)
                     if !inside.contains("@") {
                         (item.locator, item.suffix) = locatorAndSuffix(inside)
@@ -72,7 +75,9 @@ public enum CitationSyntax {
         var position = start
         let limit = min(bytes.count, start + 2000)
         while position < limit {
-            if bytes[position] == UInt8(ascii: "[") { depth += 1 } else if bytes[position] == UInt8(ascii: "]") {
+            if bytes[position] == UInt8(ascii: "[") {
+                depth += 1
+            } else if bytes[position] == UInt8(ascii: "]") {
                 depth -= 1
                 if depth == 0 { return position }
             }
@@ -177,7 +182,8 @@ public enum CitationSyntax {
             // A range or a list goes on with a number after the separator.
             let separators = ["–", "--", "-", ", ", ","]
             guard let separator = separators.first(where: { rest.hasPrefix($0) }),
-                  let next = rest.dropFirst(separator.count).first, next.isNumber || isRoman(Substring(String(next))) else { break }
+                let next = rest.dropFirst(separator.count).first, next.isNumber || isRoman(Substring(String(next)))
+            else { break }
             result += separator
             rest = rest.dropFirst(separator.count)
         }

@@ -16,7 +16,9 @@ public indirect enum Inline: Sendable, Equatable {
 
 /// Styling a CSL style may ask for beyond emphasis.
 public enum InlineStyle: String, Sendable {
-    case bold, smallCaps = "small-caps", superscript, `subscript`, underline
+    case bold
+    case smallCaps = "small-caps"
+    case superscript, `subscript`, underline
 
     var tags: (open: String, close: String) {
         switch self {

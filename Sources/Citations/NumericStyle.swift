@@ -107,8 +107,10 @@ struct NumericStyle {
             if !reference.editor.isEmpty, !reference.author.isEmpty {
                 parts.append(Self.nameList(reference.editor, more: false) + (reference.editor.count == 1 ? ", Ed." : ", Eds."))
             }
-            parts += [reference.publisherPlace.map { $0 + ": " + (reference.publisher ?? "") } ?? reference.publisher,
-                      Self.date(reference.issued), pages].compactMap { $0 }
+            parts += [
+                reference.publisherPlace.map { $0 + ": " + (reference.publisher ?? "") } ?? reference.publisher,
+                Self.date(reference.issued), pages,
+            ].compactMap { $0 }
         case .book:
             if let edition = reference.edition { builder.text(", " + AuthorYearStyle.edition(edition)) }
             let imprint = [reference.publisherPlace, reference.publisher].compactMap { $0 }.joined(separator: ": ")
@@ -117,8 +119,10 @@ struct NumericStyle {
         case .article:
             parts += [Self.date(reference.issued), reference.arxiv.map { "arXiv:" + $0 } ?? reference.containerTitle].compactMap { $0 }
         case .report:
-            parts += [reference.publisher, reference.publisherPlace, reference.number.map { "Rep. " + $0 },
-                      Self.date(reference.issued)].compactMap { $0 }
+            parts += [
+                reference.publisher, reference.publisherPlace, reference.number.map { "Rep. " + $0 },
+                Self.date(reference.issued),
+            ].compactMap { $0 }
         case .thesis:
             parts += ["Thesis", reference.publisher, Self.date(reference.issued)].compactMap { $0 }
         default:
@@ -126,7 +130,8 @@ struct NumericStyle {
         }
         if !parts.isEmpty {
             if reference.type == .articleJournal || reference.type == .paperConference || reference.type == .chapter,
-               reference.containerTitle != nil {
+                reference.containerTitle != nil
+            {
                 builder.text(", ")
             }
             builder.text(parts.joined(separator: ", "))

@@ -92,8 +92,10 @@ public struct Name: Sendable, Equatable {
     /// A name that is not split (`{OpenAI}`, `The World Health Organization`).
     public var literal: String?
 
-    public init(family: String? = nil, given: String? = nil, particle: String? = nil, suffix: String? = nil,
-                literal: String? = nil) {
+    public init(
+        family: String? = nil, given: String? = nil, particle: String? = nil, suffix: String? = nil,
+        literal: String? = nil
+    ) {
         self.family = family
         self.given = given
         self.particle = particle

@@ -90,7 +90,10 @@ enum TeXText {
                     index += 1
                 case "-":
                     var count = 0
-                    while index < scalars.count, scalars[index] == "-", count < 3 { index += 1; count += 1 }
+                    while index < scalars.count, scalars[index] == "-", count < 3 {
+                        index += 1
+                        count += 1
+                    }
                     output.append(contentsOf: (count == 1 ? "-" : count == 2 ? "–" : "—").unicodeScalars)
                 default:
                     index += 1

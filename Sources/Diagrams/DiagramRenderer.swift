@@ -9,7 +9,13 @@ public struct DiagramRenderer: Sendable {
     public func render(_ source: String, id: String? = nil) -> DiagramResult {
         let id = id ?? SVGDocument.generatedID(source)
         guard source.utf8.count <= Self.maximumSourceBytes else {
-            return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: 1, column: 1, message: "the diagram's source is over \(Self.maximumSourceBytes / 1_000) kB; split it into smaller diagrams")], kind: nil)
+            return DiagramResult(
+                svg: nil,
+                diagnostics: [
+                    DiagramDiagnostic(
+                        line: 1, column: 1,
+                        message: "the diagram's source is over \(Self.maximumSourceBytes / 1_000) kB; split it into smaller diagrams")
+                ], kind: nil)
         }
         let document = DiagramSource(source)
         guard let first = document.lines.first else {
@@ -44,7 +50,10 @@ public struct DiagramRenderer: Sendable {
                 var parser = SequenceParser()
                 var diagram = try parser.parse(document)
                 guard diagram.events.count <= Self.maximumItems else {
-                    throw DiagramDiagnostic(line: 1, column: 1, message: "the diagram has \(diagram.events.count) messages and notes, over the \(Self.maximumItems) drawn at build time; split it")
+                    throw DiagramDiagnostic(
+                        line: 1, column: 1,
+                        message:
+                            "the diagram has \(diagram.events.count) messages and notes, over the \(Self.maximumItems) drawn at build time; split it")
                 }
                 let generated = SequenceDescription.describe(diagram)
                 let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
@@ -53,10 +62,12 @@ public struct DiagramRenderer: Sendable {
                 let svg = SequenceSVG(diagram: diagram, id: id, title: title, description: description).svg()
                 return DiagramResult(svg: svg, diagnostics: parser.warnings, kind: .sequence)
             default:
-                let message = Self.knownKinds.contains(keyword)
+                let message =
+                    Self.knownKinds.contains(keyword)
                     ? "`\(keyword)` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence, class and state diagrams (`sequenceDiagram`, `classDiagram`, `stateDiagram`) and pie charts (`pie`) are"
                     : "`\(keyword)` is not a diagram type; start with `flowchart TD` or `sequenceDiagram`"
-                return DiagramResult(svg: nil, diagnostics: [DiagramDiagnostic(line: first.number, column: first.column, message: message)], kind: nil)
+                return DiagramResult(
+                    svg: nil, diagnostics: [DiagramDiagnostic(line: first.number, column: first.column, message: message)], kind: nil)
             }
         } catch let diagnostic as DiagramDiagnostic {
             return DiagramResult(svg: nil, diagnostics: [diagnostic], kind: nil)
@@ -66,16 +77,20 @@ public struct DiagramRenderer: Sendable {
     }
 
     /// Lays out and draws a flowchart (state diagrams are drawn as flowcharts too).
-    private static func draw(_ chart: Flowchart, parsed warnings: [DiagramDiagnostic], from document: DiagramSource, id: String,
-                             kind: DiagramKind, untitled: String) throws -> DiagramResult {
+    private static func draw(
+        _ chart: Flowchart, parsed warnings: [DiagramDiagnostic], from document: DiagramSource, id: String,
+        kind: DiagramKind, untitled: String
+    ) throws -> DiagramResult {
         try checkSize(chart)
         var layout = FlowchartLayout(chart: chart)
         let geometry = layout.layout()
         let generated = FlowchartDescription.describe(chart)
         let description = document.accessibleDescription.map { $0 + " " + generated } ?? generated
         let title = document.accessibleTitle ?? document.title ?? untitled
-        let svg = FlowchartSVG(chart: chart, geometry: geometry, id: id, title: title, description: description,
-                               heading: document.title).svg()
+        let svg = FlowchartSVG(
+            chart: chart, geometry: geometry, id: id, title: title, description: description,
+            heading: document.title
+        ).svg()
         return DiagramResult(svg: svg, diagnostics: warnings + layout.warnings, kind: kind)
     }
 
@@ -87,7 +102,11 @@ public struct DiagramRenderer: Sendable {
 
     private static func checkSize(_ chart: Flowchart) throws {
         guard chart.nodes.count <= maximumItems, chart.edges.count <= maximumItems else {
-            throw DiagramDiagnostic(line: 1, column: 1, message: "the diagram has \(chart.nodes.count) nodes and \(chart.edges.count) links; at most \(maximumItems) of each are drawn at build time, so split it")
+            throw DiagramDiagnostic(
+                line: 1, column: 1,
+                message:
+                    "the diagram has \(chart.nodes.count) nodes and \(chart.edges.count) links; at most \(maximumItems) of each are drawn at build time, so split it"
+            )
         }
     }
 

@@ -83,11 +83,18 @@ struct Label: Sendable, Equatable {
             if character == "*" || character == "_" {
                 let double = index + 1 < characters.count && characters[index + 1] == character
                 // An underscore inside a word is text, as in Markdown.
-                let inWord = character == "_" && index > 0 && characters[index - 1].isLetter
+                let inWord =
+                    character == "_" && index > 0 && characters[index - 1].isLetter
                     && index + 1 < characters.count && characters[index + 1].isLetter
                 if !inWord {
                     flush()
-                    if double { bold.toggle(); index += 2 } else { italic.toggle(); index += 1 }
+                    if double {
+                        bold.toggle()
+                        index += 2
+                    } else {
+                        italic.toggle()
+                        index += 1
+                    }
                     current.bold = bold
                     current.italic = italic
                     continue
@@ -256,7 +263,8 @@ struct Label: Sendable, Equatable {
             for run in line {
                 let escaped = SVGWriter.escape(run.text)
                 if run.bold || run.italic || run.underline {
-                    markup += "<tspan" + (run.bold ? " font-weight=\"bold\"" : "") + (run.italic ? " font-style=\"italic\"" : "")
+                    markup +=
+                        "<tspan" + (run.bold ? " font-weight=\"bold\"" : "") + (run.italic ? " font-style=\"italic\"" : "")
                         + (run.underline ? " text-decoration=\"underline\"" : "") + ">" + escaped + "</tspan>"
                 } else {
                     markup += escaped

@@ -10,18 +10,22 @@ enum SVGDocument {
 
     /// The opening `<svg>`, `<title>` and `<desc>` for a drawing of `width` × `height`. With a `heading`
     /// (the diagram's own title), the heading is drawn above and the drawing moved down; close with ``close(heading:)``.
-    static func open(id: String, kind: String, width: Double, height: Double, title: String, description: String,
-                     heading: String? = nil) -> String {
+    static func open(
+        id: String, kind: String, width: Double, height: Double, title: String, description: String,
+        heading: String? = nil
+    ) -> String {
         let headingWidth = heading.map { TextMetrics.width($0, size: 16) * 1.06 + 20 } ?? 0
         let fullWidth = max(width, headingWidth)
-        let w = SVGWriter.number(fullWidth), h = SVGWriter.number(height + (heading == nil ? 0 : headingHeight))
+        let w = SVGWriter.number(fullWidth)
+        let h = SVGWriter.number(height + (heading == nil ? 0 : headingHeight))
         var markup = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram-svg diagram-\(kind)\" id=\"\(SVGWriter.escape(id))\""
         markup += " viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\""
         markup += " font-family=\"\(fontFamily)\" font-size=\"14\">"
         markup += "<title id=\"\(id)-title\">\(SVGWriter.escape(title))</title>"
         markup += "<desc id=\"\(id)-desc\">\(SVGWriter.escape(description))</desc>"
         if let heading {
-            markup += "<text class=\"diagram-title\" x=\"\(SVGWriter.number(fullWidth / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"600\" fill=\"currentColor\">\(SVGWriter.escape(heading))</text>"
+            markup +=
+                "<text class=\"diagram-title\" x=\"\(SVGWriter.number(fullWidth / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"600\" fill=\"currentColor\">\(SVGWriter.escape(heading))</text>"
             markup += "<g transform=\"translate(\(SVGWriter.number((fullWidth - width) / 2)) \(SVGWriter.number(headingHeight)))\">"
         }
         return markup

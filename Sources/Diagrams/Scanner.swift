@@ -37,7 +37,8 @@ struct Scanner {
                 result.append(character)
                 position += 1
             } else if character == "-" || character == "." || character == "'", !result.isEmpty,
-                      let next = peek(at: 1), Self.isIdentifier(next) {
+                let next = peek(at: 1), Self.isIdentifier(next)
+            {
                 // `A-xB` style end marks are not ids, but `a-b` is.
                 if character == "-", next == "x" || next == "o", let after = peek(at: 2), !Self.isIdentifier(after) { break }
                 result.append(character)
@@ -134,7 +135,10 @@ struct Scanner {
                     while end < text.count, text[end] == "." || text[end] == "-" { end += 1 }
                     let closing = String(text[index..<end])
                     var mark = EdgeEnd.none
-                    if end < text.count, text[end] == ">" { mark = .arrow; end += 1 }
+                    if end < text.count, text[end] == ">" {
+                        mark = .arrow
+                        end += 1
+                    }
                     let label = String(text[start..<index]).trimmingSpaces
                     position = end
                     return (label, closing, mark)
@@ -148,7 +152,8 @@ struct Scanner {
                     mark = .arrow
                     end += 1
                 } else if end < text.count, text[end] == "o" || text[end] == "x",
-                          end + 1 >= text.count || !Self.isIdentifier(text[end + 1]) {
+                    end + 1 >= text.count || !Self.isIdentifier(text[end + 1])
+                {
                     mark = text[end] == "o" ? .circle : .cross
                     end += 1
                 }

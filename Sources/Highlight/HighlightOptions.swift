@@ -79,7 +79,8 @@ public struct HighlightOptions: Sendable, Equatable {
             if bounds.count == 1, let line = bounds[0] {
                 lines.insert(line)
             } else if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high,
-                      case let (span, overflow) = high.subtractingReportingOverflow(low), !overflow, span < 100_000 {
+                case (let span, let overflow) = high.subtractingReportingOverflow(low), !overflow, span < 100_000
+            {
                 lines.formUnion(low...high)
             }
         }

@@ -20,7 +20,8 @@ public enum Highlighter {
                 name = written
             }
         }
-        let tokens = lexerName.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
+        let tokens =
+            lexerName.flatMap(LanguageRegistry.lexer(for:))?.tokens(source)
             ?? [RawToken(kind: .text, start: 0, end: source.count)]
         return HTMLWriter(source: source, tokens: tokens, language: name, options: options).render()
     }
@@ -45,7 +46,8 @@ public enum Highlighter {
     /// The tokens of `code`; one plain-text token for an unsupported language.
     public static func tokens(code: String, language: String) -> [Token] {
         let source = normalizedSource(code)
-        let raw = LanguageRegistry.lexer(for: attributeSafeName(language))?.tokens(source)
+        let raw =
+            LanguageRegistry.lexer(for: attributeSafeName(language))?.tokens(source)
             ?? [RawToken(kind: .text, start: 0, end: source.count)]
         return raw.map { Token(kind: $0.kind, text: String(decoding: source[$0.start..<$0.end], as: UTF8.self)) }
     }
@@ -68,8 +70,9 @@ public enum Highlighter {
 
     /// The language name lowercased and reduced to characters safe in a class attribute.
     private static func attributeSafeName(_ language: String) -> String {
-        String(language.lowercased().unicodeScalars.filter {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || "+-_.#".unicodeScalars.contains($0)
-        }.map(Character.init))
+        String(
+            language.lowercased().unicodeScalars.filter {
+                ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || "+-_.#".unicodeScalars.contains($0)
+            }.map(Character.init))
     }
 }

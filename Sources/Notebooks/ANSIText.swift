@@ -44,14 +44,20 @@ public enum ANSIText {
         func restyle(_ new: Style) {
             guard new != style else { return }
             flush()
-            if open { output += "</span>"; open = false }
+            if open {
+                output += "</span>"
+                open = false
+            }
             style = new
         }
         while index < scalars.count {
             let scalar = scalars[index]
             guard scalar == "\u{1B}" else {
                 // Other control characters (bells, backspaces) have no place in a page.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { index += 1; continue }
+                if scalar.value < 0x20, scalar != "\n", scalar != "\t" {
+                    index += 1
+                    continue
+                }
                 run.unicodeScalars.append(scalar)
                 index += 1
                 continue

@@ -96,7 +96,10 @@ public enum HTMLSanitizer {
             return Tag(name: "!", closing: false, selfClosing: true, attributes: [], end: min(index + 1, text.count))
         }
         var closing = false
-        if text[index] == "/" { closing = true; index += 1 }
+        if text[index] == "/" {
+            closing = true
+            index += 1
+        }
         var name = ""
         while index < text.count, text[index].properties.isAlphabetic || ("0"..."9").contains(text[index]) || text[index] == "-" {
             name.unicodeScalars.append(text[index])
@@ -107,15 +110,28 @@ public enum HTMLSanitizer {
         var selfClosing = false
         while index < text.count {
             let scalar = text[index]
-            if scalar == ">" { index += 1; break }
-            if scalar == "/" { selfClosing = true; index += 1; continue }
-            if scalar.properties.isWhitespace { index += 1; continue }
+            if scalar == ">" {
+                index += 1
+                break
+            }
+            if scalar == "/" {
+                selfClosing = true
+                index += 1
+                continue
+            }
+            if scalar.properties.isWhitespace {
+                index += 1
+                continue
+            }
             var attribute = ""
             while index < text.count, !text[index].properties.isWhitespace, !"=>/".unicodeScalars.contains(text[index]) {
                 attribute.unicodeScalars.append(text[index])
                 index += 1
             }
-            if attribute.isEmpty { index += 1; continue }
+            if attribute.isEmpty {
+                index += 1
+                continue
+            }
             var value = ""
             while index < text.count, text[index].properties.isWhitespace { index += 1 }
             if index < text.count, text[index] == "=" {
@@ -124,7 +140,10 @@ public enum HTMLSanitizer {
                 if index < text.count, text[index] == "\"" || text[index] == "'" {
                     let quote = text[index]
                     index += 1
-                    while index < text.count, text[index] != quote { value.unicodeScalars.append(text[index]); index += 1 }
+                    while index < text.count, text[index] != quote {
+                        value.unicodeScalars.append(text[index])
+                        index += 1
+                    }
                     index += 1
                 } else {
                     while index < text.count, !text[index].properties.isWhitespace, text[index] != ">" {

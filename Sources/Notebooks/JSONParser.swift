@@ -20,10 +20,16 @@ struct JSONParser {
     }
 
     private func error(_ message: String) -> NotebookError {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var position = 0
         while position < min(index, bytes.count) {
-            if bytes[position] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[position] & 0xC0 != 0x80 { column += 1 }
+            if bytes[position] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[position] & 0xC0 != 0x80 {
+                column += 1
+            }
             position += 1
         }
         return NotebookError(message, line: line, column: column)
@@ -40,13 +46,23 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try object()
         case UInt8(ascii: "["): return try array()
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         // Python's json module writes these for non-finite floats.
-        case UInt8(ascii: "N"): try literal("NaN"); return .number(.nan)
-        case UInt8(ascii: "I"): try literal("Infinity"); return .number(.infinity)
+        case UInt8(ascii: "N"):
+            try literal("NaN")
+            return .number(.nan)
+        case UInt8(ascii: "I"):
+            try literal("Infinity")
+            return .number(.infinity)
         default: throw error("expected a JSON value")
         }
     }
@@ -70,7 +86,10 @@ struct JSONParser {
         index += 1
         var members: [(key: String, value: NotebookJSON)] = []
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted member name") }
@@ -81,8 +100,14 @@ struct JSONParser {
             members.append((key, try value()))
             skipSpace()
             guard index < bytes.count else { throw error("the JSON ends early: an object is not closed with `}`") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
             throw error("expected `,` or `}` in an object")
         }
     }
@@ -93,13 +118,22 @@ struct JSONParser {
         index += 1
         var items: [NotebookJSON] = []
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+        }
         while true {
             items.append(try value())
             skipSpace()
             guard index < bytes.count else { throw error("the JSON ends early: a list is not closed with `]`") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
             throw error("expected `,` or `]` in a list")
         }
     }
@@ -122,7 +156,10 @@ struct JSONParser {
             guard bytes[index] >= 0x20 else { throw error("a control character inside a string; write it as an escape") }
             index += 1
         }
-        guard index < bytes.count else { index = start - 1; throw error("a string is not closed with `\"`") }
+        guard index < bytes.count else {
+            index = start - 1
+            throw error("a string is not closed with `\"`")
+        }
         if bytes[index] == UInt8(ascii: "\"") {
             index += 1
             return String(decoding: bytes[start..<index - 1], as: UTF8.self)
@@ -130,7 +167,10 @@ struct JSONParser {
         var output = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { index += 1; return String(decoding: output, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: output, as: UTF8.self)
+            }
             if byte == UInt8(ascii: "\\") {
                 index += 1
                 guard index < bytes.count else { break }
@@ -143,7 +183,8 @@ struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"),
-                       bytes[index + 2] == UInt8(ascii: "u") {
+                        bytes[index + 2] == UInt8(ascii: "u")
+                    {
                         index += 2
                         let low = try hex4()
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + ((low &- 0xDC00) & 0x3FF)

@@ -32,8 +32,10 @@ public struct NotebookCell: Sendable, Equatable {
     /// A Markdown cell's attached files (`attachment:name.png`): name → MIME bundle.
     public var attachments: [String: MIMEBundle]
 
-    public init(kind: Kind, source: String, tags: Set<CellTag> = [], outputs: [CellOutput] = [],
-                attachments: [String: MIMEBundle] = [:]) {
+    public init(
+        kind: Kind, source: String, tags: Set<CellTag> = [], outputs: [CellOutput] = [],
+        attachments: [String: MIMEBundle] = [:]
+    ) {
         self.kind = kind
         self.source = source
         self.tags = tags

@@ -4,7 +4,9 @@ public enum NotebookReader {
     /// another nbformat major version, and for a file without a `cells` list.
     public static func read(_ bytes: [UInt8]) throws(NotebookError) -> Notebook {
         let root = try JSONParser.parse(bytes)
-        guard case .object = root else { throw NotebookError("a notebook is a JSON object; this file holds another kind of value", line: 1, column: 1) }
+        guard case .object = root else {
+            throw NotebookError("a notebook is a JSON object; this file holds another kind of value", line: 1, column: 1)
+        }
         let major = root["nbformat"].flatMap(Self.int) ?? 0
         guard major == 4 else {
             throw NotebookError("nbformat \(major) is not supported: open and save the notebook in Jupyter to convert it to nbformat 4")
@@ -16,8 +18,9 @@ public enum NotebookReader {
         for (position, value) in cellValues.enumerated() {
             cells.append(try cell(value, number: position + 1))
         }
-        return Notebook(language: language?.lowercased(), metadata: metadata, cells: cells,
-                        format: (major, root["nbformat_minor"].flatMap(Self.int) ?? 0))
+        return Notebook(
+            language: language?.lowercased(), metadata: metadata, cells: cells,
+            format: (major, root["nbformat_minor"].flatMap(Self.int) ?? 0))
     }
 
     private static func int(_ value: NotebookJSON) -> Int? {
@@ -41,8 +44,9 @@ public enum NotebookReader {
         if case .object(let members)? = value["attachments"] {
             for (name, bundle) in members { attachments[name] = mimeBundle(bundle) }
         }
-        return NotebookCell(kind: kind, source: value["source"]?.joinedText ?? "", tags: tags, outputs: outputs,
-                            attachments: attachments)
+        return NotebookCell(
+            kind: kind, source: value["source"]?.joinedText ?? "", tags: tags, outputs: outputs,
+            attachments: attachments)
     }
 
     private static func output(_ value: NotebookJSON) -> CellOutput? {

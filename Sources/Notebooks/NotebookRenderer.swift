@@ -29,8 +29,10 @@ public struct NotebookRenderer {
         /// The URL of an image once the host has stored it; nil when it could not be stored.
         public var image: (_ image: NotebookImage) -> String?
 
-        public init(highlight: @escaping (String, String?) -> String, markdown: @escaping (String) -> String,
-                    latex: @escaping (String) -> String, image: @escaping (NotebookImage) -> String?) {
+        public init(
+            highlight: @escaping (String, String?) -> String, markdown: @escaping (String) -> String,
+            latex: @escaping (String) -> String, image: @escaping (NotebookImage) -> String?
+        ) {
             self.highlight = highlight
             self.markdown = markdown
             self.latex = latex
@@ -86,7 +88,12 @@ public struct NotebookRenderer {
         }
         for (position, output) in outputs.enumerated() {
             if case .stream(let name, let text) = output {
-                if let stream = pending, stream.name == name { pending?.text += text } else { flushStream(); pending = (name, text) }
+                if let stream = pending, stream.name == name {
+                    pending?.text += text
+                } else {
+                    flushStream()
+                    pending = (name, text)
+                }
                 continue
             }
             flushStream()
@@ -94,7 +101,8 @@ public struct NotebookRenderer {
             case .stream: break
             case .error(let name, let value, let traceback):
                 let text = traceback.isEmpty ? "\(name): \(value)" : traceback.joined(separator: "\n")
-                html += "<pre class=\"notebook-error\" role=\"group\" aria-label=\"Error: \(HTMLEscaper.text.escape(name))\">\(ANSIText.html(text))</pre>\n"
+                html +=
+                    "<pre class=\"notebook-error\" role=\"group\" aria-label=\"Error: \(HTMLEscaper.text.escape(name))\">\(ANSIText.html(text))</pre>\n"
             case .data(let bundle, _):
                 html += self.html(bundle: bundle, cell: cell, output: position + 1)
             }
@@ -135,7 +143,8 @@ public struct NotebookRenderer {
         let alt = bundle.text("text/plain").map(Self.describe) ?? "Figure"
         if let image = Self.image(in: bundle, cell: cell, output: output, alt: alt), let url = hooks.image(image) {
             let caption = figureCaption.map { "<figcaption>\(HTMLEscaper.text.escape($0))</figcaption>" } ?? ""
-            return "<figure class=\"notebook-figure\"><img src=\"\(HTMLEscaper.text.escape(url))\" alt=\"\(HTMLEscaper.text.escape(figureCaption ?? alt))\" loading=\"lazy\" decoding=\"async\">\(caption)</figure>\n"
+            return
+                "<figure class=\"notebook-figure\"><img src=\"\(HTMLEscaper.text.escape(url))\" alt=\"\(HTMLEscaper.text.escape(figureCaption ?? alt))\" loading=\"lazy\" decoding=\"async\">\(caption)</figure>\n"
         }
         if let json = bundle["application/json"] {
             return "<div class=\"notebook-json\">\n\(hooks.highlight(Self.prettyJSON(json), "json"))</div>\n"
@@ -227,7 +236,10 @@ extension String {
                 if scalar != "\n" { output.unicodeScalars.append("\r") }
                 previousCR = false
             }
-            if scalar == "\r" { previousCR = true; continue }
+            if scalar == "\r" {
+                previousCR = true
+                continue
+            }
             output.unicodeScalars.append(scalar)
         }
         if previousCR { output.unicodeScalars.append("\r") }

@@ -38,8 +38,9 @@ struct Fixture {
     static func cite(_ object: [String: Any]) -> CSLCite {
         func text(_ key: String) -> String? { CSLJSON.string(object[key]) }
         let suppress = (object["suppress-author"] as? Bool) ?? (text("suppress-author").map { $0 == "1" || $0 == "true" } ?? false)
-        return CSLCite(id: text("id") ?? "", locator: text("locator"), label: text("label"), prefix: text("prefix") ?? "",
-                       suffix: text("suffix") ?? "", suppressAuthor: suppress)
+        return CSLCite(
+            id: text("id") ?? "", locator: text("locator"), label: text("label"), prefix: text("prefix") ?? "",
+            suffix: text("suffix") ?? "", suppressAuthor: suppress)
     }
 
     static func json(_ text: String?) -> Any? {
@@ -81,12 +82,13 @@ struct Fixture {
             }
             return rendered.map(\.html).joined(separator: "\n")
         }
-        return "<div class=\"csl-bib-body\">\n" + entries.map { entry in
-            let html = entry.text.html
-            // citeproc-js puts an entry's block parts on their own lines.
-            let body = html.hasPrefix("<div class=\"csl-") ? "\n    " + html + "\n  " : html
-            return "  <div class=\"csl-entry\">" + body + "</div>\n"
-        }.joined()
+        return "<div class=\"csl-bib-body\">\n"
+            + entries.map { entry in
+                let html = entry.text.html
+                // citeproc-js puts an entry's block parts on their own lines.
+                let body = html.hasPrefix("<div class=\"csl-") ? "\n    " + html + "\n  " : html
+                return "  <div class=\"csl-entry\">" + body + "</div>\n"
+            }.joined()
             + "</div>"
     }
 }

@@ -148,24 +148,28 @@ import Testing
             return CSLProcessor(style: style, items: [item]).process([CSLCitation(cites: [CSLCite(id: "lf")])]).citations[0].plain
         }
         #expect(try cite("<name>\(parts)</name>") == "[Jean] (de La Fontaine III)")
-        #expect(try cite(#"<name name-as-sort-order="all" sort-separator=" ">"# + parts + "</name>", demote: "never")
+        #expect(
+            try cite(#"<name name-as-sort-order="all" sort-separator=" ">"# + parts + "</name>", demote: "never")
                 == "(La Fontaine) [Jean de] III")
-        #expect(try cite(#"<name name-as-sort-order="all" sort-separator=" ">"# + parts + "</name>")
+        #expect(
+            try cite(#"<name name-as-sort-order="all" sort-separator=" ">"# + parts + "</name>")
                 == "(Fontaine) [Jean de La] III")
         // The <name> element's own affixes wrap the list.
         #expect(try cite(#"<name prefix="{" suffix="}"/>"#) == "{Jean de La Fontaine III}")
     }
 
     @Test func aDateInASortMacroSortsByThePartsItShows() throws {
-        let style = try CSLStyle(xml: """
-            <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
-              <info><title>dates</title><id>dates</id></info>
-              <macro name="year"><date variable="issued"><date-part name="year"/></date></macro>
-              <citation><layout><text variable="title"/></layout></citation>
-              <bibliography><sort><key macro="year"/><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>
-            </style>
-            """)
-        var late = CSLItem(id: "late", type: "book"), early = CSLItem(id: "early", type: "book")
+        let style = try CSLStyle(
+            xml: """
+                <style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+                  <info><title>dates</title><id>dates</id></info>
+                  <macro name="year"><date variable="issued"><date-part name="year"/></date></macro>
+                  <citation><layout><text variable="title"/></layout></citation>
+                  <bibliography><sort><key macro="year"/><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>
+                </style>
+                """)
+        var late = CSLItem(id: "late", type: "book")
+        var early = CSLItem(id: "early", type: "book")
         late.text["title"] = "A, in November"
         late.dates["issued"] = CSLDate(parts: [[2000, 11, 2]])
         early.text["title"] = "B, in January"

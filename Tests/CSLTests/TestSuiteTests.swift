@@ -37,14 +37,18 @@ import Testing
             } else {
                 failures.append(fixture.name)
                 if let show = ProcessInfo.processInfo.environment["CSL_SHOW"], fixture.name.hasPrefix(show) {
-                    print("== \(fixture.name)\nexpected: \(fixture.expected.replacingOccurrences(of: "\n", with: "⏎"))\n     got: \((output ?? "(not run)").replacingOccurrences(of: "\n", with: "⏎"))")
+                    print(
+                        "== \(fixture.name)\nexpected: \(fixture.expected.replacingOccurrences(of: "\n", with: "⏎"))\n     got: \((output ?? "(not run)").replacingOccurrences(of: "\n", with: "⏎"))"
+                    )
                 }
             }
         }
-        let allPassed = passed.values.reduce(0, +), all = total.values.reduce(0, +)
+        let allPassed = passed.values.reduce(0, +)
+        let all = total.values.reduce(0, +)
         var report = "CSL test suite: \(allPassed)/\(all) passed\n"
         for category in total.keys.sorted() {
-            let p = passed[category] ?? 0, t = total[category]!
+            let p = passed[category] ?? 0
+            let t = total[category]!
             report += "  \(category): \(p)/\(t) (\(t == 0 ? 0 : p * 100 / t)%)\n"
         }
         print(report)

@@ -21,10 +21,14 @@ import SeededRandom
         Int.random(in: 0..<40, using: &g) == 0 ? pick(oddities, &g) : pick(numbers, &g)
     }
     static var extremes: [String] { numbers + oddities }
-    static let dates = ["2024-01-01", "2024-01-01", "1970-01-01", "9999-12-31", "0001-01-01", "2024-02-30",
-                        "2024-01-01T00:00:00Z", "1e308", "-1e308", "0", "5e-324"]
-    static let kinds = ["line", "area", "stacked-area", "scatter", "bar", "grouped-bar", "stacked-bar",
-                        "histogram", "heatmap", "box"]
+    static let dates = [
+        "2024-01-01", "2024-01-01", "1970-01-01", "9999-12-31", "0001-01-01", "2024-02-30",
+        "2024-01-01T00:00:00Z", "1e308", "-1e308", "0", "5e-324",
+    ]
+    static let kinds = [
+        "line", "area", "stacked-area", "scatter", "bar", "grouped-bar", "stacked-bar",
+        "histogram", "heatmap", "box",
+    ]
 
     static func pick<T>(_ items: [T], _ g: inout SeededGenerator) -> T { items[Int.random(in: 0..<items.count, using: &g)] }
 
@@ -52,7 +56,9 @@ import SeededRandom
         if Bool.random(using: &g) { lines.append("color: g") }
         if Int.random(in: 0..<3, using: &g) == 0 { lines.append("value: z") }
         if Int.random(in: 0..<4, using: &g) == 0 { lines.append("yerr: e") }
-        if Int.random(in: 0..<4, using: &g) == 0 { lines.append(pick(["log: y", "log: x", "log: both", "xscale: time", "yscale: log", "xscale: band"], &g)) }
+        if Int.random(in: 0..<4, using: &g) == 0 {
+            lines.append(pick(["log: y", "log: x", "log: both", "xscale: time", "yscale: log", "xscale: band"], &g))
+        }
         if Int.random(in: 0..<4, using: &g) == 0 { lines.append("bins: \(pick(["1", "2", "7", "50", "1000", "1000", "1", "3", "0", "1e308"], &g))") }
         if Int.random(in: 0..<4, using: &g) == 0 { lines.append("yrange: [\(value(&g)), \(value(&g))]") }
         if Int.random(in: 0..<4, using: &g) == 0 { lines.append("xrange: [\(value(&g)), \(value(&g))]") }
@@ -72,7 +78,8 @@ import SeededRandom
 
     @Test func extremeNumbersNeverCrash() {
         var g = SeededGenerator(seed: 15)
-        var drawn = 0, refused = 0
+        var drawn = 0
+        var refused = 0
         let renderer = ChartRenderer()
         for index in 0..<Self.fuzzCount {
             let spec = Self.spec(&g)
@@ -94,14 +101,17 @@ import SeededRandom
     }
 
     /// The reported shapes: `0` and `5e-324` in one column, and ±1e308, in every kind.
-    @Test(arguments: ["[0, 5e-324]", "[5e-324, 5e-324]", "[1e308, -1e308]", "[1e308, 1.7976931348623157e308]",
-                      "[-5e-324, 0, 5e-324]", "[1e-300, 1e300]"])
+    @Test(arguments: [
+        "[0, 5e-324]", "[5e-324, 5e-324]", "[1e308, -1e308]", "[1e308, 1.7976931348623157e308]",
+        "[-5e-324, 0, 5e-324]", "[1e-300, 1e300]",
+    ])
     func denormalAndHugeColumns(values: String) {
         for kind in Self.kinds {
             let spec = "type: \(kind)\ndata: {x: \(values), y: \(values), c: [a, b, c]}\nx: x\ny: y\n"
             let result = ChartRenderer().render(spec: spec, baseDirectory: nil)
-            #expect(result.svg.hasPrefix("<svg") || (result.html.hasPrefix("<figure class=\"chart-error\"") && !result.warnings.isEmpty),
-                    "\(kind) \(values)")
+            #expect(
+                result.svg.hasPrefix("<svg") || (result.html.hasPrefix("<figure class=\"chart-error\"") && !result.warnings.isEmpty),
+                "\(kind) \(values)")
         }
     }
 }

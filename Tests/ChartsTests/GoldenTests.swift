@@ -13,11 +13,12 @@ import Testing
     }()
 
     @Test func everyChartTypeHasAGolden() {
-        let covered = Set(Self.names.compactMap { name -> ChartType? in
-            guard let spec = try? String(contentsOf: Self.folder.appendingPathComponent(name + ".yaml"), encoding: .utf8) else { return nil }
-            var parser = SpecParser()
-            return try? parser.parse(spec).type
-        })
+        let covered = Set(
+            Self.names.compactMap { name -> ChartType? in
+                guard let spec = try? String(contentsOf: Self.folder.appendingPathComponent(name + ".yaml"), encoding: .utf8) else { return nil }
+                var parser = SpecParser()
+                return try? parser.parse(spec).type
+            })
         for type: ChartType in [.line, .scatter, .bar, .stackedBar, .stackedArea, .histogram, .heatmap, .box] {
             #expect(covered.contains(type), "no golden spec of type \(type.rawValue)")
         }
@@ -33,8 +34,9 @@ import Testing
             try Data((result.svg + "\n").utf8).write(to: goldenURL)
             return
         }
-        let golden = try #require(try? String(contentsOf: goldenURL, encoding: .utf8),
-                                  "missing \(name).svg; run with CHARTS_UPDATE_GOLDEN=1 and review it")
+        let golden = try #require(
+            try? String(contentsOf: goldenURL, encoding: .utf8),
+            "missing \(name).svg; run with CHARTS_UPDATE_GOLDEN=1 and review it")
         let rendered = Array((result.svg + "\n").utf8)
         let expected = Array(golden.utf8)
         guard rendered != expected else { return }

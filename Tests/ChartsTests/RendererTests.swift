@@ -163,7 +163,10 @@ import SeededRandom
     }
 
     @Test(arguments: [
-        ("type: heatmap\ndata: |\n  actual,predicted,n\n  cat,dog,3\n", 2, "column `predicted` of the matrix holds `dog`, not a number (the spec names no `x` and `y`"),
+        (
+            "type: heatmap\ndata: |\n  actual,predicted,n\n  cat,dog,3\n", 2,
+            "column `predicted` of the matrix holds `dog`, not a number (the spec names no `x` and `y`"
+        ),
         ("type: heatmap\nmatrix: true\ndata: |\n  a\n  x\n", 3, "at least one column of values"),
         ("type: heatmap\nmatrix: false\ndata: |\n  a,b\n  x,1\n", 1, "give `matrix: true`"),
     ])
@@ -201,13 +204,15 @@ import SeededRandom
 
     @Test func hundredThousandPointsAreDecimatedAndBinned() {
         let rows = (0..<100_000).map { "\($0),\(sin(Double($0) / 500) + Double($0 % 7) / 10)" }.joined(separator: "\n")
-        let line = renderer.render(spec: "type: line\nx: i\ny: v\ndata: |\n  i,v\n  " + rows.replacingOccurrences(of: "\n", with: "\n  "),
-                                   baseDirectory: nil)
+        let line = renderer.render(
+            spec: "type: line\nx: i\ny: v\ndata: |\n  i,v\n  " + rows.replacingOccurrences(of: "\n", with: "\n  "),
+            baseDirectory: nil)
         #expect(!line.svg.isEmpty)
         #expect(line.svg.utf8.count < 200_000)
         #expect(line.html.contains("first 500 of 100000 rows"))
-        let scatter = renderer.render(spec: "type: scatter\nx: i\ny: v\ndata: |\n  i,v\n  " + rows.replacingOccurrences(of: "\n", with: "\n  "),
-                                      baseDirectory: nil)
+        let scatter = renderer.render(
+            spec: "type: scatter\nx: i\ny: v\ndata: |\n  i,v\n  " + rows.replacingOccurrences(of: "\n", with: "\n  "),
+            baseDirectory: nil)
         #expect(scatter.svg.contains("chart-density"))
         #expect(scatter.svg.utf8.count < 2_000_000)
     }
@@ -228,8 +233,10 @@ import SeededRandom
 
     @Test func adversarialInputNeverTraps() {
         var generator = SeededGenerator(seed: 229)
-        let pieces = ["type: ", "line", "bar", "heatmap", "data: ", "[", "]", "{", "}", "x: ", "y: ", "- ", "\n", "  ", "a", "1",
-                      "&a ", "*a", ",", ":", "\"", "'", "|", "#", "\t", "bins: 0", "width: 1e308", "aspect: 0:0", "~", "ü"]
+        let pieces = [
+            "type: ", "line", "bar", "heatmap", "data: ", "[", "]", "{", "}", "x: ", "y: ", "- ", "\n", "  ", "a", "1",
+            "&a ", "*a", ",", ":", "\"", "'", "|", "#", "\t", "bins: 0", "width: 1e308", "aspect: 0:0", "~", "ü",
+        ]
         for _ in 0..<300 {
             var spec = ""
             for _ in 0..<Int.random(in: 1...40, using: &generator) { spec += pieces.randomElement(using: &generator)! }
@@ -242,8 +249,9 @@ import SeededRandom
 
     @Test func manySeriesGrowTheChartAndRepeatColoursWithDashes() {
         let rows = (0..<10).flatMap { run in (1...3).map { "{e: \($0), run: \"run number \(run) with a long label\", v: \($0 * run)}" } }
-        let result = renderer.render(spec: "type: line\nx: e\ny: v\ncolor: run\ndata: [\(rows.joined(separator: ", "))]\n",
-                                     baseDirectory: nil)
+        let result = renderer.render(
+            spec: "type: line\nx: e\ny: v\ncolor: run\ndata: [\(rows.joined(separator: ", "))]\n",
+            baseDirectory: nil)
         let defaultHeight = result.svg.contains("viewBox=\"0 0 700 437.5\"")
         #expect(!defaultHeight)
         #expect(result.svg.contains("stroke-dasharray=\"7 4\""))
@@ -254,9 +262,10 @@ import SeededRandom
         let base = "type: line\ndata: [{a: 1, b: 1}, {a: 2, b: 5}, {a: 3, b: 9}]\nx: a\ny: b\n"
         func textY(_ svg: String) -> Double? {
             guard let note = svg.range(of: "<g class=\"chart-overlays\""),
-                  let text = svg.range(of: "<text x=\"", range: note.upperBound..<svg.endIndex),
-                  let y = svg.range(of: "y=\"", range: text.upperBound..<svg.endIndex),
-                  let end = svg.range(of: "\"", range: y.upperBound..<svg.endIndex) else { return nil }
+                let text = svg.range(of: "<text x=\"", range: note.upperBound..<svg.endIndex),
+                let y = svg.range(of: "y=\"", range: text.upperBound..<svg.endIndex),
+                let end = svg.range(of: "\"", range: y.upperBound..<svg.endIndex)
+            else { return nil }
             return Double(svg[y.upperBound..<end.lowerBound])
         }
         let above = renderer.render(spec: base + "annotations: [{x: 2, y: 5, text: mid}]\n", baseDirectory: nil)

@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func readsTheCommonKeys() throws {
-        let (spec, warnings) = try parse("""
+        let (spec, warnings) = try parse(
+            """
             type: grouped_bar
             id: "#fig-acc"
             title: Accuracy

@@ -125,11 +125,13 @@ import Testing
 
 @Suite struct ScaleTests {
     @Test func linearAndLogPositions() {
-        let linear = Scale(AxisModel.continuous(.linear, dataLower: 0, dataUpper: 10, requested: AxisRange(), tickCount: 5),
-                           start: 100, end: 200)
+        let linear = Scale(
+            AxisModel.continuous(.linear, dataLower: 0, dataUpper: 10, requested: AxisRange(), tickCount: 5),
+            start: 100, end: 200)
         #expect(linear.position(5) == 150)
-        let log = Scale(AxisModel.continuous(.log, dataLower: 1, dataUpper: 100, requested: AxisRange(), tickCount: 5),
-                        start: 0, end: 100)
+        let log = Scale(
+            AxisModel.continuous(.log, dataLower: 1, dataUpper: 100, requested: AxisRange(), tickCount: 5),
+            start: 0, end: 100)
         #expect(abs(log.position(10) - 50) < 1e-9)
         #expect(log.position(0).isNaN)
     }
@@ -142,8 +144,9 @@ import Testing
     }
 
     @Test func requestedRangesWinOverNiceOnes() {
-        let model = AxisModel.continuous(.linear, dataLower: 0.41, dataUpper: 0.93, requested: AxisRange(lower: 0.4, upper: 1),
-                                         tickCount: 6)
+        let model = AxisModel.continuous(
+            .linear, dataLower: 0.41, dataUpper: 0.93, requested: AxisRange(lower: 0.4, upper: 1),
+            tickCount: 6)
         #expect(model.lower == 0.4)
         #expect(model.upper == 1)
         #expect(model.ticks.first?.value == 0.4)
@@ -157,24 +160,28 @@ import Testing
     }
 
     @Test func marginsKeepMarksOffTheFrame() {
-        let model = AxisModel.continuous(.linear, dataLower: 0.14, dataUpper: 0.31, requested: AxisRange(), tickCount: 6,
-                                         margin: 0.04)
+        let model = AxisModel.continuous(
+            .linear, dataLower: 0.14, dataUpper: 0.31, requested: AxisRange(), tickCount: 6,
+            margin: 0.04)
         #expect(model.lower < 0.14)
         #expect(model.upper > 0.31)
     }
 
     @Test func countAxesTickOnWholeNumbers() {
-        let model = AxisModel.continuous(.linear, dataLower: 0, dataUpper: 3, requested: AxisRange(), tickCount: 8,
-                                         includeZero: true, integer: true)
+        let model = AxisModel.continuous(
+            .linear, dataLower: 0, dataUpper: 3, requested: AxisRange(), tickCount: 8,
+            includeZero: true, integer: true)
         #expect(model.ticks.map(\.value) == [0, 1, 2, 3])
-        let ranged = AxisModel.continuous(.linear, dataLower: 0, dataUpper: 2, requested: AxisRange(lower: 0, upper: 2),
-                                          tickCount: 8, integer: true)
+        let ranged = AxisModel.continuous(
+            .linear, dataLower: 0, dataUpper: 2, requested: AxisRange(lower: 0, upper: 2),
+            tickCount: 8, integer: true)
         #expect(ranged.ticks.map(\.label) == ["0", "1", "2"])
     }
 
     @Test func zeroIsIncludedForBarsAndAreas() {
-        let model = AxisModel.continuous(.linear, dataLower: 40, dataUpper: 90, requested: AxisRange(), tickCount: 5,
-                                         includeZero: true)
+        let model = AxisModel.continuous(
+            .linear, dataLower: 40, dataUpper: 90, requested: AxisRange(), tickCount: 5,
+            includeZero: true)
         #expect(model.lower == 0)
         #expect(model.upper == 100)
     }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct BibTeXConversionTests {
     @Test func namesInAllThreeFormsWithParticlesSuffixesAndCorporateAuthors() {
         let (names, others) = BibTeXNames.parse(
-            #"Ludwig van Beethoven and van der Maaten, Laurens and King, Jr, Martin Luther and {OpenAI} and G{\"o}del, Kurt and Jean-Paul Sartre and {World Health Organization} and others"#)
+            #"Ludwig van Beethoven and van der Maaten, Laurens and King, Jr, Martin Luther and {OpenAI} and G{\"o}del, Kurt and Jean-Paul Sartre and {World Health Organization} and others"#
+        )
         #expect(others)
         #expect(names.count == 7)
         #expect(names[0] == Name(family: "Beethoven", given: "Ludwig", particle: "van"))

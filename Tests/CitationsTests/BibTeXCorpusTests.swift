@@ -36,7 +36,8 @@ import Testing
             problems += diagnostics.count
             // BIB_SHOW=better-bibtex prints the diagnostics of the files whose corpus path starts so.
             if let show = ProcessInfo.processInfo.environment["BIB_SHOW"],
-               file.path.dropFirst(Self.corpus.path.count + 1).hasPrefix(show) {
+                file.path.dropFirst(Self.corpus.path.count + 1).hasPrefix(show)
+            {
                 for diagnostic in diagnostics { print("\(file.lastPathComponent):\(diagnostic)") }
             }
         }
@@ -47,13 +48,17 @@ import Testing
     /// A JabRef export (as in an IEEE paper), checked field by field by hand against the file.
     @Test(.enabled(if: present, "needs bib-corpus/ (scripts/fetch-bib-corpus.sh)"))
     func handCheckedJabRefExport() throws {
-        let (bibliography, diagnostics) = Bibliography.read(try Self.read("jabref/jablib_src_test_latex_pdfs_IEEE_ieee-paper.bib"),
-                                                            format: .bibtex)
+        let (bibliography, diagnostics) = Bibliography.read(
+            try Self.read("jabref/jablib_src_test_latex_pdfs_IEEE_ieee-paper.bib"),
+            format: .bibtex)
         #expect(diagnostics.isEmpty)
         let alver = try #require(bibliography["Alver2007"])
         #expect(alver.type == .articleJournal)
-        #expect(alver.author == [Name(family: "Alver", given: "Morten Omholt"), Name(family: "Tennøy", given: "Torodd"),
-                                 Name(family: "Alfredsen", given: "Jo Arve"), Name(family: "Øie", given: "Gunvor")])
+        #expect(
+            alver.author == [
+                Name(family: "Alver", given: "Morten Omholt"), Name(family: "Tennøy", given: "Torodd"),
+                Name(family: "Alfredsen", given: "Jo Arve"), Name(family: "Øie", given: "Gunvor"),
+            ])
         #expect(alver.containerTitle == "Aquacultural engineering")
         #expect(alver.issued == DateParts(year: 2007))
         #expect(alver.issue == "2")
@@ -92,8 +97,11 @@ import Testing
         #expect(preprintDiagnostics.isEmpty)
         let bachmann = try #require(preprints["BachmannDybalskiNaaijkens14"])
         #expect(bachmann.title == "Lieb-Robinson Bounds, Arveson Spectrum and Haag-Ruelle Scattering Theory for Gapped Quantum Spin Systems")
-        #expect(bachmann.author == [Name(family: "Bachmann", given: "Sven"), Name(family: "Dybalski", given: "Wojciech"),
-                                    Name(family: "Naaijkens", given: "Pieter")])
+        #expect(
+            bachmann.author == [
+                Name(family: "Bachmann", given: "Sven"), Name(family: "Dybalski", given: "Wojciech"),
+                Name(family: "Naaijkens", given: "Pieter"),
+            ])
         #expect(bachmann.issued == DateParts(year: 2014, month: 12, day: 9))
         #expect(bachmann.arxiv == "1412.2970")
         #expect(bachmann.url == "http://arxiv.org/abs/1412.2970")
@@ -114,7 +122,10 @@ import Testing
         #expect(journalDiagnostics.isEmpty)
         let salim = try #require(journals["salim_distinct_1996"])
         #expect(salim.type == .articleJournal)
-        #expect(salim.title == "Distinct Specificity in the Recognition of Phosphoinositides by the Pleckstrin Homology Domains of Dynamin and Bruton's Tyrosine Kinase.")
+        #expect(
+            salim.title
+                == "Distinct Specificity in the Recognition of Phosphoinositides by the Pleckstrin Homology Domains of Dynamin and Bruton's Tyrosine Kinase."
+        )
         #expect(salim.author.count == 12)
         #expect(salim.author[1] == Name(family: "Bottomley", given: "M. J."))
         #expect(salim.issued == DateParts(year: 1996, month: 11, day: 15))

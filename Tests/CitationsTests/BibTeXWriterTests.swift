@@ -5,8 +5,10 @@ import Testing
     /// A journal article with every kind of name and TeX specials in its text, written and read back.
     static var article: Reference {
         var reference = Reference(id: "maaten2008visualizing", type: .articleJournal)
-        reference.author = [Name(family: "Maaten", given: "Laurens", particle: "van der"), Name(family: "Hinton", given: "Geoffrey"),
-                            Name(family: "King", given: "Martin Luther", suffix: "Jr"), Name(literal: "R&D Team")]
+        reference.author = [
+            Name(family: "Maaten", given: "Laurens", particle: "van der"), Name(family: "Hinton", given: "Geoffrey"),
+            Name(family: "King", given: "Martin Luther", suffix: "Jr"), Name(literal: "R&D Team"),
+        ]
         reference.title = "Visualizing Data using t-SNE: 100% {braces} & $costs_1 #2"
         reference.containerTitle = "Journal of Machine Learning Research"
         reference.volume = "9"
@@ -19,21 +21,22 @@ import Testing
     }
 
     @Test func anArticleIsWrittenAsHandCheckedBibTeX() {
-        #expect(BibTeXWriter.entry(Self.article) == ##"""
-            @article{maaten2008visualizing,
-              author = {van der Maaten, Laurens and Hinton, Geoffrey and King, Jr, Martin Luther and {R\&D Team}},
-              title = {Visualizing Data using t-SNE: 100\% \textbraceleft{}braces\textbraceright{} \& \$costs\_1 \#2},
-              journal = {Journal of Machine Learning Research},
-              volume = {9},
-              number = {86},
-              pages = {2579--2605},
-              year = {2008},
-              month = nov,
-              doi = {10.5555/a_b%25c},
-              url = {https://jmlr.org/papers/v9/vandermaaten08a.html}
-            }
+        #expect(
+            BibTeXWriter.entry(Self.article) == ##"""
+                @article{maaten2008visualizing,
+                  author = {van der Maaten, Laurens and Hinton, Geoffrey and King, Jr, Martin Luther and {R\&D Team}},
+                  title = {Visualizing Data using t-SNE: 100\% \textbraceleft{}braces\textbraceright{} \& \$costs\_1 \#2},
+                  journal = {Journal of Machine Learning Research},
+                  volume = {9},
+                  number = {86},
+                  pages = {2579--2605},
+                  year = {2008},
+                  month = nov,
+                  doi = {10.5555/a_b%25c},
+                  url = {https://jmlr.org/papers/v9/vandermaaten08a.html}
+                }
 
-            """##)
+                """##)
     }
 
     @Test func writtenEntriesReadBackToTheSameReference() throws {

@@ -10,27 +10,39 @@ import Testing
         let found = CitationSyntax.scan("As shown [@vaswani2017, p. 33].")
         #expect(found.count == 1)
         #expect(found[0].range == 9..<30)
-        #expect(found[0].citation == Citation(items: [CitationItem(key: "vaswani2017", locator: Locator(label: .page, value: "33"))],
-                                              mode: .parenthetical))
+        #expect(
+            found[0].citation
+                == Citation(
+                    items: [CitationItem(key: "vaswani2017", locator: Locator(label: .page, value: "33"))],
+                    mode: .parenthetical))
     }
 
     @Test func severalItemsWithPrefixesLocatorsAndSuffixes() {
         let found = citations("[see @a; @b, ch. 2; @c, pp. 33-35, emphasis added; also @d:x.y, 12]")
-        #expect(found == [Citation(items: [
-            CitationItem(key: "a", prefix: "see"),
-            CitationItem(key: "b", locator: Locator(label: .chapter, value: "2")),
-            CitationItem(key: "c", locator: Locator(label: .page, value: "33–35"), suffix: ", emphasis added"),
-            CitationItem(key: "d:x.y", prefix: "also", locator: Locator(label: .page, value: "12")),
-        ], mode: .parenthetical)])
+        #expect(
+            found == [
+                Citation(
+                    items: [
+                        CitationItem(key: "a", prefix: "see"),
+                        CitationItem(key: "b", locator: Locator(label: .chapter, value: "2")),
+                        CitationItem(key: "c", locator: Locator(label: .page, value: "33–35"), suffix: ", emphasis added"),
+                        CitationItem(key: "d:x.y", prefix: "also", locator: Locator(label: .page, value: "12")),
+                    ], mode: .parenthetical)
+            ])
     }
 
     @Test func suppressedAuthorAndInTextCitations() {
-        #expect(citations("Smith says [-@smith04].") == [Citation(items: [CitationItem(key: "smith04", suppressAuthor: true)],
-                                                                   mode: .parenthetical)])
-        #expect(citations("@smith04 [p. 33] says so, as does @jones.") == [
-            Citation(items: [CitationItem(key: "smith04", locator: Locator(label: .page, value: "33"))], mode: .inText),
-            Citation(items: [CitationItem(key: "jones")], mode: .inText),
-        ])
+        #expect(
+            citations("Smith says [-@smith04].") == [
+                Citation(
+                    items: [CitationItem(key: "smith04", suppressAuthor: true)],
+                    mode: .parenthetical)
+            ])
+        #expect(
+            citations("@smith04 [p. 33] says so, as does @jones.") == [
+                Citation(items: [CitationItem(key: "smith04", locator: Locator(label: .page, value: "33"))], mode: .inText),
+                Citation(items: [CitationItem(key: "jones")], mode: .inText),
+            ])
     }
 
     @Test func notCitations() {

@@ -29,42 +29,50 @@ import Testing
     }
 
     @Test func authorYearCitations() {
-        let result = process(.authorYear, [
-            cite("lecun2015"),
-            Citation(items: [CitationItem(key: "he2016", prefix: "see", locator: Locator(label: .page, value: "772")),
-                             CitationItem(key: "kingma2014")], mode: .parenthetical),
-            cite("maaten2008", mode: .inText),
-            Citation(items: [CitationItem(key: "goodfellow2016", suppressAuthor: true)], mode: .parenthetical),
-            cite("smith2020a", "smith2020b"),
-            cite("nobody"),
-        ])
-        #expect(result.citations.map(\.plainText) == [
-            "(LeCun et al., 2015)",
-            "(see He et al., 2016, p.\u{00A0}772; Kingma & Ba, 2014)",
-            "van der Maaten and Hinton (2008)",
-            "(2016)",
-            "(Smith, 2020a; Smith, 2020b)",
-            "(?nobody)",
-        ])
+        let result = process(
+            .authorYear,
+            [
+                cite("lecun2015"),
+                Citation(
+                    items: [
+                        CitationItem(key: "he2016", prefix: "see", locator: Locator(label: .page, value: "772")),
+                        CitationItem(key: "kingma2014"),
+                    ], mode: .parenthetical),
+                cite("maaten2008", mode: .inText),
+                Citation(items: [CitationItem(key: "goodfellow2016", suppressAuthor: true)], mode: .parenthetical),
+                cite("smith2020a", "smith2020b"),
+                cite("nobody"),
+            ])
+        #expect(
+            result.citations.map(\.plainText) == [
+                "(LeCun et al., 2015)",
+                "(see He et al., 2016, p.\u{00A0}772; Kingma & Ba, 2014)",
+                "van der Maaten and Hinton (2008)",
+                "(2016)",
+                "(Smith, 2020a; Smith, 2020b)",
+                "(?nobody)",
+            ])
         #expect(result.unknownKeys == ["nobody"])
-        #expect(result.citations[0].html(entryID: { "ref-" + $0 })
-            == ##"(<a href="#ref-lecun2015" class="citation" data-cites="lecun2015">LeCun et al., 2015</a>)"##)
+        #expect(
+            result.citations[0].html(entryID: { "ref-" + $0 })
+                == ##"(<a href="#ref-lecun2015" class="citation" data-cites="lecun2015">LeCun et al., 2015</a>)"##)
     }
 
     @Test func authorYearReferenceList() {
         let citations = ["lecun2015", "he2016", "kingma2014", "goodfellow2016", "smith2020a", "smith2020b", "maaten2008"].map { cite($0) }
         let result = process(.authorYear, citations)
         #expect(result.entries.map(\.key) == ["goodfellow2016", "he2016", "kingma2014", "lecun2015", "maaten2008", "smith2020a", "smith2020b"])
-        #expect(result.entries.map(\.text.plainText) == [
-            "Goodfellow, I., Bengio, Y., & Courville, A. (2016). Deep Learning. MIT Press. https://www.deeplearningbook.org",
-            "He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep Residual Learning for Image Recognition. In Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (pp. 770–778).",
-            "Kingma, D. P., & Ba, J. (2014). Adam: A Method for Stochastic Optimization. arXiv:1412.6980. https://arxiv.org/abs/1412.6980",
-            "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521(7553), 436–444. https://doi.org/10.1038/nature14539",
-            "van der Maaten, L., & Hinton, G. (2008). Visualizing Data using t-SNE. Journal of Machine Learning Research, 9(86), 2579–2605.",
-            // Jane before John (names sort in full), so Jane's work is 2020a.
-            "Smith, J. (2020a). Zeta. J.",
-            "Smith, J. (2020b). Alpha. J.",
-        ])
+        #expect(
+            result.entries.map(\.text.plainText) == [
+                "Goodfellow, I., Bengio, Y., & Courville, A. (2016). Deep Learning. MIT Press. https://www.deeplearningbook.org",
+                "He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep Residual Learning for Image Recognition. In Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition (pp. 770–778).",
+                "Kingma, D. P., & Ba, J. (2014). Adam: A Method for Stochastic Optimization. arXiv:1412.6980. https://arxiv.org/abs/1412.6980",
+                "LeCun, Y., Bengio, Y., & Hinton, G. (2015). Deep learning. Nature, 521(7553), 436–444. https://doi.org/10.1038/nature14539",
+                "van der Maaten, L., & Hinton, G. (2008). Visualizing Data using t-SNE. Journal of Machine Learning Research, 9(86), 2579–2605.",
+                // Jane before John (names sort in full), so Jane's work is 2020a.
+                "Smith, J. (2020a). Zeta. J.",
+                "Smith, J. (2020b). Alpha. J.",
+            ])
         let lecun = result.entries[3].text.html(entryID: { $0 })
         #expect(lecun.contains("<i>Nature</i>, <i>521</i>(7553)"))
         #expect(lecun.hasSuffix(#"<a href="https://doi.org/10.1038/nature14539">https://doi.org/10.1038/nature14539</a>"#))
@@ -72,24 +80,28 @@ import Testing
     }
 
     @Test func numericCitationsAndReferenceList() {
-        let result = process(.numeric, [
-            cite("lecun2015"),
-            cite("he2016", "kingma2014", "goodfellow2016", "lecun2015"),
-            Citation(items: [CitationItem(key: "maaten2008", locator: Locator(label: .chapter, value: "2"))], mode: .parenthetical),
-            cite("kingma2014", mode: .inText),
-            cite("lecun2015", "goodfellow2016"),
-        ])
-        #expect(result.citations.map(\.plainText) == [
-            "[1]", "[1]–[4]", "[5, ch.\u{00A0}2]", "Kingma and Ba [3]", "[1], [4]",
-        ])
+        let result = process(
+            .numeric,
+            [
+                cite("lecun2015"),
+                cite("he2016", "kingma2014", "goodfellow2016", "lecun2015"),
+                Citation(items: [CitationItem(key: "maaten2008", locator: Locator(label: .chapter, value: "2"))], mode: .parenthetical),
+                cite("kingma2014", mode: .inText),
+                cite("lecun2015", "goodfellow2016"),
+            ])
+        #expect(
+            result.citations.map(\.plainText) == [
+                "[1]", "[1]–[4]", "[5, ch.\u{00A0}2]", "Kingma and Ba [3]", "[1], [4]",
+            ])
         #expect(result.entries.map(\.number) == [1, 2, 3, 4, 5])
-        #expect(result.entries.map(\.text.plainText) == [
-            "Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” Nature, vol. 521, no. 7553, pp. 436–444, May 2015, doi: 10.1038/nature14539.",
-            "K. He, X. Zhang, S. Ren, and J. Sun, “Deep Residual Learning for Image Recognition,” in Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition, 2016, pp. 770–778.",
-            "D. P. Kingma and J. Ba, “Adam: A Method for Stochastic Optimization,” 2014, arXiv:1412.6980. [Online]. Available: https://arxiv.org/abs/1412.6980",
-            "I. Goodfellow, Y. Bengio, and A. Courville, Deep Learning. Cambridge, MA: MIT Press, 2016. [Online]. Available: https://www.deeplearningbook.org",
-            "L. van der Maaten and G. Hinton, “Visualizing Data using t-SNE,” Journal of Machine Learning Research, vol. 9, no. 86, pp. 2579–2605, 2008.",
-        ])
+        #expect(
+            result.entries.map(\.text.plainText) == [
+                "Y. LeCun, Y. Bengio, and G. Hinton, “Deep learning,” Nature, vol. 521, no. 7553, pp. 436–444, May 2015, doi: 10.1038/nature14539.",
+                "K. He, X. Zhang, S. Ren, and J. Sun, “Deep Residual Learning for Image Recognition,” in Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition, 2016, pp. 770–778.",
+                "D. P. Kingma and J. Ba, “Adam: A Method for Stochastic Optimization,” 2014, arXiv:1412.6980. [Online]. Available: https://arxiv.org/abs/1412.6980",
+                "I. Goodfellow, Y. Bengio, and A. Courville, Deep Learning. Cambridge, MA: MIT Press, 2016. [Online]. Available: https://www.deeplearningbook.org",
+                "L. van der Maaten and G. Hinton, “Visualizing Data using t-SNE,” Journal of Machine Learning Research, vol. 9, no. 86, pp. 2579–2605, 2008.",
+            ])
         #expect(result.citingIndices["lecun2015"] == [0, 1, 4])
         #expect(result.entries[0].text.html(entryID: { $0 }).contains("<i>Nature</i>"))
     }
@@ -104,6 +116,8 @@ import Testing
         #expect(numeric.entries[0].text.plainText == "G. Author1 et al., “T,” 2021.")
         let apa = CitationProcessor(style: .authorYear, bibliography: bibliography).process([cite("many")])
         #expect(apa.citations[0].plainText == "(Author1 et al., 2021)")
-        #expect(apa.entries[0].text.plainText.hasPrefix("Author1, G., Author2, G., Author3, G., Author4, G., Author5, G., Author6, G., Author7, G., & Author8, G. (2021). T."))
+        #expect(
+            apa.entries[0].text.plainText.hasPrefix(
+                "Author1, G., Author2, G., Author3, G., Author4, G., Author5, G., Author6, G., Author7, G., & Author8, G. (2021). T."))
     }
 }

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func bracesDashesTiesAndEscapesAreResolved() {
-        #expect(TeXText.unicode("{BERT}: Pre-training of Deep {Bidirectional} Transformers") == "BERT: Pre-training of Deep Bidirectional Transformers")
+        #expect(
+            TeXText.unicode("{BERT}: Pre-training of Deep {Bidirectional} Transformers") == "BERT: Pre-training of Deep Bidirectional Transformers")
         #expect(TeXText.unicode("100--110") == "100–110")
         #expect(TeXText.unicode("A---B") == "A—B")
         #expect(TeXText.unicode("Smith~et~al.") == "Smith\u{00A0}et\u{00A0}al.")

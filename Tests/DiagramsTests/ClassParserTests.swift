@@ -12,7 +12,8 @@ import Testing
     func lines(_ label: Label) -> [String] { label.lines.map { $0.map(\.text).joined() } }
 
     @Test func classesWithMembersMethodsAndVisibility() throws {
-        let chart = try parse("""
+        let chart = try parse(
+            """
             class BankAccount{
                 <<interface>>
                 +String owner
@@ -42,7 +43,8 @@ import Testing
     }
 
     @Test func relationsCarryTheirUMLEnds() throws {
-        let chart = try parse("""
+        let chart = try parse(
+            """
             A <|-- B
             C *-- D
             E o-- F
@@ -56,11 +58,12 @@ import Testing
             U <|--|> V
             """)
         let ends = chart.edges.map { "\($0.from) \($0.startMark) \($0.line) \($0.endMark) \($0.to)" }
-        #expect(ends == [
-            "A triangle solid none B", "C filledDiamond solid none D", "E diamond solid none F", "G none solid arrow H",
-            "I none solid none J", "K none dotted arrow L", "M none dotted triangle N", "O none dotted none P",
-            "Q none solid triangle R", "S lollipop solid none T", "U triangle solid triangle V",
-        ])
+        #expect(
+            ends == [
+                "A triangle solid none B", "C filledDiamond solid none D", "E diamond solid none F", "G none solid arrow H",
+                "I none solid none J", "K none dotted arrow L", "M none dotted triangle N", "O none dotted none P",
+                "Q none solid triangle R", "S lollipop solid none T", "U triangle solid triangle V",
+            ])
         #expect(chart.edges[8].label.plain == "extends")
         let description = FlowchartDescription.describe(chart)
         #expect(description.contains("B inherits from A."))
@@ -74,29 +77,32 @@ import Testing
 
     @Test func cardinalitiesAndLabels() throws {
         let chart = try parse("Customer \"1\" --> \"*\" Ticket\nGalaxy --> \"many\" Star : Contains\nStudent \"1\" --o \"1..*\" Course")
-        #expect(chart.edges.map { "\($0.from)[\($0.startLabel)]-[\($0.endLabel)]\($0.to):\($0.label.plain)" }
-            == ["Customer[1]-[*]Ticket:", "Galaxy[]-[many]Star:Contains", "Student[1]-[1..*]Course:"])
+        #expect(
+            chart.edges.map { "\($0.from)[\($0.startLabel)]-[\($0.endLabel)]\($0.to):\($0.label.plain)" }
+                == ["Customer[1]-[*]Ticket:", "Galaxy[]-[many]Star:Contains", "Student[1]-[1..*]Course:"])
         #expect(FlowchartDescription.describe(chart).contains("Course aggregates Student (Student “1”, Course “1..*”)."))
     }
 
     @Test func namespacesNotesLinksAndStyles() throws {
         var parser = ClassParser()
-        let chart = try parser.parse(DiagramSource("""
-            classDiagram
-            direction LR
-            namespace Shapes["Basic shapes"] {
-                class Triangle
-                class Rectangle:::wide
-            }
-            note for Triangle "three sides"
-            note "free"
-            link Triangle "https://example.com/tri" "Triangles"
-            callback Rectangle "fn"
-            style Triangle fill:#f9f
-            cssClass "Triangle,Rectangle" marked
-            classDef wide stroke-width:3px
-            class `Odd Name!`
-            """))
+        let chart = try parser.parse(
+            DiagramSource(
+                """
+                classDiagram
+                direction LR
+                namespace Shapes["Basic shapes"] {
+                    class Triangle
+                    class Rectangle:::wide
+                }
+                note for Triangle "three sides"
+                note "free"
+                link Triangle "https://example.com/tri" "Triangles"
+                callback Rectangle "fn"
+                style Triangle fill:#f9f
+                cssClass "Triangle,Rectangle" marked
+                classDef wide stroke-width:3px
+                class `Odd Name!`
+                """))
         #expect(chart.direction == .leftToRight)
         #expect(chart.subgraphs.map(\.id) == ["Shapes"])
         #expect(chart.subgraphs[0].title.plain == "Basic shapes")
@@ -139,7 +145,10 @@ import Testing
 
     @Test func errorsHavePositions() {
         func error(_ body: String) -> String {
-            do { _ = try parse(body); return "no error" } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
+            do {
+                _ = try parse(body)
+                return "no error"
+            } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
         }
         #expect(error("class A {\n  +x") == "2:1: class `A` opens `{` with no closing `}`")
         #expect(error("namespace N {\n  class A") == "2:1: namespace `N` has no closing `}`")
@@ -149,7 +158,8 @@ import Testing
     }
 
     @Test func rendersAccessibleSVGWithClassBoxesAndMarkers() throws {
-        let result = DiagramRenderer().render("classDiagram\nAnimal <|-- Duck\nAnimal : +int age\nAnimal : +isMammal()\nA \"1\" *-- \"*\" Duck", id: "cd")
+        let result = DiagramRenderer().render(
+            "classDiagram\nAnimal <|-- Duck\nAnimal : +int age\nAnimal : +isMammal()\nA \"1\" *-- \"*\" Duck", id: "cd")
         let svg = try #require(result.svg)
         #expect(result.kind == .classDiagram)
         #expect(result.diagnostics.isEmpty)

@@ -16,7 +16,10 @@ import Testing
 
     // The corpus is other people's diagrams, fetched from GitHub (which CI may not reach): without
     // it the test is skipped and says so.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path), "diagram-corpus/ is absent (scripts/fetch-diagram-corpus.py): corpus test skipped"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: corpus.path),
+            "diagram-corpus/ is absent (scripts/fetch-diagram-corpus.py): corpus test skipped"))
     func flowchartsAndSequenceDiagramsDraw() throws {
         let renderer = DiagramRenderer()
         var counts: [String: (total: Int, clean: Int, warned: Int)] = [:]
@@ -74,7 +77,9 @@ import Testing
         // Class diagrams and pie charts, beside the target: most of them drawn cleanly too.
         for kind in ["class", "pie"] {
             let count = counts[kind] ?? (0, 0, 0)
-            #expect(count.total > 0 && Double(count.clean) >= 0.85 * Double(count.total), "\(kind): \(count.clean)/\(count.total) drawn without a warning")
+            #expect(
+                count.total > 0 && Double(count.clean) >= 0.85 * Double(count.total), "\(kind): \(count.clean)/\(count.total) drawn without a warning"
+            )
         }
     }
 }

@@ -9,8 +9,10 @@ enum DiagramSamples {
     static let words = ["alpha", "beta", "a longer label with words", "x", "Décision?", "日本語", "compute the gradient", "ok", "no"]
 
     /// A random flowchart: nodes with shapes and labels, links with and without labels, nested subgraphs.
-    static func flowchart(_ random: inout SeededGenerator, acyclic: Bool = false, subgraphs: Bool = true,
-                          direction: String? = nil) -> String {
+    static func flowchart(
+        _ random: inout SeededGenerator, acyclic: Bool = false, subgraphs: Bool = true,
+        direction: String? = nil
+    ) -> String {
         let count = Int.random(in: 2...18, using: &random)
         let directions = ["TB", "TD", "BT", "LR", "RL"]
         var lines = ["flowchart " + (direction ?? directions.randomElement(using: &random)!)]
@@ -68,7 +70,9 @@ enum DiagramSamples {
         case 2: text = "graph LR;"
         default: break
         }
-        for _ in 0..<Int.random(in: 0...60, using: &random) { text += vocabulary.randomElement(using: &random)! + (Bool.random(using: &random) ? " " : "") }
+        for _ in 0..<Int.random(in: 0...60, using: &random) {
+            text += vocabulary.randomElement(using: &random)! + (Bool.random(using: &random) ? " " : "")
+        }
         return text
     }
 }

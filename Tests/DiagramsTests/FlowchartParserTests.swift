@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func expandedShapes() throws {
-        let chart = try parse("""
+        let chart = try parse(
+            """
             flowchart TD
             A@{ shape: cyl, label: "Database" }
             B@{ shape: decision }
@@ -57,11 +58,13 @@ import Testing
     }
 
     @Test func everyShapeNameIsKnown() {
-        for name in ["rect", "rounded", "stadium", "fr-rect", "cyl", "circle", "odd", "diam", "hex", "lean-r", "lean-l",
-                     "trap-b", "trap-t", "dbl-circ", "text", "notch-rect", "lin-rect", "sm-circ", "framed-circle", "fork",
-                     "hourglass", "brace", "brace-r", "braces", "bolt", "doc", "delay", "h-cyl", "lin-cyl", "curv-trap",
-                     "div-rect", "tri", "win-pane", "f-circ", "lin-doc", "notch-pent", "flip-tri", "sl-rect", "docs",
-                     "processes", "flag", "bow-rect", "cross-circ", "tag-doc", "tag-rect", "datastore"] {
+        for name in [
+            "rect", "rounded", "stadium", "fr-rect", "cyl", "circle", "odd", "diam", "hex", "lean-r", "lean-l",
+            "trap-b", "trap-t", "dbl-circ", "text", "notch-rect", "lin-rect", "sm-circ", "framed-circle", "fork",
+            "hourglass", "brace", "brace-r", "braces", "bolt", "doc", "delay", "h-cyl", "lin-cyl", "curv-trap",
+            "div-rect", "tri", "win-pane", "f-circ", "lin-doc", "notch-pent", "flip-tri", "sl-rect", "docs",
+            "processes", "flag", "bow-rect", "cross-circ", "tag-doc", "tag-rect", "datastore",
+        ] {
             #expect(NodeShape(name: name) != nil, "\(name)")
         }
     }
@@ -119,7 +122,8 @@ import Testing
     }
 
     @Test func subgraphs() throws {
-        let chart = try parse("""
+        let chart = try parse(
+            """
             flowchart TB
             c1-->a2
             subgraph one [The first]
@@ -146,7 +150,8 @@ import Testing
     }
 
     @Test func stylesAndClasses() throws {
-        let chart = try parse("""
+        let chart = try parse(
+            """
             flowchart LR
             A:::hot --> B
             classDef hot fill:#f96,stroke:#333,stroke-width:4px
@@ -168,14 +173,16 @@ import Testing
 
     @Test func clickLinks() throws {
         var parser = FlowchartParser()
-        let chart = try parser.parse(DiagramSource("""
-            flowchart LR
-            A --> B --> C
-            click A "https://example.com/" "Example"
-            click B href "/docs/" _blank
-            click C callback
-            click A "javascript:alert(1)"
-            """))
+        let chart = try parser.parse(
+            DiagramSource(
+                """
+                flowchart LR
+                A --> B --> C
+                click A "https://example.com/" "Example"
+                click B href "/docs/" _blank
+                click C callback
+                click A "javascript:alert(1)"
+                """))
         #expect(chart.nodes[0].link == "https://example.com/")
         #expect(chart.nodes[0].tooltip == "Example")
         #expect(chart.nodes[1].link == "/docs/")

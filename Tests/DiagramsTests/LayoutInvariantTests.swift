@@ -19,10 +19,15 @@ import Testing
 
     /// Whether the segment from `p` to `q` enters the box shrunk by `inset` (Liang–Barsky clipping).
     static func segment(_ p: Point, _ q: Point, enters box: Box, inset: Double = 1.5) -> Bool {
-        let minX = box.minX + inset, maxX = box.maxX - inset, minY = box.minY + inset, maxY = box.maxY - inset
+        let minX = box.minX + inset
+        let maxX = box.maxX - inset
+        let minY = box.minY + inset
+        let maxY = box.maxY - inset
         guard minX < maxX, minY < maxY else { return false }
-        var t0 = 0.0, t1 = 1.0
-        let dx = q.x - p.x, dy = q.y - p.y
+        var t0 = 0.0
+        var t1 = 1.0
+        let dx = q.x - p.x
+        let dy = q.y - p.y
         for (pk, qk) in [(-dx, p.x - minX), (dx, maxX - p.x), (-dy, p.y - minY), (dy, maxY - p.y)] {
             if pk == 0 {
                 if qk < 0 { return false }
@@ -36,13 +41,15 @@ import Testing
 
     /// Whether the segment from `p` to `q` enters the diamond drawn in `box`, shrunk by `inset`.
     static func segment(_ p: Point, _ q: Point, entersDiamond box: Box, inset: Double = 1.5) -> Bool {
-        let halfWidth = box.width / 2 - inset, halfHeight = box.height / 2 - inset
+        let halfWidth = box.width / 2 - inset
+        let halfHeight = box.height / 2 - inset
         guard halfWidth > 0, halfHeight > 0, segment(p, q, enters: box, inset: inset) else { return false }
         let length = ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y)).squareRoot()
         let steps = max(1, Int(length * 2))
         return (0...steps).contains { step in
             let t = Double(step) / Double(steps)
-            let x = p.x + (q.x - p.x) * t, y = p.y + (q.y - p.y) * t
+            let x = p.x + (q.x - p.x) * t
+            let y = p.y + (q.y - p.y) * t
             return abs(x - box.x) / halfWidth + abs(y - box.y) / halfHeight < 1
         }
     }
@@ -59,9 +66,11 @@ import Testing
         for placed in geometry.edges {
             let points = placed.path.sampled(stepsPerCurve: 24)
             for index in 1..<max(1, points.count) {
-                for (node, box) in nodes.enumerated() where chart.nodes[node].shape == .diamond
+                for (node, box) in nodes.enumerated()
+                where chart.nodes[node].shape == .diamond
                     ? segment(points[index - 1], points[index], entersDiamond: box)
-                    : segment(points[index - 1], points[index], enters: box) {
+                    : segment(points[index - 1], points[index], enters: box)
+                {
                     let edge = chart.edges[placed.edge]
                     problems.append("link \(edge.from)→\(edge.to) passes through node \(chart.nodes[node].id)")
                 }
@@ -87,7 +96,9 @@ import Testing
             for node in nodes.indices {
                 let nodeBox = nodes[node]
                 if inside(node, cluster) {
-                    if nodeBox.minX < box.minX - 0.5 || nodeBox.maxX > box.maxX + 0.5 || nodeBox.minY < box.minY - 0.5 || nodeBox.maxY > box.maxY + 0.5 {
+                    if nodeBox.minX < box.minX - 0.5 || nodeBox.maxX > box.maxX + 0.5 || nodeBox.minY < box.minY - 0.5
+                        || nodeBox.maxY > box.maxY + 0.5
+                    {
                         problems.append("node \(chart.nodes[node].id) sticks out of subgraph \(chart.subgraphs[cluster].id)")
                     }
                 } else if overlaps(nodeBox, box) {
@@ -128,13 +139,15 @@ import Testing
             let source = DiagramSamples.flowchart(&random, acyclic: true, subgraphs: false, direction: direction)
             let (chart, geometry) = try layout(source)
             for edge in chart.edges {
-                let a = geometry.nodes[chart.nodeIndex[edge.from]!], b = geometry.nodes[chart.nodeIndex[edge.to]!]
-                let forward: Bool = switch direction {
-                case "TB": a.y < b.y
-                case "BT": a.y > b.y
-                case "LR": a.x < b.x
-                default: a.x > b.x
-                }
+                let a = geometry.nodes[chart.nodeIndex[edge.from]!]
+                let b = geometry.nodes[chart.nodeIndex[edge.to]!]
+                let forward: Bool =
+                    switch direction {
+                    case "TB": a.y < b.y
+                    case "BT": a.y > b.y
+                    case "LR": a.x < b.x
+                    default: a.x > b.x
+                    }
                 #expect(forward, "round \(round): \(edge.from)→\(edge.to) runs backwards\n\(source)")
             }
         }
@@ -142,7 +155,9 @@ import Testing
 
     @Test func longerLinksSpanMoreLayers() throws {
         let (chart, geometry) = try layout("flowchart TD\nA --> B\nA ----> C")
-        let a = geometry.nodes[chart.nodeIndex["A"]!], b = geometry.nodes[chart.nodeIndex["B"]!], c = geometry.nodes[chart.nodeIndex["C"]!]
+        let a = geometry.nodes[chart.nodeIndex["A"]!]
+        let b = geometry.nodes[chart.nodeIndex["B"]!]
+        let c = geometry.nodes[chart.nodeIndex["C"]!]
         #expect(c.y > b.y + 40)
         #expect(a.y < b.y)
     }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import SeededRandom
 import Testing
@@ -71,7 +71,10 @@ import Testing
         #expect(result.kind == .sequence)
         #expect(Self.isWellFormed(svg))
         #expect(svg.contains("<title id=\"seq-title\">Greeting</title>"))
-        #expect(svg.contains("<desc id=\"seq-desc\">Alice greets John and John answers. Sequence diagram with 2 participants: Alice, John. 1. Alice to John: Hello John, how are you?."))
+        #expect(
+            svg.contains(
+                "<desc id=\"seq-desc\">Alice greets John and John answers. Sequence diagram with 2 participants: Alice, John. 1. Alice to John: Hello John, how are you?."
+            ))
         #expect(svg.contains("2. John to Alice: Great! (reply)."))
         #expect(svg.contains(">loop</text>"))
     }
@@ -79,7 +82,10 @@ import Testing
     @Test func unsupportedTypesAndErrorsHavePositions() {
         let gantt = renderer.render("\n  gantt\n  title Plan")
         #expect(gantt.svg == nil)
-        #expect(gantt.error?.description == "2:3: `gantt` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence, class and state diagrams (`sequenceDiagram`, `classDiagram`, `stateDiagram`) and pie charts (`pie`) are")
+        #expect(
+            gantt.error?.description
+                == "2:3: `gantt` diagrams are not drawn yet; flowcharts (`flowchart`, `graph`), sequence, class and state diagrams (`sequenceDiagram`, `classDiagram`, `stateDiagram`) and pie charts (`pie`) are"
+        )
         let junk = renderer.render("hello world")
         #expect(junk.error?.description == "1:1: `hello` is not a diagram type; start with `flowchart TD` or `sequenceDiagram`")
         #expect(renderer.render("  \n").error?.message == "the diagram is empty")
@@ -91,8 +97,12 @@ import Testing
 
     @Test func oversizedDiagramsAreRefusedWithAReason() {
         let links = (0..<2_001).map { "n\($0) --> n\($0 + 1)" }.joined(separator: "\n")
-        #expect(renderer.render("flowchart TD\n" + links).error?.description == "1:1: the diagram has 2002 nodes and 2001 links; at most 2000 of each are drawn at build time, so split it")
-        #expect(renderer.render("graph TD\n" + String(repeating: "A-->B\n", count: 40_000)).error?.message == "the diagram's source is over 200 kB; split it into smaller diagrams")
+        #expect(
+            renderer.render("flowchart TD\n" + links).error?.description
+                == "1:1: the diagram has 2002 nodes and 2001 links; at most 2000 of each are drawn at build time, so split it")
+        #expect(
+            renderer.render("graph TD\n" + String(repeating: "A-->B\n", count: 40_000)).error?.message
+                == "the diagram's source is over 200 kB; split it into smaller diagrams")
         // At the limit, a chart still draws.
         let atLimit = (0..<1_999).map { "n\($0) --> n\($0 + 1)" }.joined(separator: "\n")
         #expect(renderer.render("flowchart LR\n" + atLimit).svg != nil)
@@ -115,11 +125,13 @@ import Testing
     }
 
     static func shapeName(_ shape: NodeShape) -> String {
-        let names = ["rect", "rounded", "stadium", "fr-rect", "cyl", "circle", "dbl-circ", "odd", "diam", "hex", "lean-r", "lean-l",
-                     "trap-b", "trap-t", "text", "notch-rect", "lin-rect", "sm-circ", "fr-circ", "fork", "hourglass", "brace", "brace-r",
-                     "braces", "bolt", "doc", "delay", "h-cyl", "lin-cyl", "curv-trap", "div-rect", "tri", "win-pane", "f-circ",
-                     "notch-pent", "flip-tri", "sl-rect", "docs", "st-rect", "bow-rect", "cross-circ", "tag-doc", "tag-rect", "flag",
-                     "datastore", "lin-doc", "bang", "cloud"]
+        let names = [
+            "rect", "rounded", "stadium", "fr-rect", "cyl", "circle", "dbl-circ", "odd", "diam", "hex", "lean-r", "lean-l",
+            "trap-b", "trap-t", "text", "notch-rect", "lin-rect", "sm-circ", "fr-circ", "fork", "hourglass", "brace", "brace-r",
+            "braces", "bolt", "doc", "delay", "h-cyl", "lin-cyl", "curv-trap", "div-rect", "tri", "win-pane", "f-circ",
+            "notch-pent", "flip-tri", "sl-rect", "docs", "st-rect", "bow-rect", "cross-circ", "tag-doc", "tag-rect", "flag",
+            "datastore", "lin-doc", "bang", "cloud",
+        ]
         return names.first { NodeShape(name: $0) == shape } ?? "rect"
     }
 

@@ -26,21 +26,28 @@ import Testing
         let arrows = ["->", "-->", "->>", "-->>", "<<->>", "<<-->>", "-x", "--x", "-)", "--)"]
         let diagram = try parse(arrows.map { "A\($0)B: m" }.joined(separator: "\n"))
         let parsed = messages(diagram).map(\.3)
-        #expect(parsed == [
-            MessageArrow(dotted: false, head: .none), MessageArrow(dotted: true, head: .none),
-            MessageArrow(dotted: false, head: .filled), MessageArrow(dotted: true, head: .filled),
-            MessageArrow(dotted: false, head: .filled, bidirectional: true), MessageArrow(dotted: true, head: .filled, bidirectional: true),
-            MessageArrow(dotted: false, head: .cross), MessageArrow(dotted: true, head: .cross),
-            MessageArrow(dotted: false, head: .open), MessageArrow(dotted: true, head: .open),
-        ])
+        #expect(
+            parsed == [
+                MessageArrow(dotted: false, head: .none), MessageArrow(dotted: true, head: .none),
+                MessageArrow(dotted: false, head: .filled), MessageArrow(dotted: true, head: .filled),
+                MessageArrow(dotted: false, head: .filled, bidirectional: true), MessageArrow(dotted: true, head: .filled, bidirectional: true),
+                MessageArrow(dotted: false, head: .cross), MessageArrow(dotted: true, head: .cross),
+                MessageArrow(dotted: false, head: .open), MessageArrow(dotted: true, head: .open),
+            ])
         #expect(messages(diagram).allSatisfy { $0.0 == 0 && $0.1 == 1 && $0.2 == "m" })
     }
 
     @Test func activations() throws {
         let diagram = try parse("A->>+B: start\nB-->>-A: done\nactivate A\ndeactivate A")
-        guard case .message(_, _, _, _, _, let activate, let deactivate, _) = diagram.events[0] else { Issue.record("not a message"); return }
+        guard case .message(_, _, _, _, _, let activate, let deactivate, _) = diagram.events[0] else {
+            Issue.record("not a message")
+            return
+        }
         #expect(activate && !deactivate)
-        guard case .message(_, _, _, _, _, let activate2, let deactivate2, _) = diagram.events[1] else { Issue.record("not a message"); return }
+        guard case .message(_, _, _, _, _, let activate2, let deactivate2, _) = diagram.events[1] else {
+            Issue.record("not a message")
+            return
+        }
         #expect(!activate2 && deactivate2)
         guard case .activate(0) = diagram.events[2], case .deactivate(0) = diagram.events[3] else {
             Issue.record("activate/deactivate not read")
@@ -60,7 +67,8 @@ import Testing
     }
 
     @Test func blocks() throws {
-        let diagram = try parse("""
+        let diagram = try parse(
+            """
             loop Every minute
               A->>B: ping
             end
@@ -90,8 +98,11 @@ import Testing
             default: return nil
             }
         }
-        #expect(kinds == ["loop:Every minute", "end", "alt:ok", "|failed", "end", "opt:maybe", "end", "par:first", "|second", "end",
-                          "critical:connect", "|timeout", "end", "break:stop", "end", "rect:", "end"])
+        #expect(
+            kinds == [
+                "loop:Every minute", "end", "alt:ok", "|failed", "end", "opt:maybe", "end", "par:first", "|second", "end",
+                "critical:connect", "|timeout", "end", "break:stop", "end", "rect:", "end",
+            ])
     }
 
     @Test func autonumber() throws {
@@ -109,11 +120,16 @@ import Testing
 
     @Test func errors() throws {
         func error(_ body: String) -> String {
-            do { _ = try parse(body); return "no error" } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
+            do {
+                _ = try parse(body)
+                return "no error"
+            } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
         }
         #expect(error("else nope") == "2:1: `else` outside an `alt` block")
         #expect(error("loop x\nA->>B: y") == "2:1: `loop` has no `end`")
-        #expect(error("  hello there") == "2:3: `hello there` is not a sequence statement; expected a message like `A->>B: text`, a note, a participant or a block")
+        #expect(
+            error("  hello there")
+                == "2:3: `hello there` is not a sequence statement; expected a message like `A->>B: text`, a note, a participant or a block")
         #expect(error("Note above A: x") == "2:6: a note goes `left of`, `right of` or `over` a participant")
     }
 }

@@ -18,7 +18,9 @@ import Testing
     }
 
     @Test func namesDescriptionsAndMarkers() throws {
-        let chart = try parse("state \"A long name\" as Long\nLong : first line\nLong : second line\nstate choice <<choice>>\nstate split <<fork>>\nstate Other as Shown")
+        let chart = try parse(
+            "state \"A long name\" as Long\nLong : first line\nLong : second line\nstate choice <<choice>>\nstate split <<fork>>\nstate Other as Shown"
+        )
         let long = try #require(chart.nodes.first { $0.id == "Long" })
         #expect(long.label.lines.map { $0.map(\.text).joined() } == ["A long name", "first line", "second line"])
         #expect(long.label.lines[0].allSatisfy(\.bold) && !long.label.lines[1].contains { $0.bold })
@@ -42,7 +44,10 @@ import Testing
         _ = try parser.parse(DiagramSource("stateDiagram\nA --> B\nnote right of A\n  text\nend note\nB --> C\n--\nC --> A"))
         #expect(parser.warnings.map(\.line) == [3, 7])
         func error(_ body: String) -> String {
-            do { _ = try parse(body); return "no error" } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
+            do {
+                _ = try parse(body)
+                return "no error"
+            } catch let diagnostic as DiagramDiagnostic { return diagnostic.description } catch { return "other" }
         }
         #expect(error("state A {\n  B") == "2:1: composite state `A` has no closing `}`")
         #expect(error("}") == "2:1: `}` without an open composite state")

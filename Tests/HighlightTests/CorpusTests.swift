@@ -41,7 +41,9 @@ import Testing
     }
 
     @Test func aliasesResolve() {
-        for alias in ["py", "js", "ts", "yml", "sh", "zsh", "shell", "rs", "golang", "kt", "tex", "docker", "makefile", "jl", "md", "c++", "shell-session"] {
+        for alias in [
+            "py", "js", "ts", "yml", "sh", "zsh", "shell", "rs", "golang", "kt", "tex", "docker", "makefile", "jl", "md", "c++", "shell-session",
+        ] {
             #expect(Highlighter.isSupported(alias), "\(alias)")
         }
     }

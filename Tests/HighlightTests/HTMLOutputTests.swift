@@ -6,13 +6,19 @@ import Testing
         let html = Highlighter.html(code: "x = 1\ny = 2\n", language: "python")
         #expect(html.hasPrefix("<div class=\"highlight\"><pre class=\"chroma\"><code class=\"language-python\" data-lang=\"python\">"))
         #expect(html.hasSuffix("</code></pre></div>"))
-        #expect(html.contains("<span class=\"line\"><span class=\"cl\"><span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>\n</span></span>"))
+        #expect(
+            html.contains(
+                "<span class=\"line\"><span class=\"cl\"><span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>\n</span></span>"
+            ))
         #expect(html.components(separatedBy: "<span class=\"line\">").count == 3)
     }
 
     @Test func tokensNeverCrossLinesAndTextIsEscaped() {
         let html = Highlighter.html(code: "/* a <b>\n& \"c\" */", language: "c")
-        #expect(html.contains("<span class=\"cm\">/* a &lt;b&gt;\n</span></span></span><span class=\"line\"><span class=\"cl\"><span class=\"cm\">&amp; &#34;c&#34; */</span>\n"))
+        #expect(
+            html.contains(
+                "<span class=\"cm\">/* a &lt;b&gt;\n</span></span></span><span class=\"line\"><span class=\"cl\"><span class=\"cm\">&amp; &#34;c&#34; */</span>\n"
+            ))
     }
 
     @Test func unknownAndMissingLanguagesArePlain() {

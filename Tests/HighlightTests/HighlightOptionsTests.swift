@@ -57,8 +57,9 @@ import Testing
         // Ranges whose width overflows are ignored, not trapped on.
         #expect(HighlightOptions.lineSet("-9223372036854775808-9223372036854775807").count <= 1)
         #expect(HighlightOptions.lineSet("0-9223372036854775807").isEmpty)
-        #expect(HighlightOptions(fenceAttributes: ["hl_lines": "[\"-9223372036854775807-9223372036854775807\"]"])
-            .highlightedLines.count <= 1)
+        #expect(
+            HighlightOptions(fenceAttributes: ["hl_lines": "[\"-9223372036854775807-9223372036854775807\"]"])
+                .highlightedLines.count <= 1)
     }
 }
 
@@ -67,7 +68,10 @@ import Testing
     @Test func uppercaseNamesStayAsWrittenAndStillHighlight() {
         let html = Highlighter.html(code: "x <- 1\n", language: "R")
         #expect(html.contains("<code class=\"language-R\" data-lang=\"R\">"))
-        #expect(html == Highlighter.html(code: "x <- 1\n", language: "r").replacingOccurrences(of: "language-r\" data-lang=\"r\"", with: "language-R\" data-lang=\"R\""))
+        #expect(
+            html
+                == Highlighter.html(code: "x <- 1\n", language: "r").replacingOccurrences(
+                    of: "language-r\" data-lang=\"r\"", with: "language-R\" data-lang=\"R\""))
         #expect(Highlighter.html(code: "a\n", language: "Bash!").contains("language-bash!"))
     }
 }

@@ -76,9 +76,10 @@ import SeededRandom
         #expect(code.utf8.count >= 390_000)
         let tokens = Highlighter.tokens(code: code, language: "json")
         #expect(tokens.count == 2 * lines)
-        #expect(tokens.indices.allSatisfy { k in
-            k % 2 == 0 ? tokens[k] == Token(kind: .stringDouble, text: "\"a") : tokens[k] == Token(kind: .text, text: "\n")
-        })
+        #expect(
+            tokens.indices.allSatisfy { k in
+                k % 2 == 0 ? tokens[k] == Token(kind: .stringDouble, text: "\"a") : tokens[k] == Token(kind: .text, text: "\n")
+            })
         // Strings without escapes before a distant backslash: each string used to scan to it.
         let values = String(repeating: "\"abc\", ", count: 60_000) + "\"\\n\""
         let valueTokens = Highlighter.tokens(code: values, language: "json")
@@ -97,7 +98,14 @@ import SeededRandom
 
     /// Unclosed strings, comments and other openers, in every language, at 20 KB: each lexer
     /// covers the input exactly (with a quadratic lexer this would not finish within the limit).
-    @Test(.timeLimit(.minutes(2)), arguments: Highlighter.supportedLanguages.filter { ["json", "python", "swift", "c", "cpp", "rust", "go", "java", "kotlin", "javascript", "typescript", "r", "julia", "matlab", "yaml", "toml", "css", "sql", "diff", "bash", "console", "dockerfile", "make", "html", "xml", "markdown", "latex"].contains($0) })
+    @Test(
+        .timeLimit(.minutes(2)),
+        arguments: Highlighter.supportedLanguages.filter {
+            [
+                "json", "python", "swift", "c", "cpp", "rust", "go", "java", "kotlin", "javascript", "typescript", "r", "julia", "matlab", "yaml",
+                "toml", "css", "sql", "diff", "bash", "console", "dockerfile", "make", "html", "xml", "markdown", "latex",
+            ].contains($0)
+        })
     func unclosedOpenersAreLinear(language: String) {
         for opener in ["\"a\n", "'a\n", "/*", "\"\"\"", "`", "<!--", "\"\\", "${", "[\n", "r#\"", "%{"] {
             let code = String(repeating: opener, count: 20_000 / opener.utf8.count)

@@ -6,18 +6,22 @@ import Testing
     func read(_ text: String) throws -> Notebook { try NotebookReader.read(Array(text.utf8)) }
 
     @Test func readsCellsOutputsAndTags() throws {
-        let notebook = try read(NotebookSamples.notebook([
-            NotebookSamples.markdown("[\"# Title\\n\", \"Text with $x$.\"]"),
-            NotebookSamples.code("\"print(1)\"", outputs: [NotebookSamples.stream("stdout", "[\"1\\n\"]")], tags: ["remove-input", "other"]),
-            NotebookSamples.code("\"x\"", outputs: [NotebookSamples.result("\"text/plain\": \"3\", \"text/html\": [\"<b>3</b>\"]")]),
-        ]))
+        let notebook = try read(
+            NotebookSamples.notebook([
+                NotebookSamples.markdown("[\"# Title\\n\", \"Text with $x$.\"]"),
+                NotebookSamples.code("\"print(1)\"", outputs: [NotebookSamples.stream("stdout", "[\"1\\n\"]")], tags: ["remove-input", "other"]),
+                NotebookSamples.code("\"x\"", outputs: [NotebookSamples.result("\"text/plain\": \"3\", \"text/html\": [\"<b>3</b>\"]")]),
+            ]))
         #expect(notebook.language == "python")
         #expect(notebook.format.major == 4 && notebook.format.minor == 5)
         #expect(notebook.cells.map(\.kind) == [.markdown, .code, .code])
         #expect(notebook.cells[0].source == "# Title\nText with $x$.")
         #expect(notebook.cells[1].tags == [.removeInput])
         #expect(notebook.cells[1].outputs == [.stream(name: "stdout", text: "1\n")])
-        guard case .data(let bundle, let count) = notebook.cells[2].outputs.first else { Issue.record("no data output"); return }
+        guard case .data(let bundle, let count) = notebook.cells[2].outputs.first else {
+            Issue.record("no data output")
+            return
+        }
         #expect(count == 1)
         #expect(bundle.entries.map(\.mime) == ["text/plain", "text/html"])
         #expect(bundle.text("text/html") == "<b>3</b>")

@@ -33,7 +33,10 @@ enum ClassBox {
         y += headerHeight + paddingY
         for compartment in compartments {
             out += "<path fill=\"none\" d=\"M\(n(box.minX)) \(n(y))L\(n(box.maxX)) \(n(y))\"/>"
-            guard !compartment.isEmpty else { y += emptyHeight; continue }
+            guard !compartment.isEmpty else {
+                y += emptyHeight
+                continue
+            }
             y += paddingY
             for member in compartment {
                 let height = member.size(memberFontSize).height

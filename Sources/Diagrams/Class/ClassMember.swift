@@ -19,8 +19,14 @@ enum ClassMember {
         // A classifier after a method's closing parenthesis ( `()$`, `()*`) applies to the whole method.
         if isMethod(text), let close = text.lastIndex(of: ")") {
             var after = String(text[text.index(after: close)...]).trimmingSpaces
-            if after.hasPrefix("$") { run.underline = true; after.removeFirst() }
-            if after.hasPrefix("*") { run.italic = true; after.removeFirst() }
+            if after.hasPrefix("$") {
+                run.underline = true
+                after.removeFirst()
+            }
+            if after.hasPrefix("*") {
+                run.italic = true
+                after.removeFirst()
+            }
             after = after.trimmingSpaces
             let head = String(text[...close])
             text = after.isEmpty ? head : head + " : " + after
@@ -40,7 +46,10 @@ enum ClassMember {
         var result = ""
         var depth = 0
         for (index, character) in characters.enumerated() {
-            guard character == "~" else { result.append(character); continue }
+            guard character == "~" else {
+                result.append(character)
+                continue
+            }
             let next = index + 1 < characters.count ? characters[index + 1] : " "
             if next.isLetter || next.isNumber || next == "_" {
                 result.append("<")

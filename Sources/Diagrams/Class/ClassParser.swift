@@ -34,8 +34,9 @@ struct ClassParser {
             try parseStatement(statement, following: statements, index: &index)
         }
         if let open = namespaces.last {
-            throw DiagramDiagnostic(line: chart.subgraphs[open].line, column: 1,
-                                    message: "namespace `\(chart.subgraphs[open].id)` has no closing `}`")
+            throw DiagramDiagnostic(
+                line: chart.subgraphs[open].line, column: 1,
+                message: "namespace `\(chart.subgraphs[open].id)` has no closing `}`")
         }
         finish()
         return chart
@@ -46,8 +47,9 @@ struct ClassParser {
         switch keyword {
         case "direction":
             guard let direction = FlowDirection(code: rest) else {
-                throw DiagramDiagnostic(line: statement.line, column: statement.column + 10,
-                                        message: "unknown direction `\(rest)`; use TB, BT, LR or RL")
+                throw DiagramDiagnostic(
+                    line: statement.line, column: statement.column + 10,
+                    message: "unknown direction `\(rest)`; use TB, BT, LR or RL")
             }
             chart.direction = direction
         case "namespace":
@@ -66,7 +68,8 @@ struct ClassParser {
         case "cssClass":
             let words = SourceText.words(rest)
             guard words.count >= 2 else {
-                throw DiagramDiagnostic(line: statement.line, column: statement.column, message: "`cssClass` needs quoted class names and a style class")
+                throw DiagramDiagnostic(
+                    line: statement.line, column: statement.column, message: "`cssClass` needs quoted class names and a style class")
             }
             for id in SourceText.unquoted(words[0]).split(separator: ",") {
                 let node = declare(Self.className(id.trimmingSpaces).id, line: statement.line)
@@ -82,7 +85,8 @@ struct ClassParser {
             if keyword.hasPrefix("<<") {
                 // `<<interface>> Shape`
                 guard let close = statement.string.range(of: ">>") else {
-                    throw DiagramDiagnostic(line: statement.line, column: statement.column, message: "`<<` opens an annotation that is never closed with `>>`")
+                    throw DiagramDiagnostic(
+                        line: statement.line, column: statement.column, message: "`<<` opens an annotation that is never closed with `>>`")
                 }
                 let annotation = String(statement.string[statement.string.index(statement.string.startIndex, offsetBy: 2)..<close.lowerBound])
                 let id = Self.className(String(statement.string[close.upperBound...]).trimmingSpaces).id
@@ -233,17 +237,22 @@ struct ClassParser {
             text = after
         }
         guard text.hasPrefix("\"") else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column, message: "a note needs its text in quotes: `note for Class \"text\"`")
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column, message: "a note needs its text in quotes: `note for Class \"text\"`")
         }
         noteCount += 1
         let id = "note-\(noteCount)"
-        chart.nodes.append(FlowNode(id: id, label: Label.parse(SourceText.unquoted(text)), shape: .rectangle,
-                                    style: Self.noteStyle, parent: nil, line: statement.line))
+        chart.nodes.append(
+            FlowNode(
+                id: id, label: Label.parse(SourceText.unquoted(text)), shape: .rectangle,
+                style: Self.noteStyle, parent: nil, line: statement.line))
         chart.nodeIndex[id] = chart.nodes.count - 1
         if let target {
             _ = declare(target, line: statement.line)
-            chart.edges.append(FlowEdge(from: id, to: target, label: .empty, line: .dotted, startMark: .none, endMark: .none,
-                                        length: 1, sourceLine: statement.line))
+            chart.edges.append(
+                FlowEdge(
+                    from: id, to: target, label: .empty, line: .dotted, startMark: .none, endMark: .none,
+                    length: 1, sourceLine: statement.line))
         }
     }
 
@@ -273,7 +282,10 @@ struct ClassParser {
                 if character == open { quoted = nil }
                 continue
             }
-            if character == "\"" || character == "`" { quoted = character; continue }
+            if character == "\"" || character == "`" {
+                quoted = character
+                continue
+            }
             if character == ":", colon == text.count {
                 // `:::` belongs to a class name.
                 let next = position + 1 < text.count ? text[position + 1] : " "
@@ -287,8 +299,9 @@ struct ClassParser {
                 // A bare class name declares it.
                 let (id, generic) = Self.className(String(text))
                 guard !id.isEmpty, !id.contains(" ") else {
-                    throw DiagramDiagnostic(line: statement.line, column: statement.column,
-                                            message: "`\(String(text))` is not a class, member or relation; write `A <|-- B`, `A : +member` or `class A`")
+                    throw DiagramDiagnostic(
+                        line: statement.line, column: statement.column,
+                        message: "`\(String(text))` is not a class, member or relation; write `A <|-- B`, `A : +member` or `class A`")
                 }
                 declare(id, line: statement.line)
                 if let generic { names[id] = Label(lines: [[TextRun(text: id + generic, bold: true)]]) }
@@ -313,10 +326,12 @@ struct ClassParser {
             endLabel = String(right[right.index(after: right.startIndex)..<close])
             right = String(right[right.index(after: close)...]).trimmingSpaces
         }
-        let from = Self.className(left), to = Self.className(right)
+        let from = Self.className(left)
+        let to = Self.className(right)
         guard !from.id.isEmpty, !to.id.isEmpty else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column + relation.start,
-                                    message: "a relation needs a class on each side: `A <|-- B`")
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column + relation.start,
+                message: "a relation needs a class on each side: `A <|-- B`")
         }
         for (reference, raw) in [(from, left), (to, right)] {
             declare(reference.id, line: statement.line)
@@ -326,10 +341,12 @@ struct ClassParser {
             }
         }
         let label = colon < text.count ? Label.parse(String(text[(colon + 1)...])) : .empty
-        chart.edges.append(FlowEdge(from: from.id, to: to.id, label: label, line: relation.dotted ? .dotted : .solid,
-                                    startMark: relation.startMark, endMark: relation.endMark, length: 1,
-                                    sourceLine: statement.line, startLabel: Label.decodeEntities(startLabel),
-                                    endLabel: Label.decodeEntities(endLabel)))
+        chart.edges.append(
+            FlowEdge(
+                from: from.id, to: to.id, label: label, line: relation.dotted ? .dotted : .solid,
+                startMark: relation.startMark, endMark: relation.endMark, length: 1,
+                sourceLine: statement.line, startLabel: Label.decodeEntities(startLabel),
+                endLabel: Label.decodeEntities(endLabel)))
     }
 
     /// Builds each class box's label (annotations, then the name in bold) and compartments.
@@ -337,11 +354,13 @@ struct ClassParser {
         for index in chart.nodes.indices where chart.nodes[index].compartments != nil {
             let id = chart.nodes[index].id
             var lines: [[TextRun]] = (annotations[id] ?? []).map { [TextRun(text: "«\($0)»", italic: true)] }
-            lines += (names[id] ?? Label(lines: [[TextRun(text: id)]])).lines.map { $0.map { run in
-                var run = run
-                run.bold = true
-                return run
-            } }
+            lines += (names[id] ?? Label(lines: [[TextRun(text: id)]])).lines.map {
+                $0.map { run in
+                    var run = run
+                    run.bold = true
+                    return run
+                }
+            }
             chart.nodes[index].label = Label(lines: lines)
             let own = members[id] ?? ([], [])
             chart.nodes[index].compartments = [own.attributes.map(ClassMember.label), own.methods.map(ClassMember.label)]

@@ -19,8 +19,15 @@ struct ClassRelationSyntax: Equatable {
                 position += 1
                 continue
             }
-            if character == "\"" || character == "`" { quoted = character; position += 1; continue }
-            guard character == "-" || character == ".", text[position + 1] == character else { position += 1; continue }
+            if character == "\"" || character == "`" {
+                quoted = character
+                position += 1
+                continue
+            }
+            guard character == "-" || character == ".", text[position + 1] == character else {
+                position += 1
+                continue
+            }
             var lineEnd = position
             while lineEnd < text.count, text[lineEnd] == character { lineEnd += 1 }
             var start = position
@@ -30,16 +37,38 @@ struct ClassRelationSyntax: Equatable {
             func before(_ offset: Int) -> Character? { start - offset >= 0 ? text[start - offset] : nil }
             func after(_ offset: Int) -> Character? { end + offset < text.count ? text[end + offset] : nil }
             func isGap(_ character: Character?) -> Bool { character == nil || character == " " || character == "\t" || character == "\"" }
-            if before(1) == "|", before(2) == "<" { startMark = .triangle; start -= 2 }
-            else if before(1) == ")", before(2) == "(" { startMark = .lollipop; start -= 2 }
-            else if before(1) == "*" { startMark = .filledDiamond; start -= 1 }
-            else if before(1) == "<" { startMark = .arrow; start -= 1 }
-            else if before(1) == "o", isGap(before(2)) { startMark = .diamond; start -= 1 }
-            if after(0) == "|", after(1) == ">" { endMark = .triangle; end += 2 }
-            else if after(0) == "(", after(1) == ")" { endMark = .lollipop; end += 2 }
-            else if after(0) == "*" { endMark = .filledDiamond; end += 1 }
-            else if after(0) == ">" { endMark = .arrow; end += 1 }
-            else if after(0) == "o", isGap(after(1)) { endMark = .diamond; end += 1 }
+            if before(1) == "|", before(2) == "<" {
+                startMark = .triangle
+                start -= 2
+            } else if before(1) == ")", before(2) == "(" {
+                startMark = .lollipop
+                start -= 2
+            } else if before(1) == "*" {
+                startMark = .filledDiamond
+                start -= 1
+            } else if before(1) == "<" {
+                startMark = .arrow
+                start -= 1
+            } else if before(1) == "o", isGap(before(2)) {
+                startMark = .diamond
+                start -= 1
+            }
+            if after(0) == "|", after(1) == ">" {
+                endMark = .triangle
+                end += 2
+            } else if after(0) == "(", after(1) == ")" {
+                endMark = .lollipop
+                end += 2
+            } else if after(0) == "*" {
+                endMark = .filledDiamond
+                end += 1
+            } else if after(0) == ">" {
+                endMark = .arrow
+                end += 1
+            } else if after(0) == "o", isGap(after(1)) {
+                endMark = .diamond
+                end += 1
+            }
             return ClassRelationSyntax(start: start, end: end, dotted: character == ".", startMark: startMark, endMark: endMark)
         }
         return nil

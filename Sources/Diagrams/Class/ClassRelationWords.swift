@@ -18,7 +18,8 @@ enum ClassRelationWords {
         if clauses.isEmpty { clauses.append("\(from) is linked to \(to)" + (edge.line == .dotted ? " (dashed)" : "")) }
         var sentence = clauses.joined(separator: ", and ")
         if !edge.startLabel.isEmpty || !edge.endLabel.isEmpty {
-            sentence += " (\(edge.startLabel.isEmpty ? "" : "\(from) “\(edge.startLabel)”")"
+            sentence +=
+                " (\(edge.startLabel.isEmpty ? "" : "\(from) “\(edge.startLabel)”")"
                 + (edge.startLabel.isEmpty || edge.endLabel.isEmpty ? "" : ", ")
                 + "\(edge.endLabel.isEmpty ? "" : "\(to) “\(edge.endLabel)”"))"
         }

@@ -14,17 +14,20 @@ enum FlowchartDescription {
             }
             return id
         }
-        let direction: String = switch chart.direction {
-        case .topToBottom: "top to bottom"
-        case .bottomToTop: "bottom to top"
-        case .leftToRight: "left to right"
-        case .rightToLeft: "right to left"
-        }
+        let direction: String =
+            switch chart.direction {
+            case .topToBottom: "top to bottom"
+            case .bottomToTop: "bottom to top"
+            case .leftToRight: "left to right"
+            case .rightToLeft: "right to left"
+            }
         let visible = chart.edges.filter { $0.line != .invisible }
         // A class diagram's notes are nodes without compartments: said as notes, not counted as classes.
         let isNote = { (node: FlowNode) in chart.kind == .classDiagram && node.compartments == nil }
         let counted = chart.nodes.filter { !isNote($0) }.count
-        var sentences = ["\(chart.noun), \(direction), with \(Plural.count(counted, chart.nodeNoun, plural: chart.nodeNounPlural)) and \(Plural.count(visible.count, "link"))."]
+        var sentences = [
+            "\(chart.noun), \(direction), with \(Plural.count(counted, chart.nodeNoun, plural: chart.nodeNounPlural)) and \(Plural.count(visible.count, "link"))."
+        ]
         for edge in visible.prefix(300) {
             let verb: String
             if chart.kind == .classDiagram {
@@ -53,7 +56,8 @@ enum FlowchartDescription {
         let alone = chart.nodes.filter { !linked.contains($0.id) && !isNote($0) }.map { name($0.id) }
         if !alone.isEmpty { sentences.append("Unlinked: \(alone.joined(separator: ", ")).") }
         for (index, subgraph) in chart.subgraphs.enumerated() {
-            let members = chart.nodes.filter { $0.parent == index }.map { name($0.id) }
+            let members =
+                chart.nodes.filter { $0.parent == index }.map { name($0.id) }
                 + chart.subgraphs.filter { $0.parent == index }.map { name($0.id) }
             let title = subgraph.title.plain.isEmpty ? subgraph.id : subgraph.title.plain
             sentences.append("Subgraph “\(title)” holds \(members.isEmpty ? "nothing" : members.joined(separator: ", ")).")

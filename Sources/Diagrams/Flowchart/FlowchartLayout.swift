@@ -33,7 +33,10 @@ struct FlowchartLayout {
 
     init(chart: Flowchart) { self.chart = chart }
 
-    private enum Ref: Hashable { case node(Int), cluster(Int) }
+    private enum Ref: Hashable {
+        case node(Int)
+        case cluster(Int)
+    }
 
     private struct Port {
         var edge: Int
@@ -46,7 +49,7 @@ struct FlowchartLayout {
     private struct ScopeResult {
         var size = (width: 0.0, height: 0.0)
         var itemCenters: [Ref: Point] = [:]
-        var portPoints: [Int: Point] = [:]      // by edge: local point of the port, on the box edge (side-dependent)
+        var portPoints: [Int: Point] = [:]  // by edge: local point of the port, on the box edge (side-dependent)
         var portOutgoing: [Int: [PathStep]] = [:]
         var portIncoming: [Int: [PathStep]] = [:]
         var routes: [Int: [PathStep]] = [:]
@@ -81,13 +84,28 @@ struct FlowchartLayout {
         // Each edge's ends and the scope that holds it.
         var ends: [(from: Ref, to: Ref, scope: Int)?] = []
         for edge in chart.edges {
-            guard let from = ref(edge.from), let to = ref(edge.to) else { ends.append(nil); continue }
+            guard let from = ref(edge.from), let to = ref(edge.to) else {
+                ends.append(nil)
+                continue
+            }
             let fromChain = chain(from)
             let toChain = Set(chain(to))
             let scope = fromChain.first { toChain.contains($0) } ?? root
-            if case .cluster(let c) = to, chain(from).contains(c) { ends.append(nil); invalid(edge); continue }
-            if case .cluster(let c) = from, chain(to).contains(c) { ends.append(nil); invalid(edge); continue }
-            if from == to, case .cluster = from { ends.append(nil); invalid(edge); continue }
+            if case .cluster(let c) = to, chain(from).contains(c) {
+                ends.append(nil)
+                invalid(edge)
+                continue
+            }
+            if case .cluster(let c) = from, chain(to).contains(c) {
+                ends.append(nil)
+                invalid(edge)
+                continue
+            }
+            if from == to, case .cluster = from {
+                ends.append(nil)
+                invalid(edge)
+                continue
+            }
             ends.append((from, to, scope))
         }
 
@@ -173,7 +191,7 @@ struct FlowchartLayout {
             return node.shape.size(labelWidth: label.width, labelHeight: label.height)
         }
         var results = Array(repeating: ScopeResult(), count: clusterCount + 1)
-        var selfLoops: [Int: [Int]] = [:]   // node → edges
+        var selfLoops: [Int: [Int]] = [:]  // node → edges
         for (edgeIndex, end) in ends.enumerated() {
             if let end, end.from == end.to, case .node(let node) = end.from { selfLoops[node, default: []].append(edgeIndex) }
         }
@@ -182,7 +200,9 @@ struct FlowchartLayout {
             let flow = direction[scope]
             let horizontal = flow.isHorizontal
             var layout = graph.layout
-            let titleHeight: Double = scope == root || geometry.clusterTitles[scope].isEmpty ? 0
+            let titleHeight: Double =
+                scope == root || geometry.clusterTitles[scope].isEmpty
+                ? 0
                 : geometry.clusterTitles[scope].size(Self.fontSize).height + 6
             let pad = scope == root ? Self.margin : Self.padding
             var portIndex = 0
@@ -259,7 +279,12 @@ struct FlowchartLayout {
             var alongMax = output.contentEnd + layout.endGap
             var acrossMin = output.minAcross - pad - (horizontal ? titleHeight : 0)
             var acrossMax = output.maxAcross + pad
-            if output.centers.isEmpty { acrossMin = 0; acrossMax = 2 * pad; alongMin = 0; alongMax = 2 * pad + titleHeight }
+            if output.centers.isEmpty {
+                acrossMin = 0
+                acrossMax = 2 * pad
+                alongMin = 0
+                alongMax = 2 * pad + titleHeight
+            }
             // Room for the title.
             if scope != root {
                 let needed = geometry.clusterTitles[scope].size(Self.fontSize).width + 2 * pad
@@ -343,8 +368,9 @@ struct FlowchartLayout {
                 steps.map { $0.mapped { Point(x: $0.x + origin[scope].x, y: $0.y + origin[scope].y) } }
             }
             if end.from == end.to, case .node(let node) = end.from {
-                let loop = Self.selfLoop(around: geometry.nodes[node], horizontal: direction[end.scope].isHorizontal,
-                                         label: geometry.edgeLabels[edgeIndex], index: selfLoops[node]?.firstIndex(of: edgeIndex) ?? 0)
+                let loop = Self.selfLoop(
+                    around: geometry.nodes[node], horizontal: direction[end.scope].isHorizontal,
+                    label: geometry.edgeLabels[edgeIndex], index: selfLoops[node]?.firstIndex(of: edgeIndex) ?? 0)
                 geometry.edges.append(.init(edge: edgeIndex, path: loop.path, label: loop.label))
                 continue
             }
@@ -366,9 +392,13 @@ struct FlowchartLayout {
             pieces += inward.reversed()
             var path: [PathStep] = []
             for piece in pieces where !piece.isEmpty {
-                if path.isEmpty { path = piece; continue }
+                if path.isEmpty {
+                    path = piece
+                    continue
+                }
                 if case .move(let start) = piece[0], let last = path.last?.end,
-                   abs(start.x - last.x) > 0.5 || abs(start.y - last.y) > 0.5 {
+                    abs(start.x - last.x) > 0.5 || abs(start.y - last.y) > 0.5
+                {
                     path.append(.line(start))
                 }
                 path += piece.dropFirst()
@@ -380,9 +410,11 @@ struct FlowchartLayout {
     }
 
     private mutating func invalid(_ edge: FlowEdge) {
-        warnings.append(DiagramDiagnostic(line: edge.sourceLine, column: 1,
-                                          message: "the link from `\(edge.from)` to `\(edge.to)` joins a subgraph to something inside it; it is left out",
-                                          severity: .warning))
+        warnings.append(
+            DiagramDiagnostic(
+                line: edge.sourceLine, column: 1,
+                message: "the link from `\(edge.from)` to `\(edge.to)` joins a subgraph to something inside it; it is left out",
+                severity: .warning))
     }
 
     /// A loop from a node back to itself, beside the node (right of it, or below it in LR and RL charts).

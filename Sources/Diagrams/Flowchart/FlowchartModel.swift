@@ -1,6 +1,9 @@
 /// The way a flowchart or subgraph flows.
 enum FlowDirection: String, Sendable {
-    case topToBottom = "TB", bottomToTop = "BT", leftToRight = "LR", rightToLeft = "RL"
+    case topToBottom = "TB"
+    case bottomToTop = "BT"
+    case leftToRight = "LR"
+    case rightToLeft = "RL"
 
     /// `TB`, `TD`, `BT`, `LR`, `RL` (and Mermaid's `v`, `^`, `>`, `<`).
     init?(code: String) {
@@ -30,15 +33,18 @@ struct NodeStyle: Sendable, Equatable {
 
     /// Reads `fill:#f9f,stroke:#333,stroke-width:4px`; unknown properties and unsafe values are left out.
     init(_ text: String = "") {
-        let allowed: Set<String> = ["fill", "stroke", "stroke-width", "stroke-dasharray", "color", "font-weight",
-                                    "font-style", "opacity", "fill-opacity", "stroke-opacity", "font-size"]
+        let allowed: Set<String> = [
+            "fill", "stroke", "stroke-width", "stroke-dasharray", "color", "font-weight",
+            "font-style", "opacity", "fill-opacity", "stroke-opacity", "font-size",
+        ]
         for part in text.split(separator: ",") {
             guard let colon = part.firstIndex(of: ":") else { continue }
             let key = part[..<colon].trimmingSpaces.lowercased()
             var value = part[part.index(after: colon)...].trimmingSpaces
             if value.hasSuffix(";") { value.removeLast() }
             guard allowed.contains(key), !value.isEmpty,
-                  value.allSatisfy({ $0.isLetter || $0.isNumber || " #.%()-".contains($0) }) else { continue }
+                value.allSatisfy({ $0.isLetter || $0.isNumber || " #.%()-".contains($0) })
+            else { continue }
             declarations.append((key, value))
         }
     }

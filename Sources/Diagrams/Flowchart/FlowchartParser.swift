@@ -21,17 +21,20 @@ struct FlowchartParser {
         }
         if !rest.isEmpty {
             guard let direction = FlowDirection(code: rest) else {
-                throw DiagramDiagnostic(line: header.line, column: header.column + keyword.count + 1,
-                                        message: "unknown direction `\(rest)`; use TB, TD, BT, LR or RL")
+                throw DiagramDiagnostic(
+                    line: header.line, column: header.column + keyword.count + 1,
+                    message: "unknown direction `\(rest)`; use TB, TD, BT, LR or RL")
             }
             chart.direction = direction
         }
         for statement in statements.dropFirst() {
             try parseStatement(statement)
             if Label.droppingIcons(statement.string).found {
-                warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                                  message: "icons (`fa:fa-…`) need an icon font from elsewhere; they are left out and the text is kept",
-                                                  severity: .warning))
+                warnings.append(
+                    DiagramDiagnostic(
+                        line: statement.line, column: statement.column,
+                        message: "icons (`fa:fa-…`) need an icon font from elsewhere; they are left out and the text is kept",
+                        severity: .warning))
             }
         }
         if let open = stack.last {
@@ -175,8 +178,10 @@ struct FlowchartParser {
         for (index, link) in links.enumerated() {
             for from in groups[index] {
                 for to in groups[index + 1] {
-                    chart.edges.append(FlowEdge(from: from, to: to, label: link.label, line: link.line, startMark: link.start,
-                                                endMark: link.end, length: link.length, sourceLine: statement.line))
+                    chart.edges.append(
+                        FlowEdge(
+                            from: from, to: to, label: link.label, line: link.line, startMark: link.start,
+                            endMark: link.end, length: link.length, sourceLine: statement.line))
                 }
             }
         }
@@ -273,7 +278,10 @@ struct FlowchartParser {
                 // `[/a/]` and `[/a\]` share an opener: take the closer that comes first.
                 if candidate.open == "[/" || candidate.open == "[\\" {
                     let other = candidate.close == "/]" ? "\\]" : "/]"
-                    if let otherEnd = scanner.find(other), otherEnd < end { scanner.position = start; continue }
+                    if let otherEnd = scanner.find(other), otherEnd < end {
+                        scanner.position = start
+                        continue
+                    }
                 }
                 scanner.position = end + candidate.close.count
                 return (candidate.shape, Label.parse(body))
@@ -392,8 +400,10 @@ struct FlowchartParser {
             if let current, isAncestor(chart.nodes[index].parent, of: current) { chart.nodes[index].parent = current }
         } else {
             chart.nodeIndex[id] = chart.nodes.count
-            chart.nodes.append(FlowNode(id: id, label: label ?? Label.parse(id), shape: shape ?? .rectangle,
-                                        parent: current, line: line))
+            chart.nodes.append(
+                FlowNode(
+                    id: id, label: label ?? Label.parse(id), shape: shape ?? .rectangle,
+                    parent: current, line: line))
         }
         if label != nil || shape != nil { described.insert(id) }
     }
@@ -430,8 +440,10 @@ struct FlowchartParser {
         for (indices, style, line) in linkStyles {
             for index in indices ?? Array(chart.edges.indices) {
                 guard chart.edges.indices.contains(index) else {
-                    warnings.append(DiagramDiagnostic(line: line, column: 1, message: "linkStyle \(index): there is no link \(index) (links count from 0)",
-                                                      severity: .warning))
+                    warnings.append(
+                        DiagramDiagnostic(
+                            line: line, column: 1, message: "linkStyle \(index): there is no link \(index) (links count from 0)",
+                            severity: .warning))
                     continue
                 }
                 chart.edges[index].style.merge(style)

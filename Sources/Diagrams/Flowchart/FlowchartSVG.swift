@@ -18,15 +18,19 @@ struct FlowchartSVG {
 
     func svg() -> String {
         let n = SVGWriter.number
-        var out = SVGDocument.open(id: id, kind: "flowchart", width: geometry.width, height: geometry.height, title: title,
-                                   description: description, heading: heading)
+        var out = SVGDocument.open(
+            id: id, kind: "flowchart", width: geometry.width, height: geometry.height, title: title,
+            description: description, heading: heading)
         out += SVGDocument.markers(id: id)
         // Subgraphs, outermost first; their titles go above the links.
         var titles = ""
         let depth = chart.subgraphs.indices.map { index -> Int in
             var depth = 0
             var current = chart.subgraphs[index].parent
-            while let parent = current { depth += 1; current = chart.subgraphs[parent].parent }
+            while let parent = current {
+                depth += 1
+                current = chart.subgraphs[parent].parent
+            }
             return depth
         }
         for index in chart.subgraphs.indices.sorted(by: { depth[$0] < depth[$1] }) {
@@ -34,7 +38,8 @@ struct FlowchartSVG {
             var style = NodeStyle()
             for name in chart.subgraphs[index].classes { if let shared = chart.classes[name] { style.merge(shared) } }
             style.merge(chart.subgraphs[index].style)
-            out += "<g class=\"diagram-cluster\" style=\"fill:\(Self.clusterFill);stroke:\(Self.clusterStroke)"
+            out +=
+                "<g class=\"diagram-cluster\" style=\"fill:\(Self.clusterFill);stroke:\(Self.clusterStroke)"
                 + (style.shapeCSS.isEmpty ? "" : ";" + style.shapeCSS) + "\">"
             out += "<rect x=\"\(n(box.minX))\" y=\"\(n(box.minY))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"4\"/>"
             out += "</g>"
@@ -43,8 +48,11 @@ struct FlowchartSVG {
                 // Drawn after the links, on a halo of the subgraph's fill, so a link entering through the title stays behind it.
                 let height = title.size(FlowchartLayout.fontSize).height
                 let fill = style.value("fill") ?? Self.clusterFill
-                titles += title.svg(x: box.x, y: box.minY + 6 + height / 2, size: FlowchartLayout.fontSize,
-                                    attributes: " class=\"diagram-cluster-title\" style=\"fill:currentColor;paint-order:stroke;stroke:\(fill);stroke-width:5px;stroke-linejoin:round\(style.textCSS.isEmpty ? "" : ";" + style.textCSS)\"")
+                titles += title.svg(
+                    x: box.x, y: box.minY + 6 + height / 2, size: FlowchartLayout.fontSize,
+                    attributes:
+                        " class=\"diagram-cluster-title\" style=\"fill:currentColor;paint-order:stroke;stroke:\(fill);stroke-width:5px;stroke-linejoin:round\(style.textCSS.isEmpty ? "" : ";" + style.textCSS)\""
+                )
             }
         }
         // Links.
@@ -71,10 +79,12 @@ struct FlowchartSVG {
             guard let center = placed.label, !label.isEmpty, chart.edges[placed.edge].line != .invisible else { continue }
             let size = label.size(FlowchartLayout.edgeFontSize)
             out += "<g class=\"diagram-edge-label\">"
-            out += "<rect x=\"\(n(center.x - size.width / 2 - 3))\" y=\"\(n(center.y - size.height / 2 - 1))\" width=\"\(n(size.width + 6))\" height=\"\(n(size.height + 2))\" rx=\"2\" style=\"fill:\(Self.labelBackground)\"/>"
+            out +=
+                "<rect x=\"\(n(center.x - size.width / 2 - 3))\" y=\"\(n(center.y - size.height / 2 - 1))\" width=\"\(n(size.width + 6))\" height=\"\(n(size.height + 2))\" rx=\"2\" style=\"fill:\(Self.labelBackground)\"/>"
             let textCSS = chart.edges[placed.edge].style.textCSS
-            out += label.svg(x: center.x, y: center.y, size: FlowchartLayout.edgeFontSize,
-                             attributes: " fill=\"currentColor\"" + (textCSS.isEmpty ? "" : " style=\"\(textCSS)\""))
+            out += label.svg(
+                x: center.x, y: center.y, size: FlowchartLayout.edgeFontSize,
+                attributes: " fill=\"currentColor\"" + (textCSS.isEmpty ? "" : " style=\"\(textCSS)\""))
             out += "</g>"
         }
         // Text at the ends of links (cardinalities).
@@ -82,7 +92,8 @@ struct FlowchartSVG {
             let edge = chart.edges[placed.edge]
             for (text, atStart) in [(edge.startLabel, true), (edge.endLabel, false)] where !text.isEmpty {
                 guard let point = Self.endLabelPoint(placed.path, atStart: atStart, text: text) else { continue }
-                out += "<text class=\"diagram-end-label\" x=\"\(n(point.x))\" y=\"\(n(point.y + FlowchartLayout.edgeFontSize * 0.35))\" text-anchor=\"middle\" font-size=\"\(n(FlowchartLayout.edgeFontSize))\" fill=\"currentColor\">\(SVGWriter.escape(text))</text>"
+                out +=
+                    "<text class=\"diagram-end-label\" x=\"\(n(point.x))\" y=\"\(n(point.y + FlowchartLayout.edgeFontSize * 0.35))\" text-anchor=\"middle\" font-size=\"\(n(FlowchartLayout.edgeFontSize))\" fill=\"currentColor\">\(SVGWriter.escape(text))</text>"
             }
         }
         // Nodes.
@@ -108,8 +119,9 @@ struct FlowchartSVG {
                 group += node.shape.markup(box)
                 if node.shape.showsLabel {
                     let offset = node.shape.labelOffset(width: box.width, height: box.height)
-                    group += geometry.nodeLabels[index].svg(x: box.x + offset.x, y: box.y + offset.y, size: FlowchartLayout.fontSize,
-                                                            attributes: textAttributes)
+                    group += geometry.nodeLabels[index].svg(
+                        x: box.x + offset.x, y: box.y + offset.y, size: FlowchartLayout.fontSize,
+                        attributes: textAttributes)
                 }
             }
             group += "</g>"
@@ -133,9 +145,11 @@ struct FlowchartSVG {
         }
         if !atStart { points.reverse() }
         guard let end = points.first, let next = points.dropFirst().first(where: { $0 != end }) else { return nil }
-        let dx = next.x - end.x, dy = next.y - end.y
+        let dx = next.x - end.x
+        let dy = next.y - end.y
         let length = (dx * dx + dy * dy).squareRoot()
-        let ux = dx / length, uy = dy / length
+        let ux = dx / length
+        let uy = dy / length
         let halfWidth = TextMetrics.width(text, size: FlowchartLayout.edgeFontSize) / 2
         // Along the link past the marker, then beside it by half the text's extent across the link.
         let along = 18.0

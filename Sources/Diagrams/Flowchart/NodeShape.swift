@@ -79,7 +79,8 @@ enum NodeShape: String, Sendable, CaseIterable {
     var hasFlatSides: Bool {
         switch self {
         case .rectangle, .rounded, .subroutine, .linedRectangle, .dividedRectangle, .windowPane, .stackedRectangle,
-             .taggedRectangle, .notchedRectangle, .text, .fork: true
+            .taggedRectangle, .notchedRectangle, .text, .fork:
+            true
         default: false
         }
     }
@@ -134,8 +135,14 @@ enum NodeShape: String, Sendable, CaseIterable {
 
     /// SVG elements drawing the shape in `box` (fill and stroke come from the enclosing group).
     func markup(_ box: Box) -> String {
-        let x0 = box.minX, x1 = box.maxX, y0 = box.minY, y1 = box.maxY
-        let w = box.width, h = box.height, cx = box.x, cy = box.y
+        let x0 = box.minX
+        let x1 = box.maxX
+        let y0 = box.minY
+        let y1 = box.maxY
+        let w = box.width
+        let h = box.height
+        let cx = box.x
+        let cy = box.y
         func n(_ value: Double) -> String { SVGWriter.number(value) }
         func polygon(_ points: [(Double, Double)]) -> String {
             "<polygon points=\"" + points.map { n($0.0) + "," + n($0.1) }.joined(separator: " ") + "\"/>"
@@ -169,14 +176,16 @@ enum NodeShape: String, Sendable, CaseIterable {
             }
             return result
         case .horizontalCylinder:
-            let rx = 10.0, ry = h / 2
+            let rx = 10.0
+            let ry = h / 2
             var d = "M\(n(x0 + rx)) \(n(y0))H\(n(x1 - rx))A\(n(rx)) \(n(ry)) 0 0 1 \(n(x1 - rx)) \(n(y1))"
             d += "H\(n(x0 + rx))A\(n(rx)) \(n(ry)) 0 0 1 \(n(x0 + rx)) \(n(y0))Z"
             return path(d) + path("M\(n(x1 - rx)) \(n(y0))A\(n(rx)) \(n(ry)) 0 0 0 \(n(x1 - rx)) \(n(y1))", fill: false)
         case .circle, .bang: return circle(min(w, h) / 2)
         case .doubleCircle: return circle(min(w, h) / 2) + "<circle fill=\"none\" cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(min(w, h) / 2 - 5))\"/>"
         case .crossedCircle:
-            let r = min(w, h) / 2, d = r * 0.7071
+            let r = min(w, h) / 2
+            let d = r * 0.7071
             return circle(r) + line(cx - d, cy - d, cx + d, cy + d) + line(cx - d, cy + d, cx + d, cy - d)
         case .smallCircle: return circle(w / 2)
         case .filledCircle: return "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(w / 2))\" style=\"fill:currentColor\"/>"
@@ -225,8 +234,10 @@ enum NodeShape: String, Sendable, CaseIterable {
             if self != .braceLeft { result += brace(x1 - 8, -1) }
             return result
         case .bolt:
-            return polygon([(x0 + w * 0.25, y0), (x1, y0 + h * 0.1), (cx + w * 0.05, cy), (x1 - w * 0.25, y1),
-                            (x0, y1 - h * 0.1), (cx - w * 0.05, cy)])
+            return polygon([
+                (x0 + w * 0.25, y0), (x1, y0 + h * 0.1), (cx + w * 0.05, cy), (x1 - w * 0.25, y1),
+                (x0, y1 - h * 0.1), (cx - w * 0.05, cy),
+            ])
         case .document:
             return path("M\(n(x0)) \(n(y0))H\(n(x1))V\(n(y1 - 6))" + wave + "Z")
         case .linedDocument:
@@ -236,10 +247,14 @@ enum NodeShape: String, Sendable, CaseIterable {
                 + polygon([(x1 - 14, y1 - 4), (x1, y1 - 18), (x1, y1 - 4)])
         case .stackedDocument:
             func page(_ dx: Double, _ dy: Double) -> String {
-                let left = x0 + dx, right = x1 - 8 + dx, top = y0 + dy, bottom = y1 - 16 + dy
+                let left = x0 + dx
+                let right = x1 - 8 + dx
+                let top = y0 + dy
+                let bottom = y1 - 16 + dy
                 let width = right - left
-                return path("M\(n(left)) \(n(top))H\(n(right))V\(n(bottom - 4))Q\(n(right - width / 4)) \(n(bottom + 4)) "
-                    + "\(n(left + width / 2)) \(n(bottom - 4))Q\(n(left + width / 4)) \(n(bottom - 12)) \(n(left)) \(n(bottom - 4))Z")
+                return path(
+                    "M\(n(left)) \(n(top))H\(n(right))V\(n(bottom - 4))Q\(n(right - width / 4)) \(n(bottom + 4)) "
+                        + "\(n(left + width / 2)) \(n(bottom - 4))Q\(n(left + width / 4)) \(n(bottom - 12)) \(n(left)) \(n(bottom - 4))Z")
             }
             return page(8, 0) + page(4, 8) + page(0, 16)
         case .stackedRectangle:
@@ -247,8 +262,9 @@ enum NodeShape: String, Sendable, CaseIterable {
         case .delay:
             return path("M\(n(x0)) \(n(y0))H\(n(x1 - h / 2))A\(n(h / 2)) \(n(h / 2)) 0 0 1 \(n(x1 - h / 2)) \(n(y1))H\(n(x0))Z")
         case .curvedTrapezoid:
-            return path("M\(n(x0)) \(n(cy))L\(n(x0 + 16)) \(n(y0))H\(n(x1 - h / 2))A\(n(h / 2)) \(n(h / 2)) 0 0 1 "
-                + "\(n(x1 - h / 2)) \(n(y1))H\(n(x0 + 16))Z")
+            return path(
+                "M\(n(x0)) \(n(cy))L\(n(x0 + 16)) \(n(y0))H\(n(x1 - h / 2))A\(n(h / 2)) \(n(h / 2)) 0 0 1 "
+                    + "\(n(x1 - h / 2)) \(n(y1))H\(n(x0 + 16))Z")
         case .triangle: return polygon([(cx, y0), (x1, y1), (x0, y1)])
         case .flippedTriangle: return polygon([(x0, y0), (x1, y0), (cx, y1)])
         case .notchedPentagon: return polygon([(x0 + 12, y0), (x1 - 12, y0), (x1, y0 + 12), (x1, y1), (x0, y1), (x0, y0 + 12)])

@@ -78,7 +78,9 @@ struct LayeredLayout {
         var labelNode: [Int?] = []
         for edge in edges {
             guard edge.from != edge.to, layer[edge.from] != layer[edge.to] else {
-                chains.append([]); reversed.append(false); labelNode.append(nil)
+                chains.append([])
+                reversed.append(false)
+                labelNode.append(nil)
                 continue
             }
             let flip = layer[edge.from] > layer[edge.to]
@@ -146,7 +148,7 @@ struct LayeredLayout {
         output.maxAcross = (0..<count).map { x[$0] + across[$0] / 2 }.max() ?? 0
 
         // Spread the ends of links leaving or entering the same side of an item.
-        var endOffset: [Int: Double] = [:]   // key: edge * 2 + (0 upper end, 1 lower end)
+        var endOffset: [Int: Double] = [:]  // key: edge * 2 + (0 upper end, 1 lower end)
         for item in 0..<items.count where items[item].spread > 0 {
             for side in 0..<2 {
                 var ends: [(edge: Int, neighbour: Double)] = []
@@ -167,7 +169,8 @@ struct LayeredLayout {
         for (index, edge) in edges.enumerated() {
             let chain = chains[index]
             guard chain.count > 1 else {
-                output.routes.append([]); output.labelCenters.append(nil)
+                output.routes.append([])
+                output.labelCenters.append(nil)
                 continue
             }
             let flip = reversed[index]
@@ -187,7 +190,8 @@ struct LayeredLayout {
                 let bandStart = center[layerIndex] - thickness[layerIndex] / 2
                 let bandEnd = center[layerIndex] + thickness[layerIndex] / 2
                 let top = Point(x: nodeX, y: position == 0 ? center[layerIndex] + along[node] / 2 - inset(node, upperOffset) : bandStart)
-                let bottom = Point(x: nodeX, y: position == chain.count - 1 ? center[layerIndex] - along[node] / 2 + inset(node, lowerOffset) : bandEnd)
+                let bottom = Point(
+                    x: nodeX, y: position == chain.count - 1 ? center[layerIndex] - along[node] / 2 + inset(node, lowerOffset) : bandEnd)
                 if position == 0 {
                     steps.append(.move(top))
                     if bandEnd > top.y { steps.append(.line(Point(x: nodeX, y: bandEnd))) }
@@ -205,8 +209,9 @@ struct LayeredLayout {
                 if end > entry.y { steps.append(.line(Point(x: nodeX, y: end))) }
             }
             output.routes.append(flip ? steps.reversedPath() : steps)
-            output.labelCenters.append(labelNode[index].map { Point(x: x[$0], y: center[nodeLayer[$0]]) }
-                ?? (edge.label != nil ? Self.middle(of: steps) : nil))
+            output.labelCenters.append(
+                labelNode[index].map { Point(x: x[$0], y: center[nodeLayer[$0]]) }
+                    ?? (edge.label != nil ? Self.middle(of: steps) : nil))
         }
         return output
     }
@@ -229,7 +234,7 @@ struct LayeredLayout {
             outgoing[edge.from].append((edge.to, max(1, edge.minLength)))
         }
         // Depth-first search; a link to a node on the stack closes a cycle and is reversed.
-        var state = Array(repeating: 0, count: count)   // 0 new, 1 on stack, 2 done
+        var state = Array(repeating: 0, count: count)  // 0 new, 1 on stack, 2 done
         var dag = Array(repeating: [(Int, Int)](), count: count)
         for root in 0..<count where state[root] == 0 && items[root].pin == .none {
             var stack: [(node: Int, next: Int)] = [(root, 0)]
@@ -358,8 +363,10 @@ struct LayeredLayout {
 
     /// Centres across: each layer pulled toward its neighbours' positions, then projected onto the
     /// spacing its order requires.
-    func positionAcross(order: [[Int]], across: [Double], anchors: [Double], isDummy: [Bool], up: [[Int]],
-                        down: [[Int]]) -> [Double] {
+    func positionAcross(
+        order: [[Int]], across: [Double], anchors: [Double], isDummy: [Bool], up: [[Int]],
+        down: [[Int]]
+    ) -> [Double] {
         var x = Array(repeating: 0.0, count: across.count)
         var separations: [[Double]] = []
         for layer in order {
@@ -390,7 +397,9 @@ struct LayeredLayout {
                         weights.append(0.2)
                     } else {
                         let targets = others.map { x[$0] + anchors[$0] - anchors[node] }.sorted()
-                        let median = targets.count % 2 == 1 ? targets[targets.count / 2]
+                        let median =
+                            targets.count % 2 == 1
+                            ? targets[targets.count / 2]
                             : (targets[targets.count / 2 - 1] + targets[targets.count / 2]) / 2
                         desired.append(median)
                         weights.append(isDummy[node] ? 2 : 1)

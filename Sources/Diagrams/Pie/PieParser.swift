@@ -39,9 +39,11 @@ struct PieParser {
     private func slice(_ statement: Statement) throws -> PieChart.Slice {
         let text = statement.string
         guard let quote = text.first, quote == "\"" || quote == "'",
-              let close = text.dropFirst().firstIndex(of: quote) else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column,
-                                    message: "a slice is a quoted label, a colon and a number: `\"Dogs\" : 386`")
+            let close = text.dropFirst().firstIndex(of: quote)
+        else {
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column,
+                message: "a slice is a quoted label, a colon and a number: `\"Dogs\" : 386`")
         }
         let label = Label.decodeEntities(String(text[text.index(after: text.startIndex)..<close]))
         let after = text[text.index(after: close)...].trimmingSpaces
@@ -51,10 +53,12 @@ struct PieParser {
         }
         let number = String(after.dropFirst()).trimmingSpaces
         guard let value = Double(number), value.isFinite else {
-            throw DiagramDiagnostic(line: statement.line, column: column, message: "`\(number)` is not a number; write the slice's value as `\"\(label)\" : 42`")
+            throw DiagramDiagnostic(
+                line: statement.line, column: column, message: "`\(number)` is not a number; write the slice's value as `\"\(label)\" : 42`")
         }
         guard value >= 0 else {
-            throw DiagramDiagnostic(line: statement.line, column: column, message: "the slice `\(label)` has a negative value (\(number)); a pie's slices are 0 or more")
+            throw DiagramDiagnostic(
+                line: statement.line, column: column, message: "the slice `\(label)` has a negative value (\(number)); a pie's slices are 0 or more")
         }
         return PieChart.Slice(label: label, value: value)
     }

@@ -61,8 +61,9 @@ struct SequenceParser {
             diagram.events.append(.blockStart(.rect, .empty, color: Self.safeColor(rest)))
         case "else", "and", "option":
             guard let open = blocks.last, open.kind?.sectionKeyword == keyword else {
-                throw DiagramDiagnostic(line: line, column: statement.column,
-                                        message: "`\(keyword)` outside \(keyword == "else" ? "an `alt`" : keyword == "and" ? "a `par`" : "a `critical`") block")
+                throw DiagramDiagnostic(
+                    line: line, column: statement.column,
+                    message: "`\(keyword)` outside \(keyword == "else" ? "an `alt`" : keyword == "and" ? "a `par`" : "a `critical`") block")
             }
             diagram.events.append(.blockSection(Label.parse(rest)))
         case "end":
@@ -77,8 +78,10 @@ struct SequenceParser {
         case "Note", "note":
             try parseNote(rest, statement: statement)
         case "link", "links", "properties", "details":
-            warnings.append(DiagramDiagnostic(line: line, column: statement.column,
-                                              message: "participant menus (`\(keyword)`) need JavaScript; left out", severity: .warning))
+            warnings.append(
+                DiagramDiagnostic(
+                    line: line, column: statement.column,
+                    message: "participant menus (`\(keyword)`) need JavaScript; left out", severity: .warning))
         default:
             try parseMessage(statement)
         }
@@ -128,8 +131,9 @@ struct SequenceParser {
             placement = .over
             names = head.dropFirst(5)
         } else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column + 5,
-                                    message: "a note goes `left of`, `right of` or `over` a participant")
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column + 5,
+                message: "a note goes `left of`, `right of` or `over` a participant")
         }
         let participants = names.split(separator: ",").map { participant(String($0)) }
         guard !participants.isEmpty else {
@@ -153,8 +157,11 @@ struct SequenceParser {
             position += 1
         }
         guard let found, found.position > 0 else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column,
-                                    message: "`\(String(text.prefix(30)))` is not a sequence statement; expected a message like `A->>B: text`, a note, a participant or a block")
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column,
+                message:
+                    "`\(String(text.prefix(30)))` is not a sequence statement; expected a message like `A->>B: text`, a note, a participant or a block"
+            )
         }
         let from = String(text[..<found.position]).trimmingSpaces
         var rest = Array(text[(found.position + found.symbol.count)...])
@@ -174,15 +181,18 @@ struct SequenceParser {
             to = String(rest).trimmingSpaces
         }
         guard !from.isEmpty, !to.isEmpty else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column + found.position,
-                                    message: "a message needs a sender and a receiver around `\(found.symbol)`")
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column + found.position,
+                message: "a message needs a sender and a receiver around `\(found.symbol)`")
         }
         let fromIndex = participant(from)
         let toIndex = participant(to)
         let current = number
         if let value = number { number = value + step }
-        diagram.events.append(.message(from: fromIndex, to: toIndex, text: Label.parse(message), arrow: found.arrow, number: current,
-                                       activate: activate, deactivate: deactivate, line: statement.line))
+        diagram.events.append(
+            .message(
+                from: fromIndex, to: toIndex, text: Label.parse(message), arrow: found.arrow, number: current,
+                activate: activate, deactivate: deactivate, line: statement.line))
     }
 
     private static func matches(_ text: [Character], _ symbol: String, at position: Int) -> Bool {
@@ -197,12 +207,14 @@ struct SequenceParser {
     /// A `box` or `rect` line's colour (named, `#…`, `rgb(…)`, `rgba(…)`) and the label after it.
     static func colorAndLabel(_ text: String) -> (String?, String) {
         let trimmed = text.trimmingSpaces
-        if trimmed.hasPrefix("rgb") , let close = trimmed.firstIndex(of: ")") {
+        if trimmed.hasPrefix("rgb"), let close = trimmed.firstIndex(of: ")") {
             return (safeColor(String(trimmed[...close])), String(trimmed[trimmed.index(after: close)...]).trimmingSpaces)
         }
         let word = trimmed.prefix { $0 != " " }
-        let named: Set<String> = ["aqua", "blue", "green", "red", "yellow", "purple", "orange", "grey", "gray", "pink", "lightblue",
-                                  "lightgreen", "lightyellow", "lightgrey", "lightgray", "white", "black", "transparent", "teal", "olive"]
+        let named: Set<String> = [
+            "aqua", "blue", "green", "red", "yellow", "purple", "orange", "grey", "gray", "pink", "lightblue",
+            "lightgreen", "lightyellow", "lightgrey", "lightgray", "white", "black", "transparent", "teal", "olive",
+        ]
         if word.hasPrefix("#") || named.contains(word.lowercased()) {
             return (safeColor(String(word)), String(trimmed.dropFirst(word.count)).trimmingSpaces)
         }

@@ -26,8 +26,9 @@ struct StateParser {
             switch keyword {
             case "direction":
                 guard let direction = FlowDirection(code: rest) else {
-                    throw DiagramDiagnostic(line: statement.line, column: statement.column + 10,
-                                            message: "unknown direction `\(rest)`; use TB, BT, LR or RL")
+                    throw DiagramDiagnostic(
+                        line: statement.line, column: statement.column + 10,
+                        message: "unknown direction `\(rest)`; use TB, BT, LR or RL")
                 }
                 if let current = stack.last { chart.subgraphs[current].direction = direction } else { chart.direction = direction }
             case "state":
@@ -42,11 +43,15 @@ struct StateParser {
                     while index < statements.count, statements[index].string.lowercased() != "end note" { index += 1 }
                     index += 1
                 }
-                warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                                  message: "notes in state diagrams are not drawn yet; left out", severity: .warning))
+                warnings.append(
+                    DiagramDiagnostic(
+                        line: statement.line, column: statement.column,
+                        message: "notes in state diagrams are not drawn yet; left out", severity: .warning))
             case "--":
-                warnings.append(DiagramDiagnostic(line: statement.line, column: statement.column,
-                                                  message: "concurrent regions (`--`) are drawn as one region", severity: .warning))
+                warnings.append(
+                    DiagramDiagnostic(
+                        line: statement.line, column: statement.column,
+                        message: "concurrent regions (`--`) are drawn as one region", severity: .warning))
             case "classDef":
                 let word = rest.prefix { $0 != " " }
                 let style = NodeStyle(String(rest.dropFirst(word.count)))
@@ -69,8 +74,9 @@ struct StateParser {
             }
         }
         if let open = stack.last {
-            throw DiagramDiagnostic(line: chart.subgraphs[open].line, column: 1,
-                                    message: "composite state `\(chart.subgraphs[open].id)` has no closing `}`")
+            throw DiagramDiagnostic(
+                line: chart.subgraphs[open].line, column: 1,
+                message: "composite state `\(chart.subgraphs[open].id)` has no closing `}`")
         }
         // A state used only as a composite is the subgraph, not a node too.
         let shadowed = Set(chart.nodes.map(\.id)).filter { chart.subgraphIndex[$0] != nil && !described.contains($0) }
@@ -86,7 +92,7 @@ struct StateParser {
         if opens { text = String(text.dropLast()).trimmingSpaces }
         var id = text
         var label: String?
-        if text.hasPrefix("\"") , let close = text.dropFirst().firstIndex(of: "\"") {
+        if text.hasPrefix("\""), let close = text.dropFirst().firstIndex(of: "\"") {
             label = String(text[text.index(after: text.startIndex)..<close])
             let after = text[text.index(after: close)...].trimmingSpaces
             id = after.hasPrefix("as ") ? String(after.dropFirst(3)).trimmingSpaces : label!
@@ -140,8 +146,10 @@ struct StateParser {
             }
             let fromID = endpoint(from, start: true, line: statement.line)
             let toID = endpoint(to, start: false, line: statement.line)
-            chart.edges.append(FlowEdge(from: fromID, to: toID, label: Label.parse(label), line: .solid, startMark: .none,
-                                        endMark: .arrow, length: 1, sourceLine: statement.line))
+            chart.edges.append(
+                FlowEdge(
+                    from: fromID, to: toID, label: Label.parse(label), line: .solid, startMark: .none,
+                    endMark: .arrow, length: 1, sourceLine: statement.line))
             return
         }
         if let colon = text.firstIndex(of: ":") {
@@ -160,8 +168,9 @@ struct StateParser {
         }
         let id = text.trimmingSpaces
         guard id.allSatisfy({ Scanner.isIdentifier($0) || $0 == "-" || $0 == "." }) else {
-            throw DiagramDiagnostic(line: statement.line, column: statement.column,
-                                    message: "`\(String(id.prefix(30)))` is not a state statement; expected `A --> B`, `state A`, `A : text` or a note")
+            throw DiagramDiagnostic(
+                line: statement.line, column: statement.column,
+                message: "`\(String(id.prefix(30)))` is not a state statement; expected `A --> B`, `state A`, `A : text` or a note")
         }
         _ = node(id, line: statement.line)
     }

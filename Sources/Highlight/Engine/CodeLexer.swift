@@ -45,7 +45,8 @@ struct CodeLexer: Lexer {
             return
         }
         if case .interpolation(_, 0, true)? = state.stack.last, byte == UInt8(ascii: "!"),
-           "rsa".utf8.contains(s.peek(1)), s.peek(2) == UInt8(ascii: "}") || s.peek(2) == UInt8(ascii: ":") {
+            "rsa".utf8.contains(s.peek(1)), s.peek(2) == UInt8(ascii: "}") || s.peek(2) == UInt8(ascii: ":")
+        {
             // An f-string conversion (`{x!r}`) belongs to the replacement field, not the expression.
             s.emit(.stringInterpol, length: 2)
             return
@@ -149,7 +150,8 @@ struct CodeLexer: Lexer {
     }
 
     private func lexIdentifier(_ s: inout Scanner, _ state: inout State) {
-        let end = spec.dottedIdentifiers
+        let end =
+            spec.dottedIdentifiers
             ? s.end(from: s.pos) { $0.isIdentifier || $0 == UInt8(ascii: ".") }
             : s.identifierEnd(from: s.pos)
         let word = s.slice(s.pos, end)
@@ -180,7 +182,8 @@ struct CodeLexer: Lexer {
         if kind == nil, spec.declarationCalls, state.typeLike, next == UInt8(ascii: "(") {
             kind = .nameFunction
         }
-        let resolved = kind
+        let resolved =
+            kind
             ?? (afterDot ? spec.memberKind : nil)
             ?? (spec.callKind != nil && next == UInt8(ascii: "(") ? spec.callKind : nil)
             ?? spec.identifierKind
@@ -195,7 +198,8 @@ struct CodeLexer: Lexer {
             state.pending = .none
         }
         state.typeLike = kind == nil || kind == .keywordType || kind == spec.classKind || kind == .nameBuiltin
-        state.afterValue = kind == nil || kind == .keywordConstant || kind == .nameBuiltin || kind == .nameBuiltinPseudo
+        state.afterValue =
+            kind == nil || kind == .keywordConstant || kind == .nameBuiltin || kind == .nameBuiltinPseudo
             || resolved == .nameFunction || resolved == spec.classKind
     }
 
@@ -277,8 +281,10 @@ struct CodeLexer: Lexer {
     /// An interpolation or brace escape at `i`: where its opener ends, its kind, and the bracket
     /// that closes the embedded expression (nil for a simple `$name` or an escape).
     private func interpolationStart(_ s: Scanner, _ i: Int, _ interpolation: StringStyle.Interpolation)
-        -> (end: Int, kind: TokenKind, close: UInt8?)? {
-        let byte = s[i], next = s[i + 1]
+        -> (end: Int, kind: TokenKind, close: UInt8?)?
+    {
+        let byte = s[i]
+        let next = s[i + 1]
         switch interpolation {
         case .none, .backslashParen:
             return nil
@@ -319,7 +325,8 @@ extension Scanner {
 
     /// The end of a block comment opened at `index`; nested openers count when `nests`.
     func blockCommentEnd(from index: Int, open: String, close: String, nests: Bool) -> Int {
-        let openBytes = Array(open.utf8), closeBytes = Array(close.utf8)
+        let openBytes = Array(open.utf8)
+        let closeBytes = Array(close.utf8)
         var depth = 0
         var i = index
         while i < count {
@@ -365,7 +372,8 @@ extension Scanner {
             i = end(from: index + 2) { $0.isHexDigit || $0 == UInt8(ascii: "_") }
         } else {
             i = end(from: index) { $0.isDigit || $0 == UInt8(ascii: "_") }
-            if self[i] == UInt8(ascii: "."), self[i + 1].isDigit || (i > index && !self[i + 1].isIdentifierStart && self[i + 1] != UInt8(ascii: ".")) {
+            if self[i] == UInt8(ascii: "."), self[i + 1].isDigit || (i > index && !self[i + 1].isIdentifierStart && self[i + 1] != UInt8(ascii: "."))
+            {
                 kind = .numberFloat
                 i = end(from: i + 1) { $0.isDigit || $0 == UInt8(ascii: "_") }
             }

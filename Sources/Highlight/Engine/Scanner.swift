@@ -100,7 +100,8 @@ struct Scanner {
 
     /// The bytes in `range` (clamped), for word look-ups.
     func slice(_ start: Int, _ end: Int) -> ArraySlice<UInt8> {
-        let s = max(0, min(start, bytes.count)), e = max(s, min(end, bytes.count))
+        let s = max(0, min(start, bytes.count))
+        let e = max(s, min(end, bytes.count))
         return bytes[s..<e]
     }
 

@@ -62,8 +62,10 @@ extension Scanner {
 
 extension StringStart {
     /// A string opened by `delimiter` at `index` (after `prefixLength` prefix bytes), if present.
-    static func delimited(_ s: Scanner, _ index: Int, prefixLength: Int = 0, _ delimiter: String,
-                          _ style: @autoclosure () -> StringStyle) -> StringStart? {
+    static func delimited(
+        _ s: Scanner, _ index: Int, prefixLength: Int = 0, _ delimiter: String,
+        _ style: @autoclosure () -> StringStyle
+    ) -> StringStart? {
         s.matches(delimiter, at: index + prefixLength)
             ? StringStart(prefixLength: prefixLength, openLength: delimiter.utf8.count, style: style())
             : nil

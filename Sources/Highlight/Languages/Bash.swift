@@ -26,12 +26,15 @@ struct BashLexer: Lexer {
 
     private static let keywords = WordTable([
         (.keyword, "if fi else while in do done for then return function case select break continue until esac elif"),
-        (.nameBuiltin, """
+        (
+            .nameBuiltin,
+            """
             alias bg bind builtin caller cd command compgen complete declare dirs disown echo enable eval exec exit
             export false fc fg getopts hash help history jobs kill let local logout popd printf pushd pwd read
             readonly set shift shopt source suspend test time times trap true type typeset ulimit umask unalias
             unset wait
-            """),
+            """
+        ),
     ])
 
     func lex(_ scanner: inout Scanner) {
@@ -147,7 +150,7 @@ struct BashLexer: Lexer {
         case UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "|"):
             s.emit(.punctuation, length: 1)
         case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("),
-             UInt8(ascii: ")"), UInt8(ascii: "="):
+            UInt8(ascii: ")"), UInt8(ascii: "="):
             s.emit(.operator, length: 1)
         case _ where byte.isDigit && wordStart:
             let end = s.end(from: s.pos, while: \.isDigit)
@@ -168,8 +171,10 @@ struct BashLexer: Lexer {
             s.emit(.operator, length: after == UInt8(ascii: "=") ? 1 : 2)
             return
         }
-        if let kind = Self.keywords[s.slice(s.pos, end)], after == 0 || after.isSpace || after == UInt8(ascii: ";")
-            || (kind == .nameBuiltin && (after == UInt8(ascii: ")") || after == UInt8(ascii: "`"))) {
+        if let kind = Self.keywords[s.slice(s.pos, end)],
+            after == 0 || after.isSpace || after == UInt8(ascii: ";")
+                || (kind == .nameBuiltin && (after == UInt8(ascii: ")") || after == UInt8(ascii: "`")))
+        {
             s.emit(kind, to: end)
             return
         }
@@ -226,7 +231,8 @@ struct BashLexer: Lexer {
         if quote != 0 || s[i] == UInt8(ascii: "\\") { i += 1 }
         let wordEnd = s.end(from: i) { $0.isIdentifier || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
         guard wordEnd > i else { return s.emit(.operator, length: 2) }
-        documents.append(HereDocument(delimiter: Array(s.slice(i, wordEnd)), stripsTabs: stripsTabs, expands: quote == 0 && s[i - 1] != UInt8(ascii: "\\")))
+        documents.append(
+            HereDocument(delimiter: Array(s.slice(i, wordEnd)), stripsTabs: stripsTabs, expands: quote == 0 && s[i - 1] != UInt8(ascii: "\\")))
         s.emit(.stringHeredoc, to: quote != 0 && s[wordEnd] == quote ? wordEnd + 1 : wordEnd)
     }
 
@@ -242,12 +248,15 @@ struct BashLexer: Lexer {
             }
             while s.pos < lineEnd {
                 if document.expands, s.peek() == UInt8(ascii: "$"), s.peek(1).isIdentifierStart || s.peek(1) == UInt8(ascii: "{") {
-                    let end = s.peek(1) == UInt8(ascii: "{")
+                    let end =
+                        s.peek(1) == UInt8(ascii: "{")
                         ? min(s.end(from: s.pos) { $0 != UInt8(ascii: "}") && $0 != .newline } + 1, lineEnd)
                         : s.identifierEnd(from: s.pos + 1)
                     s.emit(s.peek(1) == UInt8(ascii: "{") ? .stringInterpol : .nameVariable, to: end)
                 } else {
-                    s.emit(.stringHeredoc, to: max(s.pos + 1, document.expands ? s.end(from: s.pos + 1) { $0 != UInt8(ascii: "$") && $0 != .newline } : lineEnd))
+                    s.emit(
+                        .stringHeredoc,
+                        to: max(s.pos + 1, document.expands ? s.end(from: s.pos + 1) { $0 != UInt8(ascii: "$") && $0 != .newline } : lineEnd))
                 }
             }
             s.emit(.stringHeredoc, to: lineEnd + 1)

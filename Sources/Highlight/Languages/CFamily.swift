@@ -26,12 +26,15 @@ enum CFamily {
     static let cpp: CodeSpec = {
         var spec = base
         spec.words = WordTable([
-            (.keyword, cKeywords + """
-                 alignas alignof asm catch class concept const_cast consteval constexpr constinit co_await
-                co_return co_yield decltype delete dynamic_cast explicit export final friend inline mutable
-                namespace new noexcept operator override private protected public reinterpret_cast requires
-                static_assert static_cast template this thread_local throw try typeid typename using virtual
-                """),
+            (
+                .keyword,
+                cKeywords + """
+                     alignas alignof asm catch class concept const_cast consteval constexpr constinit co_await
+                    co_return co_yield decltype delete dynamic_cast explicit export final friend inline mutable
+                    namespace new noexcept operator override private protected public reinterpret_cast requires
+                    static_assert static_cast template this thread_local throw try typeid typename using virtual
+                    """
+            ),
             (.keywordType, cTypes + " char8_t char16_t char32_t"),
             (.keywordConstant, "true false nullptr"),
             (.nameBuiltin, "NULL"),
@@ -62,8 +65,9 @@ enum CFamily {
             let delimiterEnd = s.end(from: open) { $0 != UInt8(ascii: "(") && $0 != .newline && $0 != UInt8(ascii: "\"") }
             guard s[delimiterEnd] == UInt8(ascii: "("), delimiterEnd - open <= 16 else { return nil }
             let delimiter = String(decoding: s.slice(open, delimiterEnd), as: UTF8.self)
-            return StringStart(prefixLength: prefix + 1, openLength: delimiterEnd + 1 - (i + prefix + 1),
-                               style: StringStyle(close: ")" + delimiter + "\"", kind: .string, escapes: false, multiline: true))
+            return StringStart(
+                prefixLength: prefix + 1, openLength: delimiterEnd + 1 - (i + prefix + 1),
+                style: StringStyle(close: ")" + delimiter + "\"", kind: .string, escapes: false, multiline: true))
         }
         return StringStart.delimited(s, i, prefixLength: prefix, "\"", StringStyle(close: "\"", kind: .string))
             ?? StringStart.character(s, i, prefixLength: prefix)

@@ -5,7 +5,9 @@ struct CSSLexer: Lexer {
     private enum Context { case rules, declarations }
 
     private static let keywordValues = WordTable([
-        (.keywordConstant, """
+        (
+            .keywordConstant,
+            """
             absolute auto baseline block bold bolder border-box both bottom break-word capitalize center
             collapse column contain content-box cover crosshair currentColor dashed default disc dotted double
             ease ease-in ease-in-out ease-out fixed flex flex-end flex-start grid groove hidden horizontal
@@ -17,21 +19,28 @@ struct CSSLexer: Lexer {
             unset uppercase vertical visible wrap x-large x-small xx-large xx-small cursive fantasy system-ui
             black white red green blue yellow orange purple gray grey silver navy teal maroon olive lime aqua
             fuchsia alternate forwards backwards running paused ltr rtl
-            """),
+            """
+        ),
         (.keyword, "background-color color opacity transform width height border-color box-shadow filter"),
     ])
     private static let builtinFunctions = WordTable([
-        (.nameBuiltin, """
+        (
+            .nameBuiltin,
+            """
             attr blur brightness calc clamp contrast counter cubic-bezier drop-shadow grayscale hsl hsla hue-rotate
             invert linear-gradient matrix max min opacity perspective radial-gradient rgb rgba rotate rotateX
             rotateY saturate scale scaleX scaleY sepia skew steps translate translateX translateY url env
-            """),
+            """
+        )
     ])
     private static let units = WordTable([
-        (.keywordType, """
+        (
+            .keywordType,
+            """
             px em rem vh vw vmin vmax ch ex pt pc cm mm in q deg rad grad turn s ms hz khz dpi dpcm dppx fr x
             lh rlh svh lvh dvh svw lvw dvw cqw cqh
-            """),
+            """
+        )
     ])
     /// At-rules whose block holds rules rather than declarations.
     private static let ruleBlocks = WordTable([(.keyword, "media supports document layer container scope keyframes -webkit-keyframes")])

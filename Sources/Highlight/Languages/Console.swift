@@ -30,7 +30,9 @@ struct ConsoleLexer: Lexer {
             if s[close] == UInt8(ascii: ")"), s[close + 1] == UInt8(ascii: " ") { i = close + 2 }
         }
         // An optional `user@host:path` or `[user@host path]` before the sigil.
-        let word = s.end(from: i) { !$0.isSpace && $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: ">") }
+        let word = s.end(from: i) {
+            !$0.isSpace && $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "%") && $0 != UInt8(ascii: ">")
+        }
         if word > i, s.slice(i, word).contains(UInt8(ascii: "@")) || s[i] == UInt8(ascii: "[") {
             i = word
             if s[i] == UInt8(ascii: " "), s.slice(i, lineEnd).contains(UInt8(ascii: "]")) {
@@ -39,7 +41,8 @@ struct ConsoleLexer: Lexer {
         }
         let sigil = s[i]
         guard sigil == UInt8(ascii: "$") || sigil == UInt8(ascii: "#") || sigil == UInt8(ascii: "%") || sigil == UInt8(ascii: ">"),
-              s[i + 1] == UInt8(ascii: " ") || i + 1 == lineEnd else { return nil }
+            s[i + 1] == UInt8(ascii: " ") || i + 1 == lineEnd
+        else { return nil }
         return s.end(from: i + 1, while: \.isBlank)
     }
 }

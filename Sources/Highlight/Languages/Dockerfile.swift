@@ -4,10 +4,15 @@ struct DockerfileLexer: Lexer {
     private let shell = BashLexer()
     /// Instructions whose argument is one literal value.
     private static let literalArguments = WordTable([(.keyword, "FROM MAINTAINER EXPOSE WORKDIR USER STOPSIGNAL VOLUME")])
-    private static let instructions = WordTable([(.keyword, """
-        FROM MAINTAINER EXPOSE WORKDIR USER STOPSIGNAL VOLUME RUN CMD ENTRYPOINT ENV ARG LABEL ADD COPY ONBUILD
-        HEALTHCHECK SHELL
-        """)])
+    private static let instructions = WordTable([
+        (
+            .keyword,
+            """
+            FROM MAINTAINER EXPOSE WORKDIR USER STOPSIGNAL VOLUME RUN CMD ENTRYPOINT ENV ARG LABEL ADD COPY ONBUILD
+            HEALTHCHECK SHELL
+            """
+        )
+    ])
 
     func lex(_ scanner: inout Scanner) {
         scanner.run { s in

@@ -6,10 +6,13 @@ enum Go {
             (.keyword, "break default select case defer go else goto switch fallthrough if range continue for return"),
             (.keywordDeclaration, "func type struct interface map chan var const"),
             (.keywordNamespace, "import package"),
-            (.keywordType, """
+            (
+                .keywordType,
+                """
                 uint uint8 uint16 uint32 uint64 int int8 int16 int32 int64 float float32 float64 complex64 complex128
                 byte rune string bool error uintptr any comparable
-                """),
+                """
+            ),
             (.nameBuiltin, "append cap close complex copy delete imag len make new panic print println real recover min max clear"),
             (.keywordConstant, "true false iota nil"),
         ])

@@ -15,7 +15,8 @@ struct JSONLexer: Lexer {
                 let isKey = s.nextNonBlank(from: end).byte == UInt8(ascii: ":")
                 emitString(&s, to: end, kind: isKey ? .nameTag : .stringDouble)
             case UInt8(ascii: "/") where s.peek(1) == UInt8(ascii: "/") || s.peek(1) == UInt8(ascii: "*"):
-                let end = s.peek(1) == UInt8(ascii: "/")
+                let end =
+                    s.peek(1) == UInt8(ascii: "/")
                     ? s.lineEnd(from: s.pos)
                     : s.blockCommentEnd(from: s.pos, open: "/*", close: "*/", nests: false)
                 s.emit(allowsComments ? (s.peek(1) == UInt8(ascii: "/") ? .commentSingle : .commentMultiline) : .error, to: end)

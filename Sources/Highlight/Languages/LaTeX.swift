@@ -13,7 +13,8 @@ struct LaTeXLexer: Lexer {
                 return s.emitRestOfLine(.comment)
             }
             if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "&")
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^") {
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "^")
+            {
                 return s.emit(.nameBuiltin, length: 1)
             }
             if let close = mathClose {
@@ -44,7 +45,9 @@ struct LaTeXLexer: Lexer {
 
     /// `\name`, `\name*` or `\c` for one other character, then an optional `[options]`.
     private func lexCommand(_ s: inout Scanner) {
-        let nameEnd = s.end(from: s.pos + 1) { $0.isLetter && $0 < 0x80 || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") }
+        let nameEnd = s.end(from: s.pos + 1) {
+            $0.isLetter && $0 < 0x80 || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":")
+        }
         s.emit(.keyword, to: nameEnd > s.pos + 1 ? nameEnd : s[s.pos + 1].isSpace ? s.pos + 1 : s.scalarEnd(from: s.pos + 1))
         if s.peek() == UInt8(ascii: "*") { s.emit(.keyword, length: 1) }
         if s.peek() == UInt8(ascii: "[") {

@@ -114,7 +114,8 @@ struct MarkdownLexer: Lexer {
         if "-*+".utf8.contains(byte), s[index + 1].isBlank { return index + 1 }
         let digits = s.end(from: index, while: \.isDigit)
         if digits > index, digits - index <= 9, s[digits] == UInt8(ascii: ".") || s[digits] == UInt8(ascii: ")"),
-           s[digits + 1].isBlank {
+            s[digits + 1].isBlank
+        {
             return digits + 1
         }
         return nil

@@ -86,7 +86,9 @@ struct MarkupLexer: Lexer {
             }
             return
         }
-        let end = s.end(from: s.pos) { !$0.isSpace && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "<") }
+        let end = s.end(from: s.pos) {
+            !$0.isSpace && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "<")
+        }
         s.emit(.nameAttribute, to: max(end, s.scalarEnd(from: s.pos)))
     }
 }

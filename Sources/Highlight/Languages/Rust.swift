@@ -4,19 +4,25 @@ enum Rust {
     static let spec: CodeSpec = {
         var spec = CodeSpec()
         spec.words = WordTable([
-            (.keyword, """
+            (
+                .keyword,
+                """
                 as async await break const continue crate dyn else enum extern fn for if impl in loop match mod
                 move mut pub ref return static struct super trait type union unsafe use where while
-                """),
+                """
+            ),
             (.keywordDeclaration, "let"),
             (.keywordConstant, "true false"),
             (.nameBuiltinPseudo, "self Self"),
             (.keywordType, "u8 u16 u32 u64 u128 i8 i16 i32 i64 i128 usize isize f32 f64 char str bool"),
-            (.nameBuiltin, """
+            (
+                .nameBuiltin,
+                """
                 Copy Send Sized Sync Unpin Drop Fn FnMut FnOnce drop Box ToOwned Clone PartialEq PartialOrd Eq Ord
                 AsRef AsMut Into From Default Iterator Extend IntoIterator DoubleEndedIterator ExactSizeIterator
                 Option Some None Result Ok Err String ToString Vec TryFrom TryInto FromIterator
-                """),
+                """
+            ),
         ])
         spec.functionIntroducers = WordTable([(.keyword, "fn")])
         spec.classIntroducers = WordTable([(.keyword, "struct enum union trait type")])
@@ -40,8 +46,9 @@ enum Rust {
             let hashes = s.end(from: i + prefix + 1) { $0 == UInt8(ascii: "#") } - (i + prefix + 1)
             if s[i + prefix + 1 + hashes] == UInt8(ascii: "\""), hashes <= 255 {
                 let close = "\"" + String(repeating: "#", count: hashes)
-                return StringStart(prefixLength: 0, openLength: prefix + hashes + 2,
-                                   style: StringStyle(close: close, kind: .string, escapes: false, multiline: true))
+                return StringStart(
+                    prefixLength: 0, openLength: prefix + hashes + 2,
+                    style: StringStyle(close: close, kind: .string, escapes: false, multiline: true))
             }
         }
         return StringStart.delimited(s, i, prefixLength: prefix, "\"", StringStyle(close: "\"", kind: .string, multiline: true))
@@ -63,7 +70,13 @@ enum Rust {
             var i = s.pos
             while i < s.count {
                 if s[i] == UInt8(ascii: "[") { depth += 1 }
-                if s[i] == UInt8(ascii: "]") { depth -= 1; if depth == 0 { i += 1; break } }
+                if s[i] == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 {
+                        i += 1
+                        break
+                    }
+                }
                 i += 1
             }
             s.emit(.commentPreproc, to: i)

@@ -1,7 +1,9 @@
 /// SQL: case-insensitive keywords and types, quoted strings with doubled-quote escapes, comments.
 struct SQLLexer: Lexer {
     private static let words = WordTable([
-        (.keyword, """
+        (
+            .keyword,
+            """
             ABORT ABSOLUTE ACTION ADD AFTER ALL ALTER ALWAYS ANALYZE AND ANY AS ASC ASSERTION AT AUTHORIZATION
             AUTO_INCREMENT AVG BEFORE BEGIN BETWEEN BOTH BY CACHE CALL CASCADE CASCADED CASE CAST CATALOG CHECK
             CLOSE COALESCE COLLATE COLUMN COLUMNS COMMENT COMMIT CONFLICT CONSTRAINT CONSTRAINTS CONTINUE CONVERT
@@ -20,11 +22,15 @@ struct SQLLexer: Lexer {
             TEMP TEMPORARY THEN TIME TIMESTAMP TO TRAILING TRANSACTION TRIGGER TRIM TRUE TRUNCATE TYPE
             UNBOUNDED UNION UNIQUE UNKNOWN UNLOGGED UNTIL UPDATE UPPER USAGE USER USING VACUUM VALID VALUE
             VALUES VARIADIC VERBOSE VIEW WHEN WHERE WHILE WINDOW WITH WITHOUT WORK WRITE YEAR ZONE
-            """),
-        (.nameBuiltin, """
+            """
+        ),
+        (
+            .nameBuiltin,
+            """
             ARRAY BIGINT BINARY BIT BLOB BOOLEAN CHAR CHARACTER DATE DEC DECIMAL FLOAT INT INTEGER INTERVAL
             NUMBER NUMERIC REAL SERIAL SMALLINT VARCHAR VARYING INT8 SERIAL8 TEXT
-            """),
+            """
+        ),
     ])
 
     func lex(_ scanner: inout Scanner) {
@@ -63,7 +69,10 @@ struct SQLLexer: Lexer {
         var i = s.pos + 1
         while i < s.count {
             if s[i] == quote {
-                if s[i + 1] == quote { i += 2; continue }
+                if s[i + 1] == quote {
+                    i += 2
+                    continue
+                }
                 return i + 1
             }
             i += 1

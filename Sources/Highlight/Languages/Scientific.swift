@@ -4,9 +4,12 @@ enum Scientific {
         var spec = CodeSpec()
         spec.words = WordTable([
             (.keywordReserved, "if else for while repeat in next break return switch function"),
-            (.keywordConstant, """
+            (
+                .keywordConstant,
+                """
                 NULL NA NA_integer_ NA_real_ NA_character_ TRUE FALSE Inf NaN
-                """),
+                """
+            ),
             (.nameBuiltinPseudo, "T F"),
         ])
         spec.dottedIdentifiers = true
@@ -33,19 +36,25 @@ enum Scientific {
     static let julia: CodeSpec = {
         var spec = CodeSpec()
         spec.words = WordTable([
-            (.keyword, """
+            (
+                .keyword,
+                """
                 baremodule begin break catch ccall const continue do else elseif end export finally for function
                 global if import let local macro module mutable primitive quote return struct try using where
                 while abstract type in isa outer
-                """),
-            (.keywordType, """
+                """
+            ),
+            (
+                .keywordType,
+                """
                 Any AbstractArray AbstractChar AbstractDict AbstractFloat AbstractMatrix AbstractRange AbstractSet
                 AbstractString AbstractVector Array BigFloat BigInt BitArray BitVector Bool Char Complex Dict
                 Exception Float16 Float32 Float64 Function IO IOBuffer Int Int8 Int16 Int32 Int64 Int128 Integer
                 Matrix Missing NamedTuple Nothing Number Pair Ptr Rational Real Ref Regex Set Signed String
                 SubString Symbol Tuple Type UInt UInt8 UInt16 UInt32 UInt64 UInt128 Union Unsigned Val Vector
                 ArgumentError BoundsError DomainError ErrorException KeyError MethodError
-                """),
+                """
+            ),
             (.nameBuiltin, "true false nothing missing Inf Inf32 NaN NaN32 π pi ℯ ARGS ENV stdout stderr stdin C_NULL"),
         ])
         spec.classIntroducers = WordTable([(.keyword, "struct type")])
@@ -75,7 +84,8 @@ enum Scientific {
         }
         let before = s[s.pos - 1]
         if s.peek() == UInt8(ascii: ":"), s.peek(1).isIdentifierStart, !before.isIdentifier,
-           !"]):<>.".utf8.contains(before) {
+            !"]):<>.".utf8.contains(before)
+        {
             s.emit(.stringSymbol, to: s.identifierEnd(from: s.pos + 1))
             return true
         }
@@ -85,11 +95,16 @@ enum Scientific {
     static let matlab: CodeSpec = {
         var spec = CodeSpec()
         spec.words = WordTable([
-            (.keyword, """
+            (
+                .keyword,
+                """
                 break case catch classdef continue else elseif end enumeration events for function global if
                 methods otherwise parfor persistent properties return spmd switch try while
-                """),
-            (.nameBuiltin, """
+                """
+            ),
+            (
+                .nameBuiltin,
+                """
                 abs all any arrayfun cat ceil cell cell2mat cellfun char class cos cross cumprod cumsum datestr
                 deal det diag diff disp double eig eps error eval exp eye false fieldnames find fix fliplr flipud
                 floor fopen fclose fprintf fread fwrite func2str fzero getfield handle hold imag inf input int2str
@@ -102,7 +117,8 @@ enum Scientific {
                 trapz true uint8 uint16 uint32 uint64 unique upper var warning xlabel ylabel zlabel zeros title
                 legend figure axis surf mesh meshgrid conv filter fft ifft polyfit polyval histogram bar scatter
                 i j inputParser validateattributes isrow iscolumn containers
-                """),
+                """
+            ),
         ])
         spec.lineComments = ["%"]
         spec.numberSuffixes = false
@@ -117,7 +133,12 @@ enum Scientific {
         return spec
     }()
 
-    private static let matlabKeywords = WordTable([(.keyword, "if elseif else end for while switch case otherwise try catch function return break continue classdef properties methods global persistent parfor")])
+    private static let matlabKeywords = WordTable([
+        (
+            .keyword,
+            "if elseif else end for while switch case otherwise try catch function return break continue classdef properties methods global persistent parfor"
+        )
+    ])
 
     /// Block comments, continuation comments, function signatures and command syntax (`hold on`).
     private static func matlabSpecial(_ s: inout Scanner) -> Bool {
@@ -126,7 +147,10 @@ enum Scientific {
             var i = s.lineEnd(from: s.pos)
             while i < s.count {
                 let next = s.end(from: i + 1, while: \.isBlank)
-                if s.matches("%}", at: next) { i = s.lineEnd(from: next); break }
+                if s.matches("%}", at: next) {
+                    i = s.lineEnd(from: next)
+                    break
+                }
                 i = s.lineEnd(from: i + 1)
             }
             s.emit(.commentMultiline, to: i)
@@ -147,7 +171,8 @@ enum Scientific {
         // Command syntax: `name word…` where the second word is not an operator, `=` or `(`.
         let (argStart, argByte) = s.nextNonBlank(from: wordEnd)
         guard argStart > wordEnd, argByte.isLetter || argByte == UInt8(ascii: "-"),
-              !(argByte == UInt8(ascii: "-") && s[argStart + 1].isBlank) else { return false }
+            !(argByte == UInt8(ascii: "-") && s[argStart + 1].isBlank)
+        else { return false }
         let afterArg = s.nextNonBlank(from: s.identifierEnd(from: argStart)).byte
         guard afterArg != UInt8(ascii: "="), afterArg != UInt8(ascii: "("), !afterArg.isOperatorSymbol || afterArg == UInt8(ascii: "-") else {
             return false

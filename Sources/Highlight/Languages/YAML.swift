@@ -112,7 +112,10 @@ struct YAMLLexer: Lexer {
                 continue
             }
             if s[i] == quote {
-                if quote == UInt8(ascii: "'"), s[i + 1] == quote { i += 2; continue }
+                if quote == UInt8(ascii: "'"), s[i + 1] == quote {
+                    i += 2
+                    continue
+                }
                 return i + 1
             }
             i += 1

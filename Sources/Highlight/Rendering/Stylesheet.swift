@@ -69,7 +69,8 @@ enum Stylesheet {
     }()
 
     private static func declarations(_ classes: String, _ body: String, scope: String) -> String {
-        let selectors = classes.isEmpty
+        let selectors =
+            classes.isEmpty
             ? [scope + ".chroma"]
             : classes.split(separator: " ").map { "\(scope).chroma .\($0)" }
         return selectors.joined(separator: ",") + "{" + body + "}\n"
