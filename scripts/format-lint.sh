@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 formatted=(Sources/TextUtilities Sources/Diagnostics Sources/SeededRandom Sources/SVGText Sources/Templating
            Sources/Notebooks Sources/Highlight Sources/Citations Sources/CSL Sources/Charts Sources/Diagrams
+           Sources/GoTemplates Sources/DevServer Tests/GoTemplatesTests Tests/DevServerTests
            Tests/NotebooksTests Tests/HighlightTests Tests/CitationsTests Tests/CSLTests Tests/ChartsTests Tests/DiagramsTests
            Tests/TextUtilitiesTests Tests/DiagnosticsTests Tests/TemplatingTests)
 if ! command -v swift-format >/dev/null; then

@@ -29,18 +29,18 @@ public final class PreviewServer: Sendable {
     private let acceptLoopEnded = DispatchSemaphore(value: 0)
     private let stopped = DispatchSemaphore(value: 0)
 
-
     /// Listens, builds the site, starts watching it and starts serving.
     public static func start(_ options: PreviewOptions) throws(PreviewError) -> PreviewServer {
         let (descriptor, port) = try listen(options)
         let host = Self.urlHost(options.bindAddress)
         var build = options.build
         build.baseURL = "http://\(host):\(port)/"
-        let builds: PreviewBuild = if let worker = options.worker {
-            WorkerBuild(command: worker, source: options.source, options: build)
-        } else {
-            LocalBuild(builder: SiteBuilder(source: options.source, options: build))
-        }
+        let builds: PreviewBuild =
+            if let worker = options.worker {
+                WorkerBuild(command: worker, source: options.source, options: build)
+            } else {
+                LocalBuild(builder: SiteBuilder(source: options.source, options: build))
+            }
         let rebuilder = Rebuilder(build: builds, hub: EventHub(), log: options.log, searchIndexDelay: options.searchIndexDelay)
         do {
             try rebuilder.buildFirst()

@@ -50,8 +50,10 @@ public struct TemplateSet: Sendable {
     private let directErrors: [String: GoTemplateError]
 
     /// An empty set.
-    public init(mode: Mode = .html, functions: FunctionRegistry = .standard, limits: TemplateLimits = TemplateLimits(),
-                lowercaseFieldFallback: Bool = false) {
+    public init(
+        mode: Mode = .html, functions: FunctionRegistry = .standard, limits: TemplateLimits = TemplateLimits(),
+        lowercaseFieldFallback: Bool = false
+    ) {
         self.init(mode: mode, functions: functions, limits: limits, lowercaseFieldFallback: lowercaseFieldFallback, sources: [:])
     }
 
@@ -63,8 +65,10 @@ public struct TemplateSet: Sendable {
         self = try TemplateSet(mode: mode, functions: functions, limits: limits).adding([(name, source)])
     }
 
-    private init(mode: Mode, functions: FunctionRegistry, limits: TemplateLimits, lowercaseFieldFallback: Bool,
-                 sources: [String: ParsedTemplate]) {
+    private init(
+        mode: Mode, functions: FunctionRegistry, limits: TemplateLimits, lowercaseFieldFallback: Bool,
+        sources: [String: ParsedTemplate]
+    ) {
         self.mode = mode
         self.lowercaseFieldFallback = lowercaseFieldFallback
         self.functions = functions

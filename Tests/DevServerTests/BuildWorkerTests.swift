@@ -13,8 +13,10 @@ import Testing
         pipe(&toWorker)
         pipe(&toServer)
         let close = { for fd in toWorker + toServer { Foundation.close(fd) } }
-        return (WorkerChannel(input: toServer[0], output: toWorker[1]),
-                WorkerChannel(input: toWorker[0], output: toServer[1]), close)
+        return (
+            WorkerChannel(input: toServer[0], output: toWorker[1]),
+            WorkerChannel(input: toWorker[0], output: toServer[1]), close
+        )
     }
 
     @Test func aDeltaCrossesTheChannelWithItsBytes() throws {
@@ -92,8 +94,10 @@ import Testing
     /// A stand-in worker: a shell script that answers its first build with a recorded reply and
     /// is killed by the next request, as a worker whose builder crashes on the change is. The
     /// workers numbered in `crashingStarts` (1 is the first started) are killed at once instead.
-    private static func crashingWorker(site: TestSite, options: BuildOptions, in folder: URL,
-                                       crashingStarts: Set<Int> = []) throws -> WorkerCommand {
+    private static func crashingWorker(
+        site: TestSite, options: BuildOptions, in folder: URL,
+        crashingStarts: Set<Int> = []
+    ) throws -> WorkerCommand {
         let reply = folder.appendingPathComponent("reply.bin")
         #expect(FileManager.default.createFile(atPath: reply.path, contents: nil))
         let handle = try FileHandle(forWritingTo: reply)
@@ -104,14 +108,16 @@ import Testing
         let script = folder.appendingPathComponent("worker.sh")
         let count = folder.appendingPathComponent("starts")
         let crashNow = crashingStarts.sorted().map { "[ $n = \($0) ] && kill -KILL $$" }.joined(separator: "\n")
-        try Data("""
+        try Data(
+            """
             n=$(( $(cat '\(count.path)' 2>/dev/null || echo 0) + 1 )); echo $n > '\(count.path)'
             \(crashNow)
             head -c \(8 + request.count) >/dev/null
             cat '\(reply.path)'
             head -c 1 >/dev/null
             kill -KILL $$
-            """.utf8).write(to: script)
+            """.utf8
+        ).write(to: script)
         return WorkerCommand(executable: URL(fileURLWithPath: "/bin/sh"), arguments: [script.path])
     }
 
@@ -127,8 +133,9 @@ import Testing
         // The second worker, started again for the change, crashes too: the change is blamed.
         let command = try Self.crashingWorker(site: site, options: options, in: folder, crashingStarts: [2])
         let log = Locked<[String]>([])
-        let rebuilder = Rebuilder(build: WorkerBuild(command: command, source: site.root, options: options),
-                                  hub: EventHub(), log: { line in log.withLock { $0.append(line.description) } })
+        let rebuilder = Rebuilder(
+            build: WorkerBuild(command: command, source: site.root, options: options),
+            hub: EventHub(), log: { line in log.withLock { $0.append(line.description) } })
         defer { rebuilder.close() }
         try rebuilder.buildFirst()
         let served = rebuilder.state.current.snapshot.files
@@ -158,8 +165,9 @@ import Testing
         var options = BuildOptions(baseURL: "http://127.0.0.1:1/")
         options.now = Date(timeIntervalSince1970: 1_800_000_000)
         let command = try Self.crashingWorker(site: site, options: options, in: folder)
-        let rebuilder = Rebuilder(build: WorkerBuild(command: command, source: site.root, options: options),
-                                  hub: EventHub(), log: { _ in })
+        let rebuilder = Rebuilder(
+            build: WorkerBuild(command: command, source: site.root, options: options),
+            hub: EventHub(), log: { _ in })
         defer { rebuilder.close() }
         try rebuilder.buildFirst()
         // The first worker dies on the update; a second one builds the whole site and is taken.
@@ -175,8 +183,9 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         let command = WorkerCommand(executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "kill -\(signal) $$"])
-        let rebuilder = Rebuilder(build: WorkerBuild(command: command, source: site.root, options: BuildOptions()),
-                                  hub: EventHub(), log: { _ in })
+        let rebuilder = Rebuilder(
+            build: WorkerBuild(command: command, source: site.root, options: BuildOptions()),
+            hub: EventHub(), log: { _ in })
         do {
             try rebuilder.buildFirst()
             Issue.record("the first build succeeded")

@@ -25,8 +25,9 @@ import Testing
     }
 
     @Test func contentEditNavigatesToTheEditedPage() {
-        let event = ReloadEvent.after(changedOutputs: ["index.html", "index.xml", "posts/my-post/index.html"],
-                                      changedSources: ["content/posts/My Post.md"], errorsChanged: false)
+        let event = ReloadEvent.after(
+            changedOutputs: ["index.html", "index.xml", "posts/my-post/index.html"],
+            changedSources: ["content/posts/My Post.md"], errorsChanged: false)
         #expect(event == .reload(page: "/posts/my-post/"))
         #expect(event?.message == "event: reload\ndata: /posts/my-post/\n\n")
     }

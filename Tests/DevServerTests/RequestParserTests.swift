@@ -37,7 +37,8 @@ import SeededRandom
 
     @Test func connectionHeaderDecidesKeepAlive() throws {
         guard case .request(let closing, _) = parse("GET / HTTP/1.1\r\nConnection: Keep-Alive, Close\r\n\r\n"),
-              case .request(let asked, _) = parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") else {
+            case .request(let asked, _) = parse("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        else {
             Issue.record("not parsed")
             return
         }

@@ -23,10 +23,12 @@ import Testing
     }
 
     @Test func refusesEverythingThatCouldLeaveTheSite() {
-        for path in ["/..", "/../index.html", "/posts/../index.html", "/%2e%2e/index.html", "/%2E%2e/", "/posts/%2e%2e/",
-                     "/.%2e/index.html", "/./index.html", "/%2e/", "/posts%2f..%2f..%2findex.html", "index.html",
-                     "http://host/index.html", "/%00", "/index.html%00", "/\\..\\index.html", "/%5c", "/%", "/%2", "/%gg",
-                     "/%ff%fe", "/css/site.css/"] {
+        for path in [
+            "/..", "/../index.html", "/posts/../index.html", "/%2e%2e/index.html", "/%2E%2e/", "/posts/%2e%2e/",
+            "/.%2e/index.html", "/./index.html", "/%2e/", "/posts%2f..%2f..%2findex.html", "index.html",
+            "http://host/index.html", "/%00", "/index.html%00", "/\\..\\index.html", "/%5c", "/%", "/%2", "/%gg",
+            "/%ff%fe", "/css/site.css/",
+        ] {
             #expect(resolve(path) == .notFound, "\(path)")
         }
     }

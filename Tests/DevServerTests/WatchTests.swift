@@ -37,13 +37,17 @@ import Testing
     }
 
     @Test func ignoresEditorNoiseAndFilesOutsideTheSite() {
-        for path in ["content/posts/a.md", "layouts/single.mustache", "static/css/x.css", "data/team.yaml", "assets/a.scss",
-                     "config.toml", "hugo.yaml", "content", "content/posts/bundle/image.png"] {
+        for path in [
+            "content/posts/a.md", "layouts/single.mustache", "static/css/x.css", "data/team.yaml", "assets/a.scss",
+            "config.toml", "hugo.yaml", "content", "content/posts/bundle/image.png",
+        ] {
             #expect(IgnoreRules.matters(path), "\(path)")
         }
-        for path in ["content/posts/.a.md.swp", "content/posts/a.md~", "content/posts/#a.md#", "content/.DS_Store",
-                     "content/posts/4913", "content/.#a.md", "content/posts/a.md.tmp", "public/index.html", ".git/index",
-                     "README.md", "notes.txt", "content/.hidden/a.md", "content/a.md___jb_tmp___", ""] {
+        for path in [
+            "content/posts/.a.md.swp", "content/posts/a.md~", "content/posts/#a.md#", "content/.DS_Store",
+            "content/posts/4913", "content/.#a.md", "content/posts/a.md.tmp", "public/index.html", ".git/index",
+            "README.md", "notes.txt", "content/.hidden/a.md", "content/a.md___jb_tmp___", "",
+        ] {
             #expect(!IgnoreRules.matters(path), "\(path)")
         }
     }
@@ -61,7 +65,7 @@ import Testing
         defer { watcher.stop() }
         if mode == .automatic {
             #if os(Linux)
-            #expect(watcher.mechanism == "inotify")
+                #expect(watcher.mechanism == "inotify")
             #endif
         } else {
             #expect(watcher.mechanism == "polling")

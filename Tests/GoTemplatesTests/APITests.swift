@@ -35,7 +35,8 @@ import Testing
         #expect(try text("{{ range . }}{{ .Title }}{{ end }}", pages) == "ABC")
         #expect(try text("{{ len . }} {{ .Len }} {{ . }}", pages) == "3 3 Pages(3)")
         #expect(try text("{{ (index . 1).Title }} {{ (index . \"C\").Title }}", pages) == "B C")
-        #expect(try text("{{ range first 2 . }}{{ .Title }}{{ end }} {{ range where . \"Title\" \"ne\" \"A\" }}{{ .Title }}{{ end }}", pages) == "AB BC")
+        #expect(
+            try text("{{ range first 2 . }}{{ .Title }}{{ end }} {{ range where . \"Title\" \"ne\" \"A\" }}{{ .Title }}{{ end }}", pages) == "AB BC")
         #expect(try text("{{ eq . $ }} {{ eq . .Len }}", pages) == "true false")
         #expect(try text(#"{{ printf "%T" . }}"#, pages) == "page.Pages")
     }

@@ -83,10 +83,14 @@ import Testing
     @Test func call() throws {
         var functions = FunctionRegistry.builtins
         functions.register("adder") { _ in
-            .function(GoFunction("add2") { args in .int(args.reduce(0) { total, value in
-                if case .int(let number) = value { return total + number }
-                return total
-            }) })
+            .function(
+                GoFunction("add2") { args in
+                    .int(
+                        args.reduce(0) { total, value in
+                            if case .int(let number) = value { return total + number }
+                            return total
+                        })
+                })
         }
         #expect(try text("{{call adder 1 2}}", functions: functions) == "3")
         #expect(try text("{{call .F 4 5}}", ["F": .function(GoFunction("f") { args in .int(args.count) })], functions: functions) == "2")

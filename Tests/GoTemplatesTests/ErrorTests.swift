@@ -19,7 +19,8 @@ import Testing
         #expect(error?.line == 3)
         #expect(error?.column == 9)
         #expect(error?.node == ".Title")
-        #expect(error?.description == #"shortcodes/img.html:3:9: executing "shortcodes/img.html" at <.Title>: can't evaluate field Title in type string"#)
+        #expect(
+            error?.description == #"shortcodes/img.html:3:9: executing "shortcodes/img.html" at <.Title>: can't evaluate field Title in type string"#)
     }
 
     @Test func errorsInsideDefinedTemplatesNameThem() {
@@ -90,7 +91,9 @@ import Testing
 
     @Test func multipleDefinitions() {
         #expect(parseError(#"{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}"#)?.message == #"template: multiple definition of template "a""#)
-        #expect(parseError(#"{{ define "shortcodes/img.html" }}x{{ end }}body"#)?.message == #"template: multiple definition of template "shortcodes/img.html""#)
+        #expect(
+            parseError(#"{{ define "shortcodes/img.html" }}x{{ end }}body"#)?.message
+                == #"template: multiple definition of template "shortcodes/img.html""#)
         #expect(parseError(#"{{ define "a" }} {{ end }}{{ define "a" }}y{{ end }}"#) == nil)
     }
 

@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct EscapingTests {
     @Test func htmlText() throws {
-        #expect(try html("<p>{{.}}</p>", #"<script>alert('x') & "y"+</script>"#)
-            == "<p>&lt;script&gt;alert(&#39;x&#39;) &amp; &#34;y&#34;&#43;&lt;/script&gt;</p>")
+        #expect(
+            try html("<p>{{.}}</p>", #"<script>alert('x') & "y"+</script>"#)
+                == "<p>&lt;script&gt;alert(&#39;x&#39;) &amp; &#34;y&#34;&#43;&lt;/script&gt;</p>")
         #expect(try html("{{.}}", .safe("<b>bold</b>", .html)) == "<b>bold</b>")
         #expect(try html("{{.}}", 42) == "42")
         #expect(try html("{{.}}", nil) == "")
@@ -49,7 +50,9 @@ import Testing
         #expect(try html("<script>var x = {{.}};</script>", 42) == "<script>var x =  42 ;</script>")
         #expect(try html("<script>var x = {{.}};</script>", nil) == "<script>var x =  null ;</script>")
         #expect(try html("<script>var x = {{.}};</script>", ["b": [1, 2.5], "a": true]) == #"<script>var x = {"a":true,"b":[1,2.5]};</script>"#)
-        #expect(try html(#"<script>var s = "{{.}}";</script>"#, #"a"b'c</script>"#) == #"<script>var s = "a\u0022b\u0027c\u003c\/script\u003e";</script>"#)
+        #expect(
+            try html(#"<script>var s = "{{.}}";</script>"#, #"a"b'c</script>"#) == #"<script>var s = "a\u0022b\u0027c\u003c\/script\u003e";</script>"#
+        )
         #expect(try html("<script>var s = '{{.}}';</script>", "line\nbreak") == #"<script>var s = 'line\nbreak';</script>"#)
         #expect(try html("<script>{{.}}</script>", .safe("alert(1)", .js)) == "<script>alert(1)</script>")
         #expect(try html(#"<button onclick="f({{.}})">"#, "x") == #"<button onclick="f(&#34;x&#34;)">"#)
@@ -60,7 +63,9 @@ import Testing
 
     @Test func scriptTypes() throws {
         #expect(try html(#"<script type="text/template">{{.}}</script>"#, "<b>") == #"<script type="text/template">&lt;b&gt;</script>"#)
-        #expect(try html(#"<script type="application/ld+json">{{.}}</script>"#, ["name": "A&B"]) == #"<script type="application/ld+json">{"name":"A\u0026B"}</script>"#)
+        #expect(
+            try html(#"<script type="application/ld+json">{{.}}</script>"#, ["name": "A&B"])
+                == #"<script type="application/ld+json">{"name":"A\u0026B"}</script>"#)
     }
 
     @Test func css() throws {
@@ -130,10 +135,11 @@ import Testing
             </figure>
             """
         let data: GoValue = ["src": "/img/a b.png", "alt": "A \"quoted\" <alt>", "caption": "<em>Fig 1</em>", "width": 300]
-        #expect(try html(source, data) == """
-            <figure>
-              <img src="/img/a%20b.png" alt="A &#34;quoted&#34; &lt;alt&gt;" width="300"><figcaption><em>Fig 1</em></figcaption>
-            </figure>
-            """)
+        #expect(
+            try html(source, data) == """
+                <figure>
+                  <img src="/img/a%20b.png" alt="A &#34;quoted&#34; &lt;alt&gt;" width="300"><figcaption><em>Fig 1</em></figcaption>
+                </figure>
+                """)
     }
 }

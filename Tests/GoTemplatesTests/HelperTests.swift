@@ -17,7 +17,9 @@ import Testing
         #expect(try text(#"{{ split "a,b,c" "," }}"#) == "[a b c]")
         #expect(try text(#"{{ trim "--a-b--" "-" }}"#) == "a-b")
         #expect(try text(#"{{ strings.TrimLeft "-" "--a-" }}|{{ strings.TrimRight "-" "-a--" }}"#) == "a-|-a")
-        #expect(try text(#"{{ strings.TrimPrefix "pre" "prefix" }}|{{ strings.TrimSuffix "fix" "prefix" }}|{{ strings.TrimSpace "  x \n" }}"#) == "fix|pre|x")
+        #expect(
+            try text(#"{{ strings.TrimPrefix "pre" "prefix" }}|{{ strings.TrimSuffix "fix" "prefix" }}|{{ strings.TrimSpace "  x \n" }}"#)
+                == "fix|pre|x")
         #expect(try text(#"{{ chomp "line\n\n" }}|"#) == "line|")
     }
 
@@ -51,8 +53,9 @@ import Testing
 
     /// Hugo 0.168's merge: left to right, the right-hand value winning; nil sources skipped, a nil destination refused.
     @Test func mergeFollowsHugo() throws {
-        #expect(try text(#"{{ merge (dict "a" 1 "c" (dict "x" 1 "y" 1)) (dict "a" 2 "b" 2 "c" (dict "x" 2)) }}"#)
-            == "map[a:2 b:2 c:map[x:2 y:1]]")
+        #expect(
+            try text(#"{{ merge (dict "a" 1 "c" (dict "x" 1 "y" 1)) (dict "a" 2 "b" 2 "c" (dict "x" 2)) }}"#)
+                == "map[a:2 b:2 c:map[x:2 y:1]]")
         #expect(try text(#"{{ merge .Missing (dict "a" 1) .Gone (dict "b" 2) }}"#, [:]) == "map[a:1 b:2]")
         #expect(throws: GoTemplateError.self) { try text(#"{{ merge (dict "a" 1) .Missing }}"#, [:]) }
     }
@@ -86,7 +89,8 @@ import Testing
         #expect(try text(#"{{ range sort . "age" }}{{ .name }}{{ end }}"#, people) == "AlCyBo")
         #expect(try text(#"{{ range sort . "name" "desc" }}{{ .name }}{{ end }}"#, people) == "CyBoAl")
         #expect(try text("{{ reverse . }}", [1, 2, 3]) == "[3 2 1]")
-        #expect(try text("{{ intersect .A .B }} {{ union .A .B }} {{ complement .B .A }}", ["A": [1, 2, 3], "B": [2, 3, 4]]) == "[2 3] [1 2 3 4] [1]")
+        #expect(
+            try text("{{ intersect .A .B }} {{ union .A .B }} {{ complement .B .A }}", ["A": [1, 2, 3], "B": [2, 3, 4]]) == "[2 3] [1 2 3 4] [1]")
     }
 
     @Test func whereFilters() throws {
@@ -123,7 +127,9 @@ import Testing
     }
 
     @Test func casts() throws {
-        #expect(try text(#"{{ int "42" }} {{ int 3.9 }} {{ float "2.5" }} {{ float 2 }} {{ string 12 }} {{ printf "%T" (string 1) }}"#) == "42 3 2.5 2 12 string")
+        #expect(
+            try text(#"{{ int "42" }} {{ int 3.9 }} {{ float "2.5" }} {{ float 2 }} {{ string 12 }} {{ printf "%T" (string 1) }}"#)
+                == "42 3 2.5 2 12 string")
         #expect(failure(#"{{ int "x" }}"#)?.message == #"error calling int: unable to cast "x" of type string to int"#)
     }
 

@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func iterationLimit() throws {
-        let set = try TemplateSet(name: "t", source: "{{range 1000}}{{range 1000}}{{end}}{{end}}", mode: .text, limits: TemplateLimits(maxIterations: 10_000))
+        let set = try TemplateSet(
+            name: "t", source: "{{range 1000}}{{range 1000}}{{end}}{{end}}", mode: .text, limits: TemplateLimits(maxIterations: 10_000))
         do {
             _ = try set.execute("t")
             Issue.record("expected the iteration limit")

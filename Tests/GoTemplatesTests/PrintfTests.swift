@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct PrintfTests {
     func printf(_ format: String, _ args: GoValue...) throws -> String {
-        try builtin(#"{{printf .F "# + (0..<args.count).map { "(index .A \($0))" }.joined(separator: " ") + "}}", ["F": .string(format), "A": .array(args)])
+        try builtin(
+            #"{{printf .F "# + (0..<args.count).map { "(index .A \($0))" }.joined(separator: " ") + "}}", ["F": .string(format), "A": .array(args)])
     }
 
     @Test func strings() throws {

@@ -55,7 +55,7 @@ import SeededRandom
 
     @Test func sharedAcrossThreads() async throws {
         let set = try TemplateSet(mode: .html).adding([
-            ("list", #"<ul>{{range .}}<li><a href="/p/{{.}}">{{.}}</a></li>{{end}}</ul>"#),
+            ("list", #"<ul>{{range .}}<li><a href="/p/{{.}}">{{.}}</a></li>{{end}}</ul>"#)
         ])
         let results = await withTaskGroup(of: String.self) { group in
             for index in 0..<16 {

@@ -32,9 +32,10 @@ struct BuildDelta: Sendable {
 
     /// The whole site of a report.
     static func wholeSite(_ report: BuildReport) -> BuildDelta {
-        BuildDelta(scope: .site, isWholeSite: true,
-                   files: report.files, copies: report.copies, errors: report.errors, warnings: report.warnings,
-                   pageCount: report.pageCount, listCount: report.listCount)
+        BuildDelta(
+            scope: .site, isWholeSite: true,
+            files: report.files, copies: report.copies, errors: report.errors, warnings: report.warnings,
+            pageCount: report.pageCount, listCount: report.listCount)
     }
 
     /// The files at `keys` as `report` has them now (keys it no longer has went away).

@@ -30,8 +30,9 @@ final class LocalBuild: PreviewBuild {
             guard stillWanted(), session != nil else { return nil }
             let changed = session!.setSearchIndex(index)
             let (files, copies) = BuildDelta.changes(changed, in: session!.report)
-            return BuildDelta(scope: .nothing, changed: changed, files: files, copies: copies,
-                              pageCount: session!.report.pageCount, listCount: session!.report.listCount)
+            return BuildDelta(
+                scope: .nothing, changed: changed, files: files, copies: copies,
+                pageCount: session!.report.pageCount, listCount: session!.report.listCount)
         }
     }
 
@@ -46,9 +47,10 @@ final class LocalBuild: PreviewBuild {
         for path in paths {
             if let page = session.pagePath(forSource: path) { pageKeys[path] = String(page.dropFirst()) + "index.html" }
         }
-        return BuildDelta(scope: update.scope, changed: update.changedFiles, files: files, copies: copies,
-                          warnings: update.diagnosticsChanged ? report.warnings : nil,
-                          searchIndexIsStale: update.searchIndexIsStale, pageKeys: pageKeys,
-                          pageCount: report.pageCount, listCount: report.listCount)
+        return BuildDelta(
+            scope: update.scope, changed: update.changedFiles, files: files, copies: copies,
+            warnings: update.diagnosticsChanged ? report.warnings : nil,
+            searchIndexIsStale: update.searchIndexIsStale, pageKeys: pageKeys,
+            pageCount: report.pageCount, listCount: report.listCount)
     }
 }

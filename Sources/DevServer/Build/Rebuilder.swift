@@ -16,8 +16,10 @@ final class Rebuilder: Sendable {
     /// How long edits must pause before the search index is rebuilt.
     private let searchIndexDelay: Duration
 
-    init(build: PreviewBuild, hub: EventHub, log: @escaping @Sendable (ServeMessage) -> Void,
-         searchIndexDelay: Duration = .seconds(2)) {
+    init(
+        build: PreviewBuild, hub: EventHub, log: @escaping @Sendable (ServeMessage) -> Void,
+        searchIndexDelay: Duration = .seconds(2)
+    ) {
         self.build = build
         self.hub = hub
         self.log = log
@@ -33,7 +35,7 @@ final class Rebuilder: Sendable {
             state.errors = delta.errors
             state.generation = 1
         }
-        delta.errors.forEach { log(.diagnostic($0)) }
+        for error in delta.errors { log(.diagnostic(error)) }
         reportWarnings(delta.warnings ?? [])
         log(.progress("Built \(delta.pageCount) pages and \(delta.listCount) list pages in \(milliseconds(since: start)) ms."))
     }
@@ -55,13 +57,14 @@ final class Rebuilder: Sendable {
                 }
                 return state.snapshot.take(delta)
             }
-            event = ReloadEvent.after(changedOutputs: changed, changedSources: changedSources,
-                                      errorsChanged: errorsChanged, pageKeys: delta.pageKeys)
+            event = ReloadEvent.after(
+                changedOutputs: changed, changedSources: changedSources,
+                errorsChanged: errorsChanged, pageKeys: delta.pageKeys)
             if let warnings = delta.warnings { reportWarnings(warnings) }
         } else {
             event = errorsChanged ? .reload(page: nil) : nil
             state.withLock { $0.errors = delta.errors }
-            delta.errors.forEach { log(.diagnostic($0)) }
+            for error in delta.errors { log(.diagnostic(error)) }
         }
         let generation = updates.withLock { count in
             if delta.errors.isEmpty { count += 1 }
@@ -92,7 +95,8 @@ final class Rebuilder: Sendable {
 
     private func summary(_ sources: [String], delta: BuildDelta, changedOutputs: Int, event: ReloadEvent?, start: UInt64) -> String {
         let what = sources.count == 1 ? sources[0] : "\(sources.count) files"
-        let outcome = delta.errors.isEmpty
+        let outcome =
+            delta.errors.isEmpty
             ? "\(changedOutputs) output files changed (\(delta.scope.rawValue))"
             : "build failed, still serving the last good site"
         let sent: String

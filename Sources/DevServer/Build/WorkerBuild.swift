@@ -107,8 +107,9 @@ final class WorkerBuild: PreviewBuild, @unchecked Sendable {
         } catch {
             throw Diagnostic(.error, "cannot start the site builder (\(command.executable.path)): \(error.localizedDescription)")
         }
-        let channel = WorkerChannel(input: fromWorker.fileHandleForReading.fileDescriptor,
-                                    output: toWorker.fileHandleForWriting.fileDescriptor)
+        let channel = WorkerChannel(
+            input: fromWorker.fileHandleForReading.fileDescriptor,
+            output: toWorker.fileHandleForWriting.fileDescriptor)
         worker = (process, channel, [toWorker, fromWorker])
         let reply: (WorkerReplyHead, [String: Data])
         do {
@@ -130,17 +131,23 @@ final class WorkerBuild: PreviewBuild, @unchecked Sendable {
         self.worker = nil
         if worker.process.isRunning { kill(worker.process.processIdentifier, SIGKILL) }
         worker.process.waitUntilExit()
-        let how = worker.process.terminationReason == .uncaughtSignal
+        let how =
+            worker.process.terminationReason == .uncaughtSignal
             ? "crashed (\(String(cString: strsignal(worker.process.terminationStatus))))"
             : "stopped (exit status \(worker.process.terminationStatus))"
-        let during = paths.isEmpty ? "while building the site"
-            : paths.count == 1 ? "while rebuilding after the change to \(paths[0])"
-            : "while rebuilding after changes to \(paths.count) files"
-        let next = servingSite
+        let during =
+            paths.isEmpty
+            ? "while building the site"
+            : paths.count == 1
+                ? "while rebuilding after the change to \(paths[0])"
+                : "while rebuilding after changes to \(paths.count) files"
+        let next =
+            servingSite
             ? "The preview keeps the last good site and starts a new builder at the next change; if the crash "
                 + "comes back, undo the change and report it as a bug with the file"
             : "Report it as a bug with the site"
-        return Diagnostic(.error, "the site builder \(how) \(during). \(next) (the builder's own message is printed above).",
-                          file: paths.count == 1 ? paths[0] : nil)
+        return Diagnostic(
+            .error, "the site builder \(how) \(during). \(next) (the builder's own message is printed above).",
+            file: paths.count == 1 ? paths[0] : nil)
     }
 }

@@ -51,8 +51,9 @@ struct WorkerReplyHead: Codable, Sendable {
 
     /// The delta this head describes, with the file bytes read after it.
     func delta(files: [String: Data]) -> BuildDelta {
-        BuildDelta(scope: scope, isWholeSite: isWholeSite, changed: changed, files: files,
-                   copies: copies.mapValues { URL(fileURLWithPath: $0) }, errors: errors, warnings: warnings,
-                   searchIndexIsStale: searchIndexIsStale, pageKeys: pageKeys, pageCount: pageCount, listCount: listCount)
+        BuildDelta(
+            scope: scope, isWholeSite: isWholeSite, changed: changed, files: files,
+            copies: copies.mapValues { URL(fileURLWithPath: $0) }, errors: errors, warnings: warnings,
+            searchIndexIsStale: searchIndexIsStale, pageKeys: pageKeys, pageCount: pageCount, listCount: listCount)
     }
 }

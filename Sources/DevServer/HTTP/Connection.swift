@@ -52,7 +52,8 @@ struct Connection {
     private func streamEvents() {
         let subscription = hub.subscribe()
         defer { hub.unsubscribe(subscription) }
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
             + "Connection: keep-alive\r\n\r\nretry: 1000\n\n"
         guard Socket.sendAll(descriptor, Array(head.utf8)) else { return }
         var quietSince = Date()

@@ -30,7 +30,8 @@ enum RequestParser {
         guard let requestLine = lines.first else { return .invalid(.badRequest) }
         let parts = requestLine.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
-              parts[0].allSatisfy({ $0.isLetter && $0.isUppercase }) else { return .invalid(.badRequest) }
+            parts[0].allSatisfy({ $0.isLetter && $0.isUppercase })
+        else { return .invalid(.badRequest) }
         let version = String(parts[2])
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else {
             return version.hasPrefix("HTTP/") ? .invalid(.versionNotSupported) : .invalid(.badRequest)

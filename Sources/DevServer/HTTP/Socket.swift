@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Thin, non-throwing wrappers over the POSIX socket calls the server uses.
@@ -20,9 +20,9 @@ enum Socket {
         hints.ai_flags = AI_PASSIVE
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else
-        hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list?.pointee else {
@@ -73,8 +73,8 @@ enum Socket {
         let client = systemAccept(descriptor)
         guard client >= 0 else { return nil }
         #if canImport(Darwin)
-        var one: Int32 = 1
-        setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            var one: Int32 = 1
+            setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
         #endif
         var noDelay: Int32 = 1
         setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
@@ -100,9 +100,9 @@ enum Socket {
     /// Writes every byte; false when the peer went away.
     static func sendAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         #if canImport(Glibc)
-        let flags = Int32(MSG_NOSIGNAL)
+            let flags = Int32(MSG_NOSIGNAL)
         #else
-        let flags: Int32 = 0
+            let flags: Int32 = 0
         #endif
         var offset = 0
         while offset < bytes.count {
@@ -121,20 +121,20 @@ enum Socket {
     /// Ends both directions of a connection; the thread serving it sees end of file and closes it.
     static func shutdown(_ descriptor: Int32) {
         #if canImport(Glibc)
-        _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
+            _ = Glibc.shutdown(descriptor, Int32(SHUT_RDWR))
         #else
-        _ = Darwin.shutdown(descriptor, SHUT_RDWR)
+            _ = Darwin.shutdown(descriptor, SHUT_RDWR)
         #endif
     }
 }
 
 // The system calls whose names the wrappers above reuse.
 #if canImport(Glibc)
-private func systemListen(_ descriptor: Int32, _ backlog: Int32) -> Int32 { Glibc.listen(descriptor, backlog) }
-private func systemAccept(_ descriptor: Int32) -> Int32 { Glibc.accept(descriptor, nil, nil) }
-private func systemClose(_ descriptor: Int32) -> Int32 { Glibc.close(descriptor) }
+    private func systemListen(_ descriptor: Int32, _ backlog: Int32) -> Int32 { Glibc.listen(descriptor, backlog) }
+    private func systemAccept(_ descriptor: Int32) -> Int32 { Glibc.accept(descriptor, nil, nil) }
+    private func systemClose(_ descriptor: Int32) -> Int32 { Glibc.close(descriptor) }
 #else
-private func systemListen(_ descriptor: Int32, _ backlog: Int32) -> Int32 { Darwin.listen(descriptor, backlog) }
-private func systemAccept(_ descriptor: Int32) -> Int32 { Darwin.accept(descriptor, nil, nil) }
-private func systemClose(_ descriptor: Int32) -> Int32 { Darwin.close(descriptor) }
+    private func systemListen(_ descriptor: Int32, _ backlog: Int32) -> Int32 { Darwin.listen(descriptor, backlog) }
+    private func systemAccept(_ descriptor: Int32) -> Int32 { Darwin.accept(descriptor, nil, nil) }
+    private func systemClose(_ descriptor: Int32) -> Int32 { Darwin.close(descriptor) }
 #endif

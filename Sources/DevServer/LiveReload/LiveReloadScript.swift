@@ -12,29 +12,29 @@ enum LiveReloadScript {
     static let tag = "<script src=\"\(path)\"></script>"
 
     static let source = """
-    (() => {
-      const events = new EventSource("\(eventsPath)");
-      let lost = false;
-      events.addEventListener("error", () => { lost = true; });
-      events.addEventListener("open", () => { if (lost) location.reload(); });
-      events.addEventListener("reload", (event) => {
-        const target = event.data;
-        if (target && target !== location.pathname) location.assign(target);
-        else location.reload();
-      });
-      events.addEventListener("css", (event) => {
-        const names = event.data ? event.data.split(" ") : [];
-        for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
-          const url = new URL(link.href, location.href);
-          if (url.origin !== location.origin || (names.length && !names.includes(url.pathname))) continue;
-          url.searchParams.set("reload", Date.now());
-          const fresh = link.cloneNode();
-          fresh.href = url.href;
-          fresh.addEventListener("load", () => link.remove());
-          link.after(fresh);
-        }
-      });
-    })();
+        (() => {
+          const events = new EventSource("\(eventsPath)");
+          let lost = false;
+          events.addEventListener("error", () => { lost = true; });
+          events.addEventListener("open", () => { if (lost) location.reload(); });
+          events.addEventListener("reload", (event) => {
+            const target = event.data;
+            if (target && target !== location.pathname) location.assign(target);
+            else location.reload();
+          });
+          events.addEventListener("css", (event) => {
+            const names = event.data ? event.data.split(" ") : [];
+            for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) {
+              const url = new URL(link.href, location.href);
+              if (url.origin !== location.origin || (names.length && !names.includes(url.pathname))) continue;
+              url.searchParams.set("reload", Date.now());
+              const fresh = link.cloneNode();
+              fresh.href = url.href;
+              fresh.addEventListener("load", () => link.remove());
+              link.after(fresh);
+            }
+          });
+        })();
 
-    """
+        """
 }

@@ -21,8 +21,10 @@ enum ReloadEvent: Equatable, Sendable {
     ///   - errorsChanged: whether the set of build errors (and so the overlay) changed.
     ///   - pageKeys: the output key of the page each content file became, when the build knows it;
     ///     other files are guessed by the default URL rules.
-    static func after(changedOutputs: [String], changedSources: [String], errorsChanged: Bool,
-                      pageKeys: [String: String] = [:]) -> ReloadEvent? {
+    static func after(
+        changedOutputs: [String], changedSources: [String], errorsChanged: Bool,
+        pageKeys: [String: String] = [:]
+    ) -> ReloadEvent? {
         if changedOutputs.isEmpty { return errorsChanged ? .reload(page: nil) : nil }
         if !errorsChanged, changedOutputs.allSatisfy({ $0.hasSuffix(".css") }) {
             return .css(changedOutputs.map { "/" + $0 })
@@ -39,7 +41,8 @@ enum ReloadEvent: Equatable, Sendable {
         guard path.hasPrefix("content/") else { return nil }
         var segments = path.dropFirst("content/".count).split(separator: "/").map(String.init)
         guard let name = segments.popLast(), let dot = name.lastIndex(of: "."),
-              ["md", "markdown", "html", "htm"].contains(name[name.index(after: dot)...].lowercased()) else { return nil }
+            ["md", "markdown", "html", "htm"].contains(name[name.index(after: dot)...].lowercased())
+        else { return nil }
         let stem = String(name[..<dot])
         if stem != "index", stem != "_index" { segments.append(stem) }
         let folder = segments.map(urlize).joined(separator: "/")

@@ -25,14 +25,21 @@ struct Responder {
             return .response(HTTPResponse(status: .ok, headers: [("Content-Type", "text/event-stream")]))
         }
         if path == LiveReloadScript.path {
-            return .response(HTTPResponse(status: .ok, headers: [("Content-Type", MediaTypes.type(forPath: path)),
-                                                                 ("Cache-Control", "no-cache")],
-                                          body: Data(LiveReloadScript.source.utf8)))
+            return .response(
+                HTTPResponse(
+                    status: .ok,
+                    headers: [
+                        ("Content-Type", MediaTypes.type(forPath: path)),
+                        ("Cache-Control", "no-cache"),
+                    ],
+                    body: Data(LiveReloadScript.source.utf8)))
         }
         switch SitePath.resolve(path, query: request.query, exists: state.snapshot.contains) {
         case .redirect(let location):
-            return .response(HTTPResponse(status: .movedPermanently, headers: [("Location", location)],
-                                          body: Data("Moved to \(location)\n".utf8)))
+            return .response(
+                HTTPResponse(
+                    status: .movedPermanently, headers: [("Location", location)],
+                    body: Data("Moved to \(location)\n".utf8)))
         case .file(let key):
             guard let response = fileResponse(key, status: .ok) else { return .response(notFound()) }
             return .response(conditional(response, request: request))
@@ -49,8 +56,10 @@ struct Responder {
     /// A file of the site with its type, validators and, for HTML, the live-reload script and any overlay.
     private func fileResponse(_ key: String, status: HTTPStatus) -> HTTPResponse? {
         let type = MediaTypes.type(forPath: key)
-        var headers: [(name: String, value: String)] = [("Content-Type", type), ("Cache-Control", "no-cache"),
-                                                        ("X-Content-Type-Options", "nosniff")]
+        var headers: [(name: String, value: String)] = [
+            ("Content-Type", type), ("Cache-Control", "no-cache"),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
         var body: Data
         if let data = state.snapshot.files[key] {
             body = data
@@ -87,9 +96,10 @@ struct Responder {
     private func readInsideSite(_ url: URL) -> (data: Data, modified: Date)? {
         let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(siteRoot + "/"),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let data = try? Data(contentsOf: URL(fileURLWithPath: resolved), options: .mappedIfSafe) else { return nil }
+            let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let data = try? Data(contentsOf: URL(fileURLWithPath: resolved), options: .mappedIfSafe)
+        else { return nil }
         return (data, attributes[.modificationDate] as? Date ?? Date())
     }
 }

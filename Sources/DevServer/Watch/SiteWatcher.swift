@@ -47,9 +47,9 @@ final class SiteWatcher: Sendable {
     private static func makeSource(root: URL, mode: WatchMode) -> ChangeSource {
         if case .polling(let interval) = mode { return PollingSource(root: root, interval: interval) }
         #if os(Linux)
-        if let source = InotifySource(root: root) { return source }
+            if let source = InotifySource(root: root) { return source }
         #elseif canImport(CoreServices)
-        if let source = FSEventsSource(root: root) { return source }
+            if let source = FSEventsSource(root: root) { return source }
         #endif
         return PollingSource(root: root, interval: .milliseconds(300))
     }

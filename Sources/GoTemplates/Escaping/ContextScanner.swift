@@ -46,7 +46,10 @@ struct ContextScanner {
             for (offset, char) in pattern.enumerated() {
                 var candidate = bytes[position + offset]
                 if caseInsensitive, candidate >= 0x41, candidate <= 0x5A { candidate |= 0x20 }
-                if candidate != char { matched = false; break }
+                if candidate != char {
+                    matched = false
+                    break
+                }
             }
             if matched { return position }
             position += 1
@@ -129,7 +132,9 @@ struct ContextScanner {
             return
         }
         var nameEnd = nameStart
-        while nameEnd < bytes.count, Escaping.isASCIIAlphanumeric(bytes[nameEnd]) || bytes[nameEnd] == UInt8(ascii: "-") || bytes[nameEnd] == UInt8(ascii: ":") {
+        while nameEnd < bytes.count,
+            Escaping.isASCIIAlphanumeric(bytes[nameEnd]) || bytes[nameEnd] == UInt8(ascii: "-") || bytes[nameEnd] == UInt8(ascii: ":")
+        {
             nameEnd += 1
         }
         let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
@@ -330,9 +335,15 @@ struct ContextScanner {
 
     private mutating func scanJS(_ char: UInt8, end: Int, strip: Bool) {
         switch char {
-        case UInt8(ascii: "\""): context.state = .jsDoubleQuoted; copy(index + 1)
-        case UInt8(ascii: "'"): context.state = .jsSingleQuoted; copy(index + 1)
-        case UInt8(ascii: "`"): context.state = .jsTemplate; copy(index + 1)
+        case UInt8(ascii: "\""):
+            context.state = .jsDoubleQuoted
+            copy(index + 1)
+        case UInt8(ascii: "'"):
+            context.state = .jsSingleQuoted
+            copy(index + 1)
+        case UInt8(ascii: "`"):
+            context.state = .jsTemplate
+            copy(index + 1)
         case UInt8(ascii: "/"):
             let next = index + 1 < end ? bytes[index + 1] : 0
             if next == UInt8(ascii: "/") {
@@ -366,8 +377,12 @@ struct ContextScanner {
 
     private mutating func scanCSS(_ char: UInt8, end: Int, strip: Bool) {
         switch char {
-        case UInt8(ascii: "\""): context.state = .cssDoubleQuoted; copy(index + 1)
-        case UInt8(ascii: "'"): context.state = .cssSingleQuoted; copy(index + 1)
+        case UInt8(ascii: "\""):
+            context.state = .cssDoubleQuoted
+            copy(index + 1)
+        case UInt8(ascii: "'"):
+            context.state = .cssSingleQuoted
+            copy(index + 1)
         case UInt8(ascii: "/") where index + 1 < end && bytes[index + 1] == UInt8(ascii: "*"):
             context.state = .cssBlockComment
             if strip { index += 2 } else { copy(index + 2) }

@@ -62,13 +62,15 @@ struct EscapeAnalyzer {
 
     private func failure(_ message: String, at offset: Int, in template: ParsedTemplate) -> GoTemplateError {
         let (line, column) = template.source.lineAndColumn(offset)
-        return GoTemplateError(kind: .escape, file: template.source.name, template: template.name, line: line, column: column, node: "", message: message)
+        return GoTemplateError(
+            kind: .escape, file: template.source.name, template: template.name, line: line, column: column, node: "", message: message)
     }
 
     /// An `{{if}}`/`{{with}}` and its `else if`/`else with` chain, escaped link by link in a loop
     /// (a chain of hundreds needs no stack); every branch must end in the same context.
     private mutating func escapeChain(_ first: Branch, _ context: HTMLContext, in template: ParsedTemplate)
-        throws(GoTemplateError) -> (Branch, HTMLContext) {
+        throws(GoTemplateError) -> (Branch, HTMLContext)
+    {
         var links: [Branch] = []
         var link = first
         var finalElse: [Node]?
@@ -100,7 +102,8 @@ struct EscapeAnalyzer {
         return (node!, after)
     }
 
-    private mutating func escape(_ nodes: [Node], _ start: HTMLContext, in template: ParsedTemplate) throws(GoTemplateError) -> ([Node], HTMLContext) {
+    private mutating func escape(_ nodes: [Node], _ start: HTMLContext, in template: ParsedTemplate) throws(GoTemplateError) -> ([Node], HTMLContext)
+    {
         guard stack.hasRoom() else { throw failure("templates nest too deeply to analyse", at: 0, in: template) }
         var context = start
         var result: [Node] = []

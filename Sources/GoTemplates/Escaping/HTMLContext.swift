@@ -68,9 +68,13 @@ struct HTMLContext: Hashable, Sendable, CustomStringConvertible {
     func enteringValue() -> HTMLContext {
         var context = self
         switch attribute {
-        case .script: context.state = .js; context.jsContext = .regexp
+        case .script:
+            context.state = .js
+            context.jsContext = .regexp
         case .style: context.state = .css
-        case .url: context.state = .url; context.urlPart = .none
+        case .url:
+            context.state = .url
+            context.urlPart = .none
         case .srcset: context.state = .srcset
         case .plain, .scriptType: context.state = .attributeValue
         }
@@ -81,9 +85,15 @@ struct HTMLContext: Hashable, Sendable, CustomStringConvertible {
     func afterTag() -> HTMLContext {
         var context = HTMLContext()
         switch element {
-        case .script where !nonScriptType: context.state = .js; context.element = .script
-        case .style: context.state = .css; context.element = .style
-        case .textarea, .title: context.state = .rcdata; context.element = element
+        case .script where !nonScriptType:
+            context.state = .js
+            context.element = .script
+        case .style:
+            context.state = .css
+            context.element = .style
+        case .textarea, .title:
+            context.state = .rcdata
+            context.element = element
         default: break
         }
         return context

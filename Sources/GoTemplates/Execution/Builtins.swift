@@ -107,7 +107,10 @@ enum Builtins {
                 current = .int(Int(bytes[bytes.index(bytes.startIndex, offsetBy: position)]))
             case .map(let map):
                 guard let name = key.stringValue else {
-                    if case .null = key { current = .null; continue }
+                    if case .null = key {
+                        current = .null
+                        continue
+                    }
                     throw GoFunctionError("value has type \(key.typeName); should be string")
                 }
                 current = map[name] ?? .null

@@ -109,18 +109,32 @@ enum CollectionFunctions {
             let path = try Cast.string(args[1])
             let op = args.count == 4 ? try Cast.string(args[2]) : "eq"
             let match = args[args.count - 1]
-            return .array(try Cast.list(args[0]).filter { item in
-                let value = try Cast.member(item, path: path.hasPrefix(".") ? String(path.dropFirst()) : path)
-                return try compare(value, op, match)
-            })
+            return .array(
+                try Cast.list(args[0]).filter { item in
+                    let value = try Cast.member(item, path: path.hasPrefix(".") ? String(path.dropFirst()) : path)
+                    return try compare(value, op, match)
+                })
         }
         add(["seq", "collections.Seq"]) { args in
             try Cast.expect("seq", args, 1...3)
             let numbers = try args.map { try Cast.int($0) }
-            var first = 1, step = 1, last = numbers[0]
-            if numbers.count == 2 { first = numbers[0]; last = numbers[1]; step = first <= last ? 1 : -1 }
-            if numbers.count == 3 { first = numbers[0]; step = numbers[1]; last = numbers[2] }
-            if numbers.count == 1, last < 1 { step = -1; first = -1 }
+            var first = 1
+            var step = 1
+            var last = numbers[0]
+            if numbers.count == 2 {
+                first = numbers[0]
+                last = numbers[1]
+                step = first <= last ? 1 : -1
+            }
+            if numbers.count == 3 {
+                first = numbers[0]
+                step = numbers[1]
+                last = numbers[2]
+            }
+            if numbers.count == 1, last < 1 {
+                step = -1
+                first = -1
+            }
             if numbers.count == 1, last == 0 { return .array([]) }
             let (span, overflow) = last.subtractingReportingOverflow(first)
             guard step != 0, !overflow, step != -1 || span != Int.min, span / step >= 0 else {
@@ -159,7 +173,8 @@ enum CollectionFunctions {
             try Cast.expect("intersect", args, 2...2)
             let other = try Cast.list(args[1])
             var result: [GoValue] = []
-            for item in try Cast.list(args[0]) where other.contains(where: { Builtins.equal($0, item) })
+            for item in try Cast.list(args[0])
+            where other.contains(where: { Builtins.equal($0, item) })
                 && !result.contains(where: { Builtins.equal($0, item) })
             {
                 result.append(item)
@@ -211,12 +226,10 @@ enum CollectionFunctions {
     /// Order for `sort`: numbers, then strings; nil first.
     static func orderOf(_ a: GoValue, _ b: GoValue) -> Int {
         if let order = try? Builtins.compare(a, b) { return order }
-        if case .null = a { return case_null(b) ? 0 : -1 }
+        if case .null = a { return b.isNull ? 0 : -1 }
         if case .null = b { return 1 }
         return a.printed < b.printed ? -1 : a.printed == b.printed ? 0 : 1
     }
-
-    private static func case_null(_ value: GoValue) -> Bool { value.isNull }
 
     /// `where`'s operators.
     static func compare(_ value: GoValue, _ op: String, _ match: GoValue) throws -> Bool {

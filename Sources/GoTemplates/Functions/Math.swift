@@ -16,13 +16,15 @@ enum MathFunctions {
         }
         add(["mod", "math.Mod"]) { args in
             try Cast.expect("mod", args, 2...2)
-            let a = try Cast.int(args[0]), b = try Cast.int(args[1])
+            let a = try Cast.int(args[0])
+            let b = try Cast.int(args[1])
             guard b != 0 else { throw GoFunctionError("the number can't be divided by zero at modulo operation") }
             return .int(b == -1 ? 0 : a % b)
         }
         add(["modBool", "math.ModBool"]) { args in
             try Cast.expect("modBool", args, 2...2)
-            let a = try Cast.int(args[0]), b = try Cast.int(args[1])
+            let a = try Cast.int(args[0])
+            let b = try Cast.int(args[1])
             guard b != 0 else { throw GoFunctionError("the number can't be divided by zero at modulo operation") }
             return .bool(b == -1 || a % b == 0)
         }
@@ -76,19 +78,27 @@ enum MathFunctions {
     /// `add` of two strings concatenates.
     static func arithmetic(_ left: GoValue, _ right: GoValue, _ op: String) throws -> GoValue {
         if op == "+", let a = left.stringValue, let b = right.stringValue { return .string(a + b) }
-        let a = try numeric(left), b = try numeric(right)
+        let a = try numeric(left)
+        let b = try numeric(right)
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
-            case "+": let (value, overflow) = x.addingReportingOverflow(y); return overflow ? .float(Double(x) + Double(y)) : .int(value)
-            case "-": let (value, overflow) = x.subtractingReportingOverflow(y); return overflow ? .float(Double(x) - Double(y)) : .int(value)
-            case "*": let (value, overflow) = x.multipliedReportingOverflow(by: y); return overflow ? .float(Double(x) * Double(y)) : .int(value)
+            case "+":
+                let (value, overflow) = x.addingReportingOverflow(y)
+                return overflow ? .float(Double(x) + Double(y)) : .int(value)
+            case "-":
+                let (value, overflow) = x.subtractingReportingOverflow(y)
+                return overflow ? .float(Double(x) - Double(y)) : .int(value)
+            case "*":
+                let (value, overflow) = x.multipliedReportingOverflow(by: y)
+                return overflow ? .float(Double(x) * Double(y)) : .int(value)
             default:
                 guard y != 0 else { throw GoFunctionError("can't divide the value by 0") }
                 if x == Int.min, y == -1 { return .float(-Double(x)) }
                 return .int(x / y)
             }
         }
-        let x = try Cast.float(a), y = try Cast.float(b)
+        let x = try Cast.float(a)
+        let y = try Cast.float(b)
         switch op {
         case "+": return .float(x + y)
         case "-": return .float(x - y)

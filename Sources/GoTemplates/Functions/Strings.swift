@@ -8,7 +8,9 @@ enum StringFunctions {
         }
         add(["strings.Replace", "replace"]) { args in
             try Cast.expect("replace", args, 3...4)
-            let input = try Cast.string(args[0]), old = try Cast.string(args[1]), new = try Cast.string(args[2])
+            let input = try Cast.string(args[0])
+            let old = try Cast.string(args[1])
+            let new = try Cast.string(args[2])
             let limit = args.count == 4 ? try Cast.int(args[3]) : -1
             return .string(replace(input, old, new, limit: limit))
         }
@@ -46,15 +48,17 @@ enum StringFunctions {
             let limit = args.count == 3 ? try Cast.int(args[2]) : -1
             let matches = regex.matches(in: input, range: NSRange(input.startIndex..., in: input))
             let found: [GoValue] = matches.map { match in
-                .array((0..<match.numberOfRanges).map { group in
-                    Range(match.range(at: group), in: input).map { .string(String(input[$0])) } ?? .string("")
-                })
+                .array(
+                    (0..<match.numberOfRanges).map { group in
+                        Range(match.range(at: group), in: input).map { .string(String(input[$0])) } ?? .string("")
+                    })
             }
             return .array(limit < 0 ? found : Array(found.prefix(limit)))
         }
         add(["strings.Split", "split"]) { args in
             try Cast.expect("split", args, 2...2)
-            let input = try Cast.string(args[0]), separator = try Cast.string(args[1])
+            let input = try Cast.string(args[0])
+            let separator = try Cast.string(args[1])
             if separator.isEmpty { return .array(input.map { .string(String($0)) }) }
             return .array(input.components(separatedBy: separator).map { .string($0) })
         }
@@ -79,12 +83,14 @@ enum StringFunctions {
         }
         add(["strings.TrimPrefix"]) { args in
             try Cast.expect("strings.TrimPrefix", args, 2...2)
-            let prefix = try Cast.string(args[0]), input = try Cast.string(args[1])
+            let prefix = try Cast.string(args[0])
+            let input = try Cast.string(args[1])
             return .string(input.hasPrefix(prefix) ? String(input.dropFirst(prefix.count)) : input)
         }
         add(["strings.TrimSuffix"]) { args in
             try Cast.expect("strings.TrimSuffix", args, 2...2)
-            let suffix = try Cast.string(args[0]), input = try Cast.string(args[1])
+            let suffix = try Cast.string(args[0])
+            let input = try Cast.string(args[1])
             return .string(input.hasSuffix(suffix) ? String(input.dropLast(suffix.count)) : input)
         }
         add(["strings.ToLower", "lower"]) { args in
@@ -129,7 +135,8 @@ enum StringFunctions {
         }
         add(["strings.Count"]) { args in
             try Cast.expect("strings.Count", args, 2...2)
-            let needle = try Cast.string(args[0]), input = try Cast.string(args[1])
+            let needle = try Cast.string(args[0])
+            let input = try Cast.string(args[1])
             if needle.isEmpty { return .int(input.unicodeScalars.count + 1) }
             return .int(input.components(separatedBy: needle).count - 1)
         }
@@ -147,7 +154,8 @@ enum StringFunctions {
         }
         add(["strings.Repeat"]) { args in
             try Cast.expect("strings.Repeat", args, 2...2)
-            let count = try Cast.int(args[0]), input = try Cast.string(args[1])
+            let count = try Cast.int(args[0])
+            let input = try Cast.string(args[1])
             let (size, overflow) = count.multipliedReportingOverflow(by: max(input.utf8.count, 1))
             guard count >= 0, !overflow, size <= 16 << 20 else {
                 throw GoFunctionError("strings: negative or too large Repeat count")

@@ -151,19 +151,28 @@ struct Lexer {
             }
             let start = position
             switch c {
-            case UInt8(ascii: "|"): position += 1; emit(.pipe, "|", start, position, space: space)
-            case UInt8(ascii: "("): position += 1; parenDepth += 1; emit(.leftParen, "(", start, position, space: space)
+            case UInt8(ascii: "|"):
+                position += 1
+                emit(.pipe, "|", start, position, space: space)
+            case UInt8(ascii: "("):
+                position += 1
+                parenDepth += 1
+                emit(.leftParen, "(", start, position, space: space)
             case UInt8(ascii: ")"):
                 position += 1
                 parenDepth -= 1
                 if parenDepth < 0 { throw LexError(message: "unexpected right paren", offset: start) }
                 emit(.rightParen, ")", start, position, space: space)
-            case UInt8(ascii: ","): position += 1; emit(.comma, ",", start, position, space: space)
+            case UInt8(ascii: ","):
+                position += 1
+                emit(.comma, ",", start, position, space: space)
             case UInt8(ascii: ":"):
                 guard byte(position + 1) == UInt8(ascii: "=") else { throw LexError(message: "expected :=", offset: start) }
                 position += 2
                 emit(.declare, ":=", start, position, space: space)
-            case UInt8(ascii: "="): position += 1; emit(.assign, "=", start, position, space: space)
+            case UInt8(ascii: "="):
+                position += 1
+                emit(.assign, "=", start, position, space: space)
             case UInt8(ascii: "\""):
                 let value = try lexQuoted(start)
                 emit(.string, value, start, position, space: space)
@@ -228,7 +237,7 @@ struct Lexer {
             let c = bytes[position]
             if Self.isAlphanumeric(c) || c == UInt8(ascii: ".") {
                 position += 1
-            } else if (c == UInt8(ascii: "+") || c == UInt8(ascii: "-")),
+            } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-"),
                 [UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "p"), UInt8(ascii: "P")].contains(byte(position - 1)),
                 !string(start..<position).lowercased().hasPrefix("0x") || [UInt8(ascii: "p"), UInt8(ascii: "P")].contains(byte(position - 1))
             {
@@ -251,7 +260,10 @@ struct Lexer {
                 throw LexError(message: "unterminated quoted string", offset: start)
             }
             let c = bytes[position]
-            if c == UInt8(ascii: "\"") { position += 1; break }
+            if c == UInt8(ascii: "\"") {
+                position += 1
+                break
+            }
             if c == UInt8(ascii: "\\") {
                 scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
                 raw.removeAll()

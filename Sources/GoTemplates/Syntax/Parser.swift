@@ -163,7 +163,8 @@ struct Parser {
             }
         }
         if token.kind == .identifier, token.text == "return", let function = functions["return"],
-           peek().kind != .rightDelim, peek().kind != .pipe {
+            peek().kind != .rightDelim, peek().kind != .pipe
+        {
             return try parseReturn(function, token: token)
         }
         let pipeline = try parsePipeline(context: "command", allowDeclarations: true, end: .rightDelim)
@@ -178,12 +179,17 @@ struct Parser {
         let value = try parseCommand(context: "return")
         if current.kind == .pipe { throw Failure(message: "return must be the last command in a pipeline", offset: current.start) }
         _ = try expect(.rightDelim, "return")
-        let operands = value.operands.count == 1 ? value.operands : [
-            Operand(kind: .pipeline(Pipeline(declarations: [], isAssignment: false, commands: [value], start: value.start, end: value.end), []),
-                    start: value.start, end: value.end),
-        ]
-        let command = Command(operands: [Operand(kind: .function(function, []), start: token.start, end: token.end)] + operands,
-                              start: token.start, end: value.end)
+        let operands =
+            value.operands.count == 1
+            ? value.operands
+            : [
+                Operand(
+                    kind: .pipeline(Pipeline(declarations: [], isAssignment: false, commands: [value], start: value.start, end: value.end), []),
+                    start: value.start, end: value.end)
+            ]
+        let command = Command(
+            operands: [Operand(kind: .function(function, []), start: token.start, end: token.end)] + operands,
+            start: token.start, end: value.end)
         return .action(Pipeline(declarations: [], isAssignment: false, commands: [command], start: token.start, end: value.end), escapers: [])
     }
 
@@ -302,7 +308,8 @@ struct Parser {
         }
         if commands.isEmpty { throw Failure(message: "missing value for \(context)", offset: start) }
         if !isAssignment { variables.append(contentsOf: declarations) }
-        return Pipeline(declarations: declarations, isAssignment: isAssignment, commands: commands, start: start, end: tokens[max(index - 1, 0)].start)
+        return Pipeline(
+            declarations: declarations, isAssignment: isAssignment, commands: commands, start: start, end: tokens[max(index - 1, 0)].start)
     }
 
     private mutating func parseCommand(context: String) throws(Failure) -> Command {

@@ -134,7 +134,9 @@ enum GoFormatter {
             var spec = Spec()
             flags: while index < chars.count {
                 switch chars[index] {
-                case "-": spec.minus = true; spec.zero = false
+                case "-":
+                    spec.minus = true
+                    spec.zero = false
                 case "+": spec.plus = true
                 case "#": spec.sharp = true
                 case " ": spec.space = true
@@ -170,7 +172,10 @@ enum GoFormatter {
                 index += 1
                 if argumentIndex < arguments.count, case .int(let width) = arguments[argumentIndex] {
                     spec.width = Int(min(width.magnitude, 1_000_000))
-                    if width < 0 { spec.minus = true; spec.zero = false }
+                    if width < 0 {
+                        spec.minus = true
+                        spec.zero = false
+                    }
                 } else {
                     out += "%!(BADWIDTH)"
                 }
@@ -312,10 +317,16 @@ enum GoFormatter {
         var body: String
         switch verb {
         case "b": body = String(magnitude, radix: 2)
-        case "o": body = String(magnitude, radix: 8); if spec.sharp { body = "0" + body }
+        case "o":
+            body = String(magnitude, radix: 8)
+            if spec.sharp { body = "0" + body }
         case "O": body = "0o" + String(magnitude, radix: 8)
-        case "x": body = String(magnitude, radix: 16); if spec.sharp { body = "0x" + body }
-        case "X": body = String(magnitude, radix: 16).uppercased(); if spec.sharp { body = "0X" + body }
+        case "x":
+            body = String(magnitude, radix: 16)
+            if spec.sharp { body = "0x" + body }
+        case "X":
+            body = String(magnitude, radix: 16).uppercased()
+            if spec.sharp { body = "0X" + body }
         case "c":
             guard let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: max(number, 0))) else { return pad("\u{FFFD}", spec) }
             return pad(String(Character(scalar)), spec)
@@ -396,9 +407,10 @@ enum GoFormatter {
         default:
             if scalar.value < 0x20 || scalar.value == 0x7F {
                 out += String(format: "\\x%02x", scalar.value)
-            } else if scalar.value >= 0x80, scalar.value < 0xA0 || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
-                || scalar.properties.generalCategory == .unassigned || scalar.properties.generalCategory == .privateUse
+            } else if scalar.value >= 0x80,
+                scalar.value < 0xA0 || scalar.properties.generalCategory == .format
+                    || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
+                    || scalar.properties.generalCategory == .unassigned || scalar.properties.generalCategory == .privateUse
             {
                 out += scalar.value > 0xFFFF ? String(format: "\\U%08x", scalar.value) : String(format: "\\u%04x", scalar.value)
             } else {

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 @testable import DevServer
 
@@ -31,7 +31,7 @@ final class TestClient {
     }
 
     init(port: UInt16) throws {
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM_VALUE), 0)
+        descriptor = socket(AF_INET, Int32(socketStreamType), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket failed") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -125,7 +125,7 @@ final class TestClient {
 }
 
 #if canImport(Glibc)
-private let SOCK_STREAM_VALUE = SOCK_STREAM.rawValue
+    private let socketStreamType = SOCK_STREAM.rawValue
 #else
-private let SOCK_STREAM_VALUE = SOCK_STREAM
+    private let socketStreamType = SOCK_STREAM
 #endif

@@ -31,8 +31,10 @@ struct TestSite {
 
     /// Starts a server for this site on a free port of 127.0.0.1, logging into `log` and calling
     /// `observe` with every message.
-    func startServer(watchMode: WatchMode = .automatic, log: Locked<[String]> = Locked([]), searchIndexDelay: Duration = .seconds(2),
-                     observe: @escaping @Sendable (ServeMessage) -> Void = { _ in }) throws -> PreviewServer {
+    func startServer(
+        watchMode: WatchMode = .automatic, log: Locked<[String]> = Locked([]), searchIndexDelay: Duration = .seconds(2),
+        observe: @escaping @Sendable (ServeMessage) -> Void = { _ in }
+    ) throws -> PreviewServer {
         var options = PreviewOptions(source: root)
         options.port = 0
         options.watchMode = watchMode
