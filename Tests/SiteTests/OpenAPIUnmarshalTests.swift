@@ -1,0 +1,92 @@
+import Foundation
+import Markdown
+import Testing
+@testable import Site
+
+/// Hugo's `openapi3.Unmarshal`: an OpenAPI document read through Go field names, `$ref`s resolved
+/// into `.Ref` and `.Value`, zero values for absent fields. The spec and the shortcode are ours; the
+/// expected output was taken from Hugo 0.168 on the same files.
+@Suite struct OpenAPIUnmarshalTests {
+    static let files = [
+        "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+        "assets/zoo.json": """
+            {"openapi": "3.1.0",
+             "info": {"title": "Zoo", "version": "2.1", "license": {"name": "MIT", "url": "https://l.org/"}},
+             "paths": {
+              "/animals/{id}": {
+               "parameters": [{"$ref": "#/components/parameters/id"}],
+               "get": {"summary": "One animal", "operationId": "get-animal", "tags": ["Animals"],
+                       "parameters": [{"name": "lang", "in": "query", "schema": {"type": "string", "default": "en"}}],
+                       "responses": {"200": {"description": "Found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Animal"}, "example": {"name": "Rex", "legs": 4}}}},
+                                     "404": {"description": "Missing"}}},
+               "delete": {"deprecated": true, "responses": {"204": {"description": "Gone"}}}
+              }
+             },
+             "components": {
+              "parameters": {"id": {"name": "id", "in": "path", "required": true, "schema": {"type": ["integer", "null"], "example": 3}}},
+              "schemas": {"Animal": {"type": "object", "required": ["name"], "properties": {
+                  "name": {"type": "string", "description": "What it is called"},
+                  "legs": {"type": "integer", "format": "int32"},
+                  "tags": {"type": "array", "items": {"$ref": "#/components/schemas/Tag"}}}},
+                "Tag": {"type": "string", "enum": ["wild", "tame"]}}
+             }
+            }
+            """,
+        "layouts/_shortcodes/api.html": """
+            {{- $spec := openapi3.Unmarshal (resources.Get (.Get 0)) -}}
+            <h2>{{ $spec.Info.Title }} v{{ $spec.Info.Version }}</h2>
+            <p>{{ with $spec.Info.License }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}{{ with $spec.Info.Contact }}contact{{ end }}|{{ $spec.Info.Description }}|</p>
+            {{ range $path, $item := $spec.Paths.Map -}}
+            {{ range $method, $op := $item.Operations -}}
+            <h3 id="{{ $op.OperationID }}">{{ $method }} {{ $path }}: {{ or $op.Summary "none" }}{{ if $op.Deprecated }} (deprecated){{ end }}</h3>
+            <p>tags {{ delimit $op.Tags "," }}; {{ len $item.Parameters }} path parameters, {{ len $op.Parameters }} own</p>
+            <ul>{{ range append $item.Parameters $op.Parameters }}{{ with .Value }}<li>{{ .Name }} in {{ .In }}{{ if .Required }} required{{ end }} ref={{ $.Page.Title }}{{ with .Schema }} [{{ .Ref }}] {{ delimit .Value.Type.Slice "|" }} default={{ .Value.Default }} example={{ .Value.Example }}{{ end }}</li>{{ end }}{{ end }}</ul>
+            {{ with $op.RequestBody }}<p>body</p>{{ end -}}
+            {{ range $code, $r := $op.Responses.Map }}<p>{{ $code }} {{ $r.Value.Description }}{{ range $mt, $m := $r.Value.Content }} {{ $mt }} {{ $m.Schema.Ref }} {{ jsonify $m.Example }}{{ end }}</p>{{ end }}
+            {{ end -}}
+            {{ end -}}
+            {{ range $name, $s := $spec.Components.Schemas -}}
+            <h4>{{ $name }}: {{ with $s.Value.Type }}{{ index .Slice 0 }}{{ end }} required={{ $s.Value.Required }} enum={{ $s.Value.Enum }}</h4>
+            {{ range $p, $ps := $s.Value.Properties }}<p>{{ $p }} {{ with $ps.Value }}{{ with .Type }}{{ index .Slice 0 }}{{ end }} {{ .Format }} {{ .Description }}{{ with .Items }} of {{ .Ref }} {{ .Value.Enum }}{{ end }}{{ end }} {{ in $s.Value.Required $p }}</p>{{ end }}
+            {{ end -}}
+            """,
+        "content/p.md": "---\ntitle: P\n---\n{{< api \"zoo.json\" >}}\n",
+    ]
+
+    /// Hugo 0.168's `.Content` for content/p.md.
+    static let hugo = """
+        <h2>Zoo v2.1</h2>
+        <p><a href="https://l.org/">MIT</a>||</p>
+        <h3 id="">DELETE /animals/{id}: none (deprecated)</h3>
+        <p>tags ; 1 path parameters, 0 own</p>
+        <ul><li>id in path required ref=P [] integer|null default= example=3</li></ul>
+        <p>204 Gone</p>
+        <h3 id="get-animal">GET /animals/{id}: One animal</h3>
+        <p>tags Animals; 1 path parameters, 1 own</p>
+        <ul><li>lang in query ref=P [] string default=en example=</li><li>id in path required ref=P [] integer|null default= example=3</li></ul>
+        <p>200 Found application/json #/components/schemas/Animal {"legs":4,"name":"Rex"}</p><p>404 Missing</p>
+        <h4>Animal: object required=[name] enum=[]</h4>
+        <p>legs integer int32  false</p><p>name string  What it is called true</p><p>tags array   of #/components/schemas/Tag [wild tame] false</p>
+        <h4>Tag: string required=[] enum=[wild tame]</h4>
+        """
+
+    @Test func templatesReadTheDocumentAsHugoGivesIt() throws {
+        let (report, output) = try SiteFixtures.build(try SiteFixtures.makeSite(Self.files))
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        #expect(report.diagnostics.isEmpty, "\(report.lines)")
+        let html = HugoFidelity.article(try #require(report.html(at: "/p/")))
+        #expect(html == Self.hugo)
+    }
+
+    /// goldmark's heading attributes (Hugo's `parser.attribute.title`, on by default): a trailing
+    /// attribute list gives the heading its id and other attributes; a plain `{#id}` keeps working.
+    @Test func headingAttributeListsGiveIdsAndAttributes() {
+        let html = renderHTML("## Heading {id=\"h-custom\"}\n\n## Other {.c1 data-x=\"1\"}\n\n### With #id {#kept}\n\n## Not {a list}\n\n## Tail{.x}\n",
+                              options: .site)
+        #expect(html.contains("<h2 id=\"h-custom\">Heading</h2>"), "\(html)")
+        #expect(html.contains("<h2 id=\"other\" class=\"c1\" data-x=\"1\">Other</h2>"), "\(html)")
+        #expect(html.contains("<h3 id=\"kept\">With #id</h3>"), "\(html)")
+        #expect(html.contains("<h2 id=\"not-a-list\">Not {a list}</h2>"), "\(html)")
+        #expect(html.contains("<h2 id=\"tail\" class=\"x\">Tail</h2>"), "\(html)")
+    }
+}
