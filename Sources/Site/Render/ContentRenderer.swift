@@ -103,6 +103,8 @@ struct ContentRenderer: Sendable {
     let staticFiles: Set<String>
     /// Files of `content/` that are not pages, relative (`posts/b/cover.png`).
     let resourceFiles: Set<String>
+    /// Files of `content/` that another language publishes: path → where (``Resource/publishedAt``).
+    let sharedResources: [String: String]
     /// Files of `content/` by the name Hugo finds them under (see ``hugoResourceKey(_:languages:)``).
     let resourceAliases: [String: String]
     /// The site's language codes, lowercased.
@@ -137,6 +139,8 @@ struct ContentRenderer: Sendable {
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
+        self.sharedResources = Dictionary(resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
+                                          uniquingKeysWith: { first, _ in first })
         let codes = Set(config.languages.map { $0.code.lowercased() })
         self.languageCodes = codes
         var aliases: [String: String] = [:]
@@ -480,7 +484,7 @@ struct ContentRenderer: Sendable {
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if decoded.hasPrefix("/") {
             let relative = String(decoded.drop(while: { $0 == "/" }))
-            if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) + suffix }
+            if resourceFiles.contains(relative) { return resourceURL(relative, page: nil) + suffix }
             if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) + suffix }
             // Already includes the base path?
             let base = config.siteBasePath.dropFirst()
@@ -493,18 +497,23 @@ struct ContentRenderer: Sendable {
             if !resourceFiles.contains(candidate), let alias = resourceAliases[Self.hugoResourceKey(candidate, languages: languageCodes)] {
                 candidate = alias
             }
-            if resourceFiles.contains(candidate) {
-                if let bundle = page.bundleFolder, candidate.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
-                    let inside = bundle.isEmpty ? candidate : String(candidate.dropFirst(bundle.count + 1))
-                    return config.relativeURL(page.path + inside) + suffix
-                }
-                return config.relativeURL("/" + candidate) + suffix
-            }
+            if resourceFiles.contains(candidate) { return resourceURL(candidate, page: page) + suffix }
             if staticFiles.contains(Self.normalizePath(decoded)) {
                 return config.rootRelativeURL("/" + Self.normalizePath(decoded)) + suffix
             }
         }
         return nil
+    }
+
+    /// The URL of a file of `content/`: where another language publishes it, else beside `page` when
+    /// it is in the page's bundle, else at its place in `content/`.
+    func resourceURL(_ contentPath: String, page: Page?) -> String {
+        if let shared = sharedResources[contentPath] { return config.rootRelativeURL(shared) }
+        if let page, let bundle = page.bundleFolder, contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
+            let inside = bundle.isEmpty ? contentPath : String(contentPath.dropFirst(bundle.count + 1))
+            return config.relativeURL(page.path + inside)
+        }
+        return config.relativeURL("/" + contentPath)
     }
 
     /// A cover image path: relative to the bundle for bundles and `relative: true`, else from the site root (as PaperMod).
@@ -520,7 +529,7 @@ struct ContentRenderer: Sendable {
             return nil
         }
         let relative = Self.normalizePath(image)
-        if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
+        if resourceFiles.contains(relative) { return resourceURL(relative, page: nil) }
         if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
         sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? ""))",
                                            file: page.sourceFile, line: line, hint: "add the file or fix cover.image"))
