@@ -78,6 +78,48 @@ import Testing
         #expect(html == Self.hugo)
     }
 
+    /// A YAML spec turned into JSON through `resources.FromString`, as hugo-book's `openapi` shortcode
+    /// does; the JSON resource is published because its URL was asked for.
+    @Test func aYAMLSpecGoesThroughResourcesFromString() throws {
+        var files = Self.files
+        files["assets/mini.yaml"] = """
+            openapi: 3.0.3
+            info:
+              title: Mini
+              version: "1"
+            paths:
+              /ping:
+                get:
+                  summary: Ping
+                  responses:
+                    "200":
+                      description: Pong
+                      content:
+                        text/plain:
+                          schema:
+                            $ref: "#/components/schemas/Word"
+            components:
+              schemas:
+                Word:
+                  type: string
+                  description: One word
+            """
+        files["layouts/_shortcodes/yapi.html"] = """
+            {{- $src := .Get 0 -}}
+            {{- $raw := resources.FromString (printf "%s.json" $src) (resources.Get $src | transform.Unmarshal | jsonify) -}}
+            {{- $spec := openapi3.Unmarshal $raw -}}
+            <p>{{ $spec.Info.Title }} {{ $raw.RelPermalink }} {{ range $p, $i := $spec.Paths.Map }}{{ $p }}: {{ with index $i.Operations "GET" }}{{ .Summary }}{{ range $c, $r := .Responses.Map }} {{ $c }} {{ range $m, $t := $r.Value.Content }}{{ $m }} {{ $t.Schema.Ref }} {{ $t.Schema.Value.Description }}{{ end }}{{ end }}{{ end }}{{ end }}</p>
+            """
+        files["content/y.md"] = "---\ntitle: Y\n---\n{{< yapi \"mini.yaml\" >}}\n"
+        let (report, output) = try SiteFixtures.build(try SiteFixtures.makeSite(files))
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        #expect(report.diagnostics.isEmpty, "\(report.lines)")
+        let html = HugoFidelity.article(try #require(report.html(at: "/y/")))
+        #expect(html == "<p>Mini /mini.yaml.json /ping: Ping 200 text/plain #/components/schemas/Word One word</p>")
+        let json = try String(contentsOf: output.appendingPathComponent("mini.yaml.json"), encoding: .utf8)
+        #expect(json.hasPrefix("{") && json.contains("\"title\":\"Mini\""))
+    }
+
     /// goldmark's heading attributes (Hugo's `parser.attribute.title`, on by default): a trailing
     /// attribute list gives the heading its id and other attributes; a plain `{#id}` keeps working.
     @Test func headingAttributeListsGiveIdsAndAttributes() {

@@ -150,6 +150,17 @@ enum HugoFunctions {
                 .execute(path, data: args[1], userInfo: scope)
             return .object(resource.renamed(path, config: scope.host.config, asset: .generated(Data(output.utf8))))
         }
+        // A resource made of text (named as an `assets/` file would be), published when its URL is asked for.
+        functions.register("resources.FromString") { args, context in
+            let scope = try scope(context)
+            guard args.count == 2 else { throw GoFunctionError("resources.FromString needs a target path and the content") }
+            let path = String(args[0].text.drop { $0 == "/" })
+            var resource = ResourceObject(file: scope.host.siteRoot.appendingPathComponent("assets").appendingPathComponent(path), name: path,
+                                          relPermalink: scope.host.config.rootRelativeURL("/" + path),
+                                          permalink: scope.host.config.rootAbsoluteURL("/" + path))
+            resource.asset = .generated(Data(args[1].text.utf8))
+            return .object(resource.publishing(into: scope.assets))
+        }
         functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
         functions.register("page") { _, context in .object(try scope(context).page) }
         for (name, severity) in [("errorf", Diagnostic.Severity.error), ("fmt.Errorf", .error), ("warnf", .warning),
