@@ -507,7 +507,7 @@ struct BlockParser {
                 while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
             }
         }
-        if parser.options.headingIDs, end > offset, s[end - 1] == UInt8(ascii: "}"),
+        if parser.options.headingIDs, parser.options.headingAttributes, end > offset, s[end - 1] == UInt8(ascii: "}"),
            let open = (offset..<end).last(where: { s[$0] == UInt8(ascii: "{") }),
            !(open + 1 < end && s[open + 1] == UInt8(ascii: "#") && !s[open..<end].contains(0x20)),
            let attributes = BlockAttributes.parse(s, open, end) {

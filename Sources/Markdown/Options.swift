@@ -39,6 +39,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// only `{#id .class key=value}` right after a paragraph, table, list, quote or heading gives it
     /// those attributes; the line itself never shows.
     public var blockAttributes: Bool = false
+    /// goldmark's heading attribute lists, with `headingIDs`: `## Title {id="t" .wide}` gives the heading
+    /// those attributes (Hugo's `markup.goldmark.parser.attribute.title`, on by default).
+    public var headingAttributes: Bool = true
     /// With `goldmarkLinkify`, `www.` links get `https://` (Hugo's `linkifyProtocol` default) rather than `http://`.
     public var linkifyHTTPS: Bool = false
     /// Table cells carry their column's alignment as `style="text-align:…"` (goldmark's HTML5 output,

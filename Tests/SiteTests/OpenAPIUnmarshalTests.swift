@@ -131,4 +131,16 @@ import Testing
         #expect(html.contains("<h2 id=\"not-a-list\">Not {a list}</h2>"), "\(html)")
         #expect(html.contains("<h2 id=\"tail\" class=\"x\">Tail</h2>"), "\(html)")
     }
+
+    /// `markup.goldmark.parser.attribute.title = false`: the list stays text (Hugo 0.168 gives
+    /// `<h2 id="heading-idx">Heading {id=“x”}</h2>`).
+    @Test func headingAttributesOffKeepsTheText() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\n[markup.goldmark.parser.attribute]\ntitle = false\n",
+            "content/q.md": "---\ntitle: Q\n---\n## Heading {id=\"x\"}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        #expect(HugoFidelity.article(try #require(report.html(at: "/q/"))) == "<h2 id=\"heading-idx\">Heading {id=“x”}</h2>")
+    }
 }

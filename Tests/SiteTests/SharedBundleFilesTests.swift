@@ -66,6 +66,18 @@ import Testing
             """)
     }
 
+    /// `duplicateResourceFiles = true` (Hugo's documented setting; Hugo 0.168 itself still writes one
+    /// copy) gives every translation its own copy, so relative paths in raw HTML work everywhere.
+    @Test func duplicateResourceFilesCopiesBesideEveryTranslation() throws {
+        var files = Self.files(inSubdir: false)
+        files["hugo.toml"] = files["hugo.toml"]!.replacingOccurrences(of: "defaultContentLanguage = \"en\"",
+                                                                      with: "defaultContentLanguage = \"en\"\nduplicateResourceFiles = true")
+        let (report, output) = try SiteFixtures.build(try SiteFixtures.makeSite(files))
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        #expect(Self.pngFiles(output).contains("fr/posts/b/p.png") && Self.pngFiles(output).contains("posts/b/p.png"))
+        #expect(try Self.body(report, "/fr/posts/b/").contains("<img src=\"/fr/posts/b/q.png\" alt=\"w\">"))
+    }
+
     /// Hugo 0.168 publishes a file without a language in a bundle that only French has for no one
     /// (the French image breaks); we publish it with the French page so readers see it.
     @Test func aBundleOnlyTheSecondLanguageHasKeepsItsFiles() throws {

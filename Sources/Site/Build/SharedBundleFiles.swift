@@ -8,10 +8,18 @@
 /// lent to the bundle's other translations (`![](p.png)` on the English page finds it when the
 /// English bundle has no `p.png`).
 ///
+/// Hugo's `duplicateResourceFiles = true` asks for a copy beside every translation instead (then a
+/// relative `<img src="p.png">` in a translation's raw HTML finds its file too).
+///
 /// When the owning language has no translation of the bundle, Hugo 0.168 publishes the file for
 /// no one and the other translations' images break; collective publishes it then with the first
 /// language (by weight) that has the bundle, so readers still see the image.
 enum SharedBundleFiles {
+    /// Whether the site asks for a copy of each shared file beside every translation (`duplicateResourceFiles`).
+    static func duplicates(_ config: SiteConfig) -> Bool {
+        config.raw.valueIgnoringCase("duplicateResourceFiles")?.bool ?? false
+    }
+
     /// Marks, in every language but the one that publishes it, each resource shared with another
     /// language (``Resource/publishedAt``).
     static func assign(_ contents: inout [LanguageContent]) {

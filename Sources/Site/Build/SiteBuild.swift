@@ -46,7 +46,7 @@ struct SiteBuild: Sendable {
         let configs = config.languages.map { config.view(for: $0.code) }
         progress?.begin("Reading content")
         var contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
-        if contents.count > 1 { SharedBundleFiles.assign(&contents) }
+        if contents.count > 1, !SharedBundleFiles.duplicates(config) { SharedBundleFiles.assign(&contents) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         // The themes' static files, then the site's, which win (as in Hugo).
         var staticSources: [String: URL] = [:]

@@ -171,6 +171,7 @@ struct ContentRenderer: Sendable {
         options.definitionLists = config.definitionLists
         options.goldmarkTables = true
         options.blockAttributes = config.blockAttributes
+        options.headingAttributes = config.headingAttributes
         options.autolinks = config.linkify
         options.goldmarkLinkify = true
         options.linkifyHTTPS = config.linkifyHTTPS
