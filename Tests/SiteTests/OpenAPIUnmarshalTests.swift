@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 import Testing
 @testable import Site
 
@@ -118,29 +117,5 @@ import Testing
         #expect(html == "<p>Mini /mini.yaml.json /ping: Ping 200 text/plain #/components/schemas/Word One word</p>")
         let json = try String(contentsOf: output.appendingPathComponent("mini.yaml.json"), encoding: .utf8)
         #expect(json.hasPrefix("{") && json.contains("\"title\":\"Mini\""))
-    }
-
-    /// goldmark's heading attributes (Hugo's `parser.attribute.title`, on by default): a trailing
-    /// attribute list gives the heading its id and other attributes; a plain `{#id}` keeps working.
-    @Test func headingAttributeListsGiveIdsAndAttributes() {
-        let html = renderHTML("## Heading {id=\"h-custom\"}\n\n## Other {.c1 data-x=\"1\"}\n\n### With #id {#kept}\n\n## Not {a list}\n\n## Tail{.x}\n",
-                              options: .site)
-        #expect(html.contains("<h2 id=\"h-custom\">Heading</h2>"), "\(html)")
-        #expect(html.contains("<h2 id=\"other\" class=\"c1\" data-x=\"1\">Other</h2>"), "\(html)")
-        #expect(html.contains("<h3 id=\"kept\">With #id</h3>"), "\(html)")
-        #expect(html.contains("<h2 id=\"not-a-list\">Not {a list}</h2>"), "\(html)")
-        #expect(html.contains("<h2 id=\"tail\" class=\"x\">Tail</h2>"), "\(html)")
-    }
-
-    /// `markup.goldmark.parser.attribute.title = false`: the list stays text (Hugo 0.168 gives
-    /// `<h2 id="heading-idx">Heading {id=“x”}</h2>`).
-    @Test func headingAttributesOffKeepsTheText() throws {
-        let site = try SiteFixtures.makeSite([
-            "hugo.toml": "baseURL = \"https://example.org/\"\n[markup.goldmark.parser.attribute]\ntitle = false\n",
-            "content/q.md": "---\ntitle: Q\n---\n## Heading {id=\"x\"}\n",
-        ])
-        defer { try? FileManager.default.removeItem(at: site) }
-        let (report, _) = try SiteFixtures.build(site, write: false)
-        #expect(HugoFidelity.article(try #require(report.html(at: "/q/"))) == "<h2 id=\"heading-idx\">Heading {id=“x”}</h2>")
     }
 }

@@ -234,7 +234,7 @@ struct ContentRenderer: Sendable {
             guard let id = heading.id else { return nil }
             let label = HTMLText.escape("Link to the section “\(heading.text)”")
             let anchor = anchored ? "<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a>" : ""
-            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
+            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\"\(heading.attributesHTML)>\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
         }
         let notebookCells = NotebookCells.load(for: page, config: config, contentRoot: contentRoot, math: math)
         let executedCells = ExecutedCells.prepare(page: page, markdown: markdown, options: options, settings: execution, freeze: freeze,
