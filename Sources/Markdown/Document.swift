@@ -203,15 +203,27 @@ public struct Document: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func appendPlainText(of node: Int32, to out: inout [UInt8]) {
+    /// The text of `node`'s descendants; `asAltText` leaves out `<https://…>` autolinks, as goldmark
+    /// (Hugo 0.168) leaves them out of an image's `alt`.
+    func appendPlainText(of node: Int32, to out: inout [UInt8], asAltText: Bool = false) {
         for id in descendants(of: NodeID(node)) {
             let n = nodes[id.index]
+            if asAltText, n.kind == .text || n.kind == .code, isInsideAngleAutolink(id.raw, below: node) { continue }
             switch n.kind {
             case .text, .code, .math: out.append(contentsOf: bytes(n.text))
             case .softBreak, .lineBreak: out.append(0x20)
             default: break
             }
         }
+    }
+
+    private func isInsideAngleAutolink(_ node: Int32, below top: Int32) -> Bool {
+        var current = nodes[Int(node)].parent
+        while current >= 0, current != top {
+            if nodes[Int(current)].kind == .link, nodes[Int(current)].flags & NodeFlags.angleAutolink != 0 { return true }
+            current = nodes[Int(current)].parent
+        }
+        return false
     }
 
     /// Headings in document order, with their final ids in site mode.

@@ -513,7 +513,7 @@ struct HTMLWriter {
     mutating func renderImage(_ id: Int32) {
         let node = nodes[Int(id)]
         var alt: [UInt8] = []
-        document.appendPlainText(of: id, to: &alt)
+        document.appendPlainText(of: id, to: &alt, asAltText: true)
         if let hook = hooks.image {
             let info = ImageInfo(
                 destination: document.string(node.text),
