@@ -37,7 +37,8 @@ declare -A LAYOUTS=()
 
 mkdir -p "$OUT"
 if [ "$#" -gt 0 ]; then sites=("$@"); else
-  mapfile -t sites < <(find "$CORPUS" -mindepth 1 -maxdepth 1 -type d ! -name '*.tmp' -printf '%f\n' | sort)
+  # "$CORPUS/" so that a symlinked corpus folder is followed.
+  mapfile -t sites < <(find "$CORPUS/" -mindepth 1 -maxdepth 1 -type d ! -name '*.tmp' -printf '%f\n' | sort)
 fi
 
 if [ "${SUMMARY_ONLY:-}" != 1 ]; then

@@ -4,6 +4,17 @@ enum BlockAttributes {
     /// line ending excluded), as HTML (` id="a" class="b c" key="v"`, without the id unless
     /// `includingID`); nil when the line is anything else.
     static func html(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, includingID: Bool = true) -> [UInt8]? {
+        guard let parsed = parse(line, start, end) else { return nil }
+        guard includingID, let id = parsed.id else { return parsed.others }
+        var out = Array(" id=\"".utf8)
+        HTMLEscaping.appendEscaped(id[...], to: &out)
+        out.append(UInt8(ascii: "\""))
+        return out + parsed.others
+    }
+
+    /// The list from `start` to `end`: its id, and its other attributes as HTML (` class="b c" key="v"`);
+    /// nil when the text is not exactly one attribute list.
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (id: [UInt8]?, others: [UInt8])? {
         var i = start
         guard i < end, line[i] == UInt8(ascii: "{") else { return nil }
         i += 1
@@ -61,9 +72,8 @@ enum BlockAttributes {
             HTMLEscaping.appendEscaped(value[...], to: &out)
             out.append(UInt8(ascii: "\""))
         }
-        if let id, includingID { attribute("id".utf8, id) }
         if !classes.isEmpty { attribute("class".utf8, Array(classes.joined(separator: [0x20]))) }
         for (name, value) in others { attribute(name, value) }
-        return out
+        return (id, out)
     }
 }

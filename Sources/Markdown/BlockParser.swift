@@ -469,7 +469,7 @@ struct BlockParser {
             } else if ck == .paragraph || ck == .heading {
                 if ck == .heading, !node.has(NodeFlags.setext) {
                     advanceOffset(firstNonspace - offset, columns: false)
-                    addHeadingLine()
+                    addHeadingLine(container)
                 } else {
                     advanceOffset(firstNonspace - offset, columns: false)
                     addLine()
@@ -491,8 +491,10 @@ struct BlockParser {
         }
     }
 
-    /// Adds an ATX heading's text without its closing sequence of `#`.
-    mutating func addHeadingLine() {
+    /// Adds an ATX heading's text without its closing sequence of `#`, and (with heading ids) without
+    /// a trailing attribute list such as `{id="a" .wide}`, which gives the heading its attributes as
+    /// goldmark's heading attributes do. A plain `{#id}` is left to ``Parser/assignHeadingIDs()``.
+    mutating func addHeadingLine(_ heading: Int32) {
         var end = lineEnd
         while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
         var hashes = end
@@ -504,6 +506,15 @@ struct BlockParser {
                 end = hashes
                 while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
             }
+        }
+        if parser.options.headingIDs, parser.options.headingAttributes, end > offset, s[end - 1] == UInt8(ascii: "}"),
+           let open = (offset..<end).last(where: { s[$0] == UInt8(ascii: "{") }),
+           !(open + 1 < end && s[open + 1] == UInt8(ascii: "#") && !s[open..<end].contains(0x20)),
+           let attributes = BlockAttributes.parse(s, open, end) {
+            if let id = attributes.id { parser.headingAttributeIDs[heading] = String(decoding: id, as: UTF8.self) }
+            if !attributes.others.isEmpty { parser.blockAttributes[heading] = attributes.others }
+            end = open
+            while end > offset, s[end - 1] == 0x20 || s[end - 1] == 0x09 { end -= 1 }
         }
         pendingLines.append((Int32(pendingCount), lineNumber, Int32(offset - lineStart + 1)))
         appendPending(offset, max(offset, end), newline: false)

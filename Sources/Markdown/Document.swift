@@ -203,10 +203,12 @@ public struct Document: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func appendPlainText(of node: Int32, to out: inout [UInt8], withoutAutolinks: Bool = false) {
+    /// The text of `node`'s descendants; `asAltText` leaves out `<https://…>` autolinks, as goldmark
+    /// (Hugo 0.168) leaves them out of an image's `alt`.
+    func appendPlainText(of node: Int32, to out: inout [UInt8], asAltText: Bool = false) {
         for id in descendants(of: NodeID(node)) {
             let n = nodes[id.index]
-            if withoutAutolinks, isInsideAutolink(Int32(id.index), below: node) { continue }
+            if asAltText, n.kind == .text || n.kind == .code, isInsideAngleAutolink(id.raw, below: node) { continue }
             switch n.kind {
             case .text, .code, .math: out.append(contentsOf: bytes(n.text))
             case .softBreak, .lineBreak: out.append(0x20)
@@ -215,13 +217,11 @@ public struct Document: Sendable {
         }
     }
 
-    /// Whether `id` is an autolink or lies inside one, looking up to (not including) `top`.
-    private func isInsideAutolink(_ id: Int32, below top: Int32) -> Bool {
-        var current = id
+    private func isInsideAngleAutolink(_ node: Int32, below top: Int32) -> Bool {
+        var current = nodes[Int(node)].parent
         while current >= 0, current != top {
-            let n = nodes[Int(current)]
-            if n.kind == .link, n.has(NodeFlags.autolink) { return true }
-            current = n.parent
+            if nodes[Int(current)].kind == .link, nodes[Int(current)].flags & NodeFlags.angleAutolink != 0 { return true }
+            current = nodes[Int(current)].parent
         }
         return false
     }

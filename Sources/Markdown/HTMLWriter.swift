@@ -401,7 +401,8 @@ struct HTMLWriter {
             let info = HeadingRenderInfo(
                 level: Int(node.value), id: node.text2.count > 0 ? document.string(node.text2) : nil,
                 contentHTML: String(decoding: content, as: UTF8.self), text: document.plainText(of: NodeID(id)),
-                position: document.position(of: NodeID(id)))
+                position: document.position(of: NodeID(id)),
+                attributesHTML: document.blockAttributes[id].map { String(decoding: $0, as: UTF8.self) } ?? "")
             if let html = hook(info) {
                 newlineIfNeeded()
                 out.append(contentsOf: html.utf8)
@@ -512,7 +513,7 @@ struct HTMLWriter {
     mutating func renderImage(_ id: Int32) {
         let node = nodes[Int(id)]
         var alt: [UInt8] = []
-        document.appendPlainText(of: id, to: &alt, withoutAutolinks: document.options.goldmarkAltText)
+        document.appendPlainText(of: id, to: &alt, asAltText: true)
         if let hook = hooks.image {
             let info = ImageInfo(
                 destination: document.string(node.text),

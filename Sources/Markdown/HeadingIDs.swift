@@ -4,7 +4,7 @@ extension Parser {
     func assignHeadingIDs() {
         var used: [String: Int] = [:]
         for id in Document.preorder(nodes, from: 0) where nodes[Int(id)].kind == .heading {
-            if let explicit = takeExplicitID(id) {
+            if let explicit = headingAttributeIDs[id] ?? takeExplicitID(id) {
                 used[explicit, default: 0] += 1
                 nodes[Int(id)].text2 = store(explicit.utf8)
                 continue

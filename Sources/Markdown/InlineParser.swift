@@ -376,7 +376,7 @@ struct InlineParser {
 
     mutating func makeAutolink(contentStart: Int, contentEnd: Int, email: Bool) {
         let link = append(.link, at: pos)
-        parser.nodes[Int(link)].flags |= NodeFlags.autolink
+        parser.nodes[Int(link)].flags |= NodeFlags.autolink | NodeFlags.angleAutolink
         let raw = UnsafeBufferPointer(rebasing: s[contentStart..<contentEnd])
         let decoded = parser.storeEntitiesOnly(raw)
         if email {

@@ -158,6 +158,8 @@ struct NodeFlags {
     static let display: UInt16 = 256
     static let fenced: UInt16 = 512
     static let autolink: UInt16 = 1024
+    /// An autolink written `<https://…>` (not found by linkify).
+    static let angleAutolink: UInt16 = 2048
 }
 
 /// One node of the arena. Its meaning of `value`, `extra`, `text` and `text2` depends on `kind`:

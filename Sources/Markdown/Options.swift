@@ -35,13 +35,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// line that cannot interrupt a paragraph (inline HTML such as `<br>`, an indented line, a list
     /// item not starting at 1) is one more row, as in Hugo, rather than a new block as in cmark-gfm.
     public var goldmarkTables: Bool = false
-    /// Image alt text as goldmark writes it (Hugo): an autolink in the description (`<https://…>`
-    /// or a linkified address) adds nothing, where CommonMark keeps its text.
-    public var goldmarkAltText: Bool = false
     /// goldmark's block attributes (Hugo's `markup.goldmark.parser.attribute.block`): a line holding
     /// only `{#id .class key=value}` right after a paragraph, table, list, quote or heading gives it
     /// those attributes; the line itself never shows.
     public var blockAttributes: Bool = false
+    /// goldmark's heading attribute lists, with `headingIDs`: `## Title {id="t" .wide}` gives the heading
+    /// those attributes (Hugo's `markup.goldmark.parser.attribute.title`, on by default).
+    public var headingAttributes: Bool = true
     /// With `goldmarkLinkify`, `www.` links get `https://` (Hugo's `linkifyProtocol` default) rather than `http://`.
     public var linkifyHTTPS: Bool = false
     /// Table cells carry their column's alignment as `style="text-align:…"` (goldmark's HTML5 output,

@@ -29,6 +29,8 @@ final class Parser {
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Block attributes (``MarkdownOptions/blockAttributes``) by node, as HTML (` id="a" class="b"`).
     var blockAttributes: [Int32: [UInt8]] = [:]
+    /// The ids that heading attribute lists (`## Title {id="t"}`) give, by heading node.
+    var headingAttributeIDs: [Int32: String] = [:]
     /// Footnote definitions by normalised label.
     var footnoteDefinitions: [[UInt8]: Int32] = [:]
     /// Bytes that reference links may still copy out of their definitions (destination plus title

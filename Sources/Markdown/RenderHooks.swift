@@ -63,6 +63,9 @@ public struct HeadingRenderInfo: Sendable {
     public var text: String
     /// Where the heading starts.
     public var position: SourcePosition
+    /// Its other attributes, from an attribute list (`## Title {.wide}`), as escaped HTML
+    /// (` class="wide"`); empty without.
+    public var attributesHTML: String = ""
 }
 
 /// A block quote or GitHub alert handed to ``RenderHooks/blockQuote``.

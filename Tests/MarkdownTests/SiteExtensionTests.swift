@@ -105,16 +105,6 @@ struct SiteExtensionTests {
             "<p>see <span class=\"math display\">\\[x\\]</span></p>\n<div class=\"math display\">\\[y\\]</div>\n")
     }
 
-    /// goldmark (Hugo 0.168) leaves an autolink out of an image's alt text; CommonMark keeps it.
-    @Test func autolinksAddNothingToAltTextAsInGoldmark() {
-        var options = MarkdownOptions.site
-        options.goldmarkAltText = true
-        #expect(renderHTML("![a <https://x.org> b *em* `c` [l](u)](q.png)", options: options) ==
-            "<p><img src=\"q.png\" alt=\"a  b em c l\" /></p>\n")
-        #expect(renderHTML("![a <https://x.org> b](q.png)", options: .commonMark) ==
-            "<p><img src=\"q.png\" alt=\"a https://x.org b\" /></p>\n")
-    }
-
     @Test func alerts() {
         let document = Document.parse("> [!WARNING]\n> Mind the *gap*.\n")
         let alert = document.children(of: document.root)[0]

@@ -227,6 +227,23 @@ enum HugoFidelity {
         #expect(report.html(at: "/n/nn.html/") != nil)
     }
 
+    /// File and folder names keep their hyphens and turn each space into one (Hugo 0.168:
+    /// `200606-/` → `/posts/200606-/`, `a--b.md` → `/posts/a--b/`, `Two  Spaces .md` → `/posts/two--spaces-/`).
+    @Test func fileNamesKeepTheirHyphensInURLs() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\n",
+            "content/posts/200606-/index.md": "---\ntitle: A\n---\nhi\n",
+            "content/posts/a--b.md": "---\ntitle: B\n---\nhi\n",
+            "content/posts/Two  Spaces .md": "---\ntitle: C\n---\nhi\n",
+            "content/posts/sluggish.md": "---\ntitle: D\nslug: \"My Slug\"\n---\nhi\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: site) }
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        for path in ["/posts/200606-/", "/posts/a--b/", "/posts/two--spaces-/", "/posts/my-slug/"] {
+            #expect(report.html(at: path) != nil, "\(path)")
+        }
+    }
+
     @Test func sectionSliceTokens() {
         let sections = ["a", "b", "c"]
         #expect(Permalinks.expandSectionSlices("/:sections[1:]/", sections: sections) == "/b/c/")

@@ -238,7 +238,6 @@ struct BuildState: Sendable {
         return { siteFiles.searchIndex() }
     }
 
-    /// Resources are copied beside the page that owns them (in every language that has the page).
     /// The `assets/` files the pages' shortcodes published, by path from the site's root.
     var publishedAssets: [String: PublishedAsset] {
         var assets: [String: PublishedAsset] = [:]
@@ -246,10 +245,11 @@ struct BuildState: Sendable {
         return assets
     }
 
+    /// Resources are copied beside the page that owns them, by the one language that publishes each file.
     private func resourceCopies() -> [String: URL] {
         var copies: [String: URL] = [:]
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
-        for resource in resources where !content.leftOutBundles.contains(resource.owner) {
+        for resource in resources where !content.leftOutBundles.contains(resource.owner) && resource.publishedAt == nil {
             let sourceURL = contentRoot.appendingPathComponent(resource.contentPath)
             if let index = content.pageByContentPath[resource.owner], let bundle = content.pages[index].bundleFolder,
                resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {

@@ -5,7 +5,8 @@ import Foundation
 struct LanguageContent: Sendable {
     let config: SiteConfig
     let content: SiteContent
-    let resources: [Resource]
+    /// The files of `content/` that are not pages (``SharedBundleFiles`` marks those another language publishes).
+    var resources: [Resource]
     /// What scanning and laying out found wrong.
     let diagnostics: [Diagnostic]
 

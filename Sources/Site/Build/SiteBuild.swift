@@ -45,7 +45,8 @@ struct SiteBuild: Sendable {
         self.config = config
         let configs = config.languages.map { config.view(for: $0.code) }
         progress?.begin("Reading content")
-        let contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
+        var contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
+        if contents.count > 1, !SharedBundleFiles.duplicates(config) { SharedBundleFiles.assign(&contents) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         // The themes' static files, then the site's, which win (as in Hugo).
         var staticSources: [String: URL] = [:]

@@ -34,6 +34,12 @@ extension SiteConfig {
         markup("parser.attribute.block")?.bool ?? false
     }
 
+    /// goldmark's heading attributes (`## Title {id="t"}`): on unless `markup.goldmark.parser.attribute.title`
+    /// is `false`, as in Hugo.
+    public var headingAttributes: Bool {
+        markup("parser.attribute.title")?.bool ?? true
+    }
+
     /// `markup.highlight.guessSyntax`: a code fence without a language is given one guessed from
     /// its text, as Chroma guesses (off by default, as in Hugo).
     public var guessSyntax: Bool {

@@ -8,6 +8,9 @@ public struct Resource: Sendable, Equatable {
     public var contentPath: String
     /// The bundle or section folder it belongs to, relative to `content/` (`posts/my-post`).
     public var owner: String
+    /// Where another language publishes this same file, as a path from the site's root
+    /// (`/posts/my-post/a.png`); nil when this language publishes it (see ``SharedBundleFiles``).
+    public var publishedAt: String? = nil
 }
 
 /// What `content/` holds for one language, read and parsed.

@@ -16,7 +16,7 @@ struct Permalinks {
         case .home:
             return "/"
         case .section:
-            return "/" + page.section.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/") + "/"
+            return "/" + page.section.split(separator: "/").map { Self.pathName(String($0)) }.joined(separator: "/") + "/"
         case .taxonomy:
             return "/" + Self.urlize(page.taxonomy ?? "") + "/"
         case .term:
@@ -32,8 +32,8 @@ struct Permalinks {
                 let expanded = expand(pattern, page: page, fileName: name)
                 return Self.normalize(expanded.hasSuffix("/") ? expanded : expanded + "/")
             }
-            let segment = Self.urlize(page.slug ?? name)
-            let folderPath = folder.split(separator: "/").map { Self.urlize(String($0)) }.joined(separator: "/")
+            let segment = page.slug.map(Self.urlize) ?? Self.pathName(name)
+            let folderPath = folder.split(separator: "/").map { Self.pathName(String($0)) }.joined(separator: "/")
             return folderPath.isEmpty ? "/\(segment)/" : "/\(folderPath)/\(segment)/"
         }
     }
@@ -129,6 +129,20 @@ struct Permalinks {
         }
         if segments.isEmpty { return "/" }
         return "/" + segments.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+
+    /// A file or folder name as Hugo puts it in a URL: lower case, each space a hyphen, hyphens kept
+    /// as written (`200606-/` and `a--b/` stay), only letters, digits and `-_.` kept.
+    static func pathName(_ text: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." || scalar == "-" {
+                result.unicodeScalars.append(scalar)
+            } else if scalar == " " || scalar == "\t" {
+                result.append("-")
+            }
+        }
+        return result
     }
 
     /// Hugo's `urlize`: lower case, spaces to hyphens, only letters, digits and `-_.` kept.

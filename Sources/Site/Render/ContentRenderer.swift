@@ -105,6 +105,8 @@ struct ContentRenderer: Sendable {
     let staticFiles: Set<String>
     /// Files of `content/` that are not pages, relative (`posts/b/cover.png`).
     let resourceFiles: Set<String>
+    /// Files of `content/` that another language publishes: path → where (``Resource/publishedAt``).
+    let sharedResources: [String: String]
     /// Files of `content/` by the name Hugo finds them under (see ``hugoResourceKey(_:languages:)``).
     let resourceAliases: [String: String]
     /// The site's language codes, lowercased.
@@ -139,6 +141,8 @@ struct ContentRenderer: Sendable {
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
+        self.sharedResources = Dictionary(resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
+                                          uniquingKeysWith: { first, _ in first })
         let codes = Set(config.languages.map { $0.code.lowercased() })
         self.languageCodes = codes
         var aliases: [String: String] = [:]
@@ -168,8 +172,8 @@ struct ContentRenderer: Sendable {
         options.emoji = config.enableEmoji
         options.definitionLists = config.definitionLists
         options.goldmarkTables = true
-        options.goldmarkAltText = true
         options.blockAttributes = config.blockAttributes
+        options.headingAttributes = config.headingAttributes
         options.autolinks = config.linkify
         options.goldmarkLinkify = true
         options.linkifyHTTPS = config.linkifyHTTPS
@@ -233,7 +237,7 @@ struct ContentRenderer: Sendable {
             guard let id = heading.id else { return nil }
             let label = HTMLText.escape("Link to the section “\(heading.text)”")
             let anchor = anchored ? "<a class=\"anchor\" href=\"#\(HTMLText.escape(id))\" aria-label=\"\(label)\"></a>" : ""
-            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\">\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
+            return "<h\(heading.level) id=\"\(HTMLText.escape(id))\"\(heading.attributesHTML)>\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
         }
         let notebookCells = NotebookCells.load(for: page, config: config, contentRoot: contentRoot, math: math)
         let executedCells = ExecutedCells.prepare(page: page, markdown: markdown, options: options, settings: execution, freeze: freeze,
@@ -494,7 +498,7 @@ struct ContentRenderer: Sendable {
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if decoded.hasPrefix("/") {
             let relative = String(decoded.drop(while: { $0 == "/" }))
-            if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) + suffix }
+            if resourceFiles.contains(relative) { return resourceURL(relative, page: nil) + suffix }
             if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) + suffix }
             // Already includes the base path?
             let base = config.siteBasePath.dropFirst()
@@ -507,18 +511,23 @@ struct ContentRenderer: Sendable {
             if !resourceFiles.contains(candidate), let alias = resourceAliases[Self.hugoResourceKey(candidate, languages: languageCodes)] {
                 candidate = alias
             }
-            if resourceFiles.contains(candidate) {
-                if let bundle = page.bundleFolder, candidate.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
-                    let inside = bundle.isEmpty ? candidate : String(candidate.dropFirst(bundle.count + 1))
-                    return config.relativeURL(page.path + inside) + suffix
-                }
-                return config.relativeURL("/" + candidate) + suffix
-            }
+            if resourceFiles.contains(candidate) { return resourceURL(candidate, page: page) + suffix }
             if staticFiles.contains(Self.normalizePath(decoded)) {
                 return config.rootRelativeURL("/" + Self.normalizePath(decoded)) + suffix
             }
         }
         return nil
+    }
+
+    /// The URL of a file of `content/`: where another language publishes it, else beside `page` when
+    /// it is in the page's bundle, else at its place in `content/`.
+    func resourceURL(_ contentPath: String, page: Page?) -> String {
+        if let shared = sharedResources[contentPath] { return config.rootRelativeURL(shared) }
+        if let page, let bundle = page.bundleFolder, contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
+            let inside = bundle.isEmpty ? contentPath : String(contentPath.dropFirst(bundle.count + 1))
+            return config.relativeURL(page.path + inside)
+        }
+        return config.relativeURL("/" + contentPath)
     }
 
     /// A cover image path: relative to the bundle for bundles and `relative: true`, else from the site root (as PaperMod).
@@ -534,7 +543,7 @@ struct ContentRenderer: Sendable {
             return nil
         }
         let relative = Self.normalizePath(image)
-        if resourceFiles.contains(relative) { return config.relativeURL("/" + relative) }
+        if resourceFiles.contains(relative) { return resourceURL(relative, page: nil) }
         if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
         sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? ""))",
                                            file: page.sourceFile, line: line, hint: "add the file or fix cover.image"))

@@ -150,6 +150,17 @@ enum HugoFunctions {
                 .execute(path, data: args[1], userInfo: scope)
             return .object(resource.renamed(path, config: scope.host.config, asset: .generated(Data(output.utf8))))
         }
+        // A resource made of text (named as an `assets/` file would be), published when its URL is asked for.
+        functions.register("resources.FromString") { args, context in
+            let scope = try scope(context)
+            guard args.count == 2 else { throw GoFunctionError("resources.FromString needs a target path and the content") }
+            let path = String(args[0].text.drop { $0 == "/" })
+            var resource = ResourceObject(file: scope.host.siteRoot.appendingPathComponent("assets").appendingPathComponent(path), name: path,
+                                          relPermalink: scope.host.config.rootRelativeURL("/" + path),
+                                          permalink: scope.host.config.rootAbsoluteURL("/" + path))
+            resource.asset = .generated(Data(args[1].text.utf8))
+            return .object(resource.publishing(into: scope.assets))
+        }
         functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
         functions.register("page") { _, context in .object(try scope(context).page) }
         for (name, severity) in [("errorf", Diagnostic.Severity.error), ("fmt.Errorf", .error), ("warnf", .warning),
@@ -240,16 +251,12 @@ enum HugoFunctions {
             }
         }
         for name in ["transform.Unmarshal", "unmarshal"] {
-            functions.register(name) { args in
-                let text = args.last.map { value -> String in
-                    if case .object(let object) = value, let content = try? object.member("Content", arguments: []) { return content.text }
-                    return value.text
-                } ?? ""
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                let format: DataFormat = trimmed.hasPrefix("{") || trimmed.hasPrefix("[") ? .json : trimmed.contains(" = ") ? .toml : .yaml
-                guard let table = try? format.parseTable(text).table else { throw GoFunctionError("cannot unmarshal the text") }
-                return Value.table(table).goValue()
-            }
+            functions.register(name) { args in try unmarshal(args.last ?? .null) }
+        }
+        // An OpenAPI 3 document (JSON or YAML) as Hugo's `openapi3.T`.
+        functions.register("openapi3.Unmarshal") { args in
+            guard case .map(let json) = try unmarshal(args.last ?? .null) else { throw GoFunctionError("openapi3.Unmarshal needs a JSON or YAML object") }
+            return .object(OpenAPIObject(root: .map(json), json: json, kind: .document))
         }
         for name in ["humanize", "inflect.Humanize"] {
             functions.register(name) { args in
@@ -286,6 +293,16 @@ enum HugoFunctions {
         for name in ["newScratch", "maps.NewScratch"] {
             functions.register(name) { _ in .object(ScratchObject()) }
         }
+    }
+
+    /// A resource's or a string's JSON, TOML or YAML as template data (`transform.Unmarshal`).
+    static func unmarshal(_ source: GoValue) throws -> GoValue {
+        var text = source.text
+        if case .object(let object) = source, let content = try? object.member("Content", arguments: []) { text = content.text }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let format: DataFormat = trimmed.hasPrefix("{") || trimmed.hasPrefix("[") ? .json : trimmed.contains(" = ") ? .toml : .yaml
+        guard let table = try? format.parseTable(text).table else { throw GoFunctionError("cannot unmarshal the text") }
+        return Value.table(table).goValue()
     }
 
     /// Hugo's `markdownify` outside a page: the site's Markdown; a single paragraph comes back

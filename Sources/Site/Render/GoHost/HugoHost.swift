@@ -11,6 +11,8 @@ final class HugoHost: Sendable {
     let contentRoot: URL
     /// Bundle folder → its resources' content paths.
     let resourcesByOwner: [String: [String]]
+    /// Files another language publishes: content path → path from the site's root (``Resource/publishedAt``).
+    let sharedResources: [String: String]
     let data: GoValue
     /// The language's translations from `i18n/` (site over theme).
     let translations: [String: String]
@@ -29,6 +31,8 @@ final class HugoHost: Sendable {
         var owners: [String: [String]] = [:]
         for resource in resources { owners[resource.owner, default: []].append(resource.contentPath) }
         resourcesByOwner = owners
+        sharedResources = Dictionary(resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
+                                     uniquingKeysWith: { first, _ in first })
         let roots = SiteTemplates.layoutRoots(siteRoot: siteRoot, config: config).map { $0 == "layouts" ? "" : String($0.dropLast("/layouts".count)) }
         data = Self.readData(siteRoot: siteRoot, roots: roots)
         translations = Self.readTranslations(siteRoot: siteRoot, roots: roots, language: config.language.code)

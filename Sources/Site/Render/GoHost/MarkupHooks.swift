@@ -61,10 +61,24 @@ struct HeadingHookContext: GoObject {
         case "Anchor": .string(heading.id ?? "")
         case "Text": .safe(heading.contentHTML, .html)
         case "PlainText": .string(heading.text)
-        case "Attributes": .map(heading.id.map { ["id": .string($0)] } ?? [:])
+        case "Attributes": .map(attributes)
         case "Page", "PageInner": .object(page)
         default: nil
         }
+    }
+
+    /// The heading's `id` and the attributes of its attribute list (`{.wide data-x="1"}`).
+    private var attributes: [String: GoValue] {
+        var map: [String: GoValue] = [:]
+        var rest = Substring(heading.attributesHTML)
+        // ` name="escaped value"`, as the Markdown writer makes them.
+        while let equals = rest.range(of: "=\""), let close = rest[equals.upperBound...].firstIndex(of: "\"") {
+            let name = rest[..<equals.lowerBound].trimmingCharacters(in: .whitespaces)
+            map[name] = .string(CharacterReferences.decodeAll(String(rest[equals.upperBound..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if let id = heading.id { map["id"] = .string(id) }
+        return map
     }
 }
 

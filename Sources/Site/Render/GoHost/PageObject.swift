@@ -81,8 +81,12 @@ struct PageObject: GoObject {
         let paths = host.resourcesByOwner[bundle] ?? []
         return ResourcesObject(items: paths.map { path in
             let inside = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
-            let url = host.config.relativeURL(page.path + inside)
-            return ResourceObject(file: host.contentRoot.appendingPathComponent(path), name: inside, relPermalink: url,
+            let file = host.contentRoot.appendingPathComponent(path)
+            if let shared = host.sharedResources[path] {
+                return ResourceObject(file: file, name: inside, relPermalink: host.config.rootRelativeURL(shared),
+                                      permalink: host.config.rootAbsoluteURL(shared))
+            }
+            return ResourceObject(file: file, name: inside, relPermalink: host.config.relativeURL(page.path + inside),
                                   permalink: host.config.absoluteURL(page.path + inside))
         })
     }
