@@ -30,4 +30,23 @@ import Testing
             "layouts/partials/footer.mustache: warning: template footer includes copyrihgt, which does not exist: it renders as nothing; add layouts/copyrihgt.mustache or fix the name"))
         #expect(try #require(report.html(at: "/posts/a/")).contains("<footer>|</footer>"))
     }
+
+    /// The table of contents is drawn by the recursive `toc-list` partial: a deeper heading opens one
+    /// level, a shallower one closes levels down to its own but never the first; a site may replace it.
+    @Test func theTableOfContentsNestsAsTheHeadingsDo() throws {
+        let body = "---\ntitle: T\n---\n### Deep first\n\n## Top \"one\"\n\n#### Jump\n\n### Mid\n\n## Top two\n\nText.\n"
+        let site = try SiteFixtures.makeSite(["hugo.toml": Self.config, "content/posts/t.md": body])
+        let (report, _) = try SiteFixtures.build(site, write: false)
+        let html = try #require(report.html(at: "/posts/t/"))
+        #expect(html.contains("<nav aria-labelledby=\"toc-title\"><ul><li><a href=\"#deep-first\">Deep first</a></li>"
+            + "<li><a href=\"#top-one\">Top “one”</a><ul><li><a href=\"#jump\">Jump</a></li></ul></li>"
+            + "<li><a href=\"#mid\">Mid</a></li><li><a href=\"#top-two\">Top two</a></li></ul></nav>"))
+
+        let replaced = try SiteFixtures.makeSite([
+            "hugo.toml": Self.config, "content/posts/t.md": body,
+            "layouts/partials/toc-list.mustache": "<ol>{{#items}}<li>{{{text}}}{{#nested}}{{> toc-list}}{{/nested}}</li>{{/items}}</ol>",
+        ])
+        let (own, _) = try SiteFixtures.build(replaced, write: false)
+        #expect(try #require(own.html(at: "/posts/t/")).contains("<ol><li>Deep first</li><li>Top “one”<ol><li>Jump</li></ol></li><li>Mid</li><li>Top two</li></ol>"))
+    }
 }

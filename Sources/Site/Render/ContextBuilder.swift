@@ -325,32 +325,29 @@ struct ContextBuilder {
         return c
     }
 
+    /// The table of contents as the recursive `toc-list` partial draws it: `items`, each with the
+    /// heading's `id` and `text` (escaped here, as the rest of the page escapes text) and `nested`,
+    /// the items one level down or false. A heading deeper than the one before opens one level
+    /// whatever its depth; one shallower closes levels down to its own (never the first).
     private func tocContext(_ entries: [TOCEntry]) -> Context {
-        // Nested lists from a flat sequence of headings.
-        var html = ""
-        var stack: [Int] = []
+        var open: [(level: Int, items: [TemplateValue])] = []
+        func closeLevel() {
+            let closed = open.removeLast()
+            guard case .map(var parent)? = open[open.count - 1].items.last else { return }
+            parent["nested"] = .map(["items": .list(closed.items)])
+            open[open.count - 1].items[open[open.count - 1].items.count - 1] = .map(parent)
+        }
         for entry in entries {
-            if stack.isEmpty {
-                html += "<ul>"
-                stack.append(entry.level)
-            } else if entry.level > stack.last! {
-                html += "<ul>"
-                stack.append(entry.level)
+            if open.isEmpty || entry.level > open[open.count - 1].level {
+                open.append((entry.level, []))
             } else {
-                html += "</li>"
-                while let last = stack.last, entry.level < last, stack.count > 1 {
-                    html += "</ul></li>"
-                    stack.removeLast()
-                }
+                while open.count > 1, entry.level < open[open.count - 1].level { closeLevel() }
             }
-            html += "<li><a href=\"#\(HTMLText.escape(entry.id))\">\(HTMLText.escape(entry.text))</a>"
+            let item: Context = ["id": .string(HTMLText.escape(entry.id)), "text": .string(HTMLText.escape(entry.text)), "nested": false]
+            open[open.count - 1].items.append(.map(item))
         }
-        if !stack.isEmpty {
-            html += "</li>"
-            html += String(repeating: "</ul></li>", count: stack.count - 1)
-            html += "</ul>"
-        }
-        return ["html": .string(html)]
+        while open.count > 1 { closeLevel() }
+        return ["items": .list(open.first?.items ?? [])]
     }
 
     private func breadcrumbs(_ page: Page) -> [Context] {

@@ -289,8 +289,11 @@ enum DefaultTheme {
 {{/page.terms}}</ul>{{/page.hasTerms}}
 {{/main}}{{/baseof}}
 """#,
+        "toc-list": #"""
+<ul>{{#items}}<li><a href="#{{{id}}}">{{{text}}}</a>{{#nested}}{{> toc-list}}{{/nested}}</li>{{/items}}</ul>
+"""#,
         "toc": #"""
-<aside class="toc" aria-labelledby="toc-title"><details{{#page.tocOpen}} open{{/page.tocOpen}}><summary accesskey="c" title="{{t.toc}} (Alt+C)"><span id="toc-title">{{t.toc}}</span></summary><nav aria-labelledby="toc-title">{{{html}}}</nav></details></aside>
+<aside class="toc" aria-labelledby="toc-title"><details{{#page.tocOpen}} open{{/page.tocOpen}}><summary accesskey="c" title="{{t.toc}} (Alt+C)"><span id="toc-title">{{t.toc}}</span></summary><nav aria-labelledby="toc-title">{{> toc-list}}</nav></details></aside>
 """#,
     ]
 
