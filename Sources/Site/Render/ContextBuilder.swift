@@ -130,6 +130,7 @@ struct ContextBuilder {
     func pageContext(_ index: Int, pager: Pager? = nil) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
+        let settings = PageSettings(page: page, config: config)
         var context: Context = ["site": .map(siteContext(currentPath: page.path)), "t": stringsValue]
         var p: Context = entry(index)
         p["entryHTML"] = nil
@@ -144,38 +145,37 @@ struct ContextBuilder {
             p["lastmodISO"] = .string(isoDate(lastmod))
         }
         if let lastmod = page.lastmod ?? page.date { p["modifiedISO"] = .string(isoDate(lastmod)) }
-        if page.kind == .page, body.wordCount > 0, param("ShowWordCount", page)?.bool ?? true { p["wordCount"] = .int(body.wordCount) }
-        let showToc = param("ShowToc", page)?.bool ?? true  // on unless turned off: long technical pages need it
-        if showToc, body.toc.count > 1 || (body.toc.count == 1 && page.kind == .page) {
+        if page.kind == .page, body.wordCount > 0, settings.showWordCount { p["wordCount"] = .int(body.wordCount) }
+        if settings.showToc, body.toc.count > 1 || (body.toc.count == 1 && page.kind == .page) {
             p["toc"] = .map(tocContext(body.toc))
-            if param("TocOpen", page)?.bool ?? false { p["tocOpen"] = true }
+            if settings.tocOpen { p["tocOpen"] = true }
         }
-        addPaperModPageParams(to: &p, page: page)
-        if param("math", page)?.bool ?? false || body.hasMath { p["math"] = true }
-        if let cover = page.cover, !coverHidden(page, in: "hiddenInSingle"), let single = coverContext(cover, index: index) {
+        addPaperModPageParams(to: &p, page: page, settings: settings)
+        if settings.math || body.hasMath { p["math"] = true }
+        if let cover = page.cover, !settings.coverHiddenInSingle, let single = coverContext(cover, index: index) {
             p["coverSingle"] = .map(single)
             if case .string(let src)? = single["src"] { p.set("imageURL", absoluteURL(fromSiteRelative: src)) }
         }
-        if p["imageURL"] == nil, let image = param("images", page)?.stringList.first {
+        if p["imageURL"] == nil, let image = settings.images.first {
             // PaperMod's `images`: the social card of a page without a cover, or of the whole site.
             p.set("imageURL", config.rootAbsoluteURL(image))
         }
-        p.set("breadcrumbs", page.kind == .home || (param("ShowBreadCrumbs", page)?.bool == false) ? [] : breadcrumbs(page))
+        p.set("breadcrumbs", page.kind == .home || !settings.showBreadCrumbs ? [] : breadcrumbs(page))
         if page.kind == .page, !page.section.isEmpty {
             // A post; a page at the root (an about page) stands alone, without post navigation.
             p["isPost"] = true
-            if param("ShowPostNavLinks", page)?.bool ?? true {
+            if settings.showPostNavLinks {
                 let (newer, older) = content.neighbours(of: index)
                 if let newer { p["newer"] = .map(link(newer)) }
                 if let older { p["older"] = .map(link(older)) }
             }
             p.set("related", related[index].map(link))
             p.set("series", seriesContext(index))
-            if !(param("disableShare", page)?.bool ?? false), param("ShowShareButtons", page)?.bool ?? true {
-                p.set("share", shareLinks(page, only: param("ShareButtons", page)?.stringList))
+            if settings.showShareButtons {
+                p.set("share", shareLinks(page, only: settings.shareButtons))
             }
         }
-        if page.kind == .page, !(param("editPost.disabled", page)?.bool ?? false) { p.set("editURL", editURL(page)) }
+        if page.kind == .page, !settings.editLinkDisabled { p.set("editURL", editURL(page)) }
         if let pager {
             context["list"] = .map(listContext(pager))
         }
@@ -192,7 +192,7 @@ struct ContextBuilder {
         }
         if page.kind == .section || page.kind == .term || page.kind == .home {
             // PaperMod's ShowRssButtonInSectionTermList: the feed icon shows unless turned off; the <link>s stay.
-            if page.kind != .home, param("ShowRssButtonInSectionTermList", page)?.bool == false { p["hideFeedIcon"] = true }
+            if page.kind != .home, settings.hideFeedIcon { p["hideFeedIcon"] = true }
             p["feedURL"] = .string(config.relativeURL(page.path + "index.xml"))
             p["atomURL"] = .string(config.relativeURL(page.path + "atom.xml"))
             p["jsonFeedURL"] = .string(config.relativeURL(page.path + "feed.json"))
@@ -246,6 +246,7 @@ struct ContextBuilder {
     private func makeEntry(_ index: Int) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
+        let settings = PageSettings(page: page, config: config)
         var e: Context = [:]
         e["title"] = .string(page.title)
         e["url"] = .string(config.relativeURL(page.path))
@@ -261,12 +262,12 @@ struct ContextBuilder {
             e["dateHuman"] = .string(shownDate(date))
             e["dateISO"] = .string(isoDate(date))
         }
-        if page.kind == .page, body.readingMinutes > 0, param("ShowReadingTime", page)?.bool ?? true {
+        if page.kind == .page, body.readingMinutes > 0, settings.showReadingTime {
             e["readingMinutes"] = .int(body.readingMinutes)
         }
-        if param("hideSummary", page)?.bool ?? false { e["hideSummary"] = true }
-        if param("hideMeta", page)?.bool ?? false { e["hideMeta"] = true }
-        if param("hideAuthor", page)?.bool ?? false { e["hideAuthor"] = true }
+        if settings.hideSummary { e["hideSummary"] = true }
+        if settings.hideMeta { e["hideMeta"] = true }
+        if settings.hideAuthor { e["hideAuthor"] = true }
         e.set("authors", page.authors.map { name -> Context in
             // `authorURL` too: a template testing `url` would find the page's own URL for an author without one.
             let url = TemplateValue.string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))
@@ -277,7 +278,7 @@ struct ContextBuilder {
             e.set("authors", (config.param("author")?.authorNames ?? []).map { ["name": .string($0)] })
         }
         if page.isDraft { e["draft"] = true }
-        if let cover = page.cover, !coverHidden(page, in: "hiddenInList"), let context = coverContext(cover, index: index) {
+        if let cover = page.cover, !settings.coverHiddenInList, let context = coverContext(cover, index: index) {
             e["cover"] = .map(context)
         }
         var taxonomies: [Context] = []
@@ -304,17 +305,6 @@ struct ContextBuilder {
 
     private func link(_ index: Int) -> Context {
         ["title": .string(content.pages[index].title), "url": .string(config.relativeURL(content.pages[index].path))]
-    }
-
-    /// A parameter as PaperMod's `.Param` finds it: the page's front matter, else the site's params
-    /// (a dotted path such as `cover.hidden`, case ignored at each step).
-    func param(_ name: String, _ page: Page) -> Value? {
-        Value.table(page.params).value(atPath: name) ?? config.param(name)
-    }
-
-    /// PaperMod's `cover.hidden` and `cover.hidden<Where>`, set on the page or for the whole site.
-    private func coverHidden(_ page: Page, in place: String) -> Bool {
-        (param("cover.hidden", page)?.bool ?? false) || (param("cover." + place, page)?.bool ?? false)
     }
 
     /// The cover as templates see it; nil when its file is missing (the build has warned), so no empty box shows.

@@ -35,22 +35,22 @@ extension ContextBuilder {
     }
 
     /// Page settings: meta line, canonical URL, robots, comments, copy buttons, keywords.
-    func addPaperModPageParams(to p: inout Context, page: Page) {
-        if param("hideMeta", page)?.bool ?? false { p["hideMeta"] = true }
-        if param("hideAuthor", page)?.bool ?? false { p["hideAuthor"] = true }
-        if param("hideFooter", page)?.bool ?? false { p["hideFooter"] = true }
+    func addPaperModPageParams(to p: inout Context, page: Page, settings: PageSettings) {
+        if settings.hideMeta { p["hideMeta"] = true }
+        if settings.hideAuthor { p["hideAuthor"] = true }
+        if settings.hideFooter { p["hideFooter"] = true }
         if let canonical = page.param("canonicalURL")?.string, !canonical.isEmpty {
             p["canonical"] = .string(canonical)
-            if param("ShowCanonicalLink", page)?.bool ?? false {
+            if settings.showCanonicalLink {
                 p["canonicalNote"] = ["url": .string(canonical),
-                                      "text": .string(param("CanonicalLinkText", page)?.string ?? strings["canonicalText"] ?? "Originally published at")]
+                                      "text": .string(settings.canonicalLinkText ?? strings["canonicalText"] ?? "Originally published at")]
             }
         } else if case .string(let permalink)? = p["permalink"] {
             p["canonical"] = .string(permalink)
         }
         if page.isDraft || page.param("robotsNoIndex")?.bool == true { p["noindex"] = true }
-        if param("comments", page)?.bool ?? false { p["comments"] = true }
-        if param("ShowCodeCopyButtons", page)?.bool == false { p["noCopyButtons"] = true }
+        if settings.comments { p["comments"] = true }
+        if !settings.showCodeCopyButtons { p["noCopyButtons"] = true }
         let keywords = page.param("keywords")?.stringList ?? []
         p.set("keywords", keywords.isEmpty ? nil : keywords.joined(separator: ", "))
     }
