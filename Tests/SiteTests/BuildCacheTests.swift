@@ -279,4 +279,46 @@ import Testing
         var truncated = ByteReader(Array(writer.bytes.dropLast(3)))
         #expect(throws: ByteReader.Malformed.self) { try CachedPage(from: &truncated) }
     }
+
+    @Test func parsedFrontMatterRoundTripsAndIsTakenFromTheMemo() throws {
+        let table: [String: Value] = ["title": .string("Ünïcode"), "weight": .int(-3), "ratio": .double(0.1), "draft": .bool(false),
+                                      "tags": .array([.string("a"), .null]), "cover": .table(["image": .string("c.png"), "n": .array([])])]
+        var writer = ByteWriter()
+        FrontMatterMemo.encode((table, ["title": 1, "tags": 4]), into: &writer)
+        var reader = ByteReader(writer.bytes)
+        let back = try FrontMatterMemo.decode(&reader)
+        #expect(reader.isAtEnd && back.table == table && back.keyLines == ["title": 1, "tags": 4])
+        for end in 0..<writer.bytes.count {
+            var short = ByteReader(Array(writer.bytes[..<end]))
+            #expect(throws: ByteReader.Malformed.self) { _ = try FrontMatterMemo.decode(&short) }
+        }
+
+        let memo = FrontMatterMemo(known: [FrontMatterMemo.key("title: Kept", format: .yaml): writer.bytes])
+        var parses = 0
+        let parse = { () throws(DataFormatError) -> FrontMatterMemo.Parsed in
+            parses += 1
+            return try DataFormat.yaml.parseTable("title: Parsed")
+        }
+        #expect(try memo.parsed("title: Kept", format: .yaml, parse: parse).table == table)
+        #expect(parses == 0)
+        // The same text as TOML is another entry.
+        #expect(try memo.parsed("title: Kept", format: .toml, parse: parse).table == ["title": .string("Parsed")])
+        #expect(parses == 1)
+        #expect(memo.entries.count == 2)
+    }
+
+    @Test func relatedPagesAndParsedFrontMatterAreKeptAndGiveTheSameOutput() throws {
+        try cachedBuild()
+        let stored = try #require(BuildCache(site: site).load().0)
+        #expect(!stored.related.isEmpty && stored.related[0].contains { !$0.isEmpty }, "the example's posts share tags")
+        #expect(!stored.parsedFrontMatter.isEmpty)
+        // A config edit renders everything again, with the front matter parsed by the build before.
+        try edit("config.yml") { $0.replacingOccurrences(of: "title: The Tensor Collective", with: "title: The Retitled Collective") }
+        try expectSameAsUncached(try cachedBuild(), "a config edit with front matter from the cache")
+        // A body edit takes the related pages from the cache.
+        try edit("content/posts/easy-read-lab-to-model.md") { $0 + "\nOne more paragraph.\n" }
+        let body = try cachedBuild()
+        #expect(body.reusedPages > 0)
+        try expectSameAsUncached(body, "a body edit with related pages from the cache")
+    }
 }

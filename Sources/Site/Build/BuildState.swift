@@ -82,8 +82,9 @@ struct BuildState: Sendable {
             siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
         }
         templates = site.templates
+        let knownRelated = reuse?.related.flatMap { $0.count == content.pages.count ? RelatedPages(lists: $0) : nil }
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
-                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
+                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs, related: knownRelated)
         contexts.languages = links
         contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)
@@ -327,6 +328,9 @@ struct BuildState: Sendable {
         /// The previous output's file at a path relative to the language's folder, when it is
         /// intact; nil when it must be rendered.
         var previousOutput: @Sendable (String) -> Data?
+        /// Each page's related pages by index, as the previous build worked them out (they depend
+        /// on front matter only, which the cache's fingerprint covers); nil when not known.
+        var related: [[Int]]?
     }
 
     /// The rendering of every page read from a content file, for the build cache.

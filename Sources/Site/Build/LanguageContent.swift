@@ -9,10 +9,11 @@ struct LanguageContent: Sendable {
     /// What scanning and laying out found wrong.
     let diagnostics: [Diagnostic]
 
-    /// Reads the content folder of `config`'s language in the site at `source`.
-    init(source: URL, config: SiteConfig, options: BuildOptions) {
+    /// Reads the content folder of `config`'s language in the site at `source`, taking the parse
+    /// of front matter from `memo` when it has it.
+    init(source: URL, config: SiteConfig, options: BuildOptions, memo: FrontMatterMemo? = nil) {
         self.config = config
-        let tree = ContentScanner(contentRoot: source.appendingPathComponent(config.language.contentDir), config: config).scan()
+        let tree = ContentScanner(contentRoot: source.appendingPathComponent(config.language.contentDir), config: config, memo: memo).scan()
         let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
         self.content = content
         resources = tree.resources

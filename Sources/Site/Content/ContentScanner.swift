@@ -28,6 +28,8 @@ struct ContentScanner {
     let contentRoot: URL
     /// The configuration of the language being read.
     let config: SiteConfig
+    /// Front matter parsed by earlier builds (the build cache's); nil to parse every page.
+    var memo: FrontMatterMemo? = nil
 
     /// Extensions of the files that are pages: Markdown, and Jupyter notebooks (`NotebookSource`).
     static let markdownExtensions: Set<String> = ["md", "markdown", NotebookSource.fileExtension]
@@ -113,7 +115,7 @@ struct ContentScanner {
             }
         }
 
-        let reader = PageReader(config: config)
+        let reader = PageReader(config: config, memo: memo)
         let root = contentRoot
         let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
             let url = root.appendingPathComponent(job.path)

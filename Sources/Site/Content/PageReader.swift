@@ -3,6 +3,8 @@ import Foundation
 /// Turns one content file's text into a ``Page``, collecting what is wrong with it.
 struct PageReader {
     let config: SiteConfig
+    /// Front matter parsed by earlier builds (the build cache's); nil to parse every page.
+    var memo: FrontMatterMemo? = nil
 
     /// Reads a content file. `contentPath` is relative to the language's content folder (`posts/a.md`).
     /// Returns nil (with an error diagnostic) when the front matter cannot be read.
@@ -21,7 +23,13 @@ struct PageReader {
         var keyLines: [String: Int] = [:]
         if let format = split.format {
             do {
-                (params, keyLines) = try Self.parse(split.text, format: format)
+                if let memo {
+                    (params, keyLines) = try memo.parsed(split.text, format: format) { () throws(DataFormatError) in
+                        try Self.parse(split.text, format: format)
+                    }
+                } else {
+                    (params, keyLines) = try Self.parse(split.text, format: format)
+                }
             } catch {
                 let line = split.firstLine + error.line - 1
                 let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.describe(lineOffset: split.firstLine - 1))",

@@ -21,21 +21,22 @@ struct ContextBuilder {
     /// Every page as a list entry, built once: a page appears in many lists.
     private var entries: [Context] = []
     /// Each page's related pages (they depend on terms only, which an edit of a body keeps).
-    private let related: RelatedPages
+    let related: RelatedPages
     /// Links to the other languages' pages (none on a site of one language).
     var languages = LanguageContext()
     /// The site's citation style, for the "Cite this article" block.
     var citationStyle: StyleChoice = .builtIn(.authorYear)
 
+    /// `related`: the pages' related pages when known (the build cache's), else worked out here.
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
-         assets: [String: String]) {
+         assets: [String: String], related: RelatedPages? = nil) {
         self.config = config
         self.content = content
         self.rendered = rendered
         self.strings = strings
         stringsValue = .map(strings.mapValues(TemplateValue.string))
         self.assets = assets
-        related = RelatedPages(content)
+        self.related = related ?? RelatedPages(content)
         shared = makeSiteContext()
         entries = Array(content.pages.indices).concurrentMap { [self] in makeEntry($0) }
     }

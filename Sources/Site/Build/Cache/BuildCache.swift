@@ -1,4 +1,5 @@
 import Foundation
+import TextUtilities
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -25,7 +26,7 @@ struct BuildCache: Sendable {
     /// The cache folder's name inside the site.
     static let folderName = ".collective-cache"
     /// Changes whenever the file format does.
-    static let formatVersion = 4
+    static let formatVersion = 5
     private static let magic = Array("collective build cache\n".utf8)
     private static let fileName = "build.bin"
 
@@ -49,6 +50,10 @@ struct BuildCache: Sendable {
         var frontMatter: [String: FrontMatterMark]
         var outputs: OutputManifest
         var pages: [PageKey: CachedPage]
+        /// Each language's related pages by page index (they depend on front matter only).
+        var related: [[[Int]]] = []
+        /// Parsed front matter by the hash of its text (``FrontMatterMemo``), encoded.
+        var parsedFrontMatter: [ContentHash: [UInt8]] = [:]
     }
 
     /// The first lines of a content file, up to and with its front matter's closing line.
@@ -65,9 +70,13 @@ struct BuildCache: Sendable {
         var outputs: OutputManifest?
         /// Renderings and outputs to reuse, when only page bodies (or nothing) changed.
         var pages: [PageKey: CachedPage]?
+        /// Each language's related pages, when ``pages`` is given.
+        var related: [[[Int]]] = []
         /// The front matter marks of content files whose bytes are the same as when the cache was
         /// written (the next cache keeps them without reading the files again).
         var frontMatter: [String: FrontMatterMark] = [:]
+        /// Parsed front matter by the hash of its text, when the cache was written by this binary.
+        var parsedFrontMatter: [ContentHash: [UInt8]] = [:]
         /// What the cache did, for the build's summary.
         var note: String
     }
@@ -86,13 +95,14 @@ struct BuildCache: Sendable {
             return Plan(snapshot: snapshot, note: "cache made by another version of collective: ignored, built everything")
         }
         guard stored.settings == settings else {
-            return Plan(snapshot: snapshot, note: "cache made with other options or another output folder: built everything")
+            return Plan(snapshot: snapshot, parsedFrontMatter: stored.parsedFrontMatter,
+                        note: "cache made with other options or another output folder: built everything")
         }
         let unchangedMarks = stored.frontMatter.filter { path, _ in
             snapshot.files[path].map { $0.hash == stored.snapshot.files[path]?.hash } ?? false
         }
         guard stored.day == Self.day(now), stored.validUntil.map({ Self.nanoseconds(now) < $0 }) ?? true else {
-            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks,
+            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter,
                         note: "a new day or a page's publish or expiry date since the cache: built everything")
         }
         var marks = stored.frontMatter
@@ -102,11 +112,12 @@ struct BuildCache: Sendable {
         let changed = snapshot.changedPaths(since: stored.snapshot)
         guard Self.rendersAlone(snapshot), Self.fingerprint(snapshot, frontMatter: marks) == stored.fingerprint else {
             let what = changed.count == 1 ? changed.first! : "\(changed.count) files"
-            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks,
+            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter,
                         note: "\(what) changed beyond page bodies: rendered everything, wrote what changed")
         }
         let note = changed.isEmpty ? "nothing changed" : changed.count == 1 ? "\(changed.first!) changed" : "\(changed.count) pages changed"
-        return Plan(snapshot: snapshot, outputs: stored.outputs, pages: stored.pages, frontMatter: unchangedMarks, note: note)
+        return Plan(snapshot: snapshot, outputs: stored.outputs, pages: stored.pages, related: stored.related,
+                    frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter, note: note)
     }
 
     /// False when the site has Go shortcodes or render hooks: they may read any page, so a page's
@@ -311,8 +322,15 @@ struct BuildCache: Sendable {
         for (key, page) in stored.pages {
             writer.int(key.language)
             writer.string(key.sourceFile)
-            page.write(to: &writer)
+            writer.record { page.write(to: &$0) }
             if writer.bytes.count >= chunk { flush() }
+        }
+        writer.array(stored.related) { w, lists in
+            w.array(lists) { w, list in w.array(list) { w, index in w.int(index) } }
+        }
+        writer.array(Array(stored.parsedFrontMatter)) { w, item in
+            w.hash(item.key)
+            w.data(item.value)
         }
         output(writer.bytes)
     }
@@ -338,13 +356,36 @@ struct BuildCache: Sendable {
             (try r.string(), FrontMatterMark(lines: try r.int(), hash: try r.hash()))
         }
         let outputs = try entries()
-        let pages = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
-            (PageKey(language: try r.int(), sourceFile: try r.string()), try CachedPage(from: &r))
+        // Each page's record is found first, then all are decoded on every core.
+        let records = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
+            let key = PageKey(language: try r.int(), sourceFile: try r.string())
+            let length = try r.count()
+            let start = r.offset
+            try r.skip(length)
+            return (key, start..<start + length)
         }
+        let decoded = records.concurrentMap { key, range -> (PageKey, CachedPage)? in
+            var record = ByteReader(bytes, range: range)
+            guard let page = try? CachedPage(from: &record), record.isAtEnd else { return nil }
+            return (key, page)
+        }
+        var pages: [(PageKey, CachedPage)] = []
+        pages.reserveCapacity(decoded.count)
+        for item in decoded {
+            guard let item else { throw ByteReader.Malformed() }
+            pages.append(item)
+        }
+        let related = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
+            try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
+                try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in try r.int() }
+            }
+        }
+        let parsed = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in (try r.hash(), try r.data()) }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         return Stored(binary: binary, settings: settings, day: day, validUntil: validUntil, fingerprint: fingerprint,
                       snapshot: SourceSnapshot(files: files, takenAt: takenAt),
                       frontMatter: Dictionary(marks, uniquingKeysWith: { a, _ in a }),
-                      outputs: OutputManifest(files: outputs), pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }))
+                      outputs: OutputManifest(files: outputs), pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }),
+                      related: related, parsedFrontMatter: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
     }
 }

@@ -51,6 +51,17 @@ struct ByteWriter {
         bytes.append(contentsOf: value)
     }
 
+    /// Writes what `body` writes with its length first, so that a reader can skip it and read it later.
+    mutating func record(_ body: (inout ByteWriter) -> Void) {
+        let start = bytes.count
+        int(0)
+        body(&self)
+        let length = Int64(bytes.count - start - 8).littleEndian
+        withUnsafeBytes(of: length) { raw in
+            for (offset, byte) in raw.enumerated() { bytes[start + offset] = byte }
+        }
+    }
+
     /// Writes `count` and then each element.
     mutating func array<T>(_ values: [T], _ element: (inout ByteWriter, T) -> Void) {
         int(values.count)
@@ -66,15 +77,37 @@ struct ByteReader {
 
     private let bytes: [UInt8]
     private(set) var offset = 0
+    /// Where reading stops (the end of the bytes, or of the range given).
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    /// Reads `range` of `bytes` only (a record of a larger file; the array is shared, not copied).
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = max(0, min(range.lowerBound, bytes.count))
+        end = max(offset, min(range.upperBound, bytes.count))
+    }
+
+    var isAtEnd: Bool { offset == end }
+
+    mutating func byte() throws(Malformed) -> UInt8 {
+        guard offset < end else { throw Malformed() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    /// Moves past `count` bytes (a record read later).
+    mutating func skip(_ count: Int) throws(Malformed) {
+        guard count >= 0, end - offset >= count else { throw Malformed() }
+        offset += count
+    }
 
     mutating func int() throws(Malformed) -> Int {
-        guard bytes.count - offset >= 8 else { throw Malformed() }
+        guard end - offset >= 8 else { throw Malformed() }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int64.self) }
         offset += 8
         return Int(Int64(littleEndian: value))
@@ -83,18 +116,18 @@ struct ByteReader {
     /// A count or length: not negative and not more than the bytes left could hold.
     mutating func count(minimumElementSize: Int = 1) throws(Malformed) -> Int {
         let value = try int()
-        guard value >= 0, value <= (bytes.count - offset) / max(1, minimumElementSize) else { throw Malformed() }
+        guard value >= 0, value <= (end - offset) / max(1, minimumElementSize) else { throw Malformed() }
         return value
     }
 
     /// Reads past `expected`, or throws when the bytes are not those.
     mutating func expect(_ expected: [UInt8]) throws(Malformed) {
-        guard bytes.count - offset >= expected.count, bytes[offset..<offset + expected.count].elementsEqual(expected) else { throw Malformed() }
+        guard end - offset >= expected.count, bytes[offset..<offset + expected.count].elementsEqual(expected) else { throw Malformed() }
         offset += expected.count
     }
 
     mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < end, bytes[offset] <= 1 else { throw Malformed() }
         defer { offset += 1 }
         return bytes[offset] == 1
     }
