@@ -84,7 +84,8 @@ struct BuildState: Sendable {
         templates = site.templates
         let knownRelated = reuse?.related.flatMap { $0.count == content.pages.count ? RelatedPages(lists: $0) : nil }
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
-                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs, related: knownRelated)
+                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs, related: knownRelated,
+                                  lazyEntries: reuse != nil)
         contexts.languages = links
         contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)

@@ -31,6 +31,18 @@ struct ByteWriter {
         }
     }
 
+    /// Writes text as ``string(_:)`` does, copying the bytes of a ``DeferredText`` without decoding them.
+    mutating func text(_ value: TextStorage) {
+        switch value {
+        case .text(let text): string(text)
+        case .deferred(let deferred):
+            deferred.withUTF8 { utf8 in
+                int(utf8.count)
+                bytes.append(contentsOf: utf8)
+            }
+        }
+    }
+
     mutating func optionalString(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
@@ -136,6 +148,13 @@ struct ByteReader {
         let length = try count()
         defer { offset += length }
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+    }
+
+    /// Text written by ``ByteWriter/string(_:)``, left undecoded until read (``DeferredText``).
+    mutating func deferredText() throws(Malformed) -> TextStorage {
+        let length = try count()
+        defer { offset += length }
+        return length == 0 ? .text("") : .deferred(DeferredText(bytes, range: offset..<offset + length))
     }
 
     mutating func optionalString() throws(Malformed) -> String? {

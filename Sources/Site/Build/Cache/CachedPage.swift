@@ -26,7 +26,7 @@ extension CachedPage {
     func write(to writer: inout ByteWriter) {
         writer.hash(sourceHash)
         let r = rendered
-        writer.string(r.html)
+        writer.text(r.htmlStorage)
         writer.string(r.summaryHTML)
         writer.string(r.summaryText)
         writer.bool(r.isTruncated)
@@ -37,7 +37,7 @@ extension CachedPage {
         }
         writer.int(r.wordCount)
         writer.int(r.readingMinutes)
-        writer.string(r.plainText)
+        writer.text(r.plainTextStorage)
         writer.bool(r.hasMath)
         writer.bool(r.hasCode)
         writer.optionalString(r.coverURL)
@@ -77,7 +77,7 @@ extension CachedPage {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         sourceHash = try reader.hash()
         var r = RenderedContent()
-        r.html = try reader.string()
+        r.htmlStorage = try reader.deferredText()
         r.summaryHTML = try reader.string()
         r.summaryText = try reader.string()
         r.isTruncated = try reader.bool()
@@ -86,7 +86,7 @@ extension CachedPage {
         }
         r.wordCount = try reader.int()
         r.readingMinutes = try reader.int()
-        r.plainText = try reader.string()
+        r.plainTextStorage = try reader.deferredText()
         r.hasMath = try reader.bool()
         r.hasCode = try reader.bool()
         r.coverURL = try reader.optionalString()
