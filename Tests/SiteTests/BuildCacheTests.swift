@@ -313,6 +313,62 @@ import Testing
         #expect(memo.entries.count == 2)
     }
 
+    @Test func aBodyEditAppendsToThePageFileAndAForeignPageFileIsIgnored() throws {
+        try cachedBuild()
+        let pagesFile = site.appendingPathComponent(".collective-cache/pages.bin")
+        func size() throws -> Int { try FileManager.default.attributesOfItem(atPath: pagesFile.path)[.size] as! Int }
+        func inode() throws -> Int { try FileManager.default.attributesOfItem(atPath: pagesFile.path)[.systemFileNumber] as! Int }
+        let (firstSize, firstInode) = (try size(), try inode())
+        let original = try Data(contentsOf: pagesFile)
+
+        try edit("content/posts/easy-read-lab-to-model.md") { $0 + "\nA paragraph for the page file.\n" }
+        let body = try cachedBuild()
+        #expect(body.reusedPages > 0)
+        try expectSameAsUncached(body, "a body edit appended to the page file")
+        #expect(try inode() == firstInode, "the page file was written again instead of appended to")
+        let appended = try size() - firstSize
+        #expect(appended > 0 && appended < firstSize / 2, "appended \(appended) of \(firstSize) bytes")
+        #expect(try Data(contentsOf: pagesFile).prefix(firstSize) == original, "a record was changed in place")
+
+        // Nothing changed: nothing appended.
+        let sizeAfterEdit = try size()
+        try cachedBuild()
+        #expect(try size() == sizeAfterEdit)
+
+        // A page file that is not the one build.bin names (another build's, or one put there by hand) is ignored.
+        let stored = try #require(BuildCache(site: site).load().0)
+        try FileManager.default.removeItem(at: pagesFile)
+        #expect(PageStore(folder: site.appendingPathComponent(".collective-cache").path).save(stored.pages) != nil)
+        let foreign = try cachedBuild()
+        #expect(foreign.cacheNote?.contains("damaged") == true, "\(foreign.cacheNote ?? "no note")")
+        try expectSameAsUncached(foreign, "a foreign page file")
+        #expect(try cachedBuild().reusedPages > 0)
+    }
+
+    @Test func thePageFileIsWrittenAgainWhenMostOfItIsDead() throws {
+        try cachedBuild()
+        let folder = site.appendingPathComponent(".collective-cache").path
+        let cache = BuildCache(site: site)
+        var stored = try #require(cache.load().0)
+        // Pages read from the file stay where they are; pages rendered again are appended.
+        var store = PageStore(folder: folder)
+        store.slack = 0
+        let kept = try #require(store.save(stored.pages))
+        #expect(Set(kept.index.map(\.range.lowerBound)) == Set(stored.pages.values.compactMap { $0.origin?.range.lowerBound }))
+        // Records that did not come from the file are appended until the dead bytes outgrow the live ones.
+        for key in stored.pages.keys { stored.pages[key]?.origin = nil }
+        var ids: [ContentHash] = []
+        for _ in 0..<4 {
+            let saved = try #require(store.save(stored.pages))
+            ids.append(saved.id)
+            let pages = try #require(store.load(id: saved.id, index: saved.index))
+            #expect(pages.count == stored.pages.count)
+            #expect(pages.keys.allSatisfy { pages[$0]?.rendered.html == stored.pages[$0]?.rendered.html })
+        }
+        #expect(Set(ids).count > 1, "the file was never written again whole")
+        #expect(store.load(id: ContentHash(high: 1, low: 2), index: []) == nil)
+    }
+
     @Test func relatedPagesAndParsedFrontMatterAreKeptAndGiveTheSameOutput() throws {
         try cachedBuild()
         let stored = try #require(BuildCache(site: site).load().0)

@@ -38,6 +38,8 @@ struct BuildState: Sendable {
     private(set) var searchTerms: [Int: [UInt8]] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
+    /// The build cache's records of those pages, by page index: the next cache keeps them as they are.
+    private var reusedRecords: [Int: CachedPage] = [:]
     /// HTML files taken from the previous output instead of rendered.
     private(set) var reusedFiles = 0
     /// How many files of each kind the language's output has (``SiteBuild`` counts the rest).
@@ -64,6 +66,9 @@ struct BuildState: Sendable {
             return entry
         }
         reusedPages = cached.count { $0 != nil }
+        if remember {
+            for (index, entry) in cached.enumerated() { if let entry { reusedRecords[index] = entry } }
+        }
         progress?.begin("Rendering Markdown", total: content.pages.count)
         let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] index in
             defer { progress?.advance() }
@@ -339,6 +344,11 @@ struct BuildState: Sendable {
         var pages: [String: CachedPage] = [:]
         for (index, page) in content.pages.enumerated() where rendered[index].isCacheable {
             guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
+            // A page taken from the cache is what it was: its rendering, entry and terms.
+            if let record = reusedRecords[index], record.sourceHash == hash {
+                pages[file] = record
+                continue
+            }
             pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
                                      entryHTML: entryTexts[index], searchTerms: searchTerms[index])
         }

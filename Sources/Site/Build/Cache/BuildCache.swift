@@ -2,16 +2,15 @@ import Foundation
 import TextUtilities
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
 #endif
 
 /// The build cache: what `collective build` keeps between runs in the site's `.collective-cache/`
 /// folder (git-ignored by a `.gitignore` of its own) so that the next build redoes only what
-/// changed. It holds the hash of every source file, the previous output folder's manifest and each
-/// page's rendered Markdown and list entry.
+/// changed. It holds the hash of every source file, the previous output folder's manifest, each
+/// page's related pages and parsed front matter (`build.bin`), and each page's rendered Markdown,
+/// list entry and search terms (`pages.bin`, ``PageStore``, to which a build appends what changed).
 ///
 /// A build may reuse the cache only when it was written by the same binary (a hash of the
 /// executable), for the same options and output folder, on the same day (templates show the year),
@@ -26,7 +25,7 @@ struct BuildCache: Sendable {
     /// The cache folder's name inside the site.
     static let folderName = ".collective-cache"
     /// Changes whenever the file format does.
-    static let formatVersion = 5
+    static let formatVersion = 6
     private static let magic = Array("collective build cache\n".utf8)
     private static let fileName = "build.bin"
 
@@ -203,14 +202,16 @@ struct BuildCache: Sendable {
         guard let bytes = Self.readBytes(path) else {
             return (nil, "cannot read the cache \(path): built everything")
         }
-        do {
-            return (try Self.decode(bytes), nil)
-        } catch {
-            return (nil, "the cache \(path) is damaged or from another version: ignored, built everything")
-        }
+        let damaged = "the cache \(path) is damaged or from another version: ignored, built everything"
+        guard let (stored, pagesFile, index) = try? Self.decode(bytes) else { return (nil, damaged) }
+        guard let pages = PageStore(folder: folder).load(id: pagesFile, index: index) else { return (nil, damaged) }
+        var complete = stored
+        complete.pages = pages
+        return (complete, nil)
     }
 
-    /// Writes the cache (a new file moved over the old one); returns a problem, or nil.
+    /// Writes the cache: the pages' records that changed into the page file (``PageStore``), then
+    /// a new `build.bin` moved over the old one. Returns a problem, or nil.
     func save(_ stored: Stored) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -218,8 +219,11 @@ struct BuildCache: Sendable {
             if !FileManager.default.fileExists(atPath: ignore) {
                 try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
             }
+            guard let (pagesFile, index) = PageStore(folder: folder).save(stored.pages) else {
+                return "cannot write the build cache in \(folder)"
+            }
             let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
-            guard Self.write(stored, to: temporary) else {
+            guard (try? Data(Self.encode(stored, pagesFile: pagesFile, index: index)).write(to: URL(fileURLWithPath: temporary))) != nil else {
                 try? FileManager.default.removeItem(atPath: temporary)
                 return "cannot write the build cache in \(folder)"
             }
@@ -257,43 +261,10 @@ struct BuildCache: Sendable {
         return failed ? nil : bytes
     }
 
-    /// Encodes `stored` into a new file at `path`, a few megabytes at a time (the pages of a large
-    /// site are hundreds of megabytes: never all in memory twice); false when it cannot.
-    static func write(_ stored: Stored, to path: String) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var failed = false
-        encode(stored) { bytes in
-            guard !failed else { return }
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count < 0, errno == EINTR { continue }
-                    guard count > 0 else { failed = true; return }
-                    offset += count
-                }
-            }
-        }
-        return !failed
-    }
-
-    /// The cache file's bytes, whole (for tests and small sites).
-    static func encode(_ stored: Stored) -> [UInt8] {
-        var all: [UInt8] = []
-        encode(stored) { all += $0 }
-        return all
-    }
-
-    /// Encodes `stored`, handing the bytes to `output` in pieces of a few megabytes.
-    static func encode(_ stored: Stored, into output: ([UInt8]) -> Void) {
-        let chunk = 8 << 20
-        var writer = ByteWriter(capacity: chunk + (1 << 20))
-        func flush() {
-            output(writer.bytes)
-            writer = ByteWriter(capacity: chunk + (1 << 20))
-        }
+    /// The bytes of `build.bin`: everything but the pages' records, which are in the page file
+    /// `pagesFile` at the places `index` gives.
+    static func encode(_ stored: Stored, pagesFile: ContentHash, index: PageStore.Index) -> [UInt8] {
+        var writer = ByteWriter(capacity: 1 << 20)
         writer.raw(magic)
         writer.int(formatVersion)
         writer.hash(stored.binary)
@@ -318,12 +289,12 @@ struct BuildCache: Sendable {
             w.hash(item.value.hash)
         }
         entries(stored.outputs.files)
-        writer.int(stored.pages.count)
-        for (key, page) in stored.pages {
-            writer.int(key.language)
-            writer.string(key.sourceFile)
-            writer.record { page.write(to: &$0) }
-            if writer.bytes.count >= chunk { flush() }
+        writer.hash(pagesFile)
+        writer.array(index) { w, item in
+            w.int(item.key.language)
+            w.string(item.key.sourceFile)
+            w.int(item.range.lowerBound)
+            w.int(item.range.count)
         }
         writer.array(stored.related) { w, lists in
             w.array(lists) { w, list in w.array(list) { w, index in w.int(index) } }
@@ -332,10 +303,11 @@ struct BuildCache: Sendable {
             w.hash(item.key)
             w.data(item.value)
         }
-        output(writer.bytes)
+        return writer.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> Stored {
+    /// What `build.bin` holds: the cache without its pages, the id of the page file and the pages' places in it.
+    static func decode(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> (Stored, pagesFile: ContentHash, index: PageStore.Index) {
         var reader = ByteReader(bytes)
         try reader.expect(magic)
         guard try reader.int() == formatVersion else { throw ByteReader.Malformed() }
@@ -356,24 +328,13 @@ struct BuildCache: Sendable {
             (try r.string(), FrontMatterMark(lines: try r.int(), hash: try r.hash()))
         }
         let outputs = try entries()
-        // Each page's record is found first, then all are decoded on every core.
-        let records = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
+        let pagesFile = try reader.hash()
+        let index = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
             let key = PageKey(language: try r.int(), sourceFile: try r.string())
-            let length = try r.count()
-            let start = r.offset
-            try r.skip(length)
-            return (key, start..<start + length)
-        }
-        let decoded = records.concurrentMap { key, range -> (PageKey, CachedPage)? in
-            var record = ByteReader(bytes, range: range)
-            guard let page = try? CachedPage(from: &record), record.isAtEnd else { return nil }
-            return (key, page)
-        }
-        var pages: [(PageKey, CachedPage)] = []
-        pages.reserveCapacity(decoded.count)
-        for item in decoded {
-            guard let item else { throw ByteReader.Malformed() }
-            pages.append(item)
+            let start = try r.int()
+            let length = try r.int()
+            guard start >= 0, length >= 0, start <= Int.max - length else { throw ByteReader.Malformed() }
+            return (key: key, range: start..<start + length)
         }
         let related = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
             try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
@@ -382,10 +343,11 @@ struct BuildCache: Sendable {
         }
         let parsed = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in (try r.hash(), try r.data()) }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        return Stored(binary: binary, settings: settings, day: day, validUntil: validUntil, fingerprint: fingerprint,
-                      snapshot: SourceSnapshot(files: files, takenAt: takenAt),
-                      frontMatter: Dictionary(marks, uniquingKeysWith: { a, _ in a }),
-                      outputs: OutputManifest(files: outputs), pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }),
-                      related: related, parsedFrontMatter: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
+        let stored = Stored(binary: binary, settings: settings, day: day, validUntil: validUntil, fingerprint: fingerprint,
+                            snapshot: SourceSnapshot(files: files, takenAt: takenAt),
+                            frontMatter: Dictionary(marks, uniquingKeysWith: { a, _ in a }),
+                            outputs: OutputManifest(files: outputs), pages: [:],
+                            related: related, parsedFrontMatter: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
+        return (stored, pagesFile, index)
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes the build cache's binary files: little-endian integers and length-prefixed UTF-8, read
 /// back by ``ByteReader`` (a fraction of the time JSON takes for the hundreds of megabytes a large
@@ -20,6 +25,11 @@ struct ByteWriter {
 
     /// Bytes as they are, without a length (a file's magic number).
     mutating func raw(_ value: [UInt8]) {
+        bytes.append(contentsOf: value)
+    }
+
+    /// Bytes as they are, without a length (a record copied from another file).
+    mutating func raw(_ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: value)
     }
 
@@ -63,21 +73,49 @@ struct ByteWriter {
         bytes.append(contentsOf: value)
     }
 
-    /// Writes what `body` writes with its length first, so that a reader can skip it and read it later.
-    mutating func record(_ body: (inout ByteWriter) -> Void) {
-        let start = bytes.count
-        int(0)
-        body(&self)
-        let length = Int64(bytes.count - start - 8).littleEndian
-        withUnsafeBytes(of: length) { raw in
-            for (offset, byte) in raw.enumerated() { bytes[start + offset] = byte }
-        }
-    }
-
     /// Writes `count` and then each element.
     mutating func array<T>(_ values: [T], _ element: (inout ByteWriter, T) -> Void) {
         int(values.count)
         for value in values { element(&self, value) }
+    }
+}
+
+/// Bytes a ``ByteReader`` reads: a copy of an array, or a file mapped into memory (the build
+/// cache's page records, hundreds of megabytes on a large site, of which a build reads few).
+/// The mapping lives as long as the storage, even when the file is replaced or removed meanwhile.
+final class ByteStorage: @unchecked Sendable {
+    // Unchecked: the bytes are never written after init, and freed only by deinit.
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let mapped: Bool
+
+    /// A copy of `array`.
+    init(_ array: [UInt8]) {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, array.count))
+        _ = copy.initialize(from: array)
+        bytes = UnsafeBufferPointer(rebasing: copy[0..<array.count])
+        mapped = false
+    }
+
+    private init(mapping: UnsafeRawPointer, count: Int) {
+        bytes = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: count)
+        mapped = true
+    }
+
+    /// The file open as `descriptor`, mapped read-only; nil when it cannot be (or is empty).
+    static func map(_ descriptor: Int32) -> ByteStorage? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_size > 0 else { return nil }
+        let count = Int(info.st_size)
+        guard let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        return ByteStorage(mapping: UnsafeRawPointer(address), count: count)
+    }
+
+    deinit {
+        if mapped {
+            munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        } else {
+            UnsafeMutableRawPointer(mutating: bytes.baseAddress)?.deallocate()
+        }
     }
 }
 
@@ -87,21 +125,26 @@ struct ByteReader {
     /// The file ended early or holds a value that cannot be.
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    let storage: ByteStorage
+    private var bytes: UnsafeBufferPointer<UInt8> { storage.bytes }
     private(set) var offset = 0
     /// Where reading stops (the end of the bytes, or of the range given).
     private let end: Int
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        end = bytes.count
+        self.init(ByteStorage(bytes))
     }
 
-    /// Reads `range` of `bytes` only (a record of a larger file; the array is shared, not copied).
-    init(_ bytes: [UInt8], range: Range<Int>) {
-        self.bytes = bytes
-        offset = max(0, min(range.lowerBound, bytes.count))
-        end = max(offset, min(range.upperBound, bytes.count))
+    init(_ storage: ByteStorage) {
+        self.storage = storage
+        end = storage.bytes.count
+    }
+
+    /// Reads `range` of `storage` only (a record of a larger file; nothing is copied).
+    init(_ storage: ByteStorage, range: Range<Int>) {
+        self.storage = storage
+        offset = max(0, min(range.lowerBound, storage.bytes.count))
+        end = max(offset, min(range.upperBound, storage.bytes.count))
     }
 
     var isAtEnd: Bool { offset == end }
@@ -112,15 +155,9 @@ struct ByteReader {
         return bytes[offset]
     }
 
-    /// Moves past `count` bytes (a record read later).
-    mutating func skip(_ count: Int) throws(Malformed) {
-        guard count >= 0, end - offset >= count else { throw Malformed() }
-        offset += count
-    }
-
     mutating func int() throws(Malformed) -> Int {
         guard end - offset >= 8 else { throw Malformed() }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Int64.self) }
+        let value = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: Int64.self)
         offset += 8
         return Int(Int64(littleEndian: value))
     }
@@ -147,14 +184,14 @@ struct ByteReader {
     mutating func string() throws(Malformed) -> String {
         let length = try count()
         defer { offset += length }
-        return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
     }
 
     /// Text written by ``ByteWriter/string(_:)``, left undecoded until read (``DeferredText``).
     mutating func deferredText() throws(Malformed) -> TextStorage {
         let length = try count()
         defer { offset += length }
-        return length == 0 ? .text("") : .deferred(DeferredText(bytes, range: offset..<offset + length))
+        return length == 0 ? .text("") : .deferred(DeferredText(storage, range: offset..<offset + length))
     }
 
     mutating func optionalString() throws(Malformed) -> String? {

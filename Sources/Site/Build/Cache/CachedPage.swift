@@ -14,6 +14,9 @@ struct CachedPage: Sendable {
     var entryHTML: String?
     /// The page's search terms as the Search module encoded them (nil when the page is not indexed).
     var searchTerms: [UInt8]? = nil
+    /// Where the record was read from, when it came from the cache's page file (the next cache
+    /// keeps it there instead of writing it again).
+    var origin: PageStore.Origin? = nil
 }
 
 /// Identifies a page of one language by its content file, relative to the site root.
