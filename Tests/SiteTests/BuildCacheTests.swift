@@ -299,7 +299,7 @@ import Testing
             #expect(throws: ByteReader.Malformed.self) { _ = try FrontMatterMemo.decode(&short) }
         }
 
-        let memo = FrontMatterMemo(known: [FrontMatterMemo.key("title: Kept", format: .yaml): writer.bytes])
+        let memo = FrontMatterMemo(known: [FrontMatterMemo.key("title: Kept", format: .yaml): [0] + writer.bytes])
         var parses = 0
         let parse = { () throws(DataFormatError) -> FrontMatterMemo.Parsed in
             parses += 1
@@ -311,6 +311,33 @@ import Testing
         #expect(try memo.parsed("title: Kept", format: .toml, parse: parse).table == ["title": .string("Parsed")])
         #expect(parses == 1)
         #expect(memo.entries.count == 2)
+
+        // A content file's summary, by the hash of its bytes: another build reads it back.
+        let hash = ContentHash(Data("the file".utf8))
+        let writing = FrontMatterMemo(fileHashes: ["content/a.md": hash])
+        let split = try #require(FrontMatter.split("+++\ntitle = \"A\"\n+++\nBody.\n"))
+        writing.remember(FrontMatterMemo.FileSummary(frontMatter: split, isBlank: false), ofFile: "content/a.md")
+        writing.remember(FrontMatterMemo.FileSummary(frontMatter: split, isBlank: false), ofFile: "content/unknown.md")
+        #expect(writing.entries.count == 1)
+        let reading = FrontMatterMemo(known: writing.entries, fileHashes: ["content/a.md": hash, "content/b.md": ContentHash(Data("other".utf8))])
+        let summary = try #require(reading.summary(ofFile: "content/a.md"))
+        #expect(summary.frontMatter.format == .toml && summary.frontMatter.text == split.text && summary.frontMatter.body.isEmpty)
+        #expect(summary.frontMatter.firstLine == split.firstLine && summary.frontMatter.bodyLine == split.bodyLine && !summary.isBlank)
+        #expect(reading.summary(ofFile: "content/b.md") == nil, "another file's bytes")
+    }
+
+    @Test func pagesTakenFromTheCacheWithoutReadingTheirFilesKeepTheirWarnings() throws {
+        try write("content/posts/odd-date.md", "---\ntitle: Odd\ndate: someday\nweight: heavy\ntags: [odd]\n---\nA body.\n")
+        try write("content/posts/blank.md", "\n  \n")
+        try write("content/posts/windows.md", "---\r\ntitle: Windows\r\ndate: 2024-02-03\r\n---\r\nLine ends.\r\n")
+        try cachedBuild()
+        let unchanged = try cachedBuild()
+        #expect(unchanged.written == 0 && unchanged.reusedPages > 0)
+        #expect(unchanged.diagnostics.contains { $0.file == "content/posts/odd-date.md" && $0.message.contains("someday") })
+        #expect(unchanged.diagnostics.contains { $0.file == "content/posts/blank.md" && $0.message.contains("empty") })
+        try expectSameAsUncached(unchanged, "a build taking pages' front matter from the cache")
+        try edit("content/posts/odd-date.md") { $0 + "More body.\n" }
+        try expectSameAsUncached(try cachedBuild(), "a body edit beside pages taken from the cache")
     }
 
     @Test func aBodyEditAppendsToThePageFileAndAForeignPageFileIsIgnored() throws {

@@ -49,7 +49,15 @@ struct SiteBuild: Sendable {
         self.config = config
         let configs = config.languages.map { config.view(for: $0.code) }
         progress?.begin("Reading content")
-        let contents = configs.map { LanguageContent(source: source, config: $0, options: options, memo: memo) }
+        let contents = configs.indices.map { position in
+            // Content files whose rendering the build takes from the cache (as BuildState decides).
+            let rendered = reuse.map { reuse in
+                Set(reuse.pages.compactMap { key, page in
+                    key.language == position && page.sourceHash == reuse.sourceHashes[key.sourceFile] ? key.sourceFile : nil
+                })
+            } ?? []
+            return LanguageContent(source: source, config: configs[position], options: options, memo: memo, rendered: rendered)
+        }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         // The themes' static files, then the site's, which win (as in Hugo).
         var staticSources: [String: URL] = [:]

@@ -133,7 +133,7 @@ public struct SiteBuilder: Sendable {
         }
         if plan == nil { progress?.begin("Reading content") }
         let reusedHashes = ReusedOutputs()
-        let memo = plan.map { FrontMatterMemo(known: $0.parsedFrontMatter) }
+        let memo = plan.map { FrontMatterMemo(known: $0.parsedFrontMatter, fileHashes: $0.snapshot.files.mapValues(\.hash)) }
         let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
                                   remember: plan != nil, memo: memo, progress: progress)
         var report = BuildReport(build)
