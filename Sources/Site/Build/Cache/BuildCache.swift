@@ -122,8 +122,10 @@ struct BuildCache: Sendable {
     /// False when the site has Go shortcodes or render hooks: they may read any page, so a page's
     /// rendering can depend on more than its own source and the fingerprint.
     static func rendersAlone(_ snapshot: SourceSnapshot) -> Bool {
+        // Compared byte for byte: String.contains went through Foundation (1.5% of a cached build).
         !snapshot.files.keys.contains { path in
-            path.contains("layouts/shortcodes/") || path.contains("layouts/_shortcodes/") || path.contains("/_markup/")
+            path.firstRange(ofBytes: "layouts/shortcodes/") != nil || path.firstRange(ofBytes: "layouts/_shortcodes/") != nil
+                || path.firstRange(ofBytes: "/_markup/") != nil
         }
     }
 
