@@ -1,5 +1,6 @@
 import Foundation
 import Math
+import Synchronization
 import Testing
 @testable import Site
 
@@ -370,6 +371,19 @@ import Testing
         #expect(foreign.cacheNote?.contains("damaged") == true, "\(foreign.cacheNote ?? "no note")")
         try expectSameAsUncached(foreign, "a foreign page file")
         #expect(try cachedBuild().reusedPages > 0)
+    }
+
+    @Test func buildsFinishingAtOnceLeaveACacheThatGivesTheSameOutput() throws {
+        try cachedBuild()
+        let post = "content/posts/easy-read-lab-to-model.md"
+        try edit(post) { $0 + "\nWritten before two builds at once.\n" }
+        let builds = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            if (try? cachedBuild()) != nil { builds.withLock { $0 += 1 } }
+        }
+        #expect(builds.withLock { $0 } == 3)
+        try edit(post) { $0 + "\nAnd after them.\n" }
+        try expectSameAsUncached(try cachedBuild(), "an edit after builds that finished at once")
     }
 
     @Test func thePageFileIsWrittenAgainWhenMostOfItIsDead() throws {

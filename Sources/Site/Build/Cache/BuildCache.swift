@@ -221,19 +221,19 @@ struct BuildCache: Sendable {
             if !FileManager.default.fileExists(atPath: ignore) {
                 try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
             }
-            guard let (pagesFile, index) = PageStore(folder: folder).save(stored.pages) else {
-                return "cannot write the build cache in \(folder)"
+            let store = PageStore(folder: folder)
+            let written = store.withLock { () -> Bool in
+                guard let (pagesFile, index) = store.save(stored.pages) else { return false }
+                let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
+                guard (try? Data(Self.encode(stored, pagesFile: pagesFile, index: index)).write(to: URL(fileURLWithPath: temporary))) != nil,
+                      rename(temporary, folder + "/" + Self.fileName) == 0 else {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    return false
+                }
+                return true
             }
-            let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
-            guard (try? Data(Self.encode(stored, pagesFile: pagesFile, index: index)).write(to: URL(fileURLWithPath: temporary))) != nil else {
-                try? FileManager.default.removeItem(atPath: temporary)
-                return "cannot write the build cache in \(folder)"
-            }
-            guard rename(temporary, folder + "/" + Self.fileName) == 0 else {
-                try? FileManager.default.removeItem(atPath: temporary)
-                return "cannot write the build cache in \(folder)"
-            }
-            return nil
+            return written == true ? nil : "cannot write the build cache in \(folder)"
+
         } catch {
             return "cannot write the build cache in \(folder): \(error.localizedDescription)"
         }

@@ -13,8 +13,9 @@ import Darwin
 ///
 /// Records are never changed in place, so a build that mapped the file reads the same bytes
 /// however other builds of the site append to it or replace it. The file begins with an id that
-/// `build.bin` also holds: a pair that does not belong together is ignored. Writers take a lock
-/// (`pages.lock`) so that two builds finishing at once do not append over each other.
+/// `build.bin` also holds: a pair that does not belong together is ignored. Writers hold a lock
+/// (``withLock(_:)``) so that two builds finishing at once neither append over each other nor pair
+/// one's `build.bin` with the other's page file.
 struct PageStore {
     static let fileName = "pages.bin"
     private static let lockName = "pages.lock"
@@ -72,16 +73,22 @@ struct PageStore {
 
     // MARK: Writing
 
-    /// Writes the records of `pages` that the file does not hold yet (or the whole file, when it
-    /// is missing, another's, or holds as many dead bytes as live ones). Returns the file's id and
-    /// every page's place, or nil when it cannot write.
-    func save(_ pages: [PageKey: CachedPage]) -> (id: ContentHash, index: Index)? {
+    /// Runs `body` holding the cache's write lock (`pages.lock`; the kernel drops it when the
+    /// process ends, however it ends); nil when the lock cannot be taken.
+    func withLock<Result>(_ body: () -> Result) -> Result? {
         let lock = open(folder + "/" + Self.lockName, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lock >= 0 else { return nil }
         defer { close(lock) }
         while flock(lock, LOCK_EX) != 0 {
             guard errno == EINTR else { return nil }
         }
+        return body()
+    }
+
+    /// Writes the records of `pages` that the file does not hold yet (or the whole file, when it
+    /// is missing, another's, or holds as many dead bytes as live ones). Returns the file's id and
+    /// every page's place, or nil when it cannot write. Call it holding ``withLock(_:)``.
+    func save(_ pages: [PageKey: CachedPage]) -> (id: ContentHash, index: Index)? {
         let path = folder + "/" + Self.fileName
         let descriptor = open(path, O_RDWR | O_CLOEXEC)
         if descriptor >= 0 {
