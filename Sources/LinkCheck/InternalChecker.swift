@@ -11,6 +11,13 @@ struct InternalChecker {
 
     /// Every internal finding, plus the external URLs the pages' Markdown links to.
     func run() -> (findings: [Finding], external: [ExternalReference]) {
+        let result = check(reusing: nil)
+        return (result.findings, result.external)
+    }
+
+    /// ``run()``, taking from `previous` where the links of HTML files whose bytes (``BuildReport/fileHashes``)
+    /// did not change lead; also returns where every file's links lead now, for the next check.
+    func check(reusing previous: OutlinkStore?) -> (findings: [Finding], external: [ExternalReference], outlinks: OutlinkStore) {
         var findings: [Finding] = []
         var external: [ExternalReference] = []
         var checkedByReference: Set<String> = []
@@ -43,10 +50,15 @@ struct InternalChecker {
             findings.append(Finding(.notice, .insecureLink, file: item.file, line: item.line, column: item.column, subject: item.url,
                                     message: "\(item.url) uses http:// but the site links to https://\(host) elsewhere; use https://"))
         }
-        let links = outlinks(skipping: checkedByReference)
-        findings += templateLinks(links)
+        let known = previous?.valid(for: site, hashes: report.fileHashes) ?? Array(repeating: nil, count: site.htmlPaths.count)
+        let links = outlinks(known: known)
+        findings += templateLinks(links, skipping: checkedByReference)
         findings += orphans(links)
-        return (findings, external)
+        let hashes = report.fileHashes
+        let records = zip(site.htmlPaths, links).map { path, outlinks in
+            OutlinkStore.Record(hash: hashes[path] ?? ContentHash(high: 0, low: 0), outlinks: outlinks)
+        }
+        return (findings, external, OutlinkStore(environment: OutlinkStore.environment(of: site), records: records))
     }
 
     /// The problem with one Markdown link or image, if any.
@@ -102,34 +114,30 @@ struct InternalChecker {
         }
     }
 
-    /// What one HTML file links to: the HTML pages it reaches and its broken links.
-    private struct Outlinks: Sendable {
-        var pages: [String] = []
-        var broken: [(url: String, kind: Finding.Kind)] = []
-    }
-
-    /// Where one link leads, as far as ``outlinks(skipping:)`` cares.
+    /// Where one link leads, as far as ``outlinks(known:)`` cares.
     private enum Resolution {
         /// Not a page of this site, or a file that is not an HTML page.
         case ignored
-        case broken(Finding.Kind)
-        /// An HTML page; `anchorMissing` when the link's fragment names no element on it.
-        case page(String, anchorMissing: Bool)
+        case broken
+        /// An HTML page (its position in ``SiteMap/htmlPaths``); `anchorMissing` when the link's
+        /// fragment names no element on it, `usesAnchors` when it has a fragment at all.
+        case page(Int, anchorMissing: Bool, usesAnchors: Bool)
     }
 
-    /// Follows every link of every HTML file once, on all cores. Broken links whose URL a Markdown
-    /// link or image already has (reported at its source, and repeated in list summaries) are left out.
-    /// A URL that means the same on every page (`/tags/`, `https://…`) is resolved once per batch of pages.
-    private func outlinks(skipping checked: Set<String>) -> [String: Outlinks] {
-        let outputs = site.pages.keys.sorted()
-        let batches = stride(from: 0, to: outputs.count, by: 256).map { outputs[$0..<min($0 + 256, outputs.count)] }
+    /// Follows every link of every HTML file once, on all cores, except for files `known` has
+    /// (by position in ``SiteMap/htmlPaths``). A URL that means the same on every page (`/tags/`,
+    /// `https://…`) is resolved once per batch of pages.
+    private func outlinks(known: [OutlinkStore.Outlinks?]) -> [OutlinkStore.Outlinks] {
+        let outputs = site.htmlPaths
+        let batches = stride(from: 0, to: outputs.count, by: 256).map { $0..<min($0 + 256, outputs.count) }
         let site = self.site
-        let results = batches.concurrentMap { batch -> [Outlinks] in
+        let results = batches.concurrentMap { batch -> [OutlinkStore.Outlinks] in
             var shared: [String: Resolution] = [:]
-            return batch.map { output in
-                var result = Outlinks()
-                guard let scan = site.pages[output] else { return result }
-                let pagePath = SiteMap.sitePath(ofOutput: output)
+            return batch.map { position in
+                if let outlinks = known[position] { return outlinks }
+                var result = OutlinkStore.Outlinks()
+                guard let scan = site.pages[outputs[position]] else { return result }
+                let pagePath = SiteMap.sitePath(ofOutput: outputs[position])
                 for url in scan.links {
                     let resolution: Resolution
                     if LinkTarget.dependsOnPage(url) {
@@ -142,33 +150,38 @@ struct InternalChecker {
                     }
                     switch resolution {
                     case .ignored: continue
-                    case .broken(let kind): if !checked.contains(url) { result.broken.append((url, kind)) }
-                    case .page(let target, let anchorMissing):
+                    case .broken: result.broken.append(OutlinkStore.Broken(url: url, isAnchor: false))
+                    case .page(let target, let anchorMissing, let usesAnchors):
                         result.pages.append(target)
-                        if anchorMissing, !checked.contains(url) { result.broken.append((url, .brokenAnchor)) }
+                        if usesAnchors, result.anchorTargets.last != target { result.anchorTargets.append(target) }
+                        if anchorMissing { result.broken.append(OutlinkStore.Broken(url: url, isAnchor: true)) }
                     }
                 }
                 return result
             }
         }
-        return Dictionary(uniqueKeysWithValues: zip(outputs, results.joined()))
+        return Array(results.joined())
     }
 
     private static func resolve(_ url: String, on pagePath: String, in site: SiteMap) -> Resolution {
         guard case .local(let path, let fragment) = site.classify(url, on: pagePath) else { return .ignored }
-        guard let target = site.outputPath(for: path) else { return .broken(.brokenLink) }
-        guard let targetScan = site.pages[target] else { return .ignored }
+        guard let target = site.outputPath(for: path) else { return .broken }
+        guard let targetScan = site.pages[target], let position = site.htmlPosition[target] else { return .ignored }
         let anchorMissing = fragment.map { fragment in
             !targetScan.hasAnchor(fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment)
         } ?? false
-        return .page(target, anchorMissing: anchorMissing)
+        return .page(position, anchorMissing: anchorMissing, usesAnchors: fragment != nil)
     }
 
-    /// Broken links that templates, shortcodes or raw HTML wrote (not Markdown links), one finding per URL.
-    private func templateLinks(_ outlinks: [String: Outlinks]) -> [Finding] {
+    /// Broken links that templates, shortcodes or raw HTML wrote (not Markdown links), one finding
+    /// per URL. URLs a Markdown link or image has (`checked`: reported at their source, and
+    /// repeated in list summaries) are left out.
+    private func templateLinks(_ outlinks: [OutlinkStore.Outlinks], skipping checked: Set<String>) -> [Finding] {
         var pagesByURL: [String: (kind: Finding.Kind, outputs: [String])] = [:]
-        for output in outlinks.keys.sorted() {
-            for item in outlinks[output]?.broken ?? [] { pagesByURL[item.url, default: (item.kind, [])].outputs.append(output) }
+        for (output, links) in zip(site.htmlPaths, outlinks) {
+            for item in links.broken where !checked.contains(item.url) {
+                pagesByURL[item.url, default: (item.isAnchor ? .brokenAnchor : .brokenLink, [])].outputs.append(output)
+            }
         }
         let sourceByOutput = Dictionary(report.pages.compactMap { page in page.sourceFile.map { (SiteMap.outputPath(ofPage: page.path), $0) } },
                                         uniquingKeysWith: { first, _ in first })
@@ -188,18 +201,23 @@ struct InternalChecker {
     }
 
     /// Regular pages that no chain of links from the home page reaches.
-    private func orphans(_ outlinks: [String: Outlinks]) -> [Finding] {
-        var reached: Set<String> = ["index.html"]
-        var queue = ["index.html"]
-        while let output = queue.popLast() {
-            for target in outlinks[output]?.pages ?? [] where reached.insert(target).inserted {
+    private func orphans(_ outlinks: [OutlinkStore.Outlinks]) -> [Finding] {
+        var reached = [Bool](repeating: false, count: outlinks.count)
+        var queue: [Int] = []
+        if let home = site.htmlPosition["index.html"] {
+            reached[home] = true
+            queue.append(home)
+        }
+        while let position = queue.popLast() {
+            for target in outlinks[position].pages where !reached[target] {
+                reached[target] = true
                 queue.append(target)
             }
         }
         return report.pages.compactMap { page in
             let output = SiteMap.outputPath(ofPage: page.path)
-            guard page.kind == .page, let file = page.sourceFile, site.pages[output] != nil,
-                  !reached.contains(output) else { return nil }
+            guard page.kind == .page, let file = page.sourceFile, let position = site.htmlPosition[output],
+                  !reached[position] else { return nil }
             return Finding(.notice, .orphanPage, file: file, subject: page.path,
                            message: "orphan page: no list, menu or link reaches \(page.path) from the home page")
         }

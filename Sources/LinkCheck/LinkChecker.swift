@@ -39,7 +39,8 @@ public struct LinkChecker: Sendable {
 
 /// The internal link checks of `collective check` as build diagnostics (warnings and notices),
 /// without those the builder already reports. Fast: no network. When the build used the build
-/// cache, HTML files scanned by an earlier build (same bytes) are not scanned again (``ScanStore``).
+/// cache, HTML files scanned by an earlier build (same bytes) are not scanned again (``ScanStore``),
+/// and their links are not resolved again unless an anchor they point at may have changed (``OutlinkStore``).
 public func internalFindings(_ report: BuildReport) -> [Diagnostic] {
     let store = report.cacheFolder.map { ScanStore(folder: $0) }
     let site = SiteMap(report: report, known: store?.scans ?? [:])
@@ -52,5 +53,11 @@ public func internalFindings(_ report: BuildReport) -> [Diagnostic] {
     }
     var checker = InternalChecker(report: report, site: site)
     checker.skipBuilderFindings = true
-    return checker.run().findings.sorted(by: Finding.ordered).map(\.buildDiagnostic)
+    let previous = report.cacheFolder.flatMap { OutlinkStore(folder: $0) }
+    let result = checker.check(reusing: previous)
+    if let folder = report.cacheFolder, result.outlinks != previous {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        result.outlinks.save(in: folder)
+    }
+    return result.findings.sorted(by: Finding.ordered).map(\.buildDiagnostic)
 }

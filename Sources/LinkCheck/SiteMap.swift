@@ -8,6 +8,10 @@ struct SiteMap: Sendable {
     let outputPaths: Set<String>
     /// Scans of the HTML files by output path.
     let pages: [String: ScannedPage]
+    /// The output paths of the HTML files, sorted.
+    let htmlPaths: [String]
+    /// Each HTML file's position in ``htmlPaths``.
+    let htmlPosition: [String: Int]
     let basePath: String
     let siteHost: String?
 
@@ -22,6 +26,8 @@ struct SiteMap: Sendable {
             hashes[path].flatMap { known[$0] } ?? ScannedPage(html: files[path] ?? Data())
         }
         pages = Dictionary(uniqueKeysWithValues: zip(htmlPaths, scans))
+        self.htmlPaths = htmlPaths
+        htmlPosition = Dictionary(uniqueKeysWithValues: zip(htmlPaths, htmlPaths.indices))
         basePath = report.config?.siteBasePath ?? "/"
         siteHost = report.config.flatMap { LinkTarget.host(of: $0.baseURL) }
     }

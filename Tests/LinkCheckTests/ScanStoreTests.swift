@@ -44,6 +44,52 @@ import Site
         #expect(after.contains { $0.message.contains("#nowhere-raw") }, "\(after.map(\.message))")
     }
 
+    @Test func keptOutlinksFollowAnAnchorAddedAndRemovedOnAnotherPage() throws {
+        let site = try copy("broken-links")
+        func findings(_ report: BuildReport) -> (cached: [Diagnostic], uncached: [Diagnostic]) {
+            var uncached = report
+            uncached.cacheFolder = nil
+            return (internalFindings(report), internalFindings(uncached))
+        }
+        let first = try cachedBuild(site)
+        let initial = findings(first)
+        #expect(initial.cached == initial.uncached)
+        #expect(initial.cached.contains { $0.message.contains("/posts/a/#nothing") }, "b.md's raw link to a missing anchor on a")
+        let folder = try #require(first.cacheFolder)
+        let stored = try #require(OutlinkStore(folder: folder))
+        #expect(stored.records.count == first.files.keys.count { $0.hasSuffix(".html") })
+
+        // Page a gets the id b.md links to: b's bytes are the same, but its link now reaches an anchor.
+        let page = site.appendingPathComponent("content/posts/a.md")
+        let original = try String(contentsOf: page, encoding: .utf8)
+        try Data((original + "\n<span id=\"nothing\"></span>\n").utf8).write(to: page)
+        let added = findings(try cachedBuild(site))
+        #expect(added.cached == added.uncached)
+        #expect(!added.cached.contains { $0.message.contains("/posts/a/#nothing") }, "\(added.cached.map(\.message))")
+
+        try Data(original.utf8).write(to: page)
+        let removed = findings(try cachedBuild(site))
+        #expect(removed.cached == removed.uncached)
+        #expect(removed.cached.contains { $0.message.contains("/posts/a/#nothing") })
+    }
+
+    @Test func outlinksRoundTripAndRefuseDamagedBytes() throws {
+        let record = OutlinkStore.Record(
+            hash: ContentHash(Data("page".utf8)),
+            outlinks: OutlinkStore.Outlinks(pages: [1, 0, 1], anchorTargets: [1],
+                                            broken: [OutlinkStore.Broken(url: "/x/#é", isAnchor: true), OutlinkStore.Broken(url: "/y/", isAnchor: false)]))
+        let store = OutlinkStore(environment: ContentHash(Data("site".utf8)),
+                                 records: [record, OutlinkStore.Record(hash: ContentHash(Data("other".utf8)), outlinks: OutlinkStore.Outlinks())])
+        let bytes = store.encoded()
+        #expect(OutlinkStore.decode(bytes) == store)
+        for end in 0..<bytes.count { #expect(OutlinkStore.decode(Array(bytes[..<end])) == nil) }
+        #expect(OutlinkStore.decode(bytes + [0]) == nil)
+        // A position past the last record cannot be.
+        var outside = store
+        outside.records[1].outlinks.pages = [2]
+        #expect(OutlinkStore.decode(outside.encoded()) == nil)
+    }
+
     @Test func theStoreRoundTripsAndRefusesDamagedBytes() throws {
         let scan = ScannedPage(html: Array("<h2 id=a>A</h2><p id=a></p><a name=n></a><a href='/x/#a'>x</a><img src=/i.png>".utf8))
         let store = ScanStore(scans: [ContentHash(Data("page".utf8)): scan])

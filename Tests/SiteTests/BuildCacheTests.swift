@@ -1,5 +1,6 @@
 import Foundation
 import Math
+import Synchronization
 import Testing
 @testable import Site
 
@@ -253,13 +254,14 @@ import Testing
         one.add("ab"); one.add("c")
         two.add("a"); two.add("bc")
         #expect(one.finish() != two.finish())
-        let page = CachedPage(sourceHash: ContentHash(high: 7, low: 9),
-                              rendered: RenderedContent(html: "<p>é</p>", summaryHTML: "s", summaryText: "t", isTruncated: true,
-                                                        toc: [TOCEntry(level: 2, id: "a", text: "A")], wordCount: 3, readingMinutes: 1,
-                                                        plainText: "é", hasMath: true, hasCode: false, coverURL: nil,
-                                                        references: [LinkReference(kind: .image, target: .markdown("a.png"), url: "/a.png", line: 3, column: nil, alt: "x"),
-                                                                   LinkReference(kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
-                                                                                 isBroken: true, line: 4, column: 2, alt: nil)]),
+        var rendered = RenderedContent()
+        (rendered.html, rendered.summaryHTML, rendered.summaryText, rendered.isTruncated) = ("<p>é</p>", "s", "t", true)
+        (rendered.toc, rendered.wordCount, rendered.readingMinutes) = ([TOCEntry(level: 2, id: "a", text: "A")], 3, 1)
+        (rendered.plainText, rendered.hasMath, rendered.hasCode, rendered.coverURL) = ("é", true, false, nil)
+        rendered.references = [LinkReference(kind: .image, target: .markdown("a.png"), url: "/a.png", line: 3, column: nil, alt: "x"),
+                               LinkReference(kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
+                                             isBroken: true, line: 4, column: 2, alt: nil)]
+        let page = CachedPage(sourceHash: ContentHash(high: 7, low: 9), rendered: rendered,
                               diagnostics: [Diagnostic(.warning, "w", file: "f.md", line: 2)], entryHTML: nil)
         var withMath = page
         withMath.rendered.equationLabels = [EquationLabel(key: "a:b", text: "3")]
@@ -275,8 +277,151 @@ import Testing
         let back = try CachedPage(from: &reader)
         #expect(reader.isAtEnd)
         #expect(back.sourceHash == page.sourceHash && back.rendered.html == page.rendered.html && back.rendered.toc == page.rendered.toc)
+        #expect(back.rendered.plainText == "é")
+        // A page read from the cache and written again without its text being read: the same bytes.
+        var again = ByteWriter()
+        back.write(to: &again)
+        #expect(again.bytes == writer.bytes)
         #expect(back.rendered.references == page.rendered.references && back.diagnostics == page.diagnostics && back.entryHTML == nil)
         var truncated = ByteReader(Array(writer.bytes.dropLast(3)))
         #expect(throws: ByteReader.Malformed.self) { try CachedPage(from: &truncated) }
+    }
+
+    @Test func parsedFrontMatterRoundTripsAndIsTakenFromTheMemo() throws {
+        let table: [String: Value] = ["title": .string("Ünïcode"), "weight": .int(-3), "ratio": .double(0.1), "draft": .bool(false),
+                                      "tags": .array([.string("a"), .null]), "cover": .table(["image": .string("c.png"), "n": .array([])])]
+        var writer = ByteWriter()
+        FrontMatterMemo.encode((table, ["title": 1, "tags": 4]), into: &writer)
+        var reader = ByteReader(writer.bytes)
+        let back = try FrontMatterMemo.decode(&reader)
+        #expect(reader.isAtEnd && back.table == table && back.keyLines == ["title": 1, "tags": 4])
+        for end in 0..<writer.bytes.count {
+            var short = ByteReader(Array(writer.bytes[..<end]))
+            #expect(throws: ByteReader.Malformed.self) { _ = try FrontMatterMemo.decode(&short) }
+        }
+
+        let memo = FrontMatterMemo(known: [FrontMatterMemo.key("title: Kept", format: .yaml): [0] + writer.bytes])
+        var parses = 0
+        let parse = { () throws(DataFormatError) -> FrontMatterMemo.Parsed in
+            parses += 1
+            return try DataFormat.yaml.parseTable("title: Parsed")
+        }
+        #expect(try memo.parsed("title: Kept", format: .yaml, parse: parse).table == table)
+        #expect(parses == 0)
+        // The same text as TOML is another entry.
+        #expect(try memo.parsed("title: Kept", format: .toml, parse: parse).table == ["title": .string("Parsed")])
+        #expect(parses == 1)
+        #expect(memo.entries.count == 2)
+
+        // A content file's summary, by the hash of its bytes: another build reads it back.
+        let hash = ContentHash(Data("the file".utf8))
+        let writing = FrontMatterMemo(fileHashes: ["content/a.md": hash])
+        let split = try #require(FrontMatter.split("+++\ntitle = \"A\"\n+++\nBody.\n"))
+        writing.remember(FrontMatterMemo.FileSummary(frontMatter: split, isBlank: false), ofFile: "content/a.md")
+        writing.remember(FrontMatterMemo.FileSummary(frontMatter: split, isBlank: false), ofFile: "content/unknown.md")
+        #expect(writing.entries.count == 1)
+        let reading = FrontMatterMemo(known: writing.entries, fileHashes: ["content/a.md": hash, "content/b.md": ContentHash(Data("other".utf8))])
+        let summary = try #require(reading.summary(ofFile: "content/a.md"))
+        #expect(summary.frontMatter.format == .toml && summary.frontMatter.text == split.text && summary.frontMatter.body.isEmpty)
+        #expect(summary.frontMatter.firstLine == split.firstLine && summary.frontMatter.bodyLine == split.bodyLine && !summary.isBlank)
+        #expect(reading.summary(ofFile: "content/b.md") == nil, "another file's bytes")
+    }
+
+    @Test func pagesTakenFromTheCacheWithoutReadingTheirFilesKeepTheirWarnings() throws {
+        try write("content/posts/odd-date.md", "---\ntitle: Odd\ndate: someday\nweight: heavy\ntags: [odd]\n---\nA body.\n")
+        try write("content/posts/blank.md", "\n  \n")
+        try write("content/posts/windows.md", "---\r\ntitle: Windows\r\ndate: 2024-02-03\r\n---\r\nLine ends.\r\n")
+        try cachedBuild()
+        let unchanged = try cachedBuild()
+        #expect(unchanged.written == 0 && unchanged.reusedPages > 0)
+        #expect(unchanged.diagnostics.contains { $0.file == "content/posts/odd-date.md" && $0.message.contains("someday") })
+        #expect(unchanged.diagnostics.contains { $0.file == "content/posts/blank.md" && $0.message.contains("empty") })
+        try expectSameAsUncached(unchanged, "a build taking pages' front matter from the cache")
+        try edit("content/posts/odd-date.md") { $0 + "More body.\n" }
+        try expectSameAsUncached(try cachedBuild(), "a body edit beside pages taken from the cache")
+    }
+
+    @Test func aBodyEditAppendsToThePageFileAndAForeignPageFileIsIgnored() throws {
+        try cachedBuild()
+        let pagesFile = site.appendingPathComponent(".collective-cache/pages.bin")
+        func size() throws -> Int { try FileManager.default.attributesOfItem(atPath: pagesFile.path)[.size] as! Int }
+        func inode() throws -> Int { try FileManager.default.attributesOfItem(atPath: pagesFile.path)[.systemFileNumber] as! Int }
+        let (firstSize, firstInode) = (try size(), try inode())
+        let original = try Data(contentsOf: pagesFile)
+
+        try edit("content/posts/easy-read-lab-to-model.md") { $0 + "\nA paragraph for the page file.\n" }
+        let body = try cachedBuild()
+        #expect(body.reusedPages > 0)
+        try expectSameAsUncached(body, "a body edit appended to the page file")
+        #expect(try inode() == firstInode, "the page file was written again instead of appended to")
+        let appended = try size() - firstSize
+        #expect(appended > 0 && appended < firstSize / 2, "appended \(appended) of \(firstSize) bytes")
+        #expect(try Data(contentsOf: pagesFile).prefix(firstSize) == original, "a record was changed in place")
+
+        // Nothing changed: nothing appended.
+        let sizeAfterEdit = try size()
+        try cachedBuild()
+        #expect(try size() == sizeAfterEdit)
+
+        // A page file that is not the one build.bin names (another build's, or one put there by hand) is ignored.
+        let stored = try #require(BuildCache(site: site).load().0)
+        try FileManager.default.removeItem(at: pagesFile)
+        #expect(PageStore(folder: site.appendingPathComponent(".collective-cache").path).save(stored.pages) != nil)
+        let foreign = try cachedBuild()
+        #expect(foreign.cacheNote?.contains("damaged") == true, "\(foreign.cacheNote ?? "no note")")
+        try expectSameAsUncached(foreign, "a foreign page file")
+        #expect(try cachedBuild().reusedPages > 0)
+    }
+
+    @Test func buildsFinishingAtOnceLeaveACacheThatGivesTheSameOutput() throws {
+        try cachedBuild()
+        let post = "content/posts/easy-read-lab-to-model.md"
+        try edit(post) { $0 + "\nWritten before two builds at once.\n" }
+        let builds = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            if (try? cachedBuild()) != nil { builds.withLock { $0 += 1 } }
+        }
+        #expect(builds.withLock { $0 } == 3)
+        try edit(post) { $0 + "\nAnd after them.\n" }
+        try expectSameAsUncached(try cachedBuild(), "an edit after builds that finished at once")
+    }
+
+    @Test func thePageFileIsWrittenAgainWhenMostOfItIsDead() throws {
+        try cachedBuild()
+        let folder = site.appendingPathComponent(".collective-cache").path
+        let cache = BuildCache(site: site)
+        var stored = try #require(cache.load().0)
+        // Pages read from the file stay where they are; pages rendered again are appended.
+        var store = PageStore(folder: folder)
+        store.slack = 0
+        let kept = try #require(store.save(stored.pages))
+        #expect(Set(kept.index.map(\.range.lowerBound)) == Set(stored.pages.values.compactMap { $0.origin?.range.lowerBound }))
+        // Records that did not come from the file are appended until the dead bytes outgrow the live ones.
+        for key in stored.pages.keys { stored.pages[key]?.origin = nil }
+        var ids: [ContentHash] = []
+        for _ in 0..<4 {
+            let saved = try #require(store.save(stored.pages))
+            ids.append(saved.id)
+            let pages = try #require(store.load(id: saved.id, index: saved.index))
+            #expect(pages.count == stored.pages.count)
+            #expect(pages.keys.allSatisfy { pages[$0]?.rendered.html == stored.pages[$0]?.rendered.html })
+        }
+        #expect(Set(ids).count > 1, "the file was never written again whole")
+        #expect(store.load(id: ContentHash(high: 1, low: 2), index: []) == nil)
+    }
+
+    @Test func relatedPagesAndParsedFrontMatterAreKeptAndGiveTheSameOutput() throws {
+        try cachedBuild()
+        let stored = try #require(BuildCache(site: site).load().0)
+        #expect(!stored.related.isEmpty && stored.related[0].contains { !$0.isEmpty }, "the example's posts share tags")
+        #expect(!stored.parsedFrontMatter.isEmpty)
+        // A config edit renders everything again, with the front matter parsed by the build before.
+        try edit("config.yml") { $0.replacingOccurrences(of: "title: The Tensor Collective", with: "title: The Retitled Collective") }
+        try expectSameAsUncached(try cachedBuild(), "a config edit with front matter from the cache")
+        // A body edit takes the related pages from the cache.
+        try edit("content/posts/easy-read-lab-to-model.md") { $0 + "\nOne more paragraph.\n" }
+        let body = try cachedBuild()
+        #expect(body.reusedPages > 0)
+        try expectSameAsUncached(body, "a body edit with related pages from the cache")
     }
 }

@@ -38,6 +38,8 @@ struct BuildState: Sendable {
     private(set) var searchTerms: [Int: [UInt8]] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
+    /// The build cache's records of those pages, by page index: the next cache keeps them as they are.
+    private var reusedRecords: [Int: CachedPage] = [:]
     /// HTML files taken from the previous output instead of rendered.
     private(set) var reusedFiles = 0
     /// How many files of each kind the language's output has (``SiteBuild`` counts the rest).
@@ -64,6 +66,9 @@ struct BuildState: Sendable {
             return entry
         }
         reusedPages = cached.count { $0 != nil }
+        if remember {
+            for (index, entry) in cached.enumerated() { if let entry { reusedRecords[index] = entry } }
+        }
         progress?.begin("Rendering Markdown", total: content.pages.count)
         let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] index in
             defer { progress?.advance() }
@@ -82,8 +87,10 @@ struct BuildState: Sendable {
             siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
         }
         templates = site.templates
+        let knownRelated = reuse?.related.flatMap { $0.count == content.pages.count ? RelatedPages(lists: $0) : nil }
         contexts = ContextBuilder(config: config, content: content, rendered: rendered,
-                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs)
+                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs, related: knownRelated,
+                                  lazyEntries: reuse != nil)
         contexts.languages = links
         contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)
@@ -327,6 +334,9 @@ struct BuildState: Sendable {
         /// The previous output's file at a path relative to the language's folder, when it is
         /// intact; nil when it must be rendered.
         var previousOutput: @Sendable (String) -> Data?
+        /// Each page's related pages by index, as the previous build worked them out (they depend
+        /// on front matter only, which the cache's fingerprint covers); nil when not known.
+        var related: [[Int]]?
     }
 
     /// The rendering of every page read from a content file, for the build cache.
@@ -334,6 +344,11 @@ struct BuildState: Sendable {
         var pages: [String: CachedPage] = [:]
         for (index, page) in content.pages.enumerated() where rendered[index].isCacheable {
             guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
+            // A page taken from the cache is what it was: its rendering, entry and terms.
+            if let record = reusedRecords[index], record.sourceHash == hash {
+                pages[file] = record
+                continue
+            }
             pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
                                      entryHTML: entryTexts[index], searchTerms: searchTerms[index])
         }

@@ -10,10 +10,13 @@ struct LanguageContent: Sendable {
     /// What scanning and laying out found wrong.
     let diagnostics: [Diagnostic]
 
-    /// Reads the content folder of `config`'s language in the site at `source`.
-    init(source: URL, config: SiteConfig, options: BuildOptions) {
+    /// Reads the content folder of `config`'s language in the site at `source`, taking the parse
+    /// of front matter from `memo` when it has it, and not reading the files of `rendered` (whose
+    /// rendering the build cache has) when the memo knows them.
+    init(source: URL, config: SiteConfig, options: BuildOptions, memo: FrontMatterMemo? = nil, rendered: Set<String> = []) {
         self.config = config
-        let tree = ContentScanner(contentRoot: source.appendingPathComponent(config.language.contentDir), config: config).scan()
+        let tree = ContentScanner(contentRoot: source.appendingPathComponent(config.language.contentDir), config: config, memo: memo,
+                                  rendered: rendered).scan()
         let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
         self.content = content
         resources = tree.resources

@@ -32,12 +32,16 @@ struct SiteBuild: Sendable {
         var sourceHashes: [String: ContentHash]
         /// The previous output's file at a path relative to the output folder, when intact.
         var previousOutput: @Sendable (String) -> Data?
+        /// Each language's related pages by page index, as the previous build worked them out.
+        var related: [[[Int]]] = []
     }
 
     /// Reads, renders and lays out every language of the site at `source`; with `reuse`, takes
     /// what the build cache has for pages whose content files did not change.
     /// With `remember`, keeps what the build cache stores beyond renderings (each page's search terms).
-    init(source: URL, options: BuildOptions, reuse: Reuse? = nil, remember: Bool = false, progress: BuildProgress? = nil) throws(Diagnostic) {
+    /// `memo` has the front matter earlier builds parsed.
+    init(source: URL, options: BuildOptions, reuse: Reuse? = nil, remember: Bool = false, memo: FrontMatterMemo? = nil,
+         progress: BuildProgress? = nil) throws(Diagnostic) {
         self.source = source
         let folderWarnings = try Self.checkSiteFolder(source)
         var config = try SiteConfig.load(siteRoot: source)
@@ -45,7 +49,15 @@ struct SiteBuild: Sendable {
         self.config = config
         let configs = config.languages.map { config.view(for: $0.code) }
         progress?.begin("Reading content")
-        var contents = configs.map { LanguageContent(source: source, config: $0, options: options) }
+        var contents = configs.indices.map { position in
+            // Content files whose rendering the build takes from the cache (as BuildState decides).
+            let rendered = reuse.map { reuse in
+                Set(reuse.pages.compactMap { key, page in
+                    key.language == position && page.sourceHash == reuse.sourceHashes[key.sourceFile] ? key.sourceFile : nil
+                })
+            } ?? []
+            return LanguageContent(source: source, config: configs[position], options: options, memo: memo, rendered: rendered)
+        }
         if contents.count > 1, !SharedBundleFiles.duplicates(config) { SharedBundleFiles.assign(&contents) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
         // The themes' static files, then the site's, which win (as in Hugo).
@@ -67,7 +79,8 @@ struct SiteBuild: Sendable {
                     pages: Dictionary(reuse.pages.compactMap { $0.key.language == position ? ($0.key.sourceFile, $0.value) : nil },
                                       uniquingKeysWith: { a, _ in a }),
                     sourceHashes: reuse.sourceHashes,
-                    previousOutput: { [previous = reuse.previousOutput] path in previous(folder + path) })
+                    previousOutput: { [previous = reuse.previousOutput] path in previous(folder + path) },
+                    related: position < reuse.related.count ? reuse.related[position] : nil)
             }
             return BuildState(content, options: options, site: parts, links: links, reuse: own, remember: remember, progress: progress)
         }
@@ -153,6 +166,11 @@ struct SiteBuild: Sendable {
     /// The earliest publish or expiry date after "now" that would change the content; nil when none.
     var changesAt: Date? {
         languages.compactMap(\.content.changesAt).min()
+    }
+
+    /// Each language's related pages by page index, for the build cache.
+    var relatedPages: [[[Int]]] {
+        languages.map(\.contexts.related.lists)
     }
 
     /// Every page's rendering, for the build cache.

@@ -133,8 +133,9 @@ public struct SiteBuilder: Sendable {
         }
         if plan == nil { progress?.begin("Reading content") }
         let reusedHashes = ReusedOutputs()
+        let memo = plan.map { FrontMatterMemo(known: $0.parsedFrontMatter, fileHashes: $0.snapshot.files.mapValues(\.hash)) }
         let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
-                                  remember: plan != nil, progress: progress)
+                                  remember: plan != nil, memo: memo, progress: progress)
         var report = BuildReport(build)
         if let plan, let cache {
             report.cacheNote = plan.note
@@ -169,7 +170,8 @@ public struct SiteBuilder: Sendable {
                 }
                 if let cache, let plan, let hashes, report.errors.isEmpty {
                     progress?.begin("Saving the build cache")
-                    let stored = remember(build, plan: plan, outputs: OutputManifest.recording(hashes, in: folder.path), settings: cacheSettings(folder))
+                    var stored = remember(build, plan: plan, outputs: OutputManifest.recording(hashes, in: folder.path), settings: cacheSettings(folder))
+                    stored.parsedFrontMatter = memo?.entries ?? [:]
                     if let problem = cache.save(stored) { report.diagnostics.append(Diagnostic(.warning, problem)) }
                 }
             }
@@ -213,7 +215,7 @@ public struct SiteBuilder: Sendable {
                   data.count == entry.size else { return nil }
             hashes.entries.withLock { $0[path] = entry }
             return data
-        })
+        }, related: plan.related)
     }
 
     /// The hash of every file, from `known` (with the size it is for) or computed on all cores.
@@ -273,7 +275,8 @@ public struct SiteBuilder: Sendable {
             binary: BuildCache.binaryID(), settings: settings, day: BuildCache.day(options.now),
             validUntil: build.changesAt.map(BuildCache.nanoseconds), fingerprint: BuildCache.fingerprint(plan.snapshot, frontMatter: frontMatter),
             snapshot: plan.snapshot, frontMatter: frontMatter, outputs: outputs,
-            pages: BuildCache.rendersAlone(plan.snapshot) ? build.cachedPages(sourceHashes: sourceHashes) : [:])
+            pages: BuildCache.rendersAlone(plan.snapshot) ? build.cachedPages(sourceHashes: sourceHashes) : [:],
+            related: build.relatedPages)
     }
 
     /// The destination, checked against the site's sources and what it already holds.

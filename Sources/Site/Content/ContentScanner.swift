@@ -31,6 +31,11 @@ struct ContentScanner {
     let contentRoot: URL
     /// The configuration of the language being read.
     let config: SiteConfig
+    /// Front matter parsed by earlier builds (the build cache's); nil to parse every page.
+    var memo: FrontMatterMemo? = nil
+    /// Content files (relative to the site root) whose rendering the build takes from the build
+    /// cache: when the memo knows their bytes, they are not read (their body is not needed).
+    var rendered: Set<String> = []
 
     /// Extensions of the files that are pages: Markdown, and Jupyter notebooks (`NotebookSource`).
     static let markdownExtensions: Set<String> = ["md", "markdown", NotebookSource.fileExtension]
@@ -116,13 +121,19 @@ struct ContentScanner {
             }
         }
 
-        let reader = PageReader(config: config)
+        let reader = PageReader(config: config, memo: memo)
         let root = contentRoot
         let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
             let url = root.appendingPathComponent(job.path)
             let file = config.language.contentDir + "/" + job.path
             if PathText.fileExtension(job.path).lowercased() == NotebookSource.fileExtension {
                 return readNotebook(url, file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
+            }
+            if rendered.contains(file), let summary = memo?.summary(ofFile: file) {
+                var (page, diagnostics) = reader.read(split: summary.frontMatter, contentPath: job.path, kind: job.kind,
+                                                      section: job.section, bundleFolder: job.bundle)
+                if summary.isBlank { diagnostics.append(Self.blankWarning(file)) }
+                return (page, diagnostics)
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return (nil, [Diagnostic(.error, "cannot read the file", file: file)])
@@ -136,11 +147,14 @@ struct ContentScanner {
             guard let text else {
                 return (nil, [Diagnostic(.warning, "the file is not UTF-8 text (a binary file named .md?); it was skipped: rename or convert it", file: file)])
             }
-            var (page, diagnostics) = reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section,
-                                                  bundleFolder: job.bundle)
-            if text.allSatisfy(\.isWhitespace) {
-                diagnostics.append(Diagnostic(.warning, "the file is empty; it was built as a page without title or text", file: file))
+            guard let split = reader.split(text) else {
+                return reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section, bundleFolder: job.bundle)
             }
+            var (page, diagnostics) = reader.read(split: split, contentPath: job.path, kind: job.kind, section: job.section,
+                                                  bundleFolder: job.bundle)
+            let isBlank = text.allSatisfy(\.isWhitespace)
+            if isBlank { diagnostics.append(Self.blankWarning(file)) }
+            memo?.remember(FrontMatterMemo.FileSummary(frontMatter: split, isBlank: isBlank), ofFile: file)
             return (page, diagnostics)
         }
         for (page, diagnostics) in results {
@@ -148,6 +162,10 @@ struct ContentScanner {
             tree.diagnostics += diagnostics
         }
         return tree
+    }
+
+    private static func blankWarning(_ file: String) -> Diagnostic {
+        Diagnostic(.warning, "the file is empty; it was built as a page without title or text", file: file)
     }
 
     /// A notebook as a page; a notebook that cannot be read is an error naming the file and, for

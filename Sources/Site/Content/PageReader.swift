@@ -3,25 +3,44 @@ import Foundation
 /// Turns one content file's text into a ``Page``, collecting what is wrong with it.
 struct PageReader {
     let config: SiteConfig
+    /// Front matter parsed by earlier builds (the build cache's); nil to parse every page.
+    var memo: FrontMatterMemo? = nil
 
     /// Reads a content file. `contentPath` is relative to the language's content folder (`posts/a.md`).
     /// Returns nil (with an error diagnostic) when the front matter cannot be read.
     /// `defaults` are front matter fields the file's own front matter may override (a notebook's metadata).
     func read(source: String, contentPath: String, kind: Page.Kind, section: String,
               bundleFolder: String?, defaults: [String: Value] = [:]) -> (page: Page?, diagnostics: [Diagnostic]) {
-        let file = config.language.contentDir + "/" + contentPath
-        var diagnostics: [Diagnostic] = []
-        let source = source.firstRange(ofBytes: "\r") != nil ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
-        guard let split = FrontMatter.split(source) else {
+        guard let split = split(source) else {
             let diagnostic = Diagnostic(.error, "front matter is not closed: add a closing `---` (or `+++`) line after it",
-                                        file: file, line: 1, column: 1)
+                                        file: config.language.contentDir + "/" + contentPath, line: 1, column: 1)
             return (nil, [diagnostic])
         }
+        return read(split: split, contentPath: contentPath, kind: kind, section: section, bundleFolder: bundleFolder, defaults: defaults)
+    }
+
+    /// A content file's front matter and body (Windows line ends read as `\n`); nil when the front matter is not closed.
+    func split(_ source: String) -> FrontMatter? {
+        FrontMatter.split(source.firstRange(ofBytes: "\r") != nil ? source.replacingOccurrences(of: "\r\n", with: "\n") : source)
+    }
+
+    /// Reads a content file split by ``split(_:)`` (or, for a file whose rendering the build cache
+    /// has, its front matter as the cache kept it, with an empty body).
+    func read(split: FrontMatter, contentPath: String, kind: Page.Kind, section: String,
+              bundleFolder: String?, defaults: [String: Value] = [:]) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let file = config.language.contentDir + "/" + contentPath
+        var diagnostics: [Diagnostic] = []
         var params: [String: Value] = [:]
         var keyLines: [String: Int] = [:]
         if let format = split.format {
             do {
-                (params, keyLines) = try Self.parse(split.text, format: format)
+                if let memo {
+                    (params, keyLines) = try memo.parsed(split.text, format: format) { () throws(DataFormatError) in
+                        try Self.parse(split.text, format: format)
+                    }
+                } else {
+                    (params, keyLines) = try Self.parse(split.text, format: format)
+                }
             } catch {
                 let line = split.firstLine + error.line - 1
                 let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.describe(lineOffset: split.firstLine - 1))",

@@ -118,7 +118,7 @@ struct Permalinks {
     /// a `..` segment (which could climb out of the output folder or onto another page) or a NUL.
     static func outputPath(_ url: String) -> String? {
         let path = normalize(url)
-        guard !path.contains("\0") else { return nil }
+        guard !path.utf8.contains(0) else { return nil }
         var segments: [Substring] = []
         for segment in path.split(separator: "/") {
             switch segment {

@@ -6,7 +6,8 @@ import TextUtilities
 /// Worked out for every page at once, in parallel: on a large site a common tag gives each page
 /// thousands of candidates, so scores live in one flat array per thread, not in dictionaries.
 struct RelatedPages: Sendable {
-    private let related: [[Int]]
+    /// Each page's related pages by page index, best first (kept by the build cache).
+    let lists: [[Int]]
 
     private static let weights: [(plural: String, weight: Int32)] = [("series", 3), ("tags", 2), ("categories", 1)]
 
@@ -14,7 +15,7 @@ struct RelatedPages: Sendable {
         let count = content.pages.count
         let chunkSize = max(64, count / 64)
         let chunks = Array(stride(from: 0, to: count, by: chunkSize)).map { $0..<min($0 + chunkSize, count) }
-        related = chunks.concurrentMap { range -> [[Int]] in
+        lists = chunks.concurrentMap { range -> [[Int]] in
             var scores = [Int32](repeating: 0, count: count)
             var candidates: [Int] = []
             return range.map { index in
@@ -34,8 +35,14 @@ struct RelatedPages: Sendable {
         }.flatMap { $0 }
     }
 
+    /// The lists a previous build worked out for the same pages (the build cache's, valid while no
+    /// front matter changed).
+    init(lists: [[Int]]) {
+        self.lists = lists
+    }
+
     /// The related pages of page `index`, best first.
-    subscript(index: Int) -> [Int] { related[index] }
+    subscript(index: Int) -> [Int] { lists[index] }
 
     /// The best `limit` candidates, by a running selection.
     private static func best(_ candidates: [Int], scores: [Int32], content: SiteContent, limit: Int) -> [Int] {

@@ -45,7 +45,12 @@ public struct LinkReference: Sendable, Equatable {
 
 /// A page's Markdown turned into HTML, with what templates and feeds need from it.
 public struct RenderedContent: Sendable {
-    public var html = ""
+    public var html: String {
+        get { htmlStorage.text }
+        set { htmlStorage = .text(newValue) }
+    }
+    /// ``html``, perhaps still as the build cache stored it.
+    var htmlStorage = TextStorage.text("")
     public var summaryHTML = ""
     /// The summary as plain text, for list entries.
     public var summaryText = ""
@@ -55,7 +60,12 @@ public struct RenderedContent: Sendable {
     public var wordCount = 0
     public var readingMinutes = 0
     /// The text without markup, math as its symbols, for the search index and its snippets.
-    public var plainText = ""
+    public var plainText: String {
+        get { plainTextStorage.text }
+        set { plainTextStorage = .text(newValue) }
+    }
+    /// ``plainText``, perhaps still as the build cache stored it.
+    var plainTextStorage = TextStorage.text("")
     public var hasMath = false
     public var hasCode = false
     /// The cover image's URL, resolved like the page's images (nil without a cover, or when its file

@@ -19,25 +19,31 @@ struct ContextBuilder {
     /// The site context, built once per build (it renders Markdown and converts all params).
     private var shared: Context = [:]
     /// Every page as a list entry, built once: a page appears in many lists.
-    private var entries: [Context] = []
+    private var entries: EntryTable
     /// Each page's related pages (they depend on terms only, which an edit of a body keeps).
-    private let related: RelatedPages
+    let related: RelatedPages
     /// Links to the other languages' pages (none on a site of one language).
     var languages = LanguageContext()
     /// The site's citation style, for the "Cite this article" block.
     var citationStyle: StyleChoice = .builtIn(.authorYear)
 
+    /// `related`: the pages' related pages when known (the build cache's), else worked out here.
+    /// With `lazyEntries`, a page's list entry is made when first needed (a build that renders few
+    /// pages), else all are made at once.
     init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
-         assets: [String: String]) {
+         assets: [String: String], related: RelatedPages? = nil, lazyEntries: Bool = false) {
         self.config = config
         self.content = content
         self.rendered = rendered
         self.strings = strings
         stringsValue = .map(strings.mapValues(TemplateValue.string))
         self.assets = assets
-        related = RelatedPages(content)
+        self.related = related ?? RelatedPages(content)
+        entries = EntryTable(count: content.pages.count)
         shared = makeSiteContext()
-        entries = Array(content.pages.indices).concurrentMap { [self] in makeEntry($0) }
+        if !lazyEntries {
+            entries = EntryTable(entries: Array(content.pages.indices).concurrentMap { [self] in makeEntry($0) })
+        }
     }
 
     /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.
@@ -50,14 +56,16 @@ struct ContextBuilder {
 
     /// Stores pages' rendered list entries (`entryHTML`), which list templates reuse; nil removes one.
     mutating func setEntryHTML(_ html: [Int: String?]) {
-        for (index, text) in html { entries[index]["entryHTML"] = text.map(TemplateValue.string) }
+        if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }
+        entries.setHTML(html)
     }
 
     /// Takes a page's new content (same metadata, new body) and its list entry.
     mutating func update(page index: Int, to page: Page, rendered body: RenderedContent) {
         content.pages[index] = page
         rendered[index] = body
-        entries[index] = makeEntry(index)
+        if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }
+        entries.remove(index)
     }
 
     /// What every page shares (site title, menu, strings, assets), with the menu entry of `currentPath` marked.
@@ -241,7 +249,7 @@ struct ContextBuilder {
     }
 
     /// A page as a list entry or link target.
-    func entry(_ index: Int) -> Context { entries[index] }
+    func entry(_ index: Int) -> Context { entries.entry(index) { makeEntry(index) } }
 
     private func makeEntry(_ index: Int) -> Context {
         let page = content.pages[index]

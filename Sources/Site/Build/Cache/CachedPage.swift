@@ -14,6 +14,9 @@ struct CachedPage: Sendable {
     var entryHTML: String?
     /// The page's search terms as the Search module encoded them (nil when the page is not indexed).
     var searchTerms: [UInt8]? = nil
+    /// Where the record was read from, when it came from the cache's page file (the next cache
+    /// keeps it there instead of writing it again).
+    var origin: PageStore.Origin? = nil
 }
 
 /// Identifies a page of one language by its content file, relative to the site root.
@@ -26,7 +29,7 @@ extension CachedPage {
     func write(to writer: inout ByteWriter) {
         writer.hash(sourceHash)
         let r = rendered
-        writer.string(r.html)
+        writer.text(r.htmlStorage)
         writer.string(r.summaryHTML)
         writer.string(r.summaryText)
         writer.bool(r.isTruncated)
@@ -37,7 +40,7 @@ extension CachedPage {
         }
         writer.int(r.wordCount)
         writer.int(r.readingMinutes)
-        writer.string(r.plainText)
+        writer.text(r.plainTextStorage)
         writer.bool(r.hasMath)
         writer.bool(r.hasCode)
         writer.optionalString(r.coverURL)
@@ -77,7 +80,7 @@ extension CachedPage {
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
         sourceHash = try reader.hash()
         var r = RenderedContent()
-        r.html = try reader.string()
+        r.htmlStorage = try reader.deferredText()
         r.summaryHTML = try reader.string()
         r.summaryText = try reader.string()
         r.isTruncated = try reader.bool()
@@ -86,7 +89,7 @@ extension CachedPage {
         }
         r.wordCount = try reader.int()
         r.readingMinutes = try reader.int()
-        r.plainText = try reader.string()
+        r.plainTextStorage = try reader.deferredText()
         r.hasMath = try reader.bool()
         r.hasCode = try reader.bool()
         r.coverURL = try reader.optionalString()
