@@ -291,13 +291,16 @@ struct MathMLWriter {
         let savedStyle = displayStyle
         defer { displayStyle = savedStyle }
         displayStyle = table.displayStyle
+        if table.hangsFromFirstRow { output += Self.hangingBox(table) }
         output += table.displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for (rowIndex, cells) in table.rows.enumerated() {
+            let metrics = Self.metrics(of: table, row: rowIndex)
+            let strut = "<mspace height=\"\(Self.em(metrics.height))\" depth=\"\(Self.em(metrics.depth))\"></mspace>"
             output += "<mtr>"
             for column in 0..<columns {
-                let css = cellStyle(table, row: rowIndex, column: column, columns: columns)
+                let css = cellStyle(table, row: rowIndex, column: column, columns: columns, jot: metrics.jot)
                 output += css.isEmpty ? "<mtd>" : "<mtd style=\"\(css)\">"
-                if column == 0, table.spacing == .aligned { output += Self.alignedStrut }
+                if column == 0 { output += strut }
                 if column < cells.count { write(cells[column]) }
                 output += "</mtd>"
             }
@@ -306,17 +309,10 @@ struct MathMLWriter {
                 if rowIndex < table.labelKeys.count, let key = table.labelKeys[rowIndex] {
                     attribute("id", EquationLabel.id(for: key))
                 }
-                // The same top padding as the row's cells, so a one-line row and its number share a baseline.
-                switch table.spacing {
-                case .lines: output += " style=\"position:absolute;right:0;padding:0.25em 0 0\">"
-                case .compact: output += " style=\"position:absolute;right:0;padding:0\">"
-                case .matrix: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
-                case .aligned: output += " style=\"position:absolute;right:0;padding:0.15em 0 0\">"
-                }
-                // An invisible copy of the row gives the number the row's height and baseline: it
-                // stands level with the equation's baseline even beside a tall fraction.
-                output += "<mrow><mpadded width=\"0\"><mphantom><mrow>"
-                if table.spacing == .aligned { output += Self.alignedStrut }
+                // An invisible copy of the row (with its strut) gives the number the row's height and
+                // baseline: it stands level with the equation's baseline even beside a tall fraction.
+                output += " style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
+                output += strut
                 for cell in cells { write(cell) }
                 output += "</mrow></mphantom></mpadded>"
                 write(label)
@@ -325,12 +321,43 @@ struct MathMLWriter {
             output += "</mtr>"
         }
         output += "</mtable>"
+        if table.hangsFromFirstRow { output += "</mpadded>" }
     }
 
-    /// amsmath's rows of `aligned` and `align` are at least a strut high (0.7 and 0.3 of a 1.2em
-    /// baseline skip) and `\jot` (0.3em) apart: 1.5em from baseline to baseline for one-line rows,
-    /// as KaTeX draws them; the cells' top and bottom padding make the `\jot`.
-    private static let alignedStrut = "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+    /// The strut and `\jot` of one row, after its `\\[gap]` and rules.
+    private static func metrics(of table: MathTable, row: Int) -> RowMetrics {
+        var metrics = table.rowGaps[row].map { table.rowMetrics.adjusted(byGap: $0) } ?? table.rowMetrics
+        // A rule between rows takes no room in TeX; the cell's border does, so the strut gives it back.
+        if table.rowLines[row] != nil { metrics.height = max(0, metrics.height - ruleWidth) }
+        if row == table.rows.count - 1, table.rowLines[table.rows.count] != nil {
+            metrics.depth = max(0, metrics.depth - ruleWidth)
+        }
+        return metrics
+    }
+
+    /// An `<mpadded>` that moves a table of strut-high rows down from the math axis, where MathML
+    /// centres it, until its first row stands on the baseline, and gives it that row's height.
+    private static func hangingBox(_ table: MathTable) -> String {
+        let rows = table.rows.indices.map { metrics(of: table, row: $0) }
+        let total = rows.reduce(0) { $0 + $1.height + $1.depth + $1.jot }
+        let first = rows.first?.height ?? 0
+        let drop = axisHeight + total / 2 - first
+        return "<mpadded height=\"\(em(first))\" depth=\"\(em(total - first))\" voffset=\"\(em(-drop))\">"
+    }
+
+    /// The math axis above the baseline (Latin Modern Math's and KaTeX's AxisHeight).
+    private static let axisHeight = 0.25
+
+    /// The shortest `padding` shorthand for no top padding and the given sides, in em.
+    private static func padding(right: Double, bottom: Double, left: Double) -> String {
+        func length(_ value: Double) -> String { value == 0 ? "0" : em(value) }
+        if left == 0, right == 0, bottom == 0 { return "0" }
+        if left == right { return bottom == 0 ? "0 \(length(right))" : "0 \(length(right)) \(length(bottom))" }
+        return "0 \(length(right)) \(length(bottom)) \(length(left))"
+    }
+
+    /// The thickness of `\hline` and of the column rules of `array`.
+    private static let ruleWidth = 0.06
 
     /// Left and right alignment of a cell. Chromium lays a cell's content out as a block and
     /// aligns it only by the `-webkit-` keywords (it ignores `columnalign` and plain `right`);
@@ -338,35 +365,34 @@ struct MathMLWriter {
     private static let leftAligned = "text-align:left;text-align:-webkit-left;"
     private static let rightAligned = "text-align:right;text-align:-webkit-right;"
 
-    private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
+    /// A cell's alignment, padding and rules. The padding is one shorthand: no space above (the
+    /// row's strut sets its height), the `\jot` below, and the column gaps on the sides.
+    private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int, jot: Double) -> String {
         var css = ""
         let alignment = table.alignment(ofColumn: column)
+        var left = 0.0
+        var right = 0.0
         switch table.spacing {
         case .matrix:
-            switch alignment {
-            case .left: css += Self.leftAligned
-            case .right: css += Self.rightAligned
-            case .center: break
-            }
-            if table.tightEdges, column == 0 { css += "padding-left:0;" }
-            if table.tightEdges, column == columns - 1 { css += "padding-right:0;" }
+            left = table.tightEdges && column == 0 ? 0 : table.columnSeparation
+            right = table.tightEdges && column == columns - 1 ? 0 : table.columnSeparation
         case .aligned:
-            let isRight = column % 2 == 0
-            css += isRight ? Self.rightAligned + "padding-right:0;" : Self.leftAligned + "padding-left:0;"
-            css += "padding-top:0.15em;padding-bottom:0.15em;"
-            if isRight, column > 0 { css += "padding-left:1em;" }
+            // Right/left column pairs: no gap inside a pair, a quad between pairs.
+            if column % 2 == 0, column > 0 { left = 1 }
         case .compact, .lines:
-            switch alignment {
-            case .left: css += Self.leftAligned
-            case .right: css += Self.rightAligned
-            case .center: break
-            }
-            css += table.spacing == .lines ? "padding:0.25em 0;" : "padding:0;"
+            break
         }
-        if let line = table.rowLines[row] { css += "border-top:0.06em \(line);" }
-        if row == table.rows.count - 1, let line = table.rowLines[table.rows.count] { css += "border-bottom:0.06em \(line);" }
-        if let line = table.columnLines[column] { css += "border-left:0.06em \(line);" }
-        if column == columns - 1, let line = table.columnLines[columns] { css += "border-right:0.06em \(line);" }
+        switch table.spacing == .aligned ? (column % 2 == 0 ? .right : .left) : alignment {
+        case .left: css += Self.leftAligned
+        case .right: css += Self.rightAligned
+        case .center: break
+        }
+        css += "padding:" + Self.padding(right: right, bottom: jot, left: left) + ";"
+        let rule = Self.em(Self.ruleWidth)
+        if let line = table.rowLines[row] { css += "border-top:\(rule) \(line);" }
+        if row == table.rows.count - 1, let line = table.rowLines[table.rows.count] { css += "border-bottom:\(rule) \(line);" }
+        if let line = table.columnLines[column] { css += "border-left:\(rule) \(line);" }
+        if column == columns - 1, let line = table.columnLines[columns] { css += "border-right:\(rule) \(line);" }
         if css.hasSuffix(";") { css.removeLast() }
         return css
     }

@@ -380,6 +380,7 @@ extension Parser {
         }
         var table = MathTable()
         table.spacing = .compact
+        table.rowMetrics = .substack
         while true {
             table.rows.append([Self.row(try parseList(stops: [.cell, .group]))])
             guard let token = try stream.next() else { throw MathError("missing } after \\substack") }
