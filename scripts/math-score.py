@@ -7,9 +7,13 @@
         OUTDIR    default: .build-math/score
 
 Each formula is drawn twice on a page, by `collective math` and by KaTeX (Debian's libjs-katex,
-loaded from the local disk in this page only), at 30px. A script in the page records each
-drawing's box and baseline; the page is screenshot, each drawing cropped to its ink, and the two
-aligned on their baselines and left edges. The score is the share of ink pixels that do not
+loaded from the local disk in this page only), at 30px, one under the other so that each has the
+page's width. Display formulas are drawn in display style on both sides, but as inline boxes, so
+that each has a baseline: ours as `<math displaystyle="true">`, KaTeX's `.katex-display` as an
+inline flex box (its baseline is that of its first line). INLINE=1 draws every formula in inline
+mode instead (ours keeps the display style of its environments), as the script did before
+December 2026. A script in the page records each drawing's box and baseline; the page is
+screenshot, each drawing cropped to its ink, and the two aligned on their baselines and left edges. The score is the share of ink pixels that do not
 overlap: (ours XOR KaTeX) / (ours OR KaTeX), after stretching ours to KaTeX's width (when within
 25%) and widening each ink by two pixels, so that KaTeX's heavier strokes and a small shift cost
 nothing. 0 is the same drawing, 1 nothing in common.
@@ -17,7 +21,7 @@ nothing. 0 is the same drawing, 1 nothing in common.
 Writes OUTDIR/scores.tsv (score, index, TeX), OUTDIR/worst.png (the worst 50 pairs, ours left,
 KaTeX right) and OUTDIR/spread.png (40 pairs spread evenly over the scores, to check the threshold
 by eye), and prints the share under THRESHOLD (default 0.35).
-Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 40), EVERY (score
+Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 20), EVERY (score
 every Nth formula only, default 1), MATH_FONT_CSS (a style sheet of @font-face rules, such as the one
 scripts/math-font.py writes, loaded for our side) and MATH_FAMILY (our side's font-family, default
 "Latin Modern Math", math). FONTCONFIG_FILE hides system fonts from Chromium, to see a reader's system.
@@ -37,7 +41,8 @@ from importlib import import_module
 compare = import_module("math-compare")
 
 def row_height(tex):
-    """A row tall enough for the formula's lines (30px type): 220px and 70px per line break."""
+    """A row tall enough for one drawing of the formula's lines (30px type): 220px and 70px per
+    line break. Each formula takes two rows: ours, then KaTeX's."""
     return min(220 + 70 * tex.count("\\\\"), 2000)
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8">
@@ -48,25 +53,24 @@ PAGE = """<!doctype html>
 <style>
 body {{ margin: 0; background: #fff; }}
 .row {{ position: relative; overflow: hidden; white-space: nowrap; }}
-.cell {{ position: absolute; top: 40px; font-size: 30px; line-height: 1; }}
-.ours {{ left: 10px; }} .theirs {{ left: 2610px; }}
+.cell {{ position: absolute; top: 40px; left: 10px; font-size: 30px; line-height: 1; }}
 math {{ font-family: {family}; font-size: 1em; }}
-.katex {{ font-size: 1em; }} .katex-display {{ margin: 0; }} .katex-display > .katex {{ text-align: left; }}
-math[display="block"] {{ display: inline math; }}
+.katex {{ font-size: 1em; }} .katex-display {{ display: inline-flex; margin: 0; }} .katex-display > .katex {{ text-align: left; }}
 .mark {{ display: inline-block; width: 0; height: 0; }}
 </style></head><body>
 {rows}
 <pre id="boxes"></pre>
 <script>
 for (const cell of document.querySelectorAll(".theirs")) {{
-  try {{ katex.render(cell.dataset.tex, cell.querySelector(".k"), {{displayMode: false, throwOnError: true, strict: false}}); }}
+  try {{ katex.render(cell.dataset.tex, cell.querySelector(".k"), {{displayMode: cell.dataset.display === "1", throwOnError: true, strict: false}}); }}
   catch (e) {{ cell.dataset.failed = "1"; }}
 }}
 document.fonts.ready.then(() => {{
 const boxes = [];
-for (const row of document.querySelectorAll(".row")) {{
+const cells = document.querySelectorAll(".cell");
+for (let i = 0; i + 1 < cells.length; i += 2) {{
   const entry = [];
-  for (const cell of row.querySelectorAll(".cell")) {{
+  for (const cell of [cells[i], cells[i + 1]]) {{
     const mark = cell.querySelector(".mark").getBoundingClientRect();
     const r = cell.getBoundingClientRect();
     entry.push({{baseline: mark.bottom + window.scrollY, left: r.left, top: r.top + window.scrollY,
@@ -84,7 +88,7 @@ def ink(image, box, baseline, row_top, row):
     """The ink (dark pixels) of one drawing as a boolean array, and its baseline row in it; the
     crop stays inside the drawing's row and the screenshot."""
     left, top = max(int(box["left"]), 0), max(int(box["top"]) - 30, row_top, 0)
-    right = min(int(box["left"] + box["width"]) + 2, image.width, left + 2590)
+    right = min(int(box["left"] + box["width"]) + 2, image.width)
     bottom = min(int(box["top"] + box["height"]) + 30, row_top + row, image.height)
     if right <= left or bottom <= top:
         return None, 0
@@ -163,13 +167,14 @@ def main():
     os.makedirs(out, exist_ok=True)
     collective = os.environ.get("COLLECTIVE", ".build/debug/collective")
     katex = os.environ.get("KATEX", "/usr/share/javascript/katex")
-    per_page = int(os.environ.get("PER_PAGE", "40"))
+    per_page = int(os.environ.get("PER_PAGE", "20"))
     threshold = float(os.environ.get("THRESHOLD", "0.35"))
     family = os.environ.get("MATH_FAMILY", '"Latin Modern Math", math')
     font_css = os.environ.get("MATH_FONT_CSS", "")
     if font_css:
         font_css = f'<link rel="stylesheet" href="file://{os.path.abspath(font_css)}">'
     formulas = formulas[::int(os.environ.get("EVERY", "1"))]
+    inline = os.environ.get("INLINE") == "1"
     results = compare.render_ours(formulas, collective)
     scores = []
     crops = {}
@@ -177,17 +182,20 @@ def main():
         indices = list(range(start, min(start + per_page, len(formulas))))
         rows = []
         for index in indices:
-            tex, _ = formulas[index]
-            ours = results[index]["html"].replace(' display="block"', "")
-            rows.append('<div class="row" style="height:{}px"><div class="cell ours"><span class="mark"></span>{}</div>'
-                        '<div class="cell theirs" data-tex="{}"><span class="mark"></span><span class="k"></span></div></div>'
-                        .format(row_height(tex), ours, html.escape(tex, quote=True)))
+            tex, display = formulas[index]
+            display = display and not inline
+            ours = results[index]["html"].replace(' display="block"', ' displaystyle="true"' if display else "")
+            height = row_height(tex)
+            rows.append('<div class="row" style="height:{}px"><div class="cell ours"><span class="mark"></span>{}</div></div>'
+                        '<div class="row" style="height:{}px"><div class="cell theirs" data-display="{}" data-tex="{}">'
+                        '<span class="mark"></span><span class="k"></span></div></div>'
+                        .format(height, ours, height, int(display), html.escape(tex, quote=True)))
         page = os.path.join(out, "page.html")
         with open(page, "w", encoding="utf-8") as handle:
             handle.write(PAGE.format(katex=katex, rows="\n".join(rows), family=family, font_css=font_css))
         tops = [0]
         for index in indices:
-            tops.append(tops[-1] + row_height(formulas[index][0]))
+            tops.append(tops[-1] + 2 * row_height(formulas[index][0]))
         height = tops[-1] + 40
         args = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--allow-file-access-from-files", "--virtual-time-budget=5000", f"--window-size=5200,{height}"]
@@ -199,9 +207,9 @@ def main():
         for position, (index, (mine, theirs)) in enumerate(zip(indices, boxes)):
             if results[index]["refused"] or theirs["failed"]:
                 continue  # one side has no drawing: counted apart
-            row_top, row = tops[position], tops[position + 1] - tops[position]
+            row_top, row = tops[position], (tops[position + 1] - tops[position]) // 2
             a, a_base = ink(image, mine, mine["baseline"], row_top, row)
-            b, b_base = ink(image, theirs, theirs["baseline"], row_top, row)
+            b, b_base = ink(image, theirs, theirs["baseline"], row_top + row, row)
             if a is None or b is None:
                 continue
             value = score(a, a_base, b, b_base)
