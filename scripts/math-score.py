@@ -58,6 +58,7 @@ body {{ margin: 0; background: #fff; }}
 math {{ font-family: {family}; font-size: 1em; }}
 .katex {{ font-size: 1em; }} .katex-display {{ display: inline-flex; margin: 0; }} .katex-display > .katex {{ text-align: left; }}
 .mark {{ display: inline-block; width: 2px; height: 12px; background: #f00; }}
+.theirs {{ counter-reset: katexEqnNo mmlEqnNo; }}
 </style></head><body>
 {rows}
 <script>

@@ -121,6 +121,12 @@ struct MathMLWriter {
             output += "<" + name
             if accent { output += " accent=\"true\"" }
             if accentUnder { output += " accentunder=\"true\"" }
+            if showsLimits(base) {
+                // TeX puts \bigop@spacing5 (0.1em) beyond a big operator's limits; MathML Core does not.
+                let css = (under == nil ? "" : "padding-bottom:0.1em") + (under != nil && over != nil ? ";" : "")
+                    + (over == nil ? "" : "padding-top:0.1em")
+                attribute("style", css)
+            }
             output += ">"
             write(base, asLimitsBase: true)
             scriptDepth += 1
@@ -280,6 +286,17 @@ struct MathMLWriter {
         output += ">"
         HTMLEscaper.text.append(text, to: &output)
         output += "</mo>"
+    }
+
+    /// Whether `base` is an operator whose scripts stand above and below it here: `\sum`, `\lim`
+    /// and `\max` in display style, any operator with `\limits`.
+    private func showsLimits(_ base: MathNode) -> Bool {
+        guard case .operator(_, let attributes) = base.core else { return false }
+        switch attributes.limits {
+        case .limits: return true
+        case .displayLimits: return displayStyle
+        case .scripts: return false
+        }
     }
 
     // MARK: Tables
