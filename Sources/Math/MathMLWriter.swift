@@ -200,6 +200,11 @@ struct MathMLWriter {
             output += "<merror style=\"color:#b00\"><mtext>"
             HTMLEscaper.text.append(source, to: &output)
             output += "</mtext></merror>"
+        case .dots(let centered):
+            // Three dots a thin space apart (TeX's \ldotp, \cdotp); Latin Modern's … and ⋯ are tighter.
+            let dot = centered ? "<mo lspace=\"0em\" rspace=\"0em\">⋅</mo>" : "<mo lspace=\"0em\" rspace=\"0em\">.</mo>"
+            let gap = scriptDepth == 0 ? "<mspace width=\"0.1667em\"></mspace>" : ""
+            output += "<mrow>" + dot + gap + dot + gap + dot + "</mrow>"
         case .reference(let key, let parenthesized):
             writeReference(key, parenthesized: parenthesized)
         }
@@ -241,6 +246,10 @@ struct MathMLWriter {
                !Self.isSpace(children[index - 1]) {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
+            let (thinBefore, thinAfter) = thinSpace(around: child, before: index > 0 ? children[index - 1] : nil,
+                                                    after: index + 1 < children.count ? children[index + 1] : nil)
+            if thinBefore { output += "<mspace width=\"0.1667em\"></mspace>" }
+            defer { if thinAfter { output += "<mspace width=\"0.1667em\"></mspace>" } }
             if child.isBinaryOperator, index == 0 || children[index - 1].makesFollowingBinaryUnary,
                case .operator(let text, var attributes) = child {
                 attributes.lspace = attributes.lspace ?? 0
@@ -255,6 +264,26 @@ struct MathMLWriter {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
         }
+    }
+
+    /// TeX's spacing of an inner atom (`\ldots`): a thin space from an ordinary atom or a closing
+    /// delimiter before it, and from an ordinary atom, an opening delimiter or punctuation after
+    /// it; operators bring their own space, and scripts have none.
+    private func thinSpace(around dots: MathNode, before: MathNode?, after: MathNode?) -> (Bool, Bool) {
+        guard case .dots = dots, scriptDepth == 0 else { return (false, false) }
+        var spaceBefore = false
+        var spaceAfter = false
+        if let before, !Self.isSpace(before) {
+            if case .operator(_, let attributes) = before.core { spaceBefore = attributes.isClosing } else { spaceBefore = true }
+        }
+        if let after, !Self.isSpace(after) {
+            if case .operator(let text, let attributes) = after.core {
+                spaceAfter = attributes.isOpening || text == "," || text == ";"
+            } else {
+                spaceAfter = true
+            }
+        }
+        return (spaceBefore, spaceAfter)
     }
 
     private static func isSpace(_ node: MathNode) -> Bool {

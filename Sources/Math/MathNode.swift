@@ -120,6 +120,9 @@ enum MathNode: Sendable {
     indirect case attributed(MathNode, [HTMLAttribute])
     /// `<merror>` around the source of something that could not be rendered (an unknown command).
     case error(String)
+    /// `\ldots` (low) or `\cdots` (on the axis): three dots a thin space apart, an inner atom
+    /// that keeps a thin space from ordinary neighbours and punctuation, as TeX's `\mathinner`.
+    case dots(centered: Bool)
     /// `\ref{key}` (`parenthesized` false) or `\eqref{key}`: the number of a labelled equation.
     case reference(String, parenthesized: Bool)
 

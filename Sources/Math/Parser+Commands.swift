@@ -2,6 +2,7 @@
 extension Parser {
     /// Parses the command `name` (its backslash token already read).
     mutating func parseCommand(_ name: String) throws(MathError) -> MathNode? {
+        if let centered = try dotsAreCentered(name) { return .dots(centered: centered) }
         if let kind = CommandTables.kinds[name] {
             switch kind {
             case .symbol(let symbol): return symbolNode(symbol)

@@ -84,6 +84,20 @@ import Testing
         #expect(html.contains("padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>\(strut)<mi>a</mi>"))
     }
 
+    /// Latin Modern's `…` and `⋯` put their dots much closer than TeX's `\ldots` (three periods a
+    /// thin space apart); `\dots` is centred before a binary operator or relation, as amsmath has it.
+    /// A thin space separates the dots from letters and following punctuation, none in scripts.
+    @Test func dotsAreSpacedAsTeXSpacesThem() {
+        let low = "<mrow><mo lspace=\"0em\" rspace=\"0em\">.</mo><mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo>"
+            + "<mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo></mrow>"
+        let thin = "<mspace width=\"0.1667em\"></mspace>"
+        #expect(body("1, \\ldots, k") == "<mrow><mn>1</mn><mo>,</mo>\(low)\(thin)<mo>,</mo><mi>k</mi></mrow>")
+        #expect(body("x \\dots y") == "<mrow><mi>x</mi>\(thin)\(low)\(thin)<mi>y</mi></mrow>")
+        #expect(body("x + \\dots + y") == "<mrow><mi>x</mi><mo>+</mo>\(low.replacingOccurrences(of: ">.<", with: ">⋅<"))<mo>+</mo><mi>y</mi></mrow>")
+        #expect(body("x \\cdots") == body("x \\dotsb"))
+        #expect(body("a_{1 \\ldots n}")?.contains("<mrow><mo lspace=\"0em\" rspace=\"0em\">.</mo><mo lspace=\"0em\" rspace=\"0em\">.</mo>") == true)
+    }
+
     /// An empty row of `gather` keeps a line's height: the numbers of the rows around it overprinted.
     @Test func emptyRowsKeepALinesHeight() {
         let html = MathRenderer().render("\\begin{gather} a \\\\ \\\\ b \\end{gather}", display: true).html
