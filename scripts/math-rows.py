@@ -3,15 +3,16 @@
 
     scripts/math-rows.py [FORMULAS]
         FORMULAS  a file with one formula per line ("$$ " marks display math); default: the probes
-                  below. Each line of a formula should start with its own capital letter (A, B, D, E …: flat-bottomed):
-                  the letters are the markers whose heights are measured.
+                  below. Each line of a formula starts with its own flat-bottomed capital letter
+                  (A, B, D, E …): the letters are the markers whose heights are measured.
 
 Each formula is drawn at 100px by `collective math` and by KaTeX (Debian's libjs-katex, loaded from
-the local disk in this page only), both inline as in scripts/math-score.py. For every marker letter
-the script prints its baseline relative to the formula's baseline, in em (negative is above), for
-ours and for KaTeX, and the difference; a lone `A` calibrates the two fonts' letter boxes.
-Environment: COLLECTIVE (default .build/debug/collective), KATEX, MATH_FAMILY, BROWSER (chromium or
-firefox; Firefox is run through geckodriver-free `--screenshot`, so only Chromium prints).
+the local disk in this page only), display formulas in display style but as inline boxes, as
+scripts/math-score.py draws them. For every marker letter the script prints the bottom of its box
+relative to the formula's baseline, in em (negative is above), for ours and for KaTeX, their
+difference and the distance from the previous marker; a lone `A` (and `$$ A`) calibrates the two
+fonts' letter boxes. Environment: COLLECTIVE (default .build/debug/collective), KATEX, MATH_FAMILY.
+Chromium only: the positions come from its DOM dump.
 """
 import html
 import json
