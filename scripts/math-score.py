@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores our MathML against KaTeX, formula by formula, in headless Chromium.
+"""Scores our MathML against KaTeX, formula by formula, in headless Chromium or Firefox.
 
     scripts/math-score.py FORMULAS [OUTDIR]
         FORMULAS  JSON lines {"tex", "display"} (scripts/extract-math-corpus.py) or a list with
@@ -7,23 +7,28 @@
         OUTDIR    default: .build-math/score
 
 Each formula is drawn twice on a page, by `collective math` and by KaTeX (Debian's libjs-katex,
-loaded from the local disk in this page only), at 30px. A script in the page records each
-drawing's box and baseline; the page is screenshot, each drawing cropped to its ink, and the two
-aligned on their baselines and left edges. The score is the share of ink pixels that do not
-overlap: (ours XOR KaTeX) / (ours OR KaTeX), after stretching ours to KaTeX's width (when within
-25%) and widening each ink by two pixels, so that KaTeX's heavier strokes and a small shift cost
-nothing. 0 is the same drawing, 1 nothing in common.
+loaded from the local disk in this page only), at 30px, one under the other so that each has the
+page's width. Display formulas are drawn in display style on both sides, but as inline boxes, so
+that each has a baseline: ours as `<math displaystyle="true">`, KaTeX's `.katex-display` as an
+inline flex box (its baseline is that of its first line). INLINE=1 draws every formula in inline
+mode instead (ours keeps the display style of its environments), as the script did before
+December 2026. A red mark 2px wide stands before each drawing with its bottom on the baseline;
+the page is screenshot (BROWSER=chromium, the default, or firefox, both headless), each drawing
+cropped to its ink and its baseline read from the mark, and the two aligned on their baselines and
+left edges. The score is the share of ink pixels that do not overlap: (ours XOR KaTeX) /
+(ours OR KaTeX), after stretching ours to KaTeX's width (when within 25%) and widening each ink by
+two pixels, so that KaTeX's heavier strokes and a small shift cost nothing. 0 is the same drawing,
+1 nothing in common.
 
 Writes OUTDIR/scores.tsv (score, index, TeX), OUTDIR/worst.png (the worst 50 pairs, ours left,
 KaTeX right) and OUTDIR/spread.png (40 pairs spread evenly over the scores, to check the threshold
 by eye), and prints the share under THRESHOLD (default 0.35).
-Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 40), EVERY (score
+Environment: COLLECTIVE (default .build/debug/collective), KATEX, PER_PAGE (default 20), EVERY (score
 every Nth formula only, default 1), MATH_FONT_CSS (a style sheet of @font-face rules, such as the one
 scripts/math-font.py writes, loaded for our side) and MATH_FAMILY (our side's font-family, default
-"Latin Modern Math", math). FONTCONFIG_FILE hides system fonts from Chromium, to see a reader's system.
+"Latin Modern Math", math). FONTCONFIG_FILE hides system fonts from the browser, to see a reader's system.
 """
 import html
-import json
 import os
 import subprocess
 import sys
@@ -37,7 +42,8 @@ from importlib import import_module
 compare = import_module("math-compare")
 
 def row_height(tex):
-    """A row tall enough for the formula's lines (30px type): 220px and 70px per line break."""
+    """A row tall enough for one drawing of the formula's lines (30px type): 220px and 70px per
+    line break. Each formula takes two rows: ours, then KaTeX's."""
     return min(220 + 70 * tex.count("\\\\"), 2000)
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8">
@@ -48,53 +54,56 @@ PAGE = """<!doctype html>
 <style>
 body {{ margin: 0; background: #fff; }}
 .row {{ position: relative; overflow: hidden; white-space: nowrap; }}
-.cell {{ position: absolute; top: 40px; font-size: 30px; line-height: 1; }}
-.ours {{ left: 10px; }} .theirs {{ left: 2610px; }}
+.cell {{ position: absolute; top: 40px; left: 10px; font-size: 30px; line-height: 1; }}
 math {{ font-family: {family}; font-size: 1em; }}
-.katex {{ font-size: 1em; }} .katex-display {{ margin: 0; }} .katex-display > .katex {{ text-align: left; }}
-math[display="block"] {{ display: inline math; }}
-.mark {{ display: inline-block; width: 0; height: 0; }}
+.katex {{ font-size: 1em; }} .katex-display {{ display: inline-flex; margin: 0; }} .katex-display > .katex {{ text-align: left; }}
+.mark {{ display: inline-block; width: 2px; height: 12px; background: #f00; }}
+.theirs {{ counter-reset: katexEqnNo mmlEqnNo; }}
 </style></head><body>
 {rows}
-<pre id="boxes"></pre>
 <script>
 for (const cell of document.querySelectorAll(".theirs")) {{
-  try {{ katex.render(cell.dataset.tex, cell.querySelector(".k"), {{displayMode: false, throwOnError: true, strict: false}}); }}
-  catch (e) {{ cell.dataset.failed = "1"; }}
+  try {{ katex.render(cell.dataset.tex, cell.querySelector(".k"), {{displayMode: cell.dataset.display === "1", throwOnError: true, strict: false}}); }}
+  catch (e) {{ cell.querySelector(".k").textContent = ""; }}
 }}
-document.fonts.ready.then(() => {{
-const boxes = [];
-for (const row of document.querySelectorAll(".row")) {{
-  const entry = [];
-  for (const cell of row.querySelectorAll(".cell")) {{
-    const mark = cell.querySelector(".mark").getBoundingClientRect();
-    const r = cell.getBoundingClientRect();
-    entry.push({{baseline: mark.bottom + window.scrollY, left: r.left, top: r.top + window.scrollY,
-                 width: r.width, height: r.height, failed: cell.dataset.failed === "1"}});
-  }}
-  boxes.push(entry);
-}}
-document.getElementById("boxes").textContent = "BOXES" + JSON.stringify(boxes) + "END";
-}});
 </script></body></html>
 """
 
+# The cells' left edge: each drawing is preceded by a red mark 2px wide whose bottom is its baseline.
+MARK_LEFT = 10
 
-def ink(image, box, baseline, row_top, row):
-    """The ink (dark pixels) of one drawing as a boolean array, and its baseline row in it; the
-    crop stays inside the drawing's row and the screenshot."""
-    left, top = max(int(box["left"]), 0), max(int(box["top"]) - 30, row_top, 0)
-    right = min(int(box["left"] + box["width"]) + 2, image.width, left + 2590)
-    bottom = min(int(box["top"] + box["height"]) + 30, row_top + row, image.height)
-    if right <= left or bottom <= top:
+
+def drawing(image, top, height):
+    """The ink (dark pixels) of the drawing in the band of rows from `top`, as a boolean array
+    cropped to the ink, and its baseline row in it (the bottom of the red mark); None when the
+    band holds no drawing (KaTeX refused the formula)."""
+    bottom = min(top + height, image.height)
+    if bottom <= top:
         return None, 0
-    crop = numpy.asarray(image.crop((left, top, right, bottom)).convert("L")) < 160
-    rows = numpy.where(crop.any(axis=1))[0]
-    columns = numpy.where(crop.any(axis=0))[0]
+    band = numpy.asarray(image.crop((0, top, image.width, bottom)).convert("RGB")).astype(int)
+    red, green, blue = band[..., 0], band[..., 1], band[..., 2]
+    columns = slice(MARK_LEFT, MARK_LEFT + 2)
+    mark = numpy.where(((red[:, columns] > 180) & (green[:, columns] < 100) & (blue[:, columns] < 100)).any(axis=1))[0]
+    if len(mark) == 0:
+        return None, 0
+    baseline = int(mark[-1]) + 1
+    ink = (0.299 * red + 0.587 * green + 0.114 * blue)[:, MARK_LEFT + 3:] < 160
+    rows = numpy.where(ink.any(axis=1))[0]
+    columns = numpy.where(ink.any(axis=0))[0]
     if len(rows) == 0:
         return None, 0
-    crop = crop[:, columns[0]:columns[-1] + 1]
-    return crop, int(baseline) - top
+    return ink[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1], baseline - int(rows[0])
+
+
+def screenshot(browser, page, height, shot, profile):
+    """Draws the page at 5200px wide with headless Chromium or Firefox into `shot`."""
+    if browser == "firefox":
+        subprocess.run(["firefox", "--headless", "--no-remote", "--profile", profile, f"--window-size=5200,{height}",
+                        "--screenshot", shot, "file://" + page], capture_output=True)
+    else:
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        "--allow-file-access-from-files", "--virtual-time-budget=5000", f"--window-size=5200,{height}",
+                        f"--screenshot={shot}", "file://" + page], capture_output=True)
 
 
 def widen(mask):
@@ -163,13 +172,21 @@ def main():
     os.makedirs(out, exist_ok=True)
     collective = os.environ.get("COLLECTIVE", ".build/debug/collective")
     katex = os.environ.get("KATEX", "/usr/share/javascript/katex")
-    per_page = int(os.environ.get("PER_PAGE", "40"))
+    per_page = int(os.environ.get("PER_PAGE", "20"))
     threshold = float(os.environ.get("THRESHOLD", "0.35"))
     family = os.environ.get("MATH_FAMILY", '"Latin Modern Math", math')
     font_css = os.environ.get("MATH_FONT_CSS", "")
     if font_css:
         font_css = f'<link rel="stylesheet" href="file://{os.path.abspath(font_css)}">'
     formulas = formulas[::int(os.environ.get("EVERY", "1"))]
+    inline = os.environ.get("INLINE") == "1"
+    browser = os.environ.get("BROWSER", "chromium")
+    # Firefox reads KaTeX's fonts from another folder than the page only with this setting.
+    profile = os.path.join(out, "firefox-profile")
+    if browser == "firefox":
+        os.makedirs(profile, exist_ok=True)
+        with open(os.path.join(profile, "user.js"), "w", encoding="utf-8") as handle:
+            handle.write('user_pref("security.fileuri.strict_origin_policy", false);\n')
     results = compare.render_ours(formulas, collective)
     scores = []
     crops = {}
@@ -177,31 +194,29 @@ def main():
         indices = list(range(start, min(start + per_page, len(formulas))))
         rows = []
         for index in indices:
-            tex, _ = formulas[index]
-            ours = results[index]["html"].replace(' display="block"', "")
-            rows.append('<div class="row" style="height:{}px"><div class="cell ours"><span class="mark"></span>{}</div>'
-                        '<div class="cell theirs" data-tex="{}"><span class="mark"></span><span class="k"></span></div></div>'
-                        .format(row_height(tex), ours, html.escape(tex, quote=True)))
+            tex, display = formulas[index]
+            display = display and not inline
+            ours = results[index]["html"].replace(' display="block"', ' displaystyle="true"' if display else "")
+            height = row_height(tex)
+            rows.append('<div class="row" style="height:{}px"><div class="cell ours"><span class="mark"></span>{}</div></div>'
+                        '<div class="row" style="height:{}px"><div class="cell theirs" data-display="{}" data-tex="{}">'
+                        '<span class="mark"></span><span class="k"></span></div></div>'
+                        .format(height, ours, height, int(display), html.escape(tex, quote=True)))
         page = os.path.join(out, "page.html")
         with open(page, "w", encoding="utf-8") as handle:
             handle.write(PAGE.format(katex=katex, rows="\n".join(rows), family=family, font_css=font_css))
         tops = [0]
         for index in indices:
-            tops.append(tops[-1] + row_height(formulas[index][0]))
-        height = tops[-1] + 40
-        args = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--allow-file-access-from-files", "--virtual-time-budget=5000", f"--window-size=5200,{height}"]
-        dom = subprocess.run(args + ["--dump-dom", "file://" + page], capture_output=True, text=True).stdout
-        boxes = json.loads(dom[dom.index("BOXES") + 5:dom.index("END", dom.index("BOXES"))])
+            tops.append(tops[-1] + 2 * row_height(formulas[index][0]))
         shot = os.path.join(out, "page.png")
-        subprocess.run(args + [f"--screenshot={shot}", "file://" + page], capture_output=True)
+        screenshot(browser, page, tops[-1] + 40, shot, profile)
         image = Image.open(shot)
-        for position, (index, (mine, theirs)) in enumerate(zip(indices, boxes)):
-            if results[index]["refused"] or theirs["failed"]:
+        for position, index in enumerate(indices):
+            if results[index]["refused"]:
                 continue  # one side has no drawing: counted apart
-            row_top, row = tops[position], tops[position + 1] - tops[position]
-            a, a_base = ink(image, mine, mine["baseline"], row_top, row)
-            b, b_base = ink(image, theirs, theirs["baseline"], row_top, row)
+            row_top, row = tops[position], (tops[position + 1] - tops[position]) // 2
+            a, a_base = drawing(image, row_top, row)
+            b, b_base = drawing(image, row_top + row, row)
             if a is None or b is None:
                 continue
             value = score(a, a_base, b, b_base)

@@ -18,5 +18,7 @@ enum BuiltinMacros {
         "implies": "\\;\\Longrightarrow\\;",
         "impliedby": "\\;\\Longleftarrow\\;",
         "iff": "\\;\\Longleftrightarrow\\;",
+        // A line of vertical dots is a row 1.5em high in a matrix or `cases`, as in KaTeX.
+        "vdots": "{\\varvdots\\rule{0pt}{15pt}}",
     ]
 }

@@ -29,6 +29,7 @@ extension Parser {
         if let last = rows.last, last.allSatisfy({ $0 == .space }), rows.count > 1 { rows.removeLast() }
         var table = MathTable()
         table.displayStyle = true
+        table.rowMetrics = .diagram
         for row in rows { table.rows.append(try parseDiagramRow(row)) }
         return .table(table)
     }

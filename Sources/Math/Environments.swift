@@ -10,6 +10,7 @@ struct EnvironmentLayout {
     var displayStyle = false
     var numbering: Numbering = .none
     var scriptLevel: Int?
+    var rows = RowMetrics.array()
 
     /// The layout of a supported environment, or nil.
     static func named(_ name: String) -> EnvironmentLayout? {
@@ -22,22 +23,28 @@ struct EnvironmentLayout {
         if let (open, close) = delimiters[base] { return EnvironmentLayout(open: open, close: close) }
         switch base {
         // Matrix spacing at script size: the columns keep a gap, as in KaTeX.
-        case "smallmatrix": return EnvironmentLayout(scriptLevel: 1)
+        case "smallmatrix": return EnvironmentLayout(scriptLevel: 1, rows: .small)
         case "array", "darray":
             return EnvironmentLayout(columns: .fromSpecification, displayStyle: base == "darray")
-        case "subarray": return EnvironmentLayout(columns: .fromSpecification, spacing: .compact)
-        case "cases", "dcases": return EnvironmentLayout(open: "{", columns: .left, displayStyle: base == "dcases")
-        case "rcases", "drcases": return EnvironmentLayout(close: "}", columns: .left, displayStyle: base == "drcases")
+        case "subarray": return EnvironmentLayout(columns: .fromSpecification, spacing: .compact, rows: .substack)
+        case "cases", "dcases":
+            return EnvironmentLayout(open: "{", columns: .left, displayStyle: base == "dcases", rows: .cases)
+        case "rcases", "drcases":
+            return EnvironmentLayout(close: "}", columns: .left, displayStyle: base == "drcases", rows: .cases)
         case "aligned", "split", "alignedat":
-            return EnvironmentLayout(columns: .alternating, spacing: .aligned, displayStyle: true)
+            return EnvironmentLayout(columns: .alternating, spacing: .aligned, displayStyle: true, rows: .multiline)
         case "align", "alignat", "flalign":
             return EnvironmentLayout(columns: .alternating, spacing: .aligned, displayStyle: true,
-                                     numbering: starred ? .none : .eachRow)
-        case "gathered": return EnvironmentLayout(spacing: .lines, displayStyle: true)
+                                     numbering: starred ? .none : .eachRow, rows: .multiline)
+        case "gathered": return EnvironmentLayout(spacing: .lines, displayStyle: true, rows: .multiline)
         case "gather":
-            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .eachRow)
-        case "equation", "multline":
+            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .eachRow,
+                                     rows: .multiline)
+        case "equation":
             return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .once)
+        case "multline":
+            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .once,
+                                     rows: .multiline)
         default: return nil
         }
     }
@@ -55,6 +62,9 @@ extension Parser {
         }
         var table = MathTable()
         table.spacing = layout.spacing
+        table.rowMetrics = layout.rows
+        // amsmath's smallmatrix separates its columns by a thick space (5/18em) of its script size.
+        if name == "smallmatrix" { table.columnSeparation = 5.0 / 18 }
         table.displayStyle = layout.displayStyle
         // amsmath's matrices and cases have no column gap outside their first and last columns.
         table.tightEdges = layout.spacing == .matrix && layout.columns != .fromSpecification
@@ -100,7 +110,7 @@ extension Parser {
                 switch token {
                 case .alignment: continue cellLoop
                 case .command("\\"), .command("cr"), .command("newline"):
-                    skipOptionalDimension()
+                    if let gap = optionalRowGap() { table.rowGaps[table.rows.count] = gap }
                     break cellLoop
                 default:
                     let closing = try parseRawText(for: "end")

@@ -121,6 +121,12 @@ struct MathMLWriter {
             output += "<" + name
             if accent { output += " accent=\"true\"" }
             if accentUnder { output += " accentunder=\"true\"" }
+            if showsLimits(base) {
+                // TeX puts \bigop@spacing5 (0.1em) beyond a big operator's limits; MathML Core does not.
+                let css = (under == nil ? "" : "padding-bottom:0.1em") + (under != nil && over != nil ? ";" : "")
+                    + (over == nil ? "" : "padding-top:0.1em")
+                attribute("style", css)
+            }
             output += ">"
             write(base, asLimitsBase: true)
             scriptDepth += 1
@@ -194,6 +200,11 @@ struct MathMLWriter {
             output += "<merror style=\"color:#b00\"><mtext>"
             HTMLEscaper.text.append(source, to: &output)
             output += "</mtext></merror>"
+        case .dots(let centered):
+            // Three dots a thin space apart (TeX's \ldotp, \cdotp); Latin Modern's … and ⋯ are tighter.
+            let dot = centered ? "<mo lspace=\"0em\" rspace=\"0em\">⋅</mo>" : "<mo lspace=\"0em\" rspace=\"0em\">.</mo>"
+            let gap = scriptDepth == 0 ? "<mspace width=\"0.1667em\"></mspace>" : ""
+            output += "<mrow>" + dot + gap + dot + gap + dot + "</mrow>"
         case .reference(let key, let parenthesized):
             writeReference(key, parenthesized: parenthesized)
         }
@@ -235,6 +246,10 @@ struct MathMLWriter {
                !Self.isSpace(children[index - 1]) {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
+            let (thinBefore, thinAfter) = thinSpace(around: child, before: index > 0 ? children[index - 1] : nil,
+                                                    after: index + 1 < children.count ? children[index + 1] : nil)
+            if thinBefore { output += "<mspace width=\"0.1667em\"></mspace>" }
+            defer { if thinAfter { output += "<mspace width=\"0.1667em\"></mspace>" } }
             if child.isBinaryOperator, index == 0 || children[index - 1].makesFollowingBinaryUnary,
                case .operator(let text, var attributes) = child {
                 attributes.lspace = attributes.lspace ?? 0
@@ -249,6 +264,26 @@ struct MathMLWriter {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
         }
+    }
+
+    /// TeX's spacing of an inner atom (`\ldots`): a thin space from an ordinary atom or a closing
+    /// delimiter before it, and from an ordinary atom, an opening delimiter or punctuation after
+    /// it; operators bring their own space, and scripts have none.
+    private func thinSpace(around dots: MathNode, before: MathNode?, after: MathNode?) -> (Bool, Bool) {
+        guard case .dots = dots, scriptDepth == 0 else { return (false, false) }
+        var spaceBefore = false
+        var spaceAfter = false
+        if let before, !Self.isSpace(before) {
+            if case .operator(_, let attributes) = before.core { spaceBefore = attributes.isClosing } else { spaceBefore = true }
+        }
+        if let after, !Self.isSpace(after) {
+            if case .operator(let text, let attributes) = after.core {
+                spaceAfter = attributes.isOpening || text == "," || text == ";"
+            } else {
+                spaceAfter = true
+            }
+        }
+        return (spaceBefore, spaceAfter)
     }
 
     private static func isSpace(_ node: MathNode) -> Bool {
@@ -282,6 +317,17 @@ struct MathMLWriter {
         output += "</mo>"
     }
 
+    /// Whether `base` is an operator whose scripts stand above and below it here: `\sum`, `\lim`
+    /// and `\max` in display style, any operator with `\limits`.
+    private func showsLimits(_ base: MathNode) -> Bool {
+        guard case .operator(_, let attributes) = base.core else { return false }
+        switch attributes.limits {
+        case .limits: return true
+        case .displayLimits: return displayStyle
+        case .scripts: return false
+        }
+    }
+
     // MARK: Tables
 
     /// Equation numbers go in a last cell taken out of the flow and set against the right edge
@@ -291,13 +337,16 @@ struct MathMLWriter {
         let savedStyle = displayStyle
         defer { displayStyle = savedStyle }
         displayStyle = table.displayStyle
+        if table.hangsFromFirstRow { output += Self.hangingBox(table) }
         output += table.displayStyle ? "<mtable displaystyle=\"true\">" : "<mtable>"
         for (rowIndex, cells) in table.rows.enumerated() {
+            let metrics = Self.metrics(of: table, row: rowIndex)
+            let strut = "<mspace height=\"\(Self.em(metrics.height))\" depth=\"\(Self.em(metrics.depth))\"></mspace>"
             output += "<mtr>"
             for column in 0..<columns {
-                let css = cellStyle(table, row: rowIndex, column: column, columns: columns)
+                let css = cellStyle(table, row: rowIndex, column: column, columns: columns, jot: metrics.jot)
                 output += css.isEmpty ? "<mtd>" : "<mtd style=\"\(css)\">"
-                if column == 0, table.spacing == .aligned { output += Self.alignedStrut }
+                if column == 0 { output += strut }
                 if column < cells.count { write(cells[column]) }
                 output += "</mtd>"
             }
@@ -306,17 +355,10 @@ struct MathMLWriter {
                 if rowIndex < table.labelKeys.count, let key = table.labelKeys[rowIndex] {
                     attribute("id", EquationLabel.id(for: key))
                 }
-                // The same top padding as the row's cells, so a one-line row and its number share a baseline.
-                switch table.spacing {
-                case .lines: output += " style=\"position:absolute;right:0;padding:0.25em 0 0\">"
-                case .compact: output += " style=\"position:absolute;right:0;padding:0\">"
-                case .matrix: output += " style=\"position:absolute;right:0;padding:0.5ex 0 0\">"
-                case .aligned: output += " style=\"position:absolute;right:0;padding:0.15em 0 0\">"
-                }
-                // An invisible copy of the row gives the number the row's height and baseline: it
-                // stands level with the equation's baseline even beside a tall fraction.
-                output += "<mrow><mpadded width=\"0\"><mphantom><mrow>"
-                if table.spacing == .aligned { output += Self.alignedStrut }
+                // An invisible copy of the row (with its strut) gives the number the row's height and
+                // baseline: it stands level with the equation's baseline even beside a tall fraction.
+                output += " style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
+                output += strut
                 for cell in cells { write(cell) }
                 output += "</mrow></mphantom></mpadded>"
                 write(label)
@@ -325,12 +367,43 @@ struct MathMLWriter {
             output += "</mtr>"
         }
         output += "</mtable>"
+        if table.hangsFromFirstRow { output += "</mpadded>" }
     }
 
-    /// amsmath's rows of `aligned` and `align` are at least a strut high (0.7 and 0.3 of a 1.2em
-    /// baseline skip) and `\jot` (0.3em) apart: 1.5em from baseline to baseline for one-line rows,
-    /// as KaTeX draws them; the cells' top and bottom padding make the `\jot`.
-    private static let alignedStrut = "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+    /// The strut and `\jot` of one row, after its `\\[gap]` and rules.
+    private static func metrics(of table: MathTable, row: Int) -> RowMetrics {
+        var metrics = table.rowGaps[row].map { table.rowMetrics.adjusted(byGap: $0) } ?? table.rowMetrics
+        // A rule between rows takes no room in TeX; the cell's border does, so the strut gives it back.
+        if table.rowLines[row] != nil { metrics.height = max(0, metrics.height - ruleWidth) }
+        if row == table.rows.count - 1, table.rowLines[table.rows.count] != nil {
+            metrics.depth = max(0, metrics.depth - ruleWidth)
+        }
+        return metrics
+    }
+
+    /// An `<mpadded>` that moves a table of strut-high rows down from the math axis, where MathML
+    /// centres it, until its first row stands on the baseline, and gives it that row's height.
+    private static func hangingBox(_ table: MathTable) -> String {
+        let rows = table.rows.indices.map { metrics(of: table, row: $0) }
+        let total = rows.reduce(0) { $0 + $1.height + $1.depth + $1.jot }
+        let first = rows.first?.height ?? 0
+        let drop = axisHeight + total / 2 - first
+        return "<mpadded height=\"\(em(first))\" depth=\"\(em(total - first))\" voffset=\"\(em(-drop))\">"
+    }
+
+    /// The math axis above the baseline (Latin Modern Math's and KaTeX's AxisHeight).
+    private static let axisHeight = 0.25
+
+    /// The shortest `padding` shorthand for no top padding and the given sides, in em.
+    private static func padding(right: Double, bottom: Double, left: Double) -> String {
+        func length(_ value: Double) -> String { value == 0 ? "0" : em(value) }
+        if left == 0, right == 0, bottom == 0 { return "0" }
+        if left == right { return bottom == 0 ? "0 \(length(right))" : "0 \(length(right)) \(length(bottom))" }
+        return "0 \(length(right)) \(length(bottom)) \(length(left))"
+    }
+
+    /// The thickness of `\hline` and of the column rules of `array`.
+    private static let ruleWidth = 0.06
 
     /// Left and right alignment of a cell. Chromium lays a cell's content out as a block and
     /// aligns it only by the `-webkit-` keywords (it ignores `columnalign` and plain `right`);
@@ -338,35 +411,34 @@ struct MathMLWriter {
     private static let leftAligned = "text-align:left;text-align:-webkit-left;"
     private static let rightAligned = "text-align:right;text-align:-webkit-right;"
 
-    private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int) -> String {
+    /// A cell's alignment, padding and rules. The padding is one shorthand: no space above (the
+    /// row's strut sets its height), the `\jot` below, and the column gaps on the sides.
+    private func cellStyle(_ table: MathTable, row: Int, column: Int, columns: Int, jot: Double) -> String {
         var css = ""
         let alignment = table.alignment(ofColumn: column)
+        var left = 0.0
+        var right = 0.0
         switch table.spacing {
         case .matrix:
-            switch alignment {
-            case .left: css += Self.leftAligned
-            case .right: css += Self.rightAligned
-            case .center: break
-            }
-            if table.tightEdges, column == 0 { css += "padding-left:0;" }
-            if table.tightEdges, column == columns - 1 { css += "padding-right:0;" }
+            left = table.tightEdges && column == 0 ? 0 : table.columnSeparation
+            right = table.tightEdges && column == columns - 1 ? 0 : table.columnSeparation
         case .aligned:
-            let isRight = column % 2 == 0
-            css += isRight ? Self.rightAligned + "padding-right:0;" : Self.leftAligned + "padding-left:0;"
-            css += "padding-top:0.15em;padding-bottom:0.15em;"
-            if isRight, column > 0 { css += "padding-left:1em;" }
+            // Right/left column pairs: no gap inside a pair, a quad between pairs.
+            if column % 2 == 0, column > 0 { left = 1 }
         case .compact, .lines:
-            switch alignment {
-            case .left: css += Self.leftAligned
-            case .right: css += Self.rightAligned
-            case .center: break
-            }
-            css += table.spacing == .lines ? "padding:0.25em 0;" : "padding:0;"
+            break
         }
-        if let line = table.rowLines[row] { css += "border-top:0.06em \(line);" }
-        if row == table.rows.count - 1, let line = table.rowLines[table.rows.count] { css += "border-bottom:0.06em \(line);" }
-        if let line = table.columnLines[column] { css += "border-left:0.06em \(line);" }
-        if column == columns - 1, let line = table.columnLines[columns] { css += "border-right:0.06em \(line);" }
+        switch table.spacing == .aligned ? (column % 2 == 0 ? .right : .left) : alignment {
+        case .left: css += Self.leftAligned
+        case .right: css += Self.rightAligned
+        case .center: break
+        }
+        css += "padding:" + Self.padding(right: right, bottom: jot, left: left) + ";"
+        let rule = Self.em(Self.ruleWidth)
+        if let line = table.rowLines[row] { css += "border-top:\(rule) \(line);" }
+        if row == table.rows.count - 1, let line = table.rowLines[table.rows.count] { css += "border-bottom:\(rule) \(line);" }
+        if let line = table.columnLines[column] { css += "border-left:\(rule) \(line);" }
+        if column == columns - 1, let line = table.columnLines[columns] { css += "border-right:\(rule) \(line);" }
         if css.hasSuffix(";") { css.removeLast() }
         return css
     }

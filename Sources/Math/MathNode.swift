@@ -58,6 +58,17 @@ struct MathTable: Sendable {
     var displayStyle = false
     /// No padding left of the first column and right of the last (matrices, `cases`).
     var tightEdges = false
+    /// Space on each side of a column of a matrix or array (LaTeX's `\arraycolsep`, 5pt), in em
+    /// of the cells.
+    var columnSeparation = 0.5
+    /// The rows' struts and `\jot`.
+    var rowMetrics = RowMetrics.array()
+    /// `\\[gap]` after row `i`: the gap in em.
+    var rowGaps: [Int: Double] = [:]
+    /// Lines of text broken by `\\` (outside any environment) with no row taller than a line: the
+    /// first row stands on the formula's baseline and the others hang below it, as KaTeX breaks
+    /// lines, instead of the table being centred on the math axis.
+    var hangsFromFirstRow = false
 
     func alignment(ofColumn column: Int) -> Alignment {
         if alignments.isEmpty { return .center }
@@ -109,6 +120,9 @@ enum MathNode: Sendable {
     indirect case attributed(MathNode, [HTMLAttribute])
     /// `<merror>` around the source of something that could not be rendered (an unknown command).
     case error(String)
+    /// `\ldots` (low) or `\cdots` (on the axis): three dots a thin space apart, an inner atom
+    /// that keeps a thin space from ordinary neighbours and punctuation, as TeX's `\mathinner`.
+    case dots(centered: Bool)
     /// `\ref{key}` (`parenthesized` false) or `\eqref{key}`: the number of a labelled equation.
     case reference(String, parenthesized: Bool)
 

@@ -2,6 +2,7 @@
 extension Parser {
     /// Parses the command `name` (its backslash token already read).
     mutating func parseCommand(_ name: String) throws(MathError) -> MathNode? {
+        if let centered = try dotsAreCentered(name) { return .dots(centered: centered) }
         if let kind = CommandTables.kinds[name] {
             switch kind {
             case .symbol(let symbol): return symbolNode(symbol)
@@ -380,6 +381,7 @@ extension Parser {
         }
         var table = MathTable()
         table.spacing = .compact
+        table.rowMetrics = .substack
         while true {
             table.rows.append([Self.row(try parseList(stops: [.cell, .group]))])
             guard let token = try stream.next() else { throw MathError("missing } after \\substack") }

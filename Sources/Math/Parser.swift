@@ -66,22 +66,28 @@ struct Parser {
     /// Parses the whole input. Top-level `\\` splits it into centred lines; `\tag` numbers it.
     mutating func parseFormula() throws(MathError) -> MathNode {
         var lines: [[MathNode]] = []
+        var gaps: [Int: Double] = [:]
         while true {
             lines.append(try parseList(stops: .line))
             guard let token = try stream.next() else { break }
             switch token {
             case .command("\\"), .command("newline"), .command("cr"):
-                skipOptionalDimension()
+                gaps[lines.count - 1] = optionalRowGap()
             case .endGroup: throw MathError("unmatched }")
             case .command(let name): throw MathError("\\\(name) is out of place", command: "\\" + name)
             default: throw MathError("unexpected \(token.source)")
             }
         }
+        // A `\\` at the end breaks to a line with nothing on it, which KaTeX draws with no height.
+        if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
         if lines.count == 1, pendingTag == nil { return Self.row(lines[0]) }
         var table = MathTable()
         table.rows = lines.map { [Self.row($0)] }
         table.spacing = .lines
+        table.rowMetrics = .textLines
+        table.rowGaps = gaps
         table.displayStyle = display
+        table.hangsFromFirstRow = pendingTag == nil && !table.rows.contains { $0[0].isTall }
         // KaTeX centres the lines of display math and starts those of inline math at the left.
         if !display { table.alignments = [.left] }
         if let tag = pendingTag {
@@ -254,20 +260,25 @@ struct Parser {
         let savedFont = font
         defer { font = savedFont }
         var lines = [try parseList(stops: [.group, .line])]
+        var gaps: [Int: Double] = [:]
         while true {
             let token = try stream.next()
             if token == .endGroup { break }
             guard token == .command("\\") || token == .command("newline") || token == .command("cr") else {
                 throw MathError("missing } to close a group")
             }
-            skipOptionalDimension()
+            gaps[lines.count - 1] = optionalRowGap()
             lines.append(try parseList(stops: [.group, .line]))
         }
+        if lines.count > 1, lines[lines.count - 1].isEmpty { lines.removeLast() }
         if lines.count > 1 {
             var table = MathTable()
             table.rows = lines.map { [Self.row($0)] }
             table.alignments = [.left]
             table.spacing = .compact
+            table.rowMetrics = .textLines
+            table.rowGaps = gaps
+            table.hangsFromFirstRow = !table.rows.contains { $0[0].isTall }
             return .table(table)
         }
         let list = lines[0]
@@ -327,9 +338,10 @@ struct Parser {
         stream.rawOptional()?.source
     }
 
-    /// Skips the `[2pt]` that may follow `\\`.
-    mutating func skipOptionalDimension() {
-        _ = stream.rawOptional()
+    /// Reads the `[2pt]` that may follow `\\`: the extra space below the line, in em (nil when
+    /// there is none or it is not a length).
+    mutating func optionalRowGap() -> Double? {
+        stream.rawOptional().flatMap { Dimension.em($0.source) }
     }
 
     // MARK: Scripts

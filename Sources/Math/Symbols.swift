@@ -69,7 +69,7 @@ enum Symbols {
         angle ∠ measuredangle ∡ sphericalangle ∢ triangle △ triangledown ▽ blacktriangle ▲
         blacktriangledown ▼ Re ℜ Im ℑ flat ♭ natural ♮ sharp ♯ clubsuit ♣ diamondsuit ♢
         heartsuit ♡ spadesuit ♠ surd √ checkmark ✓ S § P ¶ copyright © pounds £ textdegree °
-        degree ° ldots … dots … dotsc … dotso … cdots ⋯ dotsb ⋯ dotsm ⋯ dotsi ⋯ vdots ⋮ ddots ⋱
+        degree ° varvdots ⋮ ddots ⋱
         iddots ⋰ Box □ square □ blacksquare ■ Diamond ◊ lozenge ◊ blacklozenge ⧫ bigstar ★
         complement ∁ circledS Ⓢ circledR ® vartriangle △ blacktriangleleft ◀ blacktriangleright ▶
         backepsilon ϶ maltese ✠ yen ¥ euro € infin ∞ backslash ∖ diagup ╱ diagdown ╲

@@ -31,12 +31,16 @@ import Testing
 
     @Test func lineBreaksInsideGroupsAsKaTeX() {
         let aligned = body("\\begin{aligned} a &= {b \\\\ c} \\\\ d &= e \\end{aligned}", display: true)
-        #expect(aligned?.contains("<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\"><mi>b</mi></mtd></mtr>"
-            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\"><mi>c</mi></mtd></mtr></mtable>") == true)
+        let line = "<mspace height=\"0.91em\" depth=\"0.35em\"></mspace>"
+        #expect(aligned?.contains("<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)<mi>b</mi></mtd></mtr>"
+            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)<mi>c</mi></mtd></mtr></mtable>") == true)
         #expect(aligned?.components(separatedBy: "<mtr>").count == 5)  // two rows of aligned, two in the group
         #expect(body("x = {a \\\\ b}")?.contains("<mtable>") == true)
-        #expect(body("a \\\\ b", display: true)?.hasPrefix("<mtable displaystyle=\"true\"><mtr><mtd style=\"padding:0.25em 0\">") == true)
-        #expect(body("a \\\\ b")?.hasPrefix("<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0.25em 0\">") == true)
+        #expect(body("a \\\\ b", display: true)?.contains("<mtable displaystyle=\"true\"><mtr><mtd style=\"padding:0\">\(line)") == true)
+        #expect(body("a \\\\ b")?.contains("<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)") == true)
+        // A `\\` at the end of a group or of the formula opens no empty line, as in KaTeX.
+        #expect(body("G \\backslash \\\\{e\\\\}") == body("G \\backslash \\\\ e"))
+        #expect(body("a \\\\") == "<mi>a</mi>")
     }
 
     @Test func declareMathOperatorInTheFormula() {
@@ -50,7 +54,7 @@ import Testing
         let tex = "\\begin{align} a &= b \\label{first} \\\\ c &= d \\nonumber \\\\ e &= f \\label{third} \\end{align}"
         let result = MathRenderer().render(tex, display: true, firstEquationNumber: 4)
         #expect(result.labels == [EquationLabel(key: "first", text: "4"), EquationLabel(key: "third", text: "5")])
-        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0.15em 0 0\"><mrow><mpadded width=\"0\"><mphantom><mrow><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"))
+        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"))
         #expect(result.html.contains("</mphantom></mpadded><mtext>(4)</mtext></mrow></mtd>"))
         #expect(result.html.contains("id=\"eqn-third\""))
         let tagged = MathRenderer().render("x \\tag{A} \\label{a:b}", display: true)

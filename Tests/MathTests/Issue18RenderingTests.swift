@@ -8,12 +8,12 @@ import Testing
     /// `-webkit-` keywords. Firefox keeps the plain one.
     @Test func alignedColumnsUseKeywordsChromiumHonours() {
         let aligned = body("\\begin{aligned} f(x) &= 1 \\\\ g &= 2 \\end{aligned}", display: true)
-        #expect(aligned?.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0;padding-top:0.15em;padding-bottom:0.15em\">") == true)
-        #expect(aligned?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0;padding-top:0.15em;padding-bottom:0.15em\">") == true)
+        #expect(aligned?.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em\">") == true)
+        #expect(aligned?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0.3em\">") == true)
         let array = body("\\begin{array}{rcl} a & = & b \\end{array}")
-        #expect(array?.contains("<mtd style=\"text-align:right;text-align:-webkit-right\"><mi>a</mi></mtd><mtd><mo>=</mo></mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left\"><mi>b</mi></mtd>") == true)
-        #expect(body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0\"><mn>1</mn>") == true)
+        #expect(array?.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0.5em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+            + "<mtd style=\"padding:0 0.5em\"><mo>=</mo></mtd><mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em\"><mi>b</mi></mtd>") == true)
+        #expect(body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em 0 0\"><mspace") == true)
     }
 
     /// TeX puts no space around relations and binary operators in scripts and in text-style
@@ -67,44 +67,57 @@ import Testing
     /// baseline beside a tall fraction instead of at the row's top.
     @Test func equationNumbersShareTheRowsBaseline() {
         let html = MathRenderer().render("\\begin{align} \\frac{a}{b} &= c \\end{align}", display: true).html
-        #expect(html.contains("<mtd style=\"position:absolute;right:0;padding:0.15em 0 0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
+        #expect(html.contains("<mtd style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
             + "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mfrac><mi>a</mi><mi>b</mi></mfrac><mrow><mo>=</mo><mi>c</mi></mrow></mrow></mphantom></mpadded><mtext>(1)</mtext></mrow></mtd>"))
     }
 
     /// Rows of `aligned` and `align` are a strut high (0.84em above the baseline, 0.36em below) and
-    /// `\jot` apart (0.15em of padding above and below each cell): one-line rows are 1.5em apart,
-    /// as in amsmath and KaTeX (measured in Chromium: 1.500em against KaTeX's 1.500em, 2.088em
-    /// against 2.094em for rows of fractions); they were 1.155em. The number's copy of its row has
-    /// the strut too, so the number keeps the row's baseline.
+    /// `\jot` apart (0.3em of padding below each cell): one-line rows are 1.5em apart, as in
+    /// amsmath and KaTeX; they were 1.155em. The number's copy of its row has the strut too, so the
+    /// number keeps the row's baseline. (`TableRowsTests` has the other environments.)
     @Test func alignedRowsAreAStrutHighAndAJotApart() {
         let strut = "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
         let html = MathRenderer().render("\\begin{align} a &= b \\\\ c &= d \\end{align}", display: true).html
-        let firstCells = html.components(separatedBy: "<mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0;"
-            + "padding-top:0.15em;padding-bottom:0.15em\">").dropFirst()
+        let firstCells = html.components(separatedBy: "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em\">").dropFirst()
         #expect(firstCells.count == 2)
         #expect(firstCells.allSatisfy { $0.hasPrefix(strut) })
-        #expect(html.contains("padding:0.15em 0 0\"><mrow><mpadded width=\"0\"><mphantom><mrow>\(strut)<mi>a</mi>"))
-        // Matrices keep their own spacing.
-        #expect(body("\\begin{matrix} a \\\\ b \\end{matrix}")?.contains("mspace") == false)
+        #expect(html.contains("padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>\(strut)<mi>a</mi>"))
+    }
+
+    /// Latin Modern's `…` and `⋯` put their dots much closer than TeX's `\ldots` (three periods a
+    /// thin space apart); `\dots` is centred before a binary operator or relation, as amsmath has it.
+    /// A thin space separates the dots from letters and following punctuation, none in scripts.
+    @Test func dotsAreSpacedAsTeXSpacesThem() {
+        let low = "<mrow><mo lspace=\"0em\" rspace=\"0em\">.</mo><mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo>"
+            + "<mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo></mrow>"
+        let thin = "<mspace width=\"0.1667em\"></mspace>"
+        #expect(body("1, \\ldots, k") == "<mrow><mn>1</mn><mo>,</mo>\(low)\(thin)<mo>,</mo><mi>k</mi></mrow>")
+        #expect(body("x \\dots y") == "<mrow><mi>x</mi>\(thin)\(low)\(thin)<mi>y</mi></mrow>")
+        #expect(body("x + \\dots + y") == "<mrow><mi>x</mi><mo>+</mo>\(low.replacingOccurrences(of: ">.<", with: ">⋅<"))<mo>+</mo><mi>y</mi></mrow>")
+        #expect(body("x \\cdots") == body("x \\dotsb"))
+        #expect(body("a_{1 \\ldots n}")?.contains("<mrow><mo lspace=\"0em\" rspace=\"0em\">.</mo><mo lspace=\"0em\" rspace=\"0em\">.</mo>") == true)
     }
 
     /// An empty row of `gather` keeps a line's height: the numbers of the rows around it overprinted.
     @Test func emptyRowsKeepALinesHeight() {
         let html = MathRenderer().render("\\begin{gather} a \\\\ \\\\ b \\end{gather}", display: true).html
-        #expect(html.contains("<mtr><mtd style=\"padding:0.25em 0\"><mpadded width=\"0\"><mphantom><mo stretchy=\"false\">(</mo></mphantom></mpadded></mtd>"))
+        #expect(html.contains("<mtr><mtd style=\"padding:0 0 0.3em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+            + "<mpadded width=\"0\"><mphantom><mo stretchy=\"false\">(</mo></mphantom></mpadded></mtd>"))
         #expect(html.contains("<mtext>(3)</mtext>"))
     }
 
     /// amsmath's matrices and `cases` have no gap outside their outer columns; arrays keep theirs.
     @Test func matricesHaveNoOuterColumnGap() {
-        #expect(body("\\begin{pmatrix} a & b \\end{pmatrix}")?.contains("<mtd style=\"padding-left:0\"><mi>a</mi></mtd><mtd style=\"padding-right:0\"><mi>b</mi></mtd>") == true)
-        #expect(body("\\begin{array}{cc} a & b \\end{array}")?.contains("<mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd>") == true)
+        #expect(body("\\begin{pmatrix} a & b \\end{pmatrix}")?.contains("<mtd style=\"padding:0 0.5em 0 0\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+            + "<mi>a</mi></mtd><mtd style=\"padding:0 0 0 0.5em\"><mi>b</mi></mtd>") == true)
+        #expect(body("\\begin{array}{cc} a & b \\end{array}")?.contains("<mtd style=\"padding:0 0.5em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+            + "<mi>a</mi></mtd><mtd style=\"padding:0 0.5em\"><mi>b</mi></mtd>") == true)
     }
 
     @Test func smallmatrixKeepsColumnGapsAndColorboxItsPadding() {
         #expect(body("\\begin{smallmatrix} a & b \\end{smallmatrix}")
-            == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd>"
-            + "<mtd style=\"padding-right:0\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
+            == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd style=\"padding:0 0.2778em 0 0\"><mspace height=\"0.6em\" depth=\"0.2571em\"></mspace>"
+            + "<mi>a</mi></mtd><mtd style=\"padding:0 0 0 0.2778em\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
         #expect(body("\\colorbox{yellow}{x}") == "<mrow style=\"background-color:yellow;padding:0.1em 0.3em\"><mtext>x</mtext></mrow>")
     }
 

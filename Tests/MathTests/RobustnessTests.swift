@@ -126,12 +126,12 @@ import SeededRandom
     @Test func tablesWithManyCells() {
         let cells = 49_000
         let matrix = "\\begin{matrix}" + repeated("a&", cells - 1) + "a\\end{matrix}"
-        #expect(body(matrix) == "<mtable><mtr><mtd style=\"padding-left:0\"><mi>a</mi></mtd>" + repeated("<mtd><mi>a</mi></mtd>", cells - 2)
-            + "<mtd style=\"padding-right:0\"><mi>a</mi></mtd></mtr></mtable>")
+        #expect(body(matrix) == "<mtable><mtr><mtd style=\"padding:0 0.5em 0 0\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+            + repeated("<mtd style=\"padding:0 0.5em\"><mi>a</mi></mtd>", cells - 2) + "<mtd style=\"padding:0 0 0 0.5em\"><mi>a</mi></mtd></mtr></mtable>")
         let rows = 16_000
         let aligned = "\\begin{aligned}" + repeated("a&b\\\\", rows - 1) + "a&b\\end{aligned}"
-        let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding-right:0;padding-top:0.15em;padding-bottom:0.15em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding-left:0;padding-top:0.15em;padding-bottom:0.15em\"><mi>b</mi></mtd></mtr>"
+        let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0.3em\"><mi>b</mi></mtd></mtr>"
         #expect(body(aligned) == "<mtable displaystyle=\"true\">" + repeated(row, rows) + "</mtable>")
         let fences = repeated("\\left(a\\right)", 7_000)
         let fence = "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>a</mi>"
