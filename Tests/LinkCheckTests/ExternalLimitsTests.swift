@@ -26,14 +26,17 @@ struct ExternalLimitsTests {
         var options = ExternalCheckTests.options()
         options.perHost = 1
         options.hostDeadline = 0.2
-        options.hostDelay = 0.15
+        // The pause between two requests to the host is past the deadline, so whatever the machine's
+        // load, the first request is the only one sent (the first link too may end unverified).
+        options.hostDelay = 0.5
         // A loaded machine may answer slowly: the requests that are sent must not time out instead.
         options.timeout = 10
         let urls = (1...6).map { server.url("/ok?\($0)") }
         let findings = try await ExternalChecker(options: options).check(ExternalCheckTests.references(urls))
         #expect(!findings.isEmpty)
         #expect(findings.allSatisfy { $0.kind == .unverifiedExternal && $0.message.contains("used up its 0.2 s for all its links") })
-        #expect(server.log.count < 6)
+        #expect(server.log.count == 1, "\(server.log)")
+        #expect(findings.count >= 5)
     }
 
     @Test func privateAddressesAreANoticeAndNotRequested() async throws {
