@@ -57,18 +57,50 @@ enum ContainerBalance {
         return result
     }
 
-    /// Whether the HTML has a container tag at all (most pages have none, and skip the scan).
+    /// Whether the HTML may be unbalanced: a quick tally of container tags by name, outside
+    /// comments, scripts and style sheets, that finds an end tag with nothing of its name open or
+    /// a start tag left open. Most pages are balanced and skip the full scan.
     private static func mayNeedBalancing(_ html: String) -> Bool {
-        var utf8 = html.utf8[...]
-        while let lt = utf8.firstIndex(of: UInt8(ascii: "<")) {
-            var name = utf8[utf8.index(after: lt)...]
-            if name.first == UInt8(ascii: "/") { name = name.dropFirst() }
-            let letters = name.prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
-            if (2...7).contains(letters.count), containers.contains(String(decoding: letters, as: UTF8.self).lowercased()) {
-                return true
+        var html = html
+        return html.withUTF8 { bytes -> Bool in
+            var depth: [String: Int] = [:]
+            var i = 0
+            let n = bytes.count
+            func skip(past terminator: StaticString, from start: Int) -> Int {
+                let pattern = UnsafeBufferPointer(start: terminator.utf8Start, count: terminator.utf8CodeUnitCount)
+                var j = start
+                while j + pattern.count <= n {
+                    if bytes[j] == pattern[0], (0..<pattern.count).allSatisfy({ bytes[j + $0] | (pattern[$0] >= 0x61 ? 0x20 : 0) == pattern[$0] }) {
+                        return j + pattern.count
+                    }
+                    j += 1
+                }
+                return n
             }
-            utf8 = utf8[utf8.index(after: lt)...]
+            while i < n {
+                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                if i + 3 < n, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
+                    i = skip(past: "-->", from: i + 4)
+                    continue
+                }
+                var j = i + 1
+                let isEnd = j < n && bytes[j] == UInt8(ascii: "/")
+                if isEnd { j += 1 }
+                let nameStart = j
+                while j < n, (bytes[j] | 0x20) >= UInt8(ascii: "a"), (bytes[j] | 0x20) <= UInt8(ascii: "z") { j += 1 }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self).lowercased()
+                if !isEnd, name == "script" || name == "style" {
+                    i = skip(past: name == "script" ? "</script" : "</style", from: j)
+                    continue
+                }
+                if containers.contains(name) {
+                    let count = (depth[name] ?? 0) + (isEnd ? -1 : 1)
+                    if count < 0 { return true }
+                    depth[name] = count
+                }
+                i = j
+            }
+            return depth.values.contains { $0 != 0 }
         }
-        return false
     }
 }

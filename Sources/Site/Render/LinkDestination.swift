@@ -34,12 +34,12 @@ public enum LinkDestination: Sendable, Equatable {
 
     /// Where a marker starts in expanded text (a reference outside a Markdown link).
     static func firstMarker(in text: Substring) -> Range<Substring.Index>? {
-        text.range(of: prefix)
+        text.firstRange(ofBytes: prefix)
     }
 
-    /// True when `text` may hold a marker.
+    /// True when `text` may hold a marker (a byte search: it runs on every page's HTML).
     static func mayHoldMarker(_ text: String) -> Bool {
-        text.contains(prefix)
+        text.contains(bytes: prefix)
     }
 
     /// The `ref`/`relref` target, nil for a destination written in Markdown.
