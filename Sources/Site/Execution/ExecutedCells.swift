@@ -19,7 +19,7 @@ final class ExecutedCells {
     }
 
     /// True when a page body may hold an executable cell (a quick byte search).
-    static func mayHold(_ body: String) -> Bool { body.contains("{python") || body.contains("{swift") }
+    static func mayHold(_ body: String) -> Bool { body.contains(bytes: "{python") || body.contains(bytes: "{swift") }
 
     /// The cells of `markdown` (the page body as parsed) with their outputs; nil when it has none.
     static func prepare(page: Page, markdown: String, options: MarkdownOptions, settings: ExecutionSettings,
