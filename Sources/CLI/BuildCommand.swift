@@ -35,7 +35,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Also print notices, and where the time went.")
     var verbose = false
 
-    @Flag(name: .long, help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
+    @Flag(
+        name: .long,
+        help: "Replace the destination's contents even if collective did not write them (.git, CNAME, .nojekyll and .well-known are kept).")
     var force = false
 
     @Flag(name: .long, help: "Run the executable cells (```{python}) whose frozen outputs are stale, and freeze the new outputs in _freeze/.")
@@ -44,10 +46,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("execute-all"), help: "Run every executable cell (also written --execute=all).")
     var executeAll = false
 
-    @Flag(name: .customLong("no-cache"), help: "Build everything, without reading or writing the build cache in SOURCE/.collective-cache (the config's buildCache = false does the same for every build).")
+    @Flag(
+        name: .customLong("no-cache"),
+        help:
+            "Build everything, without reading or writing the build cache in SOURCE/.collective-cache (the config's buildCache = false does the same for every build)."
+    )
     var noCache = false
 
-    @Option(help: "How diagnostics are printed: text (lines on standard error) or json (one array of every diagnostic on standard output, nothing else).")
+    @Option(
+        help: "How diagnostics are printed: text (lines on standard error) or json (one array of every diagnostic on standard output, nothing else).")
     var format: DiagnosticFormat = .text
 
     func run() throws {
@@ -93,8 +100,10 @@ struct BuildCommand: ParsableCommand {
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
         if !quiet {
-            print("Built \(Plural.count(report.pageCount, "page")), \(Plural.count(report.listCount, "list page")) and \(Plural.count(report.staticCount, "static file")) in \(milliseconds) ms"
-                  + " (\(report.written) written, \(report.unchanged) unchanged); \(Plural.count(report.errors.count, "error")), \(Plural.count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning")).")
+            print(
+                "Built \(Plural.count(report.pageCount, "page")), \(Plural.count(report.listCount, "list page")) and \(Plural.count(report.staticCount, "static file")) in \(milliseconds) ms"
+                    + " (\(report.written) written, \(report.unchanged) unchanged); \(Plural.count(report.errors.count, "error")), \(Plural.count(report.warnings.count + linkFindings.filter { $0.severity == .warning }.count, "warning"))."
+            )
             if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
             if let note = report.cacheNote { print("Build cache: " + Self.describe(cache: note, report: report)) }
             print(Self.table(report.outputCounts), terminator: "")
@@ -124,9 +133,11 @@ extension BuildCommand {
 
     /// "Left out 2 drafts (--drafts) and 1 future page (--future)."; nil when nothing was left out.
     static func describe(_ leftOut: LeftOutPages) -> String? {
-        let parts = [(leftOut.drafts, "draft", "--drafts"), (leftOut.future, "future page", "--future"), (leftOut.expired, "expired page", "--expired")]
-            .filter { $0.0 > 0 }
-            .map { "\(Plural.count($0.0, $0.1)) (\($0.2))" }
+        let parts = [
+            (leftOut.drafts, "draft", "--drafts"), (leftOut.future, "future page", "--future"), (leftOut.expired, "expired page", "--expired"),
+        ]
+        .filter { $0.0 > 0 }
+        .map { "\(Plural.count($0.0, $0.1)) (\($0.2))" }
         guard !parts.isEmpty else { return nil }
         let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
         return "Left out \(list); the flags in brackets include them."
@@ -152,7 +163,8 @@ extension BuildCommand {
         var text = ""
         for ((name, _), number) in zip(rows + [total], numbers) {
             if name == "Total" { text += String(repeating: "-", count: width + numberWidth + 5) + "\n" }
-            text += "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+            text +=
+                "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
                 + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
         }
         return text

@@ -11,11 +11,11 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create a new site in a folder, or add a host's publishing configuration to a site.",
         discussion: """
-        collective init my-blog                      a new site in my-blog/
-        collective init my-blog --deploy github      a new site, with a GitHub Pages workflow
-        collective init --deploy netlify             only netlify.toml, for the site in this folder
-        See docs/deploy.md for each host.
-        """
+            collective init my-blog                      a new site in my-blog/
+            collective init my-blog --deploy github      a new site, with a GitHub Pages workflow
+            collective init --deploy netlify             only netlify.toml, for the site in this folder
+            See docs/deploy.md for each host.
+            """
     )
 
     @Argument(help: "The folder to create the site in (default with --deploy: the current folder).")
@@ -41,10 +41,13 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: folder ?? ".")
-        let existing = SiteConfig.configFile(in: root) != nil
+        let existing =
+            SiteConfig.configFile(in: root) != nil
             || FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path)
         if folder == nil, !existing, let deploy {
-            Terminal.printError("error: \(root.standardizedFileURL.path) holds no site (no config file and no content/); run `collective init --deploy \(deploy.rawValue)` in the site's folder, or `collective init FOLDER --deploy \(deploy.rawValue)` to make a new site with it")
+            Terminal.printError(
+                "error: \(root.standardizedFileURL.path) holds no site (no config file and no content/); run `collective init --deploy \(deploy.rawValue)` in the site's folder, or `collective init FOLDER --deploy \(deploy.rawValue)` to make a new site with it"
+            )
             throw ExitCode.failure
         }
         do {

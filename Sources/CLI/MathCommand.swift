@@ -12,10 +12,12 @@ struct MathCommand: ParsableCommand {
     @Flag(name: .long, help: "Render as display (block) math.")
     var display = false
 
-    @Flag(name: .long, help: """
-        Read JSON lines {"tex": "…", "display": true} from standard input and write one JSON line per \
-        formula: {"html": "…", "refused": false, "errors": ["1:5: unknown command (\\\\foo)"]}.
-        """)
+    @Flag(
+        name: .long,
+        help: """
+            Read JSON lines {"tex": "…", "display": true} from standard input and write one JSON line per \
+            formula: {"html": "…", "refused": false, "errors": ["1:5: unknown command (\\\\foo)"]}.
+            """)
     var batch = false
 
     @Argument(help: "The TeX formula; read from standard input when omitted.")
@@ -49,14 +51,17 @@ struct MathCommand: ParsableCommand {
         while let line = readLine() {
             guard !line.isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let source = object["tex"] as? String else {
+                let source = object["tex"] as? String
+            else {
                 throw ValidationError("each line of standard input must be a JSON object with a \"tex\" string")
             }
             let result = renderer.render(source, display: object["display"] as? Bool ?? false)
             total += 1
             if result.isRefused { refused += 1 }
-            let record: [String: Any] = ["html": result.html, "refused": result.isRefused,
-                                         "errors": result.errors.map(Self.located)]
+            let record: [String: Any] = [
+                "html": result.html, "refused": result.isRefused,
+                "errors": result.errors.map(Self.located),
+            ]
             let data = try JSONSerialization.data(withJSONObject: record, options: [.withoutEscapingSlashes])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         }

@@ -57,9 +57,11 @@ public struct CheckResult: Sendable, Equatable {
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let report = JSONReport(version: 1, findings: findings,
-                                summary: .init(errors: errorCount, warnings: warningCount, notices: noticeCount,
-                                               pages: pageCount, externalURLs: externalCount))
+        let report = JSONReport(
+            version: 1, findings: findings,
+            summary: .init(
+                errors: errorCount, warnings: warningCount, notices: noticeCount,
+                pages: pageCount, externalURLs: externalCount))
         let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

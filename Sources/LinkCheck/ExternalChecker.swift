@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Checks external URLs over HTTP: bounded and polite, HEAD then GET, redirects followed,
@@ -51,8 +51,9 @@ public struct ExternalChecker: Sendable {
 
     private static func finding(for reference: ExternalReference, outcome: ExternalOutcome, fragment: String?) -> Finding? {
         func make(_ severity: Finding.Severity, _ kind: Finding.Kind, _ message: String) -> Finding {
-            Finding(severity, kind, file: reference.file, line: reference.line, column: reference.column,
-                    subject: reference.url, message: message)
+            Finding(
+                severity, kind, file: reference.file, line: reference.line, column: reference.column,
+                subject: reference.url, message: message)
         }
         switch outcome.verdict {
         case .broken(let reason):
@@ -60,7 +61,9 @@ public struct ExternalChecker: Sendable {
         case .unverified(let reason):
             return make(.warning, .unverifiedExternal, "could not verify \(reference.url) (\(reason))")
         case .privateAddress:
-            return make(.notice, .privateExternal, "not checked: \(reference.url) is on this machine or a private network (set check.allowPrivateAddresses to check it)")
+            return make(
+                .notice, .privateExternal,
+                "not checked: \(reference.url) is on this machine or a private network (set check.allowPrivateAddresses to check it)")
         case .good:
             if let movedTo = outcome.movedTo {
                 return make(.warning, .permanentRedirect, "\(reference.url) moved permanently to \(movedTo); update the link")
@@ -115,7 +118,8 @@ public struct ExternalChecker: Sendable {
             case .answered(let answer): response = answer
             }
             if [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["location"],
-               let target = URL(string: location, relativeTo: current)?.absoluteURL {
+                let target = URL(string: location, relativeTo: current)?.absoluteURL
+            {
                 let permanent = response.status == 301 || response.status == 308
                 stillPermanent = stillPermanent && permanent
                 if stillPermanent { movedTo = target.absoluteString }

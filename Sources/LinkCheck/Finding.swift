@@ -69,8 +69,10 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     public var column: Int? { diagnostic.column }
     public var message: String { diagnostic.message }
 
-    public init(_ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
-                subject: String, message: String) {
+    public init(
+        _ severity: Severity, _ kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
+        subject: String, message: String
+    ) {
         diagnostic = Diagnostic(severity, message, file: file, line: line, column: column)
         self.kind = kind
         self.subject = subject
@@ -99,12 +101,13 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The JSON report's finding (docs/check.md): the diagnostic's fields with `kind` and `subject`.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(try container.decode(Severity.self, forKey: .severity), try container.decode(Kind.self, forKey: .kind),
-                  file: try container.decode(String.self, forKey: .file),
-                  line: try container.decodeIfPresent(Int.self, forKey: .line),
-                  column: try container.decodeIfPresent(Int.self, forKey: .column),
-                  subject: try container.decode(String.self, forKey: .subject),
-                  message: try container.decode(String.self, forKey: .message))
+        self.init(
+            try container.decode(Severity.self, forKey: .severity), try container.decode(Kind.self, forKey: .kind),
+            file: try container.decode(String.self, forKey: .file),
+            line: try container.decodeIfPresent(Int.self, forKey: .line),
+            column: try container.decodeIfPresent(Int.self, forKey: .column),
+            subject: try container.decode(String.self, forKey: .subject),
+            message: try container.decode(String.self, forKey: .message))
     }
 
     public func encode(to encoder: Encoder) throws {

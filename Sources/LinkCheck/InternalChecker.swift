@@ -32,10 +32,13 @@ struct InternalChecker {
                 checkedByReference.insert(reference.url)
                 if let finding = check(reference, on: page, file: file) { findings.append(finding) }
                 if reference.kind == .image, !skipBuilderFindings,
-                   (reference.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    findings.append(Finding(.warning, .missingAlt, file: file, line: reference.line, column: reference.column,
-                                            subject: reference.destination,
-                                            message: "image \(reference.destination) has no alt text; describe it for readers who cannot see it"))
+                    (reference.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+                {
+                    findings.append(
+                        Finding(
+                            .warning, .missingAlt, file: file, line: reference.line, column: reference.column,
+                            subject: reference.destination,
+                            message: "image \(reference.destination) has no alt text; describe it for readers who cannot see it"))
                 }
                 guard case .external(let url) = site.classify(reference.url, on: page.path) else { continue }
                 let item = ExternalReference(url: url, file: file, line: reference.line, column: reference.column)
@@ -47,8 +50,10 @@ struct InternalChecker {
             if !skipBuilderFindings { findings += mathFindings(page, file: file) }
         }
         for (item, host) in insecure where secureHosts.contains(host) {
-            findings.append(Finding(.notice, .insecureLink, file: item.file, line: item.line, column: item.column, subject: item.url,
-                                    message: "\(item.url) uses http:// but the site links to https://\(host) elsewhere; use https://"))
+            findings.append(
+                Finding(
+                    .notice, .insecureLink, file: item.file, line: item.line, column: item.column, subject: item.url,
+                    message: "\(item.url) uses http:// but the site links to https://\(host) elsewhere; use https://"))
         }
         let known = previous?.valid(for: site, hashes: report.fileHashes) ?? Array(repeating: nil, count: site.htmlPaths.count)
         let links = outlinks(known: known)
@@ -66,8 +71,9 @@ struct InternalChecker {
         if let target = reference.referenceTarget {
             if reference.isBroken {
                 if skipBuilderFindings { return nil }
-                return Finding(.error, .brokenReference, file: file, line: reference.line, column: reference.column, subject: target,
-                               message: "ref target not found: \(target); point it at an existing content file")
+                return Finding(
+                    .error, .brokenReference, file: file, line: reference.line, column: reference.column, subject: target,
+                    message: "ref target not found: \(target); point it at an existing content file")
             }
         }
         let shown = reference.referenceTarget == nil ? reference.destination : reference.url
@@ -75,16 +81,19 @@ struct InternalChecker {
         guard let output = site.outputPath(for: path) else {
             if reference.kind == .image {
                 if skipBuilderFindings { return nil }
-                return Finding(.error, .missingImage, file: file, line: reference.line, column: reference.column, subject: shown,
-                               message: "image not found: \(shown) (looked in the page's folder and static/)")
+                return Finding(
+                    .error, .missingImage, file: file, line: reference.line, column: reference.column, subject: shown,
+                    message: "image not found: \(shown) (looked in the page's folder and static/)")
             }
             if skipBuilderFindings, Self.isContentFileLink(reference.destination) { return nil }
-            return Finding(.error, .brokenLink, file: file, line: reference.line, column: reference.column, subject: shown,
-                           message: "broken link: \(shown) matches no page, section, term or file")
+            return Finding(
+                .error, .brokenLink, file: file, line: reference.line, column: reference.column, subject: shown,
+                message: "broken link: \(shown) matches no page, section, term or file")
         }
         if let fragment, let target = site.pages[output], !target.hasAnchor(fragment.removingPercentEncoding ?? fragment) {
-            return Finding(.error, .brokenAnchor, file: file, line: reference.line, column: reference.column, subject: shown,
-                           message: "broken anchor: \(shown) (no element on \(SiteMap.sitePath(ofOutput: output)) has the id \"\(fragment)\")")
+            return Finding(
+                .error, .brokenAnchor, file: file, line: reference.line, column: reference.column, subject: shown,
+                message: "broken anchor: \(shown) (no element on \(SiteMap.sitePath(ofOutput: output)) has the id \"\(fragment)\")")
         }
         return nil
     }
@@ -100,17 +109,20 @@ struct InternalChecker {
     private func mathFindings(_ page: BuiltPage, file: String) -> [Finding] {
         page.mathProblems.map { problem in
             let what = problem.isRefused ? "formula not rendered" : "formula drawn with an error"
-            return Finding(.error, .mathError, file: file, line: problem.line, column: problem.column,
-                           subject: problem.command ?? "", message: "\(what): \(problem.message)"
-                               + (problem.command.map { problem.message.contains($0) ? "" : " (\($0))" } ?? ""))
+            return Finding(
+                .error, .mathError, file: file, line: problem.line, column: problem.column,
+                subject: problem.command ?? "",
+                message: "\(what): \(problem.message)"
+                    + (problem.command.map { problem.message.contains($0) ? "" : " (\($0))" } ?? ""))
         }
     }
 
     private func duplicateIDs(in scan: ScannedPage, page: BuiltPage, file: String) -> [Finding] {
         scan.idOrder.compactMap { id in
             guard let count = scan.idCounts[id], count > 1 else { return nil }
-            return Finding(.warning, .duplicateID, file: file, subject: id,
-                           message: "duplicate id \"\(id)\" on \(page.path) (\(count) elements); links to #\(id) reach only the first")
+            return Finding(
+                .warning, .duplicateID, file: file, subject: id,
+                message: "duplicate id \"\(id)\" on \(page.path) (\(count) elements); links to #\(id) reach only the first")
         }
     }
 
@@ -167,9 +179,10 @@ struct InternalChecker {
         guard case .local(let path, let fragment) = site.classify(url, on: pagePath) else { return .ignored }
         guard let target = site.outputPath(for: path) else { return .broken }
         guard let targetScan = site.pages[target], let position = site.htmlPosition[target] else { return .ignored }
-        let anchorMissing = fragment.map { fragment in
-            !targetScan.hasAnchor(fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment)
-        } ?? false
+        let anchorMissing =
+            fragment.map { fragment in
+                !targetScan.hasAnchor(fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment)
+            } ?? false
         return .page(position, anchorMissing: anchorMissing, usesAnchors: fragment != nil)
     }
 
@@ -183,20 +196,25 @@ struct InternalChecker {
                 pagesByURL[item.url, default: (item.isAnchor ? .brokenAnchor : .brokenLink, [])].outputs.append(output)
             }
         }
-        let sourceByOutput = Dictionary(report.pages.compactMap { page in page.sourceFile.map { (SiteMap.outputPath(ofPage: page.path), $0) } },
-                                        uniquingKeysWith: { first, _ in first })
+        let sourceByOutput = Dictionary(
+            report.pages.compactMap { page in page.sourceFile.map { (SiteMap.outputPath(ofPage: page.path), $0) } },
+            uniquingKeysWith: { first, _ in first })
         return pagesByURL.map { url, entry in
             if let config = report.config, let menu = config.mainMenu.first(where: { $0.url == url || config.relativeURL($0.url) == url }) {
                 let what = entry.kind == .brokenLink ? "broken menu link" : "broken menu anchor"
-                return Finding(.error, entry.kind, file: config.fileName ?? "config", subject: url,
-                               message: "\(what): \(url) (menu entry \"\(menu.name)\")")
+                return Finding(
+                    .error, entry.kind, file: config.fileName ?? "config", subject: url,
+                    message: "\(what): \(url) (menu entry \"\(menu.name)\")")
             }
             let first = entry.outputs[0]
-            let location = entry.outputs.count == 1 ? "on \(SiteMap.sitePath(ofOutput: first))"
+            let location =
+                entry.outputs.count == 1
+                ? "on \(SiteMap.sitePath(ofOutput: first))"
                 : "on \(entry.outputs.count) pages, first \(SiteMap.sitePath(ofOutput: first))"
             let what = entry.kind == .brokenLink ? "broken link" : "broken anchor"
-            return Finding(.error, entry.kind, file: sourceByOutput[first] ?? "public/" + first, subject: url,
-                           message: "\(what) in the page's template or HTML: \(url) (\(location))")
+            return Finding(
+                .error, entry.kind, file: sourceByOutput[first] ?? "public/" + first, subject: url,
+                message: "\(what) in the page's template or HTML: \(url) (\(location))")
         }
     }
 
@@ -217,9 +235,11 @@ struct InternalChecker {
         return report.pages.compactMap { page in
             let output = SiteMap.outputPath(ofPage: page.path)
             guard page.kind == .page, let file = page.sourceFile, let position = site.htmlPosition[output],
-                  !reached[position] else { return nil }
-            return Finding(.notice, .orphanPage, file: file, subject: page.path,
-                           message: "orphan page: no list, menu or link reaches \(page.path) from the home page")
+                !reached[position]
+            else { return nil }
+            return Finding(
+                .notice, .orphanPage, file: file, subject: page.path,
+                message: "orphan page: no list, menu or link reaches \(page.path) from the home page")
         }
     }
 }

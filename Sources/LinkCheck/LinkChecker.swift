@@ -17,14 +17,17 @@ public struct LinkChecker: Sendable {
         let (internalFindings, references) = InternalChecker(report: report, site: SiteMap(report: report)).run()
         var findings = internalFindings
         for diagnostic in report.errors {
-            findings.append(Finding(.error, .buildError, file: diagnostic.file ?? report.config?.fileName ?? "", line: diagnostic.line,
-                                    column: diagnostic.column, subject: "", message: diagnostic.message))
+            findings.append(
+                Finding(
+                    .error, .buildError, file: diagnostic.file ?? report.config?.fileName ?? "", line: diagnostic.line,
+                    column: diagnostic.column, subject: "", message: diagnostic.message))
         }
         // Content problems the build warned about: formulas left open, shortcodes dropped or failed.
         for diagnostic in report.warnings {
             guard let kind = Finding.kind(of: diagnostic) else { continue }
-            var finding = Finding(.warning, kind, file: diagnostic.file ?? "", line: diagnostic.line, column: diagnostic.column,
-                                  subject: "", message: diagnostic.message)
+            var finding = Finding(
+                .warning, kind, file: diagnostic.file ?? "", line: diagnostic.line, column: diagnostic.column,
+                subject: "", message: diagnostic.message)
             finding.diagnostic.hint = diagnostic.hint
             findings.append(finding)
         }

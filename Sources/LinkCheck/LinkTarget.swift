@@ -14,7 +14,8 @@ enum LinkTarget: Equatable {
     /// `basePath` is the path of the site's base URL (`/` or `/blog/`); `siteHost` its host.
     static func classify(_ url: String, pagePath: String, basePath: String, siteHost: String?) -> LinkTarget {
         // Byte tests first: every link of every page comes through here.
-        let trimmed = isPlainEdge(url.utf8.first) && isPlainEdge(url.utf8.last)
+        let trimmed =
+            isPlainEdge(url.utf8.first) && isPlainEdge(url.utf8.last)
             ? url : url.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .skipped }
         if trimmed.hasPrefix("//") { return classifyAbsolute("https:" + trimmed, basePath: basePath, siteHost: siteHost) }
@@ -107,8 +108,10 @@ enum LinkTarget: Equatable {
     private static func isScheme(_ bytes: Substring.UTF8View) -> Bool {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         guard let first = bytes.first, isLetter(first) else { return false }
-        return bytes.allSatisfy { isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-            || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        return bytes.allSatisfy {
+            isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
     }
 
     /// A first or last byte that needs no trimming: present, and neither ASCII white space nor
@@ -136,7 +139,10 @@ enum LinkTarget: Equatable {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
             parts.append(part)
         }
         let joined = "/" + parts.joined(separator: "/")

@@ -66,7 +66,8 @@ struct OutlinkStore: Sendable, Equatable {
     /// The store in `folder`, or nil.
     init?(folder: URL) {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.fileName).path),
-              let decoded = Self.decode([UInt8](data)) else { return nil }
+            let decoded = Self.decode([UInt8](data))
+        else { return nil }
         self = decoded
     }
 
@@ -121,17 +122,21 @@ struct OutlinkStore: Sendable, Equatable {
         }
         for _ in 0..<count {
             guard let hashHigh = reader.word(), let hashLow = reader.word(), let pages = positions(), let anchorTargets = positions(),
-                  let brokenCount = reader.count() else { return nil }
+                let brokenCount = reader.count()
+            else { return nil }
             var broken: [Broken] = []
             for _ in 0..<brokenCount {
                 guard let url = reader.text(), let flag = reader.byte(), flag <= 1 else { return nil }
                 broken.append(Broken(url: url, isAnchor: flag == 1))
             }
-            records.append(Record(hash: ContentHash(high: hashHigh, low: hashLow),
-                                  outlinks: Outlinks(pages: pages, anchorTargets: anchorTargets, broken: broken)))
+            records.append(
+                Record(
+                    hash: ContentHash(high: hashHigh, low: hashLow),
+                    outlinks: Outlinks(pages: pages, anchorTargets: anchorTargets, broken: broken)))
         }
         guard reader.isAtEnd,
-              records.allSatisfy({ ($0.outlinks.pages + $0.outlinks.anchorTargets).allSatisfy { $0 < count } }) else { return nil }
+            records.allSatisfy({ ($0.outlinks.pages + $0.outlinks.anchorTargets).allSatisfy { $0 < count } })
+        else { return nil }
         return OutlinkStore(environment: ContentHash(high: high, low: low), records: records)
     }
 }

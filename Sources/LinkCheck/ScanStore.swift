@@ -20,7 +20,8 @@ struct ScanStore: Sendable {
     /// The store in `folder`, or an empty one.
     init(folder: URL) {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Self.fileName).path),
-              let decoded = Self.decode([UInt8](data)) else { return }
+            let decoded = Self.decode([UInt8](data))
+        else { return }
         self = decoded
     }
 

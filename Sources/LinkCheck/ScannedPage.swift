@@ -40,7 +40,10 @@ struct ScannedPage: Sendable {
                     names.insert(value())
                 case "href" where Self.hrefTags.contains(tag.name):
                     if tag.name == "link", let relation = scanner.value("rel", of: tag)?.lowercased(),
-                       Self.hintRelations.contains(relation) { continue }
+                        Self.hintRelations.contains(relation)
+                    {
+                        continue
+                    }
                     links.append(value())
                 case "src" where Self.sourceTags.contains(tag.name), "poster" where tag.name == "video":
                     links.append(value())

@@ -6,11 +6,13 @@ extension BlockParser {
         let node = parser.nodes[Int(paragraph)]
         let quote = node.parent
         guard quote >= 0, parser.nodes[Int(quote)].kind == .blockQuote,
-              parser.nodes[Int(quote)].firstChild == paragraph else { return }
+            parser.nodes[Int(quote)].firstChild == paragraph
+        else { return }
         let content = parser.bytes(node.text)
         guard content.count >= 6, content.first == UInt8(ascii: "["),
-              content[content.startIndex + 1] == UInt8(ascii: "!"),
-              let close = content.firstIndex(of: UInt8(ascii: "]")) else { return }
+            content[content.startIndex + 1] == UInt8(ascii: "!"),
+            let close = content.firstIndex(of: UInt8(ascii: "]"))
+        else { return }
         let word = String(decoding: content[(content.startIndex + 2)..<close], as: UTF8.self).uppercased()
         guard let kind = AlertKind.allCases.first(where: { $0.marker == word }) else { return }
         // Obsidian's callout syntax, as Hugo reads it: a fold sign and a title may follow the marker.
@@ -29,8 +31,9 @@ extension BlockParser {
         parser.nodes[Int(quote)].kind = .alert
         parser.nodes[Int(quote)].value = kind.rawValue
         parser.nodes[Int(quote)].extra = sign
-        parser.nodes[Int(quote)].text2 = TextSpan(start: node.text.start + Int32(titleStart - content.startIndex),
-                                                  count: Int32(titleEnd - titleStart))
+        parser.nodes[Int(quote)].text2 = TextSpan(
+            start: node.text.start + Int32(titleStart - content.startIndex),
+            count: Int32(titleEnd - titleStart))
         let consumed = Int32(next - content.startIndex)
         parser.nodes[Int(paragraph)].text.start += consumed
         parser.nodes[Int(paragraph)].text.count -= consumed

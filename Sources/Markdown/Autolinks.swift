@@ -68,7 +68,8 @@ extension InlineParser {
             let c = s[e - 1]
             if c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
                 || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
-                || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                || c == UInt8(ascii: "'") || c == UInt8(ascii: "\"")
+            {
                 e -= 1
             } else if c == UInt8(ascii: ";") {
                 var k = e - 2
@@ -78,7 +79,8 @@ extension InlineParser {
                 // Counted once per link, then kept up to date as `)` are trimmed (recounting for
                 // each trailing `)` was quadratic).
                 if parentheses == nil {
-                    var opening = 0, closing = 0
+                    var opening = 0
+                    var closing = 0
                     for k in start..<e {
                         if s[k] == UInt8(ascii: "(") { opening += 1 } else if s[k] == UInt8(ascii: ")") { closing += 1 }
                     }
@@ -107,13 +109,16 @@ extension InlineParser {
             guard atGoldmarkLinkBoundary(pos) else { return false }
         } else if pos > 0 {
             let b = s[pos - 1]
-            guard ASCII.isWhitespace(b) || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
-                || b == UInt8(ascii: "(") else { return false }
+            guard
+                ASCII.isWhitespace(b) || b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
+                    || b == UInt8(ascii: "(")
+            else { return false }
         }
         guard hasPrefix(s, pos, end, caseInsensitive: "www.") else { return false }
         if parser.options.goldmarkLinkify {
             guard s[pos + 1] == UInt8(ascii: "w"), s[pos] == UInt8(ascii: "w"), s[pos + 2] == UInt8(ascii: "w"),
-                  let stop = goldmarkLinkEnd(from: pos, afterPrefix: pos + 4, www: true) else { return false }
+                let stop = goldmarkLinkEnd(from: pos, afterPrefix: pos + 4, www: true)
+            else { return false }
             makeExtendedLink(textStart: pos, textEnd: stop, prefix: parser.options.linkifyHTTPS ? "https://" : "http://")
             pos = stop
             return true
@@ -174,7 +179,8 @@ extension InlineParser {
         if parser.options.goldmarkLinkify {
             let written = String(decoding: UnsafeBufferPointer(rebasing: s[schemeStart..<pos]), as: UTF8.self)
             guard written == scheme, atGoldmarkLinkBoundary(schemeStart),
-                  let stop = goldmarkLinkEnd(from: schemeStart, afterPrefix: domainStart, www: false) else { return false }
+                let stop = goldmarkLinkEnd(from: schemeStart, afterPrefix: domainStart, www: false)
+            else { return false }
             unputText(rewind)
             makeExtendedLink(textStart: schemeStart, textEnd: stop, prefix: "")
             pos = stop
@@ -197,8 +203,10 @@ extension InlineParser {
         var rewind = 0
         while rewind < pos {
             let c = s[pos - rewind - 1]
-            guard ASCII.isAlphanumeric(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "+")
-                || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { break }
+            guard
+                ASCII.isAlphanumeric(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "+")
+                    || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")
+            else { break }
             rewind += 1
         }
         rewind = min(rewind, precedingTextLength(upTo: rewind))
@@ -256,11 +264,11 @@ extension InlineParser {
             if ASCII.isAlphanumeric(c) { return true }
             switch c {
             case UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "%"), UInt8(ascii: "_"),
-                 UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "!"),
-                 UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "("),
-                 UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: "\""),
-                 UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "`"):
+                UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "!"),
+                UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "("),
+                UInt8(ascii: ")"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                UInt8(ascii: ">"), UInt8(ascii: "^"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "`"):
                 return true
             case UInt8(ascii: "$"): return !www
             default: return false
@@ -286,8 +294,9 @@ extension InlineParser {
         // `(https://a.com/x), y` and `https://a.com/x). z` both end the link before the `)`).
         while e - 1 > start {
             let c = s[e - 1]
-            guard c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
-                || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
+            guard
+                c == UInt8(ascii: "?") || c == UInt8(ascii: "!") || c == UInt8(ascii: ".") || c == UInt8(ascii: ",")
+                    || c == UInt8(ascii: ":") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") || c == UInt8(ascii: "~")
             else { break }
             e -= 1
         }

@@ -29,7 +29,10 @@ enum BlockAttributes {
             while i < end, isSpace(line[i]) { i += 1 }
             guard i < end else { return nil }
             let c = line[i]
-            if c == UInt8(ascii: "}") { i += 1; break }
+            if c == UInt8(ascii: "}") {
+                i += 1
+                break
+            }
             if c == UInt8(ascii: "#") || c == UInt8(ascii: ".") {
                 let from = i + 1
                 i = from
@@ -60,7 +63,13 @@ enum BlockAttributes {
                 guard i > from else { return nil }
                 value = Array(line[from..<i])
             }
-            if name.elementsEqual("class".utf8) { classes.append(value) } else if name.elementsEqual("id".utf8) { id = value } else { others.append((name, value)) }
+            if name.elementsEqual("class".utf8) {
+                classes.append(value)
+            } else if name.elementsEqual("id".utf8) {
+                id = value
+            } else {
+                others.append((name, value))
+            }
         }
         while i < end, isSpace(line[i]) { i += 1 }
         guard i == end, id != nil || !classes.isEmpty || !others.isEmpty else { return nil }

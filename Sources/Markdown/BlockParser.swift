@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The first pass: splits the source into lines and builds the block tree
@@ -286,8 +286,9 @@ struct BlockParser {
                 if node.has(NodeFlags.fenced) {
                     let fenceChar = UInt8(node.extra & 0xFF)
                     if indent <= 3, peek(firstNonspace) == fenceChar,
-                       let length = closingFenceLength(at: firstNonspace, char: fenceChar),
-                       length >= Int(node.value) {
+                        let length = closingFenceLength(at: firstNonspace, char: fenceChar),
+                        length >= Int(node.value)
+                    {
                         tip = finalize(container)
                         return
                     }
@@ -363,17 +364,19 @@ struct BlockParser {
                 container = addChild(container, .heading, column: start)
                 parser.nodes[Int(container)].value = Int32(level)
             } else if !indented, c == UInt8(ascii: "`") || c == UInt8(ascii: "~"),
-                      let length = openingFenceLength(at: firstNonspace) {
+                let length = openingFenceLength(at: firstNonspace)
+            {
                 container = addChild(container, .codeBlock, column: lineColumn)
                 let fenceOffset = firstNonspace - offset
                 advanceOffset(firstNonspace + length - offset, columns: false)
                 openFence(container, char: c, length: length, fenceOffset: fenceOffset)
                 lineConsumed = true
             } else if !indented, parser.options.math, c == UInt8(ascii: "$") || c == UInt8(ascii: "\\"),
-                      // On a line that would continue a list item's paragraph lazily the delimiters stay
-                      // in that paragraph (as goldmark's passthrough leaves them), inline display math.
-                      !(maybeLazy && !allMatched),
-                      let kindOfMath = mathBlockOpener(at: firstNonspace) {
+                // On a line that would continue a list item's paragraph lazily the delimiters stay
+                // in that paragraph (as goldmark's passthrough leaves them), inline display math.
+                !(maybeLazy && !allMatched),
+                let kindOfMath = mathBlockOpener(at: firstNonspace)
+            {
                 container = addChild(container, .mathBlock, column: lineColumn)
                 container = openMathBlock(container, opener: kindOfMath)
                 lineConsumed = true
@@ -381,40 +384,48 @@ struct BlockParser {
                 // its parent, and looking for more blocks would open one per remaining `$$`).
                 break newBlocks
             } else if !indented, c == UInt8(ascii: "<"),
-                      let type = htmlBlockStart(s, firstNonspace, lineEnd,
-                                                allowType7: !continuesParagraph(containerKind) && !maybeLazy) {
+                let type = htmlBlockStart(
+                    s, firstNonspace, lineEnd,
+                    allowType7: !continuesParagraph(containerKind) && !maybeLazy)
+            {
                 container = addChild(container, .htmlBlock, column: lineColumn)
                 parser.nodes[Int(container)].value = Int32(type)
             } else if !indented, containerKind == .paragraph,
-                      c == UInt8(ascii: "=") || c == UInt8(ascii: "-"),
-                      let level = setextLevel(at: firstNonspace) {
+                c == UInt8(ascii: "=") || c == UInt8(ascii: "-"),
+                let level = setextLevel(at: firstNonspace)
+            {
                 if convertToSetextHeading(container, level: level) {
                     advanceOffset(lineEnd - offset, columns: false)
                 }
                 break newBlocks
             } else if !indented, !(containerKind == .paragraph && !allMatched),
-                      c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_"),
-                      isThematicBreak(at: firstNonspace) {
+                c == UInt8(ascii: "*") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_"),
+                isThematicBreak(at: firstNonspace)
+            {
                 container = addChild(container, .thematicBreak, column: lineColumn)
                 advanceOffset(lineEnd - offset, columns: false)
             } else if !indented, parser.options.footnotes, c == UInt8(ascii: "["),
-                      let (label, length) = footnoteDefinitionStart(at: firstNonspace) {
+                let (label, length) = footnoteDefinitionStart(at: firstNonspace)
+            {
                 let start = lineColumn
                 advanceOffset(firstNonspace + length - offset, columns: false)
                 while peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
                 container = addChild(container, .footnoteDefinition, column: start)
                 parser.nodes[Int(container)].text = parser.store(label)
             } else if parser.options.definitionLists, indent == 0, c == UInt8(ascii: ":"),
-                      let description = openDefinitionDescription(container) {
+                let description = openDefinitionDescription(container)
+            {
                 container = description
             } else if !indented || containerKind == .list, indent < 4,
-                      let marker = listMarker(at: firstNonspace, interruptsParagraph: continuesParagraph(containerKind)) {
+                let marker = listMarker(at: firstNonspace, interruptsParagraph: continuesParagraph(containerKind))
+            {
                 container = openListItem(container, marker: marker)
             } else if indented, !maybeLazy, !blank, !(containerKind == .table && parser.options.goldmarkTables) {
                 advanceOffset(4, columns: true)
                 container = addChild(container, .codeBlock, column: Int32(offset - lineStart + 1))
             } else if parser.options.tables, containerKind == .paragraph, !indented,
-                      let table = openTable(container) {
+                let table = openTable(container)
+            {
                 container = table
                 lineConsumed = true
                 break newBlocks
@@ -434,7 +445,8 @@ struct BlockParser {
         }
         let ck = kind(container)
         let node = parser.nodes[Int(container)]
-        let lastLineBlank = blank && ck != .blockQuote && ck != .alert && ck != .heading && ck != .thematicBreak
+        let lastLineBlank =
+            blank && ck != .blockQuote && ck != .alert && ck != .heading && ck != .thematicBreak
             && !(ck == .codeBlock && node.has(NodeFlags.fenced)) && ck != .mathBlock
             && !(ck == .item && node.firstChild < 0 && node.line == lineNumber)
         setLastLineBlank(container, lastLineBlank)
@@ -508,9 +520,10 @@ struct BlockParser {
             }
         }
         if parser.options.headingIDs, parser.options.headingAttributes, end > offset, s[end - 1] == UInt8(ascii: "}"),
-           let open = (offset..<end).last(where: { s[$0] == UInt8(ascii: "{") }),
-           !(open + 1 < end && s[open + 1] == UInt8(ascii: "#") && !s[open..<end].contains(0x20)),
-           let attributes = BlockAttributes.parse(s, open, end) {
+            let open = (offset..<end).last(where: { s[$0] == UInt8(ascii: "{") }),
+            !(open + 1 < end && s[open + 1] == UInt8(ascii: "#") && !s[open..<end].contains(0x20)),
+            let attributes = BlockAttributes.parse(s, open, end)
+        {
             if let id = attributes.id { parser.headingAttributeIDs[heading] = String(decoding: id, as: UTF8.self) }
             if !attributes.others.isEmpty { parser.blockAttributes[heading] = attributes.others }
             end = open
@@ -524,7 +537,9 @@ struct BlockParser {
         var container = container
         let markerIndent = indent
         advanceOffset(firstNonspace + marker.length - offset, columns: false)
-        let savedTab = partiallyConsumedTab, savedOffset = offset, savedColumn = column
+        let savedTab = partiallyConsumedTab
+        let savedOffset = offset
+        let savedColumn = column
         while column - savedColumn <= 5, peek(offset) == 0x20 || peek(offset) == 0x09 {
             advanceOffset(1, columns: true)
         }
@@ -562,7 +577,8 @@ struct BlockParser {
         parser.nodes[Int(node)].flags |= NodeFlags.fenced
         parser.nodes[Int(node)].value = Int32(length)
         parser.nodes[Int(node)].extra = Int32(char) | Int32(fenceOffset) << 8
-        var a = offset, b = lineEnd
+        var a = offset
+        var b = lineEnd
         while a < b, s[a] == 0x20 || s[a] == 0x09 { a += 1 }
         while b > a, s[b - 1] == 0x20 || s[b - 1] == 0x09 { b -= 1 }
         parser.nodes[Int(node)].text2 = parser.storeUnescaped(UnsafeBufferPointer(rebasing: s[a..<b]))
@@ -600,7 +616,8 @@ struct BlockParser {
         guard indent < 4, peek(firstNonspace) == UInt8(ascii: "{") else { return false }
         let kindMatched = kind(matched)
         guard ![.codeBlock, .htmlBlock, .mathBlock].contains(kindMatched),
-              let html = BlockAttributes.html(s, firstNonspace, lineEnd) else { return false }
+            let html = BlockAttributes.html(s, firstNonspace, lineEnd)
+        else { return false }
         var target: Int32 = -1
         if kindMatched == .paragraph || kindMatched == .table || kindMatched == .list {
             target = matched
@@ -611,7 +628,8 @@ struct BlockParser {
         while tip != matched { tip = finalize(tip) }
         if target >= 0 {
             // A heading keeps the id it has (its table of contents entry links to it).
-            parser.blockAttributes[target] = kind(target) == .heading
+            parser.blockAttributes[target] =
+                kind(target) == .heading
                 ? BlockAttributes.html(s, firstNonspace, lineEnd, includingID: false) : html
             if target == matched { tip = finalize(matched) }
         }

@@ -11,11 +11,14 @@ extension InlineParser {
         let count = pos - start
         let before: Unicode.Scalar = start == 0 ? "\n" : decodeScalar(before: start, s, 0)
         let after: Unicode.Scalar = pos >= end ? "\n" : decodeScalar(s, pos, end).0
-        let afterSpace = after.isMarkdownWhitespace, beforeSpace = before.isMarkdownWhitespace
-        let afterPunct = after.isMarkdownPunctuation, beforePunct = before.isMarkdownPunctuation
+        let afterSpace = after.isMarkdownWhitespace
+        let beforeSpace = before.isMarkdownWhitespace
+        let afterPunct = after.isMarkdownPunctuation
+        let beforePunct = before.isMarkdownPunctuation
         let leftFlanking = !afterSpace && (!afterPunct || beforeSpace || beforePunct)
         let rightFlanking = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
-        var canOpen = leftFlanking, canClose = rightFlanking
+        var canOpen = leftFlanking
+        var canClose = rightFlanking
         if c == UInt8(ascii: "_") {
             canOpen = leftFlanking && (!rightFlanking || beforePunct)
             canClose = rightFlanking && (!leftFlanking || afterPunct)
@@ -33,8 +36,9 @@ extension InlineParser {
         }
         if c == UInt8(ascii: "~"), count > 2 { return }
         if canOpen || canClose {
-            let d = Delimiter(node: node, char: c, count: count, originalCount: count, canOpen: canOpen,
-                              canClose: canClose, previous: lastDelimiter, next: -1)
+            let d = Delimiter(
+                node: node, char: c, count: count, originalCount: count, canOpen: canOpen,
+                canClose: canClose, previous: lastDelimiter, next: -1)
             delimiters.append(d)
             let index = delimiters.count - 1
             if lastDelimiter >= 0 { delimiters[lastDelimiter].next = index }
@@ -79,11 +83,18 @@ extension InlineParser {
                 let o = delimiters[opener]
                 if o.canOpen, o.char == d.char {
                     if d.char == UInt8(ascii: "*") || d.char == UInt8(ascii: "_") {
-                        let oddMatch = (d.canOpen || o.canClose) && (o.originalCount + d.originalCount) % 3 == 0
+                        let oddMatch =
+                            (d.canOpen || o.canClose) && (o.originalCount + d.originalCount) % 3 == 0
                             && !(o.originalCount % 3 == 0 && d.originalCount % 3 == 0)
-                        if !oddMatch { found = true; break }
+                        if !oddMatch {
+                            found = true
+                            break
+                        }
                     } else if d.char == UInt8(ascii: "~") {
-                        if o.originalCount == d.originalCount { found = true; break }
+                        if o.originalCount == d.originalCount {
+                            found = true
+                            break
+                        }
                     } else {
                         found = true
                         break
@@ -123,7 +134,8 @@ extension InlineParser {
         let use = delimiters[closer].count >= 2 && delimiters[opener].count >= 2 ? 2 : 1
         delimiters[opener].count -= use
         delimiters[closer].count -= use
-        let openerNode = delimiters[opener].node, closerNode = delimiters[closer].node
+        let openerNode = delimiters[opener].node
+        let closerNode = delimiters[closer].node
         parser.nodes[Int(openerNode)].text.count -= Int32(use)
         parser.nodes[Int(closerNode)].text.count -= Int32(use)
         parser.nodes[Int(closerNode)].text.start += Int32(use)
@@ -134,8 +146,9 @@ extension InlineParser {
             between = previous
         }
         let o = parser.nodes[Int(openerNode)]
-        let emphasis = parser.makeNode(use == 1 ? .emphasis : .strong, line: o.line,
-                                       column: o.column + o.text.count)
+        let emphasis = parser.makeNode(
+            use == 1 ? .emphasis : .strong, line: o.line,
+            column: o.column + o.text.count)
         wrap(from: openerNode, to: closerNode, in: emphasis)
         if delimiters[opener].count == 0 {
             parser.unlink(openerNode)
@@ -151,7 +164,8 @@ extension InlineParser {
     }
 
     private mutating func insertStrikethrough(opener: Int, closer: Int) {
-        let openerNode = delimiters[opener].node, closerNode = delimiters[closer].node
+        let openerNode = delimiters[opener].node
+        let closerNode = delimiters[closer].node
         var between = delimiters[closer].previous
         while between >= 0, between != opener {
             let previous = delimiters[between].previous

@@ -52,7 +52,8 @@ public struct Document: Sendable {
     /// The bytes of a text span (in the source or in the storage).
     func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
         let sourceCount = source.count
-        return Int(span.start) < sourceCount ? source[Int(span.start)..<span.end]
+        return Int(span.start) < sourceCount
+            ? source[Int(span.start)..<span.end]
             : storage[(Int(span.start) - sourceCount)..<(span.end - sourceCount)]
     }
 
@@ -230,8 +231,9 @@ public struct Document: Sendable {
     public var headings: [HeadingInfo] {
         descendants(of: root).compactMap { id in
             guard kind(of: id) == .heading else { return nil }
-            return HeadingInfo(level: headingLevel(of: id) ?? 1, id: headingID(of: id), text: plainText(of: id),
-                               position: position(of: id))
+            return HeadingInfo(
+                level: headingLevel(of: id) ?? 1, id: headingID(of: id), text: plainText(of: id),
+                position: position(of: id))
         }
     }
 }

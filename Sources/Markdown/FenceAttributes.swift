@@ -11,7 +11,8 @@ enum FenceAttributes {
             while i < bytes.count, ASCII.isWhitespace(bytes[i]) || bytes[i] == UInt8(ascii: ",") { i += 1 }
             let keyStart = i
             while i < bytes.count, !ASCII.isWhitespace(bytes[i]), bytes[i] != UInt8(ascii: "="),
-                  bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}") { i += 1 }
+                bytes[i] != UInt8(ascii: ","), bytes[i] != UInt8(ascii: "}")
+            { i += 1 }
             guard i > keyStart else {
                 if i < bytes.count, bytes[i] != UInt8(ascii: "}") { i += 1 }
                 continue
@@ -66,7 +67,8 @@ enum FenceAttributes {
             return (String(decoding: bytes[start..<i], as: UTF8.self), i)
         }
         while i < bytes.count, !ASCII.isWhitespace(bytes[i]), bytes[i] != UInt8(ascii: ","),
-              bytes[i] != UInt8(ascii: "}") { i += 1 }
+            bytes[i] != UInt8(ascii: "}")
+        { i += 1 }
         return (String(decoding: bytes[start..<i], as: UTF8.self), i)
     }
 }

@@ -29,20 +29,24 @@ public struct HTMLRenderer {
     /// Renders the document piece by piece, handing `write` about `chunkSize` bytes of UTF-8 at a
     /// time: a large document becomes a file without all of its HTML in memory at once. (With
     /// `mathTextScan` the whole output is made first, then handed over in one piece.)
-    public func render(_ document: Document, chunkSize: Int = 1 << 18,
-                       write: (UnsafeRawBufferPointer) -> Void) {
+    public func render(
+        _ document: Document, chunkSize: Int = 1 << 18,
+        write: (UnsafeRawBufferPointer) -> Void
+    ) {
         if options.mathTextScan {
             renderBytes(document).withUnsafeBytes { write($0) }
             return
         }
-        withoutActuallyEscaping(write) { write in withWriter(document) { writer in
-            writer.sink = write
-            writer.chunkSize = max(chunkSize, 1)
-            writer.out.reserveCapacity(writer.chunkSize + 1 << 12)
-            writer.renderSubtree(document.root.raw)
-            writer.renderFootnotes()
-            writer.flush()
-        } }
+        withoutActuallyEscaping(write) { write in
+            withWriter(document) { writer in
+                writer.sink = write
+                writer.chunkSize = max(chunkSize, 1)
+                writer.out.reserveCapacity(writer.chunkSize + 1 << 12)
+                writer.renderSubtree(document.root.raw)
+                writer.renderFootnotes()
+                writer.flush()
+            }
+        }
     }
 
     /// Runs `body` with a writer that reads the document's arrays through pointers.
@@ -51,8 +55,9 @@ public struct HTMLRenderer {
             let nodes = document.nodes.buffer
             return document.source.withUnsafeBufferPointer { source in
                 document.storage.withUnsafeBufferPointer { storage in
-                    var writer = HTMLWriter(document: document, nodes: nodes, source: source, storage: storage,
-                                            options: options, hooks: hooks)
+                    var writer = HTMLWriter(
+                        document: document, nodes: nodes, source: source, storage: storage,
+                        options: options, hooks: hooks)
                     defer { writer.out.deallocate() }
                     return body(&writer)
                 }
@@ -82,7 +87,8 @@ public struct HTMLRenderer {
                 var bytes: [UInt8] = []
                 HTMLEscaping.appendEscaped(Array(tex.utf8)[...], to: &bytes)
                 let escaped = String(decoding: bytes, as: UTF8.self)
-                return display ? "<span class=\"math display\">\\[\(escaped)\\]</span>"
+                return display
+                    ? "<span class=\"math display\">\\[\(escaped)\\]</span>"
                     : "<span class=\"math inline\">\\(\(escaped)\\)</span>"
             }
         }

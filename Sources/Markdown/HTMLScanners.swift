@@ -1,13 +1,14 @@
 /// Scanners for raw HTML: block starts and ends, and inline tags.
 
-private let blockTagNames: Set<[UInt8]> = Set([
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
-    "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
-    "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
-    "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
-    "th", "thead", "title", "tr", "track", "ul",
-].map { Array($0.utf8) })
+private let blockTagNames: Set<[UInt8]> = Set(
+    [
+        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+        "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+        "optgroup", "option", "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "title", "tr", "track", "ul",
+    ].map { Array($0.utf8) })
 
 private let rawTextTagNames: Set<[UInt8]> = Set(["pre", "script", "style", "textarea"].map { Array($0.utf8) })
 
@@ -59,7 +60,8 @@ func htmlBlockEnds(type: Int, _ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: 
             if s[k] == UInt8(ascii: "<"), k + 1 < end, s[k + 1] == UInt8(ascii: "/") {
                 if hasPrefix(s, k, end, caseInsensitive: "</script>") || hasPrefix(s, k, end, caseInsensitive: "</pre>")
                     || hasPrefix(s, k, end, caseInsensitive: "</style>")
-                    || hasPrefix(s, k, end, caseInsensitive: "</textarea>") {
+                    || hasPrefix(s, k, end, caseInsensitive: "</textarea>")
+                {
                     return true
                 }
             }
@@ -97,8 +99,10 @@ func scanOpenTag(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? 
         // An attribute needs whitespace before it.
         guard j > beforeSpace, ASCII.isLetter(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") else { return nil }
         j += 1
-        while j < end, ASCII.isAlphanumeric(s[j]) || s[j] == UInt8(ascii: "_") || s[j] == UInt8(ascii: ".")
-            || s[j] == UInt8(ascii: ":") || s[j] == UInt8(ascii: "-") { j += 1 }
+        while j < end,
+            ASCII.isAlphanumeric(s[j]) || s[j] == UInt8(ascii: "_") || s[j] == UInt8(ascii: ".")
+                || s[j] == UInt8(ascii: ":") || s[j] == UInt8(ascii: "-")
+        { j += 1 }
         let afterName = j
         j = skipWhitespace(s, j, end)
         if j < end, s[j] == UInt8(ascii: "=") {
@@ -115,7 +119,10 @@ func scanOpenTag(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? 
                 while j < end {
                     let v = s[j]
                     if ASCII.isWhitespace(v) || v == UInt8(ascii: "\"") || v == UInt8(ascii: "'") || v == UInt8(ascii: "=")
-                        || v == UInt8(ascii: "<") || v == UInt8(ascii: ">") || v == UInt8(ascii: "`") { break }
+                        || v == UInt8(ascii: "<") || v == UInt8(ascii: ">") || v == UInt8(ascii: "`")
+                    {
+                        break
+                    }
                     j += 1
                 }
                 guard j > valueStart else { return nil }

@@ -26,8 +26,10 @@ struct HTMLWriter {
     let source: UnsafeBufferPointer<UInt8>
     let storage: UnsafeBufferPointer<UInt8>
 
-    init(document: Document, nodes: UnsafeBufferPointer<Node>, source: UnsafeBufferPointer<UInt8>,
-         storage: UnsafeBufferPointer<UInt8>, options: MarkdownOptions, hooks: RenderHooks) {
+    init(
+        document: Document, nodes: UnsafeBufferPointer<Node>, source: UnsafeBufferPointer<UInt8>,
+        storage: UnsafeBufferPointer<UInt8>, options: MarkdownOptions, hooks: RenderHooks
+    ) {
         self.document = document
         self.nodes = nodes
         self.source = source
@@ -42,8 +44,10 @@ struct HTMLWriter {
     /// The bytes of a span, without retaining an array.
     @inline(__always)
     func buffer(_ span: TextSpan) -> UnsafeBufferPointer<UInt8> {
-        let start = Int(span.start), count = Int(span.count)
-        return start < source.count ? UnsafeBufferPointer(rebasing: source[start..<(start + count)])
+        let start = Int(span.start)
+        let count = Int(span.count)
+        return start < source.count
+            ? UnsafeBufferPointer(rebasing: source[start..<(start + count)])
             : UnsafeBufferPointer(rebasing: storage[(start - source.count)..<(start - source.count + count)])
     }
 
@@ -160,8 +164,10 @@ struct HTMLWriter {
             newlineIfNeeded()
             out.append("<li>")
             if node.has(NodeFlags.task) {
-                out.append(node.has(NodeFlags.checked) ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
-                                                       : "<input type=\"checkbox\" disabled=\"\" /> ")
+                out.append(
+                    node.has(NodeFlags.checked)
+                        ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" /> "
+                        : "<input type=\"checkbox\" disabled=\"\" /> ")
             }
         case .paragraph:
             if !isInTightList(id) {
@@ -376,8 +382,9 @@ struct HTMLWriter {
         let node = nodes[Int(id)]
         let content = renderChildren(id)
         let alert = node.kind == .alert ? AlertKind(rawValue: node.value) ?? .note : nil
-        var info = BlockQuoteInfo(alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
-                                  position: document.position(of: NodeID(id)))
+        var info = BlockQuoteInfo(
+            alert: alert, contentHTML: String(decoding: content, as: UTF8.self),
+            position: document.position(of: NodeID(id)))
         if alert != nil {
             info.title = String(decoding: bytes(node.text2), as: UTF8.self)
             info.sign = node.extra == 0 ? "" : String(UnicodeScalar(UInt8(node.extra)))
@@ -467,8 +474,11 @@ struct HTMLWriter {
         let node = nodes[Int(id)]
         let display = block || node.has(NodeFlags.display)
         if let hook = hooks.math,
-           let html = hook(MathInfo(tex: document.string(node.text), isDisplay: display,
-                                    position: document.position(of: NodeID(id)))) {
+            let html = hook(
+                MathInfo(
+                    tex: document.string(node.text), isDisplay: display,
+                    position: document.position(of: NodeID(id))))
+        {
             out.append(contentsOf: html.utf8)
             return
         }

@@ -88,15 +88,19 @@ extension Parser {
     /// The end of the first run of `*` or `_` at or after `from`, if there is one.
     private static func endOfFirstDelimiterRun(in piece: [UInt8], from: Int) -> Int? {
         guard from < piece.count,
-              var end = piece[from...].firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }) else { return nil }
+            var end = piece[from...].firstIndex(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") })
+        else { return nil }
         let marker = piece[end]
         while end < piece.count, piece[end] == marker { end += 1 }
         return end
     }
 
     /// What the typographer puts in place of `---`, `--`, `...`, `<<`, `>>` and quotes.
-    private static let typographerOutputs: Set<[UInt8]> = Set(["\u{2014}", "\u{2013}", "\u{2026}", "\u{00AB}", "\u{00BB}",
-                                                            "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"].map { Array($0.utf8) })
+    private static let typographerOutputs: Set<[UInt8]> = Set(
+        [
+            "\u{2014}", "\u{2013}", "\u{2026}", "\u{00AB}", "\u{00BB}",
+            "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}",
+        ].map { Array($0.utf8) })
 
     /// Removes a trailing `{#id}` from the heading's last text node and returns the id.
     private func takeExplicitID(_ heading: Int32) -> String? {
@@ -105,7 +109,8 @@ extension Parser {
         var span = nodes[Int(last)].text
         let text = bytes(span)
         guard text.last == UInt8(ascii: "}"), let open = text.lastIndex(of: UInt8(ascii: "{")),
-              open + 1 < text.endIndex, text[open + 1] == UInt8(ascii: "#") else { return nil }
+            open + 1 < text.endIndex, text[open + 1] == UInt8(ascii: "#")
+        else { return nil }
         let idBytes = text[(open + 2)..<(text.endIndex - 1)]
         guard !idBytes.isEmpty, !idBytes.contains(where: { ASCII.isWhitespace($0) }) else { return nil }
         var cut = open
@@ -123,7 +128,8 @@ extension Parser {
             if scalar == " " {
                 result.append("-")
             } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
-                        || scalar.properties.numericType != nil {
+                || scalar.properties.numericType != nil
+            {
                 result.unicodeScalars.append(scalar)
             }
         }

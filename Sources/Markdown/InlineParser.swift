@@ -85,7 +85,8 @@ struct InlineParser {
         let span = TextSpan(start: base + Int32(start), count: Int32(stop - start))
         let last = parser.nodes[Int(container)].lastChild
         if last >= 0, parser.nodes[Int(last)].kind == .text, parser.nodes[Int(last)].text.end == Int(span.start),
-           lastDelimiter < 0 || delimiters[lastDelimiter].node != last, brackets.last?.node != last {
+            lastDelimiter < 0 || delimiters[lastDelimiter].node != last, brackets.last?.node != last
+        {
             parser.nodes[Int(last)].text.count += span.count
             return
         }
@@ -133,13 +134,18 @@ struct InlineParser {
     /// The first index from `start` at which one of the next four bytes is special (or near `end`):
     /// eight, then four bytes per step, each a table look-up, with the index in a register.
     @inline(__always)
-    static func skipPlainBytes(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int,
-                               _ table: UnsafePointer<UInt8>) -> Int {
+    static func skipPlainBytes(
+        _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int,
+        _ table: UnsafePointer<UInt8>
+    ) -> Int {
         var p = start
         while p &+ 8 <= end {
             let q = bytes + p
             if (table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
-                | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]) != 0 { break }
+                | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]) != 0
+            {
+                break
+            }
             p &+= 8
         }
         while p &+ 4 <= end {
@@ -173,11 +179,19 @@ struct InlineParser {
         case UInt8(ascii: "'"), UInt8(ascii: "\""):
             if parser.options.typographer {
                 if !handleTypographer(c) { literalByte() }
-            } else if parser.options.smartPunctuation { handleDelimiter(c) } else { literalByte() }
+            } else if parser.options.smartPunctuation {
+                handleDelimiter(c)
+            } else {
+                literalByte()
+            }
         case UInt8(ascii: "."), UInt8(ascii: "-"):
             if parser.options.typographer {
                 if !handleTypographer(c) { literalByte() }
-            } else if parser.options.smartPunctuation { handleSmartDashOrDots(c) } else { literalByte() }
+            } else if parser.options.smartPunctuation {
+                handleSmartDashOrDots(c)
+            } else {
+                literalByte()
+            }
         case UInt8(ascii: ":") where parser.options.emoji:
             if !handleEmoji(), !parseExtendedAutolink(c) { literalByte() }
         case UInt8(ascii: ">"):
@@ -254,7 +268,8 @@ struct InlineParser {
         }
         let node = append(.code, at: start)
         // Line endings become spaces; one space comes off each end unless the content is all spaces.
-        var a = pos, b = closer
+        var a = pos
+        var b = closer
         var allSpace = true
         var newline = false
         for k in a..<b {
@@ -308,7 +323,10 @@ struct InlineParser {
     // MARK: - Autolinks and raw HTML
 
     mutating func handleLessThan() {
-        if let next = scanAutolink() { pos = next; return }
+        if let next = scanAutolink() {
+            pos = next
+            return
+        }
         if let next = scanInlineHTML() {
             let node = append(.inlineHTML, at: pos)
             parser.nodes[Int(node)].text = TextSpan(start: base + Int32(pos), count: Int32(next - pos))
@@ -323,8 +341,10 @@ struct InlineParser {
     mutating func scanAutolink() -> Int? {
         var j = pos + 1
         let schemeStart = j
-        while j < end, ASCII.isAlphanumeric(s[j]) || s[j] == UInt8(ascii: "+") || s[j] == UInt8(ascii: ".")
-            || s[j] == UInt8(ascii: "-") { j += 1 }
+        while j < end,
+            ASCII.isAlphanumeric(s[j]) || s[j] == UInt8(ascii: "+") || s[j] == UInt8(ascii: ".")
+                || s[j] == UInt8(ascii: "-")
+        { j += 1 }
         let schemeLength = j - schemeStart
         if schemeLength >= 2, schemeLength <= 32, ASCII.isLetter(s[schemeStart]), j < end, s[j] == UInt8(ascii: ":") {
             j += 1
@@ -365,9 +385,9 @@ struct InlineParser {
         if ASCII.isAlphanumeric(c) { return true }
         switch c {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
-             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"),
-             UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
-             UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"):
+            UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"):
             return true
         default:
             return false
@@ -488,8 +508,9 @@ extension Parser {
                 guard span.count > 0 else { continue }
                 let start = span.start
                 let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
-                    var inline = InlineParser(parser: self, subject: buffer, base: start,
-                                              container: Int32(i), special: special.table)
+                    var inline = InlineParser(
+                        parser: self, subject: buffer, base: start,
+                        container: Int32(i), special: special.table)
                     swap(&inline.delimiters, &self.spareDelimiters)
                     swap(&inline.brackets, &self.spareBrackets)
                     inline.parse()

@@ -147,7 +147,8 @@ extension Parser {
         var consumed = 0
         content.withUnsafeBufferPointer { s in
             while consumed < s.count, s[consumed] == UInt8(ascii: "["),
-                  let next = parseReferenceDefinition(s, consumed) {
+                let next = parseReferenceDefinition(s, consumed)
+            {
                 consumed = next
             }
         }

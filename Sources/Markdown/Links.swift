@@ -18,7 +18,8 @@ extension InlineParser {
             return
         }
         let afterLabel = pos
-        var destination = TextSpan.empty, title = TextSpan.empty
+        var destination = TextSpan.empty
+        var title = TextSpan.empty
         var matched = false
 
         // An inline link: `(destination "title")`.

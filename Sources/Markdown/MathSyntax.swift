@@ -28,7 +28,8 @@ extension InlineParser {
             return true
         }
         guard verbatim.contains(.dollar), start + 1 < end,
-              parser.options.mathTextScan || !ASCII.isWhitespace(s[start + 1]) else { return false }
+            parser.options.mathTextScan || !ASCII.isWhitespace(s[start + 1])
+        else { return false }
         guard let close = findDollarCloser(from: start + 1) else { return false }
         makeMath(contentStart: start + 1, contentEnd: close, display: false, at: start)
         pos = close + 1

@@ -7,12 +7,17 @@
 /// `option`, `math`, `svg`, or math this renderer already wrote (`class="math…"`), is looked at.
 /// This mirrors `split_math_text` in `../shared/fidelity/hugo_fidelity.py`.
 enum MathTextScan {
-    static let skipped: Set<[UInt8]> = Set(["script", "noscript", "style", "textarea", "pre", "code", "option",
-                                            "math", "svg"].map { Array($0.utf8) })
+    static let skipped: Set<[UInt8]> = Set(
+        [
+            "script", "noscript", "style", "textarea", "pre", "code", "option",
+            "math", "svg",
+        ].map { Array($0.utf8) })
 
     static let delimiters: [(left: [UInt8], right: [UInt8], display: Bool)] = {
-        let environments = ["equation", "equation*", "align", "align*", "alignat", "alignat*", "gather",
-                            "gather*", "CD"]
+        let environments = [
+            "equation", "equation*", "align", "align*", "alignat", "alignat*", "gather",
+            "gather*", "CD",
+        ]
         var list: [(String, String, Bool)] = [("$$", "$$", true), ("\\(", "\\)", false)]
         list += environments.map { ("\\begin{\($0)}", "\\end{\($0)}", true) }
         list += [("\\[", "\\]", true), ("$", "$", false)]
@@ -21,8 +26,10 @@ enum MathTextScan {
 
     /// `html` with the math in its text replaced by `render(tex, display)`; `unclosed` hears of each
     /// opener other than `$` that has no closer in its run of text.
-    static func apply(_ html: [UInt8], render: (String, Bool) -> String,
-                      unclosed: ((_ opener: String, _ following: String) -> Void)? = nil) -> [UInt8] {
+    static func apply(
+        _ html: [UInt8], render: (String, Bool) -> String,
+        unclosed: ((_ opener: String, _ following: String) -> Void)? = nil
+    ) -> [UInt8] {
         guard html.contains(UInt8(ascii: "$")) || html.contains(UInt8(ascii: "\\")) else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(html.count + 256)
@@ -121,8 +128,10 @@ enum MathTextScan {
     }
 
     /// One text run: copied as is without math, otherwise decoded, split and re-escaped.
-    static func scanText(_ raw: ArraySlice<UInt8>, into out: inout [UInt8], render: (String, Bool) -> String,
-                         unclosed: ((String, String) -> Void)? = nil) {
+    static func scanText(
+        _ raw: ArraySlice<UInt8>, into out: inout [UInt8], render: (String, Bool) -> String,
+        unclosed: ((String, String) -> Void)? = nil
+    ) {
         guard raw.contains(UInt8(ascii: "$")) || raw.contains(UInt8(ascii: "\\")) else {
             out.append(contentsOf: raw)
             return
@@ -161,7 +170,8 @@ enum MathTextScan {
                 }
                 break
             }
-            let tex = d.left[0] == UInt8(ascii: "\\") && d.left.count > 2
+            let tex =
+                d.left[0] == UInt8(ascii: "\\") && d.left.count > 2
                 ? text[start..<close + d.right.count] : text[start + d.left.count..<close]
             spans.append((start, String(decoding: tex, as: UTF8.self), d.display, close + d.right.count))
             cursor = close + d.right.count
@@ -258,15 +268,19 @@ public func unclosedMathOpeners(inHTML html: String) -> [UnclosedMathOpener] {
     var candidate = false
     for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "$") || bytes[i] == UInt8(ascii: "\\") {
         let next = bytes[i + 1]
-        if bytes[i] == UInt8(ascii: "$") ? next == UInt8(ascii: "$") : (next == UInt8(ascii: "(") || next == UInt8(ascii: "[") || next == UInt8(ascii: "b")) {
+        if bytes[i] == UInt8(ascii: "$")
+            ? next == UInt8(ascii: "$") : (next == UInt8(ascii: "(") || next == UInt8(ascii: "[") || next == UInt8(ascii: "b"))
+        {
             candidate = true
             break
         }
     }
     guard candidate else { return [] }
     var found: [UnclosedMathOpener] = []
-    _ = MathTextScan.apply(bytes, render: { _, _ in "" }, unclosed: { opener, following in
-        found.append(UnclosedMathOpener(opener: opener, following: following))
-    })
+    _ = MathTextScan.apply(
+        bytes, render: { _, _ in "" },
+        unclosed: { opener, following in
+            found.append(UnclosedMathOpener(opener: opener, following: following))
+        })
     return found
 }

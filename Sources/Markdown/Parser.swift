@@ -63,7 +63,8 @@ final class Parser {
     }
 
     func appendChild(_ parent: Int32, _ child: Int32) {
-        let p = Int(parent), c = Int(child)
+        let p = Int(parent)
+        let c = Int(child)
         nodes[c].parent = parent
         nodes[c].next = -1
         let last = nodes[p].lastChild
@@ -73,7 +74,8 @@ final class Parser {
     }
 
     func insertAfter(_ sibling: Int32, _ node: Int32) {
-        let s = Int(sibling), n = Int(node)
+        let s = Int(sibling)
+        let n = Int(node)
         let parent = nodes[s].parent
         let next = nodes[s].next
         nodes[n].parent = parent
@@ -85,7 +87,9 @@ final class Parser {
 
     func unlink(_ node: Int32) {
         let n = Int(node)
-        let previous = nodes[n].previous, next = nodes[n].next, parent = nodes[n].parent
+        let previous = nodes[n].previous
+        let next = nodes[n].next
+        let parent = nodes[n].parent
         if previous >= 0 { nodes[Int(previous)].next = next } else if parent >= 0 { nodes[Int(parent)].firstChild = next }
         if next >= 0 { nodes[Int(next)].previous = previous } else if parent >= 0 { nodes[Int(parent)].lastChild = previous }
         nodes[n].parent = -1
@@ -117,7 +121,8 @@ final class Parser {
     func spanSince(_ start: Int32) -> TextSpan { TextSpan(start: start, count: storageEnd - start) }
 
     func bytes(_ span: TextSpan) -> ArraySlice<UInt8> {
-        span.start < sourceCount ? source[Int(span.start)..<span.end]
+        span.start < sourceCount
+            ? source[Int(span.start)..<span.end]
             : storage[Int(span.start - sourceCount)..<(span.end - Int(sourceCount))]
     }
 
@@ -131,7 +136,8 @@ final class Parser {
     /// entries `range` (the whole map when nil; see `lineEntries(for:)`).
     func position(ofTextOffset offset: Int32, in range: Range<Int>? = nil) -> (line: Int32, column: Int32)? {
         let map = offset < sourceCount ? sourceLineMap : lineMap
-        var lo = range?.lowerBound ?? 0, hi = range?.upperBound ?? map.count
+        var lo = range?.lowerBound ?? 0
+        var hi = range?.upperBound ?? map.count
         let first = lo
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -149,7 +155,8 @@ final class Parser {
         let inSource = span.start < sourceCount
         let map = inSource ? sourceLineMap : lineMap
         // Blocks come in document order, mostly just after the previous one: try there first.
-        var lo = 0, hi = map.count
+        var lo = 0
+        var hi = map.count
         let hint = inSource ? lineEntryHint.source : lineEntryHint.stored
         if hint < map.count, map[hint].offset <= span.start {
             var k = hint + 1
@@ -186,7 +193,8 @@ final class Parser {
         if options.headingIDs { assignHeadingIDs() }
         if options.footnotes { orderFootnotes() }
         handedOver = true
-        return Document(nodes: NodeBuffer(nodes), source: source, storage: storage, options: options,
-                        blockAttributes: blockAttributes)
+        return Document(
+            nodes: NodeBuffer(nodes), source: source, storage: storage, options: options,
+            blockAttributes: blockAttributes)
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Small byte-level predicates shared by both passes.
@@ -63,10 +63,18 @@ func decodeScalar(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Uni
     if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
     var length = 0
     var value: UInt32 = 0
-    if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F) }
-    else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F) }
-    else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07) }
-    else { return ("\u{FFFD}", 1) }
+    if b0 & 0xE0 == 0xC0 {
+        length = 2
+        value = UInt32(b0 & 0x1F)
+    } else if b0 & 0xF0 == 0xE0 {
+        length = 3
+        value = UInt32(b0 & 0x0F)
+    } else if b0 & 0xF8 == 0xF0 {
+        length = 4
+        value = UInt32(b0 & 0x07)
+    } else {
+        return ("\u{FFFD}", 1)
+    }
     guard i + length <= end else { return ("\u{FFFD}", 1) }
     for k in 1..<length {
         let b = s[i + k]
@@ -95,8 +103,8 @@ extension Unicode.Scalar {
         if value < 0x80 { return ASCII.isPunctuation(UInt8(value)) }
         switch properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
             return true
         default:
             return false

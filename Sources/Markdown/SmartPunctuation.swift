@@ -17,7 +17,8 @@ extension InlineParser {
             appendText(start, pos)
             return
         }
-        var em = 0, en = 0
+        var em = 0
+        var en = 0
         if count % 3 == 0 {
             em = count / 3
         } else if count % 2 == 0 {

@@ -8,7 +8,8 @@ extension BlockParser {
 
     /// Splits a row into trimmed cell ranges, honouring escaped pipes and optional outer pipes.
     func splitRow(_ a: Int, _ b: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
-        var i = a, end = b
+        var i = a
+        var end = b
         while i < end, ASCII.isSpaceOrTab(bytes[i]) { i += 1 }
         while end > i, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
         if i < end, bytes[i] == UInt8(ascii: "|") {
@@ -36,7 +37,8 @@ extension BlockParser {
     }
 
     private func trim(_ a: Int, _ b: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var a = a, b = b
+        var a = a
+        var b = b
         while a < b, ASCII.isSpaceOrTab(bytes[a]) { a += 1 }
         while b > a, ASCII.isSpaceOrTab(bytes[b - 1]) { b -= 1 }
         return (a, b)
@@ -53,7 +55,8 @@ extension BlockParser {
         for k in firstNonspace..<lineEnd where s[k] == UInt8(ascii: "|") { sawPipe = true }
         var alignments: [TableAlignment] = []
         for (a, b) in cells {
-            var i = a, e = b
+            var i = a
+            var e = b
             guard i < e else { return nil }
             let left = s[i] == UInt8(ascii: ":")
             if left { i += 1 }
@@ -85,8 +88,9 @@ extension BlockParser {
         parser.appendChild(table, row)
         header.withUnsafeBufferPointer { bytes in
             for (k, cell) in headerCells.enumerated() {
-                addCell(row, bytes, cell, alignment: alignments[k], line: lastLine.line,
-                        column: lastLine.column + Int32(cell.0))
+                addCell(
+                    row, bytes, cell, alignment: alignments[k], line: lastLine.line,
+                    column: lastLine.column + Int32(cell.0))
             }
         }
         return table
@@ -108,8 +112,9 @@ extension BlockParser {
         for k in 0..<columns {
             let alignment = TableAlignment(rawValue: alignments[k]) ?? .none
             if k < cells.count {
-                addCell(row, s, cells[k], alignment: alignment, line: lineNumber,
-                        column: Int32(cells[k].0 - lineStart + 1))
+                addCell(
+                    row, s, cells[k], alignment: alignment, line: lineNumber,
+                    column: Int32(cells[k].0 - lineStart + 1))
             } else {
                 addCell(row, s, (0, 0), alignment: alignment, line: lineNumber, column: lineColumn)
             }
@@ -117,8 +122,10 @@ extension BlockParser {
     }
 
     /// Stores a cell's content (with `\|` unescaped) for the inline pass.
-    mutating func addCell(_ row: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: (Int, Int),
-                          alignment: TableAlignment, line: Int32, column: Int32) {
+    mutating func addCell(
+        _ row: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ range: (Int, Int),
+        alignment: TableAlignment, line: Int32, column: Int32
+    ) {
         let cell = parser.makeNode(.tableCell, line: line, column: column)
         parser.nodes[Int(cell)].value = alignment.rawValue
         parser.appendChild(row, cell)

@@ -1,7 +1,9 @@
 /// The GFM tag filter: neutralises tags that change how a page parses (`<script>`, `<iframe>`, …).
 enum TagFilter {
-    private static let names: [[UInt8]] = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes",
-                                           "script", "plaintext"].map { Array($0.utf8) }
+    private static let names: [[UInt8]] = [
+        "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes",
+        "script", "plaintext",
+    ].map { Array($0.utf8) }
 
     /// Appends raw HTML with the `<` of each filtered tag written as `&lt;`.
     static func append(_ bytes: ArraySlice<UInt8>, to out: inout some ByteSink) {

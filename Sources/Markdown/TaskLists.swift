@@ -6,7 +6,8 @@ extension Parser {
         guard nodes[Int(item)].kind == .item, nodes[Int(item)].firstChild == paragraph, span.count >= 4 else { return span }
         let b = Int(span.start)
         guard byte(at: b) == UInt8(ascii: "["), byte(at: b + 2) == UInt8(ascii: "]"),
-              ASCII.isWhitespace(byte(at: b + 3)) else { return span }
+            ASCII.isWhitespace(byte(at: b + 3))
+        else { return span }
         let mark = byte(at: b + 1)
         guard mark == 0x20 || mark == UInt8(ascii: "x") || mark == UInt8(ascii: "X") else { return span }
         nodes[Int(item)].flags |= NodeFlags.task

@@ -11,7 +11,10 @@ extension InlineParser {
         if lineEnd < end { lineEnd += 1 }  // goldmark's line keeps its newline
         let length = lineEnd - pos
         func at(_ i: Int) -> UInt8 { s[pos + i] }
-        let dash = UInt8(ascii: "-"), dot = UInt8(ascii: "."), lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+        let dash = UInt8(ascii: "-")
+        let dot = UInt8(ascii: ".")
+        let lt = UInt8(ascii: "<")
+        let gt = UInt8(ascii: ">")
         if length > 2 {
             if c == dash, at(1) == dash, at(2) == dash { return substitute("\u{2014}", 3) }
             if c == dot {
@@ -31,8 +34,10 @@ extension InlineParser {
         var j = pos
         while j < lineEnd, s[j] == c { j += 1 }
         let after: Unicode.Scalar = j < lineEnd ? runeAt(j) : " "
-        let beforePunct = Self.goPunctOrSymbol(before), beforeSpace = Self.goSpaceRune(before)
-        let afterPunct = Self.goPunctOrSymbol(after), afterSpace = Self.goSpaceRune(after)
+        let beforePunct = Self.goPunctOrSymbol(before)
+        let beforeSpace = Self.goSpaceRune(before)
+        let afterPunct = Self.goPunctOrSymbol(after)
+        let afterSpace = Self.goSpaceRune(after)
         let canOpen = !afterSpace && (!afterPunct || beforeSpace || beforePunct)
         let canClose = !beforeSpace && (!beforePunct || afterSpace || afterPunct)
 
@@ -44,26 +49,31 @@ extension InlineParser {
             }
             // 'twas, 'em, 'net
             if length > 1, Self.goPunct(before) || Self.goSpace(before),
-               [UInt8(ascii: "t"), UInt8(ascii: "e"), UInt8(ascii: "n"), UInt8(ascii: "l")].contains(at(1)) {
+                [UInt8(ascii: "t"), UInt8(ascii: "e"), UInt8(ascii: "n"), UInt8(ascii: "l")].contains(at(1))
+            {
                 return substitute("\u{2019}", 1)
             }
             // An apostrophe between a letter or digit and a letter.
             if length > 1, before.properties.generalCategory == .decimalNumber || Self.goLetter(before),
-               Self.goLetter(runeAt(pos + 1)) {
+                Self.goLetter(runeAt(pos + 1))
+            {
                 return substitute("\u{2019}", 1)
             }
             if canOpen, !canClose {
                 var right = false
                 // Alice's, I'm, Don't, You'd
                 if length > 1, [UInt8(ascii: "s"), UInt8(ascii: "m"), UInt8(ascii: "t"), UInt8(ascii: "d")].contains(at(1)),
-                   length < 3 || ASCII.isPunctuation(at(2)) || Self.byteIsSpace(at(2)) {
+                    length < 3 || ASCII.isPunctuation(at(2)) || Self.byteIsSpace(at(2))
+                {
                     right = true
                 }
                 // I've, I'll, You're
-                if length > 2, (at(1) == UInt8(ascii: "v") && at(2) == UInt8(ascii: "e"))
-                    || (at(1) == UInt8(ascii: "l") && at(2) == UInt8(ascii: "l"))
-                    || (at(1) == UInt8(ascii: "r") && at(2) == UInt8(ascii: "e")),
-                   length < 4 || ASCII.isPunctuation(at(3)) || Self.byteIsSpace(at(3)) {
+                if length > 2,
+                    (at(1) == UInt8(ascii: "v") && at(2) == UInt8(ascii: "e"))
+                        || (at(1) == UInt8(ascii: "l") && at(2) == UInt8(ascii: "l"))
+                        || (at(1) == UInt8(ascii: "r") && at(2) == UInt8(ascii: "e")),
+                    length < 4 || ASCII.isPunctuation(at(3)) || Self.byteIsSpace(at(3))
+                {
                     right = true
                 }
                 if !right { parser.typographerQuotes.single += 1 }
@@ -125,7 +135,8 @@ extension InlineParser {
     static func goPunct(_ r: Unicode.Scalar) -> Bool {
         switch r.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation: true
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
         default: false
         }
     }

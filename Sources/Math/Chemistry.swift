@@ -16,8 +16,9 @@ extension Parser {
     /// Parses a piece of TeX math inside `\ce` or `\pu` with the formula's macros; its unknown
     /// commands are reported with the formula's.
     mutating func parseNestedMath(_ source: String) throws(MathError) -> MathNode {
-        var nested = Parser(tokens: try Lexer.tokenize(source), macros: stream.macros, display: false,
-                            firstEquationNumber: nextEquationNumber)
+        var nested = Parser(
+            tokens: try Lexer.tokenize(source), macros: stream.macros, display: false,
+            firstEquationNumber: nextEquationNumber)
         nested.depth = depth
         let node = try nested.parseFormula()
         problems += nested.problems
@@ -33,7 +34,10 @@ extension Parser {
             if scalar == "$" {
                 text.index += 1
                 guard let math = text.balanced(until: "$") else { throw MathError("missing $ in \\ce", command: "\\ce") }
-                if !plain.isEmpty { nodes.append(.text(plain, css: nil)); plain = "" }
+                if !plain.isEmpty {
+                    nodes.append(.text(plain, css: nil))
+                    plain = ""
+                }
                 nodes.append(try parseNestedMath(math))
             } else {
                 // Inner braces group, as in TeX text; they are not shown.
@@ -52,15 +56,19 @@ extension Parser {
         let tight = OperatorAttributes(stretchy: false, lspace: 0, rspace: 0)
         // Lowercase letters among digits and signs are variables (NO_x, Fe_{1-x}); other letters
         // are symbols (Roman numerals, element names) and stay upright.
-        let isFormula = source.unicodeScalars.contains(where: ChemistryText.isLowercase)
-            && source.unicodeScalars.allSatisfy { ChemistryText.isLowercase($0) || ChemistryText.isDigit($0) || " +-,.()".unicodeScalars.contains($0) }
+        let isFormula =
+            source.unicodeScalars.contains(where: ChemistryText.isLowercase)
+            && source.unicodeScalars.allSatisfy {
+                ChemistryText.isLowercase($0) || ChemistryText.isDigit($0) || " +-,.()".unicodeScalars.contains($0)
+            }
         var text = ChemistryText(source)
         var nodes: [MathNode] = []
         while let scalar = text.current {
             if ChemistryText.isDigit(scalar) {
                 var number = text.run(while: ChemistryText.isDigit)
                 if let separator = text.current, separator == "." || separator == ",",
-                   let next = text.scalar(at: 1), ChemistryText.isDigit(next) {
+                    let next = text.scalar(at: 1), ChemistryText.isDigit(next)
+                {
                     text.index += 1
                     number += String(Character(separator)) + text.run(while: ChemistryText.isDigit)
                 }
@@ -68,12 +76,18 @@ extension Parser {
                 continue
             }
             switch scalar {
-            case "+": nodes.append(.operator("+", tight)); text.index += 1
-            case "-": nodes.append(.operator("−", tight)); text.index += 1
+            case "+":
+                nodes.append(.operator("+", tight))
+                text.index += 1
+            case "-":
+                nodes.append(.operator("−", tight))
+                text.index += 1
             case ".", "\u{22C5}", "\u{B7}", "\u{2022}":
                 nodes.append(.row([.space(0.0556), .operator("•", tight), .space(0.0556)]))
                 text.index += 1
-            case "'": nodes.append(.operator("′", tight)); text.index += 1
+            case "'":
+                nodes.append(.operator("′", tight))
+                text.index += 1
             case " ": text.index += 1
             case "$":
                 text.index += 1
@@ -84,7 +98,10 @@ extension Parser {
                 nodes.append(try parseChemistryTextEscape(inner))
             case "\\":
                 let start = text.index
-                guard let name = text.command() else { text.index += 1; continue }
+                guard let name = text.command() else {
+                    text.index += 1
+                    continue
+                }
                 if name == "ce", let inner = text.braced() {
                     nodes.append(try parseReaction(inner))
                     continue

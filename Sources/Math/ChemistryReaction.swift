@@ -12,7 +12,8 @@ extension Parser {
     mutating func parseArrowLabel(_ source: String) throws(MathError) -> MathNode {
         let trimmed = source.trimmingSpaces
         if trimmed.hasPrefix("$"), trimmed.hasSuffix("$"), trimmed.count > 1,
-           !trimmed.dropFirst().dropLast().contains("$") {
+            !trimmed.dropFirst().dropLast().contains("$")
+        {
             return try parseNestedMath(String(trimmed.dropFirst().dropLast()))
         }
         return try parseReaction(trimmed)
@@ -175,17 +176,23 @@ struct ChemistryReactionReader {
             while labels.count < 2, text.current == "[" {
                 let start = text.index
                 text.index += 1
-                guard let body = text.balanced(until: "]") else { text.index = start; break }
+                guard let body = text.balanced(until: "]") else {
+                    text.index = start
+                    break
+                }
                 labels.append(try parser.parseArrowLabel(body))
             }
             // mhchem's arrows are long even without text, as KaTeX draws them.
-            try append(Parser.extensibleArrow(arrow.arrow, above: labels.first, below: labels.count > 1 ? labels[1] : nil,
-                                              minimumWidth: 1.8), &parser)
+            try append(
+                Parser.extensibleArrow(
+                    arrow.arrow, above: labels.first, below: labels.count > 1 ? labels[1] : nil,
+                    minimumWidth: 1.8), &parser)
             phase = .start
             return true
         }
         if scalar == "(", !(atWordStart && (text.matches("(v)") || text.matches("(^)"))),
-           let state = try readStateOfAggregation(&parser) {
+            let state = try readStateOfAggregation(&parser)
+        {
             try flush(&parser)
             nodes.append(.row([.space(0.1111), state]))
             phase = .body
@@ -209,7 +216,8 @@ struct ChemistryReactionReader {
         text.index = start + 1
         _ = text.take("\\ca ") || text.take("\\ca")
         if text.current == "$", let system = text.scalar(at: 1), "amothc".unicodeScalars.contains(system),
-           text.scalar(at: 2) == "$", text.scalar(at: 3) == ")" {
+            text.scalar(at: 2) == "$", text.scalar(at: 3) == ")"
+        {
             let inner = String(String.UnicodeScalarView(text.scalars[(start + 1)...(text.index + 2)]))
             text.index += 4
             return try stateNode("(" + inner + ")", &parser)
@@ -263,7 +271,8 @@ struct ChemistryReactionReader {
                 // `-`, `=`, `<`, `>` only before a space, the end or a number (`-OH` is a bond).
                 let length = op.pattern.unicodeScalars.count
                 let next = text.scalar(at: length)
-                let standsAlone = next == nil || next == " " || next.map(ChemistryText.isDigit) == true
+                let standsAlone =
+                    next == nil || next == " " || next.map(ChemistryText.isDigit) == true
                     || (next == "-" && text.scalar(at: length + 1).map(ChemistryText.isDigit) == true)
                 guard length > 1 || op.pattern == "+" || standsAlone else { continue }
                 text.index += length
@@ -272,9 +281,11 @@ struct ChemistryReactionReader {
                 return true
             }
         }
-        if atWordStart, let name = ["pOH", "pH", "pC", "pK", "iPr", "iBu"].first(where: {
-            text.matches($0) && !(text.scalar(at: $0.unicodeScalars.count).map(Lexer.isLetter) ?? false)
-        }) {
+        if atWordStart,
+            let name = ["pOH", "pH", "pC", "pK", "iPr", "iBu"].first(where: {
+                text.matches($0) && !(text.scalar(at: $0.unicodeScalars.count).map(Lexer.isLetter) ?? false)
+            })
+        {
             text.index += name.unicodeScalars.count
             entity.body.append(.identifier(name, upright: true, isFunction: false))
             try flush(&parser)
@@ -383,7 +394,10 @@ struct ChemistryReactionReader {
         if text.current == "$" {
             let start = text.index
             text.index += 1
-            guard text.balanced(until: "$") != nil else { text.index = start; return nil }
+            guard text.balanced(until: "$") != nil else {
+                text.index = start
+                return nil
+            }
             return String(String.UnicodeScalarView(text.scalars[start..<text.index]))
         }
         if text.current == "\\" {
@@ -498,7 +512,8 @@ struct ChemistryReactionReader {
         case .afterSuperscript, .subscriptThenSuperscript:
             // `H^3HO`: digits alone after `^` were the mass of the next atom.
             if let charge = entity.sup, phase == .afterSuperscript, entity.superscriptFirst,
-               charge.unicodeScalars.allSatisfy(ChemistryText.isDigit) {
+                charge.unicodeScalars.allSatisfy(ChemistryText.isDigit)
+            {
                 entity.sup = nil
                 entity.superscriptFirst = false
                 try flush(&parser)
@@ -531,7 +546,8 @@ struct ChemistryReactionReader {
         text.index += 1
         guard let math = text.balanced(until: "$") else { throw MathError("missing $ in \\ce", command: "\\ce") }
         let node = try parser.parseNestedMath(math)
-        let isVariable = math.unicodeScalars.contains(where: ChemistryText.isLowercase)
+        let isVariable =
+            math.unicodeScalars.contains(where: ChemistryText.isLowercase)
             && math.unicodeScalars.allSatisfy { ChemistryText.isLowercase($0) || ChemistryText.isDigit($0) || "+-()".unicodeScalars.contains($0) }
         if atWordStart, isVariable || math == "+" || math == "-" {
             entity.amount.append(node)

@@ -31,8 +31,9 @@ enum ChemistrySymbols {
     /// Three short dashes on the axis: a partial bond (mhchem's `\tripledash`).
     private static var tripleDash: MathNode {
         let dash = MathNode.text("-", css: nil)
-        let dashes = MathNode.style(.row([.space(0.111), dash, .space(0.056), dash, .space(0.056), dash, .space(0.111)]),
-                                    displayStyle: nil, scriptLevel: nil, size: 0.5)
+        let dashes = MathNode.style(
+            .row([.space(0.111), dash, .space(0.056), dash, .space(0.056), dash, .space(0.111)]),
+            displayStyle: nil, scriptLevel: nil, size: 0.5)
         return .raised(dashes, voffset: 0.14)
     }
 

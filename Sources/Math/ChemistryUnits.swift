@@ -129,18 +129,22 @@ extension Parser {
         if let slash = scalars.indices.dropLast().first(where: { scalars[$0] == "/" && scalars[$0 + 1] == "/" }) {
             let numerator = try parseUnitProduct(String(String.UnicodeScalarView(scalars[..<slash])).trimmingSpaces)
             let denominator = try parseUnitProduct(String(String.UnicodeScalarView(scalars[(slash + 2)...])).trimmingSpaces)
-            return .style(.fraction(numerator, denominator, thickness: nil, displayParts: false),
-                          displayStyle: false, scriptLevel: nil, size: nil)
+            return .style(
+                .fraction(numerator, denominator, thickness: nil, displayParts: false),
+                displayStyle: false, scriptLevel: nil, size: nil)
         }
         if let slash = source.firstIndex(of: "/") {
             let numeratorText = String(source[..<slash]).trimmingSpaces
             let denominatorText = String(source[source.index(after: slash)...]).trimmingSpaces
-            let compound = numeratorText.contains(" ") || denominatorText.contains(" ")
+            let compound =
+                numeratorText.contains(" ") || denominatorText.contains(" ")
                 || numeratorText.contains("*") || denominatorText.contains("*")
             let space = compound ? 0.1667 : 0
-            return .row([try parseUnitProduct(numeratorText),
-                         .operator("/", OperatorAttributes(stretchy: false, lspace: space, rspace: space)),
-                         try parseUnitExpression(denominatorText)])
+            return .row([
+                try parseUnitProduct(numeratorText),
+                .operator("/", OperatorAttributes(stretchy: false, lspace: space, rspace: space)),
+                try parseUnitExpression(denominatorText),
+            ])
         }
         return try parseUnitProduct(source)
     }
@@ -178,7 +182,8 @@ extension Parser {
         }
         var exponent: MathNode?
         while let scalar = text.current, scalar != " ", scalar != "*", scalar != "\u{22C5}", scalar != "\u{B7}",
-              !(scalar == "." && !(parts.isEmpty && name.isEmpty)) {
+            !(scalar == "." && !(parts.isEmpty && name.isEmpty))
+        {
             if text.take("^oC") || text.take("^{o}C") || text.take("°C") {
                 name += "°C"
             } else if text.take("^oF") || text.take("^{o}F") || text.take("°F") {
@@ -191,11 +196,15 @@ extension Parser {
                     exponent = .text(braced, css: nil)
                 }
             } else if ChemistryText.isDigit(scalar) || (scalar == "-" && text.scalar(at: 1).map(ChemistryText.isDigit) == true),
-                      !(parts.isEmpty && name.isEmpty) {
+                !(parts.isEmpty && name.isEmpty)
+            {
                 exponent = Self.exponentText(&text)
             } else if scalar == "\\" {
                 let start = text.index
-                guard let command = text.command() else { text.index += 1; continue }
+                guard let command = text.command() else {
+                    text.index += 1
+                    continue
+                }
                 flushName()
                 var node = try parseNestedMath(String(String.UnicodeScalarView(text.scalars[start..<text.index])))
                 if case .identifier(let symbol, false, false) = node, ChemistryText.greekCommands.contains(command) {

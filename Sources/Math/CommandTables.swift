@@ -32,15 +32,17 @@ enum CommandTables {
         }
         for name in ["over", "atop", "choose", "above", "brace", "brack"] { kinds[name] = .infixFraction }
         for name in ["limits", "nolimits", "displaylimits"] { kinds[name] = .limitsModifier }
-        for name in ["color", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "rm", "bf", "it", "cal",
-                     "sf", "tt", "frak", "scr", "boldmath"] {
+        for name in [
+            "color", "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "rm", "bf", "it", "cal",
+            "sf", "tt", "frak", "scr", "boldmath",
+        ] {
             kinds[name] = .declaration
         }
         for name in sizes.keys { kinds[name] = .declaration }
         for name in MathFont.commandNames {
             if let font = MathFont.named(name) { kinds[name] = .font(font) }
         }
-        Symbols.forEach { name, symbol in kinds[name] = .symbol(symbol) }
+        for (name, symbol) in Symbols.all { kinds[name] = .symbol(symbol) }
         return kinds
     }()
 

@@ -85,10 +85,16 @@ extension Parser {
         let delimiter = try parseDelimiter(after: name)
         var attributes = OperatorAttributes(stretchy: true, symmetric: true, size: size)
         switch kind {
-        case "l": attributes.form = "prefix"; attributes.isOpening = true
+        case "l":
+            attributes.form = "prefix"
+            attributes.isOpening = true
         case "r": attributes.form = "postfix"
-        case "m": attributes.lspace = 0.2778; attributes.rspace = 0.2778
-        default: attributes.lspace = 0; attributes.rspace = 0
+        case "m":
+            attributes.lspace = 0.2778
+            attributes.rspace = 0.2778
+        default:
+            attributes.lspace = 0
+            attributes.rspace = 0
         }
         // In its own row, so that Chromium still gives it its size when it carries scripts.
         return .row([.operator(delimiter.isEmpty ? "\u{200B}" : delimiter, attributes)])

@@ -34,17 +34,20 @@ struct EnvironmentLayout {
         case "aligned", "split", "alignedat":
             return EnvironmentLayout(columns: .alternating, spacing: .aligned, displayStyle: true, rows: .multiline)
         case "align", "alignat", "flalign":
-            return EnvironmentLayout(columns: .alternating, spacing: .aligned, displayStyle: true,
-                                     numbering: starred ? .none : .eachRow, rows: .multiline)
+            return EnvironmentLayout(
+                columns: .alternating, spacing: .aligned, displayStyle: true,
+                numbering: starred ? .none : .eachRow, rows: .multiline)
         case "gathered": return EnvironmentLayout(spacing: .lines, displayStyle: true, rows: .multiline)
         case "gather":
-            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .eachRow,
-                                     rows: .multiline)
+            return EnvironmentLayout(
+                spacing: .lines, displayStyle: true, numbering: starred ? .none : .eachRow,
+                rows: .multiline)
         case "equation":
             return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .once)
         case "multline":
-            return EnvironmentLayout(spacing: .lines, displayStyle: true, numbering: starred ? .none : .once,
-                                     rows: .multiline)
+            return EnvironmentLayout(
+                spacing: .lines, displayStyle: true, numbering: starred ? .none : .once,
+                rows: .multiline)
         default: return nil
         }
     }
@@ -93,8 +96,10 @@ extension Parser {
         return wrap(table, layout: layout)
     }
 
-    private mutating func parseRows(into table: inout MathTable, environment name: String,
-                                    numbering: EnvironmentLayout.Numbering) throws(MathError) {
+    private mutating func parseRows(
+        into table: inout MathTable, environment name: String,
+        numbering: EnvironmentLayout.Numbering
+    ) throws(MathError) {
         var rowTags: [MathNode?] = []
         var rowSuppressed: [Bool] = []
         var rowKeys: [String?] = []
@@ -157,8 +162,10 @@ extension Parser {
         }
     }
 
-    private mutating func assignLabels(to table: inout MathTable, tags: [MathNode?], suppressed: [Bool],
-                                       numbering: EnvironmentLayout.Numbering) {
+    private mutating func assignLabels(
+        to table: inout MathTable, tags: [MathNode?], suppressed: [Bool],
+        numbering: EnvironmentLayout.Numbering
+    ) {
         var labels: [MathNode?] = Array(repeating: nil, count: table.rows.count)
         switch numbering {
         case .eachRow:

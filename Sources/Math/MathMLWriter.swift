@@ -15,8 +15,10 @@ struct MathMLWriter {
 
     /// The complete `<math>` element with the TeX source as annotation. With `numbered`, the
     /// element is made `position:relative`: equation numbers are placed against its right edge.
-    static func document(_ node: MathNode, source: String, display: Bool, numbered: Bool,
-                         references: [String: EquationLabel] = [:]) -> (html: String, unresolved: [String]) {
+    static func document(
+        _ node: MathNode, source: String, display: Bool, numbered: Bool,
+        references: [String: EquationLabel] = [:]
+    ) -> (html: String, unresolved: [String]) {
         var writer = MathMLWriter()
         writer.references = references
         writer.displayStyle = display
@@ -123,7 +125,8 @@ struct MathMLWriter {
             if accentUnder { output += " accentunder=\"true\"" }
             if showsLimits(base) {
                 // TeX puts \bigop@spacing5 (0.1em) beyond a big operator's limits; MathML Core does not.
-                let css = (under == nil ? "" : "padding-bottom:0.1em") + (under != nil && over != nil ? ";" : "")
+                let css =
+                    (under == nil ? "" : "padding-bottom:0.1em") + (under != nil && over != nil ? ";" : "")
                     + (over == nil ? "" : "padding-top:0.1em")
                 attribute("style", css)
             }
@@ -243,15 +246,18 @@ struct MathMLWriter {
         for index in children.indices {
             let child = children[index]
             if child.isFunction, index > 0, !children[index - 1].makesFollowingBinaryUnary,
-               !Self.isSpace(children[index - 1]) {
+                !Self.isSpace(children[index - 1])
+            {
                 output += "<mspace width=\"0.1667em\"></mspace>"
             }
-            let (thinBefore, thinAfter) = thinSpace(around: child, before: index > 0 ? children[index - 1] : nil,
-                                                    after: index + 1 < children.count ? children[index + 1] : nil)
+            let (thinBefore, thinAfter) = thinSpace(
+                around: child, before: index > 0 ? children[index - 1] : nil,
+                after: index + 1 < children.count ? children[index + 1] : nil)
             if thinBefore { output += "<mspace width=\"0.1667em\"></mspace>" }
             defer { if thinAfter { output += "<mspace width=\"0.1667em\"></mspace>" } }
             if child.isBinaryOperator, index == 0 || children[index - 1].makesFollowingBinaryUnary,
-               case .operator(let text, var attributes) = child {
+                case .operator(let text, var attributes) = child
+            {
                 attributes.lspace = attributes.lspace ?? 0
                 attributes.rspace = attributes.rspace ?? 0
                 writeOperator(text, attributes, asLimitsBase: false)

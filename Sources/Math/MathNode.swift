@@ -187,7 +187,7 @@ enum MathNode: Sendable {
         case .scripts(let base, let sub, let sup):
             return base.characterCount + max(sub?.characterCount ?? 0, sup?.characterCount ?? 0) / 2
         case .limits(let base, _, _, _, _), .style(let base, _, _, _), .color(let base, _), .phantom(let base),
-             .padded(let base, _, _, _, _), .decorated(let base, _), .raised(let base, _), .attributed(let base, _):
+            .padded(let base, _, _, _, _), .decorated(let base, _), .raised(let base, _), .attributed(let base, _):
             return base.characterCount
         default: return 1
         }

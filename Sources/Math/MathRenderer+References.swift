@@ -19,7 +19,8 @@ extension MathRenderer {
         while let start = markers.compactMap({ rest.firstRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
             let parenthesized = rest[start].hasPrefix("<mtext data-eqref")
             guard let keyEnd = rest[start.upperBound...].firstIndex(of: "\""),
-                  let close = rest[keyEnd...].firstRange(of: "</mtext>") else { break }
+                let close = rest[keyEnd...].firstRange(of: "</mtext>")
+            else { break }
             let key = String(rest[start.upperBound..<keyEnd])
             output += rest[..<start.lowerBound]
             if let label = byKey[key] {

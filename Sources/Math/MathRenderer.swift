@@ -29,26 +29,33 @@ public struct MathRenderer: Sendable {
     ///   to the next, and which `\label`s the numbers got.
     /// - `\ref` and `\eqref` resolve to the formula's own labels and to `knownLabels` (from
     ///   earlier formulas of the page, or other pages).
-    public func render(_ tex: String, display: Bool, firstEquationNumber: Int = 1,
-                       knownLabels: [EquationLabel] = []) -> MathResult {
+    public func render(
+        _ tex: String, display: Bool, firstEquationNumber: Int = 1,
+        knownLabels: [EquationLabel] = []
+    ) -> MathResult {
         do throws(MathError) {
             guard tex.utf8.count <= Self.maxFormulaLength else {
-                throw MathError("the formula is \(tex.utf8.count) bytes long, more than the \(Self.maxFormulaLength) "
-                    + "allowed in one formula; split it")
+                throw MathError(
+                    "the formula is \(tex.utf8.count) bytes long, more than the \(Self.maxFormulaLength) "
+                        + "allowed in one formula; split it")
             }
-            var parser = Parser(tokens: try Lexer.tokenize(tex), macros: macros, display: display,
-                                firstEquationNumber: firstEquationNumber)
+            var parser = Parser(
+                tokens: try Lexer.tokenize(tex), macros: macros, display: display,
+                firstEquationNumber: firstEquationNumber)
             let node = try parser.parseFormula()
             var references: [String: EquationLabel] = [:]
             for label in knownLabels + parser.labels { references[label.key] = label }
-            let (html, unresolved) = MathMLWriter.document(node, source: tex, display: display, numbered: parser.hasLabels,
-                                                           references: references)
-            return MathResult(html: html, errors: parser.problems.map { $0.located(in: tex) },
-                              equationsNumbered: parser.nextEquationNumber - firstEquationNumber,
-                              labels: parser.labels, unresolvedReferences: unresolved)
+            let (html, unresolved) = MathMLWriter.document(
+                node, source: tex, display: display, numbered: parser.hasLabels,
+                references: references)
+            return MathResult(
+                html: html, errors: parser.problems.map { $0.located(in: tex) },
+                equationsNumbered: parser.nextEquationNumber - firstEquationNumber,
+                labels: parser.labels, unresolvedReferences: unresolved)
         } catch {
-            return MathResult(html: Self.errorHTML(tex, error: error, display: display), errors: [error.located(in: tex)],
-                              isRefused: true)
+            return MathResult(
+                html: Self.errorHTML(tex, error: error, display: display), errors: [error.located(in: tex)],
+                isRefused: true)
         }
     }
 

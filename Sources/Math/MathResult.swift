@@ -19,8 +19,10 @@ public struct MathResult: Sendable {
     public var error: MathError? { errors.first }
 
     /// Creates a result.
-    public init(html: String, errors: [MathError] = [], isRefused: Bool = false, equationsNumbered: Int = 0,
-                labels: [EquationLabel] = [], unresolvedReferences: [String] = []) {
+    public init(
+        html: String, errors: [MathError] = [], isRefused: Bool = false, equationsNumbered: Int = 0,
+        labels: [EquationLabel] = [], unresolvedReferences: [String] = []
+    ) {
         self.html = html
         self.errors = errors
         self.isRefused = isRefused

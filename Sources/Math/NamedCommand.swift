@@ -12,7 +12,7 @@ enum NamedCommand {
         case "sqrt": self = .root
         case "mathnormal": self = .normalFont
         case "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textbf", "textit", "textsf",
-             "texttt", "emph", "textsl", "textsc":
+            "texttt", "emph", "textsl", "textsc":
             self = .text
         case "operatorname", "operatornamewithlimits": self = .operatorName
         case "mathop", "mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
@@ -21,7 +21,7 @@ enum NamedCommand {
         case "left": self = .leftRight
         case "begin": self = .environment
         case "overline", "underline", "underbar", "cancel", "bcancel", "xcancel", "sout", "boxed", "fbox", "angl", "phase",
-             "overlinesegment", "underlinesegment":
+            "overlinesegment", "underlinesegment":
             self = .decoration
         case "phantom", "hphantom", "vphantom", "smash", "rlap", "llap", "clap", "mathrlap", "mathllap", "mathclap":
             self = .phantom

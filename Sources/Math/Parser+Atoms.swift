@@ -66,8 +66,11 @@ extension Parser {
             return .operator(symbol.text, OperatorAttributes())
         case .open, .close:
             let isBar = symbol.text == "|" || symbol.text == "‖"
-            return .operator(symbol.text, OperatorAttributes(stretchy: false, lspace: isBar ? 0 : nil, rspace: isBar ? 0 : nil,
-                                                             isOpening: symbol.kind == .open, isClosing: symbol.kind == .close))
+            return .operator(
+                symbol.text,
+                OperatorAttributes(
+                    stretchy: false, lspace: isBar ? 0 : nil, rspace: isBar ? 0 : nil,
+                    isOpening: symbol.kind == .open, isClosing: symbol.kind == .close))
         case .fence:
             return .operator(symbol.text, OperatorAttributes(stretchy: false, lspace: 0, rspace: 0, isClosing: true))
         case .largeOperator:

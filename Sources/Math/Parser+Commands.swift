@@ -113,10 +113,11 @@ extension Parser {
     /// The `|` inside `\braket` separates bra and ket: spaced as a relation-free bar.
     private static func replacingBars(in node: MathNode, with attributes: OperatorAttributes) -> MathNode {
         guard case .row(let children) = node else { return node }
-        return .row(children.map { child in
-            if case .operator("|", _) = child { return .operator("|", attributes) }
-            return child
-        })
+        return .row(
+            children.map { child in
+                if case .operator("|", _) = child { return .operator("|", attributes) }
+                return child
+            })
     }
 
     private static func misplacedRule(_ name: String) -> MathError {
@@ -153,8 +154,9 @@ extension Parser {
         if name == "fcolorbox" {
             let frame = try parseColor(name)
             let background = try parseColor(name)
-            return .decorated(try parseTextArgument(name),
-                              css: "border:0.06em solid \(frame);background-color:\(background);padding:0.1em 0.2em")
+            return .decorated(
+                try parseTextArgument(name),
+                css: "border:0.06em solid \(frame);background-color:\(background);padding:0.1em 0.2em")
         }
         let color = try parseColor(name)
         if name == "colorbox" {
@@ -186,9 +188,11 @@ extension Parser {
         let numerator = try parseArgument(for: name)
         let denominator = try parseArgument(for: name)
         let isBinomial = name.hasSuffix("binom")
-        let fraction = MathNode.fraction(numerator, denominator, thickness: isBinomial ? "0" : nil,
-                                         displayParts: name == "cfrac")
-        let body = isBinomial
+        let fraction = MathNode.fraction(
+            numerator, denominator, thickness: isBinomial ? "0" : nil,
+            displayParts: name == "cfrac")
+        let body =
+            isBinomial
             ? MathNode.row([.operator("(", OperatorAttributes(isOpening: true)), fraction, .operator(")", OperatorAttributes())])
             : fraction
         switch name {
@@ -308,8 +312,10 @@ extension Parser {
         case "bmod":
             return word
         case "mod":
-            return .row([.space(1), .identifier("mod", upright: true, isFunction: false), .space(0.3333),
-                         try parseArgument(for: name)])
+            return .row([
+                .space(1), .identifier("mod", upright: true, isFunction: false), .space(0.3333),
+                try parseArgument(for: name),
+            ])
         default:
             let argument = try parseArgument(for: name)
             var inner: [MathNode] = [.operator("(", OperatorAttributes(stretchy: false, isOpening: true))]
@@ -325,7 +331,8 @@ extension Parser {
         let body = name == "fbox" ? try parseTextArgument(name) : try parseArgument(for: name)
         if name == "overline" { return .decorated(body, css: "border-top:0.06em solid;padding-top:0.08em") }
         if name == "underline" || name == "underbar" { return .decorated(body, css: "border-bottom:0.06em solid;padding-bottom:0.08em") }
-        let stripe = "transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
+        let stripe =
+            "transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
             + "currentColor calc(50% + 0.04em),transparent calc(50% + 0.04em))"
         let rising = "linear-gradient(to top right," + stripe
         let falling = "linear-gradient(to bottom right," + stripe
@@ -362,11 +369,14 @@ extension Parser {
     mutating func parseColor(_ command: String) throws(MathError) -> String {
         _ = parseOptionalRawText()
         let raw = String(try parseRawText(for: command).filter { $0 != " " })
-        let isValid = !raw.isEmpty && raw.count <= 32 && raw.unicodeScalars.allSatisfy {
-            ($0.isASCII && $0.properties.isAlphabetic) || ($0 >= "0" && $0 <= "9") || $0 == "#"
-        }
+        let isValid =
+            !raw.isEmpty && raw.count <= 32
+            && raw.unicodeScalars.allSatisfy {
+                ($0.isASCII && $0.properties.isAlphabetic) || ($0 >= "0" && $0 <= "9") || $0 == "#"
+            }
         guard isValid else { throw MathError("invalid colour \"\(raw)\"", command: "\\" + command) }
-        let isHex = raw.count == 6 || raw.count == 3
+        let isHex =
+            raw.count == 6 || raw.count == 3
             ? raw.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit } && raw.contains(where: \.isNumber)
             : false
         return isHex ? "#" + raw : raw

@@ -28,8 +28,13 @@ extension Parser {
     mutating func parseCharacterCode() throws(MathError) -> MathNode {
         stream.skipSpaces()
         var radix: UInt32 = 10
-        if stream.peekRaw == .character("\"") { radix = 16; _ = stream.nextRaw() }
-        else if stream.peekRaw == .character("'") { radix = 8; _ = stream.nextRaw() }
+        if stream.peekRaw == .character("\"") {
+            radix = 16
+            _ = stream.nextRaw()
+        } else if stream.peekRaw == .character("'") {
+            radix = 8
+            _ = stream.nextRaw()
+        }
         var value: UInt32 = 0
         var digits = 0
         while case .character(let scalar)? = stream.peekRaw, let digit = Self.digitValue(scalar), digit < radix, digits < 8 {
@@ -102,8 +107,13 @@ extension Parser {
         let text = try parseRawText(for: "unicode").trimmingSpaces
         var digits = Substring(text)
         var radix = 10
-        if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2); radix = 16 }
-        else if digits.hasPrefix("x") || digits.hasPrefix("X") { digits = digits.dropFirst(); radix = 16 }
+        if digits.hasPrefix("0x") || digits.hasPrefix("0X") {
+            digits = digits.dropFirst(2)
+            radix = 16
+        } else if digits.hasPrefix("x") || digits.hasPrefix("X") {
+            digits = digits.dropFirst()
+            radix = 16
+        }
         guard let value = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(value) else {
             throw MathError("\\unicode needs a character code such as x263A", command: "\\unicode")
         }
@@ -117,9 +127,13 @@ extension Parser {
             let item = String(option).trimmingSpaces
             let safe = item.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" && $0 != ";" && $0 != "<" && $0 != ">" }
             guard !item.isEmpty, safe else { continue }
-            if item.hasPrefix("border:") { css.append(item) }
-            else if let length = Dimension.em(item) { css.append("padding:" + Dimension.format(length) + "em") }
-            else { css.append("background-color:" + item) }
+            if item.hasPrefix("border:") {
+                css.append(item)
+            } else if let length = Dimension.em(item) {
+                css.append("padding:" + Dimension.format(length) + "em")
+            } else {
+                css.append("background-color:" + item)
+            }
         }
         let body = try parseArgument(for: "bbox")
         return .decorated(body, css: css.isEmpty ? "padding:0.1em" : css.joined(separator: ";"))
@@ -172,13 +186,14 @@ extension Parser {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count == 1 else { return text + "\u{20DD}" }
         let value = scalars[0].value
-        let circled: UInt32? = switch scalars[0] {
-        case "a"..."z": 0x24D0 + value - 0x61
-        case "A"..."Z": 0x24B6 + value - 0x41
-        case "1"..."9": 0x2460 + value - 0x31
-        case "0": 0x24EA
-        default: nil
-        }
+        let circled: UInt32? =
+            switch scalars[0] {
+            case "a"..."z": 0x24D0 + value - 0x61
+            case "A"..."Z": 0x24B6 + value - 0x41
+            case "1"..."9": 0x2460 + value - 0x31
+            case "0": 0x24EA
+            default: nil
+            }
         guard let circled, let scalar = Unicode.Scalar(circled) else { return text + "\u{20DD}" }
         return String(Character(scalar))
     }

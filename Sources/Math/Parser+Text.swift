@@ -153,10 +153,18 @@ extension Parser {
     private func appendTextCharacter(_ scalar: Unicode.Scalar, to text: inout String) {
         let last = text.unicodeScalars.last
         switch (last, scalar) {
-        case ("–", "-"): text.unicodeScalars.removeLast(); text += "—"
-        case ("-", "-"): text.unicodeScalars.removeLast(); text += "–"
-        case ("`", "`"): text.unicodeScalars.removeLast(); text += "“"
-        case ("'", "'"): text.unicodeScalars.removeLast(); text += "”"
+        case ("–", "-"):
+            text.unicodeScalars.removeLast()
+            text += "—"
+        case ("-", "-"):
+            text.unicodeScalars.removeLast()
+            text += "–"
+        case ("`", "`"):
+            text.unicodeScalars.removeLast()
+            text += "“"
+        case ("'", "'"):
+            text.unicodeScalars.removeLast()
+            text += "”"
         default: text.unicodeScalars.append(scalar)
         }
     }

@@ -240,7 +240,8 @@ struct Parser {
             let isDigit = scalar >= "0" && scalar <= "9"
             var isPoint = false
             if scalar == ".", case .character(let following)? = stream.peekSecondRaw, following >= "0", following <= "9",
-               !text.isEmpty {
+                !text.isEmpty
+            {
                 isPoint = true
             }
             guard isDigit || isPoint else { break }
@@ -352,7 +353,8 @@ struct Parser {
         let argument = try parseScriptArgument(superscript: superscript)
         if superscript, case .identifier("′", _, _) = argument, try stream.peek() != .subscript, !Self.hasLimits(base) {
             // `f^\prime` is `f'`: the prime follows its base (see attachPrimes).
-            if case .scripts(_, _?, nil) = base {} else {
+            if case .scripts(_, _?, nil) = base {
+            } else {
                 list.append(.row([base, .operator("′", OperatorAttributes(lspace: 0, rspace: 0))]))
                 return
             }
@@ -391,8 +393,9 @@ struct Parser {
             return .limits(inner, under: script, over: over, accent: false, accentUnder: false)
         default:
             if hasLimits(base) || isBrace(base) {
-                return .limits(base, under: superscript ? nil : script, over: superscript ? script : nil,
-                               accent: false, accentUnder: false)
+                return .limits(
+                    base, under: superscript ? nil : script, over: superscript ? script : nil,
+                    accent: false, accentUnder: false)
             }
             return .scripts(base, sub: superscript ? nil : script, sup: superscript ? script : nil)
         }

@@ -14,7 +14,10 @@ enum EnglishStemmer {
         if ends(w, "sses") {
             w.removeLast(2)
         } else if ends(w, "ies") {
-            if w.count > 4 { w.removeLast(3); w.append(0x79) }
+            if w.count > 4 {
+                w.removeLast(3)
+                w.append(0x79)
+            }
         } else if ends(w, "s") && !ends(w, "ss") && !ends(w, "us") && !ends(w, "is") {
             w.removeLast()
         }

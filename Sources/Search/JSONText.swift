@@ -8,7 +8,8 @@ public enum JSONText {
     }
 
     private static func literal(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         out.append(quote)

@@ -38,7 +38,7 @@ struct PageFragment: Sendable {
     /// Newer first; undated pages last; then by URL so the order is stable.
     func isNewer(than other: PageFragment) -> Bool {
         switch (date, other.date) {
-        case let (a?, b?) where a != b: return a > b
+        case (let a?, let b?) where a != b: return a > b
         case (nil, _?): return false
         case (_?, nil): return true
         default: return url < other.url

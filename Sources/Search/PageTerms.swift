@@ -9,14 +9,26 @@ public struct PageTerms: Sendable {
     /// Tokenises `document`.
     public init(_ document: SearchDocument) {
         fragment = PageFragment(document)
-        Tokenizer.forEachTerm(in: document.title) { counts[$0, default: .init()].title.increment(); length.title += 1 }
+        Tokenizer.forEachTerm(in: document.title) {
+            counts[$0, default: .init()].title.increment()
+            length.title += 1
+        }
         for heading in document.headings {
-            Tokenizer.forEachTerm(in: heading) { counts[$0, default: .init()].headings.increment(); length.headings += 1 }
+            Tokenizer.forEachTerm(in: heading) {
+                counts[$0, default: .init()].headings.increment()
+                length.headings += 1
+            }
         }
         for tag in document.tags {
-            Tokenizer.forEachTerm(in: tag) { counts[$0, default: .init()].tags.increment(); length.tags += 1 }
+            Tokenizer.forEachTerm(in: tag) {
+                counts[$0, default: .init()].tags.increment()
+                length.tags += 1
+            }
         }
-        Tokenizer.forEachTerm(in: document.body) { counts[$0, default: .init()].body.increment(); length.body += 1 }
+        Tokenizer.forEachTerm(in: document.body) {
+            counts[$0, default: .init()].body.increment()
+            length.body += 1
+        }
     }
 
     init(counts: [String: RankingModel.FieldCounts], length: RankingModel.FieldLengths, fragment: PageFragment) {

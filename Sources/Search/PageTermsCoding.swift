@@ -62,11 +62,13 @@ extension PageTerms {
         counts.reserveCapacity(termCount)
         for _ in 0..<termCount {
             guard let term = reader.text(), let t = reader.number(), let h = reader.number(), let g = reader.number(),
-                  let b = reader.number(), t <= 255, h <= 255, g <= 255, b <= 65_535 else { return nil }
+                let b = reader.number(), t <= 255, h <= 255, g <= 255, b <= 65_535
+            else { return nil }
             counts[term] = RankingModel.FieldCounts(title: UInt8(t), headings: UInt8(h), tags: UInt8(g), body: UInt16(b))
         }
         guard reader.isAtEnd else { return nil }
-        self.init(counts: counts, length: length,
-                  fragment: PageFragment(url: url, title: pageTitle, date: date, section: section, tags: pageTags, json: json))
+        self.init(
+            counts: counts, length: length,
+            fragment: PageFragment(url: url, title: pageTitle, date: date, section: section, tags: pageTags, json: json))
     }
 }

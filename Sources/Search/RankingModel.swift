@@ -45,8 +45,10 @@ struct RankingModel {
         func part(_ tf: UInt16, _ weight: Double, _ b: Double, _ len: Int, _ avg: Double) -> Double {
             tf == 0 ? 0 : weight * Double(tf) / (Self.k1 * (1 - b + b * Double(len) / avg) + Double(tf))
         }
-        let w = Self.weights, b = Self.b
-        let score = part(UInt16(c.title), w.title, b.title, length.title, averages.title)
+        let w = Self.weights
+        let b = Self.b
+        let score =
+            part(UInt16(c.title), w.title, b.title, length.title, averages.title)
             + part(UInt16(c.headings), w.headings, b.headings, length.headings, averages.headings)
             + part(UInt16(c.tags), w.tags, b.tags, length.tags, averages.tags)
             + part(c.body, w.body, b.body, length.body, averages.body)

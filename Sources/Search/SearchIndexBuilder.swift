@@ -116,7 +116,8 @@ public struct SearchIndexBuilder: Sendable {
         for (i, ids) in filters.pageIDs.enumerated() { write("f/\(i)", JSONText.string(PostingCode.encodeIDs(ids))) }
         let typo = TypoBuckets.files(terms: terms)
         for (b, value) in typo.values.enumerated() { write("v/\(b)", value) }
-        let top = "{\"v\":\(IndexLayout.version),\"n\":\(pages.count),\"k\":"
+        let top =
+            "{\"v\":\(IndexLayout.version),\"n\":\(pages.count),\"k\":"
             + JSONText.array(boundaries.map(JSONText.string)) + ",\"vb\":\(typo.count),\"sec\":" + filters.sectionsJSON
             + ",\"tag\":" + filters.tagsJSON + "}"
         write("index", top)

@@ -54,7 +54,8 @@ enum TypoBuckets {
     /// Sorted terms, each written as its shared-prefix length and the rest (see the type's notes).
     static func frontCoded(_ terms: [String]) -> String {
         let sorted = terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        var out = "", previous: [Unicode.Scalar] = []
+        var out = ""
+        var previous: [Unicode.Scalar] = []
         for (i, term) in sorted.enumerated() {
             let scalars = Array(term.unicodeScalars)
             var shared = 0

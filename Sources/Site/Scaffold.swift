@@ -7,9 +7,11 @@ public enum Scaffold {
     public static func createSite(at folder: URL, title: String? = nil) throws(Diagnostic) {
         let fileManager = FileManager.default
         let content = folder.appendingPathComponent("content")
-        if fileManager.fileExists(atPath: content.path) || SiteConfig.fileNames.contains(where: {
-            fileManager.fileExists(atPath: folder.appendingPathComponent($0).path)
-        }) {
+        if fileManager.fileExists(atPath: content.path)
+            || SiteConfig.fileNames.contains(where: {
+                fileManager.fileExists(atPath: folder.appendingPathComponent($0).path)
+            })
+        {
             throw Diagnostic(.error, "\(folder.path) already holds a site; choose an empty or new folder")
         }
         let name = title ?? folder.lastPathComponent.replacingOccurrences(of: "-", with: " ").capitalized
@@ -99,7 +101,10 @@ public enum Scaffold {
             throw Diagnostic(.error, "\(path) leaves the content folder; give a path such as posts/my-post.md")
         }
         if SiteConfig.configFile(in: siteRoot) == nil, !FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent("content").path) {
-            throw Diagnostic(.error, "\(siteRoot.standardizedFileURL.path) is not a site folder (no config file and no content/); run `collective new` in a site, give one with -s, or make one with `collective init`")
+            throw Diagnostic(
+                .error,
+                "\(siteRoot.standardizedFileURL.path) is not a site folder (no config file and no content/); run `collective new` in a site, give one with -s, or make one with `collective init`"
+            )
         }
         let target = siteRoot.appendingPathComponent("content").appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: target.path) {
@@ -107,9 +112,10 @@ public enum Scaffold {
         }
         let section = relative.split(separator: "/").count > 1 ? String(relative.split(separator: "/")[0]) : ""
         let archetypes = siteRoot.appendingPathComponent("archetypes")
-        let template = [section + ".md", "default.md"].lazy.compactMap {
-            try? String(contentsOf: archetypes.appendingPathComponent($0), encoding: .utf8)
-        }.first ?? "---\ntitle: \"{{ title }}\"\ndate: {{ date }}\ndraft: true\n---\n\n"
+        let template =
+            [section + ".md", "default.md"].lazy.compactMap {
+                try? String(contentsOf: archetypes.appendingPathComponent($0), encoding: .utf8)
+            }.first ?? "---\ntitle: \"{{ title }}\"\ndate: {{ date }}\ndraft: true\n---\n\n"
         var name = PathText.removingExtension(relative)
         if PathText.lastComponent(name) == "index" { name = PathText.folder(of: name) }
         let base = PathText.lastComponent(name)

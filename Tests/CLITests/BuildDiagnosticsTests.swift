@@ -20,7 +20,10 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.errors.isEmpty, "\(outcome.errors)")
         let entries = try JSONDecoder().decode([Entry].self, from: Data(outcome.output.utf8))
-        #expect(entries.contains { $0.severity == "warning" && $0.file == "content/posts/a.md" && $0.line == 3 && $0.column == 7 && $0.message.contains("someday") })
+        #expect(
+            entries.contains {
+                $0.severity == "warning" && $0.file == "content/posts/a.md" && $0.line == 3 && $0.column == 7 && $0.message.contains("someday")
+            })
         #expect(entries.contains { $0.severity == "warning" && $0.file == "content/posts/a.md" && $0.line == 7 && $0.column == 1 })
         // The text form says the same on standard error.
         let text = try CollectiveProcess.run(["build", "-s", root.path])

@@ -22,7 +22,8 @@ import Testing
         let good = try run(["diagram", "flow.mmd"], in: folder)
         #expect(good.status == 0)
         #expect(good.output.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"diagram-svg diagram-flowchart\""))
-        #expect(good.errors == "flow.mmd:3:3: warning: click callbacks run JavaScript, which these diagrams do not use; the node is drawn without it\n")
+        #expect(
+            good.errors == "flow.mmd:3:3: warning: click callbacks run JavaScript, which these diagrams do not use; the node is drawn without it\n")
         let bad = try run(["diagram", "bad.mmd"], in: folder)
         #expect(bad.status == 1)
         #expect(bad.output.isEmpty)
@@ -152,8 +153,9 @@ import Testing
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry in
             guard let pid = Int32(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             // After "pid (name)": state, then the parent's pid.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             return fields.count > 1 && Int32(fields[1]) == parent ? pid : nil

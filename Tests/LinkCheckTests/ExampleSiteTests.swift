@@ -27,8 +27,9 @@ struct ExampleSiteTests {
         let folder = Self.papermod
         let result = try await Self.check(folder)
         // A real defect of that content: the FAQ page it links to is a draft (and expired), so it is not built.
-        #expect(result.findings.filter { $0.severity != .notice }.map(\.description) == [
-            "content/posts/math-typesetting.md:18:44: error: broken link: ../papermod/papermod-faq/#custom-head--footer matches no page, section, term or file",
-        ])
+        #expect(
+            result.findings.filter { $0.severity != .notice }.map(\.description) == [
+                "content/posts/math-typesetting.md:18:44: error: broken link: ../papermod/papermod-faq/#custom-head--footer matches no page, section, term or file"
+            ])
     }
 }

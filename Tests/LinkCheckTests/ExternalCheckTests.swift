@@ -34,18 +34,21 @@ struct ExternalCheckTests {
     @Test func statusesRedirectsRetriesAndTimeouts() async throws {
         let server = try TestHTTPServer()
         defer { server.stop() }
-        let paths = ["/ok", "/moved", "/moved-twice", "/temporary", "/missing", "/error", "/flaky", "/limited",
-                     "/always-limited", "/slow", "/no-head", "/loop"]
+        let paths = [
+            "/ok", "/moved", "/moved-twice", "/temporary", "/missing", "/error", "/flaky", "/limited",
+            "/always-limited", "/slow", "/no-head", "/loop",
+        ]
         let findings = try await ExternalChecker(options: Self.options()).check(Self.references(paths.map(server.url)))
-        #expect(Self.lines(findings, server: server) == [
-            "2: warning: SERVER/moved moved permanently to SERVER/ok; update the link",
-            "3: warning: SERVER/moved-twice moved permanently to SERVER/ok; update the link",
-            "5: error: broken external link: SERVER/missing (HTTP 404)",
-            "6: error: broken external link: SERVER/error (HTTP 500)",
-            "9: warning: could not verify SERVER/always-limited (HTTP 429 on 3 attempts)",
-            "10: error: broken external link: SERVER/slow (no answer within 0.5 s)",
-            "12: error: broken external link: SERVER/loop (more than 8 redirects)",
-        ])
+        #expect(
+            Self.lines(findings, server: server) == [
+                "2: warning: SERVER/moved moved permanently to SERVER/ok; update the link",
+                "3: warning: SERVER/moved-twice moved permanently to SERVER/ok; update the link",
+                "5: error: broken external link: SERVER/missing (HTTP 404)",
+                "6: error: broken external link: SERVER/error (HTTP 500)",
+                "9: warning: could not verify SERVER/always-limited (HTTP 429 on 3 attempts)",
+                "10: error: broken external link: SERVER/slow (no answer within 0.5 s)",
+                "12: error: broken external link: SERVER/loop (more than 8 redirects)",
+            ])
         let log = server.log
         #expect(log.filter { $0.hasSuffix(" /error") } == ["HEAD /error", "GET /error", "GET /error", "GET /error"])
         #expect(log.filter { $0.hasSuffix(" /no-head") } == ["HEAD /no-head", "GET /no-head"])
@@ -59,9 +62,10 @@ struct ExternalCheckTests {
         defer { server.stop() }
         let urls = [server.url("/ids#intro"), server.url("/ids#body"), server.url("/ids#gone")]
         let findings = try await ExternalChecker(options: Self.options()).check(Self.references(urls))
-        #expect(Self.lines(findings, server: server) == [
-            "3: warning: broken external anchor: SERVER/ids#gone (the page has no id \"gone\")",
-        ])
+        #expect(
+            Self.lines(findings, server: server) == [
+                "3: warning: broken external anchor: SERVER/ids#gone (the page has no id \"gone\")"
+            ])
         #expect(server.log == ["GET /ids"])
     }
 
@@ -86,7 +90,8 @@ struct ExternalCheckTests {
         #expect(first == second)
         #expect(first.map(\.kind) == [.brokenExternal])
         // The good answers came from the cache; the broken URL was asked again.
-        #expect(server.log == ["HEAD /ok", "GET /ids", "HEAD /missing", "GET /missing", "HEAD /missing", "GET /missing"]
+        #expect(
+            server.log == ["HEAD /ok", "GET /ids", "HEAD /missing", "GET /missing", "HEAD /missing", "GET /missing"]
                 || Set(server.log.filter { !$0.hasSuffix("/missing") }) == ["HEAD /ok", "GET /ids"])
         #expect(server.log.filter { !$0.hasSuffix("/missing") }.count == 2)
         var expired = Self.options(cache: cache)

@@ -76,10 +76,12 @@ import Site
     @Test func outlinksRoundTripAndRefuseDamagedBytes() throws {
         let record = OutlinkStore.Record(
             hash: ContentHash(Data("page".utf8)),
-            outlinks: OutlinkStore.Outlinks(pages: [1, 0, 1], anchorTargets: [1],
-                                            broken: [OutlinkStore.Broken(url: "/x/#é", isAnchor: true), OutlinkStore.Broken(url: "/y/", isAnchor: false)]))
-        let store = OutlinkStore(environment: ContentHash(Data("site".utf8)),
-                                 records: [record, OutlinkStore.Record(hash: ContentHash(Data("other".utf8)), outlinks: OutlinkStore.Outlinks())])
+            outlinks: OutlinkStore.Outlinks(
+                pages: [1, 0, 1], anchorTargets: [1],
+                broken: [OutlinkStore.Broken(url: "/x/#é", isAnchor: true), OutlinkStore.Broken(url: "/y/", isAnchor: false)]))
+        let store = OutlinkStore(
+            environment: ContentHash(Data("site".utf8)),
+            records: [record, OutlinkStore.Record(hash: ContentHash(Data("other".utf8)), outlinks: OutlinkStore.Outlinks())])
         let bytes = store.encoded()
         #expect(OutlinkStore.decode(bytes) == store)
         for end in 0..<bytes.count { #expect(OutlinkStore.decode(Array(bytes[..<end])) == nil) }

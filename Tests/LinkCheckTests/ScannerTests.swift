@@ -6,10 +6,10 @@ import Testing
 struct ScannerTests {
     @Test func readsIDsAndLinksTolerantly() {
         let html = """
-        <!-- <a href="/commented/"> --><H2 ID=intro>Intro</H2><a href='/a/?x=1&amp;y=2#p'>a</a>
-        <script>var s = "<a href='/in-script/'>";</script><img src="/i.png" alt><a name=legacy></a>
-        <link rel="preconnect" href="https://fonts.example"><p id="">empty</p><div id="intro"><a href="/unclosed
-        """
+            <!-- <a href="/commented/"> --><H2 ID=intro>Intro</H2><a href='/a/?x=1&amp;y=2#p'>a</a>
+            <script>var s = "<a href='/in-script/'>";</script><img src="/i.png" alt><a name=legacy></a>
+            <link rel="preconnect" href="https://fonts.example"><p id="">empty</p><div id="intro"><a href="/unclosed
+            """
         let scan = ScannedPage(html: Array(html.utf8))
         #expect(scan.idOrder == ["intro"])
         #expect(scan.idCounts["intro"] == 2)
@@ -63,11 +63,16 @@ struct ScannerTests {
     }
 
     @Test func tellsURLsThatMeanTheSameOnEveryPage() {
-        let urls = ["/tags/", "/blog/x/#y", "//cdn.example.net/a.js", "https://example.org/a/", "HTTP://Other.example/",
-                    "mailto:a@example.org", "#top", "../b/", "img%20one.png", "1a:b", " /x/", "?q=1", ""]
+        let urls = [
+            "/tags/", "/blog/x/#y", "//cdn.example.net/a.js", "https://example.org/a/", "HTTP://Other.example/",
+            "mailto:a@example.org", "#top", "../b/", "img%20one.png", "1a:b", " /x/", "?q=1", "",
+        ]
         let samePlaceEverywhere = urls.filter { !LinkTarget.dependsOnPage($0) }
-        #expect(samePlaceEverywhere == ["/tags/", "/blog/x/#y", "//cdn.example.net/a.js", "https://example.org/a/",
-                                        "HTTP://Other.example/", "mailto:a@example.org"])
+        #expect(
+            samePlaceEverywhere == [
+                "/tags/", "/blog/x/#y", "//cdn.example.net/a.js", "https://example.org/a/",
+                "HTTP://Other.example/", "mailto:a@example.org",
+            ])
         for url in samePlaceEverywhere {
             let onPost = LinkTarget.classify(url, pagePath: "/posts/a/", basePath: "/blog/", siteHost: "example.org")
             let onFile = LinkTarget.classify(url, pagePath: "/x/y/z.html", basePath: "/blog/", siteHost: "example.org")

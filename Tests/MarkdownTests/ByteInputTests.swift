@@ -5,8 +5,10 @@ import Testing
 /// `Document.parse(utf8:)` and rendering in pieces (the path of `collective markdown`) give what
 /// `Document.parse(_: String)` and `render(_:) -> String` give.
 struct ByteInputTests {
-    static let suites = ["commonmark-0.31.2.json", "gfm-0.29-spec.json", "gfm-extensions.json",
-                         "gfm-regression.json", "smart-punct.json"]
+    static let suites = [
+        "commonmark-0.31.2.json", "gfm-0.29-spec.json", "gfm-extensions.json",
+        "gfm-regression.json", "smart-punct.json",
+    ]
 
     static func examples() throws -> [String] {
         var all: [String] = []
@@ -33,12 +35,15 @@ struct ByteInputTests {
         return options
     }
 
-    @Test(.enabled(if: ConformanceTests.present("commonmark-0.31.2.json"), "../shared/conformance is absent"),
-          arguments: [MarkdownOptions.commonMark, .gfm, .site, definitionLists])
+    @Test(
+        .enabled(if: ConformanceTests.present("commonmark-0.31.2.json"), "../shared/conformance is absent"),
+        arguments: [MarkdownOptions.commonMark, .gfm, .site, definitionLists])
     func bytesAndPiecesGiveTheSameHTML(options: MarkdownOptions) throws {
         var documents = try Self.examples()
-        documents += ["Term\n: tight description\n\nTerm\n\n: loose\n\n  more\n", "a\r\nb\r\n\r\n> c\r\nd\r\n",
-                      "- a\n  b\n\n\tcode\n", "# Heading {#x}\n\ntext with `code\nspan` and $x$\n"]
+        documents += [
+            "Term\n: tight description\n\nTerm\n\n: loose\n\n  more\n", "a\r\nb\r\n\r\n> c\r\nd\r\n",
+            "- a\n  b\n\n\tcode\n", "# Heading {#x}\n\ntext with `code\nspan` and $x$\n",
+        ]
         #expect(documents.count > 700)
         for markdown in documents {
             let expected = renderHTML(markdown, options: options)
@@ -82,12 +87,18 @@ struct ByteInputTests {
         }
         for a in 0...255 { check([UInt8(a)]) }
         for a in 0...255 { for b in 0...255 { check([UInt8(a), UInt8(b)]) } }
-        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
-                              0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
-        for a in edges { for b in edges { for c in edges {
-            check([a, b, c])
-            for d in edges { check([a, b, c, d]) }
-        } } }
+        let edges: [UInt8] = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+            0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ]
+        for a in edges {
+            for b in edges {
+                for c in edges {
+                    check([a, b, c])
+                    for d in edges { check([a, b, c, d]) }
+                }
+            }
+        }
         // Long ASCII runs with one bad byte at every position of an eight-byte word.
         for position in 0..<24 {
             var bytes = [UInt8](repeating: 0x61, count: 24)

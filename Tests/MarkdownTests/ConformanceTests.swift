@@ -23,11 +23,13 @@ struct ConformanceTests {
     /// The suite's examples; a file that is present but does not read fails the test.
     static func load(_ name: String) throws -> [Example] {
         let url = folder.appendingPathComponent(name)
-        let array = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]],
-                                 "\(url.path) is not a JSON array of examples")
+        let array = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]],
+            "\(url.path) is not a JSON array of examples")
         return array.map {
-            Example(markdown: $0["markdown"] as? String ?? "", html: $0["html"] as? String ?? "",
-                    number: $0["example"] as? Int ?? 0, extensions: $0["extensions"] as? [String] ?? [])
+            Example(
+                markdown: $0["markdown"] as? String ?? "", html: $0["html"] as? String ?? "",
+                number: $0["example"] as? Int ?? 0, extensions: $0["extensions"] as? [String] ?? [])
         }
     }
 

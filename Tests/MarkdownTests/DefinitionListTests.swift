@@ -29,26 +29,27 @@ struct DefinitionListTests {
             : loose def after blank
 
             """
-        #expect(render(markdown) == """
-            <dl>
-            <dt>Term</dt>
-            <dd>definition</dd>
-            <dt>Apple</dt>
-            <dt>Orange</dt>
-            <dd>fruit one</dd>
-            <dd>fruit two</dd>
-            <dt>Loose</dt>
-            <dd>para one</dd>
-            <dd>
-            <p>para two</p>
-            </dd>
-            <dt>Term3</dt>
-            <dd>
-            <p>loose def after blank</p>
-            </dd>
-            </dl>
+        #expect(
+            render(markdown) == """
+                <dl>
+                <dt>Term</dt>
+                <dd>definition</dd>
+                <dt>Apple</dt>
+                <dt>Orange</dt>
+                <dd>fruit one</dd>
+                <dd>fruit two</dd>
+                <dt>Loose</dt>
+                <dd>para one</dd>
+                <dd>
+                <p>para two</p>
+                </dd>
+                <dt>Term3</dt>
+                <dd>
+                <p>loose def after blank</p>
+                </dd>
+                </dl>
 
-            """)
+                """)
     }
 
     @Test func lazyContinuationAndNestedBlocks() {
@@ -71,28 +72,29 @@ struct DefinitionListTests {
             : x
 
             """
-        #expect(render(markdown) == """
-            <dl>
-            <dt>Term4</dt>
-            <dd>first line
-            lazy continuation</dd>
-            <dd>second
-            <p>code?</p>
-            </dd>
-            <dt>Nested</dt>
-            <dd><ul>
-            <li>a</li>
-            <li>b</li>
-            </ul>
-            <blockquote>
-            <p>quote</p>
-            </blockquote>
-            para in dd
-            Other</dd>
-            <dd>x</dd>
-            </dl>
+        #expect(
+            render(markdown) == """
+                <dl>
+                <dt>Term4</dt>
+                <dd>first line
+                lazy continuation</dd>
+                <dd>second
+                <p>code?</p>
+                </dd>
+                <dt>Nested</dt>
+                <dd><ul>
+                <li>a</li>
+                <li>b</li>
+                </ul>
+                <blockquote>
+                <p>quote</p>
+                </blockquote>
+                para in dd
+                Other</dd>
+                <dd>x</dd>
+                </dl>
 
-            """)
+                """)
     }
 
     @Test func whatIsNotADefinition() {
@@ -125,36 +127,37 @@ struct DefinitionListTests {
             : def2
 
             """
-        #expect(render(markdown) == """
-            <dl>
-            <dt>para before</dt>
-            <dt>Term</dt>
-            <dd>def</dd>
-            <dt><code>href</code></dt>
-            <dd>URL for external links.</dd>
-            </dl>
-            <ul>
-            <li>list</li>
-            </ul>
-            <p>: not a def</p>
-            <dl>
-            <dt>Term</dt>
-            <dd>indented def
-            <p>second para of def</p>
-            </dd>
-            </dl>
-            <h4 id="heading">Heading</h4>
-            <p>: def after heading?</p>
-            <p>Term
-            :no space</p>
-            <dl>
-            <dt>Term</dt>
-            <dd>def
-            Term2</dd>
-            <dd>def2</dd>
-            </dl>
+        #expect(
+            render(markdown) == """
+                <dl>
+                <dt>para before</dt>
+                <dt>Term</dt>
+                <dd>def</dd>
+                <dt><code>href</code></dt>
+                <dd>URL for external links.</dd>
+                </dl>
+                <ul>
+                <li>list</li>
+                </ul>
+                <p>: not a def</p>
+                <dl>
+                <dt>Term</dt>
+                <dd>indented def
+                <p>second para of def</p>
+                </dd>
+                </dl>
+                <h4 id="heading">Heading</h4>
+                <p>: def after heading?</p>
+                <p>Term
+                :no space</p>
+                <dl>
+                <dt>Term</dt>
+                <dd>def
+                Term2</dd>
+                <dd>def2</dd>
+                </dl>
 
-            """)
+                """)
     }
 
     @Test func offByDefault() {

@@ -13,7 +13,8 @@ struct GoldmarkBlockTests {
     }
 
     @Test func attributesGoToTheBlockAboveAndNeverShow() {
-        let html = render("""
+        let html = render(
+            """
             A paragraph
             {.para #pid}
 
@@ -60,7 +61,8 @@ struct GoldmarkBlockTests {
     }
 
     @Test func linesThatCannotInterruptAParagraphAreTableRows() {
-        let html = render("""
+        let html = render(
+            """
             | c | d |
             |---|---|
             | 3 | 4 |

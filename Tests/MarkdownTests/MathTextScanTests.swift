@@ -12,8 +12,9 @@ import Testing
     }
 
     @Test func markdownEscapesRunBeforeTheRenderer() {
-        #expect(html(#"$j \in \{1, \ldots, p\}$ and $a\_1 \\ b$"#)
-            == "<p><span class=\"math inline\">\\(j \\in {1, \\ldots, p}\\)</span> and <span class=\"math inline\">\\(a_1 \\ b\\)</span></p>\n")
+        #expect(
+            html(#"$j \in \{1, \ldots, p\}$ and $a\_1 \\ b$"#)
+                == "<p><span class=\"math inline\">\\(j \\in {1, \\ldots, p}\\)</span> and <span class=\"math inline\">\\(a_1 \\ b\\)</span></p>\n")
     }
 
     @Test func escapedBracketsAreTextWithoutPassthrough() {
@@ -23,13 +24,15 @@ import Testing
     }
 
     @Test func spacedAndCurrencyDollarsAreMathAsReadersSawThem() {
-        #expect(html("I $ x $ and $30,000 to $50,000.")
-            == "<p>I <span class=\"math inline\">\\( x \\)</span> and <span class=\"math inline\">\\(30,000 to \\)</span>50,000.</p>\n")
+        #expect(
+            html("I $ x $ and $30,000 to $50,000.")
+                == "<p>I <span class=\"math inline\">\\( x \\)</span> and <span class=\"math inline\">\\(30,000 to \\)</span>50,000.</p>\n")
         #expect(html("I $ x $ ok", verbatim: .all).contains("\\( x \\)"))
     }
 
     @Test func mathInRawHTMLButNotInCode() {
-        let out = html("<table><tr><td>$\\mathbf{x}_0$</td></tr></table>\n\n<details><summary>s</summary>\n\n$y$ `$z$`\n</details>\n\n<pre>$w$</pre>\n")
+        let out = html(
+            "<table><tr><td>$\\mathbf{x}_0$</td></tr></table>\n\n<details><summary>s</summary>\n\n$y$ `$z$`\n</details>\n\n<pre>$w$</pre>\n")
         #expect(out.contains("<td><span class=\"math inline\">\\(\\mathbf{x}_0\\)</span></td>"))
         #expect(out.contains("\\(y\\)"))
         #expect(out.contains("<code>$z$</code>"))

@@ -66,7 +66,8 @@ struct PathologicalTests {
 
     @Test func largeTable() {
         let input = "a|b\n-|-\n" + repeated("c|d\n", 30000)
-        let expected = "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n"
+        let expected =
+            "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n"
             + repeated("<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n", 30000) + "</tbody>\n</table>\n"
         #expect(renderHTML(input, options: .gfm) == expected)
     }
@@ -85,8 +86,7 @@ struct PathologicalTests {
 
     /// Found by the fuzzer: a last line of only spaces inside a list read past the end of the input.
     @Test func trailingSpacesAtEndOfInputInList() {
-        #expect(renderHTML("1. a\n\n  2. b\n   ", options: .commonMark) ==
-            "<ol>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ol>\n")
+        #expect(renderHTML("1. a\n\n  2. b\n   ", options: .commonMark) == "<ol>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ol>\n")
     }
 
     @Test func nulBecomesReplacementCharacter() {
@@ -109,7 +109,8 @@ struct BlowUpTests {
     func thousandsOfNestedListsOnOneLine(marker: String) {
         let n = 50000
         let tag = marker == "1. " ? "ol" : "ul"
-        let expected = repeated("<\(tag)>\n<li>\n", n - 1) + "<\(tag)>\n<li>a</li>\n</\(tag)>\n"
+        let expected =
+            repeated("<\(tag)>\n<li>\n", n - 1) + "<\(tag)>\n<li>a</li>\n</\(tag)>\n"
             + repeated("</li>\n</\(tag)>\n", n - 1)
         #expect(renderHTML(repeated(marker, n) + "a", options: .commonMark) == expected)
     }
@@ -118,12 +119,14 @@ struct BlowUpTests {
     /// remaining `$$` of the line opened another one (quadratic output: it died at 3.5 GB).
     @Test func runOfDollars() {
         let n = 20000
-        #expect(renderHTML(repeated("$", n), options: .site)
-            == "<div class=\"math display\">\\[" + repeated("$", n - 4) + "\\]</div>\n")
+        #expect(
+            renderHTML(repeated("$", n), options: .site)
+                == "<div class=\"math display\">\\[" + repeated("$", n - 4) + "\\]</div>\n")
         #expect(renderHTML(repeated("$", 4), options: .site) == "<div class=\"math display\">\\[\\]</div>\n")
         #expect(renderHTML(repeated("$", 3), options: .site) == "<p>$$$</p>\n")
-        #expect(renderHTML(repeated("\\[", 3) + repeated("\\]", 3), options: .site)
-            == "<div class=\"math display\">\\[\\[\\[\\]\\]\\]</div>\n")
+        #expect(
+            renderHTML(repeated("\\[", 3) + repeated("\\]", 3), options: .site)
+                == "<div class=\"math display\">\\[\\[\\[\\]\\]\\]</div>\n")
         let inline = "a " + repeated("$", n)
         #expect(renderHTML(inline, options: .site) == "<p>\(inline)</p>\n")
     }
@@ -132,13 +135,15 @@ struct BlowUpTests {
     /// made 100 MB. As in cmark-gfm, once more than 0x80000 cells have been added as padding the
     /// next line is no longer a row: the table ends and the rest is a paragraph.
     @Test func tablePaddingIsCapped() {
-        let columns = 5000, rows = 300
+        let columns = 5000
+        let rows = 300
         let input = "|" + repeated("a|", columns) + "\n|" + repeated("-|", columns) + "\n" + repeated("b\n", rows)
         // Row j is accepted while the padding before it, 4,999 × (j − 1), is at most 0x80000.
         let accepted = 0x80000 / (columns - 1) + 1
         #expect(accepted == 105)
         let bodyRow = "<tr>\n<td>b</td>\n" + repeated("<td></td>\n", columns - 1) + "</tr>\n"
-        let expected = "<table>\n<thead>\n<tr>\n" + repeated("<th>a</th>\n", columns) + "</tr>\n</thead>\n<tbody>\n"
+        let expected =
+            "<table>\n<thead>\n<tr>\n" + repeated("<th>a</th>\n", columns) + "</tr>\n</thead>\n<tbody>\n"
             + repeated(bodyRow, accepted) + "</tbody>\n</table>\n"
             + "<p>" + repeated("b\n", rows - accepted - 1) + "b</p>\n"
         let output = renderHTML(input, options: .gfm)
@@ -156,12 +161,14 @@ struct BlowUpTests {
         let perUse = destination.utf8.count + 1
         let expanded = input.utf8.count / perUse
         #expect(expanded == 400)
-        let expected = "<p>" + repeated("<a href=\"\(destination)\" title=\"t\">a</a> ", expanded)
+        let expected =
+            "<p>" + repeated("<a href=\"\(destination)\" title=\"t\">a</a> ", expanded)
             + repeated("[a] ", uses - expanded - 1) + "[a]</p>\n"
         #expect(renderHTML(input, options: .commonMark) == expected)
         // Small documents always get 100,000 bytes.
         let small = "[a]: /" + repeated("y", 999) + "\n\n" + repeated("[a] ", 150)
-        let smallExpected = "<p>" + repeated("<a href=\"/" + repeated("y", 999) + "\">a</a> ", 100)
+        let smallExpected =
+            "<p>" + repeated("<a href=\"/" + repeated("y", 999) + "\">a</a> ", 100)
             + repeated("[a] ", 49) + "[a]</p>\n"
         #expect(renderHTML(small, options: .commonMark) == smallExpected)
     }
@@ -174,12 +181,15 @@ struct BlowUpTests {
         }
         // A link followed by many `)`: the parentheses were recounted for each one trimmed.
         let parens = "www.a.com" + repeated(")", 50000)
-        #expect(renderHTML(parens, options: .gfm)
-            == "<p><a href=\"http://www.a.com\">www.a.com</a>" + repeated(")", 50000) + "</p>\n")
+        #expect(
+            renderHTML(parens, options: .gfm)
+                == "<p><a href=\"http://www.a.com\">www.a.com</a>" + repeated(")", 50000) + "</p>\n")
         // The remembered scan gives the answers a fresh scan gives.
-        #expect(renderHTML("x_www.a.com_www.b_c.d www.a_b_www.c.d", options: .gfm)
-            == "<p>x_www.a.com_www.b_c.d <a href=\"http://www.a_b_www.c.d\">www.a_b_www.c.d</a></p>\n")
-        #expect(renderHTML("www.a_b.c.d www.a.b.c_d.e", options: .gfm)
-            == "<p><a href=\"http://www.a_b.c.d\">www.a_b.c.d</a> www.a.b.c_d.e</p>\n")
+        #expect(
+            renderHTML("x_www.a.com_www.b_c.d www.a_b_www.c.d", options: .gfm)
+                == "<p>x_www.a.com_www.b_c.d <a href=\"http://www.a_b_www.c.d\">www.a_b_www.c.d</a></p>\n")
+        #expect(
+            renderHTML("www.a_b.c.d www.a.b.c_d.e", options: .gfm)
+                == "<p><a href=\"http://www.a_b.c.d\">www.a_b.c.d</a> www.a.b.c_d.e</p>\n")
     }
 }

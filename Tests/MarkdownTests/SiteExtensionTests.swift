@@ -5,13 +5,14 @@ import Testing
 struct SiteExtensionTests {
     @Test func headingIDsAreGitHubSlugsMadeUnique() {
         let html = renderHTML("# Hello, World!\n\n## Hello, World!\n\n### Hello World\n\n# Ünïcode *and* `code`\n")
-        #expect(html == """
-            <h1 id="hello-world">Hello, World!</h1>
-            <h2 id="hello-world-1">Hello, World!</h2>
-            <h3 id="hello-world-2">Hello World</h3>
-            <h1 id="ünïcode-and-code">Ünïcode <em>and</em> <code>code</code></h1>
+        #expect(
+            html == """
+                <h1 id="hello-world">Hello, World!</h1>
+                <h2 id="hello-world-1">Hello, World!</h2>
+                <h3 id="hello-world-2">Hello World</h3>
+                <h1 id="ünïcode-and-code">Ünïcode <em>and</em> <code>code</code></h1>
 
-            """)
+                """)
     }
 
     @Test func tableAlignmentIsAStyleInSiteModeAndAnAttributeInGFM() {
@@ -34,13 +35,13 @@ struct SiteExtensionTests {
         let document = Document.parse("![Loss](loss.png \"Training loss\"){#fig-loss} and more\n")
         let image = document.descendants(of: document.root).first { document.kind(of: $0) == .image }
         #expect(image.flatMap { document.imageID(of: $0) } == "fig-loss")
-        #expect(HTMLRenderer().render(document) ==
-            "<p><img src=\"loss.png\" alt=\"Loss\" title=\"Training loss\" id=\"fig-loss\" /> and more</p>\n")
+        #expect(HTMLRenderer().render(document) == "<p><img src=\"loss.png\" alt=\"Loss\" title=\"Training loss\" id=\"fig-loss\" /> and more</p>\n")
     }
 
     @Test func imageIDAloneOnTheNextLine() {
-        #expect(renderHTML("![Loss](loss.png)  \n  {#fig-loss_2.a}\n\nNext.") ==
-            "<p><img src=\"loss.png\" alt=\"Loss\" id=\"fig-loss_2.a\" /></p>\n<p>Next.</p>\n")
+        #expect(
+            renderHTML("![Loss](loss.png)  \n  {#fig-loss_2.a}\n\nNext.")
+                == "<p><img src=\"loss.png\" alt=\"Loss\" id=\"fig-loss_2.a\" /></p>\n<p>Next.</p>\n")
         #expect(renderHTML("Inline ![A](a.png)\n{#fig-a}") == "<p>Inline <img src=\"a.png\" alt=\"A\" id=\"fig-a\" /></p>\n")
     }
 
@@ -53,8 +54,7 @@ struct SiteExtensionTests {
         #expect(renderHTML("![A](a.png){#a b}") == "<p><img src=\"a.png\" alt=\"A\" />{#a b}</p>\n")
         #expect(renderHTML("![A](a.png){#a") == "<p><img src=\"a.png\" alt=\"A\" />{#a</p>\n")
         #expect(renderHTML("[A](a.html){#a}") == "<p><a href=\"a.html\">A</a>{#a}</p>\n")
-        #expect(renderHTML("[![A](a.png){#fig-a}](big.png)") ==
-            "<p><a href=\"big.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\" /></a></p>\n")
+        #expect(renderHTML("[![A](a.png){#fig-a}](big.png)") == "<p><a href=\"big.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\" /></a></p>\n")
     }
 
     @Test func imageIDsAreASiteExtensionOnly() {
@@ -68,10 +68,11 @@ struct SiteExtensionTests {
     }
 
     @Test func inlineMathKeepsTeXVerbatim() {
-        #expect(renderHTML("Euler: $e^{i\\pi} + 1 = 0$, *a*") ==
-            "<p>Euler: <span class=\"math inline\">\\(e^{i\\pi} + 1 = 0\\)</span>, <em>a</em></p>\n")
-        #expect(renderHTML("\\(a_1 * b_2 * c\\) and \\[x<y\\]") ==
-            "<p><span class=\"math inline\">\\(a_1 * b_2 * c\\)</span> and <span class=\"math display\">\\[x&lt;y\\]</span></p>\n")
+        #expect(
+            renderHTML("Euler: $e^{i\\pi} + 1 = 0$, *a*") == "<p>Euler: <span class=\"math inline\">\\(e^{i\\pi} + 1 = 0\\)</span>, <em>a</em></p>\n")
+        #expect(
+            renderHTML("\\(a_1 * b_2 * c\\) and \\[x<y\\]")
+                == "<p><span class=\"math inline\">\\(a_1 * b_2 * c\\)</span> and <span class=\"math display\">\\[x&lt;y\\]</span></p>\n")
     }
 
     @Test func pricesStayText() {
@@ -85,24 +86,24 @@ struct SiteExtensionTests {
         #expect(renderHTML("$$\n\\int_0^1 x\\,dx\n$$\n") == "<div class=\"math display\">\\[\\int_0^1 x\\,dx\\]</div>\n")
         #expect(renderHTML("\\[\na*b*c\n\\]\n") == "<div class=\"math display\">\\[a*b*c\\]</div>\n")
         #expect(renderHTML("$$ x = 1 $$\n\ntext") == "<div class=\"math display\">\\[ x = 1 \\]</div>\n<p>text</p>\n")
-        #expect(renderHTML("> $$\n> a\n> b\n> $$\n") ==
-            "<blockquote>\n<div class=\"math display\">\\[a\nb\\]</div>\n</blockquote>\n")
+        #expect(renderHTML("> $$\n> a\n> b\n> $$\n") == "<blockquote>\n<div class=\"math display\">\\[a\nb\\]</div>\n</blockquote>\n")
     }
 
     @Test func mathBlockNeedsItsOpenerAlone() {
-        #expect(renderHTML("\\[1\\]: see the note\n\ntext") ==
-            "<p><span class=\"math display\">\\[1\\]</span>: see the note</p>\n<p>text</p>\n")
+        #expect(renderHTML("\\[1\\]: see the note\n\ntext") == "<p><span class=\"math display\">\\[1\\]</span>: see the note</p>\n<p>text</p>\n")
         #expect(renderHTML("$$5 or $$6\n") == "<p><span class=\"math display\">\\[5 or \\]</span>6</p>\n")
     }
 
     /// `$$` with TeX after it on its line is closed by a later `$$` alone on a line (goldmark's
     /// passthrough in Hugo 0.168 reads `$$\\begin{aligned}…` + `$$` as one formula).
     @Test func aDoubleDollarLineClosesTheFormulaAParagraphOpened() {
-        #expect(renderHTML("$$\\begin{aligned} a \\\\\nb\n\\end{aligned}\n$$\n\ntext\n") ==
-            "<p><span class=\"math display\">\\[\\begin{aligned} a \\\\\nb\n\\end{aligned}\n\\]</span></p>\n<p>text</p>\n")
+        #expect(
+            renderHTML("$$\\begin{aligned} a \\\\\nb\n\\end{aligned}\n$$\n\ntext\n")
+                == "<p><span class=\"math display\">\\[\\begin{aligned} a \\\\\nb\n\\end{aligned}\n\\]</span></p>\n<p>text</p>\n")
         // With the paragraph's `$$` escaped or already closed, the line opens a block as before.
-        #expect(renderHTML("see $$x$$\n$$\ny\n$$\n") ==
-            "<p>see <span class=\"math display\">\\[x\\]</span></p>\n<div class=\"math display\">\\[y\\]</div>\n")
+        #expect(
+            renderHTML("see $$x$$\n$$\ny\n$$\n")
+                == "<p>see <span class=\"math display\">\\[x\\]</span></p>\n<div class=\"math display\">\\[y\\]</div>\n")
     }
 
     @Test func alerts() {
@@ -110,13 +111,14 @@ struct SiteExtensionTests {
         let alert = document.children(of: document.root)[0]
         #expect(document.kind(of: alert) == .alert)
         #expect(document.alertKind(of: alert) == .warning)
-        #expect(HTMLRenderer().render(document) == """
-            <div class="markdown-alert markdown-alert-warning">
-            <p class="markdown-alert-title">Warning</p>
-            <p>Mind the <em>gap</em>.</p>
-            </div>
+        #expect(
+            HTMLRenderer().render(document) == """
+                <div class="markdown-alert markdown-alert-warning">
+                <p class="markdown-alert-title">Warning</p>
+                <p>Mind the <em>gap</em>.</p>
+                </div>
 
-            """)
+                """)
         #expect(renderHTML("> [!NOPE]\n> a\n") == "<blockquote>\n<p>[!NOPE]\na</p>\n</blockquote>\n")
     }
 
@@ -148,8 +150,10 @@ struct SiteExtensionTests {
         }
         let cases: [(String, [String: String])] = [
             ("{linenostart=9223372036854775807}", ["linenostart": "9223372036854775807"]),
-            ("{linenostart=-9223372036854775809, hl_lines=[1-99999999999999999999]}",
-             ["linenostart": "-9223372036854775809", "hl_lines": "[1-99999999999999999999]"]),
+            (
+                "{linenostart=-9223372036854775809, hl_lines=[1-99999999999999999999]}",
+                ["linenostart": "-9223372036854775809", "hl_lines": "[1-99999999999999999999]"]
+            ),
             ("{title=\"unclosed, linenos}", ["title": "unclosed, linenos}"]),
             ("{hl_lines=[[[1, ==, ,}", ["hl_lines": "[[[1, ==, ,}"]),
             ("{=, =x, a=}", ["x": "true", "a": ""]),
@@ -164,26 +168,27 @@ struct SiteExtensionTests {
     @Test func rawHTMLCanBeEscaped() {
         var options = MarkdownOptions.site
         options.rawHTML = false
-        #expect(renderHTML("<div>x</div>\n\na <b>b</b>", options: options) ==
-            "&lt;div&gt;x&lt;/div&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n")
-        #expect(renderHTML("a\n\n<!--more-->\n\n<!-- x --><script>", options: options) ==
-            "<p>a</p>\n<!--more-->\n&lt;!-- x --&gt;&lt;script&gt;\n")
+        #expect(renderHTML("<div>x</div>\n\na <b>b</b>", options: options) == "&lt;div&gt;x&lt;/div&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n")
+        #expect(renderHTML("a\n\n<!--more-->\n\n<!-- x --><script>", options: options) == "<p>a</p>\n<!--more-->\n&lt;!-- x --&gt;&lt;script&gt;\n")
     }
 
     @Test func taskListsAndFootnotesInSiteMode() {
-        #expect(renderHTML("- [x] done\n- [ ] todo\n") ==
-            "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n</ul>\n")
-        #expect(renderHTML("a[^n]\n\n[^n]: note\n") == """
-            <p>a<sup class="footnote-ref"><a href="#fn1" id="fnref1">1</a></sup></p>
-            <section class="footnotes">
-            <ol>
-            <li id="fn1">
-            <p>note <a href="#fnref1" class="footnote-backref">↩</a></p>
-            </li>
-            </ol>
-            </section>
+        #expect(
+            renderHTML("- [x] done\n- [ ] todo\n")
+                == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>\n<li><input type=\"checkbox\" disabled=\"\" /> todo</li>\n</ul>\n"
+        )
+        #expect(
+            renderHTML("a[^n]\n\n[^n]: note\n") == """
+                <p>a<sup class="footnote-ref"><a href="#fn1" id="fnref1">1</a></sup></p>
+                <section class="footnotes">
+                <ol>
+                <li id="fn1">
+                <p>note <a href="#fnref1" class="footnote-backref">↩</a></p>
+                </li>
+                </ol>
+                </section>
 
-            """)
+                """)
     }
 }
 

@@ -60,15 +60,16 @@ struct TreeAPITests {
         hooks.math = { info in "<m>\(info.tex)|\(info.isDisplay)</m>" }
         hooks.heading = { info in "<h\(info.level) x=\"\(info.id ?? "")\">\(info.contentHTML)</h\(info.level)>" }
         let html = HTMLRenderer(hooks: hooks).render(Document.parse(source))
-        #expect(html == """
-            <h1 x="title">Title</h1>
-            <p>Some <em>text</em> with a [link→/to] and <img alt="alt x" data-src="/img.png">.
-            Second line with <m>x^2|false</m>.</p>
-            <ul>
-            <li>item</li>
-            </ul>
+        #expect(
+            html == """
+                <h1 x="title">Title</h1>
+                <p>Some <em>text</em> with a [link→/to] and <img alt="alt x" data-src="/img.png">.
+                Second line with <m>x^2|false</m>.</p>
+                <ul>
+                <li>item</li>
+                </ul>
 
-            """)
+                """)
     }
 
     @Test func linkHookSeesOtherLinksDefaultRendered() {

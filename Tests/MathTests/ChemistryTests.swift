@@ -36,23 +36,29 @@ import Testing
 
     @Test func oxidationStatesAndRadicalDots() {
         // The Roman numeral over the atom, upright, and the count after it.
-        #expect(body("\\ce{Fe^{II}Fe^{III}2O4}") == "<mrow><msup><mi>Fe</mi><mi>II</mi></msup><msup><mi>Fe</mi><mi>III</mi></msup>"
-            + "<msub>\(strut)<mn>2</mn></msub><msub><mi mathvariant=\"normal\">O</mi><mn>4</mn></msub></mrow>")
-        #expect(body("\\ce{OCO^{.-}}") == "<msup><mi>OCO</mi><mrow><mrow><mspace width=\"0.0556em\"></mspace>\(mo("•"))"
-            + "<mspace width=\"0.0556em\"></mspace></mrow>\(mo("−"))</mrow></msup>")
+        #expect(
+            body("\\ce{Fe^{II}Fe^{III}2O4}") == "<mrow><msup><mi>Fe</mi><mi>II</mi></msup><msup><mi>Fe</mi><mi>III</mi></msup>"
+                + "<msub>\(strut)<mn>2</mn></msub><msub><mi mathvariant=\"normal\">O</mi><mn>4</mn></msub></mrow>")
+        #expect(
+            body("\\ce{OCO^{.-}}") == "<msup><mi>OCO</mi><mrow><mrow><mspace width=\"0.0556em\"></mspace>\(mo("•"))"
+                + "<mspace width=\"0.0556em\"></mspace></mrow>\(mo("−"))</mrow></msup>")
     }
 
     @Test func isotopesArePrescripts() {
-        #expect(body("\\ce{^{227}_{90}Th+}") == "<msup><mmultiscripts><mi>Th</mi><mprescripts></mprescripts><mn>90</mn><mn>227</mn>"
-            + "</mmultiscripts>\(mo("+"))</msup>")
-        #expect(body("\\ce{^0_-1n-}") == "<msup><mmultiscripts><mi mathvariant=\"normal\">n</mi><mprescripts></mprescripts>"
-            + "<mrow>\(mo("−"))<mn>1</mn></mrow><mn>0</mn></mmultiscripts>\(mo("−"))</msup>")
+        #expect(
+            body("\\ce{^{227}_{90}Th+}") == "<msup><mmultiscripts><mi>Th</mi><mprescripts></mprescripts><mn>90</mn><mn>227</mn>"
+                + "</mmultiscripts>\(mo("+"))</msup>")
+        #expect(
+            body("\\ce{^0_-1n-}") == "<msup><mmultiscripts><mi mathvariant=\"normal\">n</mi><mprescripts></mprescripts>"
+                + "<mrow>\(mo("−"))<mn>1</mn></mrow><mn>0</mn></mmultiscripts>\(mo("−"))</msup>")
     }
 
     @Test func coefficientsAreFollowedByAThinSpace() {
         let reaction = body("\\ce{2H2 + O2 -> 2H2O}")
-        #expect(reaction?.hasPrefix("<mrow><mn>2</mn><mspace width=\"0.1667em\"></mspace><msub><mi mathvariant=\"normal\">H</mi><mn>2</mn></msub>"
-            + mo("+", space: "0.2222em") + "<msub>") == true)
+        #expect(
+            reaction?.hasPrefix(
+                "<mrow><mn>2</mn><mspace width=\"0.1667em\"></mspace><msub><mi mathvariant=\"normal\">H</mi><mn>2</mn></msub>"
+                    + mo("+", space: "0.2222em") + "<msub>") == true)
         #expect(body("\\ce{0.5 H2O}")?.hasPrefix("<mrow><mn>0.5</mn><mspace width=\"0.1667em\"></mspace><msub>") == true)
         #expect(body("\\ce{1/2 H2O}")?.hasPrefix("<mrow><mfrac><mn>1</mn><mn>2</mn></mfrac><mspace") == true)
         // A lowercase letter before atoms is a variable amount, in italic.
@@ -61,7 +67,8 @@ import Testing
     }
 
     @Test func arrowsStretchOverTheirLabels() {
-        let plain = "<mrow><mspace width=\"0.2778em\"></mspace><mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo>"
+        let plain =
+            "<mrow><mspace width=\"0.2778em\"></mspace><mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo>"
             + "<mspace width=\"1.8em\"></mspace></mover><mspace width=\"0.2778em\"></mspace></mrow>"
         #expect(body("\\ce{A -> B}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(plain)<mi mathvariant=\"normal\">B</mi></mrow>")
         #expect(body("\\ce{A->B}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(plain)<mi mathvariant=\"normal\">B</mi></mrow>")
@@ -70,10 +77,12 @@ import Testing
         }
         // Text above and below, read as \ce (so H2O gets its subscript), or as math between dollars.
         let labelled = body("\\ce{A ->[H2O][$\\Delta$] B}")
-        #expect(labelled?.contains("<munderover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo>"
-            + "<mrow><mspace width=\"0.4em\"></mspace><mi mathvariant=\"normal\">Δ</mi><mspace width=\"0.4em\"></mspace></mrow>"
-            + "<mrow><mspace width=\"0.4em\"></mspace><mrow><msub><mi mathvariant=\"normal\">H</mi><mn>2</mn></msub>"
-            + "<mi mathvariant=\"normal\">O</mi></mrow><mspace width=\"0.4em\"></mspace></mrow></munderover>") == true)
+        #expect(
+            labelled?.contains(
+                "<munderover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo>"
+                    + "<mrow><mspace width=\"0.4em\"></mspace><mi mathvariant=\"normal\">Δ</mi><mspace width=\"0.4em\"></mspace></mrow>"
+                    + "<mrow><mspace width=\"0.4em\"></mspace><mrow><msub><mi mathvariant=\"normal\">H</mi><mn>2</mn></msub>"
+                    + "<mi mathvariant=\"normal\">O</mi></mrow><mspace width=\"0.4em\"></mspace></mrow></munderover>") == true)
         // {…} is text.
         #expect(body("\\ce{A ->[{heat}] B}")?.contains("<mtext>heat</mtext>") == true)
         #expect(body("\\ce{Hg^2+ ->[I-] HgI2}")?.contains("<msup><mi mathvariant=\"normal\">I</mi>\(mo("−"))</msup>") == true)
@@ -91,8 +100,10 @@ import Testing
     /// `-`, `=`, `#` between atoms are bonds; a `-` that ends a formula is a charge; one after a
     /// lone lowercase letter is a hyphen.
     @Test func bondsChargesAndHyphens() {
-        let a = "<mi mathvariant=\"normal\">A</mi>", b = "<mi mathvariant=\"normal\">B</mi>"
-        let c = "<mi mathvariant=\"normal\">C</mi>", d = "<mi mathvariant=\"normal\">D</mi>"
+        let a = "<mi mathvariant=\"normal\">A</mi>"
+        let b = "<mi mathvariant=\"normal\">B</mi>"
+        let c = "<mi mathvariant=\"normal\">C</mi>"
+        let d = "<mi mathvariant=\"normal\">D</mi>"
         #expect(body("\\ce{A-B=C#D}") == "<mrow>\(a)\(mo("−"))\(b)\(mo("="))\(c)\(mo("≡"))\(d)</mrow>")
         #expect(body("\\ce{A\\bond{-}B\\bond{=}C\\bond{#}D}") == "<mrow>\(a)\(mo("−"))\(b)\(mo("="))\(c)\(mo("≡"))\(d)</mrow>")
         #expect(body("\\ce{A\\bond{1}B\\bond{2}C\\bond{3}D}") == "<mrow>\(a)\(mo("−"))\(b)\(mo("="))\(c)\(mo("≡"))\(d)</mrow>")
@@ -103,7 +114,8 @@ import Testing
         #expect(body("\\ce{A\\bond{->}B}") == "<mrow>\(a)\(mo("→"))\(b)</mrow>")
         // Partial bonds: a dashed line over a solid one, both drawn in the same place.
         let partial = body("\\ce{A\\bond{~-}B}")
-        #expect(partial?.contains("<mpadded width=\"0\"><mpadded voffset=\"-0.1em\">\(mo("−"))</mpadded></mpadded><mpadded voffset=\"0.1em\">") == true)
+        #expect(
+            partial?.contains("<mpadded width=\"0\"><mpadded voffset=\"-0.1em\">\(mo("−"))</mpadded></mpadded><mpadded voffset=\"0.1em\">") == true)
         #expect(partial?.contains("<mstyle mathsize=\"0.5em\">") == true)
         #expect(error("\\ce{A\\bond{x}B}")?.command == "\\bond")
         #expect(error("\\ce{A\\bond{x}B}")?.message.contains("unknown bond type x") == true)
@@ -115,7 +127,9 @@ import Testing
         #expect(body("\\ce{Ca^2+(aq)}")?.hasSuffix("</msup>\(state)</mrow>") == true)
         #expect(body("\\ce{OH-(aq)}") == "<mrow><msup><mi>OH</mi>\(mo("−"))</msup>\(state)</mrow>")
         #expect(body("\\ce{H2O(l)}")?.contains("<mi mathvariant=\"normal\">l</mi>") == true)
-        #expect(body("\\ce{NaOH(aq,$\\infty$)}")?.contains("<mi>aq</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0.1667em\">,</mo><mi>∞</mi>") == true)
+        #expect(
+            body("\\ce{NaOH(aq,$\\infty$)}")?.contains("<mi>aq</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0.1667em\">,</mo><mi>∞</mi>")
+                == true)
     }
 
     @Test func gasPrecipitateAndAdditionCompounds() {
@@ -126,11 +140,12 @@ import Testing
         #expect(body("\\ce{CuSO4*5H2O}")?.contains("</msub>\(dot)<mn>5</mn><mspace width=\"0.1667em\"></mspace><msub>") == true)
         #expect(body("\\ce{CuSO4.5H2O}")?.contains(dot) == true)
         // Marks in brackets too; an entity after a mark keeps a space from it.
-        #expect(body("\\ce{A v B (v) -> B ^ B (^)}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(mo("↓", space: "0.2778em"))"
-            + "<mtext>\u{A0}</mtext><mi mathvariant=\"normal\">B</mi>\(mo("↓", space: "0.2778em"))<mrow><mspace width=\"0.2778em\"></mspace>"
-            + "<mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo><mspace width=\"1.8em\"></mspace></mover>"
-            + "<mspace width=\"0.2778em\"></mspace></mrow><mi mathvariant=\"normal\">B</mi>\(mo("↑", space: "0.2778em"))"
-            + "<mtext>\u{A0}</mtext><mi mathvariant=\"normal\">B</mi>\(mo("↑", space: "0.2778em"))</mrow>")
+        #expect(
+            body("\\ce{A v B (v) -> B ^ B (^)}") == "<mrow><mi mathvariant=\"normal\">A</mi>\(mo("↓", space: "0.2778em"))"
+                + "<mtext>\u{A0}</mtext><mi mathvariant=\"normal\">B</mi>\(mo("↓", space: "0.2778em"))<mrow><mspace width=\"0.2778em\"></mspace>"
+                + "<mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo><mspace width=\"1.8em\"></mspace></mover>"
+                + "<mspace width=\"0.2778em\"></mspace></mrow><mi mathvariant=\"normal\">B</mi>\(mo("↑", space: "0.2778em"))"
+                + "<mtext>\u{A0}</mtext><mi mathvariant=\"normal\">B</mi>\(mo("↑", space: "0.2778em"))</mrow>")
     }
 
     @Test func mathAndNestedChemistry() {
@@ -145,27 +160,36 @@ import Testing
         #expect(body("\\pu{123 kJ}") == "<mrow><mn>123</mn><mtext>\u{A0}</mtext><mi>kJ</mi></mrow>")
         #expect(body("\\pu{123 kJ/mol}") == "<mrow><mn>123</mn><mtext>\u{A0}</mtext><mrow><mi>kJ</mi>\(mo("/"))<mi>mol</mi></mrow></mrow>")
         // `//` makes a fraction; spaces between units a small space.
-        #expect(body("\\pu{75.3 J // mol K}") == "<mrow><mn>75.3</mn><mtext>\u{A0}</mtext><mstyle displaystyle=\"false\"><mfrac>"
-            + "<mi mathvariant=\"normal\">J</mi><mrow><mi>mol</mi><mspace width=\"0.1667em\"></mspace><mi mathvariant=\"normal\">K</mi></mrow>"
-            + "</mfrac></mstyle></mrow>")
-        #expect(body("\\pu{1.2e3 kJ mol-1}") == "<mrow><mn>1.2</mn>\(mo("⋅", space: "0.2222em"))<msup><mn>10</mn><mn>3</mn></msup>"
-            + "<mtext>\u{A0}</mtext><mrow><mi>kJ</mi><mspace width=\"0.1667em\"></mspace><msup><mi>mol</mi><mrow>\(mo("−"))<mn>1</mn></mrow></msup></mrow></mrow>")
+        #expect(
+            body("\\pu{75.3 J // mol K}") == "<mrow><mn>75.3</mn><mtext>\u{A0}</mtext><mstyle displaystyle=\"false\"><mfrac>"
+                + "<mi mathvariant=\"normal\">J</mi><mrow><mi>mol</mi><mspace width=\"0.1667em\"></mspace><mi mathvariant=\"normal\">K</mi></mrow>"
+                + "</mfrac></mstyle></mrow>")
+        #expect(
+            body("\\pu{1.2e3 kJ mol-1}") == "<mrow><mn>1.2</mn>\(mo("⋅", space: "0.2222em"))<msup><mn>10</mn><mn>3</mn></msup>"
+                + "<mtext>\u{A0}</mtext><mrow><mi>kJ</mi><mspace width=\"0.1667em\"></mspace><msup><mi>mol</mi><mrow>\(mo("−"))<mn>1</mn></mrow></msup></mrow></mrow>"
+        )
         #expect(body("\\pu{1.2E3 kJ}")?.hasPrefix("<mrow><mn>1.2</mn>\(mo("×", space: "0.2222em"))") == true)
         #expect(body("\\pu{1.2x10^-3 m}")?.contains(mo("×", space: "0.2222em") + "<msup><mn>10</mn><mrow>\(mo("−"))<mn>3</mn></mrow></msup>") == true)
         // More than four digits are grouped in threes.
-        #expect(body("\\pu{12345.67891 m^2}") == "<mrow><mn>12</mn><mspace width=\"0.1111em\"></mspace><mn>345.678</mn>"
-            + "<mspace width=\"0.1111em\"></mspace><mn>91</mn><mtext>\u{A0}</mtext><msup><mi mathvariant=\"normal\">m</mi><mn>2</mn></msup></mrow>")
-        #expect(body("\\pu{1234 J*s}") == "<mrow><mn>1234</mn><mtext>\u{A0}</mtext><mrow><mi mathvariant=\"normal\">J</mi><mrow>"
-            + "<mspace width=\"0.0556em\"></mspace>\(mo("⋅"))<mspace width=\"0.0556em\"></mspace></mrow><mi mathvariant=\"normal\">s</mi></mrow></mrow>")
+        #expect(
+            body("\\pu{12345.67891 m^2}") == "<mrow><mn>12</mn><mspace width=\"0.1111em\"></mspace><mn>345.678</mn>"
+                + "<mspace width=\"0.1111em\"></mspace><mn>91</mn><mtext>\u{A0}</mtext><msup><mi mathvariant=\"normal\">m</mi><mn>2</mn></msup></mrow>"
+        )
+        #expect(
+            body("\\pu{1234 J*s}") == "<mrow><mn>1234</mn><mtext>\u{A0}</mtext><mrow><mi mathvariant=\"normal\">J</mi><mrow>"
+                + "<mspace width=\"0.0556em\"></mspace>\(mo("⋅"))<mspace width=\"0.0556em\"></mspace></mrow><mi mathvariant=\"normal\">s</mi></mrow></mrow>"
+        )
         #expect(body("\\pu{-273.15 ^oC}") == "<mrow>\(mo("−"))<mn>273.15</mn><mtext>\u{A0}</mtext><mi>°C</mi></mrow>")
         #expect(body("\\pu{+-2 \\mu m}")?.contains("<mi mathvariant=\"normal\">μ</mi>") == true)
     }
 
     /// Everything a `\ce` is given renders or reports an error: never a crash or a hang.
     @Test func arbitraryTextNeverCrashes() {
-        for text in ["", " ", "-", "^", "_", "v", "->[", "(", ")", "[", "]", "{}", "$$", "\\", "\\bond{", "^{", "2/",
-                     "A^", "A_", "1,5", "...", "....", "A<<B", "+-", "(1/2)H2O", "Li^x_{Li,1-2x}", "\\frac{1}{2}H2O",
-                     "\\color{red}{A}", "\\underbrace{A}_{B}", "A~B", "H^3HO", "sp^2", "pH", "iPr-H"] {
+        for text in [
+            "", " ", "-", "^", "_", "v", "->[", "(", ")", "[", "]", "{}", "$$", "\\", "\\bond{", "^{", "2/",
+            "A^", "A_", "1,5", "...", "....", "A<<B", "+-", "(1/2)H2O", "Li^x_{Li,1-2x}", "\\frac{1}{2}H2O",
+            "\\color{red}{A}", "\\underbrace{A}_{B}", "A~B", "H^3HO", "sp^2", "pH", "iPr-H",
+        ] {
             let result = MathRenderer().render("\\ce{\(text)}", display: false)
             #expect(result.isRefused || result.html.hasPrefix("<math"), "\(text)")
             _ = MathRenderer().render("\\pu{\(text)}", display: false)

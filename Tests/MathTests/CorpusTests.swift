@@ -52,8 +52,10 @@ import Testing
     static let papermodPage = testDirectory()
         .appendingPathComponent("../../../shared/corpus/papermod-example/content/posts/math-typesetting.md").standardized
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: papermodPage.path),
-                   "shared/corpus/papermod-example is absent: skipping the PaperMod math page"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: papermodPage.path),
+            "shared/corpus/papermod-example is absent: skipping the PaperMod math page"))
     func paperModMathPageConverts() throws {
         let page = try String(contentsOf: Self.papermodPage, encoding: .utf8)
         var formulas: [(String, Bool)] = []

@@ -3,11 +3,17 @@ import Testing
 
 @Suite struct DelimitersAndAccentsTests {
     @Test func leftRightStretchAroundTallContent() {
-        #expect(body("\\left( \\frac{a}{b} \\right)") == "<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">(</mo><mfrac><mi>a</mi><mi>b</mi></mfrac><mo stretchy=\"true\" fence=\"true\" form=\"postfix\">)</mo></mrow>")
+        #expect(
+            body("\\left( \\frac{a}{b} \\right)")
+                == "<mrow><mo stretchy=\"true\" fence=\"true\" form=\"prefix\">(</mo><mfrac><mi>a</mi><mi>b</mi></mfrac><mo stretchy=\"true\" fence=\"true\" form=\"postfix\">)</mo></mrow>"
+        )
     }
 
     @Test func leftRightKeepNormalSizeAroundALine() {
-        #expect(body("\\left( x \\right)") == "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>x</mi><mo stretchy=\"false\" fence=\"true\" form=\"postfix\">)</mo></mrow>")
+        #expect(
+            body("\\left( x \\right)")
+                == "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>x</mi><mo stretchy=\"false\" fence=\"true\" form=\"postfix\">)</mo></mrow>"
+        )
     }
 
     @Test func nullDelimiterAndMiddle() {
@@ -27,7 +33,9 @@ import Testing
     }
 
     @Test func bigDelimitersHaveFixedSizes() {
-        #expect(body("\\big(") == "<mrow><mo stretchy=\"true\" symmetric=\"true\" lspace=\"0em\" rspace=\"0em\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo></mrow>")
+        #expect(
+            body("\\big(")
+                == "<mrow><mo stretchy=\"true\" symmetric=\"true\" lspace=\"0em\" rspace=\"0em\" minsize=\"1.2em\" maxsize=\"1.2em\">(</mo></mrow>")
         #expect(body("\\Biggl[")?.contains("form=\"prefix\" minsize=\"3em\" maxsize=\"3em\">[</mo>") == true)
         #expect(body("\\Big(")?.contains("minsize=\"1.8em\"") == true)
         #expect(body("\\bigg(")?.contains("minsize=\"2.4em\"") == true)
@@ -56,14 +64,22 @@ import Testing
 
     @Test func extensibleArrowsStretchOverTheirLabels() {
         let arrow = body("\\xrightarrow[b]{a}")
-        #expect(arrow?.contains("<munderover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo><mrow><mspace width=\"0.4em\"></mspace><mi>b</mi>") == true)
-        #expect(body("\\xleftarrow{}")?.contains("<mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">←</mo><mspace width=\"1.2em\"></mspace></mover>") == true)
+        #expect(
+            arrow?.contains("<munderover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">→</mo><mrow><mspace width=\"0.4em\"></mspace><mi>b</mi>")
+                == true)
+        #expect(
+            body("\\xleftarrow{}")?.contains(
+                "<mover><mo stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">←</mo><mspace width=\"1.2em\"></mspace></mover>") == true)
     }
 
     @Test func diracNotation() {
-        #expect(body("\\bra{x}") == "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\" lspace=\"0em\" rspace=\"0em\">⟨</mo><mi>x</mi><mo stretchy=\"false\" fence=\"true\" form=\"postfix\" lspace=\"0em\" rspace=\"0em\">|</mo></mrow>")
+        #expect(
+            body("\\bra{x}")
+                == "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\" lspace=\"0em\" rspace=\"0em\">⟨</mo><mi>x</mi><mo stretchy=\"false\" fence=\"true\" form=\"postfix\" lspace=\"0em\" rspace=\"0em\">|</mo></mrow>"
+        )
         #expect(body("\\ket{x}")?.hasSuffix("rspace=\"0em\">⟩</mo></mrow>") == true)
-        #expect(body("\\braket{a|b}")?.contains("<mrow><mi>a</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">|</mo><mi>b</mi></mrow>") == true)
+        #expect(
+            body("\\braket{a|b}")?.contains("<mrow><mi>a</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">|</mo><mi>b</mi></mrow>") == true)
         #expect(body("\\Ket{\\frac{a}{b}}")?.hasPrefix("<mrow><mo stretchy=\"true\"") == true)
     }
 

@@ -22,7 +22,10 @@ import Testing
         #expect(body("{a^b}^c") == "<msup><mrow><msup><mi>a</mi><mi>b</mi></msup></mrow><mi>c</mi></msup>")
         #expect(body("{x_1}_2") == "<msub><mrow><msub><mi>x</mi><mn>1</mn></msub></mrow><mn>2</mn></msub>")
         #expect(body("{x_i}^2") == "<msup><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow><mn>2</mn></msup>")
-        #expect(body("{x_i}'^2") == "<msup><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow><mrow><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded><mn>2</mn></mrow></msup>")
+        #expect(
+            body("{x_i}'^2")
+                == "<msup><mrow><msub><mi>x</mi><mi>i</mi></msub></mrow><mrow><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded><mn>2</mn></mrow></msup>"
+        )
         // A group without scripts of its own is unchanged, and x^a^b is still TeX's error.
         #expect(body("{x}^2") == "<msup><mi>x</mi><mn>2</mn></msup>")
         #expect(body("\\frac{x_1}{2}") == "<mfrac><msub><mi>x</mi><mn>1</mn></msub><mn>2</mn></mfrac>")
@@ -32,8 +35,10 @@ import Testing
     @Test func lineBreaksInsideGroupsAsKaTeX() {
         let aligned = body("\\begin{aligned} a &= {b \\\\ c} \\\\ d &= e \\end{aligned}", display: true)
         let line = "<mspace height=\"0.91em\" depth=\"0.35em\"></mspace>"
-        #expect(aligned?.contains("<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)<mi>b</mi></mtd></mtr>"
-            + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)<mi>c</mi></mtd></mtr></mtable>") == true)
+        #expect(
+            aligned?.contains(
+                "<mtable><mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)<mi>b</mi></mtd></mtr>"
+                    + "<mtr><mtd style=\"text-align:left;text-align:-webkit-left;padding:0\">\(line)<mi>c</mi></mtd></mtr></mtable>") == true)
         #expect(aligned?.components(separatedBy: "<mtr>").count == 5)  // two rows of aligned, two in the group
         #expect(body("x = {a \\\\ b}")?.contains("<mtable>") == true)
         #expect(body("a \\\\ b", display: true)?.contains("<mtable displaystyle=\"true\"><mtr><mtd style=\"padding:0\">\(line)") == true)
@@ -45,8 +50,9 @@ import Testing
 
     @Test func declareMathOperatorInTheFormula() {
         #expect(body("\\DeclareMathOperator{\\Tr}{Tr} \\Tr A") == body("\\operatorname{Tr} A"))
-        #expect(body("\\DeclareMathOperator*{\\esssup}{ess\\,sup} \\esssup_x f", display: true)
-            == body("\\operatorname*{ess\\,sup}_x f", display: true))
+        #expect(
+            body("\\DeclareMathOperator*{\\esssup}{ess\\,sup} \\esssup_x f", display: true)
+                == body("\\operatorname*{ess\\,sup}_x f", display: true))
         #expect(body("\\Tr A", macros: ["\\Tr": "\\operatorname{Tr}"]) == body("\\operatorname{Tr} A"))
     }
 
@@ -54,7 +60,10 @@ import Testing
         let tex = "\\begin{align} a &= b \\label{first} \\\\ c &= d \\nonumber \\\\ e &= f \\label{third} \\end{align}"
         let result = MathRenderer().render(tex, display: true, firstEquationNumber: 4)
         #expect(result.labels == [EquationLabel(key: "first", text: "4"), EquationLabel(key: "third", text: "5")])
-        #expect(result.html.contains("<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"))
+        #expect(
+            result.html.contains(
+                "<mtd id=\"eqn-first\" style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+            ))
         #expect(result.html.contains("</mphantom></mpadded><mtext>(4)</mtext></mrow></mtd>"))
         #expect(result.html.contains("id=\"eqn-third\""))
         let tagged = MathRenderer().render("x \\tag{A} \\label{a:b}", display: true)
@@ -93,8 +102,9 @@ import Testing
     @Test func commandsFromTheCorpus() {
         #expect(body("h\\raisebox{2pt}{ighe}r") == "<mrow><mi>h</mi><mpadded voffset=\"0.2em\"><mtext>ighe</mtext></mpadded><mi>r</mi></mrow>")
         #expect(body("\\textcircled{a} \\text{\\textcircled{1}}") == "<mrow><mtext>ⓐ</mtext><mtext>①</mtext></mrow>")
-        #expect(body("\\text{a \\color{red} b} c")
-            == "<mrow><mrow><mtext>a\u{A0}</mtext><mstyle mathcolor=\"red\"><mtext>\u{A0}b</mtext></mstyle></mrow><mi>c</mi></mrow>")
+        #expect(
+            body("\\text{a \\color{red} b} c")
+                == "<mrow><mrow><mtext>a\u{A0}</mtext><mstyle mathcolor=\"red\"><mtext>\u{A0}b</mtext></mstyle></mrow><mi>c</mi></mrow>")
         #expect(body("\\text{\\textcolor{blue}{x} y}")?.contains("<mstyle mathcolor=\"blue\"><mtext>x</mtext></mstyle>") == true)
         #expect(body("\\text{\\'{e}t\\'{e} \\(x^2\\)}")?.contains("<mtext>e\u{301}te\u{301}\u{A0}</mtext><msup>") == true)
     }

@@ -11,9 +11,14 @@ import Testing
         #expect(aligned?.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em\">") == true)
         #expect(aligned?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0.3em\">") == true)
         let array = body("\\begin{array}{rcl} a & = & b \\end{array}")
-        #expect(array?.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0.5em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
-            + "<mtd style=\"padding:0 0.5em\"><mo>=</mo></mtd><mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em\"><mi>b</mi></mtd>") == true)
-        #expect(body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em 0 0\"><mspace") == true)
+        #expect(
+            array?.contains(
+                "<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0.5em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+                    + "<mtd style=\"padding:0 0.5em\"><mo>=</mo></mtd><mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em\"><mi>b</mi></mtd>"
+            ) == true)
+        #expect(
+            body("\\begin{cases} 1 & x \\end{cases}")?.contains("<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0.5em 0 0\"><mspace")
+                == true)
     }
 
     /// TeX puts no space around relations and binary operators in scripts and in text-style
@@ -41,7 +46,9 @@ import Testing
     }
 
     @Test func impliesAndIffHaveThickSpaces() {
-        #expect(body("A \\implies B") == "<mrow><mi>A</mi><mspace width=\"0.2778em\"></mspace><mo>⟹</mo><mspace width=\"0.2778em\"></mspace><mi>B</mi></mrow>")
+        #expect(
+            body("A \\implies B")
+                == "<mrow><mi>A</mi><mspace width=\"0.2778em\"></mspace><mo>⟹</mo><mspace width=\"0.2778em\"></mspace><mi>B</mi></mrow>")
         #expect(body("A \\iff B")?.contains("<mspace width=\"0.2778em\"></mspace><mo>⟺</mo><mspace width=\"0.2778em\"></mspace>") == true)
     }
 
@@ -67,8 +74,11 @@ import Testing
     /// baseline beside a tall fraction instead of at the row's top.
     @Test func equationNumbersShareTheRowsBaseline() {
         let html = MathRenderer().render("\\begin{align} \\frac{a}{b} &= c \\end{align}", display: true).html
-        #expect(html.contains("<mtd style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
-            + "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mfrac><mi>a</mi><mi>b</mi></mfrac><mrow><mo>=</mo><mi>c</mi></mrow></mrow></mphantom></mpadded><mtext>(1)</mtext></mrow></mtd>"))
+        #expect(
+            html.contains(
+                "<mtd style=\"position:absolute;right:0;padding:0\"><mrow><mpadded width=\"0\"><mphantom><mrow>"
+                    + "<mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mfrac><mi>a</mi><mi>b</mi></mfrac><mrow><mo>=</mo><mi>c</mi></mrow></mrow></mphantom></mpadded><mtext>(1)</mtext></mrow></mtd>"
+            ))
     }
 
     /// Rows of `aligned` and `align` are a strut high (0.84em above the baseline, 0.36em below) and
@@ -88,7 +98,8 @@ import Testing
     /// thin space apart); `\dots` is centred before a binary operator or relation, as amsmath has it.
     /// A thin space separates the dots from letters and following punctuation, none in scripts.
     @Test func dotsAreSpacedAsTeXSpacesThem() {
-        let low = "<mrow><mo lspace=\"0em\" rspace=\"0em\">.</mo><mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo>"
+        let low =
+            "<mrow><mo lspace=\"0em\" rspace=\"0em\">.</mo><mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo>"
             + "<mspace width=\"0.1667em\"></mspace><mo lspace=\"0em\" rspace=\"0em\">.</mo></mrow>"
         let thin = "<mspace width=\"0.1667em\"></mspace>"
         #expect(body("1, \\ldots, k") == "<mrow><mn>1</mn><mo>,</mo>\(low)\(thin)<mo>,</mo><mi>k</mi></mrow>")
@@ -101,23 +112,30 @@ import Testing
     /// An empty row of `gather` keeps a line's height: the numbers of the rows around it overprinted.
     @Test func emptyRowsKeepALinesHeight() {
         let html = MathRenderer().render("\\begin{gather} a \\\\ \\\\ b \\end{gather}", display: true).html
-        #expect(html.contains("<mtr><mtd style=\"padding:0 0 0.3em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
-            + "<mpadded width=\"0\"><mphantom><mo stretchy=\"false\">(</mo></mphantom></mpadded></mtd>"))
+        #expect(
+            html.contains(
+                "<mtr><mtd style=\"padding:0 0 0.3em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+                    + "<mpadded width=\"0\"><mphantom><mo stretchy=\"false\">(</mo></mphantom></mpadded></mtd>"))
         #expect(html.contains("<mtext>(3)</mtext>"))
     }
 
     /// amsmath's matrices and `cases` have no gap outside their outer columns; arrays keep theirs.
     @Test func matricesHaveNoOuterColumnGap() {
-        #expect(body("\\begin{pmatrix} a & b \\end{pmatrix}")?.contains("<mtd style=\"padding:0 0.5em 0 0\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
-            + "<mi>a</mi></mtd><mtd style=\"padding:0 0 0 0.5em\"><mi>b</mi></mtd>") == true)
-        #expect(body("\\begin{array}{cc} a & b \\end{array}")?.contains("<mtd style=\"padding:0 0.5em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
-            + "<mi>a</mi></mtd><mtd style=\"padding:0 0.5em\"><mi>b</mi></mtd>") == true)
+        #expect(
+            body("\\begin{pmatrix} a & b \\end{pmatrix}")?.contains(
+                "<mtd style=\"padding:0 0.5em 0 0\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+                    + "<mi>a</mi></mtd><mtd style=\"padding:0 0 0 0.5em\"><mi>b</mi></mtd>") == true)
+        #expect(
+            body("\\begin{array}{cc} a & b \\end{array}")?.contains(
+                "<mtd style=\"padding:0 0.5em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace>"
+                    + "<mi>a</mi></mtd><mtd style=\"padding:0 0.5em\"><mi>b</mi></mtd>") == true)
     }
 
     @Test func smallmatrixKeepsColumnGapsAndColorboxItsPadding() {
-        #expect(body("\\begin{smallmatrix} a & b \\end{smallmatrix}")
-            == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd style=\"padding:0 0.2778em 0 0\"><mspace height=\"0.6em\" depth=\"0.2571em\"></mspace>"
-            + "<mi>a</mi></mtd><mtd style=\"padding:0 0 0 0.2778em\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
+        #expect(
+            body("\\begin{smallmatrix} a & b \\end{smallmatrix}")
+                == "<mstyle displaystyle=\"false\" scriptlevel=\"1\"><mtable><mtr><mtd style=\"padding:0 0.2778em 0 0\"><mspace height=\"0.6em\" depth=\"0.2571em\"></mspace>"
+                + "<mi>a</mi></mtd><mtd style=\"padding:0 0 0 0.2778em\"><mi>b</mi></mtd></mtr></mtable></mstyle>")
         #expect(body("\\colorbox{yellow}{x}") == "<mrow style=\"background-color:yellow;padding:0.1em 0.3em\"><mtext>x</mtext></mrow>")
     }
 

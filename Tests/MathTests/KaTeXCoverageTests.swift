@@ -13,7 +13,7 @@ import Testing
 
     /// Commands of KaTeX's table we leave out on purpose (see "Not supported" in docs/math.md).
     static let notSupported: Set<String> = [
-        "\\includegraphics",  // an image from the network inside math: no request may leave the site
+        "\\includegraphics"  // an image from the network inside math: no request may leave the site
     ]
 
     static func table() throws -> [(name: String, tex: String)] {

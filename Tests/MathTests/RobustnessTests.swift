@@ -18,8 +18,12 @@ import SeededRandom
     @Test func anUnknownCommandKeepsTheRestOfTheFormula() {
         let result = MathRenderer().render("a < \\foo{\"b\"}\n+ \\bar{c}", display: false)
         #expect(!result.isRefused)
-        #expect(result.errors == [MathError("unknown command \\foo", command: "\\foo",
-                                            location: MathError.Location(line: 1, column: 5))])
+        #expect(
+            result.errors == [
+                MathError(
+                    "unknown command \\foo", command: "\\foo",
+                    location: MathError.Location(line: 1, column: 5))
+            ])
         #expect(result.html.contains("<mo>&lt;</mo><merror style=\"color:#b00\"><mtext>\\foo</mtext></merror>"))
         #expect(result.html.contains("<mi>&quot;</mi><mi>b</mi>"))
         #expect(result.html.contains("<mover accent=\"true\"><mi>c</mi>"))
@@ -86,10 +90,12 @@ import SeededRandom
     /// Random strings over TeX's special characters and common commands: rendering must neither
     /// crash nor produce ill-formed XML.
     @Test func randomInputNeverCrashes() {
-        let pieces = ["{", "}", "^", "_", "&", "\\\\", "$", "#1", "%", "~", "'", "x", "1", "+", "(", ")", "[", "]",
-                      "\\frac", "\\sqrt", "\\left(", "\\right)", "\\middle|", "\\begin{matrix}", "\\end{matrix}",
-                      "\\text{", "\\ce{", "\\newcommand{\\a}[1]{#1#1}", "\\a", "\\over", "\\color{red}", "\\hat",
-                      "\\sum", "\\limits", "\\tag{1}", "\\begin{align}", "\\end{align}", "<", "&amp;", "\"", " ", "é"]
+        let pieces = [
+            "{", "}", "^", "_", "&", "\\\\", "$", "#1", "%", "~", "'", "x", "1", "+", "(", ")", "[", "]",
+            "\\frac", "\\sqrt", "\\left(", "\\right)", "\\middle|", "\\begin{matrix}", "\\end{matrix}",
+            "\\text{", "\\ce{", "\\newcommand{\\a}[1]{#1#1}", "\\a", "\\over", "\\color{red}", "\\hat",
+            "\\sum", "\\limits", "\\tag{1}", "\\begin{align}", "\\end{align}", "<", "&amp;", "\"", " ", "é",
+        ]
         var generator = SeededGenerator(seed: 42)
         let renderer = MathRenderer()
         for _ in 0..<3000 {
@@ -126,15 +132,19 @@ import SeededRandom
     @Test func tablesWithManyCells() {
         let cells = 49_000
         let matrix = "\\begin{matrix}" + repeated("a&", cells - 1) + "a\\end{matrix}"
-        #expect(body(matrix) == "<mtable><mtr><mtd style=\"padding:0 0.5em 0 0\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
-            + repeated("<mtd style=\"padding:0 0.5em\"><mi>a</mi></mtd>", cells - 2) + "<mtd style=\"padding:0 0 0 0.5em\"><mi>a</mi></mtd></mtr></mtable>")
+        #expect(
+            body(matrix) == "<mtable><mtr><mtd style=\"padding:0 0.5em 0 0\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+                + repeated("<mtd style=\"padding:0 0.5em\"><mi>a</mi></mtd>", cells - 2)
+                + "<mtd style=\"padding:0 0 0 0.5em\"><mi>a</mi></mtd></mtr></mtable>")
         let rows = 16_000
         let aligned = "\\begin{aligned}" + repeated("a&b\\\\", rows - 1) + "a&b\\end{aligned}"
-        let row = "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
+        let row =
+            "<mtr><mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em\"><mspace height=\"0.84em\" depth=\"0.36em\"></mspace><mi>a</mi></mtd>"
             + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0.3em\"><mi>b</mi></mtd></mtr>"
         #expect(body(aligned) == "<mtable displaystyle=\"true\">" + repeated(row, rows) + "</mtable>")
         let fences = repeated("\\left(a\\right)", 7_000)
-        let fence = "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>a</mi>"
+        let fence =
+            "<mrow><mo stretchy=\"false\" fence=\"true\" form=\"prefix\">(</mo><mi>a</mi>"
             + "<mo stretchy=\"false\" fence=\"true\" form=\"postfix\">)</mo></mrow>"
         #expect(body(fences) == "<mrow>" + repeated(fence, 7_000) + "</mrow>")
     }

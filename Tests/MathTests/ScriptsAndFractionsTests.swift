@@ -21,9 +21,13 @@ import Testing
     @Test func primesFollowTheirBase() {
         #expect(body("f'") == "<mrow><mi>f</mi><mo lspace=\"0em\" rspace=\"0em\">′</mo></mrow>")
         #expect(body("f''")?.contains("″") == true)
-        #expect(body("f'^2") == "<msup><mi>f</mi><mrow><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded><mn>2</mn></mrow></msup>")
-        #expect(body("x_i'") == "<msubsup><mi>x</mi><mi>i</mi><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded></msubsup>")
-        #expect(body("f'_i") == "<msubsup><mi>f</mi><mi>i</mi><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded></msubsup>")
+        #expect(
+            body("f'^2")
+                == "<msup><mi>f</mi><mrow><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded><mn>2</mn></mrow></msup>")
+        #expect(
+            body("x_i'") == "<msubsup><mi>x</mi><mi>i</mi><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded></msubsup>")
+        #expect(
+            body("f'_i") == "<msubsup><mi>f</mi><mi>i</mi><mpadded voffset=\"-0.2em\"><mo lspace=\"0em\" rspace=\"0em\">′</mo></mpadded></msubsup>")
     }
 
     @Test func doubleScriptsAreErrors() {
@@ -42,7 +46,9 @@ import Testing
         #expect(body("\\dfrac12") == "<mstyle displaystyle=\"true\"><mfrac><mn>1</mn><mn>2</mn></mfrac></mstyle>")
         #expect(body("\\tfrac12") == "<mstyle displaystyle=\"false\"><mfrac><mn>1</mn><mn>2</mn></mfrac></mstyle>")
         let continued = body("\\cfrac{1}{2}")
-        #expect(continued?.contains("<mfrac><mstyle displaystyle=\"true\"><mn>1</mn></mstyle><mstyle displaystyle=\"true\"><mn>2</mn></mstyle></mfrac>") == true)
+        #expect(
+            continued?.contains("<mfrac><mstyle displaystyle=\"true\"><mn>1</mn></mstyle><mstyle displaystyle=\"true\"><mn>2</mn></mstyle></mfrac>")
+                == true)
     }
 
     @Test func infixFractions() {
@@ -62,9 +68,14 @@ import Testing
     }
 
     @Test func largeOperatorsTakeLimits() {
-        #expect(body("\\sum_{i=1}^n") == "<munderover><mo movablelimits=\"true\">∑</mo><mrow><mi>i</mi><mo lspace=\"0em\" rspace=\"0em\">=</mo><mn>1</mn></mrow><mi>n</mi></munderover>")
+        #expect(
+            body("\\sum_{i=1}^n")
+                == "<munderover><mo movablelimits=\"true\">∑</mo><mrow><mi>i</mi><mo lspace=\"0em\" rspace=\"0em\">=</mo><mn>1</mn></mrow><mi>n</mi></munderover>"
+        )
         #expect(body("\\int_0^1") == "<msubsup><mo>∫</mo><mn>0</mn><mn>1</mn></msubsup>")
-        #expect(body("\\int\\limits_0^1") == "<munderover style=\"padding-bottom:0.1em;padding-top:0.1em\"><mo movablelimits=\"false\">∫</mo><mn>0</mn><mn>1</mn></munderover>")
+        #expect(
+            body("\\int\\limits_0^1")
+                == "<munderover style=\"padding-bottom:0.1em;padding-top:0.1em\"><mo movablelimits=\"false\">∫</mo><mn>0</mn><mn>1</mn></munderover>")
         #expect(body("\\sum\\nolimits_i") == "<msub><mo>∑</mo><mi>i</mi></msub>")
         #expect(body("\\lim_{x\\to0}")?.hasPrefix("<munder><mo lspace=\"0em\" rspace=\"0em\" movablelimits=\"true\">lim</mo>") == true)
         #expect(error("x\\limits")?.command == "\\limits")
@@ -83,7 +94,10 @@ import Testing
 
     @Test func substackStacksLines() {
         let stacked = body("\\sum_{\\substack{i<n\\\\j<m}}")
-        #expect(stacked?.contains("<munder><mo movablelimits=\"true\">∑</mo><mtable><mtr><mtd style=\"padding:0\"><mspace height=\"0.42em\" depth=\"0.18em\"></mspace>") == true)
+        #expect(
+            stacked?.contains(
+                "<munder><mo movablelimits=\"true\">∑</mo><mtable><mtr><mtd style=\"padding:0\"><mspace height=\"0.42em\" depth=\"0.18em\"></mspace>")
+                == true)
         #expect(stacked?.components(separatedBy: "<mtr>").count == 3)
     }
 }

@@ -76,8 +76,10 @@ import Testing
     /// Matrices and `cases` separate columns by 1em (twice `\arraycolsep`), `smallmatrix` by a
     /// thick space of its size, `aligned` by a quad between column pairs.
     @Test func columnGaps() {
-        #expect(body("\\begin{cases} a & b \\end{cases}")?.contains("padding:0 0.5em 0 0\">\(strut("1.008", "0.432"))<mi>a</mi></mtd>"
-            + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0 0.5em\"><mi>b</mi>") == true)
+        #expect(
+            body("\\begin{cases} a & b \\end{cases}")?.contains(
+                "padding:0 0.5em 0 0\">\(strut("1.008", "0.432"))<mi>a</mi></mtd>"
+                    + "<mtd style=\"text-align:left;text-align:-webkit-left;padding:0 0 0 0.5em\"><mi>b</mi>") == true)
         let aligned = body("\\begin{aligned} a &= b & c &= d \\end{aligned}") ?? ""
         #expect(aligned.contains("<mtd style=\"text-align:right;text-align:-webkit-right;padding:0 0 0.3em 1em\"><mi>c</mi>"))
     }

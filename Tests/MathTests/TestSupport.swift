@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 @testable import Math
 
@@ -8,8 +8,9 @@ import FoundationXML
 func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) -> String? {
     let result = MathRenderer(macros: macros).render(tex, display: display)
     guard result.error == nil,
-          let start = result.html.range(of: "<semantics>"),
-          let end = result.html.range(of: "<annotation") else { return nil }
+        let start = result.html.range(of: "<semantics>"),
+        let end = result.html.range(of: "<annotation")
+    else { return nil }
     return String(result.html[start.upperBound..<end.lowerBound])
 }
 

@@ -105,14 +105,16 @@ import Testing
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        let harnessFile = dir.appendingPathComponent("harness.js"), inputFile = dir.appendingPathComponent("input.json")
+        let harnessFile = dir.appendingPathComponent("harness.js")
+        let inputFile = dir.appendingPathComponent("input.json")
         try Data(harness.utf8).write(to: harnessFile)
         try JSONEncoder().encode(input).write(to: inputFile)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(node))
         process.arguments = [harnessFile.path, script.path, dir.appendingPathComponent("search").path, inputFile.path]
-        let pipe = Pipe(), errors = Pipe()
+        let pipe = Pipe()
+        let errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
         try process.run()
@@ -125,7 +127,10 @@ import Testing
 
     @Test(.enabled(if: node != nil, "node is not installed: search.js was not run"))
     func scriptFindsTheExpectedPages() throws {
-        struct Input: Codable { var tokens: [String]; var queries: [Query] }
+        struct Input: Codable {
+            var tokens: [String]
+            var queries: [Query]
+        }
         let data = try Self.runNode(Self.harness, input: Input(tokens: Self.tokenSamples, queries: Self.queries))
         let output = try JSONDecoder().decode(Output.self, from: data)
 
@@ -205,7 +210,10 @@ import Testing
 
     @Test(.enabled(if: node != nil, "node is not installed: search.js was not run"))
     func aFileThatFailedToLoadIsLoadedAgainByTheNextSearch() throws {
-        struct Retry: Codable { var first: String; var then: [String] }
+        struct Retry: Codable {
+            var first: String
+            var then: [String]
+        }
         let data = try Self.runNode(Self.flakyHarness, input: [String]())
         let output = try JSONDecoder().decode(Retry.self, from: data)
         #expect(output.first.hasPrefix("failed: dropped s/"), "\(output.first)")

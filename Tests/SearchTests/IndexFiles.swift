@@ -48,15 +48,23 @@ struct IndexFiles {
     static func decode(_ s: String, levels: Bool) -> [(Int, Int)] {
         let digits = s.utf8.map { Int($0) - ($0 > 92 ? 41 : 40) }
         var out: [(Int, Int)] = []
-        var i = 0, id = 0
+        var i = 0
+        var id = 0
         while i < digits.count {
             var v = 0
-            while i < digits.count, digits[i] > 31 { v = v * 32 + digits[i] - 32; i += 1 }
+            while i < digits.count, digits[i] > 31 {
+                v = v * 32 + digits[i] - 32
+                i += 1
+            }
             guard i < digits.count else { break }
-            v = v * 32 + digits[i]; i += 1
+            v = v * 32 + digits[i]
+            i += 1
             id += v
             var level = 0
-            if levels, i < digits.count { level = digits[i]; i += 1 }
+            if levels, i < digits.count {
+                level = digits[i]
+                i += 1
+            }
             out.append((id, level))
         }
         return out

@@ -5,12 +5,14 @@ import Testing
 /// ``PageTerms`` kept as bytes by a build cache give the same index as the documents themselves.
 @Suite struct PageTermsCodingTests {
     static let documents: [SearchDocument] = [
-        .page("old", title: "Caching notes", body: "An old page about caches, parseHTTPHeader and hash_map.", day: 1,
-              tags: ["memory"], headings: ["Why cache"]),
+        .page(
+            "old", title: "Caching notes", body: "An old page about caches, parseHTTPHeader and hash_map.", day: 1,
+            tags: ["memory"], headings: ["Why cache"]),
         .page("new", title: "Profiling", body: "A new page that mentions caching once. 東京で勉強する。", day: 300),
         .page("mid", title: "Memory", body: String(repeating: "heap stack ", count: 400), day: 100, section: "notes", tags: ["memory", "rust"]),
-        SearchDocument(url: "/undated/", title: "Quotes \"and\" lines", date: nil, section: "", tags: [], headings: [],
-                       body: "Line\nbreak\u{2028}here", excerpt: "An excerpt"),
+        SearchDocument(
+            url: "/undated/", title: "Quotes \"and\" lines", date: nil, section: "", tags: [], headings: [],
+            body: "Line\nbreak\u{2028}here", excerpt: "An excerpt"),
     ]
 
     @Test func decodedTermsGiveTheSameIndexFiles() throws {

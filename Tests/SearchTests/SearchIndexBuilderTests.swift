@@ -106,10 +106,12 @@ import Testing
 
     @Test func addsPagesInParallelWithTheSameResult() {
         let documents = (0..<600).map { i in
-            SearchDocument.page("p\(i)", title: "Page \(i % 17)", body: "body \(i) word\(i % 29) 東京\(i % 5)", day: i % 40,
+            SearchDocument.page(
+                "p\(i)", title: "Page \(i % 17)", body: "body \(i) word\(i % 29) 東京\(i % 5)", day: i % 40,
                 tags: ["t\(i % 3)"], headings: ["Heading \(i % 7)"])
         }
-        var one = SearchIndexBuilder(), all = SearchIndexBuilder()
+        var one = SearchIndexBuilder()
+        var all = SearchIndexBuilder()
         for document in documents { one.add(document) }
         all.add(contentsOf: documents)
         #expect(all.count == 600)
@@ -148,12 +150,15 @@ import Testing
     @Test func filesEveryLongTermUnderItsFirstAndLastTwoCharacters() throws {
         var builder = SearchIndexBuilder()
         var words = ["concurrency", "concurrent", "currency", "ocean", "tree", "trees", "été", "𝒳𝒴𝒵𝒳", "δρόμος", "abc", "x2019", "hash_map"]
-        for i in 0..<400 { words.append("word" + String(UnicodeScalar(UInt8(97 + i % 26))) + String(UnicodeScalar(UInt8(97 + i / 26 % 26))) + "tail") }
+        for i in 0..<400 {
+            words.append("word" + String(UnicodeScalar(UInt8(97 + i % 26))) + String(UnicodeScalar(UInt8(97 + i / 26 % 26))) + "tail")
+        }
         for (i, w) in words.enumerated() { builder.add(.page("p\(i)", title: w, body: w, day: i)) }
         let index = IndexFiles(builder)
         let count = try #require(try index.top["vb"] as? Int)
         #expect(count > 1, "a few thousand bytes of terms fill more than one bucket")
-        var forward: [Int: [String]] = [:], backward: [Int: [String]] = [:]
+        var forward: [Int: [String]] = [:]
+        var backward: [Int: [String]] = [:]
         for b in 0..<count {
             let lists = try #require(try index.value("v/\(b)") as? [String])
             forward[b] = Self.unpack(lists[0], backward: false)

@@ -42,8 +42,11 @@ import Testing
     @Test func foldsChecksAndStemsASCIIWordsLikeAnyOther() {
         let forty = String(repeating: "a", count: 40)
         let text = "The THESE Their Running CACHED with WITH parseHTTPHeader x_1 \(forty) \(forty)b Naïve naive"
-        #expect(Tokenizer.terms(in: text) == ["run", "cach", "parsehttpheader", "pars", "http", "header", "x_1", "x", "1",
-                                              forty, "naiv", "naiv"])
+        #expect(
+            Tokenizer.terms(in: text) == [
+                "run", "cach", "parsehttpheader", "pars", "http", "header", "x_1", "x", "1",
+                forty, "naiv", "naiv",
+            ])
     }
 
     @Test func makesBigramsOfCJKRuns() {

@@ -7,8 +7,9 @@ import Testing
 @Suite struct BaseURLTests {
     @Test func theFlagWinsOverTheVariableAndAnEmptyVariableIsIgnored() throws {
         let environment = ["HUGO_BASEURL": "https://env.example.net/"]
-        #expect(try BaseURLOverride.resolve(flag: "https://flag.example.net", environment: environment)
-            == BaseURLOverride("https://flag.example.net/", origin: .flag))
+        #expect(
+            try BaseURLOverride.resolve(flag: "https://flag.example.net", environment: environment)
+                == BaseURLOverride("https://flag.example.net/", origin: .flag))
         let fromEnvironment = try #require(try BaseURLOverride.resolve(flag: nil, environment: environment))
         #expect(fromEnvironment.url == "https://env.example.net/")
         #expect(fromEnvironment.origin == .environment)
@@ -18,7 +19,9 @@ import Testing
         #expect(try BaseURLOverride(" HTTP://Example.org/a/ ", origin: .flag).url == "HTTP://Example.org/a/")
     }
 
-    @Test(arguments: ["example.org/blog/", "https://", "https:///blog/", "ftp://example.org/", "https://example.org/a b/", "https://example.org/?x=1", ""])
+    @Test(arguments: [
+        "example.org/blog/", "https://", "https:///blog/", "ftp://example.org/", "https://example.org/a b/", "https://example.org/?x=1", "",
+    ])
     func anAddressThatIsNotAURLOrPathIsRefused(_ text: String) {
         #expect(throws: Diagnostic.self) { try BaseURLOverride(text, origin: .environment) }
         do {

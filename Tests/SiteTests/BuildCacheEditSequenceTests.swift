@@ -14,8 +14,10 @@ import Testing
         var modified: Date
     }
 
-    private let words = ["tensor", "gradient", "kernel", "matrix", "sparse", "vector", "attention", "softmax", "layer", "norm",
-                         "batch", "epoch", "loss", "weight", "bias", "residual", "dropout", "adam", "momentum", "shard"]
+    private let words = [
+        "tensor", "gradient", "kernel", "matrix", "sparse", "vector", "attention", "softmax", "layer", "norm",
+        "batch", "epoch", "loss", "weight", "bias", "residual", "dropout", "adam", "momentum", "shard",
+    ]
 
     private func sentence(_ random: inout SeededGenerator, words count: Int) -> String {
         (0..<count).map { _ in words.randomElement(using: &random)! }.joined(separator: " ").capitalized + "."
@@ -33,9 +35,10 @@ import Testing
         for case let path as String in walker {
             let attributes = try FileManager.default.attributesOfItem(atPath: root + "/" + path)
             guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-            result[path] = FileState(bytes: try Data(contentsOf: URL(fileURLWithPath: root + "/" + path)),
-                                     inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0,
-                                     modified: attributes[.modificationDate] as? Date ?? .distantPast)
+            result[path] = FileState(
+                bytes: try Data(contentsOf: URL(fileURLWithPath: root + "/" + path)),
+                inode: (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0,
+                modified: attributes[.modificationDate] as? Date ?? .distantPast)
         }
         return result
     }
@@ -49,8 +52,10 @@ import Testing
             site["content/posts/p\(number).md"] = post(number, title: p.title, tags: p.tags, summary: p.summary, body: p.body)
         }
         for number in 0..<24 {
-            posts[number] = ("Post \(number) " + words[number % words.count], [words[number % 5], words[5 + number % 3]],
-                             sentence(&random, words: 12), sentence(&random, words: 80))
+            posts[number] = (
+                "Post \(number) " + words[number % words.count], [words[number % 5], words[5 + number % 3]],
+                sentence(&random, words: 12), sentence(&random, words: 80)
+            )
             write(number)
         }
         let root = try SiteFixtures.makeSite(site)
@@ -105,9 +110,13 @@ import Testing
             #expect(report.errors.isEmpty, "\(what): \(report.lines)")
 
             // Written: new files and files replaced (a new inode or time); changed: new bytes.
-            let written = Set(after.keys.filter { before[$0] == nil || before[$0]!.inode != after[$0]!.inode || before[$0]!.modified != after[$0]!.modified })
+            let written = Set(
+                after.keys.filter { before[$0] == nil || before[$0]!.inode != after[$0]!.inode || before[$0]!.modified != after[$0]!.modified })
             let changed = Set(after.keys.filter { before[$0]?.bytes != after[$0]!.bytes })
-            #expect(written == changed, "\(what): wrote \(written.subtracting(changed).sorted().prefix(5)) unchanged, left \(changed.subtracting(written).sorted().prefix(5))")
+            #expect(
+                written == changed,
+                "\(what): wrote \(written.subtracting(changed).sorted().prefix(5)) unchanged, left \(changed.subtracting(written).sorted().prefix(5))"
+            )
             if operation == 0 || operation == 1 || operation == 5 {
                 #expect(report.reusedPages > 0, "\(what) rendered every page again")
                 let page = "posts/p\(number)/index.html"
@@ -122,8 +131,9 @@ import Testing
             }
             if operation == 0 {
                 let lists = changed.filter { $0.hasPrefix("tags/") || $0.hasPrefix("posts/page/") }
-                #expect(lists.isEmpty || lists.allSatisfy { after[$0]!.bytes.range(of: Data("p\(number)/".utf8)) != nil },
-                        "\(what) changed lists that do not show it: \(lists.sorted())")
+                #expect(
+                    lists.isEmpty || lists.allSatisfy { after[$0]!.bytes.range(of: Data("p\(number)/".utf8)) != nil },
+                    "\(what) changed lists that do not show it: \(lists.sorted())")
             }
 
             let fresh = SiteFixtures.temporaryFolder().appendingPathComponent("public")

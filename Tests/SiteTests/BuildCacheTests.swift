@@ -91,7 +91,8 @@ import Testing
         #expect(title.reusedPages == 0, "a front matter edit reused renderings")
         try expectSameAsUncached(title, "a title edit")
 
-        try write("content/posts/fresh.md", "---\ntitle: Fresh\ndate: 2024-05-01\ntags: [new]\n---\nNew post with a [link](easy-read-lab-to-model.md).\n")
+        try write(
+            "content/posts/fresh.md", "---\ntitle: Fresh\ndate: 2024-05-01\ntags: [new]\n---\nNew post with a [link](easy-read-lab-to-model.md).\n")
         try expectSameAsUncached(try cachedBuild(), "a new page")
 
         try FileManager.default.removeItem(at: site.appendingPathComponent("content/posts/fresh.md"))
@@ -226,7 +227,9 @@ import Testing
     /// A page that refers to another page's equation is rendered again every build (the number
     /// may change); a labelled page taken from the cache still lends its labels.
     @Test func equationReferencesAcrossPagesFollowTheLabelledPage() throws {
-        try write("content/posts/labelled.md", "---\ntitle: Labelled\ndate: 2024-05-01\n---\n$$\\begin{equation} E = mc^2 \\label{energy} \\end{equation}$$\n")
+        try write(
+            "content/posts/labelled.md",
+            "---\ntitle: Labelled\ndate: 2024-05-01\n---\n$$\\begin{equation} E = mc^2 \\label{energy} \\end{equation}$$\n")
         try write("content/posts/citing.md", "---\ntitle: Citing\ndate: 2024-05-02\n---\nBy $\\eqref{energy}$.\n")
         let first = try cachedBuild()
         try expectSameAsUncached(first, "pages with an equation reference")
@@ -250,19 +253,26 @@ import Testing
         #expect(ContentHash(Data("a".utf8)) != ContentHash(Data("b".utf8)))
         #expect(ContentHash(Data()) != ContentHash(Data([0])))
         #expect(ContentHash(Data("same".utf8)) == ContentHash(Data("same".utf8)))
-        var one = ContentHash.Builder(), two = ContentHash.Builder()
-        one.add("ab"); one.add("c")
-        two.add("a"); two.add("bc")
+        var one = ContentHash.Builder()
+        var two = ContentHash.Builder()
+        one.add("ab")
+        one.add("c")
+        two.add("a")
+        two.add("bc")
         #expect(one.finish() != two.finish())
         var rendered = RenderedContent()
         (rendered.html, rendered.summaryHTML, rendered.summaryText, rendered.isTruncated) = ("<p>é</p>", "s", "t", true)
         (rendered.toc, rendered.wordCount, rendered.readingMinutes) = ([TOCEntry(level: 2, id: "a", text: "A")], 3, 1)
         (rendered.plainText, rendered.hasMath, rendered.hasCode, rendered.coverURL) = ("é", true, false, nil)
-        rendered.references = [LinkReference(kind: .image, target: .markdown("a.png"), url: "/a.png", line: 3, column: nil, alt: "x"),
-                               LinkReference(kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
-                                             isBroken: true, line: 4, column: 2, alt: nil)]
-        let page = CachedPage(sourceHash: ContentHash(high: 7, low: 9), rendered: rendered,
-                              diagnostics: [Diagnostic(.warning, "w", file: "f.md", line: 2)], entryHTML: nil)
+        rendered.references = [
+            LinkReference(kind: .image, target: .markdown("a.png"), url: "/a.png", line: 3, column: nil, alt: "x"),
+            LinkReference(
+                kind: .link, target: .reference(path: "b.md#c", absolute: true), url: "#",
+                isBroken: true, line: 4, column: 2, alt: nil),
+        ]
+        let page = CachedPage(
+            sourceHash: ContentHash(high: 7, low: 9), rendered: rendered,
+            diagnostics: [Diagnostic(.warning, "w", file: "f.md", line: 2)], entryHTML: nil)
         var withMath = page
         withMath.rendered.equationLabels = [EquationLabel(key: "a:b", text: "3")]
         withMath.rendered.mathProblems = [MathProblem(line: 4, column: 7, command: "\\foo", message: "unknown command \\foo", isRefused: false)]
@@ -270,7 +280,8 @@ import Testing
         withMath.write(to: &mathWriter)
         var mathReader = ByteReader(mathWriter.bytes)
         let mathBack = try CachedPage(from: &mathReader)
-        #expect(mathBack.rendered.equationLabels == withMath.rendered.equationLabels && mathBack.rendered.mathProblems == withMath.rendered.mathProblems)
+        #expect(
+            mathBack.rendered.equationLabels == withMath.rendered.equationLabels && mathBack.rendered.mathProblems == withMath.rendered.mathProblems)
         var writer = ByteWriter()
         page.write(to: &writer)
         var reader = ByteReader(writer.bytes)
@@ -288,8 +299,10 @@ import Testing
     }
 
     @Test func parsedFrontMatterRoundTripsAndIsTakenFromTheMemo() throws {
-        let table: [String: Value] = ["title": .string("Ünïcode"), "weight": .int(-3), "ratio": .double(0.1), "draft": .bool(false),
-                                      "tags": .array([.string("a"), .null]), "cover": .table(["image": .string("c.png"), "n": .array([])])]
+        let table: [String: Value] = [
+            "title": .string("Ünïcode"), "weight": .int(-3), "ratio": .double(0.1), "draft": .bool(false),
+            "tags": .array([.string("a"), .null]), "cover": .table(["image": .string("c.png"), "n": .array([])]),
+        ]
         var writer = ByteWriter()
         FrontMatterMemo.encode((table, ["title": 1, "tags": 4]), into: &writer)
         var reader = ByteReader(writer.bytes)

@@ -7,8 +7,10 @@ import TextUtilities
 /// Posts as citeable articles: Google Scholar's meta tags, `rel="cite-as"`, the byline's affiliations and
 /// ORCID iDs, the "Cite this article" block and the JSON-LD `citation`.
 @Suite struct CiteableArticleTests {
-    private func build(config: String = "bibliography: refs.bib\n", page: String, path: String = "content/posts/p/index.md",
-                       output: String = "posts/p/index.html") throws -> (html: String, warnings: [String]) {
+    private func build(
+        config: String = "bibliography: refs.bib\n", page: String, path: String = "content/posts/p/index.md",
+        output: String = "posts/p/index.html"
+    ) throws -> (html: String, warnings: [String]) {
         let site = try SiteFixtures.makeSite([
             "config.yml": "baseURL: https://example.org/\ntitle: The Tensor Collective\nlanguageCode: en-us\n" + config,
             "refs.bib": CitationSiteTests.bib, path: page,
@@ -54,14 +56,23 @@ import TextUtilities
         let (html, warnings) = try build(page: Self.article)
         #expect(warnings.filter { !$0.hasPrefix("refs.bib:") }.isEmpty)
         let tags = metaTags(html)
-        #expect(tags.map(\.0) == ["citation_title", "citation_author", "citation_author_institution", "citation_author_institution",
-                                  "citation_author_orcid", "citation_author", "citation_publication_date", "citation_doi",
-                                  "citation_fulltext_html_url", "citation_pdf_url", "citation_language"])
-        #expect(tags.map(\.1) == ["Attention, Explained & Measured", "Ada Lovelace", "Analytical Engines Ltd", "University of London",
-                                  "0000-0002-1825-0097", "van der Berg, Jan", "2024/04/12", "10.5281/zenodo.1234",
-                                  "https://example.org/posts/p/", "https://example.org/posts/p/paper.pdf", "en-us"])
+        #expect(
+            tags.map(\.0) == [
+                "citation_title", "citation_author", "citation_author_institution", "citation_author_institution",
+                "citation_author_orcid", "citation_author", "citation_publication_date", "citation_doi",
+                "citation_fulltext_html_url", "citation_pdf_url", "citation_language",
+            ])
+        #expect(
+            tags.map(\.1) == [
+                "Attention, Explained & Measured", "Ada Lovelace", "Analytical Engines Ltd", "University of London",
+                "0000-0002-1825-0097", "van der Berg, Jan", "2024/04/12", "10.5281/zenodo.1234",
+                "https://example.org/posts/p/", "https://example.org/posts/p/paper.pdf", "en-us",
+            ])
         #expect(html.contains(#"<link rel="cite-as" href="https://doi.org/10.5281/zenodo.1234">"#))
-        #expect(html.contains(#"<ul class="post-byline"><li>Ada Lovelace<span class="affiliation">, Analytical Engines Ltd; University of London</span> <a class="orcid" href="https://orcid.org/0000-0002-1825-0097" rel="author">ORCID 0000-0002-1825-0097</a></li><li>van der Berg, Jan</li></ul>"#))
+        #expect(
+            html.contains(
+                #"<ul class="post-byline"><li>Ada Lovelace<span class="affiliation">, Analytical Engines Ltd; University of London</span> <a class="orcid" href="https://orcid.org/0000-0002-1825-0097" rel="author">ORCID 0000-0002-1825-0097</a></li><li>van der Berg, Jan</li></ul>"#
+            ))
     }
 
     @Test func theCiteBlockHoldsTheFormattedReferenceAndBibTeXThatReadsBack() throws {
@@ -70,7 +81,10 @@ import TextUtilities
         let block = String(html[start.lowerBound...].prefix { $0 != "§" }).components(separatedBy: "</section>")[0]
         #expect(block.contains(#"<h2 id="cite-this-title">Cite this article</h2>"#))
         // The site's style (author–year by default), the site as the container, the DOI as the link.
-        #expect(block.contains(#"<p class="cite-reference">Lovelace, A., &amp; van der Berg, J. (2024). <i>Attention, Explained &amp; Measured</i>. The Tensor Collective. <a href="https://doi.org/10.5281/zenodo.1234">https://doi.org/10.5281/zenodo.1234</a></p>"#))
+        #expect(
+            block.contains(
+                #"<p class="cite-reference">Lovelace, A., &amp; van der Berg, J. (2024). <i>Attention, Explained &amp; Measured</i>. The Tensor Collective. <a href="https://doi.org/10.5281/zenodo.1234">https://doi.org/10.5281/zenodo.1234</a></p>"#
+            ))
         let code = try #require(block.range(of: "<code>")).upperBound
         let end = try #require(block.range(of: "</code>")).lowerBound
         let bibtex = CharacterReferences.decodeAll(String(block[code..<end]))
@@ -87,21 +101,23 @@ import TextUtilities
     }
 
     @Test func aJournalAndTheNumericStyleShapeTheCitation() throws {
-        let (html, _) = try build(config: "citation-style: numeric\n", page: """
-            ---
-            title: On Depth
-            date: 2023-01-05
-            author: Grace Hopper
-            citation:
-              type: article-journal
-              container-title: Journal of Examples
-              publisher: Example Press
-              volume: 3
-              issue: 2
-              page: 10-20
-            ---
-            Text.
-            """)
+        let (html, _) = try build(
+            config: "citation-style: numeric\n",
+            page: """
+                ---
+                title: On Depth
+                date: 2023-01-05
+                author: Grace Hopper
+                citation:
+                  type: article-journal
+                  container-title: Journal of Examples
+                  publisher: Example Press
+                  volume: 3
+                  issue: 2
+                  page: 10-20
+                ---
+                Text.
+                """)
         let tags = metaTags(html)
         #expect(tags.first { $0.0 == "citation_journal_title" }?.1 == "Journal of Examples")
         #expect(tags.first { $0.0 == "citation_publisher" }?.1 == "Example Press")

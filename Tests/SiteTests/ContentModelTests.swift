@@ -58,8 +58,9 @@ import Testing
     @Test func parameterLookUpIgnoresCaseAndFallsBackToSite() throws {
         let config = SiteConfig(raw: ["params": .table(["ShowToc": .bool(true), "math": .table(["macros": .table([:])])])])
         let reader = PageReader(config: config)
-        let (page, _) = reader.read(source: "---\nshowtoc: false\nTocOpen: true\n---\n", contentPath: "a.md", kind: .page,
-                                    section: "", bundleFolder: nil)
+        let (page, _) = reader.read(
+            source: "---\nshowtoc: false\nTocOpen: true\n---\n", contentPath: "a.md", kind: .page,
+            section: "", bundleFolder: nil)
         let read = try #require(page)
         #expect(read.param("ShowToc")?.bool == false)
         #expect(read.param("tocopen")?.bool == true)
@@ -120,10 +121,11 @@ import Testing
 
     @Test func patternsExpandDateAndSlug() {
         let config = SiteConfig(raw: ["permalinks": .table(["posts": .string("/:year/:month/:slug/")])])
-        var page = Page(kind: .page, sourceFile: "content/posts/my-post.md", bundleFolder: nil, section: "posts", params: [:],
-                        title: "My Post", description: nil, date: DateReader.read("2024-03-05")?.date, lastmod: nil,
-                        publishDate: nil, expiryDate: nil, isDraft: false, slug: nil, url: nil, aliases: [], weight: 0,
-                        layout: nil, terms: [:], cover: nil, body: "", bodyLine: 1)
+        var page = Page(
+            kind: .page, sourceFile: "content/posts/my-post.md", bundleFolder: nil, section: "posts", params: [:],
+            title: "My Post", description: nil, date: DateReader.read("2024-03-05")?.date, lastmod: nil,
+            publishDate: nil, expiryDate: nil, isDraft: false, slug: nil, url: nil, aliases: [], weight: 0,
+            layout: nil, terms: [:], cover: nil, body: "", bodyLine: 1)
         #expect(Permalinks(config: config).path(for: page) == "/2024/03/my-post/")
         page.url = "/custom/place"
         #expect(Permalinks(config: config).path(for: page) == "/custom/place/")
@@ -134,7 +136,7 @@ import Testing
     @Test func refToAFigureBecomesANumberedLink() throws {
         let chart = "```chart\nid: fig-loss\ntype: line\ndata: [{x: 1, y: 2}, {x: 2, y: 3}]\nx: x\ny: y\ncaption: Loss\n```\n"
         let site = try SiteFixtures.makeSite([
-            "content/posts/r.md": "---\ntitle: R\n---\n\nSee {{< ref \"#fig-loss\" >}} below.\n\n" + chart,
+            "content/posts/r.md": "---\ntitle: R\n---\n\nSee {{< ref \"#fig-loss\" >}} below.\n\n" + chart
         ])
         let (report, _) = try SiteFixtures.build(site, write: false)
         #expect(report.html(at: "/posts/r/")?.contains("See <a href=\"#fig-loss\" class=\"cross-ref\">Figure 1</a> below.") == true)
@@ -142,7 +144,7 @@ import Testing
 
     @Test func escapedShortcodesStayLiteral() throws {
         let site = try SiteFixtures.makeSite([
-            "content/posts/e.md": "---\ntitle: E\n---\n\n`{{</* figure src=\"a.png\" */>}}`\n",
+            "content/posts/e.md": "---\ntitle: E\n---\n\n`{{</* figure src=\"a.png\" */>}}`\n"
         ])
         let (report, _) = try SiteFixtures.build(site, write: false)
         #expect(report.html(at: "/posts/e/")?.contains("<code>{{&lt; figure src=&quot;a.png&quot; &gt;}}</code>") == true)
@@ -151,14 +153,22 @@ import Testing
 
 @Suite struct FigureTests {
     @Test func aTitledImageAloneInItsParagraphIsAFigure() {
-        let html = "<p><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\" decoding=\"async\"></p>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
+        let html =
+            "<p><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\" decoding=\"async\"></p>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
         let result = ImageFigures.apply(html)
-        #expect(result == "<figure><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\" decoding=\"async\"><figcaption>The caption</figcaption></figure>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>")
+        #expect(
+            result
+                == "<figure><img src=\"a.png\" alt=\"A\" title=\"The caption\" loading=\"lazy\" decoding=\"async\"><figcaption>The caption</figcaption></figure>\n<p>Text <img src=\"b.png\" alt=\"B\" title=\"T\"> inline.</p>"
+        )
     }
 
     @Test func anImageWithAFigureIDIsAFigureCarryingTheID() {
-        let titled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" id=\"fig-a\" loading=\"lazy\" decoding=\"async\"></p>")
-        #expect(titled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" loading=\"lazy\" decoding=\"async\"><figcaption>Loss &amp; accuracy</figcaption></figure>")
+        let titled = ImageFigures.apply(
+            "<p><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" id=\"fig-a\" loading=\"lazy\" decoding=\"async\"></p>")
+        #expect(
+            titled
+                == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"A\" title=\"Loss &amp; accuracy\" loading=\"lazy\" decoding=\"async\"><figcaption>Loss &amp; accuracy</figcaption></figure>"
+        )
         // Without a title the alt text is the caption, as in Quarto.
         let untitled = ImageFigures.apply("<p><img src=\"a.png\" alt=\"The loss\" id=\"fig-a\" decoding=\"async\"></p>")
         #expect(untitled == "<figure id=\"fig-a\"><img src=\"a.png\" alt=\"The loss\" decoding=\"async\"><figcaption>The loss</figcaption></figure>")
@@ -166,12 +176,15 @@ import Testing
 
     @Test func imagesThatStayImages() {
         // An image with text beside it; an image in a link.
-        for html in ["<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
-                     "<p><a href=\"b.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\"></a></p>"] {
+        for html in [
+            "<p>See <img src=\"a.png\" alt=\"A\" id=\"fig-a\"></p>",
+            "<p><a href=\"b.png\"><img src=\"a.png\" alt=\"A\" id=\"fig-a\"></a></p>",
+        ] {
             #expect(ImageFigures.apply(html) == html)
         }
         // Alone in its paragraph without a caption: still an image, marked so the theme shows it as a block.
-        #expect(ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" id=\"logo\" decoding=\"async\"></p>")
+        #expect(
+            ImageFigures.apply("<p><img src=\"a.png\" alt=\"A\" id=\"logo\" decoding=\"async\"></p>")
                 == "<p class=\"image-only\"><img src=\"a.png\" alt=\"A\" id=\"logo\" decoding=\"async\"></p>")
         // An image collective did not render (a site's render-image hook, raw HTML) is left alone.
         let foreign = "<p><img src=\"a.png\" alt=\"A\" title=\"T\" loading=\"lazy\"></p>"
@@ -187,10 +200,19 @@ import Testing
         ])
         let (report, _) = try SiteFixtures.build(site, write: false)
         let html = try #require(report.html(at: "/posts/f/"))
-        #expect(html.contains("As <a href=\"#fig-loss\" class=\"cross-ref\">Figure 1</a> and <a href=\"#fig-chart\" class=\"cross-ref\">Figure 2</a> show, <a href=\"#fig-plain\" class=\"cross-ref\">Figure 3</a> too."))
-        #expect(html.contains("<figure id=\"fig-loss\"><img src=\"/posts/f/loss.png\" alt=\"Loss curve\" title=\"Training loss\" loading=\"lazy\" decoding=\"async\"><figcaption><span class=\"figure-number\">Figure 1:</span> Training loss</figcaption></figure>"))
+        #expect(
+            html.contains(
+                "As <a href=\"#fig-loss\" class=\"cross-ref\">Figure 1</a> and <a href=\"#fig-chart\" class=\"cross-ref\">Figure 2</a> show, <a href=\"#fig-plain\" class=\"cross-ref\">Figure 3</a> too."
+            ))
+        #expect(
+            html.contains(
+                "<figure id=\"fig-loss\"><img src=\"/posts/f/loss.png\" alt=\"Loss curve\" title=\"Training loss\" loading=\"lazy\" decoding=\"async\"><figcaption><span class=\"figure-number\">Figure 1:</span> Training loss</figcaption></figure>"
+            ))
         #expect(html.contains("<figcaption><span class=\"figure-number\">Figure 2:</span> Bars</figcaption>"))
-        #expect(html.contains("<figure id=\"fig-plain\"><img src=\"/posts/f/loss.png\" alt=\"Plain curve\" loading=\"lazy\" decoding=\"async\"><figcaption><span class=\"figure-number\">Figure 3:</span> Plain curve</figcaption></figure>"))
+        #expect(
+            html.contains(
+                "<figure id=\"fig-plain\"><img src=\"/posts/f/loss.png\" alt=\"Plain curve\" loading=\"lazy\" decoding=\"async\"><figcaption><span class=\"figure-number\">Figure 3:</span> Plain curve</figcaption></figure>"
+            ))
         #expect(!html.contains("{#fig"))
         #expect(!report.lines.contains { $0.contains("cross-reference") })
     }
@@ -199,7 +221,8 @@ import Testing
 @Suite struct RelatedPagesTests {
     @Test func mostSharedTermsFirstThenNewestThenStable() throws {
         func post(_ title: String, _ date: String, tags: [String], series: String? = nil) -> String {
-            "---\ntitle: \(title)\ndate: \(date)\ntags: [\(tags.joined(separator: ", "))]\n" + (series.map { "series: [\($0)]\n" } ?? "") + "---\nBody.\n"
+            "---\ntitle: \(title)\ndate: \(date)\ntags: [\(tags.joined(separator: ", "))]\n" + (series.map { "series: [\($0)]\n" } ?? "")
+                + "---\nBody.\n"
         }
         let site = try SiteFixtures.makeSite([
             "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[taxonomies]\ntag = \"tags\"\nseries = \"series\"\n",

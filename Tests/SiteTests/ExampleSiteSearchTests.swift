@@ -10,8 +10,10 @@ import Testing
 
     /// Builds Examples/tensor-collective, serves it and opens its search page.
     /// `prepare` may change the built site before it is served.
-    static func withSearchPage(prepare: (URL) throws -> Void = { _ in },
-                               _ body: (WebDriver, StaticServer) async throws -> Void) async throws {
+    static func withSearchPage(
+        prepare: (URL) throws -> Void = { _ in },
+        _ body: (WebDriver, StaticServer) async throws -> Void
+    ) async throws {
         let (report, site) = try SiteFixtures.build(SiteFixtures.repositoryRoot.appendingPathComponent("Examples/tensor-collective"))
         #expect(report.diagnostics.isEmpty, "\(report.lines)")
         defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
@@ -32,7 +34,8 @@ import Testing
 
     static let resultLinks = "return Array.from(document.querySelectorAll('#search-results li > a')).map(a => a.getAttribute('href'))"
     /// What the search page shows besides its results, for timeout messages.
-    static let shown = "return [document.getElementById('search-input').value, document.getElementById('search-status').textContent, document.getElementById('search-results').children.length + ' items: ' + document.getElementById('search-results').innerHTML.slice(0, 200), performance.getEntriesByType('resource').map(r => r.name.split('/search/')[1] + ' ' + Math.round(r.duration) + ' ms').join(', ')].join(' | ')"
+    static let shown =
+        "return [document.getElementById('search-input').value, document.getElementById('search-status').textContent, document.getElementById('search-results').children.length + ' items: ' + document.getElementById('search-results').innerHTML.slice(0, 200), performance.getEntriesByType('resource').map(r => r.name.split('/search/')[1] + ' ' + Math.round(r.duration) + ' ms').join(', ')].join(' | ')"
     static let focused = "const e = document.activeElement; return e.id || e.getAttribute('href') || e.tagName"
 
     @Test(.enabled(if: ready, "chromium, chromedriver or python3 is missing: the example site's search page was not opened"))
@@ -47,8 +50,9 @@ import Testing
             try await browser.type("g", into: "#search-input")
             _ = try await browser.wait(for: "return location.search == '?q=training'")
             _ = try await browser.wait(for: Self.resultLinks + ".length == 3", seconds: 40, explain: Self.shown)
-            #expect(try await browser.run(Self.resultLinks) as? [String]
-                == ["/posts/training-curves/", "/posts/digits-matrix-derivative/", "/posts/easy-read-lab-to-model/"])
+            #expect(
+                try await browser.run(Self.resultLinks) as? [String]
+                    == ["/posts/training-curves/", "/posts/digits-matrix-derivative/", "/posts/easy-read-lab-to-model/"])
             let title = try await browser.run("return document.querySelector('#search-results li > a').innerHTML") as? String
             #expect(title == "Reading <mark>Training</mark> Curves")
             #expect(try await browser.run("return document.getElementById('search-status').textContent") as? String == "3 results")
@@ -58,16 +62,18 @@ import Testing
     @Test(.enabled(if: ready, "chromium, chromedriver or python3 is missing: a cut-short index file was not tested"))
     func anIndexFileCutShortIsReportedNotWaitedForForever() async throws {
         // Every page fragment arrives cut short (it runs, but never hands over its data).
-        try await Self.withSearchPage(prepare: { site in
+        let cutShort: (URL) throws -> Void = { site in
             let fragments = site.appendingPathComponent("search/p")
             for name in try FileManager.default.contentsOfDirectory(atPath: fragments.path) {
                 try Data("__tcs;".utf8).write(to: fragments.appendingPathComponent(name))
             }
-        }) { browser, _ in
+        }
+        try await Self.withSearchPage(prepare: cutShort) { browser, _ in
             try await browser.type("training", into: "#search-input")
             let status = "return document.getElementById('search-status').textContent"
-            let failed = try await browser.wait(for: status + " == document.getElementById('search').dataset.failed ? 'failed' : null",
-                                                seconds: 40, explain: Self.shown)
+            let failed = try await browser.wait(
+                for: status + " == document.getElementById('search').dataset.failed ? 'failed' : null",
+                seconds: 40, explain: Self.shown)
             #expect(failed as? String == "failed")
         }
     }

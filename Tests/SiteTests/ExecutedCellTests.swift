@@ -37,7 +37,8 @@ import Testing
     /// The outputs part of the page: from the first cell to the footer.
     func cells(_ html: String) -> String {
         guard let start = html.range(of: "<div class=\"notebook-cell\"")?.lowerBound,
-              let end = html.range(of: "<footer class=\"post-footer\">")?.lowerBound, start < end else { return "" }
+            let end = html.range(of: "<footer class=\"post-footer\">")?.lowerBound, start < end
+        else { return "" }
         return String(html[start..<end])
     }
 
@@ -46,44 +47,47 @@ import Testing
         let site = try SiteFixtures.makeSite([
             "hugo.toml": Self.config,
             "content/posts/run/index.md": """
-                ---
-                title: Run
-                ---
-                ```{python}
-                total = 40
-                print("from stdout")
-                total + 2
-                ```
+            ---
+            title: Run
+            ---
+            ```{python}
+            total = 40
+            print("from stdout")
+            total + 2
+            ```
 
-                ```{python}
-                #| echo: false
-                print("total is", total)
-                ```
+            ```{python}
+            #| echo: false
+            print("total is", total)
+            ```
 
-                ```{python}
-                #| eval: false
-                never_run()
-                ```
+            ```{python}
+            #| eval: false
+            never_run()
+            ```
 
-                ```{python}
-                #| output: false
-                print("hidden output")
-                ```
+            ```{python}
+            #| output: false
+            print("hidden output")
+            ```
 
-                ```{python}
-                #| include: false
-                secret = "invisible"
-                ```
+            ```{python}
+            #| include: false
+            secret = "invisible"
+            ```
 
-                ```{python}
-                #| label: last-cell
-                #| colour: red
-                secret.upper()
-                ```
-                """,
+            ```{python}
+            #| label: last-cell
+            #| colour: red
+            secret.upper()
+            ```
+            """,
         ])
         let (report, html) = try build(site, .stale)
-        #expect(report.lines == ["content/posts/run/index.md:32: warning: unknown cell option `colour`; the options are echo, eval, output, include, label, fig-cap, warning, timeout"])
+        #expect(
+            report.lines == [
+                "content/posts/run/index.md:32: warning: unknown cell option `colour`; the options are echo, eval, output, include, label, fig-cap, warning, timeout"
+            ])
         let cells = cells(html)
         #expect(cells.contains("<pre class=\"notebook-stream notebook-stdout\">from stdout\n</pre>\n<pre class=\"notebook-result\">42</pre>"))
         #expect(cells.contains("<pre class=\"notebook-stream notebook-stdout\">total is 40\n</pre>"))
@@ -93,7 +97,9 @@ import Testing
         #expect(cells.contains("hidden_output") == false && !cells.contains(">hidden output\n"))
         #expect(!cells.contains("invisible&#34;") && !cells.contains("secret</span> <span class=\"o\">=</span>"))
         #expect(cells.contains("<div class=\"notebook-cell\" id=\"last-cell\">"))
-        #expect(cells.contains("<pre class=\"notebook-result\">&#39;INVISIBLE&#39;</pre>") || cells.contains("<pre class=\"notebook-result\">'INVISIBLE'</pre>"))
+        #expect(
+            cells.contains("<pre class=\"notebook-result\">&#39;INVISIBLE&#39;</pre>")
+                || cells.contains("<pre class=\"notebook-result\">'INVISIBLE'</pre>"))
         #expect(cells.components(separatedBy: "<div class=\"notebook-cell\"").count - 1 == 5)
     }
 
@@ -102,36 +108,39 @@ import Testing
         let site = try SiteFixtures.makeSite([
             "hugo.toml": Self.config,
             "content/posts/run/index.md": """
-                ---
-                title: Run
-                ---
-                ```{python}
-                values = [1, 2]
-                values[5]
-                ```
+            ---
+            title: Run
+            ---
+            ```{python}
+            values = [1, 2]
+            values[5]
+            ```
 
-                ```{python}
-                #| timeout: 1
-                import time
-                time.sleep(30)
-                ```
+            ```{python}
+            #| timeout: 1
+            import time
+            time.sleep(30)
+            ```
 
-                ```{python}
-                print("after")
-                ```
-                """,
+            ```{python}
+            print("after")
+            ```
+            """,
         ])
         let start = Date()
         let (report, html) = try build(site, .all)
         #expect(Date().timeIntervalSince(start) < 20)
-        #expect(report.lines == [
-            "content/posts/run/index.md:6: warning: python cell failed: IndexError: list index out of range",
-            "content/posts/run/index.md:11: warning: python cell failed: TimeoutError: the cell ran longer than 1 s and was stopped; give it more time with `#| timeout:` or execute.timeout",
-        ])
+        #expect(
+            report.lines == [
+                "content/posts/run/index.md:6: warning: python cell failed: IndexError: list index out of range",
+                "content/posts/run/index.md:11: warning: python cell failed: TimeoutError: the cell ran longer than 1 s and was stopped; give it more time with `#| timeout:` or execute.timeout",
+            ])
         let cells = cells(html)
         // The cell after the timeout says in the page why it did not run; the warning is the timeout's.
         #expect(cells.contains("not run: the session ended at cell 2 (timed out)</pre>"))
-        #expect(cells.contains("Traceback (most recent call last):\n  cell line 2, in &lt;module&gt;\n    values[5]\nIndexError: list index out of range</pre>"))
+        #expect(
+            cells.contains(
+                "Traceback (most recent call last):\n  cell line 2, in &lt;module&gt;\n    values[5]\nIndexError: list index out of range</pre>"))
         #expect(cells.contains("aria-label=\"Error: TimeoutError\""))
         #expect(report.errors.isEmpty)
     }
@@ -147,15 +156,15 @@ import Testing
             "hugo.toml": Self.config + "[execute]\nenv = [\"\(allowed)\"]\n",
             "content/posts/run/data.txt": "bundle data\n",
             "content/posts/run/index.md": """
-                ---
-                title: Run
-                ---
-                ```{python}
-                import os
-                open("made-by-cell.txt", "w").write("x")
-                print(os.environ.get("\(secret)"), os.environ.get("\(allowed)") == \(Self.pythonString(allowedValue)), open("data.txt").read().strip())
-                ```
-                """,
+            ---
+            title: Run
+            ---
+            ```{python}
+            import os
+            open("made-by-cell.txt", "w").write("x")
+            print(os.environ.get("\(secret)"), os.environ.get("\(allowed)") == \(Self.pythonString(allowedValue)), open("data.txt").read().strip())
+            ```
+            """,
         ])
         let (report, html) = try build(site, .stale)
         #expect(report.lines.isEmpty, "\(report.lines)")
@@ -182,7 +191,10 @@ import Testing
         ])
         // Never run: no output, and a warning that says how to get one.
         let (neverRun, neverHTML) = try build(site, nil)
-        #expect(neverRun.lines == ["content/posts/run/index.md:4: warning: 1 cell has no frozen output for the current code and data files (the first is here); build with --execute to run"])
+        #expect(
+            neverRun.lines == [
+                "content/posts/run/index.md:4: warning: 1 cell has no frozen output for the current code and data files (the first is here); build with --execute to run"
+            ])
         #expect(!cells(neverHTML).contains("notebook-outputs"))
         let (_, first) = try build(site, .stale)
         let freezeFile = site.appendingPathComponent("_freeze/posts/run/index.md.json")
@@ -239,23 +251,26 @@ import Testing
         let site = try SiteFixtures.makeSite([
             "hugo.toml": Self.config,
             "content/posts/run/index.md": """
-                ---
-                title: Run
-                ---
-                ```{python}
-                #| fig-cap: Loss by step
-                import matplotlib.pyplot as plt
-                plt.plot([3, 2, 1])
-                plt.title("loss")
-                ```
-                """,
+            ---
+            title: Run
+            ---
+            ```{python}
+            #| fig-cap: Loss by step
+            import matplotlib.pyplot as plt
+            plt.plot([3, 2, 1])
+            plt.title("loss")
+            ```
+            """,
         ])
         var options = BuildOptions()
         options.execute = .stale
         let (report, output) = try SiteFixtures.build(site, options: options)
         #expect(report.lines.isEmpty, "\(report.lines)")
         let html = try String(contentsOf: output.appendingPathComponent("posts/run/index.html"), encoding: .utf8)
-        #expect(html.contains("<figure class=\"notebook-figure\"><img src=\"/posts/run/cell1-1.svg\" alt=\"Loss by step\" loading=\"lazy\" decoding=\"async\"><figcaption>Loss by step</figcaption></figure>"))
+        #expect(
+            html.contains(
+                "<figure class=\"notebook-figure\"><img src=\"/posts/run/cell1-1.svg\" alt=\"Loss by step\" loading=\"lazy\" decoding=\"async\"><figcaption>Loss by step</figcaption></figure>"
+            ))
         #expect(!html.contains("matplotlib.lines.Line2D"))
         let svg = try String(contentsOf: output.appendingPathComponent("posts/run/cell1-1.svg"), encoding: .utf8)
         #expect(svg.contains("<svg"))

@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func referencesBecomeLinksIncludingForwardOnes() {
-        let html = ##"<p>See [@fig-late] and [@tbl-t].</p><table id="tbl-t"><tr><td>1</td></tr></table><figure id="fig-late"><figcaption>Late</figcaption></figure>"##
+        let html =
+            ##"<p>See [@fig-late] and [@tbl-t].</p><table id="tbl-t"><tr><td>1</td></tr></table><figure id="fig-late"><figcaption>Late</figcaption></figure>"##
         let (result, unresolved) = FigureNumbering.apply(html)
         #expect(result.contains(##"See <a href="#fig-late" class="cross-ref">Figure 1</a> and <a href="#tbl-t" class="cross-ref">Table 1</a>."##))
         #expect(result.contains(##"<table id="tbl-t"><caption><span class="table-number">Table 1</span></caption><tr>"##))
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func equationsAreNumberedInParentheses() {
-        let html = ##"<div class="equation" id="eq-energy"><math display="block"><mi>E</mi></math></div><p>By [@eq-energy].</p><math display="block" id="eq-two"><mn>2</mn></math>"##
+        let html =
+            ##"<div class="equation" id="eq-energy"><math display="block"><mi>E</mi></math></div><p>By [@eq-energy].</p><math display="block" id="eq-two"><mn>2</mn></math>"##
         let result = FigureNumbering.apply(html).html
         #expect(result.contains(##"</math><span class="equation-number">(1)</span></div>"##))
         #expect(result.contains(##"<a href="#eq-energy" class="cross-ref">Equation (1)</a>"##))
@@ -55,7 +57,8 @@ import Testing
     }
 
     @Test func codeLinksAndAttributesAreLeftAlone() {
-        let html = ##"<p><code>[@fig-a]</code> <a href="x">[@fig-a]</a> <span title="[@fig-a]">t</span></p><pre>[@fig-a]</pre><figure id="fig-a"></figure>"##
+        let html =
+            ##"<p><code>[@fig-a]</code> <a href="x">[@fig-a]</a> <span title="[@fig-a]">t</span></p><pre>[@fig-a]</pre><figure id="fig-a"></figure>"##
         let result = FigureNumbering.apply(html).html
         #expect(result.contains("<code>[@fig-a]</code>"))
         #expect(result.contains(##"<a href="x">[@fig-a]</a>"##))
@@ -80,14 +83,16 @@ import Testing
     }
 
     @Test func repeatedIdsAreNumberedOnce() {
-        let html = ##"<figure id="fig-a"><figcaption>A</figcaption></figure><figure id="fig-a"><figcaption>B</figcaption></figure><figure id="fig-b"><figcaption>C</figcaption></figure>"##
+        let html =
+            ##"<figure id="fig-a"><figcaption>A</figcaption></figure><figure id="fig-a"><figcaption>B</figcaption></figure><figure id="fig-b"><figcaption>C</figcaption></figure>"##
         let result = FigureNumbering.apply(html).html
         #expect(result.contains("<figcaption>B</figcaption>"))
         #expect(result.contains(##"<span class="figure-number">Figure 2:</span> C"##))
     }
 
     @Test func idsInsideChartsAndOtherElementsAreNotFigures() {
-        let html = ##"<figure class="chart" id="fig-loss"><svg role="img" aria-labelledby="fig-loss-title"><title id="fig-loss-title">T</title><defs><clipPath id="fig-loss-clip"></clipPath></defs></svg><figcaption>Loss</figcaption></figure><p id="fig-para">x</p><figure id="fig-next"><figcaption>Next</figcaption></figure><p>[@fig-next]</p>"##
+        let html =
+            ##"<figure class="chart" id="fig-loss"><svg role="img" aria-labelledby="fig-loss-title"><title id="fig-loss-title">T</title><defs><clipPath id="fig-loss-clip"></clipPath></defs></svg><figcaption>Loss</figcaption></figure><p id="fig-para">x</p><figure id="fig-next"><figcaption>Next</figcaption></figure><p>[@fig-next]</p>"##
         let (result, unresolved) = FigureNumbering.apply(html)
         #expect(result.contains(##"<span class="figure-number">Figure 1:</span> Loss"##))
         #expect(result.contains(##"<span class="figure-number">Figure 2:</span> Next"##))
@@ -102,8 +107,10 @@ import Testing
     }
 
     @Test func malformedMarkupDoesNotTrap() {
-        for html in ["<", "<figure id=\"fig-a\"", "<figure id=fig-a><figcaption>", "</figure></figure>[@fig-a",
-                     "<table id='tbl-a'><caption", "<!-- fig-", "[@fig-a;", "<math id=\"eq-a\">"] {
+        for html in [
+            "<", "<figure id=\"fig-a\"", "<figure id=fig-a><figcaption>", "</figure></figure>[@fig-a",
+            "<table id='tbl-a'><caption", "<!-- fig-", "[@fig-a;", "<math id=\"eq-a\">",
+        ] {
             _ = FigureNumbering.apply(html)
         }
         let unquoted = FigureNumbering.apply("<figure id=fig-a><figcaption>x</figcaption></figure>").html
@@ -112,7 +119,8 @@ import Testing
 
     @Test func deepNestingIsHandledWithoutRecursion() {
         let depth = 20_000
-        let html = String(repeating: "<div>", count: depth) + ##"<figure id="fig-deep"><figcaption>D</figcaption></figure>"##
+        let html =
+            String(repeating: "<div>", count: depth) + ##"<figure id="fig-deep"><figcaption>D</figcaption></figure>"##
             + String(repeating: "</div>", count: depth) + "<p>[@fig-deep]</p>"
         let result = FigureNumbering.apply(html).html
         #expect(result.contains("Figure 1:"))

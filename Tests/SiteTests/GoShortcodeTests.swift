@@ -18,7 +18,8 @@ import Testing
 
     @Test func bundlePageMatchesHugo() throws {
         // Hugo's file is `{{ .Content }}` and the template's own newline.
-        let expected = String(try String(contentsOf: SiteFixtures.site("go-shortcodes-hugo").appendingPathComponent("bundle.html"), encoding: .utf8).dropLast())
+        let expected = String(
+            try String(contentsOf: SiteFixtures.site("go-shortcodes-hugo").appendingPathComponent("bundle.html"), encoding: .utf8).dropLast())
         let html = try page("posts/bundle")
         let start = try #require(html.range(of: "<div class=\"post-content\">"))
         let body = String(html[start.upperBound...])
@@ -46,44 +47,52 @@ import Testing
     @Test func aParagraphEndsWhereTheShortcodesFirstBlockStarts() throws {
         // Hugo writes `<p><link …>\n<div>x</div>\n<div>x</div></p>`; a browser ends the
         // paragraph at the first `<div>`, and so do we, in valid HTML.
-        let body = try HugoFidelity.body("{{< lead >}}\n{{< box >}}\n\nText {{< box >}} more.\n", files: [
-            "layouts/shortcodes/lead.html": "<link rel=\"stylesheet\" href=\"/a.css\" />\n<div>x</div>",
-            "layouts/shortcodes/box.html": "<!-- a comment -->\n<div>x</div>",
-        ])
-        #expect(body == """
-            <p><link rel="stylesheet" href="/a.css" />
-            </p><div>x</div>
+        let body = try HugoFidelity.body(
+            "{{< lead >}}\n{{< box >}}\n\nText {{< box >}} more.\n",
+            files: [
+                "layouts/shortcodes/lead.html": "<link rel=\"stylesheet\" href=\"/a.css\" />\n<div>x</div>",
+                "layouts/shortcodes/box.html": "<!-- a comment -->\n<div>x</div>",
+            ])
+        #expect(
+            body == """
+                <p><link rel="stylesheet" href="/a.css" />
+                </p><div>x</div>
 
-            <div>x</div>
-            <p>Text </p>
-            <div>x</div> more.
-            """)
+                <div>x</div>
+                <p>Text </p>
+                <div>x</div> more.
+                """)
     }
 
     @Test func aMarkdownCallInsideAnHTMLCallUsesTheSitesRenderHooks() throws {
         // Hugo 0.168's output for the same files: the `{{% tab %}}` content goes through the
         // site's code block hook, fence attributes included.
-        let body = try HugoFidelity.body("{{< tabs >}}\n{{% tab %}}\nSome *text*.\n\n```toml {filename=hugo.toml}\ntheme = 'x'\n```\n{{% /tab %}}\n{{< /tabs >}}\n", files: [
-            "layouts/shortcodes/tabs.html": "<div class=\"tabs\">{{ .Inner }}</div>",
-            "layouts/shortcodes/tab.html": "<section>{{ .Inner }}</section>",
-            "layouts/_markup/render-codeblock.html":
-                "{{ with .Attributes.filename }}<code class=\"fn\">{{ . }}</code>{{ end }}<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n",
-        ])
-        #expect(body == """
-            <div class="tabs">
-            <section><p>Some <em>text</em>.</p>
-            <code class="fn">hugo.toml</code><pre data-hook="toml">theme = &#39;x&#39;</pre>
-            </section>
-            </div>
-            """)
+        let body = try HugoFidelity.body(
+            "{{< tabs >}}\n{{% tab %}}\nSome *text*.\n\n```toml {filename=hugo.toml}\ntheme = 'x'\n```\n{{% /tab %}}\n{{< /tabs >}}\n",
+            files: [
+                "layouts/shortcodes/tabs.html": "<div class=\"tabs\">{{ .Inner }}</div>",
+                "layouts/shortcodes/tab.html": "<section>{{ .Inner }}</section>",
+                "layouts/_markup/render-codeblock.html":
+                    "{{ with .Attributes.filename }}<code class=\"fn\">{{ . }}</code>{{ end }}<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n",
+            ])
+        #expect(
+            body == """
+                <div class="tabs">
+                <section><p>Some <em>text</em>.</p>
+                <code class="fn">hugo.toml</code><pre data-hook="toml">theme = &#39;x&#39;</pre>
+                </section>
+                </div>
+                """)
     }
 
     @Test func texAShortcodeWritesForTheBrowserIsTypesetAtBuildTime() throws {
         // hugo-book's katex shortcode writes `\( … \)` for KaTeX in the reader's browser.
-        let body = try HugoFidelity.body("| a | b |\n|---|---|\n| x | {{< katex >}}\\pi(x){{< /katex >}} |\n\n{{< katex display=true >}}e^{i\\pi}{{< /katex >}}\n", files: [
-            "layouts/shortcodes/katex.html":
-                "{{ if .Get \"display\" }}<div class=\"k\">{{ printf \"\\\\[ %s \\\\]\" .Inner }}</div>{{ else }}<span class=\"k\">{{ printf \"\\\\( %s \\\\)\" .Inner }}</span>{{ end }}",
-        ])
+        let body = try HugoFidelity.body(
+            "| a | b |\n|---|---|\n| x | {{< katex >}}\\pi(x){{< /katex >}} |\n\n{{< katex display=true >}}e^{i\\pi}{{< /katex >}}\n",
+            files: [
+                "layouts/shortcodes/katex.html":
+                    "{{ if .Get \"display\" }}<div class=\"k\">{{ printf \"\\\\[ %s \\\\]\" .Inner }}</div>{{ else }}<span class=\"k\">{{ printf \"\\\\( %s \\\\)\" .Inner }}</span>{{ end }}"
+            ])
         #expect(!body.contains("\\("), "\(body)")
         #expect(!body.contains("\\["), "\(body)")
         #expect(body.contains("<span class=\"k\"><math"), "\(body)")
@@ -93,9 +102,11 @@ import Testing
 
     @Test func anIndentedCodeBlockNeverReachesTheCodeBlockHook() throws {
         // Hugo 0.168: `<pre><code>indented code\n</code></pre>` and the hook's output for the fence.
-        let body = try HugoFidelity.body("Para.\n\n    indented code\n\n```\nfenced\n```\n", files: [
-            "layouts/_markup/render-codeblock.html": "<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n",
-        ])
+        let body = try HugoFidelity.body(
+            "Para.\n\n    indented code\n\n```\nfenced\n```\n",
+            files: [
+                "layouts/_markup/render-codeblock.html": "<pre data-hook=\"{{ .Type }}\">{{ .Inner }}</pre>\n"
+            ])
         #expect(body.contains("<pre data-hook=\"\">fenced</pre>"))
         #expect(!body.contains("<pre data-hook=\"\">indented"))
         #expect(body.contains("indented code"))
@@ -103,10 +114,12 @@ import Testing
 
     @Test func markdownifySeesTheHTMLOfNestedCalls() throws {
         // Hugo 0.168: the badge's link stays in its paragraph when the box renders its inner Markdown.
-        let body = try HugoFidelity.body("{{< box >}}\n{{< badge >}}\n\nSome **text**.\n{{< /box >}}\n", files: [
-            "layouts/shortcodes/box.html": "<div class=\"box\">{{ .Inner | .Page.RenderString }}</div>",
-            "layouts/shortcodes/badge.html": "<a href=\"/x/\"><img src=\"/b.svg\" alt=\"B\"></a>",
-        ])
+        let body = try HugoFidelity.body(
+            "{{< box >}}\n{{< badge >}}\n\nSome **text**.\n{{< /box >}}\n",
+            files: [
+                "layouts/shortcodes/box.html": "<div class=\"box\">{{ .Inner | .Page.RenderString }}</div>",
+                "layouts/shortcodes/badge.html": "<a href=\"/x/\"><img src=\"/b.svg\" alt=\"B\"></a>",
+            ])
         #expect(body == "<div class=\"box\"><p><a href=\"/x/\"><img src=\"/b.svg\" alt=\"B\"></a></p>\n<p>Some <strong>text</strong>.</p>\n</div>")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import Site
@@ -48,8 +48,9 @@ import Testing
     }
 
     @Test func includesDraftsAndFutureWhenAsked() throws {
-        let (withAll, _) = try SiteFixtures.build(SiteFixtures.site("good-site"),
-                                                  options: BuildOptions(drafts: true, future: true), write: false)
+        let (withAll, _) = try SiteFixtures.build(
+            SiteFixtures.site("good-site"),
+            options: BuildOptions(drafts: true, future: true), write: false)
         #expect(withAll.html(at: "/posts/draft/")?.contains("Unfinished") == true)
         #expect(withAll.html(at: "/posts/future/")?.contains("From the Future") == true)
     }

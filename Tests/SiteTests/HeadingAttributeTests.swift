@@ -8,8 +8,9 @@ import Testing
 @Suite struct HeadingAttributeTests {
     /// A trailing attribute list gives the heading its id and other attributes; a plain `{#id}` keeps working.
     @Test func headingAttributeListsGiveIdsAndAttributes() {
-        let html = renderHTML("## Heading {id=\"h-custom\"}\n\n## Other {.c1 data-x=\"1\"}\n\n### With #id {#kept}\n\n## Not {a list}\n\n## Tail{.x}\n",
-                              options: .site)
+        let html = renderHTML(
+            "## Heading {id=\"h-custom\"}\n\n## Other {.c1 data-x=\"1\"}\n\n### With #id {#kept}\n\n## Not {a list}\n\n## Tail{.x}\n",
+            options: .site)
         #expect(html.contains("<h2 id=\"h-custom\">Heading</h2>"), "\(html)")
         #expect(html.contains("<h2 id=\"other\" class=\"c1\" data-x=\"1\">Other</h2>"), "\(html)")
         #expect(html.contains("<h3 id=\"kept\">With #id</h3>"), "\(html)")
@@ -36,8 +37,9 @@ import Testing
         let themed = try SiteFixtures.makeSite(["hugo.toml": "baseURL = \"https://example.org/\"\n", "content/p.md": page])
         defer { try? FileManager.default.removeItem(at: themed) }
         let (report, _) = try SiteFixtures.build(themed, write: false)
-        #expect(HugoFidelity.article(try #require(report.html(at: "/p/")))
-                    == "<h2 id=\"other\" class=\"c1\" data-x=\"a&amp;b\">Other</h2>\n<h2 id=\"plain\">Plain</h2>")
+        #expect(
+            HugoFidelity.article(try #require(report.html(at: "/p/")))
+                == "<h2 id=\"other\" class=\"c1\" data-x=\"a&amp;b\">Other</h2>\n<h2 id=\"plain\">Plain</h2>")
 
         let hooked = try SiteFixtures.makeSite([
             "hugo.toml": "baseURL = \"https://example.org/\"\n", "content/p.md": page,
@@ -47,7 +49,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: hooked) }
         let (hookReport, _) = try SiteFixtures.build(hooked, write: false)
         // Hugo 0.168's output: html/template refuses the `data-x` name written by a template.
-        #expect(HugoFidelity.article(try #require(hookReport.html(at: "/p/")))
-                    == "<h2 class=\"c1\" ZgotmplZ=\"a&amp;b\" id=\"other\">Other</h2>\n<h2 id=\"plain\">Plain</h2>")
+        #expect(
+            HugoFidelity.article(try #require(hookReport.html(at: "/p/")))
+                == "<h2 class=\"c1\" ZgotmplZ=\"a&amp;b\" id=\"other\">Other</h2>\n<h2 id=\"plain\">Plain</h2>")
     }
 }

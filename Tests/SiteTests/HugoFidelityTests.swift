@@ -8,8 +8,10 @@ import Testing
 enum HugoFidelity {
     /// Builds a one-page site (`config` appended to a minimal hugo.toml) and returns the page's
     /// article body without collective's heading anchors.
-    static func body(_ markdown: String, config: String = "", files: [String: String] = [:],
-                     path: String = "content/p.md", url: String = "/p/") throws -> String {
+    static func body(
+        _ markdown: String, config: String = "", files: [String: String] = [:],
+        path: String = "content/p.md", url: String = "/p/"
+    ) throws -> String {
         var site = files
         site["hugo.toml"] = "baseURL = \"https://example.org/\"\ntitle = \"T\"\n" + config
         site[path] = "---\ntitle: P\n---\n" + markdown
@@ -21,7 +23,8 @@ enum HugoFidelity {
     /// The inner HTML of `div.post-content`, anchors removed, trimmed.
     static func article(_ html: String) -> String {
         guard let open = html.range(of: "class=\"post-content\""),
-              let start = html[open.upperBound...].firstIndex(of: ">") else { return "" }
+            let start = html[open.upperBound...].firstIndex(of: ">")
+        else { return "" }
         var depth = 1
         var i = html.index(after: start)
         var endIndex = html.endIndex
@@ -29,7 +32,10 @@ enum HugoFidelity {
             if html[i...].hasPrefix("<div") { depth += 1 }
             if html[i...].hasPrefix("</div") {
                 depth -= 1
-                if depth == 0 { endIndex = i; break }
+                if depth == 0 {
+                    endIndex = i
+                    break
+                }
             }
             i = html.index(after: i)
         }
@@ -65,8 +71,10 @@ enum HugoFidelity {
     }
 
     @Test func offWhenTheConfigSaysSo() throws {
-        for config in ["[markup.goldmark.extensions]\ntypographer = false\n",
-                       "[markup.goldmark.extensions.typographer]\ndisable = true\n"] {
+        for config in [
+            "[markup.goldmark.extensions]\ntypographer = false\n",
+            "[markup.goldmark.extensions.typographer]\ndisable = true\n",
+        ] {
             let body = try HugoFidelity.body(Self.text, config: config)
             #expect(body.contains("<p>We've said &quot;it works&quot; -- mostly --- and 'twas fine... in the '90s. &lt;&lt; ok &gt;&gt;</p>"))
             #expect(body.contains("<h1 id=\"toms-big-idea----v2\">Tom's &quot;big&quot; idea -- v2...</h1>"))
@@ -76,7 +84,8 @@ enum HugoFidelity {
     /// Inside goldmark passthrough math the typographer never runs; without passthrough it runs before the
     /// reader's browser renderer sees the dollars (Hugo 0.168: `$a&ndash;b&rsquo;s$`).
     @Test func neverInsidePassthroughMath() throws {
-        let config = "[markup.goldmark.extensions.passthrough]\nenable = true\n"
+        let config =
+            "[markup.goldmark.extensions.passthrough]\nenable = true\n"
             + "[markup.goldmark.extensions.passthrough.delimiters]\ninline = [['$', '$']]\n"
         let body = try HugoFidelity.body("Math $a--b's$ here.\n", config: config)
         #expect(body.contains("<annotation encoding=\"application/x-tex\">a--b's</annotation>"))
@@ -88,10 +97,19 @@ enum HugoFidelity {
 @Suite struct HugoFootnoteTests {
     @Test func goldmarkMarkupWithOneBackLinkPerReference() throws {
         let body = try HugoFidelity.body("Text[^1] and more[^note].\n\nAgain[^1].\n\n[^1]: First note.\n[^note]: Second\n\n    with para.\n")
-        #expect(body.contains("<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup> and more<sup id=\"fnref:2\"><a href=\"#fn:2\" class=\"footnote-ref\" role=\"doc-noteref\">2</a></sup>.</p>"))
+        #expect(
+            body.contains(
+                "<p>Text<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup> and more<sup id=\"fnref:2\"><a href=\"#fn:2\" class=\"footnote-ref\" role=\"doc-noteref\">2</a></sup>.</p>"
+            ))
         #expect(body.contains("<p>Again<sup id=\"fnref1:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>.</p>"))
-        #expect(body.contains("<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:1\">\n<p>First note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>&#160;<a href=\"#fnref1:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>"))
-        #expect(body.contains("<li id=\"fn:2\">\n<p>Second</p>\n<p>with para.&#160;<a href=\"#fnref:2\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>"))
+        #expect(
+            body.contains(
+                "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n<li id=\"fn:1\">\n<p>First note.&#160;<a href=\"#fnref:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>&#160;<a href=\"#fnref1:1\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>"
+            ))
+        #expect(
+            body.contains(
+                "<li id=\"fn:2\">\n<p>Second</p>\n<p>with para.&#160;<a href=\"#fnref:2\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n</li>"
+            ))
     }
 
     @Test func backlinkHTMLFromTheConfig() throws {
@@ -102,7 +120,8 @@ enum HugoFidelity {
 
 @Suite struct HugoBuiltInShortcodeTests {
     @Test func figureAsHugoWritesIt() throws {
-        let body = try HugoFidelity.body("""
+        let body = try HugoFidelity.body(
+            """
             {{< figure src="/img/a.png" caption="A *caption* here" >}}
 
             {{< figure src="/img/b.png" title="Title" caption="Cap" alt="Alt text" >}}
@@ -111,9 +130,13 @@ enum HugoFidelity {
 
             {{< figure src="/img/d.png" attr="Photo by Me" attrlink="https://example.org/me" caption="Cap" width="300" class="center" >}}
             """, files: ["static/img/a.png": "", "static/img/b.png": "", "static/img/c.png": "", "static/img/d.png": ""])
-        #expect(body.contains("<figure><img src=\"/img/a.png\" alt=\"A caption here\" loading=\"lazy\" decoding=\"async\"><figcaption><p>A <em>caption</em> here</p></figcaption></figure>"))
+        #expect(
+            body.contains(
+                "<figure><img src=\"/img/a.png\" alt=\"A caption here\" loading=\"lazy\" decoding=\"async\"><figcaption><p>A <em>caption</em> here</p></figcaption></figure>"
+            ))
         #expect(body.contains("<figcaption><h4>Title</h4><p>Cap</p></figcaption>"))
-        #expect(body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" loading=\"lazy\""))
+        #expect(
+            body.contains("<figure><a href=\"https://example.org/x\" target=\"_blank\" rel=\"noopener\"><img src=\"/img/c.png\" loading=\"lazy\""))
         #expect(body.contains("</a><figcaption><h4>Only title</h4></figcaption></figure>"))
         #expect(body.contains("<figure class=\"center\"><img src=\"/img/d.png\" alt=\"Cap\" width=\"300\""))
         #expect(body.contains("<figcaption><p>Cap\n<a href=\"https://example.org/me\">Photo by Me</a></p></figcaption>"))
@@ -127,13 +150,17 @@ enum HugoFidelity {
             "static/img/a.png": "",
         ])
         let (report, _) = try SiteFixtures.build(site, write: false)
-        #expect(HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("<figure class=\"center\"><img src=\"/img/a.png\" loading=\"lazy\""))
+        #expect(
+            HugoFidelity.article(try #require(report.html(at: "/p/"))).contains("<figure class=\"center\"><img src=\"/img/a.png\" loading=\"lazy\""))
         let warnings = report.diagnostics.filter { $0.message.contains("has no alt text") }.map(\.description)
-        #expect(warnings == ["content/p.md:6: warning: figure /img/a.png has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"])
+        #expect(
+            warnings == ["content/p.md:6: warning: figure /img/a.png has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"]
+        )
     }
 
     @Test func namedParametersWithSpacesAroundTheEqualsSign() throws {
-        let body = try HugoFidelity.body("""
+        let body = try HugoFidelity.body(
+            """
             {{< figure src = "/img/f.png" width = "300" caption = "spaced" >}}
 
             {{< figure src= "/img/f.png" alt = "left" >}}
@@ -145,35 +172,50 @@ enum HugoFidelity {
 
     @Test func youtubeIframeAsHugoWritesIt() throws {
         let body = try HugoFidelity.body("{{< youtube id=\"abc\" title=\"My talk\" start=30 >}}\n\n{{< youtube xyz >}}\n")
-        #expect(body.contains("<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/abc?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=30\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"My talk\"></iframe></div>"))
-        let private_ = try HugoFidelity.body("{{< youtube xyz >}}\n", config: "[privacy.youtube]\nprivacyEnhanced = true\n")
-        #expect(private_.contains("src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
+        #expect(
+            body.contains(
+                "<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe allow=\"accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen\" loading=\"eager\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"https://www.youtube.com/embed/abc?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=30\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" title=\"My talk\"></iframe></div>"
+            ))
+        let privacyEnhanced = try HugoFidelity.body("{{< youtube xyz >}}\n", config: "[privacy.youtube]\nprivacyEnhanced = true\n")
+        #expect(
+            privacyEnhanced.contains(
+                "src=\"https://www.youtube-nocookie.com/embed/xyz?autoplay=0&amp;controls=1&amp;end=0&amp;loop=0&amp;mute=0&amp;start=0\""))
     }
 
     @Test func inTextImageKeepsPaperModsNewlineInsideItsSentence() throws {
         // PaperMod's inTextImg template ends with a newline, which Hugo keeps in the sentence.
         let body = try HugoFidelity.body("1. **Install {{< inTextImg url=\"a.png\" height=\"14\" >}}.**\n\n{{< inTextImg url=\"b.png\" >}}\n")
         #expect(body.contains("<li><strong>Install <img class=\"in-text\" src=\"a.png\" alt=\"\" height=\"14\">\n.</strong></li>"))
-        #expect(body.hasSuffix("</ol>\n<img class=\"in-text\" src=\"b.png\" alt=\"\">"), "alone in its paragraph, the image takes the paragraph's place: \(body)")
+        #expect(
+            body.hasSuffix("</ol>\n<img class=\"in-text\" src=\"b.png\" alt=\"\">"),
+            "alone in its paragraph, the image takes the paragraph's place: \(body)")
     }
 
     @Test func vimeoIframeAsHugoWritesIt() throws {
-        let body = try HugoFidelity.body("""
+        let body = try HugoFidelity.body(
+            """
             {{< vimeo 55073825 >}}
 
             {{< vimeo id="55073825" class="my-class" title="My vimeo video" loading="lazy" allowFullScreen=false >}}
             """)
-        #expect(body.contains("<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\"></iframe></div>"))
-        #expect(body.contains("<div class=\"my-class\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" loading=\"lazy\" title=\"My vimeo video\"></iframe></div>"))
-        let private_ = try HugoFidelity.body("{{< vimeo 1 >}}\n", config: "[privacy.vimeo]\nenableDNT = true\n")
-        #expect(private_.contains("src=\"https://player.vimeo.com/video/1?dnt=1\""))
+        #expect(
+            body.contains(
+                "<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" allow=\"fullscreen\"></iframe></div>"
+            ))
+        #expect(
+            body.contains(
+                "<div class=\"my-class\"><iframe src=\"https://player.vimeo.com/video/55073825?dnt=0\" loading=\"lazy\" title=\"My vimeo video\"></iframe></div>"
+            ))
+        let privacyEnhanced = try HugoFidelity.body("{{< vimeo 1 >}}\n", config: "[privacy.vimeo]\nenableDNT = true\n")
+        #expect(privacyEnhanced.contains("src=\"https://player.vimeo.com/video/1?dnt=1\""))
     }
 }
 
 @Suite struct ShortcodeCommentTests {
     /// `{{</* … */>}}` is literal up to the first `*/>}}`, across lines and other `>}}`; Hugo 0.168's output.
     @Test func commentedCallsAreLiteralAcrossLines() throws {
-        let html = try HugoFidelity.body("A `{{</* katex /*/>}}` call and `{{%/* x */%}}`.\n\n```\n{{</* katex display=true >}}\nx\n{{< /katex */>}}\n```\n")
+        let html = try HugoFidelity.body(
+            "A `{{</* katex /*/>}}` call and `{{%/* x */%}}`.\n\n```\n{{</* katex display=true >}}\nx\n{{< /katex */>}}\n```\n")
         #expect(html.contains("<p>A <code>{{&lt; katex /&gt;}}</code> call and <code>{{% x %}}</code>.</p>"))
         let code = html.replacingOccurrences(of: #"<[^>]+>"#, with: "", options: .regularExpression)
         #expect(code.hasSuffix("{{&lt; katex display=true &gt;}}\nx\n{{&lt; /katex &gt;}}\n"))
@@ -184,13 +226,13 @@ enum HugoFidelity {
     @Test func configDirectoryAndSectionSlices() throws {
         let site = try SiteFixtures.makeSite([
             "config/_default/hugo.toml": """
-                baseURL = "https://example.org/"
-                defaultContentLanguage = "en"
-                [permalinks]
-                posts = "/:sections[1:]/:slug/"
-                notes = "/n/:sections[last]/:sections[0]/:filename/"
-                page = "/:slug/"
-                """,
+            baseURL = "https://example.org/"
+            defaultContentLanguage = "en"
+            [permalinks]
+            posts = "/:sections[1:]/:slug/"
+            notes = "/n/:sections[last]/:sections[0]/:filename/"
+            page = "/:slug/"
+            """,
             "config/_default/languages.toml": "[en]\nweight = 1\ntitle = \"T\"\n[fr]\nweight = 2\ntitle = \"TF\"\n",
             "config/_default/params.toml": "author = \"Ann\"\n",
             "config/_default/menus.fr.toml": "[[main]]\nname = \"Accueil\"\nurl = \"/fr/\"\n",
@@ -216,7 +258,8 @@ enum HugoFidelity {
     /// Hugo 0.168 makes a folder URL of every pattern, even one whose last value or text has a dot.
     @Test func patternsWithADotStillMakeFolders() throws {
         let site = try SiteFixtures.makeSite([
-            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[permalinks]\nposts = \"/:sections[1:]/:filename\"\nnotes = \"/n/:slug.html\"\n",
+            "hugo.toml":
+                "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[permalinks]\nposts = \"/:sections[1:]/:filename\"\nnotes = \"/n/:slug.html\"\n",
             "content/posts/m/gallery.com/index.md": "---\ntitle: G\n---\n![x](pic.png)\n",
             "content/posts/m/gallery.com/pic.png": "PNG",
             "content/notes/a.md": "---\ntitle: N\nslug: nn\n---\nhi\n",
@@ -273,7 +316,8 @@ enum HugoFidelity {
     static let headings = "### Full $r$-torsion Group\n\n## <img src=\"a.png\" alt=\"x\"> Stefanie B, _Manager_\n\n#### Info $I(x) = -\\log p(x)$\n"
 
     @Test func passthroughMathAddsNothingToAnID() throws {
-        let config = "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [[\"$\", \"$\"]]\n"
+        let config =
+            "[markup.goldmark.extensions.passthrough]\nenable = true\n[markup.goldmark.extensions.passthrough.delimiters]\ninline = [[\"$\", \"$\"]]\n"
         let body = try HugoFidelity.body(Self.headings, config: config)
         #expect(body.contains("<h3 id=\"full--torsion-group\">"))
         #expect(body.contains("<h2 id=\"stefanie-b-manager\">"))
@@ -305,7 +349,8 @@ enum HugoFidelity {
         "content/docs/x.md": "---\ntitle: X\n---\nX\n",
         "content/blog/_index.md": "---\ntitle: Blog\n---\n",
         "content/_index.md": "---\ntitle: Home\n---\n",
-        "content/blog/a.md": "---\ntitle: A\n---\n[t](/tutorials) [h](/) [x](/docs/x) [r](docs/x) [bl](/blog) [f](/tutorials#frag) [md](/docs/x.md)\n",
+        "content/blog/a.md":
+            "---\ntitle: A\n---\n[t](/tutorials) [h](/) [x](/docs/x) [r](docs/x) [bl](/blog) [f](/tutorials#frag) [md](/docs/x.md)\n",
     ]
 
     @Test func theEmbeddedLinkHookResolvesPagePathsAsHugoDoes() throws {
@@ -313,18 +358,25 @@ enum HugoFidelity {
         files["hugo.toml"] = "baseURL = \"https://example.org/\"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n"
         let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
         let body = HugoFidelity.article(try #require(report.html(at: "/blog/a/")))
-        #expect(body == "<p><a href=\"/tutorials/\">t</a> <a href=\"/\">h</a> <a href=\"/docs/x/\">x</a> <a href=\"/docs/x/\">r</a> <a href=\"/blog/\">bl</a> <a href=\"/tutorials/#frag\">f</a> <a href=\"/docs/x/\">md</a></p>")
+        #expect(
+            body
+                == "<p><a href=\"/tutorials/\">t</a> <a href=\"/\">h</a> <a href=\"/docs/x/\">x</a> <a href=\"/docs/x/\">r</a> <a href=\"/blog/\">bl</a> <a href=\"/tutorials/#frag\">f</a> <a href=\"/docs/x/\">md</a></p>"
+        )
     }
 
     @Test func useEmbeddedNeverKeepsLinksAsWritten() throws {
         var files = Self.embeddedHookSite
-        files["hugo.toml"] = "baseURL = \"https://example.org/\"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n"
+        files["hugo.toml"] =
+            "baseURL = \"https://example.org/\"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n"
             + "[markup.goldmark.renderHooks.link]\nuseEmbedded = \"never\"\n"
         let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(files), write: false)
         let body = HugoFidelity.article(try #require(report.html(at: "/blog/a/")))
         // Hugo keeps `/docs/x.md` as written (a dead link); collective resolves links to .md files
         // whatever the hook setting, on purpose (docs/fidelity.md, class 8).
-        #expect(body == "<p><a href=\"/tutorials\">t</a> <a href=\"/\">h</a> <a href=\"/docs/x\">x</a> <a href=\"docs/x\">r</a> <a href=\"/blog\">bl</a> <a href=\"/tutorials#frag\">f</a> <a href=\"/docs/x/\">md</a></p>")
+        #expect(
+            body
+                == "<p><a href=\"/tutorials\">t</a> <a href=\"/\">h</a> <a href=\"/docs/x\">x</a> <a href=\"docs/x\">r</a> <a href=\"/blog\">bl</a> <a href=\"/tutorials#frag\">f</a> <a href=\"/docs/x/\">md</a></p>"
+        )
     }
 
     @Test func useEmbeddedAlwaysResolvesInASiteOfOneLanguage() throws {

@@ -17,8 +17,9 @@ import Testing
     }
 
     @Test func mathInRawHTMLTable() throws {
-        let body = try HugoFidelity.body("<table><tr><td>$\\mathbf{x}_0$</td><td><code>$y$</code></td></tr></table>\n",
-                                         config: "[markup.goldmark.renderer]\nunsafe = true\n" + Self.passthrough)
+        let body = try HugoFidelity.body(
+            "<table><tr><td>$\\mathbf{x}_0$</td><td><code>$y$</code></td></tr></table>\n",
+            config: "[markup.goldmark.renderer]\nunsafe = true\n" + Self.passthrough)
         #expect(body.contains("<annotation encoding=\"application/x-tex\">\\mathbf{x}_0</annotation>"))
         #expect(body.contains("<code>$y$</code>"))
     }
@@ -26,8 +27,9 @@ import Testing
     /// Display math on a line that continues a list item or a quote lazily stays inside it (Hugo
     /// 0.168 with passthrough keeps it in the `<li>` and the `<blockquote>`).
     @Test func displayMathOnALazyLineStaysInItsItem() throws {
-        let body = try HugoFidelity.body("1. The bit leads to\n$$\nm = 6\n$$\n2. Next $v$\n\n> quoted\n$$\nq\n$$\n",
-                                         config: Self.passthrough)
+        let body = try HugoFidelity.body(
+            "1. The bit leads to\n$$\nm = 6\n$$\n2. Next $v$\n\n> quoted\n$$\nq\n$$\n",
+            config: Self.passthrough)
         let items = try #require(body.range(of: "<ol>").map { body[$0.lowerBound...] })
         let firstItem = String(items[..<(items.range(of: "</li>")?.upperBound ?? items.endIndex)])
         #expect(firstItem.contains("display=\"block\"") && firstItem.contains("m = 6"), "\(firstItem)")

@@ -4,8 +4,10 @@ import Testing
 /// `ref`/`relref` targets cross the Markdown parser as text; only ``LinkDestination`` reads it back.
 struct LinkDestinationTests {
     @Test func markersReadBackAsTheReferenceTheyWrite() {
-        for destination in [LinkDestination.reference(path: "posts/a.md#part", absolute: true),
-                            .reference(path: "/docs/x", absolute: false), .reference(path: "", absolute: false)] {
+        for destination in [
+            LinkDestination.reference(path: "posts/a.md#part", absolute: true),
+            .reference(path: "/docs/x", absolute: false), .reference(path: "", absolute: false),
+        ] {
             #expect(LinkDestination(parsing: destination.marker) == destination)
         }
     }

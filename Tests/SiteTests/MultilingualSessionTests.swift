@@ -59,7 +59,8 @@ import Testing
         #expect(update.scope == .pages)
         #expect(update.changedFiles.contains(page))
         #expect(!update.changedFiles.contains(otherLanguage))
-        #expect(session.report.html(at: "/" + page.replacingOccurrences(of: "index.html", with: ""))?.contains("Une <em>phrase</em> de plus.") == true)
+        #expect(
+            session.report.html(at: "/" + page.replacingOccurrences(of: "index.html", with: ""))?.contains("Une <em>phrase</em> de plus.") == true)
         try expectSameAsFullBuild(session, includingSearch: false)
 
         let changed = session.setSearchIndex(session.searchIndexJob()())
@@ -70,7 +71,9 @@ import Testing
 
     @Test func frontMatterEditRebuildsEveryLanguage() throws {
         var session = try session()
-        try write("content/posts/premiere-semaine.fr.md") { $0.replacingOccurrences(of: "title: \"Première semaine\"", with: "title: \"Semaine un\"") }
+        try write("content/posts/premiere-semaine.fr.md") {
+            $0.replacingOccurrences(of: "title: \"Première semaine\"", with: "title: \"Semaine un\"")
+        }
         let update = session.update(changed: ["content/posts/premiere-semaine.fr.md"])
         #expect(update.scope == .site)
         #expect(update.changedFiles.contains("fr/posts/premiere-semaine/index.html"))
@@ -84,7 +87,9 @@ import Testing
         let update = session.update(changed: ["content/about.fr.md"])
         #expect(update.scope == .site)
         #expect(update.changedFiles.contains("about/index.html") && update.changedFiles.contains("fr/about/index.html"))
-        #expect(session.report.html(at: "/about/")?.contains("<link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/about/\">") == true)
+        #expect(
+            session.report.html(at: "/about/")?.contains(
+                "<link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/about/\">") == true)
         try expectSameAsFullBuild(session, includingSearch: true)
     }
 
@@ -103,7 +108,8 @@ import Testing
         try write("layouts/footer.mustache") { _ in "<footer class=\"footer\">{{site.title}} footer</footer>\n" }
         let update = session.update(changed: ["layouts/footer.mustache"])
         #expect(update.scope == .templates)
-        #expect(update.changedFiles.contains("index.html") && update.changedFiles.contains("fr/index.html")
+        #expect(
+            update.changedFiles.contains("index.html") && update.changedFiles.contains("fr/index.html")
                 && update.changedFiles.contains("de/404.html"))
         #expect(session.report.html(at: "/fr/")?.contains("Polyglotte footer") == true)
         try expectSameAsFullBuild(session, includingSearch: true)

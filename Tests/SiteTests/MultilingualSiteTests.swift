@@ -63,12 +63,13 @@ import Testing
     }
 
     @Test func translatedPagesLinkEveryVersionWithHreflang() throws {
-        #expect(try alternates("/posts/hello/") == [
-            "<link rel=\"alternate\" hreflang=\"en-us\" href=\"https://polyglot.example.org/posts/hello/\">",
-            "<link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/posts/hello/\">",
-            "<link rel=\"alternate\" hreflang=\"de\" href=\"https://polyglot.example.org/de/posts/hello/\">",
-            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://polyglot.example.org/posts/hello/\">",
-        ])
+        #expect(
+            try alternates("/posts/hello/") == [
+                "<link rel=\"alternate\" hreflang=\"en-us\" href=\"https://polyglot.example.org/posts/hello/\">",
+                "<link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/posts/hello/\">",
+                "<link rel=\"alternate\" hreflang=\"de\" href=\"https://polyglot.example.org/de/posts/hello/\">",
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://polyglot.example.org/posts/hello/\">",
+            ])
         #expect(try alternates("/fr/posts/hello/") == alternates("/posts/hello/"))
         #expect(try alternates("/about/").isEmpty)
         // Lists are translations of each other by kind and path.
@@ -83,9 +84,15 @@ import Testing
 
     @Test func languageSwitchLeadsToTranslationsElseHomes() throws {
         let onTranslated = try #require(report.html(at: "/fr/posts/premiere-semaine/"))
-        #expect(onTranslated.contains("<ul class=\"menu lang-switch\"><li><a href=\"/posts/week-one/\" hreflang=\"en-us\" lang=\"en-us\" title=\"English\">English</a></li><li><a href=\"/de/posts/week-one/\" hreflang=\"de\" lang=\"de\" title=\"Deutsch\">Deutsch</a></li></ul>"))
+        #expect(
+            onTranslated.contains(
+                "<ul class=\"menu lang-switch\"><li><a href=\"/posts/week-one/\" hreflang=\"en-us\" lang=\"en-us\" title=\"English\">English</a></li><li><a href=\"/de/posts/week-one/\" hreflang=\"de\" lang=\"de\" title=\"Deutsch\">Deutsch</a></li></ul>"
+            ))
         let onEnglishOnly = try #require(report.html(at: "/about/"))
-        #expect(onEnglishOnly.contains("<li><a href=\"/fr/\" hreflang=\"fr-FR\" lang=\"fr-FR\" title=\"French\">Français</a></li><li><a href=\"/de/\" hreflang=\"de\" lang=\"de\" title=\"Deutsch\">Deutsch</a></li>"))
+        #expect(
+            onEnglishOnly.contains(
+                "<li><a href=\"/fr/\" hreflang=\"fr-FR\" lang=\"fr-FR\" title=\"French\">Français</a></li><li><a href=\"/de/\" hreflang=\"de\" lang=\"de\" title=\"Deutsch\">Deutsch</a></li>"
+            ))
     }
 
     @Test func linksAndImagesStayInTheirLanguage() throws {
@@ -123,7 +130,10 @@ import Testing
         #expect(french.contains("<loc>https://polyglot.example.org/fr/posts/hello/</loc>"))
         #expect(!french.contains("<loc>https://polyglot.example.org/posts/hello/</loc>"))
         #expect(french.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"))
-        #expect(french.contains("<url><loc>https://polyglot.example.org/fr/posts/premiere-semaine/</loc><lastmod>2024-01-10T00:00:00Z</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en-us\" href=\"https://polyglot.example.org/posts/week-one/\"/><xhtml:link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/posts/premiere-semaine/\"/>"))
+        #expect(
+            french.contains(
+                "<url><loc>https://polyglot.example.org/fr/posts/premiere-semaine/</loc><lastmod>2024-01-10T00:00:00Z</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en-us\" href=\"https://polyglot.example.org/posts/week-one/\"/><xhtml:link rel=\"alternate\" hreflang=\"fr-FR\" href=\"https://polyglot.example.org/fr/posts/premiere-semaine/\"/>"
+            ))
         #expect(try text("en/sitemap.xml").contains("<loc>https://polyglot.example.org/about/</loc>"))
         #expect(try text("robots.txt").contains("Sitemap: https://polyglot.example.org/sitemap.xml"))
     }
@@ -181,21 +191,31 @@ import Testing
         #expect(french.contains("<a href=\"/hugo-PaperMod/fr/frtags/\">FRTags</a>"))
         let farsi = try #require(report.html(at: "/fa/posts/markdown-syntax/"))
         #expect(farsi.contains("<html lang=\"fa\" dir=\"rtl\">"))
-        #expect(farsi.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"https://adityatelange.github.io/hugo-PaperMod/fr/posts/markdown-syntax/\">"))
+        #expect(
+            farsi.contains(
+                "<link rel=\"alternate\" hreflang=\"fr\" href=\"https://adityatelange.github.io/hugo-PaperMod/fr/posts/markdown-syntax/\">"))
         #expect(report.html(at: "/fr/search/")?.contains("data-base=\"/hugo-PaperMod/fr/search/\"") == true)
         #expect(report.html(at: "/fr/archives/") != nil && report.html(at: "/fa/archives/") == nil)
         #expect(report.files["fa/sitemap.xml"] != nil && report.files["en/sitemap.xml"] != nil)
     }
 
     @Test(arguments: [
-        ("defaultContentLanguage = \"de\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-         "hugo.toml:1: error: defaultContentLanguage \"de\" is not one of the languages (en, fr); add languages.de or set defaultContentLanguage to one of them"),
-        ("[languages]\nen = \"English\"\n",
-         "hugo.toml:1: error: `languages.en` must be a table of settings (languageName, weight, title, params, …), not a single value"),
-        ("languages = [\"en\", \"fr\"]\n",
-         "hugo.toml:1: error: `languages` must be a table with one entry per language code, such as languages.en and languages.fr"),
-        ("[languages.fr]\ncontentDir = \"../elsewhere\"\n",
-         "hugo.toml:1: error: `languages.fr.contentDir` must be a folder inside the site, such as content/fr"),
+        (
+            "defaultContentLanguage = \"de\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+            "hugo.toml:1: error: defaultContentLanguage \"de\" is not one of the languages (en, fr); add languages.de or set defaultContentLanguage to one of them"
+        ),
+        (
+            "[languages]\nen = \"English\"\n",
+            "hugo.toml:1: error: `languages.en` must be a table of settings (languageName, weight, title, params, …), not a single value"
+        ),
+        (
+            "languages = [\"en\", \"fr\"]\n",
+            "hugo.toml:1: error: `languages` must be a table with one entry per language code, such as languages.en and languages.fr"
+        ),
+        (
+            "[languages.fr]\ncontentDir = \"../elsewhere\"\n",
+            "hugo.toml:1: error: `languages.fr.contentDir` must be a folder inside the site, such as content/fr"
+        ),
     ])
     func badLanguagesConfigNamesTheFileAndTheFix(config: String, message: String) throws {
         let site = try SiteFixtures.makeSite(["hugo.toml": config, "content/a.md": "# A\n"])

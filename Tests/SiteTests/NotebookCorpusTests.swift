@@ -26,7 +26,9 @@ import Testing
             FileManager.default.fileExists(atPath: output.appendingPathComponent("nb/\($0)/index.html").path)
         }
         let images = FileTree.regularFiles(under: output.appendingPathComponent("nb")).filter { $0.contains("/notebook-cell") }
-        print("notebook corpus: \(pages.count) of \(notebooks.count) notebooks rendered, \(images.count) images, \(errors.count) errors, \(report.warnings.count) warnings")
+        print(
+            "notebook corpus: \(pages.count) of \(notebooks.count) notebooks rendered, \(images.count) images, \(errors.count) errors, \(report.warnings.count) warnings"
+        )
         #expect(errors.isEmpty, "\(errors)")
         #expect(pages.count == notebooks.count)
         #expect(images.count > 100)

@@ -43,7 +43,8 @@ import Testing
         #expect(html.contains("<div class=\"notebook-input\">\n<div class=\"highlight\">"))
         #expect(html.contains("<span class=\"kn\">import</span>"))
         #expect(html.contains("<pre class=\"notebook-stream notebook-stdout\">3.141592653589793\n</pre>"))
-        #expect(html.contains("<img src=\"/posts/analysis/notebook-cell3-2.png\"") || html.contains("<img src=\"/posts/analysis/notebook-cell3-1.png\""))
+        #expect(
+            html.contains("<img src=\"/posts/analysis/notebook-cell3-2.png\"") || html.contains("<img src=\"/posts/analysis/notebook-cell3-1.png\""))
         #expect(!html.contains("plot()"))
         #expect(!html.contains("data:image"))
         let image = try Data(contentsOf: output.appendingPathComponent("posts/analysis/notebook-cell3-1.png"))
@@ -91,23 +92,27 @@ import Testing
     }
 
     @Test func brokenNotebookIsAnErrorWithItsPositionAndTheRestBuilds() throws {
-        let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite([
-            "hugo.toml": Self.config,
-            "content/posts/broken.ipynb": "{\n \"cells\": [\n  {\"cell_type\": \"code\",\n   \"source\": \"x\"\n  }\n ,\n}",
-            "content/posts/old.ipynb": "{\"nbformat\": 3, \"worksheets\": []}",
-            "content/posts/fine.md": "---\ntitle: Fine\n---\nText.\n",
-        ]), write: false)
-        #expect(report.lines == [
-            "content/posts/broken.ipynb:7:1: error: cannot read the notebook: expected a JSON value; fix the file or open and save it in Jupyter",
-            "content/posts/old.ipynb: error: cannot read the notebook: nbformat 3 is not supported: open and save the notebook in Jupyter to convert it to nbformat 4; fix the file or open and save it in Jupyter",
-        ])
+        let (report, _) = try SiteFixtures.build(
+            try SiteFixtures.makeSite([
+                "hugo.toml": Self.config,
+                "content/posts/broken.ipynb": "{\n \"cells\": [\n  {\"cell_type\": \"code\",\n   \"source\": \"x\"\n  }\n ,\n}",
+                "content/posts/old.ipynb": "{\"nbformat\": 3, \"worksheets\": []}",
+                "content/posts/fine.md": "---\ntitle: Fine\n---\nText.\n",
+            ]), write: false)
+        #expect(
+            report.lines == [
+                "content/posts/broken.ipynb:7:1: error: cannot read the notebook: expected a JSON value; fix the file or open and save it in Jupyter",
+                "content/posts/old.ipynb: error: cannot read the notebook: nbformat 3 is not supported: open and save the notebook in Jupyter to convert it to nbformat 4; fix the file or open and save it in Jupyter",
+            ])
         #expect(report.files["posts/fine/index.html"] != nil)
         #expect(report.files["posts/broken/index.html"] == nil)
     }
 
     @Test func firstHeadingIsTheTitleWithoutMetadata() throws {
         let cells = "{\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# Attention, step by step\\n\", \"Body text.\"]}"
-        let (report, output) = try build(["content/posts/attention.ipynb": Self.notebook(metadata: "\"language_info\": {\"name\": \"python\"}", cells: cells)])
+        let (report, output) = try build([
+            "content/posts/attention.ipynb": Self.notebook(metadata: "\"language_info\": {\"name\": \"python\"}", cells: cells)
+        ])
         #expect(report.lines.isEmpty, "\(report.lines)")
         let html = try page(output, "posts/attention")
         #expect(html.contains("<title>Attention, step by step"))

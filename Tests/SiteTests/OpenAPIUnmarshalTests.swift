@@ -9,46 +9,46 @@ import Testing
     static let files = [
         "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
         "assets/zoo.json": """
-            {"openapi": "3.1.0",
-             "info": {"title": "Zoo", "version": "2.1", "license": {"name": "MIT", "url": "https://l.org/"}},
-             "paths": {
-              "/animals/{id}": {
-               "parameters": [{"$ref": "#/components/parameters/id"}],
-               "get": {"summary": "One animal", "operationId": "get-animal", "tags": ["Animals"],
-                       "parameters": [{"name": "lang", "in": "query", "schema": {"type": "string", "default": "en"}}],
-                       "responses": {"200": {"description": "Found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Animal"}, "example": {"name": "Rex", "legs": 4}}}},
-                                     "404": {"description": "Missing"}}},
-               "delete": {"deprecated": true, "responses": {"204": {"description": "Gone"}}}
-              }
-             },
-             "components": {
-              "parameters": {"id": {"name": "id", "in": "path", "required": true, "schema": {"type": ["integer", "null"], "example": 3}}},
-              "schemas": {"Animal": {"type": "object", "required": ["name"], "properties": {
-                  "name": {"type": "string", "description": "What it is called"},
-                  "legs": {"type": "integer", "format": "int32"},
-                  "tags": {"type": "array", "items": {"$ref": "#/components/schemas/Tag"}}}},
-                "Tag": {"type": "string", "enum": ["wild", "tame"]}}
-             }
-            }
-            """,
+        {"openapi": "3.1.0",
+         "info": {"title": "Zoo", "version": "2.1", "license": {"name": "MIT", "url": "https://l.org/"}},
+         "paths": {
+          "/animals/{id}": {
+           "parameters": [{"$ref": "#/components/parameters/id"}],
+           "get": {"summary": "One animal", "operationId": "get-animal", "tags": ["Animals"],
+                   "parameters": [{"name": "lang", "in": "query", "schema": {"type": "string", "default": "en"}}],
+                   "responses": {"200": {"description": "Found", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Animal"}, "example": {"name": "Rex", "legs": 4}}}},
+                                 "404": {"description": "Missing"}}},
+           "delete": {"deprecated": true, "responses": {"204": {"description": "Gone"}}}
+          }
+         },
+         "components": {
+          "parameters": {"id": {"name": "id", "in": "path", "required": true, "schema": {"type": ["integer", "null"], "example": 3}}},
+          "schemas": {"Animal": {"type": "object", "required": ["name"], "properties": {
+              "name": {"type": "string", "description": "What it is called"},
+              "legs": {"type": "integer", "format": "int32"},
+              "tags": {"type": "array", "items": {"$ref": "#/components/schemas/Tag"}}}},
+            "Tag": {"type": "string", "enum": ["wild", "tame"]}}
+         }
+        }
+        """,
         "layouts/_shortcodes/api.html": """
-            {{- $spec := openapi3.Unmarshal (resources.Get (.Get 0)) -}}
-            <h2>{{ $spec.Info.Title }} v{{ $spec.Info.Version }}</h2>
-            <p>{{ with $spec.Info.License }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}{{ with $spec.Info.Contact }}contact{{ end }}|{{ $spec.Info.Description }}|</p>
-            {{ range $path, $item := $spec.Paths.Map -}}
-            {{ range $method, $op := $item.Operations -}}
-            <h3 id="{{ $op.OperationID }}">{{ $method }} {{ $path }}: {{ or $op.Summary "none" }}{{ if $op.Deprecated }} (deprecated){{ end }}</h3>
-            <p>tags {{ delimit $op.Tags "," }}; {{ len $item.Parameters }} path parameters, {{ len $op.Parameters }} own</p>
-            <ul>{{ range append $item.Parameters $op.Parameters }}{{ with .Value }}<li>{{ .Name }} in {{ .In }}{{ if .Required }} required{{ end }} ref={{ $.Page.Title }}{{ with .Schema }} [{{ .Ref }}] {{ delimit .Value.Type.Slice "|" }} default={{ .Value.Default }} example={{ .Value.Example }}{{ end }}</li>{{ end }}{{ end }}</ul>
-            {{ with $op.RequestBody }}<p>body</p>{{ end -}}
-            {{ range $code, $r := $op.Responses.Map }}<p>{{ $code }} {{ $r.Value.Description }}{{ range $mt, $m := $r.Value.Content }} {{ $mt }} {{ $m.Schema.Ref }} {{ jsonify $m.Example }}{{ end }}</p>{{ end }}
-            {{ end -}}
-            {{ end -}}
-            {{ range $name, $s := $spec.Components.Schemas -}}
-            <h4>{{ $name }}: {{ with $s.Value.Type }}{{ index .Slice 0 }}{{ end }} required={{ $s.Value.Required }} enum={{ $s.Value.Enum }}</h4>
-            {{ range $p, $ps := $s.Value.Properties }}<p>{{ $p }} {{ with $ps.Value }}{{ with .Type }}{{ index .Slice 0 }}{{ end }} {{ .Format }} {{ .Description }}{{ with .Items }} of {{ .Ref }} {{ .Value.Enum }}{{ end }}{{ end }} {{ in $s.Value.Required $p }}</p>{{ end }}
-            {{ end -}}
-            """,
+        {{- $spec := openapi3.Unmarshal (resources.Get (.Get 0)) -}}
+        <h2>{{ $spec.Info.Title }} v{{ $spec.Info.Version }}</h2>
+        <p>{{ with $spec.Info.License }}<a href="{{ .URL }}">{{ .Name }}</a>{{ end }}{{ with $spec.Info.Contact }}contact{{ end }}|{{ $spec.Info.Description }}|</p>
+        {{ range $path, $item := $spec.Paths.Map -}}
+        {{ range $method, $op := $item.Operations -}}
+        <h3 id="{{ $op.OperationID }}">{{ $method }} {{ $path }}: {{ or $op.Summary "none" }}{{ if $op.Deprecated }} (deprecated){{ end }}</h3>
+        <p>tags {{ delimit $op.Tags "," }}; {{ len $item.Parameters }} path parameters, {{ len $op.Parameters }} own</p>
+        <ul>{{ range append $item.Parameters $op.Parameters }}{{ with .Value }}<li>{{ .Name }} in {{ .In }}{{ if .Required }} required{{ end }} ref={{ $.Page.Title }}{{ with .Schema }} [{{ .Ref }}] {{ delimit .Value.Type.Slice "|" }} default={{ .Value.Default }} example={{ .Value.Example }}{{ end }}</li>{{ end }}{{ end }}</ul>
+        {{ with $op.RequestBody }}<p>body</p>{{ end -}}
+        {{ range $code, $r := $op.Responses.Map }}<p>{{ $code }} {{ $r.Value.Description }}{{ range $mt, $m := $r.Value.Content }} {{ $mt }} {{ $m.Schema.Ref }} {{ jsonify $m.Example }}{{ end }}</p>{{ end }}
+        {{ end -}}
+        {{ end -}}
+        {{ range $name, $s := $spec.Components.Schemas -}}
+        <h4>{{ $name }}: {{ with $s.Value.Type }}{{ index .Slice 0 }}{{ end }} required={{ $s.Value.Required }} enum={{ $s.Value.Enum }}</h4>
+        {{ range $p, $ps := $s.Value.Properties }}<p>{{ $p }} {{ with $ps.Value }}{{ with .Type }}{{ index .Slice 0 }}{{ end }} {{ .Format }} {{ .Description }}{{ with .Items }} of {{ .Ref }} {{ .Value.Enum }}{{ end }}{{ end }} {{ in $s.Value.Required $p }}</p>{{ end }}
+        {{ end -}}
+        """,
         "content/p.md": "---\ntitle: P\n---\n{{< api \"zoo.json\" >}}\n",
     ]
 

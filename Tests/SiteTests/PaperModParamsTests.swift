@@ -22,11 +22,13 @@ import Testing
 
     @Test func coverHiddenSiteWideAndPerPlace() throws {
         let cover = "cover:\n  image: /cover.png\n  alt: A cover\n"
-        let report = try Self.build(config: "params:\n  cover:\n    hiddenInList: true\n", [
-            Self.post("listed", date: "2024-01-03", cover),
-            Self.post("single-hidden", date: "2024-01-02", cover + "  hiddenInSingle: true\n"),
-            Self.post("hidden", date: "2024-01-01", cover + "  hidden: true\n"),
-        ])
+        let report = try Self.build(
+            config: "params:\n  cover:\n    hiddenInList: true\n",
+            [
+                Self.post("listed", date: "2024-01-03", cover),
+                Self.post("single-hidden", date: "2024-01-02", cover + "  hiddenInSingle: true\n"),
+                Self.post("hidden", date: "2024-01-01", cover + "  hidden: true\n"),
+            ])
         let list = try Self.html(report, "/posts/")
         #expect(!list.contains("entry-cover"), "site-wide cover.hiddenInList")
         #expect(try Self.html(report, "/posts/listed/").contains("<figure class=\"post-cover\">"))
@@ -35,10 +37,12 @@ import Testing
     }
 
     @Test func hideSummaryHideMetaAndHideAuthorPerPage() throws {
-        let report = try Self.build(config: "params:\n  ShowReadingTime: true\n", [
-            Self.post("quiet", date: "2024-01-02", "hideSummary: true\nhideMeta: true\nauthor: Ada\n", body: "Quiet summary text."),
-            Self.post("loud", date: "2024-01-01", "hideAuthor: true\nauthor: Bo\n", body: "Loud summary text."),
-        ])
+        let report = try Self.build(
+            config: "params:\n  ShowReadingTime: true\n",
+            [
+                Self.post("quiet", date: "2024-01-02", "hideSummary: true\nhideMeta: true\nauthor: Ada\n", body: "Quiet summary text."),
+                Self.post("loud", date: "2024-01-01", "hideAuthor: true\nauthor: Bo\n", body: "Loud summary text."),
+            ])
         let list = try Self.html(report, "/posts/")
         #expect(!list.contains("Quiet summary text"))
         #expect(list.contains("Loud summary text"))
@@ -67,8 +71,9 @@ import Testing
     }
 
     @Test func shareButtonsListAndCopyButtonsOff() throws {
-        let report = try Self.build(config: "params:\n  ShowShareButtons: true\n  ShareButtons: [linkedin, ycombinator]\n  ShowCodeCopyButtons: false\n",
-                                    [Self.post("a", date: "2024-01-01")])
+        let report = try Self.build(
+            config: "params:\n  ShowShareButtons: true\n  ShareButtons: [linkedin, ycombinator]\n  ShowCodeCopyButtons: false\n",
+            [Self.post("a", date: "2024-01-01")])
         let page = try Self.html(report, "/posts/a/")
         #expect(page.contains("Share on LinkedIn"))
         #expect(page.contains("Share on Hacker News"))
@@ -79,10 +84,12 @@ import Testing
     }
 
     @Test func canonicalRobotsCommentsAndAnchors() throws {
-        let report = try Self.build(config: "params:\n  disableAnchoredHeadings: true\n", [
-            Self.post("moved", date: "2024-01-03", "canonicalURL: https://elsewhere.example/first/\nShowCanonicalLink: true\n"),
-            Self.post("private", date: "2024-01-02", "robotsNoIndex: true\ncomments: true\n", body: "## A heading\n\nText."),
-        ])
+        let report = try Self.build(
+            config: "params:\n  disableAnchoredHeadings: true\n",
+            [
+                Self.post("moved", date: "2024-01-03", "canonicalURL: https://elsewhere.example/first/\nShowCanonicalLink: true\n"),
+                Self.post("private", date: "2024-01-02", "robotsNoIndex: true\ncomments: true\n", body: "## A heading\n\nText."),
+            ])
         let moved = try Self.html(report, "/posts/moved/")
         #expect(moved.contains("<link rel=\"canonical\" href=\"https://elsewhere.example/first/\">"))
         #expect(moved.contains("<p class=\"canonical-note\">Originally published at <a href=\"https://elsewhere.example/first/\""))
@@ -93,19 +100,23 @@ import Testing
         #expect(hidden.contains("<h2 id=\"a-heading\">A heading</h2>"), "disableAnchoredHeadings")
         #expect(!hidden.contains("class=\"anchor\""))
         #expect(report.lines.allSatisfy { !$0.contains("comments") }, "the theme ships an empty comments partial: \(report.lines)")
-        let withPartial = try SiteFixtures.build(try SiteFixtures.makeSite([
-            "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\ncomments: true\n---\n\nText.\n",
-            "layouts/partials/comments.mustache": "<section class=\"comments\">Talk here</section>\n",
-        ]), write: false).0
+        let withPartial = try SiteFixtures.build(
+            try SiteFixtures.makeSite([
+                "content/posts/p.md": "---\ntitle: P\ndate: 2024-01-01\ncomments: true\n---\n\nText.\n",
+                "layouts/partials/comments.mustache": "<section class=\"comments\">Talk here</section>\n",
+            ]), write: false
+        ).0
         #expect(try Self.html(withPartial, "/posts/p/").contains("<section class=\"comments\">Talk here</section>"))
     }
 
     @Test func hiddenInHomeListAndSearchHidden() throws {
-        let report = try Self.build(config: "", [
-            Self.post("shown", date: "2024-01-02"),
-            Self.post("tucked", date: "2024-01-03", "hiddenInHomeList: true\nsearchHidden: true\n"),
-            ("content/search.md", "---\ntitle: Search\nlayout: search\n---\n"),
-        ])
+        let report = try Self.build(
+            config: "",
+            [
+                Self.post("shown", date: "2024-01-02"),
+                Self.post("tucked", date: "2024-01-03", "hiddenInHomeList: true\nsearchHidden: true\n"),
+                ("content/search.md", "---\ntitle: Search\nlayout: search\n---\n"),
+            ])
         #expect(!(try Self.html(report, "/")).contains("/posts/tucked/"))
         #expect(try Self.html(report, "/posts/").contains("/posts/tucked/"), "still in its section")
         let index = report.files.filter { $0.key.hasPrefix("search/") && $0.key.hasSuffix(".js") }.values
@@ -170,12 +181,14 @@ import Testing
     }
 
     @Test func archiveOfAllPagesAndAuthorForms() throws {
-        let report = try Self.build(config: "mainSections: [posts]\nparams:\n  ShowAllPagesInArchive: true\n  author: {name: Site Owner, photo: /me.png}\n", [
-            Self.post("a", date: "2024-01-01", "author:\n  name: Ada Lin\n  photo: /ada.png\n"),
-            Self.post("b", date: "2024-01-02", "author: [{name: Bo Chen}, Cy Dee]\n"),
-            ("content/notes/n.md", "---\ntitle: Note\ndate: 2024-01-03\n---\n\nA note.\n"),
-            ("content/archives.md", "---\ntitle: Archives\nlayout: archives\n---\n"),
-        ])
+        let report = try Self.build(
+            config: "mainSections: [posts]\nparams:\n  ShowAllPagesInArchive: true\n  author: {name: Site Owner, photo: /me.png}\n",
+            [
+                Self.post("a", date: "2024-01-01", "author:\n  name: Ada Lin\n  photo: /ada.png\n"),
+                Self.post("b", date: "2024-01-02", "author: [{name: Bo Chen}, Cy Dee]\n"),
+                ("content/notes/n.md", "---\ntitle: Note\ndate: 2024-01-03\n---\n\nA note.\n"),
+                ("content/archives.md", "---\ntitle: Archives\nlayout: archives\n---\n"),
+            ])
         let archives = try Self.html(report, "/archives/")
         #expect(archives.contains("/notes/n/"), "ShowAllPagesInArchive")
         #expect(try Self.html(report, "/posts/a/").contains(">Ada Lin</a>"))

@@ -9,7 +9,8 @@ import Testing
         guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
         return files.compactMap { item -> (String, String)? in
             guard let url = item as? URL, url.pathExtension == "md", let source = try? String(contentsOf: url, encoding: .utf8),
-                  let split = FrontMatter.split(source), split.format == .yaml else { return nil }
+                let split = FrontMatter.split(source), split.format == .yaml
+            else { return nil }
             return (url.path, split.text)
         }
     }
@@ -57,11 +58,13 @@ import Testing
             }
         }
         #expect(answered > 30)
-        let lists = ["tags:\n- a\n- 'b c'\ntitle: t\n", "tags:\n  - a\n  - 2\n", "tags:\n  - a\n- b\n", "tags:\n- a\n  - b\n",
-                     "tags:\ntitle: t\n", "cover:\n  image: x\n", "# comment\n\ntitle: x\n", "title: x\ntitle: y\n", " title: x\n",
-                     "title:x\n", "cover:\n  image: a.png\n  alt: 'An ''alt'''\n  hidden: false\ntitle: t\n",
-                     "cover:\n  image: a.png\n  sub:\n    x: 1\n", "cover:\n  image: a.png\n   alt: b\n", "cover:\n  tags: [a, b]\n  n: 2\n",
-                     "cover:\n  image: a.png\n  image: b.png\n", "cover:\n  image:\n", "\"quoted key\": x\n", "title: x\r\ndate: 2020-01-01\r\n"]
+        let lists = [
+            "tags:\n- a\n- 'b c'\ntitle: t\n", "tags:\n  - a\n  - 2\n", "tags:\n  - a\n- b\n", "tags:\n- a\n  - b\n",
+            "tags:\ntitle: t\n", "cover:\n  image: x\n", "# comment\n\ntitle: x\n", "title: x\ntitle: y\n", " title: x\n",
+            "title:x\n", "cover:\n  image: a.png\n  alt: 'An ''alt'''\n  hidden: false\ntitle: t\n",
+            "cover:\n  image: a.png\n  sub:\n    x: 1\n", "cover:\n  image: a.png\n   alt: b\n", "cover:\n  tags: [a, b]\n  n: 2\n",
+            "cover:\n  image: a.png\n  image: b.png\n", "cover:\n  image:\n", "\"quoted key\": x\n", "title: x\r\ndate: 2020-01-01\r\n",
+        ]
         for text in lists {
             do {
                 _ = try Self.agree(text, text)
@@ -69,7 +72,11 @@ import Testing
                 #expect(PlainYAML.parse(text) == nil, "\(text)")
             }
         }
-        #expect(PlainYAML.parse("tags:\n- a\n- 'b c'\ntitle: t\n")?.table == ["tags": .array([.string("a"), .string("b c")]), "title": .string("t")])
-        #expect(PlainYAML.parse("cover:\n  image: a.png\n  hidden: true\n")?.table == ["cover": .table(["image": .string("a.png"), "hidden": .bool(true)])])
+        #expect(
+            PlainYAML.parse("tags:\n- a\n- 'b c'\ntitle: t\n")?.table == ["tags": .array([.string("a"), .string("b c")]), "title": .string("t")])
+        #expect(
+            PlainYAML.parse("cover:\n  image: a.png\n  hidden: true\n")?.table == [
+                "cover": .table(["image": .string("a.png"), "hidden": .bool(true)])
+            ])
     }
 }

@@ -16,9 +16,10 @@ import Testing
                 </g>
             </svg>
             """
-        #expect(SVGMinifier.minified(badge) == """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1048 200"><g shape-rendering="crispEdges"><path fill="#403c3d" d="M0 0h648v2e2H0z"/><path fill="#81bd65" d="M648 0h4e2v2e2H648z"/></g><g fill="#fff" text-anchor="middle" font-family="DejaVu Sans,Verdana,Geneva,sans-serif" font-size="110"><text x="334" y="140" textLength="548">CHANGED</text><text x="838" y="140" textLength="300">0.2.0</text></g></svg>
-            """)
+        #expect(
+            SVGMinifier.minified(badge) == """
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1048 200"><g shape-rendering="crispEdges"><path fill="#403c3d" d="M0 0h648v2e2H0z"/><path fill="#81bd65" d="M648 0h4e2v2e2H648z"/></g><g fill="#fff" text-anchor="middle" font-family="DejaVu Sans,Verdana,Geneva,sans-serif" font-size="110"><text x="334" y="140" textLength="548">CHANGED</text><text x="838" y="140" textLength="300">0.2.0</text></g></svg>
+                """)
     }
 
     @Test func numbersColoursTextAndDeclarations() {
@@ -41,10 +42,11 @@ import Testing
                 </text>
             </svg>
             """
-        #expect(SVGMinifier.minified(svg) == """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e3 200.5" width="100" height=".5"><g shape-rendering="crispEdges" fill="none"><path fill="#fff" d="M0 0 1e2 2e2h12e2v120H.5V-.25l-1.5-2c1 2 3 4 5 6z"/><path d="M10 10 20 20 30 30zm5 5a10 10 0 0120 20"/><rect x="0" y="10" width="300" height="1e3" rx="2"/><circle cx="5" cy="0" r="1e6"/><polygon points="0,0 100,0 100,100" stroke-width="2"/></g><text x="10" y="140">Hello world</text><text x="10" y="140"><tspan>a</tspan>b</text><text>multi
-            line</text></svg>
-            """)
+        #expect(
+            SVGMinifier.minified(svg) == """
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e3 200.5" width="100" height=".5"><g shape-rendering="crispEdges" fill="none"><path fill="#fff" d="M0 0 1e2 2e2h12e2v120H.5V-.25l-1.5-2c1 2 3 4 5 6z"/><path d="M10 10 20 20 30 30zm5 5a10 10 0 0120 20"/><rect x="0" y="10" width="300" height="1e3" rx="2"/><circle cx="5" cy="0" r="1e6"/><polygon points="0,0 100,0 100,100" stroke-width="2"/></g><text x="10" y="140">Hello world</text><text x="10" y="140"><tspan>a</tspan>b</text><text>multi
+                line</text></svg>
+                """)
     }
 
     @Test func numbersInAttributesAndPaths() {

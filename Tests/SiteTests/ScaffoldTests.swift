@@ -44,8 +44,9 @@ struct ScaffoldTests {
         try Scaffold.createSite(at: folder)
         let error = #expect(throws: Diagnostic.self) { try Scaffold.createContent("posts/hello-world.md", siteRoot: folder) }
         #expect(error?.file == "content/posts/hello-world.md")
-        #expect(try String(contentsOf: folder.appendingPathComponent("content/posts/hello-world.md"), encoding: .utf8)
-            .contains("Hello, world"))
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("content/posts/hello-world.md"), encoding: .utf8)
+                .contains("Hello, world"))
         #expect(throws: Diagnostic.self) { try Scaffold.createContent("../escape.md", siteRoot: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.md").path))
     }

@@ -13,9 +13,10 @@ import Testing
         let (report, _) = try SiteFixtures.build(site, write: false)
         #expect(report.errors.isEmpty, "\(report.lines)")
         // The seed's date is malformed: a warning, read as the day it names.
-        #expect(report.lines.contains {
-            $0.hasPrefix("content/posts/introduction.md:3:7: warning: cannot fully read date \"2023-11-16:30:03+00:00\"; read as 2023-11-16")
-        }, "\(report.lines)")
+        #expect(
+            report.lines.contains {
+                $0.hasPrefix("content/posts/introduction.md:3:7: warning: cannot fully read date \"2023-11-16:30:03+00:00\"; read as 2023-11-16")
+            }, "\(report.lines)")
         // Its cover image is not in the site: a warning, never a broken build.
         #expect(report.lines.contains { $0.contains("cover image not found: imgs/man.png") })
 

@@ -7,8 +7,9 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] == "true", "runs only with CI=true"))
     func sharedTestDataIsPresentInCI() {
         let shared = SiteFixtures.shared
-        #expect(FileManager.default.fileExists(atPath: shared.appendingPathComponent("conformance").path),
-                "CI=true but \(shared.path) has no conformance/: the suites that need it would only skip")
+        #expect(
+            FileManager.default.fileExists(atPath: shared.appendingPathComponent("conformance").path),
+            "CI=true but \(shared.path) has no conformance/: the suites that need it would only skip")
         #expect(FileManager.default.fileExists(atPath: shared.appendingPathComponent("seeds").path))
     }
 }

@@ -14,28 +14,28 @@ import Testing
         "layouts/_shortcodes/md.html": "<div class=\"md\">{{ .Inner | markdownify }}</div>",
         "layouts/_shortcodes/block.html": "<div class=\"block\">{{ .Inner | .Page.RenderString (dict \"display\" \"block\") }}</div>",
         "layouts/_shortcodes/badge.html": """
-            {{- $r := resources.Get "svg/badge.svg" | resources.ExecuteAsTemplate "svg/badge-1.svg" (dict "n" (.Get 0)) | minify -}}
-            <img src="{{ $r.RelPermalink }}" alt="badge">
-            {{- $logo := resources.Get "/img/logo.png" -}}<img src="{{ $logo.RelPermalink }}" alt="logo">
-            {{- $unused := resources.Get "img/unused.png" -}}
-            """,
+        {{- $r := resources.Get "svg/badge.svg" | resources.ExecuteAsTemplate "svg/badge-1.svg" (dict "n" (.Get 0)) | minify -}}
+        <img src="{{ $r.RelPermalink }}" alt="badge">
+        {{- $logo := resources.Get "/img/logo.png" -}}<img src="{{ $logo.RelPermalink }}" alt="logo">
+        {{- $unused := resources.Get "img/unused.png" -}}
+        """,
         "assets/svg/badge.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{{ .n }}</text></svg>",
         "assets/img/logo.png": "PNG1",
         "assets/img/unused.png": "PNG2",
         "static/cat.png": "CAT",
         "content/p.md": """
-            ---
-            title: P
-            ---
-            {{< note >}}![Cat](/cat.png) and [a link](https://a.org/).{{< /note >}}
+        ---
+        title: P
+        ---
+        {{< note >}}![Cat](/cat.png) and [a link](https://a.org/).{{< /note >}}
 
-            {{< md >}}Just *text* with [x](https://b.org/){{< /md >}}
+        {{< md >}}Just *text* with [x](https://b.org/){{< /md >}}
 
-            {{< block >}}One paragraph.{{< /block >}}
+        {{< block >}}One paragraph.{{< /block >}}
 
-            {{< badge 7 >}}
+        {{< badge 7 >}}
 
-            """,
+        """,
     ]
 
     /// Hugo 0.168's `.Content` for content/p.md.

@@ -31,12 +31,14 @@ import Testing
 
             """ + Self.footnotes
         let result = Sidenotes.apply(html)
-        #expect(result.hasPrefix("""
-            <p>A<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup><span class="sidenote" hidden aria-hidden="true"><span class="sidenote-number">1</span> One <em>note</em> with <a tabindex="-1" href="https://example.org/">a link</a>.</span> \
-            b<sup id="fnref:2"><a href="#fn:2" class="footnote-ref" role="doc-noteref">2</a></sup><span class="sidenote" hidden aria-hidden="true"><span class="sidenote-number">2</span> First paragraph.<br>Second, with <code>x</code>.</span> \
-            c<sup id="fnref1:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup> \
-            d<sup id="fnref:3"><a href="#fn:3" class="footnote-ref" role="doc-noteref">3</a></sup>.</p>
-            """))
+        #expect(
+            result.hasPrefix(
+                """
+                <p>A<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup><span class="sidenote" hidden aria-hidden="true"><span class="sidenote-number">1</span> One <em>note</em> with <a tabindex="-1" href="https://example.org/">a link</a>.</span> \
+                b<sup id="fnref:2"><a href="#fn:2" class="footnote-ref" role="doc-noteref">2</a></sup><span class="sidenote" hidden aria-hidden="true"><span class="sidenote-number">2</span> First paragraph.<br>Second, with <code>x</code>.</span> \
+                c<sup id="fnref1:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup> \
+                d<sup id="fnref:3"><a href="#fn:3" class="footnote-ref" role="doc-noteref">3</a></sup>.</p>
+                """))
         // The ordinary footnotes stay as they were.
         #expect(result.hasSuffix(Self.footnotes))
         #expect(result.components(separatedBy: "class=\"sidenote\"").count == 3)
@@ -51,29 +53,29 @@ import Testing
         try SiteFixtures.makeSite([
             "config.yml": "baseURL: https://example.org/\ntitle: T\n" + (sidenotesInConfig ? "sidenotes: true\n" : ""),
             "content/posts/short/index.md": """
-                ---
-                title: Short
-                ---
-                A claim[^a] and another[^b].
+            ---
+            title: Short
+            ---
+            A claim[^a] and another[^b].
 
-                [^a]: The first note, long enough to wrap over several lines in the margin of a wide screen.
-                [^b]: The second note.
-                """,
+            [^a]: The first note, long enough to wrap over several lines in the margin of a wide screen.
+            [^b]: The second note.
+            """,
             "content/posts/long/index.md": """
-                ---
-                title: Long
-                sidenotes: true
-                ---
-                ## One
+            ---
+            title: Long
+            sidenotes: true
+            ---
+            ## One
 
-                A claim with a note.[^a]
+            A claim with a note.[^a]
 
-                ## Two
+            ## Two
 
-                More text.
+            More text.
 
-                [^a]: A note beside a table of contents.
-                """,
+            [^a]: A note beside a table of contents.
+            """,
             "content/posts/off/index.md": "---\ntitle: Off\nsidenotes: false\n---\nText[^a].\n\n[^a]: Note.\n",
         ])
     }

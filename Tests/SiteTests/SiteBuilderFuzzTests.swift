@@ -7,10 +7,12 @@ import SeededRandom
 /// folder names. Every one must build without crashing; what is wrong is a diagnostic.
 @Suite(.timeLimit(.minutes(2))) struct SiteBuilderFuzzTests {
 
-    static let words = ["", " ", "a", "é", "日本", "..", ".", "/", "../x", "/abs/", "a/b", "-", "_", "#", "?q=1", "%2e%2e",
-                        "x.md", "index", "_index", "tags", "2023-02-30", "2023-13-45", "2024-02-29T25:61:00Z", "0",
-                        "-5", "9223372036854775807", "1e308", "nan", "true", "null", "{{< x >}}", "$$", "<script>", "\u{0}",
-                        "\u{FEFF}", String(repeating: "w", count: 300)]
+    static let words = [
+        "", " ", "a", "é", "日本", "..", ".", "/", "../x", "/abs/", "a/b", "-", "_", "#", "?q=1", "%2e%2e",
+        "x.md", "index", "_index", "tags", "2023-02-30", "2023-13-45", "2024-02-29T25:61:00Z", "0",
+        "-5", "9223372036854775807", "1e308", "nan", "true", "null", "{{< x >}}", "$$", "<script>", "\u{0}",
+        "\u{FEFF}", String(repeating: "w", count: 300),
+    ]
 
     static func scalarYAML(_ g: inout SeededGenerator) -> String {
         switch Int.random(in: 0..<8, using: &g) {
@@ -27,9 +29,11 @@ import SeededRandom
         "\"" + text.unicodeScalars.map { $0 == "\"" ? "\\\"" : $0 == "\\" ? "\\\\" : $0.value == 0 ? "\\0" : String($0) }.joined() + "\""
     }
 
-    static let fields = ["title", "date", "lastmod", "publishDate", "expiryDate", "draft", "weight", "slug", "url", "aliases",
-                         "tags", "categories", "series", "authors", "author", "layout", "description", "summary", "cover",
-                         "math", "toc", "ShowToc", "params", "type", "translationKey", "headless", "build", "cascade"]
+    static let fields = [
+        "title", "date", "lastmod", "publishDate", "expiryDate", "draft", "weight", "slug", "url", "aliases",
+        "tags", "categories", "series", "authors", "author", "layout", "description", "summary", "cover",
+        "math", "toc", "ShowToc", "params", "type", "translationKey", "headless", "build", "cascade",
+    ]
 
     static func page(_ g: inout SeededGenerator) -> String {
         var lines = ["---"]
@@ -37,9 +41,11 @@ import SeededRandom
             lines.append("\(field): \(scalarYAML(&g))")
         }
         lines.append("---")
-        let bodies = ["Text with $x_1$ and $$\\frac{a}{b}$$.", "{{< figure src=\"a.png\" >}}", "{{% unknown %}}inner{{% /unknown %}}",
-                      "```chart\ntype: bar\ndata: ../../../etc/passwd\n```", "[link](../x.md) ![img](/nope.png)", "<!--more-->", "",
-                      "# Heading {#id .class}\n\n- a\n  - b", "{{< ref \"nowhere\" >}}", "```go {linenos=true, linenostart=9223372036854775807}\nx\n```"]
+        let bodies = [
+            "Text with $x_1$ and $$\\frac{a}{b}$$.", "{{< figure src=\"a.png\" >}}", "{{% unknown %}}inner{{% /unknown %}}",
+            "```chart\ntype: bar\ndata: ../../../etc/passwd\n```", "[link](../x.md) ![img](/nope.png)", "<!--more-->", "",
+            "# Heading {#id .class}\n\n- a\n  - b", "{{< ref \"nowhere\" >}}", "```go {linenos=true, linenostart=9223372036854775807}\nx\n```",
+        ]
         for _ in 0..<Int.random(in: 0...3, using: &g) { lines.append(bodies.randomElement(using: &g)!) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -48,11 +54,15 @@ import SeededRandom
         var lines = ["baseURL = \(["\"https://example.org/\"", "\"\"", "\"/sub/path\"", "\"http://[::1]:1/\"", "\"x\""].randomElement(using: &g)!)"]
         let settings = ["summaryLength", "paginate", "title", "defaultContentLanguage", "enableEmoji", "theme", "buildDrafts"]
         for key in settings where Bool.random(using: &g) {
-            lines.append("\(key) = " + ["-5", "0", "9223372036854775807", "\"many\"", "true", "\"en\"", "\"zz\"", "[1, 2]"].randomElement(using: &g)!)
+            lines.append(
+                "\(key) = " + ["-5", "0", "9223372036854775807", "\"many\"", "true", "\"en\"", "\"zz\"", "[1, 2]"].randomElement(using: &g)!)
         }
         if Bool.random(using: &g) {
             lines.append("[permalinks]")
-            lines.append("posts = " + ["\"/:year/:month/:slug/\"", "\"/:sections[1:]/:filename/\"", "\"\"", "\"/../:slug/\"", "\":title\"", "\"/:sections[9]/\""].randomElement(using: &g)!)
+            lines.append(
+                "posts = " + [
+                    "\"/:year/:month/:slug/\"", "\"/:sections[1:]/:filename/\"", "\"\"", "\"/../:slug/\"", "\":title\"", "\"/:sections[9]/\"",
+                ].randomElement(using: &g)!)
         }
         if Bool.random(using: &g) {
             lines.append("[taxonomies]")

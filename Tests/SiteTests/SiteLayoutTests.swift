@@ -26,8 +26,10 @@ import Testing
             "layouts/partials/footer.mustache": "<footer>{{> copyrihgt}}|</footer>",
         ])
         let (report, _) = try SiteFixtures.build(site, write: false)
-        #expect(report.lines.contains(
-            "layouts/partials/footer.mustache: warning: template footer includes copyrihgt, which does not exist: it renders as nothing; add layouts/copyrihgt.mustache or fix the name"))
+        #expect(
+            report.lines.contains(
+                "layouts/partials/footer.mustache: warning: template footer includes copyrihgt, which does not exist: it renders as nothing; add layouts/copyrihgt.mustache or fix the name"
+            ))
         #expect(try #require(report.html(at: "/posts/a/")).contains("<footer>|</footer>"))
     }
 
@@ -38,15 +40,19 @@ import Testing
         let site = try SiteFixtures.makeSite(["hugo.toml": Self.config, "content/posts/t.md": body])
         let (report, _) = try SiteFixtures.build(site, write: false)
         let html = try #require(report.html(at: "/posts/t/"))
-        #expect(html.contains("<nav aria-labelledby=\"toc-title\"><ul><li><a href=\"#deep-first\">Deep first</a></li>"
-            + "<li><a href=\"#top-one\">Top “one”</a><ul><li><a href=\"#jump\">Jump</a></li></ul></li>"
-            + "<li><a href=\"#mid\">Mid</a></li><li><a href=\"#top-two\">Top two</a></li></ul></nav>"))
+        #expect(
+            html.contains(
+                "<nav aria-labelledby=\"toc-title\"><ul><li><a href=\"#deep-first\">Deep first</a></li>"
+                    + "<li><a href=\"#top-one\">Top “one”</a><ul><li><a href=\"#jump\">Jump</a></li></ul></li>"
+                    + "<li><a href=\"#mid\">Mid</a></li><li><a href=\"#top-two\">Top two</a></li></ul></nav>"))
 
         let replaced = try SiteFixtures.makeSite([
             "hugo.toml": Self.config, "content/posts/t.md": body,
             "layouts/partials/toc-list.mustache": "<ol>{{#items}}<li>{{{text}}}{{#nested}}{{> toc-list}}{{/nested}}</li>{{/items}}</ol>",
         ])
         let (own, _) = try SiteFixtures.build(replaced, write: false)
-        #expect(try #require(own.html(at: "/posts/t/")).contains("<ol><li>Deep first</li><li>Top “one”<ol><li>Jump</li></ol></li><li>Mid</li><li>Top two</li></ol>"))
+        #expect(
+            try #require(own.html(at: "/posts/t/")).contains(
+                "<ol><li>Deep first</li><li>Top “one”<ol><li>Jump</li></ol></li><li>Mid</li><li>Top two</li></ol>"))
     }
 }

@@ -15,7 +15,8 @@ import Testing
 
     @Test func numbersLabelsAndErrorsOnAPage() throws {
         var site: [String: String] = [:]
-        site["hugo.toml"] = "baseURL = \"https://example.org/\"\ntitle = \"T\"\n"
+        site["hugo.toml"] =
+            "baseURL = \"https://example.org/\"\ntitle = \"T\"\n"
             + "[markup.goldmark.extensions.passthrough]\nenable = true\n"
             + "[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['$$', '$$']]\ninline = [['$', '$']]\n"
         site["content/p.md"] = "---\ntitle: P\n---\n" + Self.page
@@ -40,13 +41,16 @@ import Testing
     /// labels, or several do, is a warning at the reference's file:line:column.
     @Test func referencesToEquationsOnOtherPages() throws {
         var site: [String: String] = [:]
-        site["hugo.toml"] = "baseURL = \"https://example.org/blog/\"\ntitle = \"T\"\n"
+        site["hugo.toml"] =
+            "baseURL = \"https://example.org/blog/\"\ntitle = \"T\"\n"
             + "[markup.goldmark.extensions.passthrough]\nenable = true\n"
             + "[markup.goldmark.extensions.passthrough.delimiters]\nblock = [['$$', '$$']]\ninline = [['$', '$']]\n"
-        site["content/posts/energy.md"] = "---\ntitle: Energy\n---\n$$\\begin{equation} a \\end{equation}$$\n\n"
+        site["content/posts/energy.md"] =
+            "---\ntitle: Energy\n---\n$$\\begin{equation} a \\end{equation}$$\n\n"
             + "$$\\begin{equation} E = mc^2 \\label{eq:energy} \\end{equation}$$\n\n$$\\begin{equation} b \\label{twice} \\end{equation}$$\n"
         site["content/posts/other.md"] = "---\ntitle: Other\n---\n$$\\begin{equation} c \\label{twice} \\end{equation}$$\n"
-        site["content/notes.md"] = "---\ntitle: Notes\n---\nBy $\\eqref{eq:energy}$ and $\\ref{eq:energy}$, here (1):\n\n"
+        site["content/notes.md"] =
+            "---\ntitle: Notes\n---\nBy $\\eqref{eq:energy}$ and $\\ref{eq:energy}$, here (1):\n\n"
             + "$$\\begin{equation} x \\label{own} \\end{equation}$$\n\nSee $\\eqref{own}$, $\\eqref{nowhere}$ and $\\eqref{twice}$.\n"
         let (report, _) = try SiteFixtures.build(try SiteFixtures.makeSite(site), write: false)
         let html = try #require(report.html(at: "/notes/"))
@@ -57,7 +61,9 @@ import Testing
         #expect(html.contains("<mtext data-eqref=\"twice\">(??)</mtext>"))
         let math = report.diagnostics.filter { $0.message.hasPrefix("math:") }.map(\.description)
         #expect(math.contains { $0.contains("content/notes.md:8:20:") && $0.contains("\\ref{nowhere} names no \\label{nowhere}") }, "\(math)")
-        #expect(math.contains { $0.contains("content/notes.md:8:42:") && $0.contains("is on 2 pages (/blog/posts/energy/, /blog/posts/other/)") }, "\(math)")
+        #expect(
+            math.contains { $0.contains("content/notes.md:8:42:") && $0.contains("is on 2 pages (/blog/posts/energy/, /blog/posts/other/)") },
+            "\(math)")
         #expect(math.count == 2, "\(math)")
     }
 }

@@ -62,7 +62,9 @@ import Testing
 
     @Test func frontMatterEditRebuildsTheSite() throws {
         var session = try session()
-        try edit("content/posts/easy-read-lab-to-model.md") { $0.replacingOccurrences(of: "title:", with: "title: Renamed —", options: [], range: $0.range(of: "title:")) }
+        try edit("content/posts/easy-read-lab-to-model.md") {
+            $0.replacingOccurrences(of: "title:", with: "title: Renamed —", options: [], range: $0.range(of: "title:"))
+        }
         let update = session.update(changed: ["content/posts/easy-read-lab-to-model.md"])
         #expect(update.scope == .site)
         #expect(update.changedFiles.contains("index.html"))

@@ -38,7 +38,8 @@ import Testing
 
     @Test(.enabled(if: hasSwiftc, "needs swiftc on PATH"))
     func cellsShareDeclarationsAndTheirOutputsSplitBack() throws {
-        let (report, html, site) = try build("""
+        let (report, html, site) = try build(
+            """
             ```{swift}
             let numbers = [3, 1, 2]
             print(numbers.sorted())
@@ -64,7 +65,8 @@ import Testing
 
     @Test(.enabled(if: hasSwiftc, "needs swiftc on PATH"))
     func aCompileErrorFailsItsCellAtItsLine() throws {
-        let (report, html, _) = try build("""
+        let (report, html, _) = try build(
+            """
             ```{swift}
             print("first")
             ```
@@ -75,15 +77,20 @@ import Testing
             ```
             """)
         #expect(report.warnings.map(\.line) == [10])
-        #expect(report.warnings.first?.message.hasPrefix("swift cell failed: CompileError: line 2: error: cannot convert value of type 'String'") == true,
-                "\(report.lines)")
-        #expect(outputs(html) == ["error NotRun: not run: the page's Swift cells did not compile",
-                                  "error CompileError: line 2: error: cannot convert value of type 'String' to specified type 'Int'"])
+        #expect(
+            report.warnings.first?.message.hasPrefix("swift cell failed: CompileError: line 2: error: cannot convert value of type 'String'") == true,
+            "\(report.lines)")
+        #expect(
+            outputs(html) == [
+                "error NotRun: not run: the page's Swift cells did not compile",
+                "error CompileError: line 2: error: cannot convert value of type 'String' to specified type 'Int'",
+            ])
     }
 
     @Test(.enabled(if: hasSwiftc, "needs swiftc on PATH"))
     func aCrashAndATimeoutFailTheirCellsAndStopTheRest() throws {
-        let (crashed, crashHTML, _) = try build("""
+        let (crashed, crashHTML, _) = try build(
+            """
             ```{swift}
             let xs = [1]
             print("before")
@@ -102,7 +109,8 @@ import Testing
         #expect(crash.dropFirst(2).first?.hasPrefix("error ProgramEnded: the program crashed in this cell (signal") == true)
         #expect(crash.last == "error NotRun: not run: the program stopped at an earlier cell")
 
-        let (slow, slowHTML, _) = try build("""
+        let (slow, slowHTML, _) = try build(
+            """
             ```{swift}
             #| timeout: 1
             print("looping")
@@ -110,7 +118,10 @@ import Testing
             ```
             """)
         #expect(slow.warnings.map(\.line) == [6])
-        #expect(outputs(slowHTML) == ["stream notebook-stdout: looping",
-                                      "error TimeoutError: the cell ran longer than 1 s and was stopped; give it more time with `#| timeout:` or execute.timeout"])
+        #expect(
+            outputs(slowHTML) == [
+                "stream notebook-stdout: looping",
+                "error TimeoutError: the cell ran longer than 1 s and was stopped; give it more time with `#| timeout:` or execute.timeout",
+            ])
     }
 }

@@ -104,7 +104,8 @@ import Testing
             let align = "return Array.from(document.querySelectorAll('.post-content th')).map(e => getComputedStyle(e).textAlign)"
             #expect(try await browser.run(align) as? [String] == ["left", "center", "right"])
             #expect(try await browser.run("return document.querySelectorAll('.post-content ol').length") as? Int == 1)
-            let inside = "return Array.from(document.querySelectorAll('.post-content details')).every(d => !!(d.closest('li') && d.closest('blockquote')))"
+            let inside =
+                "return Array.from(document.querySelectorAll('.post-content details')).every(d => !!(d.closest('li') && d.closest('blockquote')))"
             #expect(try await browser.run(inside) as? Bool == true)
 
             // No broken picture anywhere a missing cover would show.
@@ -150,7 +151,8 @@ import Testing
             try await browser.run("const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input'))")
             try await browser.type("formula", into: "#search-input")
             _ = try await browser.wait(for: status + " == '1 result'")
-            let snippet = try #require(try await browser.wait(for: "const p = document.querySelector('#search-results li p'); return p && p.textContent") as? String)
+            let snippet = try #require(
+                try await browser.wait(for: "const p = document.querySelector('#search-results li p'); return p && p.textContent") as? String)
             #expect(snippet.contains("L = − ∑ i y i log p i is small"), "\(snippet)")
             #expect(!snippet.contains("\\sum") && !snippet.contains("\\log"), "\(snippet)")
             let mark = "return getComputedStyle(document.querySelector('#search-results li p mark')).backgroundColor"

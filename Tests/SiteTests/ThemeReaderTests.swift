@@ -70,8 +70,9 @@ import Testing
     // MARK: Covers
 
     @Test func missingCoverShowsNoEmptyBox() throws {
-        #expect(report.lines.contains { $0.contains("content/posts/missing-cover.md") && $0.contains("cover image not found: images/not-here.png") },
-                "\(report.lines)")
+        #expect(
+            report.lines.contains { $0.contains("content/posts/missing-cover.md") && $0.contains("cover image not found: images/not-here.png") },
+            "\(report.lines)")
         let post = try page("/posts/missing-cover/")
         #expect(!post.contains("post-cover"))
         #expect(!post.contains("not-here.png"))
@@ -141,7 +142,7 @@ import Testing
         #expect(runOn.hasSuffix("word…"), "a cut mid-sentence gets one ellipsis")
         // A summary marked with <!--more--> that starts with a heading: the text starts after it.
         let marked = try Self.build([
-            "content/posts/marked.md": "---\ntitle: Marked\ndate: 2024-01-02\n---\n\n# Big title\n\nFirst words here.\n\n<!--more-->\n\nRest.\n",
+            "content/posts/marked.md": "---\ntitle: Marked\ndate: 2024-01-02\n---\n\n# Big title\n\nFirst words here.\n\n<!--more-->\n\nRest.\n"
         ])
         #expect(try #require(marked.html(at: "/posts/")).contains("<p class=\"entry-summary\">First words here.</p>"))
     }
@@ -152,7 +153,7 @@ import Testing
         let chart = "```chart\ntype: bar\ndata: [" + (1...60).map { "{k: label\($0), v: \($0)}" }.joined(separator: ", ") + "]\nx: k\ny: v\n```\n"
         let math = "$$\n\\sum_{i=1}^{n} \\frac{a_i + b_i + c_i + d_i}{e_i + f_i + g_i}\n$$\n"
         let report = try Self.build([
-            "content/posts/counted.md": "---\ntitle: Counted\ndate: 2024-01-02\n---\n\n\(prose)\n\n\(code)\n\(chart)\n\(math)\n",
+            "content/posts/counted.md": "---\ntitle: Counted\ndate: 2024-01-02\n---\n\n\(prose)\n\n\(code)\n\(chart)\n\(math)\n"
         ])
         let html = try #require(report.html(at: "/posts/counted/"))
         // 400 words of prose and one formula; the code, the chart's labels and the TeX are not read as words.
@@ -181,8 +182,10 @@ import Testing
     @Test func footerCreditCanBeTurnedOff() throws {
         let html = try page("/")
         #expect(html.contains(" · Built with collective</p>"))
-        let off = try Self.build(["config.toml": "title = \"Quiet\"\n[params]\nhideCredit = true\n",
-                                  "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n"])
+        let off = try Self.build([
+            "config.toml": "title = \"Quiet\"\n[params]\nhideCredit = true\n",
+            "content/posts/a.md": "---\ntitle: A\ndate: 2024-01-01\n---\n\nText.\n",
+        ])
         let quiet = try #require(off.html(at: "/"))
         #expect(quiet.contains("<footer class=\"site-footer\">"))
         #expect(!quiet.contains("Built with"))
@@ -197,7 +200,9 @@ import Testing
         #expect(Self.css.contains(":is(.entry-meta,.post-meta) > :not(.authors),.authors > *{white-space:nowrap}"))
         #expect(Self.css.contains(":is(.post-meta,.entry-meta){display:flex;flex-wrap:wrap;align-items:baseline;row-gap:.2rem}"))
         // The featured cover is shown whole, not cropped to 2:1.
-        #expect(Self.css.contains(".post-entry.featured .entry-cover img{aspect-ratio:auto;width:100%;max-height:26rem;object-fit:contain;border-radius:0}"))
+        #expect(
+            Self.css.contains(
+                ".post-entry.featured .entry-cover img{aspect-ratio:auto;width:100%;max-height:26rem;object-fit:contain;border-radius:0}"))
         // Back to top floats only where there is a margin (48rem and wider), and only after scrolling.
         #expect(Self.css.contains("@media (min-width:48rem) {\n.top-link{position:fixed;"))
         #expect(Self.css.contains(".top-link.away{opacity:0;visibility:hidden}"))
@@ -239,8 +244,14 @@ import Testing
     @Test func searchPageWithoutScriptSaysSo() throws {
         let html = try page("/search/")
         // The box is hidden until the script shows it; without the script the page says why.
-        #expect(html.contains("data-result=\"1 result\" data-none=\"No results. Try fewer words, or other ones.\" data-failed=\"The search index did not load. Type again to retry.\" hidden>"))
-        #expect(html.contains("<noscript><p class=\"search-noscript\">Search needs JavaScript, which is off in this browser. <a href=\"/archives/\">Archives</a></p></noscript>"))
+        #expect(
+            html.contains(
+                "data-result=\"1 result\" data-none=\"No results. Try fewer words, or other ones.\" data-failed=\"The search index did not load. Type again to retry.\" hidden>"
+            ))
+        #expect(
+            html.contains(
+                "<noscript><p class=\"search-noscript\">Search needs JavaScript, which is off in this browser. <a href=\"/archives/\">Archives</a></p></noscript>"
+            ))
         #expect(Self.css.contains(".search-results mark{background:var(--mark)"))
     }
 }

@@ -24,7 +24,8 @@ import Testing
     /// Hugo resolves `[[module.imports]] path = "name"` with no Go module as `themesDir/name`.
     @Test func moduleImportsAreThemes() throws {
         let site = try SiteFixtures.makeSite([
-            "hugo.toml": "baseURL = \"https://example.org/\"\ntheme = \"first\"\n[[module.imports]]\npath = \"second\"\n[[module.imports]]\npath = \"missing\"\n",
+            "hugo.toml":
+                "baseURL = \"https://example.org/\"\ntheme = \"first\"\n[[module.imports]]\npath = \"second\"\n[[module.imports]]\npath = \"missing\"\n",
             "themes/first/static/a.txt": "a", "themes/second/static/b.txt": "b",
         ])
         let config = try SiteConfig.load(siteRoot: site)

@@ -45,26 +45,30 @@ import Testing
     static let files: [String: String] = [
         "config.toml": config,
         "content/posts/_index.md": "---\ntitle: Posts\ndescription: Everything we wrote.\n---\n",
-        "content/posts/alpha.md": post("Alpha", date: "2024-01-10", extra: """
-            authors: ["Ada Lin"]
-            tags: ["swift", "theme"]
-            series: ["Guide"]
-            TocOpen: true
-            description: "The first post."
-            cover:
-              image: /cover.png
-              alt: "A cover"
-              caption: "The *cover*"
+        "content/posts/alpha.md": post(
+            "Alpha", date: "2024-01-10",
+            extra: """
+                authors: ["Ada Lin"]
+                tags: ["swift", "theme"]
+                series: ["Guide"]
+                TocOpen: true
+                description: "The first post."
+                cover:
+                  image: /cover.png
+                  alt: "A cover"
+                  caption: "The *cover*"
 
-            """, body: sections),
-        "content/posts/beta.md": post("Beta", date: "2024-02-10", extra: """
-            lastmod: 2024-03-20
-            authors: ["Ada Lin", "Bo Chen"]
-            tags: ["swift"]
-            categories: ["Notes"]
-            series: ["Guide"]
+                """, body: sections),
+        "content/posts/beta.md": post(
+            "Beta", date: "2024-02-10",
+            extra: """
+                lastmod: 2024-03-20
+                authors: ["Ada Lin", "Bo Chen"]
+                tags: ["swift"]
+                categories: ["Notes"]
+                series: ["Guide"]
 
-            """, body: sections),
+                """, body: sections),
         "content/posts/gamma.md": post("Gamma", date: "2024-03-15", extra: "tags: [\"theme\"]\nimages: [\"/gamma.png\"]\n"),
         "content/about.md": post("About", date: "2024-01-01", extra: "hidemeta: true\n"),
         "content/archives.md": "---\ntitle: Archives\nlayout: archives\n---\n",
@@ -84,8 +88,10 @@ import Testing
     }
 
     /// Every page kind has the landmarks, the skip link and the labelled main navigation.
-    @Test(arguments: ["/", "/posts/", "/posts/alpha/", "/about/", "/tags/", "/tags/swift/", "/authors/ada-lin/",
-                      "/archives/", "/search/", "/404.html"])
+    @Test(arguments: [
+        "/", "/posts/", "/posts/alpha/", "/about/", "/tags/", "/tags/swift/", "/authors/ada-lin/",
+        "/archives/", "/search/", "/404.html",
+    ])
     func landmarks(path: String) throws {
         let html = try page(path)
         #expect(html.contains("<a class=\"skip-link\" id=\"top\" href=\"#main\">Skip to content</a>"))
@@ -149,20 +155,33 @@ import Testing
         #expect(html.contains("<span>Updated <time datetime=\"2024-03-20T00:00:00Z\">March 20, 2024</time></span>"))
         #expect(html.contains(" min read</span>"))
         #expect(html.contains(" words</span>"))
-        #expect(html.contains("<span class=\"authors\"><a href=\"/blog/authors/ada-lin/\" rel=\"author\">Ada Lin</a><a href=\"/blog/authors/bo-chen/\" rel=\"author\">Bo Chen</a></span>"))
-        #expect(html.contains("<a class=\"edit-link\" href=\"https://git.example.org/site/edit/main/content/posts/beta.md\" rel=\"noopener\">Suggest a change</a>"))
+        #expect(
+            html.contains(
+                "<span class=\"authors\"><a href=\"/blog/authors/ada-lin/\" rel=\"author\">Ada Lin</a><a href=\"/blog/authors/bo-chen/\" rel=\"author\">Bo Chen</a></span>"
+            ))
+        #expect(
+            html.contains(
+                "<a class=\"edit-link\" href=\"https://git.example.org/site/edit/main/content/posts/beta.md\" rel=\"noopener\">Suggest a change</a>"))
         // Last-modified is left out when it is the publication date.
         #expect(try page("/posts/gamma/").contains("Updated") == false)
     }
 
     @Test func singlePostCoverTermsAndNavigation() throws {
         let alpha = try page("/posts/alpha/")
-        #expect(alpha.contains("<figure class=\"post-cover\"><img src=\"/blog/cover.png\" alt=\"A cover\" decoding=\"async\"><figcaption>The <em>cover</em></figcaption></figure>"))
-        #expect(alpha.contains("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"/blog/\">Home</a></li><li><a href=\"/blog/posts/\">Posts</a></li></ol></nav>"))
+        #expect(
+            alpha.contains(
+                "<figure class=\"post-cover\"><img src=\"/blog/cover.png\" alt=\"A cover\" decoding=\"async\"><figcaption>The <em>cover</em></figcaption></figure>"
+            ))
+        #expect(
+            alpha.contains(
+                "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"/blog/\">Home</a></li><li><a href=\"/blog/posts/\">Posts</a></li></ol></nav>"
+            ))
         #expect(alpha.contains("<a href=\"/blog/tags/swift/\" rel=\"tag\">swift</a>"))
         #expect(alpha.contains("<span class=\"term-label\">Tags</span>"))
         // Series box: every part in order, the current one marked.
-        #expect(alpha.contains("<ol><li><a href=\"/blog/posts/alpha/\" aria-current=\"page\">Alpha</a></li><li><a href=\"/blog/posts/beta/\">Beta</a></li></ol>"))
+        #expect(
+            alpha.contains(
+                "<ol><li><a href=\"/blog/posts/alpha/\" aria-current=\"page\">Alpha</a></li><li><a href=\"/blog/posts/beta/\">Beta</a></li></ol>"))
         // Related by shared tags, and the neighbours by date.
         #expect(alpha.contains("<section class=\"related\" aria-labelledby=\"related-title\">"))
         let beta = try page("/posts/beta/")
@@ -200,7 +219,8 @@ import Testing
     @Test func postListEntries() throws {
         let html = try page("/posts/page/2/")
         #expect(html.contains("<article class=\"post-entry has-cover\">"))
-        #expect(html.contains("<figure class=\"entry-cover\"><img src=\"/blog/cover.png\" alt=\"A cover\" loading=\"lazy\" decoding=\"async\"></figure>"))
+        #expect(
+            html.contains("<figure class=\"entry-cover\"><img src=\"/blog/cover.png\" alt=\"A cover\" loading=\"lazy\" decoding=\"async\"></figure>"))
         #expect(html.contains("<h2 class=\"entry-title\"><a href=\"/blog/posts/alpha/\">Alpha</a></h2>"))
         #expect(html.contains("<p class=\"entry-summary\">"))
         #expect(html.contains("<footer class=\"entry-meta\"><time datetime=\"2024-01-10T00:00:00Z\">January 10, 2024</time>"))
@@ -224,7 +244,10 @@ import Testing
 
     @Test func taxonomyIndexesShowCounts() throws {
         let tags = try page("/tags/")
-        #expect(tags.contains("<li><a href=\"/blog/tags/swift/\">swift<span class=\"count\"><span class=\"visually-hidden\"> (</span>2<span class=\"visually-hidden\"> posts)</span></span></a></li>"))
+        #expect(
+            tags.contains(
+                "<li><a href=\"/blog/tags/swift/\">swift<span class=\"count\"><span class=\"visually-hidden\"> (</span>2<span class=\"visually-hidden\"> posts)</span></span></a></li>"
+            ))
         #expect(try page("/authors/").contains("<ul class=\"terms-list authors-list\">"))
     }
 
@@ -307,8 +330,10 @@ import Testing
         #expect(try page("/").contains("class=\"entry-summary\""), "shown by default")
     }
 
-    @Test(arguments: [("fr", "ltr", "Aller au contenu"), ("de", "ltr", "Zum Inhalt springen"), ("es", "ltr", "Saltar al contenido"),
-                      ("zh-cn", "ltr", "跳到正文"), ("ja", "ltr", "本文へ移動"), ("ar", "rtl", "انتقل إلى المحتوى")])
+    @Test(arguments: [
+        ("fr", "ltr", "Aller au contenu"), ("de", "ltr", "Zum Inhalt springen"), ("es", "ltr", "Saltar al contenido"),
+        ("zh-cn", "ltr", "跳到正文"), ("ja", "ltr", "本文へ移動"), ("ar", "rtl", "انتقل إلى المحتوى"),
+    ])
     func languageChoosesStringsAndDirection(language: String, direction: String, skip: String) throws {
         let site = try SiteFixtures.makeSite([
             "config.yaml": "title: Intl\nlanguageCode: \(language)\n",
@@ -331,8 +356,10 @@ import Testing
     }
 
     @Test func socialIconsAreDrawnForEveryRequiredService() {
-        let services = ["GitHub", "GitLab", "X", "Mastodon", "Bluesky", "LinkedIn", "Google Scholar", "ORCID", "arXiv",
-                        "Hugging Face", "Kaggle", "email", "RSS"]
+        let services = [
+            "GitHub", "GitLab", "X", "Mastodon", "Bluesky", "LinkedIn", "Google Scholar", "ORCID", "arXiv",
+            "Hugging Face", "Kaggle", "email", "RSS",
+        ]
         let generic = SocialIcons.svg(named: "no-such-service")
         let icons = services.map(SocialIcons.svg(named:))
         for (service, icon) in zip(services, icons) {

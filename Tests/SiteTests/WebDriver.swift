@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Headless Chromium driven through chromedriver's W3C WebDriver HTTP API, for the tests that need
@@ -27,7 +27,11 @@ final class WebDriver {
 
     /// Key values of the WebDriver specification.
     enum Key: String {
-        case arrowDown = "\u{E015}", arrowUp = "\u{E013}", enter = "\u{E007}", escape = "\u{E00C}", slash = "/"
+        case arrowDown = "\u{E015}"
+        case arrowUp = "\u{E013}"
+        case enter = "\u{E007}"
+        case escape = "\u{E00C}"
+        case slash = "/"
     }
 
     private let driver: Process
@@ -50,7 +54,10 @@ final class WebDriver {
             ready = status?["ready"] as? Bool == true
             if !ready { try await Task.sleep(nanoseconds: 100_000_000) }
         }
-        guard ready else { kill(driver.processIdentifier, SIGKILL); throw Failure(description: "chromedriver did not start") }
+        guard ready else {
+            kill(driver.processIdentifier, SIGKILL)
+            throw Failure(description: "chromedriver did not start")
+        }
         let options: [String: Any] = [
             "binary": tools.chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"],
         ]
@@ -146,9 +153,11 @@ final class WebDriver {
             }
         }
         // chromedriver keeps the connection open: the body ends at Content-Length, or at EOF without one.
-        var response = Data(), buffer = [UInt8](repeating: 0, count: 65_536)
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
         let separator = Data("\r\n\r\n".utf8)
-        var bodyStart: Int?, length: Int?
+        var bodyStart: Int?
+        var length: Int?
         while bodyStart == nil || length == nil || response.count < bodyStart! + length! {
             let n = recv(s, &buffer, buffer.count, 0)
             if n < 0 { throw Failure(description: "no answer from port \(port)") }

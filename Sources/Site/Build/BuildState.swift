@@ -51,18 +51,23 @@ struct BuildState: Sendable {
 
     /// Renders and lays out one language's content in memory; with `reuse`, takes from the build
     /// cache what none of its inputs changed (see ``LanguageReuse``).
-    init(_ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
-         remember: Bool = false, progress: BuildProgress? = nil) {
+    init(
+        _ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
+        remember: Bool = false, progress: BuildProgress? = nil
+    ) {
         source = site.source
         self.options = options
         config = language.config
         let content = language.content
         resources = language.resources
         let contentRoot = source.appendingPathComponent(config.language.contentDir)
-        renderer = ContentRenderer(config: config, content: content, staticFiles: site.staticFiles, resources: resources,
-                                   contentRoot: contentRoot, execute: options.execute)
+        renderer = ContentRenderer(
+            config: config, content: content, staticFiles: site.staticFiles, resources: resources,
+            contentRoot: contentRoot, execute: options.execute)
         let cached: [CachedPage?] = content.pages.map { page in
-            guard let reuse, let file = page.sourceFile, let entry = reuse.pages[file], entry.sourceHash == reuse.sourceHashes[file] else { return nil }
+            guard let reuse, let file = page.sourceFile, let entry = reuse.pages[file], entry.sourceHash == reuse.sourceHashes[file] else {
+                return nil
+            }
             return entry
         }
         reusedPages = cached.count { $0 != nil }
@@ -88,9 +93,10 @@ struct BuildState: Sendable {
         }
         templates = site.templates
         let knownRelated = reuse?.related.flatMap { $0.count == content.pages.count ? RelatedPages(lists: $0) : nil }
-        contexts = ContextBuilder(config: config, content: content, rendered: rendered,
-                                  strings: Strings.table(for: config.languageCode), assets: site.assetURLs, related: knownRelated,
-                                  lazyEntries: reuse != nil)
+        contexts = ContextBuilder(
+            config: config, content: content, rendered: rendered,
+            strings: Strings.table(for: config.languageCode), assets: site.assetURLs, related: knownRelated,
+            lazyEntries: reuse != nil)
         contexts.languages = links
         contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)
@@ -104,7 +110,8 @@ struct BuildState: Sendable {
         for (index, entries) in feedLists {
             for entry in entries { feedListsHolding[entry, default: []].append(index) }
         }
-        siteDiagnostics = language.diagnostics + (renderer.siteShortcodes?.diagnostics(for: config) ?? [])
+        siteDiagnostics =
+            language.diagnostics + (renderer.siteShortcodes?.diagnostics(for: config) ?? [])
             + renderer.siteBibliography.diagnostics
         progress?.begin("Rendering pages", total: jobs.count)
         if let reuse {
@@ -189,8 +196,10 @@ struct BuildState: Sendable {
         for page in content.pages {
             for alias in page.aliases {
                 guard let path = Permalinks.outputPath(alias) else {
-                    siteDiagnostics.append(Diagnostic(.error, "alias \(alias) has a `..` segment, which could write outside the site or over another page; it was skipped",
-                                                      file: page.sourceFile, line: page.fieldLines["aliases"]))
+                    siteDiagnostics.append(
+                        Diagnostic(
+                            .error, "alias \(alias) has a `..` segment, which could write outside the site or over another page; it was skipped",
+                            file: page.sourceFile, line: page.fieldLines["aliases"]))
                     continue
                 }
                 let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
@@ -204,8 +213,10 @@ struct BuildState: Sendable {
         }
     }
 
-    private func renderJobsHTML(_ selected: [Int], reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [],
-                                progress: BuildProgress? = nil) -> [(String, Data, reused: Bool)] {
+    private func renderJobsHTML(
+        _ selected: [Int], reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [],
+        progress: BuildProgress? = nil
+    ) -> [(String, Data, reused: Bool)] {
         selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data, reused: Bool) in
             defer { progress?.advance() }
             let job = jobs[position]
@@ -240,7 +251,8 @@ struct BuildState: Sendable {
     }
 
     private static func searchIndexJob(config: SiteConfig, content: SiteContent, rendered: [RenderedContent])
-        -> @Sendable () -> [String: Data] {
+        -> @Sendable () -> [String: Data]
+    {
         let siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         return { siteFiles.searchIndex() }
     }
@@ -259,7 +271,8 @@ struct BuildState: Sendable {
         for resource in resources where !content.leftOutBundles.contains(resource.owner) && resource.publishedAt == nil {
             let sourceURL = contentRoot.appendingPathComponent(resource.contentPath)
             if let index = content.pageByContentPath[resource.owner], let bundle = content.pages[index].bundleFolder,
-               resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
+                resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/")
+            {
                 let inside = bundle.isEmpty ? resource.contentPath : String(resource.contentPath.dropFirst(bundle.count + 1))
                 copies[content.pages[index].outputFolder.isEmpty ? inside : content.pages[index].outputFolder + "/" + inside] = sourceURL
             } else {
@@ -291,7 +304,9 @@ struct BuildState: Sendable {
         if listsChanged { selected += (listJobsShowing[index] ?? []) + archiveJobs }
         var output = renderJobsHTML(selected).map { ($0.0, $0.1) }
         if listsChanged || config.fullContentInFeeds {
-            for list in feedListsHolding[index] ?? [] { output += feedFiles(list: list, entries: content.entries(ofList: list, config: config) ?? []) }
+            for list in feedListsHolding[index] ?? [] {
+                output += feedFiles(list: list, entries: content.entries(ofList: list, config: config) ?? [])
+            }
         }
         if index == content.homeIndex { output.append(("404.html", notFoundPage())) }
         var changed: [String] = []
@@ -349,8 +364,9 @@ struct BuildState: Sendable {
                 pages[file] = record
                 continue
             }
-            pages[file] = CachedPage(sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
-                                     entryHTML: entryTexts[index], searchTerms: searchTerms[index])
+            pages[file] = CachedPage(
+                sourceHash: hash, rendered: rendered[index], diagnostics: pageDiagnostics[index],
+                entryHTML: entryTexts[index], searchTerms: searchTerms[index])
         }
         return pages
     }
@@ -386,8 +402,10 @@ struct BuildState: Sendable {
             let featureFirst = page.kind == .home && !(config.param("disableSpecial1stPost")?.bool ?? false)
             for pager in Pager.paginate(items, listPath: page.path, size: config.pagerSize, featureFirst: featureFirst) {
                 let pagerFolder = pager.path.split(separator: "/").joined(separator: "/")
-                jobs.append(RenderJob(index: index, pager: pager, templates: templates,
-                                      outputPath: (pagerFolder.isEmpty ? "" : pagerFolder + "/") + "index.html"))
+                jobs.append(
+                    RenderJob(
+                        index: index, pager: pager, templates: templates,
+                        outputPath: (pagerFolder.isEmpty ? "" : pagerFolder + "/") + "index.html"))
             }
         }
         return jobs

@@ -15,8 +15,10 @@ struct LanguageContent: Sendable {
     /// rendering the build cache has) when the memo knows them.
     init(source: URL, config: SiteConfig, options: BuildOptions, memo: FrontMatterMemo? = nil, rendered: Set<String> = []) {
         self.config = config
-        let tree = ContentScanner(contentRoot: source.appendingPathComponent(config.language.contentDir), config: config, memo: memo,
-                                  rendered: rendered).scan()
+        let tree = ContentScanner(
+            contentRoot: source.appendingPathComponent(config.language.contentDir), config: config, memo: memo,
+            rendered: rendered
+        ).scan()
         let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
         self.content = content
         resources = tree.resources

@@ -33,7 +33,8 @@ enum SharedBundleFiles {
         for holders in seenBy.values where holders.count > 1 {
             let config = contents[holders[0].language].config
             let contentDir = config.language.contentDir
-            let owner = (config.languages.first { $0.code == config.defaultLanguage && $0.contentDir == contentDir }
+            let owner =
+                (config.languages.first { $0.code == config.defaultLanguage && $0.contentDir == contentDir }
                 ?? config.languages.first { $0.contentDir == contentDir })?.code
             let publisher = holders.first { contents[$0.language].config.language.code == owner } ?? holders[0]
             let path = sitePath(of: contents[publisher.language].resources[publisher.index], in: contents[publisher.language])
@@ -54,8 +55,9 @@ enum SharedBundleFiles {
                 guard isNamed(resource, for: code) else { continue }
                 for to in contents.indices where to != from && contents[to].config.language.contentDir == language.config.language.contentDir {
                     guard let index = contents[to].content.pageByContentPath[resource.owner],
-                          contents[to].content.pages[index].bundleFolder == resource.owner,
-                          !contents[to].content.leftOutBundles.contains(resource.owner) else { continue }
+                        contents[to].content.pages[index].bundleFolder == resource.owner,
+                        !contents[to].content.leftOutBundles.contains(resource.owner)
+                    else { continue }
                     var copy = resource
                     copy.publishedAt = sitePath(of: resource, in: language)
                     lent[to].append(copy)
@@ -96,7 +98,8 @@ enum SharedBundleFiles {
         let content = language.content
         let folder = "/" + language.config.languageFolder
         if let index = content.pageByContentPath[resource.owner], let bundle = content.pages[index].bundleFolder,
-           resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/") {
+            resource.contentPath.hasPrefix(bundle.isEmpty ? "" : bundle + "/")
+        {
             let inside = bundle.isEmpty ? resource.contentPath : String(resource.contentPath.dropFirst(bundle.count + 1))
             return folder + String(content.pages[index].path.drop { $0 == "/" }) + inside
         }

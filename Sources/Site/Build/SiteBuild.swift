@@ -40,8 +40,10 @@ struct SiteBuild: Sendable {
     /// what the build cache has for pages whose content files did not change.
     /// With `remember`, keeps what the build cache stores beyond renderings (each page's search terms).
     /// `memo` has the front matter earlier builds parsed.
-    init(source: URL, options: BuildOptions, reuse: Reuse? = nil, remember: Bool = false, memo: FrontMatterMemo? = nil,
-         progress: BuildProgress? = nil) throws(Diagnostic) {
+    init(
+        source: URL, options: BuildOptions, reuse: Reuse? = nil, remember: Bool = false, memo: FrontMatterMemo? = nil,
+        progress: BuildProgress? = nil
+    ) throws(Diagnostic) {
         self.source = source
         let folderWarnings = try Self.checkSiteFolder(source)
         var config = try SiteConfig.load(siteRoot: source)
@@ -51,11 +53,13 @@ struct SiteBuild: Sendable {
         progress?.begin("Reading content")
         var contents = configs.indices.map { position in
             // Content files whose rendering the build takes from the cache (as BuildState decides).
-            let rendered = reuse.map { reuse in
-                Set(reuse.pages.compactMap { key, page in
-                    key.language == position && page.sourceHash == reuse.sourceHashes[key.sourceFile] ? key.sourceFile : nil
-                })
-            } ?? []
+            let rendered =
+                reuse.map { reuse in
+                    Set(
+                        reuse.pages.compactMap { key, page in
+                            key.language == position && page.sourceHash == reuse.sourceHashes[key.sourceFile] ? key.sourceFile : nil
+                        })
+                } ?? []
             return LanguageContent(source: source, config: configs[position], options: options, memo: memo, rendered: rendered)
         }
         if contents.count > 1, !SharedBundleFiles.duplicates(config) { SharedBundleFiles.assign(&contents) }
@@ -76,8 +80,9 @@ struct SiteBuild: Sendable {
             let folder = content.config.languageFolder
             let own = reuse.map { reuse in
                 BuildState.LanguageReuse(
-                    pages: Dictionary(reuse.pages.compactMap { $0.key.language == position ? ($0.key.sourceFile, $0.value) : nil },
-                                      uniquingKeysWith: { a, _ in a }),
+                    pages: Dictionary(
+                        reuse.pages.compactMap { $0.key.language == position ? ($0.key.sourceFile, $0.value) : nil },
+                        uniquingKeysWith: { a, _ in a }),
                     sourceHashes: reuse.sourceHashes,
                     previousOutput: { [previous = reuse.previousOutput] path in previous(folder + path) },
                     related: position < reuse.related.count ? reuse.related[position] : nil)
@@ -118,13 +123,21 @@ struct SiteBuild: Sendable {
     static func checkSiteFolder(_ source: URL) throws(Diagnostic) -> [Diagnostic] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
-            throw Diagnostic(.error, "the site folder \(source.path) does not exist; give the folder that holds content/ and the config file (-s), or make a new site with `collective init \(source.lastPathComponent)`")
+            throw Diagnostic(
+                .error,
+                "the site folder \(source.path) does not exist; give the folder that holds content/ and the config file (-s), or make a new site with `collective init \(source.lastPathComponent)`"
+            )
         }
         guard isFolder.boolValue else {
             throw Diagnostic(.error, "\(source.path) is a file, not a site folder; give the folder that holds content/ and the config file (-s)")
         }
         if SiteConfig.configFile(in: source) == nil, !FileManager.default.fileExists(atPath: source.appendingPathComponent("content").path) {
-            return [Diagnostic(.warning, "\(source.path) has no config file (\(SiteConfig.fileNames.joined(separator: ", "))) and no content/ folder: is it the site folder? Give the right one with -s, or make a site with `collective init`")]
+            return [
+                Diagnostic(
+                    .warning,
+                    "\(source.path) has no config file (\(SiteConfig.fileNames.joined(separator: ", "))) and no content/ folder: is it the site folder? Give the right one with -s, or make a site with `collective init`"
+                )
+            ]
         }
         return []
     }
@@ -153,12 +166,15 @@ struct SiteBuild: Sendable {
     /// default language.
     private mutating func addRootFiles() {
         let sitemaps = languages.map { language in
-            (url: language.config.rootAbsoluteURL("/" + language.config.language.code + "/sitemap.xml"),
-             lastmod: language.content.pages.compactMap { $0.lastmod ?? $0.date }.max())
+            (
+                url: language.config.rootAbsoluteURL("/" + language.config.language.code + "/sitemap.xml"),
+                lastmod: language.content.pages.compactMap { $0.lastmod ?? $0.date }.max()
+            )
         }
         files["sitemap.xml"] = Data(SiteFiles.sitemapIndex(sitemaps).utf8)
         guard let main = languages.firstIndex(where: { $0.config.language.code == config.defaultLanguage }),
-              !languages[main].config.languageFolder.isEmpty else { return }
+            !languages[main].config.languageFolder.isEmpty
+        else { return }
         let state = languages[main]
         files["index.html"] = Data(SiteFiles(config: state.config, content: state.content, rendered: state.rendered).redirect(to: "/").utf8)
     }

@@ -69,9 +69,10 @@ public struct BuildReport: Sendable {
             let state = build.languages[language]
             return state.content.pages.indices.map { index in
                 let page = state.content.pages[index]
-                return BuiltPage(kind: page.kind, sourceFile: page.sourceFile, path: build.sitePath(page.path, language: language),
-                                 title: page.title, references: state.rendered[index].references,
-                                 mathProblems: state.rendered[index].mathProblems)
+                return BuiltPage(
+                    kind: page.kind, sourceFile: page.sourceFile, path: build.sitePath(page.path, language: language),
+                    title: page.title, references: state.rendered[index].references,
+                    mathProblems: state.rendered[index].mathProblems)
             }
         }
     }
@@ -120,7 +121,8 @@ public struct SiteBuilder: Sendable {
     /// Builds the site as ``build(write:)`` does, and runs `work` on the report on another thread
     /// while the output is written (the build command checks the site's links meanwhile).
     public func build<Result: Sendable>(write: Bool = true, alongside work: @escaping @Sendable (BuildReport) -> Result)
-        throws(Diagnostic) -> (report: BuildReport, alongside: Result) {
+        throws(Diagnostic) -> (report: BuildReport, alongside: Result)
+    {
         let start = Date()
         let config = try? SiteConfig.load(siteRoot: source)
         let folder = write ? try outputFolder(config: config) : nil
@@ -134,8 +136,9 @@ public struct SiteBuilder: Sendable {
         if plan == nil { progress?.begin("Reading content") }
         let reusedHashes = ReusedOutputs()
         let memo = plan.map { FrontMatterMemo(known: $0.parsedFrontMatter, fileHashes: $0.snapshot.files.mapValues(\.hash)) }
-        let build = try SiteBuild(source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
-                                  remember: plan != nil, memo: memo, progress: progress)
+        let build = try SiteBuild(
+            source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
+            remember: plan != nil, memo: memo, progress: progress)
         var report = BuildReport(build)
         if let plan, let cache {
             report.cacheNote = plan.note
@@ -166,11 +169,13 @@ public struct SiteBuilder: Sendable {
                 report.unchanged = summary.unchanged
                 report.published = true
                 if summary.waited >= 0.5 {
-                    report.diagnostics.append(Diagnostic(.notice, "waited \(Int(summary.waited.rounded())) s for another build writing to \(destination.path)"))
+                    report.diagnostics.append(
+                        Diagnostic(.notice, "waited \(Int(summary.waited.rounded())) s for another build writing to \(destination.path)"))
                 }
                 if let cache, let plan, let hashes, report.errors.isEmpty {
                     progress?.begin("Saving the build cache")
-                    var stored = remember(build, plan: plan, outputs: OutputManifest.recording(hashes, in: folder.path), settings: cacheSettings(folder))
+                    var stored = remember(
+                        build, plan: plan, outputs: OutputManifest.recording(hashes, in: folder.path), settings: cacheSettings(folder))
                     stored.parsedFrontMatter = memo?.entries ?? [:]
                     if let problem = cache.save(stored) { report.diagnostics.append(Diagnostic(.warning, problem)) }
                 }
@@ -210,12 +215,15 @@ public struct SiteBuilder: Sendable {
     private func reuse(_ plan: BuildCache.Plan, folder: OutputFolder, hashes: ReusedOutputs) -> SiteBuild.Reuse? {
         guard let pages = plan.pages, let outputs = plan.outputs else { return nil }
         let root = folder.path
-        return SiteBuild.Reuse(pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash), previousOutput: { path in
-            guard let entry = outputs.intactEntry(path, in: root), let data = FileManager.default.contents(atPath: root + "/" + path),
-                  data.count == entry.size else { return nil }
-            hashes.entries.withLock { $0[path] = entry }
-            return data
-        }, related: plan.related)
+        return SiteBuild.Reuse(
+            pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash),
+            previousOutput: { path in
+                guard let entry = outputs.intactEntry(path, in: root), let data = FileManager.default.contents(atPath: root + "/" + path),
+                    data.count == entry.size
+                else { return nil }
+                hashes.entries.withLock { $0[path] = entry }
+                return data
+            }, related: plan.related)
     }
 
     /// The hash of every file, from `known` (with the size it is for) or computed on all cores.

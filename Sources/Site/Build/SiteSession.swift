@@ -84,7 +84,8 @@ public struct SiteSession: Sendable {
         var plan = Plan()
         // A notebook's outputs become files beside its page: a changed notebook rebuilds the site.
         if needsFullRebuild || !plan.classify(paths, in: self)
-            || plan.pages.contains(where: { PathText.fileExtension($0).lowercased() == NotebookSource.fileExtension }) {
+            || plan.pages.contains(where: { PathText.fileExtension($0).lowercased() == NotebookSource.fileExtension })
+        {
             return try rebuildSite(start: start)
         }
         var readErrors: [Diagnostic] = []
@@ -127,8 +128,9 @@ public struct SiteSession: Sendable {
         }
         diagnosticsChanged = diagnosticsChanged || plan.templatesChanged
         refreshReport(pages: bodies.map(\.0), diagnosticsChanged: diagnosticsChanged, start: start)
-        return Update(scope: scope, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: !bodies.isEmpty,
-                      diagnosticsChanged: diagnosticsChanged)
+        return Update(
+            scope: scope, changedFiles: changed.sorted(), errors: [], searchIndexIsStale: !bodies.isEmpty,
+            diagnosticsChanged: diagnosticsChanged)
     }
 
     /// A function that builds the search index of the current pages; give its result to
@@ -264,7 +266,8 @@ public struct SiteSession: Sendable {
 extension Page {
     /// True when the two differ at most in their Markdown body (and so in nothing lists, URLs or terms use).
     func sameOutsideBody(_ other: Page) -> Bool {
-        var a = self, b = other
+        var a = self
+        var b = other
         (a.body, b.body) = ("", "")
         (a.bodyLine, b.bodyLine) = (0, 0)
         (a.fieldLines, b.fieldLines) = ([:], [:])

@@ -28,8 +28,13 @@ public struct BaseURLOverride: Sendable, Equatable {
         let lower = trimmed.lowercased()
         let hasScheme = lower.hasPrefix("http://") || lower.hasPrefix("https://")
         let host = hasScheme ? trimmed.drop { $0 != ":" }.dropFirst(3).prefix { $0 != "/" } : ""
-        guard (hasScheme && !host.isEmpty) || (!hasScheme && trimmed.hasPrefix("/")), !trimmed.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }) else {
-            throw Diagnostic(.error, "\(origin.rawValue) \"\(text)\" is not a site address; give an absolute URL such as https://example.org/blog/ or a path such as /blog/")
+        guard (hasScheme && !host.isEmpty) || (!hasScheme && trimmed.hasPrefix("/")),
+            !trimmed.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" })
+        else {
+            throw Diagnostic(
+                .error,
+                "\(origin.rawValue) \"\(text)\" is not a site address; give an absolute URL such as https://example.org/blog/ or a path such as /blog/"
+            )
         }
         url = trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
         self.origin = origin

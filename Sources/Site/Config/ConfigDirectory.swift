@@ -9,7 +9,8 @@ extension SiteConfig {
     /// The configuration directory's merged table over `table` (the root config file's, if any);
     /// nil when the site has no `config/_default/` folder.
     static func loadDirectory(siteRoot root: URL, over table: [String: Value] = [:]) throws(Diagnostic)
-        -> (table: [String: Value], firstFile: String)? {
+        -> (table: [String: Value], firstFile: String)?
+    {
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
         let defaults = root.appendingPathComponent("config/_default")
@@ -20,15 +21,21 @@ extension SiteConfig {
             let folder = root.appendingPathComponent("config/" + environment)
             let names = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted { a, b in
                 // The top-level file first, so named files merge over it.
-                let topA = Self.isTopLevelFile(a), topB = Self.isTopLevelFile(b)
+                let topA = Self.isTopLevelFile(a)
+                let topB = Self.isTopLevelFile(b)
                 return topA != topB ? topA : a < b
             }
             for name in names {
                 let format: DataFormat
-                if name.hasSuffix(".toml") { format = .toml }
-                else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { format = .yaml }
-                else if name.hasSuffix(".json") { format = .json }
-                else { continue }
+                if name.hasSuffix(".toml") {
+                    format = .toml
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    format = .yaml
+                } else if name.hasSuffix(".json") {
+                    format = .json
+                } else {
+                    continue
+                }
                 let relative = "config/\(environment)/\(name)"
                 guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else {
                     throw Diagnostic(.error, "cannot read the file (is it UTF-8 text?)", file: relative)
@@ -37,8 +44,9 @@ extension SiteConfig {
                 do {
                     fileTable = try format.parseTable(text).table
                 } catch {
-                    throw Diagnostic(.error, "invalid \(format.rawValue.uppercased()): \(error.describe(lineOffset: 0)); fix the config file",
-                                     file: relative, line: error.line, column: error.column)
+                    throw Diagnostic(
+                        .error, "invalid \(format.rawValue.uppercased()): \(error.describe(lineOffset: 0)); fix the config file",
+                        file: relative, line: error.line, column: error.column)
                 }
                 firstFile = firstFile ?? relative
                 let stem = String(name[..<name.lastIndex(of: ".")!])

@@ -54,16 +54,19 @@ enum DataFormat: String, Sendable {
         guard let node else { return ([:], [:]) }
         guard case .mapping(let mapping) = node else {
             let mark = node.mark
-            throw DataFormatError(line: mark?.line ?? 1, column: mark?.column ?? 1,
-                                  reason: "expected key: value pairs at the top level")
+            throw DataFormatError(
+                line: mark?.line ?? 1, column: mark?.column ?? 1,
+                reason: "expected key: value pairs at the top level")
         }
         // Aliases share their anchor's node, so a few hundred bytes can stand for billions of
         // values ("billion laughs"): such a document is refused before it is walked.
         do {
             try YAMLAliasBudget.check(node, limit: YAMLAliasBudget.limit(forByteCount: text.utf8.count))
         } catch {
-            throw DataFormatError(line: error.line ?? 1, column: 1,
-                                  reason: "aliases (`*name`) expand to more values than the text could hold; an alias that repeats a large anchor many times is not read")
+            throw DataFormatError(
+                line: error.line ?? 1, column: 1,
+                reason:
+                    "aliases (`*name`) expand to more values than the text could hold; an alias that repeats a large anchor many times is not read")
         }
         var table: [String: Value] = [:]
         var lines: [String: Int] = [:]
@@ -102,15 +105,17 @@ enum DataFormat: String, Sendable {
     private static func yamlError(_ error: YamlError) -> DataFormatError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            return DataFormatError(line: mark.line, column: mark.column, reason: problem,
-                                   contextLine: context?.mark.line, context: context?.text)
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            return DataFormatError(
+                line: mark.line, column: mark.column, reason: problem,
+                contextLine: context?.mark.line, context: context?.text)
         case .reader(let problem, _, _, _):
             return DataFormatError(line: 1, column: 1, reason: problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return DataFormatError(line: context.mark.line, column: context.mark.column,
-                                   reason: "duplicate keys: \(duplicates.joined(separator: ", "))")
+            return DataFormatError(
+                line: context.mark.line, column: context.mark.column,
+                reason: "duplicate keys: \(duplicates.joined(separator: ", "))")
         default:
             return DataFormatError(line: 1, column: 1, reason: "\(error)")
         }
@@ -123,8 +128,9 @@ enum DataFormat: String, Sendable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw DataFormatError(line: error.source.begin.line, column: error.source.begin.column,
-                                  reason: error.description)
+            throw DataFormatError(
+                line: error.source.begin.line, column: error.source.begin.column,
+                reason: error.description)
         } catch {
             throw DataFormatError(line: 1, column: 1, reason: "\(error)")
         }
@@ -154,8 +160,9 @@ enum DataFormat: String, Sendable {
             return .string(String(format: "%02d:%02d:%02d", t.hour, t.minute, t.second))
         case .dateTime:
             guard let dt = v.dateTime else { return .null }
-            var text = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", dt.date.year, dt.date.month, dt.date.day,
-                              dt.time.hour, dt.time.minute, dt.time.second)
+            var text = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d", dt.date.year, dt.date.month, dt.date.day,
+                dt.time.hour, dt.time.minute, dt.time.second)
             if let offset = dt.offset {
                 let minutes = offset.offset
                 text += String(format: "%@%02d:%02d", minutes < 0 ? "-" : "+", abs(minutes) / 60, abs(minutes) % 60)
@@ -211,10 +218,16 @@ enum DataFormat: String, Sendable {
     private static func jsonErrorPosition(_ error: Error, in text: String) -> (Int, Int) {
         let info = (error as NSError).userInfo
         guard let index = info["NSJSONSerializationErrorIndex"] as? Int else { return (1, 1) }
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             if offset >= index { break }
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (line, column)
     }

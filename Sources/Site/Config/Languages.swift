@@ -35,8 +35,9 @@ struct LanguageSettings: Sendable {
         let defaultLanguage = configured.flatMap { tables[$0] != nil || tables.isEmpty ? $0 : nil } ?? ordered.first?.key ?? "en"
         let topContentDir = Self.folder(raw.valueIgnoringCase("contentDir")?.string) ?? "content"
         var languages = ordered.map { code, table in
-            Language(code: code, name: table.valueIgnoringCase("languageName")?.string,
-                     contentDir: Self.folder(table.valueIgnoringCase("contentDir")?.string) ?? topContentDir)
+            Language(
+                code: code, name: table.valueIgnoringCase("languageName")?.string,
+                contentDir: Self.folder(table.valueIgnoringCase("contentDir")?.string) ?? topContentDir)
         }
         if languages.isEmpty { languages = [Language(code: defaultLanguage, name: nil, contentDir: topContentDir)] }
         self.languages = languages
@@ -57,11 +58,16 @@ struct LanguageSettings: Sendable {
         var problems: [(key: String, message: String)] = []
         for (code, entry) in table.sorted(by: { $0.key < $1.key }) {
             if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-                problems.append(("languages", "`languages.\(code)`: \"\(code)\" is not a language code; use codes such as en, fr or pt-br (letters, digits and hyphens)"))
+                problems.append(
+                    (
+                        "languages",
+                        "`languages.\(code)`: \"\(code)\" is not a language code; use codes such as en, fr or pt-br (letters, digits and hyphens)"
+                    ))
                 continue
             }
             guard let settings = entry.table else {
-                problems.append(("languages", "`languages.\(code)` must be a table of settings (languageName, weight, title, params, …), not a single value"))
+                problems.append(
+                    ("languages", "`languages.\(code)` must be a table of settings (languageName, weight, title, params, …), not a single value"))
                 continue
             }
             if let weight = settings.valueIgnoringCase("weight"), weight.int == nil {
@@ -75,7 +81,11 @@ struct LanguageSettings: Sendable {
             let name = configured.string ?? ""
             if !table.keys.contains(where: { $0.lowercased() == name.lowercased() }) {
                 let codes = table.keys.sorted().joined(separator: ", ")
-                problems.append(("defaultContentLanguage", "defaultContentLanguage \"\(name)\" is not one of the languages (\(codes)); add languages.\(name) or set defaultContentLanguage to one of them"))
+                problems.append(
+                    (
+                        "defaultContentLanguage",
+                        "defaultContentLanguage \"\(name)\" is not one of the languages (\(codes)); add languages.\(name) or set defaultContentLanguage to one of them"
+                    ))
             }
         }
         return problems

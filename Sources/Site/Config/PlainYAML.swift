@@ -17,7 +17,8 @@ enum PlainYAML {
             index += 1
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }  // blank or a comment
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), let key = plainKey(Substring(line[..<colon])),
-                  table[key] == nil else { return nil }
+                table[key] == nil
+            else { return nil }
             let rest = Substring(line[line.index(after: colon)...])
             guard rest.isEmpty || rest.utf8.first == UInt8(ascii: " ") else { return nil }
             let valueText = rest.drop { $0 == " " }
@@ -61,7 +62,7 @@ enum PlainYAML {
     /// A key of letters, digits, `_` and `-`, starting with a letter or `_`.
     private static func plainKey(_ text: Substring) -> String? {
         guard let first = text.utf8.first, isLetter(first) || first == UInt8(ascii: "_"),
-              text.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
+            text.utf8.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") })
         else { return nil }
         return String(text)
     }
@@ -136,7 +137,10 @@ enum PlainYAML {
         while index < body.endIndex {
             let character = body[index]
             index = body.index(after: index)
-            guard character == "\\" else { result.append(character); continue }
+            guard character == "\\" else {
+                result.append(character)
+                continue
+            }
             guard index < body.endIndex else { return nil }
             let escape = body[index]
             index = body.index(after: index)
@@ -168,12 +172,14 @@ enum PlainYAML {
         }
         if isDecimalInteger(bytes), let number = Int(text) { return .int(number) }
         if let dot = bytes.firstIndex(of: UInt8(ascii: ".")), isDecimalInteger(Array(bytes[..<dot])),
-           dot + 1 < bytes.count, bytes[(dot + 1)...].allSatisfy(isDigit), let number = Double(text) {
+            dot + 1 < bytes.count, bytes[(dot + 1)...].allSatisfy(isDigit), let number = Double(text)
+        {
             return .double(number)
         }
         // A date or date-time stays text (dates are read later, with their own warnings).
         if bytes.count >= 10, bytes[0..<4].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"), bytes[5..<7].allSatisfy(isDigit),
-           bytes[7] == UInt8(ascii: "-"), bytes[8..<10].allSatisfy(isDigit) {
+            bytes[7] == UInt8(ascii: "-"), bytes[8..<10].allSatisfy(isDigit)
+        {
             return .string(String(text))
         }
         return nil

@@ -90,7 +90,8 @@ public struct SiteConfig: Sendable {
         self.fileName = fileName
         self.siteRaw = siteRaw
         let settings = LanguageSettings(siteRaw)
-        let language = settings.languages.first { $0.code == code } ?? settings.languages.first { $0.code == settings.defaultLanguage }
+        let language =
+            settings.languages.first { $0.code == code } ?? settings.languages.first { $0.code == settings.defaultLanguage }
             ?? settings.languages[0]
         var raw = siteRaw
         if language.code != settings.defaultLanguage {
@@ -137,7 +138,8 @@ public struct SiteConfig: Sendable {
         self.allowsRawHTML = unsafe ?? true
         self.embeddedLinkHook = EmbeddedHookUse(Value.table(raw).value(atPath: "markup.goldmark.renderHooks.link"))
         // PaperMod calls it ShowFullTextinRSS.
-        self.fullContentInFeeds = (self.params.valueIgnoringCase("feedFullContent") ?? self.params.valueIgnoringCase("ShowFullTextinRSS"))?.bool ?? false
+        self.fullContentInFeeds =
+            (self.params.valueIgnoringCase("feedFullContent") ?? self.params.valueIgnoringCase("ShowFullTextinRSS"))?.bool ?? false
     }
 
     /// Finds and reads the site's config file in `root`; a site without one gets the defaults.
@@ -148,7 +150,8 @@ public struct SiteConfig: Sendable {
         for folder in own.themeFolders(siteRoot: root) {
             // A theme whose config cannot be read only loses its defaults; the theme's own files say why.
             guard let theme = try? loadOwn(siteRoot: root.appendingPathComponent(folder)),
-                  case .table(let defaults)? = theme.raw.valueIgnoringCase("params") else { continue }
+                case .table(let defaults)? = theme.raw.valueIgnoringCase("params")
+            else { continue }
             var site: [String: Value] = [:]
             if case .table(let table)? = raw.valueIgnoringCase("params") { site = table }
             raw[raw.keys.first { $0.lowercased() == "params" } ?? "params"] = .table(Value.merging(defaults, under: site))
@@ -169,17 +172,20 @@ public struct SiteConfig: Sendable {
                 throw Diagnostic(.error, "cannot read the file (is it UTF-8 text?)", file: name)
             }
             let format: DataFormat = name.hasSuffix(".toml") ? .toml : name.hasSuffix(".json") ? .json : .yaml
-            let table: [String: Value], lines: [String: Int]
+            let table: [String: Value]
+            let lines: [String: Int]
             do {
                 (table, lines) = try format.parseTable(text)
             } catch {
-                throw Diagnostic(.error, "invalid \(format.rawValue.uppercased()): \(error.describe(lineOffset: 0)); fix the config file",
-                                 file: name, line: error.line, column: error.column)
+                throw Diagnostic(
+                    .error, "invalid \(format.rawValue.uppercased()): \(error.describe(lineOffset: 0)); fix the config file",
+                    file: name, line: error.line, column: error.column)
             }
             if let problem = LanguageSettings.problems(table).first {
                 // TOML tables (`[languages.fr]`) have no key line: the first line naming the key then.
                 let key = problem.key.lowercased()
-                let line = lines.first { $0.key.lowercased() == key }?.value
+                let line =
+                    lines.first { $0.key.lowercased() == key }?.value
                     ?? text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
                         let start = $0.drop { $0 == " " || $0 == "[" || $0 == "\"" }.lowercased()
                         return start.hasPrefix(key)
@@ -213,10 +219,13 @@ public struct SiteConfig: Sendable {
             let line = lines.first { $0.key.lowercased() == key.lowercased() }?.value
             let range = "\(setting.range.lowerBound) to \(setting.range.upperBound.formatted(.number.grouping(.automatic)))"
             guard let number = value.int else {
-                return Diagnostic(.warning, "`\(setting.path)` should be a whole number from \(range), not \(value.shortDescription); it was ignored", file: file, line: line)
+                return Diagnostic(
+                    .warning, "`\(setting.path)` should be a whole number from \(range), not \(value.shortDescription); it was ignored", file: file,
+                    line: line)
             }
             guard !setting.range.contains(number) else { return nil }
-            return Diagnostic(.warning, "`\(setting.path)` should be from \(range); \(number) was read as \(setting.range.clamp(number))", file: file, line: line)
+            return Diagnostic(
+                .warning, "`\(setting.path)` should be from \(range); \(number) was read as \(setting.range.clamp(number))", file: file, line: line)
         }
     }
 
@@ -298,8 +307,9 @@ public struct SiteConfig: Sendable {
         let entries = (value?.array ?? []).compactMap { item -> MenuEntry? in
             guard let name = item["name"]?.string else { return nil }
             let url = item["url"]?.string ?? item["pageRef"]?.string ?? "/"
-            return MenuEntry(name: name, url: url, weight: item["weight"]?.int ?? 0,
-                             identifier: item["identifier"]?.string)
+            return MenuEntry(
+                name: name, url: url, weight: item["weight"]?.int ?? 0,
+                identifier: item["identifier"]?.string)
         }
         return entries.sorted(by: MenuEntry.hugoOrder)
     }

@@ -42,7 +42,8 @@ struct ContentScanner {
 
     func scan() -> ContentTree {
         var tree = ContentTree()
-        let unmarkedLanguage = (config.languages.first { $0.code == config.defaultLanguage && $0.contentDir == config.language.contentDir }
+        let unmarkedLanguage =
+            (config.languages.first { $0.code == config.defaultLanguage && $0.contentDir == config.language.contentDir }
             ?? config.languages.first { $0.contentDir == config.language.contentDir })?.code
         let ownsUnmarked = unmarkedLanguage == config.language.code
         let all = listFiles()
@@ -94,7 +95,12 @@ struct ContentScanner {
             return ""
         }
 
-        struct Job: Sendable { var path: String; var kind: Page.Kind; var section: String; var bundle: String? }
+        struct Job: Sendable {
+            var path: String
+            var kind: Page.Kind
+            var section: String
+            var bundle: String?
+        }
         var jobs: [Job] = []
         for file in files where !inOtherLanguagesBundle(file) {
             let (folder, name) = split(file)
@@ -130,8 +136,9 @@ struct ContentScanner {
                 return readNotebook(url, file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
             }
             if rendered.contains(file), let summary = memo?.summary(ofFile: file) {
-                var (page, diagnostics) = reader.read(split: summary.frontMatter, contentPath: job.path, kind: job.kind,
-                                                      section: job.section, bundleFolder: job.bundle)
+                var (page, diagnostics) = reader.read(
+                    split: summary.frontMatter, contentPath: job.path, kind: job.kind,
+                    section: job.section, bundleFolder: job.bundle)
                 if summary.isBlank { diagnostics.append(Self.blankWarning(file)) }
                 return (page, diagnostics)
             }
@@ -145,13 +152,17 @@ struct ContentScanner {
                 return String(validating: bytes, as: UTF8.self)
             }
             guard let text else {
-                return (nil, [Diagnostic(.warning, "the file is not UTF-8 text (a binary file named .md?); it was skipped: rename or convert it", file: file)])
+                return (
+                    nil,
+                    [Diagnostic(.warning, "the file is not UTF-8 text (a binary file named .md?); it was skipped: rename or convert it", file: file)]
+                )
             }
             guard let split = reader.split(text) else {
                 return reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section, bundleFolder: job.bundle)
             }
-            var (page, diagnostics) = reader.read(split: split, contentPath: job.path, kind: job.kind, section: job.section,
-                                                  bundleFolder: job.bundle)
+            var (page, diagnostics) = reader.read(
+                split: split, contentPath: job.path, kind: job.kind, section: job.section,
+                bundleFolder: job.bundle)
             let isBlank = text.allSatisfy(\.isWhitespace)
             if isBlank { diagnostics.append(Self.blankWarning(file)) }
             memo?.remember(FrontMatterMemo.FileSummary(frontMatter: split, isBlank: isBlank), ofFile: file)
@@ -170,18 +181,27 @@ struct ContentScanner {
 
     /// A notebook as a page; a notebook that cannot be read is an error naming the file and, for
     /// bad JSON, the line and column, and the other pages still build.
-    private func readNotebook(_ url: URL, file: String, job: (path: String, kind: Page.Kind, section: String, bundle: String?),
-                              reader: PageReader) -> (Page?, [Diagnostic]) {
+    private func readNotebook(
+        _ url: URL, file: String, job: (path: String, kind: Page.Kind, section: String, bundle: String?),
+        reader: PageReader
+    ) -> (Page?, [Diagnostic]) {
         let notebook: Notebook
         do {
             notebook = try NotebookSource.read(url)
         } catch {
-            return (nil, [Diagnostic(.error, "cannot read the notebook: \(error.message); fix the file or open and save it in Jupyter",
-                                     file: file, line: error.line, column: error.column)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "cannot read the notebook: \(error.message); fix the file or open and save it in Jupyter",
+                        file: file, line: error.line, column: error.column)
+                ]
+            )
         }
         let (text, metadata) = NotebookSource.pageText(of: notebook)
-        return reader.read(source: text, contentPath: job.path, kind: job.kind, section: job.section, bundleFolder: job.bundle,
-                           defaults: metadata)
+        return reader.read(
+            source: text, contentPath: job.path, kind: job.kind, section: job.section, bundleFolder: job.bundle,
+            defaults: metadata)
     }
 
     /// The file's name without its extension and language suffix, and the language the suffix

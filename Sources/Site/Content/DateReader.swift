@@ -17,17 +17,17 @@ public enum DateReader {
     public static func read(_ text: String) -> Reading? {
         var scanner = DigitScanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
         guard let year = scanner.number(digits: 4), scanner.take(UInt8(ascii: "-")),
-              let month = scanner.number(digits: 2), scanner.take(UInt8(ascii: "-")),
-              let day = scanner.number(digits: 2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            let month = scanner.number(digits: 2), scanner.take(UInt8(ascii: "-")),
+            let day = scanner.number(digits: 2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         var parts = DateComponents(year: year, month: month, day: day, hour: 0, minute: 0, second: 0)
         let dateOnly = Reading(date: utcDate(parts, offsetSeconds: 0), isPartial: true)
         if scanner.atEnd { return Reading(date: dateOnly.date, isPartial: false) }
 
         guard scanner.take(UInt8(ascii: "T")) || scanner.take(UInt8(ascii: "t")) || scanner.take(UInt8(ascii: " ")),
-              let hour = scanner.number(digits: 2) ?? scanner.number(digits: 1), scanner.take(UInt8(ascii: ":")),
-              let minute = scanner.number(digits: 2), hour < 24, minute < 60
+            let hour = scanner.number(digits: 2) ?? scanner.number(digits: 1), scanner.take(UInt8(ascii: ":")),
+            let minute = scanner.number(digits: 2), hour < 24, minute < 60
         else { return dateOnly }
         parts.hour = hour
         parts.minute = minute

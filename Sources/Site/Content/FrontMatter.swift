@@ -24,8 +24,12 @@ struct FrontMatter {
         let format: DataFormat
         let closer: Set<Substring>
         switch first {
-        case "---": format = .yaml; closer = ["---", "..."]
-        case "+++": format = .toml; closer = ["+++"]
+        case "---":
+            format = .yaml
+            closer = ["---", "..."]
+        case "+++":
+            format = .toml
+            closer = ["+++"]
         default:
             if first.hasPrefix("{") { return splitJSON(text.split(separator: "\n", omittingEmptySubsequences: false)) }
             return FrontMatter(format: nil, text: "", firstLine: 1, body: String(text), bodyLine: 1)
@@ -37,8 +41,9 @@ struct FrontMatter {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? end
             if closer.contains(text[lineStart..<lineEnd].trimmingTrailingSpace) {
                 let frontMatterEnd = lineStart == frontMatterStart ? lineStart : bytes.index(before: lineStart)
-                return FrontMatter(format: format, text: String(text[frontMatterStart..<frontMatterEnd]), firstLine: 2,
-                                   body: String(text[nextLine(after: lineEnd)...]), bodyLine: lineNumber + 1)
+                return FrontMatter(
+                    format: format, text: String(text[frontMatterStart..<frontMatterEnd]), firstLine: 2,
+                    body: String(text[nextLine(after: lineEnd)...]), bodyLine: lineNumber + 1)
             }
             lineStart = nextLine(after: lineEnd)
             lineNumber += 1
@@ -54,7 +59,13 @@ struct FrontMatter {
         for (index, line) in lines.enumerated() {
             for byte in line.utf8 {
                 if inString {
-                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
                     continue
                 }
                 switch byte {

@@ -9,11 +9,14 @@ struct PageReader {
     /// Reads a content file. `contentPath` is relative to the language's content folder (`posts/a.md`).
     /// Returns nil (with an error diagnostic) when the front matter cannot be read.
     /// `defaults` are front matter fields the file's own front matter may override (a notebook's metadata).
-    func read(source: String, contentPath: String, kind: Page.Kind, section: String,
-              bundleFolder: String?, defaults: [String: Value] = [:]) -> (page: Page?, diagnostics: [Diagnostic]) {
+    func read(
+        source: String, contentPath: String, kind: Page.Kind, section: String,
+        bundleFolder: String?, defaults: [String: Value] = [:]
+    ) -> (page: Page?, diagnostics: [Diagnostic]) {
         guard let split = split(source) else {
-            let diagnostic = Diagnostic(.error, "front matter is not closed: add a closing `---` (or `+++`) line after it",
-                                        file: config.language.contentDir + "/" + contentPath, line: 1, column: 1)
+            let diagnostic = Diagnostic(
+                .error, "front matter is not closed: add a closing `---` (or `+++`) line after it",
+                file: config.language.contentDir + "/" + contentPath, line: 1, column: 1)
             return (nil, [diagnostic])
         }
         return read(split: split, contentPath: contentPath, kind: kind, section: section, bundleFolder: bundleFolder, defaults: defaults)
@@ -26,8 +29,10 @@ struct PageReader {
 
     /// Reads a content file split by ``split(_:)`` (or, for a file whose rendering the build cache
     /// has, its front matter as the cache kept it, with an empty body).
-    func read(split: FrontMatter, contentPath: String, kind: Page.Kind, section: String,
-              bundleFolder: String?, defaults: [String: Value] = [:]) -> (page: Page?, diagnostics: [Diagnostic]) {
+    func read(
+        split: FrontMatter, contentPath: String, kind: Page.Kind, section: String,
+        bundleFolder: String?, defaults: [String: Value] = [:]
+    ) -> (page: Page?, diagnostics: [Diagnostic]) {
         let file = config.language.contentDir + "/" + contentPath
         var diagnostics: [Diagnostic] = []
         var params: [String: Value] = [:]
@@ -43,8 +48,9 @@ struct PageReader {
                 }
             } catch {
                 let line = split.firstLine + error.line - 1
-                let diagnostic = Diagnostic(.error, "invalid \(format.rawValue.uppercased()) front matter: \(error.describe(lineOffset: split.firstLine - 1))",
-                                            file: file, line: line, column: error.column)
+                let diagnostic = Diagnostic(
+                    .error, "invalid \(format.rawValue.uppercased()) front matter: \(error.describe(lineOffset: split.firstLine - 1))",
+                    file: file, line: line, column: error.column)
                 return (nil, [diagnostic])
             }
         }
@@ -55,8 +61,9 @@ struct PageReader {
         /// The column where the value of a top-level `key: value` or `key = value` line starts.
         func column(of key: String) -> Int? {
             guard let keyLine = keyLines.first(where: { $0.key.lowercased() == key.lowercased() })?.value,
-                  let text = split.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(keyLine - 1).first,
-                  let separator = text.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return nil }
+                let text = split.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(keyLine - 1).first,
+                let separator = text.firstIndex(where: { $0 == ":" || $0 == "=" })
+            else { return nil }
             let value = text[text.index(after: separator)...].firstIndex { $0 != " " && $0 != "\t" } ?? text.endIndex
             return text.distance(from: text.startIndex, to: value) + 1
         }
@@ -64,14 +71,18 @@ struct PageReader {
             guard let value = params.valueIgnoringCase(key) else { return nil }
             guard let text = value.string, !text.isEmpty else { return nil }
             guard let reading = DateReader.read(text) else {
-                diagnostics.append(Diagnostic(.warning, "cannot read \(key) \"\(text)\"; use a form such as 2023-11-16T10:30:00+00:00; the date is ignored",
-                                              file: file, line: line(of: key), column: column(of: key)))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "cannot read \(key) \"\(text)\"; use a form such as 2023-11-16T10:30:00+00:00; the date is ignored",
+                        file: file, line: line(of: key), column: column(of: key)))
                 return nil
             }
             if reading.isPartial {
                 let day = String(text.prefix(10))
-                diagnostics.append(Diagnostic(.warning, "cannot fully read \(key) \"\(text)\"; read as \(day); write it as \(day)T10:30:00+00:00 or \(day)",
-                                              file: file, line: line(of: key), column: column(of: key)))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "cannot fully read \(key) \"\(text)\"; read as \(day); write it as \(day)T10:30:00+00:00 or \(day)",
+                        file: file, line: line(of: key), column: column(of: key)))
             }
             return reading.date
         }
@@ -86,7 +97,8 @@ struct PageReader {
             if !values.isEmpty { terms[taxonomy.plural] = values }
         }
 
-        let title = params.valueIgnoringCase("title")?.string
+        let title =
+            params.valueIgnoringCase("title")?.string
             ?? (kind == .home ? config.title : Self.humanize(contentPath, kind: kind))
         let publishDate = date("publishDate")
         let pageDate = date("date") ?? publishDate
@@ -116,8 +128,10 @@ struct PageReader {
         for (key, line) in keyLines { page.fieldLines[key.lowercased()] = split.firstLine + line - 1 }
         for field in Self.typedFields {
             guard let value = params.valueIgnoringCase(field.key), !field.accepts(value) else { continue }
-            diagnostics.append(Diagnostic(.warning, "`\(field.key)` should be \(field.expected), not \(value.shortDescription); it was ignored",
-                                          file: file, line: line(of: field.key)))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "`\(field.key)` should be \(field.expected), not \(value.shortDescription); it was ignored",
+                    file: file, line: line(of: field.key)))
         }
         if page.title.isEmpty, kind == .page { page.title = Self.humanize(contentPath, kind: kind) }
         return (page, diagnostics)
@@ -133,7 +147,8 @@ struct PageReader {
                 return try format.parseTable(text)
             } catch {
                 guard format == .toml, error.reason.contains("date") || error.reason.contains("time"),
-                      let quoted = quotingValue(onLine: error.line, of: text) else { throw error }
+                    let quoted = quotingValue(onLine: error.line, of: text)
+                else { throw error }
                 text = quoted
             }
         }
@@ -172,8 +187,9 @@ struct PageReader {
 
     private static func cover(_ value: Value?) -> Cover? {
         guard let value, let image = value["image"]?.string, !image.isEmpty else { return nil }
-        return Cover(image: image, alt: value["alt"]?.string, caption: value["caption"]?.string,
-                     relative: value["relative"]?.bool ?? false)
+        return Cover(
+            image: image, alt: value["alt"]?.string, caption: value["caption"]?.string,
+            relative: value["relative"]?.bool ?? false)
     }
 
     /// A title from a file or folder name: `my-first-post.md` → "My first post".

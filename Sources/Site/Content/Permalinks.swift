@@ -56,8 +56,10 @@ struct Permalinks {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: page.sortDate)
-        let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"]
+        let monthNames = [
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december",
+        ]
         let replacements: [(String, String)] = [
             (":year", String(format: "%04d", parts.year ?? 1970)),
             (":monthname", monthNames[((parts.month ?? 1) - 1) % 12]),

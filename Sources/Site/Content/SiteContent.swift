@@ -64,7 +64,8 @@ struct SiteContent: Sendable {
 
     /// Filters, gives URLs to and relates the pages read from `content/`.
     static func assemble(_ tree: ContentTree, config: SiteConfig, options: BuildOptions)
-        -> (SiteContent, [Diagnostic]) {
+        -> (SiteContent, [Diagnostic])
+    {
         var diagnostics: [Diagnostic] = []
         let permalinks = Permalinks(config: config)
         let drafts = options.drafts || config.buildDrafts
@@ -97,8 +98,10 @@ struct SiteContent: Sendable {
         // Sections and the home page exist even without an _index.md.
         var haveSection = Set(pages.filter { $0.kind == .section }.map(\.section))
         for section in tree.sections.sorted() where !haveSection.contains(section) {
-            pages.append(generated(.section, title: PageReader.humanize(section + "/_index.md", kind: .section),
-                                   section: section))
+            pages.append(
+                generated(
+                    .section, title: PageReader.humanize(section + "/_index.md", kind: .section),
+                    section: section))
             haveSection.insert(section)
         }
         if !pages.contains(where: { $0.kind == .home }) {
@@ -130,8 +133,11 @@ struct SiteContent: Sendable {
             } else {
                 let page = pages[index]
                 let field = ["url", "slug"].first { page.params.valueIgnoringCase($0) != nil } ?? "permalinks"
-                diagnostics.append(Diagnostic(.error, "the page's \(field) has a `..` segment, which could write outside the site or over another page; the page was skipped: write a path without `..`",
-                                              file: page.sourceFile, line: page.fieldLines[field]))
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "the page's \(field) has a `..` segment, which could write outside the site or over another page; the page was skipped: write a path without `..`",
+                        file: page.sourceFile, line: page.fieldLines[field]))
                 keep[index] = false
             }
         }
@@ -148,8 +154,11 @@ struct SiteContent: Sendable {
                     keep[index] = false
                     continue
                 }
-                diagnostics.append(Diagnostic(.error, "\(a.sourceFile ?? a.kind.rawValue) and \(b.sourceFile ?? b.kind.rawValue) both have the URL \(path); change the slug or url of one of them",
-                                              file: b.sourceFile ?? a.sourceFile))
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        "\(a.sourceFile ?? a.kind.rawValue) and \(b.sourceFile ?? b.kind.rawValue) both have the URL \(path); change the slug or url of one of them",
+                        file: b.sourceFile ?? a.sourceFile))
                 keep[index] = false
                 continue
             }
@@ -164,9 +173,10 @@ struct SiteContent: Sendable {
     }
 
     private static func generated(_ kind: Page.Kind, title: String, section: String) -> Page {
-        Page(kind: kind, sourceFile: nil, bundleFolder: nil, section: section, params: [:], title: title,
-             description: nil, date: nil, lastmod: nil, publishDate: nil, expiryDate: nil, isDraft: false,
-             slug: nil, url: nil, aliases: [], weight: 0, layout: nil, terms: [:], cover: nil, body: "", bodyLine: 1)
+        Page(
+            kind: kind, sourceFile: nil, bundleFolder: nil, section: section, params: [:], title: title,
+            description: nil, date: nil, lastmod: nil, publishDate: nil, expiryDate: nil, isDraft: false,
+            slug: nil, url: nil, aliases: [], weight: 0, layout: nil, terms: [:], cover: nil, body: "", bodyLine: 1)
     }
 
     /// Hugo's default page order: weighted pages first by weight, then newest first, then by title.
@@ -243,25 +253,30 @@ struct SiteContent: Sendable {
         for (_, members) in bySection {
             let ordered = members.sorted { pages[$0].sortDate > pages[$1].sortDate }
             for (position, index) in ordered.enumerated() {
-                sectionNeighbours[index] = (position > 0 ? ordered[position - 1] : nil,
-                                            position + 1 < ordered.count ? ordered[position + 1] : nil)
+                sectionNeighbours[index] = (
+                    position > 0 ? ordered[position - 1] : nil,
+                    position + 1 < ordered.count ? ordered[position + 1] : nil
+                )
             }
         }
         var termPosition: [String: [String: Int]] = [:]
         for (plural, terms) in taxonomyTerms {
             for (position, term) in terms.enumerated() { termPosition[plural, default: [:]][Permalinks.urlize(term.0)] = position }
         }
-        return SiteContent(pages: pages, regularPages: regular, sectionPage: sectionPage, sectionPages: sectionPages,
-                           subsections: subsections, taxonomyTerms: taxonomyTerms, pageByPath: pageByPath,
-                           pageByContentPath: pageByContentPath, homeIndex: homeIndex,
-                           sectionNeighbours: sectionNeighbours, termPosition: termPosition)
+        return SiteContent(
+            pages: pages, regularPages: regular, sectionPage: sectionPage, sectionPages: sectionPages,
+            subsections: subsections, taxonomyTerms: taxonomyTerms, pageByPath: pageByPath,
+            pageByContentPath: pageByContentPath, homeIndex: homeIndex,
+            sectionNeighbours: sectionNeighbours, termPosition: termPosition)
     }
 
     /// The main sections: config `mainSections`, else the top-level section with most pages.
     func mainSections(config: SiteConfig) -> [String] {
         if !config.mainSections.isEmpty { return config.mainSections }
-        guard let biggest = sectionPages.filter({ !$0.key.isEmpty && !$0.key.contains("/") })
-            .max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else { return [] }
+        guard
+            let biggest = sectionPages.filter({ !$0.key.isEmpty && !$0.key.contains("/") })
+                .max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) })
+        else { return [] }
         return [biggest.key]
     }
 

@@ -8,8 +8,10 @@ public enum CacheHeaders {
 
     /// `[[headers]]` tables for `netlify.toml`.
     static var netlifyRules: String {
-        patterns.map { "[[headers]]\n  for = \(DeployText.tomlQuoted($0))\n  [headers.values]\n    Cache-Control = \(DeployText.tomlQuoted(immutable))\n" }
-            .joined(separator: "\n")
+        patterns.map {
+            "[[headers]]\n  for = \(DeployText.tomlQuoted($0))\n  [headers.values]\n    Cache-Control = \(DeployText.tomlQuoted(immutable))\n"
+        }
+        .joined(separator: "\n")
     }
 
     /// The rules in the `_headers` file format Cloudflare Pages (and Netlify) read from the output folder.

@@ -8,7 +8,10 @@ extension Scaffold {
     public static func writeDeployConfiguration(for host: DeployHost, siteRoot: URL, force: Bool = false) throws(Diagnostic) -> URL {
         let site = siteRoot.standardizedFileURL
         guard SiteConfig.configFile(in: site) != nil || FileManager.default.fileExists(atPath: site.appendingPathComponent("content").path) else {
-            throw Diagnostic(.error, "\(site.path) is not a site folder (no config file and no content/); make one with `collective init FOLDER --deploy \(host.rawValue)`")
+            throw Diagnostic(
+                .error,
+                "\(site.path) is not a site folder (no config file and no content/); make one with `collective init FOLDER --deploy \(host.rawValue)`"
+            )
         }
         let repository = host.belongsAtRepositoryRoot ? (repositoryRoot(containing: site) ?? site) : site
         let sitePath = relativePath(of: site, in: repository)
@@ -45,7 +48,8 @@ extension Scaffold {
 
     /// `folder`'s path below `root` (`blog/site`), or `.` when they are the same.
     static func relativePath(of folder: URL, in root: URL) -> String {
-        let inner = folder.pathComponents, outer = root.pathComponents
+        let inner = folder.pathComponents
+        let outer = root.pathComponents
         guard inner.count > outer.count, Array(inner.prefix(outer.count)) == outer else { return "." }
         return inner.dropFirst(outer.count).joined(separator: "/")
     }

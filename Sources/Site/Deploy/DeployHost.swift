@@ -50,11 +50,17 @@ public enum DeployHost: String, Sendable, CaseIterable {
                 "Under Settings → Secrets and variables → Actions → Variables, set COLLECTIVE_BINARY_URL (a collective binary you host, made with scripts/release.sh) or COLLECTIVE_GIT (collective's git URL; built from source with the swift:6.3 image, then cached).",
             ]
         case .gitlab:
-            ["Under Settings → CI/CD → Variables, set COLLECTIVE_BINARY_URL (a collective binary you host, made with scripts/release.sh) or COLLECTIVE_GIT (collective's git URL; built from source in the swift:6.3 image, then cached)."]
+            [
+                "Under Settings → CI/CD → Variables, set COLLECTIVE_BINARY_URL (a collective binary you host, made with scripts/release.sh) or COLLECTIVE_GIT (collective's git URL; built from source in the swift:6.3 image, then cached)."
+            ]
         case .netlify:
-            ["Netlify's build image has no Swift: set the environment variable COLLECTIVE_BINARY_URL to a collective binary you host (made with scripts/release.sh)."]
+            [
+                "Netlify's build image has no Swift: set the environment variable COLLECTIVE_BINARY_URL to a collective binary you host (made with scripts/release.sh)."
+            ]
         case .cloudflare:
-            ["Cloudflare reads only the output folder from wrangler.toml: copy the build command written at its top into the project's build settings, and set COLLECTIVE_BINARY_URL there to a collective binary you host (made with scripts/release.sh)."]
+            [
+                "Cloudflare reads only the output folder from wrangler.toml: copy the build command written at its top into the project's build settings, and set COLLECTIVE_BINARY_URL there to a collective binary you host (made with scripts/release.sh)."
+            ]
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A child process run to its end with its output collected, stopped when a deadline passes.
@@ -19,8 +19,10 @@ enum ChildProcess {
     /// Runs `executable` and waits for it. `timeouts` are seconds for successive stages: the first
     /// from the start, each next one from the `n`th occurrence of a stage marker on stdout (a
     /// `separator` byte pair around a number; with no separator, only the first timeout applies).
-    static func run(_ executable: String, _ arguments: [String], folder: URL, environment: [String: String],
-                    timeouts: [Double], separator: UInt8? = nil) -> Result {
+    static func run(
+        _ executable: String, _ arguments: [String], folder: URL, environment: [String: String],
+        timeouts: [Double], separator: UInt8? = nil
+    ) -> Result {
         var result = Result()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -44,8 +44,9 @@ struct ExecutableCell: Sendable, Equatable {
             optionCount += 1
         }
         let code = lines.joined(separator: "\n")
-        let cell = ExecutableCell(language: language, code: code.hasSuffix("\n") ? String(code.dropLast()) : code, text: text,
-                                  options: options, firstCodeLine: fenceLine + 1 + optionCount)
+        let cell = ExecutableCell(
+            language: language, code: code.hasSuffix("\n") ? String(code.dropLast()) : code, text: text,
+            options: options, firstCodeLine: fenceLine + 1 + optionCount)
         return (cell, warnings)
     }
 
@@ -82,8 +83,12 @@ struct CellOptions: Sendable, Equatable {
     mutating func set(_ key: String, to value: String) -> String? {
         func flag(_ apply: (Bool) -> Void) -> String? {
             switch value.lowercased() {
-            case "true", "yes": apply(true); return nil
-            case "false", "no": apply(false); return nil
+            case "true", "yes":
+                apply(true)
+                return nil
+            case "false", "no":
+                apply(false)
+                return nil
             default: return "cell option `\(key)` should be true or false, not `\(value)`; it was ignored"
             }
         }
@@ -93,8 +98,12 @@ struct CellOptions: Sendable, Equatable {
         case "output": return flag { output = $0 }
         case "include": return flag { include = $0 }
         case "warning": return flag { warning = $0 }
-        case "label": label = value; return nil
-        case "fig-cap": figureCaption = value; return nil
+        case "label":
+            label = value
+            return nil
+        case "fig-cap":
+            figureCaption = value
+            return nil
         case "timeout":
             guard let seconds = Double(value), seconds > 0 else {
                 return "cell option `timeout` should be a number of seconds, not `\(value)`; it was ignored"

@@ -22,8 +22,10 @@ final class ExecutedCells {
     static func mayHold(_ body: String) -> Bool { body.contains(bytes: "{python") || body.contains(bytes: "{swift") }
 
     /// The cells of `markdown` (the page body as parsed) with their outputs; nil when it has none.
-    static func prepare(page: Page, markdown: String, options: MarkdownOptions, settings: ExecutionSettings,
-                        freeze: FreezeStore, contentRoot: URL, config: SiteConfig, sink: DiagnosticSink) -> ExecutedCells? {
+    static func prepare(
+        page: Page, markdown: String, options: MarkdownOptions, settings: ExecutionSettings,
+        freeze: FreezeStore, contentRoot: URL, config: SiteConfig, sink: DiagnosticSink
+    ) -> ExecutedCells? {
         guard mayHold(markdown) else { return nil }
         var cells: [ExecutableCell] = []
         var fenceLines: [Int] = []

@@ -30,11 +30,12 @@ struct ExecutionSettings: Sendable {
     init(config: SiteConfig, option: ExecuteMode?, processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         let entry = config.raw.first { $0.key.lowercased() == "execute" }?.value
         let modeText = entry?.string ?? entry?["mode"]?.string
-        let configured: ExecuteMode = switch modeText?.lowercased() {
-        case "auto": .stale
-        case "all": .all
-        default: .frozen
-        }
+        let configured: ExecuteMode =
+            switch modeText?.lowercased() {
+            case "auto": .stale
+            case "all": .all
+            default: .frozen
+            }
         mode = option ?? configured
         timeout = entry?["timeout"]?.string.flatMap(Double.init) ?? Self.defaultTimeout
         var environment: [String: String] = ["MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"]

@@ -35,8 +35,10 @@ struct PageExecution {
                 if let tool = tool(for: language), let version = InterpreterVersion.of(tool, language: language) {
                     versions.append(version)
                 } else {
-                    warnings.append(Warning(message: "cannot run \(language.rawValue) cells: \(Self.missingTool(language)); frozen outputs are shown",
-                                            line: fenceLines[first]))
+                    warnings.append(
+                        Warning(
+                            message: "cannot run \(language.rawValue) cells: \(Self.missingTool(language)); frozen outputs are shown",
+                            line: fenceLines[first]))
                 }
             }
             if versions.count == languages.count { interpreter = versions.joined(separator: "; ") }
@@ -52,24 +54,30 @@ struct PageExecution {
             do {
                 try freeze.save(FreezeStore.PageRecord(interpreter: interpreter, cells: records), for: contentPath)
             } catch {
-                warnings.append(Warning(message: "cannot write \(FreezeStore.folderName)/\(contentPath).json: \(error.localizedDescription)",
-                                        line: fenceLines[0]))
+                warnings.append(
+                    Warning(
+                        message: "cannot write \(FreezeStore.folderName)/\(contentPath).json: \(error.localizedDescription)",
+                        line: fenceLines[0]))
             }
         } else {
             runs = frozen
             let missing = cells.indices.filter { cells[$0].options.eval && frozen[$0] == nil }
             if let first = missing.first, mode == .frozen {
                 let count = missing.count == 1 ? "1 cell has" : "\(missing.count) cells have"
-                warnings.append(Warning(message: "\(count) no frozen output for the current code and data files (the first is here); build with --execute to run",
-                                        line: fenceLines[first]))
+                warnings.append(
+                    Warning(
+                        message: "\(count) no frozen output for the current code and data files (the first is here); build with --execute to run",
+                        line: fenceLines[first]))
             }
         }
         // Cells not run because an earlier one failed say so in the page; the warning is the failure's.
         let failedToRun = runs.contains { $0?.error.map { $0.name != "NotRun" } ?? false }
         for (index, run) in runs.enumerated() {
             guard let failure = run?.error, !(failedToRun && failure.name == "NotRun") else { continue }
-            warnings.append(Warning(message: "\(cells[index].language.rawValue) cell failed: \(failure.name): \(failure.value)",
-                                    line: cells[index].firstCodeLine + max((failure.line ?? 1) - 1, 0)))
+            warnings.append(
+                Warning(
+                    message: "\(cells[index].language.rawValue) cell failed: \(failure.name): \(failure.value)",
+                    line: cells[index].firstCodeLine + max((failure.line ?? 1) - 1, 0)))
         }
         return (runs, warnings)
     }
@@ -101,17 +109,21 @@ struct PageExecution {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
         } catch {
-            return (cells.map { _ in nil }, [Warning(message: "cannot make the cells' working folder: \(error.localizedDescription)", line: cells[0].firstCodeLine - 1)])
+            return (
+                cells.map { _ in nil },
+                [Warning(message: "cannot make the cells' working folder: \(error.localizedDescription)", line: cells[0].firstCodeLine - 1)]
+            )
         }
         var runs: [CellRun?] = cells.map { _ in nil }
         for language in ExecutableCell.Language.allCases {
             let indices = cells.indices.filter { cells[$0].language == language }
             guard !indices.isEmpty, let tool = tool(for: language) else { continue }
             let some = indices.map { cells[$0] }
-            let results = switch language {
-            case .python: runPython(some, python: tool, folder: folder)
-            case .swift: SwiftProgram(swiftc: tool, environment: settings.environment, defaultTimeout: settings.timeout).run(some, folder: folder)
-            }
+            let results =
+                switch language {
+                case .python: runPython(some, python: tool, folder: folder)
+                case .swift: SwiftProgram(swiftc: tool, environment: settings.environment, defaultTimeout: settings.timeout).run(some, folder: folder)
+                }
             for (index, result) in zip(indices, results) { runs[index] = result }
         }
         return (runs, [])
@@ -128,7 +140,10 @@ struct PageExecution {
         }
         var runs: [CellRun?] = []
         for (index, cell) in cells.enumerated() {
-            guard cell.options.eval else { runs.append(nil); continue }
+            guard cell.options.eval else {
+                runs.append(nil)
+                continue
+            }
             if let stopped {
                 runs.append(CellRun(error: CellFailure(name: "NotRun", value: stopped, traceback: stopped)))
                 continue
@@ -137,10 +152,12 @@ struct PageExecution {
             do {
                 runs.append(try session!.run(cell.code, showWarnings: cell.options.warning, timeout: timeout))
             } catch {
-                let message = error == .timedOut
+                let message =
+                    error == .timedOut
                     ? "the cell ran longer than \(Self.seconds(timeout)) and was stopped; give it more time with `#| timeout:` or execute.timeout"
                     : Self.describe(error)
-                runs.append(CellRun(error: CellFailure(name: error == .timedOut ? "TimeoutError" : "SessionEnded", value: message, traceback: message)))
+                runs.append(
+                    CellRun(error: CellFailure(name: error == .timedOut ? "TimeoutError" : "SessionEnded", value: message, traceback: message)))
                 stopped = "not run: the session ended at cell \(index + 1) (\(error == .timedOut ? "timed out" : "it stopped"))"
                 session = nil
             }
@@ -197,10 +214,11 @@ enum InterpreterVersion {
         if let known = cache.get(tool) { return known }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = switch language {
-        case .python: ["-c", "import platform; print('python ' + platform.python_version())"]
-        case .swift: ["--version"]
-        }
+        process.arguments =
+            switch language {
+            case .python: ["-c", "import platform; print('python ' + platform.python_version())"]
+            case .swift: ["--version"]
+            }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

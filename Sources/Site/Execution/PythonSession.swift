@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One Python process for one page: cells are sent one at a time and share their variables.
@@ -56,12 +56,14 @@ final class PythonSession {
             throw .ended("the Python process has stopped")
         }
         let answer = try readAnswer(timeout: timeout)
-        var run = CellRun(stdout: answer["stdout"] as? String ?? "", stderr: answer["stderr"] as? String ?? "",
-                          result: answer["result"] as? String, figures: answer["figures"] as? [String] ?? [],
-                          warnings: answer["warnings"] as? [String] ?? [])
+        var run = CellRun(
+            stdout: answer["stdout"] as? String ?? "", stderr: answer["stderr"] as? String ?? "",
+            result: answer["result"] as? String, figures: answer["figures"] as? [String] ?? [],
+            warnings: answer["warnings"] as? [String] ?? [])
         if let error = answer["error"] as? [String: Any] {
-            run.error = CellFailure(name: error["name"] as? String ?? "Error", value: error["value"] as? String ?? "",
-                                    traceback: error["traceback"] as? String ?? "", line: error["line"] as? Int)
+            run.error = CellFailure(
+                name: error["name"] as? String ?? "Error", value: error["value"] as? String ?? "",
+                traceback: error["traceback"] as? String ?? "", line: error["line"] as? Int)
         }
         return run
     }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A page's Swift cells compiled as one program and run once: each cell's code in order at the
@@ -42,7 +42,10 @@ struct SwiftProgram {
         var line = header.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) } + 1
         var firstLines: [Int?] = []
         for (index, cell) in cells.enumerated() {
-            guard cell.options.eval else { firstLines.append(nil); continue }
+            guard cell.options.eval else {
+                firstLines.append(nil)
+                continue
+            }
             text += "__collectiveCell(\(index))\n"
             line += 1
             firstLines.append(line)
@@ -66,16 +69,19 @@ struct SwiftProgram {
             let reason = "not run: \(error.localizedDescription)"
             return Self.allFailed(cells, CellFailure(name: "NotRun", value: reason, traceback: reason))
         }
-        let compile = ChildProcess.run(swiftc, ["-Onone", "-o", program.path, "main.swift"], folder: build,
-                                       environment: environment, timeouts: [300])
+        let compile = ChildProcess.run(
+            swiftc, ["-Onone", "-o", program.path, "main.swift"], folder: build,
+            environment: environment, timeouts: [300])
         guard compile.status == 0, !compile.timedOut else {
-            return compileFailure(cells, output: String(decoding: compile.stderr + compile.stdout, as: UTF8.self),
-                                  firstLines: firstLines, timedOut: compile.timedOut)
+            return compileFailure(
+                cells, output: String(decoding: compile.stderr + compile.stdout, as: UTF8.self),
+                firstLines: firstLines, timedOut: compile.timedOut)
         }
         let ran = cells.indices.filter { cells[$0].options.eval }
-        let result = ChildProcess.run(program.path, [], folder: folder, environment: environment,
-                                      timeouts: ran.map { cells[$0].options.timeout ?? defaultTimeout },
-                                      separator: Self.separator)
+        let result = ChildProcess.run(
+            program.path, [], folder: folder, environment: environment,
+            timeouts: ran.map { cells[$0].options.timeout ?? defaultTimeout },
+            separator: Self.separator)
         let stdout = Self.split(result.stdout)
         let stderr = Self.split(result.stderr)
         var runs: [CellRun?] = cells.map { _ in nil }
@@ -89,10 +95,11 @@ struct SwiftProgram {
             }
             var run = CellRun(stdout: stdout[index] ?? "", stderr: stderr[index] ?? "")
             if index == reached, result.timedOut || result.status != 0 {
-                let what = result.timedOut
+                let what =
+                    result.timedOut
                     ? "the cell ran longer than \(Self.seconds(cells[index].options.timeout ?? defaultTimeout)) and was stopped; give it more time with `#| timeout:` or execute.timeout"
                     : result.signal.map { "the program crashed in this cell (signal \($0)); the runtime's message, if any, is above" }
-                    ?? "the program exited with status \(result.status) in this cell"
+                        ?? "the program exited with status \(result.status) in this cell"
                 run.error = CellFailure(name: result.timedOut ? "TimeoutError" : "ProgramEnded", value: what, traceback: what)
             }
             runs[index] = run
@@ -137,7 +144,8 @@ struct SwiftProgram {
         var i = 0
         while i < bytes.count {
             if bytes[i] == separator, let end = bytes[(i + 1)...].firstIndex(of: separator),
-               let number = Int(String(decoding: bytes[(i + 1)..<end], as: UTF8.self)) {
+                let number = Int(String(decoding: bytes[(i + 1)..<end], as: UTF8.self))
+            {
                 current = number
                 parts[number, default: []] += []
                 i = end + 1

@@ -26,7 +26,7 @@ final class NotebookCells {
     /// has gone; the scan reported it).
     static func load(for page: Page, config: SiteConfig, contentRoot: URL, math: MathRenderer) -> NotebookCells? {
         guard let file = page.sourceFile, PathText.fileExtension(file).lowercased() == NotebookSource.fileExtension,
-              let notebook = try? NotebookSource.read(contentRoot.appendingPathComponent(config.contentPath(ofSource: file)))
+            let notebook = try? NotebookSource.read(contentRoot.appendingPathComponent(config.contentPath(ofSource: file)))
         else { return nil }
         return NotebookCells(notebook: notebook, page: page, config: config, math: math)
     }
@@ -41,7 +41,8 @@ final class NotebookCells {
     /// no such attachment or it is not an image.
     func url(of attachment: NotebookSource.Attachment) -> String? {
         guard notebook.cells.indices.contains(attachment.cell),
-              let bundle = notebook.cells[attachment.cell].attachments[attachment.name] else { return nil }
+            let bundle = notebook.cells[attachment.cell].attachments[attachment.name]
+        else { return nil }
         let names = notebook.cells[attachment.cell].attachments.keys.sorted()
         let number = (names.firstIndex(of: attachment.name) ?? 0) + 1
         guard let image = NotebookRenderer.image(in: bundle, cell: attachment.cell + 1, output: number, alt: attachment.name) else { return nil }

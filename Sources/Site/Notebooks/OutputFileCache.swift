@@ -6,8 +6,9 @@ import Foundation
 struct OutputFileCache: Sendable {
     let folder: URL
 
-    static let shared = OutputFileCache(folder: FileManager.default.temporaryDirectory
-        .appendingPathComponent("collective-output-cache-\(getuid())"))
+    static let shared = OutputFileCache(
+        folder: FileManager.default.temporaryDirectory
+            .appendingPathComponent("collective-output-cache-\(getuid())"))
 
     /// The cached file holding `bytes`, written when absent.
     func store(_ bytes: Data, fileExtension: String) throws -> URL {

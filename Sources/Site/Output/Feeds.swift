@@ -54,7 +54,8 @@ struct Feeds {
     }
 
     private func atom(_ list: Page, title: String, entries: [Int]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.languageCode))\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.languageCode))\">\n"
         xml += "<title>\(XML.escape(title))</title>\n<id>\(XML.escape(config.absoluteURL(list.path)))</id>\n"
         xml += "<link href=\"\(XML.escape(config.absoluteURL(list.path)))\"/>\n"
         xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(config.absoluteURL(list.path + "atom.xml")))\"/>\n"
@@ -65,7 +66,8 @@ struct Feeds {
             let page = content.pages[index]
             let url = config.absoluteURL(page.path)
             xml += "<entry>\n<title>\(XML.escape(page.title))</title>\n<id>\(XML.escape(url))</id>\n<link href=\"\(XML.escape(url))\"/>\n"
-            xml += "<published>\(DateText.iso8601(page.sortDate))</published>\n<updated>\(DateText.iso8601(page.lastmod ?? page.sortDate))</updated>\n"
+            xml +=
+                "<published>\(DateText.iso8601(page.sortDate))</published>\n<updated>\(DateText.iso8601(page.lastmod ?? page.sortDate))</updated>\n"
             for author in page.authors { xml += "<author><name>\(XML.escape(author))</name></author>\n" }
             for tag in page.terms["tags"] ?? [] { xml += "<category term=\"\(XML.escape(tag))\"/>\n" }
             let kind = config.fullContentInFeeds ? "content" : "summary"
@@ -84,19 +86,20 @@ struct Feeds {
             "language": .string(config.languageCode),
         ]
         if let description = config.param("description")?.string { feed["description"] = .string(description) }
-        feed["items"] = .array(entries.map { index -> JSONValue in
-            let page = content.pages[index]
-            var item: [String: JSONValue] = [
-                "id": .string(config.absoluteURL(page.path)), "url": .string(config.absoluteURL(page.path)),
-                "title": .string(page.title), "content_html": .string(body(index)),
-                "date_published": .string(DateText.iso8601(page.sortDate)),
-                "date_modified": .string(DateText.iso8601(page.lastmod ?? page.sortDate)),
-            ]
-            if let description = page.description { item["summary"] = .string(description) }
-            if !page.authors.isEmpty { item["authors"] = .array(page.authors.map { .object(["name": .string($0)]) }) }
-            if let tags = page.terms["tags"], !tags.isEmpty { item["tags"] = .array(tags.map(JSONValue.string)) }
-            return .object(item)
-        })
+        feed["items"] = .array(
+            entries.map { index -> JSONValue in
+                let page = content.pages[index]
+                var item: [String: JSONValue] = [
+                    "id": .string(config.absoluteURL(page.path)), "url": .string(config.absoluteURL(page.path)),
+                    "title": .string(page.title), "content_html": .string(body(index)),
+                    "date_published": .string(DateText.iso8601(page.sortDate)),
+                    "date_modified": .string(DateText.iso8601(page.lastmod ?? page.sortDate)),
+                ]
+                if let description = page.description { item["summary"] = .string(description) }
+                if !page.authors.isEmpty { item["authors"] = .array(page.authors.map { .object(["name": .string($0)]) }) }
+                if let tags = page.terms["tags"], !tags.isEmpty { item["tags"] = .array(tags.map(JSONValue.string)) }
+                return .object(item)
+            })
         return JSONValue.object(feed).serialized(pretty: true) + "\n"
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The folder a build writes to, checked before anything is built. The rule (docs/output.md):
@@ -32,20 +32,27 @@ public struct OutputFolder: Sendable {
         let shown = destination.path
         let siteRoot = Self.realPath(site.path)
         if path == siteRoot || siteRoot.hasPrefix(path + "/") || path == "/" {
-            throw Diagnostic(.error, "the output folder \(shown) is the site folder or contains it; choose a folder such as \(site.appendingPathComponent("public").path)")
+            throw Diagnostic(
+                .error,
+                "the output folder \(shown) is the site folder or contains it; choose a folder such as \(site.appendingPathComponent("public").path)")
         }
         let protected = Self.standardSources + sources + SiteConfig.fileNames
         for source in protected {
             let real = Self.realPath(site.appendingPathComponent(source).path)
             if path == real || path.hasPrefix(real + "/") || real.hasPrefix(path + "/") {
-                throw Diagnostic(.error, "the output folder \(shown) would overwrite the site's \(source); choose a folder outside the site's sources, such as \(site.appendingPathComponent("public").path)")
+                throw Diagnostic(
+                    .error,
+                    "the output folder \(shown) would overwrite the site's \(source); choose a folder outside the site's sources, such as \(site.appendingPathComponent("public").path)"
+                )
             }
         }
         try checkContents(shown: shown, replaceForeign: replaceForeign)
     }
 
     /// Folders of a site that are never output (its config files, ``SiteConfig/fileNames``, neither).
-    static let standardSources = ["content", "static", "layouts", "archetypes", "data", "assets", "i18n", "themes", "config", ".git", BuildCache.folderName]
+    static let standardSources = [
+        "content", "static", "layouts", "archetypes", "data", "assets", "i18n", "themes", "config", ".git", BuildCache.folderName,
+    ]
 
     /// Refuses a file, and a folder holding files another tool or the user put there.
     private func checkContents(shown: String, replaceForeign: Bool) throws(Diagnostic) {
@@ -59,8 +66,10 @@ public struct OutputFolder: Sendable {
         let foreign = entries.filter { !Self.kept.contains($0) }
         guard !foreign.isEmpty else { return }
         let named = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? " and \(foreign.count - 3) more" : "")
-        throw Diagnostic(.error, "the output folder \(shown) holds files collective did not write (\(named)); "
-            + "choose an empty or new folder, or pass --force to replace its contents (\(Self.kept.joined(separator: ", ")) are kept)")
+        throw Diagnostic(
+            .error,
+            "the output folder \(shown) holds files collective did not write (\(named)); "
+                + "choose an empty or new folder, or pass --force to replace its contents (\(Self.kept.joined(separator: ", ")) are kept)")
     }
 
     /// `path` with symlinks resolved; the part that does not exist yet is appended as given.

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An exclusive lock on a file beside the output folder (`.public.lock`), so that two builds into
@@ -33,11 +33,11 @@ struct OutputLock {
 }
 
 #if os(Linux)
-/// Linux's `renameat2` with `RENAME_EXCHANGE`, looked up at run time (the C library declares it
-/// only for GNU sources, which Swift's Glibc module does not import).
-enum RenameExchange {
-    typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-    static let flag: UInt32 = 2
-    static let function: Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: Function.self) }
-}
+    /// Linux's `renameat2` with `RENAME_EXCHANGE`, looked up at run time (the C library declares it
+    /// only for GNU sources, which Swift's Glibc module does not import).
+    enum RenameExchange {
+        typealias Function = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        static let flag: UInt32 = 2
+        static let function: Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: Function.self) }
+    }
 #endif

@@ -1,9 +1,9 @@
 import Foundation
 import TextUtilities
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Brings an output folder that the previous build wrote up to date in place, from the build
@@ -19,14 +19,21 @@ struct OutputUpdater {
     /// hashed), and `copyHash` gives the hash of a copied file's source when it is known (a site
     /// file the build cache hashed), else the source is read and hashed. Returns the summary and
     /// the hash of every output file.
-    func write(files: [String: Data], hashes known: [String: ContentHash] = [:], copies: [String: URL],
-               copyHash: @Sendable (URL) -> ContentHash?) throws
-        -> (summary: OutputWriter.Summary, hashes: [String: ContentHash]) {
+    func write(
+        files: [String: Data], hashes known: [String: ContentHash] = [:], copies: [String: URL],
+        copyHash: @Sendable (URL) -> ContentHash?
+    ) throws
+        -> (summary: OutputWriter.Summary, hashes: [String: ContentHash])
+    {
         let root = folder.path
         let (parent, name) = (PathText.folder(of: root), PathText.lastComponent(root))
         let lock = try OutputLock(path: parent + "/.\(name).lock")
         defer { lock.release() }
-        struct Job: Sendable { var path: String; var data: Data?; var source: URL? }
+        struct Job: Sendable {
+            var path: String
+            var data: Data?
+            var source: URL?
+        }
         let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) } + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
         let outcomes = jobs.concurrentMap { [manifest] job -> Result<(String, ContentHash, Bool), Error> in
             do {

@@ -1,11 +1,11 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-import TextUtilities
-private let systemWrite = Darwin.write
+    import Darwin
+    import TextUtilities
+    private let systemWrite = Darwin.write
 #endif
 
 /// Writes a built site atomically: everything goes to a staging folder beside the output folder,
@@ -41,8 +41,13 @@ struct OutputWriter {
 
         try Self.makeFolders(for: Array(files.keys) + Array(copies.keys), under: staging)
         let (stagingPath, oldPath) = (staging + "/", destination + "/")
-        struct Job: Sendable { var path: String; var data: Data?; var source: URL? }
-        let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) }
+        struct Job: Sendable {
+            var path: String
+            var data: Data?
+            var source: URL?
+        }
+        let jobs =
+            files.map { Job(path: $0.key, data: $0.value, source: nil) }
             + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
         let outcomes = jobs.concurrentMap { job -> Result<Bool, Error> in
             do {
@@ -104,7 +109,7 @@ struct OutputWriter {
     /// otherwise with two renames.
     static func exchange(_ new: String, _ old: String) throws {
         #if os(Linux)
-        if let renameat2 = RenameExchange.function, renameat2(AT_FDCWD, new, AT_FDCWD, old, RenameExchange.flag) == 0 { return }
+            if let renameat2 = RenameExchange.function, renameat2(AT_FDCWD, new, AT_FDCWD, old, RenameExchange.flag) == 0 { return }
         #endif
         let retired = PathText.folder(of: old) + "/." + PathText.lastComponent(old) + ".previous-\(ProcessInfo.processInfo.processIdentifier)"
         guard rename(old, retired) == 0 else { throw Failure(operation: "cannot move", path: old, code: errno) }
@@ -122,7 +127,8 @@ struct OutputWriter {
         let prefixes = [".\(name).staging-", ".\(name).previous-"]
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
             guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
-                  let pid = Int32(entry.dropFirst(prefix.count)), pid > 0 else { continue }
+                let pid = Int32(entry.dropFirst(prefix.count)), pid > 0
+            else { continue }
             if kill(pid, 0) == -1, errno == ESRCH {
                 try? FileManager.default.removeItem(atPath: parent + "/" + entry)
             }
@@ -171,13 +177,13 @@ struct OutputWriter {
     /// deleting 30,000 files spent most of its time there. Other file systems ignore the request.
     static func spreadSubfolders(of path: String) {
         #if os(Linux)
-        let folder = open(path, O_RDONLY | O_DIRECTORY)
-        guard folder >= 0 else { return }
-        defer { close(folder) }
-        var flags: Int32 = 0
-        guard ioctl(folder, getFlags, &flags) == 0, flags & topOfTree == 0 else { return }
-        flags |= topOfTree
-        _ = ioctl(folder, setFlags, &flags)
+            let folder = open(path, O_RDONLY | O_DIRECTORY)
+            guard folder >= 0 else { return }
+            defer { close(folder) }
+            var flags: Int32 = 0
+            guard ioctl(folder, getFlags, &flags) == 0, flags & topOfTree == 0 else { return }
+            flags |= topOfTree
+            _ = ioctl(folder, setFlags, &flags)
         #endif
     }
 

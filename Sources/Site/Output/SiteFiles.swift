@@ -37,12 +37,12 @@ struct SiteFiles {
     func redirect(to target: String) -> String {
         let url = HTMLText.escape(config.absoluteURL(target))
         return """
-        <!doctype html>
-        <html lang="\(HTMLText.escape(config.languageCode))"><head><meta charset="utf-8"><title>\(url)</title>
-        <link rel="canonical" href="\(url)"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=\(url)">
-        </head><body><p><a href="\(url)">\(url)</a></p></body></html>
+            <!doctype html>
+            <html lang="\(HTMLText.escape(config.languageCode))"><head><meta charset="utf-8"><title>\(url)</title>
+            <link rel="canonical" href="\(url)"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=\(url)">
+            </head><body><p><a href="\(url)">\(url)</a></p></body></html>
 
-        """
+            """
     }
 
     /// The sharded search index (see the Search module): every page but drafts and `searchHidden` ones.

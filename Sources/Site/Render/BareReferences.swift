@@ -12,7 +12,8 @@ extension ContentRenderer {
             var end = range.upperBound
             while end < rest.endIndex, !" \t\n\"'<>)".contains(rest[end]) { end = rest.index(after: end) }
             let destination = LinkDestination(parsing: String(rest[range.lowerBound..<end]))
-            let url = resolveLink(destination, for: page, position: SourcePosition(line: 1, column: 1), sink: sink)
+            let url =
+                resolveLink(destination, for: page, position: SourcePosition(line: 1, column: 1), sink: sink)
                 .url(for: destination) ?? "#"
             let absolute = if case .reference(_, true) = destination { true } else { false }
             out += HTMLText.escape(absolute && url.hasPrefix("/") ? config.absoluteURL(String(url.dropFirst(config.basePath.count - 1))) : url)

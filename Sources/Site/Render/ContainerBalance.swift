@@ -78,7 +78,10 @@ enum ContainerBalance {
                 return n
             }
             while i < n {
-                guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+                guard bytes[i] == UInt8(ascii: "<") else {
+                    i += 1
+                    continue
+                }
                 if i + 3 < n, bytes[i + 1] == UInt8(ascii: "!"), bytes[i + 2] == UInt8(ascii: "-"), bytes[i + 3] == UInt8(ascii: "-") {
                     i = skip(past: "-->", from: i + 4)
                     continue

@@ -136,8 +136,10 @@ struct ContentRenderer: Sendable {
     let execution: ExecutionSettings
     let freeze: FreezeStore
 
-    init(config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL,
-         execute: ExecuteMode? = nil) {
+    init(
+        config: SiteConfig, content: SiteContent, staticFiles: Set<String>, resources: [Resource], contentRoot: URL,
+        execute: ExecuteMode? = nil
+    ) {
         self.config = config
         self.contentRoot = contentRoot
         var siteRoot = contentRoot
@@ -145,14 +147,16 @@ struct ContentRenderer: Sendable {
         self.execution = ExecutionSettings(config: config, option: execute)
         self.freeze = FreezeStore(folder: siteRoot.appendingPathComponent(FreezeStore.folderName))
         self.dataFolders = [contentRoot] + ["data", "assets", "static"].map { siteRoot.appendingPathComponent($0) }
-        self.siteShortcodes = SiteShortcodes.load(config: config, content: content, resources: resources, siteRoot: siteRoot,
-                                                  contentRoot: contentRoot)
+        self.siteShortcodes = SiteShortcodes.load(
+            config: config, content: content, resources: resources, siteRoot: siteRoot,
+            contentRoot: contentRoot)
         self.siteBibliography = SiteBibliography(config: config, siteRoot: siteRoot)
         self.content = content
         self.staticFiles = staticFiles
         self.resourceFiles = Set(resources.map(\.contentPath))
-        self.sharedResources = Dictionary(resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
-                                          uniquingKeysWith: { first, _ in first })
+        self.sharedResources = Dictionary(
+            resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
+            uniquingKeysWith: { first, _ in first })
         let codes = Set(config.languages.map { $0.code.lowercased() })
         self.languageCodes = codes
         var aliases: [String: String] = [:]
@@ -205,19 +209,20 @@ struct ContentRenderer: Sendable {
 
         let siteRun = siteShortcodes.map { SiteShortcodeRun(templates: $0.templates, host: $0.host, page: page) }
         let builtInHTML = ShortcodePlaceholders(prefix: "HAHACOLLECTIVEBUILTIN")
-        var expander = ShortcodeExpander(context: .init(
-            resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
-            param: { page.param($0)?.string ?? self.config.param($0)?.string },
-            inlineMarkdown: { Self.inlineHTML($0, options: self.pageMarkdownOptions) },
-            blockMarkdown: { [weak siteRun] markdown in
-                siteRun.map { self.shortcodeMarkdownHTML(markdown, page: page, siteRun: $0, sink: sink) } ?? markdown
-            },
-            youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
-            youtubeDisabled: config.youtubeDisabled,
-            vimeoDoNotTrack: config.vimeoDoNotTrack,
-            site: siteRun,
-            placeholders: builtInHTML
-        ))
+        var expander = ShortcodeExpander(
+            context: .init(
+                resolveResource: { self.resolveResource($0, for: page, position: nil, sink: sink, kind: "file") },
+                param: { page.param($0)?.string ?? self.config.param($0)?.string },
+                inlineMarkdown: { Self.inlineHTML($0, options: self.pageMarkdownOptions) },
+                blockMarkdown: { [weak siteRun] markdown in
+                    siteRun.map { self.shortcodeMarkdownHTML(markdown, page: page, siteRun: $0, sink: sink) } ?? markdown
+                },
+                youtubePrivacyEnhanced: config.youtubePrivacyEnhanced,
+                youtubeDisabled: config.youtubeDisabled,
+                vimeoDoNotTrack: config.vimeoDoNotTrack,
+                site: siteRun,
+                placeholders: builtInHTML
+            ))
         siteRun?.scope.expanderContext = expander.context
         if let siteRun {
             siteRun.scope.renderMarkdown = { [unowned siteRun] in self.shortcodeMarkdownHTML($0, page: page, siteRun: siteRun, sink: sink) }
@@ -250,8 +255,9 @@ struct ContentRenderer: Sendable {
             return "<h\(heading.level) id=\"\(HTMLText.escape(id))\"\(heading.attributesHTML)>\(heading.contentHTML)\(anchor)</h\(heading.level)>\n"
         }
         let notebookCells = NotebookCells.load(for: page, config: config, contentRoot: contentRoot, math: math)
-        let executedCells = ExecutedCells.prepare(page: page, markdown: markdown, options: options, settings: execution, freeze: freeze,
-                                                  contentRoot: contentRoot, config: config, sink: sink)
+        let executedCells = ExecutedCells.prepare(
+            page: page, markdown: markdown, options: options, settings: execution, freeze: freeze,
+            contentRoot: contentRoot, config: config, sink: sink)
         hooks.codeBlock = { block in
             if block.language == NotebookSource.cellLanguage, let notebookCells {
                 result.hasCode = true
@@ -261,7 +267,10 @@ struct ContentRenderer: Sendable {
                 result.hasCode = true
                 return executedCells.nextHTML()
             }
-            if let html = siteRun?.renderCodeBlock(block, ordinal: codeBlocks, sink: sink) { codeBlocks += 1; return html }
+            if let html = siteRun?.renderCodeBlock(block, ordinal: codeBlocks, sink: sink) {
+                codeBlocks += 1
+                return html
+            }
             if block.language == "chart" {
                 let folder = self.ownFolder(of: page).map { self.contentRoot.appendingPathComponent($0) }
                 let chart = self.charts.render(spec: block.code, baseDirectory: folder, allowedFolders: self.dataFolders)
@@ -275,8 +284,9 @@ struct ContentRenderer: Sendable {
             if block.language == "mermaid" {
                 diagramCount += 1
                 // The diagram's source starts on the line after the opening fence.
-                return DiagramBlocks.html(source: block.code, ordinal: diagramCount, renderer: self.diagrams, sink: sink,
-                                          firstLine: page.bodyLine + block.position.line, indent: block.position.column - 1)
+                return DiagramBlocks.html(
+                    source: block.code, ordinal: diagramCount, renderer: self.diagrams, sink: sink,
+                    firstLine: page.bodyLine + block.position.line, indent: block.position.column - 1)
             }
             result.hasCode = true
             codeBlocks += 1
@@ -294,24 +304,28 @@ struct ContentRenderer: Sendable {
         var referencePositions: [String: SourcePosition] = [:]
         hooks.math = { span in
             result.hasMath = true
-            let output = self.math.render(span.tex, display: span.isDisplay, firstEquationNumber: equationNumber,
-                                          knownLabels: equationLabels)
+            let output = self.math.render(
+                span.tex, display: span.isDisplay, firstEquationNumber: equationNumber,
+                knownLabels: equationLabels)
             equationNumber += output.equationsNumbered
             equationLabels += output.labels
             for key in output.unresolvedReferences where referencePositions[key] == nil { referencePositions[key] = span.position }
             for error in output.errors {
                 let position = Self.position(of: error, in: span)
                 sink.warn("math: \(error.description)", position: position)
-                result.mathProblems.append(MathProblem(line: page.bodyLine + position.line - 1, column: position.column,
-                                                       command: error.command, message: error.message,
-                                                       isRefused: output.isRefused))
+                result.mathProblems.append(
+                    MathProblem(
+                        line: page.bodyLine + position.line - 1, column: position.column,
+                        command: error.command, message: error.message,
+                        isRefused: output.isRefused))
             }
             return output.html
         }
         hooks.image = { image in
             if image.alt.trimmingCharacters(in: .whitespaces).isEmpty {
-                sink.warn("image \(image.destination) has no alt text; describe it in ![…](…) for readers who cannot see it",
-                          position: image.position)
+                sink.warn(
+                    "image \(image.destination) has no alt text; describe it in ![…](…) for readers who cannot see it",
+                    position: image.position)
             }
             let source: String
             if let notebookCells, let attachment = NotebookSource.Attachment(destination: image.destination) {
@@ -322,9 +336,11 @@ struct ContentRenderer: Sendable {
                 }
             } else {
                 source = self.resolveResource(image.destination, for: page, position: image.position, sink: sink, kind: "image")
-                result.references.append(LinkReference(kind: .image, target: .markdown(image.destination), url: source,
-                                                       line: page.bodyLine + image.position.line - 1,
-                                                       column: image.position.column, alt: image.alt))
+                result.references.append(
+                    LinkReference(
+                        kind: .image, target: .markdown(image.destination), url: source,
+                        line: page.bodyLine + image.position.line - 1,
+                        column: image.position.column, alt: image.alt))
             }
             images += 1
             if let html = siteRun?.renderImage(image, ordinal: images - 1, sink: sink) { return html }
@@ -336,8 +352,9 @@ struct ContentRenderer: Sendable {
             let target = LinkDestination(parsing: link.destination)
             let resolution = self.resolveLink(target, for: page, position: link.position, sink: sink)
             let resolved = resolution.url(for: target)
-            var reference = LinkReference(kind: .link, target: target, url: resolved ?? link.destination,
-                                          line: page.bodyLine + link.position.line - 1, column: link.position.column)
+            var reference = LinkReference(
+                kind: .link, target: target, url: resolved ?? link.destination,
+                line: page.bodyLine + link.position.line - 1, column: link.position.column)
             reference.isBroken = resolution == .missing
             result.references.append(reference)
             // A site's hook sees what Hugo gives it: a `ref`/`relref` already turned into its URL.
@@ -390,8 +407,10 @@ struct ContentRenderer: Sendable {
                 equationLabels += output.labels
                 for error in output.errors {
                     sink.warn("math in a shortcode's output: \(error.description)", fileLine: page.bodyLine)
-                    result.mathProblems.append(MathProblem(line: page.bodyLine, column: 1, command: error.command,
-                                                           message: error.message, isRefused: output.isRefused))
+                    result.mathProblems.append(
+                        MathProblem(
+                            line: page.bodyLine, column: 1, command: error.command,
+                            message: error.message, isRefused: output.isRefused))
                 }
                 return output.html
             }
@@ -400,13 +419,15 @@ struct ContentRenderer: Sendable {
         let balance = ContainerBalance.balanced(restored)
         let html = balance.html
         for (name, count) in balance.dropped.sorted(by: { $0.key < $1.key }) {
-            sink.warn("the page's HTML has \(count == 1 ? "an end tag" : "\(count) end tags") </\(name)> that \(count == 1 ? "closes" : "close") "
-                      + "no <\(name)> it opened; dropped, so the article keeps its layout: remove \(count == 1 ? "it" : "them") or add the missing <\(name)>",
-                      fileLine: page.bodyLine)
+            sink.warn(
+                "the page's HTML has \(count == 1 ? "an end tag" : "\(count) end tags") </\(name)> that \(count == 1 ? "closes" : "close") "
+                    + "no <\(name)> it opened; dropped, so the article keeps its layout: remove \(count == 1 ? "it" : "them") or add the missing <\(name)>",
+                fileLine: page.bodyLine)
         }
         for (name, count) in balance.closed.sorted(by: { $0.key < $1.key }) {
-            sink.warn("the page's HTML leaves \(count == 1 ? "a" : "\(count)") <\(name)> open; closed at the end of the content: add the missing </\(name)>",
-                      fileLine: page.bodyLine)
+            sink.warn(
+                "the page's HTML leaves \(count == 1 ? "a" : "\(count)") <\(name)> open; closed at the end of the content: add the missing </\(name)>",
+                fileLine: page.bodyLine)
         }
         for id in unresolved {
             sink.warn("cross-reference [@\(id)] matches no figure, table or equation of this page; check the id", fileLine: page.bodyLine)
@@ -474,8 +495,10 @@ struct ContentRenderer: Sendable {
     // MARK: Resolving paths
 
     /// The URL of an image or file referenced by a page; warns when it cannot be found.
-    func resolveResource(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink,
-                         kind: String) -> String {
+    func resolveResource(
+        _ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink,
+        kind: String
+    ) -> String {
         if let url = findResource(destination, for: page) { return url }
         warnMissing(destination, for: page, position: position, sink: sink, kind: kind)
         return destination
@@ -483,8 +506,9 @@ struct ContentRenderer: Sendable {
 
     private func warnMissing(_ destination: String, for page: Page, position: SourcePosition?, sink: DiagnosticSink, kind: String) {
         let looked = page.bundleFolder.map { "the page bundle content/\($0)/ and " } ?? ""
-        sink.warn("\(kind) not found: \(destination) (looked in \(looked)static/)", position: position,
-                  hint: "add the file or fix the path")
+        sink.warn(
+            "\(kind) not found: \(destination) (looked in \(looked)static/)", position: position,
+            hint: "add the file or fix the path")
     }
 
     /// The URL of a file a page references (external and data URLs as they are), or nil when the
@@ -555,8 +579,10 @@ struct ContentRenderer: Sendable {
         let relative = Self.normalizePath(image)
         if resourceFiles.contains(relative) { return resourceURL(relative, page: nil) }
         if staticFiles.contains(relative) { return config.rootRelativeURL("/" + relative) }
-        sink.diagnostics.append(Diagnostic(.warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? ""))",
-                                           file: page.sourceFile, line: line, hint: "add the file or fix cover.image"))
+        sink.diagnostics.append(
+            Diagnostic(
+                .warning, "cover image not found: \(image) (looked in static/\(page.bundleFolder.map { " and content/\($0)/" } ?? ""))",
+                file: page.sourceFile, line: line, hint: "add the file or fix cover.image"))
         return nil
     }
 
@@ -573,22 +599,26 @@ struct ContentRenderer: Sendable {
     /// warns about those that name no page.
     func resolveLink(_ destination: LinkDestination, for page: Page, position: SourcePosition, sink: DiagnosticSink) -> ResolvedLink {
         // `ref` gives the page's absolute URL, `relref` its site-relative one, as in Hugo.
-        let (target, isReference, absolute) = switch destination {
-        case .markdown(let written): (written, false, false)
-        case .reference(let path, let absolute): (path, true, absolute)
-        }
+        let (target, isReference, absolute) =
+            switch destination {
+            case .markdown(let written): (written, false, false)
+            case .reference(let path, let absolute): (path, true, absolute)
+            }
         guard isReference || (!target.contains("://") && !target.hasPrefix("mailto:") && !target.hasPrefix("#")) else { return .unchanged }
         let (pathPart, fragment) = Self.splitFragment(target)
         if isReference, pathPart.isEmpty { return .page(fragment) }
         // Hugo's embedded link render hook (on by default in a multilingual site) turns a site path
         // that names a page into the page's URL, the baseURL's path included (`/hugo-book/docs/x/`).
         if !isReference, config.embeddedLinkHook.runs(multilingual: config.isMultilingual), !pathPart.isEmpty,
-           !pathPart.hasPrefix("//"), !pathPart.contains(":"),
-           let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false) {
+            !pathPart.hasPrefix("//"), !pathPart.contains(":"),
+            let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false)
+        {
             return .page(config.relativeURL(content.pages[index].path) + fragment)
         }
         let lower = pathPart.lowercased()
-        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".ipynb") || lower.contains(".md/") else { return .unchanged }
+        guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".ipynb") || lower.contains(".md/") else {
+            return .unchanged
+        }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         if let index = findPage(decoded, from: page) {
             let path = content.pages[index].path
@@ -618,7 +648,8 @@ struct ContentRenderer: Sendable {
                 if let index = content.pageByContentPath[form] { return index }
             }
             if candidate.hasSuffix("/index.md") || candidate.hasSuffix("/_index.md"),
-               let index = content.pageByContentPath[PathText.folder(of: candidate)] {
+                let index = content.pageByContentPath[PathText.folder(of: candidate)]
+            {
                 return index
             }
         }
@@ -644,7 +675,10 @@ struct ContentRenderer: Sendable {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
             parts.append(part)
         }
         return parts.joined(separator: "/")
@@ -663,8 +697,10 @@ final class DiagnosticSink {
     }
 
     func warn(_ message: String, position: SourcePosition?, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, message, file: file,
-                                      line: position.map { bodyLine + $0.line - 1 }, column: position?.column, hint: hint))
+        diagnostics.append(
+            Diagnostic(
+                .warning, message, file: file,
+                line: position.map { bodyLine + $0.line - 1 }, column: position?.column, hint: hint))
     }
 
     func warn(_ message: String, fileLine: Int) {

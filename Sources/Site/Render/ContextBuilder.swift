@@ -30,8 +30,10 @@ struct ContextBuilder {
     /// `related`: the pages' related pages when known (the build cache's), else worked out here.
     /// With `lazyEntries`, a page's list entry is made when first needed (a build that renders few
     /// pages), else all are made at once.
-    init(config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
-         assets: [String: String], related: RelatedPages? = nil, lazyEntries: Bool = false) {
+    init(
+        config: SiteConfig, content: SiteContent, rendered: [RenderedContent], strings: [String: String],
+        assets: [String: String], related: RelatedPages? = nil, lazyEntries: Bool = false
+    ) {
         self.config = config
         self.content = content
         self.rendered = rendered
@@ -72,12 +74,13 @@ struct ContextBuilder {
     func siteContext(currentPath: String) -> Context {
         var site = shared
         guard case .list(let menu)? = site["menu"] else { return site }
-        site["menu"] = .list(menu.map { item -> TemplateValue in
-            guard item["path"] == .string(currentPath) else { return item }
-            var item = item
-            item["active"] = true
-            return item
-        })
+        site["menu"] = .list(
+            menu.map { item -> TemplateValue in
+                guard item["path"] == .string(currentPath) else { return item }
+                var item = item
+                item["active"] = true
+                return item
+            })
         return site
     }
 
@@ -95,13 +98,15 @@ struct ContextBuilder {
         site.set("author", config.param("author")?.authorNames.joined(separator: ", "))
         addPaperModSiteParams(to: &site)
         site["year"] = .int(Calendar(identifier: .gregorian).component(.year, from: Date()))
-        site.set("menu", config.mainMenu.map { entry -> Context in
-            let url = entry.url.contains("://") ? entry.url : config.relativeURL(Permalinks.normalize(entry.url))
-            var item: Context = ["name": .string(entry.name), "url": .string(url)]
-            if !entry.url.contains("://") { item["path"] = .string(Permalinks.normalize(entry.url)) }
-            if isExternal(entry.url) { item["external"] = true }
-            return item
-        })
+        site.set(
+            "menu",
+            config.mainMenu.map { entry -> Context in
+                let url = entry.url.contains("://") ? entry.url : config.relativeURL(Permalinks.normalize(entry.url))
+                var item: Context = ["name": .string(entry.name), "url": .string(url)]
+                if !entry.url.contains("://") { item["path"] = .string(Permalinks.normalize(entry.url)) }
+                if isExternal(entry.url) { item["external"] = true }
+                return item
+            })
         site.set("socialIcons", socialIcons(config.param("socialIcons")))
         site["params"] = templateValue(.table(config.params))
         site.set("feedURL", config.relativeURL("/index.xml"))
@@ -123,10 +128,12 @@ struct ContextBuilder {
             mode.set("subtitle", profile["subtitle"]?.string)
             mode.set("imageURL", profile["imageUrl"]?.string.map { $0.contains("://") ? $0 : config.rootRelativeURL($0) })
             mode.set("imageTitle", profile["imageTitle"]?.string ?? profile["title"]?.string)
-            mode.set("buttons", (profile["buttons"]?.array ?? []).compactMap { button -> Context? in
-                guard let name = button["name"]?.string, let url = button["url"]?.string else { return nil }
-                return ["name": .string(name), "url": .string(url.contains("://") ? url : config.relativeURL(Permalinks.normalize(url)))]
-            })
+            mode.set(
+                "buttons",
+                (profile["buttons"]?.array ?? []).compactMap { button -> Context? in
+                    guard let name = button["name"]?.string, let url = button["url"]?.string else { return nil }
+                    return ["name": .string(name), "url": .string(url.contains("://") ? url : config.relativeURL(Permalinks.normalize(url)))]
+                })
             site["profile"] = .map(mode)
         }
         site["css"] = .string(assets["css"] ?? "")
@@ -188,10 +195,12 @@ struct ContextBuilder {
             context["list"] = .map(listContext(pager))
         }
         if page.kind == .taxonomy, let taxonomy = page.taxonomy {
-            p.set("terms", (content.taxonomyTerms[taxonomy] ?? []).map { term -> Context in
-                let path = "/" + Permalinks.urlize(taxonomy) + "/" + Permalinks.urlize(term.term) + "/"
-                return ["name": .string(term.term), "url": .string(config.relativeURL(path)), "count": .int(term.pages.count)]
-            })
+            p.set(
+                "terms",
+                (content.taxonomyTerms[taxonomy] ?? []).map { term -> Context in
+                    let path = "/" + Permalinks.urlize(taxonomy) + "/" + Permalinks.urlize(term.term) + "/"
+                    return ["name": .string(term.term), "url": .string(config.relativeURL(path)), "count": .int(term.pages.count)]
+                })
             if taxonomy == "authors" { p["isAuthors"] = true }
         }
         if page.kind == .term, page.taxonomy == "authors" { p["isAuthor"] = true }
@@ -237,13 +246,15 @@ struct ContextBuilder {
         c.set("bibtex", article.bibTeX)
         c.set("reference", article.formatted(in: citationStyle))
         if article.authors.contains(where: { !$0.affiliations.isEmpty || $0.orcid != nil }) {
-            c.set("authors", article.authors.map { author -> Context in
-                var a: Context = ["name": .string(author.name)]
-                a.set("affiliation", author.affiliations.joined(separator: "; "))
-                a.set("orcid", author.orcid)
-                a.set("orcidURL", author.orcidURL)
-                return a
-            })
+            c.set(
+                "authors",
+                article.authors.map { author -> Context in
+                    var a: Context = ["name": .string(author.name)]
+                    a.set("affiliation", author.affiliations.joined(separator: "; "))
+                    a.set("orcid", author.orcid)
+                    a.set("orcidURL", author.orcidURL)
+                    return a
+                })
         }
         return c
     }
@@ -276,11 +287,13 @@ struct ContextBuilder {
         if settings.hideSummary { e["hideSummary"] = true }
         if settings.hideMeta { e["hideMeta"] = true }
         if settings.hideAuthor { e["hideAuthor"] = true }
-        e.set("authors", page.authors.map { name -> Context in
-            // `authorURL` too: a template testing `url` would find the page's own URL for an author without one.
-            let url = TemplateValue.string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))
-            return ["name": .string(name), "url": url, "authorURL": url]
-        })
+        e.set(
+            "authors",
+            page.authors.map { name -> Context in
+                // `authorURL` too: a template testing `url` would find the page's own URL for an author without one.
+                let url = TemplateValue.string(config.relativeURL("/authors/" + Permalinks.urlize(name) + "/"))
+                return ["name": .string(name), "url": url, "authorURL": url]
+            })
         if page.authors.isEmpty, page.kind == .page {
             // PaperMod shows the site's `author` on pages that name none (no author page to link).
             e.set("authors", (config.param("author")?.authorNames ?? []).map { ["name": .string($0)] })
@@ -293,9 +306,10 @@ struct ContextBuilder {
         for taxonomy in config.taxonomies where taxonomy.plural != "authors" {
             let terms = page.terms[taxonomy.plural] ?? []
             guard !terms.isEmpty else { continue }
-            let items = TemplateValue.list(terms.map { term -> TemplateValue in
-                ["name": .string(term), "url": .string(config.relativeURL("/\(Permalinks.urlize(taxonomy.plural))/\(Permalinks.urlize(term))/"))]
-            })
+            let items = TemplateValue.list(
+                terms.map { term -> TemplateValue in
+                    ["name": .string(term), "url": .string(config.relativeURL("/\(Permalinks.urlize(taxonomy.plural))/\(Permalinks.urlize(term))/"))]
+                })
             e[taxonomy.plural] = items
             taxonomies.append(["name": .string(strings[taxonomy.plural] ?? taxonomy.plural.capitalized), "terms": items])
         }
@@ -305,7 +319,8 @@ struct ContextBuilder {
 
     /// True for a menu URL on another host than the site's (it gets an external-link mark).
     private func isExternal(_ url: String) -> Bool {
-        guard url.contains("://") || url.hasPrefix("//"), let host = URL(string: url.hasPrefix("//") ? "https:" + url : url)?.host?.lowercased() else {
+        guard url.contains("://") || url.hasPrefix("//"), let host = URL(string: url.hasPrefix("//") ? "https:" + url : url)?.host?.lowercased()
+        else {
             return false
         }
         return host != URL(string: config.siteBaseURL)?.host?.lowercased()
@@ -368,16 +383,18 @@ struct ContextBuilder {
         return (page.terms["series"] ?? []).compactMap { name -> Context? in
             let key = Permalinks.urlize(name)
             guard let term = content.taxonomyTerms["series"]?.first(where: { Permalinks.urlize($0.term) == key }),
-                  term.pages.count > 1 else { return nil }
+                term.pages.count > 1
+            else { return nil }
             let ordered = term.pages.sorted { content.pages[$0].sortDate < content.pages[$1].sortDate }
             return [
                 "name": .string(name), "url": .string(config.relativeURL("/series/\(key)/")),
-                "pages": .list(ordered.enumerated().map { position, other -> TemplateValue in
-                    var item = link(other)
-                    item["number"] = .int(position + 1)
-                    if other == index { item["current"] = true }
-                    return .map(item)
-                }),
+                "pages": .list(
+                    ordered.enumerated().map { position, other -> TemplateValue in
+                        var item = link(other)
+                        item["number"] = .int(position + 1)
+                        if other == index { item["current"] = true }
+                        return .map(item)
+                    }),
             ]
         }
     }
@@ -405,7 +422,8 @@ struct ContextBuilder {
 
     private func editURL(_ page: Page) -> Context? {
         guard let edit = page.param("editPost") ?? config.param("editPost"), let base = edit["URL"]?.string,
-              let file = page.sourceFile else { return nil }
+            let file = page.sourceFile
+        else { return nil }
         let append = edit["appendFilePath"]?.bool ?? true
         let url = append ? base + (base.hasSuffix("/") ? "" : "/") + config.contentPath(ofSource: file) : base
         return ["url": .string(url), "text": .string(edit["Text"]?.string ?? strings["editPage"] ?? "Edit")]
@@ -413,14 +431,16 @@ struct ContextBuilder {
 
     private func listContext(_ pager: Pager) -> Context {
         var list: Context = [:]
-        list.set("pages", pager.items.enumerated().map { position, index -> Context in
-            var item = entry(index)
-            if position == 0, pager.number == 1, pager.featureFirst {
-                item["featured"] = true
-                item["entryHTML"] = nil  // rendered in place: it looks different
-            }
-            return item
-        })
+        list.set(
+            "pages",
+            pager.items.enumerated().map { position, index -> Context in
+                var item = entry(index)
+                if position == 0, pager.number == 1, pager.featureFirst {
+                    item["featured"] = true
+                    item["entryHTML"] = nil  // rendered in place: it looks different
+                }
+                return item
+            })
         if pager.count > 1 {
             list["pagination"] = ["pages": .list(pageNumbers(pager).map(TemplateValue.map))]
             if pager.number > 1 { list["prevURL"] = .string(config.relativeURL(pager.url(pager.number - 1))) }
@@ -482,8 +502,15 @@ struct ContextBuilder {
         }
         for index in pages {
             let parts = calendar.dateComponents([.year, .month], from: content.pages[index].sortDate)
-            if parts.year != currentYear { closeYear(); currentYear = parts.year ?? 0; currentMonth = -1 }
-            if parts.month != currentMonth { closeMonth(); currentMonth = parts.month ?? 0 }
+            if parts.year != currentYear {
+                closeYear()
+                currentYear = parts.year ?? 0
+                currentMonth = -1
+            }
+            if parts.month != currentMonth {
+                closeMonth()
+                currentMonth = parts.month ?? 0
+            }
             monthPages.append(entry(index))
         }
         closeYear()
@@ -493,7 +520,10 @@ struct ContextBuilder {
     private func socialIcons(_ value: Value?) -> [Context] {
         (value?.array ?? []).compactMap { item -> Context? in
             guard let name = item["name"]?.string, let url = item["url"]?.string else { return nil }
-            return ["name": .string(name), "title": .string(item["title"]?.string ?? name), "url": .string(url), "svg": .string(SocialIcons.svg(named: name))]
+            return [
+                "name": .string(name), "title": .string(item["title"]?.string ?? name), "url": .string(url),
+                "svg": .string(SocialIcons.svg(named: name)),
+            ]
         }
     }
 
@@ -507,18 +537,21 @@ struct ContextBuilder {
             if let date = page.lastmod ?? page.date { object["dateModified"] = .string(isoDate(date)) }
             if !page.authors.isEmpty {
                 // Affiliations and ORCID iDs of authors given as maps (`author: [{name, affiliation, orcid}]`).
-                let details = Dictionary(ArticleAuthor.list(page.param("authors") ?? page.param("author")).map { ($0.name, $0) },
-                                         uniquingKeysWith: { first, _ in first })
-                object["author"] = .array(page.authors.map { name in
-                    var person: [String: JSONValue] = ["@type": .string("Person"), "name": .string(name)]
-                    if let author = details[name] {
-                        if !author.affiliations.isEmpty {
-                            person["affiliation"] = .array(author.affiliations.map { .object(["@type": .string("Organization"), "name": .string($0)]) })
+                let details = Dictionary(
+                    ArticleAuthor.list(page.param("authors") ?? page.param("author")).map { ($0.name, $0) },
+                    uniquingKeysWith: { first, _ in first })
+                object["author"] = .array(
+                    page.authors.map { name in
+                        var person: [String: JSONValue] = ["@type": .string("Person"), "name": .string(name)]
+                        if let author = details[name] {
+                            if !author.affiliations.isEmpty {
+                                person["affiliation"] = .array(
+                                    author.affiliations.map { .object(["@type": .string("Organization"), "name": .string($0)]) })
+                            }
+                            if let url = author.orcidURL { person["sameAs"] = .string(url) }
                         }
-                        if let url = author.orcidURL { person["sameAs"] = .string(url) }
-                    }
-                    return .object(person)
-                })
+                        return .object(person)
+                    })
             }
             if let description = page.description { object["description"] = .string(description) }
             if body.wordCount > 0 { object["wordCount"] = .int(body.wordCount) }

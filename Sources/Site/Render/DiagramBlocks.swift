@@ -6,8 +6,10 @@ import Diagrams
 enum DiagramBlocks {
     /// The HTML for one diagram. `firstLine` is the file line of the diagram's first source line and
     /// `indent` the columns before the fence's content; `ordinal` keeps ids unique on the page.
-    static func html(source: String, ordinal: Int, renderer: DiagramRenderer, sink: DiagnosticSink, firstLine: Int,
-                     indent: Int = 0) -> String {
+    static func html(
+        source: String, ordinal: Int, renderer: DiagramRenderer, sink: DiagnosticSink, firstLine: Int,
+        indent: Int = 0
+    ) -> String {
         let id = DiagramRenderer.stableID(for: source) + "-\(ordinal)"
         let result = renderer.render(source, id: id)
         for diagnostic in result.diagnostics {

@@ -47,7 +47,8 @@ struct SiteEquationReferences: Sendable {
                 found.append(labels[0])
                 continue
             }
-            let message = labels.isEmpty
+            let message =
+                labels.isEmpty
                 ? "math: \\ref{\(reference.key)} names no \\label{\(reference.key)} of a numbered equation on this page or another page of the site"
                 : "math: \\ref{\(reference.key)} is ambiguous: \\label{\(reference.key)} is on \(labels.count) pages (\(labels.compactMap(\.page).joined(separator: ", ")))"
             let hint = labels.isEmpty ? "check the key, or number the equation it names" : "give the labels different keys"

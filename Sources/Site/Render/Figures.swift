@@ -134,7 +134,8 @@ enum FigureNumbering {
             depth[tag.name] = level
             if Self.verbatimTags.contains(tag.name) { verbatim += 1 }
             if tag.name == "figcaption", let index = figures.lastIndex(where: { !$0.captioned }),
-               figures[index].depth == depth["figure"] {
+                figures[index].depth == depth["figure"]
+            {
                 figures[index].captioned = true
                 let empty = scanner.nextNonSpaceStarts(with: "</figcaption")
                 output += Array(numberSpan(class: "figure-number", figures[index].label, empty: empty).utf8)
@@ -196,7 +197,8 @@ enum FigureNumbering {
             var copied = index
             while index < range.upperBound - 2 {
                 guard bytes[index] == 0x5B, bytes[index + 1] == 0x40,
-                      let (ids, end) = parseReference(from: index, limit: range.upperBound) else {
+                    let (ids, end) = parseReference(from: index, limit: range.upperBound)
+                else {
                     index += 1
                     continue
                 }

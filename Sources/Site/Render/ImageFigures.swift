@@ -14,7 +14,8 @@ enum ImageFigures {
         output.reserveCapacity(html.utf8.count + 256)
         var rest = html[...]
         while let found = rest.firstRange(ofBytes: "<p><img ") {
-            let atLineStart = found.lowerBound == html.startIndex
+            let atLineStart =
+                found.lowerBound == html.startIndex
                 || html.utf8[html.utf8.index(before: found.lowerBound)] == UInt8(ascii: "\n")
             let lineEnd = rest.utf8[found.lowerBound...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
             output += rest[..<found.lowerBound]
@@ -57,7 +58,8 @@ enum ImageFigures {
     /// The value of ` name="…"` in a tag, as written (still escaped), and the range of the whole attribute.
     private static func attribute(_ name: String, in tag: String) -> (value: String, range: Range<String.Index>)? {
         guard let start = tag.firstRange(ofBytes: " \(name)=\""),
-              let close = tag[start.upperBound...].firstIndex(of: "\"") else { return nil }
+            let close = tag[start.upperBound...].firstIndex(of: "\"")
+        else { return nil }
         return (String(tag[start.upperBound..<close]), start.lowerBound..<tag.index(after: close))
     }
 }

@@ -22,12 +22,16 @@ extension ContextBuilder {
         site.set("themeColor", config.param("assets.theme_color")?.string)
         site.set("tileColor", config.param("assets.msapplication_TileColor")?.string)
         site.set("keywords", config.param("keywords")?.stringList.joined(separator: ", "))
-        let engines = [("google", "google-site-verification"), ("bing", "msvalidate.01"), ("yandex", "yandex-verification"),
-                       ("naver", "naver-site-verification")]
-        site.set("verifications", engines.compactMap { engine, meta -> Context? in
-            guard let tag = config.param("analytics.\(engine).SiteVerificationTag")?.string, !tag.isEmpty else { return nil }
-            return ["name": .string(meta), "content": .string(tag)]
-        })
+        let engines = [
+            ("google", "google-site-verification"), ("bing", "msvalidate.01"), ("yandex", "yandex-verification"),
+            ("naver", "naver-site-verification"),
+        ]
+        site.set(
+            "verifications",
+            engines.compactMap { engine, meta -> Context? in
+                guard let tag = config.param("analytics.\(engine).SiteVerificationTag")?.string, !tag.isEmpty else { return nil }
+                return ["name": .string(meta), "content": .string(tag)]
+            })
         if let align = config.param("homeInfoParams.AlignSocialIconsTo")?.string?.lowercased(), ["center", "right", "end"].contains(align) {
             site["socialAlign"] = .string(align == "right" ? "end" : align)
         }
@@ -42,8 +46,10 @@ extension ContextBuilder {
         if let canonical = page.param("canonicalURL")?.string, !canonical.isEmpty {
             p["canonical"] = .string(canonical)
             if settings.showCanonicalLink {
-                p["canonicalNote"] = ["url": .string(canonical),
-                                      "text": .string(settings.canonicalLinkText ?? strings["canonicalText"] ?? "Originally published at")]
+                p["canonicalNote"] = [
+                    "url": .string(canonical),
+                    "text": .string(settings.canonicalLinkText ?? strings["canonicalText"] ?? "Originally published at"),
+                ]
             }
         } else if case .string(let permalink)? = p["permalink"] {
             p["canonical"] = .string(permalink)

@@ -10,7 +10,9 @@ extension ContentRenderer {
     func shortcodeMarkdownHTML(_ markdown: String, page: Page, siteRun: SiteShortcodeRun, sink: DiagnosticSink) -> String {
         let options = pageMarkdownOptions
         var hooks = RenderHooks()
-        var images = 0, codeBlocks = 0, quotes = 0
+        var images = 0
+        var codeBlocks = 0
+        var quotes = 0
         hooks.math = { span in
             let output = self.math.render(span.tex, display: span.isDisplay)
             for error in output.errors { sink.warn("math: \(error.description)", fileLine: page.bodyLine) }
@@ -34,8 +36,9 @@ extension ContentRenderer {
         hooks.codeBlock = { block in
             defer { codeBlocks += 1 }
             if let html = siteRun.renderCodeBlock(block, ordinal: codeBlocks, sink: sink) { return html }
-            return Highlighter.html(code: block.code, language: block.language,
-                                    options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
+            return Highlighter.html(
+                code: block.code, language: block.language,
+                options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
         }
         if siteRun.hasBlockQuoteHook {
             hooks.blockQuote = { quote in

@@ -49,7 +49,8 @@ final class ShortcodePlaceholders: @unchecked Sendable {
                 before = before.dropLast(3)
                 after = after.dropFirst(4)
             } else if let block = Self.firstBlockTag(in: output),
-                      Self.paragraphIsOpen(at: before) ?? Self.paragraphIsOpen(at: out[...]) ?? false {
+                Self.paragraphIsOpen(at: before) ?? Self.paragraphIsOpen(at: out[...]) ?? false
+            {
                 // A block inside a paragraph: the paragraph ends where the block starts (after
                 // the output's inline lead, such as a `<link>`); its closing tag goes.
                 if let close = after.range(of: "</p>") {

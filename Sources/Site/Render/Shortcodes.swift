@@ -127,8 +127,10 @@ struct ShortcodeExpander {
                         positional.append(unquote(word))
                     }
                 }
-                tokens.append(.open(name: words.first ?? "", arguments: named, positional: positional,
-                                    line: line, markdown: marker == "%"))
+                tokens.append(
+                    .open(
+                        name: words.first ?? "", arguments: named, positional: positional,
+                        line: line, markdown: marker == "%"))
             }
             line += rest[start.lowerBound..<end.upperBound].filter { $0 == "\n" }.count
             rest = afterBraces[end.upperBound...]
@@ -150,7 +152,10 @@ struct ShortcodeExpander {
                 quote = character
                 current.append(character)
             } else if character == " " || character == "\t" || character == "\n" {
-                if !current.isEmpty { words.append(current); current = "" }
+                if !current.isEmpty {
+                    words.append(current)
+                    current = ""
+                }
             } else {
                 current.append(character)
             }
@@ -189,8 +194,10 @@ struct ShortcodeExpander {
 
     // MARK: Rendering
 
-    private mutating func render(_ tokens: [Token], from position: inout Int, closing: String?, depth: Int,
-                                 firstLine: Int) -> String {
+    private mutating func render(
+        _ tokens: [Token], from position: inout Int, closing: String?, depth: Int,
+        firstLine: Int
+    ) -> String {
         var output = ""
         while position < tokens.count {
             let token = tokens[position]
@@ -204,8 +211,11 @@ struct ShortcodeExpander {
             case .open(let name, let arguments, let positional, let line, let markdown):
                 let ordinal = ordinals[ordinals.count - 1]
                 ordinals[ordinals.count - 1] += 1
-                let frame = context.site.map { $0.frame(name: name, named: arguments, positional: positional, line: firstLine + line,
-                                                        markdown: markdown, ordinal: ordinal, parent: frames.last) }
+                let frame = context.site.map {
+                    $0.frame(
+                        name: name, named: arguments, positional: positional, line: firstLine + line,
+                        markdown: markdown, ordinal: ordinal, parent: frames.last)
+                }
                 if let frame { frames.append(frame) }
                 ordinals.append(0)
                 var inner: String?
@@ -223,8 +233,9 @@ struct ShortcodeExpander {
                     output += text
                     continue
                 }
-                let expansion = expand(name: name, arguments: arguments, positional: positional, inner: inner,
-                                       line: firstLine + line)
+                let expansion = expand(
+                    name: name, arguments: arguments, positional: positional, inner: inner,
+                    line: firstLine + line)
                 if !markdown, Self.placeholderBuiltIns.contains(name), let placeholders = context.placeholders {
                     var html = expansion.trimmingCharacters(in: .newlines)
                     if Self.trailingNewlineBuiltIns.contains(name) { html += "\n" }
@@ -251,8 +262,10 @@ struct ShortcodeExpander {
         return false
     }
 
-    private mutating func expand(name: String, arguments: [String: String], positional: [String], inner: String?,
-                                 line: Int) -> String {
+    private mutating func expand(
+        name: String, arguments: [String: String], positional: [String], inner: String?,
+        line: Int
+    ) -> String {
         func argument(_ key: String, _ index: Int? = nil) -> String? {
             if let value = arguments[key] { return value }
             if let index, index < positional.count { return positional[index] }
@@ -271,7 +284,8 @@ struct ShortcodeExpander {
                 return ""
             }
             if (argument("alt") ?? argument("caption") ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                warnings.append(Warning(line: line, message: "figure \(source) has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"))
+                warnings.append(
+                    Warning(line: line, message: "figure \(source) has no alt text; give it alt=\"…\" (or a caption) for readers who cannot see it"))
             }
             return figure(source: source, argument: { argument($0) })
         case "ref", "relref":
@@ -303,11 +317,13 @@ struct ShortcodeExpander {
             return externalLink("https://gist.github.com/\(user)/\(id)", label: "View the gist on GitHub")
         case "video":
             let source = context.resolveResource(argument("src", 0) ?? "")
-            return "\n<video class=\"video-shortcode\" controls preload=\"metadata\" src=\"\(escape(source))\"><a href=\"\(escape(source))\">Download the video</a></video>\n"
+            return
+                "\n<video class=\"video-shortcode\" controls preload=\"metadata\" src=\"\(escape(source))\"><a href=\"\(escape(source))\">Download the video</a></video>\n"
         case "audio":
             let source = context.resolveResource(argument("src", 0) ?? "")
             let caption = argument("caption").map { "<figcaption>\(escape($0))</figcaption>" } ?? ""
-            return "\n<figure class=\"audio\"><audio controls preload=\"metadata\" src=\"\(escape(source))\"><a href=\"\(escape(source))\">Download the audio</a></audio>\(caption)</figure>\n"
+            return
+                "\n<figure class=\"audio\"><audio controls preload=\"metadata\" src=\"\(escape(source))\"><a href=\"\(escape(source))\">Download the audio</a></audio>\(caption)</figure>\n"
         case "inTextImg", "intextimg":
             let source = argument("url", 0) ?? ""
             let height = argument("height").map { " height=\"\(escape($0))\"" } ?? ""
@@ -323,12 +339,19 @@ struct ShortcodeExpander {
         default:
             if name.hasSuffix(".inline") {
                 // Hugo renders a disabled inline shortcode as nothing.
-                warnings.append(Warning(line: line, message: "inline shortcode \"\(name)\" renders nothing: inline shortcodes are off, as in Hugo; "
-                                        + "set enableInlineShortcodes = true in the site's config to run it"))
+                warnings.append(
+                    Warning(
+                        line: line,
+                        message: "inline shortcode \"\(name)\" renders nothing: inline shortcodes are off, as in Hugo; "
+                            + "set enableInlineShortcodes = true in the site's config to run it"))
                 return ""
             }
-            warnings.append(Warning(line: line, message: "unknown shortcode \"\(name)\": no layouts/shortcodes/\(name).html in the site or its theme; its inner content is shown as it is",
-                                    unknownName: name))
+            warnings.append(
+                Warning(
+                    line: line,
+                    message:
+                        "unknown shortcode \"\(name)\": no layouts/shortcodes/\(name).html in the site or its theme; its inner content is shown as it is",
+                    unknownName: name))
             return inner ?? ""
         }
     }
@@ -392,7 +415,8 @@ struct ShortcodeExpander {
             }
         }
         func given(_ key: String) -> String? { argument(key).flatMap { $0.isEmpty ? nil : $0 } }
-        let autoplay = flag("autoplay", false), loop = flag("loop", false)
+        let autoplay = flag("autoplay", false)
+        let loop = flag("loop", false)
         var parameters: [(String, String)] = [
             ("autoplay", autoplay ? "1" : "0"), ("controls", flag("controls", true) ? "1" : "0"),
             ("end", given("end") ?? "0"), ("loop", loop ? "1" : "0"),
@@ -408,7 +432,8 @@ struct ShortcodeExpander {
         let cssClass = given("class")
         var html = "\n<div"
         html += cssClass.map { " class=\"\(escape($0))\"" } ?? " style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\""
-        html += "><iframe allow=\"\(allow)\" loading=\"\(escape(given("loading") ?? "eager"))\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"\(escape(src))\""
+        html +=
+            "><iframe allow=\"\(allow)\" loading=\"\(escape(given("loading") ?? "eager"))\" referrerpolicy=\"strict-origin-when-cross-origin\" src=\"\(escape(src))\""
         if cssClass == nil { html += " style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\"" }
         html += " title=\"\(escape(given("title") ?? "YouTube video"))\"></iframe></div>\n"
         return html

@@ -45,8 +45,9 @@ struct Templates: Sendable {
                 do {
                     template = try Template(text)
                 } catch {
-                    throw Diagnostic(.error, "template does not parse: \(error.reason)", file: "layouts/" + relative,
-                                     line: error.line, column: error.column)
+                    throw Diagnostic(
+                        .error, "template does not parse: \(error.reason)", file: "layouts/" + relative,
+                        line: error.line, column: error.column)
                 }
                 templates[name] = template
                 files[name] = "layouts/" + relative
@@ -65,11 +66,17 @@ struct Templates: Sendable {
         if !ignored.isEmpty {
             let names = ignored.sorted().prefix(5).joined(separator: ", ")
             let more = ignored.count > 5 ? " and \(ignored.count - 5) more" : ""
-            diagnostics.append(Diagnostic(.notice, "Hugo templates are not used (\(names)\(more)); the built-in theme renders the site; write .mustache layouts to change it"))
+            diagnostics.append(
+                Diagnostic(
+                    .notice,
+                    "Hugo templates are not used (\(names)\(more)); the built-in theme renders the site; write .mustache layouts to change it"))
         }
         for (template, missing) in library.missingInclusions where !template.hasPrefix("partials/") {
-            diagnostics.append(Diagnostic(.warning, "template \(template) includes \(missing), which does not exist: it renders as nothing; add layouts/\(missing).mustache or fix the name",
-                                          file: files[template]))
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "template \(template) includes \(missing), which does not exist: it renders as nothing; add layouts/\(missing).mustache or fix the name",
+                    file: files[template]))
         }
         self.diagnostics = diagnostics
     }

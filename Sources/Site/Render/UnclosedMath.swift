@@ -21,10 +21,11 @@ enum UnclosedMath {
                 column = body[lineStart..<place.lowerBound].count + 1
                 searchFrom = place.upperBound
             }
-            return Diagnostic(.warning, "math opened with `\(found.opener)` is never closed, so readers see its TeX as text",
-                              file: file, line: line ?? bodyLine, column: column,
-                              hint: "close it with `\(closer(of: found.opener))` where the formula ends",
-                              kind: .unclosedMath)
+            return Diagnostic(
+                .warning, "math opened with `\(found.opener)` is never closed, so readers see its TeX as text",
+                file: file, line: line ?? bodyLine, column: column,
+                hint: "close it with `\(closer(of: found.opener))` where the formula ends",
+                kind: .unclosedMath)
         }
     }
 

@@ -19,7 +19,8 @@ enum DateText {
         let daysSinceEpoch = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
         let weekday = days[((daysSinceEpoch % 7) + 7) % 7]
-        return "\(weekday), \(pad(c.day, 2)) \(DateValue.monthNames[c.month - 1]) \(pad(c.year, 4)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) +0000"
+        return
+            "\(weekday), \(pad(c.day, 2)) \(DateValue.monthNames[c.month - 1]) \(pad(c.year, 4)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) +0000"
     }
 
     private static func pad(_ number: Int, _ width: Int) -> String {

@@ -36,7 +36,6 @@ enum HTMLText {
     }
 }
 
-
 /// The byte-level state machine behind ``HTMLText/plainText(_:)``.
 private struct PlainTextScanner {
     let input: UnsafeBufferPointer<UInt8>
@@ -63,16 +62,20 @@ private struct PlainTextScanner {
     }
 
     /// Tags after which words must not run together.
-    private static let breaking: Set<ShortName> = Set(["p", "/p", "br", "br/", "li", "/li", "/h1", "/h2", "/h3", "/h4", "/h5",
-                                                     "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
-                                                     "blockquote", "/blockquote", "figcaption", "dt", "dd"].map(ShortName.init))
+    private static let breaking: Set<ShortName> = Set(
+        [
+            "p", "/p", "br", "br/", "li", "/li", "/h1", "/h2", "/h3", "/h4", "/h5",
+            "/h6", "td", "th", "/pre", "div", "/div", "math", "/math", "tr", "/tr",
+            "blockquote", "/blockquote", "figcaption", "dt", "dd",
+        ].map(ShortName.init))
     private static let (pre, svg) = (ShortName("pre"), ShortName("svg"))
     /// Math token ends: readable math puts a space after each (`∑ i y i log p i`).
     private static let mathTokenEnds: Set<ShortName> = Set(["/mi", "/mn", "/mo", "/mtext", "/ms"].map(ShortName.init))
     private static let headingNames: Set<ShortName> = Set(["h1", "h2", "h3", "h4", "h5", "h6"].map(ShortName.init))
     private static let (script, style, table, math, endMath, annotation, endAnnotation) = (
         ShortName("script"), ShortName("style"), ShortName("table"), ShortName("math"), ShortName("/math"),
-        ShortName("annotation"), ShortName("/annotation"))
+        ShortName("annotation"), ShortName("/annotation")
+    )
 
     mutating func run() -> String {
         var index = 0
@@ -83,7 +86,10 @@ private struct PlainTextScanner {
                 index = tag(at: index)
                 continue
             }
-            if skipping != nil || (inMath && (prose || inAnnotation == readableMath)) { index += 1; continue }
+            if skipping != nil || (inMath && (prose || inAnnotation == readableMath)) {
+                index += 1
+                continue
+            }
             if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
                 pendingSpace = !output.isEmpty
                 index += 1
@@ -98,7 +104,10 @@ private struct PlainTextScanner {
                 index = next
                 continue
             }
-            if pendingSpace { output.append(32); pendingSpace = false }
+            if pendingSpace {
+                output.append(32)
+                pendingSpace = false
+            }
             output.append(byte)
             index += 1
         }
@@ -111,7 +120,10 @@ private struct PlainTextScanner {
     }
 
     private mutating func emit(_ bytes: [UInt8]) {
-        if pendingSpace { output.append(32); pendingSpace = false }
+        if pendingSpace {
+            output.append(32)
+            pendingSpace = false
+        }
         output.append(contentsOf: bytes)
     }
 
@@ -140,7 +152,9 @@ private struct PlainTextScanner {
         case Self.math:
             inMath = true
             formulas += 1
-        case Self.endMath: inMath = false; inAnnotation = false
+        case Self.endMath:
+            inMath = false
+            inAnnotation = false
         case Self.annotation: inAnnotation = true
         case Self.endAnnotation: inAnnotation = false
         default: break

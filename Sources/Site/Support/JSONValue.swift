@@ -36,8 +36,10 @@ indirect enum JSONValue {
         }
     }
 
-    private func writeContainer(open: Unicode.Scalar, close: Unicode.Scalar, count: Int, to output: inout [UInt8],
-                                pretty: Bool, depth: Int, item: (Int, inout [UInt8]) -> Void) {
+    private func writeContainer(
+        open: Unicode.Scalar, close: Unicode.Scalar, count: Int, to output: inout [UInt8],
+        pretty: Bool, depth: Int, item: (Int, inout [UInt8]) -> Void
+    ) {
         output.append(UInt8(ascii: open))
         for index in 0..<count {
             if index > 0 { output.append(UInt8(ascii: ",")) }

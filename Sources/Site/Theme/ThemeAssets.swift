@@ -25,8 +25,9 @@ struct ThemeAssets {
     init(config: SiteConfig) {
         // The math font's @font-face rules come first; a browser fetches a piece only for a page that shows its characters.
         let fontFaces = MathFontFiles.stylesheet.replacingOccurrences(of: "url(\"math/", with: "url(\"\(Self.mathFontFolder)/")
-        let css = Self.minifyCSS([fontFaces, DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet, DiagramRenderer.stylesheet]
-            .joined(separator: "\n"))
+        let css = Self.minifyCSS(
+            [fontFaces, DefaultTheme.stylesheet, Highlighter.stylesheet, ChartRenderer.stylesheet, DiagramRenderer.stylesheet]
+                .joined(separator: "\n"))
         let texts = ["css": css, "js": DefaultTheme.script, "search": DefaultTheme.assets["search.js"] ?? ""]
         var files: [String: Data] = [:]
         for (name, base64) in MathFontFiles.pieces {

@@ -1,9 +1,9 @@
 import Foundation
 import TextUtilities
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The build cache: what `collective build` keeps between runs in the site's `.collective-cache/`
@@ -94,15 +94,17 @@ struct BuildCache: Sendable {
             return Plan(snapshot: snapshot, note: "cache made by another version of collective: ignored, built everything")
         }
         guard stored.settings == settings else {
-            return Plan(snapshot: snapshot, parsedFrontMatter: stored.parsedFrontMatter,
-                        note: "cache made with other options or another output folder: built everything")
+            return Plan(
+                snapshot: snapshot, parsedFrontMatter: stored.parsedFrontMatter,
+                note: "cache made with other options or another output folder: built everything")
         }
         let unchangedMarks = stored.frontMatter.filter { path, _ in
             snapshot.files[path].map { $0.hash == stored.snapshot.files[path]?.hash } ?? false
         }
         guard stored.day == Self.day(now), stored.validUntil.map({ Self.nanoseconds(now) < $0 }) ?? true else {
-            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter,
-                        note: "a new day or a page's publish or expiry date since the cache: built everything")
+            return Plan(
+                snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter,
+                note: "a new day or a page's publish or expiry date since the cache: built everything")
         }
         var marks = stored.frontMatter
         for (path, mark) in stored.frontMatter where snapshot.files[path]?.hash != stored.snapshot.files[path]?.hash {
@@ -111,12 +113,14 @@ struct BuildCache: Sendable {
         let changed = snapshot.changedPaths(since: stored.snapshot)
         guard Self.rendersAlone(snapshot), Self.fingerprint(snapshot, frontMatter: marks) == stored.fingerprint else {
             let what = changed.count == 1 ? changed.first! : "\(changed.count) files"
-            return Plan(snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter,
-                        note: "\(what) changed beyond page bodies: rendered everything, wrote what changed")
+            return Plan(
+                snapshot: snapshot, outputs: stored.outputs, frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter,
+                note: "\(what) changed beyond page bodies: rendered everything, wrote what changed")
         }
         let note = changed.isEmpty ? "nothing changed" : changed.count == 1 ? "\(changed.first!) changed" : "\(changed.count) pages changed"
-        return Plan(snapshot: snapshot, outputs: stored.outputs, pages: stored.pages, related: stored.related,
-                    frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter, note: note)
+        return Plan(
+            snapshot: snapshot, outputs: stored.outputs, pages: stored.pages, related: stored.related,
+            frontMatter: unchangedMarks, parsedFrontMatter: stored.parsedFrontMatter, note: note)
     }
 
     /// False when the site has Go shortcodes or render hooks: they may read any page, so a page's
@@ -226,7 +230,8 @@ struct BuildCache: Sendable {
                 guard let (pagesFile, index) = store.save(stored.pages) else { return false }
                 let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
                 guard (try? Data(Self.encode(stored, pagesFile: pagesFile, index: index)).write(to: URL(fileURLWithPath: temporary))) != nil,
-                      rename(temporary, folder + "/" + Self.fileName) == 0 else {
+                    rename(temporary, folder + "/" + Self.fileName) == 0
+                else {
                     try? FileManager.default.removeItem(atPath: temporary)
                     return false
                 }
@@ -345,11 +350,12 @@ struct BuildCache: Sendable {
         }
         let parsed = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in (try r.hash(), try r.data()) }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
-        let stored = Stored(binary: binary, settings: settings, day: day, validUntil: validUntil, fingerprint: fingerprint,
-                            snapshot: SourceSnapshot(files: files, takenAt: takenAt),
-                            frontMatter: Dictionary(marks, uniquingKeysWith: { a, _ in a }),
-                            outputs: OutputManifest(files: outputs), pages: [:],
-                            related: related, parsedFrontMatter: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
+        let stored = Stored(
+            binary: binary, settings: settings, day: day, validUntil: validUntil, fingerprint: fingerprint,
+            snapshot: SourceSnapshot(files: files, takenAt: takenAt),
+            frontMatter: Dictionary(marks, uniquingKeysWith: { a, _ in a }),
+            outputs: OutputManifest(files: outputs), pages: [:],
+            related: related, parsedFrontMatter: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
         return (stored, pagesFile, index)
     }
 }

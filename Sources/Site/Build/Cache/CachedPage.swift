@@ -94,21 +94,24 @@ extension CachedPage {
         r.hasCode = try reader.bool()
         r.coverURL = try reader.optionalString()
         r.references = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
-            LinkReference(kind: try reader.bool() ? .image : .link, target: LinkDestination(parsing: try reader.string()),
-                          url: try reader.string(), isBroken: try reader.bool(),
-                          line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
+            LinkReference(
+                kind: try reader.bool() ? .image : .link, target: LinkDestination(parsing: try reader.string()),
+                url: try reader.string(), isBroken: try reader.bool(),
+                line: try reader.optionalInt(), column: try reader.optionalInt(), alt: try reader.optionalString())
         }
         r.equationLabels = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
             EquationLabel(key: try reader.string(), text: try reader.string())
         }
         r.mathProblems = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
-            MathProblem(line: try reader.int(), column: try reader.int(), command: try reader.optionalString(),
-                        message: try reader.string(), isRefused: try reader.bool())
+            MathProblem(
+                line: try reader.int(), column: try reader.int(), command: try reader.optionalString(),
+                message: try reader.string(), isRefused: try reader.bool())
         }
         r.citedWorks = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in
-            CitedWork(schemaType: try reader.string(), title: try reader.string(),
-                      authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
-                      year: try reader.optionalInt(), url: try reader.optionalString())
+            CitedWork(
+                schemaType: try reader.string(), title: try reader.string(),
+                authors: try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try reader.string() },
+                year: try reader.optionalInt(), url: try reader.optionalString())
         }
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }

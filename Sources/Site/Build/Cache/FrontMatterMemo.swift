@@ -68,8 +68,9 @@ final class FrontMatterMemo: Sendable {
         let tag = Int(try reader.byte())
         guard tag <= formats.count else { throw ByteReader.Malformed() }
         let text = try reader.string()
-        let frontMatter = FrontMatter(format: tag == 0 ? nil : formats[tag - 1], text: text, firstLine: try reader.int(), body: "",
-                                      bodyLine: try reader.int())
+        let frontMatter = FrontMatter(
+            format: tag == 0 ? nil : formats[tag - 1], text: text, firstLine: try reader.int(), body: "",
+            bodyLine: try reader.int())
         return FileSummary(frontMatter: frontMatter, isBlank: try reader.bool())
     }
 
@@ -120,10 +121,18 @@ final class FrontMatterMemo: Sendable {
     private static func encode(_ value: Value, into writer: inout ByteWriter) {
         switch value {
         case .null: writer.raw([0])
-        case .string(let text): writer.raw([1]); writer.string(text)
-        case .int(let number): writer.raw([2]); writer.int(number)
-        case .double(let number): writer.raw([3]); writer.int(Int(Int64(bitPattern: number.bitPattern)))
-        case .bool(let flag): writer.raw([4]); writer.bool(flag)
+        case .string(let text):
+            writer.raw([1])
+            writer.string(text)
+        case .int(let number):
+            writer.raw([2])
+            writer.int(number)
+        case .double(let number):
+            writer.raw([3])
+            writer.int(Int(Int64(bitPattern: number.bitPattern)))
+        case .bool(let flag):
+            writer.raw([4])
+            writer.bool(flag)
         case .array(let items):
             writer.raw([5])
             writer.array(items) { w, item in encode(item, into: &w) }

@@ -1,9 +1,9 @@
 import Foundation
 import TextUtilities
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a build left in its output folder: each file's size, time, inode and content hash. The
@@ -17,7 +17,8 @@ struct OutputManifest: Sendable {
     /// removed, replaced or edited since.
     func intactEntry(_ path: String, in folder: String) -> SourceSnapshot.Entry? {
         guard let entry = files[path], let now = Self.fileStat(folder + "/" + path), now.size == entry.size,
-              now.modified == entry.modified, now.inode == entry.inode else { return nil }
+            now.modified == entry.modified, now.inode == entry.inode
+        else { return nil }
         return entry
     }
 
@@ -26,9 +27,9 @@ struct OutputManifest: Sendable {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         #if canImport(Darwin)
-        let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
         #else
-        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         #endif
         return SourceSnapshot.Entry(size: Int(info.st_size), modified: modified, inode: Int(info.st_ino), hash: ContentHash(high: 0, low: 0))
     }
@@ -43,4 +44,3 @@ struct OutputManifest: Sendable {
         return OutputManifest(files: Dictionary(entries.compactMap { $0 }, uniquingKeysWith: { a, _ in a }))
     }
 }
-

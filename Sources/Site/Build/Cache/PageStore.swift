@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The build cache's page records (`pages.bin`): each page's rendering (``CachedPage``), hundreds
@@ -105,7 +105,8 @@ struct PageStore {
         let size = Int(info.st_size)
         var header = [UInt8](repeating: 0, count: Self.headerSize)
         guard pread(descriptor, &header, header.count, 0) == header.count,
-              let id = Self.id(of: ByteStorage(header)) else { return nil }
+            let id = Self.id(of: ByteStorage(header))
+        else { return nil }
         var index: Index = []
         index.reserveCapacity(pages.count)
         var live = 0

@@ -1,9 +1,9 @@
 import Foundation
 import TextUtilities
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every file of a site folder as one build found it: size, modification time, inode and content
@@ -39,7 +39,8 @@ struct SourceSnapshot: Sendable, Equatable {
         let reusable = previous.map { $0.takenAt - racyWindow } ?? Int.min
         let entries = found.concurrentMap { path, stat -> (String, Entry)? in
             if let old = previous?.files[path], old.size == stat.size, old.modified == stat.modified, old.inode == stat.inode,
-               old.modified < reusable {
+                old.modified < reusable
+            {
                 return (path, old)
             }
             guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
@@ -64,11 +65,14 @@ struct SourceSnapshot: Sendable, Equatable {
         return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
     }
 
-    private static func collect(folder: String, relative: String, excluded: Set<String>, visited: inout Set<[Int]>,
-                                into found: inout [(String, Entry)]) {
+    private static func collect(
+        folder: String, relative: String, excluded: Set<String>, visited: inout Set<[Int]>,
+        into found: inout [(String, Entry)]
+    ) {
         var info = stat()
         guard stat(folder, &info) == 0, visited.insert([Int(info.st_dev), Int(info.st_ino)]).inserted,
-              let directory = opendir(folder) else { return }
+            let directory = opendir(folder)
+        else { return }
         defer { closedir(directory) }
         var folders: [String] = []
         while let entry = readdir(directory) {
@@ -81,12 +85,17 @@ struct SourceSnapshot: Sendable, Equatable {
                 folders.append(name)
             case S_IFREG:
                 #if canImport(Darwin)
-                let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+                    let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
                 #else
-                let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+                    let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
                 #endif
-                found.append((relative + name, Entry(size: Int(info.st_size), modified: modified, inode: Int(info.st_ino),
-                                                     hash: ContentHash(high: 0, low: 0))))
+                found.append(
+                    (
+                        relative + name,
+                        Entry(
+                            size: Int(info.st_size), modified: modified, inode: Int(info.st_ino),
+                            hash: ContentHash(high: 0, low: 0))
+                    ))
             default:
                 continue
             }

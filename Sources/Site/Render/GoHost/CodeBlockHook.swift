@@ -24,7 +24,9 @@ struct CodeBlockContext: GoObject {
     /// The fence's `{…}` split as Hugo splits it: highlighting options, and attributes with
     /// `.name` gathered into `class` and `#name` as the `id`.
     private var split: (options: [String: String], attributes: [String: String]) {
-        var options: [String: String] = [:], others: [String: String] = [:], classes: [String] = []
+        var options: [String: String] = [:]
+        var others: [String: String] = [:]
+        var classes: [String] = []
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) {
             if key.hasPrefix("."), key.count > 1 {
                 classes.append(String(key.dropFirst()))
@@ -61,9 +63,11 @@ struct HighlightedCodeBlock: GoObject {
 
     /// Chroma's markup as Hugo returns it: themes match on it (FixIt wraps `<pre tabindex="0" class="chroma">`).
     init(code: String, language: String, attributes: [String: String]) {
-        wrapped = Highlighter.html(code: code, language: language.isEmpty ? nil : language,
-                                   options: HighlightOptions(fenceAttributes: attributes))
-            .replacingOccurrences(of: "<pre class=\"chroma\">", with: "<pre tabindex=\"0\" class=\"chroma\">")
+        wrapped = Highlighter.html(
+            code: code, language: language.isEmpty ? nil : language,
+            options: HighlightOptions(fenceAttributes: attributes)
+        )
+        .replacingOccurrences(of: "<pre class=\"chroma\">", with: "<pre tabindex=\"0\" class=\"chroma\">")
     }
 
     var goTypeName: String { "highlight.HighlightResult" }
@@ -71,7 +75,8 @@ struct HighlightedCodeBlock: GoObject {
     /// The highlighted lines: what lies between the `code` element's tags.
     var inner: String {
         guard let open = wrapped.range(of: "<code"), let start = wrapped[open.upperBound...].firstIndex(of: ">"),
-              let close = wrapped.range(of: "</code>", options: .backwards) else { return wrapped }
+            let close = wrapped.range(of: "</code>", options: .backwards)
+        else { return wrapped }
         return String(wrapped[wrapped.index(after: start)..<close.lowerBound])
     }
 
@@ -93,8 +98,9 @@ extension SiteShortcodeRun {
         let name = hookTemplate("render-codeblock-" + language) != nil ? "render-codeblock-" + language : "render-codeblock"
         guard hookTemplate(name) != nil else { return nil }
         let line = page.bodyLine + block.position.line - 1
-        let context = CodeBlockContext(language: block.language ?? "", code: block.code, attributes: block.attributes, ordinal: ordinal,
-                                       page: scope.page, position: "\"\(scope.file):\(line):\(block.position.column)\"")
+        let context = CodeBlockContext(
+            language: block.language ?? "", code: block.code, attributes: block.attributes, ordinal: ordinal,
+            page: scope.page, position: "\"\(scope.file):\(line):\(block.position.column)\"")
         return runHook(name, context: context, position: block.position, sink: sink)
     }
 }

@@ -12,8 +12,10 @@ extension Value {
         case .bool(let flag): .bool(flag)
         case .array(let items): .array(items.map { $0.goValue(lowercaseKeys: lowercaseKeys) })
         case .table(let table):
-            .map(Dictionary(table.map { (lowercaseKeys ? $0.key.lowercased() : $0.key, $0.value.goValue(lowercaseKeys: lowercaseKeys)) },
-                            uniquingKeysWith: { first, _ in first }))
+            .map(
+                Dictionary(
+                    table.map { (lowercaseKeys ? $0.key.lowercased() : $0.key, $0.value.goValue(lowercaseKeys: lowercaseKeys)) },
+                    uniquingKeysWith: { first, _ in first }))
         case .null: .null
         }
     }
@@ -56,13 +58,24 @@ enum ShortcodeArgument {
         while i < chars.count {
             let c = chars[i]
             if i + 2 < chars.count, Array(chars[i..<i + 3]) == closer { break }
-            if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
-            if c == "=" { words.append(("=", false)); i += 1; continue }
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                i += 1
+                continue
+            }
+            if c == "=" {
+                words.append(("=", false))
+                i += 1
+                continue
+            }
             if c == "\"" || c == "`" {
                 var value = ""
                 i += 1
                 while i < chars.count, chars[i] != c {
-                    if c == "\"", chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "\"" { value.append(chars[i + 1]); i += 2; continue }
+                    if c == "\"", chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "\"" {
+                        value.append(chars[i + 1])
+                        i += 2
+                        continue
+                    }
                     value.append(chars[i])
                     i += 1
                 }

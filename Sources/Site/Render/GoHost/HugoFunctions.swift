@@ -7,8 +7,10 @@ import Math
 /// Hugo's site-bound template functions: URLs, Markdown, translations, dates, files, partials.
 /// They find the site and page through the execution's ``ShortcodeScope``.
 enum HugoFunctions {
-    static let hugoInfo: GoValue = ["Environment": "production", "IsProduction": true, "IsDevelopment": false,
-                                    "IsServer": false, "Version": "0.168.0", "Generator": .safe("<meta name=\"generator\" content=\"collective\">", .html)]
+    static let hugoInfo: GoValue = [
+        "Environment": "production", "IsProduction": true, "IsDevelopment": false,
+        "IsServer": false, "Version": "0.168.0", "Generator": .safe("<meta name=\"generator\" content=\"collective\">", .html),
+    ]
 
     static func register(into functions: inout FunctionRegistry) {
         let printf = FunctionRegistry.standard["printf"]
@@ -27,8 +29,10 @@ enum HugoFunctions {
         for name in ["emojify", "transform.Emojify"] {
             functions.register(name) { args in .safe(args.first?.text ?? "", .html) }
         }
-        for (name, kind) in [("relURL", 0), ("urls.RelURL", 0), ("absURL", 1), ("urls.AbsURL", 1),
-                             ("relLangURL", 2), ("urls.RelLangURL", 2), ("absLangURL", 3), ("urls.AbsLangURL", 3)] {
+        for (name, kind) in [
+            ("relURL", 0), ("urls.RelURL", 0), ("absURL", 1), ("urls.AbsURL", 1),
+            ("relLangURL", 2), ("urls.RelLangURL", 2), ("absLangURL", 3), ("urls.AbsLangURL", 3),
+        ] {
             functions.register(name) { args, context in
                 .string(url(args.first?.text ?? "", kind: kind, config: try scope(context).host.config))
             }
@@ -36,11 +40,15 @@ enum HugoFunctions {
         functions.register("urls.Parse") { args in
             let text = args.first?.text ?? ""
             guard let parts = URLComponents(string: text) else { throw GoFunctionError("cannot parse URL \(text)") }
-            return ["Scheme": .string(parts.scheme ?? ""), "Host": .string(parts.host.map { h in parts.port.map { "\(h):\($0)" } ?? h } ?? ""),
-                    "Path": .string(parts.path), "RawQuery": .string(parts.percentEncodedQuery ?? ""),
-                    "Fragment": .string(parts.fragment ?? ""), "IsAbs": .bool(parts.scheme != nil), "String": .string(text),
-                    "Query": .map(Dictionary((parts.queryItems ?? []).map { ($0.name, GoValue.array([.string($0.value ?? "")])) },
-                                             uniquingKeysWith: { a, _ in a }))]
+            return [
+                "Scheme": .string(parts.scheme ?? ""), "Host": .string(parts.host.map { h in parts.port.map { "\(h):\($0)" } ?? h } ?? ""),
+                "Path": .string(parts.path), "RawQuery": .string(parts.percentEncodedQuery ?? ""),
+                "Fragment": .string(parts.fragment ?? ""), "IsAbs": .bool(parts.scheme != nil), "String": .string(text),
+                "Query": .map(
+                    Dictionary(
+                        (parts.queryItems ?? []).map { ($0.name, GoValue.array([.string($0.value ?? "")])) },
+                        uniquingKeysWith: { a, _ in a })),
+            ]
         }
         functions.register("path.Base") { args in
             let path = args.first?.text ?? ""
@@ -118,8 +126,10 @@ enum HugoFunctions {
             return .map(info)
         }
         // Other asset pipelines hand the resource on unchanged.
-        for name in ["fingerprint", "resources.Fingerprint", "resources.PostCSS",
-                     "resources.ToCSS", "css.Sass", "js.Build", "resources.Babel", "babel"] {
+        for name in [
+            "fingerprint", "resources.Fingerprint", "resources.PostCSS",
+            "resources.ToCSS", "css.Sass", "js.Build", "resources.Babel", "babel",
+        ] {
             functions.register(name) { args in args.last ?? .null }
         }
         // `minify` names the file `NAME.min.EXT` as Hugo does; JSON loses its whitespace and SVG is
@@ -130,13 +140,16 @@ enum HugoFunctions {
                 guard case .object(let resource as ResourceObject) = args.last ?? .null, resource.asset != nil else { return args.last ?? .null }
                 let ext = (resource.name as NSString).pathExtension
                 let stem = ext.isEmpty ? resource.name : String(resource.name.dropLast(ext.count + 1))
-                let minified: PublishedAsset? = switch ext.lowercased() {
-                case "json": PublishedAsset.generated(Data(JSONWhitespace.removed(from: try resource.text()).utf8))
-                case "svg": PublishedAsset.generated(Data(SVGMinifier.minified(try resource.text()).utf8))
-                default: nil
-                }
-                return .object(resource.renamed(stem + ".min" + (ext.isEmpty ? "" : "." + ext), config: try scope(context).host.config,
-                                                asset: minified))
+                let minified: PublishedAsset? =
+                    switch ext.lowercased() {
+                    case "json": PublishedAsset.generated(Data(JSONWhitespace.removed(from: try resource.text()).utf8))
+                    case "svg": PublishedAsset.generated(Data(SVGMinifier.minified(try resource.text()).utf8))
+                    default: nil
+                    }
+                return .object(
+                    resource.renamed(
+                        stem + ".min" + (ext.isEmpty ? "" : "." + ext), config: try scope(context).host.config,
+                        asset: minified))
             }
         }
         // The asset's text run as a Go template with the given data, published under the target path.
@@ -155,16 +168,19 @@ enum HugoFunctions {
             let scope = try scope(context)
             guard args.count == 2 else { throw GoFunctionError("resources.FromString needs a target path and the content") }
             let path = String(args[0].text.drop { $0 == "/" })
-            var resource = ResourceObject(file: scope.host.siteRoot.appendingPathComponent("assets").appendingPathComponent(path), name: path,
-                                          relPermalink: scope.host.config.rootRelativeURL("/" + path),
-                                          permalink: scope.host.config.rootAbsoluteURL("/" + path))
+            var resource = ResourceObject(
+                file: scope.host.siteRoot.appendingPathComponent("assets").appendingPathComponent(path), name: path,
+                relPermalink: scope.host.config.rootRelativeURL("/" + path),
+                permalink: scope.host.config.rootAbsoluteURL("/" + path))
             resource.asset = .generated(Data(args[1].text.utf8))
             return .object(resource.publishing(into: scope.assets))
         }
         functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
         functions.register("page") { _, context in .object(try scope(context).page) }
-        for (name, severity) in [("errorf", Diagnostic.Severity.error), ("fmt.Errorf", .error), ("warnf", .warning),
-                                 ("fmt.Warnf", .warning), ("erroridf", .error), ("fmt.Erroridf", .error), ("warnidf", .warning)] {
+        for (name, severity) in [
+            ("errorf", Diagnostic.Severity.error), ("fmt.Errorf", .error), ("warnf", .warning),
+            ("fmt.Warnf", .warning), ("erroridf", .error), ("fmt.Erroridf", .error), ("warnidf", .warning),
+        ] {
             functions.register(name) { args, context in
                 let arguments = name.contains("idf") ? Array(args.dropFirst()) : args
                 try scope(context).report(severity, try formatted(arguments, context))
@@ -255,7 +271,9 @@ enum HugoFunctions {
         }
         // An OpenAPI 3 document (JSON or YAML) as Hugo's `openapi3.T`.
         functions.register("openapi3.Unmarshal") { args in
-            guard case .map(let json) = try unmarshal(args.last ?? .null) else { throw GoFunctionError("openapi3.Unmarshal needs a JSON or YAML object") }
+            guard case .map(let json) = try unmarshal(args.last ?? .null) else {
+                throw GoFunctionError("openapi3.Unmarshal needs a JSON or YAML object")
+            }
             return .object(OpenAPIObject(root: .map(json), json: json, kind: .document))
         }
         for name in ["humanize", "inflect.Humanize"] {
@@ -316,7 +334,8 @@ enum HugoFunctions {
     static func unwrappingSingleParagraph(_ html: String) -> String {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2,
-           !trimmed.contains("display=\"block\"") {
+            !trimmed.contains("display=\"block\"")
+        {
             return String(trimmed.dropFirst(3).dropLast(4))
         }
         return html
@@ -338,8 +357,11 @@ enum HugoFunctions {
         var hooks = RenderHooks()
         hooks.math = { span in math.render(span.tex, display: span.isDisplay).html }
         hooks.codeBlock = { block in
-            block.language == "chart" ? nil : Highlighter.html(code: block.code, language: block.language,
-                                                               options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
+            block.language == "chart"
+                ? nil
+                : Highlighter.html(
+                    code: block.code, language: block.language,
+                    options: HighlightOptions(fenceAttributes: block.attributes)) + "\n"
         }
         return HTMLRenderer(options: options, hooks: hooks).render(Document.parse(markdown, options: options))
     }
@@ -353,7 +375,9 @@ enum HugoFunctions {
             let path = "/" + language + input.dropFirst()
             return absolute ? config.rootAbsoluteURL(path) : path
         }
-        let siteBase = absolute ? config.siteBaseURL.hasSuffix("/") ? config.siteBaseURL : config.siteBaseURL + "/"
+        let siteBase =
+            absolute
+            ? config.siteBaseURL.hasSuffix("/") ? config.siteBaseURL : config.siteBaseURL + "/"
             : config.siteBasePath
         return siteBase + language + input
     }
@@ -391,8 +415,9 @@ enum HugoFunctions {
                 for file in FileTree.regularFiles(under: folder) where seen.insert(file).inserted {
                     // Hugo publishes assets at the site's root, whatever the language.
                     let url = folder.appendingPathComponent(file)
-                    var resource = ResourceObject(file: url, name: file, relPermalink: host.config.rootRelativeURL("/" + file),
-                                                  permalink: host.config.rootAbsoluteURL("/" + file))
+                    var resource = ResourceObject(
+                        file: url, name: file, relPermalink: host.config.rootRelativeURL("/" + file),
+                        permalink: host.config.rootAbsoluteURL("/" + file))
                     resource.asset = .file(url)
                     items.append(resource)
                 }

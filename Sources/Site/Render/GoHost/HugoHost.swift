@@ -31,8 +31,9 @@ final class HugoHost: Sendable {
         var owners: [String: [String]] = [:]
         for resource in resources { owners[resource.owner, default: []].append(resource.contentPath) }
         resourcesByOwner = owners
-        sharedResources = Dictionary(resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
-                                     uniquingKeysWith: { first, _ in first })
+        sharedResources = Dictionary(
+            resources.compactMap { resource in resource.publishedAt.map { (resource.contentPath, $0) } },
+            uniquingKeysWith: { first, _ in first })
         let roots = SiteTemplates.layoutRoots(siteRoot: siteRoot, config: config).map { $0 == "layouts" ? "" : String($0.dropLast("/layouts".count)) }
         data = Self.readData(siteRoot: siteRoot, roots: roots)
         translations = Self.readTranslations(siteRoot: siteRoot, roots: roots, language: config.language.code)
@@ -90,7 +91,8 @@ final class HugoHost: Sendable {
                 default: continue
                 }
                 guard let text = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8),
-                      let table = try? format.parseTable(text).table else { continue }
+                    let table = try? format.parseTable(text).table
+                else { continue }
                 let keys = parts.dropLast() + [String(last[..<dot])]
                 Self.insert(Value.table(table).goValue(), at: Array(keys), into: &data)
             }

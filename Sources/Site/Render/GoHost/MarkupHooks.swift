@@ -131,8 +131,11 @@ extension SiteShortcodeRun {
             return try templates.set.execute(template, data: .object(context), userInfo: scope)
         } catch {
             if scope.host.firstReport(of: template + "\u{0}" + error.description) {
-                sink.diagnostics.append(Diagnostic(.warning, "render hook \(template) failed: \(error.description); collective renders this \(name.dropFirst("render-".count)) (and others the hook fails on) itself",
-                                                   file: scope.file, line: line, column: position.column))
+                sink.diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "render hook \(template) failed: \(error.description); collective renders this \(name.dropFirst("render-".count)) (and others the hook fails on) itself",
+                        file: scope.file, line: line, column: position.column))
             }
             return nil
         }
@@ -141,20 +144,23 @@ extension SiteShortcodeRun {
     func renderLink(_ link: LinkInfo, sink: DiagnosticSink) -> String? {
         guard hookTemplate("render-link") != nil else { return nil }
         let plain = HTMLText.plainText(link.contentHTML)
-        return runHook("render-link", context: LinkHookContext(link: link, plainText: plain, page: scope.page),
-                       position: link.position, sink: sink)
+        return runHook(
+            "render-link", context: LinkHookContext(link: link, plainText: plain, page: scope.page),
+            position: link.position, sink: sink)
     }
 
     func renderImage(_ image: ImageInfo, ordinal: Int, sink: DiagnosticSink) -> String? {
         guard hookTemplate("render-image") != nil else { return nil }
-        return runHook("render-image", context: ImageHookContext(image: image, ordinal: ordinal, page: scope.page),
-                       position: image.position, sink: sink)
+        return runHook(
+            "render-image", context: ImageHookContext(image: image, ordinal: ordinal, page: scope.page),
+            position: image.position, sink: sink)
     }
 
     func renderHeading(_ heading: HeadingRenderInfo, sink: DiagnosticSink) -> String? {
         guard hookTemplate("render-heading") != nil else { return nil }
-        return runHook("render-heading", context: HeadingHookContext(heading: heading, page: scope.page),
-                       position: heading.position, sink: sink)
+        return runHook(
+            "render-heading", context: HeadingHookContext(heading: heading, page: scope.page),
+            position: heading.position, sink: sink)
     }
 
     /// The site's `render-blockquote-alert` / `render-blockquote-regular` or `render-blockquote` hook.
@@ -163,8 +169,9 @@ extension SiteShortcodeRun {
         let name = hookTemplate(specific) != nil ? specific : "render-blockquote"
         guard hookTemplate(name) != nil else { return nil }
         let line = page.bodyLine + quote.position.line - 1
-        let context = BlockquoteHookContext(quote: quote, ordinal: ordinal, page: scope.page,
-                                            position: "\"\(scope.file):\(line):\(quote.position.column)\"")
+        let context = BlockquoteHookContext(
+            quote: quote, ordinal: ordinal, page: scope.page,
+            position: "\"\(scope.file):\(line):\(quote.position.column)\"")
         return runHook(name, context: context, position: quote.position, sink: sink)
     }
 }

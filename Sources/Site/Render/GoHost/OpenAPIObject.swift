@@ -109,28 +109,38 @@ struct OpenAPIObject: GoObject {
     private static let fields: [Kind: [String: Field]] = {
         let described: [String: Field] = ["Description": .text, "Summary": .text, "Name": .text, "In": .text, "Title": .text]
         func with(_ extra: [String: Field]) -> [String: Field] { described.merging(extra) { _, new in new } }
-        let parameterLike = with(["Schema": .ref(.schema), "Examples": .refMap(.example), "Content": .objectMap(.mediaType),
-                                  "Required": .flag, "Deprecated": .flag])
+        let parameterLike = with([
+            "Schema": .ref(.schema), "Examples": .refMap(.example), "Content": .objectMap(.mediaType),
+            "Required": .flag, "Deprecated": .flag,
+        ])
         return [
-            .document: ["Info": .object(.generic), "Servers": .objectList(.generic), "Paths": .object(.paths),
-                        "Components": .object(.components), "Security": .list, "Tags": .objectList(.generic),
-                        "ExternalDocs": .object(.generic)],
-            .components: ["Schemas": .refMap(.schema), "Parameters": .refMap(.parameter), "Headers": .refMap(.header),
-                          "RequestBodies": .refMap(.requestBody), "Responses": .refMap(.response),
-                          "SecuritySchemes": .refMap(.securityScheme), "Examples": .refMap(.example)],
+            .document: [
+                "Info": .object(.generic), "Servers": .objectList(.generic), "Paths": .object(.paths),
+                "Components": .object(.components), "Security": .list, "Tags": .objectList(.generic),
+                "ExternalDocs": .object(.generic),
+            ],
+            .components: [
+                "Schemas": .refMap(.schema), "Parameters": .refMap(.parameter), "Headers": .refMap(.header),
+                "RequestBodies": .refMap(.requestBody), "Responses": .refMap(.response),
+                "SecuritySchemes": .refMap(.securityScheme), "Examples": .refMap(.example),
+            ],
             .pathItem: with(["Parameters": .refList(.parameter)]),
-            .operation: with(["Tags": .list, "Parameters": .refList(.parameter), "RequestBody": .ref(.requestBody),
-                              "Responses": .object(.responses), "Security": .list, "Deprecated": .flag,
-                              "OperationID": .text, "ExternalDocs": .object(.generic)]),
+            .operation: with([
+                "Tags": .list, "Parameters": .refList(.parameter), "RequestBody": .ref(.requestBody),
+                "Responses": .object(.responses), "Security": .list, "Deprecated": .flag,
+                "OperationID": .text, "ExternalDocs": .object(.generic),
+            ]),
             .response: with(["Content": .objectMap(.mediaType), "Headers": .refMap(.header)]),
             .requestBody: with(["Content": .objectMap(.mediaType), "Required": .flag]),
             .parameter: parameterLike,
             .header: parameterLike,
             .mediaType: ["Schema": .ref(.schema), "Examples": .refMap(.example)],
             .example: described,
-            .schema: with(["Items": .ref(.schema), "Properties": .refMap(.schema), "AllOf": .refList(.schema),
-                           "OneOf": .refList(.schema), "AnyOf": .refList(.schema), "Not": .ref(.schema),
-                           "Required": .list, "Enum": .list, "Format": .text, "Deprecated": .flag]),
+            .schema: with([
+                "Items": .ref(.schema), "Properties": .refMap(.schema), "AllOf": .refList(.schema),
+                "OneOf": .refList(.schema), "AnyOf": .refList(.schema), "Not": .ref(.schema),
+                "Required": .list, "Enum": .list, "Format": .text, "Deprecated": .flag,
+            ]),
             .securityScheme: with(["Type": .text, "Scheme": .text, "BearerFormat": .text, "OpenIdConnectUrl": .text]),
             .generic: with(["Variables": .objectMap(.generic), "Enum": .list]),
         ]

@@ -53,11 +53,14 @@ struct PageObject: GoObject {
             let logical = base
             let stem = logical.split(separator: ".").first.map(String.init) ?? logical
             let dir = PathText.folder(of: path)
-            return .map(["Path": .string(path), "Filename": .string(host.contentRoot.appendingPathComponent(path).path),
-                         "LogicalName": .string(logical), "BaseFileName": .string(stem), "ContentBaseName": .string(
-                            page.bundleFolder.map { PathText.lastComponent($0) } ?? stem),
-                         "Dir": .string(dir == "." ? "" : dir + "/"), "Ext": .string((logical as NSString).pathExtension),
-                         "Lang": .string(config.language.code)])
+            return .map([
+                "Path": .string(path), "Filename": .string(host.contentRoot.appendingPathComponent(path).path),
+                "LogicalName": .string(logical), "BaseFileName": .string(stem),
+                "ContentBaseName": .string(
+                    page.bundleFolder.map { PathText.lastComponent($0) } ?? stem),
+                "Dir": .string(dir == "." ? "" : dir + "/"), "Ext": .string((logical as NSString).pathExtension),
+                "Lang": .string(config.language.code),
+            ])
         case "GetPage":
             return host.page(at: arguments.first?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
         case "RenderString":
@@ -79,16 +82,19 @@ struct PageObject: GoObject {
     var resources: ResourcesObject {
         guard let bundle = page.bundleFolder else { return ResourcesObject(items: []) }
         let paths = host.resourcesByOwner[bundle] ?? []
-        return ResourcesObject(items: paths.map { path in
-            let inside = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
-            let file = host.contentRoot.appendingPathComponent(path)
-            if let shared = host.sharedResources[path] {
-                return ResourceObject(file: file, name: inside, relPermalink: host.config.rootRelativeURL(shared),
-                                      permalink: host.config.rootAbsoluteURL(shared))
-            }
-            return ResourceObject(file: file, name: inside, relPermalink: host.config.relativeURL(page.path + inside),
-                                  permalink: host.config.absoluteURL(page.path + inside))
-        })
+        return ResourcesObject(
+            items: paths.map { path in
+                let inside = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
+                let file = host.contentRoot.appendingPathComponent(path)
+                if let shared = host.sharedResources[path] {
+                    return ResourceObject(
+                        file: file, name: inside, relPermalink: host.config.rootRelativeURL(shared),
+                        permalink: host.config.rootAbsoluteURL(shared))
+                }
+                return ResourceObject(
+                    file: file, name: inside, relPermalink: host.config.relativeURL(page.path + inside),
+                    permalink: host.config.absoluteURL(page.path + inside))
+            })
     }
 }
 
@@ -148,8 +154,10 @@ struct SiteObject: GoObject {
     }
 
     static func language(_ config: SiteConfig) -> GoValue {
-        .map(["Lang": .string(config.language.code), "LanguageCode": .string(config.languageCode),
-              "LanguageName": .string(config.language.name ?? config.language.code),
-              "LanguageDirection": .string(config.isRightToLeft ? "rtl" : "ltr")])
+        .map([
+            "Lang": .string(config.language.code), "LanguageCode": .string(config.languageCode),
+            "LanguageName": .string(config.language.name ?? config.language.code),
+            "LanguageDirection": .string(config.isRightToLeft ? "rtl" : "ltr"),
+        ])
     }
 }

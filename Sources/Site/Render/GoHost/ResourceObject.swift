@@ -23,11 +23,16 @@ struct ResourceObject: GoObject {
         switch member {
         case "RelPermalink": return .string(publish(relPermalink))
         case "Permalink": return .string(publish(permalink))
-        case "Publish": _ = publish(""); return .string("")
+        case "Publish":
+            _ = publish("")
+            return .string("")
         case "Name", "Title": return .string(name)
         case "Key": return .string(name)
-        case "MediaType": return .map(["Type": .string(mediaType), "MainType": .string(mainType), "SubType": .string(subType),
-                                       "Suffixes": .array([.string(fileExtension)])])
+        case "MediaType":
+            return .map([
+                "Type": .string(mediaType), "MainType": .string(mainType), "SubType": .string(subType),
+                "Suffixes": .array([.string(fileExtension)]),
+            ])
         case "ResourceType": return .string(mainType == "image" ? "image" : mainType == "text" ? "text" : mainType)
         case "Width": return .int(dimensions?.width ?? 0)
         case "Height": return .int(dimensions?.height ?? 0)
@@ -55,8 +60,9 @@ struct ResourceObject: GoObject {
 
     /// The same asset under another name in `assets/` terms (`a.min.svg`), at the URL of that name.
     func renamed(_ path: String, config: SiteConfig, asset: PublishedAsset? = nil) -> ResourceObject {
-        var copy = ResourceObject(file: file, name: path, relPermalink: config.rootRelativeURL("/" + path),
-                                  permalink: config.rootAbsoluteURL("/" + path))
+        var copy = ResourceObject(
+            file: file, name: path, relPermalink: config.rootRelativeURL("/" + path),
+            permalink: config.rootAbsoluteURL("/" + path))
         copy.asset = asset ?? self.asset ?? .file(file)
         copy.publisher = publisher
         return copy
@@ -115,7 +121,10 @@ struct ResourceObject: GoObject {
         if b.count >= 4, b[0] == 0xFF, b[1] == 0xD8 {
             var i = 2
             while i + 9 < b.count {
-                guard b[i] == 0xFF else { i += 1; continue }
+                guard b[i] == 0xFF else {
+                    i += 1
+                    continue
+                }
                 let marker = b[i + 1]
                 if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
                     return (be16(i + 7), be16(i + 5))
@@ -166,10 +175,19 @@ enum Glob {
             let c = chars[i]
             switch c {
             case "*":
-                if i + 1 < chars.count, chars[i + 1] == "*" { regex += ".*"; i += 1 } else { regex += "[^/]*" }
+                if i + 1 < chars.count, chars[i + 1] == "*" {
+                    regex += ".*"
+                    i += 1
+                } else {
+                    regex += "[^/]*"
+                }
             case "?": regex += "[^/]"
-            case "{": regex += "(?:"; inBraces = true
-            case "}" where inBraces: regex += ")"; inBraces = false
+            case "{":
+                regex += "(?:"
+                inBraces = true
+            case "}" where inBraces:
+                regex += ")"
+                inBraces = false
             case "," where inBraces: regex += "|"
             default: regex += NSRegularExpression.escapedPattern(for: String(c))
             }

@@ -57,15 +57,16 @@ enum SVGMinifier {
     /// the mixed-case names of SVG 1.1 get their case back.
     private static func svgCase(_ name: String) -> String { mixedCase[name] ?? name }
 
-    private static let mixedCase: [String: String] = Dictionary(uniqueKeysWithValues: [
-        "viewBox", "textLength", "lengthAdjust", "preserveAspectRatio", "gradientUnits", "gradientTransform",
-        "patternUnits", "patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits",
-        "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "startOffset", "pathLength", "spreadMethod",
-        "stdDeviation", "baseFrequency", "numOctaves", "filterUnits", "primitiveUnits", "attributeName",
-        "repeatCount", "keyTimes", "keySplines", "calcMode", "clipPath", "linearGradient", "radialGradient",
-        "foreignObject", "textPath", "feGaussianBlur", "feOffset", "feBlend", "feFlood", "feComposite",
-        "feColorMatrix", "feMerge", "feMergeNode", "animateTransform", "animateMotion",
-    ].map { ($0.lowercased(), $0) })
+    private static let mixedCase: [String: String] = Dictionary(
+        uniqueKeysWithValues: [
+            "viewBox", "textLength", "lengthAdjust", "preserveAspectRatio", "gradientUnits", "gradientTransform",
+            "patternUnits", "patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits",
+            "markerWidth", "markerHeight", "markerUnits", "refX", "refY", "startOffset", "pathLength", "spreadMethod",
+            "stdDeviation", "baseFrequency", "numOctaves", "filterUnits", "primitiveUnits", "attributeName",
+            "repeatCount", "keyTimes", "keySplines", "calcMode", "clipPath", "linearGradient", "radialGradient",
+            "foreignObject", "textPath", "feGaussianBlur", "feOffset", "feBlend", "feFlood", "feComposite",
+            "feColorMatrix", "feMerge", "feMergeNode", "animateTransform", "animateMotion",
+        ].map { ($0.lowercased(), $0) })
 
     private static let numericAttributes: Set<String> = [
         "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "width", "height", "stroke-width",
@@ -92,7 +93,8 @@ enum SVGMinifier {
     private static func shortColour(_ value: String) -> String {
         let hex = Array(value)
         guard hex.count == 7, hex[0] == "#", hex.dropFirst().allSatisfy(\.isHexDigit),
-              hex[1] == hex[2], hex[3] == hex[4], hex[5] == hex[6] else { return value }
+            hex[1] == hex[2], hex[3] == hex[4], hex[5] == hex[6]
+        else { return value }
         return String([hex[0], hex[1], hex[3], hex[5]])
     }
 
@@ -149,7 +151,8 @@ enum SVGMinifier {
             }
             if c.isLetter, c != "e", c != "E" {
                 let command: Character = c == "Z" ? "z" : c
-                let implicit = command == previousCommand && command != "M" && command != "m" && command != "z"
+                let implicit =
+                    command == previousCommand && command != "M" && command != "m" && command != "z"
                     || (command == "L" && previousCommand == "M") || (command == "l" && previousCommand == "m")
                 if !implicit {
                     out.append(command)
@@ -161,12 +164,20 @@ enum SVGMinifier {
                 continue
             }
             var end = i
-            var seenDot = false, seenExponent = false
+            var seenDot = false
+            var seenExponent = false
             if path[end] == "-" || path[end] == "+" { end = path.index(after: end) }
             while end < path.endIndex {
                 let d = path[end]
-                if d.isNumber { end = path.index(after: end); continue }
-                if d == ".", !seenDot, !seenExponent { seenDot = true; end = path.index(after: end); continue }
+                if d.isNumber {
+                    end = path.index(after: end)
+                    continue
+                }
+                if d == ".", !seenDot, !seenExponent {
+                    seenDot = true
+                    end = path.index(after: end)
+                    continue
+                }
                 if d == "e" || d == "E", !seenExponent {
                     seenExponent = true
                     end = path.index(after: end)

@@ -15,8 +15,10 @@ final class ShortcodeFrame: Sendable {
     let isMarkdown: Bool
     let parent: ShortcodeFrame?
 
-    init(name: String, positional: [GoValue], named: [String: GoValue], isNamed: Bool, line: Int, column: Int,
-         ordinal: Int, isMarkdown: Bool, parent: ShortcodeFrame?) {
+    init(
+        name: String, positional: [GoValue], named: [String: GoValue], isNamed: Bool, line: Int, column: Int,
+        ordinal: Int, isMarkdown: Bool, parent: ShortcodeFrame?
+    ) {
         self.name = name
         self.positional = positional
         self.named = named
@@ -46,7 +48,9 @@ struct ShortcodeObject: GoObject {
             switch key {
             case .int(let index): return frame.isNamed || !frame.positional.indices.contains(index) ? .string("") : frame.positional[index]
             default:
-                if let index = Int(key.text), !frame.isNamed { return frame.positional.indices.contains(index) ? frame.positional[index] : .string("") }
+                if let index = Int(key.text), !frame.isNamed {
+                    return frame.positional.indices.contains(index) ? frame.positional[index] : .string("")
+                }
                 return frame.named[key.text] ?? .string("")
             }
         case "Inner": return .safe(inner ?? "", .html)

@@ -41,8 +41,10 @@ final class ShortcodeScope: @unchecked Sendable {
     func report(_ severity: Diagnostic.Severity, _ message: String) {
         lock.withLock {
             let call = currentCall
-            reported.append(Diagnostic(severity, "\(message) (from \(call.template), shortcode called here)", file: file,
-                                       line: call.line, column: call.column > 0 ? call.column : nil))
+            reported.append(
+                Diagnostic(
+                    severity, "\(message) (from \(call.template), shortcode called here)", file: file,
+                    line: call.line, column: call.column > 0 ? call.column : nil))
         }
     }
 

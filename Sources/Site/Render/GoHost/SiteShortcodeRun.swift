@@ -32,8 +32,10 @@ final class SiteShortcodeRun: @unchecked Sendable {
 
     /// A frame for a call the expander found: arguments re-read from the source text with Hugo's
     /// typing when the call can be found on its line, else the expander's strings.
-    func frame(name: String, named: [String: String], positional: [String], line: Int, markdown: Bool,
-               ordinal: Int, parent: ShortcodeFrame?) -> ShortcodeFrame {
+    func frame(
+        name: String, named: [String: String], positional: [String], line: Int, markdown: Bool,
+        ordinal: Int, parent: ShortcodeFrame?
+    ) -> ShortcodeFrame {
         var column = 0
         var typedPositional = positional.map { GoValue.string($0) }
         var typedNamed = named.mapValues { GoValue.string($0) }
@@ -44,13 +46,16 @@ final class SiteShortcodeRun: @unchecked Sendable {
             let opener = markdown ? "{{%" : "{{<"
             while let range = search.range(of: opener) {
                 let after = search[range.upperBound...].drop { $0 == " " || $0 == "\t" }
-                if after.hasPrefix(name), after.dropFirst(name.count).first.map({ $0 == " " || $0 == "\t" || $0 == ">" || $0 == "%" || $0 == "/" }) ?? true {
+                if after.hasPrefix(name),
+                    after.dropFirst(name.count).first.map({ $0 == " " || $0 == "\t" || $0 == ">" || $0 == "%" || $0 == "/" }) ?? true
+                {
                     column = text.distance(from: text.startIndex, to: range.lowerBound) + 1
                     let rest = lines[index..<min(lines.count, index + 60)].joined(separator: "\n")
                     let start = rest.index(rest.startIndex, offsetBy: column - 1)
                     if let parsed = ShortcodeArgument.parse(rest[start...]), parsed.name == name,
-                       parsed.positional.map(\.text) == positional,
-                       Dictionary(parsed.named.map { ($0.0, $0.1.text) }, uniquingKeysWith: { a, _ in a }) == named {
+                        parsed.positional.map(\.text) == positional,
+                        Dictionary(parsed.named.map { ($0.0, $0.1.text) }, uniquingKeysWith: { a, _ in a }) == named
+                    {
                         typedPositional = parsed.positional
                         typedNamed = Dictionary(parsed.named, uniquingKeysWith: { a, _ in a })
                         break
@@ -59,8 +64,9 @@ final class SiteShortcodeRun: @unchecked Sendable {
                 search = search[range.upperBound...]
             }
         }
-        return ShortcodeFrame(name: name, positional: typedPositional, named: typedNamed, isNamed: !named.isEmpty,
-                              line: line, column: column, ordinal: ordinal, isMarkdown: markdown, parent: parent)
+        return ShortcodeFrame(
+            name: name, positional: typedPositional, named: typedNamed, isNamed: !named.isEmpty,
+            line: line, column: column, ordinal: ordinal, isMarkdown: markdown, parent: parent)
     }
 
     /// The text that replaces the call in the Markdown, or nil when the site has no template
@@ -79,16 +85,20 @@ final class SiteShortcodeRun: @unchecked Sendable {
             do {
                 inlineSet = try (inlineSet ?? templates.set).adding(name: template, source: inner)
             } catch {
-                diagnostics.append(Diagnostic(.warning, "inline shortcode \"\(frame.name)\" is not a valid template: \(error.message); it renders nothing",
-                                              file: scope.file, line: frame.line + max(0, error.line - 1), column: frame.column > 0 ? frame.column : nil,
-                                              kind: .failedShortcode))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "inline shortcode \"\(frame.name)\" is not a valid template: \(error.message); it renders nothing",
+                        file: scope.file, line: frame.line + max(0, error.line - 1), column: frame.column > 0 ? frame.column : nil,
+                        kind: .failedShortcode))
                 return ""
             }
         }
         guard let set = inlineSet, set.has(template) else {
-            diagnostics.append(Diagnostic(.warning, "inline shortcode \"\(frame.name)\" is used before its content defines it; it renders nothing",
-                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
-                                          kind: .failedShortcode))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "inline shortcode \"\(frame.name)\" is used before its content defines it; it renders nothing",
+                    file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
+                    kind: .failedShortcode))
             return ""
         }
         return execute(template, in: set, frame: frame, inner: nil)
@@ -102,8 +112,10 @@ final class SiteShortcodeRun: @unchecked Sendable {
             output = try set.execute(template, data: .object(object), userInfo: scope)
         } catch {
             let fallback = inner == nil ? "it renders nothing" : "its inner content is shown instead"
-            diagnostics.append(Diagnostic(.warning, "shortcode \"\(frame.name)\" failed: \(error.description); \(fallback)",
-                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil, kind: .failedShortcode))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "shortcode \"\(frame.name)\" failed: \(error.description); \(fallback)",
+                    file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil, kind: .failedShortcode))
             return inner ?? ""
         }
         noteOtherHosts(in: output, frame: frame)
@@ -121,9 +133,11 @@ final class SiteShortcodeRun: @unchecked Sendable {
             guard let hostRange = Range(match.range(at: 1), in: output) else { continue }
             let host = String(output[hostRange])
             guard notedHosts.insert(host).inserted else { continue }
-            diagnostics.append(Diagnostic(.notice, "shortcode \"\(frame.name)\" loads a script or style sheet from \(host), so readers' browsers will request it there",
-                                          file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
-                                          hint: "collective draws math, code and diagrams at build time; such a script can usually go"))
+            diagnostics.append(
+                Diagnostic(
+                    .notice, "shortcode \"\(frame.name)\" loads a script or style sheet from \(host), so readers' browsers will request it there",
+                    file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
+                    hint: "collective draws math, code and diagrams at build time; such a script can usually go"))
         }
     }
 

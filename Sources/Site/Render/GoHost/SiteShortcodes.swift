@@ -46,7 +46,9 @@ extension DiagnosticSink {
                 }
             }
         }
-        diagnostics.append(Diagnostic(.warning, warning.message, file: file, line: warning.line, column: column,
-                                      kind: warning.unknownName == nil ? nil : .unknownShortcode))
+        diagnostics.append(
+            Diagnostic(
+                .warning, warning.message, file: file, line: warning.line, column: column,
+                kind: warning.unknownName == nil ? nil : .unknownShortcode))
     }
 }

@@ -77,7 +77,8 @@ struct SiteTemplates: Sendable {
         for (name, source) in sources {
             var attempts = 0
             while attempts < 20, let error = TemplateSet.check(name: name, source: source, functions: functions),
-                  let missing = Self.undefinedFunction(error.message) {
+                let missing = Self.undefinedFunction(error.message)
+            {
                 attempts += 1
                 functions.register(missing) { _ in
                     throw GoFunctionError("\(missing) is not supported by collective")
@@ -87,9 +88,11 @@ struct SiteTemplates: Sendable {
         var errors: [GoTemplateError] = []
         let set = TemplateSet(mode: .html, functions: functions, lowercaseFieldFallback: true).adding(sources, errors: &errors)
         for error in errors {
-            diagnostics.append(Diagnostic(.warning, "template: \(error.message); the shortcode's inner content is shown instead",
-                                          file: error.file, line: error.line > 0 ? error.line : nil,
-                                          column: error.line > 0 ? error.column : nil))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "template: \(error.message); the shortcode's inner content is shown instead",
+                    file: error.file, line: error.line > 0 ? error.line : nil,
+                    column: error.line > 0 ? error.column : nil))
         }
         var partials: [String: String] = [:]
         for (name, path) in partialFiles where set.has(path) {
@@ -104,10 +107,12 @@ struct SiteTemplates: Sendable {
 
     /// `layouts` of the site, then of its theme(s) (`theme` in the config, a string or a list).
     static func layoutRoots(siteRoot: URL, config: SiteConfig) -> [String] {
-        ["layouts"] + config.themeFolders(siteRoot: siteRoot).map { $0 + "/layouts" }.filter { root in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root).path, isDirectory: &isFolder) && isFolder.boolValue
-        }
+        ["layouts"]
+            + config.themeFolders(siteRoot: siteRoot).map { $0 + "/layouts" }.filter { root in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: siteRoot.appendingPathComponent(root).path, isDirectory: &isFolder)
+                    && isFolder.boolValue
+            }
     }
 
     /// The hooks run from Markdown: code blocks, block quotes, links, images and headings, HTML output only.
@@ -126,7 +131,8 @@ struct SiteTemplates: Sendable {
         where !entry.hasPrefix("_") && !entry.hasPrefix(".") && !["shortcodes", "partials"].contains(entry) {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(entry + "/_markup").path, isDirectory: &isFolder),
-               isFolder.boolValue {
+                isFolder.boolValue
+            {
                 folders.append((entry + "/_markup", entry))
             }
         }

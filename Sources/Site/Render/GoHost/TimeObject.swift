@@ -49,10 +49,12 @@ struct TimeObject: GoObject {
 
     /// Formats `date` with a Go reference-time layout (`2006-01-02`, `January 2, 2006`, `:date_long`…).
     static func format(_ date: Date, layout: String) -> String {
-        let named: [String: String] = [":date_full": "Monday, January 2, 2006", ":date_long": "January 2, 2006",
-                                       ":date_medium": "Jan 2, 2006", ":date_short": "1/2/06",
-                                       ":time_full": "3:04:05 pm UTC", ":time_long": "3:04:05 pm UTC",
-                                       ":time_medium": "3:04:05 pm", ":time_short": "3:04 pm"]
+        let named: [String: String] = [
+            ":date_full": "Monday, January 2, 2006", ":date_long": "January 2, 2006",
+            ":date_medium": "Jan 2, 2006", ":date_short": "1/2/06",
+            ":time_full": "3:04:05 pm UTC", ":time_long": "3:04:05 pm UTC",
+            ":time_medium": "3:04:05 pm", ":time_short": "3:04 pm",
+        ]
         let layout = named[layout] ?? layout
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday, .nanosecond], from: date)
         let (year, month, day) = (p.year ?? 1, p.month ?? 1, p.day ?? 1)
@@ -86,8 +88,10 @@ struct TimeObject: GoObject {
     /// A date from text as Hugo's `time` reads it (RFC 3339, `2006-01-02`, with or without time).
     static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let formats = ["yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss",
-                       "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"]
+        let formats = [
+            "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss",
+            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
+        ]
         for format in formats {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -21,8 +21,11 @@ struct ArticleAuthor: Sendable, Equatable {
         case .table?:
             guard let value, let name = value["name"]?.string, !name.isEmpty else { return [] }
             let affiliation = value["affiliations"] ?? value["affiliation"]
-            return [ArticleAuthor(name: name, affiliations: affiliationNames(affiliation),
-                                  orcid: value["orcid"]?.string.flatMap(normalizedORCID))]
+            return [
+                ArticleAuthor(
+                    name: name, affiliations: affiliationNames(affiliation),
+                    orcid: value["orcid"]?.string.flatMap(normalizedORCID))
+            ]
         default: return []
         }
     }

@@ -74,7 +74,8 @@ struct ArticleCitation: Sendable {
                 .map(String.init).joined()
         }
         let family = reference.author.first.map { folded($0.family ?? $0.literal ?? "") } ?? ""
-        let word = (reference.title ?? "").split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let word =
+            (reference.title ?? "").split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map { folded(String($0)) }.first { $0.count > 3 } ?? ""
         let year = reference.issued.map { String($0.year) } ?? ""
         let key = family + year + word

@@ -70,8 +70,10 @@ struct CitationLinks {
         let processed = CitationProcessor(choice: style, bibliography: bibliography).process(citations)
         for key in processed.unknownKeys {
             let (line, column) = location(of: "@" + key)
-            sink.diagnostics.append(Diagnostic(.warning, "citation key @\(key) is in no bibliography of this page or site",
-                                               file: sink.file, line: line, column: column, hint: "check the key or add its entry"))
+            sink.diagnostics.append(
+                Diagnostic(
+                    .warning, "citation key @\(key) is in no bibliography of this page or site",
+                    file: sink.file, line: line, column: column, hint: "check the key or add its entry"))
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 4096)
@@ -89,8 +91,10 @@ struct CitationLinks {
                     guard let label = targets[key] else {
                         if reportedTargets.insert(key).inserted {
                             let (line, column) = location(of: "@" + key)
-                            sink.diagnostics.append(Diagnostic(.warning, "cross-reference [@\(key)] matches no section or theorem-like div of this page; check the id",
-                                                               file: sink.file, line: line, column: column))
+                            sink.diagnostics.append(
+                                Diagnostic(
+                                    .warning, "cross-reference [@\(key)] matches no section or theorem-like div of this page; check the id",
+                                    file: sink.file, line: line, column: column))
                         }
                         return "<strong class=\"cross-ref unresolved\">?@\(HTMLText.escape(key))</strong>"
                     }
@@ -120,7 +124,8 @@ struct CitationLinks {
     static func withoutReferenceList(_ html: String) -> String {
         // Runs on every page: byte search (Foundation's `range(of:)` converts the page to UTF-16).
         guard let start = html.firstRange(ofBytes: referenceListStart),
-              let end = html[start.upperBound...].firstRange(ofBytes: "</section>\n") else { return html }
+            let end = html[start.upperBound...].firstRange(ofBytes: "</section>\n")
+        else { return html }
         return String(html[..<start.lowerBound]) + html[end.upperBound...]
     }
 

@@ -21,12 +21,13 @@ public struct CitedWork: Sendable, Equatable {
 
     init(_ reference: Reference) {
         let names = reference.author.isEmpty ? reference.editor : reference.author
-        self.init(schemaType: [.articleJournal, .paperConference, .article].contains(reference.type) ? "ScholarlyArticle" : "CreativeWork",
-                  title: reference.title ?? reference.id,
-                  authors: names.map { name in
-                      name.literal ?? [name.given, name.familyWithParticle, name.suffix].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-                  },
-                  year: reference.issued?.year, url: reference.primaryLink)
+        self.init(
+            schemaType: [.articleJournal, .paperConference, .article].contains(reference.type) ? "ScholarlyArticle" : "CreativeWork",
+            title: reference.title ?? reference.id,
+            authors: names.map { name in
+                name.literal ?? [name.given, name.familyWithParticle, name.suffix].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            },
+            year: reference.issued?.year, url: reference.primaryLink)
     }
 
     /// The schema.org object.

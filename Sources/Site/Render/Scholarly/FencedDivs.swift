@@ -31,7 +31,8 @@ struct FencedDivs: Sendable {
 
         init?(id: String) {
             guard let dash = id.firstIndex(of: "-"), let kind = TheoremKind(rawValue: String(id[..<dash])),
-                  id.index(after: dash) < id.endIndex else { return nil }
+                id.index(after: dash) < id.endIndex
+            else { return nil }
             self = kind
         }
     }
@@ -71,7 +72,10 @@ struct FencedDivs: Sendable {
             if let marker = Self.codeFence(trimmed) {
                 if let current = fence {
                     if marker.character == current.character, marker.count >= current.count,
-                       trimmed.drop(while: { $0 == marker.character }).allSatisfy({ $0 == " " || $0 == "\t" }) { fence = nil }
+                        trimmed.drop(while: { $0 == marker.character }).allSatisfy({ $0 == " " || $0 == "\t" })
+                    {
+                        fence = nil
+                    }
                 } else {
                     fence = marker
                 }
@@ -212,7 +216,9 @@ struct FencedDivs: Sendable {
             let known = ["note": "Note", "tip": "Tip", "warning": "Warning", "caution": "Caution", "important": "Important"]
             let heading = title ?? known[type] ?? HTMLText.escape(type.capitalized)
             let classes = HTMLText.escape((["callout"] + div.classes).joined(separator: " "))
-            return (("<div\(idAttribute) class=\"\(classes)\" role=\"note\">\n<p class=\"callout-title\">\(heading)</p>\n", nil), ("</div>\n", nil), nil)
+            return (
+                ("<div\(idAttribute) class=\"\(classes)\" role=\"note\">\n<p class=\"callout-title\">\(heading)</p>\n", nil), ("</div>\n", nil), nil
+            )
         }
         if let plain = div.classes.first(where: { ["proof", "remark", "solution"].contains($0) }) {
             let heading = "<span class=\"proof-title\"><em>\(title ?? plain.capitalized).</em></span>"

@@ -12,16 +12,20 @@ extension ContentRenderer {
         let folder = ownFolder(of: page)
         let contentDir = config.language.contentDir
         let shownFolder = folder.map { $0.isEmpty ? contentDir : contentDir + "/" + $0 } ?? contentDir
-        let (bibliography, style) = siteBibliography.forPage(page, folder: folder.map { contentRoot.appendingPathComponent($0) },
-                                                             folderShownAs: shownFolder, sink: sink)
-        let links = CitationLinks(bibliography: bibliography, style: style, targets: targets, body: page.body, bodyLine: page.bodyLine,
-                                  strings: Strings.table(for: config.languageCode))
+        let (bibliography, style) = siteBibliography.forPage(
+            page, folder: folder.map { contentRoot.appendingPathComponent($0) },
+            folderShownAs: shownFolder, sink: sink)
+        let links = CitationLinks(
+            bibliography: bibliography, style: style, targets: targets, body: page.body, bodyLine: page.bodyLine,
+            strings: Strings.table(for: config.languageCode))
         let cited: [Reference]
         (result, cited) = links.apply(result, sink: sink)
         for field in ["authors", "author"] {
             for orcid in ArticleAuthor.invalidORCIDs(page.param(field)) {
-                sink.diagnostics.append(Diagnostic(.warning, "`\(orcid)` is not an ORCID iD (16 digits in groups of four, the last a check digit); it is left out",
-                                                   file: sink.file, line: page.fieldLines[field], hint: "copy the iD from the author's orcid.org page"))
+                sink.diagnostics.append(
+                    Diagnostic(
+                        .warning, "`\(orcid)` is not an ORCID iD (16 digits in groups of four, the last a check digit); it is left out",
+                        file: sink.file, line: page.fieldLines[field], hint: "copy the iD from the author's orcid.org page"))
             }
         }
         return (result, cited.map(CitedWork.init))

@@ -24,8 +24,9 @@ enum Sidenotes {
             guard let text = phrasing(note.html) else { continue }
             let marker = "<sup id=\"fnref:\(note.number)\">"
             guard let reference = result.firstRange(ofBytes: marker),
-                  reference.lowerBound < (result.firstRange(ofBytes: footnotesStart)?.lowerBound ?? result.endIndex),
-                  let close = result[reference.upperBound...].firstRange(ofBytes: "</sup>") else { continue }
+                reference.lowerBound < (result.firstRange(ofBytes: footnotesStart)?.lowerBound ?? result.endIndex),
+                let close = result[reference.upperBound...].firstRange(ofBytes: "</sup>")
+            else { continue }
             let sidenote = "<span class=\"sidenote\" hidden aria-hidden=\"true\"><span class=\"sidenote-number\">\(note.number)</span> \(text)</span>"
             result.insert(contentsOf: sidenote, at: close.upperBound)
         }
@@ -90,9 +91,13 @@ enum Sidenotes {
             switch token {
             case .start(let tag):
                 if blockTags.contains(tag.name) { return nil }
-                if tag.name == "math", tag.attributes.contains(where: {
-                    $0.name == "display" && String(decoding: bytes[$0.value], as: UTF8.self) == "block"
-                }) { return nil }
+                if tag.name == "math",
+                    tag.attributes.contains(where: {
+                        $0.name == "display" && String(decoding: bytes[$0.value], as: UTF8.self) == "block"
+                    })
+                {
+                    return nil
+                }
                 let text = String(decoding: bytes[tag.range], as: UTF8.self)
                 if tag.name == "a", text.contains("footnote-backref") {
                     take(tag.range)

@@ -21,7 +21,8 @@ struct SiteBibliography: Sendable {
             }
         }
         if let name = (Self.setting(config.raw, "csl") ?? config.param("csl"))?.string
-            ?? (Self.setting(config.raw, "citation-style") ?? config.param("citationStyle"))?.string {
+            ?? (Self.setting(config.raw, "citation-style") ?? config.param("citationStyle"))?.string
+        {
             if let style = CitationStyle(name: name) {
                 self.style = .builtIn(style)
             } else if name.lowercased().hasSuffix(".csl") {
@@ -37,7 +38,8 @@ struct SiteBibliography: Sendable {
     /// The bibliography and style of `page`: its own files (`bibliography:` in front matter, from its folder)
     /// before the site's, and its own `citation-style`.
     func forPage(_ page: Page, folder: URL?, folderShownAs: String, sink: DiagnosticSink)
-        -> (bibliography: Bibliography, style: StyleChoice) {
+        -> (bibliography: Bibliography, style: StyleChoice)
+    {
         var result = bibliography
         var style = style
         if let value = page.param("bibliography"), let folder {
@@ -67,8 +69,9 @@ struct SiteBibliography: Sendable {
     }
 
     private static func unknownStyle(_ name: String, file: String?, line: Int?) -> Diagnostic {
-        Diagnostic(.warning, "citation style `\(name)` is neither a built-in style (author-year, numeric) nor a .csl file; the site's style is used",
-                   file: file, line: line)
+        Diagnostic(
+            .warning, "citation style `\(name)` is neither a built-in style (author-year, numeric) nor a .csl file; the site's style is used",
+            file: file, line: line)
     }
 
     /// The files the config names for citations, as written (paths from the site's root): its
@@ -81,15 +84,27 @@ struct SiteBibliography: Sendable {
     /// Reads a CSL style file; problems name it as `shownAs` with the line and column the XML reader found.
     static func loadStyle(_ url: URL, shownAs: String) -> (StyleChoice?, [Diagnostic]) {
         guard let data = try? Data(contentsOf: url) else {
-            return (nil, [Diagnostic(.warning, "CSL style file not found: \(shownAs); add it or fix the `csl` path (the built-in author-year style is used)",
-                                     file: shownAs)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .warning, "CSL style file not found: \(shownAs); add it or fix the `csl` path (the built-in author-year style is used)",
+                        file: shownAs)
+                ]
+            )
         }
         do {
             let style = try CSLStyle(xml: String(decoding: data, as: UTF8.self))
             return (.csl(style, name: url.lastPathComponent), [])
         } catch let error as XMLError {
-            return (nil, [Diagnostic(.warning, "\(error.message); the style is not used (fix the file or name another)",
-                                     file: shownAs, line: error.line, column: error.column)])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .warning, "\(error.message); the style is not used (fix the file or name another)",
+                        file: shownAs, line: error.line, column: error.column)
+                ]
+            )
         } catch {
             return (nil, [Diagnostic(.warning, "\(error); the style is not used", file: shownAs)])
         }
@@ -108,12 +123,24 @@ struct SiteBibliography: Sendable {
     /// Reads one file; problems name it as `shownAs` (a path from the site's root).
     static func load(_ url: URL, shownAs: String) -> (Bibliography, [Diagnostic]) {
         guard let format = Bibliography.Format(fileName: url.lastPathComponent) else {
-            return (Bibliography(), [Diagnostic(.warning, "bibliography \(shownAs) is neither BibTeX (.bib) nor CSL-JSON (.json); rename it or convert it",
-                                                file: shownAs)])
+            return (
+                Bibliography(),
+                [
+                    Diagnostic(
+                        .warning, "bibliography \(shownAs) is neither BibTeX (.bib) nor CSL-JSON (.json); rename it or convert it",
+                        file: shownAs)
+                ]
+            )
         }
         guard let data = try? Data(contentsOf: url) else {
-            return (Bibliography(), [Diagnostic(.warning, "bibliography file not found: \(shownAs)",
-                                                file: shownAs, hint: "add it or fix the `bibliography` path")])
+            return (
+                Bibliography(),
+                [
+                    Diagnostic(
+                        .warning, "bibliography file not found: \(shownAs)",
+                        file: shownAs, hint: "add it or fix the `bibliography` path")
+                ]
+            )
         }
         let (bibliography, problems) = Bibliography.read(String(decoding: data, as: UTF8.self), format: format)
         let diagnostics = problems.map {
