@@ -81,4 +81,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("svg/badge-1.min.svg").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("img/logo.png").path))
     }
+
+    /// `resources.Concat` joins assets byte for byte under a new path; `resources.ByType` lists the
+    /// assets of a main type (PaperMod's head and cover partials call both). Output as Hugo 0.168's.
+    @Test func concatenatedAndTypedAssets() throws {
+        let site = try SiteFixtures.makeSite([
+            "hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"T\"\n",
+            "assets/css/a.css": "a{color:red}",
+            "assets/css/b.css": "b{color:blue}\n",
+            "assets/img/p.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "layouts/shortcodes/bundle.html": """
+                {{- $css := slice (resources.Get "css/a.css") (resources.Get "css/b.css") | resources.Concat "css/all.css" -}}
+                <link href="{{ $css.RelPermalink }}" data-text="{{ $css.Content }}">
+                {{- range resources.ByType "image" }}<img src="{{ .RelPermalink }}">{{ end -}}
+                """,
+            "content/posts/a.md": "---\ntitle: A\n---\n{{< bundle >}}\n",
+        ])
+        let (report, output) = try SiteFixtures.build(site)
+        #expect(report.warnings.isEmpty, "\(report.lines)")
+        let html = HugoFidelity.article(try #require(report.html(at: "/posts/a/")))
+        #expect(html == "<link href=\"/css/all.css\" data-text=\"a{color:red}b{color:blue}\n\"><img src=\"/img/p.svg\">")
+        #expect(try String(contentsOf: output.appendingPathComponent("css/all.css"), encoding: .utf8) == "a{color:red}b{color:blue}\n")
+    }
 }

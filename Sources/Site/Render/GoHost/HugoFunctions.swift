@@ -175,6 +175,27 @@ enum HugoFunctions {
             resource.asset = .generated(Data(args[1].text.utf8))
             return .object(resource.publishing(into: scope.assets))
         }
+        // Resources joined into one (a theme's style sheets bundled), published under the target path.
+        functions.register("resources.Concat") { args, context in
+            let scope = try scope(context)
+            guard args.count == 2 else { throw GoFunctionError("resources.Concat needs a target path and a slice of resources") }
+            let parts: [ResourceObject]
+            switch args[1] {
+            case .array(let values):
+                parts = try values.map { value in
+                    guard case .object(let resource as ResourceObject) = value else {
+                        throw GoFunctionError("resources.Concat: \(value.printed) is not a resource")
+                    }
+                    return resource
+                }
+            case .object(let list as ResourcesObject): parts = list.items
+            default: throw GoFunctionError("resources.Concat needs a slice of resources")
+            }
+            guard let first = parts.first else { throw GoFunctionError("resources.Concat needs at least one resource") }
+            let text = try parts.map { try $0.text() }.joined()
+            let path = String(args[0].text.drop { $0 == "/" })
+            return .object(first.renamed(path, config: scope.host.config, asset: .generated(Data(text.utf8))).publishing(into: scope.assets))
+        }
         functions.register("site") { _, context in .object(SiteObject(host: try scope(context).host)) }
         functions.register("page") { _, context in .object(try scope(context).page) }
         for (name, severity) in [
@@ -202,7 +223,7 @@ enum HugoFunctions {
                 return .bool(FileManager.default.fileExists(atPath: file.path))
             }
         }
-        for name in ["resources.Get", "resources.GetMatch", "resources.Match"] {
+        for name in ["resources.Get", "resources.GetMatch", "resources.Match", "resources.ByType"] {
             functions.register(name) { args, context in
                 let host = try scope(context).host
                 // A path from the assets folder; a leading `/` names the same file (`/images/a.png`).
@@ -213,6 +234,10 @@ enum HugoFunctions {
                 switch name {
                 case "resources.Get": return assets.first { $0.name == pattern }.map(found) ?? .null
                 case "resources.GetMatch": return assets.first { Glob.matches(pattern, $0.name) }.map(found) ?? .null
+                case "resources.ByType":
+                    // Every asset of a main type (`image`, `text`, `application`).
+                    let type = args.first?.text ?? ""
+                    return .array(assets.filter { (try? $0.member("ResourceType", arguments: []))??.text == type }.map(found))
                 default: return .array(assets.filter { Glob.matches(pattern, $0.name) }.map(found))
                 }
             }
