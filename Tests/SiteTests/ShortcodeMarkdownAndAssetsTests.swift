@@ -91,10 +91,10 @@ import Testing
             "assets/css/b.css": "b{color:blue}\n",
             "assets/img/p.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
             "layouts/shortcodes/bundle.html": """
-                {{- $css := slice (resources.Get "css/a.css") (resources.Get "css/b.css") | resources.Concat "css/all.css" -}}
-                <link href="{{ $css.RelPermalink }}" data-text="{{ $css.Content }}">
-                {{- range resources.ByType "image" }}<img src="{{ .RelPermalink }}">{{ end -}}
-                """,
+            {{- $css := slice (resources.Get "css/a.css") (resources.Get "css/b.css") | resources.Concat "css/all.css" -}}
+            <link href="{{ $css.RelPermalink }}" data-text="{{ $css.Content }}">
+            {{- range resources.ByType "image" }}<img src="{{ .RelPermalink }}">{{ end -}}
+            """,
             "content/posts/a.md": "---\ntitle: A\n---\n{{< bundle >}}\n",
         ])
         let (report, output) = try SiteFixtures.build(site)
