@@ -78,6 +78,13 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         self.subject = subject
     }
 
+    /// A finding that reports a build diagnostic as it is (its place, severity, message and hint).
+    init(_ kind: Kind, diagnostic: Diagnostic, subject: String = "") {
+        self.diagnostic = diagnostic
+        self.kind = kind
+        self.subject = subject
+    }
+
     /// The order of reports: by file, position, severity, then message.
     static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
         (lhs.file, lhs.line ?? 0, lhs.column ?? 0, lhs.severity, lhs.message)

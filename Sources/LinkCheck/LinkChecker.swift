@@ -25,11 +25,7 @@ public struct LinkChecker: Sendable {
         // Content problems the build warned about: formulas left open, shortcodes dropped or failed.
         for diagnostic in report.warnings {
             guard let kind = Finding.kind(of: diagnostic) else { continue }
-            var finding = Finding(
-                .warning, kind, file: diagnostic.file ?? "", line: diagnostic.line, column: diagnostic.column,
-                subject: "", message: diagnostic.message)
-            finding.diagnostic.hint = diagnostic.hint
-            findings.append(finding)
+            findings.append(Finding(kind, diagnostic: diagnostic))
         }
         var externalCount = 0
         if let external {

@@ -154,7 +154,7 @@ struct PageExecution {
             } catch {
                 let message =
                     error == .timedOut
-                    ? "the cell ran longer than \(Self.seconds(timeout)) and was stopped; give it more time with `#| timeout:` or execute.timeout"
+                    ? Self.timeoutMessage(timeout)
                     : Self.describe(error)
                 runs.append(
                     CellRun(error: CellFailure(name: error == .timedOut ? "TimeoutError" : "SessionEnded", value: message, traceback: message)))
@@ -173,8 +173,10 @@ struct PageExecution {
         }
     }
 
-    private static func seconds(_ value: Double) -> String {
-        value.rounded() == value ? "\(Int(value)) s" : "\(value) s"
+    /// What a cell stopped after `timeout` seconds shows and warns, whatever its language.
+    static func timeoutMessage(_ timeout: Double) -> String {
+        let seconds = timeout.rounded() == timeout ? "\(Int(timeout)) s" : "\(timeout) s"
+        return "the cell ran longer than \(seconds) and was stopped; give it more time with `#| timeout:` or execute.timeout"
     }
 
     /// Each cell's freeze key: SHA-256 of the language, the interpreter, the data files' hash and

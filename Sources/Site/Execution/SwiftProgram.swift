@@ -97,7 +97,7 @@ struct SwiftProgram {
             if index == reached, result.timedOut || result.status != 0 {
                 let what =
                     result.timedOut
-                    ? "the cell ran longer than \(Self.seconds(cells[index].options.timeout ?? defaultTimeout)) and was stopped; give it more time with `#| timeout:` or execute.timeout"
+                    ? PageExecution.timeoutMessage(cells[index].options.timeout ?? defaultTimeout)
                     : result.signal.map { "the program crashed in this cell (signal \($0)); the runtime's message, if any, is above" }
                         ?? "the program exited with status \(result.status) in this cell"
                 run.error = CellFailure(name: result.timedOut ? "TimeoutError" : "ProgramEnded", value: what, traceback: what)
@@ -159,9 +159,5 @@ struct SwiftProgram {
 
     private static func allFailed(_ cells: [ExecutableCell], _ failure: CellFailure) -> [CellRun?] {
         cells.map { $0.options.eval ? CellRun(error: failure) : nil }
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value.rounded() == value ? "\(Int(value)) s" : "\(value) s"
     }
 }

@@ -127,7 +127,7 @@ final class SiteShortcodeRun: @unchecked Sendable {
     private var notedHosts: Set<String> = []
 
     private func noteOtherHosts(in output: String, frame: ShortcodeFrame) {
-        guard output.contains("//"), let regex = Self.externalLoad else { return }
+        guard output.contains(bytes: "//"), let regex = Self.externalLoad else { return }
         let range = NSRange(output.startIndex..., in: output)
         for match in regex.matches(in: output, range: range) {
             guard let hostRange = Range(match.range(at: 1), in: output) else { continue }
