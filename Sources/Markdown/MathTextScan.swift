@@ -264,18 +264,6 @@ public struct UnclosedMathOpener: Sendable, Equatable {
 /// and math already drawn). A lone `$` is never reported: it is as often a price as math.
 public func unclosedMathOpeners(inHTML html: String) -> [UnclosedMathOpener] {
     let bytes = Array(html.utf8)
-    // Most pages have none of the openers: a quick look before the walk over tags.
-    var candidate = false
-    for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "$") || bytes[i] == UInt8(ascii: "\\") {
-        let next = bytes[i + 1]
-        if bytes[i] == UInt8(ascii: "$")
-            ? next == UInt8(ascii: "$") : (next == UInt8(ascii: "(") || next == UInt8(ascii: "[") || next == UInt8(ascii: "b"))
-        {
-            candidate = true
-            break
-        }
-    }
-    guard candidate else { return [] }
     var found: [UnclosedMathOpener] = []
     _ = MathTextScan.apply(
         bytes, render: { _, _ in "" },
