@@ -5,10 +5,22 @@
 # folders and this source tree hidden behind empty folders. It builds the example site and checks
 # a few of its pages. Fails when the binary needs a Swift library or the build fails.
 #
-#   scripts/release-check.sh [BINARY]      (default: dist/collective, made by scripts/release.sh)
+# With --reference, it also builds the example site in 40 languages with both binaries and fails
+# unless every output is byte-identical: the reference (a development build, which links all of
+# ICU's data) checks that the release binary's cut ICU data (scripts/icu-data-subset.py) lacks
+# nothing collective uses — dates and month names in the site's language come from ICU.
+#
+#   scripts/release-check.sh [BINARY] [--reference DEV_BINARY]   (default: dist/collective)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-binary="$(realpath "${1:-$root/dist/collective}")"
+binary_argument="" reference=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --reference) reference="$(realpath "${2:?--reference needs a binary}")"; shift 2 ;;
+        *) binary_argument="$1"; shift ;;
+    esac
+done
+binary="$(realpath "${binary_argument:-$root/dist/collective}")"
 [ -x "$binary" ] || { echo "release-check.sh: no binary at $binary; run scripts/release.sh first" >&2; exit 1; }
 
 work="$(mktemp -d)"
@@ -55,4 +67,27 @@ for page in index.html posts/index.html index.xml sitemap.xml; do
 done
 grep -q '<math' -r "$work/out/posts" || { echo "release-check.sh: FAIL: no MathML in the example's posts" >&2; exit 1; }
 ls "$work"/out/assets/style.*.css >/dev/null || { echo "release-check.sh: FAIL: the theme's style sheet is missing" >&2; exit 1; }
-echo "release-check.sh: OK ($(find "$work/out" -type f | wc -l) files)"
+files=$(find "$work/out" -type f | wc -l)
+
+if [ -n "$reference" ]; then
+    # Languages with their own scripts, digits, calendars' month forms and date patterns.
+    languages="en fr de es pt-br it nl sv nb da fi pl cs hu ro el ru uk sr tr ar fa he hi bn ta th
+        vi id ms zh-cn zh-tw ja ko ca eu ga cy is sw"
+    count=0
+    for language in $languages; do
+        rm -rf "$work/lang" "$work/a" "$work/b"
+        cp -R "$root/Examples/tensor-collective" "$work/lang"
+        sed -i "s/^languageCode:.*/languageCode: $language/" "$work/lang/config.yml"
+        grep -q "^languageCode: $language\$" "$work/lang/config.yml" || { echo "release-check.sh: FAIL: the example's config.yml has no languageCode line to set" >&2; exit 1; }
+        "$reference" build -s "$work/lang" -d "$work/a" --quiet
+        "$work/collective" build -s "$work/lang" -d "$work/b" --quiet
+        if ! diff -r "$work/a" "$work/b" >"$work/diff.txt"; then
+            head -n 20 "$work/diff.txt" >&2
+            echo "release-check.sh: FAIL: in $language, the release binary's output differs from $reference's" >&2
+            exit 1
+        fi
+        count=$((count + 1))
+    done
+    echo "The example built in $count languages is byte-identical with $reference's output"
+fi
+echo "release-check.sh: OK ($files files)"
