@@ -333,8 +333,9 @@ struct HTMLWriter {
 
     mutating func rawHTML(_ span: TextSpan) {
         if !options.rawHTML {
-            // A lone comment (such as Hugo's `<!--more-->`) is harmless and kept; anything else is text.
-            if isSingleComment(bytes(span)) { out.append(contentsOf: bytes(span)) } else { escaped(span) }
+            // A lone comment (such as Hugo's `<!--more-->`) is harmless and kept; anything else is
+            // left out with goldmark's marker, as Hugo does when `unsafe` is off.
+            out.append(contentsOf: isSingleComment(bytes(span)) ? bytes(span) : ArraySlice("<!-- raw HTML omitted -->".utf8))
         } else if options.tagFilter {
             TagFilter.append(bytes(span), to: &out)
         } else {

@@ -47,7 +47,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Table cells carry their column's alignment as `style="text-align:…"` (goldmark's HTML5 output,
     /// valid HTML) instead of the GFM specification's obsolete `align` attribute.
     public var tableAlignmentStyle: Bool = false
-    /// `true` passes raw HTML through (the CommonMark default); `false` escapes it as text.
+    /// `true` passes raw HTML through (the CommonMark default); `false` leaves it out, writing
+    /// `<!-- raw HTML omitted -->` in its place (goldmark's safe mode, Hugo's default); a lone comment is kept.
     public var rawHTML: Bool
     /// GitHub-style `id` attributes on headings; an explicit `{#id}` after a heading wins.
     public var headingIDs: Bool

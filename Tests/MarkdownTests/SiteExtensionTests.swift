@@ -165,11 +165,15 @@ struct SiteExtensionTests {
         }
     }
 
-    @Test func rawHTMLCanBeEscaped() {
+    @Test func rawHTMLCanBeLeftOut() {
+        // goldmark's (and Hugo's default) output with `unsafe` off, checked with Hugo 0.168.
         var options = MarkdownOptions.site
         options.rawHTML = false
-        #expect(renderHTML("<div>x</div>\n\na <b>b</b>", options: options) == "&lt;div&gt;x&lt;/div&gt;\n<p>a &lt;b&gt;b&lt;/b&gt;</p>\n")
-        #expect(renderHTML("a\n\n<!--more-->\n\n<!-- x --><script>", options: options) == "<p>a</p>\n<!--more-->\n&lt;!-- x --&gt;&lt;script&gt;\n")
+        #expect(
+            renderHTML("Text <span class=\"x\">inline</span> end.\n\n<div class=\"box\">\n\nblock **md**\n\n</div>\n", options: options)
+                == "<p>Text <!-- raw HTML omitted -->inline<!-- raw HTML omitted --> end.</p>\n<!-- raw HTML omitted -->\n<p>block <strong>md</strong></p>\n<!-- raw HTML omitted -->\n"
+        )
+        #expect(renderHTML("a\n\n<!--more-->\n\n<!-- x --><script>", options: options) == "<p>a</p>\n<!--more-->\n<!-- raw HTML omitted -->\n")
     }
 
     @Test func taskListsAndFootnotesInSiteMode() {

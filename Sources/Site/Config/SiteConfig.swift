@@ -74,7 +74,8 @@ public struct SiteConfig: Sendable {
     /// The site's `baseURL` without the language folder: static files and theme assets live under it.
     /// Equal to ``baseURL`` for a site of one language. Always ends with `/`.
     public var siteBaseURL: String
-    /// False when `markup.goldmark.renderer.unsafe` is explicitly false: raw HTML in Markdown is then escaped.
+    /// False when `markup.goldmark.renderer.unsafe` is explicitly false: raw HTML in Markdown is then
+    /// left out, as Hugo does. Absent, raw HTML is kept (Hugo would leave it out; docs/fidelity.md).
     public var allowsRawHTML: Bool
     /// When true, feeds carry each page's full content instead of its summary.
     public var fullContentInFeeds: Bool
