@@ -10,28 +10,12 @@ extension StringProtocol {
         let pattern = Array(needle.utf8)
         guard !pattern.isEmpty else { return startIndex..<startIndex }
         let found: Int?? = utf8.withContiguousStorageIfAvailable { haystack in
-            Self.offset(of: pattern, in: haystack)
+            ByteScan.offset(of: pattern, in: haystack)
         }
         guard let found else { return slowFirstRange(of: pattern) }
         guard let offset = found else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: pattern.count)
-    }
-
-    /// The byte offset of `pattern` in `haystack`: `memchr` for its first byte, then `memcmp`.
-    private static func offset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = haystack.baseAddress, haystack.count >= pattern.count else { return nil }
-        let last = haystack.count - pattern.count
-        var position = 0
-        return pattern.withUnsafeBufferPointer { needle -> Int? in
-            while position <= last {
-                guard let hit = memchr(base + position, Int32(needle[0]), last - position + 1) else { return nil }
-                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return start }
-                position = start + 1
-            }
-            return nil
-        }
     }
 
     /// The same search for text whose bytes are not contiguous (bridged strings).
@@ -59,5 +43,32 @@ extension StringProtocol {
     /// True when the text holds nothing but ASCII spaces, tabs and line breaks.
     var isBlank: Bool {
         !utf8.contains { $0 != 32 && $0 != 10 && $0 != 9 && $0 != 13 }
+    }
+}
+
+/// Literal search in bytes: `memchr` for the pattern's first byte, then `memcmp`.
+enum ByteScan {
+    /// The offset of the first occurrence of `pattern` in `haystack`.
+    static func offset(of pattern: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        let last = haystack.count - pattern.count
+        var position = 0
+        return pattern.withUnsafeBufferPointer { needle -> Int? in
+            while position <= last {
+                guard let hit = memchr(base + position, Int32(needle[0]), last - position + 1) else { return nil }
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return start }
+                position = start + 1
+            }
+            return nil
+        }
+    }
+
+    /// The offset of the first occurrence of `pattern` in `haystack` at or after `start`.
+    static func offset(of pattern: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard start < haystack.count else { return nil }
+        return haystack.withUnsafeBufferPointer { buffer in
+            offset(of: pattern, in: UnsafeBufferPointer(rebasing: buffer[start...])).map { $0 + start }
+        }
     }
 }

@@ -50,44 +50,45 @@ enum ShortcodeArgument {
     /// The arguments of the call that opens at `text` (starting with `{{<` or `{{%`), as Hugo
     /// types them: positional values and named values in order.
     static func parse(_ text: Substring) -> (name: String, positional: [GoValue], named: [(String, GoValue)])? {
-        let chars = Array(text)
-        guard chars.count > 3 else { return nil }
-        let closer: [Character] = chars[2] == "<" ? [">", "}", "}"] : ["%", "}", "}"]
-        var i = 3
+        // Walks the call's characters only, up to its closer (`text` may run on to the page's end).
+        guard text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) != nil else { return nil }
+        let closer = text.dropFirst(2).first == "<" ? ">}}" : "%}}"
+        var i = text.index(text.startIndex, offsetBy: 3)
         var words: [(String, Bool)] = []  // value, quoted; "=" as its own word
-        while i < chars.count {
-            let c = chars[i]
-            if i + 2 < chars.count, Array(chars[i..<i + 3]) == closer { break }
+        while i < text.endIndex {
+            let c = text[i]
+            if text[i...].hasPrefix(closer) { break }
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
-                i += 1
+                i = text.index(after: i)
                 continue
             }
             if c == "=" {
                 words.append(("=", false))
-                i += 1
+                i = text.index(after: i)
                 continue
             }
             if c == "\"" || c == "`" {
                 var value = ""
-                i += 1
-                while i < chars.count, chars[i] != c {
-                    if c == "\"", chars[i] == "\\", i + 1 < chars.count, chars[i + 1] == "\"" {
-                        value.append(chars[i + 1])
-                        i += 2
+                i = text.index(after: i)
+                while i < text.endIndex, text[i] != c {
+                    let next = text.index(after: i)
+                    if c == "\"", text[i] == "\\", next < text.endIndex, text[next] == "\"" {
+                        value.append("\"")
+                        i = text.index(after: next)
                         continue
                     }
-                    value.append(chars[i])
-                    i += 1
+                    value.append(text[i])
+                    i = next
                 }
-                i += 1
+                if i < text.endIndex { i = text.index(after: i) }
                 words.append((value, true))
                 continue
             }
             var value = ""
-            while i < chars.count, !" \t\n\r=".contains(chars[i]) {
-                if i + 2 < chars.count, Array(chars[i..<i + 3]) == closer { break }
-                value.append(chars[i])
-                i += 1
+            while i < text.endIndex, !" \t\n\r=".contains(text[i]) {
+                if text[i...].hasPrefix(closer) { break }
+                value.append(text[i])
+                i = text.index(after: i)
             }
             words.append((value, false))
         }

@@ -44,7 +44,7 @@ final class SiteShortcodeRun: @unchecked Sendable {
             let text = lines[index]
             var search = text[...]
             let opener = markdown ? "{{%" : "{{<"
-            while let range = search.range(of: opener) {
+            while let range = search.firstRange(ofBytes: opener) {
                 let after = search[range.upperBound...].drop { $0 == " " || $0 == "\t" }
                 if after.hasPrefix(name),
                     after.dropFirst(name.count).first.map({ $0 == " " || $0 == "\t" || $0 == ">" || $0 == "%" || $0 == "/" }) ?? true
