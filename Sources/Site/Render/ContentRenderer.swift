@@ -170,6 +170,7 @@ struct ContentRenderer: Sendable {
             if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
         }
         self.math = MathRenderer(macros: macros)
+        self.pageMarkdownOptions = Self.markdownOptions(config)
     }
 
     /// Renders the page at `index`, returning its content and the problems found.
@@ -177,8 +178,11 @@ struct ContentRenderer: Sendable {
         render(content.pages[index])
     }
 
-    /// The Markdown settings of page bodies (and of the Markdown their shortcodes render), from the site's config.
-    var pageMarkdownOptions: MarkdownOptions {
+    /// The Markdown settings of page bodies (and of the Markdown their shortcodes render), read from
+    /// the site's config once (shortcodes' `markdownify` asks for them at every call).
+    let pageMarkdownOptions: MarkdownOptions
+
+    static func markdownOptions(_ config: SiteConfig) -> MarkdownOptions {
         var options = MarkdownOptions.site
         options.rawHTML = config.allowsRawHTML
         options.typographer = config.typographer

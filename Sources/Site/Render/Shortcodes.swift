@@ -89,7 +89,7 @@ struct ShortcodeExpander {
             let afterBraces = rest[start.upperBound...]
             guard let marker = afterBraces.first, marker == "<" || marker == "%" else {
                 tokens.append(.text(rest[..<start.upperBound]))
-                line += rest[..<start.upperBound].filter { $0 == "\n" }.count
+                line += rest[..<start.upperBound].lineBreakCount
                 rest = afterBraces
                 continue
             }
@@ -101,14 +101,14 @@ struct ShortcodeExpander {
                 tokens.append(.text(before))
                 let inner = opening[opening.index(opening.startIndex, offsetBy: 2)..<end.lowerBound]
                 tokens.append(.text(Substring("{{\(marker)\(inner)\(closer)")))
-                line += rest[start.lowerBound..<end.upperBound].filter { $0 == "\n" }.count
+                line += rest[start.lowerBound..<end.upperBound].lineBreakCount
                 rest = afterBraces[end.upperBound...]
                 continue
             }
             guard let end = afterBraces.firstRange(ofBytes: closer) else { break }
             let before = rest[..<start.lowerBound]
             tokens.append(.text(before))
-            line += before.filter { $0 == "\n" }.count
+            line += before.lineBreakCount
             var inner = afterBraces[afterBraces.index(after: afterBraces.startIndex)..<end.lowerBound]
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             if inner.hasPrefix("/*"), inner.hasSuffix("*/") {
@@ -132,7 +132,7 @@ struct ShortcodeExpander {
                         name: words.first ?? "", arguments: named, positional: positional,
                         line: line, markdown: marker == "%"))
             }
-            line += rest[start.lowerBound..<end.upperBound].filter { $0 == "\n" }.count
+            line += rest[start.lowerBound..<end.upperBound].lineBreakCount
             rest = afterBraces[end.upperBound...]
         }
         tokens.append(.text(rest))

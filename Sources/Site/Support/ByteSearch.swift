@@ -40,6 +40,11 @@ extension StringProtocol {
         firstRange(ofBytes: needle) != nil
     }
 
+    /// The number of line feeds in the text, counted in its bytes (a page's text has `\n` line ends).
+    var lineBreakCount: Int {
+        utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+
     /// True when the text holds nothing but ASCII spaces, tabs and line breaks.
     var isBlank: Bool {
         !utf8.contains { $0 != 32 && $0 != 10 && $0 != 9 && $0 != 13 }

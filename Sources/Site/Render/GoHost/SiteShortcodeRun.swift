@@ -18,7 +18,8 @@ final class SiteShortcodeRun: @unchecked Sendable {
         self.page = page
         let file = page.sourceFile ?? page.path
         scope = ShortcodeScope(host: host, templates: templates, page: page, file: file)
-        lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split in bytes: a line feed is always a line of its own, and bodies have `\n` line ends.
+        lines = page.body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         scope.restorePlaceholders = { [placeholders] in placeholders.restore($0) }
     }
 
@@ -50,11 +51,11 @@ final class SiteShortcodeRun: @unchecked Sendable {
                     after.dropFirst(name.count).first.map({ $0 == " " || $0 == "\t" || $0 == ">" || $0 == "%" || $0 == "/" }) ?? true
                 {
                     column = text.distance(from: text.startIndex, to: range.lowerBound) + 1
-                    let rest = lines[index..<min(lines.count, index + 60)].joined(separator: "\n")
-                    let start = rest.index(rest.startIndex, offsetBy: column - 1)
-                    if let parsed = ShortcodeArgument.parse(rest[start...]), parsed.name == name,
-                        parsed.positional.map(\.text) == positional,
-                        Dictionary(parsed.named.map { ($0.0, $0.1.text) }, uniquingKeysWith: { a, _ in a }) == named
+                    // The call's own line first; a call written over several lines, with the 59 after it.
+                    if let parsed = Self.arguments(of: name, positional: positional, named: named, in: text[range.lowerBound...])
+                        ?? Self.arguments(
+                            of: name, positional: positional, named: named,
+                            in: lines[index..<min(lines.count, index + 60)].joined(separator: "\n").dropFirst(column - 1))
                     {
                         typedPositional = parsed.positional
                         typedNamed = Dictionary(parsed.named, uniquingKeysWith: { a, _ in a })
@@ -67,6 +68,17 @@ final class SiteShortcodeRun: @unchecked Sendable {
         return ShortcodeFrame(
             name: name, positional: typedPositional, named: typedNamed, isNamed: !named.isEmpty,
             line: line, column: column, ordinal: ordinal, isMarkdown: markdown, parent: parent)
+    }
+
+    /// The typed arguments of the call that opens `text`, when it is the call of `name` with these
+    /// arguments as the expander read them.
+    private static func arguments(
+        of name: String, positional: [String], named: [String: String], in text: Substring
+    ) -> (positional: [GoValue], named: [(String, GoValue)])? {
+        guard let parsed = ShortcodeArgument.parse(text), parsed.name == name, parsed.positional.map(\.text) == positional,
+            Dictionary(parsed.named.map { ($0.0, $0.1.text) }, uniquingKeysWith: { a, _ in a }) == named
+        else { return nil }
+        return (parsed.positional, parsed.named)
     }
 
     /// The text that replaces the call in the Markdown, or nil when the site has no template
