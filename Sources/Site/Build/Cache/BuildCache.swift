@@ -25,7 +25,7 @@ struct BuildCache: Sendable {
     /// The cache folder's name inside the site.
     static let folderName = ".collective-cache"
     /// Changes whenever the file format does.
-    static let formatVersion = 7
+    static let formatVersion = 8
     private static let magic = Array("collective build cache\n".utf8)
     private static let fileName = "build.bin"
 

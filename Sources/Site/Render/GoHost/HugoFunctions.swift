@@ -204,7 +204,7 @@ enum HugoFunctions {
         ] {
             functions.register(name) { args, context in
                 let arguments = name.contains("idf") ? Array(args.dropFirst()) : args
-                try scope(context).report(severity, try formatted(arguments, context))
+                try scope(context).report(severity, try formatted(arguments, context), at: context.position)
                 return .string("")
             }
         }

@@ -48,7 +48,7 @@ struct SiteBibliography: Sendable {
                 let shown = folderShownAs.isEmpty ? path : folderShownAs + "/" + path
                 let (read, problems) = Self.load(folder.appendingPathComponent(path), shownAs: shown)
                 own = own.merged(with: read)
-                sink.diagnostics += problems
+                sink.diagnostics += problems.map { $0.whileBuilding(sink.file, line: page.fieldLines["bibliography"]) }
             }
             result = own.merged(with: bibliography)
         }
@@ -60,7 +60,7 @@ struct SiteBibliography: Sendable {
                 let shown = folderShownAs.isEmpty ? name : folderShownAs + "/" + name
                 let (loaded, problems) = Self.loadStyle(folder.appendingPathComponent(name), shownAs: shown)
                 if let loaded { style = loaded }
-                sink.diagnostics += problems
+                sink.diagnostics += problems.map { $0.whileBuilding(sink.file, line: page.fieldLines[field]) }
             } else {
                 sink.diagnostics.append(Self.unknownStyle(name, file: page.sourceFile, line: page.fieldLines[field]))
             }
