@@ -13,7 +13,7 @@ struct Feeds {
     }
 
     /// The three feeds of a list page, as (file path relative to the output root, bytes).
-    func files(for listIndex: Int, entries: [Int]) -> [(String, String)] {
+    func files(for listIndex: PageID, entries: [PageID]) -> [(String, String)] {
         let list = content.pages[listIndex]
         // Newest first; the hidden check (a case-insensitive parameter look-up) only until the feed is full.
         let byDate = entries.map { (index: $0, date: content.pages[$0].sortDate) }.sorted { $0.date > $1.date }
@@ -27,11 +27,11 @@ struct Feeds {
         ]
     }
 
-    private func body(_ index: Int) -> String {
+    private func body(_ index: PageID) -> String {
         config.fullContentInFeeds ? rendered[index].html : rendered[index].summaryHTML
     }
 
-    private func rss(_ list: Page, title: String, entries: [Int]) -> String {
+    private func rss(_ list: Page, title: String, entries: [PageID]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
         xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
         xml += "<title>\(XML.escape(title))</title>\n<link>\(XML.escape(config.absoluteURL(list.path)))</link>\n"
@@ -53,7 +53,7 @@ struct Feeds {
         return xml
     }
 
-    private func atom(_ list: Page, title: String, entries: [Int]) -> String {
+    private func atom(_ list: Page, title: String, entries: [PageID]) -> String {
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.languageCode))\">\n"
         xml += "<title>\(XML.escape(title))</title>\n<id>\(XML.escape(config.absoluteURL(list.path)))</id>\n"
@@ -77,7 +77,7 @@ struct Feeds {
         return xml
     }
 
-    private func jsonFeed(_ list: Page, title: String, entries: [Int]) -> String {
+    private func jsonFeed(_ list: Page, title: String, entries: [PageID]) -> String {
         var feed: [String: JSONValue] = [
             "version": .string("https://jsonfeed.org/version/1.1"),
             "title": .string(title),

@@ -172,8 +172,8 @@ struct ContentRenderer: Sendable {
         self.math = MathRenderer(macros: macros)
     }
 
-    /// Renders the page at `index`, returning its content and the problems found.
-    func render(_ index: Int) -> (RenderedContent, [Diagnostic]) {
+    /// Renders page `index`, returning its content and the problems found.
+    func render(_ index: PageID) -> (RenderedContent, [Diagnostic]) {
         render(content.pages[index])
     }
 
@@ -631,7 +631,7 @@ struct ContentRenderer: Sendable {
     /// The page a link path names: from the site root when it starts with `/`, else from the
     /// page's folder and then from the root; `byNameAnywhere` also accepts a file name found
     /// once anywhere in content/ (as `ref` does).
-    private func findPage(_ path: String, from page: Page, byNameAnywhere: Bool = true) -> Int? {
+    private func findPage(_ path: String, from page: Page, byNameAnywhere: Bool = true) -> PageID? {
         var candidates: [String] = []
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         if trimmed == "/" {

@@ -44,12 +44,12 @@ struct ContextBuilder {
         entries = EntryTable(count: content.pages.count)
         shared = makeSiteContext()
         if !lazyEntries {
-            entries = EntryTable(entries: Array(content.pages.indices).concurrentMap { [self] in makeEntry($0) })
+            entries = EntryTable(entries: content.pages.pageIDs.concurrentMap { [self] in makeEntry($0) })
         }
     }
 
     /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.
-    func entryContext(_ index: Int) -> Context {
+    func entryContext(_ index: PageID) -> Context {
         var context = entry(index)
         context["site"] = .map(shared)
         context["t"] = stringsValue
@@ -57,13 +57,13 @@ struct ContextBuilder {
     }
 
     /// Stores pages' rendered list entries (`entryHTML`), which list templates reuse; nil removes one.
-    mutating func setEntryHTML(_ html: [Int: String?]) {
+    mutating func setEntryHTML(_ html: [PageID: String?]) {
         if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }
         entries.setHTML(html)
     }
 
     /// Takes a page's new content (same metadata, new body) and its list entry.
-    mutating func update(page index: Int, to page: Page, rendered body: RenderedContent) {
+    mutating func update(page index: PageID, to page: Page, rendered body: RenderedContent) {
         content.pages[index] = page
         rendered[index] = body
         if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }

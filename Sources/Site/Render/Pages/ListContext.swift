@@ -7,9 +7,9 @@ import TextUtilities
 /// the archive.
 extension ContextBuilder {
     /// A page as a list entry or link target.
-    func entry(_ index: Int) -> Context { entries.entry(index) { makeEntry(index) } }
+    func entry(_ index: PageID) -> Context { entries.entry(index) { makeEntry(index) } }
 
-    func makeEntry(_ index: Int) -> Context {
+    func makeEntry(_ index: PageID) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
         let settings = PageSettings(page: page, config: config)
