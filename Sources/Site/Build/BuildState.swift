@@ -402,7 +402,7 @@ struct BuildState: Sendable {
                 // PaperMod's hiddenInHomeList: such a page is left out of the home page's list only.
                 items = items.filter { content.pages[$0].param("hiddenInHomeList")?.bool != true }
             }
-            let featureFirst = page.kind == .home && !(config.param("disableSpecial1stPost")?.bool ?? false)
+            let featureFirst = page.kind == .home && !config.settings.disableSpecial1stPost
             for pager in Pager.paginate(items, listPath: page.path, size: config.pagerSize, featureFirst: featureFirst) {
                 let pagerFolder = pager.path.split(separator: "/").joined(separator: "/")
                 jobs.append(

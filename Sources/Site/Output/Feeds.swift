@@ -35,7 +35,7 @@ struct Feeds {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
         xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
         xml += "<title>\(XML.escape(title))</title>\n<link>\(XML.escape(config.absoluteURL(list.path)))</link>\n"
-        xml += "<description>\(XML.escape(config.param("description")?.string ?? "Recent content on \(title)"))</description>\n"
+        xml += "<description>\(XML.escape(config.settings.description ?? "Recent content on \(title)"))</description>\n"
         xml += "<generator>The Tensor Collective</generator>\n<language>\(XML.escape(config.languageCode))</language>\n"
         if let copyright = config.copyright { xml += "<copyright>\(XML.escape(copyright))</copyright>\n" }
         if let newest = entries.first { xml += "<lastBuildDate>\(DateText.rfc822(content.pages[newest].sortDate))</lastBuildDate>\n" }
@@ -61,7 +61,7 @@ struct Feeds {
         xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(config.absoluteURL(list.path + "atom.xml")))\"/>\n"
         let updated = entries.map { content.pages[$0].lastmod ?? content.pages[$0].sortDate }.max() ?? Date(timeIntervalSince1970: 0)
         xml += "<updated>\(DateText.iso8601(updated))</updated>\n<generator>The Tensor Collective</generator>\n"
-        if let author = config.param("author")?.stringList.first { xml += "<author><name>\(XML.escape(author))</name></author>\n" }
+        if let author = config.settings.feedAuthor { xml += "<author><name>\(XML.escape(author))</name></author>\n" }
         for index in entries {
             let page = content.pages[index]
             let url = config.absoluteURL(page.path)
@@ -85,7 +85,7 @@ struct Feeds {
             "feed_url": .string(config.absoluteURL(list.path + "feed.json")),
             "language": .string(config.languageCode),
         ]
-        if let description = config.param("description")?.string { feed["description"] = .string(description) }
+        if let description = config.settings.description { feed["description"] = .string(description) }
         feed["items"] = .array(
             entries.map { index -> JSONValue in
                 let page = content.pages[index]

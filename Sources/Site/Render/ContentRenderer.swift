@@ -165,11 +165,7 @@ struct ContentRenderer: Sendable {
             if aliases[key] == nil { aliases[key] = path }
         }
         self.resourceAliases = aliases
-        var macros: [String: String] = [:]
-        for (name, value) in config.param("math.macros")?.table ?? [:] {
-            if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
-        }
-        self.math = MathRenderer(macros: macros)
+        self.math = MathRenderer(macros: config.settings.mathMacros)
     }
 
     /// Renders page `index`, returning its content and the problems found.

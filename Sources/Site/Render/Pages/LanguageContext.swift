@@ -44,7 +44,7 @@ struct LanguageContext: Sendable {
     func switchLinks(of index: PageID) -> [[String: String]] {
         guard configs.count > 1 else { return [] }
         let versions = translations.versions(of: index, language: language)
-        let fullNames = configs[language].param("displayFullLangName")?.bool ?? false
+        let fullNames = configs[language].settings.displayFullLangName
         return configs.indices.filter { $0 != language }.map { other in
             let config = configs[other]
             let version = versions.first { $0.language == other }
@@ -52,7 +52,7 @@ struct LanguageContext: Sendable {
             return [
                 "url": config.relativeURL(version?.path ?? "/"),
                 "label": fullNames ? name : config.language.code.capitalized,
-                "title": config.param("languageAltTitle")?.string ?? name,
+                "title": config.settings.languageAltTitle ?? name,
                 "hreflang": config.languageCode,
             ]
         }

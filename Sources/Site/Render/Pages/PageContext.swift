@@ -89,7 +89,7 @@ extension ContextBuilder {
         if let article = ArticleCitation(page: page, config: config) { p["scholarly"] = .map(scholarlyContext(article)) }
         p["params"] = templateValue(.table(page.params))
         p.set("translations", languages.alternates(of: index).map { $0.mapValues(TemplateValue.string) })
-        if !(config.param("disableLangToggle")?.bool ?? false) {
+        if !config.settings.disableLangToggle {
             context.set("languages", languages.switchLinks(of: index).map { $0.mapValues(TemplateValue.string) })
         }
         context["page"] = .map(p)
@@ -100,7 +100,7 @@ extension ContextBuilder {
     /// Whether footnotes also show as sidenotes: `sidenotes: true` in the page's front matter, else the site's
     /// config (or `params`).
     func sidenotes(_ page: Page) -> Bool {
-        (page.param("sidenotes") ?? config.raw.valueIgnoringCase("sidenotes") ?? config.param("sidenotes"))?.bool ?? false
+        page.param("sidenotes").map { $0.bool ?? false } ?? config.settings.sidenotes
     }
 
     /// A citeable page's meta tags, byline details, BibTeX and formatted reference.
