@@ -1,7 +1,8 @@
 /// The site-wide `params` the built-in theme, the feeds and the renderer read (PaperMod's names;
 /// docs/theme.md lists each), read once from the config into typed values. A page's own settings,
 /// which its front matter can change, are ``PageSettings``. A class: every copy of a language's
-/// ``SiteConfig`` shares one, and the config stays small on the stack.
+/// ``SiteConfig`` (the renderer, the contexts and Go templates' page objects each hold one) shares
+/// the one reading instead of copying its fields.
 final class SiteSettings: Sendable {
     /// A social link of the home page and footer (`socialIcons`).
     struct SocialIcon: Sendable {

@@ -153,6 +153,4 @@ final class SiteShortcodeRun: @unchecked Sendable {
     func restore(_ html: String) -> String { placeholders.restore(html) }
 
     var allDiagnostics: [Diagnostic] { diagnostics + scope.diagnostics }
-
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }
