@@ -41,12 +41,16 @@ public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConver
     /// The page being built when the problem showed, when that is not `file` itself (a template or
     /// a shortcode that failed on one page): its source file relative to the site's root.
     public var page: String?
+    /// 1-based line in `page` where it called what failed (the shortcode call), when known.
+    public var pageLine: Int?
+    /// 1-based column in `page` of that call, when known.
+    public var pageColumn: Int?
     /// Which content problem this is, for those `collective check` lists; nil for any other.
     public var kind: Kind?
 
     public init(
         _ severity: Severity, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
-        hint: String? = nil, page: String? = nil, kind: Kind? = nil
+        hint: String? = nil, page: String? = nil, pageLine: Int? = nil, pageColumn: Int? = nil, kind: Kind? = nil
     ) {
         self.severity = severity
         self.message = message
@@ -55,6 +59,8 @@ public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConver
         self.column = column
         self.hint = hint
         self.page = page
+        self.pageLine = pageLine
+        self.pageColumn = pageColumn
         self.kind = kind
     }
 
@@ -62,7 +68,27 @@ public struct Diagnostic: Sendable, Error, Hashable, Codable, CustomStringConver
     public var description: String { DiagnosticRenderer.text(self) }
 
     /// `file:line:col`, or the file alone, or nil for the site as a whole.
-    public var location: String? {
+    public var location: String? { Self.location(file, line, column) }
+
+    /// `page:line:col` (where the page calls what failed), or the page alone; nil without a page or
+    /// when the page is `file` itself.
+    public var pageLocation: String? {
+        guard page != file else { return nil }
+        return Self.location(page, pageLine, pageColumn)
+    }
+
+    /// The diagnostic as found while building `page` (a source file relative to the site's root),
+    /// at `line` and `column` of the page when known; one that already names a page keeps it.
+    public func whileBuilding(_ page: String?, line: Int? = nil, column: Int? = nil) -> Diagnostic {
+        guard self.page == nil else { return self }
+        var diagnostic = self
+        diagnostic.page = page
+        diagnostic.pageLine = line
+        diagnostic.pageColumn = column
+        return diagnostic
+    }
+
+    private static func location(_ file: String?, _ line: Int?, _ column: Int?) -> String? {
         guard let file else { return nil }
         guard let line else { return file }
         return "\(file):\(line)" + (column.map { ":\($0)" } ?? "")

@@ -3,13 +3,17 @@ import TextUtilities
 
 /// The one place diagnostics become text: a terminal line, a JSON report, the dev server's overlay.
 public enum DiagnosticRenderer {
-    /// `file:line:col: severity: message; hint (while building page)`.
+    /// `file:line:col: severity: message; hint (while building page:line:col)`.
     public static func text(_ diagnostic: Diagnostic) -> String {
         var text = diagnostic.location.map { $0 + ": " } ?? ""
         text += diagnostic.severity.rawValue + ": " + diagnostic.message
         if let hint = diagnostic.hint { text += "; " + hint }
-        if let page = diagnostic.page, page != diagnostic.file { text += " (while building \(page))" }
-        return text
+        return text + pageNote(diagnostic)
+    }
+
+    /// ` (while building page:line:col)` when the diagnostic names a page other than its file, else empty.
+    public static func pageNote(_ diagnostic: Diagnostic) -> String {
+        diagnostic.pageLocation.map { " (while building \($0))" } ?? ""
     }
 
     /// The diagnostics as a JSON array with sorted keys; absent parts are left out.

@@ -29,11 +29,17 @@ public struct GoTemplateError: Error, Sendable, CustomStringConvertible, Equatab
 
     public var description: String {
         let location = line > 0 ? "\(file):\(line):\(column)" : file
+        return "\(location): \(detail)"
+    }
+
+    /// The description without its location, for a host that reports the file, line and column
+    /// apart: `executing "img" at <.Foo>: can't evaluate field Foo in type string`.
+    public var detail: String {
         switch kind {
-        case .parse: return "\(location): \(message)"
+        case .parse: return message
         case .escape, .execution, .limit:
             let at = node.isEmpty ? "" : " at <\(node)>"
-            return "\(location): executing \"\(template)\"\(at): \(message)"
+            return "executing \"\(template)\"\(at): \(message)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Site
 import TextUtilities
 
 /// The findings of one check, sorted, with the text and JSON reports and the exit status.
@@ -39,7 +40,7 @@ public struct CheckResult: Sendable, Equatable {
             if let line = finding.line {
                 position = "\(line)" + (finding.column.map { ":\($0)" } ?? "") + ": "
             }
-            lines.append("  \(position)\(finding.severity.rawValue): \(finding.message)")
+            lines.append("  \(position)\(finding.severity.rawValue): \(finding.message)" + DiagnosticRenderer.pageNote(finding.diagnostic))
         }
         if !lines.isEmpty { lines.append("") }
         lines.append(summary)

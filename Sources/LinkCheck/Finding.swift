@@ -102,7 +102,7 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case severity, kind, file, line, column, subject, message
+        case severity, kind, file, line, column, subject, message, page, pageLine, pageColumn
     }
 
     /// The JSON report's finding (docs/check.md): the diagnostic's fields with `kind` and `subject`.
@@ -115,6 +115,9 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
             column: try container.decodeIfPresent(Int.self, forKey: .column),
             subject: try container.decode(String.self, forKey: .subject),
             message: try container.decode(String.self, forKey: .message))
+        diagnostic.page = try container.decodeIfPresent(String.self, forKey: .page)
+        diagnostic.pageLine = try container.decodeIfPresent(Int.self, forKey: .pageLine)
+        diagnostic.pageColumn = try container.decodeIfPresent(Int.self, forKey: .pageColumn)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -126,5 +129,8 @@ public struct Finding: Sendable, Equatable, Codable, CustomStringConvertible {
         try container.encodeIfPresent(column, forKey: .column)
         try container.encode(subject, forKey: .subject)
         try container.encode(message, forKey: .message)
+        try container.encodeIfPresent(diagnostic.page, forKey: .page)
+        try container.encodeIfPresent(diagnostic.pageLine, forKey: .pageLine)
+        try container.encodeIfPresent(diagnostic.pageColumn, forKey: .pageColumn)
     }
 }

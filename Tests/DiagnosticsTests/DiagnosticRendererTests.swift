@@ -22,6 +22,24 @@ import Diagnostics
         #expect(own.description == "content/post.md: warning: bad date")
     }
 
+    @Test func thePageNamesWhereItCalledWhatFailed() {
+        let diagnostic = Diagnostic(
+            .warning, "shortcode failed", file: "layouts/shortcodes/x.html", line: 2, column: 5,
+            page: "content/post.md", pageLine: 11, pageColumn: 3)
+        #expect(diagnostic.description == "layouts/shortcodes/x.html:2:5: warning: shortcode failed (while building content/post.md:11:3)")
+        #expect(DiagnosticRenderer.pageNote(Diagnostic(.warning, "bad", file: "a.md")) == "")
+        #expect(
+            DiagnosticRenderer.overlay([Diagnostic(.error, "bad", file: "layouts/x.html", page: "content/a.md", pageLine: 4)])
+                .contains("layouts/x.html: error: bad (while building content/a.md:4)"))
+    }
+
+    @Test func whileBuildingFillsThePageOnce() {
+        let found = Diagnostic(.warning, "bad entry", file: "content/p/refs.bib", line: 3).whileBuilding("content/p/index.md", line: 2)
+        #expect(found.page == "content/p/index.md" && found.pageLine == 2 && found.pageColumn == nil)
+        // A diagnostic that already names its page keeps it.
+        #expect(found.whileBuilding("content/other.md").page == "content/p/index.md")
+    }
+
     @Test func jsonKeepsThePartsApartAndLeavesOutWhatIsUnknown() throws {
         let json = DiagnosticRenderer.json([Diagnostic(.error, "bad", file: "a.md", line: 1, hint: "fix it")])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
@@ -35,6 +53,11 @@ import Diagnostics
             try JSONDecoder().decode([Diagnostic].self, from: Data(json.utf8)) == [
                 Diagnostic(.error, "bad", file: "a.md", line: 1, hint: "fix it")
             ])
+        let called = Diagnostic(.warning, "failed", file: "layouts/x.html", line: 1, page: "content/a.md", pageLine: 9, pageColumn: 2)
+        let withPage = DiagnosticRenderer.json([called])
+        let page = try #require((try JSONSerialization.jsonObject(with: Data(withPage.utf8)) as? [[String: Any]])?.first)
+        #expect(page["page"] as? String == "content/a.md" && page["pageLine"] as? Int == 9 && page["pageColumn"] as? Int == 2)
+        #expect(try JSONDecoder().decode([Diagnostic].self, from: Data(withPage.utf8)) == [called])
     }
 
     @Test func overlayEscapesEachErrorAndCountsThem() {

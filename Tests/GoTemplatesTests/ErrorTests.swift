@@ -34,6 +34,30 @@ import Testing
         #expect(error?.description == #"page.html:2:6: executing "inner" at <index . 3>: error calling index: index out of range: 3"#)
     }
 
+    /// A host that reports the file, line and column apart takes the rest as `detail`.
+    @Test func detailIsTheDescriptionWithoutItsLocation() {
+        let error = failure("a\n {{ index . 3 }}", [1], name: "page.html")
+        #expect(error?.detail == #"executing "page.html" at <index . 3>: error calling index: index out of range: 3"#)
+        #expect(parseError("{{ .X ")?.detail == "unclosed action")
+    }
+
+    /// A function learns where the running template calls it (a host's `warnf` reports that place),
+    /// in a template run from a function too.
+    @Test func aFunctionSeesWhereItIsCalled() throws {
+        var registry = FunctionRegistry.standard
+        registry.register("here") { _, context in
+            guard let position = context.position else { return "nowhere" }
+            return .string("\(position.file):\(position.line):\(position.column)")
+        }
+        registry.register("part") { _, context in .string(try context.execute("part.html", data: .null)) }
+        let set = try TemplateSet(mode: .text, functions: registry).adding([
+            ("page.html", "x\n  é {{ here }} {{ part }}"), ("part.html", "\n {{ here }}"),
+        ])
+        #expect(try set.execute("page.html") == "x\n  é page.html:2:8 \n part.html:2:5")
+        let here = try #require(registry["here"])
+        #expect(try here([], context: .detached).stringValue == "nowhere")
+    }
+
     @Test func columnsCountCharacters() {
         let error = failure("é€ {{ .X.Y }}", .string("s"))
         #expect(error?.line == 1)

@@ -65,6 +65,7 @@ struct InternalCheckTests {
 
     /// What a reader would see as broken text: a formula whose opener is never closed, a shortcode
     /// with no template (its inner text kept), a site shortcode that failed; each at file:line:col.
+    /// The failed shortcode is listed at its template's line and column, with the page that called it.
     @Test func unclosedMathAndDroppedOrFailedShortcodesAreListed() async throws {
         let result = try await FixtureSite.check("content-problems")
         #expect(
@@ -72,10 +73,20 @@ struct InternalCheckTests {
                 "content/posts/open.md",
                 "  6:9: warning: math opened with `$$` is never closed, so readers see its TeX as text",
                 "  9:1: warning: unknown shortcode \"callout\": no layouts/shortcodes/callout.html in the site or its theme; its inner content is shown as it is",
-                "  11:1: warning: shortcode \"broken\" failed: layouts/shortcodes/broken.html:1:4: executing \"layouts/shortcodes/broken.html\" at <index .Params 5>: error calling index: index out of range: 5; it renders nothing",
                 "  13:1: warning: math opened with `\\begin{align}` is never closed, so readers see its TeX as text",
+                "layouts/shortcodes/broken.html",
+                "  1:4: warning: shortcode \"broken\" failed: executing \"layouts/shortcodes/broken.html\" at <index .Params 5>: error calling index: index out of range: 5; it renders nothing (while building content/posts/open.md:11:1)",
             ])
-        #expect(result.findings.map(\.kind) == [.unclosedMath, .unknownShortcode, .failedShortcode, .unclosedMath])
+        #expect(result.findings.map(\.kind) == [.unclosedMath, .unknownShortcode, .unclosedMath, .failedShortcode])
+        let failed = try #require(result.findings.last?.diagnostic)
+        #expect(failed.page == "content/posts/open.md" && failed.pageLine == 11 && failed.pageColumn == 1)
+        // The JSON report names the page too.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.json.utf8)) as? [String: Any])
+        let last = try #require((json["findings"] as? [[String: Any]])?.last)
+        #expect(last["file"] as? String == "layouts/shortcodes/broken.html")
+        #expect(last["page"] as? String == "content/posts/open.md" && last["pageLine"] as? Int == 11 && last["pageColumn"] as? Int == 1)
+        let decoded = try JSONDecoder().decode(Finding.self, from: JSONSerialization.data(withJSONObject: last)).diagnostic
+        #expect(decoded.page == failed.page && decoded.pageLine == failed.pageLine && decoded.pageColumn == failed.pageColumn)
         #expect(result.exitStatus(strict: false) == 0)
         #expect(result.exitStatus(strict: true) == 1)
     }

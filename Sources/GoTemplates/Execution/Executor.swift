@@ -52,6 +52,12 @@ final class Executor {
             kind: kind, file: template.source.name, template: template.name, line: line, column: column, node: node, message: message)
     }
 
+    /// File, line and column of a byte offset in the running template.
+    func position(at offset: Int) -> (file: String, line: Int, column: Int) {
+        let (line, column) = template.source.lineAndColumn(offset)
+        return (template.source.name, line, column)
+    }
+
     private func enter() throws(GoTemplateError) {
         depth += 1
         if depth > limits.maxDepth {
@@ -368,7 +374,7 @@ final class Executor {
         for argument in arguments { values.append(try evalArgument(argument, dot: dot)) }
         if let final { values.append(final) }
         do {
-            return try function.body(values, GoCallContext(executor: self))
+            return try function.body(values, GoCallContext(executor: self, offset: operand.start))
         } catch let error as GoTemplateError {
             throw error
         } catch {

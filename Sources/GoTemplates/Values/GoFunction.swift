@@ -44,6 +44,12 @@ public struct GoFunctionError: Error, Sendable, CustomStringConvertible {
 /// What a function sees of the execution calling it.
 public struct GoCallContext {
     let executor: Executor?
+    /// Byte offset of the call in the running template's source.
+    var offset = 0
+
+    /// Where the running template calls the function: its file (the name it was parsed under),
+    /// 1-based line and column; nil outside a running template.
+    public var position: (file: String, line: Int, column: Int)? { executor?.position(at: offset) }
 
     /// The template set being executed.
     public var templates: TemplateSet? { executor?.set }

@@ -14,32 +14,33 @@ struct BuildState: Sendable {
     private let renderer: ContentRenderer
     private(set) var contexts: ContextBuilder
     private(set) var templates: Templates
-    /// Render diagnostics of each page, by page index.
+    /// Render diagnostics of each page, in page order (indexed by ``PageID``).
     private(set) var pageDiagnostics: [[Diagnostic]]
     /// Equation labels of every page, for `\eqref` to another page.
     private var equationReferences: SiteEquationReferences
     /// Diagnostics of the language as a whole (scanning, URLs, aliases).
     private(set) var siteDiagnostics: [Diagnostic] = []
+    /// The HTML files to render, indexed by ``RenderJobID``.
     private(set) var jobs: [RenderJob] = []
-    /// Page index → indices of its own jobs (a list has one per pager page).
-    private var jobsOfPage: [Int: [Int]] = [:]
-    /// Page index → indices of the list jobs (pager pages) that show it.
-    private var listJobsShowing: [Int: [Int]] = [:]
+    /// Page → its own jobs (a list has one per pager page).
+    private var jobsOfPage: [PageID: [RenderJobID]] = [:]
+    /// Page → the list jobs (pager pages) that show it.
+    private var listJobsShowing: [PageID: [RenderJobID]] = [:]
     /// Jobs of archive pages, which list every page.
-    private var archiveJobs: [Int] = []
-    /// Page index → list pages (home, sections, terms) whose feeds may hold it.
-    private var feedListsHolding: [Int: [Int]] = [:]
+    private var archiveJobs: [RenderJobID] = []
+    /// Page → list pages (home, sections, terms) whose feeds may hold it.
+    private var feedListsHolding: [PageID: [PageID]] = [:]
     private(set) var files: [String: Data] = [:]
     /// Bundle and section resources copied as they are: output path → source.
     private(set) var copies: [String: URL] = [:]
     /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
-    private(set) var entryTexts: [Int: String] = [:]
+    private(set) var entryTexts: [PageID: String] = [:]
     /// Each indexed page's search terms (``PageTerms/encoded()``), kept for the build cache.
-    private(set) var searchTerms: [Int: [UInt8]] = [:]
+    private(set) var searchTerms: [PageID: [UInt8]] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
-    /// The build cache's records of those pages, by page index: the next cache keeps them as they are.
-    private var reusedRecords: [Int: CachedPage] = [:]
+    /// The build cache's records of those pages: the next cache keeps them as they are.
+    private var reusedRecords: [PageID: CachedPage] = [:]
     /// HTML files taken from the previous output instead of rendered.
     private(set) var reusedFiles = 0
     /// How many files of each kind the language's output has (``SiteBuild`` counts the rest).
@@ -72,22 +73,22 @@ struct BuildState: Sendable {
         }
         reusedPages = cached.count { $0 != nil }
         if remember {
-            for (index, entry) in cached.enumerated() { if let entry { reusedRecords[index] = entry } }
+            for (index, entry) in zip(cached.pageIDs, cached) { if let entry { reusedRecords[index] = entry } }
         }
         progress?.begin("Rendering Markdown", total: content.pages.count)
-        let renderedPairs = Array(content.pages.indices).concurrentMap { [renderer] index in
+        let renderedPairs = content.pages.pageIDs.concurrentMap { [renderer] index in
             defer { progress?.advance() }
             return cached[index].map { ($0.rendered, $0.diagnostics) } ?? renderer.render(index)
         }
         pageDiagnostics = renderedPairs.map(\.1)
         var rendered = renderedPairs.map(\.0)
         equationReferences = SiteEquationReferences(content: content, rendered: rendered, config: config)
-        for index in rendered.indices where !rendered[index].equationReferences.isEmpty {
+        for index in rendered.pageIDs where !rendered[index].equationReferences.isEmpty {
             pageDiagnostics[index] += equationReferences.resolve(&rendered[index], page: index, file: content.pages[index].sourceFile)
         }
         // The search index needs only the content, and runs beside the templates.
-        var cachedTerms: [Int: [UInt8]] = [:]
-        for (index, page) in cached.enumerated() { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
+        var cachedTerms: [PageID: [UInt8]] = [:]
+        for (index, page) in zip(cached.pageIDs, cached) { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
         let searchIndex = BackgroundJob { [siteFiles = SiteFiles(config: config, content: content, rendered: rendered), cachedTerms] in
             siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
         }
@@ -101,10 +102,10 @@ struct BuildState: Sendable {
         contexts.citationStyle = renderer.siteBibliography.style
         renderEntries(content.regularPages, cached: cached)
         jobs = Self.renderJobs(content, config: config)
-        for (position, job) in jobs.enumerated() {
-            jobsOfPage[job.index, default: []].append(position)
+        for (position, job) in zip(jobs.indices.map(RenderJobID.init), jobs) {
+            jobsOfPage[job.page, default: []].append(position)
             for item in job.pager?.items ?? [] { listJobsShowing[item, default: []].append(position) }
-            if content.pages[job.index].layout == "archives" { archiveJobs.append(position) }
+            if content.pages[job.page].layout == "archives" { archiveJobs.append(position) }
         }
         let feedLists = feedLists()
         for (index, entries) in feedLists {
@@ -125,7 +126,7 @@ struct BuildState: Sendable {
         renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles)
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
-        for job in jobs { outputCounts[OutputKind.html(content.pages[job.index].kind, pagerNumber: job.pager?.number), default: 0] += 1 }
+        for job in jobs { outputCounts[OutputKind.html(content.pages[job.page].kind, pagerNumber: job.pager?.number), default: 0] += 1 }
         outputCounts[.search] = files.keys.count { $0.hasPrefix("search/") }
         outputCounts[.resources] = copies.count
     }
@@ -145,13 +146,13 @@ struct BuildState: Sendable {
     /// Renders the list entries of `pages` once, for every list to reuse (when the site keeps the
     /// theme's entry templates; else lists render them in place); `cached` pages keep the entry
     /// the build cache has for them.
-    private mutating func renderEntries(_ pages: [Int], cached: [CachedPage?] = []) {
+    private mutating func renderEntries(_ pages: [PageID], cached: [CachedPage?] = []) {
         guard templates.rendersEntriesOnce else {
             contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: pages.map { ($0, nil) }))
             return
         }
         let html = pages.concurrentMap { [contexts, templates] index in
-            (index < cached.count ? cached[index]?.entryHTML : nil) ?? templates.renderEntry(contexts.entryContext(index))
+            (index.index < cached.count ? cached[index]?.entryHTML : nil) ?? templates.renderEntry(contexts.entryContext(index))
         }
         for (index, text) in zip(pages, html) { entryTexts[index] = text }
         contexts.setEntryHTML(Dictionary(uniqueKeysWithValues: zip(pages, html.map(Optional.some))))
@@ -159,8 +160,10 @@ struct BuildState: Sendable {
 
     /// Renders every HTML page from the current contexts and templates; with `reuse`, jobs not in
     /// `changed` take the previous output's file when it is intact.
-    private mutating func renderHTML(reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [], progress: BuildProgress? = nil) {
-        for (path, data, reused) in renderJobsHTML(Array(jobs.indices), reusing: reuse, except: changed, progress: progress) {
+    private mutating func renderHTML(
+        reusing reuse: LanguageReuse? = nil, except changed: Set<RenderJobID> = [], progress: BuildProgress? = nil
+    ) {
+        for (path, data, reused) in renderJobsHTML(jobs.indices.map(RenderJobID.init), reusing: reuse, except: changed, progress: progress) {
             files[path] = data
             if reused { reusedFiles += 1 }
         }
@@ -170,10 +173,10 @@ struct BuildState: Sendable {
     /// The render jobs an edit of the pages not in `cached` may change, as ``replaceBody(of:with:)``
     /// finds them: the pages' own, and when what lists show of a page changed (or is not known),
     /// the list pages showing it and the archives.
-    private func changedJobs(cached: [CachedPage?], previous reuse: LanguageReuse) -> Set<Int> {
-        var changed = Set<Int>()
+    private func changedJobs(cached: [CachedPage?], previous reuse: LanguageReuse) -> Set<RenderJobID> {
+        var changed = Set<RenderJobID>()
         // A list the builder made (no content file) renders from the fingerprint and what it shows.
-        for index in content.pages.indices where cached[index] == nil {
+        for index in content.pages.pageIDs where cached[index] == nil {
             guard let file = content.pages[index].sourceFile else { continue }
             changed.formUnion(jobsOfPage[index] ?? [])
             if let before = reuse.pages[file], rendered[index].showsInListsLike(before.rendered) { continue }
@@ -184,7 +187,7 @@ struct BuildState: Sendable {
     }
 
     /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
-    private mutating func renderOtherFiles(feedLists: [(Int, [Int])], searchIndex: [String: Data]) {
+    private mutating func renderOtherFiles(feedLists: [(PageID, [PageID])], searchIndex: [String: Data]) {
         let feeds = feedLists.concurrentMap { [self] list, entries in feedFiles(list: list, entries: entries) }
         for (path, data) in feeds.joined() { files[path] = data }
         outputCounts[.feeds] = feeds.reduce(0) { $0 + $1.count }
@@ -214,32 +217,32 @@ struct BuildState: Sendable {
     }
 
     private func renderJobsHTML(
-        _ selected: [Int], reusing reuse: LanguageReuse? = nil, except changed: Set<Int> = [],
+        _ selected: [RenderJobID], reusing reuse: LanguageReuse? = nil, except changed: Set<RenderJobID> = [],
         progress: BuildProgress? = nil
     ) -> [(String, Data, reused: Bool)] {
         selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data, reused: Bool) in
             defer { progress?.advance() }
-            let job = jobs[position]
+            let job = jobs[position.index]
             if let reuse, !changed.contains(position), let data = reuse.previousOutput(job.outputPath) {
                 return (job.outputPath, data, true)
             }
-            let context = contexts.pageContext(job.index, pager: job.pager)
+            let context = contexts.pageContext(job.page, pager: job.pager)
             return (job.outputPath, Data(templates.render(context, candidates: job.templates)), false)
         }
     }
 
     private func notFoundPage() -> Data {
-        var context = contexts.pageContext(content.homeIndex)
+        var context = contexts.pageContext(content.homePage)
         context["page"] = ["title": "404", "kind": "404", "is404": true]
         return Data(templates.render(context, candidates: ["404"]))
     }
 
     /// The list pages that have feeds, with their entries.
-    private func feedLists() -> [(Int, [Int])] {
-        content.pages.indices.compactMap { index in content.entries(ofList: index, config: config).map { (index, $0) } }
+    private func feedLists() -> [(PageID, [PageID])] {
+        content.pages.pageIDs.compactMap { index in content.entries(ofList: index, config: config).map { (index, $0) } }
     }
 
-    private func feedFiles(list: Int, entries: [Int]) -> [(String, Data)] {
+    private func feedFiles(list: PageID, entries: [PageID]) -> [(String, Data)] {
         Feeds(config: config, content: content, rendered: rendered).files(for: list, entries: entries)
             .map { ($0.0, Data($0.1.utf8)) }
     }
@@ -279,8 +282,8 @@ struct BuildState: Sendable {
                 copies[resource.contentPath] = sourceURL
             }
         }
-        for (index, page) in content.pages.enumerated() {
-            for (name, url) in rendered[index].generatedFiles {
+        for (page, body) in zip(content.pages, rendered) {
+            for (name, url) in body.generatedFiles {
                 copies[page.outputFolder.isEmpty ? name : page.outputFolder + "/" + name] = url
             }
         }
@@ -293,7 +296,7 @@ struct BuildState: Sendable {
     /// unchanged) and the outputs that show its body: the page, and, when what lists show of it
     /// changed (summary, reading time), the list pages and feeds holding it.
     /// Returns the output paths whose bytes changed. The search index is left as it was.
-    mutating func replaceBody(of index: Int, with page: Page) -> [String] {
+    mutating func replaceBody(of index: PageID, with page: Page) -> [String] {
         var (body, diagnostics) = renderer.render(page)
         diagnostics += equationReferences.resolve(&body, page: index, file: page.sourceFile)
         let listsChanged = !body.showsInListsLike(rendered[index])
@@ -308,7 +311,7 @@ struct BuildState: Sendable {
                 output += feedFiles(list: list, entries: content.entries(ofList: list, config: config) ?? [])
             }
         }
-        if index == content.homeIndex { output.append(("404.html", notFoundPage())) }
+        if index == content.homePage { output.append(("404.html", notFoundPage())) }
         var changed: [String] = []
         for (path, data) in output where files[path] != data {
             files[path] = data
@@ -349,15 +352,15 @@ struct BuildState: Sendable {
         /// The previous output's file at a path relative to the language's folder, when it is
         /// intact; nil when it must be rendered.
         var previousOutput: @Sendable (String) -> Data?
-        /// Each page's related pages by index, as the previous build worked them out (they depend
-        /// on front matter only, which the cache's fingerprint covers); nil when not known.
-        var related: [[Int]]?
+        /// Each page's related pages, as the previous build worked them out (they depend on front
+        /// matter only, which the cache's fingerprint covers); nil when not known.
+        var related: [[PageID]]?
     }
 
     /// The rendering of every page read from a content file, for the build cache.
     func cachedPages(sourceHashes: [String: ContentHash]) -> [String: CachedPage] {
         var pages: [String: CachedPage] = [:]
-        for (index, page) in content.pages.enumerated() where rendered[index].isCacheable {
+        for (index, page) in zip(content.pages.pageIDs, content.pages) where rendered[index].isCacheable {
             guard let file = page.sourceFile, let hash = sourceHashes[file] else { continue }
             // A page taken from the cache is what it was: its rendering, entry and terms.
             if let record = reusedRecords[index], record.sourceHash == hash {
@@ -373,7 +376,7 @@ struct BuildState: Sendable {
 
     /// One HTML file to render: a page, or one pager page of a list.
     struct RenderJob: Sendable {
-        var index: Int
+        var page: PageID
         var pager: Pager?
         var templates: [String]
         var outputPath: String
@@ -381,7 +384,7 @@ struct BuildState: Sendable {
 
     private static func renderJobs(_ content: SiteContent, config: SiteConfig) -> [RenderJob] {
         var jobs: [RenderJob] = []
-        for (index, page) in content.pages.enumerated() {
+        for (index, page) in zip(content.pages.pageIDs, content.pages) {
             let folder = page.outputFolder.isEmpty ? "" : page.outputFolder + "/"
             var templates = page.layout.map { [$0] } ?? []
             switch page.kind {
@@ -392,19 +395,19 @@ struct BuildState: Sendable {
             case .term: templates += page.taxonomy == "authors" ? ["author", "term", "list"] : ["term", "list"]
             }
             guard var items = content.entries(ofList: index, config: config), page.layout != "archives", page.layout != "search" else {
-                jobs.append(RenderJob(index: index, pager: nil, templates: templates, outputPath: folder + "index.html"))
+                jobs.append(RenderJob(page: index, pager: nil, templates: templates, outputPath: folder + "index.html"))
                 continue
             }
             if page.kind == .home {
                 // PaperMod's hiddenInHomeList: such a page is left out of the home page's list only.
                 items = items.filter { content.pages[$0].param("hiddenInHomeList")?.bool != true }
             }
-            let featureFirst = page.kind == .home && !(config.param("disableSpecial1stPost")?.bool ?? false)
+            let featureFirst = page.kind == .home && !config.settings.disableSpecial1stPost
             for pager in Pager.paginate(items, listPath: page.path, size: config.pagerSize, featureFirst: featureFirst) {
                 let pagerFolder = pager.path.split(separator: "/").joined(separator: "/")
                 jobs.append(
                     RenderJob(
-                        index: index, pager: pager, templates: templates,
+                        page: index, pager: pager, templates: templates,
                         outputPath: (pagerFolder.isEmpty ? "" : pagerFolder + "/") + "index.html"))
             }
         }

@@ -32,8 +32,8 @@ struct SiteBuild: Sendable {
         var sourceHashes: [String: ContentHash]
         /// The previous output's file at a path relative to the output folder, when intact.
         var previousOutput: @Sendable (String) -> Data?
-        /// Each language's related pages by page index, as the previous build worked them out.
-        var related: [[[Int]]] = []
+        /// Each language's related pages of every page, as the previous build worked them out.
+        var related: [[[PageID]]] = []
     }
 
     /// Reads, renders and lays out every language of the site at `source`; with `reuse`, takes
@@ -184,8 +184,8 @@ struct SiteBuild: Sendable {
         languages.compactMap(\.content.changesAt).min()
     }
 
-    /// Each language's related pages by page index, for the build cache.
-    var relatedPages: [[[Int]]] {
+    /// Each language's related pages of every page, for the build cache.
+    var relatedPages: [[[PageID]]] {
         languages.map(\.contexts.related.lists)
     }
 
@@ -202,7 +202,7 @@ struct SiteBuild: Sendable {
 
     /// Re-renders page `index` of `language` with its new body (see ``BuildState/replaceBody(of:with:)``).
     /// Returns the output paths whose bytes changed.
-    mutating func replaceBody(of index: Int, language: Int, with page: Page) -> [String] {
+    mutating func replaceBody(of index: PageID, language: Int, with page: Page) -> [String] {
         take(languages[language].replaceBody(of: index, with: page), from: language)
     }
 

@@ -195,7 +195,7 @@ public struct SiteSession: Sendable {
         if diagnosticsChanged { report.diagnostics = BuildReport.sorted(build.diagnostics) }
         for ref in pages {
             let offset = build.languages[..<ref.language].reduce(0) { $0 + $1.content.pages.count }
-            report.pages[offset + ref.index].references = build.languages[ref.language].rendered[ref.index].references
+            report.pages[offset + ref.index.index].references = build.languages[ref.language].rendered[ref.index].references
         }
         report.seconds = Date().timeIntervalSince(start)
     }
@@ -205,7 +205,7 @@ public struct SiteSession: Sendable {
         pageBySource = [:]
         resourceBySource = [:]
         for (language, state) in build.languages.enumerated() {
-            for (index, page) in state.content.pages.enumerated() {
+            for (index, page) in zip(state.content.pages.pageIDs, state.content.pages) {
                 if let file = page.sourceFile { pageBySource[file] = PageRef(language: language, index: index) }
             }
             for resource in state.resources {
@@ -218,7 +218,7 @@ public struct SiteSession: Sendable {
     /// A page of one language's build.
     private struct PageRef: Equatable {
         var language: Int
-        var index: Int
+        var index: PageID
     }
 
     private struct ReadFailure: Error {

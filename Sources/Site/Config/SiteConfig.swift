@@ -39,7 +39,9 @@ public struct SiteConfig: Sendable {
     }
 
     /// Every key, with this language's own settings merged over the top level.
-    public var raw: [String: Value]
+    public var raw: [String: Value] {
+        didSet { settings = SiteSettings(params: params, raw: raw) }
+    }
     /// The config file's table as written, from which each language's configuration is made.
     public let siteRaw: [String: Value]
     /// The file the configuration came from, relative to the site root (nil when there is none).
@@ -49,7 +51,11 @@ public struct SiteConfig: Sendable {
     public var title: String
     public var languageCode: String
     public var copyright: String?
-    public var params: [String: Value]
+    public var params: [String: Value] {
+        didSet { settings = SiteSettings(params: params, raw: raw) }
+    }
+    /// The site-wide `params` the theme, feeds and renderer use, read once from ``params``.
+    private(set) var settings: SiteSettings
     public var mainMenu: [MenuEntry]
     /// Singular → plural, e.g. `tag` → `tags`. Always includes `author` → `authors`.
     public var taxonomies: [(singular: String, plural: String)]
@@ -122,6 +128,7 @@ public struct SiteConfig: Sendable {
         self.languageCode = raw.valueIgnoringCase("languageCode")?.string ?? language.code
         self.copyright = raw.valueIgnoringCase("copyright")?.string
         self.params = raw.valueIgnoringCase("params")?.table ?? [:]
+        self.settings = SiteSettings(params: params, raw: raw)
         let menus = raw.valueIgnoringCase("menus") ?? raw.valueIgnoringCase("menu")
         self.mainMenu = Self.menu(menus?["main"])
         self.taxonomies = Self.taxonomies(raw.valueIgnoringCase("taxonomies"))

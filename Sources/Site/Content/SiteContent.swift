@@ -33,25 +33,26 @@ public struct LeftOutPages: Sendable, Equatable {
 
 /// The site's pages with their URLs and relations: sections, taxonomies, neighbours.
 struct SiteContent: Sendable {
-    /// Every page, content and generated lists alike. Indices into this array identify pages.
+    /// Every page, content and generated lists alike, in the order of their ``PageID``s.
     var pages: [Page]
     /// Regular pages (kind `.page`) in Hugo's default order: weight, then newest first.
-    var regularPages: [Int]
-    /// Section path → index of its section page.
-    var sectionPage: [String: Int]
+    var regularPages: [PageID]
+    /// Section path → its section page.
+    var sectionPage: [String: PageID]
     /// Section path → regular pages directly in it or in its sub-sections, ordered.
-    var sectionPages: [String: [Int]]
+    var sectionPages: [String: [PageID]]
     /// Section path → its direct sub-sections.
     var subsections: [String: [String]]
     /// Taxonomy plural → term name → pages, ordered.
-    var taxonomyTerms: [String: [(term: String, pages: [Int])]]
-    /// Path → page index.
-    var pageByPath: [String: Int]
-    /// Content path (`posts/a.md`, `posts/bundle`) → page index, for resolving links to files.
-    var pageByContentPath: [String: Int]
-    var homeIndex: Int
-    /// Page index → the newer and older page of its section (computed once: lists are long).
-    var sectionNeighbours: [Int: (newer: Int?, older: Int?)] = [:]
+    var taxonomyTerms: [String: [(term: String, pages: [PageID])]]
+    /// Path → page.
+    var pageByPath: [String: PageID]
+    /// Content path (`posts/a.md`, `posts/bundle`) → page, for resolving links to files.
+    var pageByContentPath: [String: PageID]
+    /// The home page.
+    var homePage: PageID
+    /// Page → the newer and older page of its section (computed once: lists are long).
+    var sectionNeighbours: [PageID: (newer: PageID?, older: PageID?)] = [:]
     /// Taxonomy plural → urlized term → position in ``taxonomyTerms``.
     var termPosition: [String: [String: Int]] = [:]
     /// Pages of `content/` that the build options left out.
@@ -190,11 +191,11 @@ struct SiteContent: Sendable {
     }
 
     private static func build(_ pages: [Page], config: SiteConfig) -> SiteContent {
-        var pageByPath: [String: Int] = [:]
-        var pageByContentPath: [String: Int] = [:]
-        var sectionPage: [String: Int] = [:]
-        var homeIndex = 0
-        for (index, page) in pages.enumerated() {
+        var pageByPath: [String: PageID] = [:]
+        var pageByContentPath: [String: PageID] = [:]
+        var sectionPage: [String: PageID] = [:]
+        var homePage = PageID(0)
+        for (index, page) in zip(pages.pageIDs, pages) {
             pageByPath[page.path] = index
             if let file = page.sourceFile {
                 let contentPath = config.contentPath(ofSource: file)
@@ -203,20 +204,20 @@ struct SiteContent: Sendable {
             }
             switch page.kind {
             case .section: sectionPage[page.section] = index
-            case .home: homeIndex = index
+            case .home: homePage = index
             default: break
             }
         }
         // Links name files without the language suffix (`other.md` from `page.fr.md`): this language's file answers.
         let suffix = "." + config.language.code + "."
-        for (index, page) in pages.enumerated() {
+        for (index, page) in zip(pages.pageIDs, pages) {
             guard let file = page.sourceFile, file.contains(suffix) else { continue }
             let plain = config.contentPath(ofSource: file).replacingOccurrences(of: suffix, with: ".")
             if pageByContentPath[plain] == nil { pageByContentPath[plain] = index }
         }
-        let order: (Int, Int) -> Bool = { precedes(pages[$0], pages[$1]) }
-        let regular = pages.indices.filter { pages[$0].kind == .page }.sorted(by: order)
-        var sectionPages: [String: [Int]] = [:]
+        let order: (PageID, PageID) -> Bool = { precedes(pages[$0], pages[$1]) }
+        let regular = pages.pageIDs.filter { pages[$0].kind == .page }.sorted(by: order)
+        var sectionPages: [String: [PageID]] = [:]
         for index in regular {
             var section = pages[index].section
             while true {
@@ -231,8 +232,8 @@ struct SiteContent: Sendable {
             subsections[parent, default: []].append(section)
         }
         for key in subsections.keys { subsections[key]?.sort() }
-        var taxonomyTerms: [String: [(String, [Int])]] = [:]
-        var termPages: [String: [String: [Int]]] = [:]
+        var taxonomyTerms: [String: [(String, [PageID])]] = [:]
+        var termPages: [String: [String: [PageID]]] = [:]
         var termNames: [String: [String: String]] = [:]
         for index in regular {
             for (plural, terms) in pages[index].terms {
@@ -247,9 +248,9 @@ struct SiteContent: Sendable {
             taxonomyTerms[plural] = terms.map { (termNames[plural]?[$0.key] ?? $0.key, $0.value) }
                 .sorted { $0.0.lowercased() < $1.0.lowercased() }
         }
-        var bySection: [String: [Int]] = [:]
+        var bySection: [String: [PageID]] = [:]
         for index in regular { bySection[pages[index].section, default: []].append(index) }
-        var sectionNeighbours: [Int: (newer: Int?, older: Int?)] = [:]
+        var sectionNeighbours: [PageID: (newer: PageID?, older: PageID?)] = [:]
         for (_, members) in bySection {
             let ordered = members.sorted { pages[$0].sortDate > pages[$1].sortDate }
             for (position, index) in ordered.enumerated() {
@@ -266,7 +267,7 @@ struct SiteContent: Sendable {
         return SiteContent(
             pages: pages, regularPages: regular, sectionPage: sectionPage, sectionPages: sectionPages,
             subsections: subsections, taxonomyTerms: taxonomyTerms, pageByPath: pageByPath,
-            pageByContentPath: pageByContentPath, homeIndex: homeIndex,
+            pageByContentPath: pageByContentPath, homePage: homePage,
             sectionNeighbours: sectionNeighbours, termPosition: termPosition)
     }
 
@@ -281,7 +282,7 @@ struct SiteContent: Sendable {
     }
 
     /// Pages of the main sections, for the home list.
-    func mainPages(config: SiteConfig) -> [Int] {
+    func mainPages(config: SiteConfig) -> [PageID] {
         let sections = mainSections(config: config)
         return regularPages.filter { index in
             let top = pages[index].section.split(separator: "/").first.map(String.init) ?? ""
@@ -290,12 +291,12 @@ struct SiteContent: Sendable {
     }
 
     /// The previous and next page in the same section, by date (newer, older).
-    func neighbours(of index: Int) -> (newer: Int?, older: Int?) {
+    func neighbours(of index: PageID) -> (newer: PageID?, older: PageID?) {
         sectionNeighbours[index] ?? (nil, nil)
     }
 
     /// The pages of a term, found by its urlized key.
-    func pages(taxonomy plural: String, term: String) -> [Int] {
+    func pages(taxonomy plural: String, term: String) -> [PageID] {
         guard let position = termPosition[plural]?[Permalinks.urlize(term)] else { return [] }
         return taxonomyTerms[plural]?[position].pages ?? []
     }
@@ -304,7 +305,7 @@ struct SiteContent: Sendable {
 extension SiteContent {
     /// The pages a list page shows (and its feeds hold): the main sections' for the home, a
     /// section's, a term's; nil for pages that are not lists of pages.
-    func entries(ofList index: Int, config: SiteConfig) -> [Int]? {
+    func entries(ofList index: PageID, config: SiteConfig) -> [PageID]? {
         let page = pages[index]
         switch page.kind {
         case .home: return mainPagesOrAll(config: config)
@@ -317,7 +318,7 @@ extension SiteContent {
     }
 
     /// The main sections' pages, or every regular page when there are none.
-    func mainPagesOrAll(config: SiteConfig) -> [Int] {
+    func mainPagesOrAll(config: SiteConfig) -> [PageID] {
         let main = mainPages(config: config)
         return main.isEmpty ? regularPages : main
     }

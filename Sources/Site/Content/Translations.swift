@@ -12,9 +12,9 @@ struct Translations: Sendable {
         var path: String
     }
 
-    /// Per language, page index → every language's version of the page (itself included), by
+    /// Per language, page → every language's version of the page (itself included), by
     /// language order; pages without a translation are absent.
-    private(set) var versions: [[Int: [Version]]]
+    private(set) var versions: [[PageID: [Version]]]
 
     /// No translations (a site of one language).
     init() { versions = [] }
@@ -31,8 +31,8 @@ struct Translations: Sendable {
             keys.append(pageKeys)
         }
         versions = keys.map { pageKeys in
-            var table: [Int: [Version]] = [:]
-            for (index, key) in pageKeys.enumerated() {
+            var table: [PageID: [Version]] = [:]
+            for (index, key) in zip(pageKeys.pageIDs, pageKeys) {
                 if let all = byKey[key], all.count > 1 { table[index] = all }
             }
             return table
@@ -40,7 +40,7 @@ struct Translations: Sendable {
     }
 
     /// Every version of page `index` of language `language`; empty when it has no translation.
-    func versions(of index: Int, language: Int) -> [Version] {
+    func versions(of index: PageID, language: Int) -> [Version] {
         language < versions.count ? versions[language][index] ?? [] : []
     }
 

@@ -13,7 +13,7 @@ struct Feeds {
     }
 
     /// The three feeds of a list page, as (file path relative to the output root, bytes).
-    func files(for listIndex: Int, entries: [Int]) -> [(String, String)] {
+    func files(for listIndex: PageID, entries: [PageID]) -> [(String, String)] {
         let list = content.pages[listIndex]
         // Newest first; the hidden check (a case-insensitive parameter look-up) only until the feed is full.
         let byDate = entries.map { (index: $0, date: content.pages[$0].sortDate) }.sorted { $0.date > $1.date }
@@ -27,15 +27,15 @@ struct Feeds {
         ]
     }
 
-    private func body(_ index: Int) -> String {
+    private func body(_ index: PageID) -> String {
         config.fullContentInFeeds ? rendered[index].html : rendered[index].summaryHTML
     }
 
-    private func rss(_ list: Page, title: String, entries: [Int]) -> String {
+    private func rss(_ list: Page, title: String, entries: [PageID]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
         xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n"
         xml += "<title>\(XML.escape(title))</title>\n<link>\(XML.escape(config.absoluteURL(list.path)))</link>\n"
-        xml += "<description>\(XML.escape(config.param("description")?.string ?? "Recent content on \(title)"))</description>\n"
+        xml += "<description>\(XML.escape(config.settings.description ?? "Recent content on \(title)"))</description>\n"
         xml += "<generator>The Tensor Collective</generator>\n<language>\(XML.escape(config.languageCode))</language>\n"
         if let copyright = config.copyright { xml += "<copyright>\(XML.escape(copyright))</copyright>\n" }
         if let newest = entries.first { xml += "<lastBuildDate>\(DateText.rfc822(content.pages[newest].sortDate))</lastBuildDate>\n" }
@@ -53,7 +53,7 @@ struct Feeds {
         return xml
     }
 
-    private func atom(_ list: Page, title: String, entries: [Int]) -> String {
+    private func atom(_ list: Page, title: String, entries: [PageID]) -> String {
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(config.languageCode))\">\n"
         xml += "<title>\(XML.escape(title))</title>\n<id>\(XML.escape(config.absoluteURL(list.path)))</id>\n"
@@ -61,7 +61,7 @@ struct Feeds {
         xml += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(XML.escape(config.absoluteURL(list.path + "atom.xml")))\"/>\n"
         let updated = entries.map { content.pages[$0].lastmod ?? content.pages[$0].sortDate }.max() ?? Date(timeIntervalSince1970: 0)
         xml += "<updated>\(DateText.iso8601(updated))</updated>\n<generator>The Tensor Collective</generator>\n"
-        if let author = config.param("author")?.stringList.first { xml += "<author><name>\(XML.escape(author))</name></author>\n" }
+        if let author = config.settings.feedAuthor { xml += "<author><name>\(XML.escape(author))</name></author>\n" }
         for index in entries {
             let page = content.pages[index]
             let url = config.absoluteURL(page.path)
@@ -77,7 +77,7 @@ struct Feeds {
         return xml
     }
 
-    private func jsonFeed(_ list: Page, title: String, entries: [Int]) -> String {
+    private func jsonFeed(_ list: Page, title: String, entries: [PageID]) -> String {
         var feed: [String: JSONValue] = [
             "version": .string("https://jsonfeed.org/version/1.1"),
             "title": .string(title),
@@ -85,7 +85,7 @@ struct Feeds {
             "feed_url": .string(config.absoluteURL(list.path + "feed.json")),
             "language": .string(config.languageCode),
         ]
-        if let description = config.param("description")?.string { feed["description"] = .string(description) }
+        if let description = config.settings.description { feed["description"] = .string(description) }
         feed["items"] = .array(
             entries.map { index -> JSONValue in
                 let page = content.pages[index]

@@ -15,7 +15,7 @@ struct SiteFiles {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n"
         let xhtml = config.isMultilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(xhtml)>\n"
-        for index in content.pages.indices.sorted(by: { content.pages[$0].path < content.pages[$1].path }) {
+        for index in content.pages.pageIDs.sorted(by: { content.pages[$0].path < content.pages[$1].path }) {
             let page = content.pages[index]
             if page.param("sitemapExclude")?.bool ?? false { continue }
             xml += "<url><loc>\(XML.escape(config.absoluteURL(page.path)))</loc>"
@@ -53,7 +53,7 @@ struct SiteFiles {
     /// The search index, taking each page's terms from `cached` (page index → ``PageTerms/encoded()``
     /// bytes a previous build made of the same document) and tokenising the rest, on all cores.
     /// Returns the files and, with `keepTerms`, every indexed page's encoded terms for the build cache.
-    func searchIndex(reusing cached: [Int: [UInt8]], keepTerms: Bool) -> (files: [String: Data], terms: [Int: [UInt8]]) {
+    func searchIndex(reusing cached: [PageID: [UInt8]], keepTerms: Bool) -> (files: [String: Data], terms: [PageID: [UInt8]]) {
         let indexed = content.regularPages.filter { index in
             let page = content.pages[index]
             return !(page.param("searchHidden")?.bool ?? false || page.isDraft)
@@ -64,7 +64,7 @@ struct SiteFiles {
             return (terms, keepTerms ? terms.encoded() : nil)
         }
         var builder = SearchIndexBuilder()
-        var encoded: [Int: [UInt8]] = [:]
+        var encoded: [PageID: [UInt8]] = [:]
         for (index, (terms, bytes)) in zip(indexed, pages) {
             builder.add(terms)
             encoded[index] = bytes
@@ -73,7 +73,7 @@ struct SiteFiles {
     }
 
     /// What the search index reads of page `index`.
-    private func searchDocument(_ index: Int) -> SearchDocument {
+    private func searchDocument(_ index: PageID) -> SearchDocument {
         let page = content.pages[index]
         let body = rendered[index]
         return SearchDocument(

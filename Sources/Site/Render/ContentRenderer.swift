@@ -165,16 +165,12 @@ struct ContentRenderer: Sendable {
             if aliases[key] == nil { aliases[key] = path }
         }
         self.resourceAliases = aliases
-        var macros: [String: String] = [:]
-        for (name, value) in config.param("math.macros")?.table ?? [:] {
-            if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
-        }
-        self.math = MathRenderer(macros: macros)
+        self.math = MathRenderer(macros: config.settings.mathMacros)
         self.pageMarkdownOptions = Self.markdownOptions(config)
     }
 
-    /// Renders the page at `index`, returning its content and the problems found.
-    func render(_ index: Int) -> (RenderedContent, [Diagnostic]) {
+    /// Renders page `index`, returning its content and the problems found.
+    func render(_ index: PageID) -> (RenderedContent, [Diagnostic]) {
         render(content.pages[index])
     }
 
@@ -635,7 +631,7 @@ struct ContentRenderer: Sendable {
     /// The page a link path names: from the site root when it starts with `/`, else from the
     /// page's folder and then from the root; `byNameAnywhere` also accepts a file name found
     /// once anywhere in content/ (as `ref` does).
-    private func findPage(_ path: String, from page: Page, byNameAnywhere: Bool = true) -> Int? {
+    private func findPage(_ path: String, from page: Page, byNameAnywhere: Bool = true) -> PageID? {
         var candidates: [String] = []
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         if trimmed == "/" {

@@ -22,10 +22,10 @@ struct SiteEquationReferences: Sendable {
     /// Every label of the site by key, each with the URL of its page, in page order.
     private var labelsByKey: [String: [EquationLabel]] = [:]
     /// The page index of each label in ``labelsByKey``, in the same order.
-    private var pagesByKey: [String: [Int]] = [:]
+    private var pagesByKey: [String: [PageID]] = [:]
 
     init(content: SiteContent, rendered: [RenderedContent], config: SiteConfig) {
-        for (index, body) in rendered.enumerated() {
+        for (index, body) in zip(rendered.pageIDs, rendered) {
             for var label in body.equationLabels {
                 label.page = config.relativeURL(content.pages[index].path)
                 labelsByKey[label.key, default: []].append(label)
@@ -36,7 +36,7 @@ struct SiteEquationReferences: Sendable {
 
     /// Links `body`'s references to labels of other pages; returns a warning at the reference's
     /// file:line:col for each key no page defines, or several pages do.
-    func resolve(_ body: inout RenderedContent, page index: Int, file: String?) -> [Diagnostic] {
+    func resolve(_ body: inout RenderedContent, page index: PageID, file: String?) -> [Diagnostic] {
         guard !body.equationReferences.isEmpty else { return [] }
         var found: [EquationLabel] = []
         var diagnostics: [Diagnostic] = []

@@ -25,7 +25,7 @@ struct BuildCache: Sendable {
     /// The cache folder's name inside the site.
     static let folderName = ".collective-cache"
     /// Changes whenever the file format does.
-    static let formatVersion = 7
+    static let formatVersion = 8
     private static let magic = Array("collective build cache\n".utf8)
     private static let fileName = "build.bin"
 
@@ -49,8 +49,8 @@ struct BuildCache: Sendable {
         var frontMatter: [String: FrontMatterMark]
         var outputs: OutputManifest
         var pages: [PageKey: CachedPage]
-        /// Each language's related pages by page index (they depend on front matter only).
-        var related: [[[Int]]] = []
+        /// Each language's related pages of every page (they depend on front matter only).
+        var related: [[[PageID]]] = []
         /// Parsed front matter by the hash of its text (``FrontMatterMemo``), encoded.
         var parsedFrontMatter: [ContentHash: [UInt8]] = [:]
     }
@@ -70,7 +70,7 @@ struct BuildCache: Sendable {
         /// Renderings and outputs to reuse, when only page bodies (or nothing) changed.
         var pages: [PageKey: CachedPage]?
         /// Each language's related pages, when ``pages`` is given.
-        var related: [[[Int]]] = []
+        var related: [[[PageID]]] = []
         /// The front matter marks of content files whose bytes are the same as when the cache was
         /// written (the next cache keeps them without reading the files again).
         var frontMatter: [String: FrontMatterMark] = [:]
@@ -304,7 +304,7 @@ struct BuildCache: Sendable {
             w.int(item.range.count)
         }
         writer.array(stored.related) { w, lists in
-            w.array(lists) { w, list in w.array(list) { w, index in w.int(index) } }
+            w.array(lists) { w, list in w.array(list) { w, page in w.int(page.index) } }
         }
         writer.array(Array(stored.parsedFrontMatter)) { w, item in
             w.hash(item.key)
@@ -345,7 +345,7 @@ struct BuildCache: Sendable {
         }
         let related = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
             try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
-                try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in try r.int() }
+                try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in PageID(try r.int()) }
             }
         }
         let parsed = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in (try r.hash(), try r.data()) }

@@ -129,6 +129,8 @@ extension Diagnostic {
         writer.string(message)
         writer.optionalString(hint)
         writer.optionalString(page)
+        writer.optionalInt(pageLine)
+        writer.optionalInt(pageColumn)
         writer.optionalString(kind?.rawValue)
     }
 
@@ -140,10 +142,13 @@ extension Diagnostic {
         let message = try reader.string()
         let hint = try reader.optionalString()
         let page = try reader.optionalString()
+        let pageLine = try reader.optionalInt()
+        let pageColumn = try reader.optionalInt()
         let kind = try reader.optionalString().map { (raw: String) throws(ByteReader.Malformed) -> Kind in
             guard let kind = Kind(rawValue: raw) else { throw ByteReader.Malformed() }
             return kind
         }
-        self.init(severity, message, file: file, line: line, column: column, hint: hint, page: page, kind: kind)
+        self.init(
+            severity, message, file: file, line: line, column: column, hint: hint, page: page, pageLine: pageLine, pageColumn: pageColumn, kind: kind)
     }
 }

@@ -204,7 +204,7 @@ enum HugoFunctions {
         ] {
             functions.register(name) { args, context in
                 let arguments = name.contains("idf") ? Array(args.dropFirst()) : args
-                try scope(context).report(severity, try formatted(arguments, context))
+                try scope(context).report(severity, try formatted(arguments, context), at: context.position)
                 return .string("")
             }
         }
@@ -374,11 +374,7 @@ enum HugoFunctions {
         options.goldmarkFootnotes = true
         options.footnoteBacklinkHTML = config.footnoteBacklinkHTML
         options.emoji = config.enableEmoji
-        var macros: [String: String] = [:]
-        for (name, value) in config.param("math.macros")?.table ?? [:] {
-            if let text = value.string { macros[name.hasPrefix("\\") ? name : "\\" + name] = text }
-        }
-        let math = MathRenderer(macros: macros)
+        let math = MathRenderer(macros: config.settings.mathMacros)
         var hooks = RenderHooks()
         hooks.math = { span in math.render(span.tex, display: span.isDisplay).html }
         hooks.codeBlock = { block in

@@ -66,7 +66,7 @@ final class HugoHost: Sendable {
         var trimmed = path.trimmingCharacters(in: .whitespaces)
         while trimmed.hasPrefix("/") { trimmed.removeFirst() }
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        if trimmed.isEmpty { return content.pages[content.homeIndex] }
+        if trimmed.isEmpty { return content.pages[content.homePage] }
         for form in [trimmed, trimmed + ".md", trimmed + "/index.md", trimmed + "/_index.md"] {
             if let index = content.pageByContentPath[form] { return content.pages[index] }
         }

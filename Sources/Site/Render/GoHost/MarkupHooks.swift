@@ -131,11 +131,13 @@ extension SiteShortcodeRun {
             return try templates.set.execute(template, data: .object(context), userInfo: scope)
         } catch {
             if scope.host.firstReport(of: template + "\u{0}" + error.description) {
+                let own = ShortcodeScope.isFile(error.file)
                 sink.diagnostics.append(
-                    Diagnostic(
+                    scope.templateDiagnostic(
                         .warning,
-                        "render hook \(template) failed: \(error.description); collective renders this \(name.dropFirst("render-".count)) (and others the hook fails on) itself",
-                        file: scope.file, line: line, column: position.column))
+                        "render hook \(template) failed: \(own ? error.detail : error.description); collective renders this \(name.dropFirst("render-".count)) (and others the hook fails on) itself",
+                        template: error.file, line: error.line > 0 ? error.line : nil, column: error.column,
+                        callLine: line, callColumn: position.column))
             }
             return nil
         }

@@ -111,7 +111,7 @@ struct SiteObject: GoObject {
         case "Params": return Value.table(config.params).goValue(lowercaseKeys: true)
         case "Param": return config.param(arguments.first?.text ?? "")?.goValue(lowercaseKeys: true) ?? .null
         case "BaseURL": return .string(config.baseURL)
-        case "Home": return .object(PageObject(page: host.content.pages[host.content.homeIndex], host: host, scratch: ScratchObject()))
+        case "Home": return .object(PageObject(page: host.content.pages[host.content.homePage], host: host, scratch: ScratchObject()))
         case "Language": return Self.language(config)
         case "LanguageCode": return .string(config.languageCode)
         case "Copyright": return .string(config.copyright ?? "")
@@ -120,7 +120,7 @@ struct SiteObject: GoObject {
         case "GetPage":
             return host.page(at: arguments.last?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
         case "Pages", "RegularPages":
-            let indices = name == "Pages" ? Array(host.content.pages.indices) : host.content.regularPages
+            let indices = name == "Pages" ? host.content.pages.pageIDs : host.content.regularPages
             return .array(indices.map { .object(PageObject(page: host.content.pages[$0], host: host, scratch: ScratchObject())) })
         case "Config": return Self.privacyAndServices(config)
         case "MainSections": return .array(host.content.mainSections(config: config).map { .string($0) })

@@ -37,15 +37,39 @@ final class ShortcodeScope: @unchecked Sendable {
         lock.withLock { currentCall = (template, line, column) }
     }
 
-    /// Reports a message from a template function (`errorf`, `warnf`, a refused network call).
-    func report(_ severity: Diagnostic.Severity, _ message: String) {
+    /// Reports a message from a template function (`errorf`, `warnf`, a refused network call) at
+    /// `position` in the template when known, while building the page at the template's call.
+    func report(_ severity: Diagnostic.Severity, _ message: String, at position: (file: String, line: Int, column: Int)? = nil) {
         lock.withLock {
             let call = currentCall
             reported.append(
-                Diagnostic(
-                    severity, "\(message) (from \(call.template), shortcode called here)", file: file,
-                    line: call.line, column: call.column > 0 ? call.column : nil))
+                templateDiagnostic(
+                    severity, message, template: position?.file ?? call.template, line: position?.line, column: position?.column,
+                    callLine: call.line, callColumn: call.column))
         }
+    }
+
+    /// A problem of a template (a shortcode, a partial it calls, a render hook) that this page calls
+    /// at `callLine`:`callColumn`: at the template's file (and `line`:`column` in it, when known),
+    /// found while building the page. A template the page itself holds (an inline shortcode) has no
+    /// file of its own, so its problems are reported at the call.
+    func templateDiagnostic(
+        _ severity: Diagnostic.Severity, _ message: String, template: String, line: Int?, column: Int?,
+        callLine: Int, callColumn: Int, hint: String? = nil, kind: Diagnostic.Kind? = nil
+    ) -> Diagnostic {
+        let callColumn = callColumn > 0 ? callColumn : nil
+        guard Self.isFile(template) else {
+            return Diagnostic(severity, message, file: file, line: callLine, column: callColumn, hint: hint, kind: kind)
+        }
+        return Diagnostic(
+            severity, message, file: template, line: line, column: line == nil ? nil : column, hint: hint,
+            page: file, pageLine: callLine, pageColumn: callColumn, kind: kind)
+    }
+
+    /// Whether a template name is a file of the site (`layouts/shortcodes/x.html`), not an inline
+    /// shortcode written in the page.
+    static func isFile(_ template: String) -> Bool {
+        !template.isEmpty && !template.hasPrefix(SiteShortcodeRun.inlinePrefix)
     }
 
     var diagnostics: [Diagnostic] { lock.withLock { reported } }

@@ -25,6 +25,8 @@ final class SiteShortcodeRun: @unchecked Sendable {
 
     /// The site's templates with the page's inline shortcodes added, once it defined one.
     private var inlineSet: TemplateSet?
+    /// The start of an inline shortcode's template name (`inline shortcode note.inline`).
+    static let inlinePrefix = "inline shortcode "
     /// Whether the page ran an inline shortcode (which may read any page of the site).
     var ranInline: Bool { inlineSet != nil }
 
@@ -92,7 +94,7 @@ final class SiteShortcodeRun: @unchecked Sendable {
     /// An inline shortcode (`enableInlineShortcodes`): its content is a Go template, defined for the
     /// rest of the page, which a later self-closing call (`{{< name.inline />}}`) runs again.
     private func runInline(_ frame: ShortcodeFrame, inner: String?) -> String? {
-        let template = "inline shortcode " + frame.name
+        let template = Self.inlinePrefix + frame.name
         if let inner {
             do {
                 inlineSet = try (inlineSet ?? templates.set).adding(name: template, source: inner)
@@ -124,10 +126,12 @@ final class SiteShortcodeRun: @unchecked Sendable {
             output = try set.execute(template, data: .object(object), userInfo: scope)
         } catch {
             let fallback = inner == nil ? "it renders nothing" : "its inner content is shown instead"
+            let own = ShortcodeScope.isFile(error.file)
             diagnostics.append(
-                Diagnostic(
-                    .warning, "shortcode \"\(frame.name)\" failed: \(error.description); \(fallback)",
-                    file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil, kind: .failedShortcode))
+                scope.templateDiagnostic(
+                    .warning, "shortcode \"\(frame.name)\" failed: \(own ? error.detail : error.description); \(fallback)",
+                    template: error.file, line: error.line > 0 ? error.line : nil, column: error.column,
+                    callLine: frame.line, callColumn: frame.column, kind: .failedShortcode))
             return inner ?? ""
         }
         noteOtherHosts(in: output, frame: frame)
@@ -146,9 +150,9 @@ final class SiteShortcodeRun: @unchecked Sendable {
             let host = String(output[hostRange])
             guard notedHosts.insert(host).inserted else { continue }
             diagnostics.append(
-                Diagnostic(
+                scope.templateDiagnostic(
                     .notice, "shortcode \"\(frame.name)\" loads a script or style sheet from \(host), so readers' browsers will request it there",
-                    file: scope.file, line: frame.line, column: frame.column > 0 ? frame.column : nil,
+                    template: templates.shortcodes[frame.name] ?? "", line: nil, column: nil, callLine: frame.line, callColumn: frame.column,
                     hint: "collective draws math, code and diagrams at build time; such a script can usually go"))
         }
     }
@@ -161,6 +165,4 @@ final class SiteShortcodeRun: @unchecked Sendable {
     func restore(_ html: String) -> String { placeholders.restore(html) }
 
     var allDiagnostics: [Diagnostic] { diagnostics + scope.diagnostics }
-
-    func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }

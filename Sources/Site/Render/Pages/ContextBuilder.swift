@@ -44,12 +44,12 @@ struct ContextBuilder {
         entries = EntryTable(count: content.pages.count)
         shared = makeSiteContext()
         if !lazyEntries {
-            entries = EntryTable(entries: Array(content.pages.indices).concurrentMap { [self] in makeEntry($0) })
+            entries = EntryTable(entries: content.pages.pageIDs.concurrentMap { [self] in makeEntry($0) })
         }
     }
 
     /// The context a page's list entry renders in on its own: the entry, with `site` and `t`.
-    func entryContext(_ index: Int) -> Context {
+    func entryContext(_ index: PageID) -> Context {
         var context = entry(index)
         context["site"] = .map(shared)
         context["t"] = stringsValue
@@ -57,13 +57,13 @@ struct ContextBuilder {
     }
 
     /// Stores pages' rendered list entries (`entryHTML`), which list templates reuse; nil removes one.
-    mutating func setEntryHTML(_ html: [Int: String?]) {
+    mutating func setEntryHTML(_ html: [PageID: String?]) {
         if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }
         entries.setHTML(html)
     }
 
     /// Takes a page's new content (same metadata, new body) and its list entry.
-    mutating func update(page index: Int, to page: Page, rendered body: RenderedContent) {
+    mutating func update(page index: PageID, to page: Page, rendered body: RenderedContent) {
         content.pages[index] = page
         rendered[index] = body
         if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }
@@ -91,11 +91,12 @@ struct ContextBuilder {
         site.set("home", config.relativeURL("/"))
         site.set("languageCode", config.languageCode)
         site["dir"] = config.isRightToLeft ? "rtl" : "ltr"
-        site.set("description", config.param("description")?.string)
-        if !(config.param("footer.hideCopyright")?.bool ?? false) {
+        let settings = config.settings
+        site.set("description", settings.description)
+        if !settings.hideCopyright {
             site.set("copyrightHTML", config.copyright.map { ContentRenderer.inlineHTML($0) })
         }
-        site.set("author", config.param("author")?.authorNames.joined(separator: ", "))
+        site.set("author", settings.authorNames.joined(separator: ", "))
         addPaperModSiteParams(to: &site)
         site["year"] = .int(Calendar(identifier: .gregorian).component(.year, from: Date()))
         site.set(
@@ -107,32 +108,29 @@ struct ContextBuilder {
                 if isExternal(entry.url) { item["external"] = true }
                 return item
             })
-        site.set("socialIcons", socialIcons(config.param("socialIcons")))
+        site.set("socialIcons", socialIcons(settings.socialIcons))
         site["params"] = templateValue(.table(config.params))
         site.set("feedURL", config.relativeURL("/index.xml"))
         site.set("searchURL", content.pageByPath["/search/"] != nil ? config.relativeURL("/search/") : nil)
         if let archives = content.pages.first(where: { $0.layout == "archives" }) { site.set("archivesURL", config.relativeURL(archives.path)) }
-        site["themeToggle"] = .bool(!(config.param("disableThemeToggle")?.bool ?? false))
-        if let theme = config.param("defaultTheme")?.string?.lowercased(), theme == "light" || theme == "dark" {
-            site["fixedTheme"] = .string(theme)
-        }
-        if let info = config.param("homeInfoParams") {
+        site["themeToggle"] = .bool(!settings.disableThemeToggle)
+        site.set("fixedTheme", settings.fixedTheme)
+        if let info = settings.homeInfo {
             var home: Context = [:]
-            home.set("title", info["Title"]?.string)
-            home.set("contentHTML", info["Content"]?.string.map { ContentRenderer.inlineBlockHTML($0) })
+            home.set("title", info.title)
+            home.set("contentHTML", info.content.map { ContentRenderer.inlineBlockHTML($0) })
             site.set("homeInfo", home.isEmpty ? nil : home)
         }
-        if let profile = config.param("profileMode"), profile["enabled"]?.bool == true {
+        if let profile = settings.profile {
             var mode: Context = [:]
-            mode.set("title", profile["title"]?.string ?? config.title)
-            mode.set("subtitle", profile["subtitle"]?.string)
-            mode.set("imageURL", profile["imageUrl"]?.string.map { $0.contains("://") ? $0 : config.rootRelativeURL($0) })
-            mode.set("imageTitle", profile["imageTitle"]?.string ?? profile["title"]?.string)
+            mode.set("title", profile.title ?? config.title)
+            mode.set("subtitle", profile.subtitle)
+            mode.set("imageURL", profile.imageURL.map { $0.contains("://") ? $0 : config.rootRelativeURL($0) })
+            mode.set("imageTitle", profile.imageTitle)
             mode.set(
                 "buttons",
-                (profile["buttons"]?.array ?? []).compactMap { button -> Context? in
-                    guard let name = button["name"]?.string, let url = button["url"]?.string else { return nil }
-                    return ["name": .string(name), "url": .string(url.contains("://") ? url : config.relativeURL(Permalinks.normalize(url)))]
+                profile.buttons.map { name, url -> Context in
+                    ["name": .string(name), "url": .string(url.contains("://") ? url : config.relativeURL(Permalinks.normalize(url)))]
                 })
             site["profile"] = .map(mode)
         }
@@ -141,12 +139,11 @@ struct ContextBuilder {
         return site
     }
 
-    private func socialIcons(_ value: Value?) -> [Context] {
-        (value?.array ?? []).compactMap { item -> Context? in
-            guard let name = item["name"]?.string, let url = item["url"]?.string else { return nil }
-            return [
-                "name": .string(name), "title": .string(item["title"]?.string ?? name), "url": .string(url),
-                "svg": .string(SocialIcons.svg(named: name)),
+    private func socialIcons(_ icons: [SiteSettings.SocialIcon]) -> [Context] {
+        icons.map { icon in
+            [
+                "name": .string(icon.name), "title": .string(icon.title), "url": .string(icon.url),
+                "svg": .string(SocialIcons.svg(named: icon.name)),
             ]
         }
     }

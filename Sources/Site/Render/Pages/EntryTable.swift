@@ -9,7 +9,7 @@ import Templating
 final class EntryTable: Sendable {
     private let slots: Mutex<[Context?]>
     /// Rendered list entries (`entryHTML`) of pages whose entry is not made yet.
-    private let pendingHTML: Mutex<[Int: String?]>
+    private let pendingHTML: Mutex<[PageID: String?]>
 
     /// A table of `count` entries, none made yet.
     init(count: Int) {
@@ -18,7 +18,7 @@ final class EntryTable: Sendable {
     }
 
     /// A table holding `entries`.
-    init(entries: [Context?], pendingHTML: [Int: String?] = [:]) {
+    init(entries: [Context?], pendingHTML: [PageID: String?] = [:]) {
         slots = Mutex(entries)
         self.pendingHTML = Mutex(pendingHTML)
     }
@@ -28,9 +28,9 @@ final class EntryTable: Sendable {
         EntryTable(entries: slots.withLock { $0 }, pendingHTML: pendingHTML.withLock { $0 })
     }
 
-    /// Entry `index`, made by `make` the first time (outside the lock: two threads may both make
+    /// Entry of page `index`, made by `make` the first time (outside the lock: two threads may both make
     /// it, and the first one stored wins; both are the same).
-    func entry(_ index: Int, make: () -> Context) -> Context {
+    func entry(_ index: PageID, make: () -> Context) -> Context {
         if let made = slots.withLock({ $0[index] }) { return made }
         var made = make()
         if let html = pendingHTML.withLock({ $0[index] }) { made["entryHTML"] = html.map(TemplateValue.string) }
@@ -42,13 +42,13 @@ final class EntryTable: Sendable {
     }
 
     /// Forgets entry `index` and its `entryHTML`: it is made again when asked for.
-    func remove(_ index: Int) {
+    func remove(_ index: PageID) {
         slots.withLock { $0[index] = nil }
         pendingHTML.withLock { $0[index] = nil }
     }
 
     /// Sets the `entryHTML` of entries, now for those made and when made for the others.
-    func setHTML(_ html: [Int: String?]) {
+    func setHTML(_ html: [PageID: String?]) {
         slots.withLock { slots in
             pendingHTML.withLock { pending in
                 for (index, text) in html {

@@ -26,7 +26,7 @@ struct LanguageContext: Sendable {
 
     /// `hreflang` (the language code), `url` (absolute) of every version of page `index`, itself
     /// included, then `x-default` for the default language's version; empty when it has no translation.
-    func alternates(of index: Int) -> [[String: String]] {
+    func alternates(of index: PageID) -> [[String: String]] {
         let versions = translations.versions(of: index, language: language)
         guard !versions.isEmpty else { return [] }
         var links = versions.map { version in
@@ -41,10 +41,10 @@ struct LanguageContext: Sendable {
     /// One link per other language: to page `index`'s translation, else to that language's home.
     /// Each has `url`, `label` (the code, or `languageName` with the site param `displayFullLangName`),
     /// `title` (the language's `languageAltTitle` param, else its name) and `hreflang`.
-    func switchLinks(of index: Int) -> [[String: String]] {
+    func switchLinks(of index: PageID) -> [[String: String]] {
         guard configs.count > 1 else { return [] }
         let versions = translations.versions(of: index, language: language)
-        let fullNames = configs[language].param("displayFullLangName")?.bool ?? false
+        let fullNames = configs[language].settings.displayFullLangName
         return configs.indices.filter { $0 != language }.map { other in
             let config = configs[other]
             let version = versions.first { $0.language == other }
@@ -52,7 +52,7 @@ struct LanguageContext: Sendable {
             return [
                 "url": config.relativeURL(version?.path ?? "/"),
                 "label": fullNames ? name : config.language.code.capitalized,
-                "title": config.param("languageAltTitle")?.string ?? name,
+                "title": config.settings.languageAltTitle ?? name,
                 "hreflang": config.languageCode,
             ]
         }

@@ -7,9 +7,9 @@ import TextUtilities
 /// the archive.
 extension ContextBuilder {
     /// A page as a list entry or link target.
-    func entry(_ index: Int) -> Context { entries.entry(index) { makeEntry(index) } }
+    func entry(_ index: PageID) -> Context { entries.entry(index) { makeEntry(index) } }
 
-    func makeEntry(_ index: Int) -> Context {
+    func makeEntry(_ index: PageID) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
         let settings = PageSettings(page: page, config: config)
@@ -43,7 +43,7 @@ extension ContextBuilder {
             })
         if page.authors.isEmpty, page.kind == .page {
             // PaperMod shows the site's `author` on pages that name none (no author page to link).
-            e.set("authors", (config.param("author")?.authorNames ?? []).map { ["name": .string($0)] })
+            e.set("authors", config.settings.authorNames.map { ["name": .string($0)] })
         }
         if page.isDraft { e["draft"] = true }
         if let cover = page.cover, !settings.coverHiddenInList, let context = coverContext(cover, index: index) {
@@ -104,9 +104,10 @@ extension ContextBuilder {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         // PaperMod's ShowAllPagesInArchive: every regular page, not only the main sections'.
-        let all = config.param("ShowAllPagesInArchive")?.bool ?? false
-        let pages = (all ? content.regularPages : content.mainPagesOrAll(config: config)).filter { content.pages[$0].date != nil }
-            .sorted { content.pages[$0].sortDate > content.pages[$1].sortDate }
+        let pages = (config.settings.showAllPagesInArchive ? content.regularPages : content.mainPagesOrAll(config: config)).filter {
+            content.pages[$0].date != nil
+        }
+        .sorted { content.pages[$0].sortDate > content.pages[$1].sortDate }
         var years: [Context] = []
         var currentYear = -1
         var months: [Context] = []

@@ -7,7 +7,7 @@ import TextUtilities
 /// share links and the PaperMod settings that shape it.
 extension ContextBuilder {
     /// The context of a page of any kind, with `list` entries for lists (one pager's worth).
-    func pageContext(_ index: Int, pager: Pager? = nil) -> Context {
+    func pageContext(_ index: PageID, pager: Pager? = nil) -> Context {
         let page = content.pages[index]
         let body = rendered[index]
         let settings = PageSettings(page: page, config: config)
@@ -89,7 +89,7 @@ extension ContextBuilder {
         if let article = ArticleCitation(page: page, config: config) { p["scholarly"] = .map(scholarlyContext(article)) }
         p["params"] = templateValue(.table(page.params))
         p.set("translations", languages.alternates(of: index).map { $0.mapValues(TemplateValue.string) })
-        if !(config.param("disableLangToggle")?.bool ?? false) {
+        if !config.settings.disableLangToggle {
             context.set("languages", languages.switchLinks(of: index).map { $0.mapValues(TemplateValue.string) })
         }
         context["page"] = .map(p)
@@ -100,7 +100,7 @@ extension ContextBuilder {
     /// Whether footnotes also show as sidenotes: `sidenotes: true` in the page's front matter, else the site's
     /// config (or `params`).
     func sidenotes(_ page: Page) -> Bool {
-        (page.param("sidenotes") ?? config.raw.valueIgnoringCase("sidenotes") ?? config.param("sidenotes"))?.bool ?? false
+        page.param("sidenotes").map { $0.bool ?? false } ?? config.settings.sidenotes
     }
 
     /// A citeable page's meta tags, byline details, BibTeX and formatted reference.
@@ -133,12 +133,12 @@ extension ContextBuilder {
         return host != URL(string: config.siteBaseURL)?.host?.lowercased()
     }
 
-    func link(_ index: Int) -> Context {
+    func link(_ index: PageID) -> Context {
         ["title": .string(content.pages[index].title), "url": .string(config.relativeURL(content.pages[index].path))]
     }
 
     /// The cover as templates see it; nil when its file is missing (the build has warned), so no empty box shows.
-    func coverContext(_ cover: Cover, index: Int) -> Context? {
+    func coverContext(_ cover: Cover, index: PageID) -> Context? {
         guard let url = rendered[index].coverURL else { return nil }
         var c: Context = ["src": .string(url), "alt": .string(cover.alt ?? "")]
         c.set("caption", cover.caption.map { ContentRenderer.inlineHTML($0) })
@@ -185,7 +185,7 @@ extension ContextBuilder {
         return crumbs.count > 1 || page.kind != .section ? crumbs : []
     }
 
-    func seriesContext(_ index: Int) -> [Context] {
+    func seriesContext(_ index: PageID) -> [Context] {
         let page = content.pages[index]
         return (page.terms["series"] ?? []).compactMap { name -> Context? in
             let key = Permalinks.urlize(name)

@@ -4,7 +4,7 @@ struct Pager: Sendable {
     var listPath: String
     var number: Int
     var count: Int
-    var items: [Int]
+    var items: [PageID]
     /// The first entry of the first page is shown larger (PaperMod's featured post).
     var featureFirst: Bool
 
@@ -16,7 +16,7 @@ struct Pager: Sendable {
     }
 
     /// Splits `items` into pagers of `size`.
-    static func paginate(_ items: [Int], listPath: String, size: Int, featureFirst: Bool) -> [Pager] {
+    static func paginate(_ items: [PageID], listPath: String, size: Int, featureFirst: Bool) -> [Pager] {
         let count = max(1, (items.count + size - 1) / size)
         return (1...count).map { number in
             let slice = Array(items.dropFirst((number - 1) * size).prefix(size))

@@ -6,22 +6,22 @@ import Templating
 extension ContextBuilder {
     /// Site settings: footer, logo label, favicons, search-engine verification, keywords.
     func addPaperModSiteParams(to site: inout Context) {
-        func flag(_ name: String) -> Bool { config.param(name)?.bool ?? false }
-        site["scrollToTop"] = .bool(!flag("disableScrollToTop"))
-        site["showCredit"] = .bool(!flag("hideCredit"))
-        site.set("footerHTML", config.param("footer.text")?.string.map { ContentRenderer.inlineHTML($0) })
-        site.set("labelText", config.param("label.text")?.string ?? config.title)
-        site.set("labelIcon", config.param("label.icon")?.string.map(assetURL))
-        site.set("labelIconSVG", config.param("label.iconSVG")?.string)
-        site["labelIconHeight"] = .int(config.param("label.iconHeight")?.int ?? 30)
-        site.set("favicon", config.param("assets.favicon")?.string.map(assetURL))
-        site.set("favicon16", config.param("assets.favicon16x16")?.string.map(assetURL))
-        site.set("favicon32", config.param("assets.favicon32x32")?.string.map(assetURL))
-        site.set("appleTouchIcon", config.param("assets.apple_touch_icon")?.string.map(assetURL))
-        site.set("maskIcon", config.param("assets.safari_pinned_tab")?.string.map(assetURL))
-        site.set("themeColor", config.param("assets.theme_color")?.string)
-        site.set("tileColor", config.param("assets.msapplication_TileColor")?.string)
-        site.set("keywords", config.param("keywords")?.stringList.joined(separator: ", "))
+        let settings = config.settings
+        site["scrollToTop"] = .bool(!settings.disableScrollToTop)
+        site["showCredit"] = .bool(!settings.hideCredit)
+        site.set("footerHTML", settings.footerText.map { ContentRenderer.inlineHTML($0) })
+        site.set("labelText", settings.labelText ?? config.title)
+        site.set("labelIcon", settings.labelIcon.map(assetURL))
+        site.set("labelIconSVG", settings.labelIconSVG)
+        site["labelIconHeight"] = .int(settings.labelIconHeight)
+        site.set("favicon", settings.favicon.map(assetURL))
+        site.set("favicon16", settings.favicon16.map(assetURL))
+        site.set("favicon32", settings.favicon32.map(assetURL))
+        site.set("appleTouchIcon", settings.appleTouchIcon.map(assetURL))
+        site.set("maskIcon", settings.maskIcon.map(assetURL))
+        site.set("themeColor", settings.themeColor)
+        site.set("tileColor", settings.tileColor)
+        site.set("keywords", settings.keywords?.joined(separator: ", "))
         let engines = [
             ("google", "google-site-verification"), ("bing", "msvalidate.01"), ("yandex", "yandex-verification"),
             ("naver", "naver-site-verification"),
@@ -29,13 +29,10 @@ extension ContextBuilder {
         site.set(
             "verifications",
             engines.compactMap { engine, meta -> Context? in
-                guard let tag = config.param("analytics.\(engine).SiteVerificationTag")?.string, !tag.isEmpty else { return nil }
-                return ["name": .string(meta), "content": .string(tag)]
+                settings.verificationTags[engine].map { ["name": .string(meta), "content": .string($0)] }
             })
-        if let align = config.param("homeInfoParams.AlignSocialIconsTo")?.string?.lowercased(), ["center", "right", "end"].contains(align) {
-            site["socialAlign"] = .string(align == "right" ? "end" : align)
-        }
-        site.set("fediverseCreator", config.param("social.fediverse_creator")?.string)
+        site.set("socialAlign", settings.socialAlign)
+        site.set("fediverseCreator", settings.fediverseCreator)
     }
 
     /// Page settings: meta line, canonical URL, robots, comments, copy buttons, keywords.
@@ -64,7 +61,7 @@ extension ContextBuilder {
     /// The date as the site shows it: PaperMod's `DateFormat` (a Go layout such as "January 2, 2006"),
     /// else the language's long date.
     func shownDate(_ date: Date) -> String {
-        if let layout = config.param("DateFormat")?.string, !layout.isEmpty {
+        if let layout = config.settings.dateFormat {
             return TimeObject.format(date, layout: layout)
         }
         return humanDate(date)

@@ -24,10 +24,9 @@ struct ArticleCitation: Sendable {
     /// The citation of `page`, or nil when it is not citeable (not a post, or turned off).
     init?(page: Page, config: SiteConfig) {
         let own = page.param("citation")
-        let siteSetting = config.raw.valueIgnoringCase("citation") ?? config.param("citation")
         if own?.bool == false { return nil }
         let asked = own?.bool == true || own?.table != nil
-        guard page.kind == .page, asked || !page.section.isEmpty && siteSetting?.bool != false else { return nil }
+        guard page.kind == .page, asked || !page.section.isEmpty && !config.settings.citationsOff else { return nil }
         let fields = own?.table.map(Value.table)
         func field(_ names: String...) -> String? {
             for name in names {
@@ -40,7 +39,7 @@ struct ArticleCitation: Sendable {
         self.permalink = permalink
         languageCode = config.languageCode
         authors = ArticleAuthor.list(page.param("authors") ?? page.param("author"))
-        if authors.isEmpty { authors = ArticleAuthor.list(config.param("author")) }
+        if authors.isEmpty { authors = ArticleAuthor.list(config.settings.author) }
         journalTitle = field("container-title", "journal")
         publisher = field("publisher")
         pdfURL = field("pdf-url", "pdf").map { URL(string: $0, relativeTo: URL(string: permalink))?.absoluteString ?? $0 }

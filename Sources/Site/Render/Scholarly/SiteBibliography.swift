@@ -13,16 +13,12 @@ struct SiteBibliography: Sendable {
 
     init(config: SiteConfig, siteRoot: URL) {
         let configFile = config.fileName
-        if let value = Self.setting(config.raw, "bibliography") ?? config.param("bibliography") {
-            for path in Self.paths(value) {
-                let (read, problems) = Self.load(siteRoot.appendingPathComponent(path), shownAs: path)
-                bibliography = bibliography.merged(with: read)
-                diagnostics += problems
-            }
+        for path in config.settings.bibliographies {
+            let (read, problems) = Self.load(siteRoot.appendingPathComponent(path), shownAs: path)
+            bibliography = bibliography.merged(with: read)
+            diagnostics += problems
         }
-        if let name = (Self.setting(config.raw, "csl") ?? config.param("csl"))?.string
-            ?? (Self.setting(config.raw, "citation-style") ?? config.param("citationStyle"))?.string
-        {
+        if let name = config.settings.citationStyle {
             if let style = CitationStyle(name: name) {
                 self.style = .builtIn(style)
             } else if name.lowercased().hasSuffix(".csl") {
@@ -44,11 +40,11 @@ struct SiteBibliography: Sendable {
         var style = style
         if let value = page.param("bibliography"), let folder {
             var own = Bibliography()
-            for path in Self.paths(value) {
+            for path in value.stringList {
                 let shown = folderShownAs.isEmpty ? path : folderShownAs + "/" + path
                 let (read, problems) = Self.load(folder.appendingPathComponent(path), shownAs: shown)
                 own = own.merged(with: read)
-                sink.diagnostics += problems
+                sink.diagnostics += problems.map { $0.whileBuilding(sink.file, line: page.fieldLines["bibliography"]) }
             }
             result = own.merged(with: bibliography)
         }
@@ -60,7 +56,7 @@ struct SiteBibliography: Sendable {
                 let shown = folderShownAs.isEmpty ? name : folderShownAs + "/" + name
                 let (loaded, problems) = Self.loadStyle(folder.appendingPathComponent(name), shownAs: shown)
                 if let loaded { style = loaded }
-                sink.diagnostics += problems
+                sink.diagnostics += problems.map { $0.whileBuilding(sink.file, line: page.fieldLines[field]) }
             } else {
                 sink.diagnostics.append(Self.unknownStyle(name, file: page.sourceFile, line: page.fieldLines[field]))
             }
@@ -77,8 +73,7 @@ struct SiteBibliography: Sendable {
     /// The files the config names for citations, as written (paths from the site's root): its
     /// bibliographies and a CSL style file.
     static func configuredPaths(_ config: SiteConfig) -> [String] {
-        let style = (setting(config.raw, "csl") ?? config.param("csl"))?.string.map { [$0] } ?? []
-        return ((setting(config.raw, "bibliography") ?? config.param("bibliography")).map(paths) ?? []) + style
+        config.settings.bibliographies + (config.settings.cslFile.map { [$0] } ?? [])
     }
 
     /// Reads a CSL style file; problems name it as `shownAs` with the line and column the XML reader found.
@@ -108,16 +103,6 @@ struct SiteBibliography: Sendable {
         } catch {
             return (nil, [Diagnostic(.warning, "\(error); the style is not used", file: shownAs)])
         }
-    }
-
-    private static func setting(_ table: [String: Value], _ name: String) -> Value? {
-        table.valueIgnoringCase(name)
-    }
-
-    /// One path or a list of them.
-    private static func paths(_ value: Value) -> [String] {
-        if let list = value.array { return list.compactMap(\.string).filter { !$0.isEmpty } }
-        return value.string.map { [$0] }.flatMap { $0.isEmpty ? [] : $0 } ?? []
     }
 
     /// Reads one file; problems name it as `shownAs` (a path from the site's root).
