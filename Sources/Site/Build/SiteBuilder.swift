@@ -218,7 +218,7 @@ public struct SiteBuilder: Sendable {
         return SiteBuild.Reuse(
             pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash),
             previousOutput: { path in
-                guard let entry = outputs.intactEntry(path, in: root), let data = FileManager.default.contents(atPath: root + "/" + path),
+                guard let entry = outputs.intactEntry(path, in: root), let data = MappedFile.contents(atPath: root + "/" + path),
                     data.count == entry.size
                 else { return nil }
                 hashes.entries.withLock { $0[path] = entry }
