@@ -16,8 +16,8 @@ import TextUtilities
 public struct SearchIndexBuilder: Sendable {
     private var pages: [PageFragment] = []
     private var lengths: [RankingModel.FieldLengths] = []
-    private var termIDs: [String: Int] = [:]
-    private var terms: [String] = []
+    private var table = TermTable()
+    private var terms: [String] { table.terms }
     private var postings: [[Posting]] = []
 
     private struct Posting {
@@ -55,17 +55,12 @@ public struct SearchIndexBuilder: Sendable {
         let id32 = Int32(pages.count)
         pages.append(page.fragment)
         lengths.append(page.length)
-        for (term, fieldCounts) in page.counts {
-            let id: Int
-            if let known = termIDs[term] {
-                id = known
-            } else {
-                id = terms.count
-                termIDs[term] = id
-                terms.append(term)
-                postings.append([])
-            }
-            postings[id].append(Posting(page: id32, counts: fieldCounts))
+        page.forEachTerm { term, fieldCounts in
+            let id = table.number(of: term)
+            if id == postings.count { postings.append([]) }
+            let posting = Posting(page: id32, counts: fieldCounts)
+            // A term twice in damaged bytes: the last counts, as a dictionary would keep it.
+            if postings[id].last?.page == id32 { postings[id][postings[id].count - 1] = posting } else { postings[id].append(posting) }
         }
     }
 
@@ -128,18 +123,21 @@ public struct SearchIndexBuilder: Sendable {
     /// and the JSON of its tail file when it has more than ``IndexLayout/inlinePostings`` pages.
     private func encode(term t: Int, rank: [Int], model: RankingModel) -> (head: String, tail: String?) {
         var list = postings[t].map { p in
-            (id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
+            PostingCode.pack(id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
         }
         // At least 1, so a word on every page still ranks its pages among themselves.
         let idf = max(1, Int((RankingModel.idf(count: list.count, total: pages.count) * 1000).rounded()))
         var tail: String?
         if list.count > IndexLayout.inlinePostings {
-            list.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }
-            let rest = list[IndexLayout.inlinePostings...].sorted { $0.id < $1.id }
-            list.removeLast(list.count - IndexLayout.inlinePostings)
-            tail = JSONText.string(PostingCode.encode(rest))
+            // Best first: the higher level, then the lower id (levels are below 256, ids below 2^40).
+            let ids = (1 << 40) - 1
+            var best = list.map { (255 - $0 & 255) << 40 | $0 >> 8 }
+            best.sort()
+            let unpacked = best.map { PostingCode.pack(id: $0 & ids, level: 255 - $0 >> 40) }
+            tail = JSONText.string(PostingCode.encode(packed: unpacked[IndexLayout.inlinePostings...].sorted()))
+            list = Array(unpacked[..<IndexLayout.inlinePostings])
         }
-        list.sort { $0.id < $1.id }
-        return (JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(list) + "\"", tail)
+        list.sort()
+        return (JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(packed: list) + "\"", tail)
     }
 }

@@ -28,10 +28,11 @@ import Testing
         for (path, data) in a { #expect(b[path] == data, "\(path) differs") }
         let page = try #require(PageTerms(encoded: PageTerms(Self.documents[2]).encoded()))
         #expect(page.counts["heap"]?.body == 400 && page.length.body == 800)
+        #expect(page.counts.count == PageTerms(Self.documents[2]).counts.count)
         #expect(page.fragment.date == Self.documents[2].date && page.fragment.tags == ["memory", "rust"])
     }
 
-    @Test func damagedBytesAreRefused() {
+    @Test func damagedBytesAreRefused() throws {
         let bytes = PageTerms(Self.documents[0]).encoded()
         #expect(PageTerms(encoded: Array(bytes.dropLast())) == nil)
         #expect(PageTerms(encoded: bytes + [0]) == nil)
@@ -39,6 +40,13 @@ import Testing
         var otherVersion = bytes
         otherVersion[0] &+= 1
         #expect(PageTerms(encoded: otherVersion) == nil)
+        // A term whose bytes are not UTF-8 (it could repair to the same text as another).
+        var notText = PageTerms(.page("zq", title: "Other", body: "zzqq", day: 2)).encoded()
+        let entry: [UInt8] = [4] + Array("zzqq".utf8)
+        let at = try #require((0...(notText.count - entry.count)).last { Array(notText[$0..<$0 + entry.count]) == entry })
+        notText[at + 1] = 0xC3
+        notText[at + 2] = 0x28
+        #expect(PageTerms(encoded: notText) == nil)
         // Every cut of the bytes is refused, never a crash.
         for end in 0..<bytes.count { #expect(PageTerms(encoded: Array(bytes[..<end])) == nil) }
     }
