@@ -51,6 +51,13 @@ public struct SearchIndexBuilder: Sendable {
         append(page)
     }
 
+    /// Adds pages tokenised before, newest first whatever their order here (the order the index
+    /// numbers pages in, so that each term's postings come sorted); the index is the same as when
+    /// they are added one by one.
+    public mutating func add(contentsOf pages: [PageTerms]) {
+        for index in pages.indices.sorted(by: { pages[$0].fragment.isNewer(than: pages[$1].fragment) }) { append(pages[index]) }
+    }
+
     private mutating func append(_ page: PageTerms) {
         let id32 = Int32(pages.count)
         pages.append(page.fragment)
@@ -127,17 +134,34 @@ public struct SearchIndexBuilder: Sendable {
         }
         // At least 1, so a word on every page still ranks its pages among themselves.
         let idf = max(1, Int((RankingModel.idf(count: list.count, total: pages.count) * 1000).rounded()))
+        list.sort()  // by page id; already so when pages were added newest first
         var tail: String?
         if list.count > IndexLayout.inlinePostings {
-            // Best first: the higher level, then the lower id (levels are below 256, ids below 2^40).
-            let ids = (1 << 40) - 1
-            var best = list.map { (255 - $0 & 255) << 40 | $0 >> 8 }
-            best.sort()
-            let unpacked = best.map { PostingCode.pack(id: $0 & ids, level: 255 - $0 >> 40) }
-            tail = JSONText.string(PostingCode.encode(packed: unpacked[IndexLayout.inlinePostings...].sorted()))
-            list = Array(unpacked[..<IndexLayout.inlinePostings])
+            // The best pages stay inline: the higher level, then the lower id. The lowest level
+            // that is kept is found by counting, and each part stays in id order.
+            var histogram = [Int](repeating: 0, count: 256)
+            for posting in list { histogram[posting & 255] += 1 }
+            var (lowest, better) = (255, 0)
+            while better + histogram[lowest] < IndexLayout.inlinePostings {
+                better += histogram[lowest]
+                lowest -= 1
+            }
+            var room = IndexLayout.inlinePostings - better  // pages of the lowest level kept
+            var (head, rest) = ([Int](), [Int]())
+            head.reserveCapacity(IndexLayout.inlinePostings)
+            rest.reserveCapacity(list.count - IndexLayout.inlinePostings)
+            for posting in list {
+                let level = posting & 255
+                if level > lowest || level == lowest && room > 0 {
+                    if level == lowest { room -= 1 }
+                    head.append(posting)
+                } else {
+                    rest.append(posting)
+                }
+            }
+            tail = JSONText.string(PostingCode.encode(packed: rest))
+            list = head
         }
-        list.sort()
         return (JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(packed: list) + "\"", tail)
     }
 }

@@ -23,9 +23,15 @@ import Testing
             let bytes = PageTerms(document).encoded()
             decoded.add(try #require(PageTerms(encoded: bytes)))
         }
-        let (a, b) = (direct.files(), decoded.files())
-        #expect(a.keys.sorted() == b.keys.sorted())
-        for (path, data) in a { #expect(b[path] == data, "\(path) differs") }
+        // Added together in another order, newest first inside the builder: the same files again.
+        var together = SearchIndexBuilder()
+        together.add(contentsOf: try Self.documents.reversed().map { try #require(PageTerms(encoded: PageTerms($0).encoded())) })
+        let (a, b, c) = (direct.files(), decoded.files(), together.files())
+        #expect(a.keys.sorted() == b.keys.sorted() && a.keys.sorted() == c.keys.sorted())
+        for (path, data) in a {
+            #expect(b[path] == data, "\(path) differs")
+            #expect(c[path] == data, "\(path) differs when added together")
+        }
         let page = try #require(PageTerms(encoded: PageTerms(Self.documents[2]).encoded()))
         #expect(page.counts["heap"]?.body == 400 && page.length.body == 800)
         #expect(page.counts.count == PageTerms(Self.documents[2]).counts.count)
