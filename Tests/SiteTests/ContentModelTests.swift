@@ -117,6 +117,11 @@ import Testing
         #expect(Permalinks.urlize("Deep Dives") == "deep-dives")
         #expect(Permalinks.urlize("C++ & Rust") == "c-rust")
         #expect(Permalinks.urlize("Über Café") == "über-café")
+        // ASCII text takes a byte-by-byte path: the same names as the general one.
+        #expect(Permalinks.urlize("-A/b--c_d.e  F!-") == "a-b-c_d.e-f")
+        #expect(Permalinks.urlize("Ä/b--C") == "ä-b-c")
+        #expect(Permalinks.pathName("My Post--2/x.Y!") == "my-post--2x.y")
+        #expect(Permalinks.pathName("Mÿ Post--2/x.Y!") == "mÿ-post--2x.y")
     }
 
     @Test func patternsExpandDateAndSlug() {
