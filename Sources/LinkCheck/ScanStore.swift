@@ -11,7 +11,7 @@ import TextUtilities
 /// file can be deleted any time.
 struct ScanStore: Sendable {
     static let fileName = "links.bin"
-    private static let magic = Array("collective link scans 2\n".utf8)
+    private static let magic = Array("collective link scans 3\n".utf8)
 
     /// Scans by the hash of the HTML they were made from.
     var scans: [ContentHash: ScannedPage] = [:]
@@ -75,8 +75,12 @@ struct ScanStore: Sendable {
             }
             writer.number(scan.names.count)
             for name in scan.names.sorted() { writer.text(name) }
-            writer.number(scan.links.count)
-            for link in scan.links { writer.text(link) }
+            // The links' bytes are length-prefixed, so that reading the store can step over them.
+            let links = scan.links
+            var texts = CompactBytesWriter()
+            for link in links { texts.text(link) }
+            writer.number(links.count)
+            writer.data(texts.bytes)
         }
         return writer.bytes
     }
@@ -98,12 +102,11 @@ struct ScanStore: Sendable {
                 guard let name = reader.text() else { return nil }
                 scan.names.insert(name)
             }
-            guard let links = reader.count() else { return nil }
-            scan.links.reserveCapacity(links)
-            for _ in 0..<links {
-                guard let link = reader.text() else { return nil }
-                scan.links.append(link)
-            }
+            guard let links = reader.count(), let length = reader.count() else { return nil }
+            let start = reader.offset
+            for _ in 0..<links { guard reader.skipText() else { return nil } }
+            guard reader.offset == start + length else { return nil }
+            scan.storedLinks = StoredTexts(bytes: bytes, range: start..<start + length, count: links)
             store.scans[ContentHash(high: high, low: low)] = scan
             store.records += 1
         }

@@ -6,9 +6,11 @@ import Synchronization
     import Darwin
 #endif
 
-/// Reads a file of the previous output by mapping it instead of copying it: a cached build takes
-/// thousands of unchanged HTML files from there, and nothing but their hash is looked at (the
-/// writer and the link check go by hashes), so their bytes are never copied nor paged in.
+/// Reads a file by mapping it instead of copying it, for files whose bytes are seldom looked at:
+/// a cached build takes thousands of unchanged HTML files from the previous output, of which
+/// nothing but their hash is used (the writer and the link check go by hashes), so their bytes
+/// are never copied nor paged in; the build cache hashes the running binary, which is mostly in
+/// memory already.
 ///
 /// The mapping lives as long as the `Data`. The output updater replaces a file by renaming a new
 /// one over it, which leaves a mapping of the old file as it was.
