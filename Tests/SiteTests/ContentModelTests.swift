@@ -27,6 +27,23 @@ import Testing
     @Test func rejectsWhatIsNoDate() {
         #expect(DateReader.read("yesterday") == nil)
         #expect(DateReader.read("2023-13-01") == nil)
+        #expect(DateReader.read(" \t ") == nil)
+    }
+
+    @Test func spacesAndTabsAroundADateAreIgnored() throws {
+        let plain = try #require(DateReader.read("2023-11-16T10:30:03Z"))
+        #expect(DateReader.read(" \t2023-11-16T10:30:03Z\t ") == plain)
+        #expect(DateReader.read("\u{00A0}2023-11-16T10:30:03Z\u{3000}") == plain, "Unicode spaces too")
+    }
+
+    @Test func keysMatchIgnoringCase() {
+        let values: [String: Value] = ["ExpiryDate": .string("a"), "ÜBER": .string("b"), "slug": .string("c")]
+        #expect(values.valueIgnoringCase("expirydate") == .string("a"))
+        #expect(values.valueIgnoringCase("EXPIRYDATE") == .string("a"))
+        #expect(values.valueIgnoringCase("über") == .string("b"))
+        #expect(values.valueIgnoringCase("Slug") == .string("c"))
+        #expect(values.valueIgnoringCase("expiry") == nil)
+        #expect(values.valueIgnoringCase("expirydat_") == nil)
     }
 }
 
