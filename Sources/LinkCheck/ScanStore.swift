@@ -1,6 +1,11 @@
 import Foundation
 import Site
 import TextUtilities
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The link check's own cache, `links.bin` in the build cache's folder: the scan (ids, anchors,
 /// links) of every HTML file of the last build, keyed by the hash of the file's bytes, so that a
@@ -51,15 +56,18 @@ struct ScanStore: Sendable {
             ScanStore(scans: current).save(in: folder)
             return
         }
-        guard !missing.isEmpty else { return }
-        do {
-            let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(Self.fileName))
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(Self.encoded(missing)))
-        } catch {
+        if !missing.isEmpty, !Self.append(Self.encoded(missing), to: folder.appendingPathComponent(Self.fileName).path) {
             ScanStore(scans: current).save(in: folder)
         }
+    }
+
+    /// Appends `bytes` to the file at `path` in one `write` of a file opened for appending, so that
+    /// two builds appending at once cannot write over each other's records; false when it cannot.
+    private static func append(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
     }
 
     /// The records of `scans`, without the magic line.

@@ -13,7 +13,10 @@ import Synchronization
 /// memory already.
 ///
 /// The mapping lives as long as the `Data`. The output updater replaces a file by renaming a new
-/// one over it, which leaves a mapping of the old file as it was.
+/// one over it, which leaves a mapping of the old file as it was; a file that another program
+/// rewrites in place during the build (not by renaming) would show its new bytes through the
+/// mapping, and one it cuts shorter would fault where the bytes are read (only when the link check
+/// has no scan of it, or the updater finds it changed and writes it again).
 enum MappedFile {
     /// The most files mapped at once: the kernel allows a process about 65,000 mappings (its
     /// default `vm.max_map_count`), which memory allocation and threads share; past the budget,
