@@ -44,11 +44,8 @@ public func internalFindings(_ report: BuildReport) -> [Diagnostic] {
     let store = report.cacheFolder.map { ScanStore(folder: $0) }
     let site = SiteMap(report: report, known: store?.scans ?? [:])
     if let folder = report.cacheFolder, let store {
-        let scans = site.scansByHash(report)
-        if scans.count != store.scans.count || scans.keys.contains(where: { store.scans[$0] == nil }) {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            ScanStore(scans: scans).save(in: folder)
-        }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store.update(to: site.scansByHash(report), in: folder)
     }
     var checker = InternalChecker(report: report, site: site)
     checker.skipBuilderFindings = true

@@ -1,17 +1,27 @@
 import Foundation
 import Site
 import TextUtilities
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The link check's own cache, `links.bin` in the build cache's folder: the scan (ids, anchors,
 /// links) of every HTML file of the last build, keyed by the hash of the file's bytes, so that a
-/// build after an edit scans only the files whose bytes changed. Unreadable, damaged or foreign
-/// bytes count as an empty store; the file can be deleted any time.
+/// build after an edit scans only the files whose bytes changed. The file is the magic line and
+/// records until its end: a build appends the scans of the files whose bytes changed, and writes
+/// the file anew only once it would hold more than twice as many records as the site has files.
+/// Unreadable, damaged or foreign bytes count as an empty store; the
+/// file can be deleted any time.
 struct ScanStore: Sendable {
     static let fileName = "links.bin"
-    private static let magic = Array("collective link scans 1\n".utf8)
+    private static let magic = Array("collective link scans 3\n".utf8)
 
     /// Scans by the hash of the HTML they were made from.
     var scans: [ContentHash: ScannedPage] = [:]
+    /// How many records the file holds; 0 when it holds none or could not be read.
+    private(set) var records = 0
 
     init(scans: [ContentHash: ScannedPage] = [:]) {
         self.scans = scans
@@ -32,10 +42,37 @@ struct ScanStore: Sendable {
         return (try? Data(encoded()).write(to: url, options: .atomic)) != nil
     }
 
+    /// The whole file: the magic line and every scan's record.
     func encoded() -> [UInt8] {
+        Self.magic + Self.encoded(scans)
+    }
+
+    /// Brings the file this store was read from in `folder` up to `current` (the scans of the
+    /// files now): appends the scans it lacks, or writes the file anew when it could not be read
+    /// or would hold more than twice as many records as `current` has scans.
+    func update(to current: [ContentHash: ScannedPage], in folder: URL) {
+        let missing = current.filter { scans[$0.key] == nil }
+        guard records > 0, records + missing.count <= 2 * current.count else {
+            ScanStore(scans: current).save(in: folder)
+            return
+        }
+        if !missing.isEmpty, !Self.append(Self.encoded(missing), to: folder.appendingPathComponent(Self.fileName).path) {
+            ScanStore(scans: current).save(in: folder)
+        }
+    }
+
+    /// Appends `bytes` to the file at `path` in one `write` of a file opened for appending, so that
+    /// two builds appending at once cannot write over each other's records; false when it cannot.
+    private static func append(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+    }
+
+    /// The records of `scans`, without the magic line.
+    static func encoded(_ scans: [ContentHash: ScannedPage]) -> [UInt8] {
         var writer = CompactBytesWriter()
-        for byte in Self.magic { writer.byte(byte) }
-        writer.number(scans.count)
         for (hash, scan) in scans {
             writer.word(hash.high)
             writer.word(hash.low)
@@ -46,8 +83,12 @@ struct ScanStore: Sendable {
             }
             writer.number(scan.names.count)
             for name in scan.names.sorted() { writer.text(name) }
-            writer.number(scan.links.count)
-            for link in scan.links { writer.text(link) }
+            // The links' bytes are length-prefixed, so that reading the store can step over them.
+            let links = scan.links
+            var texts = CompactBytesWriter()
+            for link in links { texts.text(link) }
+            writer.number(links.count)
+            writer.data(texts.bytes)
         }
         return writer.bytes
     }
@@ -55,10 +96,8 @@ struct ScanStore: Sendable {
     static func decode(_ bytes: [UInt8]) -> ScanStore? {
         var reader = CompactBytesReader(bytes)
         for byte in magic { guard reader.byte() == byte else { return nil } }
-        guard let count = reader.count() else { return nil }
-        var scans: [ContentHash: ScannedPage] = [:]
-        scans.reserveCapacity(count)
-        for _ in 0..<count {
+        var store = ScanStore()
+        while !reader.isAtEnd {
             guard let high = reader.word(), let low = reader.word(), let ids = reader.count() else { return nil }
             var scan = ScannedPage()
             for _ in 0..<ids {
@@ -71,14 +110,16 @@ struct ScanStore: Sendable {
                 guard let name = reader.text() else { return nil }
                 scan.names.insert(name)
             }
-            guard let links = reader.count() else { return nil }
-            scan.links.reserveCapacity(links)
-            for _ in 0..<links {
-                guard let link = reader.text() else { return nil }
-                scan.links.append(link)
-            }
-            scans[ContentHash(high: high, low: low)] = scan
+            guard let links = reader.count(), let length = reader.count() else { return nil }
+            let start = reader.offset
+            for _ in 0..<links { guard reader.skipText() else { return nil } }
+            guard reader.offset == start + length else { return nil }
+            scan.storedLinks = StoredTexts(bytes: bytes, range: start..<start + length, count: links)
+            store.scans[ContentHash(high: high, low: low)] = scan
+            store.records += 1
         }
-        return reader.isAtEnd ? ScanStore(scans: scans) : nil
+        // A file cut after its last whole record reads as the records before the cut: the files
+        // whose scans it lost are scanned again. A file of no record is treated as unreadable.
+        return store.records > 0 ? store : nil
     }
 }

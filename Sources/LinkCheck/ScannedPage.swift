@@ -10,7 +10,17 @@ struct ScannedPage: Sendable {
     /// `<a name="…">` anchors, which fragments also reach.
     var names: Set<String> = []
     /// `href` and `src` values of links, images, scripts, stylesheets and media, in order.
-    var links: [String] = []
+    var links: [String] {
+        get { storedLinks?.decoded() ?? scannedLinks }
+        set {
+            scannedLinks = newValue
+            storedLinks = nil
+        }
+    }
+    private var scannedLinks: [String] = []
+    /// The links as a ``ScanStore`` file holds them, decoded only when asked for: a check after an
+    /// edit follows the links of the few files whose bytes changed.
+    var storedLinks: StoredTexts?
 
     private static let hrefTags: Set<String> = ["a", "area", "link"]
     private static let sourceTags: Set<String> = ["img", "script", "source", "iframe", "video", "audio", "embed", "track", "input"]
@@ -44,9 +54,9 @@ struct ScannedPage: Sendable {
                     {
                         continue
                     }
-                    links.append(value())
+                    scannedLinks.append(value())
                 case "src" where Self.sourceTags.contains(tag.name), "poster" where tag.name == "video":
-                    links.append(value())
+                    scannedLinks.append(value())
                 default:
                     continue
                 }
@@ -57,5 +67,24 @@ struct ScannedPage: Sendable {
     /// True when `#fragment` reaches an element of this page.
     func hasAnchor(_ fragment: String) -> Bool {
         fragment.isEmpty || fragment == "top" || idCounts[fragment] != nil || names.contains(fragment)
+    }
+}
+
+/// Length-prefixed texts in a range of shared bytes (a ``ScanStore`` file), decoded on demand.
+struct StoredTexts: Sendable {
+    let bytes: [UInt8]
+    let range: Range<Int>
+    let count: Int
+
+    /// The texts; empty when the bytes are not what ``ScanStore`` checked them to be.
+    func decoded() -> [String] {
+        var reader = CompactBytesReader(Array(bytes[range]))
+        var texts: [String] = []
+        texts.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let text = reader.text() else { return [] }
+            texts.append(text)
+        }
+        return texts
     }
 }

@@ -9,6 +9,7 @@ extension PageTerms {
 
     /// The page's terms, counts, lengths and fragment as bytes; ``init(encoded:)`` reads them back.
     public func encoded() -> [UInt8] {
+        if case .encoded(let bytes, _, _) = terms { return bytes }
         var out = CompactBytesWriter()
         out.byte(Self.encodingVersion)
         for value in [length.title, length.headings, length.tags, length.body] { out.number(value) }
@@ -24,6 +25,7 @@ extension PageTerms {
         out.number(fragment.tags.count)
         for tag in fragment.tags { out.text(tag) }
         out.text(fragment.json)
+        let counts = counts
         out.number(counts.count)
         for (term, c) in counts {
             out.text(term)
@@ -58,17 +60,60 @@ extension PageTerms {
             pageTags.append(tag)
         }
         guard let json = reader.text(), let termCount = reader.count() else { return nil }
-        var counts: [String: RankingModel.FieldCounts] = [:]
-        counts.reserveCapacity(termCount)
-        for _ in 0..<termCount {
-            guard let term = reader.text(), let t = reader.number(), let h = reader.number(), let g = reader.number(),
-                let b = reader.number(), t <= 255, h <= 255, g <= 255, b <= 65_535
-            else { return nil }
-            counts[term] = RankingModel.FieldCounts(title: UInt8(t), headings: UInt8(h), tags: UInt8(g), body: UInt16(b))
+        // The entries are checked here, on the thread that reads the page, and decoded by the index.
+        let start = reader.offset
+        let valid = bytes.withUnsafeBufferPointer { buffer in
+            var entries = EntryReader(buffer, range: start..<buffer.count)
+            for _ in 0..<termCount {
+                // A term that is not UTF-8 could repair to the same text as another.
+                guard let (term, _) = entries.next(), term.allSatisfy({ $0 < 0x80 }) || String(validating: term, as: UTF8.self) != nil
+                else { return false }
+            }
+            return entries.isAtEnd
         }
-        guard reader.isAtEnd else { return nil }
+        guard valid else { return nil }
         self.init(
-            counts: counts, length: length,
+            terms: .encoded(bytes: bytes, range: start..<bytes.count, count: termCount), length: length,
             fragment: PageFragment(url: url, title: pageTitle, date: date, section: section, tags: pageTags, json: json))
+    }
+
+    /// Reads the term entries of encoded bytes: a term's UTF-8 bytes and its four counts.
+    struct EntryReader {
+        private let buffer: UnsafeBufferPointer<UInt8>
+        private var offset: Int
+        private let end: Int
+
+        init(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+            self.buffer = buffer
+            offset = range.lowerBound
+            end = range.upperBound
+        }
+
+        var isAtEnd: Bool { offset == end }
+
+        /// The next entry; nil past the end or on a damaged one.
+        mutating func next() -> (UnsafeBufferPointer<UInt8>, RankingModel.FieldCounts)? {
+            guard let length = number(), length <= end - offset else { return nil }
+            let term = UnsafeBufferPointer(rebasing: buffer[offset..<offset + length])
+            offset += length
+            guard let t = number(), let h = number(), let g = number(), let b = number(), t <= 255, h <= 255, g <= 255,
+                b <= 65_535
+            else { return nil }
+            return (term, RankingModel.FieldCounts(title: UInt8(t), headings: UInt8(h), tags: UInt8(g), body: UInt16(b)))
+        }
+
+        private mutating func number() -> Int? {
+            var value = 0
+            var shift = 0
+            while offset < end {
+                let byte = buffer[offset]
+                offset += 1
+                value |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+                if shift > 56 { return nil }
+            }
+            return nil
+        }
     }
 }

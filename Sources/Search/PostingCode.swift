@@ -11,12 +11,21 @@ enum PostingCode {
 
     /// Encodes (page id, level) pairs sorted by page id.
     static func encode(_ postings: [(id: Int, level: Int)]) -> String {
+        encode(packed: postings.map { pack(id: $0.id, level: $0.level) })
+    }
+
+    /// A posting as one integer, the page id above the level: sorting packed postings sorts them by id.
+    static func pack(id: Int, level: Int) -> Int { id << 8 | level }
+
+    /// Encodes packed postings (``pack(id:level:)``) sorted by page id.
+    static func encode(packed postings: [Int]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(postings.count * 3)
         var previous = 0
-        for (id, level) in postings {
+        for posting in postings {
+            let id = posting >> 8
             appendNumber(id - previous, to: &bytes)
-            bytes.append(digit(level))
+            bytes.append(digit(posting & 255))
             previous = id
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -34,12 +43,12 @@ enum PostingCode {
     }
 
     static func appendNumber(_ value: Int, to bytes: inout [UInt8]) {
-        var groups: [Int] = [value & 31]
-        var rest = value >> 5
-        while rest > 0 {
-            groups.append(rest & 31)
-            rest >>= 5
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            bytes.append(digit((value >> shift) & 31 + 32))
+            shift -= 5
         }
-        for (i, g) in groups.reversed().enumerated() { bytes.append(digit(i == groups.count - 1 ? g : g + 32)) }
+        bytes.append(digit(value & 31))
     }
 }

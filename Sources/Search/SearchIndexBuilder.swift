@@ -16,8 +16,8 @@ import TextUtilities
 public struct SearchIndexBuilder: Sendable {
     private var pages: [PageFragment] = []
     private var lengths: [RankingModel.FieldLengths] = []
-    private var termIDs: [String: Int] = [:]
-    private var terms: [String] = []
+    private var table = TermTable()
+    private var terms: [String] { table.terms }
     private var postings: [[Posting]] = []
 
     private struct Posting {
@@ -51,21 +51,23 @@ public struct SearchIndexBuilder: Sendable {
         append(page)
     }
 
+    /// Adds pages tokenised before, newest first whatever their order here (the order the index
+    /// numbers pages in, so that each term's postings come sorted); the index is the same as when
+    /// they are added one by one.
+    public mutating func add(contentsOf pages: [PageTerms]) {
+        for index in pages.indices.sorted(by: { pages[$0].fragment.isNewer(than: pages[$1].fragment) }) { append(pages[index]) }
+    }
+
     private mutating func append(_ page: PageTerms) {
         let id32 = Int32(pages.count)
         pages.append(page.fragment)
         lengths.append(page.length)
-        for (term, fieldCounts) in page.counts {
-            let id: Int
-            if let known = termIDs[term] {
-                id = known
-            } else {
-                id = terms.count
-                termIDs[term] = id
-                terms.append(term)
-                postings.append([])
-            }
-            postings[id].append(Posting(page: id32, counts: fieldCounts))
+        page.forEachTerm { term, fieldCounts in
+            let id = table.number(of: term)
+            if id == postings.count { postings.append([]) }
+            let posting = Posting(page: id32, counts: fieldCounts)
+            // A term twice in damaged bytes: the last counts, as a dictionary would keep it.
+            if postings[id].last?.page == id32 { postings[id][postings[id].count - 1] = posting } else { postings[id].append(posting) }
         }
     }
 
@@ -128,18 +130,38 @@ public struct SearchIndexBuilder: Sendable {
     /// and the JSON of its tail file when it has more than ``IndexLayout/inlinePostings`` pages.
     private func encode(term t: Int, rank: [Int], model: RankingModel) -> (head: String, tail: String?) {
         var list = postings[t].map { p in
-            (id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
+            PostingCode.pack(id: rank[Int(p.page)], level: model.level(p.counts, lengths[Int(p.page)]))
         }
         // At least 1, so a word on every page still ranks its pages among themselves.
         let idf = max(1, Int((RankingModel.idf(count: list.count, total: pages.count) * 1000).rounded()))
+        list.sort()  // by page id; already so when pages were added newest first
         var tail: String?
         if list.count > IndexLayout.inlinePostings {
-            list.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }
-            let rest = list[IndexLayout.inlinePostings...].sorted { $0.id < $1.id }
-            list.removeLast(list.count - IndexLayout.inlinePostings)
-            tail = JSONText.string(PostingCode.encode(rest))
+            // The best pages stay inline: the higher level, then the lower id. The lowest level
+            // that is kept is found by counting, and each part stays in id order.
+            var histogram = [Int](repeating: 0, count: 256)
+            for posting in list { histogram[posting & 255] += 1 }
+            var (lowest, better) = (255, 0)
+            while better + histogram[lowest] < IndexLayout.inlinePostings {
+                better += histogram[lowest]
+                lowest -= 1
+            }
+            var room = IndexLayout.inlinePostings - better  // pages of the lowest level kept
+            var (head, rest) = ([Int](), [Int]())
+            head.reserveCapacity(IndexLayout.inlinePostings)
+            rest.reserveCapacity(list.count - IndexLayout.inlinePostings)
+            for posting in list {
+                let level = posting & 255
+                if level > lowest || level == lowest && room > 0 {
+                    if level == lowest { room -= 1 }
+                    head.append(posting)
+                } else {
+                    rest.append(posting)
+                }
+            }
+            tail = JSONText.string(PostingCode.encode(packed: rest))
+            list = head
         }
-        list.sort { $0.id < $1.id }
-        return (JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(list) + "\"", tail)
+        return (JSONText.string(terms[t]) + ":[\(idf),\"" + PostingCode.encode(packed: list) + "\"", tail)
     }
 }

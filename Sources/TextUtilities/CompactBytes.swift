@@ -92,6 +92,13 @@ public struct CompactBytesReader: Sendable {
         return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
     }
 
+    /// Steps over a text (or data) without reading it; false when it does not fit the bytes left.
+    public mutating func skipText() -> Bool {
+        guard let length = count() else { return false }
+        offset += length
+        return true
+    }
+
     public mutating func data() -> [UInt8]? {
         guard let length = count() else { return nil }
         defer { offset += length }

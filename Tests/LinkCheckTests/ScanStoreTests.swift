@@ -42,6 +42,11 @@ import Site
         let after = internalFindings(second)
         #expect(after == internalFindings(secondUncached))
         #expect(after.contains { $0.message.contains("#nowhere-raw") }, "\(after.map(\.message))")
+        // The scans of the files whose bytes changed were appended to the stored ones.
+        let grown = ScanStore(folder: folder)
+        let hashes = Set(second.files.keys.filter { $0.hasSuffix(".html") }.compactMap { second.fileHashes[$0] })
+        #expect(grown.records > stored.records && grown.records == grown.scans.count)
+        #expect(hashes.isSubset(of: Set(grown.scans.keys)))
     }
 
     @Test func keptOutlinksFollowAnAnchorAddedAndRemovedOnAnotherPage() throws {
@@ -101,5 +106,27 @@ import Site
         #expect(decoded.idOrder == ["a"] && decoded.idCounts == ["a": 2] && decoded.names == ["n"] && decoded.links == ["/x/#a", "/i.png"])
         for end in 0..<bytes.count { #expect(ScanStore.decode(Array(bytes[..<end])) == nil) }
         #expect(ScanStore.decode(bytes + [0]) == nil)
+    }
+
+    @Test func newScansAreAppendedUntilTheFileHoldsTwiceWhatTheSiteNeeds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("collective-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scan = ScannedPage(html: Array("<p id=a><a href='/x/'>x</a></p>".utf8))
+        let (one, two, three) = (ContentHash(Data("1".utf8)), ContentHash(Data("2".utf8)), ContentHash(Data("3".utf8)))
+        #expect(ScanStore(scans: [one: scan]).save(in: folder))
+        let file = folder.appendingPathComponent(ScanStore.fileName)
+        let written = try Data(contentsOf: file)
+
+        ScanStore(folder: folder).update(to: [one: scan, two: scan], in: folder)
+        let appended = try Data(contentsOf: file)
+        #expect(appended.prefix(written.count) == written, "the first record is kept as it was")
+        let grown = ScanStore(folder: folder)
+        #expect(grown.records == 2 && Set(grown.scans.keys) == [one, two])
+
+        // Three records for one scan needed: written anew with that scan only.
+        grown.update(to: [three: scan], in: folder)
+        let rewritten = ScanStore(folder: folder)
+        #expect(rewritten.records == 1 && Set(rewritten.scans.keys) == [three])
+        #expect(rewritten.scans[three]?.links == ["/x/"])
     }
 }

@@ -27,6 +27,23 @@ import Testing
     @Test func rejectsWhatIsNoDate() {
         #expect(DateReader.read("yesterday") == nil)
         #expect(DateReader.read("2023-13-01") == nil)
+        #expect(DateReader.read(" \t ") == nil)
+    }
+
+    @Test func spacesAndTabsAroundADateAreIgnored() throws {
+        let plain = try #require(DateReader.read("2023-11-16T10:30:03Z"))
+        #expect(DateReader.read(" \t2023-11-16T10:30:03Z\t ") == plain)
+        #expect(DateReader.read("\u{00A0}2023-11-16T10:30:03Z\u{3000}") == plain, "Unicode spaces too")
+    }
+
+    @Test func keysMatchIgnoringCase() {
+        let values: [String: Value] = ["ExpiryDate": .string("a"), "ÜBER": .string("b"), "slug": .string("c")]
+        #expect(values.valueIgnoringCase("expirydate") == .string("a"))
+        #expect(values.valueIgnoringCase("EXPIRYDATE") == .string("a"))
+        #expect(values.valueIgnoringCase("über") == .string("b"))
+        #expect(values.valueIgnoringCase("Slug") == .string("c"))
+        #expect(values.valueIgnoringCase("expiry") == nil)
+        #expect(values.valueIgnoringCase("expirydat_") == nil)
     }
 }
 
@@ -117,6 +134,11 @@ import Testing
         #expect(Permalinks.urlize("Deep Dives") == "deep-dives")
         #expect(Permalinks.urlize("C++ & Rust") == "c-rust")
         #expect(Permalinks.urlize("Über Café") == "über-café")
+        // ASCII text takes a byte-by-byte path: the same names as the general one.
+        #expect(Permalinks.urlize("-A/b--c_d.e  F!-") == "a-b-c_d.e-f")
+        #expect(Permalinks.urlize("Ä/b--C") == "ä-b-c")
+        #expect(Permalinks.pathName("My Post--2/x.Y!") == "my-post--2x.y")
+        #expect(Permalinks.pathName("Mÿ Post--2/x.Y!") == "mÿ-post--2x.y")
     }
 
     @Test func patternsExpandDateAndSlug() {

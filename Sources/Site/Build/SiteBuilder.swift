@@ -153,14 +153,16 @@ public struct SiteBuilder: Sendable {
             if report.errors.isEmpty || !hasPrevious {
                 progress?.begin("Writing \(report.files.count + report.copies.count) files")
                 let summary: OutputWriter.Summary
-                var hashes: [String: ContentHash]?
+                var outputs: OutputManifest?
                 do {
                     if let manifest = plan?.outputs, hasPrevious {
-                        (summary, hashes) = try OutputUpdater(folder: folder, manifest: manifest)
+                        (summary, outputs) = try OutputUpdater(folder: folder, manifest: manifest)
                             .write(files: report.files, hashes: report.fileHashes, copies: report.copies, copyHash: copyHash(plan!.snapshot))
                     } else {
                         summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies)
-                        if plan != nil { hashes = outputHashes(report, known: copyHash(plan!.snapshot)) }
+                        if plan != nil {
+                            outputs = OutputManifest.recording(outputHashes(report, known: copyHash(plan!.snapshot)), in: folder.path)
+                        }
                     }
                 } catch {
                     throw Diagnostic(.error, "cannot write the output to \(destination.path): \(error.localizedDescription)")
@@ -172,10 +174,9 @@ public struct SiteBuilder: Sendable {
                     report.diagnostics.append(
                         Diagnostic(.notice, "waited \(Int(summary.waited.rounded())) s for another build writing to \(destination.path)"))
                 }
-                if let cache, let plan, let hashes, report.errors.isEmpty {
+                if let cache, let plan, let outputs, report.errors.isEmpty {
                     progress?.begin("Saving the build cache")
-                    var stored = remember(
-                        build, plan: plan, outputs: OutputManifest.recording(hashes, in: folder.path), settings: cacheSettings(folder))
+                    var stored = remember(build, plan: plan, outputs: outputs, settings: cacheSettings(folder))
                     stored.parsedFrontMatter = memo?.entries ?? [:]
                     if let problem = cache.save(stored) { report.diagnostics.append(Diagnostic(.warning, problem)) }
                 }
@@ -218,7 +219,7 @@ public struct SiteBuilder: Sendable {
         return SiteBuild.Reuse(
             pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash),
             previousOutput: { path in
-                guard let entry = outputs.intactEntry(path, in: root), let data = FileManager.default.contents(atPath: root + "/" + path),
+                guard let entry = outputs.intactEntry(path, in: root), let data = MappedFile.contents(atPath: root + "/" + path),
                     data.count == entry.size
                 else { return nil }
                 hashes.entries.withLock { $0[path] = entry }

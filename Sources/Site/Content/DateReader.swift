@@ -13,9 +13,19 @@ public enum DateReader {
         public var isPartial: Bool
     }
 
+    /// The UTF-8 of `text` without the whitespace around it (Unicode's spaces and tabs): ASCII
+    /// text byte by byte, other text through Foundation.
+    private static func trimmed(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Array(text.trimmingCharacters(in: .whitespaces).utf8) }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return Array(bytes[first...last])
+    }
+
     /// Reads `text`; nil when not even a leading `YYYY-MM-DD` is there.
     public static func read(_ text: String) -> Reading? {
-        var scanner = DigitScanner(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = DigitScanner(trimmed(text))
         guard let year = scanner.number(digits: 4), scanner.take(UInt8(ascii: "-")),
             let month = scanner.number(digits: 2), scanner.take(UInt8(ascii: "-")),
             let day = scanner.number(digits: 2),

@@ -18,12 +18,13 @@ struct OutputUpdater {
     /// Writes `files` and `copies`; `hashes` has the hash of files that are known (the others are
     /// hashed), and `copyHash` gives the hash of a copied file's source when it is known (a site
     /// file the build cache hashed), else the source is read and hashed. Returns the summary and
-    /// the hash of every output file.
+    /// the manifest of the folder after the writes (a file left as it was keeps the size, time and
+    /// inode just checked; a file written is looked at once more).
     func write(
         files: [String: Data], hashes known: [String: ContentHash] = [:], copies: [String: URL],
         copyHash: @Sendable (URL) -> ContentHash?
     ) throws
-        -> (summary: OutputWriter.Summary, hashes: [String: ContentHash])
+        -> (summary: OutputWriter.Summary, manifest: OutputManifest)
     {
         let root = folder.path
         let (parent, name) = (PathText.folder(of: root), PathText.lastComponent(root))
@@ -35,7 +36,7 @@ struct OutputUpdater {
             var source: URL?
         }
         let jobs = files.map { Job(path: $0.key, data: $0.value, source: nil) } + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
-        let outcomes = jobs.concurrentMap { [manifest] job -> Result<(String, ContentHash, Bool), Error> in
+        let outcomes = jobs.concurrentMap { [manifest] job -> Result<(String, SourceSnapshot.Entry?, Bool), Error> in
             do {
                 var bytes = job.data
                 let hash: ContentHash
@@ -47,26 +48,30 @@ struct OutputUpdater {
                     let data = try Data(contentsOf: job.source!)
                     (bytes, hash) = (data, ContentHash(data))
                 }
-                if manifest.intactEntry(job.path, in: root)?.hash == hash { return .success((job.path, hash, false)) }
+                if let entry = manifest.intactEntry(job.path, in: root), entry.hash == hash { return .success((job.path, entry, false)) }
                 let data = try bytes ?? Data(contentsOf: job.source!)
                 try Self.replace(root + "/" + job.path, with: data)
-                return .success((job.path, job.data == nil ? ContentHash(data) : hash, true))
+                var entry = OutputManifest.fileStat(root + "/" + job.path)
+                entry?.hash = job.data == nil ? ContentHash(data) : hash
+                return .success((job.path, entry, true))
             } catch {
                 return .failure(error)
             }
         }
         var summary = OutputWriter.Summary(waited: lock.waited)
-        var hashes: [String: ContentHash] = [:]
+        var written = OutputManifest()
+        var paths = Set<String>()
         for outcome in outcomes {
-            let (path, hash, written) = try outcome.get()
-            hashes[path] = hash
-            if written { summary.written += 1 } else { summary.unchanged += 1 }
+            let (path, entry, wasWritten) = try outcome.get()
+            paths.insert(path)
+            written.files[path] = entry
+            if wasWritten { summary.written += 1 } else { summary.unchanged += 1 }
         }
-        for path in manifest.files.keys where hashes[path] == nil {
+        for path in manifest.files.keys where !paths.contains(path) {
             unlink(root + "/" + path)
             removeEmptyFolders(above: path)
         }
-        return (summary, hashes)
+        return (summary, written)
     }
 
     /// Removes the folders of `path` that its removal left empty, deepest first.

@@ -64,11 +64,9 @@ struct SiteFiles {
             return (terms, keepTerms ? terms.encoded() : nil)
         }
         var builder = SearchIndexBuilder()
+        builder.add(contentsOf: pages.map(\.0))
         var encoded: [PageID: [UInt8]] = [:]
-        for (index, (terms, bytes)) in zip(indexed, pages) {
-            builder.add(terms)
-            encoded[index] = bytes
-        }
+        for (index, (_, bytes)) in zip(indexed, pages) { encoded[index] = bytes }
         return (builder.files(), encoded)
     }
 

@@ -35,7 +35,8 @@ public enum PathText {
 
     private static func withoutTrailingSlashes(_ path: String) -> Substring {
         var trimmed = Substring(path)
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        // More than one character, without counting them all.
+        while !trimmed.dropFirst().isEmpty, trimmed.hasSuffix("/") { trimmed.removeLast() }
         return trimmed
     }
 }

@@ -191,7 +191,7 @@ struct BuildCache: Sendable {
         let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         var builder = ContentHash.Builder()
         builder.add(formatVersion)
-        if let data = FileManager.default.contents(atPath: path) {
+        if let data = MappedFile.contents(atPath: path) {  // mapped: its pages are mostly in memory already
             builder.add(data)
         } else {
             builder.add(path)
