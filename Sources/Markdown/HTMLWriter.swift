@@ -331,11 +331,14 @@ struct HTMLWriter {
 
     // MARK: - Pieces
 
+    /// goldmark's marker where it leaves raw HTML out.
+    static let rawHTMLOmitted = Array("<!-- raw HTML omitted -->".utf8)
+
     mutating func rawHTML(_ span: TextSpan) {
         if !options.rawHTML {
             // A lone comment (such as Hugo's `<!--more-->`) is harmless and kept; anything else is
             // left out with goldmark's marker, as Hugo does when `unsafe` is off.
-            out.append(contentsOf: isSingleComment(bytes(span)) ? bytes(span) : ArraySlice("<!-- raw HTML omitted -->".utf8))
+            out.append(contentsOf: isSingleComment(bytes(span)) ? bytes(span) : Self.rawHTMLOmitted[...])
         } else if options.tagFilter {
             TagFilter.append(bytes(span), to: &out)
         } else {

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import Site
 
@@ -139,6 +140,35 @@ import Testing
         #expect(Permalinks.urlize("Ä/b--C") == "ä-b-c")
         #expect(Permalinks.pathName("My Post--2/x.Y!") == "my-post--2x.y")
         #expect(Permalinks.pathName("Mÿ Post--2/x.Y!") == "mÿ-post--2x.y")
+    }
+
+    @Test func namesAgreeWithLoweringTheWholeText() {
+        // Lowering scalar by scalar must name as lowering the whole text first does, letters whose
+        // lower case is ASCII (the Kelvin sign) or two scalars (`İ`) and final sigma included.
+        func reference(_ text: String, urlize: Bool) -> String {
+            var result = ""
+            var lastWasHyphen = false
+            for scalar in text.lowercased().unicodeScalars {
+                if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "."
+                    || (!urlize && scalar == "-")
+                {
+                    result.unicodeScalars.append(scalar)
+                    lastWasHyphen = false
+                } else if scalar == " " || scalar == "\t" || (urlize && (scalar == "-" || scalar == "/")) {
+                    if !urlize || (!lastWasHyphen && !result.isEmpty) { result.append("-") }
+                    lastWasHyphen = true
+                }
+            }
+            while urlize, result.hasSuffix("-") { result.removeLast() }
+            return result
+        }
+        var generator = SeededGenerator(seed: 23)
+        let pieces = ["A", "z", "9", " ", "\t", "-", "/", "_", ".", "!", "K", "\u{212A}", "İ", "ΣΑΣ", "ß", "Ǆ", "É", "日本", "٣"]
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Permalinks.urlize(text) == reference(text, urlize: true), "\(text.debugDescription)")
+            #expect(Permalinks.pathName(text) == reference(text, urlize: false), "\(text.debugDescription)")
+        }
     }
 
     @Test func patternsExpandDateAndSlug() {

@@ -54,26 +54,10 @@ struct FrontMatter {
     /// JSON front matter ends at the line holding the brace that closes the first one.
     private static func splitJSON(_ lines: [Substring]) -> FrontMatter? {
         var depth = 0
-        var inString = false
-        var escaped = false
+        var strings = JSONStringTracker()
         for (index, line) in lines.enumerated() {
-            for byte in line.utf8 {
-                if inString {
-                    if escaped {
-                        escaped = false
-                    } else if byte == UInt8(ascii: "\\") {
-                        escaped = true
-                    } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                    }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"): depth += 1
-                case UInt8(ascii: "}"): depth -= 1
-                default: break
-                }
+            for byte in line.utf8 where !strings.isInString(byte) {
+                if byte == UInt8(ascii: "{") { depth += 1 } else if byte == UInt8(ascii: "}") { depth -= 1 }
             }
             if depth == 0 {
                 let fm = lines[0...index].joined(separator: "\n")

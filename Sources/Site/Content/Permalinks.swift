@@ -135,64 +135,40 @@ struct Permalinks {
 
     /// A file or folder name as Hugo puts it in a URL: lower case, each space a hyphen, hyphens kept
     /// as written (`200606-/` and `a--b/` stay), only letters, digits and `-_.` kept.
-    static func pathName(_ text: String) -> String {
-        if let ascii = asciiName(text, collapsing: false) { return ascii }
-        var result = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." || scalar == "-" {
-                result.unicodeScalars.append(scalar)
-            } else if scalar == " " || scalar == "\t" {
-                result.append("-")
-            }
-        }
-        return result
-    }
+    static func pathName(_ text: String) -> String { urlName(text, urlize: false) }
 
     /// Hugo's `urlize`: lower case, spaces to hyphens, only letters, digits and `-_.` kept.
-    static func urlize(_ text: String) -> String {
-        if let ascii = asciiName(text, collapsing: true) { return ascii }
-        var result = ""
-        var lastWasHyphen = false
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." {
-                result.unicodeScalars.append(scalar)
-                lastWasHyphen = false
-            } else if scalar == "-" || scalar == " " || scalar == "\t" || scalar == "/" {
-                if !lastWasHyphen, !result.isEmpty { result.append("-") }
-                lastWasHyphen = true
-            }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result
-    }
+    static func urlize(_ text: String) -> String { urlName(text, urlize: true) }
 
-    /// ``pathName(_:)`` (`collapsing` false) or ``urlize(_:)`` (true) of ASCII text, byte by byte;
-    /// nil when the text is not ASCII. Letters are lowered, letters, digits, `_` and `.` kept;
-    /// ``pathName(_:)`` keeps `-` and makes each space or tab a hyphen, ``urlize(_:)`` makes a run
-    /// of them and of `/` one hyphen, none first or last.
-    private static func asciiName(_ text: String, collapsing: Bool) -> String? {
+    /// Both: letters lowered, letters, digits, `_` and `.` kept; ``pathName(_:)`` keeps each `-` and
+    /// makes each space or tab one, ``urlize(_:)`` makes a run of them and of `/` one hyphen, none
+    /// first or last. ASCII is classified byte by byte; other scalars are lowered as
+    /// `String.lowercased()` lowers them, scalar by scalar.
+    private static func urlName(_ text: String, urlize: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var lastWasHyphen = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "_"), UInt8(ascii: "."):
-                bytes.append(byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0))
+        func take(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            let isASCIILetter = (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+            if isASCIILetter || (0x30...0x39).contains(value) || scalar == "_" || scalar == "." || (!urlize && scalar == "-")
+                || (!scalar.isASCII && scalar.properties.isAlphabetic)
+            {
+                if scalar.isASCII { bytes.append(UInt8(value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
                 lastWasHyphen = false
-            case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "/"):
-                if !collapsing {
-                    if byte != UInt8(ascii: "/") { bytes.append(UInt8(ascii: "-")) }
-                } else if !lastWasHyphen, !bytes.isEmpty {
-                    bytes.append(UInt8(ascii: "-"))
-                }
+            } else if scalar == " " || scalar == "\t" || (urlize && (scalar == "-" || scalar == "/")) {
+                if !urlize || (!lastWasHyphen && !bytes.isEmpty) { bytes.append(UInt8(ascii: "-")) }
                 lastWasHyphen = true
-            default:
-                continue
             }
         }
-        if collapsing { while bytes.last == UInt8(ascii: "-") { bytes.removeLast() } }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                take(Unicode.Scalar(UInt8(scalar.value) | ((0x41...0x5A).contains(scalar.value) ? 0x20 : 0)))
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
+            }
+        }
+        if urlize { while bytes.last == UInt8(ascii: "-") { bytes.removeLast() } }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -5,24 +5,9 @@ enum JSONWhitespace {
     static func removed(from text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        var inString = false
-        var escaped = false
-        for byte in text.utf8 {
-            if inString {
-                out.append(byte)
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-                out.append(byte)
-            } else if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
-                out.append(byte)
-            }
+        var strings = JSONStringTracker()
+        for byte in text.utf8 where strings.isInString(byte) || (byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
+            out.append(byte)
         }
         return String(decoding: out, as: UTF8.self)
     }
