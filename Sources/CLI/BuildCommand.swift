@@ -107,6 +107,7 @@ struct BuildCommand: ParsableCommand {
             if let leftOut = Self.describe(report.leftOut) { print(leftOut) }
             if let note = report.cacheNote { print("Build cache: " + Self.describe(cache: note, report: report)) }
             print(Self.table(report.outputCounts), terminator: "")
+            if verbose { print(Self.timeTable(progress.timings), terminator: "") }
         }
         if !report.errors.isEmpty {
             if !report.published {
@@ -166,6 +167,26 @@ extension BuildCommand {
             text +=
                 "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
                 + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+        }
+        return text
+    }
+}
+
+extension BuildCommand {
+    /// Where the time went, for `--verbose`: each phase's wall time in milliseconds and its share.
+    static func timeTable(_ timings: [BuildProgress.PhaseTime]) -> String {
+        let total = timings.reduce(0) { $0 + $1.seconds }
+        guard total > 0 else { return "" }
+        let width = timings.map(\.phase.count).max() ?? 0
+        let rows = timings.map { ($0.phase, ProgressDisplay.grouped(Int(($0.seconds * 1000).rounded())) + " ms", Int(($0.seconds / total * 100).rounded())) }
+        let numberWidth = rows.map(\.1.count).max() ?? 0
+        var text = "Time by phase:\n"
+        for (phase, time, share) in rows {
+            let shareText = String(share) + "%"
+            text +=
+                "  " + phase.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
+                + String(repeating: " ", count: numberWidth - time.count) + time + " | "
+                + String(repeating: " ", count: 4 - shareText.count) + shareText + "\n"
         }
         return text
     }

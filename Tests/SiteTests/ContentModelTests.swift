@@ -171,6 +171,21 @@ import Testing
         }
     }
 
+    @Test func urlsNormaliseToOutputPaths() {
+        #expect(Permalinks.normalize("") == "/")
+        #expect(Permalinks.normalize("a") == "/a/")
+        #expect(Permalinks.normalize("//a///b") == "/a/b/")
+        #expect(Permalinks.normalize("/feed.xml") == "/feed.xml")
+        #expect(Permalinks.normalize("/v1.2/notes") == "/v1.2/notes/")
+        #expect(Permalinks.normalize("/été/日本") == "/été/日本/")
+        #expect(Permalinks.outputPath("/a/./b/") == "/a/b/")
+        #expect(Permalinks.outputPath("./") == "/")
+        #expect(Permalinks.outputPath("/a/../b/") == nil)
+        #expect(Permalinks.outputPath("/a\u{0}b/") == nil)
+        #expect(Permalinks.outputPath("/x/.hidden/..a/") == "/x/.hidden/..a/")
+        #expect(Permalinks.outputPath("/data.json") == "/data.json")
+    }
+
     @Test func patternsExpandDateAndSlug() {
         let config = SiteConfig(raw: ["permalinks": .table(["posts": .string("/:year/:month/:slug/")])])
         var page = Page(

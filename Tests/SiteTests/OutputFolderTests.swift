@@ -207,5 +207,23 @@
             #expect(PathText.removingExtension("a") == "a")
             #expect(PathText.removingExtension("x/.hidden") == "x/.hidden")
         }
+
+        @Test func edgesAndTextBeyondASCII() {
+            #expect(PathText.folder(of: "/") == "/")
+            #expect(PathText.folder(of: "//") == "/")
+            #expect(PathText.folder(of: "a//") == "")
+            #expect(PathText.lastComponent("/") == "")
+            #expect(PathText.lastComponent("") == "")
+            #expect(PathText.lastComponent("a/b//") == "b")
+            #expect(PathText.fileExtension("a.") == "")
+            #expect(PathText.fileExtension("a/b.tar.gz/") == "gz")
+            #expect(PathText.removingExtension("a.") == "a.")
+            #expect(PathText.removingExtension("a/b.md/") == "a/b")
+            #expect(PathText.folder(of: "posts/été/naïve.fr.md") == "posts/été")
+            #expect(PathText.lastComponent("文章/数学.md") == "数学.md")
+            #expect(PathText.fileExtension("文章/数学.md") == "md")
+            #expect(PathText.removingExtension("e\u{301}/cafe\u{301}.md") == "e\u{301}/cafe\u{301}")
+            #expect(PathText.removingExtension("🙂.md") == "🙂")
+        }
     }
 #endif

@@ -56,6 +56,7 @@ struct BuildState: Sendable {
         _ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
         remember: Bool = false, progress: BuildProgress? = nil
     ) {
+        progress?.begin("Preparing the renderer")
         source = site.source
         self.options = options
         config = language.config
@@ -80,6 +81,7 @@ struct BuildState: Sendable {
             defer { progress?.advance() }
             return cached[index].map { ($0.rendered, $0.diagnostics) } ?? renderer.render(index)
         }
+        progress?.begin("Page contexts and lists")
         pageDiagnostics = renderedPairs.map(\.1)
         var rendered = renderedPairs.map(\.0)
         equationReferences = SiteEquationReferences(content: content, rendered: rendered, config: config)

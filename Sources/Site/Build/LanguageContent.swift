@@ -13,12 +13,17 @@ struct LanguageContent: Sendable {
     /// Reads the content folder of `config`'s language in the site at `source`, taking the parse
     /// of front matter from `memo` when it has it, and not reading the files of `rendered` (whose
     /// rendering the build cache has) when the memo knows them.
-    init(source: URL, config: SiteConfig, options: BuildOptions, memo: FrontMatterMemo? = nil, rendered: Set<String> = []) {
+    init(
+        source: URL, config: SiteConfig, options: BuildOptions, memo: FrontMatterMemo? = nil, rendered: Set<String> = [],
+        progress: BuildProgress? = nil
+    ) {
         self.config = config
+        progress?.begin("Reading content")
         let tree = ContentScanner(
             contentRoot: source.appendingPathComponent(config.language.contentDir), config: config, memo: memo,
             rendered: rendered
         ).scan()
+        progress?.begin("Laying out pages")
         let (content, assembleDiagnostics) = SiteContent.assemble(tree, config: config, options: options)
         self.content = content
         resources = tree.resources

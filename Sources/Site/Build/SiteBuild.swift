@@ -60,7 +60,8 @@ struct SiteBuild: Sendable {
                             key.language == position && page.sourceHash == reuse.sourceHashes[key.sourceFile] ? key.sourceFile : nil
                         })
                 } ?? []
-            return LanguageContent(source: source, config: configs[position], options: options, memo: memo, rendered: rendered)
+            return LanguageContent(
+                source: source, config: configs[position], options: options, memo: memo, rendered: rendered, progress: progress)
         }
         if contents.count > 1, !SharedBundleFiles.duplicates(config) { SharedBundleFiles.assign(&contents) }
         let translations = configs.count > 1 ? Translations(contents.map { ($0.config, $0.content) }) : Translations()
@@ -71,6 +72,7 @@ struct SiteBuild: Sendable {
             for file in FileTree.regularFiles(under: folder) { staticSources[file] = folder.appendingPathComponent(file) }
         }
         staticFiles = staticSources.keys.sorted()
+        progress?.begin("Templates")
         let templates = try Templates(siteLayouts: source.appendingPathComponent("layouts"))
         templateDiagnostics = folderWarnings + config.diagnostics + templates.diagnostics
         let assets = ThemeAssets(config: config)

@@ -183,7 +183,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         report.seconds = Date().timeIntervalSince(start)
-        return (report, job.result())
+        progress?.begin("Finishing the link check")
+        let alongside = job.result()
+        progress?.finish()
+        return (report, alongside)
     }
 
     // MARK: The build cache

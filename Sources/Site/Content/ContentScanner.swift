@@ -46,22 +46,19 @@ struct ContentScanner {
             (config.languages.first { $0.code == config.defaultLanguage && $0.contentDir == config.language.contentDir }
             ?? config.languages.first { $0.contentDir == config.language.contentDir })?.code
         let ownsUnmarked = unmarkedLanguage == config.language.code
-        let all = listFiles()
+        let all = listFiles().map(facts(of:))
         let files = all.filter { file in
-            let (_, language) = languageStem(split(file).name)
-            return language.map { $0 == config.language.code } ?? (ownsUnmarked || !isMarkdown(file))
+            file.language.map { $0 == config.language.code } ?? (ownsUnmarked || !file.isPage)
         }
         // Leaf bundles: folders holding an index.md; everything under them belongs to them.
         var leafBundles = Set<String>()
         var branchFolders = Set<String>()
-        for file in files where isMarkdown(file) {
-            let (folder, name) = split(file)
-            let stem = languageStem(name).stem
-            if stem == "index" { leafBundles.insert(folder) }
-            if stem == "_index" { branchFolders.insert(folder) }
+        for file in files where file.isPage {
+            if file.stem == "index" { leafBundles.insert(file.folder) }
+            if file.stem == "_index" { branchFolders.insert(file.folder) }
         }
-        func leafBundle(containing file: String) -> String? {
-            var folder = split(file).folder
+        func leafBundle(containing file: FileFacts) -> String? {
+            var folder = file.folder
             while !folder.isEmpty {
                 if leafBundles.contains(folder) { return folder }
                 folder = split(folder).folder
@@ -69,9 +66,9 @@ struct ContentScanner {
             return nil
         }
         let otherBundles = otherLanguagesLeafBundles(all, excluding: leafBundles)
-        func inOtherLanguagesBundle(_ file: String) -> Bool {
+        func inOtherLanguagesBundle(_ file: FileFacts) -> Bool {
             guard !otherBundles.isEmpty else { return false }
-            var folder = split(file).folder
+            var folder = file.folder
             while !folder.isEmpty {
                 if otherBundles.contains(folder) { return true }
                 folder = split(folder).folder
@@ -80,9 +77,8 @@ struct ContentScanner {
         }
         // Sections: top-level folders, and deeper folders with an _index.md.
         for file in files where !inOtherLanguagesBundle(file) {
-            let parts = file.split(separator: "/")
-            guard parts.count > 1 else { continue }
-            let top = String(parts[0])
+            guard let slash = file.path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let top = String(file.path[..<slash])
             if !leafBundles.contains(top) { tree.sections.insert(top) }
         }
         for folder in branchFolders where !folder.isEmpty && !leafBundles.contains(folder) { tree.sections.insert(folder) }
@@ -102,11 +98,9 @@ struct ContentScanner {
             var bundle: String?
         }
         var jobs: [Job] = []
-        for file in files where !inOtherLanguagesBundle(file) {
-            let (folder, name) = split(file)
-            let isMarkdown = isMarkdown(file)
-            let stem = languageStem(name).stem
-            if let bundle = leafBundle(containing: file) {
+        for facts in files where !inOtherLanguagesBundle(facts) {
+            let (file, folder, isMarkdown, stem) = (facts.path, facts.folder, facts.isPage, facts.stem)
+            if let bundle = leafBundle(containing: facts) {
                 let isIndex = folder == bundle && isMarkdown && stem == "index"
                 if isIndex {
                     jobs.append(Job(path: file, kind: .page, section: section(of: split(bundle).folder), bundle: bundle))
@@ -130,10 +124,9 @@ struct ContentScanner {
         let reader = PageReader(config: config, memo: memo)
         let root = contentRoot
         let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
-            let url = root.appendingPathComponent(job.path)
             let file = config.language.contentDir + "/" + job.path
             if PathText.fileExtension(job.path).lowercased() == NotebookSource.fileExtension {
-                return readNotebook(url, file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
+                return readNotebook(root.appendingPathComponent(job.path), file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
             }
             if rendered.contains(file), let summary = memo?.summary(ofFile: file) {
                 var (page, diagnostics) = reader.read(
@@ -142,7 +135,7 @@ struct ContentScanner {
                 if summary.isBlank { diagnostics.append(Self.blankWarning(file)) }
                 return (page, diagnostics)
             }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(job.path).path) else {
                 return (nil, [Diagnostic(.error, "cannot read the file", file: file)])
             }
             // Over the bytes in place: Data's iterator went byte by byte through a call each (1% of a build).
@@ -222,19 +215,36 @@ struct ContentScanner {
 
     /// Leaf bundles that only other languages have (`post/index.fr.md` alone, read for English):
     /// their resources are not this language's.
-    private func otherLanguagesLeafBundles(_ files: [String], excluding own: Set<String>) -> Set<String> {
+    private func otherLanguagesLeafBundles(_ files: [FileFacts], excluding own: Set<String>) -> Set<String> {
         guard config.isMultilingual else { return [] }
         var bundles = Set<String>()
-        for file in files where isMarkdown(file) {
-            let (folder, name) = split(file)
-            if languageStem(name).stem == "index", !own.contains(folder) { bundles.insert(folder) }
-        }
+        for file in files where file.isPage && file.stem == "index" && !own.contains(file.folder) { bundles.insert(file.folder) }
         return bundles
     }
 
+    /// What a content file's path says, worked out once per file.
+    private struct FileFacts {
+        /// Relative to the content folder.
+        var path: String
+        /// The folder holding it (`""` at the top).
+        var folder: String
+        /// The name without extension and language suffix (``languageStem(_:)``).
+        var stem: String
+        /// The language its suffix names.
+        var language: String?
+        /// Markdown or a notebook.
+        var isPage: Bool
+    }
+
+    private func facts(of path: String) -> FileFacts {
+        let (folder, name) = split(path)
+        let (stem, language) = languageStem(name)
+        return FileFacts(path: path, folder: folder, stem: stem, language: language, isPage: isMarkdown(path))
+    }
+
     private func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
     }
 
     /// Every file under the content folder, relative and sorted; hidden files, editor backups and

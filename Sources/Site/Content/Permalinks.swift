@@ -109,29 +109,36 @@ struct Permalinks {
 
     /// A URL path with a leading slash, and a trailing one unless it names a file (`/feed.xml`).
     static func normalize(_ url: String) -> String {
-        var path = url.hasPrefix("/") ? url : "/" + url
-        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
-        let last = path.split(separator: "/").last ?? ""
-        if !path.hasSuffix("/"), !last.contains(".") { path += "/" }
-        return path
+        var bytes: [UInt8] = [slash]
+        bytes.reserveCapacity(url.utf8.count + 2)
+        for byte in url.utf8 where byte != slash || bytes.last != slash { bytes.append(byte) }
+        if bytes.last != slash, let lastSlash = bytes.lastIndex(of: slash), !bytes[(lastSlash + 1)...].contains(UInt8(ascii: ".")) {
+            bytes.append(slash)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `url` as a path inside the output folder: normalised, `.` segments dropped; nil when it has
     /// a `..` segment (which could climb out of the output folder or onto another page) or a NUL.
     static func outputPath(_ url: String) -> String? {
-        let path = normalize(url)
-        guard !path.utf8.contains(0) else { return nil }
-        var segments: [Substring] = []
-        for segment in path.split(separator: "/") {
-            switch segment {
-            case ".": continue
-            case "..": return nil
-            default: segments.append(segment)
-            }
+        let path = normalize(url).utf8
+        guard !path.contains(0) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.count)
+        for segment in path.split(separator: slash) {
+            if segment.elementsEqual(currentFolder) { continue }
+            if segment.elementsEqual(parentFolder) { return nil }
+            bytes.append(slash)
+            bytes.append(contentsOf: segment)
         }
-        if segments.isEmpty { return "/" }
-        return "/" + segments.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+        if bytes.isEmpty { return "/" }
+        if path.last == slash { bytes.append(slash) }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let slash = UInt8(ascii: "/")
+    private static let currentFolder: [UInt8] = [UInt8(ascii: ".")]
+    private static let parentFolder: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
 
     /// A file or folder name as Hugo puts it in a URL: lower case, each space a hyphen, hyphens kept
     /// as written (`200606-/` and `a--b/` stay), only letters, digits and `-_.` kept.
