@@ -178,7 +178,9 @@ extension BuildCommand {
         let total = timings.reduce(0) { $0 + $1.seconds }
         guard total > 0 else { return "" }
         let width = timings.map(\.phase.count).max() ?? 0
-        let rows = timings.map { ($0.phase, ProgressDisplay.grouped(Int(($0.seconds * 1000).rounded())) + " ms", Int(($0.seconds / total * 100).rounded())) }
+        let rows = timings.map {
+            ($0.phase, ProgressDisplay.grouped(Int(($0.seconds * 1000).rounded())) + " ms", Int(($0.seconds / total * 100).rounded()))
+        }
         let numberWidth = rows.map(\.1.count).max() ?? 0
         var text = "Time by phase:\n"
         for (phase, time, share) in rows {

@@ -71,6 +71,24 @@ import Testing
         #expect(quiet.output.isEmpty && quiet.errors.isEmpty)
     }
 
+    @Test func verboseBuildSaysWhereTheTimeWent() throws {
+        let root = try site([
+            "hugo.toml": "title = \"T\"\nbaseURL = \"https://example.org/\"\n",
+            "content/posts/a.md": "---\ntitle: A\n---\nA.\n",
+        ])
+        let out = temporaryFolder().appendingPathComponent("public").path
+        let plain = try run(["build", "-s", root.path, "-d", out])
+        #expect(plain.status == 0 && !plain.output.contains("Time by phase"))
+        let verbose = try run(["build", "-v", "-s", root.path, "-d", out])
+        #expect(verbose.status == 0, "\(verbose.errors)")
+        let table = verbose.output.components(separatedBy: "Time by phase:\n").last ?? ""
+        for phase in ["Reading content", "Laying out pages", "Rendering pages", "Writing"] {
+            #expect(table.contains("  " + phase), "\(phase) missing from:\n\(verbose.output)")
+        }
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(rows.count >= 6 && rows.allSatisfy { $0.hasSuffix("%") && $0.contains(" ms | ") })
+    }
+
     @Test func buildPrintsItsCacheAndATableAndNoProgressIntoAPipe() throws {
         let root = try site([
             "hugo.toml": "title = \"T\"\nbaseURL = \"https://example.org/\"\n",

@@ -226,4 +226,5 @@
             #expect(PathText.removingExtension("🙂.md") == "🙂")
         }
     }
+
 #endif

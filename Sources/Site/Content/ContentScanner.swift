@@ -126,7 +126,8 @@ struct ContentScanner {
         let results = jobs.concurrentMap { job -> (Page?, [Diagnostic]) in
             let file = config.language.contentDir + "/" + job.path
             if PathText.fileExtension(job.path).lowercased() == NotebookSource.fileExtension {
-                return readNotebook(root.appendingPathComponent(job.path), file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
+                return readNotebook(
+                    root.appendingPathComponent(job.path), file: file, job: (job.path, job.kind, job.section, job.bundle), reader: reader)
             }
             if rendered.contains(file), let summary = memo?.summary(ofFile: file) {
                 var (page, diagnostics) = reader.read(
