@@ -211,7 +211,7 @@ struct SiteContent: Sendable {
         // Links name files without the language suffix (`other.md` from `page.fr.md`): this language's file answers.
         let suffix = "." + config.language.code + "."
         for (index, page) in zip(pages.pageIDs, pages) {
-            guard let file = page.sourceFile, file.contains(suffix) else { continue }
+            guard let file = page.sourceFile, file.contains(bytes: suffix) else { continue }
             let plain = config.contentPath(ofSource: file).replacingOccurrences(of: suffix, with: ".")
             if pageByContentPath[plain] == nil { pageByContentPath[plain] = index }
         }
