@@ -644,7 +644,13 @@ struct ContentRenderer: Sendable {
             candidates.append(trimmed)
         }
         for candidate in candidates {
-            for form in [candidate, candidate + ".md", candidate + "/index.md", candidate + "/_index.md"] {
+            var forms = [candidate, candidate + ".md", candidate + "/index.md", candidate + "/_index.md"]
+            // `posts/x.md` also names the bundle `posts/x/index.md`, as Hugo's ref finds it.
+            if candidate.hasSuffix(".md") {
+                let bundle = String(candidate.dropLast(3))
+                forms += [bundle + "/index.md", bundle + "/_index.md"]
+            }
+            for form in forms {
                 if let index = content.pageByContentPath[form] { return index }
             }
             if candidate.hasSuffix("/index.md") || candidate.hasSuffix("/_index.md"),

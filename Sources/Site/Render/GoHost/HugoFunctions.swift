@@ -26,6 +26,14 @@ enum HugoFunctions {
                 return .safe(scope.markdownify(args.first?.text ?? ""), .html)
             }
         }
+        // `plainify` of typeset math gives the TeX back, as Hugo's page holds it (``MathAsTeX``).
+        if let plainify = FunctionRegistry.standard["plainify"] {
+            for name in ["plainify", "transform.Plainify"] {
+                functions.register(name) { args, context in
+                    try context.call(plainify, args.map { .string(MathAsTeX.replacing(in: $0.text)) })
+                }
+            }
+        }
         for name in ["emojify", "transform.Emojify"] {
             functions.register(name) { args in .safe(args.first?.text ?? "", .html) }
         }
@@ -343,7 +351,12 @@ enum HugoFunctions {
         var text = source.text
         if case .object(let object) = source, let content = try? object.member("Content", arguments: []) { text = content.text }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let format: DataFormat = trimmed.hasPrefix("{") || trimmed.hasPrefix("[") ? .json : trimmed.contains(" = ") ? .toml : .yaml
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+            // JSON: an array at the top comes back as a slice (a chat transcript, a list of rows).
+            guard let value = try? DataFormat.parseJSONValue(text) else { throw GoFunctionError("cannot unmarshal the text") }
+            return value.goValue()
+        }
+        let format: DataFormat = trimmed.contains(" = ") ? .toml : .yaml
         guard let table = try? format.parseTable(text).table else { throw GoFunctionError("cannot unmarshal the text") }
         return Value.table(table).goValue()
     }
@@ -351,15 +364,17 @@ enum HugoFunctions {
     /// Hugo's `markdownify` outside a page: the site's Markdown; a single paragraph comes back
     /// without its `<p>`.
     static func markdownify(_ markdown: String, config: SiteConfig) -> String {
-        unwrappingSingleParagraph(markdownHTML(markdown, config: config))
+        unwrappingSingleParagraph(markdownHTML(markdown, config: config), config: config)
     }
 
     /// A single paragraph without its `<p>` (as `markdownify` and inline `.RenderString` give it);
-    /// other HTML as it is.
-    static func unwrappingSingleParagraph(_ html: String) -> String {
+    /// other HTML as it is. Display math inside the paragraph is a block of its own for goldmark
+    /// only when passthrough keeps it (`text\n$$…$$` is then two blocks); otherwise it is text of
+    /// the paragraph, and the paragraph still loses its `<p>`.
+    static func unwrappingSingleParagraph(_ html: String, config: SiteConfig) -> String {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2,
-            !trimmed.contains("display=\"block\"")
+            !config.goldmarkPassthrough || !trimmed.contains("display=\"block\"")
         {
             return String(trimmed.dropFirst(3).dropLast(4))
         }

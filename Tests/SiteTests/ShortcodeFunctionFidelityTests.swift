@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Hugo functions as site shortcodes use them on the blogs of the fidelity corpus (session 11).
+/// Every expected output was taken from Hugo 0.168 on the same small site (`unsafe = true`).
+@Suite struct ShortcodeFunctionFidelityTests {
+    static let unsafe = "[markup.goldmark.renderer]\nunsafe = true\n"
+    static let passthrough = """
+        [markup.goldmark.extensions.passthrough]
+        enable = true
+        [markup.goldmark.extensions.passthrough.delimiters]
+        block = [['\\[', '\\]'], ['$$', '$$']]
+        inline = [['\\(', '\\)'], ['$', '$']]
+
+        """
+    static let note = """
+        <div>{{ .Inner | markdownify }}</div>
+        <img alt="{{ .Get "caption" | markdownify | plainify }}">
+        """
+    static let call = """
+        {{<note caption="See $y=2x+1$ and [${}^{[1]}$](#footnotes) here">}}
+        The rate is:
+        $$
+        P = 1
+        $$
+        {{</note>}}
+        """
+
+    @Test func plainifyGivesTypesetMathBackAsTeX() throws {
+        // Hugo: `<img alt="See $y=2x&#43;1$ and ${}^{[1]}$ here">`, with or without passthrough.
+        for config in [Self.unsafe, Self.unsafe + Self.passthrough] {
+            let body = try HugoFidelity.body(Self.call, config: config, files: ["layouts/shortcodes/note.html": Self.note])
+            #expect(body.contains("<img alt=\"See $y=2x&#43;1$ and ${}^{[1]}$ here\">"), "got:\n\(body)")
+        }
+    }
+
+    @Test func markdownifyUnwrapsAParagraphWithDisplayMathUnlessPassthroughSplitsIt() throws {
+        // Without passthrough, `$$` is text of the paragraph: Hugo gives `<div>The rate is:\n$$\nP = 1\n$$</div>`.
+        let plain = try HugoFidelity.body(Self.call, config: Self.unsafe, files: ["layouts/shortcodes/note.html": Self.note])
+        #expect(plain.hasPrefix("<div>The rate is:\n<math "), "got:\n\(plain)")
+        // With passthrough the block ends the paragraph: `<div><p>The rate is:\n</p>\n$$\nP = 1\n$$</div>`.
+        let kept = try HugoFidelity.body(
+            Self.call, config: Self.unsafe + Self.passthrough, files: ["layouts/shortcodes/note.html": Self.note])
+        #expect(kept.hasPrefix("<div><p>The rate is:"), "got:\n\(kept)")
+    }
+
+    @Test func unmarshalReadsAJSONArray() throws {
+        let chat = """
+            {{ $json := .Inner | unmarshal }}<ul>{{ range $json }}<li>{{ .role }}: {{ .content | markdownify }}</li>{{ end }}</ul>
+            """
+        let body = try HugoFidelity.body(
+            """
+            {{< chat >}}
+            [
+              {"role": "user", "content": "Hi *there*"},
+              {"role": "assistant", "content": "Hello"}
+            ]
+            {{< /chat >}}
+            """, config: Self.unsafe, files: ["layouts/shortcodes/chat.html": chat])
+        #expect(body == "<ul><li>user: Hi <em>there</em></li><li>assistant: Hello</li></ul>", "got:\n\(body)")
+    }
+
+    @Test func refToAFileNameFindsTheBundleOfThatName() throws {
+        // `posts/conv.md` names the bundle `posts/conv/index.md`, even when a page `conv.md` exists elsewhere.
+        let body = try HugoFidelity.body(
+            "An [app]({{< ref \"projects/delta.md\" >}}) and [c]({{< relref \"posts/conv.md\" >}}).\n",
+            config: Self.unsafe,
+            files: [
+                "content/posts/conv/index.md": "---\ntitle: Conv\n---\nc\n",
+                "content/external/conv.md": "---\ntitle: ExtConv\n---\nx\n",
+                "content/projects/delta/index.md": "---\ntitle: Delta\n---\nd\n",
+            ])
+        #expect(body == "<p>An <a href=\"https://example.org/projects/delta/\">app</a> and <a href=\"/posts/conv/\">c</a>.</p>", "got:\n\(body)")
+    }
+
+    @Test func mathInASiteShortcodesMathNamedDivIsTypeset() throws {
+        // Hugo writes `<div class="math-env">Lemma. $x$</div>`; the reader's renderer typesets it.
+        let body = try HugoFidelity.body(
+            "{{< env >}}Lemma. $x$ holds.{{< /env >}}\n", config: Self.unsafe,
+            files: ["layouts/shortcodes/env.html": "<div class=\"math-env\">{{ .Inner }}</div>"])
+        #expect(body.hasPrefix("<div class=\"math-env\">Lemma. <math "), "got:\n\(body)")
+        #expect(body.contains("<annotation encoding=\"application/x-tex\">x</annotation>"))
+    }
+}
