@@ -16,6 +16,9 @@ struct Permalinks {
         case .home:
             return "/"
         case .section:
+            if let pattern = config.kindPermalinks["section"]?[page.section] {
+                return Self.normalize(expand(pattern, page: page, fileName: PathText.lastComponent(page.section)))
+            }
             return "/" + page.section.split(separator: "/").map { Self.pathName(String($0)) }.joined(separator: "/") + "/"
         case .taxonomy:
             return "/" + Self.urlize(page.taxonomy ?? "") + "/"
@@ -26,7 +29,7 @@ struct Permalinks {
             if let url = page.url, !url.isEmpty { return Self.normalize(url) }
             let (folder, name) = location(of: page)
             let topSection = page.section.split(separator: "/").first.map(String.init) ?? ""
-            if let pattern = config.permalinks[topSection] {
+            if let pattern = config.kindPermalinks["page"]?[topSection] ?? config.permalinks[topSection] {
                 // As in Hugo, a pattern always makes a folder URL, even when it ends with a dot
                 // (`:filename` of a bundle `gallery.com/`, or `/:slug.html` itself).
                 let expanded = expand(pattern, page: page, fileName: name)
