@@ -82,4 +82,90 @@ import Testing
         #expect(body.hasPrefix("<div class=\"math-env\">Lemma. <math "), "got:\n\(body)")
         #expect(body.contains("<annotation encoding=\"application/x-tex\">x</annotation>"))
     }
+
+    static let tocPage = """
+        {{< toc >}}
+
+        # Top level
+
+        ## Intro with *emph* and `code`
+
+        ### Sub & more
+
+        #### Deep
+
+        ## Second
+
+        #### Skipped level
+
+        ## Third {#custom}
+        """
+    static let toc = "<details class=\"toc\"><summary>TOC</summary>\n    {{ .Page.TableOfContents }}\n</details>"
+
+    @Test func tableOfContentsInAShortcodeOfThePage() throws {
+        let body = try HugoFidelity.body(Self.tocPage, files: ["layouts/shortcodes/toc.html": Self.toc])
+        let expected = """
+            <details class="toc"><summary>TOC</summary>
+                <nav id="TableOfContents">
+              <ul>
+                <li><a href="#intro-with-emph-and-code">Intro with <em>emph</em> and <code>code</code></a>
+                  <ul>
+                    <li><a href="#sub--more">Sub &amp; more</a></li>
+                  </ul>
+                </li>
+                <li><a href="#second">Second</a>
+                  <ul>
+                    <li></li>
+                  </ul>
+                </li>
+                <li><a href="#custom">Third</a></li>
+              </ul>
+            </nav>
+            </details>
+            """
+        #expect(body.hasPrefix(expected), "got:\n\(body)")
+    }
+
+    @Test func tableOfContentsFollowsMarkupTableOfContents() throws {
+        let body = try HugoFidelity.body(
+            Self.tocPage, config: "[markup.tableOfContents]\nordered = true\nstartLevel = 1\nendLevel = 4\n",
+            files: ["layouts/shortcodes/toc.html": Self.toc])
+        let expected = """
+            <details class="toc"><summary>TOC</summary>
+                <nav id="TableOfContents">
+              <ol>
+                <li><a href="#top-level">Top level</a>
+                  <ol>
+                    <li><a href="#intro-with-emph-and-code">Intro with <em>emph</em> and <code>code</code></a>
+                      <ol>
+                        <li><a href="#sub--more">Sub &amp; more</a>
+                          <ol>
+                            <li><a href="#deep">Deep</a></li>
+                          </ol>
+                        </li>
+                      </ol>
+                    </li>
+                    <li><a href="#second">Second</a>
+                      <ol>
+                        <li>
+                          <ol>
+                            <li><a href="#skipped-level">Skipped level</a></li>
+                          </ol>
+                        </li>
+                      </ol>
+                    </li>
+                    <li><a href="#custom">Third</a></li>
+                  </ol>
+                </li>
+              </ol>
+            </nav>
+            </details>
+            """
+        #expect(body.hasPrefix(expected), "got:\n\(body)")
+        // A page without headings: Hugo's empty nav.
+        let empty = try HugoFidelity.body("{{< toc >}}\n\nText.\n", files: ["layouts/shortcodes/toc.html": Self.toc])
+        #expect(
+            empty.hasPrefix("<details class=\"toc\"><summary>TOC</summary>\n    <nav id=\"TableOfContents\"></nav>\n</details>"),
+            "got:\n\(empty)")
+    }
 }

@@ -398,6 +398,9 @@ struct ContentRenderer: Sendable {
         result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
         var withSiteOutputs = siteRun?.restore(numberedHTML) ?? numberedHTML
+        if siteRun != nil {
+            withSiteOutputs = HugoTableOfContents(config: config).replacingToken(in: withSiteOutputs, headingsHTML: numberedHTML)
+        }
         if withSiteOutputs != numberedHTML {
             // A site shortcode may write TeX for a renderer in the browser (hugo-book's katex): typeset it here.
             withSiteOutputs = typesetDelimitedMath(inHTML: withSiteOutputs) { tex, display in

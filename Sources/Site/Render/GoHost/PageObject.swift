@@ -71,6 +71,9 @@ struct PageObject: GoObject {
             return .safe(scope?.markdownify(markdown, block: block) ?? HugoFunctions.markdownify(markdown, config: config), .html)
         case "Keywords": return page.param("keywords")?.goValue() ?? .array([])
         case "Aliases": return .array(page.aliases.map { .string($0) })
+        case "TableOfContents" where scope != nil:
+            // The page's own headings: filled in once its Markdown is rendered.
+            return .safe(HugoTableOfContents.token, .html)
         case "Summary", "Content", "Plain", "TableOfContents":
             throw GoFunctionError(".Page.\(name) is not available inside a shortcode of the same page")
         case "WordCount", "ReadingTime": return .int(0)
