@@ -168,4 +168,19 @@ import Testing
             empty.hasPrefix("<details class=\"toc\"><summary>TOC</summary>\n    <nav id=\"TableOfContents\"></nav>\n</details>"),
             "got:\n\(empty)")
     }
+
+    @Test func getPageFindsABareNameAnywhereInContent() throws {
+        let link = "{{- with .Site.GetPage (.Get 0) -}}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{- else -}}[none]{{- end -}}"
+        let body = try HugoFidelity.body(
+            "{{< link kafka-the-trial >}} {{< link x >}} {{< link kafka-the-trial.md >}} {{< link books >}}\n",
+            files: [
+                "layouts/shortcodes/link.html": link,
+                "content/books/kafka-the-trial.md": "---\ntitle: Trial\n---\nt\n",
+                "content/posts/x/index.md": "---\ntitle: X\n---\nt\n",
+            ])
+        #expect(
+            body
+                == "<p><a href=\"/books/kafka-the-trial/\">Trial</a> <a href=\"/posts/x/\">X</a> <a href=\"/books/kafka-the-trial/\">Trial</a> <a href=\"/books/\">Books</a></p>",
+            "got:\n\(body)")
+    }
 }
