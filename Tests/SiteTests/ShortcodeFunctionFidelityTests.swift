@@ -183,4 +183,25 @@ import Testing
                 == "<p><a href=\"/books/kafka-the-trial/\">Trial</a> <a href=\"/posts/x/\">X</a> <a href=\"/books/kafka-the-trial/\">Trial</a> <a href=\"/books/\">Books</a></p>",
             "got:\n\(body)")
     }
+
+    @Test func pageParentIsTheSectionAbove() throws {
+        // Hugo: `[Blog|Home|section]` for blog/x/index.md and `[Sub|Blog|section]` for blog/sub/y.md.
+        let files = [
+            "layouts/shortcodes/p.html": "[{{ .Page.Parent.Title }}|{{ .Page.Parent.Parent.Title }}|{{ .Page.Parent.Kind }}]",
+            "content/_index.md": "---\ntitle: Home\n---\n",
+            "content/blog/_index.md": "---\ntitle: Blog\n---\n",
+            "content/blog/sub/_index.md": "---\ntitle: Sub\n---\n",
+        ]
+        let bundle = try HugoFidelity.body("{{< p >}}\n", files: files, path: "content/blog/x/index.md", url: "/blog/x/")
+        #expect(bundle == "[Blog|Home|section]", "got:\n\(bundle)")
+        let nested = try HugoFidelity.body("{{< p >}}\n", files: files, path: "content/blog/sub/y.md", url: "/blog/sub/y/")
+        #expect(nested == "[Sub|Blog|section]", "got:\n\(nested)")
+    }
+
+    @Test func timeHasUnixNano() throws {
+        // Hugo 0.168: `1704164645000000000 1704164645000000`.
+        let body = try HugoFidelity.body(
+            "{{< t >}}\n", files: ["layouts/shortcodes/t.html": "{{ $t := time \"2024-01-02T03:04:05Z\" }}{{ $t.UnixNano }} {{ $t.UnixMicro }}"])
+        #expect(body == "1704164645000000000 1704164645000000", "got:\n\(body)")
+    }
 }

@@ -63,6 +63,13 @@ struct PageObject: GoObject {
             ])
         case "GetPage":
             return host.page(at: arguments.first?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
+        case "Parent":
+            // The section that holds the page (the home page at the top); a section's is the one above it.
+            guard page.kind != .home else { return .null }
+            var section = page.section
+            if page.kind == .section { section = PathText.folder(of: section) }
+            let parent = host.content.sectionPage[section].map { host.content.pages[$0] } ?? host.content.pages[host.content.homePage]
+            return .object(PageObject(page: parent, host: host, scratch: ScratchObject()))
         case "RenderString":
             // `.RenderString (dict "display" "block") $text` keeps a single paragraph's <p>.
             let markdown = arguments.last?.text ?? ""
