@@ -186,6 +186,7 @@ struct ContentRenderer: Sendable {
         options.emoji = config.enableEmoji
         options.definitionLists = config.definitionLists
         options.goldmarkTables = true
+        options.goldmarkBackslashBreaks = true
         options.blockAttributes = config.blockAttributes
         options.headingAttributes = config.headingAttributes
         options.autolinks = config.linkify
