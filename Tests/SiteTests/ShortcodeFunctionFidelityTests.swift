@@ -204,4 +204,23 @@ import Testing
             "{{< t >}}\n", files: ["layouts/shortcodes/t.html": "{{ $t := time \"2024-01-02T03:04:05Z\" }}{{ $t.UnixNano }} {{ $t.UnixMicro }}"])
         #expect(body == "1704164645000000000 1704164645000000", "got:\n\(body)")
     }
+
+    @Test func indexOfNilIsNil() throws {
+        // Hugo's collections.Index: `[|]` where Go's index would fail on the nil collection.
+        let body = try HugoFidelity.body(
+            "{{< ix a=1 >}}\n", files: ["layouts/shortcodes/ix.html": "[{{ index (index .Params \"nope\") \"x\" }}|{{ index nil \"a\" }}]"])
+        #expect(body == "[|]", "got:\n\(body)")
+    }
+
+    @Test func aPartialNamedThroughAVariableIsFound() throws {
+        // hugo-simplecite: `{{ $stylePath := "styles/ieee/main.html" }}{{ partial $stylePath . }}`.
+        let body = try HugoFidelity.body(
+            "{{< cite >}}\n",
+            files: [
+                "layouts/shortcodes/cite.html": "{{- $style := \"styles/ieee/main.html\" -}}[{{ partial $style \"x\" }}]",
+                "layouts/partials/styles/ieee/main.html": "{{ partial \"styles/ieee/types/book\" . }}",
+                "layouts/partials/styles/ieee/types/book.html": "book {{ . }}",
+            ])
+        #expect(body == "[book x]", "got:\n\(body)")
+    }
 }

@@ -34,6 +34,16 @@ enum HugoFunctions {
                 }
             }
         }
+        // Hugo's `index` (collections.Index) gives nil for a nil collection where Go's refuses it
+        // (`index (index $entry "issued") "date-parts"` on an entry without `issued`).
+        if let index = FunctionRegistry.standard["index"] {
+            for name in ["index", "collections.Index"] {
+                functions.register(name) { args, context in
+                    if case .null? = args.first { return .null }
+                    return try context.call(index, args)
+                }
+            }
+        }
         for name in ["emojify", "transform.Emojify"] {
             functions.register(name) { args in .safe(args.first?.text ?? "", .html) }
         }
