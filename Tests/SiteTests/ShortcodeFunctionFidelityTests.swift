@@ -223,4 +223,24 @@ import Testing
             ])
         #expect(body == "[book x]", "got:\n\(body)")
     }
+
+    @Test func regularPagesRelatedToKeyValsByPublishDate() throws {
+        let list = """
+            {{ $posts := .Site.RegularPages.RelatedTo (keyVals "tags" (.Get 0)) }}<ul>
+            {{- range $posts.ByPublishDate }}<li>{{ .Title }} {{ .Date.Format "2006-01-02" }}</li>{{ end -}}
+            </ul> {{ len .Site.RegularPages }} {{ .Site.RegularPages.Len }} {{ range first 1 .Site.RegularPages.ByTitle }}{{ .Title }}{{ end }}
+            {{- range (where .Site.RegularPages "Title" "B").Reverse }} {{ .Title }}{{ end }}
+            """
+        // Hugo 0.168: the two pages tagged exactly "Series X", oldest first; "series x" is another tag.
+        let body = try HugoFidelity.body(
+            "{{< tag-list \"Series X\" >}}\n",
+            files: [
+                "layouts/shortcodes/tag-list.html": list,
+                "content/posts/b.md": "---\ntitle: B\ndate: 2021-08-10\ntags: [Series X, other]\n---\nb\n",
+                "content/posts/a.md": "---\ntitle: A\ndate: 2021-08-03\ntags: [Series X]\n---\na\n",
+                "content/posts/c.md": "---\ntitle: C\ndate: 2021-08-01\ntags: [series x]\n---\nc\n",
+            ],
+            path: "content/posts/l.md", url: "/posts/l/")
+        #expect(body == "<ul><li>A 2021-08-03</li><li>B 2021-08-10</li></ul> 4 4 A B", "got:\n\(body)")
+    }
 }

@@ -44,6 +44,30 @@ enum HugoFunctions {
                 }
             }
         }
+        // A list of pages filtered or cut stays `Pages`, with its methods (`(where …).ByDate`).
+        for name in [
+            "where", "collections.Where", "first", "collections.First", "last", "collections.Last",
+            "after", "collections.After", "sort", "collections.Sort", "uniq", "collections.Uniq",
+        ] {
+            guard let standard = FunctionRegistry.standard[name] else { continue }
+            functions.register(name) { args, context in
+                let result = try context.call(standard, args)
+                guard case .array(let items) = result,
+                    let pages = args.lazy.compactMap({ value -> PagesObject? in
+                        if case .object(let object) = value { return object as? PagesObject }
+                        return nil
+                    }).first
+                else { return result }
+                let kept = items.compactMap { item -> Page? in
+                    if case .object(let object) = item { return (object as? PageObject)?.page }
+                    return nil
+                }
+                return kept.count == items.count ? .object(PagesObject(pages: kept, host: pages.host)) : result
+            }
+        }
+        for name in ["keyVals", "collections.KeyVals"] {
+            functions.register(name) { args in try PagesObject.keyValues(args) }
+        }
         for name in ["emojify", "transform.Emojify"] {
             functions.register(name) { args in .safe(args.first?.text ?? "", .html) }
         }

@@ -131,7 +131,7 @@ struct SiteObject: GoObject {
             return host.page(at: arguments.last?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
         case "Pages", "RegularPages":
             let indices = name == "Pages" ? host.content.pages.pageIDs : host.content.regularPages
-            return .array(indices.map { .object(PageObject(page: host.content.pages[$0], host: host, scratch: ScratchObject())) })
+            return .object(PagesObject(pages: indices.map { host.content.pages[$0] }, host: host))
         case "Config": return Self.privacyAndServices(config)
         case "MainSections": return .array(host.content.mainSections(config: config).map { .string($0) })
         case "Hugo": return HugoFunctions.hugoInfo
