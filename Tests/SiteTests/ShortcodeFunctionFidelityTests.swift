@@ -243,4 +243,30 @@ import Testing
             path: "content/posts/l.md", url: "/posts/l/")
         #expect(body == "<ul><li>A 2021-08-03</li><li>B 2021-08-10</li></ul> 4 4 A B", "got:\n\(body)")
     }
+
+    @Test func titleFollowsTitleCaseStyle() throws {
+        let shortcode = "[{{ \"nonparametric cohen's d-consistent effect size\" | strings.Title }}|{{ title \"the p² quantile estimator\" }}]"
+        // Hugo 0.168, per style.
+        let expected = [
+            "none": "[nonparametric cohen&#39;s d-consistent effect size|the p² quantile estimator]",
+            "firstupper": "[Nonparametric cohen&#39;s d-consistent effect size|The p² quantile estimator]",
+            "go": "[Nonparametric Cohen&#39;S D-Consistent Effect Size|The P² Quantile Estimator]",
+            "ap": "[Nonparametric Cohen&#39;s D-Consistent Effect Size|The P² Quantile Estimator]",
+        ]
+        for (style, html) in expected {
+            let body = try HugoFidelity.body(
+                "{{< tt >}}\n", config: "titleCaseStyle = \"\(style)\"\n", files: ["layouts/shortcodes/tt.html": shortcode])
+            #expect(body == html, "\(style): got\n\(body)")
+        }
+    }
+
+    @Test func apTitleCasesTheWordsOfAHyphenatedWord() throws {
+        let body = try HugoFidelity.body(
+            "{{< tt >}}\n",
+            files: [
+                "layouts/shortcodes/tt.html":
+                    "[{{ title \"a state-of-the-art method\" }}|{{ title \"one-to-one map\" }}|{{ title \"d-consistent\" }}|{{ title \"the end-of-line of a\" }}|{{ title \"x - y\" }}]"
+            ])
+        #expect(body == "[A State-of-the-Art Method|One-to-One Map|D-Consistent|The End-of-Line of A|X - Y]", "got:\n\(body)")
+    }
 }

@@ -65,6 +65,18 @@ enum HugoFunctions {
                 return kept.count == items.count ? .object(PagesObject(pages: kept, host: pages.host)) : result
             }
         }
+        // `title` follows the site's `titleCaseStyle` (AP by default, as the generic function does).
+        if let title = FunctionRegistry.standard["title"] {
+            for name in ["title", "strings.Title"] {
+                functions.register(name) { args, context in
+                    let style = (context.userInfo as? ShortcodeScope)?.host.config.raw.valueIgnoringCase("titleCaseStyle")?.string
+                    guard let text = args.first?.text, args.count == 1, let cased = titleCased(text, style: style ?? "") else {
+                        return try context.call(title, args)
+                    }
+                    return .string(cased)
+                }
+            }
+        }
         for name in ["keyVals", "collections.KeyVals"] {
             functions.register(name) { args in try PagesObject.keyValues(args) }
         }
@@ -377,6 +389,24 @@ enum HugoFunctions {
         functions.register("reflect.IsImageResourceProcessable") { _ in false }
         for name in ["newScratch", "maps.NewScratch"] {
             functions.register(name) { _ in .object(ScratchObject()) }
+        }
+    }
+
+    /// `text` in Hugo's `titleCaseStyle` `none`, `firstupper` or `go` (Go's strings.Title: every
+    /// letter after a separator upper-cased); nil for the AP and Chicago styles.
+    static func titleCased(_ text: String, style: String) -> String? {
+        switch style.lowercased() {
+        case "none": return text
+        case "firstupper": return text.prefix(1).uppercased() + text.dropFirst()
+        case "go":
+            var out = ""
+            var afterSeparator = true
+            for character in text {
+                out += afterSeparator ? character.uppercased() : String(character)
+                afterSeparator = !(character.isLetter || character.isNumber || character == "_")
+            }
+            return out
+        default: return nil
         }
     }
 
