@@ -269,4 +269,13 @@ import Testing
             ])
         #expect(body == "[A State-of-the-Art Method|One-to-One Map|D-Consistent|The End-of-Line of A|X - Y]", "got:\n\(body)")
     }
+
+    @Test func unmarshaledJSONNumbersAreFloats() throws {
+        let shortcode = """
+            {{ $d := `{"date-parts": [[2024, 7, 23]], "n": 3, "x": 1.5}` | transform.Unmarshal }}{{ $p := index (index $d "date-parts") 0 -}}
+            [{{ print (index $p 0) "-" (printf "%02.f" (index $p 1)) "-" (printf "%02.f" (index $p 2)) }}|{{ $d.n }}|{{ add $d.n 1 }}|{{ $d.x }}|{{ printf "%T" $d.n }}]
+            """
+        let body = try HugoFidelity.body("{{< tt >}}\n", files: ["layouts/shortcodes/tt.html": shortcode])
+        #expect(body == "[2024-07-23|3|4|1.5|float64]", "got:\n\(body)")
+    }
 }

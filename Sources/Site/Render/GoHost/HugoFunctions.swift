@@ -392,6 +392,17 @@ enum HugoFunctions {
         }
     }
 
+    /// JSON numbers as Go decodes them into an interface: every one a float64 (`printf "%02.f"` of a
+    /// month read from CSL JSON gives `07`).
+    static func floatingNumbers(_ value: GoValue) -> GoValue {
+        switch value {
+        case .int(let number): return .float(Double(number))
+        case .array(let items): return .array(items.map(floatingNumbers))
+        case .map(let map): return .map(map.mapValues(floatingNumbers))
+        default: return value
+        }
+    }
+
     /// `text` in Hugo's `titleCaseStyle` `none`, `firstupper` or `go` (Go's strings.Title: every
     /// letter after a separator upper-cased); nil for the AP and Chicago styles.
     static func titleCased(_ text: String, style: String) -> String? {
@@ -418,7 +429,7 @@ enum HugoFunctions {
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             // JSON: an array at the top comes back as a slice (a chat transcript, a list of rows).
             guard let value = try? DataFormat.parseJSONValue(text) else { throw GoFunctionError("cannot unmarshal the text") }
-            return value.goValue()
+            return floatingNumbers(value.goValue())
         }
         let format: DataFormat = trimmed.contains(" = ") ? .toml : .yaml
         guard let table = try? format.parseTable(text).table else { throw GoFunctionError("cannot unmarshal the text") }
