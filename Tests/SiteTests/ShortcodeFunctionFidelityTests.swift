@@ -278,4 +278,44 @@ import Testing
         let body = try HugoFidelity.body("{{< tt >}}\n", files: ["layouts/shortcodes/tt.html": shortcode])
         #expect(body == "[2024-07-23|3|4|1.5|float64]", "got:\n\(body)")
     }
+
+    @Test func markdownCallsRunBeforeAngleCalls() throws {
+        // A counter in .Page.Scratch: Hugo 0.168 runs every `{{% %}}` call (with what it holds)
+        // before the `{{< >}}` calls, each kind in the page's order.
+        let counter = """
+            {{- with $.Page.Scratch.Get "c" -}}{{- $.Page.Scratch.Set "c" (add . 1) -}}{{- else -}}{{- $.Page.Scratch.Set "c" 1 -}}{{- end -}}
+            <sup>{{ $.Page.Scratch.Get "c" }}</sup>[{{ .Inner }}]
+            """
+        let body = try HugoFidelity.body(
+            """
+            A{{< sn >}}a{{< /sn >}}
+
+            {{< wrap >}}B{{< sn >}}b{{< /sn >}}{{< /wrap >}}
+
+            C{{< sn >}}c{{< /sn >}}
+
+            {{% wrap %}}D{{< sn >}}d{{< /sn >}}{{% /wrap %}}
+
+            E{{% sn %}}e{{% /sn %}}
+
+            F{{< sn >}}f{{< /sn >}}
+            """, config: Self.unsafe,
+            files: ["layouts/shortcodes/sn.html": counter + "\n", "layouts/shortcodes/wrap.html": "<div>{{ .Inner }}</div>"])
+        let expected = """
+            <p>A<sup>3</sup>[a]
+            </p>
+            <div>B<sup>4</sup>[b]
+            </div>
+
+            <p>C<sup>5</sup>[c]
+            </p>
+            <div>D<sup>1</sup>[d]
+            </div>
+            <p>E<sup>2</sup>[e]</p>
+            <p>F<sup>6</sup>[f]
+            </p>
+            """
+        // Blank lines between blocks aside (Hugo keeps one after the `{{< wrap >}}` div).
+        #expect(body.replacingOccurrences(of: "\n\n", with: "\n") == expected.replacingOccurrences(of: "\n\n", with: "\n"), "got:\n\(body)")
+    }
 }
