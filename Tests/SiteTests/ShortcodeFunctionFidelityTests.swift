@@ -318,4 +318,21 @@ import Testing
         // Blank lines between blocks aside (Hugo keeps one after the `{{< wrap >}}` div).
         #expect(body.replacingOccurrences(of: "\n\n", with: "\n") == expected.replacingOccurrences(of: "\n\n", with: "\n"), "got:\n\(body)")
     }
+
+    @Test func aLanguagesTableTurnsOnTheEmbeddedLinkHook() throws {
+        let markdown = "[pdf](my-thesis.pdf) and [raw](my%20thesis.pdf) and [none](nothing.pdf)\n"
+        let files = ["content/unlisted/my thesis.pdf": "pdf\n"]
+        // Hugo 0.168 with `[languages]` of one language: the bundle's file, found by Hugo's name for it.
+        let declared = try HugoFidelity.body(
+            markdown, config: "[languages]\n[languages.en]\nweight = 1\n", files: files, path: "content/unlisted/index.md",
+            url: "/unlisted/")
+        #expect(
+            declared
+                == "<p><a href=\"/unlisted/my%20thesis.pdf\">pdf</a> and <a href=\"/unlisted/my%20thesis.pdf\">raw</a> and "
+                + "<a href=\"nothing.pdf\">none</a></p>",
+            "got:\n\(declared)")
+        // Without the table the links stay as written.
+        let plain = try HugoFidelity.body(markdown, files: files, path: "content/unlisted/index.md", url: "/unlisted/")
+        #expect(plain.hasPrefix("<p><a href=\"my-thesis.pdf\">pdf</a>"), "got:\n\(plain)")
+    }
 }

@@ -613,11 +613,15 @@ struct ContentRenderer: Sendable {
         if isReference, pathPart.isEmpty { return .page(fragment) }
         // Hugo's embedded link render hook (on by default in a multilingual site) turns a site path
         // that names a page into the page's URL, the baseURL's path included (`/hugo-book/docs/x/`).
-        if !isReference, config.embeddedLinkHook.runs(multilingual: config.isMultilingual), !pathPart.isEmpty,
-            !pathPart.hasPrefix("//"), !pathPart.contains(":"),
-            let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false)
-        {
-            return .page(config.relativeURL(content.pages[index].path) + fragment)
+        let embeddedHook = !isReference && config.embeddedLinkHook.runs(multilingual: config.isMultilingual || config.declaresLanguages)
+        if embeddedHook, !pathPart.isEmpty, !pathPart.hasPrefix("//"), !pathPart.contains(":") {
+            if let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false) {
+                return .page(config.relativeURL(content.pages[index].path) + fragment)
+            }
+            // A file of the page's bundle, found as Hugo finds it (`my-thesis.pdf` for `My Thesis.pdf`).
+            if !pathPart.hasPrefix("/"), let url = findResource(pathPart, for: page), url != pathPart {
+                return .page((url.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? url) + fragment)
+            }
         }
         let lower = pathPart.lowercased()
         guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".ipynb") || lower.contains(".md/") else {
@@ -669,6 +673,9 @@ struct ContentRenderer: Sendable {
         let matches = content.pageByContentPath.filter { PathText.lastComponent($0.key) == name || $0.key.hasSuffix("/" + name + ".md") }
         return matches.count == 1 ? matches.first?.value : nil
     }
+
+    /// The characters a URL path keeps as they are (a space becomes `%20`, as Hugo writes a file's URL).
+    private static let pathCharacters = CharacterSet.urlPathAllowed
 
     static func splitFragment(_ url: String) -> (String, String) {
         guard let hash = url.firstIndex(of: "#") else { return (url, "") }
