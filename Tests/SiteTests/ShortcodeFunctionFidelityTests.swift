@@ -335,4 +335,13 @@ import Testing
         let plain = try HugoFidelity.body(markdown, files: files, path: "content/unlisted/index.md", url: "/unlisted/")
         #expect(plain.hasPrefix("<p><a href=\"my-thesis.pdf\">pdf</a>"), "got:\n\(plain)")
     }
+
+    @Test func aSummaryDividerInsideAParagraphEndsIt() throws {
+        // Hugo 0.168: `<p>Hmm. It is <em>strange</em>.</p>\n<p>Furthermore, it is.\nNext line.</p>\n<p>Other.</p>`.
+        let body = try HugoFidelity.body("Hmm. It is *strange*. <!--more--> Furthermore, it is.\nNext line.\n\nOther.\n")
+        #expect(body == "<p>Hmm. It is <em>strange</em>.</p>\n<!--more-->\n<p>Furthermore, it is.\nNext line.</p>\n<p>Other.</p>", "got:\n\(body)")
+        // At a paragraph's end (`A <!--more-->`), Hugo's `<p>A</p>`.
+        let end = try HugoFidelity.body("A <!--more-->\n\nB\n")
+        #expect(end == "<p>A</p>\n<!--more-->\n<p>B</p>", "got:\n\(end)")
+    }
 }

@@ -421,7 +421,7 @@ struct ContentRenderer: Sendable {
         }
         let restored = resolveBareReferences(builtInHTML.restore(withSiteOutputs), for: page, sink: sink)
         let balance = ContainerBalance.balanced(restored)
-        let html = balance.html
+        let html = SummaryDivider.splittingParagraph(balance.html)
         for (name, count) in balance.dropped.sorted(by: { $0.key < $1.key }) {
             sink.warn(
                 "the page's HTML has \(count == 1 ? "an end tag" : "\(count) end tags") </\(name)> that \(count == 1 ? "closes" : "close") "
