@@ -61,9 +61,6 @@ public struct SiteConfig: Sendable {
     public var taxonomies: [(singular: String, plural: String)]
     /// Section (or taxonomy plural) → pattern such as `/:year/:slug/`.
     public var permalinks: [String: String]
-    /// Hugo's per-kind permalinks (`[permalinks.page]`, `[permalinks.section]`): kind → section → pattern.
-    /// A kind's pattern wins over the plain one of the same section.
-    public var kindPermalinks: [String: [String: String]]
     public var pagerSize: Int
     public var mainSections: [String]
     public var buildDrafts: Bool
@@ -135,12 +132,7 @@ public struct SiteConfig: Sendable {
         let menus = raw.valueIgnoringCase("menus") ?? raw.valueIgnoringCase("menu")
         self.mainMenu = Self.menu(menus?["main"])
         self.taxonomies = Self.taxonomies(raw.valueIgnoringCase("taxonomies"))
-        let permalinkTable = raw.valueIgnoringCase("permalinks")?.table ?? [:]
-        self.permalinks = permalinkTable.compactMapValues(\.string)
-        self.kindPermalinks = Dictionary(
-            uniqueKeysWithValues: ["page", "section"].compactMap { kind in
-                permalinkTable[kind]?.table.map { (kind, $0.compactMapValues(\.string)) }
-            })
+        self.permalinks = (raw.valueIgnoringCase("permalinks")?.table ?? [:]).compactMapValues(\.string)
         let pagination = raw.valueIgnoringCase("pagination")
         self.pagerSize = Self.pagerSizes.clamp(pagination?["pagerSize"]?.int ?? raw.valueIgnoringCase("paginate")?.int ?? 10)
         let mainSections = raw.valueIgnoringCase("mainSections") ?? raw.valueIgnoringCase("params")?["mainSections"]
