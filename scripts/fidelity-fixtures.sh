@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 collective="$(realpath "${1:?usage: scripts/fidelity-fixtures.sh COLLECTIVE_BINARY}")"
 harness="../shared/fidelity/hugo_fidelity.py"
-sites="Tests/SiteTests/Fixtures/hugo-fidelity Tests/SiteTests/Fixtures/hugo-safe-html Tests/SiteTests/Fixtures/multilingual"
+sites="Tests/SiteTests/Fixtures/hugo-fidelity Tests/SiteTests/Fixtures/hugo-safe-html Tests/SiteTests/Fixtures/multilingual Tests/SiteTests/Fixtures/hugo-shortcode-patterns"
 
 if [ ! -f "$harness" ]; then
     if [ "${CI:-}" = "true" ]; then echo "FAILED: $harness is missing (CI=true)"; exit 1; fi

@@ -121,18 +121,24 @@ extension Parser {
         return String(decoding: idBytes, as: UTF8.self)
     }
 
-    /// A GitHub-style slug: lowercase, letters, digits, `-` and `_` kept, spaces become `-`.
+    /// A GitHub-style slug as Hugo makes it: lowercase, letters (Unicode category L), decimal digits,
+    /// `-` and `_` kept, spaces become `-`; other numbers (`²`, `½`, `Ⅻ`) and combining marks go.
     static func slug(_ text: String) -> String {
         var result = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
                 result.append("-")
-            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
-                || scalar.properties.numericType != nil
-            {
+            } else if scalar == "-" || scalar == "_" || isLetterOrDigit(scalar) {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber: true
+        default: false
+        }
     }
 }

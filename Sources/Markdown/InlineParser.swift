@@ -238,6 +238,8 @@ struct InlineParser {
         if ASCII.isPunctuation(next) {
             appendText(pos + 1, pos + 2)
             pos += 2
+        } else if next == ASCII.newline, parser.options.goldmarkBackslashBreaks, pos > 0, s[pos - 1] == UInt8(ascii: "\\") {
+            literalByte()
         } else if next == ASCII.newline {
             _ = append(.lineBreak, at: pos)
             pos += 2

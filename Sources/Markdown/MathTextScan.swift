@@ -87,20 +87,27 @@ enum MathTextScan {
                 quote = c
             } else if c == UInt8(ascii: ">") {
                 let attributes = s[attributesStart..<j]
-                let mathClass = find(attributes, Array("class=\"math".utf8)) || find(attributes, Array("class='math".utf8))
-                return (j + 1, name, isEnd, mathClass)
+                return (j + 1, name, isEnd, hasMathClass(attributes))
             }
             j += 1
         }
         return nil
     }
 
-    static func find(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard hay.count >= needle.count else { return false }
-        var k = hay.startIndex
-        while k + needle.count <= hay.endIndex {
-            if hay[k..<k + needle.count].elementsEqual(needle) { return true }
-            k += 1
+    /// Whether a tag's class list starts with the class of math already written: `math` (as in
+    /// `math inline`, `math display`) or `math-error`. A site's own classes that merely begin with
+    /// those letters (`math-env`, `mathbox`) hold text the browser's renderer still scans.
+    static func hasMathClass(_ attributes: ArraySlice<UInt8>) -> Bool {
+        for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+            let opener = Array("class=".utf8) + [quote] + Array("math".utf8)
+            var k = attributes.startIndex
+            while k + opener.count <= attributes.endIndex {
+                if attributes[k..<k + opener.count].elementsEqual(opener) {
+                    let rest = attributes[(k + opener.count)...]
+                    if rest.first == quote || rest.first == UInt8(ascii: " ") || rest.starts(with: Array("-error".utf8)) { return true }
+                }
+                k += 1
+            }
         }
         return false
     }

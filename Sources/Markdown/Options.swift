@@ -35,6 +35,10 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// line that cannot interrupt a paragraph (inline HTML such as `<br>`, an indented line, a list
     /// item not starting at 1) is one more row, as in Hugo, rather than a new block as in cmark-gfm.
     public var goldmarkTables: Bool = false
+    /// A backslash at a line's end breaks the line only when the byte before it is not a backslash, as
+    /// goldmark decides (Hugo): `a \\\` then a new line is `a \\` and a soft break, where CommonMark
+    /// reads an escaped backslash and a hard break.
+    public var goldmarkBackslashBreaks: Bool = false
     /// goldmark's block attributes (Hugo's `markup.goldmark.parser.attribute.block`): a line holding
     /// only `{#id .class key=value}` right after a paragraph, table, list, quote or heading gives it
     /// those attributes; the line itself never shows.

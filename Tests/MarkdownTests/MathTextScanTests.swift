@@ -39,6 +39,16 @@ import Testing
         #expect(out.contains("<pre>$w$</pre>"))
     }
 
+    @Test func mathInsideASitesMathNamedClassIsScanned() {
+        // Hugo 0.168 writes `<div class="math-env">$x$</div>` as it is and the browser's renderer
+        // typesets it; only math this renderer drew (`math inline`, `math-error`) is skipped.
+        let out = html("<div class=\"math-env\">Lemma. $x$</div>\n\n<span class='mathbox'>$y$</span>\n")
+        #expect(out.contains("<div class=\"math-env\">Lemma. <span class=\"math inline\">\\(x\\)</span></div>"))
+        #expect(out.contains("<span class='mathbox'><span class=\"math inline\">\\(y\\)</span></span>"))
+        let drawn = "<p><span class=\"math inline\">$a$</span> <span class=\"math-error\">$b$</span></p>"
+        #expect(typesetDelimitedMath(inHTML: drawn) { tex, _ in "[\(tex)]" } == drawn)
+    }
+
     @Test func displayOpenedOnATexLineClosesLater() {
         #expect(html("$$ a +\nb $$ end") == "<p><span class=\"math display\">\\[ a +\nb \\]</span> end</p>\n")
         #expect(html("para $$ a +\nb $$ end", verbatim: .all).contains("<span class=\"math display\">\\[ a +\nb \\]</span>"))

@@ -273,19 +273,21 @@ enum StringFunctions {
         "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or", "per", "the", "to", "vs", "via",
     ]
 
-    /// Title case in the AP style Hugo uses by default: small words stay lower case inside.
+    /// Title case in the AP style Hugo uses by default: small words stay lower case inside, the
+    /// parts of a hyphenated word are cased as words (`State-of-the-Art`, `D-Consistent`).
     static func titleCase(_ input: String) -> String {
-        var words: [String] = []
-        let parts = input.split(separator: " ", omittingEmptySubsequences: false)
-        for (index, part) in parts.enumerated() {
-            let word = String(part)
-            if index > 0, index < parts.count - 1, smallWords.contains(word.lowercased()) {
-                words.append(word.lowercased())
-            } else {
-                words.append(word.prefix(1).uppercased() + word.dropFirst())
-            }
+        let words = input.split(separator: " ", omittingEmptySubsequences: false).map {
+            $0.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         }
-        return words.joined(separator: " ")
+        let lastWord = words.count - 1
+        return words.enumerated().map { wordIndex, parts in
+            parts.enumerated().map { partIndex, part in
+                let isFirst = wordIndex == 0 && partIndex == 0
+                let isLast = wordIndex == lastWord && partIndex == parts.count - 1
+                if !isFirst, !isLast, smallWords.contains(part.lowercased()) { return part.lowercased() }
+                return part.prefix(1).uppercased() + part.dropFirst()
+            }.joined(separator: "-")
+        }.joined(separator: " ")
     }
 
     /// Cuts text to `length` characters at a word boundary, with `ellipsis` when cut.

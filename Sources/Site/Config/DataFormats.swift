@@ -187,6 +187,14 @@ enum DataFormat: String, Sendable {
     // MARK: JSON
 
     private static func parseJSON(_ text: String) throws(DataFormatError) -> [String: Value] {
+        guard case .table(let table) = try parseJSONValue(text) else {
+            throw DataFormatError(line: 1, column: 1, reason: "expected a JSON object")
+        }
+        return table
+    }
+
+    /// JSON text of any shape (an array at the top, as `transform.Unmarshal` accepts it).
+    static func parseJSONValue(_ text: String) throws(DataFormatError) -> Value {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -194,10 +202,7 @@ enum DataFormat: String, Sendable {
             let (line, column) = jsonErrorPosition(error, in: text)
             throw DataFormatError(line: line, column: column, reason: "invalid JSON")
         }
-        guard case .table(let table) = value(ofJSON: object, depth: 0) else {
-            throw DataFormatError(line: 1, column: 1, reason: "expected a JSON object")
-        }
-        return table
+        return value(ofJSON: object, depth: 0)
     }
 
     private static func value(ofJSON object: Any, depth: Int) -> Value {

@@ -245,6 +245,10 @@ public struct SiteConfig: Sendable {
     /// True when the site has more than one language.
     public var isMultilingual: Bool { languages.count > 1 }
 
+    /// Whether the config has a `[languages]` table, even of one language: Hugo 0.168 then runs its
+    /// embedded link hook as it does for a multilingual site (`useEmbedded = "auto"` becomes `fallback`).
+    public var declaresLanguages: Bool { siteRaw.valueIgnoringCase("languages")?.table != nil }
+
     /// The configuration of another language of the same site.
     public func view(for code: String) -> SiteConfig {
         SiteConfig(raw: siteRaw, fileName: fileName, language: code)

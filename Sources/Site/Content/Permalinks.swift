@@ -4,6 +4,18 @@ import Foundation
 /// file name, `url` replaces the whole path, and `permalinks` patterns apply per section.
 struct Permalinks {
     let config: SiteConfig
+    /// Hugo's per-kind permalinks (`[permalinks.page]`, `[permalinks.section]`, Hugo ≥ 0.120): kind →
+    /// section → pattern. A kind's pattern wins over the plain one of the same section.
+    private let byKind: [String: [String: String]]
+
+    init(config: SiteConfig) {
+        self.config = config
+        let table = config.raw.valueIgnoringCase("permalinks")?.table ?? [:]
+        byKind = Dictionary(
+            uniqueKeysWithValues: ["page", "section"].compactMap { kind in
+                table[kind]?.table.map { (kind, $0.compactMapValues(\.string)) }
+            })
+    }
 
     /// The URL path of a page, such as `/posts/my-post/`; nil when its `url`, `slug` or permalink
     /// pattern has a `..` segment.
@@ -16,6 +28,9 @@ struct Permalinks {
         case .home:
             return "/"
         case .section:
+            if let pattern = byKind["section"]?[page.section] {
+                return Self.normalize(expand(pattern, page: page, fileName: PathText.lastComponent(page.section)))
+            }
             return "/" + page.section.split(separator: "/").map { Self.pathName(String($0)) }.joined(separator: "/") + "/"
         case .taxonomy:
             return "/" + Self.urlize(page.taxonomy ?? "") + "/"
@@ -26,7 +41,7 @@ struct Permalinks {
             if let url = page.url, !url.isEmpty { return Self.normalize(url) }
             let (folder, name) = location(of: page)
             let topSection = page.section.split(separator: "/").first.map(String.init) ?? ""
-            if let pattern = config.permalinks[topSection] {
+            if let pattern = byKind["page"]?[topSection] ?? config.permalinks[topSection] {
                 // As in Hugo, a pattern always makes a folder URL, even when it ends with a dot
                 // (`:filename` of a bundle `gallery.com/`, or `/:slug.html` itself).
                 let expanded = expand(pattern, page: page, fileName: name)

@@ -186,6 +186,7 @@ struct ContentRenderer: Sendable {
         options.emoji = config.enableEmoji
         options.definitionLists = config.definitionLists
         options.goldmarkTables = true
+        options.goldmarkBackslashBreaks = true
         options.blockAttributes = config.blockAttributes
         options.headingAttributes = config.headingAttributes
         options.autolinks = config.linkify
@@ -398,6 +399,9 @@ struct ContentRenderer: Sendable {
         result.citedWorks = citedWorks
         // Built-ins inside a site shortcode's output wait until that output is in place.
         var withSiteOutputs = siteRun?.restore(numberedHTML) ?? numberedHTML
+        if siteRun != nil {
+            withSiteOutputs = HugoTableOfContents(config: config).replacingToken(in: withSiteOutputs, headingsHTML: numberedHTML)
+        }
         if withSiteOutputs != numberedHTML {
             // A site shortcode may write TeX for a renderer in the browser (hugo-book's katex): typeset it here.
             withSiteOutputs = typesetDelimitedMath(inHTML: withSiteOutputs) { tex, display in
@@ -417,7 +421,7 @@ struct ContentRenderer: Sendable {
         }
         let restored = resolveBareReferences(builtInHTML.restore(withSiteOutputs), for: page, sink: sink)
         let balance = ContainerBalance.balanced(restored)
-        let html = balance.html
+        let html = SummaryDivider.splittingParagraph(balance.html)
         for (name, count) in balance.dropped.sorted(by: { $0.key < $1.key }) {
             sink.warn(
                 "the page's HTML has \(count == 1 ? "an end tag" : "\(count) end tags") </\(name)> that \(count == 1 ? "closes" : "close") "
@@ -609,11 +613,15 @@ struct ContentRenderer: Sendable {
         if isReference, pathPart.isEmpty { return .page(fragment) }
         // Hugo's embedded link render hook (on by default in a multilingual site) turns a site path
         // that names a page into the page's URL, the baseURL's path included (`/hugo-book/docs/x/`).
-        if !isReference, config.embeddedLinkHook.runs(multilingual: config.isMultilingual), !pathPart.isEmpty,
-            !pathPart.hasPrefix("//"), !pathPart.contains(":"),
-            let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false)
-        {
-            return .page(config.relativeURL(content.pages[index].path) + fragment)
+        let embeddedHook = !isReference && config.embeddedLinkHook.runs(multilingual: config.isMultilingual || config.declaresLanguages)
+        if embeddedHook, !pathPart.isEmpty, !pathPart.hasPrefix("//"), !pathPart.contains(":") {
+            if let index = findPage(pathPart.removingPercentEncoding ?? pathPart, from: page, byNameAnywhere: false) {
+                return .page(config.relativeURL(content.pages[index].path) + fragment)
+            }
+            // A file of the page's bundle, found as Hugo finds it (`my-thesis.pdf` for `My Thesis.pdf`).
+            if !pathPart.hasPrefix("/"), let url = findResource(pathPart, for: page), url != pathPart {
+                return .page((url.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? url) + fragment)
+            }
         }
         let lower = pathPart.lowercased()
         guard isReference || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".ipynb") || lower.contains(".md/") else {
@@ -644,7 +652,13 @@ struct ContentRenderer: Sendable {
             candidates.append(trimmed)
         }
         for candidate in candidates {
-            for form in [candidate, candidate + ".md", candidate + "/index.md", candidate + "/_index.md"] {
+            var forms = [candidate, candidate + ".md", candidate + "/index.md", candidate + "/_index.md"]
+            // `posts/x.md` also names the bundle `posts/x/index.md`, as Hugo's ref finds it.
+            if candidate.hasSuffix(".md") {
+                let bundle = String(candidate.dropLast(3))
+                forms += [bundle + "/index.md", bundle + "/_index.md"]
+            }
+            for form in forms {
                 if let index = content.pageByContentPath[form] { return index }
             }
             if candidate.hasSuffix("/index.md") || candidate.hasSuffix("/_index.md"),
@@ -659,6 +673,9 @@ struct ContentRenderer: Sendable {
         let matches = content.pageByContentPath.filter { PathText.lastComponent($0.key) == name || $0.key.hasSuffix("/" + name + ".md") }
         return matches.count == 1 ? matches.first?.value : nil
     }
+
+    /// The characters a URL path keeps as they are (a space becomes `%20`, as Hugo writes a file's URL).
+    private static let pathCharacters = CharacterSet.urlPathAllowed
 
     static func splitFragment(_ url: String) -> (String, String) {
         guard let hash = url.firstIndex(of: "#") else { return (url, "") }

@@ -51,6 +51,11 @@ struct ShortcodeExpander {
     /// Open calls around the one being expanded, and the next ordinal at each depth (for site shortcodes).
     private var frames: [ShortcodeFrame] = []
     private var ordinals: [Int] = [0]
+    /// Top-level `{{< >}}` calls of site shortcodes that run after the `{{% %}}` ones, as Hugo
+    /// runs them: a `{{% %}}` call's output is Markdown the page needs before it is rendered, a
+    /// `{{< >}}` call's output waits for it (a counter in `.Page.Scratch` numbers in that order).
+    private var deferred: [(frame: ShortcodeFrame, name: String, start: Int, firstLine: Int)] = []
+    private var defersAngleCalls = false
 
     init(context: Context) { self.context = context }
 
@@ -59,8 +64,34 @@ struct ShortcodeExpander {
         guard text.contains(bytes: "{{<") || text.contains(bytes: "{{%") else { return text }
         let tokens = Self.tokenize(text)
         var position = 0
-        return render(tokens, from: &position, closing: nil, depth: 0, firstLine: firstLine)
+        let savedDeferral = (deferred, defersAngleCalls)
+        deferred = []
+        defersAngleCalls =
+            context.site != nil
+            && tokens.contains { token in
+                if case .open(_, _, _, _, true) = token { return true }
+                return false
+            }
+        var output = render(tokens, from: &position, closing: nil, depth: 0, firstLine: firstLine)
+        let calls = deferred
+        (deferred, defersAngleCalls) = savedDeferral
+        for (index, call) in calls.enumerated() {
+            var start = call.start
+            frames.append(call.frame)
+            ordinals.append(0)
+            var inner: String?
+            if Self.hasClosing(call.name, in: tokens, after: start) {
+                inner = render(tokens, from: &start, closing: call.name, depth: 1, firstLine: call.firstLine)
+            }
+            ordinals.removeLast()
+            frames.removeLast()
+            let text = context.site?.run(call.frame, inner: inner) ?? inner ?? ""
+            output = output.replacingOccurrences(of: Self.deferredMarker(index), with: text)
+        }
+        return output
     }
+
+    private static func deferredMarker(_ index: Int) -> String { "HAHACOLLECTIVEDEFERREDCALL\(index)HBHB" }
 
     // MARK: Tokens
 
@@ -216,6 +247,12 @@ struct ShortcodeExpander {
                         name: name, named: arguments, positional: positional, line: firstLine + line,
                         markdown: markdown, ordinal: ordinal, parent: frames.last)
                 }
+                if let frame, depth == 0, !markdown, defersAngleCalls, context.site?.has(name) == true {
+                    deferred.append((frame, name, position, firstLine))
+                    output += Self.deferredMarker(deferred.count - 1)
+                    if Self.hasClosing(name, in: tokens, after: position) { position = Self.closingEnd(name, in: tokens, after: position) }
+                    continue
+                }
                 if let frame { frames.append(frame) }
                 ordinals.append(0)
                 var inner: String?
@@ -246,6 +283,21 @@ struct ShortcodeExpander {
             }
         }
         return output
+    }
+
+    /// The index after the token that closes the call of `name` opened before `position`.
+    private static func closingEnd(_ name: String, in tokens: [Token], after position: Int) -> Int {
+        var depth = 0
+        for index in position..<tokens.count {
+            switch tokens[index] {
+            case .open(let other, _, _, _, _) where other == name: depth += 1
+            case .close(let other) where other == name:
+                if depth == 0 { return index + 1 }
+                depth -= 1
+            default: break
+            }
+        }
+        return tokens.count
     }
 
     private static func hasClosing(_ name: String, in tokens: [Token], after position: Int) -> Bool {

@@ -26,6 +26,60 @@ enum HugoFunctions {
                 return .safe(scope.markdownify(args.first?.text ?? ""), .html)
             }
         }
+        // `plainify` of typeset math gives the TeX back, as Hugo's page holds it (``MathAsTeX``).
+        if let plainify = FunctionRegistry.standard["plainify"] {
+            for name in ["plainify", "transform.Plainify"] {
+                functions.register(name) { args, context in
+                    try context.call(plainify, args.map { .string(MathAsTeX.replacing(in: $0.text)) })
+                }
+            }
+        }
+        // Hugo's `index` (collections.Index) gives nil for a nil collection where Go's refuses it
+        // (`index (index $entry "issued") "date-parts"` on an entry without `issued`).
+        if let index = FunctionRegistry.standard["index"] {
+            for name in ["index", "collections.Index"] {
+                functions.register(name) { args, context in
+                    if case .null? = args.first { return .null }
+                    return try context.call(index, args)
+                }
+            }
+        }
+        // A list of pages filtered or cut stays `Pages`, with its methods (`(where …).ByDate`).
+        for name in [
+            "where", "collections.Where", "first", "collections.First", "last", "collections.Last",
+            "after", "collections.After", "sort", "collections.Sort", "uniq", "collections.Uniq",
+        ] {
+            guard let standard = FunctionRegistry.standard[name] else { continue }
+            functions.register(name) { args, context in
+                let result = try context.call(standard, args)
+                guard case .array(let items) = result,
+                    let pages = args.lazy.compactMap({ value -> PagesObject? in
+                        if case .object(let object) = value { return object as? PagesObject }
+                        return nil
+                    }).first
+                else { return result }
+                let kept = items.compactMap { item -> Page? in
+                    if case .object(let object) = item { return (object as? PageObject)?.page }
+                    return nil
+                }
+                return kept.count == items.count ? .object(PagesObject(pages: kept, host: pages.host)) : result
+            }
+        }
+        // `title` follows the site's `titleCaseStyle` (AP by default, as the generic function does).
+        if let title = FunctionRegistry.standard["title"] {
+            for name in ["title", "strings.Title"] {
+                functions.register(name) { args, context in
+                    let style = (context.userInfo as? ShortcodeScope)?.host.config.raw.valueIgnoringCase("titleCaseStyle")?.string
+                    guard let text = args.first?.text, args.count == 1, let cased = titleCased(text, style: style ?? "") else {
+                        return try context.call(title, args)
+                    }
+                    return .string(cased)
+                }
+            }
+        }
+        for name in ["keyVals", "collections.KeyVals"] {
+            functions.register(name) { args in try PagesObject.keyValues(args) }
+        }
         for name in ["emojify", "transform.Emojify"] {
             functions.register(name) { args in .safe(args.first?.text ?? "", .html) }
         }
@@ -338,12 +392,46 @@ enum HugoFunctions {
         }
     }
 
+    /// JSON numbers as Go decodes them into an interface: every one a float64 (`printf "%02.f"` of a
+    /// month read from CSL JSON gives `07`).
+    static func floatingNumbers(_ value: GoValue) -> GoValue {
+        switch value {
+        case .int(let number): return .float(Double(number))
+        case .array(let items): return .array(items.map(floatingNumbers))
+        case .map(let map): return .map(map.mapValues(floatingNumbers))
+        default: return value
+        }
+    }
+
+    /// `text` in Hugo's `titleCaseStyle` `none`, `firstupper` or `go` (Go's strings.Title: every
+    /// letter after a separator upper-cased); nil for the AP and Chicago styles.
+    static func titleCased(_ text: String, style: String) -> String? {
+        switch style.lowercased() {
+        case "none": return text
+        case "firstupper": return text.prefix(1).uppercased() + text.dropFirst()
+        case "go":
+            var out = ""
+            var afterSeparator = true
+            for character in text {
+                out += afterSeparator ? character.uppercased() : String(character)
+                afterSeparator = !(character.isLetter || character.isNumber || character == "_")
+            }
+            return out
+        default: return nil
+        }
+    }
+
     /// A resource's or a string's JSON, TOML or YAML as template data (`transform.Unmarshal`).
     static func unmarshal(_ source: GoValue) throws -> GoValue {
         var text = source.text
         if case .object(let object) = source, let content = try? object.member("Content", arguments: []) { text = content.text }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let format: DataFormat = trimmed.hasPrefix("{") || trimmed.hasPrefix("[") ? .json : trimmed.contains(" = ") ? .toml : .yaml
+        if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+            // JSON: an array at the top comes back as a slice (a chat transcript, a list of rows).
+            guard let value = try? DataFormat.parseJSONValue(text) else { throw GoFunctionError("cannot unmarshal the text") }
+            return floatingNumbers(value.goValue())
+        }
+        let format: DataFormat = trimmed.contains(" = ") ? .toml : .yaml
         guard let table = try? format.parseTable(text).table else { throw GoFunctionError("cannot unmarshal the text") }
         return Value.table(table).goValue()
     }
@@ -351,15 +439,17 @@ enum HugoFunctions {
     /// Hugo's `markdownify` outside a page: the site's Markdown; a single paragraph comes back
     /// without its `<p>`.
     static func markdownify(_ markdown: String, config: SiteConfig) -> String {
-        unwrappingSingleParagraph(markdownHTML(markdown, config: config))
+        unwrappingSingleParagraph(markdownHTML(markdown, config: config), config: config)
     }
 
     /// A single paragraph without its `<p>` (as `markdownify` and inline `.RenderString` give it);
-    /// other HTML as it is.
-    static func unwrappingSingleParagraph(_ html: String) -> String {
+    /// other HTML as it is. Display math inside the paragraph is a block of its own for goldmark
+    /// only when passthrough keeps it (`text\n$$…$$` is then two blocks); otherwise it is text of
+    /// the paragraph, and the paragraph still loses its `<p>`.
+    static func unwrappingSingleParagraph(_ html: String, config: SiteConfig) -> String {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2,
-            !trimmed.contains("display=\"block\"")
+            !config.goldmarkPassthrough || !trimmed.contains("display=\"block\"")
         {
             return String(trimmed.dropFirst(3).dropLast(4))
         }

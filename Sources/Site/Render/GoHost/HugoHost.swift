@@ -22,6 +22,8 @@ final class HugoHost: Sendable {
     private let reportedFailures = Mutex<Set<String>>([])
     /// The files of `assets/`, listed at the first `resources.Get` (a theme may hold thousands).
     private let assetList = Mutex<[ResourceObject]?>(nil)
+    /// Page name (file stem or bundle folder) → its pages' indexes, made at the first bare-name `GetPage`.
+    private let pagesByName = Mutex<[String: [PageID]]?>(nil)
 
     init(config: SiteConfig, content: SiteContent, resources: [Resource], siteRoot: URL, contentRoot: URL) {
         self.config = config
@@ -72,7 +74,27 @@ final class HugoHost: Sendable {
         }
         if let index = content.sectionPage[trimmed] { return content.pages[index] }
         if let index = content.pageByPath["/" + trimmed + "/"] { return content.pages[index] }
-        return nil
+        // A name without a slash (`kafka-the-trial`, `x.md`) names the one page of that file or
+        // bundle name anywhere in content/; Hugo refuses an ambiguous one.
+        guard !trimmed.contains("/") else { return nil }
+        let name = trimmed.hasSuffix(".md") ? String(trimmed.dropLast(3)) : trimmed
+        let matches = pagesNamed(name)
+        return matches.count == 1 ? content.pages[matches[0]] : nil
+    }
+
+    private func pagesNamed(_ name: String) -> [PageID] {
+        pagesByName.withLock { cached in
+            if let cached { return cached[name] ?? [] }
+            var index: [String: [PageID]] = [:]
+            for (path, id) in content.pageByContentPath where path.hasSuffix(".md") {
+                let stem = String(path.dropLast(3))
+                let last = PathText.lastComponent(stem)
+                let key = last == "index" || last == "_index" ? PathText.lastComponent(PathText.folder(of: stem)) : last
+                if !index[key, default: []].contains(id) { index[key, default: []].append(id) }
+            }
+            cached = index
+            return index[name] ?? []
+        }
     }
 
     /// Data files (`data/a/b.yaml` → `.Site.Data.a.b`), the theme's under the site's.

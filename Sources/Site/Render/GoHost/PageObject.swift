@@ -63,6 +63,13 @@ struct PageObject: GoObject {
             ])
         case "GetPage":
             return host.page(at: arguments.first?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
+        case "Parent":
+            // The section that holds the page (the home page at the top); a section's is the one above it.
+            guard page.kind != .home else { return .null }
+            var section = page.section
+            if page.kind == .section { section = PathText.folder(of: section) }
+            let parent = host.content.sectionPage[section].map { host.content.pages[$0] } ?? host.content.pages[host.content.homePage]
+            return .object(PageObject(page: parent, host: host, scratch: ScratchObject()))
         case "RenderString":
             // `.RenderString (dict "display" "block") $text` keeps a single paragraph's <p>.
             let markdown = arguments.last?.text ?? ""
@@ -71,6 +78,9 @@ struct PageObject: GoObject {
             return .safe(scope?.markdownify(markdown, block: block) ?? HugoFunctions.markdownify(markdown, config: config), .html)
         case "Keywords": return page.param("keywords")?.goValue() ?? .array([])
         case "Aliases": return .array(page.aliases.map { .string($0) })
+        case "TableOfContents" where scope != nil:
+            // The page's own headings: filled in once its Markdown is rendered.
+            return .safe(HugoTableOfContents.token, .html)
         case "Summary", "Content", "Plain", "TableOfContents":
             throw GoFunctionError(".Page.\(name) is not available inside a shortcode of the same page")
         case "WordCount", "ReadingTime": return .int(0)
@@ -121,7 +131,7 @@ struct SiteObject: GoObject {
             return host.page(at: arguments.last?.text ?? "").map { .object(PageObject(page: $0, host: host, scratch: ScratchObject())) } ?? .null
         case "Pages", "RegularPages":
             let indices = name == "Pages" ? host.content.pages.pageIDs : host.content.regularPages
-            return .array(indices.map { .object(PageObject(page: host.content.pages[$0], host: host, scratch: ScratchObject())) })
+            return .object(PagesObject(pages: indices.map { host.content.pages[$0] }, host: host))
         case "Config": return Self.privacyAndServices(config)
         case "MainSections": return .array(host.content.mainSections(config: config).map { .string($0) })
         case "Hugo": return HugoFunctions.hugoInfo

@@ -105,7 +105,7 @@ final class ShortcodeScope: @unchecked Sendable {
         let expanded = restorePlaceholders.map { $0(expandShortcodes(text)) } ?? expandShortcodes(text)
         guard let renderMarkdown else { return HugoFunctions.markdownify(expanded, config: host.config) }
         let html = renderMarkdown(expanded)
-        return block ? html : HugoFunctions.unwrappingSingleParagraph(html)
+        return block ? html : HugoFunctions.unwrappingSingleParagraph(html, config: host.config)
     }
 
     static func from(_ context: GoCallContext) throws -> ShortcodeScope {

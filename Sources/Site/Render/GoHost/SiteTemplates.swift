@@ -157,9 +157,11 @@ struct SiteTemplates: Sendable {
         return (parts[0], rank)
     }
 
-    /// Names passed to `partial`/`partialCached` as string constants.
+    /// The partials a template may call: every string literal in it (a call names its partial
+    /// directly, `partial "x.html"`, or through a variable, `$style := "styles/ieee/main.html"`);
+    /// the caller keeps those that name a partial file.
     static func partialReferences(in text: String) -> [String] {
-        guard let regex = try? NSRegularExpression(pattern: #"partial(?:Cached)?\s+"([^"]+)""#) else { return [] }
+        guard let regex = try? NSRegularExpression(pattern: #""([^"\\\n]+)""#) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).compactMap { match in
             Range(match.range(at: 1), in: text).map { String(text[$0]) }

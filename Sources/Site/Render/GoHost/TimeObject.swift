@@ -23,6 +23,8 @@ struct TimeObject: GoObject {
         case "YearDay": return .int(Self.calendar.ordinality(of: .day, in: .year, for: date) ?? 0)
         case "Unix": return .int(Int(date.timeIntervalSince1970))
         case "UnixMilli": return .int(Int(date.timeIntervalSince1970 * 1000))
+        case "UnixMicro": return .int(Self.unix(date, unitsPerSecond: 1_000_000))
+        case "UnixNano": return .int(Self.unix(date, unitsPerSecond: 1_000_000_000))
         case "IsZero": return .bool(date.timeIntervalSince1970 == -62_135_596_800)
         case "UTC", "Local": return .object(self)
         case "String": return .string(printed)
@@ -44,6 +46,17 @@ struct TimeObject: GoObject {
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         return calendar
     }()
+    /// The time since 1970 in `unitsPerSecond` (whole seconds and the fraction apart, so that
+    /// nanoseconds stay exact); the nearest Int when it is out of range (Go's UnixNano is
+    /// undefined outside about 1678–2262).
+    static func unix(_ date: Date, unitsPerSecond: Int) -> Int {
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, abs(interval) < 9.2e18 / Double(unitsPerSecond) else { return interval < 0 ? Int.min : Int.max }
+        let seconds = interval.rounded(.down)
+        let fraction = Int(((interval - seconds) * Double(unitsPerSecond)).rounded())
+        return Int(seconds) * unitsPerSecond + fraction
+    }
+
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
