@@ -20,6 +20,13 @@ import Testing
         }
     }
 
+    @Test func aBuildThatStopsBeforeRenderingMakesNoFolder() throws {
+        let site = try SiteFixtures.makeSite(["hugo.toml": "title = [\n", "content/a.md": "A.\n"])
+        let parent = SiteFixtures.temporaryFolder().appendingPathComponent("new")
+        #expect(throws: Diagnostic.self) { try SiteBuilder(source: site, destination: parent.appendingPathComponent("public")).build() }
+        #expect(!FileManager.default.fileExists(atPath: parent.path))
+    }
+
     @Test func aBuildWithErrorsShowsItsPagesToTheWorkAlongsideThenRemovesThem() throws {
         let site = try SiteFixtures.makeSite(["content/posts/a.md": "---\ntitle: A\n---\nFirst version.\n"])
         let parent = SiteFixtures.temporaryFolder()

@@ -161,12 +161,7 @@ public struct SiteBuilder: Sendable {
         // as it is rendered; one that updates the previous output in place keeps the pages until it
         // knows that the build has no errors (it renders only what changed).
         let updatesInPlace = plan?.outputs != nil && hasPrevious
-        let staging: StagingFolder?
-        do {
-            staging = try folder.flatMap { updatesInPlace ? nil : try StagingFolder(for: $0, hashingPages: plan != nil) }
-        } catch {
-            throw Diagnostic(.error, "cannot write the output to \(destination.path): \(error.localizedDescription)")
-        }
+        let staging = folder.flatMap { updatesInPlace ? nil : StagingFolder(for: $0, hashingPages: plan != nil) }
         let build: SiteBuild
         do {
             build = try SiteBuild(

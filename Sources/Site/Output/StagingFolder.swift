@@ -9,63 +9,91 @@ import Synchronization
 #endif
 
 /// The folder beside the output folder (`.public.staging-PID`) that one build writes its output
-/// into before ``OutputWriter`` swaps it in. A build that writes its output creates it before it
-/// renders, so that each HTML page goes to disk as soon as it is rendered instead of staying in
-/// memory until the end (a 100,000-page site renders 5 GB of HTML).
+/// into before ``OutputWriter`` swaps it in. A build that writes its output puts each HTML page
+/// there as soon as it is rendered instead of keeping it in memory until the end (a 100,000-page
+/// site renders 5 GB of HTML).
 ///
-/// It holds the output folder's lock (``OutputLock``) from its creation until it is published or
-/// discarded, so the previous output it compares files with cannot change meanwhile. Files stay
-/// readable through ``contents(of:)`` after the folder is swapped in, wherever it then is.
+/// Nothing happens on disk until the first page is put (or its folders made), so a build that
+/// stops before rendering (a missing site folder, a bad config) leaves no trace. From then on the
+/// folder holds the output folder's lock (``OutputLock``) until it is published or discarded, so
+/// the previous output it compares files with cannot change meanwhile. Files stay readable
+/// through ``contents(of:)`` after the folder is swapped in, wherever it then is.
 final class StagingFolder: Sendable {
     /// The output folder this one replaces.
     let output: OutputFolder
     /// Where the staging folder is while the build writes.
     let path: String
-    /// Seconds the build waited for another one writing to the same output folder.
-    let waited: Double
-    private let lock: Mutex<OutputLock?>
-    /// The staging folder, open: it reaches the files after the folder has moved.
-    private let descriptor: Int32
     /// Whether the hash of each page a ``Target`` puts is kept (the build cache records them).
     let hashesPages: Bool
+    private let state = Mutex(State())
     private let hashes = Mutex<[String: ContentHash]>([:])
     private let written = Atomic<Int>(0)
     private let unchanged = Atomic<Int>(0)
-    private let failure = Mutex<OutputWriter.Failure?>(nil)
 
-    /// Locks the output folder, removes what builds that were killed left beside it and creates
-    /// an empty staging folder. With `hashingPages`, the hash of every page a ``Target`` puts is
-    /// kept (``pageHashes``).
-    init(for output: OutputFolder, hashingPages: Bool = false) throws {
+    /// What the folder's first use set up, and the first write that failed.
+    private struct State {
+        var opened = false
+        var lock: OutputLock?
+        /// The staging folder, open: it reaches the files after the folder has moved.
+        var descriptor: Int32 = -1
+        var waited = 0.0
+        var failure: OutputWriter.Failure?
+    }
+
+    /// A staging folder for `output`, not created yet. With `hashingPages`, the hash of every
+    /// page a ``Target`` puts is kept (``pageHashes``).
+    init(for output: OutputFolder, hashingPages: Bool = false) {
         self.output = output
         hashesPages = hashingPages
-        let fileManager = FileManager.default
         let (parent, name) = (PathText.folder(of: output.path), PathText.lastComponent(output.path))
-        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let lock = try OutputLock(path: parent + "/.\(name).lock")
-        waited = lock.waited
-        Self.removeLeftovers(in: parent, of: name)
         path = parent + "/.\(name).staging-\(ProcessInfo.processInfo.processIdentifier)"
-        do {
-            try? fileManager.removeItem(atPath: path)
-            try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
-            OutputWriter.spreadSubfolders(of: path)
-            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw OutputWriter.Failure(operation: "cannot open", path: path, code: errno) }
-        } catch {
-            lock.release()
-            throw error
-        }
-        self.lock = Mutex(lock)
     }
 
     deinit {
-        close(descriptor)
-        releaseLock()
+        state.withLock { state in
+            if state.descriptor >= 0 { close(state.descriptor) }
+            state.lock?.release()
+        }
+    }
+
+    /// On first use: locks the output folder, removes what builds that were killed left beside
+    /// it and creates the empty staging folder. Throws what failed, then and on every later use.
+    private func prepare() throws {
+        try state.withLock { state in
+            if !state.opened {
+                state.opened = true
+                do {
+                    let (parent, name) = (PathText.folder(of: output.path), PathText.lastComponent(output.path))
+                    try Self.makePath(parent)
+                    let lock = try OutputLock(path: parent + "/.\(name).lock")
+                    (state.lock, state.waited) = (lock, lock.waited)
+                    Self.removeLeftovers(in: parent, of: name)
+                    try? FileManager.default.removeItem(atPath: path)
+                    guard mkdir(path, 0o755) == 0 else { throw OutputWriter.Failure(operation: "cannot create folder", path: path, code: errno) }
+                    OutputWriter.spreadSubfolders(of: path)
+                    state.descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    guard state.descriptor >= 0 else { throw OutputWriter.Failure(operation: "cannot open", path: path, code: errno) }
+                } catch let failure as OutputWriter.Failure {
+                    state.failure = failure
+                } catch {
+                    state.failure = OutputWriter.Failure(operation: "cannot write", path: path, code: EIO)
+                }
+            }
+            if let failure = state.failure { throw failure }
+        }
+    }
+
+    /// Creates the folder at `path` and those above it that are missing.
+    private static func makePath(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, path != "/" else { throw OutputWriter.Failure(operation: "cannot create folder", path: path, code: errno) }
+        try makePath(PathText.folder(of: path))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw OutputWriter.Failure(operation: "cannot create folder", path: path, code: errno) }
     }
 
     /// Creates the folders of `paths` (relative to the output folder) in the staging folder.
     func makeFolders(for paths: [String]) throws {
+        try prepare()
         try OutputWriter.makeFolders(for: paths, under: path)
     }
 
@@ -74,6 +102,7 @@ final class StagingFolder: Sendable {
     /// bytes; with `hashed`, keeps the hash of `bytes`. May run on several threads at once; a
     /// failure is kept for ``checkWrites()``.
     func put(_ file: String, _ bytes: Data, hashed: Bool = false) {
+        do { try prepare() } catch { return }
         if hashed {
             let hash = ContentHash(bytes)
             hashes.withLock { $0[file] = hash }
@@ -87,21 +116,22 @@ final class StagingFolder: Sendable {
         do {
             try OutputWriter.write(bytes, to: target)
             written.add(1, ordering: .relaxed)
-        } catch let error as OutputWriter.Failure {
-            failure.withLock { $0 = $0 ?? error }
         } catch {
-            failure.withLock { $0 = $0 ?? OutputWriter.Failure(operation: "cannot write", path: target, code: EIO) }
+            let failure = error as? OutputWriter.Failure ?? OutputWriter.Failure(operation: "cannot write", path: target, code: EIO)
+            state.withLock { $0.failure = $0.failure ?? failure }
         }
     }
 
-    /// Throws the first failure of ``put(_:_:)``.
+    /// Throws the first failure of ``put(_:_:hashed:)`` or of the folder's creation.
     func checkWrites() throws {
-        if let failure = failure.withLock({ $0 }) { throw failure }
+        try prepare()
     }
 
-    /// How many files were written anew and how many linked unchanged from the previous output.
+    /// How many files were written anew and how many linked unchanged from the previous output,
+    /// and how long the build waited for another one writing to the same output folder.
     var summary: OutputWriter.Summary {
-        OutputWriter.Summary(written: written.load(ordering: .relaxed), unchanged: unchanged.load(ordering: .relaxed), waited: waited)
+        OutputWriter.Summary(
+            written: written.load(ordering: .relaxed), unchanged: unchanged.load(ordering: .relaxed), waited: state.withLock(\.waited))
     }
 
     /// The hash of every file put with `hashed`, by path.
@@ -112,7 +142,7 @@ final class StagingFolder: Sendable {
     /// The bytes of `file` (relative to the output folder) as they were put, also after the
     /// folder was published; nil when it cannot be read (the folder was discarded).
     func contents(of file: String) -> Data? {
-        let handle = openat(descriptor, file, O_RDONLY | O_CLOEXEC)
+        let handle = openat(state.withLock(\.descriptor), file, O_RDONLY | O_CLOEXEC)
         guard handle >= 0 else { return nil }
         defer { close(handle) }
         var info = stat()
@@ -134,15 +164,15 @@ final class StagingFolder: Sendable {
     /// Removes the staging folder (a build that fails or must not replace the previous output)
     /// and unlocks the output folder.
     func discard() {
-        try? FileManager.default.removeItem(atPath: path)
+        if state.withLock({ $0.lock != nil }) { try? FileManager.default.removeItem(atPath: path) }
         releaseLock()
     }
 
     /// Unlocks the output folder (after the folder was published or discarded).
     func releaseLock() {
-        lock.withLock { lock in
-            lock?.release()
-            lock = nil
+        state.withLock { state in
+            state.lock?.release()
+            state.lock = nil
         }
     }
 
