@@ -85,10 +85,11 @@ final class StagingFolder: Sendable {
 
     /// Creates the folder at `path` and those above it that are missing.
     private static func makePath(_ path: String) throws {
+        let failure = { OutputWriter.Failure(operation: "cannot create folder", path: path, code: errno) }
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, path != "/" else { throw OutputWriter.Failure(operation: "cannot create folder", path: path, code: errno) }
+        guard errno == ENOENT, path != "/" else { throw failure() }
         try makePath(PathText.folder(of: path))
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw OutputWriter.Failure(operation: "cannot create folder", path: path, code: errno) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure() }
     }
 
     /// Creates the folders of `paths` (relative to the output folder) in the staging folder.
