@@ -16,14 +16,14 @@ struct SiteMap: Sendable {
     let siteHost: String?
 
     /// Scans every HTML file of the report, taking from `known` the scan of a file whose hash
-    /// (``BuildReport/fileHashes``) it has.
+    /// (``BuildReport/fileHashes``) it has; pages the build staged are read from its output.
     init(report: BuildReport, known: [ContentHash: ScannedPage] = [:]) {
-        outputPaths = Set(report.files.keys).union(report.copies.keys)
-        let htmlPaths = report.files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        let files = report.files
+        let generated = report.generatedPaths
+        outputPaths = Set(generated).union(report.copies.keys)
+        let htmlPaths = generated.filter { $0.hasSuffix(".html") }.sorted()
         let hashes = report.fileHashes
         let scans = htmlPaths.concurrentMap { path in
-            hashes[path].flatMap { known[$0] } ?? ScannedPage(html: files[path] ?? Data())
+            hashes[path].flatMap { known[$0] } ?? ScannedPage(html: report.contents(of: path) ?? Data())
         }
         pages = Dictionary(uniqueKeysWithValues: zip(htmlPaths, scans))
         self.htmlPaths = htmlPaths

@@ -31,7 +31,7 @@ import Site
         #expect(!expected.isEmpty, "the fixture has broken links in templates")
         #expect(internalFindings(first) == expected)
         let stored = try #require(ScanStore.decode([UInt8](try Data(contentsOf: folder.appendingPathComponent(ScanStore.fileName)))))
-        #expect(stored.scans.count == Set(first.files.keys.filter { $0.hasSuffix(".html") }.compactMap { first.fileHashes[$0] }).count)
+        #expect(stored.scans.count == Set(first.generatedPaths.filter { $0.hasSuffix(".html") }.compactMap { first.fileHashes[$0] }).count)
 
         // An edit that adds a broken anchor: the stored scans of the other files and the new scan of the page.
         let page = site.appendingPathComponent("content/posts/c.md")
@@ -44,7 +44,7 @@ import Site
         #expect(after.contains { $0.message.contains("#nowhere-raw") }, "\(after.map(\.message))")
         // The scans of the files whose bytes changed were appended to the stored ones.
         let grown = ScanStore(folder: folder)
-        let hashes = Set(second.files.keys.filter { $0.hasSuffix(".html") }.compactMap { second.fileHashes[$0] })
+        let hashes = Set(second.generatedPaths.filter { $0.hasSuffix(".html") }.compactMap { second.fileHashes[$0] })
         #expect(grown.records > stored.records && grown.records == grown.scans.count)
         #expect(hashes.isSubset(of: Set(grown.scans.keys)))
     }
@@ -62,7 +62,7 @@ import Site
         #expect(initial.cached.contains { $0.message.contains("/posts/a/#nothing") }, "b.md's raw link to a missing anchor on a")
         let folder = try #require(first.cacheFolder)
         let stored = try #require(OutlinkStore(folder: folder))
-        #expect(stored.records.count == first.files.keys.count { $0.hasSuffix(".html") })
+        #expect(stored.records.count == first.generatedPaths.count { $0.hasSuffix(".html") })
 
         // Page a gets the id b.md links to: b's bytes are the same, but its link now reaches an anchor.
         let page = site.appendingPathComponent("content/posts/a.md")

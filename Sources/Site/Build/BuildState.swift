@@ -30,7 +30,10 @@ struct BuildState: Sendable {
     private var archiveJobs: [RenderJobID] = []
     /// Page → list pages (home, sections, terms) whose feeds may hold it.
     private var feedListsHolding: [PageID: [PageID]] = [:]
+    /// Output files whose bytes the build keeps.
     private(set) var files: [String: Data] = [:]
+    /// HTML pages written to a staging folder as they were rendered: their bytes are not in ``files``.
+    private(set) var stagedPages: Set<String> = []
     /// Bundle and section resources copied as they are: output path → source.
     private(set) var copies: [String: URL] = [:]
     /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
@@ -51,10 +54,11 @@ struct BuildState: Sendable {
     var diagnostics: [Diagnostic] { siteDiagnostics + pageDiagnostics.joined() }
 
     /// Renders and lays out one language's content in memory; with `reuse`, takes from the build
-    /// cache what none of its inputs changed (see ``LanguageReuse``).
+    /// cache what none of its inputs changed (see ``LanguageReuse``). With `staging`, each HTML
+    /// page goes there as soon as it is rendered (``stagedPages``) instead of into ``files``.
     init(
         _ language: LanguageContent, options: BuildOptions, site: SiteParts, links: LanguageContext, reuse: LanguageReuse? = nil,
-        remember: Bool = false, progress: BuildProgress? = nil
+        remember: Bool = false, staging: StagingFolder.Target? = nil, progress: BuildProgress? = nil
     ) {
         progress?.begin("Preparing the renderer")
         source = site.source
@@ -117,10 +121,12 @@ struct BuildState: Sendable {
             language.diagnostics + (renderer.siteShortcodes?.diagnostics(for: config) ?? [])
             + renderer.siteBibliography.diagnostics
         progress?.begin("Rendering pages", total: jobs.count)
+        // A folder that cannot be made fails its pages' writes, which the writer reports.
+        try? staging?.makeFolders(for: jobs.map(\.outputPath))
         if let reuse {
-            renderHTML(reusing: reuse, except: changedJobs(cached: cached, previous: reuse), progress: progress)
+            renderHTML(reusing: reuse, except: changedJobs(cached: cached, previous: reuse), staging: staging, progress: progress)
         } else {
-            renderHTML(progress: progress)
+            renderHTML(staging: staging, progress: progress)
         }
         progress?.begin("Feeds and search index")
         let (searchFiles, terms) = searchIndex.result()
@@ -128,8 +134,8 @@ struct BuildState: Sendable {
         renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles)
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
+        for path in stagedPages { copies[path] = nil }
         for job in jobs { outputCounts[OutputKind.html(content.pages[job.page].kind, pagerNumber: job.pager?.number), default: 0] += 1 }
-        outputCounts[.search] = files.keys.count { $0.hasPrefix("search/") }
         outputCounts[.resources] = copies.count
     }
 
@@ -161,12 +167,14 @@ struct BuildState: Sendable {
     }
 
     /// Renders every HTML page from the current contexts and templates; with `reuse`, jobs not in
-    /// `changed` take the previous output's file when it is intact.
+    /// `changed` take the previous output's file when it is intact; with `staging`, the pages go there.
     private mutating func renderHTML(
-        reusing reuse: LanguageReuse? = nil, except changed: Set<RenderJobID> = [], progress: BuildProgress? = nil
+        reusing reuse: LanguageReuse? = nil, except changed: Set<RenderJobID> = [], staging: StagingFolder.Target? = nil,
+        progress: BuildProgress? = nil
     ) {
-        for (path, data, reused) in renderJobsHTML(jobs.indices.map(RenderJobID.init), reusing: reuse, except: changed, progress: progress) {
-            files[path] = data
+        let selected = jobs.indices.map(RenderJobID.init)
+        for (path, data, reused) in renderJobsHTML(selected, reusing: reuse, except: changed, staging: staging, progress: progress) {
+            if let data { files[path] = data } else { stagedPages.insert(path) }
             if reused { reusedFiles += 1 }
         }
         files["404.html"] = notFoundPage()
@@ -198,6 +206,7 @@ struct BuildState: Sendable {
         files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
         for (path, data) in searchIndex { files[path] = data }
+        outputCounts[.search] = searchIndex.count
         for page in content.pages {
             for alias in page.aliases {
                 guard let path = Permalinks.outputPath(alias) else {
@@ -208,7 +217,7 @@ struct BuildState: Sendable {
                     continue
                 }
                 let file = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
-                if files[file] != nil {
+                if files[file] != nil || stagedPages.contains(file) {
                     siteDiagnostics.append(Diagnostic(.warning, "alias \(alias) would replace another page; it was skipped", file: page.sourceFile))
                     continue
                 }
@@ -218,18 +227,24 @@ struct BuildState: Sendable {
         }
     }
 
+    /// The output path and bytes of each selected job, and whether the bytes are the previous
+    /// output's; with `staging`, the bytes are put there as soon as they are made and not returned.
     private func renderJobsHTML(
         _ selected: [RenderJobID], reusing reuse: LanguageReuse? = nil, except changed: Set<RenderJobID> = [],
-        progress: BuildProgress? = nil
-    ) -> [(String, Data, reused: Bool)] {
-        selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data, reused: Bool) in
+        staging: StagingFolder.Target? = nil, progress: BuildProgress? = nil
+    ) -> [(String, Data?, reused: Bool)] {
+        selected.concurrentMap { [jobs, contexts, templates] position -> (String, Data?, reused: Bool) in
             defer { progress?.advance() }
             let job = jobs[position.index]
-            if let reuse, !changed.contains(position), let data = reuse.previousOutput(job.outputPath) {
-                return (job.outputPath, data, true)
+            let (data, reused): (Data, Bool)
+            if let reuse, !changed.contains(position), let previous = reuse.previousOutput(job.outputPath) {
+                (data, reused) = (previous, true)
+            } else {
+                (data, reused) = (Data(templates.render(contexts.pageContext(job.page, pager: job.pager), candidates: job.templates)), false)
             }
-            let context = contexts.pageContext(job.page, pager: job.pager)
-            return (job.outputPath, Data(templates.render(context, candidates: job.templates)), false)
+            guard let staging else { return (job.outputPath, data, reused) }
+            staging.put(job.outputPath, data)
+            return (job.outputPath, nil, reused)
         }
     }
 
@@ -307,7 +322,7 @@ struct BuildState: Sendable {
         pageDiagnostics[index] = diagnostics
         var selected = jobsOfPage[index] ?? []
         if listsChanged { selected += (listJobsShowing[index] ?? []) + archiveJobs }
-        var output = renderJobsHTML(selected).map { ($0.0, $0.1) }
+        var output = renderJobsHTML(selected).compactMap { path, data, _ in data.map { (path, $0) } }
         if listsChanged || config.fullContentInFeeds {
             for list in feedListsHolding[index] ?? [] {
                 output += feedFiles(list: list, entries: content.entries(ofList: list, config: config) ?? [])

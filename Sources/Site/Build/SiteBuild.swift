@@ -1,6 +1,7 @@
 import Foundation
 
-/// A whole site built in memory: one ``BuildState`` per language, each writing under its
+/// A whole site built, in memory or with its HTML pages in a ``StagingFolder`` (a build that
+/// writes its output): one ``BuildState`` per language, each writing under its
 /// language's folder (`fr/`; the default language at the root unless
 /// `defaultContentLanguageInSubdir`), and the files of no single language: the theme's assets,
 /// `static/`, `robots.txt` and, for several languages, the sitemap index (each language's
@@ -13,8 +14,10 @@ struct SiteBuild: Sendable {
     private(set) var languages: [BuildState]
     /// Files under `static/` and the themes' `static/`, relative.
     let staticFiles: [String]
-    /// Every output file, by path relative to the output folder.
+    /// Every output file whose bytes the build keeps, by path relative to the output folder.
     private(set) var files: [String: Data] = [:]
+    /// The HTML pages the build put in its staging folder as it rendered them (not in ``files``).
+    private(set) var stagedPages: Set<String> = []
     /// Files copied as they are (static files, bundle resources): output path → source.
     private(set) var copies: [String: URL] = [:]
     /// How many files of each kind the output has; they add up to every file and copy.
@@ -39,10 +42,11 @@ struct SiteBuild: Sendable {
     /// Reads, renders and lays out every language of the site at `source`; with `reuse`, takes
     /// what the build cache has for pages whose content files did not change.
     /// With `remember`, keeps what the build cache stores beyond renderings (each page's search terms).
-    /// `memo` has the front matter earlier builds parsed.
+    /// `memo` has the front matter earlier builds parsed. With `staging`, the HTML pages go
+    /// there as they are rendered (``stagedPages``); their bytes are not kept.
     init(
         source: URL, options: BuildOptions, reuse: Reuse? = nil, remember: Bool = false, memo: FrontMatterMemo? = nil,
-        progress: BuildProgress? = nil
+        staging: StagingFolder? = nil, progress: BuildProgress? = nil
     ) throws(Diagnostic) {
         self.source = source
         let folderWarnings = try Self.checkSiteFolder(source)
@@ -89,7 +93,10 @@ struct SiteBuild: Sendable {
                     previousOutput: { [previous = reuse.previousOutput] path in previous(folder + path) },
                     related: position < reuse.related.count ? reuse.related[position] : nil)
             }
-            return BuildState(content, options: options, site: parts, links: links, reuse: own, remember: remember, progress: progress)
+            // Pages go under the language's folder, as outputPaths(_:language:) places them.
+            let target = staging.map { StagingFolder.Target(staging: $0, prefix: configs.count > 1 ? folder : "") }
+            return BuildState(
+                content, options: options, site: parts, links: links, reuse: own, remember: remember, staging: target, progress: progress)
         }
         for (path, data) in assets.files { files[path] = data }
         for (file, url) in staticSources { copies[file] = url }
@@ -97,12 +104,18 @@ struct SiteBuild: Sendable {
             for (path, data) in languages[language].files {
                 for key in outputPaths(path, language: language) { files[key] = data }
             }
+            for path in languages[language].stagedPages {
+                for key in outputPaths(path, language: language) {
+                    stagedPages.insert(key)
+                    files[key] = nil
+                }
+            }
             let folder = languages[language].config.languageFolder
             for (path, url) in languages[language].copies { copies[folder + path] = url }
         }
         // Published assets live at the site's root (Hugo's place for them), below files made otherwise.
         for language in languages {
-            for (path, asset) in language.publishedAssets where files[path] == nil && copies[path] == nil {
+            for (path, asset) in language.publishedAssets where files[path] == nil && copies[path] == nil && !stagedPages.contains(path) {
                 switch asset {
                 case .file(let url): copies[path] = url
                 case .generated(let data): files[path] = data
@@ -111,13 +124,14 @@ struct SiteBuild: Sendable {
         }
         if configs.count > 1 { addRootFiles() }
         for path in files.keys { copies[path] = nil }
+        for path in stagedPages { copies[path] = nil }
         for language in languages {
             for (kind, count) in language.outputCounts { outputCounts[kind, default: 0] += count }
         }
         outputCounts[.assets] = assets.files.count
         outputCounts[.staticFiles] = staticSources.keys.count { copies[$0] != nil }
         outputCounts[.other] = 0
-        outputCounts[.other] = max(0, files.count + copies.count - outputCounts.values.reduce(0, +))
+        outputCounts[.other] = max(0, files.count + stagedPages.count + copies.count - outputCounts.values.reduce(0, +))
     }
 
     /// Refuses a site folder that does not exist; warns about one with neither a config file nor

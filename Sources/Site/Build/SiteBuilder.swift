@@ -18,8 +18,14 @@ public struct BuiltPage: Sendable {
 
 /// What a build produced and what it found wrong.
 public struct BuildReport: Sendable {
-    /// Every output file, by path relative to the destination.
+    /// Every output file whose bytes the report keeps, by path relative to the destination. A
+    /// build that writes its output keeps its HTML pages on disk instead (``stagedPages``).
     public var files: [String: Data] = [:]
+    /// The HTML pages the build wrote to its output as it rendered them, by path relative to the
+    /// destination; ``contents(of:)`` reads them.
+    public var stagedPages: Set<String> = []
+    /// Where ``stagedPages`` are.
+    private var staging: StagingFolder?
     /// Files copied as they are (static files, bundle resources): destination path → source.
     public var copies: [String: URL] = [:]
     public var diagnostics: [Diagnostic] = []
@@ -45,7 +51,7 @@ public struct BuildReport: Sendable {
     public var pages: [BuiltPage] = []
     /// The site's configuration as read (base URL, menus, params), in its default language.
     public var config: SiteConfig?
-    /// The hash of every file in ``files``, when the build used the build cache (else empty).
+    /// The hash of every file in ``files`` and ``stagedPages``, when the build used the build cache (else empty).
     public var fileHashes: [String: ContentHash] = [:]
     /// The build cache's folder, when the build used it: tools that read the output (the link
     /// check) may keep their own cache there, keyed by ``fileHashes``.
@@ -54,9 +60,11 @@ public struct BuildReport: Sendable {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
-    /// The report of a build.
-    init(_ build: SiteBuild) {
+    /// The report of a build; `staging` holds its ``SiteBuild/stagedPages``.
+    init(_ build: SiteBuild, staging: StagingFolder? = nil) {
         files = build.files
+        stagedPages = build.stagedPages
+        self.staging = staging
         copies = build.copies
         config = build.config
         diagnostics = Self.sorted(build.diagnostics)
@@ -82,11 +90,23 @@ public struct BuildReport: Sendable {
         diagnostics.sorted { ($0.severity, $0.file ?? "", $0.line ?? 0) < ($1.severity, $1.file ?? "", $1.line ?? 0) }
     }
 
+    /// The path of every generated output file (``files`` and ``stagedPages``; copies are not).
+    public var generatedPaths: [String] {
+        Array(files.keys) + stagedPages
+    }
+
+    /// The bytes of the generated file at `path` (relative to the destination): from ``files``,
+    /// or read from the output for a staged page; nil when the build made no such file or its
+    /// output was not published.
+    public func contents(of path: String) -> Data? {
+        files[path] ?? (stagedPages.contains(path) ? staging?.contents(of: path) : nil)
+    }
+
     /// The HTML of a page by its URL path (`/posts/a/`), for tests and the dev server.
     public func html(at path: String) -> String? {
         var key = path.hasPrefix("/") ? String(path.dropFirst()) : path
         if key.isEmpty || key.hasSuffix("/") { key += "index.html" }
-        return files[key].map { String(decoding: $0, as: UTF8.self) }
+        return contents(of: key).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -136,30 +156,42 @@ public struct SiteBuilder: Sendable {
         if plan == nil { progress?.begin("Reading content") }
         let reusedHashes = ReusedOutputs()
         let memo = plan.map { FrontMatterMemo(known: $0.parsedFrontMatter, fileHashes: $0.snapshot.files.mapValues(\.hash)) }
-        let build = try SiteBuild(
-            source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
-            remember: plan != nil, memo: memo, progress: progress)
-        var report = BuildReport(build)
+        let hasPrevious = folder.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
+        // A build that replaces the output folder puts each HTML page in its staging folder as soon
+        // as it is rendered; one that updates the previous output in place keeps the pages until it
+        // knows that the build has no errors (it renders only what changed).
+        let updatesInPlace = plan?.outputs != nil && hasPrevious
+        let staging = folder.flatMap { updatesInPlace ? nil : StagingFolder(for: $0, hashingPages: plan != nil) }
+        let build: SiteBuild
+        do {
+            build = try SiteBuild(
+                source: source, options: options, reuse: plan.flatMap { reuse($0, folder: folder!, hashes: reusedHashes) },
+                remember: plan != nil, memo: memo, staging: staging, progress: progress)
+        } catch {
+            staging?.discard()
+            throw error
+        }
+        var report = BuildReport(build, staging: staging)
         if let plan, let cache {
             report.cacheNote = plan.note
             report.reusedPages = build.languages.reduce(0) { $0 + $1.reusedPages }
             report.reusedFiles = build.languages.reduce(0) { $0 + $1.reusedFiles }
             report.fileHashes = Self.hashes(of: report.files, known: reusedHashes.entries.withLock { $0 })
+                .merging(staging?.pageHashes ?? [:]) { kept, _ in kept }
             report.cacheFolder = URL(fileURLWithPath: cache.folder)
         }
         let job = BackgroundJob { [report] in work(report) }
         if let folder {
-            let hasPrevious = FileManager.default.fileExists(atPath: folder.path)
             if report.errors.isEmpty || !hasPrevious {
                 progress?.begin("Writing \(report.files.count + report.copies.count) files")
                 let summary: OutputWriter.Summary
                 var outputs: OutputManifest?
                 do {
-                    if let manifest = plan?.outputs, hasPrevious {
+                    if let manifest = plan?.outputs, updatesInPlace {
                         (summary, outputs) = try OutputUpdater(folder: folder, manifest: manifest)
                             .write(files: report.files, hashes: report.fileHashes, copies: report.copies, copyHash: copyHash(plan!.snapshot))
                     } else {
-                        summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies)
+                        summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies, into: staging!)
                         if plan != nil {
                             outputs = OutputManifest.recording(outputHashes(report, known: copyHash(plan!.snapshot)), in: folder.path)
                         }
@@ -185,6 +217,8 @@ public struct SiteBuilder: Sendable {
         report.seconds = Date().timeIntervalSince(start)
         progress?.begin("Finishing the link check")
         let alongside = job.result()
+        // Pages staged for an output that was not replaced go, once the work alongside has read them.
+        if !report.published { staging?.discard() }
         progress?.finish()
         return (report, alongside)
     }
@@ -254,7 +288,9 @@ public struct SiteBuilder: Sendable {
 
     /// The hash of every output file (after a full write); the report has those of generated files.
     private func outputHashes(_ report: BuildReport, known: @Sendable (URL) -> ContentHash?) -> [String: ContentHash] {
-        let files = report.files.keys.map { path in (path, report.fileHashes[path] ?? ContentHash(report.files[path]!)) }
+        let files = report.generatedPaths.compactMap { path in
+            (report.fileHashes[path] ?? report.contents(of: path).map(ContentHash.init)).map { (path, $0) }
+        }
         let copies = Array(report.copies).concurrentMap { key, url -> (String, ContentHash)? in
             if let hash = known(url) { return (key, hash) }
             return (try? Data(contentsOf: url)).map { (key, ContentHash($0)) }

@@ -8,7 +8,7 @@ import Foundation
     private let systemWrite = Darwin.write
 #endif
 
-/// Writes a built site atomically: everything goes to a staging folder beside the output folder,
+/// Writes a built site atomically: everything goes to a ``StagingFolder`` beside the output folder,
 /// which is exchanged with it in one step once complete, so the output exists at every instant.
 /// Files whose bytes did not change are hard-linked from the previous output, so their
 /// modification times stay as they were. One build at a time writes to a folder (a lock beside it),
@@ -26,53 +26,34 @@ struct OutputWriter {
 
     /// Writes `files` (relative path → bytes) and `copies` (relative path → source file).
     func write(files: [String: Data], copies: [String: URL]) throws -> Summary {
-        let fileManager = FileManager.default
-        let destination = folder.path
-        let (parent, name) = (PathText.folder(of: destination), PathText.lastComponent(destination))
-        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let lock = try OutputLock(path: parent + "/.\(name).lock")
-        defer { lock.release() }
-        removeLeftovers(in: parent, of: name)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent + "/.\(name).staging-\(pid)"
-        try? fileManager.removeItem(atPath: staging)
-        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        Self.spreadSubfolders(of: staging)
+        try write(files: files, copies: copies, into: StagingFolder(for: folder))
+    }
 
-        try Self.makeFolders(for: Array(files.keys) + Array(copies.keys), under: staging)
-        let (stagingPath, oldPath) = (staging + "/", destination + "/")
-        struct Job: Sendable {
-            var path: String
-            var data: Data?
-            var source: URL?
+    /// Adds `files` and `copies` to what `staging` already holds (the pages a build put there as
+    /// it rendered them), then swaps it in. The summary counts every file of the staging folder.
+    /// On failure the staging folder is removed and the previous output left as it was.
+    func write(files: [String: Data], copies: [String: URL], into staging: StagingFolder) throws -> Summary {
+        do {
+            try staging.makeFolders(for: Array(files.keys) + Array(copies.keys))
+            let failures = (files.map { ($0.key, $0.value as Data?, nil as URL?) } + copies.map { ($0.key, nil, $0.value) })
+                .concurrentMap { path, data, source -> Error? in
+                    do {
+                        staging.put(path, try data ?? Data(contentsOf: source!))
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            try staging.checkWrites()
+            try Self.write(Data(Self.markerText.utf8), to: staging.path + "/" + OutputFolder.marker)
+            try publish(staging: staging.path, files: files, copies: copies)
+        } catch {
+            staging.discard()
+            throw error
         }
-        let jobs =
-            files.map { Job(path: $0.key, data: $0.value, source: nil) }
-            + copies.map { Job(path: $0.key, data: nil, source: $0.value) }
-        let outcomes = jobs.concurrentMap { job -> Result<Bool, Error> in
-            do {
-                let bytes = try job.data ?? Data(contentsOf: job.source!)
-                let previous = oldPath + job.path
-                if Self.holds(previous, bytes), link(previous, stagingPath + job.path) == 0 { return .success(false) }
-                try Self.write(bytes, to: stagingPath + job.path)
-                return .success(true)
-            } catch {
-                return .failure(error)
-            }
-        }
-        var summary = Summary(waited: lock.waited)
-        for outcome in outcomes {
-            switch outcome {
-            case .success(true): summary.written += 1
-            case .success(false): summary.unchanged += 1
-            case .failure(let error):
-                try? fileManager.removeItem(atPath: staging)
-                throw error
-            }
-        }
-        try Self.write(Data(Self.markerText.utf8), to: stagingPath + OutputFolder.marker)
-        try publish(staging: staging, files: files, copies: copies)
-        return summary
+        staging.releaseLock()
+        return staging.summary
     }
 
     static let markerText = """
@@ -98,7 +79,6 @@ struct OutputWriter {
             try Self.exchange(staging, destination)
         } catch {
             for name in carried { try? fileManager.moveItem(atPath: staging + "/" + name, toPath: destination + "/" + name) }
-            try? fileManager.removeItem(atPath: staging)
             throw error
         }
         // `staging` now holds the previous output.
@@ -121,20 +101,6 @@ struct OutputWriter {
         _ = rename(retired, new)
     }
 
-    /// Removes `.NAME.staging-PID` and `.NAME.previous-PID` folders in `parent` whose process is gone
-    /// (a build that was killed).
-    private func removeLeftovers(in parent: String, of name: String) {
-        let prefixes = [".\(name).staging-", ".\(name).previous-"]
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
-            guard let prefix = prefixes.first(where: { entry.hasPrefix($0) }),
-                let pid = Int32(entry.dropFirst(prefix.count)), pid > 0
-            else { continue }
-            if kill(pid, 0) == -1, errno == ESRCH {
-                try? FileManager.default.removeItem(atPath: parent + "/" + entry)
-            }
-        }
-    }
-
     // MARK: Files, through POSIX calls (Foundation's add a stat or a temporary file to each; a
     // 10,000-page site writes 30,000 files)
 
@@ -147,7 +113,7 @@ struct OutputWriter {
     }
 
     /// Creates the folders of `paths` under `root`, parents first; each depth in parallel.
-    private static func makeFolders(for paths: [String], under root: String) throws {
+    static func makeFolders(for paths: [String], under root: String) throws {
         var folders = Set<String>()
         for path in paths {
             var folder = Substring(path)
@@ -191,13 +157,14 @@ struct OutputWriter {
     static let (getFlags, setFlags, topOfTree): (UInt, UInt, Int32) = (0x8008_6601, 0x4008_6602, 0x0002_0000)
 
     /// True when the file at `path` exists and holds exactly `bytes`.
-    private static func holds(_ path: String, _ bytes: Data) -> Bool {
+    static func holds(_ path: String, _ bytes: Data) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
         return FileManager.default.contents(atPath: path) == bytes
     }
 
-    private static func write(_ bytes: Data, to path: String) throws {
+    /// Writes `bytes` to a new file at `path` (or over the file there).
+    static func write(_ bytes: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(operation: "cannot create", path: path, code: errno) }
         defer { close(descriptor) }
