@@ -16,6 +16,8 @@ final class TestHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [String] = []
     private var hits: [String: Int] = [:]
+    private let acceptLoopEnded = DispatchSemaphore(value: 0)
+    private var stopped = false
     /// A server that reads requests and never answers (a host that hangs).
     private let silent: Bool
 
@@ -50,12 +52,24 @@ final class TestHTTPServer: @unchecked Sendable {
     /// "METHOD /path" of every request so far, in arrival order.
     var log: [String] { lock.withLock { requests } }
 
+    /// Stops accepting and waits until the accept loop has closed the listening socket. Closing it
+    /// here instead would let the loop's next `accept` reach another server's socket that reused
+    /// the descriptor number (and answer that server's requests with this one's log).
     func stop() {
+        let first = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        acceptLoopEnded.wait()
     }
 
     private func acceptLoop() {
+        defer {
+            close(listener)
+            acceptLoopEnded.signal()
+        }
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
