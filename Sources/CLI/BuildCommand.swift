@@ -158,17 +158,23 @@ extension BuildCommand {
     static func table(_ counts: [OutputKind: Int]) -> String {
         let rows = OutputKind.allCases.compactMap { kind in counts[kind].flatMap { $0 > 0 ? (kind.rawValue, $0) : nil } }
         let total = ("Total", rows.reduce(0) { $0 + $1.1 })
-        let width = (rows + [total]).map(\.0.count).max() ?? 0
-        let numbers = (rows + [total]).map { ProgressDisplay.grouped($0.1) }
-        let numberWidth = numbers.map(\.count).max() ?? 0
-        var text = ""
-        for ((name, _), number) in zip(rows + [total], numbers) {
-            if name == "Total" { text += String(repeating: "-", count: width + numberWidth + 5) + "\n" }
-            text +=
-                "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
-                + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+        var lines = aligned((rows + [total]).map { [$0.0, ProgressDisplay.grouped($0.1)] })
+        lines.insert(String(repeating: "-", count: lines[lines.count - 1].count), at: lines.count - 1)
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// Rows as the summary tables print them: two spaces, the first cell padded on the right, the
+    /// others aligned on the right, cells joined by ` | `.
+    static func aligned(_ rows: [[String]]) -> [String] {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            "  "
+                + row.enumerated().map { column, cell in
+                    let pad = String(repeating: " ", count: widths[column] - cell.count)
+                    return column == 0 ? cell + pad : pad + cell
+                }.joined(separator: " | ")
         }
-        return text
     }
 }
 
@@ -177,20 +183,13 @@ extension BuildCommand {
     static func timeTable(_ timings: [BuildProgress.PhaseTime]) -> String {
         let total = timings.reduce(0) { $0 + $1.seconds }
         guard total > 0 else { return "" }
-        let width = timings.map(\.phase.count).max() ?? 0
         let rows = timings.map {
-            ($0.phase, ProgressDisplay.grouped(Int(($0.seconds * 1000).rounded())) + " ms", Int(($0.seconds / total * 100).rounded()))
+            [
+                $0.phase, ProgressDisplay.grouped(Int(($0.seconds * 1000).rounded())) + " ms",
+                String(Int(($0.seconds / total * 100).rounded())) + "%",
+            ]
         }
-        let numberWidth = rows.map(\.1.count).max() ?? 0
-        var text = "Time by phase:\n"
-        for (phase, time, share) in rows {
-            let shareText = String(share) + "%"
-            text +=
-                "  " + phase.padding(toLength: width, withPad: " ", startingAt: 0) + " | "
-                + String(repeating: " ", count: numberWidth - time.count) + time + " | "
-                + String(repeating: " ", count: 4 - shareText.count) + shareText + "\n"
-        }
-        return text
+        return "Time by phase:\n" + aligned(rows).map { $0 + "\n" }.joined()
     }
 }
 

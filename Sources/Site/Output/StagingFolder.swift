@@ -23,6 +23,9 @@ final class StagingFolder: Sendable {
     let output: OutputFolder
     /// Where the staging folder is while the build writes.
     let path: String
+    /// The folder holding the output folder, and the output folder's name.
+    private let parent: String
+    private let name: String
     /// Whether the hash of each page a ``Target`` puts is kept (the build cache records them).
     let hashesPages: Bool
     private let state = Mutex(State())
@@ -45,7 +48,7 @@ final class StagingFolder: Sendable {
     init(for output: OutputFolder, hashingPages: Bool = false) {
         self.output = output
         hashesPages = hashingPages
-        let (parent, name) = (PathText.folder(of: output.path), PathText.lastComponent(output.path))
+        (parent, name) = (PathText.folder(of: output.path), PathText.lastComponent(output.path))
         path = parent + "/.\(name).staging-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
@@ -63,7 +66,6 @@ final class StagingFolder: Sendable {
             if !state.opened {
                 state.opened = true
                 do {
-                    let (parent, name) = (PathText.folder(of: output.path), PathText.lastComponent(output.path))
                     try Self.makePath(parent)
                     let lock = try OutputLock(path: parent + "/.\(name).lock")
                     (state.lock, state.waited) = (lock, lock.waited)
