@@ -313,7 +313,7 @@ import Testing
             #expect(throws: ByteReader.Malformed.self) { _ = try FrontMatterMemo.decode(&short) }
         }
 
-        let memo = FrontMatterMemo(known: [FrontMatterMemo.key("title: Kept", format: .yaml): [0] + writer.bytes])
+        let memo = FrontMatterMemo(known: [FrontMatterMemo.key("title: Kept", format: .yaml): MemoEntry([0] + writer.bytes)])
         var parses = 0
         let parse = { () throws(DataFormatError) -> FrontMatterMemo.Parsed in
             parses += 1
@@ -384,6 +384,32 @@ import Testing
         #expect(foreign.cacheNote?.contains("damaged") == true, "\(foreign.cacheNote ?? "no note")")
         try expectSameAsUncached(foreign, "a foreign page file")
         #expect(try cachedBuild().reusedPages > 0)
+    }
+
+    @Test func aBodyEditAppendsItsFrontMatterSummaryToTheMemoFile() throws {
+        try cachedBuild()
+        let memoFile = site.appendingPathComponent(".collective-cache/memo.bin")
+        let original = try Data(contentsOf: memoFile)
+        let inode = try FileManager.default.attributesOfItem(atPath: memoFile.path)[.systemFileNumber] as! Int
+        let entries = try #require(BuildCache(site: site).load().0).parsedFrontMatter
+        #expect(!entries.isEmpty && entries.values.allSatisfy { $0.origin != nil }, "the memo's entries are read from memo.bin")
+
+        // The edited file's bytes have a new hash: its summary is appended, the rest stays where it is.
+        try edit("content/posts/easy-read-lab-to-model.md") { $0 + "\nA paragraph for the memo file.\n" }
+        let body = try cachedBuild()
+        #expect(body.reusedPages > 0)
+        try expectSameAsUncached(body, "a body edit with the memo file appended to")
+        let after = try Data(contentsOf: memoFile)
+        #expect(try FileManager.default.attributesOfItem(atPath: memoFile.path)[.systemFileNumber] as! Int == inode)
+        #expect(after.count > original.count && after.prefix(original.count) == original, "a memo entry was changed in place")
+        let kept = try #require(BuildCache(site: site).load().0).parsedFrontMatter
+        #expect(kept.count == entries.count, "one summary replaced by another")
+
+        // A memo file that is not the one build.bin names is ignored as damaged.
+        try Data(original.prefix(40)).write(to: memoFile)
+        let foreign = try cachedBuild()
+        #expect(foreign.cacheNote?.contains("damaged") == true, "\(foreign.cacheNote ?? "no note")")
+        try expectSameAsUncached(foreign, "a damaged memo file")
     }
 
     @Test func buildsFinishingAtOnceLeaveACacheThatGivesTheSameOutput() throws {

@@ -1,6 +1,7 @@
 #if os(Linux)
     import Foundation
     import Glibc
+    import SeededRandom
     import Testing
     @testable import Site
 
@@ -206,6 +207,22 @@
             #expect(PathText.removingExtension("a/b.md") == "a/b")
             #expect(PathText.removingExtension("a") == "a")
             #expect(PathText.removingExtension("x/.hidden") == "x/.hidden")
+        }
+
+        @Test func trimmedSlashesJoinsTheNonEmptyComponents() {
+            #expect(PathText.trimmedSlashes("") == "")
+            #expect(PathText.trimmedSlashes("/") == "")
+            #expect(PathText.trimmedSlashes("posts/a") == "posts/a")
+            #expect(PathText.trimmedSlashes("/tags/web/page/2/") == "tags/web/page/2")
+            #expect(PathText.trimmedSlashes("//a///b//") == "a/b")
+            #expect(PathText.trimmedSlashes("/文章//数学/") == "文章/数学")
+            // Seeded random paths of slashes, letters and non-ASCII text: the same as splitting and joining.
+            var random = SeededGenerator(seed: 21)
+            let pieces = ["/", "/", "a", "b", "é", "数", "-", "."]
+            for _ in 0..<2_000 {
+                let path = (0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                #expect(PathText.trimmedSlashes(path) == path.split(separator: "/").joined(separator: "/"), "\(path)")
+            }
         }
 
         @Test func edgesAndTextBeyondASCII() {

@@ -421,7 +421,7 @@ struct BuildState: Sendable {
             }
             let featureFirst = page.kind == .home && !config.settings.disableSpecial1stPost
             for pager in Pager.paginate(items, listPath: page.path, size: config.pagerSize, featureFirst: featureFirst) {
-                let pagerFolder = pager.path.split(separator: "/").joined(separator: "/")
+                let pagerFolder = PathText.trimmedSlashes(pager.path)
                 jobs.append(
                     RenderJob(
                         page: index, pager: pager, templates: templates,

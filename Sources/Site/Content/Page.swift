@@ -66,6 +66,6 @@ public struct Page: Sendable, Equatable {
 
     /// The folder of the output file (`posts/a`), derived from ``path``.
     public var outputFolder: String {
-        path.split(separator: "/").joined(separator: "/")
+        PathText.trimmedSlashes(path)
     }
 }

@@ -34,6 +34,26 @@ public enum PathText {
         return String(path[..<dot])
     }
 
+    /// The path's components joined by single slashes, without a slash at either end: `posts/a`
+    /// for `/posts//a/` (what splitting on `/` and joining the non-empty parts gives).
+    public static func trimmedSlashes(_ path: String) -> String {
+        var previous = slashByte
+        let clean = path.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte != slashByte || previous != slashByte
+        }
+        if clean, previous != slashByte { return path }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(path.utf8.count)
+        previous = slashByte
+        for byte in path.utf8 where byte != slashByte || previous != slashByte {
+            bytes.append(byte)
+            previous = byte
+        }
+        if bytes.last == slashByte { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static let slashByte = UInt8(ascii: "/")
 
     /// Where the path ends once trailing slashes are dropped (a lone `/` stays).

@@ -8,9 +8,10 @@ import TextUtilities
 
 /// The build cache: what `collective build` keeps between runs in the site's `.collective-cache/`
 /// folder (git-ignored by a `.gitignore` of its own) so that the next build redoes only what
-/// changed. It holds the hash of every source file, the previous output folder's manifest, each
-/// page's related pages and parsed front matter (`build.bin`), and each page's rendered Markdown,
-/// list entry and search terms (`pages.bin`, ``PageStore``, to which a build appends what changed).
+/// changed. It holds the hash of every source file, the previous output folder's manifest and each
+/// page's related pages (`build.bin`), each page's rendered Markdown, list entry and search terms
+/// (`pages.bin`, ``PageStore``), and the parsed front matter (`memo.bin`, ``MemoStore``); a build
+/// appends to the last two only what changed.
 ///
 /// A build may reuse the cache only when it was written by the same binary (a hash of the
 /// executable), for the same options and output folder, on the same day (templates show the year),
@@ -25,7 +26,7 @@ struct BuildCache: Sendable {
     /// The cache folder's name inside the site.
     static let folderName = ".collective-cache"
     /// Changes whenever the file format does.
-    static let formatVersion = 8
+    static let formatVersion = 9
     private static let magic = Array("collective build cache\n".utf8)
     private static let fileName = "build.bin"
 
@@ -52,7 +53,7 @@ struct BuildCache: Sendable {
         /// Each language's related pages of every page (they depend on front matter only).
         var related: [[[PageID]]] = []
         /// Parsed front matter by the hash of its text (``FrontMatterMemo``), encoded.
-        var parsedFrontMatter: [ContentHash: [UInt8]] = [:]
+        var parsedFrontMatter: [ContentHash: MemoEntry] = [:]
     }
 
     /// The first lines of a content file, up to and with its front matter's closing line.
@@ -75,7 +76,7 @@ struct BuildCache: Sendable {
         /// written (the next cache keeps them without reading the files again).
         var frontMatter: [String: FrontMatterMark] = [:]
         /// Parsed front matter by the hash of its text, when the cache was written by this binary.
-        var parsedFrontMatter: [ContentHash: [UInt8]] = [:]
+        var parsedFrontMatter: [ContentHash: MemoEntry] = [:]
         /// What the cache did, for the build's summary.
         var note: String
     }
@@ -209,15 +210,18 @@ struct BuildCache: Sendable {
             return (nil, "cannot read the cache \(path): built everything")
         }
         let damaged = "the cache \(path) is damaged or from another version: ignored, built everything"
-        guard let (stored, pagesFile, index) = try? Self.decode(bytes) else { return (nil, damaged) }
-        guard let pages = PageStore(folder: folder).load(id: pagesFile, index: index) else { return (nil, damaged) }
+        guard let (stored, files) = try? Self.decode(bytes) else { return (nil, damaged) }
+        guard let pages = PageStore(folder: folder).load(id: files.pages.id, index: files.pages.index),
+            let memo = MemoStore(folder: folder).load(id: files.memo.id, index: files.memo.index)
+        else { return (nil, damaged) }
         var complete = stored
         complete.pages = pages
+        complete.parsedFrontMatter = memo
         return (complete, nil)
     }
 
-    /// Writes the cache: the pages' records that changed into the page file (``PageStore``), then
-    /// a new `build.bin` moved over the old one. Returns a problem, or nil.
+    /// Writes the cache: the records that changed into the page and memo files, then a new
+    /// `build.bin` moved over the old one. Returns a problem, or nil.
     func save(_ stored: Stored) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -225,11 +229,13 @@ struct BuildCache: Sendable {
             if !FileManager.default.fileExists(atPath: ignore) {
                 try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
             }
-            let store = PageStore(folder: folder)
-            let written = store.withLock { () -> Bool in
-                guard let (pagesFile, index) = store.save(stored.pages) else { return false }
+            let written = Self.withLock(folder: folder) { () -> Bool in
+                guard let pages = PageStore(folder: folder).save(stored.pages),
+                    let memo = MemoStore(folder: folder).save(stored.parsedFrontMatter)
+                else { return false }
                 let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
-                guard (try? Data(Self.encode(stored, pagesFile: pagesFile, index: index)).write(to: URL(fileURLWithPath: temporary))) != nil,
+                let files = RecordFiles(pages: pages, memo: memo)
+                guard (try? Data(Self.encode(stored, files: files)).write(to: URL(fileURLWithPath: temporary))) != nil,
                     rename(temporary, folder + "/" + Self.fileName) == 0
                 else {
                     try? FileManager.default.removeItem(atPath: temporary)
@@ -242,6 +248,24 @@ struct BuildCache: Sendable {
         } catch {
             return "cannot write the build cache in \(folder): \(error.localizedDescription)"
         }
+    }
+
+    /// Runs `body` holding the cache's write lock (`pages.lock`; the kernel drops it when the
+    /// process ends, however it ends); nil when the lock cannot be taken.
+    static func withLock<Result>(folder: String, _ body: () -> Result) -> Result? {
+        let lock = open(folder + "/pages.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { return nil }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else { return nil }
+        }
+        return body()
+    }
+
+    /// The ids of the record files `build.bin` goes with, and the places of its records in them.
+    struct RecordFiles {
+        var pages: (id: ContentHash, index: PageStore.Index)
+        var memo: (id: ContentHash, index: MemoStore.Index)
     }
 
     /// A whole file as bytes, read straight into one array (the cache of a large site is hundreds
@@ -268,9 +292,9 @@ struct BuildCache: Sendable {
         return failed ? nil : bytes
     }
 
-    /// The bytes of `build.bin`: everything but the pages' records, which are in the page file
-    /// `pagesFile` at the places `index` gives.
-    static func encode(_ stored: Stored, pagesFile: ContentHash, index: PageStore.Index) -> [UInt8] {
+    /// The bytes of `build.bin`: everything but the records of the page and memo files, which are
+    /// at the places `files` gives.
+    static func encode(_ stored: Stored, files: RecordFiles) -> [UInt8] {
         var writer = ByteWriter(capacity: 1 << 20)
         writer.raw(magic)
         writer.int(formatVersion)
@@ -296,8 +320,8 @@ struct BuildCache: Sendable {
             w.hash(item.value.hash)
         }
         entries(stored.outputs.files)
-        writer.hash(pagesFile)
-        writer.array(index) { w, item in
+        writer.hash(files.pages.id)
+        writer.array(files.pages.index) { w, item in
             w.int(item.key.language)
             w.string(item.key.sourceFile)
             w.int(item.range.lowerBound)
@@ -306,15 +330,17 @@ struct BuildCache: Sendable {
         writer.array(stored.related) { w, lists in
             w.array(lists) { w, list in w.array(list) { w, page in w.int(page.index) } }
         }
-        writer.array(Array(stored.parsedFrontMatter)) { w, item in
+        writer.hash(files.memo.id)
+        writer.array(files.memo.index) { w, item in
             w.hash(item.key)
-            w.data(item.value)
+            w.int(item.range.lowerBound)
+            w.int(item.range.count)
         }
         return writer.bytes
     }
 
-    /// What `build.bin` holds: the cache without its pages, the id of the page file and the pages' places in it.
-    static func decode(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> (Stored, pagesFile: ContentHash, index: PageStore.Index) {
+    /// What `build.bin` holds: the cache without its records, and where they are.
+    static func decode(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> (Stored, files: RecordFiles) {
         var reader = ByteReader(bytes)
         try reader.expect(magic)
         guard try reader.int() == formatVersion else { throw ByteReader.Malformed() }
@@ -336,26 +362,28 @@ struct BuildCache: Sendable {
         }
         let outputs = try entries()
         let pagesFile = try reader.hash()
-        let index = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
-            let key = PageKey(language: try r.int(), sourceFile: try r.string())
+        func range(_ r: inout ByteReader) throws(ByteReader.Malformed) -> Range<Int> {
             let start = try r.int()
             let length = try r.int()
             guard start >= 0, length >= 0, start <= Int.max - length else { throw ByteReader.Malformed() }
-            return (key: key, range: start..<start + length)
+            return start..<start + length
+        }
+        let index = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
+            (key: PageKey(language: try r.int(), sourceFile: try r.string()), range: try range(&r))
         }
         let related = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
             try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in
                 try r.array { (r: inout ByteReader) throws(ByteReader.Malformed) in PageID(try r.int()) }
             }
         }
-        let parsed = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in (try r.hash(), try r.data()) }
+        let memoFile = try reader.hash()
+        let memoIndex = try reader.array { (r: inout ByteReader) throws(ByteReader.Malformed) in (key: try r.hash(), range: try range(&r)) }
         guard reader.isAtEnd else { throw ByteReader.Malformed() }
         let stored = Stored(
             binary: binary, settings: settings, day: day, validUntil: validUntil, fingerprint: fingerprint,
             snapshot: SourceSnapshot(files: files, takenAt: takenAt),
             frontMatter: Dictionary(marks, uniquingKeysWith: { a, _ in a }),
-            outputs: OutputManifest(files: outputs), pages: [:],
-            related: related, parsedFrontMatter: Dictionary(parsed, uniquingKeysWith: { a, _ in a }))
-        return (stored, pagesFile, index)
+            outputs: OutputManifest(files: outputs), pages: [:], related: related)
+        return (stored, RecordFiles(pages: (pagesFile, index), memo: (memoFile, memoIndex)))
     }
 }

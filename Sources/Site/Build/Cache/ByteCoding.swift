@@ -170,6 +170,12 @@ struct ByteReader {
     }
 
     /// Reads past `expected`, or throws when the bytes are not those.
+    /// Passes over `count` bytes.
+    mutating func skip(_ count: Int) throws(Malformed) {
+        guard count >= 0, end - offset >= count else { throw Malformed() }
+        offset += count
+    }
+
     mutating func expect(_ expected: [UInt8]) throws(Malformed) {
         guard end - offset >= expected.count, bytes[offset..<offset + expected.count].elementsEqual(expected) else { throw Malformed() }
         offset += expected.count

@@ -4,7 +4,7 @@ import Math
 /// A page's Markdown rendering as a previous build made it, kept in the build cache with the hash
 /// of the source bytes it was made from: when the bytes and everything else the rendering reads
 /// (``BuildCache``'s site fingerprint) are unchanged, the build takes it instead of rendering again.
-struct CachedPage: Sendable {
+struct CachedPage: FileRecord {
     /// Hash of the content file the rendering was made from.
     var sourceHash: ContentHash
     var rendered: RenderedContent
@@ -16,7 +16,7 @@ struct CachedPage: Sendable {
     var searchTerms: [UInt8]? = nil
     /// Where the record was read from, when it came from the cache's page file (the next cache
     /// keeps it there instead of writing it again).
-    var origin: PageStore.Origin? = nil
+    var origin: RecordOrigin? = nil
 }
 
 /// Identifies a page of one language by its content file, relative to the site root.

@@ -28,24 +28,24 @@ final class FrontMatterMemo: Sendable {
     }
 
     /// Entries by key: parsed front matter (tag 0) or a file's summary (tag 1), encoded.
-    private let known: [ContentHash: [UInt8]]
-    private let used = Mutex<[ContentHash: [UInt8]]>([:])
+    private let known: [ContentHash: MemoEntry]
+    private let used = Mutex<[ContentHash: MemoEntry]>([:])
     /// Content files (relative to the site root) → the hash of their bytes now.
     private let fileHashes: [String: ContentHash]
 
     /// A memo holding the entries of a previous build (encoded, as the cache stores them), for
     /// the content files whose hashes are `fileHashes`.
-    init(known: [ContentHash: [UInt8]] = [:], fileHashes: [String: ContentHash] = [:]) {
+    init(known: [ContentHash: MemoEntry] = [:], fileHashes: [String: ContentHash] = [:]) {
         self.known = known
         self.fileHashes = fileHashes
     }
 
     /// The summary of content file `file` (relative to the site root), when the memo has one for its bytes now.
     func summary(ofFile file: String) -> FileSummary? {
-        guard let key = fileHashes[file], let bytes = known[key], bytes.first == 1 else { return nil }
-        var reader = ByteReader(bytes)
-        guard (try? reader.byte()) != nil, let summary = try? Self.decodeSummary(&reader), reader.isAtEnd else { return nil }
-        used.withLock { $0[key] = bytes }
+        guard let key = fileHashes[file], let entry = known[key] else { return nil }
+        var reader = entry.reader
+        guard (try? reader.byte()) == 1, let summary = try? Self.decodeSummary(&reader), reader.isAtEnd else { return nil }
+        used.withLock { $0[key] = entry }
         return summary
     }
 
@@ -59,7 +59,8 @@ final class FrontMatterMemo: Sendable {
         writer.int(summary.frontMatter.firstLine)
         writer.int(summary.frontMatter.bodyLine)
         writer.bool(summary.isBlank)
-        used.withLock { $0[key] = writer.bytes }
+        let entry = MemoEntry(writer.bytes)
+        used.withLock { $0[key] = entry }
     }
 
     private static let formats: [DataFormat] = [.yaml, .toml, .json]
@@ -75,7 +76,7 @@ final class FrontMatterMemo: Sendable {
     }
 
     /// The entries this build used or added, encoded, for the next build.
-    var entries: [ContentHash: [UInt8]] { used.withLock { $0 } }
+    var entries: [ContentHash: MemoEntry] { used.withLock { $0 } }
 
     /// The key of a front matter text.
     static func key(_ text: String, format: DataFormat) -> ContentHash {
@@ -89,10 +90,10 @@ final class FrontMatterMemo: Sendable {
     /// not remembered: their diagnostics come from parsing again.
     func parsed(_ text: String, format: DataFormat, parse: () throws(DataFormatError) -> Parsed) throws(DataFormatError) -> Parsed {
         let key = Self.key(text, format: format)
-        if let bytes = known[key], bytes.first == 0 {
-            var reader = ByteReader(bytes)
-            if (try? reader.byte()) != nil, let parsed = try? Self.decode(&reader), reader.isAtEnd {
-                used.withLock { $0[key] = bytes }
+        if let entry = known[key] {
+            var reader = entry.reader
+            if (try? reader.byte()) == 0, let parsed = try? Self.decode(&reader), reader.isAtEnd {
+                used.withLock { $0[key] = entry }
                 return parsed
             }
         }
@@ -100,7 +101,8 @@ final class FrontMatterMemo: Sendable {
         var writer = ByteWriter()
         writer.raw([0])
         Self.encode(parsed, into: &writer)
-        used.withLock { $0[key] = writer.bytes }
+        let entry = MemoEntry(writer.bytes)
+        used.withLock { $0[key] = entry }
         return parsed
     }
 
@@ -158,5 +160,33 @@ final class FrontMatterMemo: Sendable {
             return .table(Dictionary(items, uniquingKeysWith: { a, _ in a }))
         default: throw ByteReader.Malformed()
         }
+    }
+}
+
+/// One encoded entry of the front matter memo: in the cache's mapped `memo.bin`, or made by this build.
+struct MemoEntry: FileRecord {
+    private let storage: ByteStorage
+    private let range: Range<Int>
+    let origin: RecordOrigin?
+
+    /// An entry made by this build.
+    init(_ bytes: [UInt8]) {
+        storage = ByteStorage(bytes)
+        range = 0..<bytes.count
+        origin = nil
+    }
+
+    /// An entry read from the memo file.
+    init(origin: RecordOrigin) {
+        storage = origin.storage
+        range = origin.range
+        self.origin = origin
+    }
+
+    /// A reader of the entry's bytes.
+    var reader: ByteReader { ByteReader(storage, range: range) }
+
+    func write(to writer: inout ByteWriter) {
+        writer.raw(UnsafeBufferPointer(rebasing: storage.bytes[range]))
     }
 }
