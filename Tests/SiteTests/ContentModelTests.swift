@@ -46,6 +46,40 @@ import Testing
         #expect(values.valueIgnoringCase("expiry") == nil)
         #expect(values.valueIgnoringCase("expirydat_") == nil)
     }
+
+    @Test func languageStemsByBytesAreThoseOfSplittingAtDots() {
+        let isLanguage: (Substring) -> Bool = { $0 == "fr" || $0 == "zh-hans" }
+        #expect(ContentScanner.languageStem("index.fr.md", isLanguage: isLanguage) == ("index", "fr"))
+        #expect(ContentScanner.languageStem("index.de.md", isLanguage: isLanguage) == ("index.de", nil))
+        #expect(ContentScanner.languageStem("文章.zh-hans.md", isLanguage: isLanguage) == ("文章", "zh-hans"))
+        #expect(ContentScanner.languageStem("a..fr.md", isLanguage: isLanguage) == ("a", "fr"))
+        #expect(ContentScanner.languageStem("README", isLanguage: isLanguage) == ("README", nil))
+        var random = SeededGenerator(seed: 11)
+        let pieces = [".", ".", "a", "fr", "md", "é", "zh-hans", "-"]
+        for _ in 0..<3_000 {
+            let name = (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let bytes = ContentScanner.languageStem(name, isLanguage: isLanguage)
+            let split = ContentScanner.splitLanguageStem(name, isLanguage: isLanguage)
+            #expect(bytes.stem == split.stem && bytes.language == split.language, "\(name)")
+        }
+    }
+
+    @Test func aCaseInsensitiveTableFindsWhatValueIgnoringCaseFinds() {
+        // Seeded random tables whose keys differ only by case (and the Kelvin sign, which lowers to
+        // ASCII `k`): every look-up gives the same value both ways.
+        var random = SeededGenerator(seed: 7)
+        let letters = ["k", "K", "\u{212A}", "e", "E", "ü", "Ü", "_"]
+        func key() -> String { (0..<Int.random(in: 1...3, using: &random)).map { _ in letters.randomElement(using: &random)! }.joined() }
+        for round in 0..<300 {
+            var table: [String: Value] = [:]
+            for number in 0..<Int.random(in: 0...6, using: &random) { table[key()] = .int(number) }
+            let folded = CaseInsensitiveTable(table)
+            for _ in 0..<10 {
+                let wanted = key()
+                #expect(folded[wanted] == table.valueIgnoringCase(wanted), "round \(round): \(wanted) in \(table)")
+            }
+        }
+    }
 }
 
 @Suite struct FrontMatterTests {

@@ -133,3 +133,27 @@ extension Dictionary where Key == String, Value == Site.Value {
         return nil
     }
 }
+
+/// A table's values by key, matching exactly first and then ignoring case, as
+/// ``Swift/Dictionary/valueIgnoringCase(_:)`` does, for many look-ups in one table: each key is
+/// lowered once instead of at every look-up that misses (a page's front matter is asked for a
+/// dozen fields it does not have).
+public struct CaseInsensitiveTable {
+    private let table: [String: Value]
+    private let lowered: [String: Value]
+
+    public init(_ table: [String: Value]) {
+        self.table = table
+        var lowered: [String: Value] = [:]
+        for (key, value) in table {
+            let folded = key.lowercased()
+            if lowered[folded] == nil { lowered[folded] = value }
+        }
+        self.lowered = lowered
+    }
+
+    /// The value for `key`, matching exactly first and then ignoring case.
+    public subscript(key: String) -> Value? {
+        table[key] ?? lowered[key.lowercased()]
+    }
+}

@@ -201,9 +201,36 @@ struct ContentScanner {
     /// The file's name without its extension and language suffix, and the language the suffix
     /// names (nil without one; only configured languages count: `v1.2.md` has none).
     private func languageStem(_ name: String) -> (stem: String, language: String?) {
+        Self.languageStem(name) { suffix in config.languages.contains { $0.code == suffix } }
+    }
+
+    /// A content file's name without its extension and without a language suffix that
+    /// `isLanguage` accepts (`index` and `fr` for `index.fr.md`). Empty parts between dots are
+    /// left out (`a..b.md` gives `a.b`).
+    static func languageStem(_ name: String, isLanguage: (Substring) -> Bool) -> (stem: String, language: String?) {
+        let dot = UInt8(ascii: ".")
+        var previous = dot
+        // Found as bytes when no dot starts or ends the name or follows another (the common case).
+        let plain = name.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte != dot || previous != dot
+        }
+        guard plain, previous != dot, let extensionDot = name.utf8.lastIndex(of: dot) else {
+            if !name.isEmpty, !name.utf8.contains(dot) { return (name, nil) }
+            return splitLanguageStem(name, isLanguage: isLanguage)
+        }
+        if let languageDot = name.utf8[..<extensionDot].lastIndex(of: dot) {
+            let suffix = name[name.utf8.index(after: languageDot)..<extensionDot]
+            if isLanguage(suffix) { return (String(name[..<languageDot]), String(suffix)) }
+        }
+        return (String(name[..<extensionDot]), nil)
+    }
+
+    /// ``languageStem(_:isLanguage:)`` by splitting the name at its dots (names with empty parts between them).
+    static func splitLanguageStem(_ name: String, isLanguage: (Substring) -> Bool) -> (stem: String, language: String?) {
         var parts = name.split(separator: ".").map(String.init)
         if parts.count > 1 { parts.removeLast() }
-        if parts.count > 1, let suffix = parts.last, config.languages.contains(where: { $0.code == suffix }) {
+        if parts.count > 1, let suffix = parts.last, isLanguage(Substring(suffix)) {
             parts.removeLast()
             return (parts.joined(separator: "."), suffix)
         }

@@ -55,6 +55,7 @@ struct PageReader {
             }
         }
         for (key, value) in defaults where params.valueIgnoringCase(key) == nil { params[key] = value }
+        let fields = CaseInsensitiveTable(params)
         func line(of key: String) -> Int? {
             keyLines.first { $0.key.lowercased() == key.lowercased() }.map { split.firstLine + $0.value - 1 }
         }
@@ -68,7 +69,7 @@ struct PageReader {
             return text.distance(from: text.startIndex, to: value) + 1
         }
         func date(_ key: String) -> Date? {
-            guard let value = params.valueIgnoringCase(key) else { return nil }
+            guard let value = fields[key] else { return nil }
             guard let text = value.string, !text.isEmpty else { return nil }
             guard let reading = DateReader.read(text) else {
                 diagnostics.append(
@@ -90,15 +91,15 @@ struct PageReader {
         var terms: [String: [String]] = [:]
         for taxonomy in config.taxonomies {
             let isAuthors = taxonomy.plural == "authors"
-            var values = params.valueIgnoringCase(taxonomy.plural).map { isAuthors ? $0.authorNames : $0.stringList } ?? []
+            var values = fields[taxonomy.plural].map { isAuthors ? $0.authorNames : $0.stringList } ?? []
             if isAuthors, values.isEmpty {
-                values = params.valueIgnoringCase("author")?.authorNames ?? []
+                values = fields["author"]?.authorNames ?? []
             }
             if !values.isEmpty { terms[taxonomy.plural] = values }
         }
 
         let title =
-            params.valueIgnoringCase("title")?.string
+            fields["title"]?.string
             ?? (kind == .home ? config.title : Self.humanize(contentPath, kind: kind))
         let publishDate = date("publishDate")
         let pageDate = date("date") ?? publishDate
@@ -109,25 +110,25 @@ struct PageReader {
             section: section,
             params: params,
             title: title,
-            description: params.valueIgnoringCase("description")?.string,
+            description: fields["description"]?.string,
             date: pageDate,
             lastmod: date("lastmod") ?? pageDate,
             publishDate: publishDate,
             expiryDate: date("expiryDate"),
-            isDraft: params.valueIgnoringCase("draft")?.bool ?? false,
-            slug: params.valueIgnoringCase("slug")?.string,
-            url: params.valueIgnoringCase("url")?.string,
-            aliases: params.valueIgnoringCase("aliases")?.stringList ?? [],
-            weight: params.valueIgnoringCase("weight")?.int ?? 0,
-            layout: params.valueIgnoringCase("layout")?.string,
+            isDraft: fields["draft"]?.bool ?? false,
+            slug: fields["slug"]?.string,
+            url: fields["url"]?.string,
+            aliases: fields["aliases"]?.stringList ?? [],
+            weight: fields["weight"]?.int ?? 0,
+            layout: fields["layout"]?.string,
             terms: terms,
-            cover: Self.cover(params.valueIgnoringCase("cover")),
+            cover: Self.cover(fields["cover"]),
             body: split.body,
             bodyLine: split.bodyLine
         )
         for (key, line) in keyLines { page.fieldLines[key.lowercased()] = split.firstLine + line - 1 }
         for field in Self.typedFields {
-            guard let value = params.valueIgnoringCase(field.key), !field.accepts(value) else { continue }
+            guard let value = fields[field.key], !field.accepts(value) else { continue }
             diagnostics.append(
                 Diagnostic(
                     .warning, "`\(field.key)` should be \(field.expected), not \(value.shortDescription); it was ignored",
