@@ -60,7 +60,9 @@ struct Permalinks {
         var folder = PathText.folder(of: named)
         var name = PathText.lastComponent(named)
         // `about.en.md`: drop the language suffix.
-        if page.bundleFolder == nil, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), name[name.utf8.index(after: dot)...] == config.language.code {
+        if page.bundleFolder == nil, let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
+            name[name.utf8.index(after: dot)...] == config.language.code
+        {
             name = String(name[..<dot])
         }
         if folder == "." { folder = "" }
