@@ -146,11 +146,11 @@ extension BuildCommand {
 }
 
 extension BuildCommand {
-    /// "content/a.md changed: 9,999 of 10,000 pages and 29,000 of 30,000 HTML files reused".
+    /// "content/a.md changed: 9,999 of 10,000 pages and 29,000 of 30,000 output files reused".
     static func describe(cache note: String, report: BuildReport) -> String {
         guard report.reusedPages > 0 || report.reusedFiles > 0 else { return note + "." }
         let pages = ProgressDisplay.grouped(report.reusedPages) + (report.reusedPages == 1 ? " page" : " pages")
-        let files = ProgressDisplay.grouped(report.reusedFiles) + (report.reusedFiles == 1 ? " HTML file" : " HTML files")
+        let files = ProgressDisplay.grouped(report.reusedFiles) + (report.reusedFiles == 1 ? " output file" : " output files")
         return note + ": reused the rendering of \(pages) and \(files)."
     }
 

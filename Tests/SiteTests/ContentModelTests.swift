@@ -176,6 +176,18 @@ import Testing
         #expect(Permalinks.pathName("Mÿ Post--2/x.Y!") == "mÿ-post--2x.y")
     }
 
+    @Test func theASCIILoopNamesAsTheScalarLoopDoes() {
+        var random = SeededGenerator(seed: 5)
+        let pieces = ["a", "Z", "0", "-", "/", " ", "\t", "_", ".", "!", "+", "--", "  "]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for urlize in [false, true] {
+                #expect(Permalinks.asciiURLName(text, urlize: urlize) == Permalinks.scalarURLName(text, urlize: urlize), "\(text) \(urlize)")
+            }
+        }
+        #expect(Permalinks.asciiURLName("Über", urlize: true) == nil)
+    }
+
     @Test func namesAgreeWithLoweringTheWholeText() {
         // Lowering scalar by scalar must name as lowering the whole text first does, letters whose
         // lower case is ASCII (the Kelvin sign) or two scalars (`İ`) and final sigma included.

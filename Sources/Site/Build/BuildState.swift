@@ -44,7 +44,7 @@ struct BuildState: Sendable {
     private(set) var reusedPages = 0
     /// The build cache's records of those pages: the next cache keeps them as they are.
     private var reusedRecords: [PageID: CachedPage] = [:]
-    /// HTML files taken from the previous output instead of rendered.
+    /// Output files (HTML pages, feeds, the sitemap) taken from the previous output instead of made again.
     private(set) var reusedFiles = 0
     /// How many files of each kind the language's output has (``SiteBuild`` counts the rest).
     private(set) var outputCounts: [OutputKind: Int] = [:]
@@ -131,7 +131,9 @@ struct BuildState: Sendable {
         progress?.begin("Feeds and search index")
         let (searchFiles, terms) = searchIndex.result()
         searchTerms = terms
-        renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles)
+        // A body edit changes the feeds that show the page; the sitemap shows front matter only.
+        let changedPages = reuse.map { _ in Set(cached.pageIDs.filter { cached[$0] == nil && content.pages[$0].sourceFile != nil }) }
+        renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles, reusing: reuse.flatMap { reuse in changedPages.map { (reuse, $0) } })
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
         for path in stagedPages { copies[path] = nil }
@@ -196,14 +198,28 @@ struct BuildState: Sendable {
         return changed
     }
 
-    /// Feeds, sitemap, robots.txt, the search index's files and alias redirects.
-    private mutating func renderOtherFiles(feedLists: [(PageID, [PageID])], searchIndex: [String: Data]) {
-        let feeds = feedLists.concurrentMap { [self] list, entries in feedFiles(list: list, entries: entries) }
-        for (path, data) in feeds.joined() { files[path] = data }
-        outputCounts[.feeds] = feeds.reduce(0) { $0 + $1.count }
+    /// Feeds, sitemap, robots.txt, the search index's files and alias redirects. With `reuse`, the
+    /// feeds that show none of the `changed` pages and a one-language site's sitemap are the previous output's.
+    private mutating func renderOtherFiles(
+        feedLists: [(PageID, [PageID])], searchIndex: [String: Data], reusing reuse: (LanguageReuse, changed: Set<PageID>)? = nil
+    ) {
+        let feeds = feedLists.concurrentMap { [self] list, entries -> (files: [(String, Data)], reused: Bool) in
+            if let (reuse, changed) = reuse, !changed.contains(list), !entries.contains(where: changed.contains) {
+                let paths = Feeds(config: config, content: content, rendered: rendered).paths(for: list)
+                let previous = paths.compactMap { path in reuse.previousOutput(path).map { (path, $0) } }
+                if previous.count == paths.count { return (previous, true) }
+            }
+            return (feedFiles(list: list, entries: entries), false)
+        }
+        for (path, data) in feeds.map(\.files).joined() { files[path] = data }
+        outputCounts[.feeds] = feeds.reduce(0) { $0 + $1.files.count }
+        reusedFiles += feeds.reduce(0) { $0 + ($1.reused ? $1.files.count : 0) }
         var siteFiles = SiteFiles(config: config, content: content, rendered: rendered)
         siteFiles.languages = contexts.languages
-        files["sitemap.xml"] = Data(siteFiles.sitemap().utf8)
+        // (A language's sitemap goes elsewhere than its folder on a multilingual site: always made.)
+        let previousSitemap = config.isMultilingual ? nil : reuse?.0.previousOutput("sitemap.xml")
+        if previousSitemap != nil { reusedFiles += 1 }
+        files["sitemap.xml"] = previousSitemap ?? Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
         for (path, data) in searchIndex { files[path] = data }
         outputCounts[.search] = searchIndex.count

@@ -43,7 +43,7 @@ public struct BuildReport: Sendable {
     public var cacheNote: String?
     /// Pages whose Markdown rendering came from the build cache.
     public var reusedPages = 0
-    /// HTML files taken from the previous output instead of rendered.
+    /// Output files (HTML pages, feeds, the sitemap) taken from the previous output instead of made again.
     public var reusedFiles = 0
     /// How many files of each kind the output has.
     public var outputCounts: [OutputKind: Int] = [:]

@@ -169,6 +169,11 @@ struct Permalinks {
     /// first or last. ASCII is classified byte by byte; other scalars are lowered as
     /// `String.lowercased()` lowers them, scalar by scalar.
     private static func urlName(_ text: String, urlize: Bool) -> String {
+        asciiURLName(text, urlize: urlize) ?? scalarURLName(text, urlize: urlize)
+    }
+
+    /// ``urlName(_:urlize:)`` scalar by scalar.
+    static func scalarURLName(_ text: String, urlize: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var lastWasHyphen = false
@@ -190,6 +195,35 @@ struct Permalinks {
                 take(Unicode.Scalar(UInt8(scalar.value) | ((0x41...0x5A).contains(scalar.value) ? 0x20 : 0)))
             } else {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
+            }
+        }
+        if urlize { while bytes.last == UInt8(ascii: "-") { bytes.removeLast() } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``urlName(_:urlize:)`` of ASCII text, in one loop over its bytes; nil when the text is not ASCII.
+    static func asciiURLName(_ text: String, urlize: Bool) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var lastWasHyphen = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lowered = byte | ((0x41...0x5A).contains(byte) ? 0x20 : 0)
+            switch lowered {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                bytes.append(lowered)
+                lastWasHyphen = false
+            case UInt8(ascii: "-") where !urlize:
+                bytes.append(lowered)
+                lastWasHyphen = false
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                if !urlize || (!lastWasHyphen && !bytes.isEmpty) { bytes.append(UInt8(ascii: "-")) }
+                lastWasHyphen = true
+            case UInt8(ascii: "-") where urlize, UInt8(ascii: "/") where urlize:
+                if !lastWasHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                lastWasHyphen = true
+            default:
+                break
             }
         }
         if urlize { while bytes.last == UInt8(ascii: "-") { bytes.removeLast() } }

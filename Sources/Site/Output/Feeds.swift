@@ -18,13 +18,16 @@ struct Feeds {
         // Newest first; the hidden check (a case-insensitive parameter look-up) only until the feed is full.
         let byDate = entries.map { (index: $0, date: content.pages[$0].sortDate) }.sorted { $0.date > $1.date }
         let chosen = Array(byDate.lazy.map(\.index).filter { !(content.pages[$0].param("hiddenInRss")?.bool ?? false) }.prefix(limit))
-        let folder = list.outputFolder.isEmpty ? "" : list.outputFolder + "/"
         let title = list.kind == .home ? config.title : "\(list.title) · \(config.title)"
-        return [
-            (folder + "index.xml", rss(list, title: title, entries: chosen)),
-            (folder + "atom.xml", atom(list, title: title, entries: chosen)),
-            (folder + "feed.json", jsonFeed(list, title: title, entries: chosen)),
-        ]
+        let texts = [rss(list, title: title, entries: chosen), atom(list, title: title, entries: chosen), jsonFeed(list, title: title, entries: chosen)]
+        return Array(zip(paths(for: listIndex), texts))
+    }
+
+    /// The paths of a list page's three feeds (RSS, Atom, JSON Feed), relative to the output root.
+    func paths(for listIndex: PageID) -> [String] {
+        let list = content.pages[listIndex]
+        let folder = list.outputFolder.isEmpty ? "" : list.outputFolder + "/"
+        return [folder + "index.xml", folder + "atom.xml", folder + "feed.json"]
     }
 
     private func body(_ index: PageID) -> String {
