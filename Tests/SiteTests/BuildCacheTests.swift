@@ -83,7 +83,9 @@ import Testing
         let body = try cachedBuild()
         #expect(body.reusedPages > 0, "a body edit rendered every page again")
         #expect(body.written > 0 && body.written < 20, "a body edit wrote \(body.written) files")
-        #expect(body.reusedFiles < unchanged.reusedFiles && body.reusedFiles > unchanged.reusedFiles - 40, "the feeds that do not show the page are reused")
+        #expect(
+            body.reusedFiles < unchanged.reusedFiles && body.reusedFiles > unchanged.reusedFiles - 40,
+            "the feeds that do not show the page are reused")
         try expectSameAsUncached(body, "a body edit")
 
         try edit(post) { text in
