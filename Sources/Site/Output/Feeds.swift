@@ -19,7 +19,9 @@ struct Feeds {
         let byDate = entries.map { (index: $0, date: content.pages[$0].sortDate) }.sorted { $0.date > $1.date }
         let chosen = Array(byDate.lazy.map(\.index).filter { !(content.pages[$0].param("hiddenInRss")?.bool ?? false) }.prefix(limit))
         let title = list.kind == .home ? config.title : "\(list.title) · \(config.title)"
-        let texts = [rss(list, title: title, entries: chosen), atom(list, title: title, entries: chosen), jsonFeed(list, title: title, entries: chosen)]
+        let texts = [
+            rss(list, title: title, entries: chosen), atom(list, title: title, entries: chosen), jsonFeed(list, title: title, entries: chosen),
+        ]
         return Array(zip(paths(for: listIndex), texts))
     }
 
