@@ -30,7 +30,8 @@ struct InternalChecker {
             let file = page.sourceFile ?? "public/" + output
             for reference in page.references {
                 checkedByReference.insert(reference.url)
-                if let finding = check(reference, on: page, file: file) { findings.append(finding) }
+                let target = site.classify(reference.url, on: page.path)
+                if let finding = check(reference, classified: target, file: file) { findings.append(finding) }
                 if reference.kind == .image, !skipBuilderFindings,
                     (reference.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty
                 {
@@ -40,7 +41,7 @@ struct InternalChecker {
                             subject: reference.destination,
                             message: "image \(reference.destination) has no alt text; describe it for readers who cannot see it"))
                 }
-                guard case .external(let url) = site.classify(reference.url, on: page.path) else { continue }
+                guard case .external(let url) = target else { continue }
                 let item = ExternalReference(url: url, file: file, line: reference.line, column: reference.column)
                 external.append(item)
                 if url.lowercased().hasPrefix("https://"), let host = LinkTarget.host(of: url) { secureHosts.insert(host) }
@@ -66,8 +67,8 @@ struct InternalChecker {
         return (findings, external, OutlinkStore(environment: OutlinkStore.environment(of: site), records: records))
     }
 
-    /// The problem with one Markdown link or image, if any.
-    private func check(_ reference: LinkReference, on page: BuiltPage, file: String) -> Finding? {
+    /// The problem with one Markdown link or image (whose URL classifies as `classified`), if any.
+    private func check(_ reference: LinkReference, classified: LinkTarget, file: String) -> Finding? {
         if let target = reference.referenceTarget {
             if reference.isBroken {
                 if skipBuilderFindings { return nil }
@@ -77,7 +78,7 @@ struct InternalChecker {
             }
         }
         let shown = reference.referenceTarget == nil ? reference.destination : reference.url
-        guard case .local(let path, let fragment) = site.classify(reference.url, on: page.path) else { return nil }
+        guard case .local(let path, let fragment) = classified else { return nil }
         guard let output = site.outputPath(for: path) else {
             if reference.kind == .image {
                 if skipBuilderFindings { return nil }

@@ -209,7 +209,7 @@
             #expect(PathText.removingExtension("x/.hidden") == "x/.hidden")
         }
 
-        @Test func trimmedSlashesJoinsTheNonEmptyComponents() {
+        @Test func componentsFoundAsBytesAreThoseOfSplittingAtSlashes() {
             #expect(PathText.trimmedSlashes("") == "")
             #expect(PathText.trimmedSlashes("/") == "")
             #expect(PathText.trimmedSlashes("posts/a") == "posts/a")
@@ -222,6 +222,8 @@
             for _ in 0..<2_000 {
                 let path = (0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
                 #expect(PathText.trimmedSlashes(path) == path.split(separator: "/").joined(separator: "/"), "\(path)")
+                #expect(PathText.components(path) == path.split(separator: "/"), "\(path)")
+                #expect(PathText.firstComponent(path) == path.split(separator: "/").first.map(String.init) ?? "", "\(path)")
             }
         }
 

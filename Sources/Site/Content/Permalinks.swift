@@ -31,7 +31,7 @@ struct Permalinks {
             if let pattern = byKind["section"]?[page.section] {
                 return Self.normalize(expand(pattern, page: page, fileName: PathText.lastComponent(page.section)))
             }
-            return "/" + page.section.split(separator: "/").map { Self.pathName(String($0)) }.joined(separator: "/") + "/"
+            return "/" + PathText.components(page.section).map { Self.pathName(String($0)) }.joined(separator: "/") + "/"
         case .taxonomy:
             return "/" + Self.urlize(page.taxonomy ?? "") + "/"
         case .term:
@@ -40,7 +40,7 @@ struct Permalinks {
         case .page:
             if let url = page.url, !url.isEmpty { return Self.normalize(url) }
             let (folder, name) = location(of: page)
-            let topSection = page.section.split(separator: "/").first.map(String.init) ?? ""
+            let topSection = PathText.firstComponent(page.section)
             if let pattern = byKind["page"]?[topSection] ?? config.permalinks[topSection] {
                 // As in Hugo, a pattern always makes a folder URL, even when it ends with a dot
                 // (`:filename` of a bundle `gallery.com/`, or `/:slug.html` itself).
@@ -48,7 +48,7 @@ struct Permalinks {
                 return Self.normalize(expanded.hasSuffix("/") ? expanded : expanded + "/")
             }
             let segment = page.slug.map(Self.urlize) ?? Self.pathName(name)
-            let folderPath = folder.split(separator: "/").map { Self.pathName(String($0)) }.joined(separator: "/")
+            let folderPath = PathText.components(folder).map { Self.pathName(String($0)) }.joined(separator: "/")
             return folderPath.isEmpty ? "/\(segment)/" : "/\(folderPath)/\(segment)/"
         }
     }
@@ -203,30 +203,45 @@ struct Permalinks {
 
     /// ``urlName(_:urlize:)`` of ASCII text, in one loop over its bytes; nil when the text is not ASCII.
     static func asciiURLName(_ text: String, urlize: Bool) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var lastWasHyphen = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lowered = byte | ((0x41...0x5A).contains(byte) ? 0x20 : 0)
-            switch lowered {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                bytes.append(lowered)
-                lastWasHyphen = false
-            case UInt8(ascii: "-") where !urlize:
-                bytes.append(lowered)
-                lastWasHyphen = false
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                if !urlize || (!lastWasHyphen && !bytes.isEmpty) { bytes.append(UInt8(ascii: "-")) }
-                lastWasHyphen = true
-            case UInt8(ascii: "-") where urlize, UInt8(ascii: "/") where urlize:
-                if !lastWasHyphen && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                lastWasHyphen = true
-            default:
-                break
+        let hyphen = UInt8(ascii: "-")
+        var isASCII = true
+        let name = String(unsafeUninitializedCapacity: text.utf8.count) { out in
+            var count = 0
+            var lastWasHyphen = false
+            for byte in text.utf8 {
+                guard byte < 0x80 else {
+                    isASCII = false
+                    return 0
+                }
+                let lowered = byte | ((0x41...0x5A).contains(byte) ? 0x20 : 0)
+                switch lowered {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                    out[count] = lowered
+                    count += 1
+                    lastWasHyphen = false
+                case hyphen where !urlize:
+                    out[count] = lowered
+                    count += 1
+                    lastWasHyphen = false
+                case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                    if !urlize || (!lastWasHyphen && count > 0) {
+                        out[count] = hyphen
+                        count += 1
+                    }
+                    lastWasHyphen = true
+                case hyphen where urlize, UInt8(ascii: "/") where urlize:
+                    if !lastWasHyphen && count > 0 {
+                        out[count] = hyphen
+                        count += 1
+                    }
+                    lastWasHyphen = true
+                default:
+                    break
+                }
             }
+            if urlize { while count > 0 && out[count - 1] == hyphen { count -= 1 } }
+            return count
         }
-        if urlize { while bytes.last == UInt8(ascii: "-") { bytes.removeLast() } }
-        return String(decoding: bytes, as: UTF8.self)
+        return isASCII ? name : nil
     }
 }

@@ -285,7 +285,7 @@ struct SiteContent: Sendable {
     func mainPages(config: SiteConfig) -> [PageID] {
         let sections = mainSections(config: config)
         return regularPages.filter { index in
-            let top = pages[index].section.split(separator: "/").first.map(String.init) ?? ""
+            let top = PathText.firstComponent(pages[index].section)
             return sections.contains(top)
         }
     }

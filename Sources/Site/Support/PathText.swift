@@ -34,6 +34,19 @@ public enum PathText {
         return String(path[..<dot])
     }
 
+    /// The path's non-empty components (`a`, `b` for `/a//b/`), as splitting at `/` gives them, found as bytes.
+    public static func components(_ path: String) -> [Substring] {
+        path.utf8.split(separator: slashByte).map { Substring($0) }
+    }
+
+    /// The first non-empty component (`a` for `/a/b`); `""` when there is none.
+    public static func firstComponent(_ path: String) -> String {
+        let utf8 = path.utf8
+        guard let start = utf8.firstIndex(where: { $0 != slashByte }) else { return "" }
+        let end = utf8[start...].firstIndex(of: slashByte) ?? utf8.endIndex
+        return String(path[start..<end])
+    }
+
     /// The path's components joined by single slashes, without a slash at either end: `posts/a`
     /// for `/posts//a/` (what splitting on `/` and joining the non-empty parts gives).
     public static func trimmedSlashes(_ path: String) -> String {
