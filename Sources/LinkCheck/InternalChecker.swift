@@ -56,7 +56,10 @@ struct InternalChecker {
                     .notice, .insecureLink, file: item.file, line: item.line, column: item.column, subject: item.url,
                     message: "\(item.url) uses http:// but the site links to https://\(host) elsewhere; use https://"))
         }
-        let known = previous?.valid(for: site, hashes: report.fileHashes) ?? Array(repeating: nil, count: site.htmlPaths.count)
+        let environment = OutlinkStore.environment(of: site)
+        let known =
+            previous?.valid(for: site, environment: environment, hashes: report.fileHashes)
+            ?? Array(repeating: nil, count: site.htmlPaths.count)
         let links = outlinks(known: known)
         findings += templateLinks(links, skipping: checkedByReference)
         findings += orphans(links)
@@ -64,7 +67,7 @@ struct InternalChecker {
         let records = zip(site.htmlPaths, links).map { path, outlinks in
             OutlinkStore.Record(hash: hashes[path] ?? ContentHash(high: 0, low: 0), outlinks: outlinks)
         }
-        return (findings, external, OutlinkStore(environment: OutlinkStore.environment(of: site), records: records))
+        return (findings, external, OutlinkStore(environment: environment, records: records))
     }
 
     /// The problem with one Markdown link or image (whose URL classifies as `classified`), if any.

@@ -42,18 +42,25 @@ struct OutlinkStore: Sendable, Equatable {
         var isAnchor: Bool
     }
 
-    /// The environment hash of a site map.
+    /// The environment hash of a site map: its base path, host and set of output paths. The
+    /// paths count by the sum of their hashes, which does not depend on their order (30,000
+    /// paths were sorted for it at every build).
     static func environment(of site: SiteMap) -> ContentHash {
-        var text = site.basePath + "\n" + (site.siteHost ?? "") + "\n"
-        for path in site.outputPaths.sorted() { text += path + "\n" }
+        var (high, low): (UInt64, UInt64) = (0, 0)
+        for path in site.outputPaths {
+            let hash = ContentHash(Data(path.utf8))
+            high &+= hash.high
+            low &+= hash.low
+        }
+        let text = site.basePath + "\n" + (site.siteHost ?? "") + "\n\(site.outputPaths.count) \(high) \(low)\n"
         return ContentHash(Data(text.utf8))
     }
 
-    /// The records still true for `site`: for each HTML file, its record when its bytes (`hashes`)
+    /// The records still true for `site` (whose environment hash is `now`): for each HTML file, its record when its bytes (`hashes`)
     /// and those of every file whose anchors it looked up are unchanged; nil where it must be resolved again.
-    func valid(for site: SiteMap, hashes: [String: ContentHash]) -> [Outlinks?] {
+    func valid(for site: SiteMap, environment now: ContentHash, hashes: [String: ContentHash]) -> [Outlinks?] {
         let paths = site.htmlPaths
-        guard environment == Self.environment(of: site), records.count == paths.count else {
+        guard environment == now, records.count == paths.count else {
             return Array(repeating: nil, count: paths.count)
         }
         let same = paths.indices.map { hashes[paths[$0]] == records[$0].hash }
