@@ -189,7 +189,9 @@ public struct SiteBuilder: Sendable {
                 do {
                     if let manifest = plan?.outputs, updatesInPlace {
                         (summary, outputs) = try OutputUpdater(folder: folder, manifest: manifest)
-                            .write(files: report.files, hashes: report.fileHashes, copies: report.copies, copyHash: copyHash(plan!.snapshot))
+                            .write(
+                                files: report.files, hashes: report.fileHashes, copies: report.copies,
+                                verified: reusedHashes.entries.withLock { $0 }, copyHash: copyHash(plan!.snapshot))
                     } else {
                         summary = try OutputWriter(folder: folder).write(files: report.files, copies: report.copies, into: staging!)
                         if plan != nil {

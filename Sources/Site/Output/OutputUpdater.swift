@@ -17,12 +17,13 @@ struct OutputUpdater {
 
     /// Writes `files` and `copies`; `hashes` has the hash of files that are known (the others are
     /// hashed), and `copyHash` gives the hash of a copied file's source when it is known (a site
-    /// file the build cache hashed), else the source is read and hashed. Returns the summary and
-    /// the manifest of the folder after the writes (a file left as it was keeps the size, time and
-    /// inode just checked; a file written is looked at once more).
+    /// file the build cache hashed), else the source is read and hashed. `verified` has the entries
+    /// of files this build has just found intact (those it took from the previous output): they are
+    /// not looked at again. Returns the summary and the manifest of the folder after the writes (a
+    /// file left as it was keeps the size, time and inode just checked; a file written is looked at once more).
     func write(
         files: [String: Data], hashes known: [String: ContentHash] = [:], copies: [String: URL],
-        copyHash: @Sendable (URL) -> ContentHash?
+        verified: [String: SourceSnapshot.Entry] = [:], copyHash: @Sendable (URL) -> ContentHash?
     ) throws
         -> (summary: OutputWriter.Summary, manifest: OutputManifest)
     {
@@ -48,7 +49,9 @@ struct OutputUpdater {
                     let data = try Data(contentsOf: job.source!)
                     (bytes, hash) = (data, ContentHash(data))
                 }
-                if let entry = manifest.intactEntry(job.path, in: root), entry.hash == hash { return .success((job.path, entry, false)) }
+                if let entry = verified[job.path] ?? manifest.intactEntry(job.path, in: root), entry.hash == hash {
+                    return .success((job.path, entry, false))
+                }
                 let data = try bytes ?? Data(contentsOf: job.source!)
                 try Self.replace(root + "/" + job.path, with: data)
                 var entry = OutputManifest.fileStat(root + "/" + job.path)
