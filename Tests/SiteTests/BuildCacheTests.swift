@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import Math
 import Synchronization
 import Testing
@@ -137,6 +140,17 @@ import Testing
         let report = try cachedBuild()
         #expect(report.written == 2)
         try expectSameAsUncached(report, "edits in the output")
+
+        // A FIFO and a symbolic link put in place of pages: neither stops the build nor is taken as the page.
+        let fifo = site.appendingPathComponent("public/about/index.html")
+        let linked = site.appendingPathComponent("public/tags/index.html")
+        try FileManager.default.removeItem(at: fifo)
+        try FileManager.default.removeItem(at: linked)
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(at: linked, withDestinationURL: site.appendingPathComponent("public/index.html"))
+        let replaced = try cachedBuild()
+        #expect(replaced.written == 2)
+        try expectSameAsUncached(replaced, "a FIFO and a symbolic link in the output")
     }
 
     @Test func aDamagedCacheIsIgnoredWithANote() throws {

@@ -258,7 +258,10 @@ public struct SiteBuilder: Sendable {
         return SiteBuild.Reuse(
             pages: pages, sourceHashes: plan.snapshot.files.mapValues(\.hash),
             previousOutput: { path in
-                guard let entry = outputs.intactEntry(path, in: root), let data = MappedFile.contents(atPath: root + "/" + path),
+                // Checked by the status of the file it maps (a symbolic link put there is followed,
+                // and then has another inode than the manifest's file).
+                guard let entry = outputs.files[path],
+                    let data = MappedFile.contents(atPath: root + "/" + path, if: { outputs.isIntact(path, $0) }),
                     data.count == entry.size
                 else { return nil }
                 hashes.entries.withLock { $0[path] = entry }

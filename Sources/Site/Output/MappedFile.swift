@@ -24,13 +24,15 @@ enum MappedFile {
     static let budget = 24_000
     private static let mappedCount = Atomic<Int>(0)
 
-    /// The bytes of the file at `path`, or nil when it cannot be read.
-    static func contents(atPath path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the file at `path`, or nil when it cannot be read or `accept` refuses the
+    /// status of the open file (so that a caller checks the file it maps without a `stat` of its own).
+    static func contents(atPath path: String, if accept: (stat) -> Bool = { _ in true }) -> Data? {
+        // Non-blocking: a FIFO put at the path must not stop the build (regular files ignore the flag).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard fstat(descriptor, &info) == 0, accept(info) else { return nil }
         let count = Int(info.st_size)
         guard count > 0, mappedCount.add(1, ordering: .relaxed).newValue <= budget else {
             if count > 0 { mappedCount.subtract(1, ordering: .relaxed) }

@@ -22,10 +22,22 @@ struct OutputManifest: Sendable {
         return entry
     }
 
+    /// True when `info` (the status of the open file at `path`) says it is still what the manifest recorded.
+    func isIntact(_ path: String, _ info: stat) -> Bool {
+        guard let entry = files[path], let now = Self.entry(info) else { return false }
+        return now.size == entry.size && now.modified == entry.modified && now.inode == entry.inode
+    }
+
     /// Size, time and inode of a file (its hash left empty); nil when it is not a regular file.
     static func fileStat(_ path: String) -> SourceSnapshot.Entry? {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
+        return entry(info)
+    }
+
+    /// Size, time and inode from a file's status (its hash left empty); nil when it is not a regular file.
+    private static func entry(_ info: stat) -> SourceSnapshot.Entry? {
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         #if canImport(Darwin)
             let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
         #else
