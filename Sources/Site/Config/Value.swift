@@ -145,6 +145,7 @@ public struct CaseInsensitiveTable {
     public init(_ table: [String: Value]) {
         self.table = table
         var lowered: [String: Value] = [:]
+        lowered.reserveCapacity(table.count)
         for (key, value) in table {
             let folded = key.lowercased()
             if lowered[folded] == nil { lowered[folded] = value }

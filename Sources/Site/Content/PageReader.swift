@@ -89,6 +89,7 @@ struct PageReader {
         }
 
         var terms: [String: [String]] = [:]
+        terms.reserveCapacity(config.taxonomies.count)
         for taxonomy in config.taxonomies {
             let isAuthors = taxonomy.plural == "authors"
             var values = fields[taxonomy.plural].map { isAuthors ? $0.authorNames : $0.stringList } ?? []
