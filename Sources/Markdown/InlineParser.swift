@@ -157,11 +157,15 @@ struct InlineParser {
     }
 
     /// Whether a special byte at `i` is sure to be plain text, so the run of text goes on: a `w`
-    /// inside a word cannot start a `www.` link, a `:` not followed by `//` cannot end a scheme
-    /// (unless it may open an emoji).
+    /// inside a word or not followed by `ww.` (in any case) cannot start a `www.` link, a `:` not
+    /// followed by `//` cannot end a scheme (unless it may open an emoji).
     @inline(__always)
     func isPlainHere(_ c: UInt8, _ i: Int) -> Bool {
-        if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") { return i > 0 && ASCII.isAlphanumeric(s[i - 1]) }
+        if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") {
+            if i > 0, ASCII.isAlphanumeric(s[i - 1]) { return true }
+            return !(i + 3 < end && s[i + 1] | 0x20 == UInt8(ascii: "w") && s[i + 2] | 0x20 == UInt8(ascii: "w")
+                && s[i + 3] == UInt8(ascii: "."))
+        }
         if c == UInt8(ascii: ":") {
             return !parser.options.emoji && !(i + 2 < end && s[i + 1] == UInt8(ascii: "/") && s[i + 2] == UInt8(ascii: "/"))
         }
