@@ -131,14 +131,18 @@ extension BlockParser {
         parser.appendChild(row, cell)
         let start = parser.storageEnd
         parser.lineMap.append((start, line, column))
+        // Runs between escaped pipes are appended whole.
         var i = range.0
+        var runStart = i
         while i < range.1 {
             if bytes[i] == UInt8(ascii: "\\"), i + 1 < range.1, bytes[i + 1] == UInt8(ascii: "|") {
+                parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                runStart = i + 1
                 i += 1
             }
-            parser.storage.append(bytes[i])
             i += 1
         }
+        if range.1 > runStart { parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<range.1])) }
         parser.nodes[Int(cell)].text = parser.spanSince(start)
     }
 }
