@@ -236,7 +236,7 @@ struct HTMLWriter {
         case .footnoteDefinition:
             return false
         case .text:
-            escaped(node.text)
+            if node.has(NodeFlags.plainText) { out.append(contentsOf: buffer(node.text)) } else { escaped(node.text) }
             return false
         case .softBreak:
             out.append(ASCII.newline)

@@ -80,7 +80,9 @@ struct InlineParser {
     }
 
     /// Appends literal text taken straight from the subject, merging with a preceding text node.
-    mutating func appendText(_ start: Int, _ stop: Int) {
+    /// `plain`: the text is known to hold no byte that HTML escaping replaces (the renderer then
+    /// copies it as it is).
+    mutating func appendText(_ start: Int, _ stop: Int, plain: Bool = false) {
         guard stop > start else { return }
         let span = TextSpan(start: base + Int32(start), count: Int32(stop - start))
         let last = parser.nodes[Int(container)].lastChild
@@ -88,10 +90,12 @@ struct InlineParser {
             lastDelimiter < 0 || delimiters[lastDelimiter].node != last, brackets.last?.node != last
         {
             parser.nodes[Int(last)].text.count += span.count
+            if !plain { parser.nodes[Int(last)].flags &= ~NodeFlags.plainText }
             return
         }
         let node = append(.text, at: start)
         parser.nodes[Int(node)].text = span
+        if plain { parser.nodes[Int(node)].flags |= NodeFlags.plainText }
     }
 
     /// Appends a text node with new bytes.
@@ -107,15 +111,19 @@ struct InlineParser {
     mutating func parse() {
         while pos < end {
             let c = s[pos]
-            if special[Int(c)] == 0 || isPlainHere(c, pos) {
+            if special[Int(c)] & SpecialBytes.special == 0 || isPlainHere(c, pos) {
                 let start = pos
+                // The table entries of the run's bytes, or-ed: whether it needs escaping.
+                var seen = special[Int(c)]
                 pos += 1
                 scan: while pos < end {
-                    if let bytes = s.baseAddress { pos = Self.skipPlainBytes(bytes, from: pos, to: end, special) }
+                    if let bytes = s.baseAddress { pos = Self.skipPlainBytes(bytes, from: pos, to: end, special, seen: &seen) }
                     let limit = min(pos + 4, end)
                     while pos < limit {
                         let d = s[pos]
-                        if special[Int(d)] != 0, !isPlainHere(d, pos) { break scan }
+                        let entry = special[Int(d)]
+                        if entry & SpecialBytes.special != 0, !isPlainHere(d, pos) { break scan }
+                        seen |= entry
                         pos += 1
                     }
                 }
@@ -123,7 +131,7 @@ struct InlineParser {
                 if pos < end, s[pos] == ASCII.newline {
                     while stop > start, ASCII.isSpaceOrTab(s[stop - 1]) { stop -= 1 }
                 }
-                appendText(start, stop)
+                appendText(start, stop, plain: seen & SpecialBytes.escaped == 0)
                 continue
             }
             parseSpecial(c)
@@ -132,27 +140,32 @@ struct InlineParser {
     }
 
     /// The first index from `start` at which one of the next four bytes is special (or near `end`):
-    /// eight, then four bytes per step, each a table look-up, with the index in a register.
+    /// eight, then four bytes per step, each a table look-up, with the index in a register. The
+    /// entries of the bytes skipped are or-ed into `seen`.
     @inline(__always)
     static func skipPlainBytes(
         _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int,
-        _ table: UnsafePointer<UInt8>
+        _ table: UnsafePointer<UInt8>, seen: inout UInt8
     ) -> Int {
         var p = start
+        var entries = seen
         while p &+ 8 <= end {
             let q = bytes + p
-            if (table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
-                | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]) != 0
-            {
-                break
-            }
+            let step =
+                table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
+                | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]
+            if step & SpecialBytes.special != 0 { break }
+            entries |= step
             p &+= 8
         }
         while p &+ 4 <= end {
             let q = bytes + p
-            if (table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]) != 0 { break }
+            let step = table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
+            if step & SpecialBytes.special != 0 { break }
+            entries |= step
             p &+= 4
         }
+        seen = entries
         return p
     }
 
@@ -223,7 +236,7 @@ struct InlineParser {
     }
 
     mutating func literalByte() {
-        appendText(pos, pos + 1)
+        appendText(pos, pos + 1, plain: special[Int(s[pos])] & SpecialBytes.escaped == 0)
         pos += 1
     }
 
@@ -455,22 +468,30 @@ struct InlineParser {
     }
 }
 
-/// The bytes that interrupt a run of plain text for a given set of options: a 256-entry table
-/// read through a pointer (no bounds checks in the scan of every byte of text).
+/// The bytes that interrupt a run of plain text for a given set of options, and those HTML
+/// escaping replaces: a 256-entry table read through a pointer (no bounds checks in the scan of
+/// every byte of text).
 final class SpecialBytes {
-    /// 1 for a special byte, 0 for others (bytes, so four look-ups can be or-ed together).
+    /// The bit of an entry set for a byte that interrupts a run of text.
+    static let special: UInt8 = 1
+    /// The bit set for a byte that HTML escaping replaces (`&`, `<`, `>`, `"`): a run of text with
+    /// none is copied by the renderer as it is.
+    static let escaped: UInt8 = 2
+
+    /// The entries: bytes, so eight look-ups can be or-ed together.
     let table: UnsafeMutablePointer<UInt8>
 
     init(options: MarkdownOptions) {
         table = .allocate(capacity: 256)
         table.initialize(repeating: 0, count: 256)
-        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = 1 }
-        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = 1 }
-        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = 1 } }
-        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = 1 } }
-        if options.emoji { table[Int(UInt8(ascii: ":"))] = 1 }
-        if options.math { table[Int(UInt8(ascii: "$"))] = 1 }
-        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = 1 } }
+        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = Self.special }
+        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = Self.special }
+        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = Self.special } }
+        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = Self.special } }
+        if options.emoji { table[Int(UInt8(ascii: ":"))] = Self.special }
+        if options.math { table[Int(UInt8(ascii: "$"))] = Self.special }
+        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = Self.special } }
+        for c in "&<>\"".utf8 { table[Int(c)] |= Self.escaped }
     }
 
     deinit { table.deallocate() }
