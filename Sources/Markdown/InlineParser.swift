@@ -22,14 +22,17 @@ struct Bracket {
     var delimiterBottom: Int
 }
 
-/// The second pass: parses the inline content of one paragraph, heading or table cell.
+/// The second pass: parses the inline content of one paragraph, heading or table cell after
+/// another. One parser serves the whole pass (`begin` starts each subject), so its stacks and its
+/// reference to the parser are set up once, not once per paragraph.
 struct InlineParser {
     let parser: Parser
-    let s: UnsafeBufferPointer<UInt8>
+    /// The subject.
+    var s = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// Storage offset of `s[0]`.
-    let base: Int32
-    let end: Int
-    let container: Int32
+    var base: Int32 = 0
+    var end = 0
+    var container: Int32 = 0
     var pos = 0
     var delimiters: [Delimiter] = []
     var lastDelimiter = -1
@@ -49,19 +52,43 @@ struct InlineParser {
     var domainScan = DomainScan(start: 0, stop: 0)
     /// Where the typographer's last substitution ended: goldmark's linkify may start a link there.
     var typographerEnd = -1
-    /// The table of `SpecialBytes` (1 for a special byte), alive for the whole inline pass.
+    /// The table of `SpecialBytes`, alive for the whole inline pass.
     let special: UnsafePointer<UInt8>
     /// The line-map entries of the subject (see `Parser.lineEntries(for:)`).
-    let lineEntries: Range<Int>
+    var lineEntries = 0..<0
 
-    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: UnsafePointer<UInt8>) {
+    init(parser: Parser, special: UnsafePointer<UInt8>) {
         self.parser = parser
-        self.s = subject
-        self.base = base
-        self.end = subject.count
-        self.container = container
         self.special = special
-        self.lineEntries = parser.lineEntries(for: TextSpan(start: base, count: Int32(subject.count)))
+    }
+
+    /// Starts on a new subject: every property above but the parser and the table is set as for a
+    /// new parser (the stacks keep their memory).
+    mutating func begin(subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32) {
+        s = subject
+        self.base = base
+        end = subject.count
+        self.container = container
+        pos = 0
+        if !delimiters.isEmpty { delimiters.removeAll(keepingCapacity: true) }
+        lastDelimiter = -1
+        if !brackets.isEmpty { brackets.removeAll(keepingCapacity: true) }
+        shortBacktickRuns = SIMD8<Int32>(repeating: -1)
+        if !longBacktickRuns.isEmpty { longBacktickRuns.removeAll() }
+        scannedAllBackticks = false
+        noCommentEnd = .max
+        noProcessingEnd = .max
+        noDeclarationEnd = .max
+        noCDataEnd = .max
+        noDollarCloserAfter = .max
+        noDoubleDollarAfter = .max
+        noInlineCloserAfter = .max
+        noDisplayCloserAfter = .max
+        nextDollarCloser = nil
+        dollarQueryStart = 0
+        domainScan = DomainScan(start: 0, stop: 0)
+        typographerEnd = -1
+        lineEntries = parser.lineEntries(for: TextSpan(start: base, count: Int32(subject.count)))
     }
 
     // MARK: - Nodes
@@ -518,6 +545,7 @@ extension Parser {
     func parseInlines() {
         let special = SpecialBytes(options: options)
         var subject: [UInt8] = []
+        var inline = InlineParser(parser: self, special: special.table)
         let blockCount = nodes.count
         do {
             for i in 0..<blockCount {
@@ -533,27 +561,22 @@ extension Parser {
                 }
                 if options.taskLists, kind == .paragraph { span = takeTaskMarker(paragraph: Int32(i), span) }
                 guard span.count > 0 else { continue }
-                let start = span.start
-                let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
-                    var inline = InlineParser(
-                        parser: self, subject: buffer, base: start,
-                        container: Int32(i), special: special.table)
-                    swap(&inline.delimiters, &self.spareDelimiters)
-                    swap(&inline.brackets, &self.spareBrackets)
-                    inline.parse()
-                    if !inline.delimiters.isEmpty { inline.delimiters.removeAll(keepingCapacity: true) }
-                    if !inline.brackets.isEmpty { inline.brackets.removeAll(keepingCapacity: true) }
-                    swap(&inline.delimiters, &self.spareDelimiters)
-                    swap(&inline.brackets, &self.spareBrackets)
-                }
                 if span.start < sourceCount {
                     // The source never changes: parse it where it is.
-                    source.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<span.end])) }
+                    source.withUnsafeBufferPointer {
+                        inline.begin(
+                            subject: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<span.end]), base: span.start,
+                            container: Int32(i))
+                        inline.parse()
+                    }
                 } else {
                     // The storage grows while inlines are parsed: parse a copy.
                     subject.removeAll(keepingCapacity: true)
                     subject.append(contentsOf: bytes(span))
-                    subject.withUnsafeBufferPointer { parse($0) }
+                    subject.withUnsafeBufferPointer {
+                        inline.begin(subject: $0, base: span.start, container: Int32(i))
+                        inline.parse()
+                    }
                 }
             }
         }

@@ -21,10 +21,6 @@ final class Parser {
     @exclusivity(unchecked) var lineMap = Arena<LineEntry>()
     /// Where `lineEntries(for:)` found the last block's first entry in each map.
     @exclusivity(unchecked) var lineEntryHint = (source: 0, stored: 0)
-    /// The inline parser's delimiter and bracket stacks, empty, kept between paragraphs so their
-    /// memory is allocated once per document rather than once per paragraph.
-    @exclusivity(unchecked) var spareDelimiters: [Delimiter] = []
-    @exclusivity(unchecked) var spareBrackets: [Bracket] = []
     /// Link reference definitions by normalised label: (destination, title).
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Block attributes (``MarkdownOptions/blockAttributes``) by node, as HTML (` id="a" class="b"`).
