@@ -72,7 +72,20 @@ struct HTMLWriter {
 
     mutating func escaped(_ span: TextSpan) { HTMLEscaping.appendEscaped(buffer(span), to: &out) }
 
-    mutating func appendNumber(_ n: Int32) { out.append(contentsOf: String(n).utf8) }
+    /// Appends `n` in decimal, without making a `String` of it.
+    mutating func appendNumber(_ n: Int32) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var value = n.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+            var first = 10
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
+    }
 
     // MARK: - Traversal
 
