@@ -36,6 +36,11 @@ struct BlockParser {
     var thematicBreakKill = -1
     /// Empty cells added so far to pad the open table's short rows to its width.
     var paddedTableCells = 0
+    /// The cells of the last body row, kept so each row does not allocate an array.
+    var rowCells: [(Int, Int)] = []
+    /// The column alignments of the table `rowAlignmentsTable` (read from its header once).
+    var rowAlignments: [Int32] = []
+    var rowAlignmentsTable: Int32 = -1
     /// Closed lists and items whose last child ends with a blank line (see `endsWithBlankLine`).
     var blankBelow: Set<Int32> = []
     /// Whether the previous line was blank (a definition description after one is loose).
