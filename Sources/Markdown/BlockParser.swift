@@ -78,6 +78,21 @@ struct BlockParser {
         finishAll()
     }
 
+    /// Whether a block can start with `c` as the first byte of a line that is not indented: every
+    /// block start tested in `processLine` begins with one of these bytes.
+    @inline(__always)
+    static func mayStartBlock(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "$"),
+            UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "*"),
+            UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "|"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            false
+        }
+    }
+
     /// Closes every open block.
     mutating func finishAll() {
         while tip >= 0 { tip = finalize(tip) }
@@ -357,6 +372,8 @@ struct BlockParser {
             findFirstNonspace()
             let indented = indent >= 4
             let c = peek(firstNonspace)
+            // Most lines start with a byte that starts no block (a letter): none of the tests below.
+            if !indented, !Self.mayStartBlock(c) { break }
             if !indented, c == UInt8(ascii: ">") {
                 let start = lineColumn
                 advanceOffset(firstNonspace + 1 - offset, columns: false)
