@@ -433,6 +433,7 @@ struct BlockParser {
                 advanceOffset(firstNonspace + length - offset, columns: false)
                 while peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
                 container = addChild(container, .footnoteDefinition, column: start)
+                parser.footnoteDefinitionNodes.append(container)
                 parser.nodes[Int(container)].text = parser.store(label)
             } else if parser.options.definitionLists, indent == 0, c == UInt8(ascii: ":"),
                 let description = openDefinitionDescription(container)

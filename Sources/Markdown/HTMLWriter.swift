@@ -589,8 +589,8 @@ struct HTMLWriter {
     /// The footnotes section: referenced definitions in order of first reference.
     mutating func renderFootnotes() {
         var definitions: [(Int32, Int32)] = []
-        for (index, node) in nodes.enumerated() where node.kind == .footnoteDefinition && node.value > 0 {
-            definitions.append((node.value, Int32(index)))
+        for id in document.footnoteDefinitions where nodes[Int(id)].value > 0 {
+            definitions.append((nodes[Int(id)].value, id))
         }
         guard !definitions.isEmpty else { return }
         definitions.sort { $0.0 < $1.0 }

@@ -203,8 +203,10 @@ struct InlineParser {
     func isPlainHere(_ c: UInt8, _ i: Int) -> Bool {
         if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") {
             if i > 0, ASCII.isAlphanumeric(s[i - 1]) { return true }
-            return !(i + 3 < end && s[i + 1] | 0x20 == UInt8(ascii: "w") && s[i + 2] | 0x20 == UInt8(ascii: "w")
-                && s[i + 3] == UInt8(ascii: "."))
+            let www =
+                i + 3 < end && s[i + 1] | 0x20 == UInt8(ascii: "w") && s[i + 2] | 0x20 == UInt8(ascii: "w")
+                && s[i + 3] == UInt8(ascii: ".")
+            return !www
         }
         if c == UInt8(ascii: ":") {
             return !parser.options.emoji && !(i + 2 < end && s[i + 1] == UInt8(ascii: "/") && s[i + 2] == UInt8(ascii: "/"))

@@ -29,6 +29,12 @@ final class Parser {
     var headingAttributeIDs: [Int32: String] = [:]
     /// Footnote definitions by normalised label.
     var footnoteDefinitions: [[UInt8]: Int32] = [:]
+    /// The footnote definition nodes and the footnote reference nodes in the order they were made,
+    /// which is document order: blocks are made in the order they start, each block's inlines
+    /// are parsed in the order of the blocks, and left to right. (Walking the tree for them read
+    /// every node of the document once more.)
+    var footnoteDefinitionNodes: [Int32] = []
+    var footnoteReferenceNodes: [Int32] = []
     /// Bytes that reference links may still copy out of their definitions (destination plus title
     /// per use). As in cmark, the total is capped at the input's size, and at least 100,000, so one
     /// long definition used many times cannot blow a small input up quadratically; once the budget
@@ -191,6 +197,6 @@ final class Parser {
         handedOver = true
         return Document(
             nodes: NodeBuffer(nodes), source: source, storage: storage, options: options,
-            blockAttributes: blockAttributes)
+            blockAttributes: blockAttributes, footnoteDefinitions: footnoteDefinitionNodes)
     }
 }
