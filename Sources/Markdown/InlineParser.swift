@@ -56,8 +56,10 @@ struct InlineParser {
     let special: UnsafePointer<UInt8>
     /// The table of byte pairs of `SpecialBytes` for large inputs (nil for small ones).
     let pairs: UnsafePointer<UInt8>?
-    /// The line-map entries of the subject (see `Parser.lineEntries(for:)`).
+    /// The line-map entries of the subject (see `Parser.lineEntries(for:)`), and the entry itself
+    /// when there is only one (most subjects are one line: a position is then a subtraction).
     var lineEntries = 0..<0
+    var onlyLineEntry: LineEntry?
 
     init(parser: Parser, special: SpecialBytes) {
         self.parser = parser
@@ -92,12 +94,18 @@ struct InlineParser {
         domainScan = DomainScan(start: 0, stop: 0)
         typographerEnd = -1
         lineEntries = parser.lineEntries(for: TextSpan(start: base, count: Int32(subject.count)))
+        onlyLineEntry = lineEntries.count == 1 ? parser.lineEntry(lineEntries.lowerBound, forTextOffset: base) : nil
     }
 
     // MARK: - Nodes
 
     func position(_ i: Int) -> (Int32, Int32) {
-        if let p = parser.position(ofTextOffset: base + Int32(i), in: lineEntries) { return p }
+        let offset = base + Int32(i)
+        if let entry = onlyLineEntry {
+            if entry.offset <= offset { return (entry.line, entry.column + (offset - entry.offset)) }
+        } else if let p = parser.position(ofTextOffset: offset, in: lineEntries) {
+            return p
+        }
         let c = parser.nodes[Int(container)]
         return (c.line, c.column)
     }
@@ -618,10 +626,12 @@ extension Parser {
     /// Parses the inlines of every paragraph, heading and table cell.
     func parseInlines() {
         let special = SpecialBytes(options: options, pairs: source.count >= SpecialBytes.pairTableThreshold)
-        var subject: [UInt8] = []
         var inline = InlineParser(parser: self, special: special)
+        // Subjects in the storage are parsed from a copy (the storage grows meanwhile).
+        var copy = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        var copyCapacity = 256
         let blockCount = nodes.count
-        do {
+        source.withUnsafeBufferPointer { source in
             for i in 0..<blockCount {
                 let kind = nodes[i].kind
                 guard kind == .paragraph || kind == .heading || kind == .tableCell || kind == .definitionTerm else { continue }
@@ -635,25 +645,27 @@ extension Parser {
                 }
                 if options.taskLists, kind == .paragraph { span = takeTaskMarker(paragraph: Int32(i), span) }
                 guard span.count > 0 else { continue }
+                let subject: UnsafeBufferPointer<UInt8>
                 if span.start < sourceCount {
                     // The source never changes: parse it where it is.
-                    source.withUnsafeBufferPointer {
-                        inline.begin(
-                            subject: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<span.end]), base: span.start,
-                            container: Int32(i))
-                        inline.parse()
-                    }
+                    subject = UnsafeBufferPointer(rebasing: source[Int(span.start)..<span.end])
                 } else {
-                    // The storage grows while inlines are parsed: parse a copy.
-                    subject.removeAll(keepingCapacity: true)
-                    subject.append(contentsOf: bytes(span))
-                    subject.withUnsafeBufferPointer {
-                        inline.begin(subject: $0, base: span.start, container: Int32(i))
-                        inline.parse()
+                    let count = Int(span.count)
+                    if count > copyCapacity {
+                        copy.deallocate()
+                        copyCapacity = max(count, copyCapacity * 2)
+                        copy = .allocate(capacity: copyCapacity)
                     }
+                    storage.withUnsafeBufferPointer {
+                        copy.initialize(from: $0.baseAddress! + Int(span.start - sourceCount), count: count)
+                    }
+                    subject = UnsafeBufferPointer(start: copy, count: count)
                 }
+                inline.begin(subject: subject, base: span.start, container: Int32(i))
+                inline.parse()
             }
         }
+        copy.deallocate()
         withExtendedLifetime(special) {}
     }
 }

@@ -150,6 +150,11 @@ final class Parser {
         return (entry.line, entry.column + (offset - entry.offset))
     }
 
+    /// Entry `index` of the line map that holds `offset` (the source's or the storage's).
+    func lineEntry(_ index: Int, forTextOffset offset: Int32) -> LineEntry {
+        offset < sourceCount ? sourceLineMap[index] : lineMap[index]
+    }
+
     /// The line-map entries that can hold the position of an offset in `span`: from the last entry
     /// at or before its start to the last before its end. A search among them gives what a search
     /// of the whole map gives, in a few steps.
@@ -171,10 +176,12 @@ final class Parser {
             if map[mid].offset <= span.start { lo = mid + 1 } else { hi = mid }
         }
         let first = max(lo - 1, 0)
-        if inSource { lineEntryHint.source = first } else { lineEntryHint.stored = first }
         var last = lo
         let end = Int32(span.end)
         while last < map.count, map[last].offset < end { last += 1 }
+        // The next block starts after this one ends: at or after its last entry.
+        let next = max(first, last - 1)
+        if inSource { lineEntryHint.source = next } else { lineEntryHint.stored = next }
         return first..<last
     }
 
