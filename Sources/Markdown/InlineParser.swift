@@ -99,6 +99,8 @@ struct InlineParser {
 
     // MARK: - Nodes
 
+    /// The source position of subject index `i` (inlined: a call copied the whole parser first).
+    @inline(__always)
     func position(_ i: Int) -> (Int32, Int32) {
         let offset = base + Int32(i)
         if let entry = onlyLineEntry {
