@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Markdown
-import TextUtilities
 
 /// `collective markdown [FILE] [--commonmark|--gfm] [--smart]`: prints the HTML for a Markdown file
 /// or standard input.
@@ -57,7 +56,6 @@ private func readAll(_ descriptor: Int32) -> [UInt8]? {
     if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
         let size = max(0, Int(info.st_size) - max(0, Int(lseek(descriptor, 0, SEEK_CUR))))
         bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            if let base = buffer.baseAddress { adviseHugePages(base, byteCount: size) }
             while count < size {
                 let got = read(descriptor, buffer.baseAddress! + count, size - count)
                 if got < 0, errno == EINTR { continue }
