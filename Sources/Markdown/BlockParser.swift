@@ -36,6 +36,11 @@ struct BlockParser {
     var thematicBreakKill = -1
     /// Empty cells added so far to pad the open table's short rows to its width.
     var paddedTableCells = 0
+    /// The cells of the last body row, kept so each row does not allocate an array.
+    var rowCells: [(Int, Int)] = []
+    /// The column alignments of the table `rowAlignmentsTable` (read from its header once).
+    var rowAlignments: [Int32] = []
+    var rowAlignmentsTable: Int32 = -1
     /// Closed lists and items whose last child ends with a blank line (see `endsWithBlankLine`).
     var blankBelow: Set<Int32> = []
     /// Whether the previous line was blank (a definition description after one is loose).
@@ -71,6 +76,21 @@ struct BlockParser {
             i = j + 1
         }
         finishAll()
+    }
+
+    /// Whether a block can start with `c` as the first byte of a line that is not indented: every
+    /// block start tested in `processLine` begins with one of these bytes.
+    @inline(__always)
+    static func mayStartBlock(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "$"),
+            UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "*"),
+            UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "|"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            false
+        }
     }
 
     /// Closes every open block.
@@ -352,6 +372,8 @@ struct BlockParser {
             findFirstNonspace()
             let indented = indent >= 4
             let c = peek(firstNonspace)
+            // Most lines start with a byte that starts no block (a letter): none of the tests below.
+            if !indented, !Self.mayStartBlock(c) { break }
             if !indented, c == UInt8(ascii: ">") {
                 let start = lineColumn
                 advanceOffset(firstNonspace + 1 - offset, columns: false)
@@ -411,6 +433,7 @@ struct BlockParser {
                 advanceOffset(firstNonspace + length - offset, columns: false)
                 while peek(offset) == 0x20 || peek(offset) == 0x09 { advanceOffset(1, columns: true) }
                 container = addChild(container, .footnoteDefinition, column: start)
+                parser.footnoteDefinitionNodes.append(container)
                 parser.nodes[Int(container)].text = parser.store(label)
             } else if parser.options.definitionLists, indent == 0, c == UInt8(ascii: ":"),
                 let description = openDefinitionDescription(container)

@@ -66,7 +66,8 @@ extension InlineParser {
     mutating func processEmphasis(bottom: Int) {
         // Most paragraphs have no delimiter: no table to make.
         if lastDelimiter < 0 || lastDelimiter == bottom { return }
-        var openersBottom = [Int](repeating: bottom, count: 16)
+        // One slot per `bottomIndex` (on the stack: an array was allocated per paragraph).
+        var openersBottom = SIMD16<Int>(repeating: bottom)
         // Find the first delimiter above the bottom.
         var closer = lastDelimiter
         while closer >= 0, delimiters[closer].previous != bottom { closer = delimiters[closer].previous }

@@ -11,13 +11,19 @@ public struct Document: Sendable {
     public let options: MarkdownOptions
     /// Block attributes by node, as HTML (` id="a" class="b"`).
     let blockAttributes: [Int32: [UInt8]]
+    /// The footnote definition nodes in document order (numbered or not).
+    let footnoteDefinitions: [Int32]
 
-    init(nodes: NodeBuffer, source: [UInt8], storage: [UInt8], options: MarkdownOptions, blockAttributes: [Int32: [UInt8]] = [:]) {
+    init(
+        nodes: NodeBuffer, source: [UInt8], storage: [UInt8], options: MarkdownOptions,
+        blockAttributes: [Int32: [UInt8]] = [:], footnoteDefinitions: [Int32] = []
+    ) {
         self.nodes = nodes
         self.source = source
         self.storage = storage
         self.options = options
         self.blockAttributes = blockAttributes
+        self.footnoteDefinitions = footnoteDefinitions
     }
 
     /// Parses `markdown` (U+0000 becomes U+FFFD).

@@ -1,21 +1,28 @@
 /// GFM footnotes: definitions are registered before the inline pass and numbered by first reference.
 extension Parser {
     func registerFootnoteDefinitions() {
-        for i in nodes.indices where nodes[i].kind == .footnoteDefinition {
-            let label = Array(bytes(nodes[i].text))
+        for i in footnoteDefinitionNodes {
+            let label = Array(bytes(nodes[Int(i)].text))
             let key = label.withUnsafeBufferPointer { normalizeLabel($0, 0, $0.count) }
-            if footnoteDefinitions[key] == nil { footnoteDefinitions[key] = Int32(i) }
+            if footnoteDefinitions[key] == nil { footnoteDefinitions[key] = i }
         }
+    }
+
+    /// Whether `node` is still in the tree: a reference can end up inside brackets or emphasis
+    /// that were taken out after it was made.
+    func isInTree(_ node: Int32) -> Bool {
+        var current = node
+        while current > 0 { current = nodes[Int(current)].parent }
+        return current == 0
     }
 
     /// Numbers referenced footnotes in order of their first reference.
     func orderFootnotes() {
         guard !footnoteDefinitions.isEmpty else { return }
         var next: Int32 = 1
-        Document.forEachInPreorder(nodes, from: 0) { id in
-            guard nodes[Int(id)].kind == .footnoteReference else { return }
+        for id in footnoteReferenceNodes where isInTree(id) {
             let key = Array(bytes(nodes[Int(id)].text))
-            guard let definition = footnoteDefinitions[key] else { return }
+            guard let definition = footnoteDefinitions[key] else { continue }
             if nodes[Int(definition)].value == 0 {
                 nodes[Int(definition)].value = next
                 next += 1

@@ -72,7 +72,20 @@ struct HTMLWriter {
 
     mutating func escaped(_ span: TextSpan) { HTMLEscaping.appendEscaped(buffer(span), to: &out) }
 
-    mutating func appendNumber(_ n: Int32) { out.append(contentsOf: String(n).utf8) }
+    /// Appends `n` in decimal, without making a `String` of it.
+    mutating func appendNumber(_ n: Int32) {
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var value = n.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+            var first = 10
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
+    }
 
     // MARK: - Traversal
 
@@ -236,7 +249,7 @@ struct HTMLWriter {
         case .footnoteDefinition:
             return false
         case .text:
-            escaped(node.text)
+            if node.has(NodeFlags.plainText) { out.append(contentsOf: buffer(node.text)) } else { escaped(node.text) }
             return false
         case .softBreak:
             out.append(ASCII.newline)
@@ -576,8 +589,8 @@ struct HTMLWriter {
     /// The footnotes section: referenced definitions in order of first reference.
     mutating func renderFootnotes() {
         var definitions: [(Int32, Int32)] = []
-        for (index, node) in nodes.enumerated() where node.kind == .footnoteDefinition && node.value > 0 {
-            definitions.append((node.value, Int32(index)))
+        for id in document.footnoteDefinitions where nodes[Int(id)].value > 0 {
+            definitions.append((nodes[Int(id)].value, id))
         }
         guard !definitions.isEmpty else { return }
         definitions.sort { $0.0 < $1.0 }

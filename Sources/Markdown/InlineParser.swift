@@ -22,14 +22,17 @@ struct Bracket {
     var delimiterBottom: Int
 }
 
-/// The second pass: parses the inline content of one paragraph, heading or table cell.
+/// The second pass: parses the inline content of one paragraph, heading or table cell after
+/// another. One parser serves the whole pass (`begin` starts each subject), so its stacks and its
+/// reference to the parser are set up once, not once per paragraph.
 struct InlineParser {
     let parser: Parser
-    let s: UnsafeBufferPointer<UInt8>
+    /// The subject.
+    var s = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// Storage offset of `s[0]`.
-    let base: Int32
-    let end: Int
-    let container: Int32
+    var base: Int32 = 0
+    var end = 0
+    var container: Int32 = 0
     var pos = 0
     var delimiters: [Delimiter] = []
     var lastDelimiter = -1
@@ -49,25 +52,62 @@ struct InlineParser {
     var domainScan = DomainScan(start: 0, stop: 0)
     /// Where the typographer's last substitution ended: goldmark's linkify may start a link there.
     var typographerEnd = -1
-    /// The table of `SpecialBytes` (1 for a special byte), alive for the whole inline pass.
+    /// The table of `SpecialBytes`, alive for the whole inline pass.
     let special: UnsafePointer<UInt8>
-    /// The line-map entries of the subject (see `Parser.lineEntries(for:)`).
-    let lineEntries: Range<Int>
+    /// The table of byte pairs of `SpecialBytes` for large inputs (nil for small ones).
+    let pairs: UnsafePointer<UInt8>?
+    /// The line-map entries of the subject (see `Parser.lineEntries(for:)`), and the entry itself
+    /// when there is only one (most subjects are one line: a position is then a subtraction).
+    var lineEntries = 0..<0
+    var onlyLineEntry: LineEntry?
 
-    init(parser: Parser, subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32, special: UnsafePointer<UInt8>) {
+    init(parser: Parser, special: SpecialBytes) {
         self.parser = parser
-        self.s = subject
+        self.special = UnsafePointer(special.table)
+        self.pairs = special.pairs.map { UnsafePointer($0) }
+    }
+
+    /// Starts on a new subject: every property above but the parser and the table is set as for a
+    /// new parser (the stacks keep their memory).
+    mutating func begin(subject: UnsafeBufferPointer<UInt8>, base: Int32, container: Int32) {
+        s = subject
         self.base = base
-        self.end = subject.count
+        end = subject.count
         self.container = container
-        self.special = special
-        self.lineEntries = parser.lineEntries(for: TextSpan(start: base, count: Int32(subject.count)))
+        pos = 0
+        if !delimiters.isEmpty { delimiters.removeAll(keepingCapacity: true) }
+        lastDelimiter = -1
+        if !brackets.isEmpty { brackets.removeAll(keepingCapacity: true) }
+        shortBacktickRuns = SIMD8<Int32>(repeating: -1)
+        if !longBacktickRuns.isEmpty { longBacktickRuns.removeAll() }
+        scannedAllBackticks = false
+        noCommentEnd = .max
+        noProcessingEnd = .max
+        noDeclarationEnd = .max
+        noCDataEnd = .max
+        noDollarCloserAfter = .max
+        noDoubleDollarAfter = .max
+        noInlineCloserAfter = .max
+        noDisplayCloserAfter = .max
+        nextDollarCloser = nil
+        dollarQueryStart = 0
+        domainScan = DomainScan(start: 0, stop: 0)
+        typographerEnd = -1
+        lineEntries = parser.lineEntries(for: TextSpan(start: base, count: Int32(subject.count)))
+        onlyLineEntry = lineEntries.count == 1 ? parser.lineEntry(lineEntries.lowerBound, forTextOffset: base) : nil
     }
 
     // MARK: - Nodes
 
+    /// The source position of subject index `i` (inlined: a call copied the whole parser first).
+    @inline(__always)
     func position(_ i: Int) -> (Int32, Int32) {
-        if let p = parser.position(ofTextOffset: base + Int32(i), in: lineEntries) { return p }
+        let offset = base + Int32(i)
+        if let entry = onlyLineEntry {
+            if entry.offset <= offset { return (entry.line, entry.column + (offset - entry.offset)) }
+        } else if let p = parser.position(ofTextOffset: offset, in: lineEntries) {
+            return p
+        }
         let c = parser.nodes[Int(container)]
         return (c.line, c.column)
     }
@@ -80,7 +120,9 @@ struct InlineParser {
     }
 
     /// Appends literal text taken straight from the subject, merging with a preceding text node.
-    mutating func appendText(_ start: Int, _ stop: Int) {
+    /// `plain`: the text is known to hold no byte that HTML escaping replaces (the renderer then
+    /// copies it as it is).
+    mutating func appendText(_ start: Int, _ stop: Int, plain: Bool = false) {
         guard stop > start else { return }
         let span = TextSpan(start: base + Int32(start), count: Int32(stop - start))
         let last = parser.nodes[Int(container)].lastChild
@@ -88,10 +130,12 @@ struct InlineParser {
             lastDelimiter < 0 || delimiters[lastDelimiter].node != last, brackets.last?.node != last
         {
             parser.nodes[Int(last)].text.count += span.count
+            if !plain { parser.nodes[Int(last)].flags &= ~NodeFlags.plainText }
             return
         }
         let node = append(.text, at: start)
         parser.nodes[Int(node)].text = span
+        if plain { parser.nodes[Int(node)].flags |= NodeFlags.plainText }
     }
 
     /// Appends a text node with new bytes.
@@ -107,15 +151,26 @@ struct InlineParser {
     mutating func parse() {
         while pos < end {
             let c = s[pos]
-            if special[Int(c)] == 0 || isPlainHere(c, pos) {
+            if special[Int(c)] & SpecialBytes.special == 0 || isPlainHere(c, pos) {
                 let start = pos
+                // The table entries of the run's bytes, or-ed: whether it needs escaping.
+                var seen = special[Int(c)]
                 pos += 1
                 scan: while pos < end {
-                    if let bytes = s.baseAddress { pos = Self.skipPlainBytes(bytes, from: pos, to: end, special) }
+                    if let bytes = s.baseAddress {
+                        pos =
+                            if let pairs {
+                                Self.skipPlainBytes(bytes, from: pos, to: end, pairs: pairs, seen: &seen)
+                            } else {
+                                Self.skipPlainBytes(bytes, from: pos, to: end, special, seen: &seen)
+                            }
+                    }
                     let limit = min(pos + 4, end)
                     while pos < limit {
                         let d = s[pos]
-                        if special[Int(d)] != 0, !isPlainHere(d, pos) { break scan }
+                        let entry = special[Int(d)]
+                        if entry & SpecialBytes.special != 0, !isPlainHere(d, pos) { break scan }
+                        seen |= entry
                         pos += 1
                     }
                 }
@@ -123,7 +178,7 @@ struct InlineParser {
                 if pos < end, s[pos] == ASCII.newline {
                     while stop > start, ASCII.isSpaceOrTab(s[stop - 1]) { stop -= 1 }
                 }
-                appendText(start, stop)
+                appendText(start, stop, plain: seen & SpecialBytes.escaped == 0)
                 continue
             }
             parseSpecial(c)
@@ -131,37 +186,86 @@ struct InlineParser {
         processEmphasis(bottom: -1)
     }
 
+    /// The same with the table of byte pairs: sixteen, eight, then four bytes per step, two bytes
+    /// per look-up.
+    @inline(__always)
+    static func skipPlainBytes(
+        _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int, pairs: UnsafePointer<UInt8>, seen: inout UInt8
+    ) -> Int {
+        let raw = UnsafeRawPointer(bytes)
+        @inline(__always) func pair(_ offset: Int) -> UInt8 {
+            pairs[Int(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))]
+        }
+        var p = start
+        var entries = seen
+        while p &+ 16 <= end {
+            let step =
+                pair(p) | pair(p &+ 2) | pair(p &+ 4) | pair(p &+ 6) | pair(p &+ 8) | pair(p &+ 10) | pair(p &+ 12)
+                | pair(p &+ 14)
+            if step & SpecialBytes.special != 0 { break }
+            entries |= step
+            p &+= 16
+        }
+        if p &+ 8 <= end {
+            let step = pair(p) | pair(p &+ 2) | pair(p &+ 4) | pair(p &+ 6)
+            if step & SpecialBytes.special == 0 {
+                entries |= step
+                p &+= 8
+            }
+        }
+        if p &+ 4 <= end {
+            let step = pair(p) | pair(p &+ 2)
+            if step & SpecialBytes.special == 0 {
+                entries |= step
+                p &+= 4
+            }
+        }
+        seen = entries
+        return p
+    }
+
     /// The first index from `start` at which one of the next four bytes is special (or near `end`):
-    /// eight, then four bytes per step, each a table look-up, with the index in a register.
+    /// eight, then four bytes per step, each a table look-up, with the index in a register. The
+    /// entries of the bytes skipped are or-ed into `seen`.
     @inline(__always)
     static func skipPlainBytes(
         _ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int,
-        _ table: UnsafePointer<UInt8>
+        _ table: UnsafePointer<UInt8>, seen: inout UInt8
     ) -> Int {
         var p = start
+        var entries = seen
         while p &+ 8 <= end {
             let q = bytes + p
-            if (table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
-                | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]) != 0
-            {
-                break
-            }
+            let step =
+                table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
+                | table[Int(q[4])] | table[Int(q[5])] | table[Int(q[6])] | table[Int(q[7])]
+            if step & SpecialBytes.special != 0 { break }
+            entries |= step
             p &+= 8
         }
         while p &+ 4 <= end {
             let q = bytes + p
-            if (table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]) != 0 { break }
+            let step = table[Int(q[0])] | table[Int(q[1])] | table[Int(q[2])] | table[Int(q[3])]
+            if step & SpecialBytes.special != 0 { break }
+            entries |= step
             p &+= 4
         }
+        seen = entries
         return p
     }
 
     /// Whether a special byte at `i` is sure to be plain text, so the run of text goes on: a `w`
-    /// inside a word cannot start a `www.` link, a `:` not followed by `//` cannot end a scheme
-    /// (unless it may open an emoji).
+    /// inside a word or not followed by `ww.` (in any case) cannot start a `www.` link, a `:` not
+    /// followed by `//` cannot end a scheme (unless it may open an emoji).
     @inline(__always)
     func isPlainHere(_ c: UInt8, _ i: Int) -> Bool {
-        if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") { return i > 0 && ASCII.isAlphanumeric(s[i - 1]) }
+        if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") {
+            if i > 0, ASCII.isAlphanumeric(s[i - 1]) { return true }
+            let www =
+                i + 3 < end && s[i + 1] | 0x20 == UInt8(ascii: "w") && s[i + 2] | 0x20 == UInt8(ascii: "w")
+                && s[i + 3] == UInt8(ascii: ".")
+            return !www
+        }
         if c == UInt8(ascii: ":") {
             return !parser.options.emoji && !(i + 2 < end && s[i + 1] == UInt8(ascii: "/") && s[i + 2] == UInt8(ascii: "/"))
         }
@@ -219,7 +323,7 @@ struct InlineParser {
     }
 
     mutating func literalByte() {
-        appendText(pos, pos + 1)
+        appendText(pos, pos + 1, plain: special[Int(s[pos])] & SpecialBytes.escaped == 0)
         pos += 1
     }
 
@@ -451,25 +555,57 @@ struct InlineParser {
     }
 }
 
-/// The bytes that interrupt a run of plain text for a given set of options: a 256-entry table
-/// read through a pointer (no bounds checks in the scan of every byte of text).
+/// The bytes that interrupt a run of plain text for a given set of options, and those HTML
+/// escaping replaces: a 256-entry table read through a pointer (no bounds checks in the scan of
+/// every byte of text).
 final class SpecialBytes {
-    /// 1 for a special byte, 0 for others (bytes, so four look-ups can be or-ed together).
-    let table: UnsafeMutablePointer<UInt8>
+    /// The bit of an entry set for a byte that interrupts a run of text.
+    static let special: UInt8 = 1
+    /// The bit set for a byte that HTML escaping replaces (`&`, `<`, `>`, `"`): a run of text with
+    /// none is copied by the renderer as it is.
+    static let escaped: UInt8 = 2
 
-    init(options: MarkdownOptions) {
+    /// The entries: bytes, so eight look-ups can be or-ed together.
+    let table: UnsafeMutablePointer<UInt8>
+    /// For large inputs, the entries of byte pairs: `pairs[a | b << 8]` is `table[a] | table[b]`
+    /// (the same for either byte order), so the scan of a run of text makes half the look-ups.
+    let pairs: UnsafeMutablePointer<UInt8>?
+
+    /// The input size from which the pair table (64 KB, made in about 20,000 instructions) pays.
+    static let pairTableThreshold = 1 << 17
+
+    init(options: MarkdownOptions, pairs withPairs: Bool = false) {
         table = .allocate(capacity: 256)
         table.initialize(repeating: 0, count: 256)
-        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = 1 }
-        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = 1 }
-        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = 1 } }
-        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = 1 } }
-        if options.emoji { table[Int(UInt8(ascii: ":"))] = 1 }
-        if options.math { table[Int(UInt8(ascii: "$"))] = 1 }
-        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = 1 } }
+        for c in "\n\\`*_[]!<&".utf8 { table[Int(c)] = Self.special }
+        if options.strikethrough { table[Int(UInt8(ascii: "~"))] = Self.special }
+        if options.smartPunctuation { for c in "'\".-".utf8 { table[Int(c)] = Self.special } }
+        if options.typographer { for c in "'\".->".utf8 { table[Int(c)] = Self.special } }
+        if options.emoji { table[Int(UInt8(ascii: ":"))] = Self.special }
+        if options.math { table[Int(UInt8(ascii: "$"))] = Self.special }
+        if options.autolinks { for c in ":@wW".utf8 { table[Int(c)] = Self.special } }
+        for c in "&<>\"".utf8 { table[Int(c)] |= Self.escaped }
+        pairs = withPairs ? Self.makePairs(table) : nil
     }
 
-    deinit { table.deallocate() }
+    private static func makePairs(_ table: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let pairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+        for a in 0..<256 {
+            let row = pairs + (a << 8)
+            let entry = table[a]
+            if entry == 0 {
+                row.initialize(from: table, count: 256)
+            } else {
+                for b in 0..<256 { (row + b).initialize(to: table[b] | entry) }
+            }
+        }
+        return pairs
+    }
+
+    deinit {
+        table.deallocate()
+        pairs?.deallocate()
+    }
 }
 
 extension Parser {
@@ -491,10 +627,13 @@ extension Parser {
 
     /// Parses the inlines of every paragraph, heading and table cell.
     func parseInlines() {
-        let special = SpecialBytes(options: options)
-        var subject: [UInt8] = []
+        let special = SpecialBytes(options: options, pairs: source.count >= SpecialBytes.pairTableThreshold)
+        var inline = InlineParser(parser: self, special: special)
+        // Subjects in the storage are parsed from a copy (the storage grows meanwhile).
+        var copy = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        var copyCapacity = 256
         let blockCount = nodes.count
-        do {
+        source.withUnsafeBufferPointer { source in
             for i in 0..<blockCount {
                 let kind = nodes[i].kind
                 guard kind == .paragraph || kind == .heading || kind == .tableCell || kind == .definitionTerm else { continue }
@@ -508,30 +647,27 @@ extension Parser {
                 }
                 if options.taskLists, kind == .paragraph { span = takeTaskMarker(paragraph: Int32(i), span) }
                 guard span.count > 0 else { continue }
-                let start = span.start
-                let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
-                    var inline = InlineParser(
-                        parser: self, subject: buffer, base: start,
-                        container: Int32(i), special: special.table)
-                    swap(&inline.delimiters, &self.spareDelimiters)
-                    swap(&inline.brackets, &self.spareBrackets)
-                    inline.parse()
-                    if !inline.delimiters.isEmpty { inline.delimiters.removeAll(keepingCapacity: true) }
-                    if !inline.brackets.isEmpty { inline.brackets.removeAll(keepingCapacity: true) }
-                    swap(&inline.delimiters, &self.spareDelimiters)
-                    swap(&inline.brackets, &self.spareBrackets)
-                }
+                let subject: UnsafeBufferPointer<UInt8>
                 if span.start < sourceCount {
                     // The source never changes: parse it where it is.
-                    source.withUnsafeBufferPointer { parse(UnsafeBufferPointer(rebasing: $0[Int(span.start)..<span.end])) }
+                    subject = UnsafeBufferPointer(rebasing: source[Int(span.start)..<span.end])
                 } else {
-                    // The storage grows while inlines are parsed: parse a copy.
-                    subject.removeAll(keepingCapacity: true)
-                    subject.append(contentsOf: bytes(span))
-                    subject.withUnsafeBufferPointer { parse($0) }
+                    let count = Int(span.count)
+                    if count > copyCapacity {
+                        copy.deallocate()
+                        copyCapacity = max(count, copyCapacity * 2)
+                        copy = .allocate(capacity: copyCapacity)
+                    }
+                    storage.withUnsafeBufferPointer {
+                        copy.initialize(from: $0.baseAddress! + Int(span.start - sourceCount), count: count)
+                    }
+                    subject = UnsafeBufferPointer(start: copy, count: count)
                 }
+                inline.begin(subject: subject, base: span.start, container: Int32(i))
+                inline.parse()
             }
         }
+        copy.deallocate()
         withExtendedLifetime(special) {}
     }
 }

@@ -122,20 +122,27 @@ extension Parser {
     func storeUnescaped(_ s: UnsafeBufferPointer<UInt8>) -> TextSpan {
         let start = storageEnd
         var i = 0
+        var runStart = 0
         let end = s.count
+        // Runs without `\` or `&` are appended whole (a byte-by-byte append tests the array's
+        // uniqueness and capacity every time).
         while i < end {
             let c = s[i]
             if c == UInt8(ascii: "\\"), i + 1 < end, ASCII.isPunctuation(s[i + 1]) {
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
                 storage.append(s[i + 1])
                 i += 2
+                runStart = i
             } else if c == UInt8(ascii: "&"), let (decoded, next) = decodeEntity(s, i, end) {
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
                 storage.append(contentsOf: decoded)
                 i = next
+                runStart = i
             } else {
-                storage.append(c)
                 i += 1
             }
         }
+        storage.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<end]))
         return spanSince(start)
     }
 

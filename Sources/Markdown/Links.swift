@@ -128,6 +128,7 @@ extension InlineParser {
         }
         let openerNode = parser.nodes[Int(opener.node)]
         let reference = parser.makeNode(.footnoteReference, line: openerNode.line, column: openerNode.column)
+        parser.footnoteReferenceNodes.append(reference)
         parser.nodes[Int(reference)].text = parser.store(key)
         parser.insertAfter(opener.node, reference)
         if opener.isImage {

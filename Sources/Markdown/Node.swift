@@ -160,6 +160,8 @@ struct NodeFlags {
     static let autolink: UInt16 = 1024
     /// An autolink written `<https://…>` (not found by linkify).
     static let angleAutolink: UInt16 = 2048
+    /// Text with no byte that HTML escaping replaces (seen as the inline pass scanned it).
+    static let plainText: UInt16 = 4096
 }
 
 /// One node of the arena. Its meaning of `value`, `extra`, `text` and `text2` depends on `kind`:

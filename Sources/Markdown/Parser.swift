@@ -21,10 +21,6 @@ final class Parser {
     @exclusivity(unchecked) var lineMap = Arena<LineEntry>()
     /// Where `lineEntries(for:)` found the last block's first entry in each map.
     @exclusivity(unchecked) var lineEntryHint = (source: 0, stored: 0)
-    /// The inline parser's delimiter and bracket stacks, empty, kept between paragraphs so their
-    /// memory is allocated once per document rather than once per paragraph.
-    @exclusivity(unchecked) var spareDelimiters: [Delimiter] = []
-    @exclusivity(unchecked) var spareBrackets: [Bracket] = []
     /// Link reference definitions by normalised label: (destination, title).
     var references: [[UInt8]: (TextSpan, TextSpan)] = [:]
     /// Block attributes (``MarkdownOptions/blockAttributes``) by node, as HTML (` id="a" class="b"`).
@@ -33,6 +29,12 @@ final class Parser {
     var headingAttributeIDs: [Int32: String] = [:]
     /// Footnote definitions by normalised label.
     var footnoteDefinitions: [[UInt8]: Int32] = [:]
+    /// The footnote definition nodes and the footnote reference nodes in the order they were made,
+    /// which is document order: blocks are made in the order they start, each block's inlines
+    /// are parsed in the order of the blocks, and left to right. (Walking the tree for them read
+    /// every node of the document once more.)
+    var footnoteDefinitionNodes: [Int32] = []
+    var footnoteReferenceNodes: [Int32] = []
     /// Bytes that reference links may still copy out of their definitions (destination plus title
     /// per use). As in cmark, the total is capped at the input's size, and at least 100,000, so one
     /// long definition used many times cannot blow a small input up quadratically; once the budget
@@ -148,6 +150,11 @@ final class Parser {
         return (entry.line, entry.column + (offset - entry.offset))
     }
 
+    /// Entry `index` of the line map that holds `offset` (the source's or the storage's).
+    func lineEntry(_ index: Int, forTextOffset offset: Int32) -> LineEntry {
+        offset < sourceCount ? sourceLineMap[index] : lineMap[index]
+    }
+
     /// The line-map entries that can hold the position of an offset in `span`: from the last entry
     /// at or before its start to the last before its end. A search among them gives what a search
     /// of the whole map gives, in a few steps.
@@ -169,10 +176,12 @@ final class Parser {
             if map[mid].offset <= span.start { lo = mid + 1 } else { hi = mid }
         }
         let first = max(lo - 1, 0)
-        if inSource { lineEntryHint.source = first } else { lineEntryHint.stored = first }
         var last = lo
         let end = Int32(span.end)
         while last < map.count, map[last].offset < end { last += 1 }
+        // The next block starts after this one ends: at or after its last entry.
+        let next = max(first, last - 1)
+        if inSource { lineEntryHint.source = next } else { lineEntryHint.stored = next }
         return first..<last
     }
 
@@ -195,6 +204,6 @@ final class Parser {
         handedOver = true
         return Document(
             nodes: NodeBuffer(nodes), source: source, storage: storage, options: options,
-            blockAttributes: blockAttributes)
+            blockAttributes: blockAttributes, footnoteDefinitions: footnoteDefinitionNodes)
     }
 }

@@ -8,15 +8,22 @@ extension BlockParser {
 
     /// Splits a row into trimmed cell ranges, honouring escaped pipes and optional outer pipes.
     func splitRow(_ a: Int, _ b: Int, in bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var cells: [(Int, Int)] = []
+        Self.splitRow(a, b, in: bytes, into: &cells)
+        return cells
+    }
+
+    /// Splits a row into `cells` (emptied first, its memory kept).
+    static func splitRow(_ a: Int, _ b: Int, in bytes: UnsafeBufferPointer<UInt8>, into cells: inout [(Int, Int)]) {
+        if !cells.isEmpty { cells.removeAll(keepingCapacity: true) }
         var i = a
         var end = b
         while i < end, ASCII.isSpaceOrTab(bytes[i]) { i += 1 }
         while end > i, ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
         if i < end, bytes[i] == UInt8(ascii: "|") {
             i += 1
-            if i == end { return [] }
+            if i == end { return }
         }
-        var cells: [(Int, Int)] = []
         var cellStart = i
         var trailingPipe = false
         while i < end {
@@ -33,10 +40,9 @@ extension BlockParser {
             i += 1
         }
         if !trailingPipe || cellStart < end { cells.append(trim(cellStart, end, bytes)) }
-        return cells
     }
 
-    private func trim(_ a: Int, _ b: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    private static func trim(_ a: Int, _ b: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
         var a = a
         var b = b
         while a < b, ASCII.isSpaceOrTab(bytes[a]) { a += 1 }
@@ -99,18 +105,24 @@ extension BlockParser {
     /// Adds the current line as a body row, padded or cut to the table's width.
     mutating func addTableRow(_ table: Int32) {
         let columns = Int(parser.nodes[Int(table)].value)
-        let cells = splitRow(firstNonspace, lineEnd, in: s)
+        var cells = rowCells
+        rowCells = []
+        defer { rowCells = cells }
+        Self.splitRow(firstNonspace, lineEnd, in: s, into: &cells)
         let row = parser.makeNode(.tableRow, line: lineNumber, column: lineColumn)
         parser.appendChild(table, row)
         paddedTableCells += max(0, columns - cells.count)
-        var alignments: [Int32] = []
-        var cell = parser.nodes[Int(parser.nodes[Int(table)].firstChild)].firstChild
-        while cell >= 0 {
-            alignments.append(parser.nodes[Int(cell)].value)
-            cell = parser.nodes[Int(cell)].next
+        if rowAlignmentsTable != table {
+            rowAlignmentsTable = table
+            rowAlignments.removeAll(keepingCapacity: true)
+            var cell = parser.nodes[Int(parser.nodes[Int(table)].firstChild)].firstChild
+            while cell >= 0 {
+                rowAlignments.append(parser.nodes[Int(cell)].value)
+                cell = parser.nodes[Int(cell)].next
+            }
         }
         for k in 0..<columns {
-            let alignment = TableAlignment(rawValue: alignments[k]) ?? .none
+            let alignment = TableAlignment(rawValue: rowAlignments[k]) ?? .none
             if k < cells.count {
                 addCell(
                     row, s, cells[k], alignment: alignment, line: lineNumber,
@@ -131,14 +143,18 @@ extension BlockParser {
         parser.appendChild(row, cell)
         let start = parser.storageEnd
         parser.lineMap.append((start, line, column))
+        // Runs between escaped pipes are appended whole.
         var i = range.0
+        var runStart = i
         while i < range.1 {
             if bytes[i] == UInt8(ascii: "\\"), i + 1 < range.1, bytes[i + 1] == UInt8(ascii: "|") {
+                parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                runStart = i + 1
                 i += 1
             }
-            parser.storage.append(bytes[i])
             i += 1
         }
+        if range.1 > runStart { parser.storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<range.1])) }
         parser.nodes[Int(cell)].text = parser.spanSince(start)
     }
 }
