@@ -39,7 +39,7 @@ struct BuildState: Sendable {
     /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
     private(set) var entryTexts: [PageID: String] = [:]
     /// Each indexed page's search terms (``PageTerms/encoded()``), kept for the build cache.
-    private(set) var searchTerms: [PageID: [UInt8]] = [:]
+    private(set) var searchTerms: [PageID: KeptBytes] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
     /// The build cache's records of those pages: the next cache keeps them as they are.
@@ -94,7 +94,7 @@ struct BuildState: Sendable {
         }
         // The search index needs only the content, and runs beside the templates.
         var cachedTerms: [PageID: [UInt8]] = [:]
-        for (index, page) in zip(cached.pageIDs, cached) { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
+        for (index, page) in zip(cached.pageIDs, cached) { if let terms = page?.searchTerms?.bytes { cachedTerms[index] = terms } }
         let searchIndex = BackgroundJob { [siteFiles = SiteFiles(config: config, content: content, rendered: rendered), cachedTerms] in
             siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
         }

@@ -229,7 +229,8 @@ struct BuildCache: Sendable {
             let written = store.withLock { () -> Bool in
                 guard let (pagesFile, index) = store.save(stored.pages) else { return false }
                 let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
-                guard (try? Data(Self.encode(stored, pagesFile: pagesFile, index: index)).write(to: URL(fileURLWithPath: temporary))) != nil,
+                // Written from the encoder's bytes (tens of megabytes on a large site): no copy into a `Data`.
+                guard PageStore.write(Self.encode(stored, pagesFile: pagesFile, index: index), toNewFile: temporary),
                     rename(temporary, folder + "/" + Self.fileName) == 0
                 else {
                     try? FileManager.default.removeItem(atPath: temporary)
