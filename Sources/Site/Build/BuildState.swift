@@ -95,8 +95,9 @@ struct BuildState: Sendable {
         // The search index needs only the content, and runs beside the templates.
         var cachedTerms: [PageID: [UInt8]] = [:]
         for (index, page) in zip(cached.pageIDs, cached) { if let terms = page?.searchTerms?.bytes { cachedTerms[index] = terms } }
+        let spill = remember ? BuildCache(site: source).spillFile() : nil
         let searchIndex = BackgroundJob { [siteFiles = SiteFiles(config: config, content: content, rendered: rendered), cachedTerms] in
-            siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
+            siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember, spill: spill)
         }
         templates = site.templates
         let knownRelated = reuse?.related.flatMap { $0.count == content.pages.count ? RelatedPages(lists: $0) : nil }

@@ -53,9 +53,10 @@ struct SiteFiles {
     /// The search index, taking each page's terms from `cached` (page index → ``PageTerms/encoded()``
     /// bytes a previous build made of the same document) and tokenising the rest, on all cores.
     /// Returns the files and, with `keepTerms`, every indexed page's encoded terms for the build
-    /// cache (those it tokenised set aside in a ``SpillFile`` until the cache is saved).
-    func searchIndex(reusing cached: [PageID: [UInt8]], keepTerms: Bool) -> (files: [String: Data], terms: [PageID: KeptBytes]) {
-        let spill = keepTerms ? SpillFile() : nil
+    /// cache (those it tokenised set aside in `spill`, when given, until the cache is saved).
+    func searchIndex(reusing cached: [PageID: [UInt8]], keepTerms: Bool, spill: SpillFile? = nil)
+        -> (files: [String: Data], terms: [PageID: KeptBytes])
+    {
         let indexed = content.regularPages.filter { index in
             let page = content.pages[index]
             return !(page.param("searchHidden")?.bool ?? false || page.isDraft)

@@ -220,11 +220,7 @@ struct BuildCache: Sendable {
     /// a new `build.bin` moved over the old one. Returns a problem, or nil.
     func save(_ stored: Stored) -> String? {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let ignore = folder + "/.gitignore"
-            if !FileManager.default.fileExists(atPath: ignore) {
-                try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
-            }
+            try makeFolder()
             let store = PageStore(folder: folder)
             let written = store.withLock { () -> Bool in
                 guard let (pagesFile, index) = store.save(stored.pages) else { return false }
@@ -243,6 +239,21 @@ struct BuildCache: Sendable {
         } catch {
             return "cannot write the build cache in \(folder): \(error.localizedDescription)"
         }
+    }
+
+    /// Makes the cache folder, with a `.gitignore` that keeps all of it out of git, when missing.
+    private func makeFolder() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ignore = folder + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: ignore) {
+            try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
+        }
+    }
+
+    /// A ``SpillFile`` in the cache folder, for what the build keeps until it saves the cache;
+    /// nil when none can be made there.
+    func spillFile() -> SpillFile? {
+        (try? makeFolder()) != nil ? SpillFile(folder: folder) : nil
     }
 
     /// A whole file as bytes, read straight into one array (the cache of a large site is hundreds

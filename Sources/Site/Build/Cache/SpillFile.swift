@@ -7,16 +7,17 @@ import Synchronization
 #endif
 
 /// Bytes a build keeps for its cache but reads only when it saves the cache, set aside in a
-/// temporary file (removed from its folder as soon as it is opened, so that nothing is left
-/// behind however the build ends). On the 100,000-page benchmark site the pages' encoded search
-/// terms are 1.2 GB, which a build would otherwise hold beside everything it renders.
+/// temporary file in the cache's folder (on the site's disk, not in a temporary folder that may be
+/// memory), removed from the folder as soon as it is opened, so that nothing is left behind
+/// however the build ends. On the 100,000-page benchmark site the pages' encoded search terms are
+/// 1.2 GB, which a build would otherwise hold beside everything it renders.
 final class SpillFile: Sendable {
     private let descriptor: Int32
     private let size = Mutex(0)
 
-    /// A new, empty spill file in the system's temporary folder; nil when none can be made.
-    init?() {
-        var template = Array((NSTemporaryDirectory() + "/collective-spill.XXXXXX").utf8CString)
+    /// A new, empty spill file in `folder`; nil when none can be made.
+    init?(folder: String) {
+        var template = Array((folder + "/.spill.XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
