@@ -2,7 +2,8 @@
 """Where a build's time and memory go, phase by phase: runs `collective build` on a pseudo-terminal
 (so that it shows its progress display), prints when each phase first appears with the process's
 resident memory then, and at the end the wall, user and system seconds, the peak RSS (as
-/usr/bin/time -v gives it) and the highest RSS sampled in each phase.
+/usr/bin/time -v gives it), the highest RSS sampled in each phase and the CPU seconds (user and
+system, all threads) spent in each phase, which other work on the machine changes less than wall time.
 
     scripts/build-phases.py .build/release/collective build --no-cache -s SITE -d NEW-FOLDER
 
@@ -36,6 +37,16 @@ def resident_mb(pid):
         return None
 
 
+def cpu_seconds(pid):
+    """User and system CPU seconds of the process so far, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -43,10 +54,12 @@ def main():
     pid, terminal = pty.fork()
     if pid == 0:
         os.execvp(sys.argv[1], sys.argv[1:])
-    seen, tail, phase, peaks = set(), b"", None, {}
+    seen, tail, phase, peaks, cpu_at = set(), b"", None, {}, {}
+    last_cpu = 0.0
     while True:
         ready, _, _ = select.select([terminal], [], [], 0.2)
         rss = resident_mb(pid)
+        last_cpu = cpu_seconds(pid) or last_cpu
         if phase and rss:
             peaks[phase] = max(peaks.get(phase, 0), rss)
         if not ready:
@@ -64,6 +77,7 @@ def main():
             if name not in seen:
                 seen.add(name)
                 phase = name
+                cpu_at[name] = last_cpu
                 print(f"{time.time() - start:8.2f} s  {name} (RSS {rss} MB)", flush=True)
     _, status, usage = os.wait4(pid, 0)
     wall = time.time() - start
@@ -71,6 +85,10 @@ def main():
     print(f"{wall:8.2f} s  exit status {os.waitstatus_to_exitcode(status)}: wall {wall:.2f} s, user {usage.ru_utime:.2f} s, "
           f"system {usage.ru_stime:.2f} s, peak RSS {usage.ru_maxrss / 1024:.0f} MB, load average {' '.join(load)}")
     print("highest RSS sampled in each phase (MB): " + ", ".join(f"{name} {mb:,}" for name, mb in peaks.items()))
+    # A phase's CPU runs until the next phase starts; the last one's until the process ends.
+    names = list(cpu_at)
+    ends = [cpu_at[name] for name in names[1:]] + [usage.ru_utime + usage.ru_stime]
+    print("CPU seconds in each phase: " + ", ".join(f"{name} {end - cpu_at[name]:.1f}" for name, end in zip(names, ends)))
 
 
 if __name__ == "__main__":

@@ -36,10 +36,44 @@ struct ScanStore: Sendable {
     }
 
     /// Writes the store into `folder` (a new file renamed over the old one); false when it cannot.
+    /// The records are written a few megabytes at a time: on a large site the whole file is
+    /// hundreds of megabytes, which the build would otherwise hold (and copy) beside everything else.
     @discardableResult
     func save(in folder: URL) -> Bool {
-        let url = folder.appendingPathComponent(Self.fileName)
-        return (try? Data(encoded()).write(to: url, options: .atomic)) != nil
+        let path = folder.appendingPathComponent(Self.fileName).path
+        let temporary = folder.appendingPathComponent(".\(Self.fileName).\(getpid())").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        var written = Self.writeAll(Self.magic, to: descriptor)
+        var writer = CompactBytesWriter(capacity: 9 << 20)
+        for (hash, scan) in scans where written {
+            Self.encode(hash, scan, into: &writer)
+            if writer.bytes.count >= 8 << 20 {
+                written = Self.writeAll(writer.bytes, to: descriptor)
+                writer = CompactBytesWriter(capacity: 9 << 20)
+            }
+        }
+        written = written && Self.writeAll(writer.bytes, to: descriptor)
+        close(descriptor)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Writes all of `bytes` at the file's offset; false when it cannot.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
     }
 
     /// The whole file: the magic line and every scan's record.
@@ -73,24 +107,27 @@ struct ScanStore: Sendable {
     /// The records of `scans`, without the magic line.
     static func encoded(_ scans: [ContentHash: ScannedPage]) -> [UInt8] {
         var writer = CompactBytesWriter()
-        for (hash, scan) in scans {
-            writer.word(hash.high)
-            writer.word(hash.low)
-            writer.number(scan.idOrder.count)
-            for id in scan.idOrder {
-                writer.text(id)
-                writer.number(scan.idCounts[id] ?? 1)
-            }
-            writer.number(scan.names.count)
-            for name in scan.names.sorted() { writer.text(name) }
-            // The links' bytes are length-prefixed, so that reading the store can step over them.
-            let links = scan.links
-            var texts = CompactBytesWriter()
-            for link in links { texts.text(link) }
-            writer.number(links.count)
-            writer.data(texts.bytes)
-        }
+        for (hash, scan) in scans { encode(hash, scan, into: &writer) }
         return writer.bytes
+    }
+
+    /// The record of the scan of the HTML whose hash is `hash`.
+    private static func encode(_ hash: ContentHash, _ scan: ScannedPage, into writer: inout CompactBytesWriter) {
+        writer.word(hash.high)
+        writer.word(hash.low)
+        writer.number(scan.idOrder.count)
+        for id in scan.idOrder {
+            writer.text(id)
+            writer.number(scan.idCounts[id] ?? 1)
+        }
+        writer.number(scan.names.count)
+        for name in scan.names.sorted() { writer.text(name) }
+        // The links' bytes are length-prefixed, so that reading the store can step over them.
+        let links = scan.links
+        var texts = CompactBytesWriter()
+        for link in links { texts.text(link) }
+        writer.number(links.count)
+        writer.data(texts.bytes)
     }
 
     static func decode(_ bytes: [UInt8]) -> ScanStore? {

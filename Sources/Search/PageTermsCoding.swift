@@ -37,6 +37,14 @@ extension PageTerms {
         return out.bytes
     }
 
+    /// The page with its terms held only as ``encoded()`` bytes, and those bytes: what a build
+    /// that keeps the bytes for its cache indexes, so that each page's terms are not held twice
+    /// (as a dictionary and as bytes) until the index is made.
+    public func encodedOnly() -> (terms: PageTerms, bytes: [UInt8]) {
+        let bytes = encoded()
+        return (PageTerms(encoded: bytes) ?? self, bytes)
+    }
+
     /// Reads what ``encoded()`` wrote; nil when the bytes are damaged or of another version.
     public init?(encoded bytes: [UInt8]) {
         var reader = CompactBytesReader(bytes)

@@ -32,14 +32,15 @@ struct BuildState: Sendable {
     private var feedListsHolding: [PageID: [PageID]] = [:]
     /// Output files whose bytes the build keeps.
     private(set) var files: [String: Data] = [:]
-    /// HTML pages written to a staging folder as they were rendered: their bytes are not in ``files``.
+    /// HTML pages and search index files written to a staging folder as they were made: their
+    /// bytes are not in ``files``.
     private(set) var stagedPages: Set<String> = []
     /// Bundle and section resources copied as they are: output path → source.
     private(set) var copies: [String: URL] = [:]
     /// Each regular page's rendered list entry, when lists reuse it (kept for the build cache).
     private(set) var entryTexts: [PageID: String] = [:]
     /// Each indexed page's search terms (``PageTerms/encoded()``), kept for the build cache.
-    private(set) var searchTerms: [PageID: [UInt8]] = [:]
+    private(set) var searchTerms: [PageID: KeptBytes] = [:]
     /// Pages whose rendering came from the build cache.
     private(set) var reusedPages = 0
     /// The build cache's records of those pages: the next cache keeps them as they are.
@@ -94,9 +95,10 @@ struct BuildState: Sendable {
         }
         // The search index needs only the content, and runs beside the templates.
         var cachedTerms: [PageID: [UInt8]] = [:]
-        for (index, page) in zip(cached.pageIDs, cached) { if let terms = page?.searchTerms { cachedTerms[index] = terms } }
+        for (index, page) in zip(cached.pageIDs, cached) { if let terms = page?.searchTerms?.bytes { cachedTerms[index] = terms } }
+        let spill = remember ? BuildCache(site: source).spillFile() : nil
         let searchIndex = BackgroundJob { [siteFiles = SiteFiles(config: config, content: content, rendered: rendered), cachedTerms] in
-            siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember)
+            siteFiles.searchIndex(reusing: cachedTerms, keepTerms: remember, spill: spill)
         }
         templates = site.templates
         let knownRelated = reuse?.related.flatMap { $0.count == content.pages.count ? RelatedPages(lists: $0) : nil }
@@ -133,7 +135,9 @@ struct BuildState: Sendable {
         searchTerms = terms
         // A body edit changes the feeds that show the page; the sitemap shows front matter only.
         let changedPages = reuse.map { _ in Set(cached.pageIDs.filter { cached[$0] == nil && content.pages[$0].sourceFile != nil }) }
-        renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles, reusing: reuse.flatMap { reuse in changedPages.map { (reuse, $0) } })
+        renderOtherFiles(
+            feedLists: feedLists, searchIndex: searchFiles, reusing: reuse.flatMap { reuse in changedPages.map { (reuse, $0) } },
+            staging: staging)
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
         for path in stagedPages { copies[path] = nil }
@@ -199,9 +203,13 @@ struct BuildState: Sendable {
     }
 
     /// Feeds, sitemap, robots.txt, the search index's files and alias redirects. With `reuse`, the
-    /// feeds that show none of the `changed` pages and a one-language site's sitemap are the previous output's.
+    /// feeds that show none of the `changed` pages and a one-language site's sitemap are the previous
+    /// output's. With `staging`, the search index's files go there at once, like the pages (one per
+    /// page and shard: half a gigabyte on the 100,000-page benchmark site, which the build would
+    /// otherwise hold to its end).
     private mutating func renderOtherFiles(
-        feedLists: [(PageID, [PageID])], searchIndex: [String: Data], reusing reuse: (LanguageReuse, changed: Set<PageID>)? = nil
+        feedLists: [(PageID, [PageID])], searchIndex: [String: Data], reusing reuse: (LanguageReuse, changed: Set<PageID>)? = nil,
+        staging: StagingFolder.Target? = nil
     ) {
         let feeds = feedLists.concurrentMap { [self] list, entries -> (files: [(String, Data)], reused: Bool) in
             if let (reuse, changed) = reuse, !changed.contains(list), !entries.contains(where: changed.contains) {
@@ -221,7 +229,13 @@ struct BuildState: Sendable {
         if previousSitemap != nil { reusedFiles += 1 }
         files["sitemap.xml"] = previousSitemap ?? Data(siteFiles.sitemap().utf8)
         files["robots.txt"] = Data(siteFiles.robots().utf8)
-        for (path, data) in searchIndex { files[path] = data }
+        if let staging {
+            try? staging.makeFolders(for: Array(searchIndex.keys))
+            _ = Array(searchIndex).concurrentMap { path, data in staging.put(path, data) }
+            stagedPages.formUnion(searchIndex.keys)
+        } else {
+            for (path, data) in searchIndex { files[path] = data }
+        }
         outputCounts[.search] = searchIndex.count
         for page in content.pages {
             for alias in page.aliases {

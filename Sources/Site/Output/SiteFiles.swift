@@ -52,20 +52,25 @@ struct SiteFiles {
 
     /// The search index, taking each page's terms from `cached` (page index → ``PageTerms/encoded()``
     /// bytes a previous build made of the same document) and tokenising the rest, on all cores.
-    /// Returns the files and, with `keepTerms`, every indexed page's encoded terms for the build cache.
-    func searchIndex(reusing cached: [PageID: [UInt8]], keepTerms: Bool) -> (files: [String: Data], terms: [PageID: [UInt8]]) {
+    /// Returns the files and, with `keepTerms`, every indexed page's encoded terms for the build
+    /// cache (those it tokenised set aside in `spill`, when given, until the cache is saved).
+    func searchIndex(reusing cached: [PageID: [UInt8]], keepTerms: Bool, spill: SpillFile? = nil)
+        -> (files: [String: Data], terms: [PageID: KeptBytes])
+    {
         let indexed = content.regularPages.filter { index in
             let page = content.pages[index]
             return !(page.param("searchHidden")?.bool ?? false || page.isDraft)
         }
-        let pages = indexed.concurrentMap { index -> (PageTerms, [UInt8]?) in
-            if let bytes = cached[index], let terms = PageTerms(encoded: bytes) { return (terms, bytes) }
+        let pages = indexed.concurrentMap { index -> (PageTerms, KeptBytes?) in
+            if let bytes = cached[index], let terms = PageTerms(encoded: bytes) { return (terms, .memory(bytes)) }
             let terms = PageTerms(searchDocument(index))
-            return (terms, keepTerms ? terms.encoded() : nil)
+            guard keepTerms else { return (terms, nil) }
+            let kept = terms.encodedOnly()
+            return (kept.terms, spill?.put(kept.bytes).map(KeptBytes.spilled) ?? .memory(kept.bytes))
         }
         var builder = SearchIndexBuilder()
         builder.add(contentsOf: pages.map(\.0))
-        var encoded: [PageID: [UInt8]] = [:]
+        var encoded: [PageID: KeptBytes] = [:]
         for (index, (_, bytes)) in zip(indexed, pages) { encoded[index] = bytes }
         return (builder.files(), encoded)
     }

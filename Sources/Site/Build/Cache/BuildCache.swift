@@ -224,18 +224,15 @@ struct BuildCache: Sendable {
     /// `build.bin` moved over the old one. Returns a problem, or nil.
     func save(_ stored: Stored) -> String? {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let ignore = folder + "/.gitignore"
-            if !FileManager.default.fileExists(atPath: ignore) {
-                try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
-            }
+            try makeFolder()
             let written = Self.withLock(folder: folder) { () -> Bool in
                 guard let pages = PageStore(folder: folder).save(stored.pages),
                     let memo = MemoStore(folder: folder).save(stored.parsedFrontMatter)
                 else { return false }
                 let temporary = folder + "/.\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)"
                 let files = RecordFiles(pages: pages, memo: memo)
-                guard (try? Data(Self.encode(stored, files: files)).write(to: URL(fileURLWithPath: temporary))) != nil,
+                // Written from the encoder's bytes (megabytes on a large site): no copy into a `Data`.
+                guard PageStore.write(Self.encode(stored, files: files), toNewFile: temporary),
                     rename(temporary, folder + "/" + Self.fileName) == 0
                 else {
                     try? FileManager.default.removeItem(atPath: temporary)
@@ -266,6 +263,21 @@ struct BuildCache: Sendable {
     struct RecordFiles {
         var pages: (id: ContentHash, index: PageStore.Index)
         var memo: (id: ContentHash, index: MemoStore.Index)
+    }
+
+    /// Makes the cache folder, with a `.gitignore` that keeps all of it out of git, when missing.
+    private func makeFolder() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ignore = folder + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: ignore) {
+            try Data("# The build cache of `collective build`: safe to delete.\n*\n".utf8).write(to: URL(fileURLWithPath: ignore))
+        }
+    }
+
+    /// A ``SpillFile`` in the cache folder, for what the build keeps until it saves the cache;
+    /// nil when none can be made there.
+    func spillFile() -> SpillFile? {
+        (try? makeFolder()) != nil ? SpillFile(folder: folder) : nil
     }
 
     /// A whole file as bytes, read straight into one array (the cache of a large site is hundreds

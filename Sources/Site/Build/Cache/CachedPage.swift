@@ -13,7 +13,7 @@ struct CachedPage: FileRecord {
     /// The page's list entry, rendered once for every list to reuse (nil when lists render it in place).
     var entryHTML: String?
     /// The page's search terms as the Search module encoded them (nil when the page is not indexed).
-    var searchTerms: [UInt8]? = nil
+    var searchTerms: KeptBytes? = nil
     /// Where the record was read from, when it came from the cache's page file (the next cache
     /// keeps it there instead of writing it again).
     var origin: RecordOrigin? = nil
@@ -73,8 +73,10 @@ extension CachedPage {
         }
         writer.array(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         writer.optionalString(entryHTML)
-        writer.bool(searchTerms != nil)
-        if let searchTerms { writer.data(searchTerms) }
+        // Terms that cannot be read back are left out: the next build tokenises the page again.
+        let terms = searchTerms?.bytes
+        writer.bool(terms != nil)
+        if let terms { writer.data(terms) }
     }
 
     init(from reader: inout ByteReader) throws(ByteReader.Malformed) {
@@ -116,7 +118,7 @@ extension CachedPage {
         rendered = r
         diagnostics = try reader.array { (reader: inout ByteReader) throws(ByteReader.Malformed) in try Diagnostic(from: &reader) }
         entryHTML = try reader.optionalString()
-        searchTerms = try reader.bool() ? try reader.data() : nil
+        searchTerms = try reader.bool() ? .memory(try reader.data()) : nil
     }
 }
 

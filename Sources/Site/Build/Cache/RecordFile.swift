@@ -168,6 +168,14 @@ struct RecordFile<Key: Hashable & Sendable, Record: FileRecord> {
         return (id, index)
     }
 
+    /// Writes `bytes` into a new file at `path` (replacing one that is there); false when it cannot.
+    static func write(_ bytes: [UInt8], toNewFile path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        let written = write(bytes, to: descriptor, at: 0)
+        return close(descriptor) == 0 && written
+    }
+
     /// Writes `bytes` at `offset` of the file; false when it cannot.
     private static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: Int) -> Bool {
         bytes.withUnsafeBytes { buffer in
