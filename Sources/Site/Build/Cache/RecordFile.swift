@@ -178,16 +178,7 @@ struct RecordFile<Key: Hashable & Sendable, Record: FileRecord> {
 
     /// Writes `bytes` at `offset` of the file; false when it cannot.
     private static func write(_ bytes: [UInt8], to descriptor: Int32, at offset: Int) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { FileBytes.write($0, to: descriptor, at: offset) }
     }
 }
 

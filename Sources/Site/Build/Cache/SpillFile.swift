@@ -34,16 +34,7 @@ final class SpillFile: Sendable {
             defer { size += bytes.count }
             return size
         }
-        let written = bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let count = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
+        let written = bytes.withUnsafeBytes { FileBytes.write($0, to: descriptor, at: offset) }
         return written ? SpilledBytes(file: self, range: offset..<offset + bytes.count) : nil
     }
 
