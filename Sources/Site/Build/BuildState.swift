@@ -125,8 +125,11 @@ struct BuildState: Sendable {
         progress?.begin("Rendering pages", total: jobs.count)
         // A folder that cannot be made fails its pages' writes, which the writer reports.
         try? staging?.makeFolders(for: jobs.map(\.outputPath))
+        // With the cache, the pages read from a content file that it had no rendering for (a list
+        // the builder made renders from the fingerprint and what it shows).
+        let changedPages = reuse == nil ? [] : Set(cached.pageIDs.filter { cached[$0] == nil && content.pages[$0].sourceFile != nil })
         if let reuse {
-            renderHTML(reusing: reuse, except: changedJobs(cached: cached, previous: reuse), staging: staging, progress: progress)
+            renderHTML(reusing: reuse, except: changedJobs(of: changedPages, previous: reuse), staging: staging, progress: progress)
         } else {
             renderHTML(staging: staging, progress: progress)
         }
@@ -134,10 +137,7 @@ struct BuildState: Sendable {
         let (searchFiles, terms) = searchIndex.result()
         searchTerms = terms
         // A body edit changes the feeds that show the page; the sitemap shows front matter only.
-        let changedPages = reuse.map { _ in Set(cached.pageIDs.filter { cached[$0] == nil && content.pages[$0].sourceFile != nil }) }
-        renderOtherFiles(
-            feedLists: feedLists, searchIndex: searchFiles, reusing: reuse.flatMap { reuse in changedPages.map { (reuse, $0) } },
-            staging: staging)
+        renderOtherFiles(feedLists: feedLists, searchIndex: searchFiles, reusing: reuse.map { ($0, changedPages) }, staging: staging)
         copies = resourceCopies()
         for path in files.keys { copies[path] = nil }
         for path in stagedPages { copies[path] = nil }
@@ -186,13 +186,12 @@ struct BuildState: Sendable {
         files["404.html"] = notFoundPage()
     }
 
-    /// The render jobs an edit of the pages not in `cached` may change, as ``replaceBody(of:with:)``
+    /// The render jobs an edit of `pages` may change, as ``replaceBody(of:with:)``
     /// finds them: the pages' own, and when what lists show of a page changed (or is not known),
     /// the list pages showing it and the archives.
-    private func changedJobs(cached: [CachedPage?], previous reuse: LanguageReuse) -> Set<RenderJobID> {
+    private func changedJobs(of pages: Set<PageID>, previous reuse: LanguageReuse) -> Set<RenderJobID> {
         var changed = Set<RenderJobID>()
-        // A list the builder made (no content file) renders from the fingerprint and what it shows.
-        for index in content.pages.pageIDs where cached[index] == nil {
+        for index in pages {
             guard let file = content.pages[index].sourceFile else { continue }
             changed.formUnion(jobsOfPage[index] ?? [])
             if let before = reuse.pages[file], rendered[index].showsInListsLike(before.rendered) { continue }

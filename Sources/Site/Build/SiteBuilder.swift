@@ -261,7 +261,7 @@ public struct SiteBuilder: Sendable {
                 // Checked by the status of the file it maps (a symbolic link put there is followed,
                 // and then has another inode than the manifest's file).
                 guard let entry = outputs.files[path],
-                    let data = MappedFile.contents(atPath: root + "/" + path, if: { outputs.isIntact(path, $0) }),
+                    let data = MappedFile.contents(atPath: root + "/" + path, if: { OutputManifest.isIntact(entry, $0) }),
                     data.count == entry.size
                 else { return nil }
                 hashes.entries.withLock { $0[path] = entry }

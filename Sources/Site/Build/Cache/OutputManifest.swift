@@ -16,16 +16,19 @@ struct OutputManifest: Sendable {
     /// The file at `path` (relative) if it is still what the manifest says: nil when it was
     /// removed, replaced or edited since.
     func intactEntry(_ path: String, in folder: String) -> SourceSnapshot.Entry? {
-        guard let entry = files[path], let now = Self.fileStat(folder + "/" + path), now.size == entry.size,
-            now.modified == entry.modified, now.inode == entry.inode
-        else { return nil }
+        guard let entry = files[path], let now = Self.fileStat(folder + "/" + path), Self.same(now, entry) else { return nil }
         return entry
     }
 
-    /// True when `info` (the status of the open file at `path`) says it is still what the manifest recorded.
-    func isIntact(_ path: String, _ info: stat) -> Bool {
-        guard let entry = files[path], let now = Self.entry(info) else { return false }
-        return now.size == entry.size && now.modified == entry.modified && now.inode == entry.inode
+    /// True when `info` (the status of a file open) says it is still the file `entry` recorded.
+    static func isIntact(_ recorded: SourceSnapshot.Entry, _ info: stat) -> Bool {
+        guard let now = entry(info) else { return false }
+        return same(now, recorded)
+    }
+
+    /// The same size, time and inode (the hash is not compared: a status has none).
+    private static func same(_ now: SourceSnapshot.Entry, _ entry: SourceSnapshot.Entry) -> Bool {
+        now.size == entry.size && now.modified == entry.modified && now.inode == entry.inode
     }
 
     /// Size, time and inode of a file (its hash left empty); nil when it is not a regular file.
